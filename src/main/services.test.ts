@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMainServices, type MainServices } from './services';
+
+let services: MainServices | null = null;
+let directory = '';
+
+afterEach(async () => {
+  await services?.close();
+  services = null;
+  fs.rmSync(directory, { recursive: true, force: true });
+});
+
+async function start(): Promise<MainServices> {
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-services-'));
+  services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '9.9.9', now: () => new Date('2026-11-25T09:00:00Z') });
+  return services;
+}
+
+describe('main services (the composition both hosts use)', () => {
+  it('app.info reports version, data directory and the log file inside it', async () => {
+    const { dispatch } = await start();
+    const response = await dispatch('app.info', {}, { host: 'test' });
+    expect(response).toMatchObject({ ok: true, result: { version: '9.9.9', dataDirectory: directory, host: 'harness', startedAt: '2026-11-25T09:00:00.000Z' } });
+    if (response.ok) expect((response.result as { logFile: string }).logFile.startsWith(directory)).toBe(true);
+  });
+
+  it('app.reportError writes the renderer error to the rotating log file', async () => {
+    const { dispatch, logger } = await start();
+    await dispatch('app.reportError', { source: 'render', message: 'Cannot read properties of undefined', stack: 'at CaseList' }, { host: 'test' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const log = fs.readFileSync(logger.file, 'utf8');
+    expect(log).toContain('Renderer error (render): Cannot read properties of undefined');
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * The names of every request method and event channel of the main↔renderer API.
+ *
+ * Kept apart from the schemas so the preload script (which must stay a tiny self-contained
+ * CommonJS file) can check names without bundling the schema library. `contract.ts` keys its
+ * tables by these unions, so the compiler rejects a name that is missing on either side.
+ */
+export const API_METHODS = ['app.info', 'app.ping', 'app.reportError'] as const;
+
+export const API_EVENTS = ['app.status'] as const;
+
+export type ApiMethodName = (typeof API_METHODS)[number];
+export type ApiEventName = (typeof API_EVENTS)[number];
+
+const methodSet: ReadonlySet<string> = new Set(API_METHODS);
+const eventSet: ReadonlySet<string> = new Set(API_EVENTS);
+
+export function isApiMethodName(value: unknown): value is ApiMethodName {
+  return typeof value === 'string' && methodSet.has(value);
+}
+
+export function isApiEventName(value: unknown): value is ApiEventName {
+  return typeof value === 'string' && eventSet.has(value);
+}
