@@ -1,0 +1,110 @@
+/**
+ * Answers RxDB queries from SQLite. RxDB's query planner has already chosen an index and the
+ * range of keys; here that range becomes a range scan on the index's column. When the index
+ * satisfies the selector and the sort, SQLite applies skip and limit itself; otherwise rows are
+ * streamed through RxDB's own matcher (stopping early when the order is already right) and, if
+ * needed, sorted with RxDB's own comparator, so results are exactly what RxDB expects.
+ */
+import {
+  getQueryMatcher,
+  getSortComparator,
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+  type PreparedQuery,
+  type RxDocumentData,
+  type RxJsonSchema,
+} from 'rxdb';
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+type Statement = Database.Statement<unknown[], unknown>;
+import { toSortableBlob, type IndexColumn, type TableLayout } from './table-layout';
+
+export interface QueryContext<T> {
+  readonly schema: RxJsonSchema<RxDocumentData<T>>;
+  readonly layout: TableLayout;
+  statement(sql: string): Statement;
+}
+
+interface RangeScan {
+  readonly where: string;
+  readonly params: Buffer[];
+  readonly orderBy: string;
+}
+
+function rangeScan<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, index: IndexColumn): RangeScan {
+  const plan = prepared.queryPlan;
+  const fields = [...index.fields];
+  const lower = toSortableBlob(getStartIndexStringFromLowerBound(context.schema, fields, plan.startKeys));
+  const upper = toSortableBlob(getStartIndexStringFromUpperBound(context.schema, fields, plan.endKeys));
+  const column = index.column;
+  return {
+    where: `${column} ${plan.inclusiveStart ? '>=' : '>'} ? AND ${column} ${plan.inclusiveEnd ? '<=' : '<'} ?`,
+    params: [lower, upper],
+    orderBy: column,
+  };
+}
+
+/** The index the plan asks for; null when a query names an index the schema does not have. */
+function planIndex<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): IndexColumn | null {
+  return context.layout.indexByKey.get(prepared.queryPlan.index.join(',')) ?? null;
+}
+
+export function buildQuerySql<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): { sql: string; params: unknown[]; pageInSql: boolean } {
+  const table = context.layout.documentsTable;
+  const index = planIndex(context, prepared);
+  if (!index) return { sql: `SELECT doc FROM ${table} ORDER BY id`, params: [], pageInSql: false };
+  const scan = rangeScan(context, prepared, index);
+  const plan = prepared.queryPlan;
+  const pageInSql = plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex;
+  const sql = `SELECT doc FROM ${table} WHERE ${scan.where} ORDER BY ${scan.orderBy}${pageInSql ? ' LIMIT ? OFFSET ?' : ''}`;
+  const query = prepared.query;
+  const limit = typeof query.limit === 'number' ? query.limit : -1;
+  return { sql, params: pageInSql ? [...scan.params, limit, query.skip ?? 0] : scan.params, pageInSql };
+}
+
+/** Matching documents in index order (or id order when the plan's index is unknown). */
+function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): Generator<RxDocumentData<T>> {
+  const { sql, params } = buildQuerySql(context, { ...prepared, queryPlan: { ...prepared.queryPlan, sortSatisfiedByIndex: false } });
+  const indexUsed = planIndex(context, prepared) !== null;
+  const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed ? null : getQueryMatcher(context.schema, prepared.query);
+  for (const json of context.statement(sql).pluck().iterate(...params) as IterableIterator<string>) {
+    const document = JSON.parse(json) as RxDocumentData<T>;
+    if (!matches || matches(document)) yield document;
+  }
+}
+
+export function runQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): RxDocumentData<T>[] {
+  const { sql, params, pageInSql } = buildQuerySql(context, prepared);
+  if (pageInSql) return (context.statement(sql).pluck().all(...params) as string[]).map((json) => JSON.parse(json) as RxDocumentData<T>);
+
+  const query = prepared.query;
+  const skip = query.skip ?? 0;
+  const wanted = skip + (typeof query.limit === 'number' ? query.limit : Infinity);
+  const mustSort = planIndex(context, prepared) === null || !prepared.queryPlan.sortSatisfiedByIndex;
+  let rows: RxDocumentData<T>[] = [];
+  for (const document of scanMatching(context, prepared)) {
+    rows.push(document);
+    if (!mustSort && rows.length >= wanted) break;
+  }
+  if (mustSort) rows = rows.sort(getSortComparator(context.schema, query));
+  return skip > 0 || rows.length > wanted ? rows.slice(skip, wanted) : rows;
+}
+
+/** Counts ignore skip and limit, as RxDB's count queries do. */
+export function runCount<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): number {
+  const index = planIndex(context, prepared);
+  if (index && prepared.queryPlan.selectorSatisfiedByIndex) {
+    const scan = rangeScan(context, prepared, index);
+    return context.statement(`SELECT count(*) FROM ${context.layout.documentsTable} WHERE ${scan.where}`).pluck().get(...scan.params) as number;
+  }
+  let count = 0;
+  for (const _document of scanMatching(context, prepared)) count += 1;
+  return count;
+}
+
+/** SQLite's plan for a query, for tests and diagnostics (proves index use). */
+export function explainQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): string[] {
+  const { sql, params } = buildQuerySql(context, prepared);
+  const rows = context.statement(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return rows.map((row) => row.detail);
+}

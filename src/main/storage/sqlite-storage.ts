@@ -1,0 +1,44 @@
+/**
+ * Plaint's RxDB storage on SQLite (better-sqlite3-multiple-ciphers): durable, indexed, and
+ * optionally encrypted at rest. One file per RxDB database: `<directory>/<databaseName>.sqlite`.
+ */
+import path from 'node:path';
+import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION, type RxStorage, type RxStorageInstanceCreationParams } from 'rxdb';
+import { openSqliteConnection, releaseSqliteConnection, type SqliteConnectionOptions } from './sqlite-connection';
+import { SqliteStorageInstance, type SqliteInstanceOptions, type SqliteInternals } from './sqlite-storage-instance';
+import { StorageError, toStorageError } from './storage-errors';
+import { createTableLayout, ensureTables } from './table-layout';
+
+export interface SqliteStorageSettings extends SqliteConnectionOptions {
+  /** Folder that holds the database files (the profile's data directory). */
+  readonly directory: string;
+}
+
+export const SQLITE_STORAGE_NAME = 'plaint-sqlite';
+
+export function databaseFilePath(directory: string, databaseName: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(databaseName) || databaseName.includes('..')) {
+    throw new StorageError('CANNOT_OPEN', path.join(directory, databaseName), `'${databaseName}' cannot be used as a database file name.`);
+  }
+  return path.join(directory, `${databaseName}.sqlite`);
+}
+
+export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorage<SqliteInternals, SqliteInstanceOptions> {
+  return {
+    name: SQLITE_STORAGE_NAME,
+    rxdbVersion: RXDB_VERSION,
+    async createStorageInstance<T>(params: RxStorageInstanceCreationParams<T, SqliteInstanceOptions>) {
+      ensureRxStorageInstanceParamsAreCorrect(params);
+      const file = databaseFilePath(settings.directory, params.databaseName);
+      const connection = openSqliteConnection(file, settings);
+      const layout = createTableLayout(params.collectionName, params.schema);
+      try {
+        ensureTables(connection.db, file, layout);
+      } catch (error) {
+        releaseSqliteConnection(connection);
+        throw toStorageError(error, file, `preparing the '${params.collectionName}' collection`);
+      }
+      return new SqliteStorageInstance<T>(params.databaseName, params.collectionName, params.schema, { connection, layout }, params.options);
+    },
+  };
+}
