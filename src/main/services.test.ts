@@ -13,8 +13,9 @@ afterEach(async () => {
   fs.rmSync(directory, { recursive: true, force: true });
 });
 
-async function start(): Promise<MainServices> {
+async function start(prepare?: (directory: string) => void): Promise<MainServices> {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-services-'));
+  prepare?.(directory);
   services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '9.9.9', now: () => new Date('2026-11-25T09:00:00Z') });
   return services;
 }
@@ -33,5 +34,21 @@ describe('main services (the composition both hosts use)', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const log = fs.readFileSync(logger.file, 'utf8');
     expect(log).toContain('Renderer error (render): Cannot read properties of undefined');
+  });
+
+  it('opens the profile database in the data directory and reports it ready', async () => {
+    const { dispatch } = await start();
+    const response = await dispatch('app.info', {}, { host: 'test' });
+    expect(response).toMatchObject({ ok: true, result: { database: { state: 'ready', file: path.join(directory, 'plaint.sqlite'), message: null } } });
+    expect(fs.existsSync(path.join(directory, 'plaint.sqlite'))).toBe(true);
+  });
+
+  it('keeps serving with a database error (not a crash) when the file is damaged, and leaves the file alone', async () => {
+    const garbage = Buffer.from('this is not a database '.repeat(500));
+    const { dispatch } = await start((dir) => fs.writeFileSync(path.join(dir, 'plaint.sqlite'), garbage));
+    const response = await dispatch('app.info', {}, { host: 'test' });
+    expect(response).toMatchObject({ ok: true, result: { database: { state: 'error', message: expect.stringMatching(/not a readable Plaint database/) } } });
+    expect(fs.readFileSync(path.join(directory, 'plaint.sqlite')).equals(garbage)).toBe(true);
+    expect(await dispatch('app.ping', {}, { host: 'test' })).toMatchObject({ ok: true });
   });
 });

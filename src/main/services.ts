@@ -10,6 +10,7 @@ import { EventBus } from './events/event-bus';
 import { createFileLogger, type Logger } from './logging/logger';
 import { prepareDataDirectory } from './config/data-directory';
 import type { AppInfo, DatabaseStatus } from '../shared/api/types/app';
+import { openPlaintDatabase } from './database/plaint-database';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -34,7 +35,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const events = new EventBus();
-  const database: DatabaseStatus = { state: 'closed', file: null, message: null };
+  const opened = await openPlaintDatabase({ dataDirectory, logger });
+  let database: DatabaseStatus = opened.status;
 
   const handlers: ApiHandlers = {
     'app.info': () => ({
@@ -65,6 +67,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     dataDirectory,
     async close() {
       logger.info('Main services stopping');
+      await opened.database?.close();
+      database = { ...database, state: 'closed' };
     },
   };
 }

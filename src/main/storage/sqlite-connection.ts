@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Subject } from 'rxjs';
+import type { Subject } from 'rxjs';
 import { StorageError, toStorageError } from './storage-errors';
 
 export type SqliteDatabase = Database.Database;

@@ -1,0 +1,55 @@
+/**
+ * The profile's RxDB database: the SQLite storage in the data directory, with schema validation
+ * (every write is checked against its collection's JSON schema before it reaches the storage) and
+ * schema migrations. Opening never throws at the caller: a damaged, locked or unreadable file is
+ * reported as the database status, and the file is left as it is.
+ */
+import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import type { DatabaseStatus } from '../../shared/api/types/app';
+import type { Logger } from '../logging/logger';
+import { databaseFilePath, getRxStorageSqlite } from '../storage';
+import { StorageError } from '../storage/storage-errors';
+
+export const DATABASE_NAME = 'plaint';
+
+let pluginsAdded = false;
+function addPlugins(): void {
+  if (pluginsAdded) return;
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  addRxPlugin(RxDBAttachmentsPlugin);
+  addRxPlugin(RxDBUpdatePlugin);
+  pluginsAdded = true;
+}
+
+export interface OpenedDatabase {
+  readonly database: RxDatabase | null;
+  readonly status: DatabaseStatus;
+}
+
+export interface OpenDatabaseOptions {
+  readonly dataDirectory: string;
+  readonly logger: Logger;
+  /** Encryption at rest (P-7.2): a key from the OS keychain; absent for a plain file. */
+  readonly key?: string;
+}
+
+export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  addPlugins();
+  const file = databaseFilePath(options.dataDirectory, DATABASE_NAME);
+  try {
+    const storage = wrappedValidateAjvStorage({
+      storage: getRxStorageSqlite({ directory: options.dataDirectory, ...(options.key ? { key: options.key } : {}) }),
+    });
+    const database = await createRxDatabase({ name: DATABASE_NAME, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true });
+    options.logger.info('Database opened', { file });
+    return { database, status: { state: 'ready', file, message: null } };
+  } catch (error) {
+    const message = error instanceof StorageError ? error.message : `The database could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+    options.logger.error('Database could not be opened', { file, error: message });
+    return { database: null, status: { state: 'error', file, message } };
+  }
+}
