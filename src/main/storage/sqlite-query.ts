@@ -6,6 +6,7 @@
  * needed, sorted with RxDB's own comparator, so results are exactly what RxDB expects.
  */
 import {
+  getSchemaByObjectPath,
   getQueryMatcher,
   getSortComparator,
   getStartIndexStringFromLowerBound,
@@ -49,22 +50,65 @@ function planIndex<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): Ind
   return context.layout.indexByKey.get(prepared.queryPlan.index.join(',')) ?? null;
 }
 
-export function buildQuerySql<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): { sql: string; params: unknown[]; pageInSql: boolean } {
-  const table = context.layout.documentsTable;
-  const index = planIndex(context, prepared);
-  if (!index) return { sql: `SELECT doc FROM ${table} ORDER BY id`, params: [], pageInSql: false };
-  const scan = rangeScan(context, prepared, index);
-  const plan = prepared.queryPlan;
-  const pageInSql = plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex;
-  const sql = `SELECT doc FROM ${table} WHERE ${scan.where} ORDER BY ${scan.orderBy}${pageInSql ? ' LIMIT ? OFFSET ?' : ''}`;
-  const query = prepared.query;
-  const limit = typeof query.limit === 'number' ? query.limit : -1;
-  return { sql, params: pageInSql ? [...scan.params, limit, query.skip ?? 0] : scan.params, pageInSql };
+/**
+ * Fields whose value is fixed by an `$eq` in the selector do not affect order (the same rule as
+ * RxDB's query planner), so they are left out when comparing a sort with an index.
+ */
+function fieldsFixedBySelector<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): Set<string> {
+  const fixed = new Set<string>();
+  for (const [field, matcher] of Object.entries(prepared.query.selector as Record<string, unknown>)) {
+    if (typeof matcher !== 'object' || matcher === null || !Object.hasOwn(matcher, '$eq')) continue;
+    const part = getSchemaByObjectPath(context.schema, field) as { type?: string; enum?: unknown[] } | undefined;
+    const value = (matcher as { $eq: unknown }).$eq;
+    if (part && (part.type === 'boolean' || part.enum || (['string', 'number', 'integer'].includes(part.type ?? '') && ['string', 'number'].includes(typeof value)))) fixed.add(field);
+  }
+  return fixed;
 }
 
-/** Matching documents in index order (or id order when the plan's index is unknown). */
+/**
+ * RxDB treats every descending sort as unsatisfiable by an index. But when *all* sort fields are
+ * descending and they are the index's fields in order, the order is exactly the index read
+ * backwards ("newest first" lists), so SQLite can scan the index in reverse and stop early.
+ */
+export function isReverseOfIndex<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, index: IndexColumn): boolean {
+  const sort = prepared.query.sort as Record<string, 'asc' | 'desc'>[];
+  if (sort.length === 0 || !sort.every((part) => Object.values(part)[0] === 'desc')) return false;
+  const fixed = fieldsFixedBySelector(context, prepared);
+  const sortFields = sort.map((part) => Object.keys(part)[0] as string).filter((field) => !fixed.has(field));
+  const indexFields = index.fields.filter((field) => !fixed.has(field));
+  return sortFields.join(',') === indexFields.join(',');
+}
+
+type ScanOrder = 'index' | 'reverse' | 'unordered';
+
+function scanOrder<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, index: IndexColumn | null): ScanOrder {
+  if (!index) return 'unordered';
+  if (prepared.queryPlan.sortSatisfiedByIndex) return 'index';
+  return isReverseOfIndex(context, prepared, index) ? 'reverse' : 'unordered';
+}
+
+export function buildQuerySql<T>(
+  context: QueryContext<T>,
+  prepared: PreparedQuery<T>,
+  options: { page?: boolean } = {},
+): { sql: string; params: unknown[]; pageInSql: boolean; ordered: boolean } {
+  const table = context.layout.documentsTable;
+  const index = planIndex(context, prepared);
+  if (!index) return { sql: `SELECT doc FROM ${table} ORDER BY id`, params: [], pageInSql: false, ordered: false };
+  const scan = rangeScan(context, prepared, index);
+  const plan = prepared.queryPlan;
+  const order = scanOrder(context, prepared, index);
+  const ordered = order !== 'unordered';
+  const pageInSql = options.page !== false && plan.selectorSatisfiedByIndex && ordered;
+  const sql = `SELECT doc FROM ${table} WHERE ${scan.where} ORDER BY ${scan.orderBy}${order === 'reverse' ? ' DESC' : ''}${pageInSql ? ' LIMIT ? OFFSET ?' : ''}`;
+  const query = prepared.query;
+  const limit = typeof query.limit === 'number' ? query.limit : -1;
+  return { sql, params: pageInSql ? [...scan.params, limit, query.skip ?? 0] : scan.params, pageInSql, ordered };
+}
+
+/** Matching documents in the scan's order (index, reversed index, or id order). */
 function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): Generator<RxDocumentData<T>> {
-  const { sql, params } = buildQuerySql(context, { ...prepared, queryPlan: { ...prepared.queryPlan, sortSatisfiedByIndex: false } });
+  const { sql, params } = buildQuerySql(context, prepared, { page: false });
   const indexUsed = planIndex(context, prepared) !== null;
   const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed ? null : getQueryMatcher(context.schema, prepared.query);
   for (const json of context.statement(sql).pluck().iterate(...params) as IterableIterator<string>) {
@@ -74,13 +118,13 @@ function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>):
 }
 
 export function runQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): RxDocumentData<T>[] {
-  const { sql, params, pageInSql } = buildQuerySql(context, prepared);
+  const { sql, params, pageInSql, ordered } = buildQuerySql(context, prepared);
   if (pageInSql) return (context.statement(sql).pluck().all(...params) as string[]).map((json) => JSON.parse(json) as RxDocumentData<T>);
 
   const query = prepared.query;
   const skip = query.skip ?? 0;
   const wanted = skip + (typeof query.limit === 'number' ? query.limit : Infinity);
-  const mustSort = planIndex(context, prepared) === null || !prepared.queryPlan.sortSatisfiedByIndex;
+  const mustSort = !ordered;
   let rows: RxDocumentData<T>[] = [];
   for (const document of scanMatching(context, prepared)) {
     rows.push(document);

@@ -166,6 +166,10 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
 
   private readByIds(ids: readonly string[], withDeleted: boolean): RxDocumentData<T>[] {
     if (ids.length === 0) return [];
+    if (ids.length === 1) {
+      const json = this.statement(`SELECT doc FROM ${this.layout.documentsTable} WHERE id = ?${withDeleted ? '' : ' AND deleted = 0'}`).pluck().get(ids[0]) as string | undefined;
+      return json === undefined ? [] : [JSON.parse(json) as RxDocumentData<T>];
+    }
     const sql = `SELECT doc FROM ${this.layout.documentsTable} WHERE id IN (SELECT value FROM json_each(?))${withDeleted ? '' : ' AND deleted = 0'}`;
     return (this.statement(sql).pluck().all(JSON.stringify(ids)) as string[]).map((json) => JSON.parse(json) as RxDocumentData<T>);
   }

@@ -254,6 +254,7 @@ describe('query plans use SQLite indexes (EXPLAIN QUERY PLAN)', () => {
     ['a nested indexed field', { selector: { 'address.city': 'Riga' } }],
     ['an indexed sort with limit', { selector: {}, sort: [{ age: 'asc' }], limit: 10 }],
     ['a compound indexed sort', { selector: {}, sort: [{ status: 'asc' }, { receivedAt: 'asc' }] }],
+    ['newest first within one status (index read backwards)', { selector: { status: 'open' }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: 50 }],
   ])('searches an index for %s, without scanning the table or sorting', async (_label, query) => {
     const plan = await plans(query);
     expect(plan).toMatch(/SEARCH .* USING (COVERING )?INDEX/);

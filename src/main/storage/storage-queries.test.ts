@@ -92,6 +92,8 @@ const sorts: [string, MangoQuery<Person>['sort']][] = [
   ['mixed directions on three fields', [{ status: 'desc' }, { age: 'asc' }, { name: 'desc' }]],
   ['non-indexed nested field', [{ 'address.postcode': 'asc' }]],
   ['non-ASCII names', [{ name: 'asc' }]],
+  ['all descending along an index (reverse scan)', [{ age: 'desc' }, { id: 'desc' }]],
+  ['all descending along a compound index (reverse scan)', [{ status: 'desc' }, { receivedAt: 'desc' }, { id: 'desc' }]],
 ];
 
 describe('multi-field sorts, skip and limit match the reference storage', () => {
@@ -109,6 +111,13 @@ describe('multi-field sorts, skip and limit match the reference storage', () => 
     const indexed = await expectSameAsReference({ selector: {}, sort: [{ age: 'asc' }], skip, limit });
     await expectSameAsReference({ selector: { tags: 'refund' } as never, sort: [{ 'address.postcode': 'desc' }], skip, limit });
     expect(indexed.length).toBe(Math.max(0, Math.min(limit, people.length - skip)));
+  });
+
+  it('newest first within one status, paged (reverse scan with a fixed field)', async () => {
+    for (const [skip, limit] of [[0, 50], [50, 50], [600, 100]] as const) {
+      await expectSameAsReference({ selector: { status: 'pending' }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip, limit });
+      await expectSameAsReference({ selector: { status: 'open', age: { $gt: 40 } }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip, limit });
+    }
   });
 
   it('limit 0 returns nothing', async () => {
@@ -180,5 +189,19 @@ describe('reactive RxDB queries', () => {
     await (await sqlite.people.findOne('reactive-2').exec())?.remove();
     await waitFor(() => JSON.stringify(seen.at(-1)) === JSON.stringify(['reactive-1']));
     subscription.unsubscribe();
+  });
+});
+
+describe('index key encoding', () => {
+  it('orders keys bytewise exactly as JavaScript orders strings, including non-ASCII and emoji', async () => {
+    const { toSortableBlob } = await import('./table-layout');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        const expected = a < b ? -1 : a > b ? 1 : 0;
+        expect(Math.sign(Buffer.compare(toSortableBlob(a), toSortableBlob(b)))).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(Buffer.compare(toSortableBlob('\uffff'), toSortableBlob('😀'))).toBe(1); // JS: '\uffff' > '\ud83d'
   });
 });

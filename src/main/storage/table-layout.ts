@@ -7,9 +7,10 @@
  * index column has a real SQLite index; RxDB's query planner names the index and its bounds and
  * the query becomes a range scan on it.
  *
- * Index strings are stored as UTF-16BE BLOBs: SQLite compares BLOBs bytewise, and bytewise
- * UTF-16BE order equals JavaScript's string order (UTF-8 text order differs for characters above
- * U+FFFF, e.g. emoji in a name).
+ * Index strings are stored as BLOBs in an order-preserving byte encoding of their UTF-16 code
+ * units (see toSortableBlob): SQLite compares BLOBs bytewise, and that order must equal
+ * JavaScript's string order, which UTF-8 text does not give for characters above U+FFFF (e.g.
+ * emoji in a name). ASCII, most of every key, takes one byte per character.
  */
 import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey, type RxDocumentData, type RxJsonSchema } from 'rxdb';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -35,8 +36,24 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * Encodes each UTF-16 code unit so that bytewise order equals code-unit order and no encoding is
+ * a prefix of another: < 0x80 → 1 byte (itself); < 0x4000 → 2 bytes, the first in 0x80–0xBF;
+ * otherwise 3 bytes starting 0xC0. So comparing two keys byte by byte compares them code unit by
+ * code unit, exactly as JavaScript's `<` on strings does.
+ */
 export function toSortableBlob(indexString: string): Buffer {
-  return Buffer.from(indexString, 'utf16le').swap16();
+  if (ASCII_ONLY.test(indexString)) return Buffer.from(indexString, 'latin1');
+  const bytes: number[] = [];
+  for (let i = 0; i < indexString.length; i += 1) {
+    const unit = indexString.charCodeAt(i);
+    if (unit < 0x80) bytes.push(unit);
+    else if (unit < 0x4000) bytes.push(0x80 | (unit >> 8), unit & 0xff);
+    else bytes.push(0xc0, unit >> 8, unit & 0xff);
+  }
+  return Buffer.from(bytes);
 }
 
 export function createTableLayout<T>(collectionName: string, schema: RxJsonSchema<RxDocumentData<T>>): TableLayout {
@@ -63,8 +80,22 @@ export function createTableLayout<T>(collectionName: string, schema: RxJsonSchem
 
 const META_TABLE = 'plaint_rx_tables';
 
-/** Creates the tables and indexes when missing; refuses a table built for different indexes. */
+/**
+ * Creates the tables and indexes when missing; refuses a table built for different indexes.
+ * Runs without an fsync (synchronous=NORMAL for this transaction only): an empty table lost to a
+ * power cut is simply created again at the next start, and documents are always written FULL.
+ */
 export function ensureTables(db: SqliteDatabase, file: string, layout: TableLayout): void {
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    createTables(db, file, layout);
+  } finally {
+    db.pragma(`synchronous = ${synchronous}`);
+  }
+}
+
+function createTables(db: SqliteDatabase, file: string, layout: TableLayout): void {
   const indexColumns = layout.indexes.map((index) => `${index.column} BLOB NOT NULL`).join(', ');
   const signature = JSON.stringify(layout.indexes.map((index) => index.key));
   db.transaction(() => {

@@ -1,0 +1,259 @@
+/**
+ * npm run bench:storage — Plaint's SQLite RxStorage measured side by side with other storages
+ * and with hand-written SQL, in one process. Prints tables; writes bench-results/storage.json.
+ *
+ * 1. RxDB's own performance test (runPerformanceTests) against this storage, RxDB's memory storage
+ *    (the ceiling: no durability), Dexie on fake-indexeddb, and localstorage with its mock. The
+ *    storages take turns round by round so machine noise hits all of them alike.
+ * 2. Complaint-office scale: 100 000 case-sized documents (~2 KB, seeded). Bulk insert, find by
+ *    id, indexed filter + sort + limit 50, count and changed-since paging, through RxDB on this
+ *    storage against the same work written directly in SQL on better-sqlite3.
+ *
+ * `plaintSqliteNormalSync` is the same storage with synchronous=NORMAL (no fsync per commit): not
+ * the product's setting, shown so the cost of power-loss durability is visible.
+ *
+ * Options: --rounds N (default 3), --docs N (default 100000), --part 1|2 (default both).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { createRxDatabase, getChangedDocumentsSince, type RxCollection, type RxStorage, type RxStorageDefaultCheckpoint } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getLocalStorageMock, getRxStorageLocalstorage } from 'rxdb/plugins/storage-localstorage';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { runPerformanceTests } from 'rxdb/plugins/test-utils';
+import { getRxStorageSqlite } from '../src/main/storage';
+import { ASSIGNEES, benchCaseSchema, makeBenchCases, STATUSES, type BenchCase } from './lib/case-documents';
+import { median, printTable, round, timed, writeResults } from './lib/report';
+
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, docs: { type: 'string', default: '100000' }, part: { type: 'string' } } });
+const ROUNDS = Number(args.rounds);
+const DOCS = Number(args.docs);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-'));
+
+type Storages = Record<string, () => RxStorage<unknown, unknown>>;
+
+const storages: Storages = {
+  plaintSqlite: () => getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-')) }) as RxStorage<unknown, unknown>,
+  // Not a contender: the same storage without an fsync per commit, to show what durability costs.
+  plaintSqliteNormalSync: () => getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-normal-')), synchronous: 'NORMAL' }) as RxStorage<unknown, unknown>,
+  memory: () => getRxStorageMemory() as RxStorage<unknown, unknown>,
+  dexieFakeIndexedDb: () => getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>,
+  localstorageMock: () => getRxStorageLocalstorage({ localStorage: getLocalStorageMock() }) as RxStorage<unknown, unknown>,
+};
+
+async function rxdbPerformance(): Promise<Record<string, unknown>> {
+  const samples: Record<string, Record<string, number[]>> = {};
+  for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex += 1) {
+    for (const [name, make] of Object.entries(storages)) {
+      process.stdout.write(`RxDB performance test, round ${roundIndex + 1}/${ROUNDS}: ${name}\n`);
+      const result = (await runPerformanceTests(make(), name, { runs: 1, log: false, waitBetweenTests: 0 })) as Record<string, unknown>;
+      for (const [metric, value] of Object.entries(result)) {
+        if (typeof value !== 'number' || ['collectionsAmount', 'docsAmount'].includes(metric)) continue;
+        ((samples[metric] ??= {})[name] ??= []).push(value);
+      }
+    }
+  }
+  const names = Object.keys(storages);
+  const metrics = Object.fromEntries(
+    Object.entries(samples).map(([metric, byStorage]) => {
+      const medians = Object.fromEntries(names.map((name) => [name, round(median(byStorage[name] ?? []))]));
+      const ours = medians['plaintSqlite'] ?? 0;
+      const ratios = Object.fromEntries(names.filter((name) => name !== 'plaintSqlite').map((name) => [`plaintSqliteTo_${name}`, round(ours / (medians[name] || 1e-9))]));
+      return [metric, { ...medians, ...ratios }];
+    }),
+  );
+  const totals = Object.fromEntries(names.map((name) => [name, round(Object.values(samples).reduce((sum, byStorage) => sum + median(byStorage[name] ?? []), 0))]));
+  const metricNames = Object.keys(metrics);
+  const betterThan = (other: string) => metricNames.filter((metric) => (metrics[metric] as Record<string, number>)['plaintSqlite']! < (metrics[metric] as Record<string, number>)[other]!);
+  const goals = {
+    everyMetricBetterThanDexie: betterThan('dexieFakeIndexedDb').length === metricNames.length,
+    metricsBetterThanDexie: `${betterThan('dexieFakeIndexedDb').length}/${metricNames.length}`,
+    everyMetricBetterThanLocalstorage: betterThan('localstorageMock').length === metricNames.length,
+    metricsBetterThanLocalstorage: `${betterThan('localstorageMock').length}/${metricNames.length}`,
+    totalToMemory: round((totals['plaintSqlite'] ?? 0) / (totals['memory'] || 1e-9)),
+    totalWithin3xOfMemory: (totals['plaintSqlite'] ?? 0) <= 3 * (totals['memory'] ?? 0),
+  };
+  printTable(
+    `RxDB performance test: median ms of ${ROUNDS} rounds (lower is better)`,
+    ['metric', ...names, 'ours/mem', 'ours/dexie', 'ours/ls'],
+    metricNames.map((metric) => {
+      const row = metrics[metric] as Record<string, number>;
+      return [metric, ...names.map((name) => row[name] ?? 0), row['plaintSqliteTo_memory'] ?? 0, row['plaintSqliteTo_dexieFakeIndexedDb'] ?? 0, row['plaintSqliteTo_localstorageMock'] ?? 0];
+    }).concat([['TOTAL', ...names.map((name) => totals[name] ?? 0), goals.totalToMemory, round((totals['plaintSqlite'] ?? 0) / (totals['dexieFakeIndexedDb'] || 1)), round((totals['plaintSqlite'] ?? 0) / (totals['localstorageMock'] || 1))]]),
+  );
+  console.log(goals);
+  return { rounds: ROUNDS, metrics, totals, goals };
+}
+
+/** The same documents and indexes, written and read with plain SQL: the physical limit here. */
+function openDirectSql(file: string) {
+  const db = new Database(file);
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE cases (id TEXT PRIMARY KEY, reference TEXT NOT NULL, status TEXT NOT NULL, assignee TEXT NOT NULL,
+    received_at REAL NOT NULL, next_deadline_at REAL NOT NULL, lwt REAL NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX cases_reference ON cases (reference);
+    CREATE INDEX cases_status ON cases (status, received_at, id);
+    CREATE INDEX cases_assignee ON cases (assignee, next_deadline_at, id);
+    CREATE INDEX cases_changes ON cases (lwt, id);`);
+  return db;
+}
+
+interface Operation {
+  readonly name: string;
+  readonly ours: () => Promise<number>;
+  readonly sql: () => number;
+}
+
+async function complaintScale(): Promise<Record<string, unknown>> {
+  console.log(`\nGenerating ${DOCS} case documents…`);
+  const cases = makeBenchCases(DOCS);
+  const averageBytes = Math.round(cases.slice(0, 1000).reduce((sum, doc) => sum + JSON.stringify(doc).length, 0) / 1000);
+  const ourDirectory = fs.mkdtempSync(path.join(scratch, 'ours-'));
+  const sqlFile = path.join(fs.mkdtempSync(path.join(scratch, 'sql-')), 'direct.sqlite');
+  const rx = await createRxDatabase<{ cases: RxCollection<BenchCase> }>({ name: 'bench', storage: getRxStorageSqlite({ directory: ourDirectory }), multiInstance: false, allowSlowCount: true });
+  await rx.addCollections({ cases: { schema: benchCaseSchema } });
+  const sql = openDirectSql(sqlFile);
+  const BATCH = 2000;
+  const ids = cases.map((doc) => doc.id);
+  const lookups = Array.from({ length: 2000 }, (_, i) => ids[(i * 7919) % ids.length] as string);
+
+  const insertSql = sql.prepare('INSERT INTO cases VALUES (@id, @reference, @status, @assignee, @receivedAt, @nextDeadlineAt, @lwt, @doc)');
+  const byId = sql.prepare('SELECT doc FROM cases WHERE id = ?').pluck();
+  const byAssignee = sql.prepare('SELECT doc FROM cases WHERE assignee = ? ORDER BY next_deadline_at, id LIMIT 50 OFFSET ?').pluck();
+  const newestByStatus = sql.prepare('SELECT doc FROM cases WHERE status = ? ORDER BY received_at DESC, id DESC LIMIT 50 OFFSET ?').pluck();
+  const countSql = sql.prepare('SELECT count(*) FROM cases WHERE status = ? AND received_at > ?').pluck();
+  const changesSql = sql.prepare('SELECT doc FROM cases WHERE (lwt, id) > (?, ?) ORDER BY lwt, id LIMIT ?').pluck();
+  const since = Date.UTC(2024, 6, 1);
+
+  const operations: Operation[] = [
+    {
+      name: `bulk insert ${DOCS} (batches of ${BATCH})`,
+      ours: async () => {
+        for (let i = 0; i < cases.length; i += BATCH) await rx.cases.bulkInsert(cases.slice(i, i + BATCH));
+        return cases.length;
+      },
+      sql: () => {
+        const insertBatch = sql.transaction((batch: BenchCase[]) => {
+          for (const doc of batch) insertSql.run({ ...doc, lwt: Date.now(), doc: JSON.stringify(doc) });
+        });
+        for (let i = 0; i < cases.length; i += BATCH) insertBatch(cases.slice(i, i + BATCH));
+        return cases.length;
+      },
+    },
+    {
+      name: 'find by id (2000 single lookups)',
+      ours: async () => {
+        let found = 0;
+        for (const id of lookups) found += (await rx.cases.findByIds([id]).exec()).size;
+        return found;
+      },
+      sql: () => lookups.reduce((found, id) => found + (JSON.parse(byId.get(id) as string) ? 1 : 0), 0),
+    },
+    {
+      name: 'find by id, storage interface only (2000 lookups)',
+      ours: async () => {
+        let found = 0;
+        for (const id of lookups) found += (await rx.cases.storageInstance.findDocumentsById([id], false)).length;
+        return found;
+      },
+      sql: () => lookups.reduce((found, id) => found + (JSON.parse(byId.get(id) as string) ? 1 : 0), 0),
+    },
+    {
+      name: 'filter + sort + limit 50: my cases by deadline (200 pages)',
+      ours: async () => {
+        let rows = 0;
+        for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { assignee: ASSIGNEES[i % 25] }, sort: [{ nextDeadlineAt: 'asc' }], skip: i, limit: 50 }).exec()).length;
+        return rows;
+      },
+      sql: () => {
+        let rows = 0;
+        for (let i = 0; i < 200; i += 1) rows += (byAssignee.all(ASSIGNEES[i % 25], i) as string[]).map((doc) => JSON.parse(doc) as unknown).length;
+        return rows;
+      },
+    },
+    {
+      name: 'filter + sort + limit 50: newest first by status (200 pages)',
+      ours: async () => {
+        let rows = 0;
+        for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { status: STATUSES[i % 6] }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip: i, limit: 50 }).exec()).length;
+        return rows;
+      },
+      sql: () => {
+        let rows = 0;
+        for (let i = 0; i < 200; i += 1) rows += (newestByStatus.all(STATUSES[i % 6], i) as string[]).map((doc) => JSON.parse(doc) as unknown).length;
+        return rows;
+      },
+    },
+    {
+      name: 'count by status and date (60 counts)',
+      ours: async () => {
+        let total = 0;
+        for (let i = 0; i < 60; i += 1) total += await rx.cases.count({ selector: { status: STATUSES[i % 6], receivedAt: { $gt: since + i * 86_400_000 } } }).exec();
+        return total;
+      },
+      sql: () => {
+        let total = 0;
+        for (let i = 0; i < 60; i += 1) total += countSql.get(STATUSES[i % 6], since + i * 86_400_000) as number;
+        return total;
+      },
+    },
+    {
+      name: `changed-since paging over all ${DOCS} (pages of 1000)`,
+      ours: async () => {
+        let read = 0;
+        let checkpoint: RxStorageDefaultCheckpoint | undefined;
+        for (;;) {
+          const page = await getChangedDocumentsSince(rx.cases.storageInstance, 1000, checkpoint);
+          if (page.documents.length === 0) return read;
+          read += page.documents.length;
+          checkpoint = page.checkpoint as RxStorageDefaultCheckpoint;
+        }
+      },
+      sql: () => {
+        let read = 0;
+        let checkpoint = { lwt: 0, id: '' };
+        for (;;) {
+          const docs = (changesSql.all(checkpoint.lwt, checkpoint.id, 1000) as string[]).map((doc) => JSON.parse(doc) as BenchCase & { lwt?: number });
+          if (docs.length === 0) return read;
+          read += docs.length;
+          const last = docs.at(-1) as BenchCase;
+          const row = sql.prepare('SELECT lwt FROM cases WHERE id = ?').pluck().get(last.id) as number;
+          checkpoint = { lwt: row, id: last.id };
+        }
+      },
+    },
+  ];
+
+  const results = [];
+  for (const operation of operations) {
+    const ours = await timed(operation.ours);
+    const direct = await timed(async () => operation.sql());
+    if (ours.value !== direct.value) throw new Error(`${operation.name}: ours returned ${ours.value}, SQL ${direct.value}`);
+    results.push({ operation: operation.name, oursMs: round(ours.ms), sqlMs: round(direct.ms), ratio: round(ours.ms / direct.ms), items: ours.value, within3x: ours.ms <= 3 * direct.ms });
+    process.stdout.write(`  ${operation.name}: ours ${round(ours.ms)} ms, SQL ${round(direct.ms)} ms\n`);
+  }
+  await rx.close();
+  sql.close();
+  const fileSize = (file: string) => round(fs.statSync(file).size / 1024 / 1024, 1);
+  const files = { oursMiB: fileSize(path.join(ourDirectory, 'bench.sqlite')), sqlMiB: fileSize(sqlFile) };
+  const peakRssMiB = round(process.resourceUsage().maxRSS / 1024, 0);
+  printTable(
+    `Complaint-office scale: ${DOCS} case documents of ~${averageBytes} bytes (ours = RxDB on Plaint's SQLite storage)`,
+    ['operation', 'ours ms', 'direct SQL ms', 'ratio', 'within 3×'],
+    results.map((row) => [row.operation, row.oursMs, row.sqlMs, row.ratio, row.within3x ? 'yes' : 'NO']),
+  );
+  console.log(`Files: ours ${files.oursMiB} MiB, direct SQL ${files.sqlMiB} MiB; peak RSS of this process ${peakRssMiB} MiB`);
+  return { documents: DOCS, averageDocumentBytes: averageBytes, operations: results, files, peakRssMiB };
+}
+
+const output: Record<string, unknown> = { synchronous: 'FULL (default)' };
+if (args.part !== '2') output['rxdbPerformanceTest'] = await rxdbPerformance();
+if (args.part !== '1') output['complaintScale'] = await complaintScale();
+console.log(`\nWrote ${writeResults('storage', output)}`);
+fs.rmSync(scratch, { recursive: true, force: true });
