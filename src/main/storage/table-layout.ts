@@ -36,6 +36,7 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included.
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
