@@ -1,0 +1,142 @@
+/**
+ * The office's working calendar (procedure, "Working days"): Monday to Friday, except the public
+ * holidays of the office's region and any extra office closure days, in the office's time zone.
+ * "N working days from day D" ends at 23:59:59.999 (office time) of the N-th working day after D.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, isWeekend } from 'date-fns';
+import Holidays from 'date-holidays';
+
+export interface WorkingCalendarOptions {
+  /** ISO 3166-2 style: 'GB-ENG', 'GB-WLS', 'GB-SCT', 'GB-NIR', 'LV', … */
+  readonly region: string;
+  /** IANA time zone of the office, e.g. 'Europe/London'. */
+  readonly timeZone: string;
+  /** Extra office closure days, 'YYYY-MM-DD'. */
+  readonly closures?: readonly string[];
+}
+
+export interface Holiday {
+  readonly date: string;
+  readonly name: string;
+}
+
+export interface WorkingCalendar {
+  readonly region: string;
+  readonly timeZone: string;
+  readonly closures: ReadonlySet<string>;
+  /** Public holidays of a year (type 'public', substitute days included), by 'YYYY-MM-DD'. */
+  holidays(year: number): ReadonlyMap<string, string>;
+}
+
+const DAY_KEY = 'yyyy-MM-dd';
+const CLOSURE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
+  const [country, state] = options.region.split('-');
+  const source = new Holidays();
+  if (!country || !source.getCountries()[country]) throw new RangeError(`Unknown holiday region '${options.region}'`);
+  if (state && !(source.getStates(country) ?? {})[state]) throw new RangeError(`Unknown holiday region '${options.region}'`);
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: options.timeZone });
+  } catch {
+    throw new RangeError(`Unknown time zone '${options.timeZone}'`);
+  }
+  for (const closure of options.closures ?? []) {
+    if (!CLOSURE_PATTERN.test(closure) || Number.isNaN(Date.parse(closure))) throw new RangeError(`Office closure '${closure}' is not a YYYY-MM-DD date`);
+  }
+  const holidays = state ? new Holidays(country, state) : new Holidays(country);
+  const byYear = new Map<number, ReadonlyMap<string, string>>();
+  return {
+    region: options.region,
+    timeZone: options.timeZone,
+    closures: new Set(options.closures ?? []),
+    holidays(year) {
+      let days = byYear.get(year);
+      if (!days) {
+        const found = (holidays.getHolidays(year) || []).filter((holiday) => holiday.type === 'public');
+        days = new Map(found.map((holiday) => [holiday.date.slice(0, 10), holiday.name]));
+        byYear.set(year, days);
+      }
+      return days;
+    },
+  };
+}
+
+/** The calendar day containing `instant` in the office time zone, as 'YYYY-MM-DD'. */
+export function officeDay(calendar: WorkingCalendar, instant: Date): string {
+  return format(new TZDate(instant.getTime(), calendar.timeZone), DAY_KEY);
+}
+
+function isWorkingDayKey(calendar: WorkingCalendar, day: TZDate): boolean {
+  if (isWeekend(day)) return false;
+  const key = format(day, DAY_KEY);
+  return !calendar.closures.has(key) && !calendar.holidays(day.getFullYear()).has(key);
+}
+
+/** Whether the calendar day containing `instant` (in the office time zone) is a working day. */
+export function isWorkingDay(calendar: WorkingCalendar, instant: Date): boolean {
+  return isWorkingDayKey(calendar, new TZDate(instant.getTime(), calendar.timeZone));
+}
+
+function noonOf(calendar: WorkingCalendar, instant: Date): TZDate {
+  // Noon avoids daylight-saving edges when stepping day by day.
+  const local = new TZDate(instant.getTime(), calendar.timeZone);
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 12, 0, 0, 0, calendar.timeZone);
+}
+
+export function endOfOfficeDay(calendar: WorkingCalendar, day: Date): Date {
+  const local = new TZDate(day.getTime(), calendar.timeZone);
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 23, 59, 59, 999, calendar.timeZone).getTime());
+}
+
+/**
+ * The instant at 23:59:59.999 (office time) of the `days`-th working day after the day containing
+ * `from`. With 0 days, the end of the day containing `from`.
+ */
+export function addWorkingDays(calendar: WorkingCalendar, from: Date, days: number): Date {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`Working days must be a whole number ≥ 0, got ${days}`);
+  let day = noonOf(calendar, from);
+  let counted = 0;
+  while (counted < days) {
+    day = addDays(day, 1);
+    if (isWorkingDayKey(calendar, day)) counted += 1;
+  }
+  return endOfOfficeDay(calendar, day);
+}
+
+/**
+ * Working days elapsed from the day containing `from` to the day containing `to`: 0 on the same
+ * day, 1 when `to` falls on the next working day, and so on (P-5.1 "time taken").
+ */
+export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
+  if (to.getTime() < from.getTime()) return -workingDaysBetween(calendar, to, from);
+  const last = officeDay(calendar, to);
+  let day = noonOf(calendar, from);
+  let counted = 0;
+  while (format(day, DAY_KEY) < last) {
+    day = addDays(day, 1);
+    if (isWorkingDayKey(calendar, day)) counted += 1;
+  }
+  return counted;
+}
+
+/** The instant of a wall-clock time ('HH:mm') on a 'YYYY-MM-DD' day in the office time zone. */
+export function officeInstant(calendar: WorkingCalendar, day: string, time: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(year, month - 1, date, hours, minutes, 0, 0, calendar.timeZone).getTime());
+}
+
+/** The next working day's office opening instant at or after `instant` (for quiet hours). */
+export function nextWorkingMorning(calendar: WorkingCalendar, instant: Date, opensAt: string): Date {
+  let day = noonOf(calendar, instant);
+  for (let guard = 0; guard < 400; guard += 1) {
+    if (isWorkingDayKey(calendar, day)) {
+      const opening = officeInstant(calendar, format(day, DAY_KEY), opensAt);
+      if (opening.getTime() >= instant.getTime()) return opening;
+    }
+    day = addDays(day, 1);
+  }
+  throw new RangeError('No working day within 400 days');
+}
