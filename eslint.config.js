@@ -62,6 +62,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may assert presence with `!`; product code may not.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['scripts/**/*.ts', 'bench/**/*.ts', 'e2e/harness/server.ts'],
     rules: { 'no-console': 'off' },
   },
