@@ -27,10 +27,12 @@ import { explainQuery, runCount, runQuery, type QueryContext } from './sqlite-qu
 import { StorageError, toStorageError } from './storage-errors';
 import { dropTables, type TableLayout } from './table-layout';
 import { attachmentBytes, collectAttachmentBlobs, type AttachmentBytes } from './attachment-data';
+import { dropFullTextIndex, toMatchQuery, type FullTextIndex } from './full-text';
 
 export interface SqliteInternals {
   readonly connection: SqliteConnection;
   readonly layout: TableLayout;
+  readonly fullText: FullTextIndex | null;
 }
 
 export type SqliteInstanceOptions = Record<string, never>;
@@ -119,8 +121,11 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
           const insert = this.statement(insertSql(layout));
           const update = this.statement(updateSql(layout));
           // A document that cannot be stored throws here and rolls the whole write back.
-          for (const row of result.bulkInsertDocs) insert.run(this.rowValues(row.document));
-          for (const row of result.bulkUpdateDocs) update.run(this.rowValues(row.document));
+          for (const row of result.bulkInsertDocs) this.indexText(Number(insert.run(this.rowValues(row.document)).lastInsertRowid), row.document, false);
+          for (const row of result.bulkUpdateDocs) {
+            update.run(this.rowValues(row.document));
+            this.indexText(null, row.document, true);
+          }
           this.writeAttachments(result, bytes);
           return { categorized: result };
         })
@@ -133,6 +138,33 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
       this.changes.next(bulk);
     }
     return { error: categorized.errors };
+  }
+
+  /** Keeps the full-text index in step with a written document (same transaction). */
+  private indexText(rowid: number | null, document: RxDocumentData<T>, replace: boolean): void {
+    const fullText = this.internals.fullText;
+    if (!fullText) return;
+    const id = (document as Record<string, unknown>)[this.layout.primaryPath];
+    const row = rowid ?? (this.statement(`SELECT rowid FROM ${this.layout.documentsTable} WHERE id = ?`).pluck().get(id) as number);
+    if (replace) this.statement(`DELETE FROM ${fullText.table} WHERE rowid = ?`).run(row);
+    if (!document._deleted) this.statement(`INSERT INTO ${fullText.table} (rowid, text) VALUES (?, ?)`).run(row, fullText.extract(document));
+  }
+
+  /**
+   * Ids of live documents whose text matches every word typed (as word prefixes), best match
+   * first. Empty when the collection has no full-text index or nothing was typed.
+   */
+  searchText(input: string, limit: number): string[] {
+    const fullText = this.internals.fullText;
+    const match = toMatchQuery(input);
+    if (!fullText || !match) return [];
+    return this.guarded('searching', () =>
+      this.statement(
+        `SELECT d.id FROM ${fullText.table} f JOIN ${this.layout.documentsTable} d ON d.rowid = f.rowid WHERE f.text MATCH ? AND d.deleted = 0 ORDER BY f.rank LIMIT ?`,
+      )
+        .pluck()
+        .all(match, limit) as string[],
+    );
   }
 
   /** Named parameters for a row (RxDB has already stripped attachment data from `document`). */
@@ -255,7 +287,10 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
     this.ensureOpen();
     await this.internals.connection.writeQueue;
     const { db } = this.internals.connection;
-    this.guarded('removing a collection', () => dropTables(db, this.layout));
+    this.guarded('removing a collection', () => {
+      if (this.internals.fullText) dropFullTextIndex(db, this.internals.fullText.table);
+      dropTables(db, this.layout);
+    });
     await this.close();
   }
 }

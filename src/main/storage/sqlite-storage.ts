@@ -8,10 +8,13 @@ import { openSqliteConnection, releaseSqliteConnection, type SqliteConnectionOpt
 import { SqliteStorageInstance, type SqliteInstanceOptions, type SqliteInternals } from './sqlite-storage-instance';
 import { StorageError, toStorageError } from './storage-errors';
 import { createTableLayout, ensureTables } from './table-layout';
+import { ensureFullTextIndex, fullTextTableName, type FullTextExtractor } from './full-text';
 
 export interface SqliteStorageSettings extends SqliteConnectionOptions {
   /** Folder that holds the database files (the profile's data directory). */
   readonly directory: string;
+  /** Collections with a full-text index, and how to get each document's searchable text. */
+  readonly fullText?: Readonly<Record<string, FullTextExtractor>>;
 }
 
 export const SQLITE_STORAGE_NAME = 'plaint-sqlite';
@@ -32,13 +35,16 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorage<S
       const file = databaseFilePath(settings.directory, params.databaseName);
       const connection = openSqliteConnection(file, settings);
       const layout = createTableLayout(params.collectionName, params.schema);
+      const extract = settings.fullText?.[params.collectionName] as ((document: unknown) => string) | undefined;
+      const fullText = extract ? { table: fullTextTableName(layout.documentsTable), extract } : null;
       try {
         ensureTables(connection.db, file, layout);
+        if (fullText) ensureFullTextIndex(connection.db, layout.documentsTable, fullText);
       } catch (error) {
         releaseSqliteConnection(connection);
         throw toStorageError(error, file, `preparing the '${params.collectionName}' collection`);
       }
-      return new SqliteStorageInstance<T>(params.databaseName, params.collectionName, params.schema, { connection, layout }, params.options);
+      return new SqliteStorageInstance<T>(params.databaseName, params.collectionName, params.schema, { connection, layout, fullText }, params.options);
     },
   };
 }

@@ -1,0 +1,183 @@
+/**
+ * The RxDB collections of the complaint domain: schemas, indexes, versions and, for the coming
+ * sync between devices, each collection's conflict policy.
+ *
+ * - cases: one document per complaint. Conflict policy: field-level merge, where edits to
+ *   different fields both survive and the same field follows a stated rule with the losing value
+ *   kept in the timeline (sync issue). Fields used in list filters and sorts are indexed.
+ * - timeline: append-only entries (communications, notes, inquiries, extensions, transitions and
+ *   the audit trail). Never updated, so they never conflict.
+ * - settings: one document per settings area (organisation, SLA policy, calendar, complaint types,
+ *   departments). Conflict policy: last writer wins per document, audited.
+ * - staff: staff profiles. Conflict policy: last writer wins per document.
+ * Device-local state ("who am I", the device's reference sequence) lives in RxDB local documents,
+ * which are never replicated.
+ * All ids are random UUIDs and all times ISO 8601 UTC strings: nothing depends on one device.
+ */
+import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { CaseRecord, StaffMember, TimelineEntry } from '../../shared/domain/records';
+
+/** Far future for "no running deadline", so such cases sort after every running deadline. */
+export const NO_DEADLINE = 4_102_444_800_000; // 2100-01-01
+
+const isoTime = { type: 'string', maxLength: 30 } as const;
+const staffRef = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] } as const;
+const millis = { type: 'number', minimum: 0, maximum: NO_DEADLINE, multipleOf: 1 } as const;
+
+export type CaseDocument = CaseRecord & { assigneeName: string };
+
+export const caseSchema: RxJsonSchema<CaseDocument> = {
+  title: 'complaint case',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    reference: { type: 'string', maxLength: 20 },
+    complainant: {
+      type: 'object',
+      properties: {
+        kind: { type: 'string' },
+        name: { type: 'string', maxLength: 200 },
+        email: { type: 'string' },
+        phone: { type: 'string' },
+        address: { type: ['object', 'null'] },
+        preferredChannel: { type: 'string' },
+        customerNumber: { type: 'string' },
+        orderNumber: { type: 'string' },
+      },
+      required: ['kind', 'name', 'email', 'phone', 'preferredChannel'],
+    },
+    complainantSortName: { type: 'string', maxLength: 200 },
+    channel: { type: 'string', maxLength: 20 },
+    receivedAt: isoTime,
+    loggedAt: isoTime,
+    loggedBy: staffRef,
+    type: { type: 'string', maxLength: 40 },
+    product: { type: 'string' },
+    summary: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    desiredOutcome: { type: 'string' },
+    stage: { type: 'integer', minimum: 1, maximum: 2, multipleOf: 1 },
+    status: { type: 'string', maxLength: 40 },
+    open: { type: 'boolean' },
+    assignee: { type: ['object', 'null'] },
+    assigneeId: { type: 'string', maxLength: 64 },
+    assigneeName: { type: 'string', maxLength: 200 },
+    departments: { type: 'array', items: { type: 'string' } },
+    thirdParties: { type: 'array', items: { type: 'string' } },
+    clock: { type: 'object' },
+    deadlines: { type: 'array', items: { type: 'object' } },
+    nextDeadlineKind: { type: ['string', 'null'] },
+    nextDueAt: millis,
+    nextWarnAt: millis,
+    acknowledgement: { type: ['object', 'null'] },
+    resolution: { type: ['object', 'null'] },
+    escalation: { type: ['object', 'null'] },
+    stage2Resolution: { type: ['object', 'null'] },
+    rootCause: { type: 'string' },
+    lessonsLearned: { type: 'string' },
+    closedAt: { type: ['string', 'null'] },
+    externalReferral: { type: ['object', 'null'] },
+    extensions: { type: 'array', items: { type: 'object' } },
+    openInquiries: { type: 'array', items: { type: 'object' } },
+    resumeStatus: { type: ['string', 'null'] },
+    relatedCaseIds: { type: 'array', items: { type: 'string' } },
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    updatedBy: staffRef,
+  },
+  required: [
+    'id', 'reference', 'complainant', 'complainantSortName', 'channel', 'receivedAt', 'loggedAt', 'loggedBy', 'type', 'summary', 'stage', 'status', 'open',
+    'assigneeId', 'assigneeName', 'clock', 'deadlines', 'nextDueAt', 'nextWarnAt', 'createdAt', 'updatedAt', 'updatedBy',
+  ],
+  indexes: [
+    'reference',
+    ['open', 'nextDueAt'],
+    ['assigneeId', 'open', 'nextDueAt'],
+    ['status', 'receivedAt'],
+    'receivedAt',
+    'complainantSortName',
+    ['stage', 'open', 'receivedAt'],
+    ['type', 'receivedAt'],
+    ['channel', 'receivedAt'],
+    ['assigneeName', 'receivedAt'],
+  ],
+};
+
+export const timelineSchema: RxJsonSchema<TimelineEntry> = {
+  title: 'case timeline entry',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    caseId: { type: 'string', maxLength: 64 },
+    kind: { type: 'string', maxLength: 30 },
+    at: isoTime,
+    recordedAt: isoTime,
+    by: staffRef,
+    data: { type: 'object' },
+  },
+  required: ['id', 'caseId', 'kind', 'at', 'recordedAt', 'by', 'data'],
+  indexes: [['caseId', 'at', 'recordedAt']],
+};
+
+export interface SettingsDocument {
+  id: string;
+  value: Record<string, unknown>;
+  updatedAt: string;
+  updatedBy: { id: string; name: string };
+}
+
+export const settingsSchema: RxJsonSchema<SettingsDocument> = {
+  title: 'settings area',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 40 }, value: { type: 'object' }, updatedAt: isoTime, updatedBy: staffRef },
+  required: ['id', 'value', 'updatedAt', 'updatedBy'],
+};
+
+export const staffSchema: RxJsonSchema<StaffMember> = {
+  title: 'staff profile',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    name: { type: 'string', maxLength: 200 },
+    email: { type: 'string' },
+    role: { type: 'string', maxLength: 20 },
+    active: { type: 'boolean' },
+    createdAt: isoTime,
+  },
+  required: ['id', 'name', 'email', 'role', 'active', 'createdAt'],
+};
+
+export interface DomainCollections {
+  cases: RxCollection<CaseDocument>;
+  timeline: RxCollection<TimelineEntry>;
+  settings: RxCollection<SettingsDocument>;
+  staff: RxCollection<StaffMember>;
+}
+
+export type DomainDatabase = RxDatabase<DomainCollections>;
+
+export async function addDomainCollections(database: RxDatabase): Promise<DomainDatabase> {
+  await database.addCollections({
+    cases: { schema: caseSchema },
+    timeline: { schema: timelineSchema },
+    settings: { schema: settingsSchema },
+    staff: { schema: staffSchema },
+  });
+  return database as unknown as DomainDatabase;
+}
+
+/** The text a case is found by (reference, names, summary, description): the full-text index. */
+export function caseSearchText(document: Partial<CaseDocument>): string {
+  const reference = document.reference ?? '';
+  return [reference, reference.replaceAll('-', ''), document.complainant?.name, document.complainant?.email, document.complainant?.customerNumber, document.complainant?.orderNumber, document.summary, document.description]
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,197 @@
+/**
+ * The shapes of Plaint's records as stored and as returned by the API. Times are ISO 8601 UTC
+ * strings; ids are random UUIDs (never auto-increment: every device creates records offline).
+ */
+import type { CaseClock, Deadline, DeadlineKind, ExtendableDeadline } from '../sla';
+import type {
+  CaseStatus,
+  CommunicationChannel,
+  ComplainantKind,
+  ContactPreference,
+  Direction,
+  IntakeChannel,
+  Outcome,
+  RedressKind,
+  StaffRole,
+  ThirdPartyKind,
+  TimelineKind,
+} from './vocabulary';
+
+export interface StaffRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface PostalAddress {
+  readonly lines: readonly string[];
+  readonly postcode: string;
+  readonly country: string;
+}
+
+/** P-2.1: who complained. */
+export interface Complainant {
+  readonly kind: ComplainantKind;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly address: PostalAddress | null;
+  readonly preferredChannel: ContactPreference;
+  readonly customerNumber: string;
+  readonly orderNumber: string;
+}
+
+export interface Redress {
+  readonly kind: RedressKind;
+  /** Refunds: the amount in minor units (pence). */
+  readonly amountMinor: number | null;
+  readonly currency: string | null;
+  readonly description: string;
+}
+
+export interface Resolution {
+  readonly summary: string;
+  readonly outcome: Outcome;
+  readonly redress: readonly Redress[];
+  readonly channel: CommunicationChannel;
+  readonly at: string;
+  readonly by: StaffRef;
+}
+
+export interface Escalation {
+  readonly requestedAt: string;
+  readonly channel: CommunicationChannel;
+  readonly reason: string;
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgedChannel: CommunicationChannel | null;
+  readonly departmentHead: { readonly name: string; readonly department: string } | null;
+  readonly forwardedAt: string | null;
+}
+
+/** P-6.1: where the customer was told to turn, and any later external referral. */
+export interface ExternalReferral {
+  readonly signpostedAt: string | null;
+  readonly signpostedTo: string | null;
+  readonly referredAt: string | null;
+  readonly referredTo: string | null;
+  readonly outcome: string | null;
+  readonly outcomeAt: string | null;
+}
+
+export interface CaseExtension {
+  readonly id: string;
+  readonly deadline: ExtendableDeadline;
+  readonly previousDueAt: string;
+  readonly newDueAt: string;
+  readonly reason: string;
+  readonly thirdParty: string;
+  readonly approvedBy: string;
+  readonly grantedAt: string;
+  /** P-4.4: how and when the customer was told; null = incomplete. */
+  readonly customerNotice: { readonly at: string; readonly channel: CommunicationChannel } | null;
+}
+
+export interface OpenInquiry {
+  readonly id: string;
+  readonly partyKind: ThirdPartyKind;
+  readonly partyName: string;
+  readonly dueAt: string | null;
+}
+
+export interface CaseRecord {
+  readonly id: string;
+  readonly reference: string;
+  readonly complainant: Complainant;
+  /** Lower-case, accent-free complainant name: the sort key of the case list. */
+  readonly complainantSortName: string;
+  readonly channel: IntakeChannel;
+  readonly receivedAt: string;
+  readonly loggedAt: string;
+  readonly loggedBy: StaffRef;
+  readonly type: string;
+  readonly product: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly desiredOutcome: string;
+  readonly stage: 1 | 2;
+  readonly status: CaseStatus;
+  readonly open: boolean;
+  readonly assignee: StaffRef | null;
+  /** '' when unassigned (indexed). */
+  readonly assigneeId: string;
+  readonly departments: readonly string[];
+  readonly thirdParties: readonly string[];
+  readonly clock: CaseClock;
+  readonly deadlines: readonly Deadline[];
+  /** The earliest running deadline, flattened for indexed queries; far future when none runs. */
+  readonly nextDeadlineKind: DeadlineKind | null;
+  readonly nextDueAt: number;
+  readonly nextWarnAt: number;
+  readonly acknowledgement: { readonly at: string; readonly channel: CommunicationChannel; readonly by: StaffRef } | null;
+  readonly resolution: Resolution | null;
+  readonly escalation: Escalation | null;
+  readonly stage2Resolution: Resolution | null;
+  /** P-5.3 */
+  readonly rootCause: string;
+  readonly lessonsLearned: string;
+  readonly closedAt: string | null;
+  readonly externalReferral: ExternalReferral | null;
+  readonly extensions: readonly CaseExtension[];
+  readonly openInquiries: readonly OpenInquiry[];
+  /** Where the case goes back to when the last open inquiry is answered. */
+  readonly resumeStatus: CaseStatus | null;
+  readonly relatedCaseIds: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly updatedBy: StaffRef;
+}
+
+export interface TimelineEntryBase<K extends TimelineKind, D> {
+  readonly id: string;
+  readonly caseId: string;
+  readonly kind: K;
+  /** When it happened (may be in the past: logging yesterday's call). */
+  readonly at: string;
+  /** When it was recorded in Plaint. */
+  readonly recordedAt: string;
+  readonly by: StaffRef;
+  readonly data: D;
+}
+
+export type TimelineEntry =
+  | TimelineEntryBase<'communication', { direction: Direction; channel: CommunicationChannel; summary: string; letterId?: string }>
+  | TimelineEntryBase<'note', { text: string }>
+  | TimelineEntryBase<'inquiry', { inquiryId: string; partyKind: ThirdPartyKind; partyName: string; question: string; dueAt: string | null }>
+  | TimelineEntryBase<'inquiry-response', { inquiryId: string; partyName: string; response: string }>
+  | TimelineEntryBase<'extension', Omit<CaseExtension, 'customerNotice' | 'grantedAt'> & { customerNotice: CaseExtension['customerNotice'] }>
+  | TimelineEntryBase<'extension-notice', { extensionId: string; channel: CommunicationChannel }>
+  | TimelineEntryBase<'transition', { action: string; from: CaseStatus; to: CaseStatus; fromStage: 1 | 2; toStage: 1 | 2; details: string }>
+  | TimelineEntryBase<'external-signposting', { to: string }>
+  | TimelineEntryBase<'external-referral', { to: string; outcome: string }>
+  | TimelineEntryBase<'audit', { field: string; before: unknown; after: unknown }>;
+
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: StaffRole;
+  readonly active: boolean;
+  readonly createdAt: string;
+}
+
+export interface ComplaintType {
+  readonly id: string;
+  readonly label: { readonly 'en-GB': string; readonly lv: string };
+  /** Retired types cannot be chosen for new cases but stay readable on old ones (P-2.2). */
+  readonly retired: boolean;
+}
+
+export interface Organisation {
+  readonly name: string;
+  readonly addressLines: readonly string[];
+  readonly postcode: string;
+  readonly country: string;
+  readonly email: string;
+  readonly phone: string;
+  /** P-6.1: where a dissatisfied customer can seek independent advice. */
+  readonly independentAdvice: string;
+}

@@ -1,0 +1,72 @@
+/** Input schemas of the settings API (organisation, SLA policy, calendar, lists, staff). */
+import { z } from 'zod';
+import { STAFF_ROLES } from './vocabulary';
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const requiredText = (max: number) => text(max).min(1, 'Required');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time of day, HH:mm');
+
+/** P-3.1: the organisation's name and address (the head office address letters go to). */
+export const organisationSchema = z
+  .object({
+    name: requiredText(200),
+    addressLines: z.array(requiredText(120)).min(1).max(6),
+    postcode: text(16),
+    country: z.string().regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. GB'),
+    email: z.union([z.literal(''), z.email('Not a valid e-mail address')]),
+    phone: text(40),
+    independentAdvice: requiredText(2_000),
+  })
+  .strict();
+
+export const slaPolicySchema = z
+  .object({
+    acknowledgement: z.discriminatedUnion('unit', [
+      z.object({ unit: z.literal('clock-hours'), amount: z.number().int().min(1).max(24 * 30) }).strict(),
+      z.object({ unit: z.literal('working-days'), amount: z.number().int().min(1).max(30) }).strict(),
+    ]),
+    stage1ResolutionWorkingDays: z.number().int().min(1).max(120),
+    escalationAcknowledgementTargetWorkingDays: z.number().int().min(1).max(60),
+    escalationAcknowledgementLimitWorkingDays: z.number().int().min(1).max(120),
+    stage2ResolutionWorkingDays: z.number().int().min(1).max(120),
+    warningLeadHours: z.number().int().min(0).max(24 * 30),
+    officeOpensAt: clockTime,
+    officeClosesAt: clockTime,
+  })
+  .strict()
+  .superRefine((policy, context) => {
+    if (policy.escalationAcknowledgementTargetWorkingDays > policy.escalationAcknowledgementLimitWorkingDays) {
+      context.addIssue({ code: 'custom', path: ['escalationAcknowledgementTargetWorkingDays'], message: 'The target cannot be later than the limit' });
+    }
+    if (policy.officeOpensAt >= policy.officeClosesAt) context.addIssue({ code: 'custom', path: ['officeClosesAt'], message: 'The office must close after it opens' });
+  });
+
+export const calendarSettingsSchema = z
+  .object({
+    region: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'A region code such as GB-ENG or LV'),
+    timeZone: requiredText(64),
+    closures: z.array(z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' })).max(366),
+  })
+  .strict();
+
+export const complaintTypeInput = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and hyphens'),
+    label: z.object({ 'en-GB': requiredText(100), lv: requiredText(100) }).strict(),
+    retired: z.boolean().default(false),
+  })
+  .strict();
+
+export const departmentsInput = z.object({ departments: z.array(requiredText(100)).max(100) }).strict();
+
+export const staffInput = z
+  .object({
+    id: z.string().max(64).optional(),
+    name: requiredText(200),
+    email: z.union([z.literal(''), z.email('Not a valid e-mail address')]).default(''),
+    role: z.enum(STAFF_ROLES),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const currentStaffInput = z.object({ staffId: requiredText(64) }).strict();
