@@ -16,7 +16,7 @@ afterEach(async () => {
 async function start(prepare?: (directory: string) => void): Promise<MainServices> {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-services-'));
   prepare?.(directory);
-  services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '9.9.9', now: () => new Date('2026-11-25T09:00:00Z') });
+  services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '9.9.9', clock: { now: () => new Date('2026-11-25T09:00:00Z') } });
   return services;
 }
 

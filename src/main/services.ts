@@ -5,12 +5,18 @@
  * Plain Node: the Electron app (src/main/index.ts) and the browser test harness (e2e/harness)
  * both call this, so everything behind the API is the same code in both.
  */
+import { ApiError } from '../shared/api/errors';
+import type { AppInfo, DatabaseStatus } from '../shared/api/types/app';
 import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from './api/dispatcher';
+import { appHandlers } from './api/handlers/app-handlers';
+import { caseHandlers } from './api/handlers/case-handlers';
+import { settingsHandlers } from './api/handlers/settings-handlers';
+import { prepareDataDirectory } from './config/data-directory';
+import { openPlaintDatabase } from './database/plaint-database';
+import { systemClock, type Clock } from './domain/clock';
+import { startDomainServices, type DomainServices } from './domain/domain-services';
 import { EventBus } from './events/event-bus';
 import { createFileLogger, type Logger } from './logging/logger';
-import { prepareDataDirectory } from './config/data-directory';
-import type { AppInfo, DatabaseStatus } from '../shared/api/types/app';
-import { openPlaintDatabase } from './database/plaint-database';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -18,7 +24,7 @@ export interface MainServicesOptions {
   readonly appName: string;
   readonly version: string;
   readonly logger?: Logger;
-  readonly now?: () => Date;
+  readonly clock?: Clock;
 }
 
 export interface MainServices {
@@ -26,37 +32,42 @@ export interface MainServices {
   readonly events: EventBus;
   readonly logger: Logger;
   readonly dataDirectory: string;
+  /** Null when the database could not be opened (its status says why). */
+  readonly domain: DomainServices | null;
   close(): Promise<void>;
 }
 
 export async function startMainServices(options: MainServicesOptions): Promise<MainServices> {
   const dataDirectory = prepareDataDirectory(options.dataDirectory);
   const logger = options.logger ?? createFileLogger(dataDirectory);
-  const now = options.now ?? (() => new Date());
-  const startedAt = now().toISOString();
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now().toISOString();
   const events = new EventBus();
   const opened = await openPlaintDatabase({ dataDirectory, logger });
   let database: DatabaseStatus = opened.status;
+  let domain: DomainServices | null = null;
+  if (opened.database) {
+    try {
+      domain = await startDomainServices(opened.database, events, clock);
+    } catch (error) {
+      logger.error('The complaint data could not be loaded', errorDetails(error));
+      database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  const requireDomain = (): DomainServices => {
+    if (domain) return domain;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
 
   const handlers: ApiHandlers = {
-    'app.info': () => ({
-      name: options.appName,
-      version: options.version,
-      dataDirectory,
-      logFile: logger.file,
-      host: options.host,
-      database,
-      startedAt,
+    ...appHandlers({
+      info: { name: options.appName, version: options.version, dataDirectory, logFile: logger.file, host: options.host, startedAt },
+      database: () => database,
+      logger,
+      now: () => clock.now(),
     }),
-    'app.ping': (input) => ({ pong: true, message: input.message ?? null, receivedAt: now().toISOString() }),
-    'app.reportError': (input) => {
-      logger.error(`Renderer error (${input.source}): ${input.message}`, {
-        stack: input.stack,
-        componentStack: input.componentStack,
-        url: input.url,
-      });
-      return { logged: true };
-    },
+    ...caseHandlers(requireDomain),
+    ...settingsHandlers(requireDomain),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
@@ -65,8 +76,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     events,
     logger,
     dataDirectory,
+    domain,
     async close() {
       logger.info('Main services stopping');
+      domain?.stop();
       await opened.database?.close();
       database = { ...database, state: 'closed' };
     },

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
+import { API_METHODS } from '../../shared/api/names';
 import { createMemoryLogger } from '../logging/logger';
 import { createDispatcher, type ApiHandlers } from './dispatcher';
 
 function setup(overrides: Partial<ApiHandlers> = {}) {
   const calls: string[] = [];
   const logger = createMemoryLogger();
-  const handlers: ApiHandlers = {
+  const unimplemented = Object.fromEntries(API_METHODS.map((method) => [method, () => Promise.reject(new Error(`${method} is not part of this test`))]));
+  const handlers = {
+    ...unimplemented,
     'app.info': () => {
       calls.push('info');
       return { name: 'Plaint', version: '1.0.0', dataDirectory: '/d', logFile: '/d/l', host: 'harness', database: { state: 'ready', file: null, message: null }, startedAt: '2026-01-01T00:00:00.000Z' };
@@ -20,7 +23,7 @@ function setup(overrides: Partial<ApiHandlers> = {}) {
       return { logged: true };
     },
     ...overrides,
-  };
+  } as ApiHandlers;
   return { dispatch: createDispatcher(handlers, logger), calls, logger };
 }
 

@@ -6,6 +6,7 @@
  */
 import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
@@ -13,6 +14,7 @@ import type { DatabaseStatus } from '../../shared/api/types/app';
 import type { Logger } from '../logging/logger';
 import { databaseFilePath, getRxStorageSqlite } from '../storage';
 import { StorageError } from '../storage/storage-errors';
+import { caseSearchText } from '../domain/collections';
 
 export const DATABASE_NAME = 'plaint';
 
@@ -22,6 +24,7 @@ function addPlugins(): void {
   addRxPlugin(RxDBMigrationSchemaPlugin);
   addRxPlugin(RxDBAttachmentsPlugin);
   addRxPlugin(RxDBUpdatePlugin);
+  addRxPlugin(RxDBLocalDocumentsPlugin);
   pluginsAdded = true;
 }
 
@@ -42,9 +45,9 @@ export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<
   const file = databaseFilePath(options.dataDirectory, DATABASE_NAME);
   try {
     const storage = wrappedValidateAjvStorage({
-      storage: getRxStorageSqlite({ directory: options.dataDirectory, ...(options.key ? { key: options.key } : {}) }),
+      storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: { cases: caseSearchText }, ...(options.key ? { key: options.key } : {}) }),
     });
-    const database = await createRxDatabase({ name: DATABASE_NAME, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true });
+    const database = await createRxDatabase({ name: DATABASE_NAME, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
     options.logger.info('Database opened', { file });
     return { database, status: { state: 'ready', file, message: null } };
   } catch (error) {

@@ -116,10 +116,11 @@ export const timelineSchema: RxJsonSchema<TimelineEntry> = {
     kind: { type: 'string', maxLength: 30 },
     at: isoTime,
     recordedAt: isoTime,
+    order: { type: 'integer', minimum: 0, maximum: 1000, multipleOf: 1 },
     by: staffRef,
     data: { type: 'object' },
   },
-  required: ['id', 'caseId', 'kind', 'at', 'recordedAt', 'by', 'data'],
+  required: ['id', 'caseId', 'kind', 'at', 'recordedAt', 'order', 'by', 'data'],
   indexes: [['caseId', 'at', 'recordedAt']],
 };
 

@@ -10,6 +10,22 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import type { AppInfo, AppStatus, PingResult, ReportErrorResult } from './types/app';
+import type { SettingsSnapshot } from './types/settings';
+import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit } from '../domain/views';
+import {
+  actOnCaseInput,
+  addCommunicationInput,
+  addNoteInput,
+  assignCaseInput,
+  countCasesInput,
+  createCaseInput,
+  findDuplicatesInput,
+  getCaseInput,
+  listCasesInput,
+  quickSearchInput,
+  updateCaseDetailsInput,
+} from '../domain/inputs';
+import { calendarSettingsSchema, complaintTypeInput, currentStaffInput, departmentsInput, organisationSchema, slaPolicySchema, staffInput } from '../domain/settings-inputs';
 
 /** A phantom value that carries a result or payload type in the table; never read at run time. */
 function typed<T>(): T {
@@ -48,10 +64,32 @@ export const apiMethods = {
       .strict(),
     result: typed<ReportErrorResult>(),
   },
+  'cases.create': { summary: 'Creates a case from any channel; the SLA clock starts at receipt (P-3.2).', input: createCaseInput, result: typed<{ caseId: string; reference: string }>() },
+  'cases.get': { summary: 'One case with its timeline, the actions valid now and time taken (P-5.1).', input: getCaseInput, result: typed<CaseDetail>() },
+  'cases.list': { summary: 'Cases matching filters and text search, sorted and paged.', input: listCasesInput, result: typed<CaseList>() },
+  'cases.count': { summary: 'How many cases each named view (a set of filters) holds.', input: countCasesInput, result: typed<Record<string, number>>() },
+  'cases.updateDetails': { summary: "Edits a case's details; every changed field is audited.", input: updateCaseDetailsInput, result: typed<CaseDetail>() },
+  'cases.assign': { summary: 'Assigns a case to a staff member, or unassigns it.', input: assignCaseInput, result: typed<CaseDetail>() },
+  'cases.act': { summary: 'Performs a workflow action (P-3, P-4, P-6) if the case allows it now.', input: actOnCaseInput, result: typed<CaseDetail>() },
+  'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },
+  'cases.addCommunication': { summary: 'Logs a communication in or out (channel, time, summary).', input: addCommunicationInput, result: typed<CaseDetail>() },
+  'cases.quickSearch': { summary: 'Jump to a case by reference (check character validated) or by name.', input: quickSearchInput, result: typed<QuickSearchHit[]>() },
+  'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
+  'settings.get': { summary: 'Organisation, SLA policy, calendar, lists, staff and who am I.', input: emptyInput, result: typed<SettingsSnapshot>() },
+  'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },
+  'settings.updateSlaPolicy': { summary: 'Acknowledgement and resolution limits, warning lead, office hours.', input: slaPolicySchema, result: typed<SettingsSnapshot>() },
+  'settings.updateCalendar': { summary: 'Holiday region, time zone and office closure days.', input: calendarSettingsSchema, result: typed<SettingsSnapshot>() },
+  'settings.saveComplaintType': { summary: 'Adds, renames or retires a complaint type (P-2.2).', input: complaintTypeInput, result: typed<SettingsSnapshot>() },
+  'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
+  'staff.save': { summary: 'Adds or edits a staff profile.', input: staffInput, result: typed<SettingsSnapshot>() },
+  'staff.setCurrent': { summary: 'Chooses who is using this device (recorded as the actor of every change).', input: currentStaffInput, result: typed<SettingsSnapshot>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {
   'app.status': typed<AppStatus>(),
+  /** Cases changed (locally, in another window, or by sync): lists and open cases reload. */
+  'cases.changed': typed<{ readonly caseIds: readonly string[] }>(),
+  'settings.changed': typed<Record<string, never>>(),
 } as const satisfies { readonly [E in ApiEventName]: unknown };
 
 type Methods = typeof apiMethods;

@@ -5,9 +5,32 @@
  * CommonJS file) can check names without bundling the schema library. `contract.ts` keys its
  * tables by these unions, so the compiler rejects a name that is missing on either side.
  */
-export const API_METHODS = ['app.info', 'app.ping', 'app.reportError'] as const;
+export const API_METHODS = [
+  'app.info',
+  'app.ping',
+  'app.reportError',
+  'cases.create',
+  'cases.get',
+  'cases.list',
+  'cases.count',
+  'cases.updateDetails',
+  'cases.assign',
+  'cases.act',
+  'cases.addNote',
+  'cases.addCommunication',
+  'cases.quickSearch',
+  'cases.findDuplicates',
+  'settings.get',
+  'settings.updateOrganisation',
+  'settings.updateSlaPolicy',
+  'settings.updateCalendar',
+  'settings.saveComplaintType',
+  'settings.setDepartments',
+  'staff.save',
+  'staff.setCurrent',
+] as const;
 
-export const API_EVENTS = ['app.status'] as const;
+export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed'] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

@@ -28,8 +28,10 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export type WorkflowFacts = Pick<CaseRecord, 'status' | 'stage' | 'openInquiries' | 'extensions' | 'externalReferral'>;
 
-const STAGE1_WORKING: readonly CaseStatus[] = ['received', 'acknowledged', 'investigating', 'awaiting-third-party'];
-const STAGE2_WORKING: readonly CaseStatus[] = ['escalation-requested', 'escalation-acknowledged', 'department-head-review', 'awaiting-third-party'];
+// An extension moves a resolution deadline that is running for real, i.e. after acknowledgement
+// (before it, the deadline is only provisional).
+const STAGE1_WORKING: readonly CaseStatus[] = ['acknowledged', 'investigating', 'awaiting-third-party'];
+const STAGE2_WORKING: readonly CaseStatus[] = ['escalation-acknowledged', 'department-head-review', 'awaiting-third-party'];
 const FINAL_RESPONSE_GIVEN: readonly CaseStatus[] = ['resolution-communicated', 'stage2-resolution-communicated', 'closed'];
 
 /** The resolution deadline an extension would move, given the case's stage (P-4.4). */

@@ -153,6 +153,8 @@ export interface TimelineEntryBase<K extends TimelineKind, D> {
   readonly at: string;
   /** When it was recorded in Plaint. */
   readonly recordedAt: string;
+  /** Position within the write that recorded it: orders entries with the same times. */
+  readonly order: number;
   readonly by: StaffRef;
   readonly data: D;
 }
@@ -164,7 +166,7 @@ export type TimelineEntry =
   | TimelineEntryBase<'inquiry-response', { inquiryId: string; partyName: string; response: string }>
   | TimelineEntryBase<'extension', Omit<CaseExtension, 'customerNotice' | 'grantedAt'> & { customerNotice: CaseExtension['customerNotice'] }>
   | TimelineEntryBase<'extension-notice', { extensionId: string; channel: CommunicationChannel }>
-  | TimelineEntryBase<'transition', { action: string; from: CaseStatus; to: CaseStatus; fromStage: 1 | 2; toStage: 1 | 2; details: string }>
+  | TimelineEntryBase<'transition', { action: string; from: CaseStatus | null; to: CaseStatus; fromStage: 1 | 2; toStage: 1 | 2; details: string }>
   | TimelineEntryBase<'external-signposting', { to: string }>
   | TimelineEntryBase<'external-referral', { to: string; outcome: string }>
   | TimelineEntryBase<'audit', { field: string; before: unknown; after: unknown }>;

@@ -1,0 +1,220 @@
+/**
+ * Reading cases: one case with its timeline; lists with filters, sorts, paging and text search;
+ * counts for saved views; quick search by reference or name; possible duplicates. Lists are
+ * answered by indexed RxDB queries on the SQLite storage; text search by its FTS5 index.
+ */
+import { getQueryMatcher, getSortComparator, normalizeMangoQuery, type MangoQuery, type MangoQuerySelector, type MangoQuerySortPart } from 'rxdb';
+import type { z } from 'zod';
+import { availableActions } from '../../shared/domain/case-workflow';
+import type { CaseFilters, CaseSortField, countCasesInput, findDuplicatesInput, listCasesInput } from '../../shared/domain/inputs';
+import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
+import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit } from '../../shared/domain/views';
+import { looksLikeReferencePrefix, parseReference } from '../../shared/reference/reference-number';
+import { officeInstant, timeTaken } from '../../shared/sla';
+import { addDays, format } from 'date-fns';
+import { unwrapSqliteInstance } from '../storage';
+import { sortableName } from './case-derivation';
+import type { Clock } from './clock';
+import { NO_DEADLINE, type CaseDocument, type DomainDatabase } from './collections';
+import { notFound } from './domain-errors';
+import type { SettingsService } from './settings-service';
+
+type Selector = MangoQuerySelector<CaseDocument>;
+
+const SEARCH_CANDIDATES = 5_000;
+
+export function toListItem(record: CaseDocument | CaseRecord): CaseListItem {
+  const next = record.deadlines.find((deadline) => deadline.kind === record.nextDeadlineKind && !deadline.metAt);
+  return {
+    id: record.id,
+    reference: record.reference,
+    complainantName: record.complainant.name,
+    type: record.type,
+    channel: record.channel,
+    stage: record.stage,
+    status: record.status,
+    assignee: record.assignee,
+    receivedAt: record.receivedAt,
+    nextDeadline: record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt } : null,
+    openInquiries: record.openInquiries.length,
+    extensionWithoutNotice: record.extensions.some((extension) => extension.customerNotice === null),
+    updatedAt: record.updatedAt,
+  };
+}
+
+function stripStorageFields(document: CaseDocument): CaseRecord {
+  const { assigneeName: _assigneeName, ...record } = document as CaseDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown };
+  const { _meta, _rev, _attachments, _deleted, ...clean } = record as typeof record & Record<string, unknown>;
+  return clean as unknown as CaseRecord;
+}
+
+/** Each column sorts by an index (read forwards or backwards) when the filters allow it. */
+export function sortFor(field: CaseSortField, direction: 'asc' | 'desc'): MangoQuerySortPart<CaseDocument>[] {
+  const by = (...fields: string[]) => [...fields, 'id'].map((name) => ({ [name]: direction }) as MangoQuerySortPart<CaseDocument>);
+  switch (field) {
+    case 'reference':
+      return by('reference');
+    case 'complainant':
+      return by('complainantSortName');
+    case 'type':
+      return by('type', 'receivedAt');
+    case 'channel':
+      return by('channel', 'receivedAt');
+    case 'status':
+      return by('status', 'receivedAt');
+    case 'stage':
+      return by('stage', 'receivedAt');
+    case 'assignee':
+      return by('assigneeName', 'receivedAt');
+    case 'receivedAt':
+      return by('receivedAt');
+    case 'nextDueAt':
+      return by('nextDueAt');
+  }
+}
+
+export class CaseQueries {
+  constructor(
+    private readonly db: DomainDatabase,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async selectorFor(filters: CaseFilters): Promise<Selector> {
+    const now = this.clock.now().getTime();
+    const clauses: Selector[] = [];
+    if (filters.open !== undefined) clauses.push({ open: filters.open });
+    if (filters.statuses?.length) clauses.push({ status: { $in: filters.statuses } });
+    if (filters.stages?.length) clauses.push({ stage: { $in: filters.stages } });
+    if (filters.types?.length) clauses.push({ type: { $in: filters.types } });
+    if (filters.channels?.length) clauses.push({ channel: { $in: filters.channels } });
+    if (filters.assigneeIds?.length) clauses.push({ assigneeId: { $in: filters.assigneeIds } });
+    if (filters.awaitingThirdParty) clauses.push({ status: 'awaiting-third-party' });
+    if (filters.receivedFrom || filters.receivedTo) {
+      const calendar = await this.settings.calendar();
+      const range: Record<string, string> = {};
+      if (filters.receivedFrom) range['$gte'] = officeInstant(calendar, filters.receivedFrom, '00:00').toISOString();
+      if (filters.receivedTo) range['$lt'] = officeInstant(calendar, format(addDays(new Date(`${filters.receivedTo}T12:00:00Z`), 1), 'yyyy-MM-dd'), '00:00').toISOString();
+      clauses.push({ receivedAt: range });
+    }
+    if (filters.deadline === 'breached') clauses.push({ open: true, nextDueAt: { $lt: now } });
+    if (filters.deadline === 'due-soon') clauses.push({ open: true, nextWarnAt: { $lte: now }, nextDueAt: { $gte: now } });
+    if (filters.deadline === 'running') clauses.push({ open: true, nextDueAt: { $lt: NO_DEADLINE } });
+    if (filters.dueBefore) clauses.push({ nextDueAt: { $lt: Date.parse(filters.dueBefore) } });
+    return mergeClauses(clauses);
+  }
+
+  async list(input: z.output<typeof listCasesInput>): Promise<CaseList> {
+    const selector = await this.selectorFor(input.filters);
+    const sort = sortFor(input.sort.field, input.sort.direction);
+    if (input.search.trim() !== '') return this.searchList(input.search, selector, sort, input.offset, input.limit);
+    const [documents, total] = await Promise.all([
+      this.db.cases.find({ selector, sort, skip: input.offset, limit: input.limit }).exec(),
+      this.db.cases.count({ selector }).exec(),
+    ]);
+    return { items: documents.map((document) => toListItem(document.toJSON() as CaseDocument)), total, offset: input.offset };
+  }
+
+  /** Text search: candidates from the full-text index (and reference prefixes), then the filters and sort. */
+  private async searchList(search: string, selector: Selector, sort: MangoQuerySortPart<CaseDocument>[], offset: number, limit: number): Promise<CaseList> {
+    const ids = new Set(await this.referenceMatches(search, SEARCH_CANDIDATES));
+    for (const id of this.textMatches(search, SEARCH_CANDIDATES)) ids.add(id);
+    const found = await this.db.cases.storageInstance.findDocumentsById([...ids], false);
+    const schema = this.db.cases.schema.jsonSchema;
+    const query = normalizeMangoQuery(schema, { selector, sort } as MangoQuery<CaseDocument>);
+    const matches = getQueryMatcher(schema, query);
+    const rows = (found as CaseDocument[]).filter((document) => matches(document as never)).sort(getSortComparator(schema, query));
+    return { items: rows.slice(offset, offset + limit).map(toListItem), total: rows.length, offset };
+  }
+
+  private textMatches(search: string, limit: number): string[] {
+    return unwrapSqliteInstance<CaseDocument>(this.db.cases.storageInstance)?.searchText(search, limit) ?? [];
+  }
+
+  /** A full valid reference finds its case; a prefix finds references starting with it. */
+  private async referenceMatches(search: string, limit: number): Promise<string[]> {
+    const parsed = parseReference(search);
+    if (parsed.ok) {
+      const exact = await this.db.cases.findOne({ selector: { reference: parsed.reference } }).exec();
+      return exact ? [exact.id] : [];
+    }
+    if (!looksLikeReferencePrefix(search)) return [];
+    const compact = search.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replace(/[IL]/g, '1');
+    const prefix = compact.length > 4 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
+    const documents = await this.db.cases.find({ selector: { reference: { $gte: prefix, $lt: `${prefix}\uffff` } }, sort: [{ reference: 'asc' }], limit }).exec();
+    return documents.map((document) => document.id);
+  }
+
+  async get(caseId: string): Promise<CaseDetail> {
+    const document = await this.db.cases.findOne(caseId).exec();
+    if (!document) throw notFound('Case', caseId);
+    const record = stripStorageFields(document.toJSON() as CaseDocument);
+    const entries = await this.db.timeline.find({ selector: { caseId }, sort: [{ caseId: 'asc' }, { at: 'asc' }, { recordedAt: 'asc' }] }).exec();
+    const calendar = await this.settings.calendar();
+    const clock = record.clock;
+    const resolvedAt = record.stage === 2 ? clock.stage2ResolvedAt : clock.stage1ResolvedAt;
+    const resolutionStart = record.stage === 2 ? clock.escalationAcknowledgedAt : clock.acknowledgedAt;
+    return {
+      case: record,
+      timeline: entries.map((entry) => entry.toJSON() as TimelineEntry).sort((a, b) => a.at.localeCompare(b.at) || a.recordedAt.localeCompare(b.recordedAt) || a.order - b.order),
+      availableActions: availableActions(record),
+      timeTaken: {
+        acknowledgement: clock.acknowledgedAt ? timeTaken(calendar, clock.receivedAt, clock.acknowledgedAt) : null,
+        resolution: resolvedAt && resolutionStart ? timeTaken(calendar, record.stage === 2 ? (clock.escalationRequestedAt ?? resolutionStart) : clock.receivedAt, resolvedAt) : null,
+      },
+    };
+  }
+
+  async count(input: z.output<typeof countCasesInput>): Promise<Record<string, number>> {
+    const entries = await Promise.all(
+      Object.entries(input.views).map(async ([name, filters]) => [name, await this.db.cases.count({ selector: await this.selectorFor(filters) }).exec()] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  async quickSearch(query: string, limit: number): Promise<QuickSearchHit[]> {
+    const byReference = await this.referenceMatches(query, limit);
+    const byText = this.textMatches(query, limit).filter((id) => !byReference.includes(id));
+    const ids = [...byReference, ...byText].slice(0, limit);
+    const documents = await this.db.cases.findByIds(ids).exec();
+    return ids.flatMap((id) => {
+      const document = documents.get(id);
+      if (!document) return [];
+      return [{ id, reference: document.reference, complainantName: document.complainant.name, status: document.status, summary: document.summary, matchedBy: byReference.includes(id) ? 'reference' : 'text' } satisfies QuickSearchHit];
+    });
+  }
+
+  /** Open cases that may be the same complainant: same e-mail, phone, or name (and postcode if given). */
+  async findPossibleDuplicates(input: z.output<typeof findDuplicatesInput>): Promise<CaseListItem[]> {
+    const candidates = new Map<string, CaseDocument>();
+    const add = (documents: { toJSON(): unknown }[]) => documents.forEach((document) => candidates.set((document.toJSON() as CaseDocument).id, document.toJSON() as CaseDocument));
+    if (input.name) add(await this.db.cases.find({ selector: { complainantSortName: sortableName(input.name), open: true }, limit: 50 }).exec());
+    const digits = (phone: string) => phone.replace(/\D/g, '').slice(-9);
+    for (const probe of [input.email, input.phone].filter(Boolean)) {
+      const ids = this.textMatches(probe, 200);
+      const found = await this.db.cases.findByIds(ids).exec();
+      add([...found.values()].filter((document) => document.open));
+    }
+    const email = input.email.toLowerCase();
+    const matchesPerson = (record: CaseDocument) =>
+      (email !== '' && record.complainant.email.toLowerCase() === email) ||
+      (input.phone !== '' && digits(record.complainant.phone) !== '' && digits(record.complainant.phone) === digits(input.phone)) ||
+      (input.name !== '' &&
+        record.complainantSortName === sortableName(input.name) &&
+        (input.postcode === '' || (record.complainant.address?.postcode ?? '').replace(/\s/g, '').toUpperCase() === input.postcode.replace(/\s/g, '').toUpperCase()));
+    return [...candidates.values()].filter((record) => record.open && matchesPerson(record)).slice(0, 10).map(toListItem);
+  }
+}
+
+/** Combines clauses; two conditions on one field are kept apart with $and. */
+function mergeClauses(clauses: Selector[]): Selector {
+  const merged: Record<string, unknown> = {};
+  const extra: Selector[] = [];
+  for (const clause of clauses) {
+    for (const [field, condition] of Object.entries(clause)) {
+      if (!(field in merged)) merged[field] = condition;
+      else if (JSON.stringify(merged[field]) !== JSON.stringify(condition)) extra.push({ [field]: condition } as Selector);
+    }
+  }
+  return extra.length > 0 ? ({ ...merged, $and: extra } as Selector) : (merged as Selector);
+}

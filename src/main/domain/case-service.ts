@@ -1,0 +1,221 @@
+/**
+ * The case commands: create a case from any channel, edit its details, assign it, perform
+ * workflow actions, and add notes and communications. Every change is validated here (not in the
+ * UI), stamped with the acting staff member, audited field by field, and its deadlines
+ * recomputed by the SLA engine.
+ */
+import type { z } from 'zod';
+import type { actOnCaseInput, addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
+import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
+import { officeInstant } from '../../shared/sla';
+import { auditChanges } from './audit';
+import { withDerivedFields } from './case-derivation';
+import { FUTURE_TOLERANCE_MS, newId, type Clock } from './clock';
+import type { CaseDocument, DomainDatabase } from './collections';
+import type { DeviceIdentity } from './device-identity';
+import { fieldError, notFound } from './domain-errors';
+import type { SettingsService } from './settings-service';
+import { applyCaseAction, type TimelineDraft } from './workflow/apply-action';
+
+type StoredFields = '_meta' | '_rev' | '_deleted' | '_attachments';
+
+export class CaseService {
+  constructor(
+    private readonly db: DomainDatabase,
+    private readonly settings: SettingsService,
+    private readonly identity: DeviceIdentity,
+    private readonly clock: Clock,
+  ) {}
+
+  private entries(caseId: string, drafts: readonly TimelineDraft[], actor: StaffRef, recordedAt: string): TimelineEntry[] {
+    return drafts.map((draft, order) => ({ ...draft, id: newId(), caseId, recordedAt, order, by: actor }) as TimelineEntry);
+  }
+
+  private notInFuture(path: string, at: string): void {
+    if (Date.parse(at) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS) throw fieldError(path, 'Cannot be in the future', 'future_time');
+  }
+
+  private async activeStaff(path: string, staffId: string): Promise<StaffRef> {
+    const member = await this.db.staff.findOne(staffId).exec();
+    if (!member) throw fieldError(path, 'No staff member with this id', 'not_found');
+    if (!member.active) throw fieldError(path, `${member.name} is no longer active`, 'inactive');
+    return { id: member.id, name: member.name };
+  }
+
+  private async usableType(path: string, typeId: string, allowRetired: string | null = null): Promise<void> {
+    const type = (await this.settings.values()).complaintTypes.find((candidate) => candidate.id === typeId);
+    if (!type) throw fieldError(path, 'Not one of the complaint types in settings', 'unknown_type');
+    if (type.retired && type.id !== allowRetired) throw fieldError(path, 'This complaint type is retired', 'retired_type');
+  }
+
+  private async existingCases(path: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.db.cases.findByIds([...ids]).exec();
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw fieldError(path, `Case ${missing} does not exist`, 'not_found');
+  }
+
+  /** Any channel (P-3.1). The SLA clock starts at receipt (P-3.2). */
+  async create(input: z.output<typeof createCaseInput>): Promise<{ caseId: string; reference: string }> {
+    const actor = await this.identity.actor();
+    const now = this.clock.now();
+    const { slaPolicy } = await this.settings.values();
+    const calendar = await this.settings.calendar();
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : officeInstant(calendar, input.receivedOn ?? '', slaPolicy.officeOpensAt).toISOString();
+    this.notInFuture(input.receivedAt ? 'receivedAt' : 'receivedOn', receivedAt);
+    await this.usableType('type', input.type);
+    const assignee = input.assigneeId ? await this.activeStaff('assigneeId', input.assigneeId) : null;
+    await this.existingCases('relatedCaseIds', input.relatedCaseIds);
+
+    const id = newId();
+    const reference = await this.identity.allocateReference();
+    const stamp = now.toISOString();
+    const record = withDerivedFields(
+      {
+        id,
+        reference,
+        complainant: input.complainant,
+        channel: input.channel,
+        receivedAt,
+        loggedAt: stamp,
+        loggedBy: actor,
+        type: input.type,
+        product: input.product,
+        summary: input.summary,
+        description: input.description,
+        desiredOutcome: input.desiredOutcome,
+        stage: 1,
+        status: 'received',
+        assignee,
+        departments: input.departments,
+        thirdParties: [],
+        clock: { receivedAt },
+        acknowledgement: null,
+        resolution: null,
+        escalation: null,
+        stage2Resolution: null,
+        rootCause: '',
+        lessonsLearned: '',
+        closedAt: null,
+        externalReferral: null,
+        extensions: [],
+        openInquiries: [],
+        resumeStatus: null,
+        relatedCaseIds: input.relatedCaseIds,
+        createdAt: stamp,
+        updatedAt: stamp,
+        updatedBy: actor,
+      },
+      calendar,
+      slaPolicy,
+    );
+    await this.db.cases.insert(record);
+    const drafts: TimelineDraft[] = [
+      { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary } } as TimelineDraft,
+      { kind: 'transition', at: receivedAt, data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: `Logged by ${actor.name}` } } as unknown as TimelineDraft,
+    ];
+    await this.db.timeline.bulkInsert(this.entries(id, drafts, actor, stamp));
+    return { caseId: id, reference };
+  }
+
+  /**
+   * Changes one case: `change` gets the latest stored state and returns the new state and its
+   * timeline entries (async checks happen before). Derived fields are recomputed and every
+   * changed field is audited. If the case changed underneath (another window, a sync), RxDB runs
+   * `change` again on the newer state; if `change` throws, nothing is written.
+   */
+  private async modify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: TimelineDraft[] }): Promise<CaseDocument> {
+    const actor = await this.identity.actor();
+    const document = await this.db.cases.findOne(caseId).exec();
+    if (!document) throw notFound('Case', caseId);
+    const { slaPolicy } = await this.settings.values();
+    const calendar = await this.settings.calendar();
+    const stamp = this.clock.now().toISOString();
+    let outcome: { before: CaseDocument; next: CaseDocument; entries: TimelineDraft[] } | undefined;
+    await document.incrementalModify((data) => {
+      const { _meta, _rev, _deleted, _attachments, ...current } = data as CaseDocument & Record<StoredFields, unknown>;
+      const result = change(current as CaseDocument, actor);
+      const next = withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy);
+      outcome = { before: current as CaseDocument, next, entries: result.entries };
+      return { ...next, _meta, _rev, _deleted, _attachments } as unknown as typeof data;
+    });
+    if (!outcome) throw new Error('The case change did not run');
+    const done: { before: CaseDocument; next: CaseDocument; entries: TimelineDraft[] } = outcome;
+    const audit = auditChanges(done.before, done.next).map((fieldChange) => ({ kind: 'audit', at: stamp, data: fieldChange }) as TimelineDraft);
+    const entries = this.entries(caseId, [...done.entries, ...audit], actor, stamp);
+    if (entries.length > 0) await this.db.timeline.bulkInsert(entries);
+    return done.next;
+  }
+
+  async updateDetails(input: z.output<typeof updateCaseDetailsInput>): Promise<CaseDocument> {
+    const { changes } = input;
+    const current = await this.db.cases.findOne(input.caseId).exec();
+    if (!current) throw notFound('Case', input.caseId);
+    if (changes.type !== undefined) await this.usableType('changes.type', changes.type, current.type);
+    if (changes.receivedAt !== undefined) {
+      this.notInFuture('changes.receivedAt', changes.receivedAt);
+      if (current.acknowledgement && Date.parse(changes.receivedAt) > Date.parse(current.acknowledgement.at)) throw fieldError('changes.receivedAt', 'Cannot be after the acknowledgement');
+    }
+    if (changes.relatedCaseIds) {
+      if (changes.relatedCaseIds.includes(input.caseId)) throw fieldError('changes.relatedCaseIds', 'A case cannot be related to itself');
+      await this.existingCases('changes.relatedCaseIds', changes.relatedCaseIds);
+    }
+    return this.modify(input.caseId, (document) => {
+      const receivedAt = changes.receivedAt ? new Date(changes.receivedAt).toISOString() : document.receivedAt;
+      const next: CaseDocument = { ...document, ...changes, receivedAt, clock: { ...document.clock, receivedAt } } as CaseDocument;
+      return { next, entries: [] };
+    });
+  }
+
+  async assign(input: z.output<typeof assignCaseInput>): Promise<CaseDocument> {
+    const assignee = input.assigneeId ? await this.activeStaff('assigneeId', input.assigneeId) : null;
+    return this.modify(input.caseId, (document) => ({ next: { ...document, assignee }, entries: [] }));
+  }
+
+  async act(input: z.output<typeof actOnCaseInput>): Promise<CaseDocument> {
+    return this.modify(input.caseId, (document, actor) =>
+      applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS }),
+    );
+  }
+
+  private async append(caseId: string, drafts: TimelineDraft[]): Promise<void> {
+    const actor = await this.identity.actor();
+    const document = await this.db.cases.findOne(caseId).exec();
+    if (!document) throw notFound('Case', caseId);
+    for (const draft of drafts) {
+      this.notInFuture('at', draft.at);
+      if (Date.parse(draft.at) < Date.parse(document.receivedAt)) throw fieldError('at', 'Cannot be before the complaint was received', 'before_receipt');
+    }
+    await this.db.timeline.bulkInsert(this.entries(caseId, drafts, actor, this.clock.now().toISOString()));
+    // Touch the case so lists and sync see the activity.
+    await this.modify(caseId, (current) => ({ next: current, entries: [] }));
+  }
+
+  async addNote(input: z.output<typeof addNoteInput>): Promise<void> {
+    await this.append(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text } }]);
+  }
+
+  async addCommunication(input: z.output<typeof addCommunicationInput>): Promise<void> {
+    await this.append(input.caseId, [{ kind: 'communication', at: input.at, data: { direction: input.direction, channel: input.channel, summary: input.summary } } as TimelineDraft]);
+  }
+
+  /** After the SLA policy or calendar changes, every open case's deadlines follow the new rules. */
+  async recomputeOpenCases(): Promise<number> {
+    const { slaPolicy } = await this.settings.values();
+    const calendar = await this.settings.calendar();
+    let updated = 0;
+    for (let page = 0; ; page += 1) {
+      const documents = await this.db.cases.find({ selector: { open: true }, sort: [{ id: 'asc' }], skip: page * 500, limit: 500 }).exec();
+      if (documents.length === 0) return updated;
+      const changed = documents
+        .map((document) => {
+          const { _meta, _rev, _deleted, _attachments, ...current } = document.toMutableJSON() as CaseDocument & Record<StoredFields, unknown>;
+          const next = withDerivedFields(current as CaseDocument, calendar, slaPolicy);
+          return JSON.stringify(next.deadlines) === JSON.stringify(current.deadlines) ? null : next;
+        })
+        .filter((next): next is CaseDocument => next !== null);
+      if (changed.length > 0) await this.db.cases.bulkUpsert(changed);
+      updated += changed.length;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/** The complaint domain's services over one database, wired together. */
+import type { RxDatabase } from 'rxdb';
+import type { SettingsSnapshot } from '../../shared/api/types/settings';
+import type { StaffMember } from '../../shared/domain/records';
+import type { EventBus } from '../events/event-bus';
+import { CaseQueries } from './case-queries';
+import { CaseService } from './case-service';
+import { startChangeFeed } from './change-feed';
+import { systemClock, type Clock } from './clock';
+import { addDomainCollections, type DomainDatabase } from './collections';
+import { DeviceIdentity } from './device-identity';
+import { SettingsService } from './settings-service';
+import { StaffService } from './staff-service';
+
+export interface DomainServices {
+  readonly db: DomainDatabase;
+  readonly cases: CaseService;
+  readonly queries: CaseQueries;
+  readonly settings: SettingsService;
+  readonly staff: StaffService;
+  readonly identity: DeviceIdentity;
+  snapshot(): Promise<SettingsSnapshot>;
+  stop(): void;
+}
+
+export async function startDomainServices(database: RxDatabase, events: EventBus, clock: Clock = systemClock): Promise<DomainServices> {
+  const db = await addDomainCollections(database);
+  const settings = new SettingsService(db, clock);
+  const identity = new DeviceIdentity(db, clock);
+  const staff = new StaffService(db, identity, clock);
+  const cases = new CaseService(db, settings, identity, clock);
+  const queries = new CaseQueries(db, settings, clock);
+  await identity.ensureCurrentStaff();
+  const stopFeed = startChangeFeed(db, events);
+  return {
+    db,
+    cases,
+    queries,
+    settings,
+    staff,
+    identity,
+    async snapshot() {
+      const [values, members, device, me] = await Promise.all([settings.values(), db.staff.find({ sort: [{ name: 'asc' }] as never }).exec(), identity.state(), identity.ensureCurrentStaff()]);
+      return {
+        ...values,
+        calendar: { ...values.calendar, closures: [...values.calendar.closures] },
+        staff: members.map((member) => member.toJSON() as StaffMember),
+        currentStaffId: me.id,
+        deviceCode: device.deviceCode,
+      };
+    },
+    stop: stopFeed,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Domain test fixture: the real main services on a temporary data directory with a controllable
+ * clock, called through the API dispatcher exactly as a renderer would.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiInput, ApiResult } from '../../shared/api/contract';
+import type { ApiErrorEnvelope } from '../../shared/api/errors';
+import type { ApiMethodName } from '../../shared/api/names';
+import { createMemoryLogger } from '../logging/logger';
+import { startMainServices, type MainServices } from '../services';
+
+export class TestClock {
+  private current: number;
+  constructor(start: string) {
+    this.current = Date.parse(start);
+  }
+  /** Each reading moves time on by 1 ms, as real time does between two writes. */
+  now = (): Date => new Date(this.current++);
+  set(iso: string): void {
+    this.current = Date.parse(iso);
+  }
+  advanceHours(hours: number): void {
+    this.current += hours * 3_600_000;
+  }
+}
+
+export interface TestDomain {
+  readonly services: MainServices;
+  readonly clock: TestClock;
+  readonly directory: string;
+  call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestDomain(start = '2026-11-23T09:00:00.000Z', directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-domain-'))): Promise<TestDomain> {
+  const clock = new TestClock(start);
+  const boot = () => startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock, logger: createMemoryLogger() });
+  let services = await boot();
+  const domain: TestDomain = {
+    get services() {
+      return services;
+    },
+    clock,
+    directory,
+    async call(method, input) {
+      const response = await services.dispatch(method, input, { host: 'test' });
+      if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
+      return response.result as never;
+    },
+    async fail(method, input) {
+      const response = await services.dispatch(method, input, { host: 'test' });
+      if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
+      return response.error;
+    },
+    async restart() {
+      await services.close();
+      services = await boot();
+    },
+    async close() {
+      await services.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+  return domain;
+}
+
+export const phoneComplaint = {
+  complainant: { name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '+371 2000 0000', preferredChannel: 'telephone' as const },
+  channel: 'telephone' as const,
+  type: 'product',
+  product: 'Blood pressure monitor',
+  summary: 'Monitor stopped working after a week',
+  description: 'The customer says the monitor shows an error after seven days of use.',
+  desiredOutcome: 'Replacement',
+};

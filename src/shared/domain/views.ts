@@ -1,0 +1,48 @@
+/** What the case API returns for lists, a single case, searches and counts. */
+import type { CaseAction } from './case-workflow';
+import type { CaseRecord, StaffRef, TimelineEntry } from './records';
+import type { DeadlineKind } from '../sla';
+import type { CaseStatus, IntakeChannel } from './vocabulary';
+
+export interface CaseListItem {
+  readonly id: string;
+  readonly reference: string;
+  readonly complainantName: string;
+  readonly type: string;
+  readonly channel: IntakeChannel;
+  readonly stage: 1 | 2;
+  readonly status: CaseStatus;
+  readonly assignee: StaffRef | null;
+  readonly receivedAt: string;
+  readonly nextDeadline: { readonly kind: DeadlineKind; readonly dueAt: string; readonly warnAt: string } | null;
+  readonly openInquiries: number;
+  /** P-4.4: an extension whose customer notice is not recorded. */
+  readonly extensionWithoutNotice: boolean;
+  readonly updatedAt: string;
+}
+
+export interface CaseList {
+  readonly items: readonly CaseListItem[];
+  readonly total: number;
+  readonly offset: number;
+}
+
+export interface CaseDetail {
+  readonly case: CaseRecord;
+  readonly timeline: readonly TimelineEntry[];
+  readonly availableActions: readonly CaseAction[];
+  /** P-5.1: time taken so far. */
+  readonly timeTaken: {
+    readonly acknowledgement: { readonly hours: number; readonly workingDays: number } | null;
+    readonly resolution: { readonly hours: number; readonly workingDays: number } | null;
+  };
+}
+
+export interface QuickSearchHit {
+  readonly id: string;
+  readonly reference: string;
+  readonly complainantName: string;
+  readonly status: CaseStatus;
+  readonly summary: string;
+  readonly matchedBy: 'reference' | 'text';
+}
