@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { availableActions } from '../../shared/domain/case-workflow';
 import type { CaseFilters, CaseSortField, countCasesInput, findDuplicatesInput, listCasesInput } from '../../shared/domain/inputs';
 import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
-import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit } from '../../shared/domain/views';
+import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit, QuickSearchResult } from '../../shared/domain/views';
 import { looksLikeReferencePrefix, parseReference } from '../../shared/reference/reference-number';
 import { officeInstant, timeTaken } from '../../shared/sla';
 import { addDays, format } from 'date-fns';
@@ -172,7 +172,20 @@ export class CaseQueries {
     return Object.fromEntries(entries);
   }
 
-  async quickSearch(query: string, limit: number): Promise<QuickSearchHit[]> {
+  /**
+   * A query shaped like a whole reference is checked by its check character: a mistyped one is
+   * reported, not answered with look-alike cases.
+   */
+  async quickSearch(query: string, limit: number): Promise<QuickSearchResult> {
+    const compact = query.toUpperCase().replace(/[\s-]/g, '');
+    const parsed = parseReference(query);
+    if (!parsed.ok && /^[0-9A-Z]{9,13}$/.test(compact) && /\d/.test(compact) && looksLikeReferencePrefix(query) && (parsed.problem === 'check-failed' || parsed.problem === 'invalid-character')) {
+      return { hits: [], referenceProblem: parsed.problem };
+    }
+    return { hits: await this.searchHits(query, limit), referenceProblem: null };
+  }
+
+  private async searchHits(query: string, limit: number): Promise<QuickSearchHit[]> {
     const byReference = await this.referenceMatches(query, limit);
     const byText = this.textMatches(query, limit).filter((id) => !byReference.includes(id));
     const ids = [...byReference, ...byText].slice(0, limit);
@@ -190,7 +203,7 @@ export class CaseQueries {
     const add = (documents: { toJSON(): unknown }[]) => documents.forEach((document) => candidates.set((document.toJSON() as CaseDocument).id, document.toJSON() as CaseDocument));
     if (input.name) add(await this.db.cases.find({ selector: { complainantSortName: sortableName(input.name), open: true }, limit: 50 }).exec());
     const digits = (phone: string) => phone.replace(/\D/g, '').slice(-9);
-    for (const probe of [input.email, input.phone].filter(Boolean)) {
+    for (const probe of [input.email, digits(input.phone)].filter(Boolean)) {
       const ids = this.textMatches(probe, 200);
       const found = await this.db.cases.findByIds(ids).exec();
       add([...found.values()].filter((document) => document.open));

@@ -126,7 +126,7 @@ export const timelineSchema: RxJsonSchema<TimelineEntry> = {
 
 export interface SettingsDocument {
   id: string;
-  value: Record<string, unknown>;
+  value: { data: unknown };
   updatedAt: string;
   updatedBy: { id: string; name: string };
 }
@@ -136,7 +136,8 @@ export const settingsSchema: RxJsonSchema<SettingsDocument> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  properties: { id: { type: 'string', maxLength: 40 }, value: { type: 'object' }, updatedAt: isoTime, updatedBy: staffRef },
+  // `value.data` holds the area's value (an object or a list), validated by its zod schema at the API.
+  properties: { id: { type: 'string', maxLength: 40 }, value: { type: 'object', properties: { data: {} }, required: ['data'] }, updatedAt: isoTime, updatedBy: staffRef },
   required: ['id', 'value', 'updatedAt', 'updatedBy'],
 };
 
@@ -178,7 +179,20 @@ export async function addDomainCollections(database: RxDatabase): Promise<Domain
 /** The text a case is found by (reference, names, summary, description): the full-text index. */
 export function caseSearchText(document: Partial<CaseDocument>): string {
   const reference = document.reference ?? '';
-  return [reference, reference.replaceAll('-', ''), document.complainant?.name, document.complainant?.email, document.complainant?.customerNumber, document.complainant?.orderNumber, document.summary, document.description]
+  const phoneDigits = (document.complainant?.phone ?? '').replace(/\D/g, '');
+  return [
+    reference,
+    reference.replaceAll('-', ''),
+    document.complainant?.name,
+    document.complainant?.email,
+    // Whole digits and the last nine, so "+44 20 7946 0000" and "020 7946 0000" meet.
+    phoneDigits,
+    phoneDigits.slice(-9),
+    document.complainant?.customerNumber,
+    document.complainant?.orderNumber,
+    document.summary,
+    document.description,
+  ]
     .filter(Boolean)
     .join('\n');
 }

@@ -68,7 +68,7 @@ export class SettingsService {
   private async load(): Promise<{ values: SettingsValues; calendar: WorkingCalendar }> {
     if (this.cached) return this.cached;
     const documents = await this.db.settings.find().exec();
-    const stored = Object.fromEntries(documents.map((document) => [document.id, document.toJSON().value]));
+    const stored = Object.fromEntries(documents.map((document) => [document.id, document.toJSON().value.data]));
     const values = { ...DEFAULTS, ...stored } as SettingsValues;
     const calendar = createWorkingCalendar({ ...values.calendar });
     this.cached = { values, calendar };
@@ -76,7 +76,7 @@ export class SettingsService {
   }
 
   private async save<A extends Area>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<SettingsValues> {
-    await this.db.settings.upsert({ id: area, value: value as unknown as Record<string, unknown>, updatedAt: this.clock.now().toISOString(), updatedBy: actor });
+    await this.db.settings.upsert({ id: area, value: { data: value }, updatedAt: this.clock.now().toISOString(), updatedBy: actor });
     this.cached = null;
     return this.values();
   }

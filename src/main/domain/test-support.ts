@@ -38,7 +38,10 @@ export interface TestDomain {
 
 export async function startTestDomain(start = '2026-11-23T09:00:00.000Z', directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-domain-'))): Promise<TestDomain> {
   const clock = new TestClock(start);
-  const boot = () => startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock, logger: createMemoryLogger() });
+  const logger = createMemoryLogger();
+  // Unexpected errors are shown, so a failing test says why.
+  const echoing = { ...logger, error: (message: string, details?: Record<string, unknown>) => (logger.error(message, details), console.error(message, details)) };
+  const boot = () => startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock, logger: echoing });
   let services = await boot();
   const domain: TestDomain = {
     get services() {

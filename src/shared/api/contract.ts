@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import type { AppInfo, AppStatus, PingResult, ReportErrorResult } from './types/app';
 import type { SettingsSnapshot } from './types/settings';
-import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit } from '../domain/views';
+import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import {
   actOnCaseInput,
   addCommunicationInput,
@@ -73,7 +73,7 @@ export const apiMethods = {
   'cases.act': { summary: 'Performs a workflow action (P-3, P-4, P-6) if the case allows it now.', input: actOnCaseInput, result: typed<CaseDetail>() },
   'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },
   'cases.addCommunication': { summary: 'Logs a communication in or out (channel, time, summary).', input: addCommunicationInput, result: typed<CaseDetail>() },
-  'cases.quickSearch': { summary: 'Jump to a case by reference (check character validated) or by name.', input: quickSearchInput, result: typed<QuickSearchHit[]>() },
+  'cases.quickSearch': { summary: 'Jump to a case by reference (check character validated) or by name.', input: quickSearchInput, result: typed<QuickSearchResult>() },
   'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
   'settings.get': { summary: 'Organisation, SLA policy, calendar, lists, staff and who am I.', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },

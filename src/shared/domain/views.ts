@@ -38,6 +38,12 @@ export interface CaseDetail {
   };
 }
 
+export interface QuickSearchResult {
+  readonly hits: readonly QuickSearchHit[];
+  /** Set when the query is a whole reference whose check character (or a character) is wrong. */
+  readonly referenceProblem: 'check-failed' | 'invalid-character' | null;
+}
+
 export interface QuickSearchHit {
   readonly id: string;
   readonly reference: string;
