@@ -3,14 +3,14 @@
  * counts for saved views; quick search by reference or name; possible duplicates. Lists are
  * answered by indexed RxDB queries on the SQLite storage; text search by its FTS5 index.
  */
-import { getQueryMatcher, getSortComparator, normalizeMangoQuery, type MangoQuery, type MangoQuerySelector, type MangoQuerySortPart } from 'rxdb';
+import { getQueryMatcher, getSortComparator, normalizeMangoQuery, prepareQuery, type MangoQuery, type MangoQuerySelector, type MangoQuerySortPart } from 'rxdb';
 import type { z } from 'zod';
 import { availableActions } from '../../shared/domain/case-workflow';
 import type { CaseFilters, CaseSortField, countCasesInput, findDuplicatesInput, listCasesInput } from '../../shared/domain/inputs';
 import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit, QuickSearchResult } from '../../shared/domain/views';
 import { looksLikeReferencePrefix, parseReference } from '../../shared/reference/reference-number';
-import { officeInstant, timeTaken } from '../../shared/sla';
+import { deadlineState, officeInstant, timeTaken, type Deadline, type DeadlineState } from '../../shared/sla';
 import { addDays, format } from 'date-fns';
 import { unwrapSqliteInstance } from '../storage';
 import { sortableName } from './case-derivation';
@@ -20,6 +20,14 @@ import { notFound } from './domain-errors';
 import type { SettingsService } from './settings-service';
 
 type Selector = MangoQuerySelector<CaseDocument>;
+
+export interface OpenCaseDeadlines {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly complainantName: string;
+  readonly assigneeId: string;
+  readonly deadlines: readonly (Deadline & { readonly state: DeadlineState })[];
+}
 
 const SEARCH_CANDIDATES = 5_000;
 
@@ -163,6 +171,25 @@ export class CaseQueries {
         resolution: resolvedAt && resolutionStart ? timeTaken(calendar, record.stage === 2 ? (clock.escalationRequestedAt ?? resolutionStart) : clock.receivedAt, resolvedAt) : null,
       },
     };
+  }
+
+  /**
+   * Every open case's deadlines with their states now: what the deadline notifier schedules from
+   * and what "recompute every open case's deadline states" means. Read straight from the
+   * storage (no RxDocument objects), in deadline order.
+   */
+  async openDeadlines(now: Date = this.clock.now()): Promise<OpenCaseDeadlines[]> {
+    const schema = this.db.cases.schema.jsonSchema;
+    // Straight to the storage, so `_deleted: false` must be stated (collections add it themselves).
+    const query = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { _deleted: { $eq: false }, open: true }, sort: [{ open: 'asc' }, { nextDueAt: 'asc' }] } as MangoQuery<CaseDocument>));
+    const { documents } = await this.db.cases.storageInstance.query(query);
+    return documents.map((document) => ({
+      caseId: document.id,
+      reference: document.reference,
+      complainantName: document.complainant.name,
+      assigneeId: document.assigneeId,
+      deadlines: document.deadlines.filter((deadline) => !deadline.metAt).map((deadline) => ({ ...deadline, state: deadlineState(deadline, now) })),
+    }));
   }
 
   async count(input: z.output<typeof countCasesInput>): Promise<Record<string, number>> {

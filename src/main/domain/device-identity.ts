@@ -64,6 +64,16 @@ export class DeviceIdentity {
     return formatReference(state.deviceCode, sequence);
   }
 
+  /** Reserves `count` consecutive sequence numbers (bulk imports, demo data); returns the first. */
+  async reserveSequences(count: number): Promise<{ deviceCode: string; first: number }> {
+    let first = 0;
+    const state = await this.update((current) => {
+      first = current.nextSequence;
+      return { ...current, nextSequence: current.nextSequence + count };
+    });
+    return { deviceCode: state.deviceCode, first };
+  }
+
   /** After a restore or import: never reuse a sequence already on one of this device's cases. */
   async ensureSequenceAbove(usedSequence: number): Promise<void> {
     await this.update((current) => (current.nextSequence > usedSequence ? current : { ...current, nextSequence: usedSequence + 1 }));

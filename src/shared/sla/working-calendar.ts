@@ -4,7 +4,6 @@
  * "N working days from day D" ends at 23:59:59.999 (office time) of the N-th working day after D.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, isWeekend } from 'date-fns';
 import Holidays from 'date-holidays';
 
 export interface WorkingCalendarOptions {
@@ -29,7 +28,6 @@ export interface WorkingCalendar {
   holidays(year: number): ReadonlyMap<string, string>;
 }
 
-const DAY_KEY = 'yyyy-MM-dd';
 const CLOSURE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
@@ -63,31 +61,47 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
   };
 }
 
-/** The calendar day containing `instant` in the office time zone, as 'YYYY-MM-DD'. */
-export function officeDay(calendar: WorkingCalendar, instant: Date): string {
-  return format(new TZDate(instant.getTime(), calendar.timeZone), DAY_KEY);
+/**
+ * Days are walked as plain calendar dates (UTC midnight of the office's local date), so only the
+ * start instant and the final end-of-day need time-zone conversion: fast enough to recompute
+ * every open case's deadlines.
+ */
+type CalendarDate = number;
+const DAY_MS = 86_400_000;
+
+function localDate(calendar: WorkingCalendar, instant: Date): CalendarDate {
+  const local = new TZDate(instant.getTime(), calendar.timeZone);
+  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
 }
 
-function isWorkingDayKey(calendar: WorkingCalendar, day: TZDate): boolean {
-  if (isWeekend(day)) return false;
-  const key = format(day, DAY_KEY);
-  return !calendar.closures.has(key) && !calendar.holidays(day.getFullYear()).has(key);
+function dayKey(date: CalendarDate): string {
+  return new Date(date).toISOString().slice(0, 10);
+}
+
+function isWorkingDate(calendar: WorkingCalendar, date: CalendarDate): boolean {
+  const weekday = new Date(date).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const key = dayKey(date);
+  return !calendar.closures.has(key) && !calendar.holidays(new Date(date).getUTCFullYear()).has(key);
+}
+
+function endOfDate(calendar: WorkingCalendar, date: CalendarDate): Date {
+  const day = new Date(date);
+  return new Date(new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 23, 59, 59, 999, calendar.timeZone).getTime());
+}
+
+/** The calendar day containing `instant` in the office time zone, as 'YYYY-MM-DD'. */
+export function officeDay(calendar: WorkingCalendar, instant: Date): string {
+  return dayKey(localDate(calendar, instant));
 }
 
 /** Whether the calendar day containing `instant` (in the office time zone) is a working day. */
 export function isWorkingDay(calendar: WorkingCalendar, instant: Date): boolean {
-  return isWorkingDayKey(calendar, new TZDate(instant.getTime(), calendar.timeZone));
-}
-
-function noonOf(calendar: WorkingCalendar, instant: Date): TZDate {
-  // Noon avoids daylight-saving edges when stepping day by day.
-  const local = new TZDate(instant.getTime(), calendar.timeZone);
-  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 12, 0, 0, 0, calendar.timeZone);
+  return isWorkingDate(calendar, localDate(calendar, instant));
 }
 
 export function endOfOfficeDay(calendar: WorkingCalendar, day: Date): Date {
-  const local = new TZDate(day.getTime(), calendar.timeZone);
-  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 23, 59, 59, 999, calendar.timeZone).getTime());
+  return endOfDate(calendar, localDate(calendar, day));
 }
 
 /**
@@ -96,13 +110,13 @@ export function endOfOfficeDay(calendar: WorkingCalendar, day: Date): Date {
  */
 export function addWorkingDays(calendar: WorkingCalendar, from: Date, days: number): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`Working days must be a whole number ≥ 0, got ${days}`);
-  let day = noonOf(calendar, from);
+  let date = localDate(calendar, from);
   let counted = 0;
   while (counted < days) {
-    day = addDays(day, 1);
-    if (isWorkingDayKey(calendar, day)) counted += 1;
+    date += DAY_MS;
+    if (isWorkingDate(calendar, date)) counted += 1;
   }
-  return endOfOfficeDay(calendar, day);
+  return endOfDate(calendar, date);
 }
 
 /**
@@ -111,12 +125,10 @@ export function addWorkingDays(calendar: WorkingCalendar, from: Date, days: numb
  */
 export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
   if (to.getTime() < from.getTime()) return -workingDaysBetween(calendar, to, from);
-  const last = officeDay(calendar, to);
-  let day = noonOf(calendar, from);
+  const last = localDate(calendar, to);
   let counted = 0;
-  while (format(day, DAY_KEY) < last) {
-    day = addDays(day, 1);
-    if (isWorkingDayKey(calendar, day)) counted += 1;
+  for (let date = localDate(calendar, from) + DAY_MS; date <= last; date += DAY_MS) {
+    if (isWorkingDate(calendar, date)) counted += 1;
   }
   return counted;
 }
@@ -130,13 +142,11 @@ export function officeInstant(calendar: WorkingCalendar, day: string, time: stri
 
 /** The next working day's office opening instant at or after `instant` (for quiet hours). */
 export function nextWorkingMorning(calendar: WorkingCalendar, instant: Date, opensAt: string): Date {
-  let day = noonOf(calendar, instant);
-  for (let guard = 0; guard < 400; guard += 1) {
-    if (isWorkingDayKey(calendar, day)) {
-      const opening = officeInstant(calendar, format(day, DAY_KEY), opensAt);
-      if (opening.getTime() >= instant.getTime()) return opening;
-    }
-    day = addDays(day, 1);
+  let date = localDate(calendar, instant);
+  for (let guard = 0; guard < 400; guard += 1, date += DAY_MS) {
+    if (!isWorkingDate(calendar, date)) continue;
+    const opening = officeInstant(calendar, dayKey(date), opensAt);
+    if (opening.getTime() >= instant.getTime()) return opening;
   }
   throw new RangeError('No working day within 400 days');
 }

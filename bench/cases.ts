@@ -1,0 +1,216 @@
+/**
+ * npm run bench:cases — the complaint domain at 100 000 realistic cases (seeded generator,
+ * driven through the real workflow). Each operation is timed many times (median and p95) and
+ * compared with the same work on a direct-SQL copy of the data (or, for text search, a plain
+ * full scan of the same data), measured side by side in this run. Writes bench-results/cases.json.
+ *
+ * Options: --cases N (default 100000).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { CaseDocument } from '../src/main/domain/collections';
+import { systemClock } from '../src/main/domain/clock';
+import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
+import { startMainServices } from '../src/main/services';
+import { deadlineState, type Deadline } from '../src/shared/sla';
+import type { TimelineEntry } from '../src/shared/domain/records';
+import { median, percentile, printTable, round, writeResults } from './lib/report';
+
+const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100000' } } });
+const COUNT = Number(args.cases);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-cases-'));
+const services = await startMainServices({ dataDirectory: path.join(scratch, 'profile'), host: 'harness', appName: 'Plaint', version: 'bench' });
+const domain = services.domain;
+if (!domain) throw new Error('The database did not open');
+const call = async <T>(method: string, input: unknown): Promise<T> => {
+  const response = await services.dispatch(method, input, { host: 'test' });
+  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+  return response.result as T;
+};
+
+process.stdout.write(`Seeding ${COUNT} cases…\n`);
+const seeded = Date.now();
+await seedDemoCases(domain, systemClock, COUNT);
+process.stdout.write(`Seeded in ${round((Date.now() - seeded) / 1000, 1)} s\n`);
+
+// The same data in plain SQL tables with the indexes a hand-written app would use.
+const sql = new Database(path.join(scratch, 'direct.sqlite'));
+sql.pragma('journal_mode = WAL');
+sql.pragma('synchronous = FULL');
+sql.exec(`CREATE TABLE cases (id TEXT PRIMARY KEY, reference TEXT, status TEXT, open INTEGER, assignee_id TEXT, next_due_at REAL, received_at TEXT, doc TEXT);
+  CREATE INDEX cases_open_due ON cases (open, next_due_at, id); CREATE INDEX cases_assignee ON cases (assignee_id, open, next_due_at, id);
+  CREATE INDEX cases_status ON cases (status, received_at, id); CREATE INDEX cases_reference ON cases (reference);
+  CREATE TABLE timeline (id TEXT PRIMARY KEY, case_id TEXT, at TEXT, recorded_at TEXT, ord INTEGER, doc TEXT); CREATE INDEX timeline_case ON timeline (case_id, at, recorded_at, ord);`);
+{
+  const insertCase = sql.prepare('INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertEntry = sql.prepare('INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?)');
+  const copy = sql.transaction((cases: CaseDocument[], entries: TimelineEntry[]) => {
+    for (const c of cases) insertCase.run(c.id, c.reference, c.status, c.open ? 1 : 0, c.assigneeId, c.nextDueAt, c.receivedAt, JSON.stringify(c));
+    for (const e of entries) insertEntry.run(e.id, e.caseId, e.at, e.recordedAt, e.order, JSON.stringify(e));
+  });
+  for (let skip = 0; ; skip += 5000) {
+    const cases = (await domain.db.cases.find({ sort: [{ id: 'asc' }], skip, limit: 5000 }).exec()).map((d) => d.toJSON() as CaseDocument);
+    if (cases.length === 0) break;
+    const entries = (await domain.db.timeline.find({ selector: { caseId: { $in: cases.map((c) => c.id) } } }).exec()).map((d) => d.toJSON() as TimelineEntry);
+    copy(cases, entries);
+  }
+}
+
+const staffIds = (await domain.db.staff.find().exec()).map((member) => member.id);
+const openIds = (await domain.db.cases.find({ selector: { open: true }, limit: 2000 }).exec()).map((d) => d.id);
+const anyIds = (await domain.db.cases.find({ sort: [{ receivedAt: 'desc' }], limit: 2000 }).exec()).map((d) => d.id);
+const now = Date.now();
+
+interface Measure {
+  readonly name: string;
+  readonly runs: number;
+  readonly ours: (run: number) => Promise<number>;
+  readonly baseline: (run: number) => number;
+  readonly baselineKind: 'direct SQL' | 'full scan';
+}
+
+const listViews = [
+  { filters: { open: true, assigneeIds: [] as string[] }, sql: 'SELECT doc FROM cases WHERE open = 1 AND assignee_id = ? ORDER BY next_due_at, id LIMIT 100 OFFSET ?' },
+  { filters: { open: true }, sql: 'SELECT doc FROM cases WHERE open = 1 ORDER BY next_due_at, id LIMIT 100 OFFSET ?' },
+  { filters: { deadline: 'breached' }, sql: 'SELECT doc FROM cases WHERE open = 1 AND next_due_at < ? ORDER BY next_due_at, id LIMIT 100 OFFSET ?' },
+];
+const terms = ['smith', 'berzins', 'refund', 'parcel damaged', 'patel', 'locked', 'olivia jones', 'courier'];
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+const measures: Measure[] = [
+  {
+    // Every run asks a different page (offset = run) so no query cache answers it.
+    name: 'case list: filter + sort + a page of 100 (with total)',
+    runs: 60,
+    baselineKind: 'direct SQL',
+    ours: async (run) => {
+      const view = run % 3;
+      const filters = view === 0 ? { open: true, assigneeIds: [staffIds[run % staffIds.length]] } : listViews[view]!.filters;
+      return (await call<{ items: unknown[] }>('cases.list', { filters, sort: { field: 'nextDueAt', direction: 'asc' }, offset: run, limit: 100 })).items.length;
+    },
+    baseline: (run) => {
+      const view = run % 3;
+      const statement = sql.prepare(listViews[view]!.sql).pluck();
+      const rows = (view === 0 ? statement.all(staffIds[run % staffIds.length], run) : view === 2 ? statement.all(now, run) : statement.all(run)) as string[];
+      const count = sql.prepare(view === 0 ? 'SELECT count(*) FROM cases WHERE open = 1 AND assignee_id = ?' : view === 2 ? 'SELECT count(*) FROM cases WHERE open = 1 AND next_due_at < ?' : 'SELECT count(*) FROM cases WHERE open = 1').pluck();
+      if (view === 0) count.get(staffIds[run % staffIds.length]);
+      else if (view === 2) count.get(now);
+      else count.get();
+      return rows.map((row) => JSON.parse(row) as unknown).length;
+    },
+  },
+  {
+    name: 'text search (name, summary, description)',
+    runs: 40,
+    baselineKind: 'full scan',
+    ours: async (run) => (await call<{ total: number }>('cases.list', { search: terms[run % terms.length], limit: 100 })).total,
+    baseline: (run) => {
+      const words = fold(terms[run % terms.length] ?? '').split(' ');
+      let matches = 0;
+      for (const json of sql.prepare('SELECT doc FROM cases').pluck().iterate() as IterableIterator<string>) {
+        const c = JSON.parse(json) as CaseDocument;
+        const text = fold(`${c.reference} ${c.complainant.name} ${c.summary} ${c.description}`);
+        if (words.every((word) => text.includes(word))) matches += 1;
+      }
+      return matches;
+    },
+  },
+  {
+    name: 'open a case with its timeline',
+    runs: 200,
+    baselineKind: 'direct SQL',
+    ours: async (run) => (await call<{ timeline: unknown[] }>('cases.get', { caseId: anyIds[run % anyIds.length] })).timeline.length,
+    baseline: (run) => {
+      const id = anyIds[run % anyIds.length];
+      JSON.parse(sql.prepare('SELECT doc FROM cases WHERE id = ?').pluck().get(id) as string);
+      return (sql.prepare('SELECT doc FROM timeline WHERE case_id = ? ORDER BY at, recorded_at, ord').pluck().all(id) as string[]).map((row) => JSON.parse(row) as unknown).length;
+    },
+  },
+  {
+    name: 'a workflow transition (add a note / start investigation)',
+    runs: 100,
+    baselineKind: 'direct SQL',
+    ours: async (run) => {
+      await call('cases.addNote', { caseId: openIds[run % openIds.length], text: `Benchmark note ${run}` });
+      return 1;
+    },
+    baseline: (run) => {
+      const id = openIds[(run + 1000) % openIds.length];
+      sql.transaction(() => {
+        const doc = JSON.parse(sql.prepare('SELECT doc FROM cases WHERE id = ?').pluck().get(id) as string) as CaseDocument;
+        const next = { ...doc, updatedAt: new Date().toISOString() };
+        sql.prepare('UPDATE cases SET doc = ? WHERE id = ?').run(JSON.stringify(next), id);
+        sql.prepare('INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?)').run(`bench-${run}`, id, next.updatedAt, next.updatedAt, 0, JSON.stringify({ kind: 'note', text: `Benchmark note ${run}` }));
+      }).immediate();
+      return 1;
+    },
+  },
+  {
+    name: "every open case's deadline states",
+    runs: 8,
+    baselineKind: 'direct SQL',
+    ours: async () => (await domain.queries.openDeadlines(new Date())).length,
+    baseline: () => {
+      const at = new Date();
+      let count = 0;
+      for (const json of sql.prepare('SELECT doc FROM cases WHERE open = 1 ORDER BY next_due_at, id').pluck().iterate() as IterableIterator<string>) {
+        const c = JSON.parse(json) as CaseDocument;
+        c.deadlines.filter((d: Deadline) => !d.metAt).forEach((d) => deadlineState(d, at));
+        count += 1;
+      }
+      return count;
+    },
+  },
+];
+
+const results = [];
+for (const measure of measures) {
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let run = 0; run < measure.runs; run += 1) {
+    // Alternate which goes first so caches and noise fall on both alike.
+    const timeOurs = async () => {
+      const start = performance.now();
+      await measure.ours(run);
+      ours.push(performance.now() - start);
+    };
+    const timeBase = () => {
+      const start = performance.now();
+      measure.baseline(run);
+      base.push(performance.now() - start);
+    };
+    if (run % 2 === 0) {
+      await timeOurs();
+      timeBase();
+    } else {
+      timeBase();
+      await timeOurs();
+    }
+  }
+  const row = {
+    operation: measure.name,
+    runs: measure.runs,
+    oursMedianMs: round(median(ours)),
+    oursP95Ms: round(percentile(ours, 95)),
+    baseline: measure.baselineKind,
+    baselineMedianMs: round(median(base)),
+    baselineP95Ms: round(percentile(base, 95)),
+    ratioMedian: round(median(ours) / median(base)),
+  };
+  results.push(row);
+  process.stdout.write(`  ${measure.name}: ours ${row.oursMedianMs} ms (p95 ${row.oursP95Ms}), ${measure.baselineKind} ${row.baselineMedianMs} ms\n`);
+}
+printTable(
+  `Complaint domain at ${COUNT} cases (ours = the API through the main-process services)`,
+  ['operation', 'runs', 'ours median', 'ours p95', 'baseline', 'base median', 'base p95', 'ratio'],
+  results.map((r) => [r.operation, r.runs, r.oursMedianMs, r.oursP95Ms, r.baseline, r.baselineMedianMs, r.baselineP95Ms, r.ratioMedian]),
+);
+const openCount = (await domain.queries.openDeadlines()).length;
+console.log(`${openCount} of ${COUNT} cases are open. Peak RSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MiB.`);
+console.log(`Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results })}`);
+sql.close();
+await services.close();
+fs.rmSync(scratch, { recursive: true, force: true });
