@@ -88,12 +88,12 @@ const measures: Measure[] = [
     baselineKind: 'direct SQL',
     ours: async (run) => {
       const view = run % 3;
-      const filters = view === 0 ? { open: true, assigneeIds: [staffIds[run % staffIds.length]] } : listViews[view]!.filters;
+      const filters = view === 0 ? { open: true, assigneeIds: [staffIds[run % staffIds.length]] } : (listViews[view]?.filters ?? {});
       return (await call<{ items: unknown[] }>('cases.list', { filters, sort: { field: 'nextDueAt', direction: 'asc' }, offset: run, limit: 100 })).items.length;
     },
     baseline: (run) => {
       const view = run % 3;
-      const statement = sql.prepare(listViews[view]!.sql).pluck();
+      const statement = sql.prepare(listViews[view]?.sql ?? "").pluck();
       const rows = (view === 0 ? statement.all(staffIds[run % staffIds.length], run) : view === 2 ? statement.all(now, run) : statement.all(run)) as string[];
       const count = sql.prepare(view === 0 ? 'SELECT count(*) FROM cases WHERE open = 1 AND assignee_id = ?' : view === 2 ? 'SELECT count(*) FROM cases WHERE open = 1 AND next_due_at < ?' : 'SELECT count(*) FROM cases WHERE open = 1').pluck();
       if (view === 0) count.get(staffIds[run % staffIds.length]);
