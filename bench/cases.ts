@@ -15,6 +15,7 @@ import type { CaseDocument } from '../src/main/domain/collections';
 import { systemClock } from '../src/main/domain/clock';
 import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
 import { startMainServices } from '../src/main/services';
+import { unwrapSqliteInstance } from '../src/main/storage';
 import { deadlineState, type Deadline } from '../src/shared/sla';
 import type { TimelineEntry } from '../src/shared/domain/records';
 import { median, percentile, printTable, round, writeResults } from './lib/report';
@@ -51,12 +52,12 @@ sql.exec(`CREATE TABLE cases (id TEXT PRIMARY KEY, reference TEXT, status TEXT, 
     for (const c of cases) insertCase.run(c.id, c.reference, c.status, c.open ? 1 : 0, c.assigneeId, c.nextDueAt, c.receivedAt, JSON.stringify(c));
     for (const e of entries) insertEntry.run(e.id, e.caseId, e.at, e.recordedAt, e.order, JSON.stringify(e));
   });
-  for (let skip = 0; ; skip += 5000) {
-    const cases = (await domain.db.cases.find({ sort: [{ id: 'asc' }], skip, limit: 5000 }).exec()).map((d) => d.toJSON() as CaseDocument);
-    if (cases.length === 0) break;
-    const entries = (await domain.db.timeline.find({ selector: { caseId: { $in: cases.map((c) => c.id) } } }).exec()).map((d) => d.toJSON() as TimelineEntry);
-    copy(cases, entries);
-  }
+  // Setup, not measured: read the rows straight from the storage's tables.
+  const source = unwrapSqliteInstance<CaseDocument>(domain.db.cases.storageInstance);
+  const timelineSource = unwrapSqliteInstance<TimelineEntry>(domain.db.timeline.storageInstance);
+  if (!source || !timelineSource) throw new Error('Not the SQLite storage');
+  const read = (table: string) => (source.internals.connection.db.prepare(`SELECT doc FROM ${table} WHERE deleted = 0`).pluck().all() as string[]).map((json) => JSON.parse(json) as unknown);
+  copy(read(source.internals.layout.documentsTable) as CaseDocument[], read(timelineSource.internals.layout.documentsTable) as TimelineEntry[]);
 }
 
 const staffIds = (await domain.db.staff.find().exec()).map((member) => member.id);

@@ -6,7 +6,7 @@
  * to the API dispatcher over a WebSocket. A random per-run token must be in the page URL and the
  * socket URL, and the socket's Origin must be the harness's own: other local pages cannot connect.
  *
- * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer]
+ * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer] [--seed-demo N]
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startMainServices, type MainServices } from '../../src/main/services';
+import { systemClock } from '../../src/main/domain/clock';
+import { seedDemoCases } from '../../src/main/domain/demo/seed-demo';
 import { contentTypeFor, resolveRendererAsset } from '../../src/main/security/renderer-assets';
 import { CSP_HEADER } from '../../src/main/security/content-security-policy';
 import {
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       renderer: { type: 'string', default: path.join(repoRoot, 'out', 'renderer') },
+      'seed-demo': { type: 'string' },
     },
   });
   const dataDirectory = values['data-dir'];
@@ -81,6 +84,10 @@ async function main(): Promise<void> {
 
   const pkg = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
   const services: MainServices = await startMainServices({ dataDirectory, host: 'harness', appName: pkg.productName, version: pkg.version });
+  const seedCount = Number(values['seed-demo'] ?? 0);
+  if (seedCount > 0 && services.domain && (await services.domain.db.cases.count().exec()) === 0) {
+    await seedDemoCases(services.domain, systemClock, seedCount);
+  }
   const token = crypto.randomBytes(24).toString('hex');
   const shim = await bundleShim();
   let origin = '';

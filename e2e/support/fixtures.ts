@@ -22,8 +22,8 @@ export interface PlaintApp {
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-async function openHarness(browser: Browser, dataDirectory: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const harness: HarnessProcess = await startHarness(dataDirectory);
+async function openHarness(browser: Browser, dataDirectory: string, extraArgs: readonly string[]): Promise<{ page: Page; close(): Promise<void> }> {
+  const harness: HarnessProcess = await startHarness(dataDirectory, extraArgs);
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
   await page.goto(harness.ready.url);
@@ -36,7 +36,7 @@ async function openHarness(browser: Browser, dataDirectory: string): Promise<{ p
   };
 }
 
-async function openElectron(binary: string, dataDirectory: string): Promise<{ page: Page; close(): Promise<void> }> {
+async function openElectron(binary: string, dataDirectory: string, _extraArgs: readonly string[]): Promise<{ page: Page; close(): Promise<void> }> {
   const app = await _electron.launch({
     executablePath: binary,
     args: [path.join(repoRoot, 'out', 'main', 'index.js'), `--data-dir=${dataDirectory}`],
@@ -46,16 +46,18 @@ async function openElectron(binary: string, dataDirectory: string): Promise<{ pa
   return { page, close: () => app.close() };
 }
 
-export const test = base.extend<{ plaint: PlaintApp }, { plaintHost: PlaintHost }>({
+export const test = base.extend<{ plaint: PlaintApp; harnessArgs: string[] }, { plaintHost: PlaintHost }>({
   plaintHost: ['browser', { option: true, scope: 'worker' }],
-  plaint: async ({ plaintHost, browser }, use, testInfo) => {
+  /** Extra harness arguments for a spec, e.g. ['--seed-demo', '100000']. */
+  harnessArgs: [[], { option: true }],
+  plaint: async ({ plaintHost, browser, harnessArgs }, use, testInfo) => {
     const electronBinary = plaintHost === 'electron' ? findElectronBinary() : null;
     if (electronBinary && 'missing' in electronBinary) {
       testInfo.skip(true, `No Electron binary on this machine (${electronBinary.missing}); the browser project covers this spec.`);
       return;
     }
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
-    const open = () => (electronBinary && 'path' in electronBinary ? openElectron(electronBinary.path, dataDirectory) : openHarness(browser, dataDirectory));
+    const open = () => (electronBinary && 'path' in electronBinary ? openElectron(electronBinary.path, dataDirectory, harnessArgs) : openHarness(browser, dataDirectory, harnessArgs));
     let running = await open();
     const app: PlaintApp = {
       host: plaintHost,

@@ -20,7 +20,7 @@ export async function startHarness(dataDirectory: string, extraArgs: readonly st
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ready = await new Promise<HarnessReady>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The harness did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`The harness did not start within 300 s:\n${output}`)), 300_000);
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

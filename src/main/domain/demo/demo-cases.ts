@@ -88,7 +88,7 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
         complainant: {
           kind: random() < 0.95 ? 'customer' : 'other-stakeholder',
           name,
-          email: `${name.toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '.')}${index}@example.org`,
+          email: `${name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '.')}${index}@example.org`,
           phone: `+44 20 7946 ${String(index % 10_000).padStart(4, '0')}`,
           address: { lines: [`${1 + (index % 180)} ${pick(STREETS)}`, town], postcode, country: 'GB' },
           preferredChannel: channel === 'telephone' ? 'telephone' : channel === 'letter' ? 'letter' : 'email',
@@ -161,7 +161,8 @@ type Step = 'acknowledge' | 'investigate' | 'ask' | 'answer' | 'resolve' | 'clos
 function planSteps(random: () => number, ageDays: number): Step[] {
   if (ageDays < 1 && random() < 0.7) return [];
   const steps: Step[] = ['acknowledge', 'investigate'];
-  if (random() < 0.3) steps.push('ask', ...(random() < 0.7 ? (['answer'] as const) : []));
+  // Inquiries are usually answered within days; only recent ones may still be waiting.
+  if (random() < 0.3) steps.push('ask', ...(ageDays > 12 || random() < 0.6 ? (['answer'] as const) : []));
   if (ageDays > 6 || random() < 0.3) steps.push('resolve', 'close');
   if (ageDays > 20 && random() < 0.15) steps.push('escalate', 'ackEscalation', 'forward', 'stage2', 'close2');
   return steps;

@@ -1,21 +1,32 @@
-import { MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { SettingsProvider } from '../settings/SettingsContext';
 import { Shell } from '../shell/Shell';
 import { theme } from './theme';
 
-/** Providers (theme following the OS, language, hash routing) around the shell. */
+/** Providers (theme following the OS, language, settings, hash routing) around the shell. */
 export function App({ i18n }: { readonly i18n: i18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto">
+        <Notifications position="bottom-right" />
         <ErrorBoundary>
-          <Router hook={useHashLocation}>
-            <Shell />
-          </Router>
+          <SettingsProvider
+            fallback={
+              <Center h="100dvh">
+                <Loader aria-label="Loading" />
+              </Center>
+            }
+          >
+            <Router hook={useHashLocation}>
+              <Shell />
+            </Router>
+          </SettingsProvider>
         </ErrorBoundary>
       </MantineProvider>
     </I18nextProvider>

@@ -1,30 +1,60 @@
-import { NavLink, Stack } from '@mantine/core';
+import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { call } from '../api/client';
+import { useLiveQuery } from '../api/live';
+import { useAllViews } from '../features/cases/CaseListPage';
 import { SECTIONS } from './sections';
 
+/** Sections, and the case views with live counts (refreshed on every change and every minute). */
 export function Navigation({ onNavigate }: { readonly onNavigate: () => void }) {
   const { t } = useTranslation();
   const [location] = useLocation();
+  const views = useAllViews();
+  const counts = useLiveQuery(() => call('cases.count', { views: Object.fromEntries(views.map((view) => [view.id, view.filters])) }), [views], { everyMs: 60_000 });
+  const link = (href: string, label: string, active: boolean, testId: string, extra?: React.ReactNode, icon?: React.ReactNode) => (
+    <NavLink
+      key={href}
+      component={Link}
+      href={href}
+      label={label}
+      leftSection={icon}
+      rightSection={extra}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+      data-testid={testId}
+    />
+  );
   return (
-    <Stack component="nav" aria-label={t('nav.label')} gap={4}>
+    <Stack component="nav" aria-label={t('nav.label')} gap={4} h="100%">
       {SECTIONS.map((section) => {
-        const active = location === section.path || location.startsWith(`${section.path}/`);
         const Icon = section.icon;
-        return (
-          <NavLink
-            key={section.id}
-            component={Link}
-            href={section.path}
-            label={t(`nav.${section.id}`)}
-            leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-            onClick={onNavigate}
-            data-testid={`nav-${section.id}`}
-          />
-        );
+        const active = section.id === 'cases' ? location.startsWith('/cases') || location.startsWith('/case/') : location.startsWith(section.path);
+        return link(section.path, t(`nav.${section.id}`), active && section.id !== 'cases', `nav-${section.id}`, undefined, <Icon size={20} stroke={1.6} aria-hidden />);
       })}
+      {link('/cases/new', t('nav.newCase'), location === '/cases/new', 'nav-new-case', undefined, <IconPlus size={20} stroke={1.6} aria-hidden />)}
+      <Divider my="xs" />
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
+        {t('nav.views')}
+      </Text>
+      <ScrollArea style={{ flex: 1 }}>
+        {views.map((view) => {
+          const count = counts.data?.[view.id];
+          const label = view.labelKey ? t(`views.${view.labelKey}`) : (view.name ?? view.id);
+          const tone = view.id === 'breached' && count ? 'red' : view.id === 'due-soon' && count ? 'orange' : 'gray';
+          return link(
+            `/cases/view/${view.id}`,
+            label,
+            location === `/cases/view/${view.id}`,
+            `view-${view.id}`,
+            <Badge size="sm" variant={tone === 'gray' ? 'light' : 'filled'} color={tone} data-testid={`count-${view.id}`}>
+              {count ?? '…'}
+            </Badge>,
+          );
+        })}
+      </ScrollArea>
     </Stack>
   );
 }

@@ -3,18 +3,25 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { CaseListPage } from '../features/cases/CaseListPage';
+import { NewCasePage } from '../features/new-case/NewCasePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { CaseWorkspacePage } from '../features/workspace/CaseWorkspacePage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
-import { SettingsPage } from '../pages/SettingsPage';
+import { useSettings } from '../settings/SettingsContext';
 import { ColourSchemeControl } from './ColourSchemeControl';
+import { LanguageControl } from './LanguageControl';
 import { Navigation } from './Navigation';
+import { QuickSearch } from './QuickSearch';
 import { StatusArea } from './StatusArea';
 
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const [location] = useLocation();
+  const { settings, staffName } = useSettings();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -22,12 +29,17 @@ export function Shell() {
             <Title order={2} size="h4">
               {t('app.name')}
             </Title>
-            <Text size="sm" c="dimmed" visibleFrom="sm">
+            <Text size="sm" c="dimmed" visibleFrom="md">
               {t('app.tagline')}
             </Text>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <QuickSearch />
             <StatusArea />
+            <Text size="xs" c="dimmed" visibleFrom="lg" data-testid="current-staff">
+              {t('shell.me', { name: staffName(settings.currentStaffId) })}
+            </Text>
+            <LanguageControl />
             <ColourSchemeControl />
           </Group>
         </Group>
@@ -38,9 +50,14 @@ export function Shell() {
       <AppShell.Main>
         <ErrorBoundary resetKey={location}>
           <Switch>
-            <Route path="/cases">
-              <ComingSoonPage section="cases" />
+            <Route path="/cases/new">
+              <NewCasePage />
             </Route>
+            <Route path="/cases/view/:viewId">{(params) => <CaseListPage viewId={params.viewId} />}</Route>
+            <Route path="/cases">
+              <Redirect to="/cases/view/all-open" replace />
+            </Route>
+            <Route path="/case/:caseId">{(params) => <CaseWorkspacePage caseId={params.caseId} />}</Route>
             <Route path="/post-room">
               <ComingSoonPage section="postRoom" />
             </Route>
@@ -51,7 +68,7 @@ export function Shell() {
               <SettingsPage />
             </Route>
             <Route>
-              <Redirect to="/cases" replace />
+              <Redirect to="/cases/view/all-open" replace />
             </Route>
           </Switch>
         </ErrorBoundary>

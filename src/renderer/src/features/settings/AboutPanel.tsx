@@ -1,7 +1,7 @@
 import { Alert, Badge, Code, Paper, Skeleton, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
-import { useApiQuery } from '../api/hooks';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
 
 /** Installation details straight from the main process (`app.info`). */
 export function AboutPanel() {

@@ -1,0 +1,61 @@
+/**
+ * Dates, times, money and deadline countdowns in the user's language (date-fns locales) and in the
+ * office's time zone, where every deadline is defined.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format, formatDistanceStrict } from 'date-fns';
+import { enGB, lv } from 'date-fns/locale';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { deadlineState, workingDaysBetween, type DeadlineState, type WorkingCalendar } from '../../../shared/sla';
+import { useSettings } from '../settings/SettingsContext';
+
+const LOCALES = { 'en-GB': enGB, lv } as const;
+
+export interface Formatters {
+  dateTime(iso: string): string;
+  date(iso: string): string;
+  relative(iso: string, now: Date): string;
+  money(minor: number, currency: string): string;
+  countdown(deadline: { dueAt: string; warnAt: string; metAt?: string | null }, now: Date): { state: DeadlineState; text: string };
+}
+
+export function makeFormatters(language: string, timeZone: string, calendar: WorkingCalendar, t: TFunction): Formatters {
+  const locale = language === 'lv' ? LOCALES.lv : LOCALES['en-GB'];
+  const inOffice = (iso: string) => new TZDate(Date.parse(iso), timeZone);
+  const span = (from: Date, to: Date): string => {
+    const ms = to.getTime() - from.getTime();
+    if (ms < 24 * 3_600_000) {
+      const minutes = Math.max(0, Math.floor(ms / 60_000));
+      return t('deadline.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+    }
+    return t('deadline.workingDays', { count: workingDaysBetween(calendar, from, to) });
+  };
+  return {
+    dateTime: (iso) => format(inOffice(iso), 'PPp', { locale }),
+    date: (iso) => format(inOffice(iso), 'P', { locale }),
+    relative: (iso, now) => formatDistanceStrict(new Date(iso), now, { locale, addSuffix: true }),
+    money: (minor, currency) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100),
+    countdown(deadline, now) {
+      const state = deadlineState({ dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt ?? null }, now);
+      const due = new Date(deadline.dueAt);
+      if (state === 'met-on-time' || state === 'met-late') return { state, text: t('deadline.met', { date: format(inOffice(deadline.metAt ?? deadline.dueAt), 'PPp', { locale }) }) };
+      if (state === 'breached') return { state, text: t('deadline.overdue', { time: span(due, now) }) };
+      return { state, text: t('deadline.dueIn', { time: span(now, due) }) };
+    },
+  };
+}
+
+export function useFormatters(): Formatters {
+  const { t, i18n } = useTranslation();
+  const { settings, calendar } = useSettings();
+  return makeFormatters(i18n.language, settings.calendar.timeZone, calendar, t);
+}
+
+export const STATE_COLOURS: Record<DeadlineState, string> = {
+  'on-track': 'teal',
+  'due-soon': 'orange',
+  breached: 'red',
+  'met-on-time': 'gray',
+  'met-late': 'gray',
+};

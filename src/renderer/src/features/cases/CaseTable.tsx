@@ -1,0 +1,170 @@
+/**
+ * The case list: virtualised rows (smooth at 100 000 cases), sortable column headers, and
+ * keyboard use: arrow keys move between rows, Enter opens a case, Home/End jump.
+ */
+import { Box, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSortField } from '../../../../shared/domain/inputs';
+import type { CaseListItem } from '../../../../shared/domain/views';
+import { DeadlineBadge } from '../../common/DeadlineBadge';
+import { useFormatters } from '../../common/format';
+import { StatusText } from '../../common/StatusText';
+import { useNow } from '../../common/useNow';
+import { useSettings } from '../../settings/SettingsContext';
+import classes from './CaseTable.module.css';
+import type { CaseListData } from './useCaseListData';
+import type { CaseSort } from './views';
+
+const COLUMNS: { key: keyof ReturnType<typeof columnLabels>; sort: CaseSortField; width: string }[] = [
+  { key: 'reference', sort: 'reference', width: '8.5rem' },
+  { key: 'complainant', sort: 'complainant', width: 'minmax(6rem, 1.3fr)' },
+  { key: 'type', sort: 'type', width: 'minmax(5rem, 1fr)' },
+  { key: 'channel', sort: 'channel', width: 'minmax(4.5rem, 0.7fr)' },
+  { key: 'status', sort: 'status', width: 'minmax(7rem, 1.5fr)' },
+  { key: 'assignee', sort: 'assignee', width: 'minmax(5rem, 1fr)' },
+  { key: 'received', sort: 'receivedAt', width: '9.5rem' },
+  { key: 'nextDeadline', sort: 'nextDueAt', width: '12.5rem' },
+];
+
+function columnLabels(t: (key: string) => string) {
+  return {
+    reference: t('caseList.columns.reference'),
+    complainant: t('caseList.columns.complainant'),
+    type: t('caseList.columns.type'),
+    channel: t('caseList.columns.channel'),
+    status: t('caseList.columns.status'),
+    assignee: t('caseList.columns.assignee'),
+    received: t('caseList.columns.received'),
+    nextDeadline: t('caseList.columns.nextDeadline'),
+  };
+}
+
+const TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
+const ROW_HEIGHT = 44;
+
+export interface CaseTableProps {
+  readonly data: CaseListData;
+  readonly sort: CaseSort;
+  readonly onSort: (sort: CaseSort) => void;
+  readonly onOpen: (caseId: string) => void;
+}
+
+export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
+  const { t } = useTranslation();
+  const labels = columnLabels(t as (key: string) => string);
+  const format = useFormatters();
+  const { typeLabel } = useSettings();
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const count = data.total ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => data.showRange(first, last), [data, first, last]);
+  useEffect(() => setActive((index) => Math.min(index, Math.max(0, count - 1))), [count]);
+
+  const focusRow = (index: number) => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    if (event.key in moves) focusRow(active + (moves[event.key] ?? 0));
+    else if (event.key === 'Home') focusRow(0);
+    else if (event.key === 'End') focusRow(count - 1);
+    else if (event.key === 'Enter') {
+      const row = data.row(active);
+      if (row) onOpen(row.id);
+    } else return;
+    event.preventDefault();
+  };
+
+  const cell = (row: CaseListItem, key: (typeof COLUMNS)[number]['key']) => {
+    switch (key) {
+      case 'reference':
+        return <Text ff="monospace" size="sm" fw={600}>{row.reference}</Text>;
+      case 'complainant':
+        return row.complainantName;
+      case 'type':
+        return typeLabel(row.type);
+      case 'channel':
+        return t(`channels.${row.channel}`);
+      case 'status':
+        return <StatusText stage={row.stage} status={row.status} />;
+      case 'assignee':
+        return row.assignee?.name ?? <Text c="dimmed" size="sm">{t('common.unassigned')}</Text>;
+      case 'received':
+        return format.dateTime(row.receivedAt);
+      case 'nextDeadline':
+        return <DeadlineBadge deadline={row.nextDeadline} now={now} />;
+    }
+  };
+
+  return (
+    <Box role="grid" aria-label={t('caseList.tableLabel')} aria-rowcount={count + 1} className={classes.grid} data-testid="case-table">
+      <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: TEMPLATE }}>
+        {COLUMNS.map((column) => {
+          const sorted = sort.field === column.sort;
+          const next: CaseSort = { field: column.sort, direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc' };
+          return (
+            <div role="columnheader" key={column.key} aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <UnstyledButton className={classes.sortButton} onClick={() => onSort(next)} aria-label={t('caseList.sortBy', { column: labels[column.key] })} data-testid={`sort-${column.sort}`}>
+                {labels[column.key]}
+                {sorted && (sort.direction === 'asc' ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />)}
+              </UnstyledButton>
+            </div>
+          );
+        })}
+      </div>
+      <div ref={scroller} className={classes.body} onKeyDown={onKeyDown} data-testid="case-rows">
+        {count === 0 && data.total !== null ? (
+          <Text p="md" c="dimmed">
+            {t('caseList.empty')}
+          </Text>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = data.row(item.index);
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  data-index={item.index}
+                  data-case-id={row?.id}
+                  tabIndex={item.index === active ? 0 : -1}
+                  className={classes.row}
+                  aria-selected={item.index === active}
+                  style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => row && onOpen(row.id)}
+                  onFocus={() => setActive(item.index)}
+                >
+                  {row
+                    ? COLUMNS.map((column) => (
+                        <div role="gridcell" key={column.key} className={classes.cell}>
+                          {cell(row, column.key)}
+                        </div>
+                      ))
+                    : COLUMNS.map((column) => (
+                        <div role="gridcell" key={column.key} className={classes.cell}>
+                          <Skeleton height={12} radius="xl" />
+                        </div>
+                      ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </Box>
+  );
+}

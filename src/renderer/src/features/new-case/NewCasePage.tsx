@@ -1,0 +1,175 @@
+/**
+ * A new complaint from any channel (P-3.1). Hints at open cases of the same complainant while
+ * typing; a letter whose time of receipt is unknown starts its clock at office opening (P-3.2).
+ */
+import { Alert, Anchor, Button, Checkbox, Group, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { fieldErrors } from '../../common/api-errors';
+import { useSettings } from '../../settings/SettingsContext';
+import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
+import { fromLocalInput, toLocalInput } from '../workspace/datetime';
+
+interface ComplaintValues {
+  channel: string;
+  receivedAt: string;
+  dateOnly: boolean;
+  receivedOn: string;
+  type: string;
+  product: string;
+  summary: string;
+  description: string;
+  desiredOutcome: string;
+  assigneeId: string | null;
+  departments: string[];
+}
+
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { settings, typeLabel } = useSettings();
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const complainant = useForm<ComplainantFormValues>({ mode: 'controlled', initialValues: complainantFormValues(null) });
+  const complaint = useForm<ComplaintValues>({
+    mode: 'controlled',
+    initialValues: {
+      channel: 'telephone',
+      receivedAt: toLocalInput(new Date()),
+      dateOnly: false,
+      receivedOn: toLocalInput(new Date()).slice(0, 10),
+      type: settings.complaintTypes.find((type) => !type.retired)?.id ?? '',
+      product: '',
+      summary: '',
+      description: '',
+      desiredOutcome: '',
+      assigneeId: settings.currentStaffId,
+      departments: [],
+    },
+  });
+
+  const person = complainant.getValues();
+  const [probe] = useDebouncedValue(JSON.stringify({ name: person.name.trim(), email: person.email.trim(), phone: person.phone.trim(), postcode: person.postcode.trim() }), 300);
+  const duplicates = useApiQuery(() => {
+    const values = JSON.parse(probe) as { name: string; email: string; phone: string; postcode: string };
+    return values.name.length < 3 && values.email === '' && values.phone.length < 6 ? Promise.resolve([]) : call('cases.findDuplicates', values);
+  }, [probe]);
+
+  const submit = async () => {
+    const values = complaint.getValues();
+    setBusy(true);
+    setGeneral(null);
+    complainant.clearErrors();
+    complaint.clearErrors();
+    try {
+      const input = {
+        complainant: complainantInput(complainant.getValues()),
+        channel: values.channel as never,
+        ...(values.dateOnly ? { receivedOn: values.receivedOn } : { receivedAt: fromLocalInput(values.receivedAt) ?? values.receivedAt }),
+        type: values.type,
+        product: values.product,
+        summary: values.summary,
+        description: values.description,
+        desiredOutcome: values.desiredOutcome,
+        assigneeId: values.assigneeId,
+        departments: values.departments,
+      };
+      const created = await call('cases.create', input);
+      notifications.show({ color: 'teal', message: t('newCase.created', { reference: created.reference }) });
+      navigate(`/case/${created.caseId}`);
+    } catch (error) {
+      const { fields, general: message } = fieldErrors(error);
+      const personErrors: Record<string, string> = {};
+      const caseErrors: Record<string, string> = {};
+      for (const [path, text] of Object.entries(fields)) {
+        if (path.startsWith('complainant.')) personErrors[complainantErrorPath(path.slice('complainant.'.length))] = text;
+        else caseErrors[path] = text;
+      }
+      complainant.setErrors(personErrors);
+      complaint.setErrors(caseErrors);
+      setGeneral(message ?? t('common.fixErrors'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const matches = duplicates.data ?? [];
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      data-testid="page-new-case"
+    >
+      <Stack gap="md" maw={1000}>
+        <Title order={1} size="h2">
+          {t('newCase.title')}
+        </Title>
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('newCase.complainantSection')}
+          </Title>
+          <ComplainantFields form={complainant} />
+          {matches.length > 0 && (
+            <Alert color="yellow" mt="sm" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="duplicate-hint">
+              <List size="sm">
+                {matches.map((match) => (
+                  <List.Item key={match.id}>
+                    <Anchor component={Link} href={`/case/${match.id}`}>
+                      {match.reference}
+                    </Anchor>{' '}
+                    · {match.complainantName} · {t(`statuses.${match.status}`)}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('newCase.complaintSection')}
+          </Title>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select label={t('fields.channel')} required data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...complaint.getInputProps('channel')} data-field="channel" />
+              {complaint.getValues().dateOnly ? (
+                <TextInput type="date" label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
+              ) : (
+                <TextInput type="datetime-local" label={t('fields.receivedAt')} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
+              )}
+              <Select label={t('fields.type')} required data={settings.complaintTypes.filter((type) => !type.retired).map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...complaint.getInputProps('type')} data-field="type" />
+            </SimpleGrid>
+            <Checkbox label={t('newCase.dateOnly')} {...complaint.getInputProps('dateOnly', { type: 'checkbox' })} />
+            <TextInput label={t('fields.product')} {...complaint.getInputProps('product')} />
+            <TextInput label={t('fields.summary')} required {...complaint.getInputProps('summary')} data-field="summary" />
+            <Textarea label={t('fields.description')} autosize minRows={3} {...complaint.getInputProps('description')} />
+            <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...complaint.getInputProps('desiredOutcome')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select label={t('newCase.assignee')} placeholder={t('common.unassigned')} clearable data={settings.staff.filter((member) => member.active).map((member) => ({ value: member.id, label: member.name }))} {...complaint.getInputProps('assigneeId')} />
+              <MultiSelect label={t('fields.departments')} data={[...settings.departments]} searchable {...complaint.getInputProps('departments')} />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} data-testid="create-case">
+            {t('newCase.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

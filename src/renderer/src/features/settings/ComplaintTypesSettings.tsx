@@ -1,0 +1,62 @@
+import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintType } from '../../../../shared/domain/records';
+import { call } from '../../api/client';
+import { useSettings } from '../../settings/SettingsContext';
+import { useSettingsForm } from './useSettingsForm';
+
+/** P-2.2: the editable list of complaint types; retired types stay readable on old cases. */
+export function ComplaintTypesSettings() {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const toggle = (type: ComplaintType) => call('settings.saveComplaintType', { ...type, label: { ...type.label }, retired: !type.retired });
+  const { form, submit, general, busy } = useSettingsForm({ id: '', en: '', lv: '' }, (values) => call('settings.saveComplaintType', { id: values.id.trim(), label: { 'en-GB': values.en, lv: values.lv }, retired: false }), (path) =>
+    path === 'label.en-GB' ? 'en' : path === 'label.lv' ? 'lv' : path,
+  );
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('settings.types.retiredHint')}
+      </Text>
+      <Table data-testid="complaint-types">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('settings.types.id')}</Table.Th>
+            <Table.Th>{t('settings.types.labelEn')}</Table.Th>
+            <Table.Th>{t('settings.types.labelLv')}</Table.Th>
+            <Table.Th>{t('settings.types.retired')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {settings.complaintTypes.map((type) => (
+            <Table.Tr key={type.id}>
+              <Table.Td ff="monospace">{type.id}</Table.Td>
+              <Table.Td>{type.label['en-GB']}</Table.Td>
+              <Table.Td>{type.label.lv}</Table.Td>
+              <Table.Td>
+                <Checkbox aria-label={`${t('settings.types.retired')}: ${type.label['en-GB']}`} checked={type.retired} onChange={() => void toggle(type)} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Paper withBorder p="md">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            {general && <Alert color="red">{general}</Alert>}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('settings.types.id')} required {...form.getInputProps('id')} />
+              <TextInput label={t('settings.types.labelEn')} required {...form.getInputProps('en')} />
+              <TextInput label={t('settings.types.labelLv')} required {...form.getInputProps('lv')} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy}>
+                {t('settings.types.add')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

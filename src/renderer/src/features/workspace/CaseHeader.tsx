@@ -1,0 +1,90 @@
+import { ActionIcon, Alert, Badge, CopyButton, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/domain/views';
+import { call } from '../../api/client';
+import { DeadlineBadge } from '../../common/DeadlineBadge';
+import { StatusText } from '../../common/StatusText';
+import { useNow } from '../../common/useNow';
+import { useSettings } from '../../settings/SettingsContext';
+
+export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const now = useNow();
+  const record = detail.case;
+  const missingNotice = record.extensions.some((extension) => extension.customerNotice === null);
+  const assign = async (assigneeId: string | null) => {
+    try {
+      onChanged(await call('cases.assign', { caseId: record.id, assigneeId }));
+    } catch (error) {
+      notifications.show({ color: 'red', message: t('common.failed', { message: error instanceof Error ? error.message : String(error) }) });
+    }
+  };
+  return (
+    <Paper withBorder p="md" data-testid="case-header">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Title order={1} size="h2" ff="monospace" data-testid="case-reference">
+              {record.reference}
+            </Title>
+            <CopyButton value={record.reference}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? t('common.copied') : t('workspace.copyReference')}>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t('workspace.copyReference')}
+                    onClick={() => {
+                      copy();
+                      notifications.show({ message: t('workspace.referenceCopied', { reference: record.reference }) });
+                    }}
+                  >
+                    {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+            <Badge size="lg" variant="light" data-testid="case-status" data-status={record.status}>
+              <StatusText stage={record.stage} status={record.status} />
+            </Badge>
+          </Group>
+          <Select
+            w={240}
+            label={t('workspace.assignee')}
+            placeholder={t('common.unassigned')}
+            data={settings.staff.filter((member) => member.active || member.id === record.assignee?.id).map((member) => ({ value: member.id, label: member.name }))}
+            value={record.assignee?.id ?? null}
+            onChange={(value) => void assign(value)}
+            clearable
+            data-testid="case-assignee"
+          />
+        </Group>
+        <Text fw={500}>{record.summary}</Text>
+        <Group gap="xs" aria-label={t('workspace.deadlines')} data-testid="case-deadlines">
+          {detail.case.deadlines.map((deadline) => (
+            <Group key={deadline.kind} gap={4} data-deadline={deadline.kind} data-due={deadline.dueAt}>
+              <DeadlineBadge deadline={deadline} now={now} withKind />
+              {deadline.provisional && !deadline.metAt && (
+                <Text size="xs" c="dimmed">
+                  {t('deadline.provisional')}
+                </Text>
+              )}
+              {deadline.extensionId && (
+                <Text size="xs" c="dimmed">
+                  {t('deadline.extended')}
+                </Text>
+              )}
+            </Group>
+          ))}
+        </Group>
+        {missingNotice && (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="extension-warning">
+            {t('workspace.extensionWithoutNotice')}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

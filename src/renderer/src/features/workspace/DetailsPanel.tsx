@@ -1,0 +1,162 @@
+/** Case details, editable in place; resolution, escalation, referral, inquiries, extensions, time taken. */
+import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import type { Resolution } from '../../../../shared/domain/records';
+import type { CaseDetail } from '../../../../shared/domain/views';
+import { call } from '../../api/client';
+import { fieldErrors } from '../../common/api-errors';
+import { useFormatters } from '../../common/format';
+import { useSettings } from '../../settings/SettingsContext';
+import { fromLocalInput, toLocalInput } from './datetime';
+
+interface DetailValues {
+  type: string;
+  channel: string;
+  receivedAt: string;
+  product: string;
+  summary: string;
+  description: string;
+  desiredOutcome: string;
+  departments: string[];
+  rootCause: string;
+  lessonsLearned: string;
+}
+
+export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
+  const { t } = useTranslation();
+  const { settings, typeLabel } = useSettings();
+  const format = useFormatters();
+  const record = detail.case;
+  const [editing, setEditing] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+  const initial = (): DetailValues => ({
+    type: record.type,
+    channel: record.channel,
+    receivedAt: toLocalInput(new Date(record.receivedAt)),
+    product: record.product,
+    summary: record.summary,
+    description: record.description,
+    desiredOutcome: record.desiredOutcome,
+    departments: [...record.departments],
+    rootCause: record.rootCause,
+    lessonsLearned: record.lessonsLearned,
+  });
+  const form = useForm<DetailValues>({ mode: 'controlled', initialValues: initial() });
+  const save = form.onSubmit(async (values) => {
+    const before = initial();
+    const changes: Record<string, unknown> = {};
+    for (const key of Object.keys(values) as (keyof DetailValues)[]) {
+      if (JSON.stringify(values[key]) === JSON.stringify(before[key])) continue;
+      changes[key] = key === 'receivedAt' ? (fromLocalInput(values.receivedAt) ?? values.receivedAt) : values[key];
+    }
+    if (Object.keys(changes).length === 0) return setEditing(false);
+    try {
+      onChanged(await call('cases.updateDetails', { caseId: record.id, changes: changes as never }));
+      setEditing(false);
+      setGeneral(null);
+    } catch (error) {
+      const { fields, general: message } = fieldErrors(error, 'changes.');
+      form.setErrors(fields);
+      setGeneral(message ?? t('common.fixErrors'));
+    }
+  });
+  const usableTypes = settings.complaintTypes.filter((type) => !type.retired || type.id === record.type);
+  const row = (label: string, value: React.ReactNode) =>
+    value === '' || value === null || value === undefined ? null : (
+      <Table.Tr key={label}>
+        <Table.Th w="35%" fw={500}>
+          {label}
+        </Table.Th>
+        <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value}</Table.Td>
+      </Table.Tr>
+    );
+  const resolutionRows = (resolution: Resolution | null, title: string) =>
+    resolution && [
+      row(title, `${t(`outcomes.${resolution.outcome}`)} · ${format.dateTime(resolution.at)} · ${t(`channels.${resolution.channel}`)}`),
+      row(t('fields.summary'), resolution.summary),
+      row(
+        t('fields.redress'),
+        resolution.redress.map((redress) => `${t(`redressKinds.${redress.kind}`)}${redress.amountMinor !== null && redress.currency ? ` ${format.money(redress.amountMinor, redress.currency)}` : ''}${redress.description ? `: ${redress.description}` : ''}`).join('\n'),
+      ),
+    ];
+  return (
+    <Paper withBorder p="md" data-testid="details-panel">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {t('workspace.details')}
+        </Title>
+        {!editing && (
+          <Button size="xs" variant="subtle" onClick={() => (form.setValues(initial()), setEditing(true))} data-testid="edit-details">
+            {t('common.edit')}
+          </Button>
+        )}
+      </Group>
+      {editing ? (
+        <form onSubmit={save} noValidate>
+          <Stack gap="sm">
+            {general && <Alert color="red">{general}</Alert>}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...form.getInputProps('type')} />
+              <Select label={t('fields.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...form.getInputProps('channel')} />
+              <TextInput type="datetime-local" label={t('fields.receivedAt')} {...form.getInputProps('receivedAt')} />
+              <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
+            </SimpleGrid>
+            <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />
+            <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
+            <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
+            <MultiSelect label={t('fields.departments')} data={[...new Set([...settings.departments, ...record.departments])]} searchable {...form.getInputProps('departments')} />
+            <Textarea label={t('fields.rootCause')} autosize minRows={1} {...form.getInputProps('rootCause')} />
+            <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit">{t('common.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <Table variant="vertical" layout="fixed" withRowBorders={false}>
+          <Table.Tbody>
+            {row(t('fields.type'), typeLabel(record.type))}
+            {row(t('fields.channel'), t(`channels.${record.channel}`))}
+            {row(t('fields.receivedAt'), format.dateTime(record.receivedAt))}
+            {row(t('fields.product'), record.product)}
+            {row(t('fields.description'), record.description)}
+            {row(t('fields.desiredOutcome'), record.desiredOutcome)}
+            {row(t('fields.departments'), record.departments.join(', '))}
+            {row(t('fields.thirdParties'), record.thirdParties.join(', '))}
+            {row(t('workspace.openInquiries'), record.openInquiries.map((inquiry) => `${inquiry.partyName}${inquiry.dueAt ? ` (${format.dateTime(inquiry.dueAt)})` : ''}`).join('\n'))}
+            {row(
+              t('workspace.extensions'),
+              record.extensions.map((extension) => `${format.dateTime(extension.newDueAt)}: ${extension.reason}${extension.customerNotice ? '' : ` (${t('workspace.noticeMissing')})`}`).join('\n'),
+            )}
+            {resolutionRows(record.resolution, t('workspace.resolution'))}
+            {record.escalation && row(t('workspace.escalation'), `${format.dateTime(record.escalation.requestedAt)}: ${record.escalation.reason}${record.escalation.departmentHead ? `\n${record.escalation.departmentHead.name}, ${record.escalation.departmentHead.department}` : ''}`)}
+            {resolutionRows(record.stage2Resolution, t('workspace.stage2Resolution'))}
+            {record.externalReferral &&
+              row(
+                t('workspace.externalReferral'),
+                [record.externalReferral.signpostedTo, record.externalReferral.referredTo && `→ ${record.externalReferral.referredTo}`, record.externalReferral.outcome].filter(Boolean).join('\n'),
+              )}
+            {row(t('fields.rootCause'), record.rootCause)}
+            {row(t('fields.lessonsLearned'), record.lessonsLearned)}
+            {row(
+              t('workspace.timeTaken'),
+              [
+                detail.timeTaken.acknowledgement && `${t('workspace.acknowledgementTaken')}: ${t('workspace.timeTakenValue', { hours: detail.timeTaken.acknowledgement.hours, days: detail.timeTaken.acknowledgement.workingDays })}`,
+                detail.timeTaken.resolution && `${t('workspace.resolutionTaken')}: ${t('workspace.timeTakenValue', { hours: detail.timeTaken.resolution.hours, days: detail.timeTaken.resolution.workingDays })}`,
+              ]
+                .filter(Boolean)
+                .join('\n'),
+            )}
+          </Table.Tbody>
+        </Table>
+      )}
+      {!editing && record.status === 'closed' && <Text size="xs" c="dimmed" mt="xs">{format.dateTime(record.closedAt ?? record.updatedAt)}</Text>}
+    </Paper>
+  );
+}

@@ -1,0 +1,86 @@
+/** Adding a note or logging a communication in or out, from the workspace. */
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMUNICATION_CHANNELS } from '../../../../shared/domain/vocabulary';
+import type { CaseDetail } from '../../../../shared/domain/views';
+import { call } from '../../api/client';
+import { fieldErrors } from '../../common/api-errors';
+import { fromLocalInput, toLocalInput } from './datetime';
+
+export function NoteAndCommunication({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
+  const { t } = useTranslation();
+  const [general, setGeneral] = useState<string | null>(null);
+  const note = useForm({ mode: 'controlled', initialValues: { text: '' } });
+  const preferred = detail.case.complainant.preferredChannel;
+  const communication = useForm({ mode: 'controlled', initialValues: { at: toLocalInput(new Date()), direction: 'in', channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email', summary: '' } });
+
+  const saveNote = note.onSubmit(async (values) => {
+    try {
+      onChanged(await call('cases.addNote', { caseId: detail.case.id, text: values.text }));
+      note.reset();
+      setGeneral(null);
+    } catch (error) {
+      const { fields, general: message } = fieldErrors(error);
+      note.setErrors(fields);
+      setGeneral(message);
+    }
+  });
+  const saveCommunication = communication.onSubmit(async (values) => {
+    try {
+      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: fromLocalInput(values.at) ?? values.at, direction: values.direction as 'in' | 'out', channel: values.channel as never, summary: values.summary }));
+      communication.setValues({ summary: '', at: toLocalInput(new Date()) });
+      setGeneral(null);
+    } catch (error) {
+      const { fields, general: message } = fieldErrors(error);
+      communication.setErrors(fields);
+      setGeneral(message);
+    }
+  });
+
+  return (
+    <Paper withBorder p="md">
+      {general && (
+        <Alert color="red" mb="xs">
+          {general}
+        </Alert>
+      )}
+      <Tabs defaultValue="note">
+        <Tabs.List>
+          <Tabs.Tab value="note">{t('workspace.addNote')}</Tabs.Tab>
+          <Tabs.Tab value="communication">{t('workspace.logCommunication')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="note" pt="sm">
+          <form onSubmit={saveNote} noValidate>
+            <Stack gap="xs">
+              <Textarea label={t('fields.noteText')} autosize minRows={2} {...note.getInputProps('text')} data-testid="note-text" />
+              <Group justify="flex-end">
+                <Button type="submit" size="xs" data-testid="note-save">
+                  {t('common.add')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Tabs.Panel>
+        <Tabs.Panel value="communication" pt="sm">
+          <form onSubmit={saveCommunication} noValidate>
+            <Stack gap="xs">
+              <Group grow align="flex-end">
+                <SegmentedControl aria-label={t('fields.direction')} data={[{ value: 'in', label: t('directions.in') }, { value: 'out', label: t('directions.out') }]} {...communication.getInputProps('direction')} />
+                <Select label={t('fields.communicationChannel')} data={COMMUNICATION_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...communication.getInputProps('channel')} />
+                <TextInput type="datetime-local" label={t('fields.at')} {...communication.getInputProps('at')} />
+              </Group>
+              <Textarea label={t('fields.communicationSummary')} autosize minRows={2} {...communication.getInputProps('summary')} />
+              <Group justify="flex-end">
+                <Button type="submit" size="xs">
+                  {t('common.add')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Tabs.Panel>
+      </Tabs>
+    </Paper>
+  );
+}

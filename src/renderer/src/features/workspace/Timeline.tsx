@@ -1,0 +1,95 @@
+/** Everything that happened on the case, newest first, filterable by kind. */
+import { Badge, Chip, Group, Paper, Stack, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineEntry } from '../../../../shared/domain/records';
+import { TIMELINE_KINDS, type TimelineKind } from '../../../../shared/domain/vocabulary';
+import { useFormatters } from '../../common/format';
+
+function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], format: ReturnType<typeof useFormatters>): string {
+  switch (entry.kind) {
+    case 'communication':
+      return `${t(`directions.${entry.data.direction}`)} · ${t(`channels.${entry.data.channel}`)}: ${entry.data.summary}`;
+    case 'note':
+      return entry.data.text;
+    case 'inquiry':
+      return t('timeline.inquiry', { party: entry.data.partyName, question: entry.data.question });
+    case 'inquiry-response':
+      return t('timeline.inquiryResponse', { party: entry.data.partyName, response: entry.data.response });
+    case 'extension':
+      return t('timeline.extension', { date: format.dateTime(entry.data.newDueAt), reason: entry.data.reason });
+    case 'extension-notice':
+      return t('timeline.extensionNotice', { channel: t(`channels.${entry.data.channel}`) });
+    case 'transition':
+      return entry.data.from === null
+        ? t('timeline.created')
+        : `${t('timeline.transition', { from: t(`statuses.${entry.data.from}`), to: t(`statuses.${entry.data.to}`) })}${entry.data.details ? ` · ${entry.data.details}` : ''}`;
+    case 'external-signposting':
+      return t('timeline.signposting', { to: entry.data.to });
+    case 'external-referral':
+      return t('timeline.referral', { to: entry.data.to, outcome: entry.data.outcome ? `· ${entry.data.outcome}` : '' });
+    case 'audit': {
+      const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+      return t('timeline.audit', { field: entry.data.field, before: show(entry.data.before), after: show(entry.data.after) });
+    }
+  }
+}
+
+const COLOURS: Record<TimelineKind, string> = {
+  communication: 'blue',
+  note: 'gray',
+  inquiry: 'grape',
+  'inquiry-response': 'grape',
+  extension: 'orange',
+  'extension-notice': 'orange',
+  transition: 'indigo',
+  'external-signposting': 'teal',
+  'external-referral': 'teal',
+  audit: 'gray',
+};
+
+export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [shown, setShown] = useState<string[]>(TIMELINE_KINDS.filter((kind) => kind !== 'audit'));
+  const visible = [...entries].reverse().filter((entry) => shown.includes(entry.kind));
+  return (
+    <Paper withBorder p="md" data-testid="timeline">
+      <Title order={2} size="h4" mb="xs">
+        {t('timeline.title')}
+      </Title>
+      <Chip.Group multiple value={shown} onChange={setShown}>
+        <Group gap={6} mb="md" role="group" aria-label={t('timeline.filter')}>
+          {TIMELINE_KINDS.map((kind) => (
+            <Chip key={kind} value={kind} size="xs" data-kind={kind}>
+              {t(`timeline.kinds.${kind}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {visible.length === 0 ? (
+        <Text c="dimmed">{t('timeline.empty')}</Text>
+      ) : (
+        <MantineTimeline bulletSize={14} lineWidth={2}>
+          {visible.map((entry) => (
+            <MantineTimeline.Item key={entry.id} color={COLOURS[entry.kind]} data-entry-kind={entry.kind}>
+              <Stack gap={2}>
+                <Group gap="xs">
+                  <Badge size="xs" variant="light" color={COLOURS[entry.kind]}>
+                    {t(`timeline.kinds.${entry.kind}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {format.dateTime(entry.at)} · {t('timeline.by', { name: entry.by.name })}
+                  </Text>
+                </Group>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {describe(entry, t, format)}
+                </Text>
+              </Stack>
+            </MantineTimeline.Item>
+          ))}
+        </MantineTimeline>
+      )}
+    </Paper>
+  );
+}
