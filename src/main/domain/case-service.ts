@@ -186,9 +186,8 @@ export class CaseService {
       this.notInFuture('at', draft.at);
       if (Date.parse(draft.at) < Date.parse(document.receivedAt)) throw fieldError('at', 'Cannot be before the complaint was received', 'before_receipt');
     }
+    // One write: the change feed announces the case from the entry itself; the case is unchanged.
     await this.db.timeline.bulkInsert(this.entries(caseId, drafts, actor, this.clock.now().toISOString()));
-    // Touch the case so lists and sync see the activity.
-    await this.modify(caseId, (current) => ({ next: current, entries: [] }));
   }
 
   async addNote(input: z.output<typeof addNoteInput>): Promise<void> {

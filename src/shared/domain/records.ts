@@ -17,6 +17,8 @@ import type {
   TimelineKind,
 } from './vocabulary';
 
+export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice';
+
 export interface StaffRef {
   readonly id: string;
   readonly name: string;
@@ -160,7 +162,18 @@ export interface TimelineEntryBase<K extends TimelineKind, D> {
 }
 
 export type TimelineEntry =
-  | TimelineEntryBase<'communication', { direction: Direction; channel: CommunicationChannel; summary: string; letterId?: string }>
+  | TimelineEntryBase<
+      'communication',
+      {
+        direction: Direction;
+        channel: CommunicationChannel;
+        /** As written, or for messages Plaint wrote itself, the English text (search, export). */
+        summary: string;
+        /** Set for messages Plaint wrote itself, so each language can show its own words. */
+        generated?: { key: GeneratedMessage; params: Record<string, string> };
+        letterId?: string;
+      }
+    >
   | TimelineEntryBase<'note', { text: string }>
   | TimelineEntryBase<'inquiry', { inquiryId: string; partyKind: ThirdPartyKind; partyName: string; question: string; dueAt: string | null }>
   | TimelineEntryBase<'inquiry-response', { inquiryId: string; partyName: string; response: string }>

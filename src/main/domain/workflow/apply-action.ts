@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { actionRefusal, extendableDeadlineOf } from '../../../shared/domain/case-workflow';
 import type { caseActionInput } from '../../../shared/domain/inputs';
-import type { CaseExtension, Resolution, StaffRef, TimelineEntry } from '../../../shared/domain/records';
+import type { CaseExtension, GeneratedMessage, Resolution, StaffRef, TimelineEntry } from '../../../shared/domain/records';
 import type { CaseStatus } from '../../../shared/domain/vocabulary';
 import type { CaseDocument } from '../collections';
 import { fieldError, invalidTransition } from '../domain-errors';
@@ -55,8 +55,8 @@ function transition(current: CaseDocument, action: string, to: CaseStatus, toSta
   return { kind: 'transition', at, data: { action, from: current.status, to, fromStage: current.stage, toStage, details } };
 }
 
-function communicationOut(at: string, channel: string, summary: string): TimelineDraft {
-  return { kind: 'communication', at, data: { direction: 'out', channel, summary } } as TimelineDraft;
+function communicationOut(at: string, channel: string, summary: string, generated?: { key: GeneratedMessage; params: Record<string, string> }): TimelineDraft {
+  return { kind: 'communication', at, data: { direction: 'out', channel, summary, ...(generated ? { generated } : {}) } } as TimelineDraft;
 }
 
 function resolutionOf(action: Extract<CaseActionInput, { type: 'communicateResolution' | 'communicateStage2Outcome' }>, actor: StaffRef): Resolution {
@@ -81,7 +81,7 @@ export function applyCaseAction(current: CaseDocument, action: CaseActionInput, 
       };
       return {
         next,
-        entries: [transition(current, action.type, 'acknowledged', 1, action.at), communicationOut(action.at, action.channel, `Acknowledgement sent with reference ${current.reference}`)],
+        entries: [transition(current, action.type, 'acknowledged', 1, action.at), communicationOut(action.at, action.channel, `Acknowledgement sent with reference ${current.reference}`, { key: 'acknowledgementSent', params: { reference: current.reference } })],
       };
     }
     case 'startInvestigation':
@@ -147,7 +147,7 @@ export function applyCaseAction(current: CaseDocument, action: CaseActionInput, 
       return {
         next,
         entries: [
-          { kind: 'communication', at: action.at, data: { direction: 'in', channel: action.channel, summary: `Escalation requested: ${action.reason}` } } as TimelineDraft,
+          { kind: 'communication', at: action.at, data: { direction: 'in', channel: action.channel, summary: `Escalation requested: ${action.reason}`, generated: { key: 'escalationRequested', params: { reason: action.reason } } } } as TimelineDraft,
           transition(current, action.type, 'escalation-requested', 2, action.at, action.reason),
         ],
       };
@@ -162,7 +162,7 @@ export function applyCaseAction(current: CaseDocument, action: CaseActionInput, 
         escalation: { ...escalation, acknowledgedAt: action.at, acknowledgedChannel: action.channel },
         clock: { ...clock, escalationAcknowledgedAt: action.at },
       };
-      return { next, entries: [transition(current, action.type, 'escalation-acknowledged', 2, action.at), communicationOut(action.at, action.channel, 'Escalation acknowledged')] };
+      return { next, entries: [transition(current, action.type, 'escalation-acknowledged', 2, action.at), communicationOut(action.at, action.channel, 'Escalation acknowledged', { key: 'escalationAcknowledged', params: {} })] };
     }
     case 'forwardToDepartmentHead': {
       const escalation = current.escalation;
@@ -222,7 +222,7 @@ export function applyCaseAction(current: CaseDocument, action: CaseActionInput, 
         next,
         entries: [
           { kind: 'extension-notice', at: action.at, data: { extensionId: extension.id, channel: action.channel } },
-          communicationOut(action.at, action.channel, `Told the customer the deadline is extended to ${extension.newDueAt}: ${extension.reason}`),
+          communicationOut(action.at, action.channel, `Told the customer the deadline is extended to ${extension.newDueAt}: ${extension.reason}`, { key: 'extensionNotice', params: { date: extension.newDueAt, reason: extension.reason } }),
         ],
       };
     }
@@ -273,6 +273,13 @@ function extend(current: CaseDocument, action: Extract<CaseActionInput, { type: 
   };
   const { grantedAt: _granted, ...entryData } = extension;
   const entries: TimelineDraft[] = [{ kind: 'extension', at: action.at, data: entryData }];
-  if (action.customerNotice) entries.push(communicationOut(action.customerNotice.at, action.customerNotice.channel, `Told the customer the deadline is extended to ${extension.newDueAt}: ${action.reason}`));
+  if (action.customerNotice) {
+    entries.push(
+      communicationOut(action.customerNotice.at, action.customerNotice.channel, `Told the customer the deadline is extended to ${extension.newDueAt}: ${action.reason}`, {
+        key: 'extensionNotice',
+        params: { date: extension.newDueAt, reason: action.reason },
+      }),
+    );
+  }
   return { next, entries };
 }

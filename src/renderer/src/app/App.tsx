@@ -7,13 +7,13 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { Shell } from '../shell/Shell';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** Providers (theme following the OS, language, settings, hash routing) around the shell. */
 export function App({ i18n }: { readonly i18n: i18n }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <Notifications position="bottom-right" />
         <ErrorBoundary>
           <SettingsProvider

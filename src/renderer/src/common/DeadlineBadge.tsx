@@ -18,7 +18,7 @@ export function DeadlineBadge({ deadline, now, withKind = false }: DeadlineBadge
   const label = withKind ? `${t(`deadlineKinds.${deadline.kind}`)}: ${text}` : text;
   return (
     <Tooltip label={`${t(`deadlineKinds.${deadline.kind}`)} · ${t(`deadlineStates.${state}`)} · ${t('deadline.due', { date: format.dateTime(deadline.dueAt) })}`}>
-      <Badge color={STATE_COLOURS[state]} variant={state === 'breached' ? 'filled' : 'light'} data-state={state} style={{ textTransform: 'none' }}>
+      <Badge color={state === 'breached' ? 'red.9' : STATE_COLOURS[state]} variant={state === 'breached' ? 'filled' : 'light'} data-state={state} style={{ textTransform: 'none' }}>
         {label}
       </Badge>
     </Tooltip>

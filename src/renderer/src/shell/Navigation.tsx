@@ -49,7 +49,7 @@ export function Navigation({ onNavigate }: { readonly onNavigate: () => void }) 
             label,
             location === `/cases/view/${view.id}`,
             `view-${view.id}`,
-            <Badge size="sm" variant={tone === 'gray' ? 'light' : 'filled'} color={tone} data-testid={`count-${view.id}`}>
+            <Badge size="sm" variant={tone === 'gray' ? 'light' : 'filled'} color={tone === 'gray' ? tone : `${tone}.9`} data-testid={`count-${view.id}`}>
               {count ?? '…'}
             </Badge>,
           );

@@ -3,13 +3,17 @@ import { Badge, Chip, Group, Paper, Stack, Text, Timeline as MantineTimeline, Ti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/domain/records';
-import { TIMELINE_KINDS, type TimelineKind } from '../../../../shared/domain/vocabulary';
+import { OUTCOMES, TIMELINE_KINDS, type TimelineKind } from '../../../../shared/domain/vocabulary';
 import { useFormatters } from '../../common/format';
 
 function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], format: ReturnType<typeof useFormatters>): string {
   switch (entry.kind) {
-    case 'communication':
-      return `${t(`directions.${entry.data.direction}`)} · ${t(`channels.${entry.data.channel}`)}: ${entry.data.summary}`;
+    case 'communication': {
+      const generated = entry.data.generated;
+      const params: Record<string, string> = { ...generated?.params, date: generated?.params['date'] ? format.dateTime(generated.params['date']) : '' };
+      const text = generated ? String(t(`timeline.generated.${generated.key}`, params as never)) : entry.data.summary;
+      return `${t(`directions.${entry.data.direction}`)} · ${t(`channels.${entry.data.channel}`)}: ${text}`;
+    }
     case 'note':
       return entry.data.text;
     case 'inquiry':
@@ -23,7 +27,7 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
     case 'transition':
       return entry.data.from === null
         ? t('timeline.created')
-        : `${t('timeline.transition', { from: t(`statuses.${entry.data.from}`), to: t(`statuses.${entry.data.to}`) })}${entry.data.details ? ` · ${entry.data.details}` : ''}`;
+        : `${t('timeline.transition', { from: t(`statuses.${entry.data.from}`), to: t(`statuses.${entry.data.to}`) })}${entry.data.details ? ` · ${translateDetails(entry.data.details, t)}` : ''}`;
     case 'external-signposting':
       return t('timeline.signposting', { to: entry.data.to });
     case 'external-referral':
@@ -33,6 +37,11 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
       return t('timeline.audit', { field: entry.data.field, before: show(entry.data.before), after: show(entry.data.after) });
     }
   }
+}
+
+/** Transition details are free text, or an outcome code for resolutions. */
+function translateDetails(details: string, t: ReturnType<typeof useTranslation>['t']): string {
+  return (OUTCOMES as readonly string[]).includes(details) ? t(`outcomes.${details as (typeof OUTCOMES)[number]}`) : details;
 }
 
 const COLOURS: Record<TimelineKind, string> = {

@@ -275,6 +275,12 @@ export const enGB = {
     extensionNotice: 'Customer told of the extension by {{channel}}',
     signposting: 'Signposted to {{to}}',
     referral: 'Referred to {{to}} {{outcome}}',
+    generated: {
+      acknowledgementSent: 'Acknowledgement sent with reference {{reference}}',
+      escalationRequested: 'Escalation requested: {{reason}}',
+      escalationAcknowledged: 'Escalation acknowledged',
+      extensionNotice: 'Told the customer the deadline is extended to {{date}}: {{reason}}',
+    },
   },
   newCase: {
     title: 'New complaint',

@@ -279,6 +279,12 @@ export const lv = {
     extensionNotice: 'Klients informēts par pagarinājumu: {{channel}}',
     signposting: 'Norādīts uz {{to}}',
     referral: 'Nosūtīts: {{to}} {{outcome}}',
+    generated: {
+      acknowledgementSent: 'Nosūtīts saņemšanas apstiprinājums ar atsauci {{reference}}',
+      escalationRequested: 'Lūgta eskalācija: {{reason}}',
+      escalationAcknowledged: 'Eskalācija apstiprināta',
+      extensionNotice: 'Klientam paziņots, ka termiņš pagarināts līdz {{date}}: {{reason}}',
+    },
   },
   newCase: {
     title: 'Jauna sūdzība',

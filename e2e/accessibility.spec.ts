@@ -1,0 +1,30 @@
+/** axe-core finds no serious or critical violation on the list, workspace, new-complaint form and settings. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+test.use({ harnessArgs: ['--seed-demo', '60'] });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious or critical accessibility violations (${scheme} theme)`, async ({ plaint }) => {
+    const { page } = plaint;
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByTestId('view-closed').click();
+    await expect(page.locator('[data-testid="case-rows"] [role="row"][data-case-id]').first()).toBeVisible();
+    expect(await seriousViolations(page), 'case list').toEqual([]);
+    await page.locator('[data-testid="case-rows"] [role="row"][data-case-id]').first().click();
+    await expect(page.getByTestId('page-case')).toBeVisible();
+    expect(await seriousViolations(page), 'case workspace').toEqual([]);
+    await page.getByTestId('nav-new-case').click();
+    await expect(page.getByTestId('page-new-case')).toBeVisible();
+    expect(await seriousViolations(page), 'new complaint form').toEqual([]);
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('page-settings')).toBeVisible();
+    expect(await seriousViolations(page), 'settings').toEqual([]);
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * With 100 000 seeded cases the list opens, sorts and searches; the time from a keystroke to the
+ * updated rows is measured and reported (no timed assertion: figures go to the report).
+ */
+import { expect, test } from './support/fixtures';
+
+test.use({ harnessArgs: ['--seed-demo', '100000'] });
+
+test('100 000 cases: the list opens, sorts and searches as you type', async ({ plaint }, testInfo) => {
+  test.setTimeout(420_000);
+  const { page } = plaint;
+  const rows = page.locator('[data-testid="case-rows"] [role="row"][data-case-id]');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('view-closed').click();
+  await expect(page.getByTestId('case-count')).toContainText(/\d{2},?\d{3} cases/);
+
+  const timings: Record<string, number> = {};
+  const firstRow = () => rows.first().getAttribute('data-case-id');
+  const measure = async (name: string, action: () => Promise<void>) => {
+    const before = await firstRow();
+    const started = Date.now();
+    await action();
+    await expect.poll(firstRow, { timeout: 30_000 }).not.toBe(before);
+    timings[name] = Date.now() - started;
+  };
+
+  await measure('sort by complainant', () => page.getByTestId('sort-complainant').click());
+  await measure('sort by complainant, descending', () => page.getByTestId('sort-complainant').click());
+  await measure('sort by reference', () => page.getByTestId('sort-reference').click());
+  const search = page.getByTestId('case-search');
+  await search.click();
+  await measure('search: keystroke to rows ("patel")', () => search.pressSequentially('patel', { delay: 40 }));
+  await expect(rows.first()).toContainText('Patel');
+  await measure('search: keystroke to rows (add " lond")', () => search.pressSequentially(' lond', { delay: 40 }));
+  await search.fill('');
+  await expect.poll(async () => (await page.getByTestId('case-count').textContent()) ?? '').toMatch(/\d{2},?\d{3} cases/);
+
+  // Keyboard: '/' focuses search; arrows move; Enter opens.
+  await page.locator('body').click();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('page-case')).toBeVisible();
+
+  for (const [name, ms] of Object.entries(timings)) testInfo.annotations.push({ type: 'timing', description: `${name}: ${ms} ms` });
+  await testInfo.attach('timings.json', { body: JSON.stringify(timings, null, 2), contentType: 'application/json' });
+  console.log('100k list timings (ms):', JSON.stringify(timings));
+});
