@@ -81,6 +81,35 @@ export function sortFor(field: CaseSortField, direction: 'asc' | 'desc'): MangoQ
   }
 }
 
+const BROAD_RESULT = 2_000;
+
+/**
+ * The schema index whose order is the column's sort order. Given as declared in the schema: the
+ * collection adds `_deleted` in front (and the id at the end) itself.
+ */
+export function sortIndexFor(field: CaseSortField, filters: CaseFilters): string[] | undefined {
+  switch (field) {
+    case 'reference':
+      return ['reference'];
+    case 'complainant':
+      return ['complainantSortName'];
+    case 'receivedAt':
+      return ['receivedAt'];
+    case 'status':
+      return ['status', 'receivedAt'];
+    case 'type':
+      return ['type', 'receivedAt'];
+    case 'channel':
+      return ['channel', 'receivedAt'];
+    case 'assignee':
+      return ['assigneeName', 'receivedAt'];
+    case 'stage':
+      return filters.open !== undefined ? ['stage', 'open', 'receivedAt'] : undefined;
+    case 'nextDueAt':
+      return filters.open !== undefined ? ['open', 'nextDueAt'] : undefined;
+  }
+}
+
 export class CaseQueries {
   constructor(
     private readonly db: DomainDatabase,
@@ -116,10 +145,12 @@ export class CaseQueries {
     const selector = await this.selectorFor(input.filters);
     const sort = sortFor(input.sort.field, input.sort.direction);
     if (input.search.trim() !== '') return this.searchList(input.search, selector, sort, input.offset, input.limit);
-    const [documents, total] = await Promise.all([
-      this.db.cases.find({ selector, sort, skip: input.offset, limit: input.limit }).exec(),
-      this.db.cases.count({ selector }).exec(),
-    ]);
+    const total = await this.db.cases.count({ selector }).exec();
+    // Many matches: read them in the sort column's index order (forwards or backwards) and stop
+    // at the page, instead of letting the planner filter by index and sort them all in memory.
+    // Few matches: sorting them is cheap, so the planner keeps its choice.
+    const index = total > BROAD_RESULT ? sortIndexFor(input.sort.field, input.filters) : undefined;
+    const documents = await this.db.cases.find({ selector, sort, skip: input.offset, limit: input.limit, ...(index ? { index } : {}) }).exec();
     return { items: documents.map((document) => toListItem(document.toJSON() as CaseDocument)), total, offset: input.offset };
   }
 
