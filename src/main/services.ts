@@ -17,6 +17,11 @@ import { systemClock, type Clock } from './domain/clock';
 import { startDomainServices, type DomainServices } from './domain/domain-services';
 import { EventBus } from './events/event-bus';
 import { createFileLogger, type Logger } from './logging/logger';
+import { notificationCentre, notificationHandlers } from './api/handlers/notification-handlers';
+import { newId } from './domain/clock';
+import { DeadlineNotifier, type NotificationSink } from './notifier/deadline-notifier';
+import { addNotifierCollections, type NotifierCollections } from './notifier/notification-store';
+import { realTimers, type Timers } from './notifier/timers';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -25,6 +30,9 @@ export interface MainServicesOptions {
   readonly version: string;
   readonly logger?: Logger;
   readonly clock?: Clock;
+  /** Where desktop notifications go (Electron's Notification in the app; the log elsewhere). */
+  readonly notificationSink?: NotificationSink;
+  readonly timers?: Timers;
 }
 
 export interface MainServices {
@@ -34,6 +42,9 @@ export interface MainServices {
   readonly dataDirectory: string;
   /** Null when the database could not be opened (its status says why). */
   readonly domain: DomainServices | null;
+  readonly notifier: DeadlineNotifier | null;
+  /** Asks the renderer to show a place (a clicked notification, the tray menu). */
+  navigate(path: string): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +70,48 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  let notifierStore: NotifierCollections | null = null;
+  let notifier: DeadlineNotifier | null = null;
+  const publishUnread = () => {
+    if (!domain || !notifierStore) return;
+    const store = notifierStore;
+    void domain.identity
+      .ensureCurrentStaff()
+      .then((me) => notificationCentre(store, me.id))
+      .then((centre) => events.publish('notifications.changed', { unread: centre.unread }))
+      .catch((error: unknown) => logger.warn('Could not count unread notifications', errorDetails(error)));
+  };
+  if (domain && opened.database) {
+    const ready = domain;
+    notifierStore = await addNotifierCollections(opened.database);
+    const sink: NotificationSink = options.notificationSink ?? { show: (notification) => logger.info('Desktop notification', { title: notification.title, body: notification.body }) };
+    notifier = new DeadlineNotifier({
+      clock,
+      timers: options.timers ?? realTimers,
+      sink,
+      store: notifierStore,
+      openDeadlines: (now) => ready.queries.openDeadlines(now),
+      recipient: async () => {
+        const me = await ready.identity.ensureCurrentStaff();
+        return me.active ? { id: me.id, role: me.role } : null;
+      },
+      preferences: () => ready.identity.preferences(),
+      calendar: () => ready.settings.calendar(),
+      policy: async () => (await ready.settings.values()).slaPolicy,
+      newId,
+      onChange: publishUnread,
+      onError: (error) => logger.error('The deadline notifier failed', errorDetails(error)),
+    });
+    events.listenAll((channel) => {
+      if (channel === 'cases.changed' || channel === 'settings.changed') notifier?.requestRecompute();
+    });
+    await notifier.start();
+  }
+  const requireNotifierStore = (): NotifierCollections => {
+    if (notifierStore) return notifierStore;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   const handlers: ApiHandlers = {
     ...appHandlers({
       info: { name: options.appName, version: options.version, dataDirectory, logFile: logger.file, host: options.host, startedAt },
@@ -68,6 +121,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     }),
     ...caseHandlers(requireDomain),
     ...settingsHandlers(requireDomain),
+    ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
@@ -77,8 +131,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     logger,
     dataDirectory,
     domain,
+    notifier,
+    navigate: (path) => events.publish('app.navigate', { path }),
     async close() {
       logger.info('Main services stopping');
+      notifier?.stop();
       domain?.stop();
       await opened.database?.close();
       database = { ...database, state: 'closed' };

@@ -12,11 +12,23 @@ import { newId } from './clock';
 import type { DomainDatabase } from './collections';
 import { ApiError } from '../../shared/api/errors';
 
+export interface DevicePreferences {
+  /** The language of desktop notifications (the renderer tells the main process its choice). */
+  language: 'en-GB' | 'lv';
+  /** Closing the window keeps Plaint running in the tray. */
+  closeToTray: boolean;
+  /** Hold desktop notifications outside office hours until the next working morning. */
+  holdDuringQuietHours: boolean;
+}
+
+export const DEFAULT_PREFERENCES: DevicePreferences = { language: 'en-GB', closeToTray: true, holdDuringQuietHours: true };
+
 interface DeviceState {
   deviceId: string;
   deviceCode: string;
   nextSequence: number;
   currentStaffId: string | null;
+  preferences?: DevicePreferences;
 }
 
 const DEVICE_DOC = 'device';
@@ -77,6 +89,15 @@ export class DeviceIdentity {
   /** After a restore or import: never reuse a sequence already on one of this device's cases. */
   async ensureSequenceAbove(usedSequence: number): Promise<void> {
     await this.update((current) => (current.nextSequence > usedSequence ? current : { ...current, nextSequence: usedSequence + 1 }));
+  }
+
+  async preferences(): Promise<DevicePreferences> {
+    return { ...DEFAULT_PREFERENCES, ...(await this.state()).preferences };
+  }
+
+  async setPreferences(change: Partial<DevicePreferences>): Promise<DevicePreferences> {
+    const state = await this.update((current) => ({ ...current, preferences: { ...DEFAULT_PREFERENCES, ...current.preferences, ...change } }));
+    return { ...DEFAULT_PREFERENCES, ...state.preferences };
   }
 
   async setCurrentStaff(staffId: string): Promise<void> {

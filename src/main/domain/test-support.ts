@@ -10,16 +10,26 @@ import type { ApiErrorEnvelope } from '../../shared/api/errors';
 import type { ApiMethodName } from '../../shared/api/names';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices, type MainServices } from '../services';
+import type { NotificationSink } from '../notifier/deadline-notifier';
+import type { Timers } from '../notifier/timers';
 
 export class TestClock {
   private current: number;
+  /** Each reading moves time on by this much (1 ms, as real time does between two writes; 0 to freeze). */
+  tickMs = 1;
   constructor(start: string) {
     this.current = Date.parse(start);
   }
-  /** Each reading moves time on by 1 ms, as real time does between two writes. */
-  now = (): Date => new Date(this.current++);
-  set(iso: string): void {
-    this.current = Date.parse(iso);
+  now = (): Date => {
+    const reading = new Date(this.current);
+    this.current += this.tickMs;
+    return reading;
+  };
+  get millis(): number {
+    return this.current;
+  }
+  set(iso: string | number): void {
+    this.current = typeof iso === 'number' ? iso : Date.parse(iso);
   }
   advanceHours(hours: number): void {
     this.current += hours * 3_600_000;
@@ -36,12 +46,32 @@ export interface TestDomain {
   close(): Promise<void>;
 }
 
-export async function startTestDomain(start = '2026-11-23T09:00:00.000Z', directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-domain-'))): Promise<TestDomain> {
+export interface TestDomainOptions {
+  readonly timers?: (clock: TestClock) => Timers;
+  readonly sink?: NotificationSink;
+}
+
+export async function startTestDomain(
+  start = '2026-11-23T09:00:00.000Z',
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-domain-')),
+  options: TestDomainOptions = {},
+): Promise<TestDomain> {
   const clock = new TestClock(start);
+  const timers = options.timers?.(clock);
   const logger = createMemoryLogger();
   // Unexpected errors are shown, so a failing test says why.
   const echoing = { ...logger, error: (message: string, details?: Record<string, unknown>) => (logger.error(message, details), console.error(message, details)) };
-  const boot = () => startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock, logger: echoing });
+  const boot = () =>
+    startMainServices({
+      dataDirectory: directory,
+      host: 'harness',
+      appName: 'Plaint',
+      version: '0.0.0-test',
+      clock,
+      logger: echoing,
+      ...(timers ? { timers } : {}),
+      ...(options.sink ? { notificationSink: options.sink } : {}),
+    });
   let services = await boot();
   const domain: TestDomain = {
     get services() {

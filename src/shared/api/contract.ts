@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import type { AppInfo, AppStatus, PingResult, ReportErrorResult } from './types/app';
 import type { SettingsSnapshot } from './types/settings';
+import type { DevicePreferencesView, NotificationCentre } from './types/notifications';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import {
   actOnCaseInput,
@@ -83,6 +84,18 @@ export const apiMethods = {
   'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
   'staff.save': { summary: 'Adds or edits a staff profile.', input: staffInput, result: typed<SettingsSnapshot>() },
   'staff.setCurrent': { summary: 'Chooses who is using this device (recorded as the actor of every change).', input: currentStaffInput, result: typed<SettingsSnapshot>() },
+  'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
+  'notifications.markRead': {
+    summary: 'Marks notifications read (the given ones, or all).',
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional(), all: z.boolean().optional() }).strict().refine((value) => value.all === true || (value.ids?.length ?? 0) > 0, 'Give ids or all: true'),
+    result: typed<NotificationCentre>(),
+  },
+  'device.getPreferences': { summary: "This device's preferences (notification language, tray, quiet hours).", input: emptyInput, result: typed<DevicePreferencesView>() },
+  'device.setPreferences': {
+    summary: "Changes this device's preferences.",
+    input: z.object({ language: z.enum(['en-GB', 'lv']).optional(), closeToTray: z.boolean().optional(), holdDuringQuietHours: z.boolean().optional() }).strict(),
+    result: typed<DevicePreferencesView>(),
+  },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {
@@ -90,6 +103,9 @@ export const apiEvents = {
   /** Cases changed (locally, in another window, or by sync): lists and open cases reload. */
   'cases.changed': typed<{ readonly caseIds: readonly string[] }>(),
   'settings.changed': typed<Record<string, never>>(),
+  'notifications.changed': typed<{ readonly unread: number }>(),
+  /** The main process asks the window to show a place (a clicked desktop notification, the tray menu). */
+  'app.navigate': typed<{ readonly path: string }>(),
 } as const satisfies { readonly [E in ApiEventName]: unknown };
 
 type Methods = typeof apiMethods;

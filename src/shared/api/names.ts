@@ -28,9 +28,13 @@ export const API_METHODS = [
   'settings.setDepartments',
   'staff.save',
   'staff.setCurrent',
+  'notifications.list',
+  'notifications.markRead',
+  'device.getPreferences',
+  'device.setPreferences',
 ] as const;
 
-export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed'] as const;
+export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate'] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

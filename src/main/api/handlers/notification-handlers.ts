@@ -1,0 +1,36 @@
+/** `notifications.*` and `device.*`: the in-app notification centre and this device's preferences. */
+import type { NotificationCentre } from '../../../shared/api/types/notifications';
+import type { DomainServices } from '../../domain/domain-services';
+import type { NotifierCollections } from '../../notifier/notification-store';
+import type { ApiHandlers } from '../dispatcher';
+
+type Methods = Extract<keyof ApiHandlers, `notifications.${string}` | `device.${string}`>;
+
+const RECENT = 50;
+
+export async function notificationCentre(store: NotifierCollections, staffId: string): Promise<NotificationCentre> {
+  const [recent, unread] = await Promise.all([
+    store.deviceNotifications.find({ selector: { staffId }, sort: [{ staffId: 'desc' }, { createdAt: 'desc' }], limit: RECENT }).exec(),
+    store.deviceNotifications.count({ selector: { staffId, read: false } }).exec(),
+  ]);
+  return {
+    items: recent.map((item) => ({ id: item.id, level: item.level, title: item.title, body: item.body, caseIds: [...item.caseIds], path: item.path, createdAt: item.createdAt, read: item.read })),
+    unread,
+  };
+}
+
+export function notificationHandlers(domain: () => DomainServices, store: () => NotifierCollections, changed: () => void): Pick<ApiHandlers, Methods> {
+  const me = async () => (await domain().identity.ensureCurrentStaff()).id;
+  return {
+    'notifications.list': async () => notificationCentre(store(), await me()),
+    'notifications.markRead': async (input) => {
+      const staffId = await me();
+      const selector = input.all ? { staffId, read: false } : { staffId, id: { $in: input.ids ?? [] } };
+      await store().deviceNotifications.find({ selector }).update({ $set: { read: true } });
+      changed();
+      return notificationCentre(store(), staffId);
+    },
+    'device.getPreferences': () => domain().identity.preferences(),
+    'device.setPreferences': (input) => domain().identity.setPreferences(input),
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * The deadline notifier in Node with virtual time and a recording sink: warnings and breaches at
+ * the exact instants, nothing for closed or met deadlines, daylight-saving changes, no repeats
+ * after a restart, sleep and resume caught up once, rescheduling after a change of assignee or an
+ * extension, bursts as one summary, quiet hours.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+import type { DesktopNotification } from './deadline-notifier';
+import { FakeTimers } from './fake-timers';
+
+interface Shown extends DesktopNotification {
+  readonly at: string;
+}
+
+let t: TestDomain;
+let timers: FakeTimers;
+let shown: Shown[];
+
+async function start(at: string, directory?: string): Promise<void> {
+  shown = shown ?? [];
+  t = await startTestDomain(at, directory, {
+    timers: (clock) => (timers = new FakeTimers(clock)),
+    sink: { show: (notification) => shown.push({ ...notification, at: new Date(t.clock.millis).toISOString() }) },
+  });
+  t.clock.tickMs = 0; // exact instants from here on
+}
+
+const notifier = () => t.services.notifier!;
+const advanceTo = (instant: string) => timers.advanceTo(instant, () => notifier().idle());
+const inApp = async () => (await t.call('notifications.list', {})).items;
+const me = async () => (await t.call('settings.get', {})).currentStaffId;
+
+afterEach(async () => {
+  await t.close();
+  shown = [];
+});
+
+async function createCase(receivedAt: string, assigneeId: string | null, name = 'Ann Smith') {
+  t.clock.tickMs = 1;
+  const created = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name }, receivedAt, assigneeId });
+  t.clock.tickMs = 0;
+  await notifier().recompute();
+  return created;
+}
+
+describe('exact instants (P-3.2 acknowledgement deadline: 48 h, warned 24 h before)', () => {
+  it('warns at the warning instant and reports the breach the moment the deadline passes', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z'); // Monday, office hours in London
+    const { reference } = await createCase('2026-11-23T10:00:00.000Z', await me());
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-11-24T10:00:00.000Z'));
+
+    await advanceTo('2026-11-24T09:59:59.999Z');
+    expect(shown).toEqual([]);
+    await advanceTo('2026-11-24T10:00:00.000Z');
+    expect(shown).toEqual([expect.objectContaining({ level: 'due-soon', title: `Deadline due soon: ${reference}`, at: '2026-11-24T10:00:00.000Z' })]);
+
+    await advanceTo('2026-11-25T10:00:00.000Z'); // due at exactly this instant: not breached yet
+    expect(shown).toHaveLength(1);
+    await advanceTo('2026-11-25T10:00:00.001Z');
+    expect(shown[1]).toMatchObject({ level: 'breached', title: `Deadline breached: ${reference}`, at: '2026-11-25T10:00:00.001Z' });
+    expect((await inApp()).map((item) => item.level)).toEqual(['breached', 'due-soon']);
+  });
+});
+
+describe('nothing fires for met or closed deadlines', () => {
+  it('after acknowledgement only the resolution deadline is watched; a closed case is not watched at all', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    const { caseId } = await createCase('2026-11-23T10:00:00.000Z', await me());
+    await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'email' } });
+    await notifier().recompute();
+    // Stage-1 resolution: 10 working days from Monday 23 Nov = Monday 7 Dec 23:59:59.999 (warned 24 h before).
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-12-06T23:59:59.999Z'));
+    await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-23T10:00:00.000Z' } });
+    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-11-23T10:00:00.000Z', channel: 'email', summary: 'Done', outcome: 'upheld' } });
+    await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-11-23T10:00:00.000Z' } });
+    await notifier().recompute();
+    expect(notifier().nextWakeAt).toBeNull();
+    await advanceTo('2026-12-31T12:00:00.000Z');
+    expect(shown).toEqual([]);
+  });
+});
+
+describe('daylight-saving changes', () => {
+  it('March: a resolution deadline after the clocks go forward is breached at 23:00 UTC, told at the next working morning', async () => {
+    shown = [];
+    await start('2026-03-16T10:00:00.000Z');
+    const { caseId } = await createCase('2026-03-16T09:00:00.000Z', await me());
+    await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-03-16T09:30:00.000Z', channel: 'email' } });
+    await notifier().recompute();
+    // 10 working days from Monday 16 March → Monday 30 March 23:59:59.999 BST = 22:59:59.999 UTC.
+    await advanceTo('2026-03-30T22:59:59.999Z');
+    const warned = shown.filter((item) => item.level === 'due-soon');
+    expect(warned).toHaveLength(1); // the 24-hour warning (held to the Monday morning: it fell on Sunday night)
+    await advanceTo('2026-03-30T23:00:00.000Z');
+    const breach = (await inApp()).find((item) => item.level === 'breached');
+    expect(breach?.createdAt).toBe('2026-03-30T23:00:00.000Z'); // in-app at once
+    expect(shown.some((item) => item.level === 'breached')).toBe(false); // desktop waits: quiet hours
+    await advanceTo('2026-03-31T08:00:00.000Z'); // 09:00 BST
+    expect(shown.find((item) => item.level === 'breached')?.at).toBe('2026-03-31T08:00:00.000Z');
+  });
+
+  it('October: after the clocks go back, the breach is at midnight GMT and the morning is 09:00 GMT', async () => {
+    shown = [];
+    await start('2026-10-12T10:00:00.000Z');
+    const { caseId } = await createCase('2026-10-12T09:00:00.000Z', await me());
+    await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-10-12T09:30:00.000Z', channel: 'email' } });
+    await notifier().recompute();
+    // 10 working days from Monday 12 October → Monday 26 October 23:59:59.999 GMT.
+    await advanceTo('2026-10-27T00:00:00.000Z');
+    expect((await inApp()).find((item) => item.level === 'breached')?.createdAt).toBe('2026-10-27T00:00:00.000Z');
+    await advanceTo('2026-10-27T09:00:00.000Z');
+    expect(shown.find((item) => item.level === 'breached')?.at).toBe('2026-10-27T09:00:00.000Z');
+  });
+});
+
+describe('once ever', () => {
+  it('a restart does not repeat notifications', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    await createCase('2026-11-23T10:00:00.000Z', await me());
+    await advanceTo('2026-11-25T12:00:00.000Z');
+    expect(shown.map((item) => item.level)).toEqual(['due-soon', 'breached']);
+    const directory = t.directory;
+    await t.services.close();
+    await start('2026-11-25T12:05:00.000Z', directory);
+    await notifier().idle();
+    await advanceTo('2026-11-26T12:00:00.000Z');
+    expect(shown.map((item) => item.level)).toEqual(['due-soon', 'breached']);
+    expect(await inApp()).toHaveLength(2);
+  });
+
+  it('sleep and resume catch up once', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    await createCase('2026-11-23T10:00:00.000Z', await me());
+    timers.sleepUntil('2026-11-26T11:00:00.000Z'); // the laptop slept through both events
+    await notifier().resumed();
+    expect(shown.map((item) => item.level).sort()).toEqual(['breached', 'due-soon']);
+    await advanceTo('2026-11-27T11:00:00.000Z'); // the stale timer fires later: nothing new
+    await notifier().resumed();
+    expect(shown).toHaveLength(2);
+  });
+});
+
+describe('rescheduling', () => {
+  it('follows a change of assignee and an extension', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    const settings = await t.call('staff.save', { name: 'Amira Hassan', role: 'caseworker' });
+    const amira = settings.staff.find((member) => member.name === 'Amira Hassan')!.id;
+    const { caseId } = await createCase('2026-11-23T10:00:00.000Z', amira);
+    // The administrator is told of breaches only, so the next event is the breach.
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-11-25T10:00:00.001Z'));
+    await t.call('cases.assign', { caseId, assigneeId: await me() });
+    await notifier().recompute();
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-11-24T10:00:00.000Z'));
+
+    await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'email' } });
+    await notifier().recompute();
+    const before = notifier().nextWakeAt;
+    await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-23T10:00:00.000Z', newDueAt: '2026-12-18T16:00:00.000Z', reason: 'Laboratory tests', approvedBy: 'Manager' } });
+    await notifier().recompute();
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-12-17T16:00:00.000Z'));
+    expect(notifier().nextWakeAt).not.toBe(before);
+  });
+
+  it('recomputes by itself when cases change (no explicit call)', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    expect(notifier().nextWakeAt).toBeNull();
+    t.clock.tickMs = 1;
+    await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T10:00:00.000Z', assigneeId: await me() });
+    t.clock.tickMs = 0;
+    await new Promise((resolve) => setTimeout(resolve, 80)); // the change feed's event
+    await advanceTo('2026-11-23T10:00:01.000Z'); // the notifier's debounce
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-11-24T10:00:00.000Z'));
+  });
+});
+
+describe('bursts and the notification centre', () => {
+  it('many events at once become one summary; unread counts and mark read', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    for (let index = 0; index < 7; index += 1) await createCase('2026-11-16T10:00:00.000Z', await me(), `Person ${index}`);
+    shown.length = 0;
+    await t.call('notifications.markRead', { all: true });
+    const directory = t.directory;
+    await t.services.close();
+    shown = [];
+    // A fresh device profile for the same cases would see one summary; here: new cases all breach at once.
+    await start('2026-11-23T10:00:00.000Z', directory);
+    expect(shown).toEqual([]); // nothing new after the restart
+    for (let index = 0; index < 5; index += 1) await createCase('2026-11-23T10:00:00.000Z', await me(), `Later ${index}`);
+    await advanceTo('2026-11-25T10:00:00.001Z');
+    expect(shown.map((item) => item.title)).toEqual(['5 deadlines due soon', '5 deadlines breached']);
+    expect(shown[1]?.path).toBe('/cases/view/breached');
+    const centre = await t.call('notifications.list', {});
+    expect(centre.unread).toBe(2);
+    await t.call('notifications.markRead', { ids: [centre.items[0]!.id] });
+    expect((await t.call('notifications.list', {})).unread).toBe(1);
+    expect((await t.fail('notifications.markRead', {})).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('outside office hours the in-app centre updates at once and the desktop waits for the working morning', async () => {
+    shown = [];
+    await start('2026-11-27T20:00:00.000Z'); // Friday evening
+    await createCase('2026-11-27T19:00:00.000Z', await me());
+    await advanceTo('2026-11-28T19:00:00.000Z'); // warning on Saturday evening
+    expect((await inApp()).map((item) => item.level)).toEqual(['due-soon']);
+    expect(shown).toEqual([]);
+    await advanceTo('2026-11-30T09:00:00.000Z'); // Monday 09:00
+    expect(shown.map((item) => [item.level, item.at])).toEqual([
+      ['due-soon', '2026-11-30T09:00:00.000Z'],
+      ['breached', '2026-11-30T09:00:00.000Z'],
+    ]);
+    await t.call('device.setPreferences', { holdDuringQuietHours: false });
+    expect((await t.call('device.getPreferences', {})).holdDuringQuietHours).toBe(false);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The deadline notifier: makes sure nobody misses a deadline, even with the window closed.
+ *
+ * It schedules one timer for the next event (never polling), and recomputes when cases or
+ * settings change, after the system resumes from sleep, and when the wall clock or time zone
+ * changes. Events missed while the app was closed or asleep are caught up once. Each
+ * (person, case, deadline, level) is announced once ever (the ledger is persisted). Outside
+ * office hours desktop notifications wait for the next working morning; the in-app centre
+ * updates at once. Plain Node: Electron's Notification, Tray and powerMonitor are adapters.
+ */
+import { isWorkingDay, nextWorkingMorning, officeDay, officeInstant, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
+import type { Clock } from '../domain/clock';
+import type { OpenCaseDeadlines } from '../domain/case-queries';
+import { deadlineEvents, eventKey, isForRecipient, type DeadlineEvent, type Recipient } from './deadline-events';
+import type { NotifierCollections, StoredNotification } from './notification-store';
+import { draftNotifications, type NotificationLanguage } from './notification-text';
+import { MAX_TIMER_MS, type Timers } from './timers';
+
+export interface DesktopNotification {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly path: string;
+  readonly level: StoredNotification['level'];
+}
+
+export interface NotificationSink {
+  show(notification: DesktopNotification): void;
+}
+
+export interface NotifierPreferences {
+  readonly language: NotificationLanguage;
+  /** Hold desktop notifications outside office hours until the next working morning. */
+  readonly holdDuringQuietHours: boolean;
+}
+
+export interface NotifierDependencies {
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly sink: NotificationSink;
+  readonly store: NotifierCollections;
+  readonly openDeadlines: (now: Date) => Promise<OpenCaseDeadlines[]>;
+  readonly recipient: () => Promise<Recipient | null>;
+  readonly preferences: () => Promise<NotifierPreferences>;
+  readonly calendar: () => Promise<WorkingCalendar>;
+  readonly policy: () => Promise<SlaPolicy>;
+  readonly newId: () => string;
+  /** Called after the notification centre changed (new, delivered or read notifications). */
+  readonly onChange?: () => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+const RECOMPUTE_DEBOUNCE_MS = 400;
+const WATCHDOG_MS = 60_000;
+/** A wall clock that moved this much more (or less) than elapsed time was changed, or slept. */
+const CLOCK_JUMP_MS = 30_000;
+
+export function isOfficeHours(calendar: WorkingCalendar, policy: SlaPolicy, now: Date): boolean {
+  if (!isWorkingDay(calendar, now)) return false;
+  const day = officeDay(calendar, now);
+  return now >= officeInstant(calendar, day, policy.officeOpensAt) && now < officeInstant(calendar, day, policy.officeClosesAt);
+}
+
+export class DeadlineNotifier {
+  private timer: unknown = null;
+  private watchdog: unknown = null;
+  private debounce: unknown = null;
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private lastWall = 0;
+  private lastMonotonic = 0;
+  private lastTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** The instant the armed timer is for (for tests and diagnostics). */
+  nextWakeAt: number | null = null;
+  /** Events known from the last recompute (for the tray's counts and diagnostics). */
+  lastEventCount = 0;
+
+  constructor(private readonly deps: NotifierDependencies) {}
+
+  /** Starts, catching up once on anything missed while the app was closed. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.noteTimes();
+    this.armWatchdog();
+    await this.recompute();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const handle of [this.timer, this.watchdog, this.debounce]) if (handle !== null) this.deps.timers.clear(handle);
+    this.timer = this.watchdog = this.debounce = null;
+  }
+
+  /** Cases or settings changed: recompute soon (bursts coalesce). */
+  requestRecompute(): void {
+    if (this.stopped || this.debounce !== null) return;
+    this.debounce = this.deps.timers.set(() => {
+      this.debounce = null;
+      void this.recompute();
+    }, RECOMPUTE_DEBOUNCE_MS);
+  }
+
+  /** The system resumed from sleep (or the clock changed): catch up now. */
+  resumed(): Promise<void> {
+    this.noteTimes();
+    return this.recompute();
+  }
+
+  /** Resolves when no recomputation is running (tests, orderly shutdown). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Runs one recomputation at a time; a failure is reported and the next one still runs. */
+  recompute(): Promise<void> {
+    const run = this.queue.then(() => (this.stopped ? undefined : this.recomputeNow()));
+    this.queue = run.catch((error: unknown) => this.deps.onError?.(error));
+    return this.queue;
+  }
+
+  private async recomputeNow(): Promise<void> {
+    const now = this.deps.clock.now();
+    const recipient = await this.deps.recipient();
+    const events = recipient ? deadlineEvents(await this.deps.openDeadlines(now)).filter((event) => isForRecipient(event, recipient)) : [];
+    this.lastEventCount = events.length;
+    let next = Infinity;
+    if (recipient) {
+      const keyOf = (event: DeadlineEvent) => eventKey(event, recipient.id);
+      const happened = events.filter((event) => event.at <= now.getTime());
+      const known = happened.length > 0 ? await this.deps.store.notificationLedger.findByIds(happened.map(keyOf)).exec() : new Map();
+      const fresh = happened.filter((event) => !known.has(keyOf(event)));
+      if (fresh.length > 0) await this.announce(fresh, recipient.id, now);
+      for (const event of events) if (event.at > now.getTime() && event.at < next) next = event.at;
+    }
+    next = Math.min(next, await this.deliverDue(now));
+    this.arm(next, now.getTime());
+  }
+
+  private async announce(events: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
+    const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
+    const quiet = preferences.holdDuringQuietHours && !isOfficeHours(calendar, policy, now);
+    const deliverAt = quiet ? nextWorkingMorning(calendar, now, policy.officeOpensAt).getTime() : now.getTime();
+    const createdAt = now.toISOString();
+    const notifications: StoredNotification[] = draftNotifications(events, preferences.language).map((draft) => ({
+      id: this.deps.newId(),
+      staffId,
+      level: draft.level,
+      title: draft.title,
+      body: draft.body,
+      caseIds: [...draft.caseIds],
+      path: draft.path,
+      createdAt,
+      deliverAt,
+      delivered: false,
+      read: false,
+    }));
+    // Notifications first, then the ledger: a crash in between can repeat, never lose one.
+    await this.deps.store.deviceNotifications.bulkInsert(notifications);
+    await this.deps.store.notificationLedger.bulkUpsert(events.map((event) => ({ key: eventKey(event, staffId), notifiedAt: createdAt })));
+    this.deps.onChange?.();
+  }
+
+  /** Shows desktop notifications whose time has come; returns when the next one is due. */
+  private async deliverDue(now: Date): Promise<number> {
+    const pending = (await this.deps.store.deviceNotifications.find({ selector: { delivered: false } }).exec()).sort(
+      (a, b) => a.deliverAt - b.deliverAt || a.createdAt.localeCompare(b.createdAt),
+    );
+    let next = Infinity;
+    const due = pending.filter((notification) => {
+      if (notification.deliverAt <= now.getTime()) return true;
+      next = Math.min(next, notification.deliverAt);
+      return false;
+    });
+    for (const notification of due) {
+      this.deps.sink.show({ id: notification.id, title: notification.title, body: notification.body, path: notification.path, level: notification.level });
+      await notification.incrementalPatch({ delivered: true });
+    }
+    if (due.length > 0) this.deps.onChange?.();
+    return next;
+  }
+
+  private arm(at: number, now: number): void {
+    if (this.timer !== null) this.deps.timers.clear(this.timer);
+    this.timer = null;
+    this.nextWakeAt = Number.isFinite(at) ? at : null;
+    if (this.stopped || !Number.isFinite(at)) return;
+    this.timer = this.deps.timers.set(() => {
+      this.timer = null;
+      void this.recompute();
+    }, Math.max(0, Math.min(at - now, MAX_TIMER_MS)));
+  }
+
+  private noteTimes(): void {
+    this.lastWall = this.deps.clock.now().getTime();
+    this.lastMonotonic = this.deps.timers.monotonic();
+  }
+
+  /** Detects a changed wall clock or time zone (and sleeps the OS did not report). */
+  private armWatchdog(): void {
+    this.watchdog = this.deps.timers.set(() => {
+      if (this.stopped) return;
+      const wall = this.deps.clock.now().getTime() - this.lastWall;
+      const elapsed = this.deps.timers.monotonic() - this.lastMonotonic;
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const changed = Math.abs(wall - elapsed) > CLOCK_JUMP_MS || timeZone !== this.lastTimeZone;
+      this.lastTimeZone = timeZone;
+      this.noteTimes();
+      if (changed) void this.recompute();
+      this.armWatchdog();
+    }, WATCHDOG_MS);
+  }
+}

@@ -1,0 +1,22 @@
+/** The in-app notification centre and this device's preferences. */
+export interface NotificationItem {
+  readonly id: string;
+  readonly level: 'due-soon' | 'breached';
+  readonly title: string;
+  readonly body: string;
+  readonly caseIds: readonly string[];
+  readonly path: string;
+  readonly createdAt: string;
+  readonly read: boolean;
+}
+
+export interface NotificationCentre {
+  readonly items: readonly NotificationItem[];
+  readonly unread: number;
+}
+
+export interface DevicePreferencesView {
+  readonly language: 'en-GB' | 'lv';
+  readonly closeToTray: boolean;
+  readonly holdDuringQuietHours: boolean;
+}
