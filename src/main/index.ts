@@ -1,16 +1,19 @@
 /**
  * Plaint's Electron main process: a thin adapter. It picks the profile's data directory, takes
  * the single-instance lock, applies the security baseline, starts the plain-Node services
- * (src/main/services.ts) and connects them to the window through IPC.
+ * (src/main/services.ts) and connects them to the window (IPC), the desktop (notifications,
+ * tray, badge) and the system (sleep and resume).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import iconPath from '../../resources/icon.png?asset';
 import { readDataDirectoryArgument } from './config/data-directory';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { electronNotificationSink } from './electron/desktop-notifications';
 import { hardenDefaultSession, hardenEveryWebContents } from './electron/hardening';
 import { connectIpc } from './electron/ipc-bridge';
 import { createMainWindow } from './electron/main-window';
+import { createTray } from './electron/tray';
 import { allowedOrigins } from './security/origins';
 import { errorDetails, startMainServices, type MainServices } from './services';
 
@@ -34,9 +37,41 @@ async function main(): Promise<void> {
   registerAppScheme();
   await app.whenReady();
 
+  let window: BrowserWindow | null = null;
+  let quitting = false;
   let services: MainServices;
+  const openWindow = (): BrowserWindow => {
+    const created = createMainWindow({ preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'), iconPath, devServerUrl });
+    // Closing the window keeps Plaint in the tray (deadline notifications continue) when chosen.
+    created.on('close', (event) => {
+      if (quitting || !services.domain) return;
+      event.preventDefault();
+      void services.domain.identity.preferences().then((preferences) => {
+        if (preferences.closeToTray) created.hide();
+        else {
+          quitting = true;
+          app.quit();
+        }
+      });
+    });
+    return created;
+  };
+  const show = (place?: string): void => {
+    if (!window || window.isDestroyed()) window = openWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    if (place) services.navigate(place);
+  };
+
   try {
-    services = await startMainServices({ dataDirectory, host: 'electron', appName: app.getName(), version: app.getVersion() });
+    services = await startMainServices({
+      dataDirectory,
+      host: 'electron',
+      appName: app.getName(),
+      version: app.getVersion(),
+      notificationSink: electronNotificationSink(iconPath, (place) => show(place)),
+    });
   } catch (error) {
     dialog.showErrorBox('Plaint cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);
@@ -49,18 +84,31 @@ async function main(): Promise<void> {
   hardenEveryWebContents(origins, services.logger);
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
   const disconnect = connectIpc(services.dispatch, services.events, origins, services.logger);
+  window = openWindow();
 
-  const openWindow = (): BrowserWindow =>
-    createMainWindow({ preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'), iconPath, devServerUrl });
-  let window = openWindow();
-
-  app.on('second-instance', () => {
-    if (window.isDestroyed()) window = openWindow();
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  const tray = createTray(iconPath, {
+    open: (place) => show(place),
+    quit: () => {
+      quitting = true;
+      app.quit();
+    },
+    counts: () => services.trayCounts(),
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = openWindow();
+  const refreshTray = () => void tray.refresh().catch((error: unknown) => services.logger.warn('Tray refresh failed', errorDetails(error)));
+  refreshTray();
+  services.events.listenAll((channel) => {
+    if (channel === 'cases.changed' || channel === 'notifications.changed') refreshTray();
+  });
+  setInterval(refreshTray, 60_000).unref();
+
+  // Events missed while asleep are caught up once, at resume.
+  powerMonitor.on('resume', () => void services.notifier?.resumed());
+  powerMonitor.on('unlock-screen', () => void services.notifier?.resumed());
+
+  app.on('second-instance', () => show());
+  app.on('activate', () => show());
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -68,6 +116,7 @@ async function main(): Promise<void> {
   app.on('will-quit', (event) => {
     event.preventDefault();
     disconnect();
+    tray.destroy();
     void services.close().finally(() => app.exit(0));
   });
 }

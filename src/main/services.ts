@@ -45,6 +45,8 @@ export interface MainServices {
   readonly notifier: DeadlineNotifier | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
+  /** For the tray: how many cases are breached and due today. */
+  trayCounts(): Promise<{ breached: number; dueToday: number }>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     domain,
     notifier,
     navigate: (path) => events.publish('app.navigate', { path }),
+    async trayCounts() {
+      if (!domain) return { breached: 0, dueToday: 0 };
+      const counts = await domain.queries.count({ views: { breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } });
+      return { breached: counts['breached'] ?? 0, dueToday: counts['dueToday'] ?? 0 };
+    },
     async close() {
       logger.info('Main services stopping');
       notifier?.stop();

@@ -10,7 +10,7 @@ import type { CaseFilters, CaseSortField, countCasesInput, findDuplicatesInput, 
 import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit, QuickSearchResult } from '../../shared/domain/views';
 import { looksLikeReferencePrefix, parseReference } from '../../shared/reference/reference-number';
-import { deadlineState, officeInstant, timeTaken, type Deadline, type DeadlineState } from '../../shared/sla';
+import { deadlineState, endOfOfficeDay, officeInstant, timeTaken, type Deadline, type DeadlineState } from '../../shared/sla';
 import { addDays, format } from 'date-fns';
 import { unwrapSqliteInstance } from '../storage';
 import { sortableName } from './case-derivation';
@@ -137,6 +137,10 @@ export class CaseQueries {
     if (filters.deadline === 'breached') clauses.push({ open: true, nextDueAt: { $lt: now } });
     if (filters.deadline === 'due-soon') clauses.push({ open: true, nextWarnAt: { $lte: now }, nextDueAt: { $gte: now } });
     if (filters.deadline === 'running') clauses.push({ open: true, nextDueAt: { $lt: NO_DEADLINE } });
+    if (filters.deadline === 'due-today') {
+      const endOfToday = endOfOfficeDay(await this.settings.calendar(), new Date(now)).getTime();
+      clauses.push({ open: true, nextDueAt: { $gte: now, $lte: endOfToday } });
+    }
     if (filters.dueBefore) clauses.push({ nextDueAt: { $lt: Date.parse(filters.dueBefore) } });
     return mergeClauses(clauses);
   }

@@ -165,6 +165,8 @@ function planSteps(random: () => number, ageDays: number): Step[] {
   if (random() < 0.3) steps.push('ask', ...(ageDays > 12 || random() < 0.6 ? (['answer'] as const) : []));
   if (ageDays > 6 || random() < 0.3) steps.push('resolve', 'close');
   if (ageDays > 20 && random() < 0.15) steps.push('escalate', 'ackEscalation', 'forward', 'stage2', 'close2');
+  // Some cases stall part-way, as real ones do: they are the breached and overdue ones.
+  if (random() < 0.08) return steps.slice(0, Math.floor(random() * steps.length));
   return steps;
 }
 

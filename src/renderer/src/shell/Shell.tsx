@@ -1,5 +1,8 @@
 import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { call } from '../api/client';
+import { useApiEvent } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
@@ -11,14 +14,21 @@ import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { useSettings } from '../settings/SettingsContext';
 import { ColourSchemeControl } from './ColourSchemeControl';
 import { LanguageControl } from './LanguageControl';
+import { NotificationCentre } from './NotificationCentre';
 import { Navigation } from './Navigation';
 import { QuickSearch } from './QuickSearch';
 import { StatusArea } from './StatusArea';
 
 export function Shell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
+  // A clicked desktop notification or the tray menu asks the window to show a place.
+  useApiEvent('app.navigate', ({ path }) => navigate(path));
+  // Desktop notifications speak the language chosen here.
+  useEffect(() => {
+    void call('device.setPreferences', { language: i18n.language === 'lv' ? 'lv' : 'en-GB' }).catch(() => undefined);
+  }, [i18n.language]);
   const { settings, staffName } = useSettings();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -35,6 +45,7 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <QuickSearch />
+            <NotificationCentre />
             <StatusArea />
             <Text size="xs" c="dimmed" visibleFrom="lg" data-testid="current-staff">
               {t('shell.me', { name: staffName(settings.currentStaffId) })}

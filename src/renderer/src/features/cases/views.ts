@@ -12,7 +12,7 @@ export interface CaseSort {
 export interface CaseView {
   readonly id: string;
   /** Built-in views are named by translation key; the user's own by the name they gave. */
-  readonly labelKey?: 'myOpen' | 'awaitingAcknowledgement' | 'dueSoon' | 'breached' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
+  readonly labelKey?: 'myOpen' | 'awaitingAcknowledgement' | 'dueSoon' | 'dueToday' | 'breached' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
   readonly name?: string;
   readonly filters: CaseFilters;
   readonly sort: CaseSort;
@@ -26,6 +26,7 @@ export function builtInViews(myStaffId: string): CaseView[] {
     { id: 'my-open', labelKey: 'myOpen', filters: { open: true, assigneeIds: [myStaffId] }, sort: BY_DEADLINE },
     { id: 'awaiting-acknowledgement', labelKey: 'awaitingAcknowledgement', filters: { statuses: ['received'] }, sort: BY_DEADLINE },
     { id: 'due-soon', labelKey: 'dueSoon', filters: { deadline: 'due-soon' }, sort: BY_DEADLINE },
+    { id: 'due-today', labelKey: 'dueToday', filters: { deadline: 'due-today' }, sort: BY_DEADLINE },
     { id: 'breached', labelKey: 'breached', filters: { deadline: 'breached' }, sort: BY_DEADLINE },
     { id: 'awaiting-third-party', labelKey: 'awaitingThirdParty', filters: { statuses: ['awaiting-third-party'] }, sort: BY_DEADLINE },
     { id: 'stage-2', labelKey: 'stage2', filters: { open: true, stages: [2] }, sort: BY_DEADLINE },

@@ -5,6 +5,7 @@ import { AboutPanel } from './AboutPanel';
 import { CalendarSettings } from './CalendarSettings';
 import { ComplaintTypesSettings } from './ComplaintTypesSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
+import { DeviceSettings } from './DeviceSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { SlaSettings } from './SlaSettings';
 import { StaffSettings } from './StaffSettings';
@@ -16,7 +17,7 @@ export function SettingsPage() {
       <Title order={1}>{t('settings.title')}</Title>
       <Tabs defaultValue="organisation" keepMounted={false}>
         <Tabs.List>
-          {(['organisation', 'sla', 'calendar', 'types', 'departments', 'staff', 'about'] as const).map((tab) => (
+          {(['organisation', 'sla', 'calendar', 'types', 'departments', 'staff', 'device', 'about'] as const).map((tab) => (
             <Tabs.Tab key={tab} value={tab} data-testid={`settings-tab-${tab}`}>
               {t(`settings.tabs.${tab}`)}
             </Tabs.Tab>
@@ -39,6 +40,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="staff" pt="md">
           <StaffSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="device" pt="md">
+          <DeviceSettings />
         </Tabs.Panel>
         <Tabs.Panel value="about" pt="md">
           <AboutPanel />

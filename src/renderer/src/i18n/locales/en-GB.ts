@@ -62,6 +62,7 @@ export const enGB = {
     myOpen: 'My open cases',
     awaitingAcknowledgement: 'Awaiting acknowledgement',
     dueSoon: 'Due soon',
+    dueToday: 'Due today',
     breached: 'Breached',
     awaitingThirdParty: 'Awaiting third party',
     stage2: 'Stage 2',
@@ -312,6 +313,7 @@ export const enGB = {
       types: 'Complaint types',
       departments: 'Departments',
       staff: 'Staff',
+      device: 'This device',
       about: 'About',
     },
     organisation: {
@@ -347,6 +349,11 @@ export const enGB = {
     },
     types: { id: 'Code', labelEn: 'Name (English)', labelLv: 'Name (Latvian)', retired: 'Retired', add: 'Add a type', retiredHint: 'Retired types stay on old cases but cannot be chosen for new ones.' },
     departments: { list: 'Departments (one per row)' },
+    device: {
+      note: 'These preferences apply to this computer only.{{code}}',
+      closeToTray: 'Keep Plaint running in the tray when its window is closed (deadline notifications continue)',
+      holdDuringQuietHours: 'Hold desktop notifications outside office hours until the next working morning',
+    },
     staff: { name: 'Name', email: 'E-mail', role: 'Role', active: 'Active', add: 'Add a staff member', whoAmI: 'Who is using this device', useThis: 'Use this profile', current: 'This is you' },
     about: {
       title: 'About this installation',
@@ -362,6 +369,13 @@ export const enGB = {
       deviceCode: 'Device reference code',
       loadFailed: 'Could not load the installation details: {{message}}',
     },
+  },
+  notifications: {
+    title_one: 'Notifications: {{count}} unread',
+    title_other: 'Notifications: {{count}} unread',
+    heading: 'Deadline notifications',
+    markAllRead: 'Mark all read',
+    empty: 'No notifications yet.',
   },
   errors: {
     screenTitle: 'Something went wrong',

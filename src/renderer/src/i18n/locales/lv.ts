@@ -64,6 +64,7 @@ export const lv = {
     myOpen: 'Manas atvērtās lietas',
     awaitingAcknowledgement: 'Gaida apstiprinājumu',
     dueSoon: 'Drīz termiņš',
+    dueToday: 'Termiņš šodien',
     breached: 'Termiņš kavēts',
     awaitingThirdParty: 'Gaida trešo pusi',
     stage2: '2. posms',
@@ -317,6 +318,7 @@ export const lv = {
       types: 'Sūdzību veidi',
       departments: 'Nodaļas',
       staff: 'Darbinieki',
+      device: 'Šī ierīce',
       about: 'Par programmu',
     },
     organisation: {
@@ -352,6 +354,11 @@ export const lv = {
     },
     types: { id: 'Kods', labelEn: 'Nosaukums (angliski)', labelLv: 'Nosaukums (latviski)', retired: 'Vairs netiek lietots', add: 'Pievienot veidu', retiredHint: 'Vairs nelietotie veidi paliek vecajās lietās, bet jaunām lietām tos izvēlēties nevar.' },
     departments: { list: 'Nodaļas (katra rindā)' },
+    device: {
+      note: 'Šie iestatījumi attiecas tikai uz šo datoru.{{code}}',
+      closeToTray: 'Aizverot logu, turpināt darboties paziņojumu joslā (paziņojumi par termiņiem turpinās)',
+      holdDuringQuietHours: 'Ārpus biroja darba laika darbvirsmas paziņojumus aizturēt līdz nākamās darba dienas rītam',
+    },
     staff: { name: 'Vārds, uzvārds', email: 'E-pasts', role: 'Loma', active: 'Aktīvs', add: 'Pievienot darbinieku', whoAmI: 'Kas lieto šo ierīci', useThis: 'Lietot šo profilu', current: 'Tas esat jūs' },
     about: {
       title: 'Par šo instalāciju',
@@ -367,6 +374,14 @@ export const lv = {
       deviceCode: 'Ierīces atsauces kods',
       loadFailed: 'Neizdevās ielādēt instalācijas informāciju: {{message}}',
     },
+  },
+  notifications: {
+    title_zero: 'Paziņojumi: {{count}} nelasītu',
+    title_one: 'Paziņojumi: {{count}} nelasīts',
+    title_other: 'Paziņojumi: {{count}} nelasīti',
+    heading: 'Paziņojumi par termiņiem',
+    markAllRead: 'Atzīmēt visus kā lasītus',
+    empty: 'Paziņojumu vēl nav.',
   },
   errors: {
     screenTitle: 'Radās kļūda',

@@ -1,0 +1,71 @@
+/**
+ * npm run bench:notifier — scheduling the deadline notifier for 10 000 open cases. Times a full
+ * recomputation (read every open deadline, work out events, check the ledger, arm one timer)
+ * against the bare read of the open deadlines it cannot do without, side by side in one run, and
+ * the first start (which announces everything already missed, once). Writes bench-results/notifier.json.
+ *
+ * Options: --open N (default 10000), --runs N (default 15).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../src/main/domain/clock';
+import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
+import { startMainServices } from '../src/main/services';
+import { median, percentile, printTable, round, timed, writeResults } from './lib/report';
+
+const { values } = parseArgs({ options: { open: { type: 'string', default: '10000' }, runs: { type: 'string', default: '15' } } });
+const OPEN = Number(values.open);
+const RUNS = Number(values.runs);
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-notifier-'));
+
+// Seed without the notifier, then start again: the first start is what a user's first launch does.
+const seeding = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench' });
+const domain = seeding.domain;
+if (!domain) throw new Error('The database did not open');
+process.stdout.write(`Seeding until ${OPEN} cases are open…\n`);
+let open = 0;
+for (let batch = 0; open < OPEN; batch += 1) {
+  // Recent cases are mostly still open.
+  await seedDemoCases(domain, systemClock, 4000, 7_000 + batch);
+  open = (await domain.queries.openDeadlines()).length;
+}
+await seeding.close();
+
+let shown = 0;
+const first = await timed(() =>
+  startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench', notificationSink: { show: () => void (shown += 1) } }),
+);
+const services = first.value;
+const notifier = services.notifier;
+if (!notifier || !services.domain) throw new Error('The notifier did not start');
+await notifier.idle();
+const openNow = (await services.domain.queries.openDeadlines()).length;
+
+const full: number[] = [];
+const read: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const measureFull = async () => full.push((await timed(() => notifier.recompute())).ms);
+  const queries = services.domain.queries;
+  const measureRead = async () => read.push((await timed(() => queries.openDeadlines())).ms);
+  if (run % 2 === 0) {
+    await measureFull();
+    await measureRead();
+  } else {
+    await measureRead();
+    await measureFull();
+  }
+}
+
+const rows = [
+  { operation: `schedule (full recompute) for ${openNow} open cases`, medianMs: round(median(full)), p95Ms: round(percentile(full, 95)) },
+  { operation: 'read of the open deadlines alone (the floor)', medianMs: round(median(read)), p95Ms: round(percentile(read, 95)) },
+];
+printTable(`Deadline notifier with ${openNow} open cases (${RUNS} runs)`, ['operation', 'median ms', 'p95 ms'], rows.map((row) => [row.operation, row.medianMs, row.p95Ms]));
+const ratio = round(median(full) / median(read));
+console.log(`Schedule / read ratio: ${ratio}. First start (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms.`);
+console.log(`Well under a second: ${median(full) < 1000 ? 'yes' : 'NO'}`);
+console.log(`Wrote ${writeResults('notifier', { openCases: openNow, runs: RUNS, operations: rows, scheduleToReadRatio: ratio, firstStartMs: round(first.ms), desktopNotificationsAtFirstStart: shown, wellUnderASecond: median(full) < 1000 })}`);
+await services.close();
+fs.rmSync(directory, { recursive: true, force: true });

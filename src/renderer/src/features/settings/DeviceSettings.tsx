@@ -1,0 +1,21 @@
+import { Stack, Switch, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+
+/** This device: keep running in the tray when the window closes; hold notifications outside office hours. */
+export function DeviceSettings() {
+  const { t } = useTranslation();
+  const preferences = useApiQuery(() => call('device.getPreferences', {}), []);
+  const set = (change: { closeToTray?: boolean; holdDuringQuietHours?: boolean }) => void call('device.setPreferences', change).then(() => preferences.reload());
+  if (!preferences.data) return null;
+  return (
+    <Stack gap="md" data-testid="device-settings">
+      <Text size="sm" c="dimmed">
+        {t('settings.device.note', { code: '' })}
+      </Text>
+      <Switch label={t('settings.device.closeToTray')} checked={preferences.data.closeToTray} onChange={(event) => set({ closeToTray: event.currentTarget.checked })} />
+      <Switch label={t('settings.device.holdDuringQuietHours')} checked={preferences.data.holdDuringQuietHours} onChange={(event) => set({ holdDuringQuietHours: event.currentTarget.checked })} />
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+/** The in-app notification centre: recent deadline notifications, unread count, mark read. */
+import { ActionIcon, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { call } from '../api/client';
+import { useApiEvent, useApiQuery } from '../api/hooks';
+import { useFormatters } from '../common/format';
+
+export function NotificationCentre() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const format = useFormatters();
+  const [opened, setOpened] = useState(false);
+  const centre = useApiQuery(() => call('notifications.list', {}), []);
+  useApiEvent('notifications.changed', () => centre.reload());
+  const unread = centre.data?.unread ?? 0;
+  const open = async (id: string, path: string) => {
+    setOpened(false);
+    navigate(path);
+    await call('notifications.markRead', { ids: [id] }).catch(() => undefined);
+    centre.reload();
+  };
+  return (
+    <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md">
+      <Popover.Target>
+        {/* The button itself is the target, so it carries aria-expanded and aria-controls. */}
+        <ActionIcon variant="subtle" size="lg" aria-label={t('notifications.title', { count: unread })} onClick={() => setOpened((value) => !value)} data-testid="notifications-open">
+          <Indicator label={unread} size={16} disabled={unread === 0} color="red.9" offset={2} aria-hidden>
+            <IconBell size={20} aria-hidden />
+          </Indicator>
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>{t('notifications.heading')}</Text>
+          {unread > 0 && (
+            <Button size="xs" variant="subtle" onClick={() => void call('notifications.markRead', { all: true }).then(() => centre.reload())}>
+              {t('notifications.markAllRead')}
+            </Button>
+          )}
+        </Group>
+        <ScrollArea.Autosize mah={420}>
+          <Stack gap={4} data-testid="notification-list">
+            {(centre.data?.items ?? []).length === 0 && <Text c="dimmed" size="sm">{t('notifications.empty')}</Text>}
+            {(centre.data?.items ?? []).map((item) => (
+              <UnstyledButton key={item.id} onClick={() => void open(item.id, item.path)} p="xs" style={{ borderRadius: 4, background: item.read ? undefined : 'var(--mantine-primary-color-light)' }}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Stack gap={0}>
+                    <Text size="sm" fw={item.read ? 400 : 600}>
+                      {item.title}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {item.body}
+                    </Text>
+                  </Stack>
+                  <Badge size="xs" color={item.level === 'breached' ? 'red' : 'orange'} variant="light">
+                    {format.relative(item.createdAt, new Date())}
+                  </Badge>
+                </Group>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
