@@ -1,0 +1,117 @@
+/**
+ * Files that belong to records (letter scans, generated letter PDFs), stored as metadata plus
+ * chunks of at most 256 KB in ordinary documents. That keeps every document far inside CouchDB's
+ * size limit and lets files replicate like any other data (RxDB's CouchDB replication does not
+ * carry RxDB attachments). A SHA-256 is checked on every read.
+ */
+import crypto from 'node:crypto';
+import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+
+export interface FileRecord {
+  id: string;
+  ownerId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  chunkCount: number;
+  createdAt: string;
+}
+
+export interface FileChunk {
+  id: string;
+  fileId: string;
+  index: number;
+  data: string;
+}
+
+const fileSchema: RxJsonSchema<FileRecord> = {
+  title: 'stored file',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    ownerId: { type: 'string', maxLength: 64 },
+    name: { type: 'string', maxLength: 255 },
+    mimeType: { type: 'string', maxLength: 100 },
+    size: { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 },
+    sha256: { type: 'string', maxLength: 64 },
+    chunkCount: { type: 'integer', minimum: 0, maximum: 100_000, multipleOf: 1 },
+    createdAt: { type: 'string', maxLength: 30 },
+  },
+  required: ['id', 'ownerId', 'name', 'mimeType', 'size', 'sha256', 'chunkCount', 'createdAt'],
+  indexes: ['ownerId'],
+};
+
+const chunkSchema: RxJsonSchema<FileChunk> = {
+  title: 'stored file chunk',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 80 },
+    fileId: { type: 'string', maxLength: 64 },
+    index: { type: 'integer', minimum: 0, maximum: 100_000, multipleOf: 1 },
+    data: { type: 'string' },
+  },
+  required: ['id', 'fileId', 'index', 'data'],
+  indexes: [['fileId', 'index']],
+};
+
+export const CHUNK_BYTES = 256 * 1024;
+
+export interface FileCollections {
+  files: RxCollection<FileRecord>;
+  fileChunks: RxCollection<FileChunk>;
+}
+
+export async function addFileCollections(database: RxDatabase): Promise<FileCollections> {
+  if (!database.collections['files']) await database.addCollections({ files: { schema: fileSchema }, fileChunks: { schema: chunkSchema } });
+  return database.collections as unknown as FileCollections;
+}
+
+export class FileStore {
+  constructor(private readonly collections: FileCollections) {}
+
+  async put(file: { id: string; ownerId: string; name: string; mimeType: string; data: Buffer; createdAt: string }): Promise<FileRecord> {
+    const chunks: FileChunk[] = [];
+    for (let offset = 0, index = 0; offset < file.data.length || index === 0; offset += CHUNK_BYTES, index += 1) {
+      chunks.push({ id: `${file.id}:${index}`, fileId: file.id, index, data: file.data.subarray(offset, offset + CHUNK_BYTES).toString('base64') });
+      if (file.data.length === 0) break;
+    }
+    const record: FileRecord = {
+      id: file.id,
+      ownerId: file.ownerId,
+      name: file.name,
+      mimeType: file.mimeType,
+      size: file.data.length,
+      sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
+      chunkCount: chunks.length,
+      createdAt: file.createdAt,
+    };
+    // Chunks first: a file record never points at missing content.
+    await this.collections.fileChunks.bulkInsert(chunks);
+    await this.collections.files.insert(record);
+    return record;
+  }
+
+  async get(id: string): Promise<{ record: FileRecord; data: Buffer } | null> {
+    const record = await this.collections.files.findOne(id).exec();
+    if (!record) return null;
+    const chunks = await this.collections.fileChunks.find({ selector: { fileId: id }, sort: [{ fileId: 'asc' }, { index: 'asc' }] }).exec();
+    if (chunks.length !== record.chunkCount) return null; // still arriving by sync
+    const data = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.data, 'base64')));
+    if (crypto.createHash('sha256').update(data).digest('hex') !== record.sha256) return null;
+    return { record: record.toJSON() as FileRecord, data };
+  }
+
+  async listFor(ownerId: string): Promise<FileRecord[]> {
+    return (await this.collections.files.find({ selector: { ownerId } }).exec()).map((record) => record.toJSON() as FileRecord);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.collections.fileChunks.find({ selector: { fileId: id } }).remove();
+    await this.collections.files.findOne(id).remove();
+  }
+}
