@@ -22,6 +22,10 @@ import { newId } from './domain/clock';
 import { DeadlineNotifier, type NotificationSink } from './notifier/deadline-notifier';
 import { addNotifierCollections, type NotifierCollections } from './notifier/notification-store';
 import { realTimers, type Timers } from './notifier/timers';
+import { postHandlers } from './api/handlers/post-handlers';
+import { addFileCollections, FileStore } from './files/file-store';
+import { addLetterCollections } from './post-room/letters-collection';
+import { PostRoomService } from './post-room/post-room-service';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -109,6 +113,17 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     });
     await notifier.start();
   }
+  let postRoom: PostRoomService | null = null;
+  if (domain && opened.database) {
+    const letters = await addLetterCollections(opened.database);
+    postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database)), clock);
+    letters.letters.$.subscribe(() => events.publish('letters.changed', {}));
+  }
+  const requirePostRoom = (): PostRoomService => {
+    if (postRoom) return postRoom;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   const requireNotifierStore = (): NotifierCollections => {
     if (notifierStore) return notifierStore;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
@@ -124,6 +139,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...caseHandlers(requireDomain),
     ...settingsHandlers(requireDomain),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
+    ...postHandlers(requirePostRoom),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });

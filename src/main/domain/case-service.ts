@@ -56,7 +56,7 @@ export class CaseService {
   }
 
   /** Any channel (P-3.1). The SLA clock starts at receipt (P-3.2). */
-  async create(input: z.output<typeof createCaseInput>): Promise<{ caseId: string; reference: string }> {
+  async create(input: z.output<typeof createCaseInput>, link: { letterId?: string } = {}): Promise<{ caseId: string; reference: string }> {
     const actor = await this.identity.actor();
     const now = this.clock.now();
     const { slaPolicy } = await this.settings.values();
@@ -111,7 +111,7 @@ export class CaseService {
     );
     await this.db.cases.insert(record);
     const drafts: TimelineDraft[] = [
-      { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary } } as TimelineDraft,
+      { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}) } } as TimelineDraft,
       { kind: 'transition', at: receivedAt, data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: `Logged by ${actor.name}` } } as unknown as TimelineDraft,
     ];
     await this.db.timeline.bulkInsert(this.entries(id, drafts, actor, stamp));
@@ -194,8 +194,10 @@ export class CaseService {
     await this.append(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text } }]);
   }
 
-  async addCommunication(input: z.output<typeof addCommunicationInput>): Promise<void> {
-    await this.append(input.caseId, [{ kind: 'communication', at: input.at, data: { direction: input.direction, channel: input.channel, summary: input.summary } } as TimelineDraft]);
+  async addCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string } = {}): Promise<void> {
+    await this.append(input.caseId, [
+      { kind: 'communication', at: input.at, data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}) } } as TimelineDraft,
+    ]);
   }
 
   /** After the SLA policy or calendar changes, every open case's deadlines follow the new rules. */

@@ -12,6 +12,21 @@ import type { ApiEventName, ApiMethodName } from './names';
 import type { AppInfo, AppStatus, PingResult, ReportErrorResult } from './types/app';
 import type { SettingsSnapshot } from './types/settings';
 import type { DevicePreferencesView, NotificationCentre } from './types/notifications';
+import {
+  dayBookInput,
+  draftLetterInput,
+  finaliseLetterInput,
+  letterFileInput,
+  letterTemplatesInput,
+  listLettersInput,
+  logIncomingLetterInput,
+  logPostingInput,
+  undoLetterInput,
+  type DayBookRow,
+  type LetterLanguage,
+  type LetterRecord,
+  type LetterTemplateId,
+} from '../domain/letters';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import {
   actOnCaseInput,
@@ -96,6 +111,16 @@ export const apiMethods = {
     input: z.object({ language: z.enum(['en-GB', 'lv']).optional(), closeToTray: z.boolean().optional(), holdDuringQuietHours: z.boolean().optional() }).strict(),
     result: typed<DevicePreferencesView>(),
   },
+  'post.logIncoming': { summary: 'Logs an incoming letter: creates the case, adds it to a case, records an escalation, or routes it elsewhere.', input: logIncomingLetterInput, result: typed<LetterRecord>() },
+  'post.undo': { summary: 'Undoes the last logged letter (and the case it created, if untouched since).', input: undoLetterInput, result: typed<LetterRecord>() },
+  'post.list': { summary: 'Letters in and out, for a case or a date range, or awaiting posting.', input: listLettersInput, result: typed<LetterRecord[]>() },
+  'post.draftLetter': { summary: 'A letter template filled from the case and the organisation, for editing.', input: draftLetterInput, result: typed<{ text: string }>() },
+  'post.finaliseLetter': { summary: 'Renders the letter to PDF, saves it with the case (immutable) and records it in the timeline.', input: finaliseLetterInput, result: typed<LetterRecord>() },
+  'post.logPosting': { summary: 'Records when and how a finalised letter was posted.', input: logPostingInput, result: typed<LetterRecord>() },
+  'post.file': { summary: 'A scan or a generated letter PDF.', input: letterFileInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
+  'post.dayBook': { summary: 'The post in and out for a date range, as CSV or PDF.', input: dayBookInput, result: typed<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }>() },
+  'post.templates': { summary: 'The outgoing letter templates in English and Latvian.', input: emptyInput, result: typed<Record<LetterTemplateId, Record<LetterLanguage, string>>>() },
+  'post.saveTemplate': { summary: 'Changes one outgoing letter template in one language.', input: letterTemplatesInput, result: typed<Record<LetterTemplateId, Record<LetterLanguage, string>>>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {
@@ -106,6 +131,7 @@ export const apiEvents = {
   'notifications.changed': typed<{ readonly unread: number }>(),
   /** The main process asks the window to show a place (a clicked desktop notification, the tray menu). */
   'app.navigate': typed<{ readonly path: string }>(),
+  'letters.changed': typed<Record<string, never>>(),
 } as const satisfies { readonly [E in ApiEventName]: unknown };
 
 type Methods = typeof apiMethods;

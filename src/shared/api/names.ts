@@ -32,9 +32,19 @@ export const API_METHODS = [
   'notifications.markRead',
   'device.getPreferences',
   'device.setPreferences',
+  'post.logIncoming',
+  'post.undo',
+  'post.list',
+  'post.draftLetter',
+  'post.finaliseLetter',
+  'post.logPosting',
+  'post.file',
+  'post.dayBook',
+  'post.templates',
+  'post.saveTemplate',
 ] as const;
 
-export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate'] as const;
+export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed'] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

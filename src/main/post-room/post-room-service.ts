@@ -1,0 +1,352 @@
+/**
+ * The post room (P-3.1, P-3.2, P-4.4, P-6.1): logging incoming letters (a new complaint, a letter
+ * on an existing case, an escalation request, or not a complaint), generating outgoing letters
+ * from templates, logging their posting, and the day book.
+ */
+import type { z } from 'zod';
+import { stringify } from 'csv-stringify/sync';
+import { format } from 'date-fns';
+import { DEFAULT_LETTER_TEMPLATES, mergeTemplate } from '../../shared/domain/letter-templates';
+import type {
+  dayBookInput,
+  DayBookRow,
+  draftLetterInput,
+  finaliseLetterInput,
+  LetterFileRef,
+  LetterLanguage,
+  LetterRecord,
+  LetterTemplateId,
+  listLettersInput,
+  logIncomingLetterInput,
+  logPostingInput,
+} from '../../shared/domain/letters';
+import type { CaseRecord } from '../../shared/domain/records';
+import { parseReference } from '../../shared/reference/reference-number';
+import { officeDay, officeInstant } from '../../shared/sla';
+import { newId, type Clock } from '../domain/clock';
+import type { DomainServices } from '../domain/domain-services';
+import { fieldError, notFound } from '../domain/domain-errors';
+import { MAX_SCAN_BYTES, sniffScanKind } from '../files/file-kinds';
+import type { FileStore } from '../files/file-store';
+import type { LetterCollections, LetterDocument } from './letters-collection';
+import { letterPdf, tablePdf } from './pdf-writer';
+
+const UNDO_WINDOW_MS = 30 * 60_000;
+
+export class PostRoomService {
+  constructor(
+    private readonly domain: DomainServices,
+    private readonly collections: LetterCollections,
+    private readonly files: FileStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The case a quoted reference points to: validated by its check character, then looked up. */
+  private async caseByReference(quoted: string): Promise<CaseRecord> {
+    const parsed = parseReference(quoted);
+    if (!parsed.ok) {
+      const reasons: Record<string, string> = {
+        empty: 'Give the case reference',
+        'invalid-character': `References never contain '${parsed.character ?? ''}'`,
+        'too-short': 'This reference is too short',
+        'too-long': 'This reference is too long',
+        'check-failed': 'This reference is not valid: its check character does not match',
+      };
+      throw fieldError('referenceQuoted', reasons[parsed.problem] ?? 'Not a valid reference', parsed.problem);
+    }
+    const found = await this.domain.db.cases.findOne({ selector: { reference: parsed.reference } }).exec();
+    if (!found) throw fieldError('referenceQuoted', `No case has the reference ${parsed.reference}`, 'not_found');
+    return found.toJSON() as CaseRecord;
+  }
+
+  private decodeScans(scans: z.output<typeof logIncomingLetterInput>['scans']): { name: string; mimeType: string; data: Buffer }[] {
+    return scans.map((scan, index) => {
+      const data = Buffer.from(scan.dataBase64, 'base64');
+      if (data.length === 0) throw fieldError(`scans.${index}`, `${scan.name} is empty or not readable`, 'unreadable');
+      if (data.length > MAX_SCAN_BYTES) throw fieldError(`scans.${index}`, `${scan.name} is larger than 20 MB`, 'too_big');
+      const mimeType = sniffScanKind(data);
+      if (!mimeType) throw fieldError(`scans.${index}`, `${scan.name} is not a readable PDF, JPEG, PNG or TIFF file`, 'unreadable');
+      return { name: scan.name, mimeType, data };
+    });
+  }
+
+  /**
+   * Logs one incoming letter. Everything is checked before anything is written, so bad input
+   * (an impossible date, a malformed reference, an unreadable scan) saves nothing.
+   */
+  async logIncoming(input: z.output<typeof logIncomingLetterInput>): Promise<LetterRecord> {
+    const now = this.clock.now();
+    const calendar = await this.domain.settings.calendar();
+    const today = officeDay(calendar, now);
+    if (input.receivedOn > today) throw fieldError('receivedOn', 'Cannot be in the future', 'future_time');
+    if (input.letterDate && input.letterDate > today) throw fieldError('letterDate', 'Cannot be in the future', 'future_time');
+    const scans = this.decodeScans(input.scans);
+    const target = input.kind === 'correspondence' || input.kind === 'escalation-request' ? await this.caseByReference(input.referenceQuoted) : null;
+    if (input.kind === 'escalation-request' && target) {
+      const allowed = (await this.domain.queries.get(target.id)).availableActions.includes('recordEscalationRequest');
+      if (!allowed) throw fieldError('kind', `Case ${target.reference} cannot be escalated now (${target.status}); log the letter as correspondence instead`, 'invalid_transition');
+    }
+    const { slaPolicy } = await this.domain.settings.values();
+    // P-3.2: the clock starts at office opening on the day received (or now, for today's early post).
+    const opening = officeInstant(calendar, input.receivedOn, slaPolicy.officeOpensAt);
+    const receivedAt = new Date(Math.min(opening.getTime(), now.getTime())).toISOString();
+    const letterId = newId();
+    const actor = await this.domain.identity.actor();
+
+    let caseId = target?.id ?? null;
+    let caseReference = target?.reference ?? null;
+    if (input.kind === 'new-complaint') {
+      const created = await this.domain.cases.create(
+        {
+          complainant: {
+            kind: 'customer',
+            name: input.sender.name,
+            email: '',
+            phone: '',
+            address: input.sender.addressLines.length > 0 ? { lines: input.sender.addressLines, postcode: input.sender.postcode, country: input.sender.country } : null,
+            preferredChannel: input.sender.addressLines.length > 0 ? 'letter' : 'telephone',
+            customerNumber: '',
+            orderNumber: '',
+          },
+          channel: 'letter',
+          receivedAt,
+          type: input.type,
+          product: '',
+          summary: input.summary,
+          description: input.note,
+          desiredOutcome: '',
+          assigneeId: null,
+          departments: [],
+          relatedCaseIds: [],
+        } as never,
+        { letterId },
+      );
+      caseId = created.caseId;
+      caseReference = created.reference;
+    } else if (input.kind === 'correspondence' && target) {
+      await this.domain.cases.addCommunication({ caseId: target.id, at: receivedAt, direction: 'in', channel: 'letter', summary: input.summary }, { letterId });
+    } else if (input.kind === 'escalation-request' && target) {
+      await this.domain.cases.act({ caseId: target.id, action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'letter', reason: input.summary } });
+    }
+
+    const stored: LetterFileRef[] = [];
+    for (const scan of scans) {
+      const record = await this.files.put({ id: newId(), ownerId: letterId, name: scan.name, mimeType: scan.mimeType, data: scan.data, createdAt: now.toISOString() });
+      stored.push({ id: record.id, name: record.name, mimeType: record.mimeType, size: record.size });
+    }
+    const letter: LetterDocument = {
+      id: letterId,
+      direction: 'in',
+      caseId,
+      caseReference,
+      receivedOn: input.receivedOn,
+      letterDate: input.letterDate,
+      party: input.sender,
+      referenceQuoted: input.referenceQuoted,
+      kind: input.kind,
+      routedTo: input.routedTo,
+      note: input.note,
+      summary: input.summary,
+      files: stored,
+      template: null,
+      language: null,
+      text: '',
+      finalisedAt: null,
+      posting: null,
+      postedOn: '',
+      batchId: input.batchId,
+      loggedAt: now.toISOString(),
+      loggedBy: actor,
+      voided: false,
+    };
+    await this.collections.letters.insert(letter);
+    return toRecord(letter);
+  }
+
+  /**
+   * Undo for the last entry of a batch: voids the letter, and removes the case it created if
+   * nothing else has happened to that case since.
+   */
+  async undo(letterId: string): Promise<LetterRecord> {
+    const letter = await this.collections.letters.findOne(letterId).exec();
+    if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
+    if (this.clock.now().getTime() - Date.parse(letter.loggedAt) > UNDO_WINDOW_MS) throw fieldError('letterId', 'Only a letter logged in the last 30 minutes can be undone', 'too_late');
+    if (letter.kind === 'new-complaint' && letter.caseId) {
+      const created = await this.domain.db.cases.findOne(letter.caseId).exec();
+      if (created && (created.updatedAt !== created.createdAt || created.status !== 'received')) {
+        throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
+      }
+      await this.domain.db.timeline.find({ selector: { caseId: letter.caseId } }).remove();
+      await created?.remove();
+    }
+    await letter.incrementalPatch({ voided: true });
+    return toRecord(letter.toJSON() as LetterDocument);
+  }
+
+  async list(input: z.output<typeof listLettersInput>): Promise<LetterRecord[]> {
+    const letters = (await this.collections.letters.find({ selector: { voided: false, ...(input.caseId ? { caseId: input.caseId } : {}) }, sort: [{ loggedAt: 'desc' }] }).exec()).map(
+      (letter) => letter.toJSON() as LetterDocument,
+    );
+    return letters
+      .filter((letter) => !input.awaitingPosting || (letter.direction === 'out' && letter.finalisedAt !== null && letter.posting === null))
+      .filter((letter) => {
+        const date = letter.direction === 'in' ? letter.receivedOn : letter.postedOn || letter.finalisedAt?.slice(0, 10);
+        return (!input.from || (date ?? '') >= input.from) && (!input.to || (date ?? '') <= input.to);
+      })
+      .map(toRecord);
+  }
+
+  private async templateText(template: LetterTemplateId, language: LetterLanguage): Promise<string> {
+    const stored = (await this.domain.db.settings.findOne('letterTemplates').exec())?.toJSON().value.data as Record<string, Record<string, string>> | undefined;
+    return stored?.[template]?.[language] ?? DEFAULT_LETTER_TEMPLATES[template][language];
+  }
+
+  async saveTemplate(template: LetterTemplateId, language: LetterLanguage, text: string): Promise<void> {
+    const actor = await this.domain.identity.actor();
+    const current = ((await this.domain.db.settings.findOne('letterTemplates').exec())?.toJSON().value.data as Record<string, Record<string, string>> | undefined) ?? {};
+    await this.domain.db.settings.upsert({
+      id: 'letterTemplates',
+      value: { data: { ...current, [template]: { ...current[template], [language]: text } } },
+      updatedAt: this.clock.now().toISOString(),
+      updatedBy: actor,
+    });
+  }
+
+  async templates(): Promise<Record<LetterTemplateId, Record<LetterLanguage, string>>> {
+    const result = {} as Record<LetterTemplateId, Record<LetterLanguage, string>>;
+    for (const template of Object.keys(DEFAULT_LETTER_TEMPLATES) as LetterTemplateId[]) {
+      result[template] = { 'en-GB': await this.templateText(template, 'en-GB'), lv: await this.templateText(template, 'lv') };
+    }
+    return result;
+  }
+
+  /** The template filled from the case and the organisation, for the clerk to edit before finalising. */
+  async draft(input: z.output<typeof draftLetterInput>): Promise<{ text: string }> {
+    const detail = await this.domain.queries.get(input.caseId);
+    const record = detail.case;
+    const { organisation } = await this.domain.settings.values();
+    const calendar = await this.domain.settings.calendar();
+    const actor = await this.domain.identity.actor();
+    const date = (iso: string | null | undefined) => (iso ? format(new Date(Date.parse(officeInstant(calendar, officeDay(calendar, new Date(iso)), '12:00').toISOString())), input.language === 'lv' ? 'dd.MM.yyyy' : 'd MMMM yyyy') : '');
+    const extension = record.extensions.at(-1);
+    const resolution = record.stage2Resolution ?? record.resolution;
+    const running = record.deadlines.find((deadline) => deadline.kind === (record.stage === 2 ? 'stage2Resolution' : 'stage1Resolution'));
+    const values: Record<string, string> = {
+      date: date(this.clock.now().toISOString()),
+      reference: record.reference,
+      'complainant.name': record.complainant.name,
+      'complainant.address': [...(record.complainant.address?.lines ?? []), record.complainant.address?.postcode ?? ''].filter(Boolean).join(', '),
+      'organisation.name': organisation.name,
+      'organisation.address': [organisation.name, ...organisation.addressLines, organisation.postcode].filter(Boolean).join(', '),
+      receivedOn: date(record.receivedAt),
+      'deadline.resolution': date(running?.dueAt),
+      'extension.newDueAt': date(extension?.newDueAt),
+      'extension.reason': extension?.reason ?? '',
+      'resolution.summary': resolution?.summary ?? '',
+      'resolution.outcome': resolution?.outcome ?? '',
+      independentAdvice: organisation.independentAdvice,
+      'sender.name': actor.name,
+    };
+    return { text: mergeTemplate(await this.templateText(input.template, input.language), values) };
+  }
+
+  /** Renders the final text to PDF, saves it with the case, and records it as an outgoing communication. Immutable from here. */
+  async finalise(input: z.output<typeof finaliseLetterInput>): Promise<LetterRecord> {
+    const detail = await this.domain.queries.get(input.caseId);
+    const record = detail.case;
+    const { organisation } = await this.domain.settings.values();
+    const now = this.clock.now();
+    const actor = await this.domain.identity.actor();
+    const letterId = newId();
+    const recipient = { name: record.complainant.name, addressLines: record.complainant.address?.lines ?? [], postcode: record.complainant.address?.postcode ?? '' };
+    const pdf = await letterPdf({
+      organisation: { name: organisation.name, addressLines: organisation.addressLines, postcode: organisation.postcode },
+      recipient,
+      date: format(now, input.language === 'lv' ? 'dd.MM.yyyy' : 'd MMMM yyyy'),
+      reference: record.reference,
+      body: input.text,
+      referenceLabel: input.language === 'lv' ? 'Atsauce' : 'Reference',
+    });
+    const file = await this.files.put({ id: newId(), ownerId: letterId, name: `${record.reference}-${input.template}.pdf`, mimeType: 'application/pdf', data: pdf, createdAt: now.toISOString() });
+    const letter: LetterDocument = {
+      id: letterId,
+      direction: 'out',
+      caseId: record.id,
+      caseReference: record.reference,
+      receivedOn: null,
+      letterDate: officeDay(await this.domain.settings.calendar(), now),
+      party: { name: recipient.name, addressLines: [...recipient.addressLines], postcode: recipient.postcode, country: record.complainant.address?.country ?? 'GB' },
+      referenceQuoted: record.reference,
+      kind: null,
+      routedTo: '',
+      note: '',
+      summary: input.text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('Dear') && !line.startsWith('Cien.'))?.slice(0, 200) ?? input.template,
+      files: [{ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size }],
+      template: input.template,
+      language: input.language,
+      text: input.text,
+      finalisedAt: now.toISOString(),
+      posting: null,
+      postedOn: '',
+      batchId: '',
+      loggedAt: now.toISOString(),
+      loggedBy: actor,
+      voided: false,
+    };
+    await this.collections.letters.insert(letter);
+    await this.domain.cases.addCommunication({ caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` }, { letterId });
+    return toRecord(letter);
+  }
+
+  async logPosting(input: z.output<typeof logPostingInput>): Promise<LetterRecord> {
+    const letter = await this.collections.letters.findOne(input.letterId).exec();
+    if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
+    if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
+    if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
+    const today = officeDay(await this.domain.settings.calendar(), this.clock.now());
+    if (input.postedOn > today) throw fieldError('postedOn', 'Cannot be in the future', 'future_time');
+    if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
+    const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString() };
+    await letter.incrementalPatch({ posting, postedOn: input.postedOn });
+    return toRecord({ ...(letter.toJSON() as LetterDocument), posting, postedOn: input.postedOn });
+  }
+
+  async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
+    const found = await this.files.get(fileId);
+    if (!found) throw notFound('File', fileId, 'fileId');
+    return { name: found.record.name, mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
+  }
+
+  /** The post received and sent in a date range, as a printable PDF or a CSV file. */
+  async dayBook(input: z.output<typeof dayBookInput>): Promise<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }> {
+    const letters = await this.list({ from: input.from, to: input.to });
+    const rows: DayBookRow[] = letters
+      .filter((letter) => letter.direction === 'in' || letter.posting)
+      .map((letter) => ({
+        direction: letter.direction,
+        date: (letter.direction === 'in' ? letter.receivedOn : letter.posting?.postedOn) ?? '',
+        party: letter.party.name,
+        caseReference: letter.caseReference ?? '',
+        kind: letter.direction === 'in' ? (letter.kind ?? '') : (letter.template ?? ''),
+        summary: letter.kind === 'not-a-complaint' ? `${letter.summary} → ${letter.routedTo}` : letter.summary,
+        postClass: letter.posting?.postClass ?? '',
+        trackingNumber: letter.posting?.trackingNumber ?? '',
+        scans: letter.direction === 'in' ? letter.files.length : 0,
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.direction.localeCompare(b.direction));
+    const header = ['Direction', 'Date', 'Sender or recipient', 'Case', 'Kind', 'Summary', 'Post class', 'Tracking number', 'Scans'];
+    const cells = rows.map((row) => [row.direction === 'in' ? 'In' : 'Out', row.date, row.party, row.caseReference, row.kind, row.summary, row.postClass, row.trackingNumber, String(row.scans)]);
+    const range = input.from === input.to ? input.from : `${input.from}_to_${input.to}`;
+    if (input.format === 'csv') {
+      return { name: `day-book-${range}.csv`, mimeType: 'text/csv', dataBase64: Buffer.from(stringify([header, ...cells], { bom: true })).toString('base64'), rows };
+    }
+    const pdf = await tablePdf(`Day book ${input.from === input.to ? input.from : `${input.from} – ${input.to}`}`, header, cells);
+    return { name: `day-book-${range}.pdf`, mimeType: 'application/pdf', dataBase64: pdf.toString('base64'), rows };
+  }
+}
+
+function toRecord(letter: LetterDocument): LetterRecord {
+  const { postedOn: _postedOn, ...rest } = letter as LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown };
+  const { _meta, _rev, _attachments, _deleted, ...record } = rest as typeof rest & Record<string, unknown>;
+  return record as unknown as LetterRecord;
+}

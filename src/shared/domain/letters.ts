@@ -1,0 +1,148 @@
+/**
+ * The post room's records and inputs: incoming letters (P-3.1 posted letters, logged with the
+ * date the office received them, P-3.2) and outgoing letters generated from templates (P-3.2
+ * acknowledgement, P-4.4 extension notice, resolutions, P-6.1 final response), with their posting.
+ */
+import { z } from 'zod';
+import { checkPostcode } from './postal';
+import type { StaffRef } from './records';
+
+export const INCOMING_KINDS = ['new-complaint', 'correspondence', 'escalation-request', 'not-a-complaint'] as const;
+export type IncomingKind = (typeof INCOMING_KINDS)[number];
+
+export const LETTER_TEMPLATES = ['acknowledgement', 'extension-notice', 'stage1-resolution', 'escalation-acknowledgement', 'stage2-final-response'] as const;
+export type LetterTemplateId = (typeof LETTER_TEMPLATES)[number];
+
+export const POST_CLASSES = ['first', 'second', 'signed-for'] as const;
+export type PostClass = (typeof POST_CLASSES)[number];
+
+export const LETTER_LANGUAGES = ['en-GB', 'lv'] as const;
+export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
+
+export interface LetterFileRef {
+  readonly id: string;
+  readonly name: string;
+  readonly mimeType: string;
+  readonly size: number;
+}
+
+export interface LetterRecord {
+  readonly id: string;
+  readonly direction: 'in' | 'out';
+  readonly caseId: string | null;
+  readonly caseReference: string | null;
+  /** Incoming: the date the office received it (the SLA clock starts from it, P-3.2). */
+  readonly receivedOn: string | null;
+  readonly letterDate: string | null;
+  readonly party: { readonly name: string; readonly addressLines: readonly string[]; readonly postcode: string; readonly country: string };
+  readonly referenceQuoted: string;
+  readonly kind: IncomingKind | null;
+  readonly routedTo: string;
+  readonly note: string;
+  readonly summary: string;
+  readonly files: readonly LetterFileRef[];
+  readonly template: LetterTemplateId | null;
+  readonly language: LetterLanguage | null;
+  readonly text: string;
+  readonly finalisedAt: string | null;
+  readonly posting: { readonly postedOn: string; readonly postClass: PostClass; readonly trackingNumber: string; readonly loggedAt: string } | null;
+  readonly batchId: string;
+  readonly loggedAt: string;
+  readonly loggedBy: StaffRef;
+  readonly voided: boolean;
+}
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const requiredText = (max: number) => text(max).min(1, 'Required');
+const day = z.iso.date({ message: 'Must be a real date (YYYY-MM-DD)' });
+
+export const scanUploadSchema = z
+  .object({
+    name: requiredText(255),
+    mimeType: text(100).default(''),
+    /** Base64 content; about 27 MB of text holds the 20 MB limit. */
+    dataBase64: z.string().min(1, 'The file is empty').max(28_000_000, 'The file is larger than 20 MB'),
+  })
+  .strict();
+
+export const partySchema = z
+  .object({
+    name: requiredText(200),
+    addressLines: z.array(text(120)).max(6).default([]),
+    postcode: text(16).default(''),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. GB').default('GB'),
+  })
+  .strict()
+  .transform((party, context) => {
+    const postcode = checkPostcode(party.country, party.postcode);
+    if (!postcode.ok) {
+      context.addIssue({ code: 'custom', path: ['postcode'], message: postcode.message });
+      return z.NEVER;
+    }
+    return { ...party, addressLines: party.addressLines.filter((line) => line !== ''), postcode: postcode.value };
+  });
+
+export const logIncomingLetterInput = z
+  .object({
+    receivedOn: day,
+    letterDate: day.nullable().default(null),
+    sender: partySchema,
+    referenceQuoted: text(40).default(''),
+    kind: z.enum(INCOMING_KINDS),
+    type: text(40).default(''),
+    routedTo: text(200).default(''),
+    note: text(2_000).default(''),
+    summary: requiredText(2_000),
+    scans: z.array(scanUploadSchema).max(10, 'At most 10 scans per letter').default([]),
+    batchId: text(64).default(''),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (value.letterDate && value.letterDate > value.receivedOn) issue('letterDate', 'A letter cannot be dated after the day it was received');
+    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.referenceQuoted === '') issue('referenceQuoted', 'Give the case reference the letter is about');
+    if (value.kind === 'new-complaint' && value.type === '') issue('type', 'Choose the complaint type');
+    if (value.kind === 'not-a-complaint' && value.routedTo === '') issue('routedTo', 'Say where the letter was sent');
+  });
+
+export const undoLetterInput = z.object({ letterId: requiredText(64) }).strict();
+
+export const draftLetterInput = z.object({ caseId: requiredText(64), template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES) }).strict();
+
+export const finaliseLetterInput = z
+  .object({ caseId: requiredText(64), template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000) })
+  .strict();
+
+export const logPostingInput = z
+  .object({ letterId: requiredText(64), postedOn: day, postClass: z.enum(POST_CLASSES), trackingNumber: text(40).default('') })
+  .strict()
+  .superRefine((value, context) => {
+    if (value.postClass === 'signed-for' && value.trackingNumber === '') context.addIssue({ code: 'custom', path: ['trackingNumber'], message: 'Signed-for post has a tracking number' });
+  });
+
+export const listLettersInput = z
+  .object({ caseId: text(64).optional(), from: day.optional(), to: day.optional(), awaitingPosting: z.boolean().optional() })
+  .strict();
+
+export const letterFileInput = z.object({ fileId: requiredText(64) }).strict();
+
+export const dayBookInput = z
+  .object({ from: day, to: day, format: z.enum(['csv', 'pdf']) })
+  .strict()
+  .refine((value) => value.from <= value.to, { message: 'The start must not be after the end', path: ['to'] });
+
+export const letterTemplatesInput = z
+  .object({ template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000) })
+  .strict();
+
+export interface DayBookRow {
+  readonly direction: 'in' | 'out';
+  readonly date: string;
+  readonly party: string;
+  readonly caseReference: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly postClass: string;
+  readonly trackingNumber: string;
+  readonly scans: number;
+}
