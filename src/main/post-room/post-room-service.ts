@@ -308,7 +308,22 @@ export class PostRoomService {
     if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
     const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString() };
     await letter.incrementalPatch({ posting, postedOn: input.postedOn });
+    await this.acknowledgeByPost(letter.toJSON() as LetterDocument, input.postedOn === today ? this.clock.now() : officeInstant(await this.domain.settings.calendar(), input.postedOn, '12:00'));
     return toRecord({ ...(letter.toJSON() as LetterDocument), posting, postedOn: input.postedOn });
+  }
+
+  /**
+   * P-3.2 and P-4.3: posting an acknowledgement letter is the acknowledgement, so the case moves on
+   * and its acknowledgement deadline is met at the posting time, unless it was acknowledged some
+   * other way already (a phone call, an e-mail), which stays the record.
+   */
+  private async acknowledgeByPost(letter: LetterDocument, postedAt: Date): Promise<void> {
+    const action = letter.template === 'acknowledgement' ? 'acknowledge' : letter.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
+    if (!action || !letter.caseId) return;
+    const { availableActions } = await this.domain.queries.get(letter.caseId);
+    if (!availableActions.includes(action)) return;
+    const at = new Date(Math.max(postedAt.getTime(), Date.parse(letter.finalisedAt ?? letter.loggedAt))).toISOString();
+    await this.domain.cases.act({ caseId: letter.caseId, action: { type: action, at, channel: 'letter' } });
   }
 
   async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
@@ -319,7 +334,8 @@ export class PostRoomService {
 
   /** The post received and sent in a date range, as a printable PDF or a CSV file. */
   async dayBook(input: z.output<typeof dayBookInput>): Promise<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }> {
-    const letters = await this.list({ from: input.from, to: input.to });
+    // Oldest logged first, so each day reads in the order the post was opened and sent.
+    const letters = (await this.list({ from: input.from, to: input.to })).reverse();
     const rows: DayBookRow[] = letters
       .filter((letter) => letter.direction === 'in' || letter.posting)
       .map((letter) => ({

@@ -85,7 +85,7 @@ describe('bad input gets a clear error at the field and saves nothing', () => {
     const issue = error.issues.find((candidate) => candidate.path === path);
     expect(issue?.message, JSON.stringify(error)).toMatch(message);
     expect(await counts()).toEqual(before);
-    expect(await t.services.domain!.db.collections['files']!.count().exec()).toBe(0);
+    expect(await (t.services.domain!.db as unknown as { collections: Record<string, { count(): { exec(): Promise<number> } }> }).collections['files']!.count().exec()).toBe(0);
   });
 
   it('an escalation request on a case that cannot escalate is refused at the kind', async () => {
@@ -124,6 +124,10 @@ describe('outgoing letters, posting and the day book', () => {
     expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for' })).issues[0]).toMatchObject({ path: 'trackingNumber' });
     const posted = await t.call('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for', trackingNumber: 'AB123456789GB' });
     expect(posted.posting).toMatchObject({ postClass: 'signed-for', trackingNumber: 'AB123456789GB' });
+    // P-3.2: posting the acknowledgement letter is the acknowledgement; its deadline is met.
+    const acknowledged = (await t.call('cases.get', { caseId })).case;
+    expect(acknowledged.status).toBe('acknowledged');
+    expect(acknowledged.deadlines.find((deadline) => deadline.kind === 'acknowledgement')?.metAt).toBeTruthy();
     expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'first' })).issues[0]).toMatchObject({ code: 'already_posted' });
 
     const csv = await t.call('post.dayBook', { from: '2026-11-24', to: '2026-11-25', format: 'csv' });

@@ -14,7 +14,7 @@ export function App({ i18n }: { readonly i18n: i18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-        <Notifications position="bottom-right" />
+        <Notifications position="bottom-right" limit={3} autoClose={4000} />
         <ErrorBoundary>
           <SettingsProvider
             fallback={

@@ -15,6 +15,10 @@ const LOCALES = { 'en-GB': enGB, lv } as const;
 export interface Formatters {
   dateTime(iso: string): string;
   date(iso: string): string;
+  /** A calendar day (yyyy-mm-dd) spelled out with its weekday, so a mistyped date stands out. */
+  longDay(day: string): string;
+  /** A calendar day (yyyy-mm-dd) in the short local form. */
+  day(day: string): string;
   relative(iso: string, now: Date): string;
   money(minor: number, currency: string): string;
   countdown(deadline: { dueAt: string; warnAt: string; metAt?: string | null }, now: Date): { state: DeadlineState; text: string };
@@ -34,6 +38,8 @@ export function makeFormatters(language: string, timeZone: string, calendar: Wor
   return {
     dateTime: (iso) => format(inOffice(iso), 'PPp', { locale }),
     date: (iso) => format(inOffice(iso), 'P', { locale }),
+    longDay: (day) => format(new Date(`${day}T12:00:00`), 'PPPP', { locale }),
+    day: (day) => format(new Date(`${day}T12:00:00`), 'P', { locale }),
     relative: (iso, now) => formatDistanceStrict(new Date(iso), now, { locale, addSuffix: true }),
     money: (minor, currency) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100),
     countdown(deadline, now) {

@@ -2,7 +2,7 @@ import { Alert, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** A section whose issue has not landed yet says so plainly (removed as each section lands). */
-export function ComingSoonPage({ section }: { readonly section: 'postRoom' | 'reports' }) {
+export function ComingSoonPage({ section }: { readonly section: 'reports' }) {
   const { t } = useTranslation();
   return (
     <Stack data-testid={`page-${section}`}>

@@ -8,6 +8,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { NewCasePage } from '../features/new-case/NewCasePage';
+import { PostRoomPage } from '../features/post-room/PostRoomPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CaseWorkspacePage } from '../features/workspace/CaseWorkspacePage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
@@ -70,7 +71,7 @@ export function Shell() {
             </Route>
             <Route path="/case/:caseId">{(params) => <CaseWorkspacePage caseId={params.caseId} />}</Route>
             <Route path="/post-room">
-              <ComingSoonPage section="postRoom" />
+              <PostRoomPage />
             </Route>
             <Route path="/reports">
               <ComingSoonPage section="reports" />

@@ -6,6 +6,7 @@ import { CalendarSettings } from './CalendarSettings';
 import { ComplaintTypesSettings } from './ComplaintTypesSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
 import { DeviceSettings } from './DeviceSettings';
+import { LetterTemplatesSettings } from './LetterTemplatesSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { SlaSettings } from './SlaSettings';
 import { StaffSettings } from './StaffSettings';
@@ -17,7 +18,7 @@ export function SettingsPage() {
       <Title order={1}>{t('settings.title')}</Title>
       <Tabs defaultValue="organisation" keepMounted={false}>
         <Tabs.List>
-          {(['organisation', 'sla', 'calendar', 'types', 'departments', 'staff', 'device', 'about'] as const).map((tab) => (
+          {(['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'about'] as const).map((tab) => (
             <Tabs.Tab key={tab} value={tab} data-testid={`settings-tab-${tab}`}>
               {t(`settings.tabs.${tab}`)}
             </Tabs.Tab>
@@ -37,6 +38,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="departments" pt="md">
           <DepartmentsSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="letters" pt="md">
+          <LetterTemplatesSettings />
         </Tabs.Panel>
         <Tabs.Panel value="staff" pt="md">
           <StaffSettings />

@@ -10,6 +10,7 @@ import { ActionBar } from './ActionBar';
 import { CaseHeader } from './CaseHeader';
 import { ComplainantPanel } from './ComplainantPanel';
 import { DetailsPanel } from './DetailsPanel';
+import { LettersPanel } from './LettersPanel';
 import { NoteAndCommunication } from './NoteAndCommunication';
 import { CaseTimeline } from './Timeline';
 
@@ -35,6 +36,7 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
           <Stack gap="md">
             <ComplainantPanel detail={detail} onChanged={changed} />
             <DetailsPanel detail={detail} onChanged={changed} />
+            <LettersPanel detail={detail} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>

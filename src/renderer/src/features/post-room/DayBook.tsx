@@ -1,0 +1,64 @@
+/** The day book: the post received and sent in a date range, printable (PDF) and as CSV. */
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useApiEvent, useApiQuery } from '../../api/hooks';
+import { saveFile } from '../../common/files';
+import { useFormatters } from '../../common/format';
+
+export function DayBook() {
+  const { t } = useTranslation();
+  const { day } = useFormatters();
+  const todayText = new Date().toLocaleDateString('en-CA');
+  const [from, setFrom] = useState(todayText);
+  const [to, setTo] = useState(todayText);
+  const book = useApiQuery(() => call('post.dayBook', { from, to, format: 'csv' }), [from, to]);
+  useApiEvent('letters.changed', () => book.reload());
+  const download = async (format: 'csv' | 'pdf') => saveFile(await call('post.dayBook', { from, to, format }));
+  return (
+    <Stack gap="sm" data-testid="day-book">
+      <Group align="flex-end">
+        <TextInput type="date" label={t('postRoom.from')} value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
+        <TextInput type="date" label={t('postRoom.to')} value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+        <Button variant="light" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download('pdf')} data-testid="day-book-pdf">
+          {t('postRoom.downloadPdf')}
+        </Button>
+        <Button variant="light" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download('csv')} data-testid="day-book-csv">
+          {t('postRoom.downloadCsv')}
+        </Button>
+      </Group>
+      {book.error && <Alert color="red">{book.error.message}</Alert>}
+      {book.data && book.data.rows.length === 0 && <Text c="dimmed">{t('postRoom.noPost')}</Text>}
+      {book.data && book.data.rows.length > 0 && (
+        <Table data-testid="day-book-rows">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('postRoom.direction')}</Table.Th>
+              <Table.Th>{t('postRoom.date')}</Table.Th>
+              <Table.Th>{t('postRoom.party')}</Table.Th>
+              <Table.Th>{t('caseList.columns.reference')}</Table.Th>
+              <Table.Th>{t('postRoom.kind')}</Table.Th>
+              <Table.Th>{t('postRoom.summary')}</Table.Th>
+              <Table.Th>{t('postRoom.postClass')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {book.data.rows.map((row, index) => (
+              <Table.Tr key={index}>
+                <Table.Td>{t(`directions.${row.direction}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(row.date)}</Table.Td>
+                <Table.Td>{row.party}</Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{row.caseReference}</Table.Td>
+                <Table.Td>{row.direction === 'in' ? t(`postRoom.kinds.${row.kind as 'new-complaint'}`) : t(`letters.templates.${row.kind as 'acknowledgement'}`)}</Table.Td>
+                <Table.Td>{row.summary}</Table.Td>
+                <Table.Td>{row.postClass ? `${t(`postRoom.classes.${row.postClass as 'first'}`)} ${row.trackingNumber}` : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

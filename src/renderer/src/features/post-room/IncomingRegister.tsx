@@ -1,0 +1,298 @@
+/**
+ * The incoming post register, built for a pile of envelopes: keyboard first (Ctrl+Enter logs the
+ * letter from any field), batch mode (the form clears for the next letter, keeps the date, counts
+ * the batch, and can undo the last entry), live checks of the quoted reference and UK postcode,
+ * possible duplicates offered before saving, scans attached to the letter.
+ */
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { INCOMING_KINDS, type IncomingKind, type LetterRecord } from '../../../../shared/domain/letters';
+import { checkPostcode } from '../../../../shared/domain/postal';
+import { parseReference } from '../../../../shared/reference/reference-number';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { fieldErrors } from '../../common/api-errors';
+import { readAsBase64 } from '../../common/files';
+import { useFormatters } from '../../common/format';
+import { formatTypedDate, parseTypedDate } from '../../common/typed-date';
+import { useSettings } from '../../settings/SettingsContext';
+import { ScanPicker, type PickedScan } from './ScanPicker';
+
+interface RegisterValues {
+  receivedOn: string;
+  kind: IncomingKind;
+  referenceQuoted: string;
+  sender: { name: string; addressLines: string; postcode: string; country: string };
+  letterDate: string;
+  type: string;
+  routedTo: string;
+  note: string;
+  summary: string;
+}
+
+const today = () => formatTypedDate(new Date().toLocaleDateString('en-CA'));
+
+/** The typed date as the API wants it; what was typed when it is not a date (the API says why). */
+function dayFor(typed: string): string {
+  return parseTypedDate(typed) ?? typed;
+}
+
+function DateHint({ typed }: { readonly typed: string }) {
+  const { t } = useTranslation();
+  const { longDay } = useFormatters();
+  if (typed.trim() === '') return null;
+  const day = parseTypedDate(typed);
+  return <>{day ? longDay(day) : t('postRoom.notADate')}</>;
+}
+
+/** One toast for the batch, replaced by each letter logged, so a pile of post does not bury the screen. */
+function announce(toast: { color?: string; message: string }): void {
+  notifications.hide('post-room-batch');
+  notifications.show({ id: 'post-room-batch', ...toast });
+}
+
+function formPathFor(path: string): string {
+  return path.replace(/^sender\.addressLines(\.\d+)?$/, 'sender.addressLines').replace(/^scans(\..*)?$/, 'scans');
+}
+
+export function IncomingRegister() {
+  const { t } = useTranslation();
+  const { settings, typeLabel } = useSettings();
+  const firstField = useRef<HTMLSelectElement>(null);
+  const [scans, setScans] = useState<PickedScan[]>([]);
+  const [batch, setBatch] = useState<LetterRecord[]>([]);
+  const [batchId] = useState(() => `batch-${Date.now().toString(36)}`);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const usableTypes = settings.complaintTypes.filter((type) => !type.retired);
+  const blank = (keep?: Partial<RegisterValues>): RegisterValues => ({
+    receivedOn: keep?.receivedOn ?? today(),
+    kind: keep?.kind ?? 'new-complaint',
+    referenceQuoted: '',
+    sender: { name: '', addressLines: '', postcode: '', country: 'GB' },
+    letterDate: '',
+    type: usableTypes[0]?.id ?? '',
+    routedTo: '',
+    note: '',
+    summary: '',
+  });
+  const form = useForm<RegisterValues>({ mode: 'controlled', initialValues: blank() });
+  const values = form.getValues();
+  const needsReference = values.kind === 'correspondence' || values.kind === 'escalation-request';
+
+  // Live check of the quoted reference: its check character, then the case it names.
+  const [quoted] = useDebouncedValue(values.referenceQuoted, 150);
+  const referenceCheck = parseReference(quoted);
+  const referenceCase = useApiQuery(() => (referenceCheck.ok ? call('cases.quickSearch', { query: referenceCheck.reference, limit: 1 }) : Promise.resolve(null)), [referenceCheck.ok ? referenceCheck.reference : null]);
+  const postcode = checkPostcode(values.sender.country || 'GB', values.sender.postcode);
+
+  const [probe] = useDebouncedValue(JSON.stringify({ name: values.sender.name.trim(), postcode: values.sender.postcode.trim() }), 300);
+  const duplicates = useApiQuery(() => {
+    const person = JSON.parse(probe) as { name: string; postcode: string };
+    return values.kind !== 'new-complaint' || person.name.length < 3 ? Promise.resolve([]) : call('cases.findDuplicates', person);
+  }, [probe, values.kind]);
+
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    setGeneral(null);
+    form.clearErrors();
+    const current = form.getValues();
+    try {
+      const letter = await call('post.logIncoming', {
+        receivedOn: dayFor(current.receivedOn),
+        letterDate: current.letterDate.trim() ? dayFor(current.letterDate) : null,
+        sender: { ...current.sender, addressLines: current.sender.addressLines.split('\n').map((line) => line.trim()).filter(Boolean) },
+        referenceQuoted: needsReference ? current.referenceQuoted : '',
+        kind: current.kind,
+        type: current.kind === 'new-complaint' ? current.type : '',
+        routedTo: current.kind === 'not-a-complaint' ? current.routedTo : '',
+        note: current.note,
+        summary: current.summary,
+        scans: await Promise.all(scans.map(async (scan) => ({ name: scan.file.name, mimeType: scan.file.type, dataBase64: await readAsBase64(scan.file) }))),
+        batchId,
+      });
+      setBatch((previous) => [letter, ...previous]);
+      form.setValues(blank({ receivedOn: current.receivedOn, kind: current.kind }));
+      setScans([]);
+      announce({ color: 'teal', message: letter.caseReference ? t('postRoom.loggedWithCase', { reference: letter.caseReference }) : t('postRoom.logged') });
+      firstField.current?.focus();
+    } catch (error) {
+      const { fields, general: message } = fieldErrors(error);
+      form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, text]) => [formPathFor(path), text])));
+      setGeneral(message ?? t('common.fixErrors'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async () => {
+    const last = batch[0];
+    if (!last) return;
+    try {
+      await call('post.undo', { letterId: last.id });
+      setBatch((previous) => previous.slice(1));
+      announce({ message: t('postRoom.undone') });
+    } catch (error) {
+      setGeneral(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+        data-testid="incoming-form"
+      >
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={2} size="h4">
+                {t('postRoom.incomingTitle')}
+              </Title>
+              <Group gap="xs">
+                <Badge size="lg" variant="light" data-testid="batch-count">
+                  {t('postRoom.batchCount', { count: batch.length })}
+                </Badge>
+                <Button size="xs" variant="default" disabled={batch.length === 0} onClick={() => void undo()} data-testid="undo-last">
+                  {t('postRoom.undoLast')}
+                </Button>
+              </Group>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('postRoom.keyboardHint')}
+            </Text>
+            {general && (
+              <Alert color="red" role="alert">
+                {general}
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NativeSelect
+                ref={firstField}
+                // Keyboard first: the clerk starts typing as soon as the register opens.
+                autoFocus
+                label={t('postRoom.kind')}
+                data={INCOMING_KINDS.map((kind) => ({ value: kind, label: t(`postRoom.kinds.${kind}`) }))}
+                {...form.getInputProps('kind')}
+                data-testid="letter-kind"
+              />
+              <TextInput label={t('postRoom.receivedOn')} required placeholder="dd/mm/yyyy" description={<DateHint typed={values.receivedOn} />} {...form.getInputProps('receivedOn')} data-testid="letter-received-on" />
+              {needsReference ? (
+                <TextInput
+                  label={t('postRoom.referenceQuoted')}
+                  required
+                  {...form.getInputProps('referenceQuoted')}
+                  error={form.errors['referenceQuoted'] ?? (quoted && !referenceCheck.ok ? t(`postRoom.referenceProblems.${referenceCheck.problem}`) : undefined)}
+                  description={referenceCheck.ok ? (referenceCase.data?.hits[0] ? `✓ ${referenceCase.data.hits[0].reference} · ${referenceCase.data.hits[0].complainantName}` : t('postRoom.referenceUnknown')) : undefined}
+                  data-testid="letter-reference"
+                />
+              ) : (
+                <TextInput label={t('postRoom.letterDate')} placeholder="dd/mm/yyyy" description={<DateHint typed={values.letterDate} />} {...form.getInputProps('letterDate')} data-testid="letter-date" />
+              )}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('postRoom.senderName')} required {...form.getInputProps('sender.name')} data-testid="letter-sender" />
+              <Textarea label={t('postRoom.senderAddress')} autosize minRows={2} {...form.getInputProps('sender.addressLines')} data-testid="letter-address" />
+              <TextInput
+                label={t('postRoom.postcode')}
+                {...form.getInputProps('sender.postcode')}
+                error={form.errors['sender.postcode'] ?? (!postcode.ok ? t('postRoom.postcodeInvalid') : undefined)}
+                description={postcode.ok && postcode.value && postcode.value !== values.sender.postcode ? `→ ${postcode.value}` : undefined}
+                onBlur={() => postcode.ok && form.setFieldValue('sender.postcode', postcode.value)}
+                data-testid="letter-postcode"
+              />
+              <TextInput label={t('postRoom.country')} maxLength={2} {...form.getInputProps('sender.country')} />
+            </SimpleGrid>
+            {values.kind === 'new-complaint' && (
+              <NativeSelect label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} {...form.getInputProps('type')} data-testid="letter-type" />
+            )}
+            {values.kind === 'not-a-complaint' && (
+              <TextInput label={t('postRoom.routedTo')} required {...form.getInputProps('routedTo')} data-testid="letter-routed-to" />
+            )}
+            <TextInput label={t('postRoom.summary')} required {...form.getInputProps('summary')} data-testid="letter-summary" />
+            <Textarea label={t('postRoom.note')} autosize minRows={1} {...form.getInputProps('note')} />
+            {needsReference === false && values.kind === 'new-complaint' && (duplicates.data ?? []).length > 0 && (
+              <Alert color="yellow" title={t('newCase.duplicateHint', { count: duplicates.data?.length ?? 0 })} data-testid="letter-duplicates">
+                <List size="sm">
+                  {(duplicates.data ?? []).map((match) => (
+                    <List.Item key={match.id}>
+                      <Group gap="xs">
+                        <Anchor component={Link} href={`/case/${match.id}`}>
+                          {match.reference}
+                        </Anchor>
+                        <Text size="sm">{match.complainantName}</Text>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => {
+                            form.setFieldValue('kind', 'correspondence');
+                            form.setFieldValue('referenceQuoted', match.reference);
+                          }}
+                        >
+                          {t('postRoom.logAsCorrespondence')}
+                        </Button>
+                      </Group>
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            <ScanPicker scans={scans} onChange={setScans} error={form.errors['scans'] as string | undefined} />
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy} data-testid="log-letter">
+                {t('postRoom.logLetter')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </form>
+      {batch.length > 0 && (
+        <Table data-testid="batch-list">
+          <Table.Caption>{t('postRoom.batchCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('postRoom.kind')}</Table.Th>
+              <Table.Th>{t('postRoom.senderName')}</Table.Th>
+              <Table.Th>{t('postRoom.caseOrRoute')}</Table.Th>
+              <Table.Th>{t('postRoom.summary')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {batch.map((letter) => (
+              <Table.Tr key={letter.id}>
+                <Table.Td>{t(`postRoom.kinds.${letter.kind ?? 'new-complaint'}`)}</Table.Td>
+                <Table.Td>{letter.party.name}</Table.Td>
+                <Table.Td>
+                  {letter.caseId ? (
+                    <Anchor component={Link} href={`/case/${letter.caseId}`} ff="monospace">
+                      {letter.caseReference}
+                    </Anchor>
+                  ) : (
+                    letter.routedTo
+                  )}
+                </Table.Td>
+                <Table.Td>{letter.summary}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

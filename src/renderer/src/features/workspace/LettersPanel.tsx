@@ -1,0 +1,155 @@
+/**
+ * The case's letters: scans of letters received and letters sent. "Generate a letter" fills a
+ * template from the case (P-3.2 acknowledgement, P-4.4 extension notice, resolutions, P-6.1 final
+ * response); the text can be edited before it is finalised to PDF, after which it cannot change.
+ */
+import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconDownload, IconMailPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '../../../../shared/domain/letters';
+import type { CaseDetail } from '../../../../shared/domain/views';
+import { call } from '../../api/client';
+import { useApiEvent, useApiQuery } from '../../api/hooks';
+import { fieldErrors } from '../../common/api-errors';
+import { saveFile } from '../../common/files';
+import { useFormatters } from '../../common/format';
+
+function suggestedTemplate(detail: CaseDetail): LetterTemplateId {
+  const status = detail.case.status;
+  if (detail.case.extensions.some((extension) => extension.customerNotice === null)) return 'extension-notice';
+  if (status === 'escalation-requested' || status === 'escalation-acknowledged') return 'escalation-acknowledgement';
+  if (status === 'stage2-resolution-communicated') return 'stage2-final-response';
+  if (status === 'resolution-communicated') return 'stage1-resolution';
+  return 'acknowledgement';
+}
+
+export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormatters();
+  const letters = useApiQuery(() => call('post.list', { caseId: detail.case.id }), [detail.case.id]);
+  useApiEvent('letters.changed', () => letters.reload());
+  const [composing, setComposing] = useState(false);
+  const [template, setTemplate] = useState<LetterTemplateId>(suggestedTemplate(detail));
+  const [language, setLanguage] = useState<LetterLanguage>(i18n.language === 'lv' ? 'lv' : 'en-GB');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const draft = async (nextTemplate = template, nextLanguage = language) => {
+    setError(null);
+    try {
+      setText((await call('post.draftLetter', { caseId: detail.case.id, template: nextTemplate, language: nextLanguage })).text);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+  const finalise = async () => {
+    setBusy(true);
+    try {
+      await call('post.finaliseLetter', { caseId: detail.case.id, template, language, text });
+      setComposing(false);
+      letters.reload();
+    } catch (caught) {
+      const { fields, general } = fieldErrors(caught);
+      setError(general ?? Object.values(fields)[0] ?? t('common.fixErrors'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="letters-panel">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {t('letters.title')}
+        </Title>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconMailPlus size={14} aria-hidden />}
+          onClick={() => {
+            const suggestion = suggestedTemplate(detail);
+            setTemplate(suggestion);
+            setComposing(true);
+            void draft(suggestion, language);
+          }}
+          data-testid="generate-letter"
+        >
+          {t('letters.generate')}
+        </Button>
+      </Group>
+      {(letters.data ?? []).length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('letters.none')}
+        </Text>
+      ) : (
+        // A list rather than a table: the panel sits in a narrow column and file names are long.
+        <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {(letters.data ?? []).map((letter) => (
+            <Stack key={letter.id} component="li" gap={2} py="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-letter-id={letter.id}>
+              <Group gap="xs" wrap="nowrap">
+                <Badge variant="light" color={letter.direction === 'in' ? 'blue' : 'grape'} style={{ flexShrink: 0 }}>
+                  {t(`directions.${letter.direction}`)}
+                </Badge>
+                <Text size="sm" fw={500}>
+                  {letter.direction === 'in' ? t(`postRoom.kinds.${letter.kind ?? 'correspondence'}`) : t(`letters.templates.${letter.template ?? 'acknowledgement'}`)}
+                </Text>
+                <Text size="sm" c="dimmed" ml="auto" style={{ whiteSpace: 'nowrap' }}>
+                  {letter.direction === 'in' && letter.receivedOn ? format.day(letter.receivedOn) : format.date(letter.loggedAt)}
+                </Text>
+              </Group>
+              {letter.direction === 'out' && (
+                <Text size="sm" fw={letter.posting ? undefined : 600}>
+                  {letter.posting ? t('letters.posted', { date: format.day(letter.posting.postedOn) }) : t('letters.notPosted')}
+                </Text>
+              )}
+              {letter.files.map((file) => (
+                <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => void call('post.file', { fileId: file.id }).then(saveFile)}>
+                  <IconDownload size={12} aria-hidden /> {file.name}
+                </Anchor>
+              ))}
+            </Stack>
+          ))}
+        </Stack>
+      )}
+      <Modal opened={composing} onClose={() => setComposing(false)} title={t('letters.generate')} size="xl">
+        <Stack gap="sm" data-testid="letter-composer">
+          {error && <Alert color="red">{error}</Alert>}
+          <Group grow>
+            <NativeSelect
+              label={t('letters.template')}
+              data={LETTER_TEMPLATES.map((value) => ({ value, label: t(`letters.templates.${value}`) }))}
+              value={template}
+              onChange={(event) => {
+                const next = event.currentTarget.value as LetterTemplateId;
+                setTemplate(next);
+                void draft(next, language);
+              }}
+              data-testid="letter-template"
+            />
+            <NativeSelect
+              label={t('language.label')}
+              data={LETTER_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
+              value={language}
+              onChange={(event) => {
+                const next = event.currentTarget.value as LetterLanguage;
+                setLanguage(next);
+                void draft(template, next);
+              }}
+            />
+          </Group>
+          <Textarea label={t('letters.text')} description={t('letters.editHint')} autosize minRows={12} value={text} onChange={(event) => setText(event.currentTarget.value)} data-testid="letter-text" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setComposing(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={() => void finalise()} loading={busy} disabled={text.trim() === ''} data-testid="finalise-letter">
+              {t('letters.finalise')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
