@@ -1,4 +1,4 @@
-/** axe-core finds no serious or critical violation on the list, workspace, new-complaint form and settings. */
+/** axe-core finds no serious or critical violation on the list, workspace, new-complaint form, post room and settings. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -23,6 +23,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('nav-new-case').click();
     await expect(page.getByTestId('page-new-case')).toBeVisible();
     expect(await seriousViolations(page), 'new complaint form').toEqual([]);
+    await page.getByTestId('nav-postRoom').click();
+    await expect(page.getByTestId('letter-kind')).toBeFocused();
+    expect(await seriousViolations(page), 'incoming post register').toEqual([]);
+    for (const tab of ['outgoing', 'day-book'] as const) {
+      await page.getByTestId(`post-tab-${tab}`).click();
+      expect(await seriousViolations(page), `post room: ${tab}`).toEqual([]);
+    }
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('page-settings')).toBeVisible();
     expect(await seriousViolations(page), 'settings').toEqual([]);
