@@ -16,6 +16,7 @@ const NOT_AUDITED = new Set([
   'complainantSortName',
   'updatedAt',
   'updatedBy',
+  'fieldVersions',
   '_meta',
   '_rev',
   '_attachments',

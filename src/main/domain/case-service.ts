@@ -10,6 +10,7 @@ import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { officeInstant } from '../../shared/sla';
 import { auditChanges } from './audit';
 import { withDerivedFields } from './case-derivation';
+import { stampChangedGroups } from './case-field-groups';
 import { FUTURE_TOLERANCE_MS, newId, type Clock } from './clock';
 import type { CaseDocument, DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
@@ -105,6 +106,7 @@ export class CaseService {
         createdAt: stamp,
         updatedAt: stamp,
         updatedBy: actor,
+        fieldVersions: {},
       },
       calendar,
       slaPolicy,
@@ -135,7 +137,7 @@ export class CaseService {
     await document.incrementalModify((data) => {
       const { _meta, _rev, _deleted, _attachments, ...current } = data as CaseDocument & Record<StoredFields, unknown>;
       const result = change(current as CaseDocument, actor);
-      const next = withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy);
+      const next = stampChangedGroups(current as CaseDocument, withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy), { at: stamp, by: actor });
       outcome = { before: current as CaseDocument, next, entries: result.entries };
       return { ...next, _meta, _rev, _deleted, _attachments } as unknown as typeof data;
     });

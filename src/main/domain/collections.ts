@@ -16,6 +16,7 @@
  */
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { CaseRecord, StaffMember, TimelineEntry } from '../../shared/domain/records';
+import type { FieldVersions } from './case-field-groups';
 
 /** Far future for "no running deadline", so such cases sort after every running deadline. */
 export const NO_DEADLINE = 4_102_444_800_000; // 2100-01-01
@@ -24,11 +25,16 @@ const isoTime = { type: 'string', maxLength: 30 } as const;
 const staffRef = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] } as const;
 const millis = { type: 'number', minimum: 0, maximum: NO_DEADLINE, multipleOf: 1 } as const;
 
-export type CaseDocument = CaseRecord & { assigneeName: string };
+export type CaseDocument = CaseRecord & {
+  assigneeName: string;
+  /** When and by whom each conflict group last changed (case-field-groups.ts); absent groups date from creation. */
+  fieldVersions?: FieldVersions;
+};
 
 export const caseSchema: RxJsonSchema<CaseDocument> = {
   title: 'complaint case',
-  version: 0,
+  // 1: fieldVersions, for merging concurrent edits from other devices.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -86,6 +92,7 @@ export const caseSchema: RxJsonSchema<CaseDocument> = {
     createdAt: isoTime,
     updatedAt: isoTime,
     updatedBy: staffRef,
+    fieldVersions: { type: 'object' },
   },
   required: [
     'id', 'reference', 'complainant', 'complainantSortName', 'channel', 'receivedAt', 'loggedAt', 'loggedBy', 'type', 'summary', 'stage', 'status', 'open',
@@ -157,6 +164,9 @@ export const staffSchema: RxJsonSchema<StaffMember> = {
   required: ['id', 'name', 'email', 'role', 'active', 'createdAt'],
 };
 
+/** Version 1 adds fieldVersions: existing cases start with none (every group dates from creation). */
+const CASE_MIGRATIONS = { 1: (document: CaseDocument): CaseDocument => ({ ...document, fieldVersions: {} }) };
+
 export interface DomainCollections {
   cases: RxCollection<CaseDocument>;
   timeline: RxCollection<TimelineEntry>;
@@ -168,7 +178,7 @@ export type DomainDatabase = RxDatabase<DomainCollections>;
 
 export async function addDomainCollections(database: RxDatabase): Promise<DomainDatabase> {
   await database.addCollections({
-    cases: { schema: caseSchema },
+    cases: { schema: caseSchema, migrationStrategies: CASE_MIGRATIONS },
     timeline: { schema: timelineSchema },
     settings: { schema: settingsSchema },
     staff: { schema: staffSchema },

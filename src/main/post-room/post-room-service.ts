@@ -306,7 +306,7 @@ export class PostRoomService {
     const today = officeDay(await this.domain.settings.calendar(), this.clock.now());
     if (input.postedOn > today) throw fieldError('postedOn', 'Cannot be in the future', 'future_time');
     if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
-    const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString() };
+    const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
     await letter.incrementalPatch({ posting, postedOn: input.postedOn });
     await this.acknowledgeByPost(letter.toJSON() as LetterDocument, input.postedOn === today ? this.clock.now() : officeInstant(await this.domain.settings.calendar(), input.postedOn, '12:00'));
     return toRecord({ ...(letter.toJSON() as LetterDocument), posting, postedOn: input.postedOn });

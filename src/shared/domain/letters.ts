@@ -45,7 +45,7 @@ export interface LetterRecord {
   readonly language: LetterLanguage | null;
   readonly text: string;
   readonly finalisedAt: string | null;
-  readonly posting: { readonly postedOn: string; readonly postClass: PostClass; readonly trackingNumber: string; readonly loggedAt: string } | null;
+  readonly posting: { readonly postedOn: string; readonly postClass: PostClass; readonly trackingNumber: string; readonly loggedAt: string; readonly loggedBy?: StaffRef } | null;
   readonly batchId: string;
   readonly loggedAt: string;
   readonly loggedBy: StaffRef;

@@ -1,0 +1,116 @@
+/**
+ * The groups of case fields that change together. They are the units of the case's conflict
+ * policy when two devices edit one case offline (sync issue): edits to different groups both
+ * survive, and for one group the later edit wins. Each group remembers when and by whom it last
+ * changed (`fieldVersions`), so "later" means the later edit of that group, not of the case.
+ *
+ * - Each complainant detail is its own group (`complainant.email`), and so is each case detail
+ *   (`summary`, `type`, `assignee`…): two people correcting different details never collide.
+ * - The workflow state is one group (status, stage, clock, acknowledgement, resolutions,
+ *   extensions, inquiries…). Those fields only make sense together: mixing half of one workflow
+ *   action with half of another would build a case no state machine allows.
+ * - Departments and related cases are sets: additions and removals from both sides are merged.
+ * - Identity and bookkeeping fields never conflict; derived fields are recomputed after a merge.
+ */
+import { deepEqual } from 'rxdb/plugins/utils';
+import type { StaffRef } from '../../shared/domain/records';
+import type { CaseDocument } from './collections';
+
+export const WORKFLOW_FIELDS = [
+  'stage',
+  'status',
+  'clock',
+  'acknowledgement',
+  'resolution',
+  'escalation',
+  'stage2Resolution',
+  'closedAt',
+  'externalReferral',
+  'extensions',
+  'openInquiries',
+  'resumeStatus',
+  'thirdParties',
+] as const satisfies readonly (keyof CaseDocument)[];
+
+export const DETAIL_FIELDS = [
+  'channel',
+  'type',
+  'product',
+  'summary',
+  'description',
+  'desiredOutcome',
+  'receivedAt',
+  'rootCause',
+  'lessonsLearned',
+  'assignee',
+] as const satisfies readonly (keyof CaseDocument)[];
+
+export const SET_FIELDS = ['departments', 'relatedCaseIds'] as const satisfies readonly (keyof CaseDocument)[];
+
+export interface FieldVersion {
+  readonly at: string;
+  readonly by: StaffRef;
+}
+
+export type FieldVersions = Readonly<Record<string, FieldVersion>>;
+
+type Loose = Record<string, unknown>;
+
+/** Every conflict group of these cases: the workflow, each detail, each complainant key. */
+export function caseGroups(...documents: readonly CaseDocument[]): string[] {
+  const complainantKeys = new Set(documents.flatMap((document) => Object.keys(document.complainant)));
+  return ['workflow', ...DETAIL_FIELDS, ...[...complainantKeys].sort().map((key) => `complainant.${key}`)];
+}
+
+/** The group's value. The clock's start belongs to `receivedAt`, so the workflow leaves it out. */
+export function groupValue(document: CaseDocument, group: string): unknown {
+  if (group === 'workflow') {
+    const value: Loose = {};
+    for (const field of WORKFLOW_FIELDS) value[field] = document[field];
+    const { receivedAt: _start, ...clock } = document.clock;
+    value['clock'] = clock;
+    return value;
+  }
+  if (group.startsWith('complainant.')) return (document.complainant as unknown as Loose)[group.slice('complainant.'.length)];
+  return (document as unknown as Loose)[group];
+}
+
+/** A copy of `document` with the group set to `value` (as `groupValue` returned it). */
+export function withGroupValue(document: CaseDocument, group: string, value: unknown): CaseDocument {
+  if (group === 'workflow') {
+    const workflow = value as Loose;
+    return { ...document, ...workflow, clock: { ...(workflow['clock'] as CaseDocument['clock']), receivedAt: document.receivedAt } } as CaseDocument;
+  }
+  if (group.startsWith('complainant.')) {
+    const key = group.slice('complainant.'.length);
+    const complainant = { ...(document.complainant as unknown as Loose) };
+    if (value === undefined) delete complainant[key];
+    else complainant[key] = value;
+    return { ...document, complainant: complainant as unknown as CaseDocument['complainant'] };
+  }
+  const next = { ...document, [group]: value } as CaseDocument;
+  // The clock starts when the complaint was received: the two move together.
+  return group === 'receivedAt' ? { ...next, clock: { ...next.clock, receivedAt: value as string } } : next;
+}
+
+/** Deep equality that ignores key order (documents come back from storage and servers re-keyed). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return deepEqual(a, b);
+}
+
+/** The groups whose value differs between two states of one case. */
+export function changedGroups(before: CaseDocument, after: CaseDocument): string[] {
+  return caseGroups(before, after).filter((group) => !sameValue(groupValue(before, group), groupValue(after, group)));
+}
+
+/** When and by whom the group last changed: its recorded version, or the case's creation. */
+export function versionOf(document: CaseDocument, group: string): FieldVersion {
+  return document.fieldVersions?.[group] ?? { at: document.createdAt, by: document.loggedBy };
+}
+
+/** The case after a local change: each changed group is stamped with this change's time and actor. */
+export function stampChangedGroups(before: CaseDocument, after: CaseDocument, version: FieldVersion): CaseDocument {
+  const changed = changedGroups(before, after);
+  if (changed.length === 0) return after;
+  return { ...after, fieldVersions: { ...before.fieldVersions, ...Object.fromEntries(changed.map((group) => [group, version])) } };
+}

@@ -1,0 +1,238 @@
+/**
+ * The conflict policies (sync issue, "no lost updates"): edits to different field groups of a
+ * case both survive; one group edited on both sides keeps the later edit of that group and
+ * reports the other; sets merge; letters, settings, staff and device-code claims follow their
+ * stated rules. The merge is the same whichever device runs it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { StaffRef } from '../../../shared/domain/records';
+import { stampChangedGroups } from '../../domain/case-field-groups';
+import type { CaseDocument, SettingsDocument } from '../../domain/collections';
+import type { LetterDocument } from '../../post-room/letters-collection';
+import { mergeCases } from './case-merge';
+import { mergeLetters } from './letter-merge';
+import { earliestClaim, mergeStaff } from './record-merge';
+import { mergeSettings } from './settings-merge';
+
+const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };
+const bob: StaffRef = { id: 'staff-bob', name: 'Bob' };
+
+const base: CaseDocument = {
+  id: 'case-1',
+  reference: '7KQ2-0001-X',
+  complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '', address: null, preferredChannel: 'email', customerNumber: '', orderNumber: '' },
+  complainantSortName: 'janis berzins',
+  channel: 'email',
+  receivedAt: '2026-11-20T09:00:00.000Z',
+  loggedAt: '2026-11-20T09:05:00.000Z',
+  loggedBy: ann,
+  type: 'product',
+  product: '',
+  summary: 'Monitor broke',
+  description: '',
+  desiredOutcome: '',
+  stage: 1,
+  status: 'received',
+  open: true,
+  assignee: null,
+  assigneeId: '',
+  assigneeName: '',
+  departments: ['Warehouse'],
+  thirdParties: [],
+  clock: { receivedAt: '2026-11-20T09:00:00.000Z' },
+  deadlines: [],
+  nextDeadlineKind: null,
+  nextDueAt: 0,
+  nextWarnAt: 0,
+  acknowledgement: null,
+  resolution: null,
+  escalation: null,
+  stage2Resolution: null,
+  rootCause: '',
+  lessonsLearned: '',
+  closedAt: null,
+  externalReferral: null,
+  extensions: [],
+  openInquiries: [],
+  resumeStatus: null,
+  relatedCaseIds: [],
+  createdAt: '2026-11-20T09:05:00.000Z',
+  updatedAt: '2026-11-20T09:05:00.000Z',
+  updatedBy: ann,
+  fieldVersions: {},
+};
+
+/** A local edit as the case service makes it: changed groups stamped with the time and actor. */
+function edit(from: CaseDocument, changes: Partial<CaseDocument>, at: string, by: StaffRef): CaseDocument {
+  return stampChangedGroups(from, { ...from, ...changes, updatedAt: at, updatedBy: by } as CaseDocument, { at, by });
+}
+
+const acknowledged = (at: string): Partial<CaseDocument> => ({
+  status: 'acknowledged',
+  acknowledgement: { at, channel: 'telephone', by: ann },
+  clock: { receivedAt: base.receivedAt, acknowledgedAt: at },
+});
+
+describe('cases: edits to different fields both survive', () => {
+  it('summary and assignee on one device, e-mail and the acknowledgement on the other', () => {
+    const onA = edit(edit(base, { summary: 'Monitor shows E3' }, '2026-11-21T10:00:00.000Z', ann), { assignee: ann }, '2026-11-21T10:01:00.000Z', ann);
+    const onB = edit(edit(base, { complainant: { ...base.complainant, email: 'janis@work.lv' } }, '2026-11-21T09:00:00.000Z', bob), acknowledged('2026-11-21T09:30:00.000Z'), '2026-11-21T09:30:00.000Z', bob);
+    const { merged, conflicts } = mergeCases(base, onA, onB);
+    expect(conflicts).toEqual([]);
+    expect(merged).toMatchObject({ summary: 'Monitor shows E3', assignee: ann, status: 'acknowledged', complainant: { email: 'janis@work.lv', name: 'Jānis Bērziņš' } });
+    expect(merged.clock).toEqual({ receivedAt: base.receivedAt, acknowledgedAt: '2026-11-21T09:30:00.000Z' });
+    expect(mergeCases(base, onB, onA).merged).toEqual(merged);
+  });
+
+  it('a corrected receipt time and a workflow action on the other device: the clock keeps both', () => {
+    const onA = edit(base, { receivedAt: '2026-11-20T08:00:00.000Z', clock: { receivedAt: '2026-11-20T08:00:00.000Z' } }, '2026-11-21T10:00:00.000Z', ann);
+    const onB = edit(base, acknowledged('2026-11-21T09:30:00.000Z'), '2026-11-21T09:30:00.000Z', bob);
+    const { merged, conflicts } = mergeCases(base, onA, onB);
+    expect(conflicts).toEqual([]);
+    expect(merged.receivedAt).toBe('2026-11-20T08:00:00.000Z');
+    expect(merged.clock).toEqual({ receivedAt: '2026-11-20T08:00:00.000Z', acknowledgedAt: '2026-11-21T09:30:00.000Z' });
+  });
+
+  it('departments merge as sets: one adds, the other removes', () => {
+    const onA = edit(base, { departments: ['Warehouse', 'Billing'] }, '2026-11-21T10:00:00.000Z', ann);
+    const onB = edit(base, { departments: [] }, '2026-11-21T11:00:00.000Z', bob);
+    expect(mergeCases(base, onA, onB).merged.departments).toEqual(['Billing']);
+  });
+});
+
+describe('cases: the same field edited on both devices', () => {
+  it('keeps the later edit and reports the other for the timeline', () => {
+    const onA = edit(base, { summary: 'From Ann' }, '2026-11-21T10:00:00.000Z', ann);
+    const onB = edit(base, { summary: 'From Bob' }, '2026-11-21T10:05:00.000Z', bob);
+    const { merged, conflicts } = mergeCases(base, onA, onB);
+    expect(merged.summary).toBe('From Bob');
+    expect(conflicts).toEqual([{ caseId: 'case-1', group: 'summary', kept: { value: 'From Bob', at: '2026-11-21T10:05:00.000Z', by: bob }, discarded: { value: 'From Ann', at: '2026-11-21T10:00:00.000Z', by: ann } }]);
+    expect(mergeCases(base, onB, onA)).toEqual({ merged, conflicts });
+  });
+
+  it('"later" is the later edit of that field, not the later change of the case', () => {
+    const onA = edit(edit(base, { summary: 'From Ann' }, '2026-11-21T10:00:00.000Z', ann), { assignee: ann }, '2026-11-21T12:00:00.000Z', ann);
+    const onB = edit(base, { summary: 'From Bob' }, '2026-11-21T11:00:00.000Z', bob);
+    const { merged } = mergeCases(base, onA, onB);
+    expect(merged.summary).toBe('From Bob');
+    expect(merged.assignee).toEqual(ann);
+  });
+
+  it('two workflow actions at once: one whole workflow state wins, never a mix of both', () => {
+    const onA = edit(base, acknowledged('2026-11-21T10:00:00.000Z'), '2026-11-21T10:00:00.000Z', ann);
+    const onB = edit(base, { status: 'closed', closedAt: '2026-11-21T10:10:00.000Z', rootCause: 'Duplicate' }, '2026-11-21T10:10:00.000Z', bob);
+    const { merged, conflicts } = mergeCases(base, onA, onB);
+    expect(merged).toMatchObject({ status: 'closed', closedAt: '2026-11-21T10:10:00.000Z', acknowledgement: null, rootCause: 'Duplicate' });
+    expect(conflicts.map((conflict) => conflict.group)).toEqual(['workflow']);
+    expect(conflicts[0]?.discarded.value).toMatchObject({ status: 'acknowledged' });
+  });
+
+  it('the same change on both sides is no conflict', () => {
+    const onA = edit(base, { summary: 'Same' }, '2026-11-21T10:00:00.000Z', ann);
+    const onB = edit(base, { summary: 'Same' }, '2026-11-21T10:05:00.000Z', bob);
+    expect(mergeCases(base, onA, onB).conflicts).toEqual([]);
+  });
+
+  it('ties in time go to the greater staff id, whichever side runs the merge', () => {
+    const at = '2026-11-21T10:00:00.000Z';
+    const onA = edit(base, { summary: 'From Ann' }, at, ann);
+    const onB = edit(base, { summary: 'From Bob' }, at, bob);
+    expect(mergeCases(base, onA, onB).merged.summary).toBe('From Bob');
+    expect(mergeCases(base, onB, onA).merged.summary).toBe('From Bob');
+  });
+});
+
+describe('cases: properties over random edits', () => {
+  const groups = ['summary', 'description', 'product', 'rootCause', 'email', 'phone'] as const;
+  const apply = (document: CaseDocument, group: (typeof groups)[number], value: string, at: string, by: StaffRef) =>
+    edit(document, group === 'email' || group === 'phone' ? { complainant: { ...document.complainant, [group]: value } } : { [group]: value }, at, by);
+  const editsArbitrary = fc.array(fc.record({ group: fc.constantFrom(...groups), value: fc.string({ maxLength: 8 }), minute: fc.integer({ min: 0, max: 59 }) }), { maxLength: 6 });
+
+  it('symmetric, idempotent, and every edit made on one side only survives', () => {
+    fc.assert(
+      fc.property(editsArbitrary, editsArbitrary, (editsA, editsB) => {
+        let onA = base;
+        let onB = base;
+        editsA.forEach((change, index) => (onA = apply(onA, change.group, `A${change.value}`, `2026-11-21T10:${String(change.minute).padStart(2, '0')}:0${index}.000Z`, ann)));
+        editsB.forEach((change, index) => (onB = apply(onB, change.group, `B${change.value}`, `2026-11-21T10:${String(change.minute).padStart(2, '0')}:0${index}.000Z`, bob)));
+        const forward = mergeCases(base, onA, onB);
+        expect(mergeCases(base, onB, onA)).toEqual(forward);
+        expect(mergeCases(forward.merged, forward.merged, forward.merged).merged).toEqual(forward.merged);
+        const value = (document: CaseDocument, group: (typeof groups)[number]) => (group === 'email' || group === 'phone' ? document.complainant[group] : document[group]);
+        for (const group of groups) {
+          const [a, b, merged] = [value(onA, group), value(onB, group), value(forward.merged, group)];
+          if (a === value(base, group)) expect(merged).toBe(b);
+          else if (b === value(base, group)) expect(merged).toBe(a);
+          else if (a !== b) expect(forward.conflicts.some((conflict) => conflict.group.endsWith(group) && conflict.discarded.value === (merged === a ? b : a))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('letters', () => {
+  const letter: LetterDocument = {
+    id: 'letter-1', direction: 'out', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: null, letterDate: null, party: { name: 'Jānis', addressLines: [], postcode: '', country: 'LV' },
+    referenceQuoted: '', kind: null, routedTo: '', note: '', summary: 'Acknowledgement', files: [], template: 'acknowledgement', language: 'en-GB', text: 'Dear…',
+    finalisedAt: '2026-11-21T09:00:00.000Z', posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-21T09:00:00.000Z', loggedBy: ann, voided: false,
+  } as LetterDocument;
+  const posted = (by: StaffRef, at: string, tracking: string): LetterDocument => ({ ...letter, posting: { postedOn: at.slice(0, 10), postClass: 'signed-for', trackingNumber: tracking, loggedAt: at, loggedBy: by }, postedOn: at.slice(0, 10) });
+
+  it('a posting logged on one device and nothing on the other is kept', () => {
+    expect(mergeLetters(letter, posted(ann, '2026-11-22T10:00:00.000Z', 'AB1'), letter)).toMatchObject({ merged: { posting: { trackingNumber: 'AB1' }, postedOn: '2026-11-22' }, conflict: null });
+  });
+
+  it('two postings: the later entry is kept and the other reported', () => {
+    const { merged, conflict } = mergeLetters(letter, posted(ann, '2026-11-22T10:00:00.000Z', 'AB1'), posted(bob, '2026-11-22T11:00:00.000Z', 'AB2'));
+    expect(merged.posting?.trackingNumber).toBe('AB2');
+    expect(conflict?.discarded.value).toMatchObject({ trackingNumber: 'AB1' });
+  });
+
+  it('voided anywhere stays voided', () => {
+    expect(mergeLetters(letter, { ...letter, voided: true }, posted(bob, '2026-11-22T11:00:00.000Z', 'AB2')).merged).toMatchObject({ voided: true, posting: { trackingNumber: 'AB2' } });
+  });
+});
+
+describe('settings', () => {
+  const area = (data: unknown, at: string, by: StaffRef): SettingsDocument => ({ id: 'complaintTypes', value: { data }, updatedAt: at, updatedBy: by });
+  const types = [{ id: 'product', label: { 'en-GB': 'Product', lv: 'Produkts' }, retired: false }];
+
+  it('two administrators each add a complaint type: both are kept', () => {
+    const onA = area([...types, { id: 'pharmacy', label: { 'en-GB': 'Pharmacy', lv: 'Aptieka' }, retired: false }], '2026-11-21T10:00:00.000Z', ann);
+    const onB = area([...types, { id: 'courier', label: { 'en-GB': 'Courier', lv: 'Kurjers' }, retired: false }], '2026-11-21T11:00:00.000Z', bob);
+    const merged = mergeSettings(area(types, '2026-11-20T10:00:00.000Z', ann), onA, onB);
+    expect((merged.value.data as { id: string }[]).map((type) => type.id)).toEqual(['product', 'courier', 'pharmacy']);
+  });
+
+  it('different keys of the organisation both survive; the same key keeps the later save', () => {
+    const organisation = { name: 'Welzo', phone: '', email: '' };
+    const onA = { ...area({ ...organisation, phone: '020 7946 0000', name: 'Welzo Ltd' }, '2026-11-21T10:00:00.000Z', ann), id: 'organisation' };
+    const onB = { ...area({ ...organisation, email: 'care@welzo.example', name: 'Welzo Limited' }, '2026-11-21T11:00:00.000Z', bob), id: 'organisation' };
+    expect(mergeSettings({ ...area(organisation, '2026-11-20T10:00:00.000Z', ann), id: 'organisation' }, onA, onB).value.data).toEqual({
+      name: 'Welzo Limited',
+      phone: '020 7946 0000',
+      email: 'care@welzo.example',
+    });
+  });
+
+  it('departments: additions and removals from both sides', () => {
+    const merged = mergeSettings(area(['Billing', 'Warehouse'], '2026-11-20T10:00:00.000Z', ann), area(['Billing', 'Warehouse', 'Pharmacy'], '2026-11-21T10:00:00.000Z', ann), area(['Billing'], '2026-11-21T11:00:00.000Z', bob));
+    expect(merged.value.data).toEqual(['Billing', 'Pharmacy']);
+  });
+});
+
+describe('staff and device codes', () => {
+  it('staff profiles merge field by field; the server keeps a field changed on both sides', () => {
+    const member = { id: 's', name: 'Ann', email: '', role: 'clerk' as const, active: true, createdAt: '2026-11-20T10:00:00.000Z' };
+    expect(mergeStaff(member, { ...member, email: 'ann@example.org', role: 'manager' }, { ...member, role: 'caseworker', active: false })).toEqual({ ...member, email: 'ann@example.org', role: 'caseworker', active: false });
+  });
+
+  it('a device code claimed twice stays with the earlier claim', () => {
+    const first = { id: '7KQ2', deviceId: 'device-b', claimedAt: '2026-11-01T10:00:00.000Z' };
+    const second = { id: '7KQ2', deviceId: 'device-a', claimedAt: '2026-11-02T10:00:00.000Z' };
+    expect(earliestClaim(first, second)).toBe(first);
+    expect(earliestClaim(second, first)).toBe(first);
+  });
+});
