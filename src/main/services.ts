@@ -26,6 +26,12 @@ import { postHandlers } from './api/handlers/post-handlers';
 import { addFileCollections, FileStore } from './files/file-store';
 import { addLetterCollections } from './post-room/letters-collection';
 import { PostRoomService } from './post-room/post-room-service';
+import { conflictHandlersFor } from './sync/conflict-handlers';
+import { syncHandlers } from './api/handlers/sync-handlers';
+import { addDeviceCodeCollection } from './sync/device-codes';
+import { memorySecretStore, type SecretStore } from './sync/secret-store';
+import { SyncService } from './sync/sync-service';
+import type { RetryPolicy } from './sync/sync-session';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -37,6 +43,14 @@ export interface MainServicesOptions {
   /** Where desktop notifications go (Electron's Notification in the app; the log elsewhere). */
   readonly notificationSink?: NotificationSink;
   readonly timers?: Timers;
+  /** Keeps the sync password: Electron's safeStorage in the app, memory elsewhere. */
+  readonly secretStore?: SecretStore;
+  /** Whether the device has a network at all (Electron's net.isOnline in the app). */
+  readonly networkUp?: () => boolean;
+  /** Sync retry back-off (tests shorten it). */
+  readonly syncRetry?: RetryPolicy;
+  /** Only for running two devices in one process (tests, benchmarks). */
+  readonly databaseName?: string;
 }
 
 export interface MainServices {
@@ -47,6 +61,7 @@ export interface MainServices {
   /** Null when the database could not be opened (its status says why). */
   readonly domain: DomainServices | null;
   readonly notifier: DeadlineNotifier | null;
+  readonly sync: SyncService | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -60,12 +75,12 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now().toISOString();
   const events = new EventBus();
-  const opened = await openPlaintDatabase({ dataDirectory, logger });
+  const opened = await openPlaintDatabase({ dataDirectory, logger, ...(options.databaseName ? { name: options.databaseName } : {}) });
   let database: DatabaseStatus = opened.status;
   let domain: DomainServices | null = null;
   if (opened.database) {
     try {
-      domain = await startDomainServices(opened.database, events, clock);
+      domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database));
     } catch (error) {
       logger.error('The complaint data could not be loaded', errorDetails(error));
       database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
@@ -115,12 +130,33 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   }
   let postRoom: PostRoomService | null = null;
   if (domain && opened.database) {
-    const letters = await addLetterCollections(opened.database);
-    postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database)), clock);
+    const handlerFor = conflictHandlersFor(opened.database);
+    const letters = await addLetterCollections(opened.database, handlerFor);
+    postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database, handlerFor)), clock);
     letters.letters.$.subscribe(() => events.publish('letters.changed', {}));
   }
   const requirePostRoom = (): PostRoomService => {
     if (postRoom) return postRoom;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
+  let sync: SyncService | null = null;
+  if (domain && opened.database) {
+    sync = new SyncService({
+      database: opened.database,
+      deviceCodes: await addDeviceCodeCollection(opened.database, conflictHandlersFor(opened.database)),
+      identity: domain.identity,
+      secrets: options.secretStore ?? memorySecretStore(),
+      clock,
+      logger,
+      publish: (status) => events.publish('sync.status', status),
+      ...(options.networkUp ? { networkUp: options.networkUp } : {}),
+      ...(options.syncRetry ? { retry: options.syncRetry } : {}),
+    });
+    await sync.start();
+  }
+  const requireSync = (): SyncService => {
+    if (sync) return sync;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
@@ -140,6 +176,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...settingsHandlers(requireDomain),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom),
+    ...syncHandlers(requireSync),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
@@ -150,6 +187,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     dataDirectory,
     domain,
     notifier,
+    sync,
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -159,6 +197,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     async close() {
       logger.info('Main services stopping');
       notifier?.stop();
+      await sync?.close();
       domain?.stop();
       await opened.database?.close();
       database = { ...database, state: 'closed' };

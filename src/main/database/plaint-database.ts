@@ -38,16 +38,22 @@ export interface OpenDatabaseOptions {
   readonly logger: Logger;
   /** Encryption at rest (P-7.2): a key from the OS keychain; absent for a plain file. */
   readonly key?: string;
+  /**
+   * RxDB allows one open database per name in a process; the app has one, but tests that run
+   * two devices side by side give the second another name (its file is named after it too).
+   */
+  readonly name?: string;
 }
 
 export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   addPlugins();
-  const file = databaseFilePath(options.dataDirectory, DATABASE_NAME);
+  const name = options.name ?? DATABASE_NAME;
+  const file = databaseFilePath(options.dataDirectory, name);
   try {
     const storage = wrappedValidateAjvStorage({
       storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: { cases: caseSearchText }, ...(options.key ? { key: options.key } : {}) }),
     });
-    const database = await createRxDatabase({ name: DATABASE_NAME, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
+    const database = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
     options.logger.info('Database opened', { file });
     return { database, status: { state: 'ready', file, message: null } };
   } catch (error) {

@@ -83,9 +83,8 @@ export function withGroupValue(document: CaseDocument, group: string, value: unk
   }
   if (group.startsWith('complainant.')) {
     const key = group.slice('complainant.'.length);
-    const complainant = { ...(document.complainant as unknown as Loose) };
-    if (value === undefined) delete complainant[key];
-    else complainant[key] = value;
+    const complainant = Object.fromEntries(Object.entries(document.complainant).filter(([name]) => name !== key));
+    if (value !== undefined) complainant[key] = value;
     return { ...document, complainant: complainant as unknown as CaseDocument['complainant'] };
   }
   const next = { ...document, [group]: value } as CaseDocument;

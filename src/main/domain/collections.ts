@@ -14,7 +14,7 @@
  * which are never replicated.
  * All ids are random UUIDs and all times ISO 8601 UTC strings: nothing depends on one device.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxConflictHandler, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { CaseRecord, StaffMember, TimelineEntry } from '../../shared/domain/records';
 import type { FieldVersions } from './case-field-groups';
 
@@ -176,12 +176,20 @@ export interface DomainCollections {
 
 export type DomainDatabase = RxDatabase<DomainCollections>;
 
-export async function addDomainCollections(database: RxDatabase): Promise<DomainDatabase> {
+/** Each shared collection's conflict handler for sync (sync/conflict-handlers.ts); RxDB's default otherwise. */
+export type ConflictHandlerFor = <T>(collection: string) => RxConflictHandler<T> | undefined;
+
+export function withConflictHandler<T>(name: string, handlerFor: ConflictHandlerFor | undefined): { conflictHandler?: RxConflictHandler<T> } {
+  const handler = handlerFor?.<T>(name);
+  return handler ? { conflictHandler: handler } : {};
+}
+
+export async function addDomainCollections(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<DomainDatabase> {
   await database.addCollections({
-    cases: { schema: caseSchema, migrationStrategies: CASE_MIGRATIONS },
-    timeline: { schema: timelineSchema },
-    settings: { schema: settingsSchema },
-    staff: { schema: staffSchema },
+    cases: { schema: caseSchema, migrationStrategies: CASE_MIGRATIONS, ...withConflictHandler<CaseDocument>('cases', handlerFor) },
+    timeline: { schema: timelineSchema, ...withConflictHandler<TimelineEntry>('timeline', handlerFor) },
+    settings: { schema: settingsSchema, ...withConflictHandler<SettingsDocument>('settings', handlerFor) },
+    staff: { schema: staffSchema, ...withConflictHandler<StaffMember>('staff', handlerFor) },
   });
   return database as unknown as DomainDatabase;
 }

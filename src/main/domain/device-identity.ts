@@ -29,6 +29,8 @@ interface DeviceState {
   nextSequence: number;
   currentStaffId: string | null;
   preferences?: DevicePreferences;
+  /** Codes this device used before it had to take a new one (their references stay valid). */
+  previousCodes?: readonly string[];
 }
 
 const DEVICE_DOC = 'device';
@@ -84,6 +86,19 @@ export class DeviceIdentity {
       return { ...current, nextSequence: current.nextSequence + count };
     });
     return { deviceCode: state.deviceCode, first };
+  }
+
+  /**
+   * Another device already holds this device's code (found when syncing): take a fresh code that
+   * nobody in `taken` holds and start its sequence at 1, so no reference is ever issued twice.
+   */
+  async takeNewDeviceCode(taken: ReadonlySet<string>): Promise<string> {
+    const state = await this.update((current) => {
+      let code = current.deviceCode;
+      while (taken.has(code) || code === current.deviceCode) code = deviceCodeFromRandom(crypto.randomBytes(4));
+      return { ...current, deviceCode: code, nextSequence: 1, previousCodes: [...(current.previousCodes ?? []), current.deviceCode] };
+    });
+    return state.deviceCode;
   }
 
   /** After a restore or import: never reuse a sequence already on one of this device's cases. */

@@ -7,7 +7,7 @@ import { CaseQueries } from './case-queries';
 import { CaseService } from './case-service';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
-import { addDomainCollections, type DomainDatabase } from './collections';
+import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
 import { DeviceIdentity } from './device-identity';
 import { SettingsService } from './settings-service';
 import { StaffService } from './staff-service';
@@ -23,8 +23,8 @@ export interface DomainServices {
   stop(): void;
 }
 
-export async function startDomainServices(database: RxDatabase, events: EventBus, clock: Clock = systemClock): Promise<DomainServices> {
-  const db = await addDomainCollections(database);
+export async function startDomainServices(database: RxDatabase, events: EventBus, clock: Clock = systemClock, handlerFor?: ConflictHandlerFor): Promise<DomainServices> {
+  const db = await addDomainCollections(database, handlerFor);
   const settings = new SettingsService(db, clock);
   const identity = new DeviceIdentity(db, clock);
   const staff = new StaffService(db, identity, clock);

@@ -9,7 +9,7 @@ import type { ApiInput, ApiResult } from '../../shared/api/contract';
 import type { ApiErrorEnvelope } from '../../shared/api/errors';
 import type { ApiMethodName } from '../../shared/api/names';
 import { createMemoryLogger } from '../logging/logger';
-import { startMainServices, type MainServices } from '../services';
+import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import type { NotificationSink } from '../notifier/deadline-notifier';
 import type { Timers } from '../notifier/timers';
 
@@ -49,6 +49,8 @@ export interface TestDomain {
 export interface TestDomainOptions {
   readonly timers?: (clock: TestClock) => Timers;
   readonly sink?: NotificationSink;
+  /** Extra options for the main services (sync tests run two devices in one process). */
+  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'networkUp' | 'secretStore'>>;
 }
 
 export async function startTestDomain(
@@ -71,6 +73,7 @@ export async function startTestDomain(
       logger: echoing,
       ...(timers ? { timers } : {}),
       ...(options.sink ? { notificationSink: options.sink } : {}),
+      ...options.services,
     });
   let services = await boot();
   const domain: TestDomain = {

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 
 export interface FileRecord {
   id: string;
@@ -66,8 +67,10 @@ export interface FileCollections {
   fileChunks: RxCollection<FileChunk>;
 }
 
-export async function addFileCollections(database: RxDatabase): Promise<FileCollections> {
-  if (!database.collections['files']) await database.addCollections({ files: { schema: fileSchema }, fileChunks: { schema: chunkSchema } });
+export async function addFileCollections(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<FileCollections> {
+  if (!database.collections['files']) {
+    await database.addCollections({ files: { schema: fileSchema, ...withConflictHandler<FileRecord>('files', handlerFor) }, fileChunks: { schema: chunkSchema, ...withConflictHandler<FileChunk>('fileChunks', handlerFor) } });
+  }
   return database.collections as unknown as FileCollections;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { LetterRecord } from '../../shared/domain/letters';
+import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 
 export type LetterDocument = LetterRecord & { postedOn: string };
 
@@ -45,7 +46,7 @@ export interface LetterCollections {
   letters: RxCollection<LetterDocument>;
 }
 
-export async function addLetterCollections(database: RxDatabase): Promise<LetterCollections> {
-  if (!database.collections['letters']) await database.addCollections({ letters: { schema: letterSchema } });
+export async function addLetterCollections(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<LetterCollections> {
+  if (!database.collections['letters']) await database.addCollections({ letters: { schema: letterSchema, ...withConflictHandler<LetterDocument>('letters', handlerFor) } });
   return database.collections as unknown as LetterCollections;
 }

@@ -28,6 +28,7 @@ import {
   type LetterTemplateId,
 } from '../domain/letters';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
+import { syncSettingsInput, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import {
   actOnCaseInput,
   addCommunicationInput,
@@ -121,6 +122,10 @@ export const apiMethods = {
   'post.dayBook': { summary: 'The post in and out for a date range, as CSV or PDF.', input: dayBookInput, result: typed<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }>() },
   'post.templates': { summary: 'The outgoing letter templates in English and Latvian.', input: emptyInput, result: typed<Record<LetterTemplateId, Record<LetterLanguage, string>>>() },
   'post.saveTemplate': { summary: 'Changes one outgoing letter template in one language.', input: letterTemplatesInput, result: typed<Record<LetterTemplateId, Record<LetterLanguage, string>>>() },
+  'sync.status': { summary: 'Offline, connecting, syncing (with pending changes), up to date (since when), or the problem.', input: emptyInput, result: typed<SyncStatus>() },
+  'sync.settings': { summary: "This device's sync settings (the password is never returned).", input: emptyInput, result: typed<SyncSettingsView>() },
+  'sync.configure': { summary: 'Saves the server, database, user and password, and turns sync on or off.', input: syncSettingsInput, result: typed<SyncSettingsView>() },
+  'sync.now': { summary: 'Retries at once instead of waiting for the back-off.', input: emptyInput, result: typed<SyncStatus>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {
@@ -132,6 +137,7 @@ export const apiEvents = {
   /** The main process asks the window to show a place (a clicked desktop notification, the tray menu). */
   'app.navigate': typed<{ readonly path: string }>(),
   'letters.changed': typed<Record<string, never>>(),
+  'sync.status': typed<SyncStatus>(),
 } as const satisfies { readonly [E in ApiEventName]: unknown };
 
 type Methods = typeof apiMethods;

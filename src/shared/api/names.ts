@@ -42,9 +42,13 @@ export const API_METHODS = [
   'post.dayBook',
   'post.templates',
   'post.saveTemplate',
+  'sync.status',
+  'sync.settings',
+  'sync.configure',
+  'sync.now',
 ] as const;
 
-export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed'] as const;
+export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status'] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

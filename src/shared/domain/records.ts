@@ -182,7 +182,15 @@ export type TimelineEntry =
   | TimelineEntryBase<'transition', { action: string; from: CaseStatus | null; to: CaseStatus; fromStage: 1 | 2; toStage: 1 | 2; details: string }>
   | TimelineEntryBase<'external-signposting', { to: string }>
   | TimelineEntryBase<'external-referral', { to: string; outcome: string }>
-  | TimelineEntryBase<'audit', { field: string; before: unknown; after: unknown }>;
+  | TimelineEntryBase<'audit', { field: string; before: unknown; after: unknown }>
+  /** Two devices changed the same field group before they synced: the kept and the discarded edit. */
+  | TimelineEntryBase<'conflict', { field: string; kept: ConflictingEdit; discarded: ConflictingEdit; rule: 'later-edit' }>;
+
+export interface ConflictingEdit {
+  readonly value: unknown;
+  readonly at: string;
+  readonly by: StaffRef;
+}
 
 export interface StaffMember {
   readonly id: string;

@@ -69,6 +69,7 @@ export const TIMELINE_KINDS = [
   'external-signposting',
   'external-referral',
   'audit',
+  'conflict',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

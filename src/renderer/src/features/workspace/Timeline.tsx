@@ -3,7 +3,7 @@ import { Badge, Chip, Group, Paper, Stack, Text, Timeline as MantineTimeline, Ti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/domain/records';
-import { OUTCOMES, TIMELINE_KINDS, type TimelineKind } from '../../../../shared/domain/vocabulary';
+import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '../../../../shared/domain/vocabulary';
 import { useFormatters } from '../../common/format';
 
 function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], format: ReturnType<typeof useFormatters>): string {
@@ -32,11 +32,32 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
       return t('timeline.signposting', { to: entry.data.to });
     case 'external-referral':
       return t('timeline.referral', { to: entry.data.to, outcome: entry.data.outcome ? `· ${entry.data.outcome}` : '' });
-    case 'audit': {
-      const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-      return t('timeline.audit', { field: entry.data.field, before: show(entry.data.before), after: show(entry.data.after) });
+    case 'audit':
+      return t('timeline.audit', { field: entry.data.field, before: showValue(entry.data.before), after: showValue(entry.data.after) });
+    case 'conflict': {
+      const { kept, discarded } = entry.data;
+      return t('timeline.conflict', {
+        field: entry.data.field,
+        kept: showConflictValue(entry.data.field, kept.value, t),
+        keptBy: kept.by.name,
+        keptAt: format.dateTime(kept.at),
+        discarded: showConflictValue(entry.data.field, discarded.value, t),
+        discardedBy: discarded.by.name,
+        discardedAt: format.dateTime(discarded.at),
+      });
     }
   }
+}
+
+function showValue(value: unknown): string {
+  return value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A workflow state reads as its status and stage; other values as they are. */
+function showConflictValue(field: string, value: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+  if (field !== 'workflow' || typeof value !== 'object' || value === null) return `“${showValue(value)}”`;
+  const workflow = value as { status: CaseStatus; stage: number };
+  return `“${t(`statuses.${workflow.status}`)}, ${t('timeline.stage', { stage: workflow.stage })}”`;
 }
 
 /** Transition details are free text, or an outcome code for resolutions. */
@@ -55,6 +76,7 @@ const COLOURS: Record<TimelineKind, string> = {
   'external-signposting': 'teal',
   'external-referral': 'teal',
   audit: 'gray',
+  conflict: 'red',
 };
 
 export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {

@@ -1,0 +1,34 @@
+/**
+ * What a team shares through the server and what stays on this device.
+ *
+ * Shared: cases, their timelines, letters with their files (scans and generated PDFs, stored as
+ * chunks of at most 256 KB so every document stays far inside CouchDB's size limits), team-wide
+ * settings, staff profiles, and the registry of device codes that keeps reference numbers unique.
+ * Device-local: the notification centre and its once-ever ledger (each device tells its own user),
+ * and RxDB local documents (who am I, this device's code and sequence, preferences, sync settings),
+ * which RxDB never replicates.
+ */
+export interface ReplicatedCollection {
+  readonly collection: string;
+  /** The CouchDB database is `<team database>_<suffix>`. */
+  readonly suffix: string;
+  /** Documents per request: file chunks are large (about 350 KB as JSON), everything else small. */
+  readonly batchSize: number;
+}
+
+export const REPLICATED_COLLECTIONS: readonly ReplicatedCollection[] = [
+  { collection: 'settings', suffix: 'settings', batchSize: 50 },
+  { collection: 'staff', suffix: 'staff', batchSize: 50 },
+  { collection: 'deviceCodes', suffix: 'devicecodes', batchSize: 50 },
+  { collection: 'cases', suffix: 'cases', batchSize: 200 },
+  { collection: 'timeline', suffix: 'timeline', batchSize: 500 },
+  { collection: 'letters', suffix: 'letters', batchSize: 100 },
+  { collection: 'files', suffix: 'files', batchSize: 100 },
+  { collection: 'fileChunks', suffix: 'filechunks', batchSize: 8 },
+];
+
+export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger'];
+
+export function remoteDatabaseName(teamDatabase: string, collection: ReplicatedCollection): string {
+  return `${teamDatabase}_${collection.suffix}`;
+}

@@ -1,0 +1,163 @@
+/**
+ * Sync between this device and the team through CouchDB (sync issue): the settings, one live
+ * session while sync is on, "sync now", the network watch, and the status the shell shows.
+ * Everything works offline; the session catches up whenever the server can be reached again.
+ */
+import os from 'node:os';
+import type { RxDatabase } from 'rxdb';
+import { ApiError } from '../../shared/api/errors';
+import type { SyncSettingsInput, SyncSettingsView, SyncStatus } from '../../shared/domain/sync';
+import type { Clock } from '../domain/clock';
+import type { DeviceIdentity } from '../domain/device-identity';
+import type { Logger } from '../logging/logger';
+import { claimDeviceCode, type DeviceCodeCollection } from './device-codes';
+import type { SecretStore } from './secret-store';
+import { SyncConfigStore } from './sync-config';
+import { DEFAULT_RETRY, SyncSession, type RetryPolicy, type SessionReport } from './sync-session';
+import { NOT_SYNCING, syncStatusOf, type SyncObservations } from './sync-status';
+
+/** Any network interface other than loopback: without one, the device is offline. */
+export function hasNetwork(): boolean {
+  return Object.values(os.networkInterfaces()).some((addresses) => (addresses ?? []).some((address) => !address.internal));
+}
+
+export interface SyncServiceOptions {
+  readonly database: RxDatabase;
+  readonly deviceCodes: DeviceCodeCollection;
+  readonly identity: DeviceIdentity;
+  readonly secrets: SecretStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly publish: (status: SyncStatus) => void;
+  readonly networkUp?: () => boolean;
+  readonly retry?: RetryPolicy;
+  readonly fetch?: typeof fetch;
+}
+
+const STATE_DOC = 'sync-state';
+const NETWORK_CHECK_MS = 5_000;
+
+export class SyncService {
+  private readonly config: SyncConfigStore;
+  private session: SyncSession | null = null;
+  private seen: SyncObservations = NOT_SYNCING;
+  private published = '';
+  private networkTimer: NodeJS.Timeout | null = null;
+  private stopWatchingCode: (() => void) | null = null;
+
+  constructor(private readonly options: SyncServiceOptions) {
+    this.config = new SyncConfigStore(options.database, options.secrets);
+  }
+
+  async start(): Promise<void> {
+    const saved = await this.options.database.getLocal<{ lastSyncedAt: string | null }>(STATE_DOC);
+    this.seen = { ...this.seen, lastSyncedAt: saved?.toJSON().data.lastSyncedAt ?? null };
+    const config = await this.config.config();
+    if (config.enabled) await this.connect();
+    this.publish();
+  }
+
+  status(): SyncStatus {
+    return syncStatusOf(this.seen);
+  }
+
+  settings(): Promise<SyncSettingsView> {
+    return this.config.view();
+  }
+
+  async configure(input: SyncSettingsInput): Promise<SyncSettingsView> {
+    await this.disconnect();
+    await this.config.save(input);
+    if (input.enabled) await this.connect();
+    this.publish();
+    return this.config.view();
+  }
+
+  /** Retry at once (after a fix on the server, or to stop waiting for the back-off). */
+  syncNow(): SyncStatus {
+    if (!this.session) throw new ApiError('UNAVAILABLE', 'Sync is off. Turn it on in Settings → Sync first.');
+    this.session.retryNow();
+    return this.status();
+  }
+
+  async close(): Promise<void> {
+    await this.disconnect();
+  }
+
+  private async connect(): Promise<void> {
+    const [config, password] = await Promise.all([this.config.config(), this.config.password()]);
+    this.seen = { ...NOT_SYNCING, enabled: true, networkUp: this.networkUp(), lastSyncedAt: this.seen.lastSyncedAt };
+    this.session = new SyncSession({
+      database: this.options.database,
+      config,
+      password: password ?? '',
+      logger: this.options.logger,
+      retry: this.options.retry ?? DEFAULT_RETRY,
+      report: (report) => this.onReport(report),
+      onConnected: () => this.claimDeviceCode(),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    });
+    this.session.start();
+    this.watchNetwork();
+    this.options.logger.info('Sync started', { server: config.serverUrl, database: config.database, user: config.username || '(none)' });
+  }
+
+  private async disconnect(): Promise<void> {
+    if (this.networkTimer) clearInterval(this.networkTimer);
+    this.networkTimer = null;
+    this.stopWatchingCode?.();
+    this.stopWatchingCode = null;
+    const session = this.session;
+    this.session = null;
+    await session?.stop();
+    this.seen = { ...NOT_SYNCING, lastSyncedAt: this.seen.lastSyncedAt };
+  }
+
+  private networkUp(): boolean {
+    return (this.options.networkUp ?? hasNetwork)();
+  }
+
+  /** Offline → online: retry at once rather than wait for the back-off. */
+  private watchNetwork(): void {
+    this.networkTimer = setInterval(() => {
+      const up = this.networkUp();
+      if (up === this.seen.networkUp) return;
+      this.seen = { ...this.seen, networkUp: up };
+      if (up) this.session?.retryNow();
+      this.publish();
+    }, NETWORK_CHECK_MS);
+    this.networkTimer.unref();
+  }
+
+  private onReport(report: SessionReport): void {
+    const { inSync, ...rest } = report;
+    this.seen = { ...this.seen, ...rest };
+    if (inSync) {
+      const lastSyncedAt = this.options.clock.now().toISOString();
+      this.seen = { ...this.seen, lastSyncedAt };
+      void this.options.database.upsertLocal(STATE_DOC, { lastSyncedAt }).catch(() => undefined);
+    }
+    this.publish();
+  }
+
+  private publish(): void {
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.published) return;
+    this.published = key;
+    this.options.publish(status);
+  }
+
+  /** Keep this device's code its own: claim it, and take a new one if another device holds it. */
+  private async claimDeviceCode(): Promise<void> {
+    const { deviceCodes, identity, clock, logger } = this.options;
+    const claim = async () => {
+      const outcome = await claimDeviceCode(deviceCodes, identity, () => clock.now());
+      if (outcome.changedFrom) logger.warn('Another device holds this device code: new references use a new code', { from: outcome.changedFrom, to: outcome.code });
+    };
+    await claim();
+    if (this.stopWatchingCode) return;
+    const subscription = deviceCodes.$.subscribe(() => void claim().catch((error: unknown) => logger.error('Could not claim the device code', { error: String(error) })));
+    this.stopWatchingCode = () => subscription.unsubscribe();
+  }
+}

@@ -1,0 +1,11 @@
+/** Messages between a test and a device process (device-worker.ts). */
+export type WorkerRequest = { readonly id: number } & (
+  | { readonly type: 'call'; readonly method: string; readonly input: unknown }
+  | { readonly type: 'setClock'; readonly at: string }
+  | { readonly type: 'sharedData' }
+  | { readonly type: 'deviceState' }
+  | { readonly type: 'forceDeviceCode'; readonly code: string }
+  | { readonly type: 'close' }
+);
+
+export type WorkerReply = { readonly id: number } & ({ readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: string });

@@ -1,0 +1,67 @@
+/**
+ * One device in its own process, for sync tests and the sync benchmark: the real main services
+ * on a data directory with a test clock, driven over Node IPC by device-process.ts. A separate
+ * process per device is what devices are (and RxDB allows 16 collections per process).
+ */
+import type { RxDatabase } from 'rxdb';
+import { startTestDomain, type TestDomain } from '../../domain/test-support';
+import { memorySecretStore } from '../secret-store';
+import { REPLICATED_COLLECTIONS } from '../replicated-collections';
+import type { WorkerReply, WorkerRequest } from './device-protocol';
+
+const [directory, start, retryFirst, retryMax] = process.argv.slice(2);
+if (!directory || !start) throw new Error('Usage: device-worker <data directory> <start time> [retry first ms] [retry max ms]');
+
+function domainOf(device: TestDomain): NonNullable<TestDomain['services']['domain']> {
+  const domain = device.services.domain;
+  if (!domain) throw new Error('The device database did not open');
+  return domain;
+}
+
+async function sharedData(device: TestDomain): Promise<Record<string, unknown[]>> {
+  const database = domainOf(device).db as unknown as RxDatabase;
+  const data: Record<string, unknown[]> = {};
+  for (const { collection } of REPLICATED_COLLECTIONS) {
+    const documents = (await database.collections[collection]?.find().exec()) ?? [];
+    data[collection] = documents.map((document) => document.toJSON()).sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
+  }
+  return data;
+}
+
+async function handle(device: TestDomain, request: WorkerRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'call': {
+      const response = await device.services.dispatch(request.method, request.input, { host: 'test' });
+      return response;
+    }
+    case 'setClock':
+      device.clock.set(request.at);
+      return null;
+    case 'sharedData':
+      return sharedData(device);
+    case 'deviceState':
+      return domainOf(device).identity.state();
+    case 'forceDeviceCode': {
+      // Test only: make this device draw a code another device already holds.
+      const database = domainOf(device).db as unknown as RxDatabase;
+      const state = await domainOf(device).identity.state();
+      await database.upsertLocal('device', { ...state, deviceCode: request.code, nextSequence: 1 });
+      return null;
+    }
+    case 'close':
+      await device.services.close();
+      return null;
+  }
+}
+
+const device = await startTestDomain(start, directory, {
+  services: { databaseName: 'plaint', secretStore: memorySecretStore(), syncRetry: { firstMs: Number(retryFirst ?? 1_000), maxMs: Number(retryMax ?? 60_000) } },
+});
+process.on('message', (message: WorkerRequest) => {
+  void handle(device, message).then(
+    (result) => process.send?.({ id: message.id, ok: true, result } satisfies WorkerReply),
+    (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) } satisfies WorkerReply),
+  );
+  if (message.type === 'close') setTimeout(() => process.exit(0), 50);
+});
+process.send?.({ id: 0, ok: true, result: 'ready' } satisfies WorkerReply);

@@ -1,0 +1,125 @@
+/**
+ * Devices for sync tests and the sync benchmark: each one is the real main services on its own
+ * data directory in its own process (device-worker.ts), called through the same API contract
+ * the renderer uses. Edit times come from each device's test clock; replication runs on real
+ * time against a real server process.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiInput, ApiResult } from '../../../shared/api/contract';
+import type { ApiErrorEnvelope, ApiResponse } from '../../../shared/api/errors';
+import type { ApiMethodName } from '../../../shared/api/names';
+import { canonicalJson } from '../merge/edits';
+import type { WorkerReply, WorkerRequest } from './device-protocol';
+
+export const FAST_RETRY = { firstMs: 100, maxMs: 1_000 };
+
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface Device {
+  readonly name: string;
+  readonly directory: string;
+  call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
+  setClock(at: string): Promise<void>;
+  sharedData(): Promise<Record<string, unknown[]>>;
+  deviceState(): Promise<{ deviceId: string; deviceCode: string; nextSequence: number }>;
+  forceDeviceCode(code: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number } } = {}): Promise<Device> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), `plaint-device-${name}-`));
+  const retry = options.retry ?? FAST_RETRY;
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'device-worker.ts'), [directory, options.start ?? '2026-11-23T09:00:00.000Z', String(retry.firstMs), String(retry.maxMs)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let ready: () => void = () => undefined;
+  let failed: (error: Error) => void = () => undefined;
+  const started = new Promise<void>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  child.on('message', (reply: WorkerReply) => {
+    if (reply.id === 0) return ready();
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (reply.ok) pending?.resolve(reply.result);
+    else pending?.reject(new Error(`${name}: ${reply.error}`));
+  });
+  child.on('exit', (code) => {
+    failed(new Error(`Device ${name} exited with ${code} before it was ready`));
+    for (const pending of waiting.values()) pending.reject(new Error(`Device ${name} exited with ${code}`));
+    waiting.clear();
+  });
+  await started;
+  const ask = (request: Request): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      if (!child.connected) return reject(new Error(`Device ${name} is closed`));
+      waiting.set(id, { resolve, reject });
+      child.send({ ...request, id });
+    });
+  const respond = (method: string, input: unknown) => ask({ type: 'call', method, input }) as Promise<ApiResponse<unknown>>;
+  return {
+    name,
+    directory,
+    async call(method, input) {
+      const response = await respond(method, input);
+      if (!response.ok) throw new Error(`${name}: ${method} failed: ${JSON.stringify(response.error)}`);
+      return response.result as never;
+    },
+    async fail(method, input) {
+      const response = await respond(method, input);
+      if (response.ok) throw new Error(`${name}: ${method} unexpectedly succeeded`);
+      return response.error;
+    },
+    setClock: async (at) => void (await ask({ type: 'setClock', at })),
+    sharedData: () => ask({ type: 'sharedData' }) as Promise<Record<string, unknown[]>>,
+    deviceState: () => ask({ type: 'deviceState' }) as never,
+    forceDeviceCode: async (code) => void (await ask({ type: 'forceDeviceCode', code })),
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        await ask({ type: 'close' }).catch(() => undefined);
+        await exited;
+      }
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function connect(device: Device, serverUrl: string, credentials: { username?: string; password?: string } = {}): Promise<void> {
+  await device.call('sync.configure', { enabled: true, serverUrl, database: 'team', username: credentials.username ?? '', password: credentials.password ?? '' });
+}
+
+export async function disconnect(device: Device, serverUrl: string): Promise<void> {
+  await device.call('sync.configure', { enabled: false, serverUrl, database: 'team', username: '' });
+}
+
+export async function waitUntil<T>(probe: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Waits until every device is up to date and they all hold the same shared data. */
+export async function waitForConvergence(devices: readonly Device[], timeoutMs = 90_000): Promise<Record<string, unknown[]>> {
+  return waitUntil(async () => {
+    const statuses = await Promise.all(devices.map((device) => device.call('sync.status', {})));
+    if (statuses.some((status) => status.state !== 'up-to-date')) return false;
+    const [first, ...others] = await Promise.all(devices.map((device) => device.sharedData()));
+    return others.every((other) => canonicalJson(other) === canonicalJson(first)) ? first : false;
+  }, 'the devices to converge', timeoutMs);
+}
