@@ -9,7 +9,8 @@
  * - The workflow state is one group (status, stage, clock, acknowledgement, resolutions,
  *   extensions, inquiries…). Those fields only make sense together: mixing half of one workflow
  *   action with half of another would build a case no state machine allows.
- * - Departments and related cases are sets: additions and removals from both sides are merged.
+ * - Departments, third parties and related cases are sets: additions and removals from both
+ *   sides are merged.
  * - Identity and bookkeeping fields never conflict; derived fields are recomputed after a merge.
  */
 import { deepEqual } from 'rxdb/plugins/utils';
@@ -29,7 +30,6 @@ export const WORKFLOW_FIELDS = [
   'extensions',
   'openInquiries',
   'resumeStatus',
-  'thirdParties',
 ] as const satisfies readonly (keyof CaseDocument)[];
 
 export const DETAIL_FIELDS = [
@@ -45,7 +45,7 @@ export const DETAIL_FIELDS = [
   'assignee',
 ] as const satisfies readonly (keyof CaseDocument)[];
 
-export const SET_FIELDS = ['departments', 'relatedCaseIds'] as const satisfies readonly (keyof CaseDocument)[];
+export const SET_FIELDS = ['departments', 'relatedCaseIds', 'thirdParties'] as const satisfies readonly (keyof CaseDocument)[];
 
 export interface FieldVersion {
   readonly at: string;
