@@ -62,6 +62,11 @@ const chunkSchema: RxJsonSchema<FileChunk> = {
 
 export const CHUNK_BYTES = 256 * 1024;
 
+export type StoredFile =
+  | { readonly state: 'ready'; readonly record: FileRecord; readonly data: Buffer }
+  | { readonly state: 'missing' | 'damaged' }
+  | { readonly state: 'arriving'; readonly parts: number; readonly of: number };
+
 export interface FileCollections {
   files: RxCollection<FileRecord>;
   fileChunks: RxCollection<FileChunk>;
@@ -99,14 +104,19 @@ export class FileStore {
     return record;
   }
 
-  async get(id: string): Promise<{ record: FileRecord; data: Buffer } | null> {
+  /**
+   * The file, or why not: unknown; still arriving (sync brings the record and its chunks
+   * separately, so another device's scan can be listed before all its parts are here); or
+   * damaged (its content does not match its SHA-256).
+   */
+  async get(id: string): Promise<StoredFile> {
     const record = await this.collections.files.findOne(id).exec();
-    if (!record) return null;
+    if (!record) return { state: 'missing' };
     const chunks = await this.collections.fileChunks.find({ selector: { fileId: id }, sort: [{ fileId: 'asc' }, { index: 'asc' }] }).exec();
-    if (chunks.length !== record.chunkCount) return null; // still arriving by sync
+    if (chunks.length < record.chunkCount) return { state: 'arriving', parts: chunks.length, of: record.chunkCount };
     const data = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.data, 'base64')));
-    if (crypto.createHash('sha256').update(data).digest('hex') !== record.sha256) return null;
-    return { record: record.toJSON() as FileRecord, data };
+    if (crypto.createHash('sha256').update(data).digest('hex') !== record.sha256) return { state: 'damaged' };
+    return { state: 'ready', record: record.toJSON() as FileRecord, data };
   }
 
   async listFor(ownerId: string): Promise<FileRecord[]> {

@@ -26,6 +26,7 @@ import { officeDay, officeInstant } from '../../shared/sla';
 import { newId, type Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import { fieldError, notFound } from '../domain/domain-errors';
+import { ApiError } from '../../shared/api/errors';
 import { MAX_SCAN_BYTES, sniffScanKind } from '../files/file-kinds';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from './letters-collection';
@@ -328,7 +329,9 @@ export class PostRoomService {
 
   async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
     const found = await this.files.get(fileId);
-    if (!found) throw notFound('File', fileId, 'fileId');
+    if (found.state === 'arriving') throw new ApiError('UNAVAILABLE', `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`);
+    if (found.state === 'damaged') throw new ApiError('INTERNAL', 'This file is damaged: its content does not match the checksum stored with it.');
+    if (found.state !== 'ready') throw notFound('File', fileId, 'fileId');
     return { name: found.record.name, mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
   }
 

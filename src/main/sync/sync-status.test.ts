@@ -1,0 +1,42 @@
+/**
+ * The status the shell shows, one rule: off, then offline, then a problem, then connecting,
+ * syncing (with pending changes) or up to date (with the time). And what is shared: every
+ * collection of the database is either replicated or stated to be device-local.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../logging/logger';
+import { startMainServices } from '../services';
+import { DEVICE_LOCAL_COLLECTIONS, REPLICATED_COLLECTIONS } from './replicated-collections';
+import { NOT_SYNCING, syncStatusOf } from './sync-status';
+
+describe('sync status', () => {
+  const on = { ...NOT_SYNCING, enabled: true, connected: true, lastSyncedAt: '2026-11-25T10:00:00.000Z' };
+
+  it('shows each state by the stated precedence', () => {
+    expect(syncStatusOf(NOT_SYNCING).state).toBe('off');
+    expect(syncStatusOf({ ...on, networkUp: false, problem: { kind: 'unreachable', message: 'x' } }).state).toBe('offline');
+    expect(syncStatusOf({ ...on, problem: { kind: 'credentials', message: 'Wrong password' }, nextRetryAt: '2026-11-25T10:00:05.000Z' })).toMatchObject({ state: 'error', problem: { kind: 'credentials' }, nextRetryAt: '2026-11-25T10:00:05.000Z' });
+    expect(syncStatusOf({ ...on, connected: false }).state).toBe('connecting');
+    expect(syncStatusOf({ ...on, pending: 3 })).toMatchObject({ state: 'syncing', pending: 3 });
+    expect(syncStatusOf({ ...on, active: true }).state).toBe('syncing');
+    expect(syncStatusOf(on)).toEqual({ state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-25T10:00:00.000Z', problem: null, nextRetryAt: null });
+  });
+});
+
+describe('what is shared', () => {
+  it('every collection is either replicated or device-local, never neither', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-shared-'));
+    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'test', logger: createMemoryLogger() });
+    try {
+      const database = services.domain?.db as unknown as { collections: Record<string, unknown> };
+      const stated = [...REPLICATED_COLLECTIONS.map((entry) => entry.collection), ...DEVICE_LOCAL_COLLECTIONS].sort();
+      expect(Object.keys(database.collections).sort()).toEqual(stated);
+    } finally {
+      await services.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
