@@ -5,7 +5,7 @@
  * tray, badge) and the system (sleep and resume).
  */
 import path from 'node:path';
-import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
+import { app, dialog, net, powerMonitor, type BrowserWindow } from 'electron';
 import iconPath from '../../resources/icon.png?asset';
 import { readDataDirectoryArgument } from './config/data-directory';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
@@ -14,6 +14,7 @@ import { hardenDefaultSession, hardenEveryWebContents } from './electron/hardeni
 import { connectIpc } from './electron/ipc-bridge';
 import { createMainWindow } from './electron/main-window';
 import { createTray } from './electron/tray';
+import { safeStorageSecrets } from './electron/safe-storage-secrets';
 import { allowedOrigins } from './security/origins';
 import { errorDetails, startMainServices, type MainServices } from './services';
 
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
       appName: app.getName(),
       version: app.getVersion(),
       notificationSink: electronNotificationSink(iconPath, (place) => show(place)),
+      secretStore: safeStorageSecrets(dataDirectory),
+      networkUp: () => net.isOnline(),
     });
   } catch (error) {
     dialog.showErrorBox('Plaint cannot start', error instanceof Error ? error.message : String(error));
@@ -102,7 +105,11 @@ async function main(): Promise<void> {
   setInterval(refreshTray, 60_000).unref();
 
   // Events missed while asleep are caught up once, at resume.
-  powerMonitor.on('resume', () => void services.notifier?.resumed());
+  powerMonitor.on('resume', () => {
+    void services.notifier?.resumed();
+    // After sleep the server connection is stale: retry now rather than after the back-off.
+    services.sync?.wake();
+  });
   powerMonitor.on('unlock-screen', () => void services.notifier?.resumed());
 
   app.on('second-instance', () => show());

@@ -80,6 +80,11 @@ export class SyncService {
     return this.status();
   }
 
+  /** The system woke from sleep: if syncing, retry at once. */
+  wake(): void {
+    this.session?.retryNow();
+  }
+
   async close(): Promise<void> {
     await this.disconnect();
   }

@@ -1,0 +1,32 @@
+/**
+ * The sync password, encrypted with Electron's safeStorage (the operating system's keychain:
+ * Keychain on macOS, DPAPI on Windows, the Secret Service or KWallet on Linux) and kept in a
+ * file in the profile that only this user can read. Where no keychain is available (some Linux
+ * desktops fall back to a fixed key), the password is kept in memory only and the settings say
+ * so, rather than pretending it is protected.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import { memorySecretStore, type SecretStore } from '../sync/secret-store';
+
+function keychainAvailable(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+}
+
+export function safeStorageSecrets(dataDirectory: string): SecretStore {
+  if (!keychainAvailable()) return memorySecretStore();
+  const file = path.join(dataDirectory, 'sync-password.bin');
+  return {
+    kind: 'os-keychain',
+    async read() {
+      const sealed = await fs.readFile(file).catch(() => null);
+      return sealed ? safeStorage.decryptString(sealed) : null;
+    },
+    async write(secret) {
+      if (secret === null) await fs.rm(file, { force: true });
+      else await fs.writeFile(file, safeStorage.encryptString(secret), { mode: 0o600 });
+    },
+  };
+}
