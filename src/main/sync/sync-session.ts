@@ -48,7 +48,9 @@ type Replication = RxCouchDBReplicationState<unknown>;
 
 export class SyncSession {
   private replications: Replication[] = [];
-  private failures = 0;
+  /** When the current run of failures began (null while the server answers). */
+  private failingSince: number | null = null;
+  private restarting: Promise<void> = Promise.resolve();
   private retryTimer: NodeJS.Timeout | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -66,27 +68,37 @@ export class SyncSession {
     void this.prepare();
   }
 
-  /** "Sync now", or the network came back: retry at once. */
+  /**
+   * "Sync now", the network came back, or the system woke: retry at once. After a failure the
+   * replications may be sleeping through their back-off, so they are started afresh (they resume
+   * from their checkpoints); when all is well a resync is enough.
+   */
   retryNow(): void {
     if (this.stopped) return;
-    this.failures = 0;
-    if (this.replications.length === 0) {
-      this.clearRetry();
-      void this.prepare();
+    this.failingSince = null;
+    if (this.problem === null && this.replications.length > 0) {
+      this.replications.forEach((replication) => replication.reSync());
+      this.scheduleRefresh();
       return;
     }
-    for (const replication of this.replications) {
-      replication.retryTime = this.options.retry.firstMs;
-      replication.reSync();
-    }
-    this.scheduleRefresh();
+    this.restarting = this.restarting.then(async () => {
+      if (this.stopped) return;
+      await this.cancelReplications();
+      this.clearRetry();
+      await this.prepare();
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.clearRetry();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    await this.cancelReplications();
+  }
+
+  private async cancelReplications(): Promise<void> {
     this.unsubscribe.splice(0).forEach((unsubscribe) => unsubscribe());
+    this.connected = false;
     await Promise.all(this.replications.splice(0).map((replication) => replication.cancel()));
   }
 
@@ -95,8 +107,10 @@ export class SyncSession {
     this.retryTimer = null;
   }
 
+  /** Wait about as long as the server has been away so far: 1 s, 2 s, 4 s… up to the maximum. */
   private backoffMs(): number {
-    return Math.min(this.options.retry.maxMs, this.options.retry.firstMs * 2 ** Math.min(this.failures, 16));
+    const away = this.failingSince === null ? 0 : Date.now() - this.failingSince;
+    return Math.min(this.options.retry.maxMs, Math.max(this.options.retry.firstMs, away));
   }
 
   private onOutcome(outcome: CouchOutcome): void {
@@ -105,12 +119,12 @@ export class SyncSession {
       const wasFailing = this.problem !== null;
       // A refused document stays the problem until a push goes through.
       if (this.problem && (this.problem.kind !== 'refused' || outcome.push)) this.setProblem(null);
-      this.failures = 0;
+      this.failingSince = null;
       for (const replication of this.replications) replication.retryTime = this.options.retry.firstMs;
       if (wasFailing && this.problem === null) this.replications.forEach((replication) => replication.reSync());
       return;
     }
-    this.failures += 1;
+    this.failingSince ??= Date.now();
     const wait = this.backoffMs();
     for (const replication of this.replications) replication.retryTime = wait;
     this.setProblem({ kind: outcome.problem, message: outcome.message }, new Date(Date.now() + wait).toISOString());
@@ -139,7 +153,7 @@ export class SyncSession {
     }
     if (this.stopped) return;
     if (problem) {
-      this.failures += 1;
+      this.failingSince ??= Date.now();
       this.setProblem({ kind: problem.problem, message: problem.message }, this.scheduleRetry());
       return;
     }

@@ -79,6 +79,7 @@ export function Shell() {
             <Route path="/settings">
               <SettingsPage />
             </Route>
+            <Route path="/settings/:tab">{(params) => <SettingsPage tab={params.tab} />}</Route>
             <Route>
               <Redirect to="/cases/view/all-open" replace />
             </Route>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useApiEvent, useApiQuery } from '../api/hooks';
 import type { DatabaseStatus } from '../../../shared/api/types/app';
+import { SyncBadge } from '../features/sync/SyncBadge';
 
 const COLOURS: Record<DatabaseStatus['state'], string> = {
   opening: 'yellow',
@@ -12,7 +13,7 @@ const COLOURS: Record<DatabaseStatus['state'], string> = {
   closed: 'gray',
 };
 
-/** The shell's status area: database health now, sync status later. */
+/** The shell's status area: database health and sync. */
 export function StatusArea() {
   const { t } = useTranslation();
   const info = useApiQuery(() => call('app.info', {}), []);
@@ -41,6 +42,7 @@ export function StatusArea() {
           {t(`status.database.${database.state}`)}
         </Badge>
       </Tooltip>
+      {database.state === 'ready' && <SyncBadge />}
     </Group>
   );
 }

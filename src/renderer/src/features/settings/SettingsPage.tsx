@@ -1,6 +1,7 @@
-/** Settings: organisation, SLA policy, calendar, complaint types, departments, staff and about. */
+/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync and about. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import { AboutPanel } from './AboutPanel';
 import { CalendarSettings } from './CalendarSettings';
 import { ComplaintTypesSettings } from './ComplaintTypesSettings';
@@ -10,15 +11,22 @@ import { LetterTemplatesSettings } from './LetterTemplatesSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { SlaSettings } from './SlaSettings';
 import { StaffSettings } from './StaffSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 
-export function SettingsPage() {
+const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'about'] as const;
+type SettingsTab = (typeof TABS)[number];
+
+/** The tab is part of the address (#/settings/sync), so the sync badge and links can open one. */
+export function SettingsPage({ tab }: { readonly tab?: string }) {
   const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const current: SettingsTab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as SettingsTab) : 'organisation';
   return (
     <Stack data-testid="page-settings" maw={1000}>
       <Title order={1}>{t('settings.title')}</Title>
-      <Tabs defaultValue="organisation" keepMounted={false}>
+      <Tabs value={current} onChange={(value) => value && navigate(`/settings/${value}`)} keepMounted={false}>
         <Tabs.List>
-          {(['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'about'] as const).map((tab) => (
+          {TABS.map((tab) => (
             <Tabs.Tab key={tab} value={tab} data-testid={`settings-tab-${tab}`}>
               {t(`settings.tabs.${tab}`)}
             </Tabs.Tab>
@@ -47,6 +55,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="device" pt="md">
           <DeviceSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="sync" pt="md">
+          <SyncSettings />
         </Tabs.Panel>
         <Tabs.Panel value="about" pt="md">
           <AboutPanel />

@@ -1,0 +1,67 @@
+/**
+ * Sync in the UI: a user turns sync on in Settings → Sync against a real CouchDB-compatible
+ * server (pouchdb-server on loopback); the shell's badge shows "Up to date"; the server goes
+ * away and the badge and panel say so (with the next retry); it comes back and work done
+ * meanwhile reaches the server.
+ */
+import { startCouchServer, type CouchServer } from '../src/main/sync/test-support/couch-server';
+import { expect, test } from './support/fixtures';
+
+let couch: CouchServer;
+test.beforeEach(async () => {
+  couch = await startCouchServer();
+});
+test.afterEach(async () => {
+  await couch.close();
+});
+
+test('turn sync on, see the status through a server outage, and catch up', async ({ plaint }, testInfo) => {
+  test.setTimeout(120_000);
+  const { page } = plaint;
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'off');
+  await page.getByTestId('status-sync').click();
+  await expect(page.getByTestId('sync-settings')).toBeVisible();
+
+  // Bad input is refused at the field and nothing changes.
+  await page.getByTestId('sync-server-url').fill('ftp://example.org');
+  await page.getByTestId('sync-database').fill('Team Data');
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByText('Enter the server address as http://host:5984')).toBeVisible();
+  await expect(page.getByText('Lower-case letters, digits')).toBeVisible();
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'off');
+
+  await page.getByTestId('sync-server-url').fill(couch.url);
+  await page.getByTestId('sync-database').fill('team');
+  await page.getByTestId('sync-enabled').check();
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'up-to-date', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-last')).toContainText('Last in step with the server');
+  await page.screenshot({ path: testInfo.outputPath('sync-up-to-date.png'), fullPage: true });
+
+  // The server goes away: the badge says so, and work goes on locally.
+  await couch.kill();
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('status-sync').click();
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+  await expect(page.getByTestId('status-sync')).toHaveText('Server unreachable');
+  await expect(page.getByTestId('sync-problem')).toContainText('cannot be reached');
+  await page.screenshot({ path: testInfo.outputPath('sync-unreachable.png'), fullPage: true });
+  const created = await page.evaluate(async () => {
+    const api = (window as unknown as { plaint: { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: { caseId: string } }> } }).plaint;
+    return api.invoke('cases.create', {
+      complainant: { name: 'Offline Olga', email: 'olga@example.org', preferredChannel: 'email' },
+      channel: 'email',
+      receivedAt: new Date().toISOString(),
+      type: 'service',
+      summary: 'Logged while the server was down',
+    });
+  });
+  expect(created.ok).toBe(true);
+
+  // It comes back: "Sync now" retries at once and the case reaches the server.
+  await couch.start();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'up-to-date', { timeout: 30_000 });
+  const onServer = await fetch(`${couch.url}/team_cases/${created.result.caseId}`);
+  expect(onServer.status).toBe(200);
+});
