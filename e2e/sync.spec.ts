@@ -4,7 +4,7 @@
  * away and the badge and panel say so (with the next retry); it comes back and work done
  * meanwhile reaches the server.
  */
-import { startCouchServer, type CouchServer } from '../src/main/sync/test-support/couch-server';
+import { startCouchServer, type CouchServer } from '../src/main/sync/local-server/pouchdb-server';
 import { expect, test } from './support/fixtures';
 
 let couch: CouchServer;

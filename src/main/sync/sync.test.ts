@@ -11,9 +11,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneComplaint } from '../domain/test-support';
-import { startCouchServer, type CouchServer } from './test-support/couch-server';
+import { freePort, startCouchServer, type CouchServer } from './local-server/pouchdb-server';
 import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
-import { freePort } from './test-support/couch-server';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

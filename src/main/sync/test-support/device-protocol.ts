@@ -5,6 +5,11 @@ export type WorkerRequest = { readonly id: number } & (
   | { readonly type: 'sharedData' }
   | { readonly type: 'deviceState' }
   | { readonly type: 'forceDeviceCode'; readonly code: string }
+  | { readonly type: 'seedDemo'; readonly count: number }
+  | { readonly type: 'count'; readonly collection: string }
+  /** Start watching for a case to have this summary; `seenAt` answers when it did (epoch ms). */
+  | { readonly type: 'watchCase'; readonly caseId: string; readonly summary: string }
+  | { readonly type: 'seenAt'; readonly caseId: string }
   | { readonly type: 'close' }
 );
 

@@ -5,6 +5,8 @@
  */
 import type { RxDatabase } from 'rxdb';
 import { startTestDomain, type TestDomain } from '../../domain/test-support';
+import { systemClock } from '../../domain/clock';
+import { seedDemoCases } from '../../domain/demo/seed-demo';
 import { memorySecretStore } from '../secret-store';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
@@ -28,6 +30,8 @@ async function sharedData(device: TestDomain): Promise<Record<string, unknown[]>
   return data;
 }
 
+const watches = new Map<string, Promise<number>>();
+
 async function handle(device: TestDomain, request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'call': {
@@ -48,6 +52,27 @@ async function handle(device: TestDomain, request: WorkerRequest): Promise<unkno
       await database.upsertLocal('device', { ...state, deviceCode: request.code, nextSequence: 1 });
       return null;
     }
+    case 'seedDemo':
+      await seedDemoCases(domainOf(device), systemClock, request.count);
+      return null;
+    case 'count': {
+      const database = domainOf(device).db as unknown as RxDatabase;
+      return (await database.collections[request.collection]?.count().exec()) ?? 0;
+    }
+    case 'watchCase': {
+      const cases = domainOf(device).db.cases;
+      const seen = new Promise<number>((resolve) => {
+        const subscription = cases.findOne(request.caseId).$.subscribe((document) => {
+          if (document?.summary !== request.summary) return;
+          resolve(performance.timeOrigin + performance.now());
+          subscription.unsubscribe();
+        });
+      });
+      watches.set(request.caseId, seen);
+      return null;
+    }
+    case 'seenAt':
+      return watches.get(request.caseId) ?? null;
     case 'close':
       await device.services.close();
       return null;

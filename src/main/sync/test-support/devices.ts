@@ -27,6 +27,12 @@ export interface Device {
   sharedData(): Promise<Record<string, unknown[]>>;
   deviceState(): Promise<{ deviceId: string; deviceCode: string; nextSequence: number }>;
   forceDeviceCode(code: string): Promise<void>;
+  /** Demo cases with their timelines (benchmarks). */
+  seedDemo(count: number): Promise<void>;
+  count(collection: string): Promise<number>;
+  watchCase(caseId: string, summary: string): Promise<void>;
+  /** When (epoch ms, in this device's process) the watched case showed the summary. */
+  seenAt(caseId: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -80,6 +86,10 @@ export async function startDevice(name: string, options: { start?: string; retry
     sharedData: () => ask({ type: 'sharedData' }) as Promise<Record<string, unknown[]>>,
     deviceState: () => ask({ type: 'deviceState' }) as never,
     forceDeviceCode: async (code) => void (await ask({ type: 'forceDeviceCode', code })),
+    seedDemo: async (count) => void (await ask({ type: 'seedDemo', count })),
+    count: (collection) => ask({ type: 'count', collection }) as Promise<number>,
+    watchCase: async (caseId, summary) => void (await ask({ type: 'watchCase', caseId, summary })),
+    seenAt: (caseId) => ask({ type: 'seenAt', caseId }) as Promise<number>,
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

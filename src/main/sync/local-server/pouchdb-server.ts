@@ -1,7 +1,7 @@
 /**
- * A real CouchDB-compatible server for tests and benchmarks: pouchdb-server in its own process
- * on loopback, with a data directory, that can be killed (SIGKILL, as a crash or a pulled plug)
- * and restarted on the same port with the same data.
+ * The local CouchDB-compatible peer for development, tests and benchmarks (never part of the
+ * app): pouchdb-server in its own process on loopback, with a data directory, that can be
+ * killed (SIGKILL, as a crash or a pulled plug) and restarted on the same port with the same data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -50,7 +50,9 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 }
 
 export async function startCouchServer(options: { directory?: string; port?: number } = {}): Promise<CouchServer> {
+  const ownsDirectory = options.directory === undefined;
   const directory = options.directory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-couch-'));
+  fs.mkdirSync(directory, { recursive: true });
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -84,9 +86,10 @@ export async function startCouchServer(options: { directory?: string; port?: num
       if (!response.ok) throw new Error(`Could not add admin: ${response.status}`);
       admin = { name, password };
     },
+    /** Stops the server; a temporary data directory (none was given) is removed. */
     async close() {
       await server.kill();
-      fs.rmSync(directory, { recursive: true, force: true });
+      if (ownsDirectory) fs.rmSync(directory, { recursive: true, force: true });
     },
   };
   await server.start();
