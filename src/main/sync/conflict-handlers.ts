@@ -75,48 +75,44 @@ async function recordConflicts(database: RxDatabase, conflicts: readonly { caseI
   if (failed) throw new Error(`Could not record a sync conflict in the timeline (status ${failed.status})`);
 }
 
+/** Deletions first (resolveDeletion); otherwise the collection's merge of (base, local, server). */
+function resolveMerged<T>(input: RxConflictHandlerInput<T>, merge: (base: T | undefined, local: T, server: T) => Promise<T> | T): Promise<WithDeleted<T>> {
+  const deletion = resolveDeletion(input);
+  if (deletion) return Promise.resolve(deletion);
+  const base = input.assumedMasterState && !input.assumedMasterState._deleted ? (plain(input.assumedMasterState) as T) : undefined;
+  return Promise.resolve(merge(base, plain(input.newDocumentState) as T, plain(input.realMasterState) as T)).then((merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>);
+}
+
 function caseHandler(database: RxDatabase): RxConflictHandler<CaseDocument> {
   let settings: SettingsService | null = null;
   return {
     isEqual: defaultConflictHandler.isEqual,
-    async resolve(input) {
-      const deletion = resolveDeletion(input);
-      if (deletion) return deletion;
-      const base = input.assumedMasterState && !input.assumedMasterState._deleted ? (plain(input.assumedMasterState) as CaseDocument) : undefined;
-      const { merged, conflicts } = mergeCases(base, plain(input.newDocumentState) as CaseDocument, plain(input.realMasterState) as CaseDocument);
-      settings ??= new SettingsService(database as unknown as DomainDatabase, systemClock);
-      const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
-      await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
-      return { ...withDerivedFields(merged, calendar, slaPolicy), _deleted: false };
-    },
+    resolve: (input) =>
+      resolveMerged<CaseDocument>(input, async (base, local, server) => {
+        const { merged, conflicts } = mergeCases(base, local, server);
+        settings ??= new SettingsService(database as unknown as DomainDatabase, systemClock);
+        const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
+        await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
+        return withDerivedFields(merged, calendar, slaPolicy);
+      }),
   };
 }
 
 function letterHandler(database: RxDatabase): RxConflictHandler<LetterDocument> {
   return {
     isEqual: defaultConflictHandler.isEqual,
-    async resolve(input) {
-      const deletion = resolveDeletion(input);
-      if (deletion) return deletion;
-      const base = input.assumedMasterState && !input.assumedMasterState._deleted ? (plain(input.assumedMasterState) as LetterDocument) : undefined;
-      const { merged, conflict } = mergeLetters(base, plain(input.newDocumentState) as LetterDocument, plain(input.realMasterState) as LetterDocument);
-      if (conflict && merged.caseId) await recordConflicts(database, [{ caseId: merged.caseId, field: `letter ${merged.id} posting`, ...conflict }]);
-      return { ...merged, _deleted: false };
-    },
+    resolve: (input) =>
+      resolveMerged<LetterDocument>(input, async (base, local, server) => {
+        const { merged, conflict } = mergeLetters(base, local, server);
+        if (conflict && merged.caseId) await recordConflicts(database, [{ caseId: merged.caseId, field: `letter ${merged.id} posting`, ...conflict }]);
+        return merged;
+      }),
   };
 }
 
 /** A handler from a pure merge of (base, local, server). */
 function mergingHandler<T>(merge: (base: T | undefined, local: T, server: T) => T): RxConflictHandler<T> {
-  return {
-    isEqual: defaultConflictHandler.isEqual,
-    resolve(input) {
-      const deletion = resolveDeletion(input);
-      if (deletion) return Promise.resolve(deletion);
-      const base = input.assumedMasterState && !input.assumedMasterState._deleted ? (plain(input.assumedMasterState) as T) : undefined;
-      return Promise.resolve({ ...merge(base, plain(input.newDocumentState) as T, plain(input.realMasterState) as T), _deleted: false } as WithDeleted<T>);
-    },
-  };
+  return { isEqual: defaultConflictHandler.isEqual, resolve: (input) => resolveMerged(input, merge) };
 }
 
 /** Written once, never edited: both sides hold the same document, so the server's copy is kept. */
