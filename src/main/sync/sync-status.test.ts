@@ -1,7 +1,8 @@
 /**
  * The status the shell shows, one rule: off, then offline, then a problem, then connecting,
  * syncing (with pending changes) or up to date (with the time). And what is shared: every
- * collection of the database is either replicated or stated to be device-local.
+ * collection of the database is either replicated or stated to be device-local. And the
+ * network: none shows "offline"; its return is noticed and sync tries again at once.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices } from '../services';
+import { freePort } from './local-server/pouchdb-server';
 import { DEVICE_LOCAL_COLLECTIONS, REPLICATED_COLLECTIONS } from './replicated-collections';
+import { waitUntil } from './test-support/devices';
 import { NOT_SYNCING, syncStatusOf } from './sync-status';
 
 describe('sync status', () => {
@@ -34,6 +37,30 @@ describe('what is shared', () => {
       const database = services.domain?.db as unknown as { collections: Record<string, unknown> };
       const stated = [...REPLICATED_COLLECTIONS.map((entry) => entry.collection), ...DEVICE_LOCAL_COLLECTIONS].sort();
       expect(Object.keys(database.collections).sort()).toEqual(stated);
+    } finally {
+      await services.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the network', () => {
+  it('no network shows "offline"; when it returns, sync tries at once and reports what it finds', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-offline-'));
+    let online = false;
+    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'test', logger: createMemoryLogger(), networkUp: () => online, syncRetry: { firstMs: 100, maxMs: 500 } });
+    try {
+      const port = await freePort();
+      await services.dispatch('sync.configure', { enabled: true, serverUrl: `http://127.0.0.1:${port}`, database: 'team', username: '' }, { host: 'test' });
+      const status = async () => {
+        const response = await services.dispatch('sync.status', {}, { host: 'test' });
+        if (!response.ok) throw new Error(response.error.message);
+        return response.result as { state: string; problem: { kind: string } | null };
+      };
+      expect((await status()).state).toBe('offline');
+      online = true;
+      const back = await waitUntil(async () => ((await status()).state === 'error' ? status() : false), 'the network check', 15_000);
+      expect(back.problem?.kind).toBe('unreachable');
     } finally {
       await services.close();
       fs.rmSync(directory, { recursive: true, force: true });
