@@ -7,7 +7,8 @@ import { prepareDataDirectory, readDataDirectoryArgument } from './data-director
 describe('--data-dir', () => {
   it('reads both spellings and resolves to an absolute path', () => {
     expect(readDataDirectoryArgument(['electron', '.', '--data-dir', 'profiles/a'])).toBe(path.resolve('profiles/a'));
-    expect(readDataDirectoryArgument(['electron', '.', '--data-dir=/tmp/b'])).toBe('/tmp/b');
+    const absolute = path.resolve('profiles', 'b');
+    expect(readDataDirectoryArgument(['electron', '.', `--data-dir=${absolute}`])).toBe(absolute);
     expect(readDataDirectoryArgument(['electron', '.'])).toBeNull();
   });
   it('refuses a flag without a path', () => {
