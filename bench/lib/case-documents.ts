@@ -3,6 +3,7 @@
  * storage benchmark.
  */
 import type { RxJsonSchema } from 'rxdb';
+import { seededRandom } from '../../src/shared/random/seeded-random';
 
 export interface BenchCase {
   id: string;
@@ -50,21 +51,10 @@ export const benchCaseSchema: RxJsonSchema<BenchCase> = {
   indexes: ['reference', ['status', 'receivedAt'], ['assignee', 'nextDeadlineAt']],
 };
 
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = 'parcel arrived damaged refund delayed invoice charged twice courier rude replacement missing item warranty battery faulty order tracking email ignored phone call promised callback never happened pharmacy prescription dosage label wrong'.split(' ');
 
 export function makeBenchCases(count: number, seed = 7): BenchCase[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const start = Date.UTC(2024, 0, 1);

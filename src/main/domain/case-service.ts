@@ -11,6 +11,7 @@ import { officeInstant } from '../../shared/sla';
 import { auditChanges } from './audit';
 import { withDerivedFields } from './case-derivation';
 import { stampChangedGroups } from './case-field-groups';
+import { receivedCaseState } from './received-case';
 import { FUTURE_TOLERANCE_MS, newId, type Clock } from './clock';
 import type { CaseDocument, DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
@@ -85,23 +86,9 @@ export class CaseService {
         summary: input.summary,
         description: input.description,
         desiredOutcome: input.desiredOutcome,
-        stage: 1,
-        status: 'received',
+        ...receivedCaseState(receivedAt),
         assignee,
         departments: input.departments,
-        thirdParties: [],
-        clock: { receivedAt },
-        acknowledgement: null,
-        resolution: null,
-        escalation: null,
-        stage2Resolution: null,
-        rootCause: '',
-        lessonsLearned: '',
-        closedAt: null,
-        externalReferral: null,
-        extensions: [],
-        openInquiries: [],
-        resumeStatus: null,
         relatedCaseIds: input.relatedCaseIds,
         createdAt: stamp,
         updatedAt: stamp,

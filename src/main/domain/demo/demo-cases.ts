@@ -8,6 +8,8 @@ import type { CaseActionInput } from '../workflow/apply-action';
 import { formatReference } from '../../../shared/reference/reference-number';
 import type { SlaPolicy, WorkingCalendar } from '../../../shared/sla';
 import { withDerivedFields } from '../case-derivation';
+import { receivedCaseState } from '../received-case';
+import { seededRandom } from '../../../shared/random/seeded-random';
 import type { CaseDocument } from '../collections';
 import { applyCaseAction, type TimelineDraft } from '../workflow/apply-action';
 
@@ -22,17 +24,6 @@ export interface DemoOptions {
   readonly firstSequence: number;
   /** Cases are received over this many days before `now`. */
   readonly spanDays?: number;
-}
-
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Olivia', 'George', 'Amelia', 'Harry', 'Isla', 'Jack', 'Ava', 'Noah', 'Mia', 'Leo', 'Jānis', 'Līga', 'Andris', 'Ilze', 'Priya', 'Mohammed', 'Zoë', 'Siobhan', 'Chloé'];
@@ -59,7 +50,7 @@ export interface DemoCase {
 }
 
 export function generateDemoCases(options: DemoOptions): DemoCase[] {
-  const random = generator(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const spanMs = (options.spanDays ?? 365) * 86_400_000;
   const nowMs = options.now.getTime();
@@ -104,23 +95,9 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
         summary,
         description: `${description} Customer reference ${index}.`,
         desiredOutcome: pick(['Refund', 'Replacement', 'An apology', 'An explanation', 'Compensation']),
-        stage: 1,
-        status: 'received',
+        ...receivedCaseState(receivedAt),
         assignee,
         departments: [],
-        thirdParties: [],
-        clock: { receivedAt },
-        acknowledgement: null,
-        resolution: null,
-        escalation: null,
-        stage2Resolution: null,
-        rootCause: '',
-        lessonsLearned: '',
-        closedAt: null,
-        externalReferral: null,
-        extensions: [],
-        openInquiries: [],
-        resumeStatus: null,
         relatedCaseIds: [],
         createdAt: receivedAt,
         updatedAt: receivedAt,

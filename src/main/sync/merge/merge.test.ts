@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffRef } from '../../../shared/domain/records';
 import { stampChangedGroups } from '../../domain/case-field-groups';
 import type { CaseDocument, SettingsDocument } from '../../domain/collections';
+import { receivedCaseState } from '../../domain/received-case';
 import type { LetterDocument } from '../../post-room/letters-collection';
 import { mergeCases } from './case-merge';
 import { mergeLetters } from './letter-merge';
@@ -32,30 +33,16 @@ const base: CaseDocument = {
   summary: 'Monitor broke',
   description: '',
   desiredOutcome: '',
-  stage: 1,
-  status: 'received',
+  ...receivedCaseState('2026-11-20T09:00:00.000Z'),
   open: true,
   assignee: null,
   assigneeId: '',
   assigneeName: '',
   departments: ['Warehouse'],
-  thirdParties: [],
-  clock: { receivedAt: '2026-11-20T09:00:00.000Z' },
   deadlines: [],
   nextDeadlineKind: null,
   nextDueAt: 0,
   nextWarnAt: 0,
-  acknowledgement: null,
-  resolution: null,
-  escalation: null,
-  stage2Resolution: null,
-  rootCause: '',
-  lessonsLearned: '',
-  closedAt: null,
-  externalReferral: null,
-  extensions: [],
-  openInquiries: [],
-  resumeStatus: null,
   relatedCaseIds: [],
   createdAt: '2026-11-20T09:05:00.000Z',
   updatedAt: '2026-11-20T09:05:00.000Z',
