@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { seededRandom, tempDirectory } from './test-support';
+import { seededRandom } from '../../shared/random/seeded-random';
+import { tempDirectory } from './test-support';
 
 const writer = path.join(import.meta.dirname, 'test-fixtures', 'crash-writer.ts');
 const ROUNDS = 24;

@@ -10,6 +10,7 @@ import { addRxPlugin, createRxDatabase, fillWithDefaultSettings, randomToken, ty
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { seededRandom } from '../../shared/random/seeded-random';
 import { getRxStorageSqlite, type SqliteStorageSettings } from './sqlite-storage';
 
 // Dev-mode in tests: strict schema checks and readable error messages.
@@ -54,18 +55,6 @@ export const personSchema: RxJsonSchema<Person> = {
   indexes: ['age', ['status', 'receivedAt'], 'address.city', 'name'],
   attachments: {},
 };
-
-/** A deterministic pseudo-random generator (mulberry32) so failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ann', 'Anna', 'Bob', 'Cārlis', 'Dace', 'Edgars', 'Fiona', 'Gita', 'Harry', 'Ieva', 'Jānis', 'Zoë', '😀 Emoji'];
 const LAST = ['Smith', 'Bērziņš', 'Jones', 'Ozola', 'Watson', 'Kalniņa', 'Brown', 'Johnson'];
