@@ -26,14 +26,10 @@ import { mergeSettings } from './merge/settings-merge';
 /** The author of entries that sync itself writes. */
 export const SYNC_ACTOR: StaffRef = { id: 'plaint-sync', name: 'Sync' };
 
-type Plain<T> = Omit<T, '_deleted'>;
-
-function plain<T>(document: WithDeleted<T>): Plain<T> {
-  const { _deleted, ...rest } = document as WithDeleted<T> & { _attachments?: unknown; _meta?: unknown; _rev?: unknown };
-  delete (rest as { _attachments?: unknown })._attachments;
-  delete (rest as { _meta?: unknown })._meta;
-  delete (rest as { _rev?: unknown })._rev;
-  return rest as Plain<T>;
+/** The document without RxDB's bookkeeping, as the merges see it. */
+function plain<T>(document: WithDeleted<T>): T {
+  const { _deleted, _attachments, _meta, _rev, ...rest } = document as WithDeleted<T> & { _attachments?: unknown; _meta?: unknown; _rev?: unknown };
+  return rest as T;
 }
 
 /**
@@ -79,8 +75,8 @@ async function recordConflicts(database: RxDatabase, conflicts: readonly { caseI
 function resolveMerged<T>(input: RxConflictHandlerInput<T>, merge: (base: T | undefined, local: T, server: T) => Promise<T> | T): Promise<WithDeleted<T>> {
   const deletion = resolveDeletion(input);
   if (deletion) return Promise.resolve(deletion);
-  const base = input.assumedMasterState && !input.assumedMasterState._deleted ? (plain(input.assumedMasterState) as T) : undefined;
-  return Promise.resolve(merge(base, plain(input.newDocumentState) as T, plain(input.realMasterState) as T)).then((merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>);
+  const base = input.assumedMasterState && !input.assumedMasterState._deleted ? plain(input.assumedMasterState) : undefined;
+  return Promise.resolve(merge(base, plain(input.newDocumentState), plain(input.realMasterState))).then((merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>);
 }
 
 function caseHandler(database: RxDatabase): RxConflictHandler<CaseDocument> {

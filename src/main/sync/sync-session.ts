@@ -226,7 +226,7 @@ export class SyncSession {
 
   private async refresh(): Promise<void> {
     if (this.stopped) return;
-    const active = this.replications.some((replication) => (replication as unknown as { subjects: { active: { getValue(): boolean } } }).subjects.active.getValue());
+    const active = this.replications.some((replication) => replication.subjects.active.getValue());
     const counts = await Promise.all(this.replications.map((replication) => pendingChanges(replication).catch(() => 0)));
     const pending = counts.reduce((sum, count) => sum + count, 0);
     if (this.stopped) return;

@@ -5,7 +5,7 @@
  * voided anywhere stays voided.
  */
 import type { LetterDocument } from '../../post-room/letters-collection';
-import { chooseEdit, compareEdits, type Edit } from './edits';
+import { chooseEdit, type Edit } from './edits';
 
 export interface LetterMerge {
   readonly merged: LetterDocument;
@@ -17,9 +17,9 @@ function postingEdit(letter: LetterDocument): Edit {
 }
 
 export function mergeLetters(base: LetterDocument | undefined, a: LetterDocument, b: LetterDocument): LetterMerge {
-  const [first] = [a, b].sort((x, y) => compareEdits(postingEdit(y), postingEdit(x)));
   const { kept, discarded } = chooseEdit(base ? postingEdit(base) : null, postingEdit(a), postingEdit(b));
   const posting = kept.value as LetterDocument['posting'];
-  const merged: LetterDocument = { ...(first ?? a), posting, postedOn: posting?.postedOn ?? '', voided: a.voided || b.voided };
+  // Everything else is written once and the same on both sides.
+  const merged: LetterDocument = { ...a, posting, postedOn: posting?.postedOn ?? '', voided: a.voided || b.voided };
   return { merged, conflict: discarded ? { kept, discarded } : null };
 }
