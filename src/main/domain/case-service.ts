@@ -18,8 +18,15 @@ import type { DeviceIdentity } from './device-identity';
 import { fieldError, notFound } from './domain-errors';
 import type { SettingsService } from './settings-service';
 import { applyCaseAction, type TimelineDraft } from './workflow/apply-action';
+import { ChangeSet, commitPlanned } from '../database/change-set';
 
 type StoredFields = '_meta' | '_rev' | '_deleted' | '_attachments';
+
+/** An operation's writes and what it returns, ready to commit alone or with a larger operation's. */
+export interface PlannedChange<R> {
+  readonly changes: ChangeSet;
+  readonly result: R;
+}
 
 export class CaseService {
   constructor(
@@ -57,8 +64,14 @@ export class CaseService {
     if (missing) throw fieldError(path, `Case ${missing} does not exist`, 'not_found');
   }
 
-  /** Any channel (P-3.1). The SLA clock starts at receipt (P-3.2). */
+  /** Any channel (P-3.1). The SLA clock starts at receipt (P-3.2). The case and its first timeline entries are written together. */
   async create(input: z.output<typeof createCaseInput>, link: { letterId?: string } = {}): Promise<{ caseId: string; reference: string }> {
+    const { changes, result } = await this.planCreate(input, link);
+    await changes.commit();
+    return result;
+  }
+
+  async planCreate(input: z.output<typeof createCaseInput>, link: { letterId?: string } = {}): Promise<PlannedChange<{ caseId: string; reference: string }>> {
     const actor = await this.identity.actor();
     const now = this.clock.now();
     const { slaPolicy } = await this.settings.values();
@@ -98,42 +111,38 @@ export class CaseService {
       calendar,
       slaPolicy,
     );
-    await this.db.cases.insert(record);
     const drafts: TimelineDraft[] = [
       { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}) } } as TimelineDraft,
       { kind: 'transition', at: receivedAt, data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: `Logged by ${actor.name}` } } as unknown as TimelineDraft,
     ];
-    await this.db.timeline.bulkInsert(this.entries(id, drafts, actor, stamp));
-    return { caseId: id, reference };
+    const changes = new ChangeSet().insert(this.db.cases, record).insert(this.db.timeline, ...this.entries(id, drafts, actor, stamp));
+    return { changes, result: { caseId: id, reference } };
   }
 
   /**
    * Changes one case: `change` gets the latest stored state and returns the new state and its
    * timeline entries (async checks happen before). Derived fields are recomputed and every
-   * changed field is audited. If the case changed underneath (another window, a sync), RxDB runs
-   * `change` again on the newer state; if `change` throws, nothing is written.
+   * changed field is audited. The case, its timeline entries and its audit entries are written
+   * together; if `change` throws, nothing is written, not even a new revision. If the case
+   * changed underneath (another window, a sync), the change is planned again on the newer state.
    */
-  private async modify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: TimelineDraft[] }): Promise<CaseDocument> {
+  private modify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: TimelineDraft[] }): Promise<CaseDocument> {
+    return commitPlanned(() => this.planModify(caseId, change));
+  }
+
+  async planModify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: TimelineDraft[] }): Promise<PlannedChange<CaseDocument>> {
     const actor = await this.identity.actor();
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
     const { slaPolicy } = await this.settings.values();
     const calendar = await this.settings.calendar();
     const stamp = this.clock.now().toISOString();
-    let outcome: { before: CaseDocument; next: CaseDocument; entries: TimelineDraft[] } | undefined;
-    await document.incrementalModify((data) => {
-      const { _meta, _rev, _deleted, _attachments, ...current } = data as CaseDocument & Record<StoredFields, unknown>;
-      const result = change(current as CaseDocument, actor);
-      const next = stampChangedGroups(current as CaseDocument, withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy), { at: stamp, by: actor });
-      outcome = { before: current as CaseDocument, next, entries: result.entries };
-      return { ...next, _meta, _rev, _deleted, _attachments } as unknown as typeof data;
-    });
-    if (!outcome) throw new Error('The case change did not run');
-    const done: { before: CaseDocument; next: CaseDocument; entries: TimelineDraft[] } = outcome;
-    const audit = auditChanges(done.before, done.next).map((fieldChange) => ({ kind: 'audit', at: stamp, data: fieldChange }) as TimelineDraft);
-    const entries = this.entries(caseId, [...done.entries, ...audit], actor, stamp);
-    if (entries.length > 0) await this.db.timeline.bulkInsert(entries);
-    return done.next;
+    const { _meta, _rev, _deleted, _attachments, ...current } = document.toMutableJSON(true) as CaseDocument & Record<StoredFields, unknown>;
+    const result = change(current as CaseDocument, actor);
+    const next = stampChangedGroups(current as CaseDocument, withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy), { at: stamp, by: actor });
+    const audit = auditChanges(current as CaseDocument, next).map((fieldChange) => ({ kind: 'audit', at: stamp, data: fieldChange }) as TimelineDraft);
+    const changes = new ChangeSet().update(this.db.cases, document, next).insert(this.db.timeline, ...this.entries(caseId, [...result.entries, ...audit], actor, stamp));
+    return { changes, result: next };
   }
 
   async updateDetails(input: z.output<typeof updateCaseDetailsInput>): Promise<CaseDocument> {
@@ -162,12 +171,17 @@ export class CaseService {
   }
 
   async act(input: z.output<typeof actOnCaseInput>): Promise<CaseDocument> {
-    return this.modify(input.caseId, (document, actor) =>
+    return commitPlanned(() => this.planAct(input));
+  }
+
+  /** A workflow action, planned (it commits with a larger operation, e.g. logging the letter that asks for it). */
+  planAct(input: z.output<typeof actOnCaseInput>): Promise<PlannedChange<CaseDocument>> {
+    return this.planModify(input.caseId, (document, actor) =>
       applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS }),
     );
   }
 
-  private async append(caseId: string, drafts: TimelineDraft[]): Promise<void> {
+  private async planAppend(caseId: string, drafts: TimelineDraft[]): Promise<ChangeSet> {
     const actor = await this.identity.actor();
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
@@ -176,36 +190,45 @@ export class CaseService {
       if (Date.parse(draft.at) < Date.parse(document.receivedAt)) throw fieldError('at', 'Cannot be before the complaint was received', 'before_receipt');
     }
     // One write: the change feed announces the case from the entry itself; the case is unchanged.
-    await this.db.timeline.bulkInsert(this.entries(caseId, drafts, actor, this.clock.now().toISOString()));
+    return new ChangeSet().insert(this.db.timeline, ...this.entries(caseId, drafts, actor, this.clock.now().toISOString()));
   }
 
   async addNote(input: z.output<typeof addNoteInput>): Promise<void> {
-    await this.append(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text } }]);
+    await (await this.planAppend(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text } }])).commit();
   }
 
   async addCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string } = {}): Promise<void> {
-    await this.append(input.caseId, [
+    await (await this.planCommunication(input, link)).commit();
+  }
+
+  planCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string } = {}): Promise<ChangeSet> {
+    return this.planAppend(input.caseId, [
       { kind: 'communication', at: input.at, data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}) } } as TimelineDraft,
     ]);
   }
 
-  /** After the SLA policy or calendar changes, every open case's deadlines follow the new rules. */
+  /**
+   * After the SLA policy or calendar changes, every open case's deadlines follow the new rules.
+   * A page is written in one transaction against the revisions it was computed from, so an edit
+   * made meanwhile is never overwritten: the page is read and computed again.
+   */
   async recomputeOpenCases(): Promise<number> {
     const { slaPolicy } = await this.settings.values();
     const calendar = await this.settings.calendar();
     let updated = 0;
     for (let page = 0; ; page += 1) {
-      const documents = await this.db.cases.find({ selector: { open: true }, sort: [{ id: 'asc' }], skip: page * 500, limit: 500 }).exec();
-      if (documents.length === 0) return updated;
-      const changed = documents
-        .map((document) => {
-          const { _meta, _rev, _deleted, _attachments, ...current } = document.toMutableJSON() as CaseDocument & Record<StoredFields, unknown>;
+      const count = await commitPlanned(async () => {
+        const documents = await this.db.cases.find({ selector: { open: true }, sort: [{ id: 'asc' }], skip: page * 500, limit: 500 }).exec();
+        const changes = new ChangeSet();
+        for (const document of documents) {
+          const { _meta, _rev, _deleted, _attachments, ...current } = document.toMutableJSON(true) as CaseDocument & Record<StoredFields, unknown>;
           const next = withDerivedFields(current as CaseDocument, calendar, slaPolicy);
-          return JSON.stringify(next.deadlines) === JSON.stringify(current.deadlines) ? null : next;
-        })
-        .filter((next): next is CaseDocument => next !== null);
-      if (changed.length > 0) await this.db.cases.bulkUpsert(changed);
-      updated += changed.length;
+          if (JSON.stringify(next.deadlines) !== JSON.stringify(current.deadlines)) changes.update(this.db.cases, document, next);
+        }
+        return { changes, result: documents.length === 0 ? null : changes.size };
+      });
+      if (count === null) return updated;
+      updated += count;
     }
   }
 }

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
+import { ChangeSet } from '../database/change-set';
 
 export interface FileRecord {
   id: string;
@@ -62,6 +63,15 @@ const chunkSchema: RxJsonSchema<FileChunk> = {
 
 export const CHUNK_BYTES = 256 * 1024;
 
+export interface NewFile {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly name: string;
+  readonly mimeType: string;
+  readonly data: Buffer;
+  readonly createdAt: string;
+}
+
 export type StoredFile =
   | { readonly state: 'ready'; readonly record: FileRecord; readonly data: Buffer }
   | { readonly state: 'missing' | 'damaged' }
@@ -82,7 +92,15 @@ export async function addFileCollections(database: RxDatabase, handlerFor?: Conf
 export class FileStore {
   constructor(private readonly collections: FileCollections) {}
 
-  async put(file: { id: string; ownerId: string; name: string; mimeType: string; data: Buffer; createdAt: string }): Promise<FileRecord> {
+  async put(file: NewFile): Promise<FileRecord> {
+    const changes = new ChangeSet();
+    const record = this.plan(changes, file);
+    await changes.commit();
+    return record;
+  }
+
+  /** Adds the file's record and chunks to an operation's writes: they are stored with it or not at all. */
+  plan(changes: ChangeSet, file: NewFile): FileRecord {
     const chunks: FileChunk[] = [];
     for (let offset = 0, index = 0; offset < file.data.length || index === 0; offset += CHUNK_BYTES, index += 1) {
       chunks.push({ id: `${file.id}:${index}`, fileId: file.id, index, data: file.data.subarray(offset, offset + CHUNK_BYTES).toString('base64') });
@@ -98,9 +116,7 @@ export class FileStore {
       chunkCount: chunks.length,
       createdAt: file.createdAt,
     };
-    // Chunks first: a file record never points at missing content.
-    await this.collections.fileChunks.bulkInsert(chunks);
-    await this.collections.files.insert(record);
+    changes.insert(this.collections.fileChunks, ...chunks).insert(this.collections.files, record);
     return record;
   }
 
@@ -123,8 +139,13 @@ export class FileStore {
     return (await this.collections.files.find({ selector: { ownerId } }).exec()).map((record) => record.toJSON() as FileRecord);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.collections.fileChunks.find({ selector: { fileId: id } }).remove();
-    await this.collections.files.findOne(id).remove();
+  /** Adds the removal of every file of an owner (a voided letter's scans) to an operation's writes. */
+  async planRemovalOf(changes: ChangeSet, ownerId: string): Promise<void> {
+    const records = await this.collections.files.find({ selector: { ownerId } }).exec();
+    for (const record of records) {
+      changes.remove(this.collections.files, record);
+      const chunks = await this.collections.fileChunks.find({ selector: { fileId: record.id } }).exec();
+      for (const chunk of chunks) changes.remove(this.collections.fileChunks, chunk);
+    }
   }
 }

@@ -8,6 +8,7 @@
  * office hours desktop notifications wait for the next working morning; the in-app centre
  * updates at once. Plain Node: Electron's Notification, Tray and powerMonitor are adapters.
  */
+import { ChangeSet, isWriteConflict } from '../database/change-set';
 import { isWorkingDay, nextWorkingMorning, officeDay, officeInstant, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
 import type { Clock } from '../domain/clock';
 import type { OpenCaseDeadlines } from '../domain/case-queries';
@@ -154,9 +155,17 @@ export class DeadlineNotifier {
       delivered: false,
       read: false,
     }));
-    // Notifications first, then the ledger: a crash in between can repeat, never lose one.
-    await this.deps.store.deviceNotifications.bulkInsert(notifications);
-    await this.deps.store.notificationLedger.bulkUpsert(events.map((event) => ({ key: eventKey(event, staffId), notifiedAt: createdAt })));
+    // The notifications and their ledger entries are stored together: told once, never twice, never lost.
+    const changes = new ChangeSet()
+      .insert(this.deps.store.deviceNotifications, ...notifications)
+      .insert(this.deps.store.notificationLedger, ...events.map((event) => ({ key: eventKey(event, staffId), notifiedAt: createdAt })));
+    try {
+      await changes.commit();
+    } catch (error) {
+      // Another recompute announced the same events first: they are told already.
+      if (isWriteConflict(error)) return;
+      throw error;
+    }
     this.deps.onChange?.();
   }
 

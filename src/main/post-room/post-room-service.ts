@@ -21,6 +21,7 @@ import type {
   logPostingInput,
 } from '../../shared/domain/letters';
 import type { CaseRecord } from '../../shared/domain/records';
+import type { createCaseInput } from '../../shared/domain/inputs';
 import { parseReference } from '../../shared/reference/reference-number';
 import { officeDay, officeInstant } from '../../shared/sla';
 import { newId, type Clock } from '../domain/clock';
@@ -31,6 +32,7 @@ import { MAX_SCAN_BYTES, sniffScanKind } from '../files/file-kinds';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from './letters-collection';
 import { letterPdf, tablePdf } from './pdf-writer';
+import { ChangeSet, commitPlanned } from '../database/change-set';
 
 const UNDO_WINDOW_MS = 30 * 60_000;
 
@@ -91,77 +93,56 @@ export class PostRoomService {
     // P-3.2: the clock starts at office opening on the day received (or now, for today's early post).
     const opening = officeInstant(calendar, input.receivedOn, slaPolicy.officeOpensAt);
     const receivedAt = new Date(Math.min(opening.getTime(), now.getTime())).toISOString();
-    const letterId = newId();
     const actor = await this.domain.identity.actor();
-
-    let caseId = target?.id ?? null;
-    let caseReference = target?.reference ?? null;
-    if (input.kind === 'new-complaint') {
-      const created = await this.domain.cases.create(
-        {
-          complainant: {
-            kind: 'customer',
-            name: input.sender.name,
-            email: '',
-            phone: '',
-            address: input.sender.addressLines.length > 0 ? { lines: input.sender.addressLines, postcode: input.sender.postcode, country: input.sender.country } : null,
-            preferredChannel: input.sender.addressLines.length > 0 ? 'letter' : 'telephone',
-            customerNumber: '',
-            orderNumber: '',
-          },
-          channel: 'letter',
-          receivedAt,
-          type: input.type,
-          product: '',
-          summary: input.summary,
-          description: input.note,
-          desiredOutcome: '',
-          assigneeId: null,
-          departments: [],
-          relatedCaseIds: [],
-        } as never,
-        { letterId },
-      );
-      caseId = created.caseId;
-      caseReference = created.reference;
-    } else if (input.kind === 'correspondence' && target) {
-      await this.domain.cases.addCommunication({ caseId: target.id, at: receivedAt, direction: 'in', channel: 'letter', summary: input.summary }, { letterId });
-    } else if (input.kind === 'escalation-request' && target) {
-      await this.domain.cases.act({ caseId: target.id, action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'letter', reason: input.summary } });
-    }
-
-    const stored: LetterFileRef[] = [];
-    for (const scan of scans) {
-      const record = await this.files.put({ id: newId(), ownerId: letterId, name: scan.name, mimeType: scan.mimeType, data: scan.data, createdAt: now.toISOString() });
-      stored.push({ id: record.id, name: record.name, mimeType: record.mimeType, size: record.size });
-    }
-    const letter: LetterDocument = {
-      id: letterId,
-      direction: 'in',
-      caseId,
-      caseReference,
-      receivedOn: input.receivedOn,
-      letterDate: input.letterDate,
-      party: input.sender,
-      referenceQuoted: input.referenceQuoted,
-      kind: input.kind,
-      routedTo: input.routedTo,
-      note: input.note,
-      summary: input.summary,
-      files: stored,
-      template: null,
-      language: null,
-      text: '',
-      finalisedAt: null,
-      posting: null,
-      postedOn: '',
-      batchId: input.batchId,
-      loggedAt: now.toISOString(),
-      loggedBy: actor,
-      voided: false,
-    };
-    await this.collections.letters.insert(letter);
-    return toRecord(letter);
+    // The letter, its scans and what it does to a case are one operation: all stored, or none.
+    return commitPlanned(async () => {
+      const letterId = newId();
+      const changes = new ChangeSet();
+      let caseId = target?.id ?? null;
+      let caseReference = target?.reference ?? null;
+      if (input.kind === 'new-complaint') {
+        const created = await this.domain.cases.planCreate(newComplaintFromLetter(input, receivedAt), { letterId });
+        changes.include(created.changes);
+        caseId = created.result.caseId;
+        caseReference = created.result.reference;
+      } else if (input.kind === 'correspondence' && target) {
+        changes.include(await this.domain.cases.planCommunication({ caseId: target.id, at: receivedAt, direction: 'in', channel: 'letter', summary: input.summary }, { letterId }));
+      } else if (input.kind === 'escalation-request' && target) {
+        const escalation = await this.domain.cases.planAct({ caseId: target.id, action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'letter', reason: input.summary } });
+        changes.include(escalation.changes);
+      }
+      const stored: LetterFileRef[] = scans.map((scan) => {
+        const record = this.files.plan(changes, { id: newId(), ownerId: letterId, name: scan.name, mimeType: scan.mimeType, data: scan.data, createdAt: now.toISOString() });
+        return { id: record.id, name: record.name, mimeType: record.mimeType, size: record.size };
+      });
+      const letter: LetterDocument = {
+        id: letterId,
+        direction: 'in',
+        caseId,
+        caseReference,
+        receivedOn: input.receivedOn,
+        letterDate: input.letterDate,
+        party: input.sender,
+        referenceQuoted: input.referenceQuoted,
+        kind: input.kind,
+        routedTo: input.routedTo,
+        note: input.note,
+        summary: input.summary,
+        files: stored,
+        template: null,
+        language: null,
+        text: '',
+        finalisedAt: null,
+        posting: null,
+        postedOn: '',
+        batchId: input.batchId,
+        loggedAt: now.toISOString(),
+        loggedBy: actor,
+        voided: false,
+      };
+      changes.insert(this.collections.letters, letter);
+      return { changes, result: toRecord(letter) };
+    });
   }
 
   /**
@@ -169,19 +150,28 @@ export class PostRoomService {
    * nothing else has happened to that case since.
    */
   async undo(letterId: string): Promise<LetterRecord> {
-    const letter = await this.collections.letters.findOne(letterId).exec();
-    if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
-    if (this.clock.now().getTime() - Date.parse(letter.loggedAt) > UNDO_WINDOW_MS) throw fieldError('letterId', 'Only a letter logged in the last 30 minutes can be undone', 'too_late');
-    if (letter.kind === 'new-complaint' && letter.caseId) {
-      const created = await this.domain.db.cases.findOne(letter.caseId).exec();
-      if (created && (created.updatedAt !== created.createdAt || created.status !== 'received')) {
-        throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
+    return commitPlanned(async () => {
+      const letter = await this.collections.letters.findOne(letterId).exec();
+      if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
+      if (this.clock.now().getTime() - Date.parse(letter.loggedAt) > UNDO_WINDOW_MS) throw fieldError('letterId', 'Only a letter logged in the last 30 minutes can be undone', 'too_late');
+      const changes = new ChangeSet();
+      if (letter.kind === 'new-complaint' && letter.caseId) {
+        const created = await this.domain.db.cases.findOne(letter.caseId).exec();
+        const entries = await this.domain.db.timeline.find({ selector: { caseId: letter.caseId } }).exec();
+        // Only the entries the letter itself made: a note or more post on the case is work to keep.
+        const workedOn = entries.some((entry) => !(entry.kind === 'transition' || (entry.kind === 'communication' && (entry.data as { letterId?: string }).letterId === letter.id)));
+        if (created && (workedOn || created.updatedAt !== created.createdAt || created.status !== 'received')) {
+          throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
+        }
+        for (const entry of entries) changes.remove(this.domain.db.timeline, entry);
+        if (created) changes.remove(this.domain.db.cases, created);
       }
-      await this.domain.db.timeline.find({ selector: { caseId: letter.caseId } }).remove();
-      await created?.remove();
-    }
-    await letter.incrementalPatch({ voided: true });
-    return toRecord(letter.toJSON() as LetterDocument);
+      // A voided letter keeps no scans: they hold personal data and nothing refers to them any more.
+      await this.files.planRemovalOf(changes, letter.id);
+      const voided: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), voided: true, files: [] };
+      changes.update(this.collections.letters, letter, voided);
+      return { changes, result: toRecord(voided) };
+    });
   }
 
   async list(input: z.output<typeof listLettersInput>): Promise<LetterRecord[]> {
@@ -268,7 +258,9 @@ export class PostRoomService {
       body: input.text,
       referenceLabel: input.language === 'lv' ? 'Atsauce' : 'Reference',
     });
-    const file = await this.files.put({ id: newId(), ownerId: letterId, name: `${record.reference}-${input.template}.pdf`, mimeType: 'application/pdf', data: pdf, createdAt: now.toISOString() });
+    // The PDF, the letter and its timeline entry are stored together or not at all.
+    const changes = new ChangeSet();
+    const file = this.files.plan(changes, { id: newId(), ownerId: letterId, name: `${record.reference}-${input.template}.pdf`, mimeType: 'application/pdf', data: pdf, createdAt: now.toISOString() });
     const letter: LetterDocument = {
       id: letterId,
       direction: 'out',
@@ -294,23 +286,31 @@ export class PostRoomService {
       loggedBy: actor,
       voided: false,
     };
-    await this.collections.letters.insert(letter);
-    await this.domain.cases.addCommunication({ caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` }, { letterId });
+    changes.insert(this.collections.letters, letter);
+    changes.include(await this.domain.cases.planCommunication({ caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` }, { letterId }));
+    await changes.commit();
     return toRecord(letter);
   }
 
   async logPosting(input: z.output<typeof logPostingInput>): Promise<LetterRecord> {
-    const letter = await this.collections.letters.findOne(input.letterId).exec();
-    if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
-    if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
-    if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
-    const today = officeDay(await this.domain.settings.calendar(), this.clock.now());
-    if (input.postedOn > today) throw fieldError('postedOn', 'Cannot be in the future', 'future_time');
-    if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
-    const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
-    await letter.incrementalPatch({ posting, postedOn: input.postedOn });
-    await this.acknowledgeByPost(letter.toJSON() as LetterDocument, input.postedOn === today ? this.clock.now() : officeInstant(await this.domain.settings.calendar(), input.postedOn, '12:00'));
-    return toRecord({ ...(letter.toJSON() as LetterDocument), posting, postedOn: input.postedOn });
+    // The posting and the acknowledgement it makes (P-3.2) are stored together.
+    return commitPlanned(async () => {
+      const letter = await this.collections.letters.findOne(input.letterId).exec();
+      if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
+      if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
+      if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
+      const calendar = await this.domain.settings.calendar();
+      const today = officeDay(calendar, this.clock.now());
+      if (input.postedOn > today) throw fieldError('postedOn', 'Cannot be in the future', 'future_time');
+      if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
+      const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
+      const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
+      const changes = new ChangeSet().update(this.collections.letters, letter, posted);
+      const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
+      const acknowledgement = await this.planAcknowledgementByPost(posted, postedAt);
+      if (acknowledgement) changes.include(acknowledgement);
+      return { changes, result: toRecord(posted) };
+    });
   }
 
   /**
@@ -318,13 +318,13 @@ export class PostRoomService {
    * and its acknowledgement deadline is met at the posting time, unless it was acknowledged some
    * other way already (a phone call, an e-mail), which stays the record.
    */
-  private async acknowledgeByPost(letter: LetterDocument, postedAt: Date): Promise<void> {
+  private async planAcknowledgementByPost(letter: LetterDocument, postedAt: Date): Promise<ChangeSet | null> {
     const action = letter.template === 'acknowledgement' ? 'acknowledge' : letter.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
-    if (!action || !letter.caseId) return;
+    if (!action || !letter.caseId) return null;
     const { availableActions } = await this.domain.queries.get(letter.caseId);
-    if (!availableActions.includes(action)) return;
+    if (!availableActions.includes(action)) return null;
     const at = new Date(Math.max(postedAt.getTime(), Date.parse(letter.finalisedAt ?? letter.loggedAt))).toISOString();
-    await this.domain.cases.act({ caseId: letter.caseId, action: { type: action, at, channel: 'letter' } });
+    return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: action, at, channel: 'letter' } })).changes;
   }
 
   async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
@@ -362,6 +362,33 @@ export class PostRoomService {
     const pdf = await tablePdf(`Day book ${input.from === input.to ? input.from : `${input.from} – ${input.to}`}`, header, cells);
     return { name: `day-book-${range}.pdf`, mimeType: 'application/pdf', dataBase64: pdf.toString('base64'), rows };
   }
+}
+
+/** The case a letter that is a new complaint opens (P-3.1): the sender is the complainant. */
+function newComplaintFromLetter(input: z.output<typeof logIncomingLetterInput>, receivedAt: string): z.output<typeof createCaseInput> {
+  const hasAddress = input.sender.addressLines.length > 0;
+  return {
+    complainant: {
+      kind: 'customer',
+      name: input.sender.name,
+      email: '',
+      phone: '',
+      address: hasAddress ? { lines: input.sender.addressLines, postcode: input.sender.postcode, country: input.sender.country } : null,
+      preferredChannel: hasAddress ? 'letter' : 'telephone',
+      customerNumber: '',
+      orderNumber: '',
+    },
+    channel: 'letter',
+    receivedAt,
+    type: input.type,
+    product: '',
+    summary: input.summary,
+    description: input.note,
+    desiredOutcome: '',
+    assigneeId: null,
+    departments: [],
+    relatedCaseIds: [],
+  };
 }
 
 function toRecord(letter: LetterDocument): LetterRecord {

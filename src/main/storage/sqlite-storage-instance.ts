@@ -39,6 +39,7 @@ export type SqliteInstanceOptions = Record<string, never>;
 
 type Checkpoint = RxStorageDefaultCheckpoint;
 type ChangeBulk<T> = EventBulk<RxStorageChangeEvent<RxDocumentData<T>>, Checkpoint>;
+export type CategorizedWrite<T> = ReturnType<typeof categorizeBulkWriteRows<T>>;
 
 /** Larger documents are refused with a clear error (a case is a few KB; scans are attachments). */
 export const MAX_DOCUMENT_JSON_LENGTH = 16 * 1024 * 1024;
@@ -111,33 +112,41 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
   }
 
   private writeRows(rows: BulkWriteRow<T>[], context: string, bytes: AttachmentBytes): RxStorageBulkWriteResponse<T> {
-    const layout = this.layout;
-    const { categorized } = this.guarded('writing documents', () =>
-      this.internals.connection.db
-        .transaction(() => {
-          const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath] as string);
-          const inDb = new Map(this.readByIds(ids, true).map((document) => [(document as Record<string, unknown>)[layout.primaryPath] as string, document]));
-          const result = categorizeBulkWriteRows<T>(this, layout.primaryPath as never, inDb, rows, context);
-          const insert = this.statement(insertSql(layout));
-          const update = this.statement(updateSql(layout));
-          // A document that cannot be stored throws here and rolls the whole write back.
-          for (const row of result.bulkInsertDocs) this.indexText(Number(insert.run(this.rowValues(row.document)).lastInsertRowid), row.document, false);
-          for (const row of result.bulkUpdateDocs) {
-            update.run(this.rowValues(row.document));
-            this.indexText(null, row.document, true);
-          }
-          this.writeAttachments(result, bytes);
-          return { categorized: result };
-        })
-        .immediate(),
-    );
-    if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
-      const newest = categorized.newestRow.document as RxDocumentData<T>;
-      const bulk = categorized.eventBulk as ChangeBulk<T>;
-      bulk.checkpoint = { id: (newest as Record<string, unknown>)[layout.primaryPath] as string, lwt: newest._meta.lwt };
-      this.changes.next(bulk);
-    }
+    const categorized = this.guarded('writing documents', () => this.internals.connection.db.transaction(() => this.applyRows(rows, context, bytes)).immediate());
+    this.announce(categorized);
     return { error: categorized.errors };
+  }
+
+  /**
+   * Writes rows inside the caller's open transaction and returns what was decided for each
+   * (written, or refused with a conflict). Nothing is announced: the caller announces after the
+   * commit (see atomic-commit.ts), so no listener ever sees a write that was rolled back.
+   */
+  applyRows(rows: BulkWriteRow<T>[], context: string, bytes: AttachmentBytes = new Map()): CategorizedWrite<T> {
+    this.ensureOpen();
+    const layout = this.layout;
+    const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath] as string);
+    const inDb = new Map(this.readByIds(ids, true).map((document) => [(document as Record<string, unknown>)[layout.primaryPath] as string, document]));
+    const result = categorizeBulkWriteRows<T>(this, layout.primaryPath as never, inDb, rows, context);
+    const insert = this.statement(insertSql(layout));
+    const update = this.statement(updateSql(layout));
+    // A document that cannot be stored throws here and rolls the whole transaction back.
+    for (const row of result.bulkInsertDocs) this.indexText(Number(insert.run(this.rowValues(row.document)).lastInsertRowid), row.document, false);
+    for (const row of result.bulkUpdateDocs) {
+      update.run(this.rowValues(row.document));
+      this.indexText(null, row.document, true);
+    }
+    this.writeAttachments(result, bytes);
+    return result;
+  }
+
+  /** Tells RxDB (and every other listener) about committed writes. */
+  announce(categorized: CategorizedWrite<T>): void {
+    if (categorized.eventBulk.events.length === 0 || !categorized.newestRow) return;
+    const newest = categorized.newestRow.document as RxDocumentData<T>;
+    const bulk = categorized.eventBulk as ChangeBulk<T>;
+    bulk.checkpoint = { id: (newest as Record<string, unknown>)[this.layout.primaryPath] as string, lwt: newest._meta.lwt };
+    this.changes.next(bulk);
   }
 
   /** Keeps the full-text index in step with a written document (same transaction). */
@@ -180,7 +189,7 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
     return values;
   }
 
-  private writeAttachments(result: ReturnType<typeof categorizeBulkWriteRows<T>>, bytes: AttachmentBytes): void {
+  private writeAttachments(result: CategorizedWrite<T>, bytes: AttachmentBytes): void {
     if (!this.schema.attachments) return;
     const table = this.layout.attachmentsTable;
     const upsert = this.statement(
