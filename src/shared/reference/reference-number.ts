@@ -1,7 +1,7 @@
 /**
  * Case reference numbers (P-3.2): the number the customer quotes on the phone and on letters.
  *
- * Format: `DDDD-SSSS-C`, e.g. `7KQ2-00A3-M`, in Crockford's base 32 (digits and letters without
+ * Format: `DDDD-SSSS-C`, e.g. `7KQ2-00A3-V`, in Crockford's base 32 (digits and letters without
  * I, L, O, U).
  * - `DDDD` is the creating device's code: 4 random characters chosen when the device is set up
  *   (about a million possibilities), so devices that create cases offline at the same time, with

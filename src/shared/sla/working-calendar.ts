@@ -30,6 +30,13 @@ export interface WorkingCalendar {
 
 const CLOSURE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real 'YYYY-MM-DD' date: Date.parse alone accepts 2026-02-30 (as 2 March). */
+function isCalendarDate(text: string): boolean {
+  if (!CLOSURE_PATTERN.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
 export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
   const [country, state] = options.region.split('-');
   const source = new Holidays();
@@ -41,7 +48,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     throw new RangeError(`Unknown time zone '${options.timeZone}'`);
   }
   for (const closure of options.closures ?? []) {
-    if (!CLOSURE_PATTERN.test(closure) || Number.isNaN(Date.parse(closure))) throw new RangeError(`Office closure '${closure}' is not a YYYY-MM-DD date`);
+    if (!isCalendarDate(closure)) throw new RangeError(`Office closure '${closure}' is not a YYYY-MM-DD date`);
   }
   const holidays = state ? new Holidays(country, state) : new Holidays(country);
   const byYear = new Map<number, ReadonlyMap<string, string>>();
@@ -52,7 +59,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     holidays(year) {
       let days = byYear.get(year);
       if (!days) {
-        const found = (holidays.getHolidays(year) || []).filter((holiday) => holiday.type === 'public');
+        const found = holidays.getHolidays(year).filter((holiday) => holiday.type === 'public');
         days = new Map(found.map((holiday) => [holiday.date.slice(0, 10), holiday.name]));
         byYear.set(year, days);
       }

@@ -300,7 +300,7 @@ export const enGB = {
   quickSearch: {
     title: 'Find a case',
     label: 'Reference or name',
-    placeholder: 'Type a reference (e.g. 7KQ2-00A3-M) or a name',
+    placeholder: 'Type a reference (e.g. 7KQ2-00A3-V) or a name',
     hint: 'Ctrl+K or ⌘K opens this from anywhere. Enter opens the highlighted case.',
     noResults: 'No case found.',
     'check-failed': 'That reference is not valid: its check character does not match. Please check each character.',

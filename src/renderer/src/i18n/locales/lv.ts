@@ -305,7 +305,7 @@ export const lv = {
   quickSearch: {
     title: 'Atrast lietu',
     label: 'Atsauce vai vārds',
-    placeholder: 'Ierakstiet atsauci (piem., 7KQ2-00A3-M) vai vārdu',
+    placeholder: 'Ierakstiet atsauci (piem., 7KQ2-00A3-V) vai vārdu',
     hint: 'Ctrl+K vai ⌘K atver šo meklēšanu no jebkuras vietas. Enter atver iezīmēto lietu.',
     noResults: 'Lieta nav atrasta.',
     'check-failed': 'Atsauce nav derīga: tās kontrolzīme nesakrīt. Lūdzu, pārbaudiet katru zīmi.',
