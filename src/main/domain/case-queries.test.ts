@@ -150,15 +150,29 @@ describe('creating a case: bad input is refused at the field', () => {
 
 describe('live updates and persistence', () => {
   it('publishes cases.changed for the case that changed, once per burst', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 80)); // let earlier tests' bursts flush
     const seen: string[][] = [];
+    const waiters: { caseId: string; resolve: () => void }[] = [];
     const stop = t.services.events.listenAll((channel, payload) => {
-      if (channel === 'cases.changed') seen.push([...(payload as { caseIds: string[] }).caseIds]);
+      if (channel !== 'cases.changed') return;
+      const caseIds = [...(payload as { caseIds: string[] }).caseIds];
+      seen.push(caseIds);
+      for (const waiter of waiters.filter((candidate) => caseIds.includes(candidate.caseId))) waiter.resolve();
     });
+    const announced = (caseId: string) => new Promise<void>((resolve) => waiters.push({ caseId, resolve }));
+    // Earlier writes' bursts come out before this marker's: start counting after it.
+    const marker = announced(ids['anna']!);
+    await t.call('cases.addNote', { caseId: ids['anna']!, text: 'Marker' });
+    await marker;
+    seen.length = 0;
+    const note = announced(ids['janis']!);
     await t.call('cases.addNote', { caseId: ids['janis']!, text: 'Called the customer back' });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await note;
+    // A second burst after the note's would come out before this one's.
+    const after = announced(ids['anna']!);
+    await t.call('cases.addNote', { caseId: ids['anna']!, text: 'Marker' });
+    await after;
     stop();
-    expect(seen).toEqual([[ids['janis']]]);
+    expect(seen).toEqual([[ids['janis']], [ids['anna']]]);
   });
 
   it('keeps every case, entry and setting across a restart', async () => {

@@ -172,9 +172,12 @@ describe('rescheduling', () => {
     await start('2026-11-23T10:00:00.000Z');
     expect(notifier().nextWakeAt).toBeNull();
     t.clock.tickMs = 1;
+    const changed = new Promise<void>((resolve) => {
+      const stop = t.services.events.listenAll((channel) => channel === 'cases.changed' && (stop(), resolve()));
+    });
     await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T10:00:00.000Z', assigneeId: await me() });
     t.clock.tickMs = 0;
-    await new Promise((resolve) => setTimeout(resolve, 80)); // the change feed's event
+    await changed; // the change feed's event asked the notifier to recompute
     await advanceTo('2026-11-23T10:00:01.000Z'); // the notifier's debounce
     expect(notifier().nextWakeAt).toBe(Date.parse('2026-11-24T10:00:00.000Z'));
   });
@@ -218,5 +221,19 @@ describe('bursts and the notification centre', () => {
     ]);
     await t.call('device.setPreferences', { holdDuringQuietHours: false });
     expect((await t.call('device.getPreferences', {})).holdDuringQuietHours).toBe(false);
+  });
+
+  it('with quiet hours switched off, the desktop is told at once, even on a Saturday evening', async () => {
+    shown = [];
+    await start('2026-11-27T20:00:00.000Z'); // Friday evening
+    await t.call('device.setPreferences', { holdDuringQuietHours: false });
+    await createCase('2026-11-27T19:00:00.000Z', await me());
+    await advanceTo('2026-11-28T19:00:00.000Z'); // the 24-hour warning, Saturday 19:00
+    expect(shown.map((item) => [item.level, item.at])).toEqual([['due-soon', '2026-11-28T19:00:00.000Z']]);
+    await advanceTo('2026-11-29T19:00:00.001Z'); // 1 ms after the deadline, Sunday evening
+    expect(shown.map((item) => [item.level, item.at])).toEqual([
+      ['due-soon', '2026-11-28T19:00:00.000Z'],
+      ['breached', '2026-11-29T19:00:00.001Z'],
+    ]);
   });
 });

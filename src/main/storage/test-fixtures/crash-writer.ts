@@ -1,6 +1,6 @@
 /**
  * Test fixture run as a separate process and killed with SIGKILL at a random moment: writes
- * through RxDB on the SQLite storage in a loop (single inserts, bulk inserts, updates of one
+ * through RxDB on the SQLite storage in a loop (single inserts, bulk inserts of 40, updates of one
  * counter document) and prints each write only after its promise resolved.
  * Usage: crash-writer.ts <directory> <round>
  */
@@ -9,6 +9,7 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { getRxStorageSqlite } from '../sqlite-storage';
 import { makePeople, personSchema, type Person } from '../test-support';
 
+const BATCH = 40;
 const [directory, roundText] = process.argv.slice(2);
 const round = Number(roundText);
 const db = await createRxDatabase<{ people: RxCollection<Person> }>({
@@ -28,7 +29,8 @@ for (let n = 0; ; n += 1) {
     await db.people.insert({ ...template, id });
     process.stdout.write(`W ${id}\n`);
   } else if (n % 3 === 1) {
-    const ids = [`${id}-a`, `${id}-b`, `${id}-c`];
+    // A batch large enough that a kill would often land inside it, were it not one transaction.
+    const ids = Array.from({ length: BATCH }, (_, index) => `${id}-b${index}`);
     await db.people.bulkInsert(ids.map((bulkId) => ({ ...template, id: bulkId })));
     process.stdout.write(`W ${ids.join(' ')}\n`);
   } else {
