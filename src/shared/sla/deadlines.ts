@@ -68,7 +68,7 @@ function resolutionDeadline(
   metAt: string | null,
 ): Deadline {
   const days = kind === 'stage1Resolution' ? policy.stage1ResolutionWorkingDays : policy.stage2ResolutionWorkingDays;
-  const extension = [...(clock.extensions ?? [])].reverse().find((candidate) => candidate.deadline === kind);
+  const extension = clock.extensions?.findLast((candidate) => candidate.deadline === kind);
   const dueAt = extension ? new Date(extension.newDueAt) : addWorkingDays(calendar, new Date(start.at), days);
   return {
     kind,

@@ -28,11 +28,8 @@ export interface WorkingCalendar {
   holidays(year: number): ReadonlyMap<string, string>;
 }
 
-const CLOSURE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real 'YYYY-MM-DD' date: Date.parse alone accepts 2026-02-30 (as 2 March). */
+/** A real 'YYYY-MM-DD' date: it reads back as itself (Date.parse alone takes 2026-02-30 as 2 March). */
 function isCalendarDate(text: string): boolean {
-  if (!CLOSURE_PATTERN.test(text)) return false;
   const parsed = new Date(`${text}T00:00:00.000Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
