@@ -15,9 +15,12 @@ interface Item {
   readonly x: number;
   readonly y: number;
   readonly width: number;
+  /** The font size the text was set in. */
+  readonly size: number;
+  readonly font: string;
 }
 
-async function itemsOf(pdf: Buffer): Promise<{ pages: number; items: Item[] }> {
+async function itemsOf(pdf: Buffer): Promise<{ pages: number; items: Item[]; info: Record<string, unknown> }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
   const document = await task.promise;
@@ -26,12 +29,13 @@ async function itemsOf(pdf: Buffer): Promise<{ pages: number; items: Item[] }> {
     const content = await (await document.getPage(page)).getTextContent();
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
-      items.push({ page, text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width });
+      items.push({ page, text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: item.transform[0] as number, font: item.fontName });
     }
   }
   const pages = document.numPages;
+  const info = (await document.getMetadata()).info as Record<string, unknown>;
   await task.destroy();
-  return { pages, items };
+  return { pages, items, info };
 }
 
 const content = {
@@ -75,6 +79,60 @@ describe('a one-page letter', () => {
   });
 });
 
+describe('the layout of a letter', () => {
+  // Laid out by hand from the writer's rules: text starts 56 pt below the top of an A4 page
+  // (841.89 pt), each line takes 1.4 × its size, and blocks are followed by their gap.
+  const top = A4_HEIGHT - MARGIN;
+
+  it('sets each block in its size and weight, at the height the layout gives it', async () => {
+    const { items, info } = await itemsOf(await letterPdf({ ...content, body: 'Dear  Mr Bērziņš,\n\nThank you.\n   \nYours sincerely' }));
+    const at = (text: string) => {
+      const item = items.find((candidate) => candidate.text === text);
+      if (!item) throw new Error(`${text} is not in the letter`);
+      return item;
+    };
+    const bold = at('Welzo Limited').font;
+    expect(at('Welzo Limited')).toMatchObject({ size: 13 });
+    expect(at('Welzo Limited').y).toBeCloseTo(top - 13, 1);
+    // Organisation address at 10 pt: three lines from 18.2 pt lower.
+    expect(at('833, 19-21 Crawford Street')).toMatchObject({ size: 10 });
+    expect(at('833, 19-21 Crawford Street').y).toBeCloseTo(top - 18.2 - 10, 1);
+    expect(at('W1H 1PJ').y).toBeCloseTo(top - 18.2 - 2 * 14 - 10, 1);
+    expect(at('833, 19-21 Crawford Street').font).not.toBe(bold);
+    // After the address block (3 × 14 pt) and its 24 pt gap, the recipient at 11 pt.
+    const recipientTop = top - 18.2 - 3 * 14 - 24;
+    expect(at('Jānis Bērziņš')).toMatchObject({ size: 11 });
+    expect(at('Jānis Bērziņš').y).toBeCloseTo(recipientTop - 11, 1);
+    // Four recipient lines (15.4 pt each) and an 18 pt gap, then the date, a 6 pt gap, the reference.
+    const dateTop = recipientTop - 4 * 15.4 - 18;
+    expect(at('25 November 2026').y).toBeCloseTo(dateTop - 11, 1);
+    expect(at('Reference: 7KQ2-00A3-V')).toMatchObject({ size: 11, font: bold });
+    expect(at('Reference: 7KQ2-00A3-V').y).toBeCloseTo(dateTop - 15.4 - 6 - 11, 1);
+    // The body after a 12 pt gap; doubled spaces collapse; blank (or blank-looking) lines stay blank.
+    const bodyTop = dateTop - 15.4 - 6 - 15.4 - 12;
+    expect(at('Dear Mr Bērziņš,').y).toBeCloseTo(bodyTop - 11, 1);
+    expect(at('Dear Mr Bērziņš,').font).not.toBe(bold);
+    expect(at('Thank you.').y).toBeCloseTo(bodyTop - 2 * 15.4 - 11, 1);
+    expect(at('Yours sincerely').y).toBeCloseTo(bodyTop - 4 * 15.4 - 11, 1);
+    // The footer, small, near the foot of the page.
+    expect(at('Reference 7KQ2-00A3-V')).toMatchObject({ size: 8, x: MARGIN });
+    expect(at('Reference 7KQ2-00A3-V').y).toBeCloseTo(MARGIN / 2, 1);
+    expect(info).toMatchObject({ Title: 'Reference 7KQ2-00A3-V', Creator: 'Plaint' });
+  });
+
+  it('leaves out empty address parts rather than printing blank lines', async () => {
+    const { items } = await itemsOf(await letterPdf({ ...content, organisation: { ...content.organisation, postcode: '' }, recipient: { name: 'Ann Smith', addressLines: [], postcode: '' }, body: 'Hello' }));
+    const recipient = items.find((item) => item.text === 'Ann Smith');
+    const date = items.find((item) => item.text === '25 November 2026');
+    // One recipient line (15.4 pt) and the 18 pt gap between the name and the date.
+    expect((recipient?.y ?? 0) - (date?.y ?? 0)).toBeCloseTo(15.4 + 18, 1);
+  });
+
+  it('embeds only the glyphs it uses, so a letter stays small', async () => {
+    expect((await letterPdf({ ...content, body: 'Short letter.' })).length).toBeLessThan(60_000);
+  });
+});
+
 describe('a letter longer than a page', () => {
   it('flows onto further pages, every line inside the margins, in order, with the footer on each page', async () => {
     const lines = Array.from({ length: 150 }, (_, index) => `Line ${String(index + 1).padStart(3, '0')} of the letter body.`);
@@ -101,5 +159,18 @@ describe('the day book as a table', () => {
     const { items } = await itemsOf(await tablePdf('Day book 2026-11-25', ['Direction', 'Date', 'Sender'], [['In', '2026-11-25', 'Margaret Hale'], ['Out', '2026-11-25', 'Jānis Bērziņš']]));
     const texts = items.map((item) => item.text);
     expect(texts).toEqual(expect.arrayContaining(['Day book 2026-11-25', 'Direction · Date · Sender', 'In · 2026-11-25 · Margaret Hale', 'Out · 2026-11-25 · Jānis Bērziņš']));
+    // Above the footer (which repeats the title).
+    const at = (text: string) => items.find((item) => item.text === text && item.y > MARGIN);
+    const top = A4_HEIGHT - MARGIN;
+    expect(at('Day book 2026-11-25')).toMatchObject({ size: 14 });
+    expect(at('Day book 2026-11-25')?.y).toBeCloseTo(top - 14, 1);
+    // Title line 19.6 pt and its 10 pt gap; the header at 9 pt in bold; rows 12.6 pt + 2 pt apart.
+    expect(at('Direction · Date · Sender')).toMatchObject({ size: 9, font: at('Day book 2026-11-25')?.font });
+    expect(at('Direction · Date · Sender')?.y).toBeCloseTo(top - 19.6 - 10 - 9, 1);
+    const first = at('In · 2026-11-25 · Margaret Hale');
+    expect(first?.size).toBe(9);
+    expect(first?.font).not.toBe(at('Day book 2026-11-25')?.font);
+    expect(first?.y).toBeCloseTo(top - 19.6 - 10 - 12.6 - 4 - 9, 1);
+    expect((first?.y ?? 0) - (at('Out · 2026-11-25 · Jānis Bērziņš')?.y ?? 0)).toBeCloseTo(12.6 + 2, 1);
   });
 });

@@ -36,7 +36,7 @@ class PageWriter {
 
   private newPage(): PDFPage {
     const page = this.pdf.addPage(A4);
-    if (this.footer) page.drawText(this.footer, { x: MARGIN, y: MARGIN / 2, size: 8, font: this.regular, color: rgb(0.35, 0.35, 0.35) });
+    page.drawText(this.footer, { x: MARGIN, y: MARGIN / 2, size: 8, font: this.regular, color: rgb(0.35, 0.35, 0.35) });
     return page;
   }
 
