@@ -4,7 +4,6 @@
  * from templates, logging their posting, and the day book.
  */
 import type { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
 import { format } from 'date-fns';
 import { DEFAULT_LETTER_TEMPLATES, mergeTemplate } from '../../shared/domain/letter-templates';
 import type {
@@ -30,6 +29,7 @@ import { ApiError } from '../../shared/api/errors';
 import { MAX_SCAN_BYTES, sniffScanKind } from '../files/file-kinds';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from './letters-collection';
+import { dayBookCsv } from './day-book-csv';
 import { letterPdf, tablePdf } from './pdf-writer';
 
 const UNDO_WINDOW_MS = 30 * 60_000;
@@ -357,7 +357,7 @@ export class PostRoomService {
     const cells = rows.map((row) => [row.direction === 'in' ? 'In' : 'Out', row.date, row.party, row.caseReference, row.kind, row.summary, row.postClass, row.trackingNumber, String(row.scans)]);
     const range = input.from === input.to ? input.from : `${input.from}_to_${input.to}`;
     if (input.format === 'csv') {
-      return { name: `day-book-${range}.csv`, mimeType: 'text/csv', dataBase64: Buffer.from(stringify([header, ...cells], { bom: true })).toString('base64'), rows };
+      return { name: `day-book-${range}.csv`, mimeType: 'text/csv', dataBase64: dayBookCsv(header, cells).toString('base64'), rows };
     }
     const pdf = await tablePdf(`Day book ${input.from === input.to ? input.from : `${input.from} – ${input.to}`}`, header, cells);
     return { name: `day-book-${range}.pdf`, mimeType: 'application/pdf', dataBase64: pdf.toString('base64'), rows };
