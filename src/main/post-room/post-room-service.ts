@@ -26,7 +26,8 @@ import { newId, type Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import { fieldError, notFound } from '../domain/domain-errors';
 import { ApiError } from '../../shared/api/errors';
-import { MAX_SCAN_BYTES, sniffScanKind } from '../files/file-kinds';
+import { checkScan, MAX_SCAN_BYTES, type ScanCheck } from '../files/file-kinds';
+import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from './letters-collection';
 import { dayBookCsv } from './day-book-csv';
@@ -65,9 +66,9 @@ export class PostRoomService {
       const data = Buffer.from(scan.dataBase64, 'base64');
       if (data.length === 0) throw fieldError(`scans.${index}`, `${scan.name} is empty or not readable`, 'unreadable');
       if (data.length > MAX_SCAN_BYTES) throw fieldError(`scans.${index}`, `${scan.name} is larger than 20 MB`, 'too_big');
-      const mimeType = sniffScanKind(data);
-      if (!mimeType) throw fieldError(`scans.${index}`, `${scan.name} is not a readable PDF, JPEG, PNG or TIFF file`, 'unreadable');
-      return { name: scan.name, mimeType, data };
+      const checked = checkScan(data);
+      if (!checked.ok) throw fieldError(`scans.${index}`, scanRefusal(scan.name, checked), checked.problem === 'mixed' ? 'polyglot' : 'unreadable');
+      return { name: safeFileName(scan.name, checked.mimeType, `scan-${index + 1}`), mimeType: checked.mimeType, data };
     });
   }
 
@@ -332,7 +333,8 @@ export class PostRoomService {
     if (found.state === 'arriving') throw new ApiError('UNAVAILABLE', `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`);
     if (found.state === 'damaged') throw new ApiError('INTERNAL', 'This file is damaged: its content does not match the checksum stored with it.');
     if (found.state !== 'ready') throw notFound('File', fileId, 'fileId');
-    return { name: found.record.name, mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
+    // Names also arrive by sync from other devices and older versions: clean them for the download too.
+    return { name: safeFileName(found.record.name, found.record.mimeType, 'file'), mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
   }
 
   /** The post received and sent in a date range, as a printable PDF or a CSV file. */
@@ -362,6 +364,12 @@ export class PostRoomService {
     const pdf = await tablePdf(`Day book ${input.from === input.to ? input.from : `${input.from} – ${input.to}`}`, header, cells);
     return { name: `day-book-${range}.pdf`, mimeType: 'application/pdf', dataBase64: pdf.toString('base64'), rows };
   }
+}
+
+function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): string {
+  if (checked.problem === 'mixed') return `${name} is refused: besides a ${checked.label ?? ''} it contains a web page or an archive`;
+  if (checked.problem === 'incomplete') return `${name} is not a complete ${checked.label ?? ''} file: it is cut short or has extra data after its end`;
+  return `${name} is not a readable PDF, JPEG, PNG or TIFF file`;
 }
 
 function toRecord(letter: LetterDocument): LetterRecord {
