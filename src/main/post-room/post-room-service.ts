@@ -11,6 +11,7 @@ import type {
   DayBookRow,
   draftLetterInput,
   finaliseLetterInput,
+  IncomingKind,
   LetterFileRef,
   LetterLanguage,
   LetterRecord,
@@ -21,7 +22,7 @@ import type {
 } from '../../shared/domain/letters';
 import type { CaseRecord } from '../../shared/domain/records';
 import { parseReference } from '../../shared/reference/reference-number';
-import { officeDay, officeInstant } from '../../shared/sla';
+import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '../../shared/sla';
 import { newId, type Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import { fieldError, notFound } from '../domain/domain-errors';
@@ -90,8 +91,8 @@ export class PostRoomService {
     }
     const { slaPolicy } = await this.domain.settings.values();
     // P-3.2: the clock starts at office opening on the day received (or now, for today's early post).
-    const opening = officeInstant(calendar, input.receivedOn, slaPolicy.officeOpensAt);
-    const receivedAt = new Date(Math.min(opening.getTime(), now.getTime())).toISOString();
+    const opened = receiptInstant(calendar, input.receivedOn, slaPolicy.officeOpensAt, now);
+    const receivedAt = target ? letterTimeOnCase(calendar, input.receivedOn, opened, target, input.kind) : opened.toISOString();
     const letterId = newId();
     const actor = await this.domain.identity.actor();
 
@@ -364,6 +365,24 @@ export class PostRoomService {
     const pdf = await tablePdf(`Day book ${input.from === input.to ? input.from : `${input.from} – ${input.to}`}`, header, cells);
     return { name: `day-book-${range}.pdf`, mimeType: 'application/pdf', dataBase64: pdf.toString('base64'), rows };
   }
+}
+
+/**
+ * When a letter about an existing case arrived, as far as the post room knows: office opening on
+ * the day received (P-3.2), but never before what it answers. It cannot precede the case itself,
+ * nor an escalation request the stage-1 resolution it disputes (P-4.2), so on the day of that
+ * event the letter is placed at the event's time. A letter received on an earlier day is a
+ * mistyped date, refused at the field.
+ */
+function letterTimeOnCase(calendar: WorkingCalendar, receivedOn: string, opened: Date, target: CaseRecord, kind: IncomingKind): string {
+  const resolution = kind === 'escalation-request' ? target.resolution : null;
+  const earliest = resolution?.at ?? target.receivedAt;
+  const earliestDay = officeDay(calendar, new Date(earliest));
+  if (receivedOn < earliestDay) {
+    const what = resolution ? `Case ${target.reference}'s stage-1 resolution was sent on ${earliestDay}` : `Case ${target.reference} was received on ${earliestDay}`;
+    throw fieldError('receivedOn', `${what}; a letter about it cannot have arrived before then`, 'before_case');
+  }
+  return new Date(Math.max(opened.getTime(), Date.parse(earliest))).toISOString();
 }
 
 function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): string {

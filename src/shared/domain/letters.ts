@@ -4,6 +4,7 @@
  * acknowledgement, P-4.4 extension notice, resolutions, P-6.1 final response), with their posting.
  */
 import { z } from 'zod';
+import { plausibleDay } from './dates';
 import { checkPostcode } from './postal';
 import type { StaffRef } from './records';
 
@@ -54,7 +55,7 @@ export interface LetterRecord {
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'Required');
-const day = z.iso.date({ message: 'Must be a real date (YYYY-MM-DD)' });
+const day = plausibleDay('Must be a real date (YYYY-MM-DD)');
 
 export const scanUploadSchema = z
   .object({
