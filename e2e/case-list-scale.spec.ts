@@ -1,16 +1,24 @@
 /**
  * With 100 000 seeded cases the list opens, sorts and searches; the time from a keystroke to the
  * updated rows is measured and reported (no timed assertion: figures go to the report).
+ *
+ * Behaviour is asserted, never speed (issue 11): the fixture is seeded fast (--seed-scale writes
+ * through the storage in large transactions), and every wait here is generous, because writing
+ * and querying 100 000 cases on a loaded 2-core machine can take minutes. The test timeout also
+ * covers the fixture, which is where the seeding happens (a test.setTimeout in the body would not).
  */
-import { expect, test } from './support/fixtures';
+import { expect as baseExpect, test } from './support/fixtures';
 
-test.use({ harnessArgs: ['--seed-demo', '100000'] });
+const MINUTE = 60_000;
+const expect = baseExpect.configure({ timeout: 5 * MINUTE });
+
+test.use({ harnessArgs: ['--seed-scale', '100000'] });
+test.describe.configure({ timeout: 30 * MINUTE });
 
 test('100 000 cases: the list opens, sorts and searches as you type', async ({ plaint }, testInfo) => {
-  test.setTimeout(420_000);
   const { page } = plaint;
   const rows = page.locator('[data-testid="case-rows"] [role="row"][data-case-id]');
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  await expect(rows.first()).toBeVisible();
   await page.getByTestId('view-closed').click();
   await expect(page.getByTestId('case-count')).toContainText(/\d{2},?\d{3} cases/);
 
@@ -22,7 +30,7 @@ test('100 000 cases: the list opens, sorts and searches as you type', async ({ p
     const before = await shown();
     const started = Date.now();
     await action();
-    await expect.poll(shown, { timeout: 30_000, intervals: [20] }).not.toBe(before);
+    await expect.poll(shown, { timeout: 5 * MINUTE, intervals: [20] }).not.toBe(before);
     timings[name] = Date.now() - started;
   };
 
@@ -35,7 +43,7 @@ test('100 000 cases: the list opens, sorts and searches as you type', async ({ p
   await expect(rows.first()).toContainText('Patel');
   await measure('search: keystroke to rows (add " refund")', () => search.pressSequentially(' refund', { delay: 40 }));
   await search.fill('');
-  await expect.poll(async () => (await page.getByTestId('case-count').textContent()) ?? '').toMatch(/\d{2},?\d{3} cases/);
+  await expect.poll(async () => (await page.getByTestId('case-count').textContent()) ?? '', { timeout: 5 * MINUTE }).toMatch(/\d{2},?\d{3} cases/);
 
   // Keyboard: '/' focuses search; arrows move; Enter opens.
   await page.getByTestId('case-list-title').click(); // focus away from the search box

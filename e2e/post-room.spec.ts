@@ -5,6 +5,7 @@
  * address, and it is logged as posted; the day book lists all of it.
  */
 import type { Page } from '@playwright/test';
+import { PNG } from '../src/main/files/test-support/scan-files';
 import { pdfText } from '../src/main/post-room/pdf-text';
 import { expect, test } from './support/fixtures';
 
@@ -87,7 +88,7 @@ test('a clerk logs ten letters by keyboard; letters out are generated, posted an
       await keyboard.press('Tab'); // choose files
       const chooser = page.waitForEvent('filechooser');
       await keyboard.press('Enter');
-      await (await chooser).setFiles({ name: 'letter-scan.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+      await (await chooser).setFiles({ name: 'letter-scan.png', mimeType: 'image/png', buffer: PNG });
       await expect(page.getByText('letter-scan.png')).toBeVisible();
     }
     const before = await page.getByTestId('batch-count').textContent();

@@ -6,7 +6,7 @@
  * to the API dispatcher over a WebSocket. A random per-run token must be in the page URL and the
  * socket URL, and the socket's Origin must be the harness's own: other local pages cannot connect.
  *
- * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer] [--seed-demo N]
+ * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer] [--seed-demo N] [--seed-scale N]
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startMainServices, type MainServices } from '../../src/main/services';
 import { systemClock } from '../../src/main/domain/clock';
+import { seedScaleCases } from '../../src/main/domain/demo/scale-seed';
 import { seedDemoCases } from '../../src/main/domain/demo/seed-demo';
 import { contentTypeFor, resolveRendererAsset } from '../../src/main/security/renderer-assets';
 import { CSP_HEADER } from '../../src/main/security/content-security-policy';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       renderer: { type: 'string', default: path.join(repoRoot, 'out', 'renderer') },
       'seed-demo': { type: 'string' },
+      'seed-scale': { type: 'string' },
     },
   });
   const dataDirectory = values['data-dir'];
@@ -87,6 +89,13 @@ async function main(): Promise<void> {
   const seedCount = Number(values['seed-demo'] ?? 0);
   if (seedCount > 0 && services.domain && (await services.domain.db.cases.count().exec()) === 0) {
     await seedDemoCases(services.domain, systemClock, seedCount);
+  }
+  // Scale tests: many cases fast (a thousand through the workflow, copied; see scale-seed.ts).
+  const scaleCount = Number(values['seed-scale'] ?? 0);
+  if (scaleCount > 0 && services.domain && (await services.domain.db.cases.count().exec()) === 0) {
+    const started = Date.now();
+    await seedScaleCases(services.domain, systemClock, scaleCount);
+    console.error(`harness: seeded ${scaleCount} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const token = crypto.randomBytes(24).toString('hex');
   const shim = await bundleShim();

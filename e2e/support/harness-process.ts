@@ -20,7 +20,9 @@ export async function startHarness(dataDirectory: string, extraArgs: readonly st
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ready = await new Promise<HarnessReady>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The harness did not start within 300 s:\n${output}`)), 300_000);
+    // A backstop only: the test's own timeout (which covers fixtures) is the real limit, and a
+    // spec that seeds much data sets it. Machine speed must not fail a test that would pass.
+    const timer = setTimeout(() => reject(new Error(`The harness did not start within 30 minutes:\n${output}`)), 30 * 60_000);
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

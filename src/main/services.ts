@@ -105,7 +105,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   if (domain && opened.database) {
     const ready = domain;
     notifierStore = await addNotifierCollections(opened.database);
-    const sink: NotificationSink = options.notificationSink ?? { show: (notification) => logger.info('Desktop notification', { title: notification.title, body: notification.body }) };
+    // Without a desktop (plain Node: the harness) the log is the sink; it records which
+    // notification, never its words, which name the complainant (P-7.2).
+    const sink: NotificationSink = options.notificationSink ?? { show: (notification) => logger.info('Desktop notification', { id: notification.id, level: notification.level, path: notification.path }) };
     notifier = new DeadlineNotifier({
       clock,
       timers: options.timers ?? realTimers,

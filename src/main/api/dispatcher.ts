@@ -7,7 +7,9 @@ import { apiMethods, type ApiParsedInput, type ApiResult } from '../../shared/ap
 import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import { isApiMethodName, type ApiMethodName } from '../../shared/api/names';
 import type { Logger } from '../logging/logger';
+import { errorDetails } from '../logging/error-details';
 import { describeIssues, toFieldIssues } from './field-issues';
+import { findStorageError, storageApiError } from './storage-api-errors';
 
 /** Who is calling; roles and permissions will hang off this (checked here on every call). */
 export interface CallContext {
@@ -36,7 +38,13 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatc
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return failure(error);
-      logger.error(`Unhandled error in API method ${method}`, { error: errorDetails(error) });
+      const storage = findStorageError(error);
+      const userError = storage ? storageApiError(storage) : null;
+      if (storage && userError) {
+        safely(() => logger.warn(`Storage refused API method ${method}`, { kind: storage.kind, sqliteCode: storage.sqliteCode, file: storage.file }));
+        return failure(userError);
+      }
+      safely(() => logger.error(`Unhandled error in API method ${method}`, { error: errorDetails(error) }));
       return failure(new ApiError('INTERNAL', 'Something went wrong in Plaint. The details were written to the log file.'));
     }
   };
@@ -51,7 +59,13 @@ function describe(value: unknown): string {
   return `(${value === null ? 'null' : typeof value})`;
 }
 
-export function errorDetails(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { value: String(error) };
+/** The answer must reach the caller even when the log cannot be written (a full disk). */
+function safely(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Nothing more can be done: the caller still gets its error.
+  }
 }
+
+export { errorDetails };

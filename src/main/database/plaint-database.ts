@@ -15,8 +15,12 @@ import type { Logger } from '../logging/logger';
 import { databaseFilePath, getRxStorageSqlite } from '../storage';
 import { StorageError } from '../storage/storage-errors';
 import { caseSearchText } from '../domain/collections';
+import { collectionsFromNewerVersion } from './schema-versions';
 
 export const DATABASE_NAME = 'plaint';
+
+const NEWER_VERSION_MESSAGE =
+  'This data was saved by a newer version of Plaint, which this version cannot read. Update Plaint to open it. Nothing has been changed.';
 
 let pluginsAdded = false;
 function addPlugins(): void {
@@ -54,6 +58,13 @@ export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<
       storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: { cases: caseSearchText }, ...(options.key ? { key: options.key } : {}) }),
     });
     const database = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
+    const newer = await collectionsFromNewerVersion(database);
+    if (newer.length > 0) {
+      // Refused before any collection is added, so nothing is written to the newer data.
+      await database.close();
+      options.logger.error('Database written by a newer version of Plaint', { file, collections: newer });
+      return { database: null, status: { state: 'error', file, message: NEWER_VERSION_MESSAGE } };
+    }
     options.logger.info('Database opened', { file });
     return { database, status: { state: 'ready', file, message: null } };
   } catch (error) {

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { actOnCaseInput, addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
 import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
-import { officeInstant } from '../../shared/sla';
+import { receiptInstant } from '../../shared/sla';
 import { auditChanges } from './audit';
 import { withDerivedFields } from './case-derivation';
 import { stampChangedGroups } from './case-field-groups';
@@ -76,7 +76,8 @@ export class CaseService {
     const now = this.clock.now();
     const { slaPolicy } = await this.settings.values();
     const calendar = await this.settings.calendar();
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : officeInstant(calendar, input.receivedOn ?? '', slaPolicy.officeOpensAt).toISOString();
+    // P-3.2: a day alone starts the clock at office opening, or now for today's early post.
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : receiptInstant(calendar, input.receivedOn ?? '', slaPolicy.officeOpensAt, now).toISOString();
     this.notInFuture(input.receivedAt ? 'receivedAt' : 'receivedOn', receivedAt);
     await this.usableType('type', input.type);
     const assignee = input.assigneeId ? await this.activeStaff('assigneeId', input.assigneeId) : null;

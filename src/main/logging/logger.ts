@@ -18,6 +18,7 @@ export interface Logger {
 }
 
 export const LOG_MAX_BYTES = 2 * 1024 * 1024;
+const APP_NAME = 'Plaint';
 
 const require = createRequire(import.meta.url);
 let instances = 0;
@@ -27,6 +28,10 @@ export function createFileLogger(dataDirectory: string, options: { echoToConsole
   instances += 1;
   const log = base.create({ logId: `plaint-${instances}` });
   const file = path.join(dataDirectory, 'logs', 'main.log');
+  // The path is ours, but electron-log still works out its path variables from the app name, which
+  // it otherwise reads from a package.json near the working directory; without one (a packaged app
+  // started from a launcher, cwd '/') it threw inside the transport and wrote nothing, silently.
+  log.transports.file.setAppName(APP_NAME);
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = LOG_MAX_BYTES;
   log.transports.file.level = 'info';

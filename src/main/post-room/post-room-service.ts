@@ -4,7 +4,6 @@
  * from templates, logging their posting, and the day book.
  */
 import type { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
 import { format } from 'date-fns';
 import { DEFAULT_LETTER_TEMPLATES, mergeTemplate } from '../../shared/domain/letter-templates';
 import type {
@@ -12,6 +11,7 @@ import type {
   DayBookRow,
   draftLetterInput,
   finaliseLetterInput,
+  IncomingKind,
   LetterFileRef,
   LetterLanguage,
   LetterRecord,
@@ -23,14 +23,16 @@ import type {
 import type { CaseRecord } from '../../shared/domain/records';
 import type { createCaseInput } from '../../shared/domain/inputs';
 import { parseReference } from '../../shared/reference/reference-number';
-import { officeDay, officeInstant } from '../../shared/sla';
+import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '../../shared/sla';
 import { newId, type Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import { fieldError, notFound } from '../domain/domain-errors';
 import { ApiError } from '../../shared/api/errors';
-import { MAX_SCAN_BYTES, sniffScanKind } from '../files/file-kinds';
+import { checkScan, MAX_SCAN_BYTES, type ScanCheck } from '../files/file-kinds';
+import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from './letters-collection';
+import { dayBookCsv } from './day-book-csv';
 import { letterPdf, tablePdf } from './pdf-writer';
 import { ChangeSet, commitPlanned } from '../database/change-set';
 
@@ -67,9 +69,9 @@ export class PostRoomService {
       const data = Buffer.from(scan.dataBase64, 'base64');
       if (data.length === 0) throw fieldError(`scans.${index}`, `${scan.name} is empty or not readable`, 'unreadable');
       if (data.length > MAX_SCAN_BYTES) throw fieldError(`scans.${index}`, `${scan.name} is larger than 20 MB`, 'too_big');
-      const mimeType = sniffScanKind(data);
-      if (!mimeType) throw fieldError(`scans.${index}`, `${scan.name} is not a readable PDF, JPEG, PNG or TIFF file`, 'unreadable');
-      return { name: scan.name, mimeType, data };
+      const checked = checkScan(data);
+      if (!checked.ok) throw fieldError(`scans.${index}`, scanRefusal(scan.name, checked), checked.problem === 'mixed' ? 'polyglot' : 'unreadable');
+      return { name: safeFileName(scan.name, checked.mimeType, `scan-${index + 1}`), mimeType: checked.mimeType, data };
     });
   }
 
@@ -91,8 +93,8 @@ export class PostRoomService {
     }
     const { slaPolicy } = await this.domain.settings.values();
     // P-3.2: the clock starts at office opening on the day received (or now, for today's early post).
-    const opening = officeInstant(calendar, input.receivedOn, slaPolicy.officeOpensAt);
-    const receivedAt = new Date(Math.min(opening.getTime(), now.getTime())).toISOString();
+    const opened = receiptInstant(calendar, input.receivedOn, slaPolicy.officeOpensAt, now);
+    const receivedAt = target ? letterTimeOnCase(calendar, input.receivedOn, opened, target, input.kind) : opened.toISOString();
     const actor = await this.domain.identity.actor();
     // The letter, its scans and what it does to a case are one operation: all stored, or none.
     return commitPlanned(async () => {
@@ -332,7 +334,8 @@ export class PostRoomService {
     if (found.state === 'arriving') throw new ApiError('UNAVAILABLE', `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`);
     if (found.state === 'damaged') throw new ApiError('INTERNAL', 'This file is damaged: its content does not match the checksum stored with it.');
     if (found.state !== 'ready') throw notFound('File', fileId, 'fileId');
-    return { name: found.record.name, mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
+    // Names also arrive by sync from other devices and older versions: clean them for the download too.
+    return { name: safeFileName(found.record.name, found.record.mimeType, 'file'), mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
   }
 
   /** The post received and sent in a date range, as a printable PDF or a CSV file. */
@@ -357,7 +360,7 @@ export class PostRoomService {
     const cells = rows.map((row) => [row.direction === 'in' ? 'In' : 'Out', row.date, row.party, row.caseReference, row.kind, row.summary, row.postClass, row.trackingNumber, String(row.scans)]);
     const range = input.from === input.to ? input.from : `${input.from}_to_${input.to}`;
     if (input.format === 'csv') {
-      return { name: `day-book-${range}.csv`, mimeType: 'text/csv', dataBase64: Buffer.from(stringify([header, ...cells], { bom: true })).toString('base64'), rows };
+      return { name: `day-book-${range}.csv`, mimeType: 'text/csv', dataBase64: dayBookCsv(header, cells).toString('base64'), rows };
     }
     const pdf = await tablePdf(`Day book ${input.from === input.to ? input.from : `${input.from} – ${input.to}`}`, header, cells);
     return { name: `day-book-${range}.pdf`, mimeType: 'application/pdf', dataBase64: pdf.toString('base64'), rows };
@@ -389,6 +392,30 @@ function newComplaintFromLetter(input: z.output<typeof logIncomingLetterInput>, 
     departments: [],
     relatedCaseIds: [],
   };
+}
+
+/**
+ * When a letter about an existing case arrived, as far as the post room knows: office opening on
+ * the day received (P-3.2), but never before what it answers. It cannot precede the case itself,
+ * nor an escalation request the stage-1 resolution it disputes (P-4.2), so on the day of that
+ * event the letter is placed at the event's time. A letter received on an earlier day is a
+ * mistyped date, refused at the field.
+ */
+function letterTimeOnCase(calendar: WorkingCalendar, receivedOn: string, opened: Date, target: CaseRecord, kind: IncomingKind): string {
+  const resolution = kind === 'escalation-request' ? target.resolution : null;
+  const earliest = resolution?.at ?? target.receivedAt;
+  const earliestDay = officeDay(calendar, new Date(earliest));
+  if (receivedOn < earliestDay) {
+    const what = resolution ? `Case ${target.reference}'s stage-1 resolution was sent on ${earliestDay}` : `Case ${target.reference} was received on ${earliestDay}`;
+    throw fieldError('receivedOn', `${what}; a letter about it cannot have arrived before then`, 'before_case');
+  }
+  return new Date(Math.max(opened.getTime(), Date.parse(earliest))).toISOString();
+}
+
+function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): string {
+  if (checked.problem === 'mixed') return `${name} is refused: besides a ${checked.label ?? ''} it contains a web page or an archive`;
+  if (checked.problem === 'incomplete') return `${name} is not a complete ${checked.label ?? ''} file: it is cut short or has extra data after its end`;
+  return `${name} is not a readable PDF, JPEG, PNG or TIFF file`;
 }
 
 function toRecord(letter: LetterDocument): LetterRecord {

@@ -4,8 +4,8 @@
  * posting, and the day book.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
 import { phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+import { JPEG, PDF, PNG, TIFF } from '../files/test-support/scan-files';
 import { pdfText } from './pdf-text';
 
 let t: TestDomain;
@@ -16,10 +16,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), deflateSync(Buffer.alloc(64))]);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
-const TIFF = Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]);
 const scan = (name: string, data: Buffer) => ({ name, mimeType: '', dataBase64: data.toString('base64') });
 const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'm1 1ae', country: 'GB' };
 

@@ -11,6 +11,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneComplaint } from '../domain/test-support';
+import { PNG } from '../files/test-support/scan-files';
 import { freePort, startCouchServer, type CouchServer } from './local-server/pouchdb-server';
 import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
 
@@ -31,7 +32,6 @@ async function device(name: string): Promise<Device> {
   return started;
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
 
 async function createCases(on: Device, count: number, prefix: string): Promise<string[]> {

@@ -17,6 +17,14 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   /** A needed resource (database, server) is not available right now. */
   'UNAVAILABLE',
+  /** The disk holding the data is full; nothing was saved. */
+  'STORAGE_FULL',
+  /** The data file or its folder is read-only; nothing was saved. */
+  'STORAGE_READ_ONLY',
+  /** Another Plaint process holds the data file; nothing was saved. */
+  'STORAGE_BUSY',
+  /** The data file is damaged or not a Plaint database; nothing was saved. */
+  'STORAGE_DAMAGED',
   /** A bug: details are in the log file, never sent to the renderer. */
   'INTERNAL',
 ] as const;

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { EXTENDABLE_DEADLINES } from '../sla';
+import { plausibleDay, plausibleInstant } from './dates';
 import { CASE_STATUSES, COMMUNICATION_CHANNELS, COMPLAINANT_KINDS, CONTACT_PREFERENCES, DIRECTIONS, INTAKE_CHANNELS, OUTCOMES, REDRESS_KINDS, THIRD_PARTY_KINDS } from './vocabulary';
 
 const id = z.string().trim().min(1, 'Required').max(64);
-const instant = z.iso.datetime({ offset: true, message: 'Must be a date and time' });
-const day = z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' });
+const instant = plausibleInstant('Must be a date and time');
+const day = plausibleDay('Must be a date (YYYY-MM-DD)');
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'Required');
 

@@ -4,6 +4,7 @@
  * acknowledgement, P-4.4 extension notice, resolutions, P-6.1 final response), with their posting.
  */
 import { z } from 'zod';
+import { plausibleDay } from './dates';
 import { checkPostcode } from './postal';
 import type { StaffRef } from './records';
 
@@ -54,14 +55,20 @@ export interface LetterRecord {
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'Required');
-const day = z.iso.date({ message: 'Must be a real date (YYYY-MM-DD)' });
+const day = plausibleDay('Must be a real date (YYYY-MM-DD)');
 
 export const scanUploadSchema = z
   .object({
     name: requiredText(255),
     mimeType: text(100).default(''),
-    /** Base64 content; about 27 MB of text holds the 20 MB limit. */
-    dataBase64: z.string().min(1, 'The file is empty').max(28_000_000, 'The file is larger than 20 MB'),
+    /**
+     * Base64 content; about 27 MB of text holds the 20 MB limit. Strict (standard alphabet, padded,
+     * no spaces): a decoder would otherwise skip bad characters and keep a shortened file.
+     */
+    dataBase64: z
+      .base64({ error: 'The file did not arrive whole (its content is not valid base64); add it again' })
+      .min(1, 'The file is empty')
+      .max(28_000_000, 'The file is larger than 20 MB'),
   })
   .strict();
 

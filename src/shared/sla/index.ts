@@ -6,6 +6,7 @@ export {
   workingDaysBetween,
   officeDay,
   officeInstant,
+  receiptInstant,
   endOfOfficeDay,
   nextWorkingMorning,
   type WorkingCalendar,

@@ -144,6 +144,15 @@ export function officeInstant(calendar: WorkingCalendar, day: string, time: stri
   return new Date(new TZDate(year, month - 1, date, hours, minutes, 0, 0, calendar.timeZone).getTime());
 }
 
+/**
+ * P-3.2: when only the day a complaint was received is known (a letter), its clock starts at
+ * office opening that day, or now if that is earlier (today's post, logged before opening).
+ */
+export function receiptInstant(calendar: WorkingCalendar, day: string, opensAt: string, now: Date): Date {
+  const opening = officeInstant(calendar, day, opensAt);
+  return opening.getTime() > now.getTime() ? now : opening;
+}
+
 /** The next working day's office opening instant at or after `instant` (for quiet hours). */
 export function nextWorkingMorning(calendar: WorkingCalendar, instant: Date, opensAt: string): Date {
   let date = localDate(calendar, instant);

@@ -12,12 +12,17 @@ const DEMO_STAFF = [
   { name: 'Sam Whitby', email: 'sam@example.org', role: 'clerk' },
 ] as const;
 
-export async function seedDemoCases(domain: DomainServices, clock: Clock, count: number, seed = 20261125, onProgress?: (done: number) => void): Promise<void> {
+/** Adds the demo staff who are missing; returns every active staff member. */
+export async function seedDemoStaff(domain: DomainServices): Promise<StaffRef[]> {
   const existing = await domain.db.staff.find().exec();
   for (const member of DEMO_STAFF) {
     if (!existing.some((document) => document.name === member.name)) await domain.staff.save({ ...member, active: true });
   }
-  const staff: StaffRef[] = (await domain.db.staff.find({ selector: { active: true } }).exec()).map((member) => ({ id: member.id, name: member.name }));
+  return (await domain.db.staff.find({ selector: { active: true } }).exec()).map((member) => ({ id: member.id, name: member.name }));
+}
+
+export async function seedDemoCases(domain: DomainServices, clock: Clock, count: number, seed = 20261125, onProgress?: (done: number) => void): Promise<void> {
+  const staff = await seedDemoStaff(domain);
   const { slaPolicy } = await domain.settings.values();
   const calendar = await domain.settings.calendar();
   const { deviceCode, first } = await domain.identity.reserveSequences(count);
