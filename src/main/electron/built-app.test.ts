@@ -18,7 +18,7 @@ import { DEFAULT_SLA_POLICY } from '../../shared/sla';
 import { CSP_HEADER } from '../security/content-security-policy';
 import { APP_ENTRY_URL } from '../security/origins';
 import { BUILT_MAIN, BuiltAppProcess } from './test-support/built-app-process';
-import { assertFreshBuild } from './test-support/built-output';
+import { assertFreshBuild } from '../test-support/built-output';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const HOUR = 60 * 60 * 1000;

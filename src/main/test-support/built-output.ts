@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 /** What the build reads. Tests and their support code are not part of any bundle. */
 const BUILD_INPUTS = ['src/main', 'src/preload', 'src/shared', 'src/renderer', 'resources', 'electron.vite.config.ts', 'package.json'];
