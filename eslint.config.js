@@ -65,7 +65,9 @@ export default tseslint.config(
     // electron-vite puts `const require = createRequire(import.meta.url)` at the top of an ESM main
     // bundle that calls require(); a module-level `require` of our own then makes the whole bundle
     // a SyntaxError ("Identifier 'require' has already been declared") and the app cannot start.
+    // Tests and their support code are never bundled.
     files: ['src/main/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -22,6 +22,8 @@ import { assertFreshBuild } from '../test-support/built-output';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const HOUR = 60 * 60 * 1000;
+/** Only a guard against a hang: starting an app process takes seconds, more on a loaded machine. */
+const STARTS_PROCESSES = 180_000;
 
 /** A fixed-offset zone where it is now between 12:00 and 13:00, so "due today" cannot roll over to tomorrow mid-test. */
 function zoneWhereItIsMidday(now: Date): string {
@@ -82,7 +84,7 @@ describe('the built main process, started on a fake Electron', () => {
     // Started: the window shows itself once its page has loaded.
     await app.waitFor('BrowserWindow.show');
     ({ webContentsId, windowId } = app.calls('BrowserWindow.new')[0]!);
-  });
+  }, STARTS_PROCESSES);
 
   afterAll(() => {
     for (const process of [app, ...others]) process.kill();
@@ -270,7 +272,7 @@ describe('the built main process, started on a fake Electron', () => {
     expect(elsewhere.calls('app.requestSingleInstanceLock')).toEqual([{ userData: path.join(root, 'other-profile'), granted: true }]);
     await elsewhere.request('Tray.clickMenuItem', { label: 'Quit Plaint' });
     expect(await elsewhere.exited).toEqual({ code: 0, signal: null });
-  });
+  }, STARTS_PROCESSES);
 
   it('quits from the tray cleanly: IPC stops, the tray goes, and the database is closed', async () => {
     await app.request('Tray.clickMenuItem', { label: 'Quit Plaint' });
