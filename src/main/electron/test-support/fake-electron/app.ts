@@ -98,8 +98,8 @@ export class FakeApp extends EventEmitter implements AppSurface {
   }
 
   getPath(name: PathName): string {
-    const set = this.paths.get(name);
-    if (set) return set;
+    const overridden = this.paths.get(name);
+    if (overridden) return overridden;
     const appData = process.env['XDG_CONFIG_HOME'] ?? path.join(os.homedir(), '.config');
     switch (name) {
       case 'home':
@@ -107,7 +107,7 @@ export class FakeApp extends EventEmitter implements AppSurface {
       case 'appData':
         return appData;
       case 'userData':
-        return this.paths.get('userData') ?? path.join(appData, this.getName());
+        return path.join(appData, this.getName());
       case 'sessionData':
         return this.getPath('userData');
       case 'logs':
