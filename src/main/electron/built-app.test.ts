@@ -45,20 +45,16 @@ function complaint(name: string, receivedAt: Date, assigneeId: string) {
 }
 
 /** A CouchDB stand-in on loopback that refuses every login and remembers how each was tried. */
-function refusingCouch(): Promise<{ url: string; authorizations: string[]; nextAuthorization(): Promise<string>; close(): Promise<void> }> {
-  const authorizations: string[] = [];
+function refusingCouch(): Promise<{ url: string; nextAuthorization(): Promise<string>; close(): Promise<void> }> {
   const waiting: ((authorization: string) => void)[] = [];
   const server = http.createServer((request, response) => {
-    const authorization = request.headers.authorization ?? '';
-    authorizations.push(authorization);
-    for (const resolve of waiting.splice(0)) resolve(authorization);
+    for (const resolve of waiting.splice(0)) resolve(request.headers.authorization ?? '');
     response.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'unauthorized', reason: 'Name or password is incorrect.' }));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        authorizations,
         nextAuthorization: () => new Promise((next) => waiting.push(next)),
         close: () => new Promise((closed) => server.close(() => closed())),
       }),
@@ -71,7 +67,8 @@ describe('the built main process, started on a fake Electron', () => {
   let dataDirectory: string;
   let home: string;
   let app: BuiltAppProcess;
-  const others: BuiltAppProcess[] = [];
+  /** Every app process started, to be ended after a failed test. */
+  const started: BuiltAppProcess[] = [];
   let webContentsId: number;
   let windowId: number;
 
@@ -81,14 +78,15 @@ describe('the built main process, started on a fake Electron', () => {
     dataDirectory = path.join(root, 'profile');
     home = path.join(root, 'home');
     app = BuiltAppProcess.start({ dataDirectory, home });
+    started.push(app);
     // Started: the window shows itself once its page has loaded.
     await app.waitFor('BrowserWindow.show');
     ({ webContentsId, windowId } = app.calls('BrowserWindow.new')[0]!);
   }, STARTS_PROCESSES);
 
   afterAll(() => {
-    for (const process of [app, ...others]) process.kill();
-    fs.rmSync(root, { recursive: true, force: true });
+    for (const process of started) process.kill();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
   it('starts on the data directory it is given, takes the lock there and opens its database there', async () => {
@@ -259,7 +257,7 @@ describe('the built main process, started on a fake Electron', () => {
   it('hands a second instance on the same data directory over to the first, which shows its window; another profile runs on its own', async () => {
     const beforeSecond = app.lastSeq;
     const second = BuiltAppProcess.start({ dataDirectory, home });
-    others.push(second);
+    started.push(second);
     expect(await second.exited).toEqual({ code: 0, signal: null });
     expect(second.calls('app.requestSingleInstanceLock')).toEqual([{ userData: dataDirectory, granted: false }]);
     expect(second.calls('BrowserWindow.new')).toEqual([]);
@@ -267,7 +265,7 @@ describe('the built main process, started on a fake Electron', () => {
     await app.waitFor('BrowserWindow.focus', () => true, beforeSecond);
 
     const elsewhere = BuiltAppProcess.start({ dataDirectory: path.join(root, 'other-profile'), home });
-    others.push(elsewhere);
+    started.push(elsewhere);
     await elsewhere.waitFor('BrowserWindow.show');
     expect(elsewhere.calls('app.requestSingleInstanceLock')).toEqual([{ userData: path.join(root, 'other-profile'), granted: true }]);
     await elsewhere.request('Tray.clickMenuItem', { label: 'Quit Plaint' });
