@@ -62,6 +62,23 @@ export default tseslint.config(
     },
   },
   {
+    // electron-vite puts `const require = createRequire(import.meta.url)` at the top of an ESM main
+    // bundle that calls require(); a module-level `require` of our own then makes the whole bundle
+    // a SyntaxError ("Identifier 'require' has already been declared") and the app cannot start.
+    // Tests and their support code are never bundled.
+    files: ['src/main/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Program > VariableDeclaration > VariableDeclarator[id.name='require']",
+          message: 'Name it something else (e.g. requireFromHere): the built main bundle already declares `require`.',
+        },
+      ],
+    },
+  },
+  {
     // Tests may assert presence with `!`; product code may not.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

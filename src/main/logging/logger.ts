@@ -20,11 +20,11 @@ export interface Logger {
 export const LOG_MAX_BYTES = 2 * 1024 * 1024;
 const APP_NAME = 'Plaint';
 
-const require = createRequire(import.meta.url);
+const requireFromHere = createRequire(import.meta.url);
 let instances = 0;
 
 export function createFileLogger(dataDirectory: string, options: { echoToConsole?: boolean } = {}): Logger {
-  const base = require('electron-log/node') as NodeLogger;
+  const base = requireFromHere('electron-log/node') as NodeLogger;
   instances += 1;
   const log = base.create({ logId: `plaint-${instances}` });
   const file = path.join(dataDirectory, 'logs', 'main.log');

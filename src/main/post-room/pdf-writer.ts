@@ -8,8 +8,8 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
-const require = createRequire(import.meta.url);
-const fontDirectory = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const requireFromHere = createRequire(import.meta.url);
+const fontDirectory = path.join(path.dirname(requireFromHere.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 
 function fonts(): { regular: Buffer; bold: Buffer } {
