@@ -5,7 +5,8 @@
  */
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sqliteStorage, tempDirectory } from '../storage/test-support';
+import { AtomicCommitRefused, commitAtomically } from '../storage/atomic-commit';
+import { makePeople, memoryStorage, personSchema, sqliteStorage, tempDirectory, type Person } from '../storage/test-support';
 import { unwrapSqliteInstance } from '../storage/unwrap';
 import { StorageError } from '../storage/storage-errors';
 import { ChangeSet, commitPlanned, isWriteConflict } from './change-set';
@@ -158,5 +159,118 @@ describe('commitPlanned', () => {
       }),
     ).rejects.toBeInstanceOf(StorageError);
     expect(plans).toBe(1);
+  });
+});
+
+describe('a change set refuses what it cannot write honestly', () => {
+  it('needs the stored version (with its revision) to update or remove, and an id that stays the same', async () => {
+    await new ChangeSet().insert(db.parcels, parcel('a')).commit();
+    expect(() => new ChangeSet().update(db.parcels, parcel('a') as never, parcel('a'))).toThrow('must be the stored version');
+    const stored = await db.parcels.findOne('a').exec();
+    expect(() => new ChangeSet().update(db.parcels, stored!, parcel('b'))).toThrow('An update cannot change a document id.');
+    expect(() => new ChangeSet().insert(db.parcels, parcel(''))).toThrow('A parcels document has no id.');
+  });
+
+  it('accepts the stored data as well as the RxDB document, and ignores bookkeeping fields it is given', async () => {
+    await new ChangeSet().insert(db.parcels, parcel('a')).commit();
+    const data = (await db.parcels.findOne('a').exec())!.toJSON(true);
+    await new ChangeSet().update(db.parcels, data, { ...data, weight: 4 }).commit();
+    const stored = (await db.parcels.findOne('a').exec())!.toJSON(true);
+    expect(stored.weight).toBe(4);
+    expect(stored._rev).toMatch(/^2-/);
+    await new ChangeSet().remove(db.parcels, stored).commit();
+    expect(await db.parcels.findOne('a').exec()).toBeNull();
+  });
+
+  it('collects other operations, counts what it holds, and announces itself as one change', async () => {
+    const contexts: string[] = [];
+    const subscription = db.eventBulks$.subscribe((bulk) => contexts.push(bulk.context));
+    const first = new ChangeSet().insert(db.parcels, parcel('a'));
+    const second = new ChangeSet().insert(db.entries, entry('e1', 'a'), entry('e2', 'a'));
+    const both = new ChangeSet().include(first).include(second);
+    expect([first.size, second.size, both.size]).toEqual([1, 2, 3]);
+    await both.commit();
+    subscription.unsubscribe();
+    expect(await counts()).toEqual({ parcels: 1, entries: 2 });
+    expect(contexts).toEqual(['plaint-change-set', 'plaint-change-set']);
+  });
+
+  it('names each field at fault (up to five), or the document when a required field is missing', async () => {
+    const error = (await new ChangeSet()
+      .insert(db.parcels, { id: 'x', owner: 'o', weight: -1 } as unknown as Parcel)
+      .commit()
+      .catch((caught: unknown) => caught)) as StorageError;
+    expect(error.message).toBe("A parcels document does not match its schema: (document) must have required property 'label'.");
+  });
+
+  it('refuses a closed collection, and a collection on another storage', async () => {
+    const other = await createRxDatabase<Collections>({ name: 'memory', storage: memoryStorage(), multiInstance: false });
+    await other.addCollections({ parcels: { schema: parcelSchema }, entries: { schema: entrySchema } });
+    await expect(new ChangeSet().insert(other.parcels, parcel('a')).commit()).rejects.toThrow("not on Plaint's SQLite storage");
+    await other.close();
+    const parcels = db.parcels;
+    await parcels.close();
+    await expect(new ChangeSet().insert(parcels, parcel('a')).commit()).rejects.toMatchObject({ kind: 'CLOSED' });
+  });
+
+  it('a conflict is only a revision conflict, not any refusal or error', () => {
+    expect(isWriteConflict(new Error('disk'))).toBe(false);
+    expect(isWriteConflict(new AtomicCommitRefused([{ status: 409 } as never]))).toBe(true);
+    expect(isWriteConflict(new AtomicCommitRefused([{ status: 409 } as never, { status: 422 } as never]))).toBe(false);
+  });
+});
+
+describe('commitPlanned gives up', () => {
+  it('after the number of attempts it was given, with the conflict', async () => {
+    await new ChangeSet().insert(db.parcels, parcel('a')).commit();
+    let plans = 0;
+    const error = await commitPlanned(async () => {
+      plans += 1;
+      const current = await db.parcels.findOne('a').exec();
+      // Someone else always gets in first.
+      await new ChangeSet().update(db.parcels, current!, { ...parcel('a'), weight: plans }).commit();
+      return { changes: new ChangeSet().update(db.parcels, current!, { ...parcel('a'), weight: 100 }), result: null };
+    }, 3).catch((caught: unknown) => caught);
+    expect(plans).toBe(3);
+    expect(isWriteConflict(error)).toBe(true);
+  });
+});
+
+describe('the storage commit', () => {
+  it('does nothing for nothing, and says what was refused', async () => {
+    await expect(commitAtomically([], 'test')).resolves.toBeUndefined();
+    const refusal = new AtomicCommitRefused([{ documentId: 'a', status: 409 } as never, { documentId: 'b', status: 510 } as never]);
+    expect(refusal.name).toBe('AtomicCommitRefused');
+    expect(refusal.message).toBe('The change was not saved: a (409), b (510).');
+  });
+
+  it('refuses to span two database files, and collections with RxDB attachments', async () => {
+    const other = await createRxDatabase<Collections>({ name: 'second', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+    await other.addCollections({ parcels: { schema: parcelSchema }, people: { schema: personSchema } } as never);
+    const here = unwrapSqliteInstance<unknown>(db.parcels.storageInstance)!;
+    const there = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
+    const people = unwrapSqliteInstance<unknown>((other as unknown as { people: RxCollection<Person> }).people.storageInstance)!;
+    await expect(commitAtomically([{ instance: here, rows: [] }, { instance: there, rows: [] }], 'test')).rejects.toThrow('two database files');
+    await expect(commitAtomically([{ instance: people, rows: [] }], 'test')).rejects.toThrow('attachments');
+    await other.close();
+  });
+
+  it('waits behind a write that is still reading attachment data, keeping the order of calls', async () => {
+    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({ name: 'third', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+    await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
+    const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
+    const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
+    const order: string[] = [];
+    const subscriptions = [people.changeStream().subscribe(() => order.push('person')), parcels.changeStream().subscribe(() => order.push('parcel'))];
+    const [person] = makePeople(1);
+    const withAttachment = { ...person!, _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-a', _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } } };
+    // The attachment write queues (it must read its blob first); the commit must not overtake it.
+    const queued = people.bulkWrite([{ document: withAttachment as never }], 'test');
+    const row = { ...parcel('p'), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-b', _attachments: {} };
+    await commitAtomically([{ instance: parcels, rows: [{ document: row }] }], 'test');
+    expect((await queued).error).toEqual([]);
+    subscriptions.forEach((subscription) => subscription.unsubscribe());
+    expect(order).toEqual(['person', 'parcel']);
+    await other.close();
   });
 });

@@ -28,8 +28,6 @@ interface PlannedWrite {
   readonly deleted: boolean;
 }
 
-const BOOKKEEPING = ['_meta', '_rev', '_deleted', '_attachments'] as const;
-
 /** The stored state of a document: RxDB's document, or its data with revision and metadata. */
 export type CurrentDocument<T> = RxDocument<T> | RxDocumentData<T>;
 
@@ -41,10 +39,6 @@ function storedData<T>(current: CurrentDocument<T>): Stored {
 
 function isRxDocument<T>(value: CurrentDocument<T>): value is RxDocument<T> {
   return typeof (value as { isInstanceOfRxDocument?: unknown }).isInstanceOfRxDocument === 'boolean';
-}
-
-function withoutBookkeeping(document: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(document).filter(([field]) => !(BOOKKEEPING as readonly string[]).includes(field)));
 }
 
 export class ChangeSet {
@@ -67,7 +61,7 @@ export class ChangeSet {
   insert<T>(collection: RxCollection<T>, ...documents: readonly T[]): this {
     const target = collection as unknown as AnyCollection;
     for (const document of documents) {
-      const data = withoutBookkeeping(document as object);
+      const data = { ...(document as Record<string, unknown>) };
       this.plan(target, this.idOf(target, data), { document: data, previous: null, deleted: false });
     }
     return this;
@@ -76,7 +70,7 @@ export class ChangeSet {
   update<T>(collection: RxCollection<T>, current: CurrentDocument<T>, next: T): this {
     const target = collection as unknown as AnyCollection;
     const previous = storedData(current);
-    const data = withoutBookkeeping(next as object);
+    const data = { ...(next as Record<string, unknown>) };
     if (this.idOf(target, data) !== this.idOf(target, previous)) throw new Error('An update cannot change a document id.');
     this.plan(target, this.idOf(target, data), { document: data, previous, deleted: false });
     return this;
@@ -85,7 +79,7 @@ export class ChangeSet {
   remove<T>(collection: RxCollection<T>, current: CurrentDocument<T>): this {
     const target = collection as unknown as AnyCollection;
     const previous = storedData(current);
-    this.plan(target, this.idOf(target, previous), { document: withoutBookkeeping(previous), previous, deleted: true });
+    this.plan(target, this.idOf(target, previous), { document: { ...previous }, previous, deleted: true });
     return this;
   }
 
@@ -124,8 +118,9 @@ export class ChangeSet {
 function toRow(collection: AnyCollection, write: PlannedWrite, lwt: number): BulkWriteRow<Record<string, unknown>> {
   const token = collection.database.token;
   if (!write.previous) {
+    // The bookkeeping fields are always set here, whatever the planned document carried.
     const filled = fillObjectDataBeforeInsert(collection.schema, write.document) as Stored;
-    return { document: { ...filled, _deleted: false, _attachments: {}, _meta: { lwt }, _rev: createRevision(token) } };
+    return { document: { ...filled, _deleted: write.deleted, _attachments: {}, _meta: { lwt }, _rev: createRevision(token) } };
   }
   const document: Stored = {
     ...write.document,
@@ -140,10 +135,13 @@ function toRow(collection: AnyCollection, write: PlannedWrite, lwt: number): Bul
 type Validator = (document: unknown) => { instancePath?: string; message?: string }[];
 const validators = new WeakMap<object, Validator>();
 
+/** Compiling a schema's validator is slow; one per schema. */
 function validatorFor(schema: object): Validator {
   let validator = validators.get(schema);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a cache; without it, validation is only slower.
   if (!validator) {
     validator = getValidator(schema as never) as Validator;
+    // Stryker disable next-line all: a cache; without it, validation is only slower.
     validators.set(schema, validator);
   }
   return validator;

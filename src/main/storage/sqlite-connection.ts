@@ -29,8 +29,6 @@ export interface SqliteConnectionOptions {
   readonly key?: string;
   /** FULL by default (see above); NORMAL trades power-loss durability for speed. */
   readonly synchronous?: 'FULL' | 'NORMAL';
-  /** Verify the file's structure at open (default true). */
-  readonly verifyOnOpen?: boolean;
 }
 
 export interface SqliteConnection {
@@ -67,10 +65,8 @@ function configure(db: SqliteDatabase, file: string, options: SqliteConnectionOp
   db.pragma('cache_size = -32000');
   // Take the write lock now so a second process fails at open, not at its first write.
   db.exec('BEGIN IMMEDIATE; COMMIT;');
-  if (options.verifyOnOpen !== false) {
-    const result = db.pragma('quick_check(1)', { simple: true });
-    if (result !== 'ok') throw new StorageError('CORRUPT', file, `The database ${file} is damaged (${String(result)}). It has not been changed; restore it from a backup.`);
-  }
+  const result = db.pragma('quick_check(1)', { simple: true });
+  if (result !== 'ok') throw new StorageError('CORRUPT', file, `The database ${file} is damaged (${String(result)}). It has not been changed; restore it from a backup.`);
 }
 
 export function openSqliteConnection(file: string, options: SqliteConnectionOptions = {}): SqliteConnection {
