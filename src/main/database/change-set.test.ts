@@ -173,9 +173,9 @@ describe('a change set refuses what it cannot write honestly', () => {
 
   it('accepts the stored data as well as the RxDB document, and ignores bookkeeping fields it is given', async () => {
     await new ChangeSet().insert(db.parcels, parcel('a')).commit();
-    const data = (await db.parcels.findOne('a').exec())!.toJSON(true);
+    const data = (await db.parcels.findOne('a').exec())!.toMutableJSON(true);
     await new ChangeSet().update(db.parcels, data, { ...data, weight: 4 }).commit();
-    const stored = (await db.parcels.findOne('a').exec())!.toJSON(true);
+    const stored = (await db.parcels.findOne('a').exec())!.toMutableJSON(true);
     expect(stored.weight).toBe(4);
     expect(stored._rev).toMatch(/^2-/);
     await new ChangeSet().remove(db.parcels, stored).commit();
