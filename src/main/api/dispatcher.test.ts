@@ -69,7 +69,7 @@ describe('API dispatcher: every input gets an answer, bad input changes nothing'
   it('rejects an over-long value', async () => {
     const { dispatch } = setup();
     const response = await dispatch('app.ping', { message: 'x'.repeat(1001) }, context);
-    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'message', code: 'too_big' }] } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'message', code: 'too_long', params: { maximum: 1000 } }] } });
   });
 
   it('passes a domain ApiError through as its envelope', async () => {

@@ -8,7 +8,8 @@ import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import { isApiMethodName, type ApiMethodName } from '../../shared/api/names';
 import type { Logger } from '../logging/logger';
 import { errorDetails } from '../logging/error-details';
-import { describeIssues, toFieldIssues } from './field-issues';
+import { describeIssues, toFieldIssues } from '../../shared/api/issue-mapping';
+import { DomainError } from '../../shared/domain/domain-error';
 import { findStorageError, storageApiError } from './storage-api-errors';
 
 /** Who is calling; roles and permissions will hang off this (checked here on every call). */
@@ -38,6 +39,8 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatc
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return failure(error);
+      // The domain says what is wrong in its own terms; the envelope carries it across.
+      if (error instanceof DomainError) return failure(new ApiError(error.kind, error.message, error.issues));
       const storage = findStorageError(error);
       const userError = storage ? storageApiError(storage) : null;
       if (storage && userError) {

@@ -5,7 +5,7 @@
  */
 import { getQueryMatcher, getSortComparator, normalizeMangoQuery, prepareQuery, type MangoQuery, type MangoQuerySelector, type MangoQuerySortPart } from 'rxdb';
 import type { z } from 'zod';
-import { availableActions } from '../../shared/domain/case-workflow';
+import { availableActions } from '../../shared/domain/workflow';
 import type { CaseFilters, CaseSortField, countCasesInput, findDuplicatesInput, listCasesInput } from '../../shared/domain/inputs';
 import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit, QuickSearchResult } from '../../shared/domain/views';
@@ -16,7 +16,7 @@ import { unwrapSqliteInstance } from '../storage';
 import { sortableName } from './case-derivation';
 import type { Clock } from './clock';
 import { NO_DEADLINE, type CaseDocument, type DomainDatabase } from './collections';
-import { notFound } from './domain-errors';
+import { notFound } from '../../shared/domain/domain-error';
 import type { SettingsService } from './settings-service';
 
 type Selector = MangoQuerySelector<CaseDocument>;

@@ -5,7 +5,7 @@
  * recomputed by the SLA engine.
  */
 import type { z } from 'zod';
-import type { actOnCaseInput, addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
+import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
 import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { receiptInstant } from '../../shared/sla';
 import { auditChanges } from './audit';
@@ -15,9 +15,9 @@ import { receivedCaseState } from './received-case';
 import { FUTURE_TOLERANCE_MS, newId, type Clock } from './clock';
 import type { CaseDocument, DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
-import { fieldError, notFound } from './domain-errors';
+import { fieldError, notFound } from '../../shared/domain/domain-error';
+import { applyCaseAction, type actOnCaseInput, type TimelineDraft } from '../../shared/domain/workflow';
 import type { SettingsService } from './settings-service';
-import { applyCaseAction, type TimelineDraft } from './workflow/apply-action';
 import { ChangeSet, commitPlanned } from '../database/change-set';
 
 type StoredFields = '_meta' | '_rev' | '_deleted' | '_attachments';
@@ -127,11 +127,11 @@ export class CaseService {
    * together; if `change` throws, nothing is written, not even a new revision. If the case
    * changed underneath (another window, a sync), the change is planned again on the newer state.
    */
-  private modify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: TimelineDraft[] }): Promise<CaseDocument> {
+  private modify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: readonly TimelineDraft[] }): Promise<CaseDocument> {
     return commitPlanned(() => this.planModify(caseId, change));
   }
 
-  async planModify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: TimelineDraft[] }): Promise<PlannedChange<CaseDocument>> {
+  async planModify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: readonly TimelineDraft[] }): Promise<PlannedChange<CaseDocument>> {
     const actor = await this.identity.actor();
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
@@ -153,10 +153,10 @@ export class CaseService {
     if (changes.type !== undefined) await this.usableType('changes.type', changes.type, current.type);
     if (changes.receivedAt !== undefined) {
       this.notInFuture('changes.receivedAt', changes.receivedAt);
-      if (current.acknowledgement && Date.parse(changes.receivedAt) > Date.parse(current.acknowledgement.at)) throw fieldError('changes.receivedAt', 'Cannot be after the acknowledgement');
+      if (current.acknowledgement && Date.parse(changes.receivedAt) > Date.parse(current.acknowledgement.at)) throw fieldError('changes.receivedAt', 'Cannot be after the acknowledgement', 'after_acknowledgement');
     }
     if (changes.relatedCaseIds) {
-      if (changes.relatedCaseIds.includes(input.caseId)) throw fieldError('changes.relatedCaseIds', 'A case cannot be related to itself');
+      if (changes.relatedCaseIds.includes(input.caseId)) throw fieldError('changes.relatedCaseIds', 'A case cannot be related to itself', 'related_to_itself');
       await this.existingCases('changes.relatedCaseIds', changes.relatedCaseIds);
     }
     return this.modify(input.caseId, (document) => {

@@ -10,7 +10,7 @@ import type { StaffMember, StaffRef } from '../../shared/domain/records';
 import type { Clock } from './clock';
 import { newId } from './clock';
 import type { DomainDatabase } from './collections';
-import { ApiError } from '../../shared/api/errors';
+import { DomainError } from '../../shared/domain/domain-error';
 
 export interface DevicePreferences {
   /** The language of desktop notifications (the renderer tells the main process its choice). */
@@ -134,7 +134,10 @@ export class DeviceIdentity {
 
   async actor(): Promise<StaffRef> {
     const member = await this.ensureCurrentStaff();
-    if (!member.active) throw new ApiError('FORBIDDEN', `${member.name} is no longer an active staff member. Choose who you are in Settings.`);
+    if (!member.active) {
+      const message = `${member.name} is no longer an active staff member. Choose who you are in Settings.`;
+      throw new DomainError('FORBIDDEN', message, [{ path: '', code: 'staff_inactive', params: { name: member.name }, message }]);
+    }
     return { id: member.id, name: member.name };
   }
 }

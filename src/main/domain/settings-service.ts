@@ -11,7 +11,7 @@ import type { calendarSettingsSchema, complaintTypeInput, organisationSchema, sl
 import { createWorkingCalendar, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
 import type { Clock } from './clock';
 import type { DomainDatabase } from './collections';
-import { fieldError } from './domain-errors';
+import { fieldError } from '../../shared/domain/domain-error';
 
 export type CalendarSettings = z.output<typeof calendarSettingsSchema>;
 
@@ -94,7 +94,9 @@ export class SettingsService {
       createWorkingCalendar(value);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw fieldError(message.includes('time zone') ? 'timeZone' : message.includes('closure') ? 'closures' : 'region', message);
+      if (message.includes('time zone')) throw fieldError('timeZone', message, 'unknown_time_zone');
+      if (message.includes('closure')) throw fieldError('closures', message, 'invalid_closure');
+      throw fieldError('region', message, 'unknown_region');
     }
     return this.save('calendar', { ...value, closures: [...new Set(value.closures)].sort() }, actor);
   }
@@ -103,7 +105,7 @@ export class SettingsService {
     const types = (await this.values()).complaintTypes;
     const exists = types.some((type) => type.id === value.id);
     const next = exists ? types.map((type) => (type.id === value.id ? value : type)) : [...types, value];
-    if (next.every((type) => type.retired)) throw fieldError('retired', 'At least one complaint type must stay in use');
+    if (next.every((type) => type.retired)) throw fieldError('retired', 'At least one complaint type must stay in use', 'last_type_in_use');
     return this.save('complaintTypes', next, actor);
   }
 

@@ -5,7 +5,7 @@ import type { staffInput } from '../../shared/domain/settings-inputs';
 import { newId, type Clock } from './clock';
 import type { DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
-import { fieldError } from './domain-errors';
+import { fieldError } from '../../shared/domain/domain-error';
 
 export class StaffService {
   constructor(
@@ -18,7 +18,7 @@ export class StaffService {
     const existing = input.id ? await this.db.staff.findOne(input.id).exec() : null;
     if (input.id && !existing) throw fieldError('id', 'No staff member with this id', 'not_found');
     const me = await this.identity.ensureCurrentStaff();
-    if (existing && existing.id === me.id && !input.active) throw fieldError('active', 'You cannot deactivate your own profile; choose another profile first');
+    if (existing && existing.id === me.id && !input.active) throw fieldError('active', 'You cannot deactivate your own profile; choose another profile first', 'own_profile');
     const member: StaffMember = {
       id: existing?.id ?? newId(),
       name: input.name,

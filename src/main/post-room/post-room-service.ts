@@ -26,8 +26,7 @@ import { parseReference } from '../../shared/reference/reference-number';
 import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '../../shared/sla';
 import { newId, type Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
-import { fieldError, notFound } from '../domain/domain-errors';
-import { ApiError } from '../../shared/api/errors';
+import { DomainError, fieldError, notFound } from '../../shared/domain/domain-error';
 import { checkScan, MAX_SCAN_BYTES, type ScanCheck } from '../files/file-kinds';
 import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
@@ -50,14 +49,15 @@ export class PostRoomService {
   private async caseByReference(quoted: string): Promise<CaseRecord> {
     const parsed = parseReference(quoted);
     if (!parsed.ok) {
-      const reasons: Record<string, string> = {
-        empty: 'Give the case reference',
-        'invalid-character': `References never contain '${parsed.character ?? ''}'`,
-        'too-short': 'This reference is too short',
-        'too-long': 'This reference is too long',
-        'check-failed': 'This reference is not valid: its check character does not match',
-      };
-      throw fieldError('referenceQuoted', reasons[parsed.problem] ?? 'Not a valid reference', parsed.problem);
+      const reasons = {
+        empty: ['reference_empty', 'Give the case reference'],
+        'invalid-character': ['reference_character', `References never contain '${parsed.character ?? ''}'`],
+        'too-short': ['reference_too_short', 'This reference is too short'],
+        'too-long': ['reference_too_long', 'This reference is too long'],
+        'check-failed': ['reference_check', 'This reference is not valid: its check character does not match'],
+      } as const;
+      const [code, message] = reasons[parsed.problem];
+      throw fieldError('referenceQuoted', message, code, { character: parsed.character ?? '' });
     }
     const found = await this.domain.db.cases.findOne({ selector: { reference: parsed.reference } }).exec();
     if (!found) throw fieldError('referenceQuoted', `No case has the reference ${parsed.reference}`, 'not_found');
@@ -331,8 +331,14 @@ export class PostRoomService {
 
   async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
     const found = await this.files.get(fileId);
-    if (found.state === 'arriving') throw new ApiError('UNAVAILABLE', `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`);
-    if (found.state === 'damaged') throw new ApiError('INTERNAL', 'This file is damaged: its content does not match the checksum stored with it.');
+    if (found.state === 'arriving') {
+      const message = `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`;
+      throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_arriving', params: { parts: found.parts, of: found.of }, message }]);
+    }
+    if (found.state === 'damaged') {
+      const message = 'This file is damaged: its content does not match the checksum stored with it.';
+      throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_damaged', message }]);
+    }
     if (found.state !== 'ready') throw notFound('File', fileId, 'fileId');
     // Names also arrive by sync from other devices and older versions: clean them for the download too.
     return { name: safeFileName(found.record.name, found.record.mimeType, 'file'), mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };

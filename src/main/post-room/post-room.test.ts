@@ -67,7 +67,7 @@ describe('bad input gets a clear error at the field and saves nothing', () => {
   it.each([
     ['an unreadable scan', { scans: [scan('broken.pdf', Buffer.from('not really a pdf'))] }, 'scans.0', /not a readable PDF, JPEG, PNG or TIFF/],
     ['an oversized scan', { scans: [scan('huge.png', Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]))] }, 'scans.0.dataBase64', /larger than 20 MB/],
-    ['an impossible date', { receivedOn: '2026-02-30' }, 'receivedOn', /real date/],
+    ['an impossible date', { receivedOn: '2026-02-30' }, 'receivedOn', /a date \(YYYY-MM-DD\)/],
     ['a future date', { receivedOn: '2026-12-01' }, 'receivedOn', /future/],
     ['a letter dated after it arrived', { letterDate: '2026-11-25', receivedOn: '2026-11-24' }, 'letterDate', /dated after/],
     ['an empty sender', { sender: { ...sender, name: '  ' } }, 'sender.name', /Required/],

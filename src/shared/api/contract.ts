@@ -29,8 +29,8 @@ import {
 } from '../domain/letters';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import { syncSettingsInput, type SyncSettingsView, type SyncStatus } from '../domain/sync';
+import { actOnCaseInput } from '../domain/workflow';
 import {
-  actOnCaseInput,
   addCommunicationInput,
   addNoteInput,
   assignCaseInput,
@@ -103,7 +103,7 @@ export const apiMethods = {
   'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
   'notifications.markRead': {
     summary: 'Marks notifications read (the given ones, or all).',
-    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional(), all: z.boolean().optional() }).strict().refine((value) => value.all === true || (value.ids?.length ?? 0) > 0, 'Give ids or all: true'),
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional(), all: z.boolean().optional() }).strict().refine((value) => value.all === true || (value.ids?.length ?? 0) > 0, { message: 'Give ids or all: true', params: { code: 'ids_or_all' } }),
     result: typed<NotificationCentre>(),
   },
   'device.getPreferences': { summary: "This device's preferences (notification language, tray, quiet hours).", input: emptyInput, result: typed<DevicePreferencesView>() },

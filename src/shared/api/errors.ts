@@ -2,6 +2,8 @@
  * Errors cross the main↔renderer boundary as plain data: Electron's IPC (and the harness's
  * WebSocket) drop error classes, prototypes and custom properties.
  */
+import type { IssueCode, IssueParams } from '../domain/issue-codes';
+
 export const API_ERROR_CODES = [
   /** The input failed its schema; `issues` says which fields and why. */
   'VALIDATION_FAILED',
@@ -34,9 +36,12 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export interface FieldIssue {
   /** Dotted path of the offending field in the method's input, '' for the input as a whole. */
   readonly path: string;
+  /** English, for the log; the renderer shows the translation of `code`. */
   readonly message: string;
-  /** Machine-readable reason, e.g. 'too_small', 'invalid_type', or a domain rule such as 'P-4.4'. */
-  readonly code: string;
+  /** Why, as a code every locale translates (domain/issue-codes.ts). */
+  readonly code: IssueCode;
+  /** What the translated sentence needs: limits, dates, names. */
+  readonly params?: IssueParams;
 }
 
 export interface ApiErrorEnvelope {

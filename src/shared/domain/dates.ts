@@ -18,7 +18,7 @@ const LATEST_INSTANT = Date.parse(`${LATEST_DAY}T23:59:59.999-12:00`);
 export function plausibleDay(message: string) {
   return z.iso
     .date({ message })
-    .refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= EARLIEST_DAY && day <= LATEST_DAY), { message: DATE_RANGE_MESSAGE, abort: true });
+    .refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= EARLIEST_DAY && day <= LATEST_DAY), { message: DATE_RANGE_MESSAGE, abort: true, params: { code: 'date_out_of_range' } });
 }
 
 /** An ISO date and time with offset, in 2000–2099. */
@@ -28,6 +28,6 @@ export function plausibleInstant(message: string) {
       const time = Date.parse(instant);
       return Number.isNaN(time) || (time >= EARLIEST_INSTANT && time <= LATEST_INSTANT);
     },
-    { message: DATE_RANGE_MESSAGE, abort: true },
+    { message: DATE_RANGE_MESSAGE, abort: true, params: { code: 'date_out_of_range' } },
   );
 }

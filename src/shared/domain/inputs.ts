@@ -4,20 +4,14 @@
  * form fields.
  */
 import { z } from 'zod';
-import { EXTENDABLE_DEADLINES } from '../sla';
-import { plausibleDay, plausibleInstant } from './dates';
-import { CASE_STATUSES, COMMUNICATION_CHANNELS, COMPLAINANT_KINDS, CONTACT_PREFERENCES, DIRECTIONS, INTAKE_CHANNELS, OUTCOMES, REDRESS_KINDS, THIRD_PARTY_KINDS } from './vocabulary';
+import { day, id, instant, issue, pattern, requiredText, text } from './fields';
+import { CASE_STATUSES, COMMUNICATION_CHANNELS, COMPLAINANT_KINDS, CONTACT_PREFERENCES, DIRECTIONS, INTAKE_CHANNELS } from './vocabulary';
 
-const id = z.string().trim().min(1, 'Required').max(64);
-const instant = plausibleInstant('Must be a date and time');
-const day = plausibleDay('Must be a date (YYYY-MM-DD)');
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const requiredText = (max: number) => text(max).min(1, 'Required');
 
 export const postalAddressSchema = z.object({
   lines: z.array(requiredText(120)).min(1, 'At least one address line').max(6),
   postcode: text(16),
-  country: requiredText(2).regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. GB'),
+  country: requiredText(2).refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB')),
 });
 
 export const complainantSchema = z
@@ -25,17 +19,16 @@ export const complainantSchema = z
     kind: z.enum(COMPLAINANT_KINDS).default('customer'),
     name: requiredText(200),
     email: z.union([z.literal(''), z.email('Not a valid e-mail address').max(254)]).default(''),
-    phone: text(40).regex(/^[+\d\s()./-]*$/, 'Only digits, spaces and + ( ) - . /').default(''),
+    phone: text(40).refine(...pattern(/^[+\d\s()./-]*$/, 'phone_characters', 'Only digits, spaces and + ( ) - . /')).default(''),
     address: postalAddressSchema.nullable().default(null),
     preferredChannel: z.enum(CONTACT_PREFERENCES).default('email'),
     customerNumber: text(60).default(''),
     orderNumber: text(60).default(''),
   })
   .superRefine((value, context) => {
-    const missing = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-    if (value.preferredChannel === 'email' && value.email === '') missing('email', 'Needed: e-mail is the preferred channel');
-    if (value.preferredChannel === 'telephone' && value.phone === '') missing('phone', 'Needed: telephone is the preferred channel');
-    if (value.preferredChannel === 'letter' && value.address === null) missing('address', 'Needed: letter is the preferred channel');
+    if (value.preferredChannel === 'email' && value.email === '') issue(context, 'email', 'email_needed', 'Needed: e-mail is the preferred channel');
+    if (value.preferredChannel === 'telephone' && value.phone === '') issue(context, 'phone', 'phone_needed', 'Needed: telephone is the preferred channel');
+    if (value.preferredChannel === 'letter' && value.address === null) issue(context, 'address', 'address_needed', 'Needed: letter is the preferred channel');
   });
 
 const caseDetailFields = {
@@ -61,7 +54,7 @@ export const createCaseInput = z
   .strict()
   .superRefine((value, context) => {
     if ((value.receivedAt === undefined) === (value.receivedOn === undefined)) {
-      context.addIssue({ code: 'custom', path: ['receivedAt'], message: 'Give either the date and time received or the date received' });
+      issue(context, 'receivedAt', 'either_time_or_day', 'Give either the date and time received or the date received');
     }
   });
 
@@ -85,76 +78,11 @@ export const updateCaseDetailsInput = z
         lessonsLearned: text(5_000).optional(),
       })
       .strict()
-      .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change'),
+      .refine((changes) => Object.keys(changes).length > 0, { message: 'Nothing to change', params: { code: 'nothing_to_change' } }),
   })
   .strict();
 
 export const assignCaseInput = z.object({ caseId: id, assigneeId: id.nullable() }).strict();
-
-export const redressSchema = z
-  .object({
-    kind: z.enum(REDRESS_KINDS),
-    amountMinor: z.number().int('Whole pence').min(0).max(100_000_000).nullable().default(null),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'A currency code, e.g. GBP').nullable().default(null),
-    description: text(1_000).default(''),
-  })
-  .superRefine((value, context) => {
-    if (value.kind === 'refund' && (value.amountMinor === null || value.amountMinor === 0)) context.addIssue({ code: 'custom', path: ['amountMinor'], message: 'A refund needs its amount' });
-    if (value.kind === 'refund' && value.currency === null) context.addIssue({ code: 'custom', path: ['currency'], message: 'A refund needs its currency' });
-    if (value.kind === 'other' && value.description === '') context.addIssue({ code: 'custom', path: ['description'], message: 'Describe the redress' });
-  });
-
-const resolutionFields = {
-  at: instant,
-  channel: z.enum(COMMUNICATION_CHANNELS),
-  summary: requiredText(5_000),
-  outcome: z.enum(OUTCOMES),
-  redress: z.array(redressSchema).max(10).default([]),
-  rootCause: text(5_000).optional(),
-  lessonsLearned: text(5_000).optional(),
-};
-
-export const caseActionInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('acknowledge'), at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).strict(),
-  z.object({ type: z.literal('startInvestigation'), at: instant }).strict(),
-  z
-    .object({
-      type: z.literal('askThirdParty'),
-      at: instant,
-      partyKind: z.enum(THIRD_PARTY_KINDS),
-      partyName: requiredText(200),
-      question: requiredText(5_000),
-      dueAt: instant.nullable().default(null),
-    })
-    .strict(),
-  z.object({ type: z.literal('recordThirdPartyResponse'), at: instant, inquiryId: id, response: requiredText(10_000) }).strict(),
-  z.object({ type: z.literal('communicateResolution'), ...resolutionFields }).strict(),
-  z.object({ type: z.literal('close'), at: instant, rootCause: text(5_000).optional(), lessonsLearned: text(5_000).optional() }).strict(),
-  z.object({ type: z.literal('recordEscalationRequest'), at: instant, channel: z.enum(COMMUNICATION_CHANNELS), reason: requiredText(5_000) }).strict(),
-  z.object({ type: z.literal('acknowledgeEscalation'), at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).strict(),
-  z
-    .object({ type: z.literal('forwardToDepartmentHead'), at: instant, departmentHead: z.object({ name: requiredText(200), department: requiredText(200) }).strict() })
-    .strict(),
-  z.object({ type: z.literal('communicateStage2Outcome'), ...resolutionFields, signpostedTo: requiredText(1_000) }).strict(),
-  z.object({ type: z.literal('recordExternalSignposting'), at: instant, to: requiredText(1_000) }).strict(),
-  z.object({ type: z.literal('recordExternalReferral'), at: instant, to: requiredText(1_000), outcome: text(5_000).default('') }).strict(),
-  z
-    .object({
-      type: z.literal('extendDeadline'),
-      at: instant,
-      deadline: z.enum(EXTENDABLE_DEADLINES).optional(),
-      newDueAt: instant,
-      reason: requiredText(5_000),
-      thirdParty: text(200).default(''),
-      approvedBy: requiredText(200),
-      customerNotice: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).strict().nullable().default(null),
-    })
-    .strict(),
-  z.object({ type: z.literal('recordExtensionNotice'), at: instant, extensionId: id, channel: z.enum(COMMUNICATION_CHANNELS) }).strict(),
-  z.object({ type: z.literal('reopen'), at: instant, reason: requiredText(5_000) }).strict(),
-]);
-
-export const actOnCaseInput = z.object({ caseId: id, action: caseActionInput }).strict();
 
 export const addNoteInput = z.object({ caseId: id, at: instant.optional(), text: requiredText(10_000) }).strict();
 
@@ -193,7 +121,7 @@ export const listCasesInput = z
   })
   .strict();
 
-export const countCasesInput = z.object({ views: z.record(z.string().max(64), caseFiltersSchema).refine((views) => Object.keys(views).length <= 50, 'At most 50 views') }).strict();
+export const countCasesInput = z.object({ views: z.record(z.string().max(64), caseFiltersSchema).refine((views) => Object.keys(views).length <= 50, { message: 'At most 50 views', params: { code: 'too_many_views' } }) }).strict();
 
 export const getCaseInput = z.object({ caseId: id }).strict();
 export const quickSearchInput = z.object({ query: requiredText(200), limit: z.number().int().min(1).max(50).default(10) }).strict();

@@ -4,8 +4,8 @@
  * acknowledgement, P-4.4 extension notice, resolutions, P-6.1 final response), with their posting.
  */
 import { z } from 'zod';
-import { plausibleDay } from './dates';
 import { checkPostcode } from './postal';
+import { day, issue, pattern, requiredText, text } from './fields';
 import type { StaffRef } from './records';
 
 export const INCOMING_KINDS = ['new-complaint', 'correspondence', 'escalation-request', 'not-a-complaint'] as const;
@@ -53,9 +53,6 @@ export interface LetterRecord {
   readonly voided: boolean;
 }
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const requiredText = (max: number) => text(max).min(1, 'Required');
-const day = plausibleDay('Must be a real date (YYYY-MM-DD)');
 
 export const scanUploadSchema = z
   .object({
@@ -77,13 +74,13 @@ export const partySchema = z
     name: requiredText(200),
     addressLines: z.array(text(120)).max(6).default([]),
     postcode: text(16).default(''),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. GB').default('GB'),
+    country: z.string().trim().toUpperCase().refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB')).default('GB'),
   })
   .strict()
   .transform((party, context) => {
     const postcode = checkPostcode(party.country, party.postcode);
     if (!postcode.ok) {
-      context.addIssue({ code: 'custom', path: ['postcode'], message: postcode.message });
+      issue(context, 'postcode', 'postcode_invalid', postcode.message);
       return z.NEVER;
     }
     return { ...party, addressLines: party.addressLines.filter((line) => line !== ''), postcode: postcode.value };
@@ -105,11 +102,10 @@ export const logIncomingLetterInput = z
   })
   .strict()
   .superRefine((value, context) => {
-    const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-    if (value.letterDate && value.letterDate > value.receivedOn) issue('letterDate', 'A letter cannot be dated after the day it was received');
-    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.referenceQuoted === '') issue('referenceQuoted', 'Give the case reference the letter is about');
-    if (value.kind === 'new-complaint' && value.type === '') issue('type', 'Choose the complaint type');
-    if (value.kind === 'not-a-complaint' && value.routedTo === '') issue('routedTo', 'Say where the letter was sent');
+    if (value.letterDate && value.letterDate > value.receivedOn) issue(context, 'letterDate', 'letter_dated_after_receipt', 'A letter cannot be dated after the day it was received');
+    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.referenceQuoted === '') issue(context, 'referenceQuoted', 'reference_needed', 'Give the case reference the letter is about');
+    if (value.kind === 'new-complaint' && value.type === '') issue(context, 'type', 'type_needed', 'Choose the complaint type');
+    if (value.kind === 'not-a-complaint' && value.routedTo === '') issue(context, 'routedTo', 'routed_to_needed', 'Say where the letter was sent');
   });
 
 export const undoLetterInput = z.object({ letterId: requiredText(64) }).strict();
@@ -124,7 +120,7 @@ export const logPostingInput = z
   .object({ letterId: requiredText(64), postedOn: day, postClass: z.enum(POST_CLASSES), trackingNumber: text(40).default('') })
   .strict()
   .superRefine((value, context) => {
-    if (value.postClass === 'signed-for' && value.trackingNumber === '') context.addIssue({ code: 'custom', path: ['trackingNumber'], message: 'Signed-for post has a tracking number' });
+    if (value.postClass === 'signed-for' && value.trackingNumber === '') issue(context, 'trackingNumber', 'tracking_number_needed', 'Signed-for post has a tracking number');
   });
 
 export const listLettersInput = z
@@ -136,7 +132,7 @@ export const letterFileInput = z.object({ fileId: requiredText(64) }).strict();
 export const dayBookInput = z
   .object({ from: day, to: day, format: z.enum(['csv', 'pdf']) })
   .strict()
-  .refine((value) => value.from <= value.to, { message: 'The start must not be after the end', path: ['to'] });
+  .refine((value) => value.from <= value.to, { message: 'The start must not be after the end', path: ['to'], params: { code: 'start_after_end' } });
 
 export const letterTemplatesInput = z
   .object({ template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000) })

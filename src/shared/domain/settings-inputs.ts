@@ -1,10 +1,9 @@
 /** Input schemas of the settings API (organisation, SLA policy, calendar, lists, staff). */
 import { z } from 'zod';
 import { STAFF_ROLES } from './vocabulary';
+import { issue, pattern, requiredText, text } from './fields';
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const requiredText = (max: number) => text(max).min(1, 'Required');
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time of day, HH:mm');
+const clockTime = z.string().refine(...pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_of_day', 'A time of day, HH:mm'));
 
 /** P-3.1: the organisation's name and address (the head office address letters go to). */
 export const organisationSchema = z
@@ -12,7 +11,7 @@ export const organisationSchema = z
     name: requiredText(200),
     addressLines: z.array(requiredText(120)).min(1).max(6),
     postcode: text(16),
-    country: z.string().regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. GB'),
+    country: z.string().refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB')),
     email: z.union([z.literal(''), z.email('Not a valid e-mail address')]),
     phone: text(40),
     independentAdvice: requiredText(2_000),
@@ -36,14 +35,14 @@ export const slaPolicySchema = z
   .strict()
   .superRefine((policy, context) => {
     if (policy.escalationAcknowledgementTargetWorkingDays > policy.escalationAcknowledgementLimitWorkingDays) {
-      context.addIssue({ code: 'custom', path: ['escalationAcknowledgementTargetWorkingDays'], message: 'The target cannot be later than the limit' });
+      issue(context, 'escalationAcknowledgementTargetWorkingDays', 'target_after_limit', 'The target cannot be later than the limit');
     }
-    if (policy.officeOpensAt >= policy.officeClosesAt) context.addIssue({ code: 'custom', path: ['officeClosesAt'], message: 'The office must close after it opens' });
+    if (policy.officeOpensAt >= policy.officeClosesAt) issue(context, 'officeClosesAt', 'closes_before_opens', 'The office must close after it opens');
   });
 
 export const calendarSettingsSchema = z
   .object({
-    region: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'A region code such as GB-ENG or LV'),
+    region: z.string().refine(...pattern(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'region_code', 'A region code such as GB-ENG or LV')),
     timeZone: requiredText(64),
     closures: z.array(z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' })).max(366),
   })
@@ -51,7 +50,7 @@ export const calendarSettingsSchema = z
 
 export const complaintTypeInput = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and hyphens'),
+    id: z.string().refine(...pattern(/^[a-z][a-z0-9-]{0,39}$/, 'type_id_format', 'Lower-case letters, digits and hyphens')),
     label: z.object({ 'en-GB': requiredText(100), lv: requiredText(100) }).strict(),
     retired: z.boolean().default(false),
   })

@@ -1,5 +1,5 @@
 /** What the case API returns for lists, a single case, searches and counts. */
-import type { CaseAction } from './case-workflow';
+import type { CaseAction } from './workflow';
 import type { CaseRecord, StaffRef, TimelineEntry } from './records';
 import type { DeadlineKind } from '../sla';
 import type { CaseStatus, IntakeChannel } from './vocabulary';

@@ -4,14 +4,13 @@
  * (applyCaseAction) with plausible times, so every generated state is one the app could reach.
  */
 import type { StaffRef, TimelineEntry } from '../../../shared/domain/records';
-import type { CaseActionInput } from '../workflow/apply-action';
 import { formatReference } from '../../../shared/reference/reference-number';
 import type { SlaPolicy, WorkingCalendar } from '../../../shared/sla';
 import { withDerivedFields } from '../case-derivation';
 import { receivedCaseState } from '../received-case';
 import { seededRandom } from '../../../shared/random/seeded-random';
 import type { CaseDocument } from '../collections';
-import { applyCaseAction, type TimelineDraft } from '../workflow/apply-action';
+import { applyCaseAction, type CaseActionInput, type TimelineDraft } from '../../../shared/domain/workflow';
 
 export interface DemoOptions {
   readonly count: number;

@@ -12,7 +12,7 @@ import { Link, useLocation } from 'wouter';
 import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
 import { fromLocalInput, toLocalInput } from '../workspace/datetime';
@@ -33,6 +33,7 @@ interface ComplaintValues {
 
 export function NewCasePage() {
   const { t } = useTranslation();
+  const errors = useErrors();
   const [, navigate] = useLocation();
   const { settings, typeLabel } = useSettings();
   const [general, setGeneral] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export function NewCasePage() {
       notifications.show({ color: 'teal', message: t('newCase.created', { reference: created.reference }) });
       navigate(`/case/${created.caseId}`);
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error);
+      const { fields, general: message } = errors.fields(error);
       const personErrors: Record<string, string> = {};
       const caseErrors: Record<string, string> = {};
       for (const [path, text] of Object.entries(fields)) {

@@ -16,7 +16,7 @@ import { checkPostcode } from '../../../../shared/domain/postal';
 import { parseReference } from '../../../../shared/reference/reference-number';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 import { readAsBase64 } from '../../common/files';
 import { useFormatters } from '../../common/format';
 import { formatTypedDate, parseTypedDate } from '../../common/typed-date';
@@ -62,6 +62,7 @@ function formPathFor(path: string): string {
 
 export function IncomingRegister() {
   const { t } = useTranslation();
+  const errors = useErrors();
   const { settings, typeLabel } = useSettings();
   const firstField = useRef<HTMLSelectElement>(null);
   const [scans, setScans] = useState<PickedScan[]>([]);
@@ -123,7 +124,7 @@ export function IncomingRegister() {
       announce({ color: 'teal', message: letter.caseReference ? t('postRoom.loggedWithCase', { reference: letter.caseReference }) : t('postRoom.logged') });
       firstField.current?.focus();
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error);
+      const { fields, general: message } = errors.fields(error);
       form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, text]) => [formPathFor(path), text])));
       setGeneral(message ?? t('common.fixErrors'));
     } finally {

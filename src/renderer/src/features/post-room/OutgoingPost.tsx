@@ -6,10 +6,11 @@ import { Link } from 'wouter';
 import { POST_CLASSES, type LetterRecord, type PostClass } from '../../../../shared/domain/letters';
 import { call } from '../../api/client';
 import { useApiEvent, useApiQuery } from '../../api/hooks';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 
 function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonly onDone: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrors();
   const [postedOn, setPostedOn] = useState(new Date().toLocaleDateString('en-CA'));
   const [postClass, setPostClass] = useState<PostClass>('first');
   const [tracking, setTracking] = useState('');
@@ -19,7 +20,7 @@ function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonl
       await call('post.logPosting', { letterId: letter.id, postedOn, postClass, trackingNumber: tracking });
       onDone();
     } catch (error) {
-      setErrors(fieldErrors(error).fields);
+      setErrors(errorText.fields(error).fields);
     }
   };
   return (

@@ -3,7 +3,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 
 export function useSettingsForm<V extends Record<string, unknown>>(initialValues: V, save: (values: V) => Promise<unknown>, mapPath: (path: string) => string = (path) => path): {
   form: UseFormReturnType<V>;
@@ -12,6 +12,7 @@ export function useSettingsForm<V extends Record<string, unknown>>(initialValues
   busy: boolean;
 } {
   const { t } = useTranslation();
+  const errors = useErrors();
   const form = useForm<V>({ mode: 'controlled', initialValues });
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +24,7 @@ export function useSettingsForm<V extends Record<string, unknown>>(initialValues
       form.resetDirty();
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error);
+      const { fields, general: message } = errors.fields(error);
       form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, text]) => [mapPath(path), text])));
       setGeneral(message ?? t('common.fixErrors'));
     } finally {

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncSettingsView } from '../../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 import { SyncStatusPanel } from './SyncStatusPanel';
 
 interface SyncFormValues {
@@ -24,6 +24,7 @@ interface SyncFormValues {
 
 function SyncForm({ saved, onSaved }: { readonly saved: SyncSettingsView; readonly onSaved: () => void }) {
   const { t } = useTranslation();
+  const errors = useErrors();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<SyncFormValues>({ mode: 'controlled', initialValues: { enabled: saved.enabled, serverUrl: saved.serverUrl, database: saved.database, username: saved.username, password: '' } });
@@ -36,7 +37,7 @@ function SyncForm({ saved, onSaved }: { readonly saved: SyncSettingsView; readon
       notifications.show({ color: 'teal', message: t('common.saved') });
       onSaved();
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error);
+      const { fields, general: message } = errors.fields(error);
       form.setErrors(fields);
       setGeneral(message);
     } finally {

@@ -7,7 +7,7 @@ import type { Complainant } from '../../../../shared/domain/records';
 import { COMPLAINANT_KINDS, CONTACT_PREFERENCES } from '../../../../shared/domain/vocabulary';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 
 export interface ComplainantFormValues {
   kind: Complainant['kind'];
@@ -76,6 +76,7 @@ export function ComplainantFields({ form }: { readonly form: ReturnType<typeof u
 
 export function ComplainantPanel({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const errors = useErrors();
   const complainant = detail.case.complainant;
   const [editing, setEditing] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
@@ -86,7 +87,7 @@ export function ComplainantPanel({ detail, onChanged }: { readonly detail: CaseD
       setEditing(false);
       setGeneral(null);
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error, 'changes.complainant.');
+      const { fields, general: message } = errors.fields(error, 'changes.complainant.');
       form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, text]) => [complainantErrorPath(path), text])));
       setGeneral(message ?? t('common.fixErrors'));
     }

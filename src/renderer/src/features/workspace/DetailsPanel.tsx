@@ -7,7 +7,7 @@ import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
 import type { Resolution } from '../../../../shared/domain/records';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { fromLocalInput, toLocalInput } from './datetime';
@@ -27,6 +27,7 @@ interface DetailValues {
 
 export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const errors = useErrors();
   const { settings, typeLabel } = useSettings();
   const format = useFormatters();
   const record = detail.case;
@@ -58,7 +59,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
       setEditing(false);
       setGeneral(null);
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error, 'changes.');
+      const { fields, general: message } = errors.fields(error, 'changes.');
       form.setErrors(fields);
       setGeneral(message ?? t('common.fixErrors'));
     }

@@ -11,7 +11,7 @@ import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTem
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { useApiEvent, useApiQuery } from '../../api/hooks';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
 
@@ -26,6 +26,7 @@ function suggestedTemplate(detail: CaseDetail): LetterTemplateId {
 
 export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
+  const errors = useErrors();
   const format = useFormatters();
   const letters = useApiQuery(() => call('post.list', { caseId: detail.case.id }), [detail.case.id]);
   useApiEvent('letters.changed', () => letters.reload());
@@ -51,7 +52,7 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
       setComposing(false);
       letters.reload();
     } catch (caught) {
-      const { fields, general } = fieldErrors(caught);
+      const { fields, general } = errors.fields(caught);
       setError(general ?? Object.values(fields)[0] ?? t('common.fixErrors'));
     } finally {
       setBusy(false);

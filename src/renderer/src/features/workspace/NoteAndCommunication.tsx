@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { COMMUNICATION_CHANNELS } from '../../../../shared/domain/vocabulary';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
-import { fieldErrors } from '../../common/api-errors';
+import { useErrors } from '../../errors/useErrors';
 import { fromLocalInput, toLocalInput } from './datetime';
 
 export function NoteAndCommunication({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const errors = useErrors();
   const [general, setGeneral] = useState<string | null>(null);
   const note = useForm({ mode: 'controlled', initialValues: { text: '' } });
   const preferred = detail.case.complainant.preferredChannel;
@@ -22,7 +23,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
       note.reset();
       setGeneral(null);
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error);
+      const { fields, general: message } = errors.fields(error);
       note.setErrors(fields);
       setGeneral(message);
     }
@@ -33,7 +34,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
       communication.setValues({ summary: '', at: toLocalInput(new Date()) });
       setGeneral(null);
     } catch (error) {
-      const { fields, general: message } = fieldErrors(error);
+      const { fields, general: message } = errors.fields(error);
       communication.setErrors(fields);
       setGeneral(message);
     }

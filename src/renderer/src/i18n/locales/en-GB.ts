@@ -1,4 +1,6 @@
 /** English (UK): the reference language. Every user-visible string of the renderer lives here. */
+import { errorCodesEnGB, issueCodesEnGB, refusalsEnGB } from './errors.en-GB';
+
 export const enGB = {
   app: { name: 'Plaint', tagline: 'Complaint handling' },
   language: { label: 'Language', 'en-GB': 'English (UK)', lv: 'Latviešu' },
@@ -505,7 +507,10 @@ export const enGB = {
     details: 'Technical details',
     tryAgain: 'Try again',
     reload: 'Reload Plaint',
+    codes: errorCodesEnGB,
+    issues: issueCodesEnGB,
   },
+  workflow: { refusals: refusalsEnGB },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

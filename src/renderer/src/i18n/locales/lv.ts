@@ -1,5 +1,6 @@
 /** Latvian. Must cover every key of English (UK): the assignment at the end makes the compiler check. */
 import type { TranslationResources } from './en-GB';
+import { errorCodesLv, issueCodesLv, refusalsLv } from './errors.lv';
 
 export const lv = {
   app: { name: 'Plaint', tagline: 'Sūdzību izskatīšana' },
@@ -514,7 +515,10 @@ export const lv = {
     details: 'Tehniskā informācija',
     tryAgain: 'Mēģināt vēlreiz',
     reload: 'Pārlādēt Plaint',
+    codes: errorCodesLv,
+    issues: issueCodesLv,
   },
+  workflow: { refusals: refusalsLv },
 } as const;
 
 // Compile-time completeness check: every English key must exist in Latvian.

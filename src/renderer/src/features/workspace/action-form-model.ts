@@ -1,0 +1,110 @@
+/**
+ * Each workflow action's form, derived from its input schema in the workflow table: the fields
+ * in the schema's order with their form hints, whether each is required, their defaults (now, the
+ * complainant's preferred channel, the organisation's advice text…), and checking the values
+ * against the same schema the main process checks.
+ */
+import type { z } from 'zod';
+import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
+import { toFieldIssues } from '../../../../shared/api/issue-mapping';
+import type { FieldIssue } from '../../../../shared/api/errors';
+import type { CaseRecord } from '../../../../shared/domain/records';
+import { ACTION_INPUTS, caseActionInput, formHints, type CaseAction, type CaseActionInput, type FieldWidget } from '../../../../shared/domain/workflow';
+
+export interface ActionField {
+  /** The field's path in the action's input ('at', 'departmentHead.name'). */
+  readonly path: string;
+  readonly widget: FieldWidget;
+  readonly label: string;
+  readonly required: boolean;
+}
+
+export type ActionValues = Record<string, unknown>;
+
+function isObjectSchema(schema: z.ZodType): schema is z.ZodObject {
+  return schema.def.type === 'object';
+}
+
+function fieldsOfShape(shape: Record<string, z.ZodType>, prefix: string): ActionField[] {
+  return Object.entries(shape).flatMap(([name, schema]): ActionField[] => {
+    if (name === 'type' && prefix === '') return [];
+    const hint = formHints.get(schema);
+    if (!hint && isObjectSchema(schema)) return fieldsOfShape(schema.shape, `${prefix}${name}.`);
+    if (!hint || hint.widget === 'hidden') return [];
+    const required = !schema.safeParse(undefined).success && !schema.safeParse('').success;
+    return [{ path: `${prefix}${name}`, widget: hint.widget, label: hint.label, required }];
+  });
+}
+
+/** The action's fields, in the order of its schema. */
+export function actionFields(action: CaseAction): ActionField[] {
+  const shape: Record<string, z.ZodType> = ACTION_INPUTS[action].shape;
+  return fieldsOfShape(shape, '');
+}
+
+/** What a field starts with: what the clerk would most often enter. */
+function defaultFor(action: CaseAction, path: string, widget: FieldWidget, record: CaseRecord, settings: SettingsSnapshot, now: Date): unknown {
+  const me = settings.staff.find((member) => member.id === settings.currentStaffId);
+  const running = record.deadlines.find((deadline) => deadline.kind === (record.stage === 2 ? 'stage2Resolution' : 'stage1Resolution'));
+  switch (path) {
+    case 'at':
+      return now.toISOString();
+    case 'channel':
+      return record.complainant.preferredChannel;
+    case 'rootCause':
+      return record.rootCause;
+    case 'lessonsLearned':
+      return record.lessonsLearned;
+    case 'partyKind':
+      return 'department';
+    case 'dueAt':
+      return null;
+    case 'inquiryId':
+      return record.openInquiries[0]?.id ?? '';
+    case 'departmentHead.department':
+      return record.departments[0] ?? settings.departments[0] ?? '';
+    case 'signpostedTo':
+      return settings.organisation.independentAdvice;
+    case 'to':
+      return action === 'recordExternalSignposting' ? settings.organisation.independentAdvice : '';
+    case 'newDueAt':
+      return running ? new Date(Date.parse(running.dueAt) + 5 * 86_400_000).toISOString() : '';
+    case 'thirdParty':
+      return record.openInquiries[0]?.partyName ?? '';
+    case 'approvedBy':
+      return me?.name ?? '';
+    case 'customerNotice':
+      return null;
+    case 'extensionId':
+      return record.extensions.find((extension) => extension.customerNotice === null)?.id ?? '';
+    case 'redress':
+      return [];
+    default:
+      // Choices start unchosen, so a required one is a conscious choice.
+      return widget === 'outcome' ? undefined : '';
+  }
+}
+
+function setPath(target: ActionValues, path: string, value: unknown): void {
+  const [head, ...rest] = path.split('.');
+  if (!head) return;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const nested: ActionValues = typeof target[head] === 'object' && target[head] !== null ? { ...(target[head] as ActionValues) } : {};
+  setPath(nested, rest.join('.'), value);
+  target[head] = nested;
+}
+
+export function defaultValues(action: CaseAction, record: CaseRecord, settings: SettingsSnapshot, now: Date): ActionValues {
+  const values: ActionValues = {};
+  for (const field of actionFields(action)) setPath(values, field.path, defaultFor(action, field.path, field.widget, record, settings, now));
+  return values;
+}
+
+/** The values as the action's input, or the issues (with the same codes the main process gives). */
+export function checkAction(action: CaseAction, values: ActionValues): { ok: true; input: CaseActionInput } | { ok: false; issues: FieldIssue[] } {
+  const parsed = caseActionInput.safeParse({ ...values, type: action });
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, issues: toFieldIssues(parsed.error) };
+}
