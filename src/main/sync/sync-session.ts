@@ -315,9 +315,8 @@ export class SyncSession {
       await forgetReplication(collection, before).catch((error: unknown) => this.options.logger.warn('Sync could not remove an old replication state', { collection: spec.collection, error: describeReplicationError(error) }));
     }
     const restored = broken.some(({ judged }) => judged.kind === 'restored');
-    const message = restored
-      ? `The server was restored from an older copy; re-sending ${resending} changes.`
-      : `The server's databases were replaced (created anew); re-sending ${resending} changes.`;
+    const changes = `${resending} change${resending === 1 ? '' : 's'}`;
+    const message = restored ? `The server was restored from an older copy; re-sending ${changes}.` : `The server's databases were replaced (created anew); re-sending ${changes}.`;
     this.notice = { kind: restored ? 'server-restored' : 'server-replaced', resending, message, at: this.now().toISOString() };
     this.options.logger.warn(message, { databases: broken.map(({ database, judged }) => ({ database, kind: judged.kind, evidence: judged.evidence })), resending });
     this.options.report({ notice: this.notice });
