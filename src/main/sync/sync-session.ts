@@ -424,7 +424,7 @@ export class SyncSession {
       this.onProblem({ kind: 'unreachable', message: `The server at ${new URL(this.options.config.serverUrl).origin} cannot be reached (no answer in time).` }, null);
       return;
     }
-    if (error instanceof Error && (error.name === 'TypeError' || error.message === 'terminated')) this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
+    if (error instanceof Error && (error.message === 'fetch failed' || error.message === 'terminated')) this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
     else this.logReplicationError(collection, error);
   }
 

@@ -9,7 +9,7 @@
  * fails later, in reads and lists), drops refused documents without a trace, and its live loop
  * dies with an unhandled rejection on a 404 body (issue 21). Its 341 lines are the model here.
  */
-import type { RxCollection, RxDatabase } from 'rxdb';
+import { getAssumedMasterState, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { Logger } from '../../logging/logger';
@@ -17,7 +17,7 @@ import { InboundGate } from '../inbound/inbound-gate';
 import type { Quarantine } from '../inbound/quarantine';
 import { LiveChanges } from './couch-live';
 import { pullHandler, type CouchCheckpoint } from './couch-pull';
-import { healer, pushHandler } from './couch-push';
+import { healer, pushHandler, sameContent } from './couch-push';
 import type { Sequence } from './couch-protocol';
 
 export interface CollectionReplicationOptions {
@@ -50,10 +50,32 @@ export interface CollectionReplication {
 export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
   const { collection, url } = options;
   const primaryPath = collection.schema.primaryPath as string;
-  const heal = healer(url, options.fetch, options.onWritten);
-  const gate = new InboundGate({ collection, database: options.database, quarantine: options.quarantine, heal, logger: options.logger });
+  // Every revision this device writes is known to the gate (a later echo of an older one is not news).
+  let noteWritten: (written: { id: string; rev: string }) => void = () => undefined;
+  const onWritten = (written: { id: string; rev: string }) => {
+    noteWritten(written);
+    options.onWritten(written);
+  };
+  const heal = healer(url, options.fetch, onWritten);
+  let state: RxReplicationState<unknown, CouchCheckpoint> | null = null;
+  const settled = async (ids: readonly string[]): Promise<ReadonlySet<string>> => {
+    const internal = state?.internalReplicationState;
+    if (!internal || ids.length === 0) return new Set();
+    const [assumed, locals] = await Promise.all([getAssumedMasterState(internal, [...ids]), collection.storageInstance.findDocumentsById([...ids], true)]);
+    return new Set(
+      locals
+        .filter((local) => {
+          const id = String((local as Record<string, unknown>)[primaryPath]);
+          const master = assumed[id];
+          return master !== undefined && sameContent(master.docData as Record<string, unknown>, local as unknown as Record<string, unknown>);
+        })
+        .map((local) => String((local as Record<string, unknown>)[primaryPath])),
+    );
+  };
+  const gate = new InboundGate({ collection, database: options.database, quarantine: options.quarantine, heal, settled, logger: options.logger });
+  noteWritten = (written) => gate.noteRevision(written.id, written.rev);
   const stream = new Subject<{ documents: never[]; checkpoint: CouchCheckpoint }>();
-  const state = replicateRxCollection<unknown, CouchCheckpoint>({
+  const started = replicateRxCollection<unknown, CouchCheckpoint>({
     replicationIdentifier: options.identifier,
     collection,
     live: true,
@@ -62,8 +84,9 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     autoStart: true,
     toggleOnDocumentVisible: false,
     pull: { handler: pullHandler({ url, fetch: options.fetch, gate, onRead: options.onRead, onPulled: options.onPulled }), batchSize: options.batchSize, stream$: stream.asObservable() },
-    push: { handler: pushHandler({ url, fetch: options.fetch, gate, primaryPath, onWritten: options.onWritten }), batchSize: options.batchSize },
+    push: { handler: pushHandler({ url, fetch: options.fetch, gate, primaryPath, onWritten }), batchSize: options.batchSize },
   });
+  state = started;
   const live = new LiveChanges({
     url,
     fetch: options.fetch,
@@ -75,17 +98,17 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     emit: (batch) => stream.next(batch as { documents: never[]; checkpoint: CouchCheckpoint }),
     onContact: options.onContact,
     onError: options.onLiveError,
-    retryMs: () => state.retryTime ?? options.retryMs,
+    retryMs: () => started.retryTime ?? options.retryMs,
   });
   live.start();
   return {
     collection: collection.name,
-    state,
+    state: started,
     live,
     async cancel() {
       live.stop();
       stream.complete();
-      await state.cancel();
+      await started.cancel();
     },
   };
 }

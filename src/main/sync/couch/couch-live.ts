@@ -92,12 +92,15 @@ export class LiveChanges {
   /** The whole body, abandoning the request when the server goes quiet for 2.5 heartbeats. */
   private async readWatched(url: string, request: AbortController): Promise<string> {
     let silent = false;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     let watchdog: NodeJS.Timeout | null = null;
     const watch = () => {
       if (watchdog) clearTimeout(watchdog);
       watchdog = setTimeout(() => {
         silent = true;
         request.abort();
+        // Also end a read the abort does not reach (a body that is not the request's own stream).
+        void reader?.cancel().catch(() => undefined);
       }, this.options.heartbeatMs * 2.5);
       watchdog.unref();
     };
@@ -105,12 +108,13 @@ export class LiveChanges {
     try {
       const response = ensureOk(await this.options.fetch(url, { signal: request.signal, headers: { 'accept-encoding': 'identity' } }), '_changes');
       this.options.onContact();
-      const reader = response.body?.getReader();
+      reader = response.body?.getReader();
       if (!reader) return await response.text();
       const decoder = new TextDecoder();
       let text = '';
       for (;;) {
         const { done, value } = await reader.read();
+        if (silent) throw new SilentServerError();
         if (done) break;
         watch();
         this.options.onContact();

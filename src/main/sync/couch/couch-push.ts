@@ -7,8 +7,9 @@
  * Differences, all deliberate:
  * - a server copy that is already the same as this device's counts as sent (after a restore,
  *   re-sending everything costs one read, not a conflict per document);
- * - a server copy that breaks the record rules, or a rewritten copy of a record written once,
- *   is not a conflict to merge: it is refused (quarantined) and this device's copy goes over it;
+ * - a server copy that breaks the record rules, or a record written once that the server holds
+ *   in another version than the one this device and the server last agreed on, is not a
+ *   conflict to merge: it is refused (quarantined) and this device's copy goes over it;
  * - a document the server refuses (403, 413, a validation function) is an error naming the
  *   document, retried with back-off and shown in the status; it is never dropped.
  */
@@ -78,7 +79,7 @@ export function pushHandler(target: PushTarget) {
         continue;
       }
       if (!found.doc) throw new BadAnswerError('_all_docs');
-      const theirs = await target.gate.checkServerCopy(found.doc, mine);
+      const theirs = await target.gate.checkServerCopy(found.doc, row.assumedMasterState as Record<string, unknown> | undefined);
       if (theirs === null) {
         writes.push(toCouch(mine, target.primaryPath, found.value.rev));
         continue;

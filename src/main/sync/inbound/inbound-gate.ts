@@ -18,6 +18,13 @@ export type HealServer = (documents: readonly Record<string, unknown>[]) => Prom
 
 type Plain = Record<string, unknown> & { _deleted: boolean };
 
+const GENERATIONS_KEPT = 20_000;
+
+function generationOf(rev: string): number {
+  const generation = Number.parseInt(rev, 10);
+  return Number.isFinite(generation) ? generation : 0;
+}
+
 function withoutBookkeeping(document: RxDocumentData<unknown>): Plain {
   const { _meta, _rev, _attachments, ...rest } = document as unknown as Record<string, unknown>;
   return { ...rest, _deleted: rest['_deleted'] === true };
@@ -31,8 +38,12 @@ function storageCheckFor(schema: RxJsonSchema<unknown>): StorageCheck {
   };
 }
 
+/** Of these ids, those whose local copy is what the server last held (nothing waiting to be pushed). */
+export type SettledLocally = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
 export interface InboundGateOptions {
   readonly collection: RxCollection<unknown>;
+  readonly settled: SettledLocally;
   readonly database: RxDatabase;
   readonly quarantine: Quarantine;
   readonly heal: HealServer;
@@ -45,6 +56,12 @@ export class InboundGate {
   private readonly primaryPath: string;
   /** Each server revision is healed once per session: two devices must not overwrite each other forever. */
   private readonly healedRevisions = new Set<string>();
+  /**
+   * The newest revision generation seen of each document (read or written). A change-feed answer
+   * computed before this device's own write can arrive after it: such an older revision is an
+   * echo, not a change on the server, and is left to the feed's next answer.
+   */
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly options: InboundGateOptions) {
     this.rules = inboundRulesOf(options.collection.name);
@@ -58,9 +75,12 @@ export class InboundGate {
     const incoming = documents.map((document) => ({ rev: document._rev, document: fromCouch(document, this.primaryPath) as Incoming }));
     const locals = await this.localCopies(incoming.map(({ document }) => document.id));
     const untouched = await this.untouchedCases(incoming, locals);
+    const settled = await this.options.settled([...locals.keys()]);
     const accepted: WithDeleted<unknown>[] = [];
     const refusals: (Refusal & { local: Plain | undefined })[] = [];
     for (const { rev, document } of incoming) {
+      if (generationOf(rev) < (this.generations.get(document.id) ?? 0)) continue;
+      this.noteRevision(document.id, rev);
       const local = locals.get(document.id);
       const decision = inspectInbound(this.rules, document, { local, caseUntouched: untouched(document, local) }, this.storageCheck);
       if (decision.accept) {
@@ -68,7 +88,11 @@ export class InboundGate {
         if (stored) accepted.push(stored);
         continue;
       }
-      refusals.push({ collection: this.options.collection.name, documentId: document.id, serverRevision: rev, reason: decision.reason, issues: decision.issues, healed: false, local: decision.heal ? local : undefined });
+      // This device changed the document and has not sent it yet: RxDB does not apply the server's
+      // copy then either, and the push that follows settles it (a conflict for the collection's
+      // handler, or this device's copy over a broken one). A difference is no rewrite then.
+      if (local && !settled.has(document.id) && decision.reason !== 'invalid') continue;
+      refusals.push({ collection: this.options.collection.name, documentId: document.id, serverRevision: rev, reason: decision.reason, issues: decision.issues, healed: false, local: decision.heal && (!local || settled.has(document.id)) ? local : undefined });
     }
     await this.refuse(refusals);
     await this.options.quarantine.release(
@@ -78,15 +102,26 @@ export class InboundGate {
     return accepted;
   }
 
+  /** A revision this device read or wrote. */
+  noteRevision(id: string, rev: string): void {
+    const generation = generationOf(rev);
+    if (generation <= (this.generations.get(id) ?? 0)) return;
+    this.generations.delete(id);
+    this.generations.set(id, generation);
+    // Bounded: only recent documents can have echoes in flight.
+    if (this.generations.size > GENERATIONS_KEPT) this.generations.delete(this.generations.keys().next().value ?? '');
+  }
+
   /**
-   * The server's copy of a document this device is sending: null when it breaks the rules or
-   * rewrites a record written once (it is quarantined, and the device's own copy goes over it),
-   * otherwise the copy (a conflict for the collection's handler, or the same document).
+   * The server's copy of a document this device is sending: null when it breaks the rules, or
+   * when it rewrites a record written once as this device and the server last agreed on it (it
+   * is quarantined, and the device's own copy goes over it); otherwise the copy (a conflict for
+   * the collection's handler, or the same document).
    */
-  async checkServerCopy(document: CouchDocument, ours: Record<string, unknown>): Promise<WithDeleted<unknown> | null> {
+  async checkServerCopy(document: CouchDocument, lastAgreed: Record<string, unknown> | undefined): Promise<WithDeleted<unknown> | null> {
     const converted = fromCouch(document, this.primaryPath) as Incoming;
     if (converted._deleted) return converted;
-    const local = ours['_deleted'] === true ? undefined : { ...ours, _deleted: false };
+    const local = lastAgreed && lastAgreed['_deleted'] !== true ? { ...lastAgreed, _deleted: false } : undefined;
     const decision = inspectInbound(this.rules, converted, { local, caseUntouched: true }, this.storageCheck);
     if (decision.accept) return converted;
     await this.refuse([{ collection: this.options.collection.name, documentId: converted.id, serverRevision: document._rev, reason: decision.reason, issues: decision.issues, healed: true, local: undefined }]);

@@ -4,7 +4,9 @@
  * document must keep the same rules as a local write, or it is refused and kept aside in the
  * quarantine with the reason, so it can never break reads, lists, deadlines or settings here.
  *
- * - **Shape:** the collection's stored-record schema (shared/domain/record-schemas.ts).
+ * - **Shape:** the collection's stored-record schema (shared/domain/record-schemas.ts). A broken
+ *   version of a document this device holds in good order is refused, and the server is given
+ *   the device's version back.
  * - **Written once:** timeline entries (the audit trail), files and file chunks never change after
  *   their first write, and a letter's content never changes (only its posting and `voided` do,
  *   and a voided letter stays voided). A rewritten copy from the server is refused, and the

@@ -52,10 +52,11 @@ export function inspectInbound(rules: InboundRules, incoming: Incoming, state: L
     if (rules.deletion === 'while-case-untouched' && state.caseUntouched) return ACCEPT;
     return { accept: false, reason: 'deletion-refused', issues: [], heal: true };
   }
+  // A broken document over one this device holds in good order: the server gets the good one back.
   const storageIssues = storageCheck(incoming);
-  if (storageIssues.length > 0) return { accept: false, reason: 'invalid', issues: storageIssues, heal: false };
+  if (storageIssues.length > 0) return { accept: false, reason: 'invalid', issues: storageIssues, heal: localAlive };
   const checked = rules.schema.safeParse(content(incoming, []));
-  if (!checked.success) return { accept: false, reason: 'invalid', issues: zodIssues(checked.error), heal: false };
+  if (!checked.success) return { accept: false, reason: 'invalid', issues: zodIssues(checked.error), heal: localAlive };
   if (rules.mutableFields !== null && localAlive) {
     const changed = !deepEqual(content(local, rules.mutableFields), content(incoming, rules.mutableFields));
     // A voided letter stays voided: undo cannot be undone by the server.

@@ -5,13 +5,19 @@
  * the server still holds it, and the list must not become a second copy of personal data.
  *
  * One entry per document: a later refused version replaces it, and a later version that passes
- * removes it (the problem was fixed on the server).
+ * removes it (the problem was fixed on the server), unless this device healed it: that entry
+ * stays as the record of what the server had done.
  */
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { QuarantineEntry } from '../../../shared/domain/sync';
 import type { RefusalReason } from './inspect-inbound';
 
-type StoredEntry = { -readonly [K in keyof QuarantineEntry]: QuarantineEntry[K] extends readonly string[] ? string[] : QuarantineEntry[K] };
+/** As stored: `collection` is a property of every RxDB document, so the field is `source` here. */
+type StoredEntry = { -readonly [K in Exclude<keyof QuarantineEntry, 'collection'>]: QuarantineEntry[K] extends readonly string[] ? string[] : QuarantineEntry[K] } & { source: string };
+
+function toEntry({ source, ...rest }: StoredEntry): QuarantineEntry {
+  return { ...rest, collection: source };
+}
 
 const quarantineSchema: RxJsonSchema<StoredEntry> = {
   title: 'sync quarantine entry',
@@ -20,7 +26,7 @@ const quarantineSchema: RxJsonSchema<StoredEntry> = {
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 120 },
-    collection: { type: 'string', maxLength: 40 },
+    source: { type: 'string', maxLength: 40 },
     documentId: { type: 'string', maxLength: 80 },
     serverRevision: { type: 'string', maxLength: 100 },
     reason: { type: 'string', maxLength: 40 },
@@ -28,7 +34,7 @@ const quarantineSchema: RxJsonSchema<StoredEntry> = {
     healed: { type: 'boolean' },
     at: { type: 'string', maxLength: 30 },
   },
-  required: ['id', 'collection', 'documentId', 'serverRevision', 'reason', 'issues', 'healed', 'at'],
+  required: ['id', 'source', 'documentId', 'serverRevision', 'reason', 'issues', 'healed', 'at'],
   indexes: ['at'],
 };
 
@@ -57,18 +63,21 @@ export class Quarantine {
   async record(refusals: readonly Refusal[]): Promise<void> {
     if (refusals.length === 0) return;
     const at = this.now().toISOString();
-    await this.entries.bulkUpsert(refusals.map((refusal) => ({ ...refusal, issues: [...refusal.issues], id: `${refusal.collection}|${refusal.documentId}`, at })));
+    await this.entries.bulkUpsert(
+      refusals.map(({ collection, ...refusal }) => ({ ...refusal, source: collection, issues: [...refusal.issues], id: `${collection}|${refusal.documentId}`, at })),
+    );
   }
 
   /** Documents that now passed: whatever was refused of them before is resolved. */
   async release(collection: string, documentIds: readonly string[]): Promise<void> {
     if (documentIds.length === 0) return;
     const found = await this.entries.findByIds(documentIds.map((documentId) => `${collection}|${documentId}`)).exec();
-    if (found.size > 0) await this.entries.bulkRemove([...found.keys()]);
+    const resolved = [...found.values()].filter((entry) => !entry.healed).map((entry) => entry.id);
+    if (resolved.length > 0) await this.entries.bulkRemove(resolved);
   }
 
   async list(limit = 500): Promise<QuarantineEntry[]> {
-    return (await this.entries.find({ sort: [{ at: 'desc' }], limit }).exec()).map((entry) => entry.toJSON() as QuarantineEntry);
+    return (await this.entries.find({ sort: [{ at: 'desc' }], limit }).exec()).map((entry) => toEntry(entry.toJSON() as StoredEntry));
   }
 
   count(): Promise<number> {

@@ -16,8 +16,8 @@ import { canonicalJson } from '../merge/edits';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
 
 export const FAST_RETRY = { firstMs: 100, maxMs: 1_000 };
-/** Test devices' long-poll heartbeat: a silent server is noticed within seconds. */
-export const TEST_HEARTBEAT_MS = 1_000;
+/** Test devices' long-poll heartbeat: a silent server is noticed within seconds, yet a busy machine is not taken for one. */
+export const TEST_HEARTBEAT_MS = 2_000;
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
