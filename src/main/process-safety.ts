@@ -35,7 +35,8 @@ export function safeErrorSummary(error: unknown): Record<string, unknown> {
   return { name: error.name, ...(typeof code === 'string' ? { code } : {}), message: firstLine.slice(0, 200), frames };
 }
 
-export function installProcessSafetyNet(options: SafetyNetOptions): () => void {
+/** The two listeners of the policy (apart from `process`, so they can be tested as they are). */
+export function safetyNetListeners(options: SafetyNetOptions): { onRejection: (error: unknown) => void; onException: (error: unknown) => void; dispose: () => void } {
   const limit = options.maxPerMinute ?? 10;
   let windowStart = Date.now();
   let logged = 0;
@@ -65,13 +66,22 @@ export function installProcessSafetyNet(options: SafetyNetOptions): () => void {
     }, 100);
     recovering.unref();
   };
-  const onRejection = handle('unhandled rejection');
-  const onException = handle('uncaught exception');
+  return {
+    onRejection: handle('unhandled rejection'),
+    onException: handle('uncaught exception'),
+    dispose: () => {
+      if (recovering) clearTimeout(recovering);
+    },
+  };
+}
+
+export function installProcessSafetyNet(options: SafetyNetOptions): () => void {
+  const { onRejection, onException, dispose } = safetyNetListeners(options);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
   return () => {
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
-    if (recovering) clearTimeout(recovering);
+    dispose();
   };
 }
