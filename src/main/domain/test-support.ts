@@ -65,7 +65,7 @@ export async function startTestDomain(
   const echoing = {
     ...logger,
     // PLAINT_ECHO_WARN=1 shows warnings too (sync tests: restores noticed, documents refused).
-    warn: (message: string, details?: Record<string, unknown>) => (logger.warn(message, details), process.env['PLAINT_ECHO_WARN'] && console.warn(message, JSON.stringify(details))),
+    warn: (message: string, details?: Record<string, unknown>) => (logger.warn(message, details), process.env['PLAINT_ECHO_WARN'] && console.warn(path.basename(directory), message, JSON.stringify(details))),
     error: (message: string, details?: Record<string, unknown>) => (logger.error(message, details), console.error(message, details)),
   };
   const boot = () =>
