@@ -293,15 +293,16 @@ export class SyncSession {
   private async reconcile(identities: Readonly<Record<string, string>>): Promise<void> {
     const memory = this.memory;
     if (!memory) return;
-    const broken: { spec: ReplicatedCollection; database: string; judged: Continuity & { continuous: false } }[] = [];
-    for (const spec of REPLICATED_COLLECTIONS) {
-      const database = remoteDatabaseName(this.options.config.database, spec);
-      const identity = identities[database] ?? null;
-      const known = memory.of(database);
-      const judged = judgeContinuity(known, await observeDatabase(this.databaseUrl(database), this.quietFetch, known, identity));
-      if (!judged.continuous) broken.push({ spec, database, judged });
-      else if (known.identity === null && identity !== null) await memory.adoptIdentity(database, identity);
-    }
+    const judged = await Promise.all(
+      REPLICATED_COLLECTIONS.map(async (spec) => {
+        const database = remoteDatabaseName(this.options.config.database, spec);
+        const identity = identities[database] ?? null;
+        const known = memory.of(database);
+        if (known.identity === null && identity !== null) await memory.adoptIdentity(database, identity);
+        return { spec, database, judged: judgeContinuity(known, await observeDatabase(this.databaseUrl(database), this.quietFetch, known, identity)) };
+      }),
+    );
+    const broken = judged.filter((entry): entry is typeof entry & { judged: Continuity & { continuous: false } } => !entry.judged.continuous);
     if (broken.length === 0) return;
     let resending = 0;
     for (const { spec, database } of broken) {
@@ -327,13 +328,16 @@ export class SyncSession {
     const memory = this.memory;
     if (this.stopped || this.preparing || !memory || this.running.length === 0) return true;
     try {
-      for (const { database } of this.running) {
-        const known = memory.of(database);
-        const identity = await readIdentity(this.databaseUrl(database), this.quietFetch);
-        if (!judgeContinuity(known, await observeDatabase(this.databaseUrl(database), this.quietFetch, known, identity)).continuous) {
-          this.restart();
-          return false;
-        }
+      const judged = await Promise.all(
+        this.running.map(async ({ database }) => {
+          const known = memory.of(database);
+          const identity = await readIdentity(this.databaseUrl(database), this.quietFetch);
+          return judgeContinuity(known, await observeDatabase(this.databaseUrl(database), this.quietFetch, known, identity));
+        }),
+      );
+      if (judged.some((continuity) => !continuity.continuous)) {
+        this.restart();
+        return false;
       }
     } catch {
       // The replications' own requests report an unreachable server.

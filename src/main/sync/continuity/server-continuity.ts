@@ -12,7 +12,11 @@
  * 2. **Sequence.** CouchDB sequences are opaque strings, but their number prefix (the sum of the
  *    shards' update counters on CouchDB 3, the sequence itself on PouchDB) only grows while a
  *    database lives. A database whose `update_seq` prefix is below the one this device last
- *    read is behind it: **restored**. An opaque sequence without a number prefix is not used.
+ *    read is behind it: **restored**. Used only where the sum has one meaning: PouchDB, and
+ *    CouchDB databases with one copy of each shard (`cluster.n` 1). With several copies, each
+ *    copy counts its own updates and an answer may sum other copies than the last one, so a
+ *    lower prefix proves nothing there (the witnesses still do). A sequence without a number
+ *    prefix is not used either.
  * 3. **Witnesses.** `_revs_diff` asks whether the server knows the last revision this device read
  *    from it and the last one it wrote. CouchDB keeps every revision id of a document's history
  *    (also after later edits, deletion and compaction), so a revision it does not know was lost:
@@ -91,5 +95,6 @@ export async function observeDatabase(databaseUrl: string, send: typeof fetch, k
     const diff = await readAnswer(ensureOk(response, '_revs_diff'), revsDiffSchema, '_revs_diff');
     missingWitnesses = Object.values(diff).reduce((sum, entry) => sum + (entry.missing?.length ?? 0), 0);
   }
-  return { identity, updateSequenceNumber: sequenceNumber(info.update_seq), missingWitnesses };
+  const oneCopy = (info.cluster?.n ?? 1) === 1;
+  return { identity, updateSequenceNumber: oneCopy ? sequenceNumber(info.update_seq) : null, missingWitnesses };
 }

@@ -45,7 +45,13 @@ export type AllDocsRow = z.output<typeof allDocsSchema>['rows'][number];
 
 export const bulkDocsSchema = z.array(z.object({ id: z.string(), ok: z.boolean().optional(), rev: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }));
 
-export const databaseInfoSchema = z.looseObject({ db_name: z.string().optional(), update_seq: sequenceSchema, instance_start_time: z.string().optional() });
+export const databaseInfoSchema = z.looseObject({
+  db_name: z.string().optional(),
+  update_seq: sequenceSchema,
+  instance_start_time: z.string().optional(),
+  /** CouchDB 2+: shards (q) and copies of each (n). */
+  cluster: z.looseObject({ n: z.number().optional() }).optional(),
+});
 
 export const revsDiffSchema = z.record(z.string(), z.object({ missing: z.array(z.string()).optional() }));
 
