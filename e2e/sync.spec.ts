@@ -71,4 +71,16 @@ test('turn sync on, see the status through a server outage, and catch up', async
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'up-to-date', { timeout: 60_000 });
   const onServer = await fetch(`${couch.url}/team_cases/${created.result.caseId}`);
   expect(onServer.status, 'the case created offline is on the server when the badge says "Up to date"').toBe(200);
+
+  // A malformed case reaches the server from elsewhere: it is refused and listed for the administrator, and the list of cases still works.
+  const good = (await onServer.json()) as Record<string, unknown>;
+  const { _rev: _ignored, ...copy } = good;
+  const injected = await fetch(`${couch.url}/team_cases/case-with-empty-clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...copy, _id: 'case-with-empty-clock', clock: {} }) });
+  expect(injected.ok).toBe(true);
+  await expect(page.getByTestId('sync-quarantine-entry')).toContainText('Breaks the record rules', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-quarantine-entry')).toContainText('clock.receivedAt: invalid_type');
+  await expect(page.getByTestId('sync-quarantined')).toContainText('1 record from the server was refused');
+  await page.screenshot({ path: testInfo.outputPath('sync-quarantine.png'), fullPage: true });
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByText('Offline Olga').first()).toBeVisible();
 });

@@ -317,7 +317,10 @@ export class SyncSession {
     }
     const restored = broken.some(({ judged }) => judged.kind === 'restored');
     const changes = `${resending} change${resending === 1 ? '' : 's'}`;
-    const message = restored ? `The server was restored from an older copy; re-sending ${changes}.` : `The server's databases were replaced (created anew); re-sending ${changes}.`;
+    const names = broken.map(({ database }) => database).join(', ');
+    const message = restored
+      ? `The server was restored from an older copy; re-sending ${changes}.`
+      : `The server's database${broken.length === 1 ? '' : 's'} ${names} ${broken.length === 1 ? 'was' : 'were'} replaced (created anew); re-sending ${changes}.`;
     this.notice = { kind: restored ? 'server-restored' : 'server-replaced', resending, message, at: this.now().toISOString() };
     this.options.logger.warn(message, { databases: broken.map(({ database, judged }) => ({ database, kind: judged.kind, evidence: judged.evidence })), resending });
     this.options.report({ notice: this.notice });

@@ -10,7 +10,7 @@ import { getValidator } from 'rxdb/plugins/validate-ajv';
 import type { Logger } from '../../logging/logger';
 import { fromCouch, toCouch, type CouchDocument } from '../couch/couch-protocol';
 import { inboundRulesOf, type InboundRules } from './inbound-rules';
-import { inspectInbound, isUntouchedCase, type Incoming, type StorageCheck } from './inspect-inbound';
+import { inspectInbound, isUntouchedCase, type Incoming, type InboundDecision, type StorageCheck } from './inspect-inbound';
 import type { Quarantine, Refusal } from './quarantine';
 
 /** Writes documents to the server over the revisions it holds (the push side's `_bulk_docs`). */
@@ -72,27 +72,33 @@ export class InboundGate {
   /** What RxDB may store of these pulled documents; the rest is refused (and healed where possible). */
   async admit(documents: readonly CouchDocument[]): Promise<WithDeleted<unknown>[]> {
     if (documents.length === 0) return [];
-    const incoming = documents.map((document) => ({ rev: document._rev, document: fromCouch(document, this.primaryPath) as Incoming }));
+    const incoming = documents
+      .map((document) => ({ rev: document._rev, document: fromCouch(document, this.primaryPath) as Incoming }))
+      .filter(({ rev, document }) => generationOf(rev) >= (this.generations.get(document.id) ?? 0));
+    incoming.forEach(({ rev, document }) => this.noteRevision(document.id, rev));
     const locals = await this.localCopies(incoming.map(({ document }) => document.id));
     const untouched = await this.untouchedCases(incoming, locals);
-    const settled = await this.options.settled([...locals.keys()]);
     const accepted: WithDeleted<unknown>[] = [];
-    const refusals: (Refusal & { local: Plain | undefined })[] = [];
+    const refused: { rev: string; document: Incoming; local: Plain | undefined; decision: InboundDecision & { accept: false } }[] = [];
     for (const { rev, document } of incoming) {
-      if (generationOf(rev) < (this.generations.get(document.id) ?? 0)) continue;
-      this.noteRevision(document.id, rev);
       const local = locals.get(document.id);
       const decision = inspectInbound(this.rules, document, { local, caseUntouched: untouched(document, local) }, this.storageCheck);
-      if (decision.accept) {
+      if (!decision.accept) refused.push({ rev, document, local, decision });
+      else {
         const stored = this.storable(document, local);
         if (stored) accepted.push(stored);
-        continue;
       }
+    }
+    // Asked only when something is refused: is the local copy what the server last held?
+    const settled = refused.some(({ local }) => local) ? await this.options.settled(refused.flatMap(({ document, local }) => (local ? [document.id] : []))) : new Set<string>();
+    const refusals: (Refusal & { local: Plain | undefined })[] = [];
+    for (const { rev, document, local, decision } of refused) {
       // This device changed the document and has not sent it yet: RxDB does not apply the server's
       // copy then either, and the push that follows settles it (a conflict for the collection's
       // handler, or this device's copy over a broken one). A difference is no rewrite then.
       if (local && !settled.has(document.id) && decision.reason !== 'invalid') continue;
-      refusals.push({ collection: this.options.collection.name, documentId: document.id, serverRevision: rev, reason: decision.reason, issues: decision.issues, healed: false, local: decision.heal && (!local || settled.has(document.id)) ? local : undefined });
+      const heal = decision.heal && local !== undefined && settled.has(document.id);
+      refusals.push({ collection: this.options.collection.name, documentId: document.id, serverRevision: rev, reason: decision.reason, issues: decision.issues, healed: false, local: heal ? local : undefined });
     }
     await this.refuse(refusals);
     await this.options.quarantine.release(
