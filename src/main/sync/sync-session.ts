@@ -14,10 +14,10 @@ import crypto from 'node:crypto';
 import type { RxCollection, RxDatabase } from 'rxdb';
 import type { SyncNotice } from '../../shared/domain/sync';
 import type { Logger } from '../logging/logger';
-import { lackingDocuments } from './continuity/lacking-documents';
 import { RemoteMemory } from './continuity/remote-memory';
-import { judgeContinuity, observeDatabase, readIdentity, type Continuity } from './continuity/server-continuity';
-import { forgetReplication, replicateCollection, type CollectionReplication } from './couch/collection-replication';
+import { readIdentity } from './continuity/server-continuity';
+import { brokenDatabases, startAfresh, type TeamDatabase } from './continuity/start-afresh';
+import { replicateCollection, type CollectionReplication } from './couch/collection-replication';
 import { prepareRemoteDatabases } from './couch/couch-databases';
 import { couchFetch, unreachable, type CouchOutcome } from './couch/couch-http';
 import { SilentServerError } from './couch/couch-live';
@@ -285,6 +285,15 @@ export class SyncSession {
     this.scheduleRetry();
   }
 
+  /** The shared collections of this database, with their CouchDB databases. */
+  private teamDatabases(): TeamDatabase[] {
+    return REPLICATED_COLLECTIONS.flatMap((spec) => {
+      const collection = this.collectionOf(spec);
+      const database = remoteDatabaseName(this.options.config.database, spec);
+      return collection ? [{ collection, database, url: this.databaseUrl(database), identifier: (epoch: number) => this.identifier(spec, epoch) }] : [];
+    });
+  }
+
   /**
    * Checks each database's continuity; a database whose server went back starts a new epoch:
    * its replication begins afresh, so everything the server lacks is pushed again and
@@ -293,37 +302,12 @@ export class SyncSession {
   private async reconcile(identities: Readonly<Record<string, string>>): Promise<void> {
     const memory = this.memory;
     if (!memory) return;
-    const judged = await Promise.all(
-      REPLICATED_COLLECTIONS.map(async (spec) => {
-        const database = remoteDatabaseName(this.options.config.database, spec);
-        const identity = identities[database] ?? null;
-        const known = memory.of(database);
-        if (known.identity === null && identity !== null) await memory.adoptIdentity(database, identity);
-        return { spec, database, judged: judgeContinuity(known, await observeDatabase(this.databaseUrl(database), this.quietFetch, known, identity)) };
-      }),
-    );
-    const broken = judged.filter((entry): entry is typeof entry & { judged: Continuity & { continuous: false } } => !entry.judged.continuous);
+    const broken = await brokenDatabases(memory, this.teamDatabases(), (team) => Promise.resolve(identities[team.database] ?? null), this.quietFetch);
     if (broken.length === 0) return;
-    let resending = 0;
-    for (const { spec, database } of broken) {
-      const collection = this.collectionOf(spec);
-      if (!collection) continue;
-      const before = this.identifier(spec, memory.of(database).epoch);
-      await memory.newEpoch(database, identities[database] ?? null);
-      const lacking = await lackingDocuments(collection, this.databaseUrl(database), this.quietFetch);
-      this.resending.set(spec.collection, new Set(lacking));
-      resending += lacking.length;
-      await forgetReplication(collection, before).catch((error: unknown) => this.options.logger.warn('Sync could not remove an old replication state', { collection: spec.collection, error: describeReplicationError(error) }));
-    }
-    const restored = broken.some(({ judged }) => judged.kind === 'restored');
-    const changes = `${resending} change${resending === 1 ? '' : 's'}`;
-    const names = broken.map(({ database }) => database).join(', ');
-    const message = restored
-      ? `The server was restored from an older copy; re-sending ${changes}.`
-      : `The server's database${broken.length === 1 ? '' : 's'} ${names} ${broken.length === 1 ? 'was' : 'were'} replaced (created anew); re-sending ${changes}.`;
-    this.notice = { kind: restored ? 'server-restored' : 'server-replaced', resending, message, at: this.now().toISOString() };
-    this.options.logger.warn(message, { databases: broken.map(({ database, judged }) => ({ database, kind: judged.kind, evidence: judged.evidence })), resending });
-    this.options.report({ notice: this.notice });
+    const { resending, notice } = await startAfresh(broken, { memory, identities, send: this.quietFetch, logger: this.options.logger, now: this.now });
+    for (const [collection, ids] of resending) this.resending.set(collection, ids);
+    this.notice = notice;
+    this.options.report({ notice });
   }
 
   /** While connected: has the server gone back since the last check? If so, start over. */
@@ -331,14 +315,9 @@ export class SyncSession {
     const memory = this.memory;
     if (this.stopped || this.preparing || !memory || this.running.length === 0) return true;
     try {
-      const judged = await Promise.all(
-        this.running.map(async ({ database }) => {
-          const known = memory.of(database);
-          const identity = await readIdentity(this.databaseUrl(database), this.quietFetch);
-          return judgeContinuity(known, await observeDatabase(this.databaseUrl(database), this.quietFetch, known, identity));
-        }),
-      );
-      if (judged.some((continuity) => !continuity.continuous)) {
+      const running = new Set(this.running.map(({ database }) => database));
+      const teams = this.teamDatabases().filter((team) => running.has(team.database));
+      if ((await brokenDatabases(memory, teams, (team) => readIdentity(team.url, this.quietFetch), this.quietFetch)).length > 0) {
         this.restart();
         return false;
       }
