@@ -92,6 +92,8 @@ export class SyncSession {
   private readonly intervals: NodeJS.Timeout[] = [];
   private stopped = false;
   private preparing = false;
+  /** Continuity checks the status waits for (after an outage, on Sync now). */
+  private verifying = 0;
   private readonly problems = new ProblemBoard();
   private nextRetryAt: string | null = null;
   private connected = false;
@@ -134,7 +136,7 @@ export class SyncSession {
     if (this.stopped) return;
     this.failingSince = null;
     if (!this.problems.has() && this.connected && this.running.length > 0) {
-      void this.verifyContinuity().then((continuous) => {
+      void this.verifyContinuity({ holdStatus: true }).then((continuous) => {
         if (continuous) this.resync();
       });
       return;
@@ -214,9 +216,10 @@ export class SyncSession {
       if (outcome.push) cleared = this.problems.clear(PUSH_SCOPE) || cleared;
       this.failingSince = null;
       for (const { replication } of this.running) replication.state.retryTime = this.options.retry.firstMs;
+      // Back after an outage: the server may have been restored meanwhile (checked before the
+      // cleared problem is published, so no "up to date" from old checkpoints shows meanwhile).
+      if (wasFailing && !this.problems.has() && !this.preparing) void this.verifyContinuity({ holdStatus: true }).then((continuous) => continuous && this.resync());
       if (cleared) this.publishProblem();
-      // Back after an outage: the server may have been restored meanwhile.
-      if (wasFailing && !this.problems.has() && !this.preparing) void this.verifyContinuity().then((continuous) => continuous && this.resync());
       return;
     }
     this.onProblem(asProblem(outcome), null);
@@ -310,10 +313,19 @@ export class SyncSession {
     this.options.report({ notice });
   }
 
-  /** While connected: has the server gone back since the last check? If so, start over. */
-  private async verifyContinuity(): Promise<boolean> {
+  /**
+   * While connected: has the server gone back since the last check? If so, start over. After an
+   * outage and on Sync now the status waits for the answer (`holdStatus`): a server that came
+   * back restored must not be shown "up to date" by checkpoints from before.
+   */
+  private async verifyContinuity(options: { holdStatus?: boolean } = {}): Promise<boolean> {
     const memory = this.memory;
     if (this.stopped || this.preparing || !memory || this.running.length === 0) return true;
+    if (options.holdStatus) {
+      // Before any answer can be published: not "connected" until the check is done.
+      this.verifying += 1;
+      this.options.report({ connected: false });
+    }
     try {
       const running = new Set(this.running.map(({ database }) => database));
       const teams = this.teamDatabases().filter((team) => running.has(team.database));
@@ -323,6 +335,11 @@ export class SyncSession {
       }
     } catch {
       // The replications' own requests report an unreachable server.
+    } finally {
+      if (options.holdStatus) {
+        this.verifying -= 1;
+        this.scheduleRefresh();
+      }
     }
     return true;
   }
@@ -454,8 +471,9 @@ export class SyncSession {
       this.options.report({ notice: null });
     }
     const contactFresh = this.contactFresh();
-    const inSync = this.connected && !active && pending === 0 && !this.problems.has() && contactFresh;
-    this.options.report({ active, pending, contactFresh, ...(inSync ? { inSync: true } : {}) });
+    const connected = this.connected && this.verifying === 0;
+    const inSync = connected && !active && pending === 0 && !this.problems.has() && contactFresh;
+    this.options.report({ connected, active, pending, contactFresh, ...(inSync ? { inSync: true } : {}) });
   }
 
   /**
