@@ -3,6 +3,10 @@
  * server (pouchdb-server on loopback); the shell's badge shows "Up to date"; the server goes
  * away and the badge and panel say so (with the next retry); it comes back and work done
  * meanwhile reaches the server.
+ *
+ * "Up to date" is a promise that every local document is on the server at its local revision
+ * (issue 11, issue 21). So the server is asked once, at the moment the badge first says it, not
+ * polled until the case turns up: polling would hide a status that claims too early.
  */
 import { startCouchServer, type CouchServer } from '../src/main/sync/local-server/pouchdb-server';
 import { expect, test } from './support/fixtures';
@@ -36,6 +40,8 @@ test('turn sync on, see the status through a server outage, and catch up', async
   await page.getByTestId('sync-save').click();
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'up-to-date', { timeout: 30_000 });
   await expect(page.getByTestId('sync-last')).toContainText('Last in step with the server');
+  // An administrator sees what sync refused from the server: nothing here.
+  await expect(page.getByTestId('sync-quarantine-empty')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('sync-up-to-date.png'), fullPage: true });
 
   // The server goes away: the badge says so, and work goes on locally.
@@ -60,8 +66,21 @@ test('turn sync on, see the status through a server outage, and catch up', async
 
   // It comes back: "Sync now" retries at once and the case reaches the server.
   await couch.start();
+  await expect(page.getByTestId('status-sync')).not.toHaveAttribute('data-state', 'up-to-date');
   await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'up-to-date', { timeout: 30_000 });
+  await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'up-to-date', { timeout: 60_000 });
   const onServer = await fetch(`${couch.url}/team_cases/${created.result.caseId}`);
-  expect(onServer.status).toBe(200);
+  expect(onServer.status, 'the case created offline is on the server when the badge says "Up to date"').toBe(200);
+
+  // A malformed case reaches the server from elsewhere: it is refused and listed for the administrator, and the list of cases still works.
+  const good = (await onServer.json()) as Record<string, unknown>;
+  const { _rev: _ignored, ...copy } = good;
+  const injected = await fetch(`${couch.url}/team_cases/case-with-empty-clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...copy, _id: 'case-with-empty-clock', clock: {} }) });
+  expect(injected.ok).toBe(true);
+  await expect(page.getByTestId('sync-quarantine-entry')).toContainText('Breaks the record rules', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-quarantine-entry')).toContainText('clock.receivedAt: invalid_type');
+  await expect(page.getByTestId('sync-quarantined')).toContainText('1 record from the server was refused');
+  await page.screenshot({ path: testInfo.outputPath('sync-quarantine.png'), fullPage: true });
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByText('Offline Olga').first()).toBeVisible();
 });

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { installProcessSafetyNet } from '../../src/main/process-safety';
 import { startMainServices, type MainServices } from '../../src/main/services';
 import { systemClock } from '../../src/main/domain/clock';
 import { seedScaleCases } from '../../src/main/domain/demo/scale-seed';
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
 
   const pkg = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
   const services: MainServices = await startMainServices({ dataDirectory, host: 'harness', appName: pkg.productName, version: pkg.version });
+  // The same policy as the app: an uncaught error is logged and recovered from, not an exit.
+  installProcessSafetyNet({ logger: services.logger, recover: () => services.sync?.wake() });
   const seedCount = Number(values['seed-demo'] ?? 0);
   if (seedCount > 0 && services.domain && (await services.domain.db.cases.count().exec()) === 0) {
     await seedDemoCases(services.domain, systemClock, seedCount);

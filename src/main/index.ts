@@ -16,6 +16,7 @@ import { createMainWindow } from './electron/main-window';
 import { createTray } from './electron/tray';
 import { safeStorageSecrets } from './electron/safe-storage-secrets';
 import { allowedOrigins } from './security/origins';
+import { installProcessSafetyNet } from './process-safety';
 import { errorDetails, startMainServices, type MainServices } from './services';
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -80,8 +81,8 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
-  process.on('uncaughtException', (error) => services.logger.error('Uncaught exception in the main process', errorDetails(error)));
-  process.on('unhandledRejection', (reason) => services.logger.error('Unhandled rejection in the main process', errorDetails(reason)));
+  // Uncaught errors are logged (without personal data) and recovered from, never fatal or silent.
+  installProcessSafetyNet({ logger: services.logger, recover: () => services.sync?.wake() });
 
   hardenDefaultSession(services.logger);
   hardenEveryWebContents(origins, services.logger);

@@ -49,6 +49,8 @@ export interface MainServicesOptions {
   readonly networkUp?: () => boolean;
   /** Sync retry back-off (tests shorten it). */
   readonly syncRetry?: RetryPolicy;
+  /** Sync's long-poll heartbeat (tests shorten it). */
+  readonly syncHeartbeatMs?: number;
   /** Only for running two devices in one process (tests, benchmarks). */
   readonly databaseName?: string;
 }
@@ -154,6 +156,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       publish: (status) => events.publish('sync.status', status),
       ...(options.networkUp ? { networkUp: options.networkUp } : {}),
       ...(options.syncRetry ? { retry: options.syncRetry } : {}),
+      ...(options.syncHeartbeatMs ? { heartbeatMs: options.syncHeartbeatMs } : {}),
     });
     await sync.start();
   }
@@ -178,7 +181,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...settingsHandlers(requireDomain),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom),
-    ...syncHandlers(requireSync),
+    ...syncHandlers(requireSync, requireDomain),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });

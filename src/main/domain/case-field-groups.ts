@@ -12,6 +12,15 @@
  * - Departments, third parties and related cases are sets: additions and removals from both
  *   sides are merged.
  * - Identity and bookkeeping fields never conflict; derived fields are recomputed after a merge.
+ *
+ * Merge order (issue 11, "merges do not trust device clocks"): a version's time is causal, like a
+ * hybrid logical clock's: an edit is stamped with the device's clock, or just after the newest
+ * stamp already in the case it edits, whichever is later. So an edit made on a case that holds
+ * another edit (made here or received by sync) is always ordered after it, however wrong either
+ * device's clock is: a device one hour fast cannot win against a later edit made on top of its
+ * own. Only edits made without seeing each other are ordered by the devices' clocks (nothing
+ * else can order them), with ties to the greater staff id. Old versions need no migration:
+ * they are times like the new ones.
  */
 import { deepEqual } from 'rxdb/plugins/utils';
 import type { StaffRef } from '../../shared/domain/records';
@@ -107,9 +116,24 @@ export function versionOf(document: CaseDocument, group: string): FieldVersion {
   return document.fieldVersions?.[group] ?? { at: document.createdAt, by: document.loggedBy };
 }
 
-/** The case after a local change: each changed group is stamped with this change's time and actor. */
+/** The newest stamp in a case: its group versions, its creation and its last save (epoch ms). */
+export function newestStamp(document: CaseDocument): number {
+  const stamps = [document.createdAt, document.updatedAt, ...Object.values(document.fieldVersions ?? {}).map((version) => version.at)].map((at) => Date.parse(at));
+  return Math.max(...stamps.filter((stamp) => Number.isFinite(stamp)));
+}
+
+/** A time later than `newestSeen` (epoch ms): the wall-clock time, or 1 ms after what was seen. */
+export function causalTime(newestSeen: number, wall: string): string {
+  return Date.parse(wall) > newestSeen ? wall : new Date(newestSeen + 1).toISOString();
+}
+
+/**
+ * The case after a local change: each changed group is stamped with this change's actor and a
+ * causal time (the given time, or just after the newest stamp in `before`).
+ */
 export function stampChangedGroups(before: CaseDocument, after: CaseDocument, version: FieldVersion): CaseDocument {
   const changed = changedGroups(before, after);
   if (changed.length === 0) return after;
-  return { ...after, fieldVersions: { ...before.fieldVersions, ...Object.fromEntries(changed.map((group) => [group, version])) } };
+  const stamped: FieldVersion = { ...version, at: causalTime(newestStamp(before), version.at) };
+  return { ...after, fieldVersions: { ...before.fieldVersions, ...Object.fromEntries(changed.map((group) => [group, stamped])) } };
 }

@@ -9,6 +9,7 @@ import { DEFAULT_COMPLAINT_TYPES } from '../../shared/domain/vocabulary';
 import type { ComplaintType, Organisation, StaffRef } from '../../shared/domain/records';
 import type { calendarSettingsSchema, complaintTypeInput, organisationSchema, slaPolicySchema } from '../../shared/domain/settings-inputs';
 import { createWorkingCalendar, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
+import { causalTime } from './case-field-groups';
 import type { Clock } from './clock';
 import type { DomainDatabase } from './collections';
 import { fieldError } from '../../shared/domain/domain-error';
@@ -76,7 +77,10 @@ export class SettingsService {
   }
 
   private async save<A extends Area>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<SettingsValues> {
-    await this.db.settings.upsert({ id: area, value: { data: value }, updatedAt: this.clock.now().toISOString(), updatedBy: actor });
+    // Causal save time (sync's merge order, case-field-groups.ts): after the save it replaces.
+    const previous = await this.db.settings.findOne(area).exec();
+    const updatedAt = causalTime(previous ? Date.parse(previous.updatedAt) : 0, this.clock.now().toISOString());
+    await this.db.settings.upsert({ id: area, value: { data: value }, updatedAt, updatedBy: actor });
     this.cached = null;
     return this.values();
   }

@@ -50,7 +50,7 @@ export interface TestDomainOptions {
   readonly timers?: (clock: TestClock) => Timers;
   readonly sink?: NotificationSink;
   /** Extra options for the main services (sync tests run two devices in one process). */
-  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'networkUp' | 'secretStore'>>;
+  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore'>>;
 }
 
 export async function startTestDomain(
@@ -62,7 +62,12 @@ export async function startTestDomain(
   const timers = options.timers?.(clock);
   const logger = createMemoryLogger();
   // Unexpected errors are shown, so a failing test says why.
-  const echoing = { ...logger, error: (message: string, details?: Record<string, unknown>) => (logger.error(message, details), console.error(message, details)) };
+  const echoing = {
+    ...logger,
+    // PLAINT_ECHO_WARN=1 shows warnings too (sync tests: restores noticed, documents refused).
+    warn: (message: string, details?: Record<string, unknown>) => (logger.warn(message, details), process.env['PLAINT_ECHO_WARN'] && console.warn(path.basename(directory), message, JSON.stringify(details))),
+    error: (message: string, details?: Record<string, unknown>) => (logger.error(message, details), console.error(message, details)),
+  };
   const boot = () =>
     startMainServices({
       dataDirectory: directory,

@@ -3,16 +3,17 @@
  * replication's own upstream decides it: documents written after its upstream checkpoint whose
  * state differs from the server state it last saw (its "assumed master"). Documents the
  * replication itself wrote from the server are equal to that and do not count. Counted up to a
- * limit: the status only needs "12" or "1000+".
+ * limit: the status only needs "12" or "1000+". Null while the replication has not started: the
+ * count is unknown then, never 0 (that would let the status say "up to date" too early).
  */
 import { getAssumedMasterState, getChangedDocumentsSince, writeDocToDocState } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 
 export const PENDING_COUNT_LIMIT = 1000;
 
-export async function pendingChanges<C>(replication: RxReplicationState<unknown, C>): Promise<number> {
+export async function pendingChanges<C>(replication: RxReplicationState<unknown, C>): Promise<number | null> {
   const state = replication.internalReplicationState;
-  if (!state) return 0;
+  if (!state || replication.isStopped()) return null;
   const checkpoint: unknown = state.lastCheckpointDoc['up']?.checkpointData;
   const { documents } = await getChangedDocumentsSince(state.input.forkInstance, PENDING_COUNT_LIMIT + 1, checkpoint as never);
   if (documents.length === 0) return 0;

@@ -5,8 +5,9 @@
  * chunks of at most 256 KB so every document stays far inside CouchDB's size limits), team-wide
  * settings, staff profiles, and the registry of device codes that keeps reference numbers unique.
  * Device-local: the notification centre and its once-ever ledger (each device tells its own user),
- * and RxDB local documents (who am I, this device's code and sequence, preferences, sync settings),
- * which RxDB never replicates.
+ * sync's quarantine of documents this device refused from the server (inbound/quarantine.ts), and
+ * RxDB local documents (who am I, this device's code and sequence, preferences, sync settings and
+ * what it remembers of the server), which RxDB never replicates.
  */
 export interface ReplicatedCollection {
   readonly collection: string;
@@ -27,7 +28,7 @@ export const REPLICATED_COLLECTIONS: readonly ReplicatedCollection[] = [
   { collection: 'fileChunks', suffix: 'filechunks', batchSize: 8 },
 ];
 
-export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger'];
+export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger', 'syncQuarantine'];
 
 export function remoteDatabaseName(teamDatabase: string, collection: ReplicatedCollection): string {
   return `${teamDatabase}_${collection.suffix}`;

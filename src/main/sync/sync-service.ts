@@ -5,18 +5,22 @@
  */
 import os from 'node:os';
 import type { RxDatabase } from 'rxdb';
-import { ApiError } from '../../shared/api/errors';
-import type { SyncSettingsInput, SyncSettingsView, SyncStatus } from '../../shared/domain/sync';
+import { DomainError } from '../../shared/domain/domain-error';
+import type { QuarantineEntry, SyncSettingsInput, SyncSettingsView, SyncStatus } from '../../shared/domain/sync';
 import type { Clock } from '../domain/clock';
 import type { DeviceIdentity } from '../domain/device-identity';
 import type { Logger } from '../logging/logger';
 import { claimDeviceCode, type DeviceCodeCollection } from './device-codes';
+import { Quarantine, QUARANTINE_COLLECTION } from './inbound/quarantine';
 import type { SecretStore } from './secret-store';
 import { SyncConfigStore } from './sync-config';
 import { DEFAULT_RETRY, SyncSession, type RetryPolicy, type SessionReport } from './sync-session';
 import { NOT_SYNCING, syncStatusOf, type SyncObservations } from './sync-status';
 
 /** Any network interface other than loopback: without one, the device is offline. */
+
+const SYNC_OFF = 'Sync is off. Turn it on in Settings → Sync first.';
+const ADMINISTRATORS_ONLY = 'Only an administrator may see what sync refused from the server.';
 export function hasNetwork(): boolean {
   return Object.values(os.networkInterfaces()).some((addresses) => (addresses ?? []).some((address) => !address.internal));
 }
@@ -31,6 +35,8 @@ export interface SyncServiceOptions {
   readonly publish: (status: SyncStatus) => void;
   readonly networkUp?: () => boolean;
   readonly retry?: RetryPolicy;
+  /** Long-poll heartbeat (tests shorten it; "up to date" needs an answer within 3 of them). */
+  readonly heartbeatMs?: number;
   readonly fetch?: typeof fetch;
 }
 
@@ -44,6 +50,8 @@ export class SyncService {
   private published = '';
   private networkTimer: NodeJS.Timeout | null = null;
   private stopWatchingCode: (() => void) | null = null;
+  private quarantined: Quarantine | null = null;
+  private stopWatchingQuarantine: (() => void) | null = null;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.config = new SyncConfigStore(options.database, options.secrets);
@@ -52,6 +60,19 @@ export class SyncService {
   async start(): Promise<void> {
     const saved = await this.options.database.getLocal<{ lastSyncedAt: string | null }>(STATE_DOC);
     this.seen = { ...this.seen, lastSyncedAt: saved?.toJSON().data.lastSyncedAt ?? null };
+    const quarantine = await Quarantine.open(this.options.database, () => this.options.clock.now());
+    this.quarantined = quarantine;
+    const countQuarantined = () =>
+      void quarantine.count().then(
+        (quarantined) => {
+          this.seen = { ...this.seen, quarantined };
+          this.publish();
+        },
+        () => undefined,
+      );
+    const subscription = this.options.database.collections[QUARANTINE_COLLECTION]?.$.subscribe(countQuarantined);
+    this.stopWatchingQuarantine = () => subscription?.unsubscribe();
+    countQuarantined();
     const config = await this.config.config();
     if (config.enabled) await this.connect();
     this.publish();
@@ -75,9 +96,18 @@ export class SyncService {
 
   /** Retry at once (after a fix on the server, or to stop waiting for the back-off). */
   syncNow(): SyncStatus {
-    if (!this.session) throw new ApiError('UNAVAILABLE', 'Sync is off. Turn it on in Settings → Sync first.');
+    if (!this.session) throw new DomainError('UNAVAILABLE', SYNC_OFF, [{ path: '', code: 'sync_off', message: SYNC_OFF }]);
     this.session.retryNow();
     return this.status();
+  }
+
+  /**
+   * What this device refused from the server, and why: for administrators only (P-7.1: the list
+   * names records, and what to do about them is an administrator's decision).
+   */
+  async quarantine(isAdministrator: () => Promise<boolean>): Promise<QuarantineEntry[]> {
+    if (!(await isAdministrator())) throw new DomainError('FORBIDDEN', ADMINISTRATORS_ONLY, [{ path: '', code: 'administrators_only', message: ADMINISTRATORS_ONLY }]);
+    return this.quarantined ? this.quarantined.list() : [];
   }
 
   /** The system woke from sleep: if syncing, retry at once. */
@@ -86,18 +116,23 @@ export class SyncService {
   }
 
   async close(): Promise<void> {
+    this.stopWatchingQuarantine?.();
     await this.disconnect();
   }
 
   private async connect(): Promise<void> {
     const [config, password] = await Promise.all([this.config.config(), this.config.password()]);
-    this.seen = { ...NOT_SYNCING, enabled: true, networkUp: this.networkUp(), lastSyncedAt: this.seen.lastSyncedAt };
+    this.seen = { ...NOT_SYNCING, enabled: true, networkUp: this.networkUp(), lastSyncedAt: this.seen.lastSyncedAt, quarantined: this.seen.quarantined };
+    if (!this.quarantined) throw new Error('The sync service was not started');
     this.session = new SyncSession({
       database: this.options.database,
       config,
       password: password ?? '',
       logger: this.options.logger,
       retry: this.options.retry ?? DEFAULT_RETRY,
+      quarantine: this.quarantined,
+      now: () => this.options.clock.now(),
+      ...(this.options.heartbeatMs ? { heartbeatMs: this.options.heartbeatMs } : {}),
       report: (report) => this.onReport(report),
       onConnected: () => this.claimDeviceCode(),
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
@@ -115,7 +150,7 @@ export class SyncService {
     const session = this.session;
     this.session = null;
     await session?.stop();
-    this.seen = { ...NOT_SYNCING, lastSyncedAt: this.seen.lastSyncedAt };
+    this.seen = { ...NOT_SYNCING, lastSyncedAt: this.seen.lastSyncedAt, quarantined: this.seen.quarantined };
   }
 
   private networkUp(): boolean {

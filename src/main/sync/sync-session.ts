@@ -1,18 +1,33 @@
 /**
- * One connection to the team's CouchDB server with one set of settings: check the server and
- * its databases, then replicate every shared collection live (RxDB's CouchDB replication, with
- * each collection's conflict handler), retrying with back-off while the server is away, and
- * report what happens. The sync service starts a new session when the settings change.
+ * One connection to the team's CouchDB server with one set of settings: check the server, its
+ * databases and their continuity (continuity/), then replicate every shared collection live
+ * (couch/collection-replication.ts), retry with back-off while the server is away, and report
+ * what happens. The sync service starts a new session when the settings change.
+ *
+ * What the session reports backs the status rule "never up to date too early":
+ * - while the replications are (re)starting, `connected` is false and `pending` unknown (null);
+ * - `pending` is counted the way the replication decides what to push, and after the server went
+ *   back it is the number of documents still to re-send;
+ * - `contactFresh` says the server answered recently (an answer, or a long-poll heartbeat).
  */
-import type { RxCollection, RxDatabase } from 'rxdb';
-import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import crypto from 'node:crypto';
-import type { SyncProblem } from '../../shared/domain/sync';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import type { SyncNotice } from '../../shared/domain/sync';
 import type { Logger } from '../logging/logger';
-import { couchFetch, type CouchOutcome } from './couch-http';
-import { prepareRemoteDatabases } from './couch-databases';
+import { RemoteMemory } from './continuity/remote-memory';
+import { readIdentity } from './continuity/server-continuity';
+import { brokenDatabases, startAfresh, type TeamDatabase } from './continuity/start-afresh';
+import { replicateCollection, type CollectionReplication } from './couch/collection-replication';
+import { prepareRemoteDatabases } from './couch/couch-databases';
+import { couchFetch, unreachable, type CouchOutcome } from './couch/couch-http';
+import { SilentServerError } from './couch/couch-live';
+import { BadAnswerError } from './couch/couch-protocol';
+import { CouchAnswerError } from './couch/couch-pull';
+import type { Quarantine } from './inbound/quarantine';
 import { pendingChanges } from './pending-changes';
-import { REPLICATED_COLLECTIONS, remoteDatabaseName } from './replicated-collections';
+import { REPLICATED_COLLECTIONS, remoteDatabaseName, type ReplicatedCollection } from './replicated-collections';
+import { ProblemBoard, PULL_SCOPE, PUSH_SCOPE, scopeOf, type Problem } from './session/problem-board';
+import { describeReplicationError, problemOfReplicationError } from './session/replication-errors';
 import type { SyncConfig } from './sync-config';
 
 export interface RetryPolicy {
@@ -22,13 +37,21 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { firstMs: 1_000, maxMs: 60_000 };
 
+/** Long polls send a heartbeat this often; a server silent for 2.5 of them counts as gone. */
+export const DEFAULT_HEARTBEAT_MS = 10_000;
+
+/** How often a connected session checks that the server has not gone back in time. */
+const CONTINUITY_CHECK_MS = 60_000;
+
 export interface SessionReport {
-  problem?: { kind: SyncProblem; message: string } | null;
+  problem?: Problem | null;
   connected?: boolean;
   active?: boolean;
-  pending?: number;
+  pending?: number | null;
   nextRetryAt?: string | null;
-  /** Both sides hold the same data now. */
+  contactFresh?: boolean;
+  notice?: SyncNotice | null;
+  /** Both sides hold the same data now (backed by a recent answer from the server). */
   inSync?: boolean;
 }
 
@@ -38,68 +61,129 @@ export interface SyncSessionOptions {
   readonly password: string;
   readonly logger: Logger;
   readonly retry: RetryPolicy;
+  readonly heartbeatMs?: number;
+  readonly quarantine: Quarantine;
   readonly report: (report: SessionReport) => void;
   /** After the first full exchange (the sync service claims the device code then). */
   readonly onConnected: () => Promise<void>;
   readonly fetch?: typeof fetch;
+  readonly now?: () => Date;
 }
 
-type Replication = RxCouchDBReplicationState<unknown>;
+interface Running {
+  readonly spec: ReplicatedCollection;
+  readonly database: string;
+  readonly replication: CollectionReplication;
+}
+
+function databaseOf(url: string): string | null {
+  const first = new URL(url).pathname.split('/').filter(Boolean)[0];
+  return first ? decodeURIComponent(first) : null;
+}
 
 export class SyncSession {
-  private replications: Replication[] = [];
-  /** When the current run of failures began (null while the server answers). */
+  private running: Running[] = [];
+  /** Bumped at every restart: callbacks of replications from before are ignored. */
+  private generation = 0;
   private failingSince: number | null = null;
   private restarting: Promise<void> = Promise.resolve();
   private retryTimer: NodeJS.Timeout | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
+  private readonly intervals: NodeJS.Timeout[] = [];
   private stopped = false;
-  private problem: { kind: SyncProblem; message: string } | null = null;
+  private preparing = false;
+  /** Continuity checks the status waits for (after an outage, on Sync now). */
+  private verifying = 0;
+  private readonly problems = new ProblemBoard();
+  private nextRetryAt: string | null = null;
   private connected = false;
+  private lastContactAt = 0;
+  private memory: RemoteMemory | null = null;
+  /** After the server went back: per collection, the documents it lacked that are not re-sent yet. */
+  private readonly resending = new Map<string, Set<string>>();
+  private notice: SyncNotice | null = null;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly loggedErrors = new Map<string, string>();
   private readonly fetch: typeof fetch;
+  /** For the checks before replicating: their answers are summed up once, not reported one by one. */
+  private readonly quietFetch: typeof fetch;
+  private readonly heartbeatMs: number;
+  private readonly now: () => Date;
+  private readonly scope: string;
 
   constructor(private readonly options: SyncSessionOptions) {
-    this.fetch = couchFetch({ username: options.config.username, password: options.password, onOutcome: (outcome) => this.onOutcome(outcome), ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const credentials = { username: options.config.username, password: options.password, ...(options.fetch ? { fetch: options.fetch } : {}) };
+    this.fetch = couchFetch({ ...credentials, onOutcome: (outcome) => this.onOutcome(outcome) });
+    this.quietFetch = couchFetch({ ...credentials, onOutcome: (outcome) => outcome.ok && this.contact() });
+    this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    this.now = options.now ?? (() => new Date());
+    this.scope = crypto.createHash('sha256').update(`${options.config.serverUrl}|${options.config.database}`).digest('hex').slice(0, 12);
   }
 
   start(): void {
-    void this.prepare();
+    this.intervals.push(setInterval(() => this.scheduleRefresh(), this.heartbeatMs));
+    this.intervals.push(setInterval(() => void this.verifyContinuity(), CONTINUITY_CHECK_MS));
+    this.intervals.forEach((timer) => timer.unref());
+    this.restart();
   }
 
   /**
-   * "Sync now", the network came back, or the system woke: retry at once. After a failure the
-   * replications may be sleeping through their back-off, so they are started afresh (they resume
-   * from their checkpoints); when all is well a resync is enough.
+   * "Sync now", the network came back, or the system woke: retry at once. When all is well, the
+   * server's continuity is checked and the replications resync; otherwise they start afresh
+   * (from their checkpoints) after the server and its databases are checked again.
    */
   retryNow(): void {
     if (this.stopped) return;
     this.failingSince = null;
-    if (this.problem === null && this.replications.length > 0) {
-      this.replications.forEach((replication) => replication.reSync());
-      this.scheduleRefresh();
+    if (!this.problems.has() && this.connected && this.running.length > 0) {
+      void this.verifyContinuity({ holdStatus: true }).then((continuous) => {
+        if (continuous) this.resync();
+      });
       return;
     }
-    this.restarting = this.restarting.then(async () => {
-      if (this.stopped) return;
-      await this.cancelReplications();
-      this.clearRetry();
-      await this.prepare();
-    });
+    this.restart();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.clearRetry();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.intervals.splice(0).forEach((timer) => clearInterval(timer));
+    await this.restarting.catch(() => undefined);
     await this.cancelReplications();
+    await this.memory?.flush().catch(() => undefined);
+  }
+
+  private restart(): void {
+    this.restarting = this.restarting
+      .then(async () => {
+        if (this.stopped) return;
+        await this.cancelReplications();
+        this.clearRetry();
+        await this.prepare();
+      })
+      .catch((error: unknown) => {
+        this.options.logger.error('Sync could not start its replications', { error: describeReplicationError(error) });
+        this.scheduleRetry();
+      });
+  }
+
+  private resync(): void {
+    for (const { replication } of this.running) {
+      replication.state.reSync();
+      replication.live.retryNow();
+    }
+    this.scheduleRefresh();
   }
 
   private async cancelReplications(): Promise<void> {
+    this.generation += 1;
     this.unsubscribe.splice(0).forEach((unsubscribe) => unsubscribe());
     this.connected = false;
-    await Promise.all(this.replications.splice(0).map((replication) => replication.cancel()));
+    const stopping = this.running.splice(0);
+    // Until new replications have done a full exchange, nothing is known about what is pending.
+    if (!this.stopped) this.options.report({ connected: false, active: false, pending: null });
+    await Promise.all(stopping.map(({ replication }) => replication.cancel().catch(() => undefined)));
   }
 
   private clearRetry(): void {
@@ -113,105 +197,253 @@ export class SyncSession {
     return Math.min(this.options.retry.maxMs, Math.max(this.options.retry.firstMs, away));
   }
 
+  private contact(): void {
+    this.lastContactAt = Date.now();
+  }
+
+  private contactFresh(): boolean {
+    return Date.now() - this.lastContactAt < this.heartbeatMs * 3;
+  }
+
+  /** Every answer (or its absence) from the server, from every request of the replications. */
   private onOutcome(outcome: CouchOutcome): void {
     if (this.stopped) return;
     if (outcome.ok) {
-      const wasFailing = this.problem !== null;
+      this.contact();
+      const wasFailing = this.problems.has();
+      let cleared = this.problems.answered(databaseOf(outcome.url));
       // A refused document stays the problem until a push goes through.
-      if (this.problem && (this.problem.kind !== 'refused' || outcome.push)) this.setProblem(null);
+      if (outcome.push) cleared = this.problems.clear(PUSH_SCOPE) || cleared;
       this.failingSince = null;
-      for (const replication of this.replications) replication.retryTime = this.options.retry.firstMs;
-      if (wasFailing && this.problem === null) this.replications.forEach((replication) => replication.reSync());
+      for (const { replication } of this.running) replication.state.retryTime = this.options.retry.firstMs;
+      // Back after an outage: the server may have been restored meanwhile (checked before the
+      // cleared problem is published, so no "up to date" from old checkpoints shows meanwhile).
+      if (wasFailing && !this.problems.has() && !this.preparing) void this.verifyContinuity({ holdStatus: true }).then((continuous) => continuous && this.resync());
+      if (cleared) this.publishProblem();
       return;
     }
-    this.failingSince ??= Date.now();
-    const wait = this.backoffMs();
-    for (const replication of this.replications) replication.retryTime = wait;
-    this.setProblem({ kind: outcome.problem, message: outcome.message }, new Date(Date.now() + wait).toISOString());
+    this.onProblem(asProblem(outcome), null);
   }
 
-  private setProblem(problem: { kind: SyncProblem; message: string } | null, nextRetryAt: string | null = null): void {
-    const changed = JSON.stringify(problem) !== JSON.stringify(this.problem);
-    this.problem = problem;
-    if (changed && problem) this.options.logger.warn('Sync problem', { kind: problem.kind, message: problem.message });
-    this.options.report({ problem, nextRetryAt });
-    if (!problem) this.scheduleRefresh();
+  private onProblem(problem: Problem, database: string | null): void {
+    if (this.stopped) return;
+    this.failingSince ??= Date.now();
+    const wait = this.backoffMs();
+    for (const { replication } of this.running) replication.state.retryTime = wait;
+    this.nextRetryAt = new Date(Date.now() + wait).toISOString();
+    this.problems.set(scopeOf(problem.kind, database ?? databaseOfProblem(problem)), problem);
+    this.publishProblem();
+    // A database that disappeared under a running replication: check everything again (it is
+    // created anew where this user may, and its replication starts afresh).
+    if (problem.kind === 'database-missing' && this.running.length > 0 && !this.preparing) this.scheduleRetry();
+  }
+
+  private publishProblem(): void {
+    const problem = this.problems.current();
+    if (problem && this.loggedErrors.get('problem') !== problem.message) {
+      this.loggedErrors.set('problem', problem.message);
+      this.options.logger.warn('Sync problem', { kind: problem.kind, message: problem.message });
+    }
+    if (!problem) this.loggedErrors.delete('problem');
+    this.options.report({ problem, nextRetryAt: problem ? this.nextRetryAt : null });
+    this.scheduleRefresh();
   }
 
   private async prepare(): Promise<void> {
     if (this.stopped) return;
     const { config } = this.options;
-    const names = REPLICATED_COLLECTIONS.map((collection) => remoteDatabaseName(config.database, collection));
-    let problem: (CouchOutcome & { ok: false }) | null;
+    this.preparing = true;
     try {
-      problem = await prepareRemoteDatabases(config.serverUrl, names, this.fetch);
-    } catch {
-      // Unreachable: the fetch has reported it.
-      if (this.problem === null) this.setProblem({ kind: 'unreachable', message: `The server at ${config.serverUrl} cannot be reached.` });
-      this.scheduleRetry();
-      return;
+      this.memory ??= await RemoteMemory.load(this.options.database, this.scope);
+      const names = REPLICATED_COLLECTIONS.map((spec) => remoteDatabaseName(config.database, spec));
+      let prepared: Awaited<ReturnType<typeof prepareRemoteDatabases>>;
+      try {
+        prepared = await prepareRemoteDatabases(config.serverUrl, names, this.quietFetch, this.now);
+      } catch (error) {
+        this.reportPrepareFailure(error);
+        return;
+      }
+      if (this.stopped) return;
+      if (!prepared.ok) {
+        this.onProblem({ kind: prepared.problem, message: prepared.message }, null);
+        this.scheduleRetry();
+        return;
+      }
+      this.problems.clearAll();
+      this.failingSince = null;
+      this.publishProblem();
+      await this.reconcile(prepared.identities);
+      if (this.stopped) return;
+      this.startReplications();
+    } catch (error) {
+      this.reportPrepareFailure(error);
+    } finally {
+      this.preparing = false;
     }
-    if (this.stopped) return;
-    if (problem) {
-      this.failingSince ??= Date.now();
-      this.setProblem({ kind: problem.problem, message: problem.message }, this.scheduleRetry());
-      return;
-    }
-    this.setProblem(null);
-    this.startReplications();
   }
 
-  private scheduleRetry(): string {
+  private reportPrepareFailure(error: unknown): void {
+    if (error instanceof BadAnswerError) this.onProblem({ kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address.' }, null);
+    else if (!(error instanceof CouchAnswerError) && !this.problems.has()) this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
+    this.scheduleRetry();
+  }
+
+  /** The shared collections of this database, with their CouchDB databases. */
+  private teamDatabases(): TeamDatabase[] {
+    return REPLICATED_COLLECTIONS.flatMap((spec) => {
+      const collection = this.collectionOf(spec);
+      const database = remoteDatabaseName(this.options.config.database, spec);
+      return collection ? [{ collection, database, url: this.databaseUrl(database), identifier: (epoch: number) => this.identifier(spec, epoch) }] : [];
+    });
+  }
+
+  /**
+   * Checks each database's continuity; a database whose server went back starts a new epoch:
+   * its replication begins afresh, so everything the server lacks is pushed again and
+   * everything is pulled from the beginning (the merges make that safe to repeat).
+   */
+  private async reconcile(identities: Readonly<Record<string, string>>): Promise<void> {
+    const memory = this.memory;
+    if (!memory) return;
+    const broken = await brokenDatabases(memory, this.teamDatabases(), (team) => Promise.resolve(identities[team.database] ?? null), this.quietFetch);
+    if (broken.length === 0) return;
+    const { resending, notice } = await startAfresh(broken, { memory, identities, send: this.quietFetch, logger: this.options.logger, now: this.now });
+    for (const [collection, ids] of resending) this.resending.set(collection, ids);
+    this.notice = notice;
+    this.options.report({ notice });
+  }
+
+  /**
+   * While connected: has the server gone back since the last check? If so, start over. After an
+   * outage and on Sync now the status waits for the answer (`holdStatus`): a server that came
+   * back restored must not be shown "up to date" by checkpoints from before.
+   */
+  private async verifyContinuity(options: { holdStatus?: boolean } = {}): Promise<boolean> {
+    const memory = this.memory;
+    if (this.stopped || this.preparing || !memory || this.running.length === 0) return true;
+    if (options.holdStatus) {
+      // Before any answer can be published: not "connected" until the check is done.
+      this.verifying += 1;
+      this.options.report({ connected: false });
+    }
+    try {
+      const running = new Set(this.running.map(({ database }) => database));
+      const teams = this.teamDatabases().filter((team) => running.has(team.database));
+      if ((await brokenDatabases(memory, teams, (team) => readIdentity(team.url, this.quietFetch), this.quietFetch)).length > 0) {
+        this.restart();
+        return false;
+      }
+    } catch {
+      // The replications' own requests report an unreachable server.
+    } finally {
+      if (options.holdStatus) {
+        this.verifying -= 1;
+        this.scheduleRefresh();
+      }
+    }
+    return true;
+  }
+
+  private scheduleRetry(): void {
     this.clearRetry();
     const wait = this.backoffMs();
-    this.retryTimer = setTimeout(() => void this.prepare(), wait);
+    this.nextRetryAt = new Date(Date.now() + wait).toISOString();
+    this.retryTimer = setTimeout(() => this.restart(), wait);
     this.retryTimer.unref();
-    return new Date(Date.now() + wait).toISOString();
+  }
+
+  private databaseUrl(database: string): string {
+    return `${this.options.config.serverUrl}/${encodeURIComponent(database)}/`;
+  }
+
+  private collectionOf(spec: ReplicatedCollection): RxCollection<unknown> | undefined {
+    return this.options.database.collections[spec.collection] as RxCollection<unknown> | undefined;
+  }
+
+  /** Epoch 0 keeps the identifier of earlier versions, so an upgrade does not sync afresh. */
+  private identifier(spec: ReplicatedCollection, epoch: number): string {
+    return `plaint-${spec.collection}-${this.scope}${epoch > 0 ? `-e${epoch}` : ''}`;
   }
 
   private startReplications(): void {
-    const { database, config } = this.options;
-    const scope = crypto.createHash('sha256').update(`${config.serverUrl}|${config.database}`).digest('hex').slice(0, 12);
+    const memory = this.memory;
+    if (!memory) return;
+    const generation = this.generation;
+    const current = <A extends unknown[]>(callback: (...args: A) => void) => (...args: A) => {
+      if (generation === this.generation && !this.stopped) callback(...args);
+    };
     for (const spec of REPLICATED_COLLECTIONS) {
-      const collection = database.collections[spec.collection] as RxCollection<unknown> | undefined;
+      const collection = this.collectionOf(spec);
       if (!collection) continue;
-      const replication = replicateCouchDB<unknown>({
-        replicationIdentifier: `plaint-${spec.collection}-${scope}`,
+      const database = remoteDatabaseName(this.options.config.database, spec);
+      const replication = replicateCollection({
+        database: this.options.database,
         collection,
-        url: `${config.serverUrl}/${encodeURIComponent(remoteDatabaseName(config.database, spec))}/`,
+        identifier: this.identifier(spec, memory.of(database).epoch),
+        url: this.databaseUrl(database),
         fetch: this.fetch,
-        live: true,
-        retryTime: this.options.retry.firstMs,
-        waitForLeadership: false,
-        autoStart: true,
-        pull: { batchSize: spec.batchSize, heartbeat: 30_000 },
-        push: { batchSize: spec.batchSize },
+        batchSize: spec.batchSize,
+        heartbeatMs: this.heartbeatMs,
+        retryMs: this.backoffMs(),
+        quarantine: this.options.quarantine,
+        logger: this.options.logger,
+        onRead: current((witness, sequence) => memory.read(database, witness, sequence)),
+        onWritten: current((witness) => {
+          memory.written(database, witness);
+          this.resending.get(spec.collection)?.delete(witness.id);
+          this.scheduleRefresh();
+        }),
+        onContact: current(() => this.contact()),
+        onPulled: current(() => this.problems.clear(PULL_SCOPE) && this.publishProblem()),
+        onLiveError: current((error) => this.onLiveError(spec.collection, error)),
       });
-      this.replications.push(replication as Replication);
+      this.running.push({ spec, database, replication });
       const subscriptions = [
-        replication.active$.subscribe(() => this.scheduleRefresh()),
-        replication.error$.subscribe((error) => this.logReplicationError(spec.collection, error)),
+        replication.state.active$.subscribe(() => this.scheduleRefresh()),
+        replication.state.error$.subscribe(current((error) => this.onReplicationError(spec.collection, error))),
         collection.$.subscribe(() => this.scheduleRefresh()),
       ];
       this.unsubscribe.push(() => subscriptions.forEach((subscription) => subscription.unsubscribe()));
     }
-    void Promise.all(this.replications.map((replication) => replication.awaitInitialReplication()))
+    void Promise.all(this.running.map(({ replication }) => replication.state.awaitInitialReplication()))
       .then(async () => {
-        if (this.stopped) return;
+        if (generation !== this.generation || this.stopped) return;
         this.connected = true;
         await this.options.onConnected();
         this.options.report({ connected: true });
         this.scheduleRefresh();
       })
-      .catch((error: unknown) => this.options.logger.warn('Sync did not complete its first exchange', { error: String(error) }));
+      .catch((error: unknown) => this.options.logger.warn('Sync did not complete its first exchange', { error: describeReplicationError(error) }));
+  }
+
+  /** The live changes request failed after its answer began (the fetch saw no error then). */
+  private onLiveError(collection: string, error: unknown): void {
+    if (error instanceof CouchAnswerError) return;
+    if (error instanceof BadAnswerError) {
+      this.onProblem({ kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address, or a proxy in between.' }, null);
+      return;
+    }
+    if (error instanceof SilentServerError) {
+      this.onProblem({ kind: 'unreachable', message: `The server at ${new URL(this.options.config.serverUrl).origin} cannot be reached (no answer in time).` }, null);
+      return;
+    }
+    if (error instanceof Error && (error.message === 'fetch failed' || error.message === 'terminated')) this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
+    else this.logReplicationError(collection, error);
+  }
+
+  private onReplicationError(collection: string, error: unknown): void {
+    this.logReplicationError(collection, error);
+    const problem = problemOfReplicationError(describeReplicationError(error));
+    if (problem) this.onProblem(problem, null);
   }
 
   /** Each distinct replication error once (a server that is away repeats the same one every retry). */
-  private logReplicationError(collection: string, error: { message: string }): void {
-    const message = String(error.message).slice(0, 500);
-    if (this.loggedErrors.get(collection) === message) return;
-    this.loggedErrors.set(collection, message);
-    this.options.logger.info('Replication error (retrying)', { collection, error: message });
+  private logReplicationError(collection: string, error: unknown): void {
+    const description = describeReplicationError(error);
+    const key = JSON.stringify(description);
+    if (this.loggedErrors.get(collection) === key) return;
+    this.loggedErrors.set(collection, key);
+    this.options.logger.info('Replication error (retrying)', { collection, ...description });
   }
 
   /** Activity and pending changes, at most every 250 ms. */
@@ -219,18 +451,50 @@ export class SyncSession {
     if (this.stopped || this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = null;
-      void this.refresh();
+      void this.refresh().catch((error: unknown) => this.options.logger.warn('Sync status refresh failed', { error: describeReplicationError(error) }));
     }, 250);
     this.refreshTimer.unref();
   }
 
   private async refresh(): Promise<void> {
     if (this.stopped) return;
-    const active = this.replications.some((replication) => replication.subjects.active.getValue());
-    const counts = await Promise.all(this.replications.map((replication) => pendingChanges(replication).catch(() => 0)));
-    const pending = counts.reduce((sum, count) => sum + count, 0);
-    if (this.stopped) return;
-    const inSync = this.connected && !active && pending === 0 && this.problem === null;
-    this.options.report({ active, pending, ...(inSync ? { inSync: true } : {}) });
+    const generation = this.generation;
+    const running = [...this.running];
+    const active = running.some(({ replication }) => replication.state.subjects.active.getValue());
+    const counts = await Promise.all(running.map(({ spec, replication }) => this.pendingOf(spec, replication)));
+    if (this.stopped || generation !== this.generation) return;
+    const pending = running.length === 0 || counts.includes(null) ? null : counts.reduce<number>((sum, count) => sum + (count ?? 0), 0);
+    if (this.notice && [...this.resending.values()].every((ids) => ids.size === 0) && this.connected) {
+      this.options.logger.info('Sync re-sent what the server lacked', { resent: this.notice.resending });
+      this.notice = null;
+      this.resending.clear();
+      this.options.report({ notice: null });
+    }
+    const contactFresh = this.contactFresh();
+    const connected = this.connected && this.verifying === 0;
+    const inSync = connected && !active && pending === 0 && !this.problems.has() && contactFresh;
+    this.options.report({ connected, active, pending, contactFresh, ...(inSync ? { inSync: true } : {}) });
   }
+
+  /**
+   * While a collection re-sends what a restored server lacked, its pending count is what is left
+   * of that (RxDB's own count would be every document until its first exchange is done).
+   */
+  private async pendingOf(spec: ReplicatedCollection, replication: CollectionReplication): Promise<number | null> {
+    const counted = await pendingChanges(replication.state).catch(() => null);
+    const resending = this.resending.get(spec.collection);
+    if (!resending) return counted;
+    if (this.connected && counted === 0) resending.clear();
+    return this.connected ? Math.max(resending.size, counted ?? 0) : resending.size;
+  }
+}
+
+function asProblem(outcome: CouchOutcome & { ok: false }): Problem {
+  return { kind: outcome.problem, message: outcome.message };
+}
+
+/** The database named in a problem's message (database problems name it), for its scope. */
+function databaseOfProblem(problem: Problem): string | null {
+  const match = /database ([a-z][a-z0-9_$()+-]*)/.exec(problem.message);
+  return match?.[1] ?? null;
 }

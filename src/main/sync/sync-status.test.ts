@@ -16,7 +16,7 @@ import { waitUntil } from './test-support/devices';
 import { NOT_SYNCING, syncStatusOf } from './sync-status';
 
 describe('sync status', () => {
-  const on = { ...NOT_SYNCING, enabled: true, connected: true, lastSyncedAt: '2026-11-25T10:00:00.000Z' };
+  const on = { ...NOT_SYNCING, enabled: true, connected: true, pending: 0, contactFresh: true, lastSyncedAt: '2026-11-25T10:00:00.000Z' };
 
   it('shows each state by the stated precedence', () => {
     expect(syncStatusOf(NOT_SYNCING).state).toBe('off');
@@ -25,7 +25,15 @@ describe('sync status', () => {
     expect(syncStatusOf({ ...on, connected: false }).state).toBe('connecting');
     expect(syncStatusOf({ ...on, pending: 3 })).toMatchObject({ state: 'syncing', pending: 3 });
     expect(syncStatusOf({ ...on, active: true }).state).toBe('syncing');
-    expect(syncStatusOf(on)).toEqual({ state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-25T10:00:00.000Z', problem: null, nextRetryAt: null });
+    expect(syncStatusOf(on)).toEqual({ state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-25T10:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0 });
+  });
+
+  it('never "up to date" on an unknown count or without a recent answer from the server (issue 21)', () => {
+    // Replications restarting after "Sync now": the count is not known yet, which is not zero.
+    expect(syncStatusOf({ ...on, pending: null })).toMatchObject({ state: 'syncing', pending: null });
+    // The server has not answered for three heartbeats: not "up to date", whatever was known before.
+    expect(syncStatusOf({ ...on, contactFresh: false }).state).toBe('connecting');
+    expect(syncStatusOf({ ...NOT_SYNCING, enabled: true }).state).toBe('connecting');
   });
 });
 

@@ -28,7 +28,7 @@ import {
   type LetterTemplateId,
 } from '../domain/letters';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
-import { syncSettingsInput, type SyncSettingsView, type SyncStatus } from '../domain/sync';
+import { syncSettingsInput, type QuarantineEntry, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import {
   addCommunicationInput,
@@ -126,6 +126,7 @@ export const apiMethods = {
   'sync.settings': { summary: "This device's sync settings (the password is never returned).", input: emptyInput, result: typed<SyncSettingsView>() },
   'sync.configure': { summary: 'Saves the server, database, user and password, and turns sync on or off.', input: syncSettingsInput, result: typed<SyncSettingsView>() },
   'sync.now': { summary: 'Retries at once instead of waiting for the back-off.', input: emptyInput, result: typed<SyncStatus>() },
+  'sync.quarantine': { summary: 'Documents this device refused from the server, with the reason (administrators only).', input: emptyInput, result: typed<QuarantineEntry[]>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {

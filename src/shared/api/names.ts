@@ -46,6 +46,7 @@ export const API_METHODS = [
   'sync.settings',
   'sync.configure',
   'sync.now',
+  'sync.quarantine',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status'] as const;

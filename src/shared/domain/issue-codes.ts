@@ -91,6 +91,7 @@ export const ISSUE_CODES = [
   'file_damaged',
   'staff_inactive',
   'sync_off',
+  'administrators_only',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -4,6 +4,7 @@
  * `<database>_<collection>` (e.g. `plaint_cases`), so each replicates on its own change feed.
  */
 import { z } from 'zod';
+import { pattern } from './fields';
 
 /** CouchDB's rule for database names, kept short enough for the collection suffix. */
 export const COUCH_DATABASE_NAME = /^[a-z][a-z0-9_$()+-]*$/;
@@ -22,8 +23,8 @@ export const syncSettingsInput = z
         } catch {
           return false;
         }
-      }, 'Enter the server address as http://host:5984 or https://host (without a user name or password)'),
-    database: z.string().trim().min(1, 'Required').max(100).regex(COUCH_DATABASE_NAME, 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter'),
+      }, { message: 'Enter the server address as http://host:5984 or https://host (without a user name or password)', params: { code: 'server_address' } }),
+    database: z.string().trim().min(1, 'Required').max(100).refine(...pattern(COUCH_DATABASE_NAME, 'database_name', 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter')),
     username: z.string().trim().max(200),
     /** Absent: keep the saved password. Empty: forget it. */
     password: z.string().max(1_000).optional(),
@@ -45,16 +46,65 @@ export interface SyncSettingsView {
 export const SYNC_STATES = ['off', 'offline', 'connecting', 'syncing', 'up-to-date', 'error'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
 
-export const SYNC_PROBLEMS = ['unreachable', 'credentials', 'forbidden', 'database-missing', 'refused', 'server', 'not-couchdb'] as const;
+/**
+ * What went wrong, for the status: the server cannot be reached, refuses the user or a change,
+ * lacks a database, has an error, is not CouchDB, sent an answer Plaint cannot read
+ * (`bad-answer`), or this device could not store what the server sent (`local-write`).
+ */
+export const SYNC_PROBLEMS = ['unreachable', 'credentials', 'forbidden', 'database-missing', 'refused', 'server', 'not-couchdb', 'bad-answer', 'local-write'] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
+
+/**
+ * Something the user should know that is not a failure: the server went back to an older copy
+ * (restored from a backup) or its databases were replaced, and this device is sending again
+ * what the server lacks.
+ */
+export const SYNC_NOTICES = ['server-restored', 'server-replaced'] as const;
+export type SyncNoticeKind = (typeof SYNC_NOTICES)[number];
+
+export interface SyncNotice {
+  readonly kind: SyncNoticeKind;
+  /** How many local documents the server lacked when it was noticed. */
+  readonly resending: number;
+  readonly message: string;
+  readonly at: string;
+}
 
 export interface SyncStatus {
   readonly state: SyncState;
-  /** Local changes not yet accepted by the server. */
-  readonly pending: number;
+  /**
+   * Local changes not yet accepted by the server; null while it cannot be known (replications
+   * starting or restarting): never 0 by default, so "up to date" is never shown by mistake.
+   */
+  readonly pending: number | null;
   /** When this device and the server last held the same data. */
   readonly lastSyncedAt: string | null;
   readonly problem: { readonly kind: SyncProblem; readonly message: string } | null;
   /** When the next attempt runs after a failure (back-off). */
   readonly nextRetryAt: string | null;
+  readonly notice: SyncNotice | null;
+  /** Documents from the server this device refused (Settings → Sync lists them). */
+  readonly quarantined: number;
+}
+
+export const QUARANTINE_REASONS = ['invalid', 'rewritten', 'deletion-refused', 'deleted-before-arrival'] as const;
+export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
+
+/** A document this device refused from the server, and why (shown to administrators). */
+export interface QuarantineEntry {
+  readonly id: string;
+  readonly collection: string;
+  readonly documentId: string;
+  readonly serverRevision: string;
+  /**
+   * - `invalid`: it breaks the record's rules (the issues name the fields and rules);
+   * - `rewritten`: a record written once (audit trail, scans, a letter's content) came back changed;
+   * - `deletion-refused`: the server deleted something Plaint never deletes, or a case worked on since;
+   * - `deleted-before-arrival`: it was deleted on the server before this device received it.
+   */
+  readonly reason: QuarantineReason;
+  readonly issues: readonly string[];
+  /** This device gave the server its own copy back. */
+  readonly healed: boolean;
+  readonly at: string;
 }

@@ -130,6 +130,43 @@ describe('cases: the same field edited on both devices', () => {
   });
 });
 
+describe('merge order does not trust device clocks (issue 11)', () => {
+  // Device F's clock is one hour fast; device N's is right. Real time runs 10:00 → 10:05.
+  const fastEdit = (from: CaseDocument) => edit(from, { summary: 'From F (clock +1 h)' }, '2026-11-21T11:00:00.000Z', ann);
+
+  it('an edit made on top of another is stamped after it, whatever the clock says', () => {
+    const seen = fastEdit(base);
+    const later = edit(seen, { summary: 'From N, after seeing F' }, '2026-11-21T10:05:00.000Z', bob);
+    expect(later.fieldVersions?.['summary']).toEqual({ at: '2026-11-21T11:00:00.001Z', by: bob });
+    // A group N did not touch keeps its own version.
+    expect(later.fieldVersions?.['description']).toBeUndefined();
+  });
+
+  it('a device one hour fast does not beat a later edit made after seeing its edit, with or without a common base', () => {
+    const onF = fastEdit(base);
+    const onN = edit(onF, { summary: 'From N, after seeing F' }, '2026-11-21T10:05:00.000Z', bob);
+    // Without a base (the server was restored to a copy with neither edit), and with the original as base.
+    for (const common of [undefined, base]) {
+      expect(mergeCases(common, onF, onN).merged.summary).toBe('From N, after seeing F');
+      expect(mergeCases(common, onN, onF).merged.summary).toBe('From N, after seeing F');
+    }
+  });
+
+  it('the guarantee is causal: edits made without seeing each other are ordered by their clocks', () => {
+    const onF = fastEdit(base);
+    const onN = edit(base, { summary: 'From N, not having seen F' }, '2026-11-21T10:05:00.000Z', bob);
+    expect(mergeCases(base, onF, onN).merged.summary).toBe('From F (clock +1 h)');
+  });
+
+  it('old stamps are accepted as they are: a case without versions dates its groups from its creation', () => {
+    const { fieldVersions: _none, ...old } = base;
+    const onA = edit(old as CaseDocument, { summary: 'Edited' }, '2026-11-21T10:00:00.000Z', ann);
+    expect(onA.fieldVersions?.['summary']?.at).toBe('2026-11-21T10:00:00.000Z');
+    // A clock behind the case's own creation still stamps after it.
+    expect(edit(old as CaseDocument, { summary: 'Early' }, '2026-11-19T10:00:00.000Z', ann).fieldVersions?.['summary']?.at).toBe('2026-11-20T09:05:00.001Z');
+  });
+});
+
 describe('cases: properties over random edits', () => {
   const groups = ['summary', 'description', 'product', 'rootCause', 'email', 'phone'] as const;
   const apply = (document: CaseDocument, group: (typeof groups)[number], value: string, at: string, by: StaffRef) =>
@@ -214,6 +251,11 @@ describe('staff and device codes', () => {
   it('staff profiles merge field by field; the server keeps a field changed on both sides', () => {
     const member = { id: 's', name: 'Ann', email: '', role: 'clerk' as const, active: true, createdAt: '2026-11-20T10:00:00.000Z' };
     expect(mergeStaff(member, { ...member, email: 'ann@example.org', role: 'manager' }, { ...member, role: 'caseworker', active: false })).toEqual({ ...member, email: 'ann@example.org', role: 'caseworker', active: false });
+  });
+
+  it('without a base (re-sending to a server restored from an older copy) the device keeps its later profile', () => {
+    const member = { id: 's', name: 'Ann', email: '', role: 'clerk' as const, active: true, createdAt: '2026-11-20T10:00:00.000Z' };
+    expect(mergeStaff(undefined, { ...member, role: 'manager' }, member)).toEqual({ ...member, role: 'manager' });
   });
 
   it('a device code claimed twice stays with the earlier claim', () => {

@@ -10,6 +10,10 @@ export type WorkerRequest = { readonly id: number } & (
   /** Start watching for a case to have this summary; `seenAt` answers when it did (epoch ms). */
   | { readonly type: 'watchCase'; readonly caseId: string; readonly summary: string }
   | { readonly type: 'seenAt'; readonly caseId: string }
+  /** Every sync status this device published, with when (epoch ms) and which local documents it held then. */
+  | { readonly type: 'statusLog' }
+  /** A shared document exactly as stored here (test setup and checks). */
+  | { readonly type: 'document'; readonly collection: string; readonly documentId: string }
   | { readonly type: 'close' }
 );
 

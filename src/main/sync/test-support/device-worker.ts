@@ -10,9 +10,11 @@ import { seedDemoCases } from '../../domain/demo/seed-demo';
 import { memorySecretStore } from '../secret-store';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
+import { installProcessSafetyNet } from '../../process-safety';
+import type { SyncStatus } from '../../../shared/domain/sync';
 
-const [directory, start, retryFirst, retryMax] = process.argv.slice(2);
-if (!directory || !start) throw new Error('Usage: device-worker <data directory> <start time> [retry first ms] [retry max ms]');
+const [directory, start, retryFirst, retryMax, heartbeat] = process.argv.slice(2);
+if (!directory || !start) throw new Error('Usage: device-worker <data directory> <start time> [retry first ms] [retry max ms] [heartbeat ms]');
 
 function domainOf(device: TestDomain): NonNullable<TestDomain['services']['domain']> {
   const domain = device.services.domain;
@@ -73,6 +75,12 @@ async function handle(device: TestDomain, request: WorkerRequest): Promise<unkno
     }
     case 'seenAt':
       return watches.get(request.caseId) ?? null;
+    case 'statusLog':
+      return statusLog;
+    case 'document': {
+      const database = domainOf(device).db as unknown as RxDatabase;
+      return (await database.collections[request.collection]?.findOne(request.documentId).exec())?.toJSON() ?? null;
+    }
     case 'close':
       await device.services.close();
       return null;
@@ -80,7 +88,18 @@ async function handle(device: TestDomain, request: WorkerRequest): Promise<unkno
 }
 
 const device = await startTestDomain(start, directory, {
-  services: { databaseName: 'plaint', secretStore: memorySecretStore(), syncRetry: { firstMs: Number(retryFirst ?? 1_000), maxMs: Number(retryMax ?? 60_000) } },
+  services: {
+    databaseName: 'plaint',
+    secretStore: memorySecretStore(),
+    syncRetry: { firstMs: Number(retryFirst ?? 1_000), maxMs: Number(retryMax ?? 60_000) },
+    syncHeartbeatMs: Number(heartbeat ?? 10_000),
+  },
+});
+// The app's policy: an uncaught error is logged and recovered from (a test sees it in the log).
+installProcessSafetyNet({ logger: device.services.logger, recover: () => device.services.sync?.wake() });
+const statusLog: { at: number; status: SyncStatus }[] = [];
+device.services.events.listenAll((channel, payload) => {
+  if (channel === 'sync.status') statusLog.push({ at: Date.now(), status: payload as SyncStatus });
 });
 process.on('message', (message: WorkerRequest) => {
   void handle(device, message).then(

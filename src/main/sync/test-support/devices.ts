@@ -10,11 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiInput, ApiResult } from '../../../shared/api/contract';
 import type { ApiErrorEnvelope, ApiResponse } from '../../../shared/api/errors';
+import type { SyncStatus } from '../../../shared/domain/sync';
 import type { ApiMethodName } from '../../../shared/api/names';
 import { canonicalJson } from '../merge/edits';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
 
 export const FAST_RETRY = { firstMs: 100, maxMs: 1_000 };
+/** Test devices' long-poll heartbeat: a silent server is noticed within seconds, yet a busy machine is not taken for one. */
+export const TEST_HEARTBEAT_MS = 2_000;
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -33,13 +36,18 @@ export interface Device {
   watchCase(caseId: string, summary: string): Promise<void>;
   /** When (epoch ms, in this device's process) the watched case showed the summary. */
   seenAt(caseId: string): Promise<number>;
+  /** Every status this device published, with when (epoch ms). */
+  statusLog(): Promise<{ at: number; status: SyncStatus }[]>;
+  /** A shared document as this device stores it, or null. */
+  document(collection: string, id: string): Promise<Record<string, unknown> | null>;
   close(): Promise<void>;
 }
 
-export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number } } = {}): Promise<Device> {
+export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number } = {}): Promise<Device> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `plaint-device-${name}-`));
   const retry = options.retry ?? FAST_RETRY;
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'device-worker.ts'), [directory, options.start ?? '2026-11-23T09:00:00.000Z', String(retry.firstMs), String(retry.maxMs)], {
+  const worker = [directory, options.start ?? '2026-11-23T09:00:00.000Z', String(retry.firstMs), String(retry.maxMs), String(options.heartbeatMs ?? TEST_HEARTBEAT_MS)];
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'device-worker.ts'), worker, {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -90,6 +98,8 @@ export async function startDevice(name: string, options: { start?: string; retry
     count: (collection) => ask({ type: 'count', collection }) as Promise<number>,
     watchCase: async (caseId, summary) => void (await ask({ type: 'watchCase', caseId, summary })),
     seenAt: (caseId) => ask({ type: 'seenAt', caseId }) as Promise<number>,
+    statusLog: () => ask({ type: 'statusLog' }) as Promise<{ at: number; status: SyncStatus }[]>,
+    document: (collection, id) => ask({ type: 'document', collection, documentId: id }) as Promise<Record<string, unknown> | null>,
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -25,11 +25,13 @@ export function SyncBadge() {
   if (!status) return null;
   const label =
     status.state === 'syncing'
-      ? t('sync.badge.syncing', { count: status.pending })
+      ? status.pending === null
+        ? t('sync.badge.syncingUncounted')
+        : t('sync.badge.syncing', { count: status.pending })
       : status.state === 'error'
         ? t(`sync.badge.error.${status.problem?.kind ?? 'server'}`)
         : t(`sync.badge.${status.state}`);
-  const detail = status.problem?.message ?? (status.lastSyncedAt ? t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) }) : t('sync.neverSynced'));
+  const detail = status.problem?.message ?? status.notice?.message ?? (status.lastSyncedAt ? t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) }) : t('sync.neverSynced'));
   return (
     <Tooltip label={detail}>
       <UnstyledButton component={Link} href="/settings/sync" aria-label={`${label}. ${detail}`}>

@@ -12,6 +12,7 @@ import type { SyncSettingsView } from '../../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useErrors } from '../../errors/useErrors';
+import { SyncQuarantine } from './SyncQuarantine';
 import { SyncStatusPanel } from './SyncStatusPanel';
 
 interface SyncFormValues {
@@ -86,6 +87,7 @@ export function SyncSettings() {
     <Stack gap="md" data-testid="sync-settings">
       <SyncStatusPanel />
       {saved.data && <SyncForm key={JSON.stringify(saved.data)} saved={saved.data} onSaved={saved.reload} />}
+      <SyncQuarantine />
     </Stack>
   );
 }

@@ -26,7 +26,7 @@ export function SyncStatusPanel() {
             <Badge size="lg" color={SYNC_COLOURS[status.state]} variant="light" data-testid="sync-state" data-state={status.state}>
               {t(`sync.state.${status.state}`)}
             </Badge>
-            {status.pending > 0 && <Text size="sm">{t('sync.pending', { count: status.pending })}</Text>}
+            {status.pending !== null && status.pending > 0 && <Text size="sm">{t('sync.pending', { count: status.pending })}</Text>}
           </Group>
           <Button variant="light" leftSection={<IconRefresh size={16} aria-hidden />} onClick={syncNow} disabled={status.state === 'off'} data-testid="sync-now">
             {t('sync.now')}
@@ -40,6 +40,16 @@ export function SyncStatusPanel() {
             {status.problem.message}
             {status.nextRetryAt && ` ${t('sync.nextRetry', { time: format.relative(status.nextRetryAt, new Date()) })}`}
           </Alert>
+        )}
+        {status.notice && (
+          <Alert color="yellow" title={t(`sync.notice.${status.notice.kind}`)} data-testid="sync-notice">
+            {t('sync.notice.resending', { count: status.notice.resending })}
+          </Alert>
+        )}
+        {status.quarantined > 0 && (
+          <Text size="sm" c="orange.8" data-testid="sync-quarantined">
+            {t('sync.quarantine.count', { count: status.quarantined })}
+          </Text>
         )}
         {status.state === 'offline' && <Text size="sm">{t('sync.offlineHint')}</Text>}
         {error && <Alert color="red">{error}</Alert>}

@@ -106,6 +106,7 @@ export const issueCodesEnGB = {
   file_damaged: 'This file is damaged: its content does not match the checksum stored with it.',
   staff_inactive: '{{name}} is no longer an active staff member. Choose who you are in Settings.',
   sync_off: 'Sync is off. Turn it on in Settings → Sync first.',
+  administrators_only: 'Only an administrator may do this.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

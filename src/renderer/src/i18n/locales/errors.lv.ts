@@ -102,6 +102,7 @@ export const issueCodesLv = {
   file_damaged: 'Šis fails ir bojāts: tā saturs neatbilst saglabātajai kontrolsummai.',
   staff_inactive: '{{name}} vairs nav aktīvs darbinieks. Iestatījumos izvēlieties, kas jūs esat.',
   sync_off: 'Sinhronizācija ir izslēgta. Vispirms ieslēdziet to sadaļā Iestatījumi → Sinhronizācija.',
+  administrators_only: 'To drīkst darīt tikai administrators.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {

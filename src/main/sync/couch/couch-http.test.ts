@@ -65,13 +65,19 @@ describe('the team databases before replicating', () => {
 
   it('creates a missing database when the user may', async () => {
     let created = false;
+    let marker: string | null = null;
     const routes: Record<string, Response | (() => Response)> = {
       'GET /': welcome,
       'GET /team_cases': () => (created ? json(200, {}) : json(404, { error: 'not_found', reason: 'Database does not exist.' })),
       'PUT /team_cases': () => ((created = true), json(201, { ok: true })),
+      'GET /team_cases/_local/plaint-sync': () => (marker ? json(200, { _id: '_local/plaint-sync', identity: marker }) : json(404, { error: 'not_found' })),
+      'PUT /team_cases/_local/plaint-sync': () => ((marker = 'written'), json(201, { ok: true })),
     };
-    expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer(routes))).toBeNull();
+    const prepared = await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer(routes));
     expect(created).toBe(true);
+    // A database Plaint creates carries its identity marker (restore and replacement detection).
+    expect(prepared).toMatchObject({ ok: true, identities: { team_cases: expect.any(String) as unknown } });
+    expect(marker).not.toBeNull();
   });
 
   it('reports a missing database the user may not create, and says what to do', async () => {

@@ -4,7 +4,7 @@
  * problem (unreachable, wrong credentials, no access, database missing, a document refused, a
  * server error).
  */
-import type { SyncProblem } from '../../shared/domain/sync';
+import type { SyncProblem } from '../../../shared/domain/sync';
 
 export type CouchOutcome =
   | { readonly ok: true; readonly url: string; readonly push: boolean }
@@ -14,9 +14,8 @@ export interface CouchFetchOptions {
   readonly username: string;
   readonly password: string;
   readonly onOutcome: (outcome: CouchOutcome) => void;
-  /** A request without an answer by then counts as unreachable (long polls wait longer). */
+  /** A request without an answer by then counts as unreachable (long polls are watched by their reader). */
   readonly timeoutMs?: number;
-  readonly longPollTimeoutMs?: number;
   readonly fetch?: typeof fetch;
 }
 
@@ -24,12 +23,16 @@ function databaseOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean)[0] ?? '');
 }
 
+export function unreachable(url: string, error: unknown): CouchOutcome & { ok: false } {
+  return { ok: false, problem: 'unreachable', message: `The server at ${new URL(url).origin} cannot be reached (${networkReason(error)}).` };
+}
+
 function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: string } }).cause;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer in time';
   if (cause?.code === 'ECONNREFUSED') return 'connection refused';
   if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN') return 'host name not found';
-  if (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET') return 'connection lost';
+  if (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET' || (error instanceof Error && error.message === 'terminated')) return 'connection lost';
   return cause?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
@@ -60,12 +63,15 @@ export function couchFetch(options: CouchFetchOptions): typeof fetch {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const headers = new Headers(init?.headers);
     if (authorization) headers.set('Authorization', authorization);
-    const timeout = url.includes('feed=longpoll') ? (options.longPollTimeoutMs ?? 90_000) : (options.timeoutMs ?? 30_000);
+    // A long poll is watched by its reader (heartbeats), so only the caller's signal ends it.
+    const timeout = url.includes('feed=longpoll') ? null : AbortSignal.timeout(options.timeoutMs ?? 30_000);
+    const signals = [init?.signal, timeout].filter((signal): signal is AbortSignal => signal !== null && signal !== undefined);
     let response: Response;
     try {
-      response = await send(url, { ...init, headers, signal: AbortSignal.timeout(timeout) });
+      response = await send(url, { ...init, headers, ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}) });
     } catch (error) {
-      options.onOutcome({ ok: false, problem: 'unreachable', message: `The server at ${new URL(url).origin} cannot be reached (${networkReason(error)}).` });
+      // Stopped by the caller (sync turned off, a restart): not a fact about the server.
+      if (!init?.signal?.aborted) options.onOutcome(unreachable(url, error));
       throw error;
     }
     const push = url.includes('/_bulk_docs');

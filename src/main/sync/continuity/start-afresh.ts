@@ -1,0 +1,64 @@
+/**
+ * What a session does when a team database's server went back (server-continuity.ts): the
+ * database starts a new replication epoch. Its old replication state is forgotten, the documents
+ * the server lacks are counted (the status counts them down as they are re-sent), and the user is
+ * told in one sentence, which the log repeats with the evidence.
+ */
+import type { RxCollection } from 'rxdb';
+import type { SyncNotice } from '../../../shared/domain/sync';
+import type { Logger } from '../../logging/logger';
+import { forgetReplication } from '../couch/collection-replication';
+import { describeReplicationError } from '../session/replication-errors';
+import { lackingDocuments } from './lacking-documents';
+import type { RemoteMemory } from './remote-memory';
+import { judgeContinuity, observeDatabase, type Continuity } from './server-continuity';
+
+export interface TeamDatabase {
+  readonly collection: RxCollection<unknown>;
+  /** The CouchDB database's name and URL (ending in `/`). */
+  readonly database: string;
+  readonly url: string;
+  /** The replication identifier of an epoch. */
+  readonly identifier: (epoch: number) => string;
+}
+
+export type Broken = TeamDatabase & { readonly judged: Continuity & { readonly continuous: false } };
+
+/** The databases whose server went back; first sight of an identity is remembered. */
+export async function brokenDatabases(memory: RemoteMemory, databases: readonly TeamDatabase[], identityOf: (team: TeamDatabase) => Promise<string | null>, send: typeof fetch): Promise<Broken[]> {
+  const judged = await Promise.all(
+    databases.map(async (team) => {
+      const identity = await identityOf(team);
+      const known = memory.of(team.database);
+      if (known.identity === null && identity !== null) await memory.adoptIdentity(team.database, identity);
+      return { ...team, judged: judgeContinuity(known, await observeDatabase(team.url, send, known, identity)) };
+    }),
+  );
+  return judged.filter((team): team is Broken => !team.judged.continuous);
+}
+
+/** New epochs for the broken databases: per collection, the ids the server lacks; and the notice. */
+export async function startAfresh(
+  broken: readonly Broken[],
+  context: { readonly memory: RemoteMemory; readonly identities: Readonly<Record<string, string>>; readonly send: typeof fetch; readonly logger: Logger; readonly now: () => Date },
+): Promise<{ resending: Map<string, Set<string>>; notice: SyncNotice }> {
+  const { memory, logger } = context;
+  const resending = new Map<string, Set<string>>();
+  for (const team of broken) {
+    const before = team.identifier(memory.of(team.database).epoch);
+    await memory.newEpoch(team.database, context.identities[team.database] ?? null);
+    resending.set(team.collection.name, new Set(await lackingDocuments(team.collection, team.url, context.send)));
+    await forgetReplication(team.collection, before).catch((error: unknown) =>
+      logger.warn('Sync could not remove an old replication state', { collection: team.collection.name, error: describeReplicationError(error) }),
+    );
+  }
+  const count = [...resending.values()].reduce((sum, ids) => sum + ids.size, 0);
+  const restored = broken.some((team) => team.judged.kind === 'restored');
+  const changes = `${count} change${count === 1 ? '' : 's'}`;
+  const names = broken.map((team) => team.database).join(', ');
+  const message = restored
+    ? `The server was restored from an older copy; re-sending ${changes}.`
+    : `The server's database${broken.length === 1 ? '' : 's'} ${names} ${broken.length === 1 ? 'was' : 'were'} replaced (created anew); re-sending ${changes}.`;
+  logger.warn(message, { databases: broken.map((team) => ({ database: team.database, kind: team.judged.kind, evidence: team.judged.evidence })), resending: count });
+  return { resending, notice: { kind: restored ? 'server-restored' : 'server-replaced', resending: count, message, at: context.now().toISOString() } };
+}

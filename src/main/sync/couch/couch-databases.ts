@@ -1,0 +1,59 @@
+/**
+ * Before replicating: is this a CouchDB server, do the credentials work, and do the team's
+ * databases exist? A missing database is created when the user may (the local pouchdb-server,
+ * or a CouchDB administrator); otherwise the status tells the user to ask for it. Each database
+ * gets its identity marker (continuity/server-continuity.ts) if it has none.
+ *
+ * The answers met on the way (a 404 for each database about to be created) are not status
+ * changes: the caller gets one outcome for the whole check.
+ */
+import { ensureIdentity } from '../continuity/server-continuity';
+import type { CouchOutcome } from './couch-http';
+import { problemOf } from './couch-http';
+import { CouchAnswerError } from './couch-pull';
+
+type Problem = CouchOutcome & { ok: false };
+
+export type Prepared = { readonly ok: true; readonly identities: Readonly<Record<string, string>> } | Problem;
+
+async function body(response: Response): Promise<{ error?: string; reason?: string; couchdb?: string; 'express-pouchdb'?: string } | null> {
+  return (await response.json().catch(() => null)) as never;
+}
+
+/** Each database's identity when every database is ready; the problem otherwise. `fetch` adds credentials and throws when unreachable. */
+export async function prepareRemoteDatabases(serverUrl: string, databases: readonly string[], fetchWithAuth: typeof fetch, now: () => Date = () => new Date()): Promise<Prepared> {
+  const root = `${serverUrl.replace(/\/+$/, '')}/`;
+  const welcome = await fetchWithAuth(root);
+  if (!welcome.ok) return problemOf(root, welcome.status, await body(welcome));
+  const greeting = await body(welcome);
+  if (!greeting || (greeting.couchdb === undefined && greeting['express-pouchdb'] === undefined)) {
+    return { ok: false, problem: 'not-couchdb', message: `${root} does not answer like a CouchDB server. Check the address.` };
+  }
+  const identities: Record<string, string> = {};
+  for (const database of databases) {
+    const url = `${root}${encodeURIComponent(database)}`;
+    const found = await fetchWithAuth(url);
+    if (!found.ok && found.status !== 404) return problemOf(url, found.status, await body(found));
+    void found.body?.cancel().catch(() => undefined);
+    if (found.status === 404) {
+      const created = await fetchWithAuth(url, { method: 'PUT' });
+      void created.body?.cancel().catch(() => undefined);
+      if (!created.ok && created.status !== 412) return missing(database);
+    }
+    try {
+      identities[database] = await ensureIdentity(`${url}/`, fetchWithAuth, now);
+    } catch (error) {
+      if (error instanceof CouchAnswerError) return problemOf(url, error.status, null);
+      throw error;
+    }
+  }
+  return { ok: true, identities };
+}
+
+function missing(database: string): Problem {
+  return {
+    ok: false,
+    problem: 'database-missing',
+    message: `The database ${database} does not exist on the server and this user may not create it. Ask the administrator to create the team's databases (README, "Using Apache CouchDB").`,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Plaint's CouchDB handlers on answers a real server rarely gives (issue 21, issue 11):
+ * - the live-changes loop survives a 404 body without `results` (RxDB's plugin died on it with an
+ *   unhandled rejection), reports it and keeps polling;
+ * - a server that stops answering in the middle of a long poll is noticed within 2.5 heartbeats;
+ * - the pull handler reads on past refused documents (RxDB takes a short batch as "no more") and
+ *   does not read a stretch of refused documents again;
+ * - sequences: the number prefix of CouchDB 3's opaque sequences and PouchDB's numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import type { InboundGate } from '../inbound/inbound-gate';
+import { LiveChanges, SilentServerError } from './couch-live';
+import { BadAnswerError, sequenceNumber, type CouchDocument } from './couch-protocol';
+import { pullHandler } from './couch-pull';
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** Admits every document whose `_id` does not start with "bad". */
+const gate = {
+  admit: (documents: readonly CouchDocument[]) => Promise.resolve(documents.filter((document) => !document._id.startsWith('bad')).map((document) => ({ id: document._id, _deleted: false }))),
+} as unknown as InboundGate;
+
+const row = (id: string, seq: number) => ({ id, seq, changes: [{ rev: `1-${id}` }], doc: { _id: id, _rev: `1-${id}` } });
+
+describe('the live-changes loop', () => {
+  it('a 404 body without `results` is reported and the loop polls again, then delivers', async () => {
+    const errors: unknown[] = [];
+    const answers = [json(404, { error: 'not_found', reason: 'no_db_file' }), json(200, { error: 'odd' }), json(200, { results: [row('a', 7)], last_seq: 7 })];
+    let emitted: unknown = null;
+    const live = new LiveChanges({
+      url: 'http://couch/team_cases/',
+      fetch: () => Promise.resolve(answers.shift() ?? new Promise<Response>(() => undefined)),
+      gate,
+      batchSize: 10,
+      heartbeatMs: 60_000,
+      onRead: () => undefined,
+      onPulled: () => undefined,
+      emit: (batch) => (emitted = batch),
+      onContact: () => undefined,
+      onError: (error) => errors.push(error),
+      retryMs: () => 1,
+    });
+    live.start();
+    await expect.poll(() => emitted, { timeout: 10_000 }).toEqual({ documents: [{ id: 'a', _deleted: false }], checkpoint: { sequence: 7 } });
+    live.stop();
+    expect(errors.map((error) => (error as Error).name)).toEqual(['CouchAnswerError', 'BadAnswerError']);
+  });
+
+  it('a server that goes quiet after sending the headers is noticed within 2.5 heartbeats', async () => {
+    const errors: unknown[] = [];
+    let requests = 0;
+    const silentBody = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"results":[\n')) }), { status: 200 });
+    const live = new LiveChanges({
+      url: 'http://couch/team_cases/',
+      fetch: (_url, init) => {
+        requests += 1;
+        const response = silentBody();
+        init?.signal?.addEventListener('abort', () => void response.body?.cancel().catch(() => undefined));
+        return Promise.resolve(response);
+      },
+      gate,
+      batchSize: 10,
+      heartbeatMs: 40,
+      onRead: () => undefined,
+      onPulled: () => undefined,
+      emit: () => undefined,
+      onContact: () => undefined,
+      onError: (error) => errors.push(error),
+      retryMs: () => 60_000,
+    });
+    live.start();
+    await expect.poll(() => errors.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    live.stop();
+    expect(errors[0]).toBeInstanceOf(SilentServerError);
+    expect(requests).toBe(1);
+  });
+});
+
+describe('the pull handler', () => {
+  it('reads on past refused documents until the batch is full, and skips a refused-only stretch next time', async () => {
+    const feed = [row('bad-1', 1), row('a', 2), row('bad-2', 3), row('b', 4), row('bad-3', 5)];
+    const asked: string[] = [];
+    const fetchFeed: typeof fetch = (input) => {
+      const url = new URL(String(input));
+      asked.push(url.searchParams.get('since') ?? '');
+      const since = Number(url.searchParams.get('since'));
+      const limit = Number(url.searchParams.get('limit'));
+      const results = feed.filter((change) => change.seq > since).slice(0, limit);
+      return Promise.resolve(json(200, { results, last_seq: results.at(-1)?.seq ?? since }));
+    };
+    const pull = pullHandler({ url: 'http://couch/team_cases/', fetch: fetchFeed, gate, onRead: () => undefined, onPulled: () => undefined });
+    expect(await pull(undefined, 2)).toEqual({ documents: [{ id: 'a', _deleted: false }, { id: 'b', _deleted: false }], checkpoint: { sequence: 4 } });
+    expect(await pull({ sequence: 4 }, 2)).toEqual({ documents: [], checkpoint: { sequence: 5 } });
+    asked.length = 0;
+    // RxDB keeps no checkpoint for an empty batch and asks from 4 again: the refused stretch is skipped.
+    await pull({ sequence: 4 }, 2);
+    expect(asked).toEqual(['5']);
+  });
+
+  it('an error answer or a body that is not a changes feed is an error, never a crash later', async () => {
+    const pull = (answer: Response) => pullHandler({ url: 'http://couch/team_cases/', fetch: () => Promise.resolve(answer), gate, onRead: () => undefined, onPulled: () => undefined })(undefined, 10);
+    await expect(pull(json(404, { error: 'not_found' }))).rejects.toMatchObject({ name: 'CouchAnswerError', status: 404 });
+    await expect(pull(json(200, { rows: [] }))).rejects.toBeInstanceOf(BadAnswerError);
+    await expect(pull(new Response('<html>proxy error</html>', { status: 200 }))).rejects.toBeInstanceOf(BadAnswerError);
+  });
+});
+
+describe('sequences', () => {
+  it('the number prefix of opaque CouchDB 3 sequences, PouchDB numbers, and none for anything else', () => {
+    expect(sequenceNumber('1234-g1AAAAFTeJzLYWBg4MhgTmHgz8tPSTV0MDQy1zMAQsMcoEQiQ1L9____szKYE1lzgQLsZmmWxpaGSZjKcRqRxwIkGRqA1H-oSYxgk8xTTRJNzSywacsCAK8EMwc')).toBe(1234);
+    expect(sequenceNumber(87)).toBe(87);
+    expect(sequenceNumber('now')).toBeNull();
+    expect(sequenceNumber('g1AAAA')).toBeNull();
+  });
+});

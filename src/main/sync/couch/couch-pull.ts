@@ -1,0 +1,80 @@
+/**
+ * The pull side of a collection's replication, modelled on RxDB's CouchDB plugin but under
+ * Plaint's control: it reads the database's `_changes` from a checkpoint, lets only what the
+ * inbound gate admits reach RxDB, and reads answers defensively (an error answer or a body
+ * without `results` is an error RxDB retries, never a crash).
+ *
+ * RxDB takes a batch shorter than asked for as "the server has no more". Refused documents
+ * would make a batch short, so the handler reads on until the batch is full or the feed is
+ * really exhausted.
+ */
+import type { WithDeleted } from 'rxdb';
+import type { InboundGate } from '../inbound/inbound-gate';
+import { changesSchema, queryString, readAnswer, type ChangesAnswer, type CouchDocument, type Sequence } from './couch-protocol';
+
+export interface CouchCheckpoint {
+  readonly sequence: Sequence;
+}
+
+export interface PullSource {
+  /** The database's URL, ending in `/`. */
+  readonly url: string;
+  readonly fetch: typeof fetch;
+  readonly gate: InboundGate;
+  /** The last change read (restore detection keeps it as a witness). */
+  readonly onRead: (last: { id: string; rev: string }, sequence: Sequence) => void;
+  /** A batch was read and checked. */
+  readonly onPulled: () => void;
+}
+
+/** The server answered with an HTTP error (the status was reported already). */
+export class CouchAnswerError extends Error {
+  constructor(
+    readonly status: number,
+    what: string,
+  ) {
+    super(`The server answered ${status} to ${what}`);
+    this.name = 'CouchAnswerError';
+  }
+}
+
+export function ensureOk(response: Response, what: string): Response {
+  if (!response.ok) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new CouchAnswerError(response.status, what);
+  }
+  return response;
+}
+
+export function changedDocuments(answer: ChangesAnswer): CouchDocument[] {
+  return answer.results.flatMap((row) => (row.doc ? [row.doc] : []));
+}
+
+export function noteLastRead(answer: ChangesAnswer, onRead: PullSource['onRead']): void {
+  const last = answer.results.at(-1);
+  const rev = last?.changes[0]?.rev;
+  if (last && rev) onRead({ id: last.id, rev }, answer.last_seq);
+}
+
+export function pullHandler(source: PullSource) {
+  // Stretches of the feed that held only refused documents: RxDB keeps no checkpoint for an empty
+  // batch, so without this every restart would read (and refuse) them again.
+  const skipAhead = new Map<string, Sequence>();
+  return async (checkpoint: CouchCheckpoint | undefined, batchSize: number): Promise<{ documents: WithDeleted<unknown>[]; checkpoint: CouchCheckpoint }> => {
+    const from = checkpoint?.sequence ?? 0;
+    let since: Sequence = skipAhead.get(JSON.stringify(from)) ?? from;
+    const documents: WithDeleted<unknown>[] = [];
+    for (;;) {
+      const limit = batchSize - documents.length;
+      const url = `${source.url}_changes?${queryString({ style: 'all_docs', feed: 'normal', include_docs: true, since, limit, seq_interval: batchSize })}`;
+      const answer = await readAnswer(ensureOk(await source.fetch(url), '_changes'), changesSchema, '_changes');
+      noteLastRead(answer, source.onRead);
+      documents.push(...(await source.gate.admit(changedDocuments(answer))));
+      since = answer.last_seq;
+      if (answer.results.length < limit || documents.length >= batchSize) break;
+    }
+    if (documents.length === 0 && since !== from) skipAhead.set(JSON.stringify(from), since);
+    source.onPulled();
+    return { documents, checkpoint: { sequence: since } };
+  };
+}

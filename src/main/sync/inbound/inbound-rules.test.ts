@@ -1,0 +1,141 @@
+/**
+ * The rules sync holds pulled documents to (issue 11, "Sync checks what it pulls"):
+ * - everything Plaint itself writes passes them (demo cases through the workflow, letters with
+ *   scans, a finalised and posted letter, settings and staff changes), so no device refuses
+ *   another's good data;
+ * - the malformed documents of the issue are refused with the field and rule, never a value;
+ * - deletions and rewrites follow each collection's stated policy.
+ */
+import type { RxDatabase } from 'rxdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCases } from '../../domain/demo/seed-demo';
+import { phoneComplaint, startTestDomain, type TestDomain } from '../../domain/test-support';
+import { claimDeviceCode, type DeviceCodeCollection } from '../device-codes';
+import { REPLICATED_COLLECTIONS } from '../replicated-collections';
+import { inboundRulesOf } from './inbound-rules';
+import { inspectInbound, type Incoming, type LocalState } from './inspect-inbound';
+
+let t: TestDomain;
+let shared: Record<string, Record<string, unknown>[]>;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+beforeAll(async () => {
+  t = await startTestDomain('2026-11-23T09:00:00.000Z');
+  const domain = t.services.domain;
+  if (!domain) throw new Error('no domain');
+  await seedDemoCases(domain, t.clock, 120);
+  await t.call('settings.updateSlaPolicy', { ...(await t.call('settings.get', {})).slaPolicy, stage1ResolutionWorkingDays: 12 });
+  await t.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-12-28'] });
+  await t.call('settings.saveComplaintType', { id: 'pharmacy', label: { 'en-GB': 'Pharmacy', lv: 'Aptieka' }, retired: false });
+  await t.call('settings.setDepartments', { departments: ['Billing', 'Pharmacy'] });
+  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', role: 'clerk', active: true });
+  const letter = await t.call('post.logIncoming', {
+    receivedOn: '2026-11-23',
+    sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },
+    kind: 'new-complaint',
+    type: 'product',
+    summary: 'Leaking bottle',
+    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
+  });
+  const caseId = letter.caseId ?? '';
+  await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T09:00:00.000Z', channel: 'letter' } });
+  const { text } = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
+  const finalised = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
+  await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
+  await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
+  const database = domain.db as unknown as RxDatabase;
+  await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
+  shared = {};
+  for (const { collection } of REPLICATED_COLLECTIONS) {
+    shared[collection] = ((await database.collections[collection]?.find().exec()) ?? []).map((document) => document.toJSON() as Record<string, unknown>);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await t.close();
+});
+
+const noStorageIssues = () => [];
+const fresh: LocalState = { local: undefined, caseUntouched: true };
+const incoming = (document: Record<string, unknown>, deleted = false): Incoming => ({ ...document, id: String(document['id']), _deleted: deleted });
+
+function firstOf(collection: string, where: (document: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+  const found = shared[collection]?.find(where);
+  if (!found) throw new Error(`No ${collection} document to test with`);
+  return found;
+}
+
+describe('everything Plaint writes passes', () => {
+  it.each(REPLICATED_COLLECTIONS.map((spec) => spec.collection))('%s', (collection) => {
+    const documents = shared[collection] ?? [];
+    expect(documents.length).toBeGreaterThan(0);
+    const refused = documents
+      .map((document) => ({ id: document['id'], decision: inspectInbound(inboundRulesOf(collection), incoming(document), fresh, noStorageIssues) }))
+      .filter(({ decision }) => !decision.accept);
+    expect(refused).toEqual([]);
+  });
+});
+
+describe('malformed documents are refused with the field and the rule', () => {
+  const refusedFor = (collection: string, document: Record<string, unknown>) => inspectInbound(inboundRulesOf(collection), incoming(document), fresh, noStorageIssues);
+
+  it('a case with `clock: {}` or without `openInquiries`', () => {
+    const good = firstOf('cases');
+    expect(refusedFor('cases', { ...good, clock: {} })).toMatchObject({ accept: false, reason: 'invalid', issues: expect.arrayContaining(['clock.receivedAt: invalid_type']) as unknown });
+    const { openInquiries: _gone, ...missing } = good;
+    expect(refusedFor('cases', missing)).toMatchObject({ accept: false, issues: ['openInquiries: invalid_type'] });
+  });
+
+  it('settings: an unknown holiday region, complaint types that are not a list, SLA limits of 0 or negative days', () => {
+    const calendar = firstOf('settings', (document) => document['id'] === 'calendar');
+    expect(refusedFor('settings', { ...calendar, value: { data: { region: 'XX', timeZone: 'Europe/London', closures: [] } } })).toMatchObject({ accept: false, issues: ['value.data.region: custom'] });
+    const types = firstOf('settings', (document) => document['id'] === 'complaintTypes');
+    expect(refusedFor('settings', { ...types, value: { data: { product: 'Product' } } })).toMatchObject({ accept: false, issues: ['value.data: custom'] });
+    const sla = firstOf('settings', (document) => document['id'] === 'slaPolicy');
+    const policy = (sla['value'] as { data: Record<string, unknown> }).data;
+    for (const days of [0, -3]) {
+      expect(refusedFor('settings', { ...sla, value: { data: { ...policy, stage1ResolutionWorkingDays: days } } })).toMatchObject({ accept: false, issues: ['value.data.stage1ResolutionWorkingDays: custom'] });
+    }
+  });
+
+  it('issues name fields and rules, never the values', () => {
+    const good = firstOf('cases');
+    const decision = refusedFor('cases', { ...good, complainant: { ...(good['complainant'] as object), preferredChannel: 'pigeon@secret.example' } });
+    expect(JSON.stringify(decision)).not.toContain('secret');
+    expect(decision).toMatchObject({ accept: false, issues: ['complainant.preferredChannel: invalid_value'] });
+  });
+});
+
+describe('deletions and rewrites follow each collection', () => {
+  const tombstone = (document: Record<string, unknown>): Incoming => ({ id: String(document['id']), _deleted: true });
+  const held = (document: Record<string, unknown>) => ({ ...document, _deleted: false });
+
+  it("a case's deletion is applied while the case is as logged (undo), refused once it was worked on", () => {
+    const rules = inboundRulesOf('cases');
+    const untouched = firstOf('cases', (document) => document['status'] === 'received' && document['updatedAt'] === document['createdAt']);
+    expect(inspectInbound(rules, tombstone(untouched), { local: held(untouched), caseUntouched: true }, noStorageIssues)).toEqual({ accept: true });
+    const worked = firstOf('cases', (document) => document['status'] !== 'received');
+    expect(inspectInbound(rules, tombstone(worked), { local: held(worked), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'deletion-refused', heal: true });
+  });
+
+  it('letters, files, chunks, settings, staff and device codes are never deleted by Plaint: refused and healed', () => {
+    for (const collection of ['letters', 'files', 'fileChunks', 'settings', 'staff', 'deviceCodes']) {
+      const document = firstOf(collection);
+      expect(inspectInbound(inboundRulesOf(collection), tombstone(document), { local: held(document), caseUntouched: true }, noStorageIssues)).toMatchObject({ accept: false, reason: 'deletion-refused', heal: true });
+    }
+    // Deleted before it ever arrived: nothing to give back, but it is said.
+    expect(inspectInbound(inboundRulesOf('fileChunks'), { id: 'file-x:3', _deleted: true }, fresh, noStorageIssues)).toMatchObject({ accept: false, reason: 'deleted-before-arrival', heal: false });
+  });
+
+  it('an audit entry, a scan chunk or a letter text rewritten on the server keeps its first version', () => {
+    const audit = firstOf('timeline', (document) => document['kind'] === 'audit' || document['kind'] === 'transition');
+    expect(inspectInbound(inboundRulesOf('timeline'), incoming({ ...audit, by: { id: 'x', name: 'Someone else' } }), { local: held(audit), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
+    const chunk = firstOf('fileChunks');
+    expect(inspectInbound(inboundRulesOf('fileChunks'), incoming({ ...chunk, data: 'AAAA' }), { local: held(chunk), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten' });
+    const letter = firstOf('letters', (document) => document['direction'] === 'out');
+    expect(inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, text: 'Changed' }), { local: held(letter), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten' });
+    // Its posting may change (a later posting entry); a voided letter may not come back.
+    expect(inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, posting: null, postedOn: '' }), { local: held(letter), caseUntouched: false }, noStorageIssues)).toEqual({ accept: true });
+    expect(inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, voided: false }), { local: { ...held(letter), voided: true }, caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten' });
+  });
+});
