@@ -15,13 +15,13 @@ import type { QuarantineEntry } from '../../shared/domain/sync';
 import { phoneComplaint } from '../domain/test-support';
 import { startCouchServer, type CouchServer } from './local-server/pouchdb-server';
 import { connect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
+import { PNG } from '../files/test-support/scan-files';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
 
 type CouchDoc = Record<string, unknown> & { _id: string; _rev: string };

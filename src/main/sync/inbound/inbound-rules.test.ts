@@ -14,10 +14,10 @@ import { claimDeviceCode, type DeviceCodeCollection } from '../device-codes';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
 import { inboundRulesOf } from './inbound-rules';
 import { inspectInbound, type Incoming, type LocalState } from './inspect-inbound';
+import { PNG } from '../../files/test-support/scan-files';
 
 let t: TestDomain;
 let shared: Record<string, Record<string, unknown>[]>;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 beforeAll(async () => {
   t = await startTestDomain('2026-11-23T09:00:00.000Z');
