@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/domain/records';
 import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '../../../../shared/domain/vocabulary';
 import { useFormatters } from '../../common/format';
+import { describeDeadlinesMoved } from './deadlines-moved-text';
 
 function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], format: ReturnType<typeof useFormatters>): string {
   switch (entry.kind) {
@@ -46,6 +47,8 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
         discardedAt: format.dateTime(discarded.at),
       });
     }
+    case 'deadlines-moved':
+      return describeDeadlinesMoved(entry.data, t, format);
   }
 }
 
@@ -77,6 +80,7 @@ const COLOURS: Record<TimelineKind, string> = {
   'external-referral': 'teal',
   audit: 'gray',
   conflict: 'red',
+  'deadlines-moved': 'yellow',
 };
 
 export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
