@@ -5,7 +5,7 @@
  * process used, so it needs no call; when the two disagree (a settings change whose recompute has
  * not reached this case yet), it says so.
  */
-import { Alert, Anchor, Badge, CloseButton, Group, Popover, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, CloseButton, Group, Popover, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseExtension } from '../../../../shared/domain/records';
@@ -103,15 +103,14 @@ function DayTable({ days }: { readonly days: readonly ExplainedDay[] }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {days.map((day, index) => {
-          return (
+        {days.map((day, index) => (
             <Table.Tr key={day.date} data-date={day.date} data-counted={day.counted} data-reason={day.reason}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.shortDay(day.date)}</Table.Td>
               <Table.Td>
                 {day.counted ? (
-                  <Badge size="sm" variant="light" color="teal" style={{ textTransform: 'none' }}>
+                  <Text size="sm" c="teal" fw={600} style={{ whiteSpace: 'nowrap' }}>
                     {t('whyThisDate.counted', { number: numbers[index] ?? 0 })}
-                  </Badge>
+                  </Text>
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t('whyThisDate.skipped')}
@@ -123,8 +122,7 @@ function DayTable({ days }: { readonly days: readonly ExplainedDay[] }) {
                 {day.name ? ` · ${day.name}` : ''}
               </Table.Td>
             </Table.Tr>
-          );
-        })}
+        ))}
       </Table.Tbody>
     </Table>
   );
