@@ -34,7 +34,7 @@ export function CalendarSettings() {
         workWeek: values.workWeek.map(Number),
         closures: values.closures.map((entry) => entry.day),
         extraWorkingDays: values.extraWorkingDays.map((entry) => entry.day),
-        dayNotes: Object.fromEntries([...values.closures, ...values.extraWorkingDays].filter((entry) => entry.note.trim() !== '').map((entry) => [entry.day, entry.note])),
+        dayNotes: Object.fromEntries([...values.closures, ...values.extraWorkingDays].filter((entry) => entry.day !== '' && entry.note.trim() !== '').map((entry) => [entry.day, entry.note])),
       }),
     // The API names a listed day by its index; the form's field is that row's day.
     (path) => (/^(closures|extraWorkingDays)\.\d+$/.test(path) ? `${path}.day` : path.startsWith('workWeek') ? 'workWeek' : path),
