@@ -72,14 +72,21 @@ type Area = keyof SettingsValues;
 
 export class SettingsService {
   private cached: { values: SettingsValues; calendar: WorkingCalendar } | null = null;
+  /** Counts invalidations: a read that started before a change must not cache what it read. */
+  private generation = 0;
 
   constructor(
     private readonly db: DomainDatabase,
     private readonly clock: Clock,
   ) {
     db.settings.$.subscribe(() => {
-      this.cached = null;
+      this.invalidate();
     });
+  }
+
+  private invalidate(): void {
+    this.cached = null;
+    this.generation += 1;
   }
 
   async values(): Promise<SettingsValues> {
@@ -92,13 +99,16 @@ export class SettingsService {
 
   private async load(): Promise<{ values: SettingsValues; calendar: WorkingCalendar }> {
     if (this.cached) return this.cached;
+    const generation = this.generation;
     const documents = await this.db.settings.find().exec();
     const stored = Object.fromEntries(documents.map((document) => [document.id, document.toJSON().value.data]));
     const merged = { ...DEFAULTS, ...stored } as SettingsValues;
     const values: SettingsValues = { ...merged, calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar) };
     const calendar = createWorkingCalendar(calendarOptions(values.calendar));
-    this.cached = { values, calendar };
-    return this.cached;
+    const loaded = { values, calendar };
+    // A change landed while this read was under way (the recompute after a calendar change reads next).
+    if (generation === this.generation) this.cached = loaded;
+    return loaded;
   }
 
   private async save<A extends Area>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<SettingsValues> {
@@ -111,7 +121,7 @@ export class SettingsService {
     const previous = (await this.db.settings.findOne(area).exec())?.toJSON();
     const next: SettingsDocument = { id: area, value: { data: value }, updatedAt: this.clock.now().toISOString(), updatedBy: { id: actor.id, name: actor.name } };
     await this.db.settings.upsert(next);
-    this.cached = null;
+    this.invalidate();
     return { previous: previous ? { id: previous.id, value: { data: previous.value.data }, updatedAt: previous.updatedAt, updatedBy: previous.updatedBy } : undefined, next };
   }
 
