@@ -59,9 +59,15 @@ test('an administrator adds a working Saturday: the open case’s deadline moves
   await expect(page.locator('[data-testid="year-calendar"] [data-date="2024-12-07"]')).toHaveAttribute('data-reason', 'extra-working-day');
   await expect(page.locator('[data-testid="year-calendar"] [data-date="2024-12-25"]')).toHaveAttribute('data-reason', 'public-holiday');
   await expect(page.locator('[data-testid="year-calendar"] [data-date="2024-12-08"]')).toHaveAttribute('data-reason', 'weekend');
-  // The "Saved" toast's close button has no name (every settings form's, not this screen's): checked apart.
-  const axe = await new AxeBuilder({ page }).exclude('.mantine-Notifications-root').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).slice(0, 3).join(' | ')}`), 'calendar settings').toEqual([]);
+  // Every kind of day must stay readable in both themes. The "Saved" toast's close button has no
+  // name (every settings form's, not this screen's), so the toasts are left out here.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).exclude('.mantine-Notifications-root').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).slice(0, 3).join(' | ')}`), `calendar settings (${scheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, testInfo, 'en-calendar-settings');
 
   // The open case's deadline moved one day earlier, and its timeline says why.

@@ -31,7 +31,7 @@ export function WhyThisDate({ deadline, extensions }: { readonly deadline: Deadl
           {t('deadline.why')}
         </Anchor>
       </Popover.Target>
-      <Popover.Dropdown data-testid="why-this-date" data-deadline={deadline.kind}>
+      <Popover.Dropdown data-testid="why-this-date" data-why-deadline={deadline.kind}>
         {opened && <Explanation deadline={deadline} extensions={extensions} onClose={() => setOpened(false)} />}
       </Popover.Dropdown>
     </Popover>
