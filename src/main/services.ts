@@ -82,7 +82,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let domain: DomainServices | null = null;
   if (opened.database) {
     try {
-      domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database));
+      domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database), (error) => logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)));
     } catch (error) {
       logger.error('The complaint data could not be loaded', errorDetails(error));
       database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
@@ -204,6 +204,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       notifier?.stop();
       await sync?.close();
       domain?.stop();
+      await domain?.rescheduler.idle(); // a recompute still writing finishes before the database closes
       await opened.database?.close();
       database = { ...database, state: 'closed' };
     },

@@ -17,7 +17,8 @@ import type { CaseDocument, DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
 import { fieldError, notFound } from '../../shared/domain/domain-error';
 import { applyCaseAction, type actOnCaseInput, type TimelineDraft } from '../../shared/domain/workflow';
-import type { SettingsService } from './settings-service';
+import { deadlinesMovedEntry } from './deadline-moves';
+import type { DeadlineSettingsChange, SettingsService } from './settings-service';
 import { ChangeSet, commitPlanned } from '../database/change-set';
 
 type StoredFields = '_meta' | '_rev' | '_deleted' | '_attachments';
@@ -211,22 +212,32 @@ export class CaseService {
   /**
    * After the SLA policy or calendar changes, every open case's deadlines follow the new rules.
    * A page is written in one transaction against the revisions it was computed from, so an edit
-   * made meanwhile is never overwritten: the page is read and computed again.
+   * made meanwhile is never overwritten: the page is read and computed again. Given the change
+   * that caused it, each case whose due dates moved gets a timeline entry saying why, written
+   * with the case (deadline-moves.ts: the same entry on every device, written once).
    */
-  async recomputeOpenCases(): Promise<number> {
+  async recomputeOpenCases(change?: DeadlineSettingsChange): Promise<number> {
     const { slaPolicy } = await this.settings.values();
     const calendar = await this.settings.calendar();
     let updated = 0;
     for (let page = 0; ; page += 1) {
       const count = await commitPlanned(async () => {
         const documents = await this.db.cases.find({ selector: { open: true }, sort: [{ id: 'asc' }], skip: page * 500, limit: 500 }).exec();
-        const changes = new ChangeSet();
-        for (const document of documents) {
+        const planned = documents.flatMap((document) => {
           const { _meta, _rev, _deleted, _attachments, ...current } = document.toMutableJSON(true) as CaseDocument & Record<StoredFields, unknown>;
           const next = withDerivedFields(current as CaseDocument, calendar, slaPolicy);
-          if (JSON.stringify(next.deadlines) !== JSON.stringify(current.deadlines)) changes.update(this.db.cases, document, next);
+          if (JSON.stringify(next.deadlines) === JSON.stringify(current.deadlines)) return [];
+          return [{ document, next, entry: change ? deadlinesMovedEntry(current as CaseDocument, next, change) : null }];
+        });
+        const entries = planned.flatMap((plan) => (plan.entry ? [plan.entry] : []));
+        // Another device may have recorded this very move already (it synced before this case did).
+        const recorded = entries.length > 0 ? await this.db.timeline.findByIds(entries.map((entry) => entry.id)).exec() : new Map();
+        const changes = new ChangeSet();
+        for (const { document, next, entry } of planned) {
+          changes.update(this.db.cases, document, next);
+          if (entry && !recorded.has(entry.id)) changes.insert(this.db.timeline, entry);
         }
-        return { changes, result: documents.length === 0 ? null : changes.size };
+        return { changes, result: documents.length === 0 ? null : planned.length };
       });
       if (count === null) return updated;
       updated += count;

@@ -8,6 +8,7 @@ import { CaseService } from './case-service';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
+import { DeadlineRescheduler } from './deadline-rescheduler';
 import { DeviceIdentity } from './device-identity';
 import { SettingsService } from './settings-service';
 import { StaffService } from './staff-service';
@@ -19,11 +20,19 @@ export interface DomainServices {
   readonly settings: SettingsService;
   readonly staff: StaffService;
   readonly identity: DeviceIdentity;
+  /** Moves open deadlines when the calendar or SLA policy changes, here or on another device. */
+  readonly rescheduler: DeadlineRescheduler;
   snapshot(): Promise<SettingsSnapshot>;
   stop(): void;
 }
 
-export async function startDomainServices(database: RxDatabase, events: EventBus, clock: Clock = systemClock, handlerFor?: ConflictHandlerFor): Promise<DomainServices> {
+export async function startDomainServices(
+  database: RxDatabase,
+  events: EventBus,
+  clock: Clock = systemClock,
+  handlerFor?: ConflictHandlerFor,
+  onError: (error: unknown) => void = (error) => console.error('Open deadlines could not be moved to the new settings', error),
+): Promise<DomainServices> {
   const db = await addDomainCollections(database, handlerFor);
   const settings = new SettingsService(db, clock);
   const identity = new DeviceIdentity(db, clock);
@@ -32,6 +41,8 @@ export async function startDomainServices(database: RxDatabase, events: EventBus
   const queries = new CaseQueries(db, settings, clock);
   await identity.ensureCurrentStaff();
   const stopFeed = startChangeFeed(db, events);
+  const rescheduler = new DeadlineRescheduler(db, cases, onError);
+  rescheduler.start();
   return {
     db,
     cases,
@@ -39,16 +50,20 @@ export async function startDomainServices(database: RxDatabase, events: EventBus
     settings,
     staff,
     identity,
+    rescheduler,
     async snapshot() {
       const [values, members, device, me] = await Promise.all([settings.values(), db.staff.find({ sort: [{ name: 'asc' }] as never }).exec(), identity.state(), identity.ensureCurrentStaff()]);
       return {
         ...values,
-        calendar: { ...values.calendar, closures: [...values.calendar.closures] },
+        calendar: { ...values.calendar, closures: [...values.calendar.closures], extraWorkingDays: [...values.calendar.extraWorkingDays], workWeek: [...values.calendar.workWeek], dayNotes: { ...values.calendar.dayNotes } },
         staff: members.map((member) => member.toJSON() as StaffMember),
         currentStaffId: me.id,
         deviceCode: device.deviceCode,
       };
     },
-    stop: stopFeed,
+    stop() {
+      rescheduler.stop();
+      stopFeed();
+    },
   };
 }

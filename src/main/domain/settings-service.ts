@@ -7,14 +7,39 @@
 import type { z } from 'zod';
 import { DEFAULT_COMPLAINT_TYPES } from '../../shared/domain/vocabulary';
 import type { ComplaintType, Organisation, StaffRef } from '../../shared/domain/records';
-import type { calendarSettingsSchema, complaintTypeInput, organisationSchema, slaPolicySchema } from '../../shared/domain/settings-inputs';
-import { createWorkingCalendar, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
+import type { complaintTypeInput, organisationSchema, slaPolicySchema } from '../../shared/domain/settings-inputs';
+import { createWorkingCalendar, DEFAULT_SLA_POLICY, WorkingCalendarError, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
+import { calendarFieldError, calendarOptions, DEFAULT_CALENDAR_SETTINGS, readCalendarSettings, tidyCalendarSettings, type CalendarSettings } from './calendar-settings';
 import { causalTime } from './case-field-groups';
 import type { Clock } from './clock';
-import type { DomainDatabase } from './collections';
+import type { DomainDatabase, SettingsDocument } from './collections';
 import { fieldError } from '../../shared/domain/domain-error';
 
-export type CalendarSettings = z.output<typeof calendarSettingsSchema>;
+export type { CalendarSettings };
+
+/** The settings that set deadlines: a change to either moves the deadlines of open cases. */
+export const DEADLINE_SETTINGS = ['calendar', 'slaPolicy'] as const;
+export type DeadlineSettingsArea = (typeof DEADLINE_SETTINGS)[number];
+
+/**
+ * One saved change to a deadline setting, as stored (the same on every device once synced): what
+ * it was, what it is, when and by whom.
+ */
+export type DeadlineSettingsChange =
+  | { readonly area: 'calendar'; readonly before: CalendarSettings; readonly after: CalendarSettings; readonly at: string; readonly by: StaffRef }
+  | { readonly area: 'slaPolicy'; readonly before: SlaPolicy; readonly after: SlaPolicy; readonly at: string; readonly by: StaffRef };
+
+/** The change from one stored settings document to the next, if it is a deadline setting. */
+export function deadlineSettingsChange(previous: SettingsDocument | undefined, next: SettingsDocument): DeadlineSettingsChange | null {
+  const common = { at: next.updatedAt, by: { id: next.updatedBy.id, name: next.updatedBy.name } };
+  if (next.id === 'calendar') return { area: 'calendar', before: readCalendarSettings(previous?.value.data), after: readCalendarSettings(next.value.data), ...common };
+  if (next.id === 'slaPolicy') return { area: 'slaPolicy', before: readSlaPolicy(previous?.value.data), after: readSlaPolicy(next.value.data), ...common };
+  return null;
+}
+
+function readSlaPolicy(stored: unknown): SlaPolicy {
+  return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...DEFAULT_SLA_POLICY, ...(stored as Partial<SlaPolicy>) } : DEFAULT_SLA_POLICY;
+}
 
 /** P-3.1 default: the head office in the source procedure. */
 export const DEFAULT_ORGANISATION: Organisation = {
@@ -39,7 +64,7 @@ export interface SettingsValues {
 const DEFAULTS: SettingsValues = {
   organisation: DEFAULT_ORGANISATION,
   slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: DEFAULT_CALENDAR,
+  calendar: DEFAULT_CALENDAR_SETTINGS,
   complaintTypes: DEFAULT_COMPLAINT_TYPES.map((type) => ({ id: type.id, label: { ...type.label }, retired: false })),
   departments: ['Customer service', 'Warehouse', 'Pharmacy', 'Billing', 'Delivery'],
 };
@@ -48,14 +73,21 @@ type Area = keyof SettingsValues;
 
 export class SettingsService {
   private cached: { values: SettingsValues; calendar: WorkingCalendar } | null = null;
+  /** Counts invalidations: a read that started before a change must not cache what it read. */
+  private generation = 0;
 
   constructor(
     private readonly db: DomainDatabase,
     private readonly clock: Clock,
   ) {
     db.settings.$.subscribe(() => {
-      this.cached = null;
+      this.invalidate();
     });
+  }
+
+  private invalidate(): void {
+    this.cached = null;
+    this.generation += 1;
   }
 
   async values(): Promise<SettingsValues> {
@@ -68,41 +100,60 @@ export class SettingsService {
 
   private async load(): Promise<{ values: SettingsValues; calendar: WorkingCalendar }> {
     if (this.cached) return this.cached;
+    const generation = this.generation;
     const documents = await this.db.settings.find().exec();
     const stored = Object.fromEntries(documents.map((document) => [document.id, document.toJSON().value.data]));
-    const values = { ...DEFAULTS, ...stored } as SettingsValues;
-    const calendar = createWorkingCalendar({ ...values.calendar });
-    this.cached = { values, calendar };
-    return this.cached;
+    const merged = { ...DEFAULTS, ...stored } as SettingsValues;
+    const values: SettingsValues = { ...merged, calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar) };
+    const calendar = createWorkingCalendar(calendarOptions(values.calendar));
+    const loaded = { values, calendar };
+    // A change landed while this read was under way (the recompute after a calendar change reads next).
+    if (generation === this.generation) this.cached = loaded;
+    return loaded;
   }
 
   private async save<A extends Area>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<SettingsValues> {
-    // Causal save time (sync's merge order, case-field-groups.ts): after the save it replaces.
-    const previous = await this.db.settings.findOne(area).exec();
-    const updatedAt = causalTime(previous ? Date.parse(previous.updatedAt) : 0, this.clock.now().toISOString());
-    await this.db.settings.upsert({ id: area, value: { data: value }, updatedAt, updatedBy: actor });
-    this.cached = null;
+    await this.store(area, value, actor);
     return this.values();
+  }
+
+  /** Stores an area's value; returns the stored document before and after. */
+  private async store<A extends Area>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<{ previous: SettingsDocument | undefined; next: SettingsDocument }> {
+    const previous = (await this.db.settings.findOne(area).exec())?.toJSON();
+    // Causal save time (sync's merge order, case-field-groups.ts): after the save it replaces.
+    const updatedAt = causalTime(previous ? Date.parse(previous.updatedAt) : 0, this.clock.now().toISOString());
+    const next: SettingsDocument = { id: area, value: { data: value }, updatedAt, updatedBy: { id: actor.id, name: actor.name } };
+    await this.db.settings.upsert(next);
+    this.invalidate();
+    return { previous: previous ? { id: previous.id, value: { data: previous.value.data }, updatedAt: previous.updatedAt, updatedBy: previous.updatedBy } : undefined, next };
+  }
+
+  private async storeDeadlineSetting<A extends DeadlineSettingsArea>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<DeadlineSettingsChange> {
+    const { previous, next } = await this.store(area, value, actor);
+    const change = deadlineSettingsChange(previous, next);
+    if (!change) throw new Error(`${area} is not a deadline setting`);
+    return change;
   }
 
   updateOrganisation(value: z.output<typeof organisationSchema>, actor: StaffRef): Promise<SettingsValues> {
     return this.save('organisation', value, actor);
   }
 
-  updateSlaPolicy(value: z.output<typeof slaPolicySchema>, actor: StaffRef): Promise<SettingsValues> {
-    return this.save('slaPolicy', value, actor);
+  /** Saves the SLA policy; the caller moves open deadlines with the returned change. */
+  updateSlaPolicy(value: z.output<typeof slaPolicySchema>, actor: StaffRef): Promise<DeadlineSettingsChange> {
+    return this.storeDeadlineSetting('slaPolicy', value, actor);
   }
 
-  updateCalendar(value: CalendarSettings, actor: StaffRef): Promise<SettingsValues> {
+  /** Saves the working calendar, refused at the field at fault; the caller moves open deadlines with the returned change. */
+  updateCalendar(value: CalendarSettings, actor: StaffRef): Promise<DeadlineSettingsChange> {
     try {
-      createWorkingCalendar(value);
+      // Checked as given, so a refusal names the entry the administrator typed (extraWorkingDays.2).
+      createWorkingCalendar(calendarOptions(value));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (message.includes('time zone')) throw fieldError('timeZone', message, 'unknown_time_zone');
-      if (message.includes('closure')) throw fieldError('closures', message, 'invalid_closure');
-      throw fieldError('region', message, 'unknown_region');
+      if (error instanceof WorkingCalendarError) throw calendarFieldError(error);
+      throw error;
     }
-    return this.save('calendar', { ...value, closures: [...new Set(value.closures)].sort() }, actor);
+    return this.storeDeadlineSetting('calendar', tidyCalendarSettings(value), actor);
   }
 
   async saveComplaintType(value: z.output<typeof complaintTypeInput>, actor: StaffRef): Promise<SettingsValues> {

@@ -16,7 +16,7 @@ describe('settings', () => {
     expect(settings.organisation).toMatchObject({ name: 'Welzo Limited', postcode: 'W1H 1PJ' });
     expect(settings.organisation.addressLines.join(', ')).toContain('19-21 Crawford Street');
     expect(settings.slaPolicy.acknowledgement).toEqual({ unit: 'clock-hours', amount: 48 });
-    expect(settings.calendar).toEqual({ region: 'GB-ENG', timeZone: 'Europe/London', closures: [] });
+    expect(settings.calendar).toEqual({ region: 'GB-ENG', timeZone: 'Europe/London', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} });
     expect(settings.complaintTypes.map((type) => type.id)).toEqual(['service', 'billing', 'product', 'communication', 'customer-service', 'other']);
     expect(settings.staff).toEqual([expect.objectContaining({ id: settings.currentStaffId, role: 'administrator' })]);
     expect(settings.deviceCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}$/);

@@ -237,3 +237,38 @@ describe('bursts and the notification centre', () => {
     ]);
   });
 });
+
+describe('quiet hours follow the working week (issue 15)', () => {
+  const LONDON = { region: 'GB-ENG', timeZone: 'Europe/London', closures: [] as string[] };
+
+  it('a warning on Friday evening is held to a working Saturday morning, not to Monday', async () => {
+    shown = [];
+    await start('2026-11-26T20:00:00.000Z'); // Thursday evening
+    await t.call('settings.updateCalendar', { ...LONDON, extraWorkingDays: ['2026-11-28'] });
+    // 48 hours: due Saturday 28 November 20:00, warned Friday 27 November 20:00 (after closing).
+    await createCase('2026-11-26T20:00:00.000Z', await me());
+    await advanceTo('2026-11-28T08:59:59.999Z');
+    expect((await inApp()).map((item) => item.level)).toEqual(['due-soon']);
+    expect(shown).toEqual([]);
+    await advanceTo('2026-11-28T09:00:00.000Z'); // Saturday 09:00 GMT, an extra working day
+    expect(shown.map((item) => [item.level, item.at])).toEqual([['due-soon', '2026-11-28T09:00:00.000Z']]);
+  });
+
+  it('a notification held for a Saturday is not shown on it once Saturday leaves the working week; it waits for Monday, never Sunday', async () => {
+    shown = [];
+    await start('2026-11-26T20:00:00.000Z');
+    await t.call('settings.updateCalendar', { ...LONDON, workWeek: [1, 2, 3, 4, 5, 6] }); // Monday to Saturday
+    await createCase('2026-11-26T20:00:00.000Z', await me());
+    await advanceTo('2026-11-27T22:00:00.000Z'); // the warning came at 20:00, held for Saturday 09:00
+    expect(notifier().nextWakeAt).toBe(Date.parse('2026-11-28T09:00:00.000Z'));
+    await t.call('settings.updateCalendar', { ...LONDON, workWeek: [1, 2, 3, 4, 5] }); // back to Monday to Friday
+    await advanceTo('2026-11-29T23:59:59.999Z'); // all of Saturday and Sunday
+    expect(shown).toEqual([]);
+    expect((await inApp()).map((item) => item.level)).toEqual(['breached', 'due-soon']);
+    await advanceTo('2026-11-30T09:00:00.000Z');
+    expect(shown.map((item) => [item.level, item.at])).toEqual([
+      ['due-soon', '2026-11-30T09:00:00.000Z'],
+      ['breached', '2026-11-30T09:00:00.000Z'],
+    ]);
+  });
+});

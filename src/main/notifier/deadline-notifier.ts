@@ -56,10 +56,16 @@ const WATCHDOG_MS = 60_000;
 /** A wall clock that moved this much more (or less) than elapsed time was changed, or slept. */
 const CLOCK_JUMP_MS = 30_000;
 
+/** Office hours on a working day of the office's calendar (its working week, holidays, closures and extra working days). */
 export function isOfficeHours(calendar: WorkingCalendar, policy: SlaPolicy, now: Date): boolean {
   if (!isWorkingDay(calendar, now)) return false;
   const day = officeDay(calendar, now);
   return now >= officeInstant(calendar, day, policy.officeOpensAt) && now < officeInstant(calendar, day, policy.officeClosesAt);
+}
+
+/** When a desktop notification created at `createdAt` may be shown: at once in office hours, else the next working morning. */
+export function releaseInstant(calendar: WorkingCalendar, policy: SlaPolicy, createdAt: Date, holdDuringQuietHours: boolean): Date {
+  return !holdDuringQuietHours || isOfficeHours(calendar, policy, createdAt) ? createdAt : nextWorkingMorning(calendar, createdAt, policy.officeOpensAt);
 }
 
 export class DeadlineNotifier {
@@ -139,8 +145,7 @@ export class DeadlineNotifier {
 
   private async announce(events: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
     const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
-    const quiet = preferences.holdDuringQuietHours && !isOfficeHours(calendar, policy, now);
-    const deliverAt = quiet ? nextWorkingMorning(calendar, now, policy.officeOpensAt).getTime() : now.getTime();
+    const deliverAt = releaseInstant(calendar, policy, now, preferences.holdDuringQuietHours).getTime();
     const createdAt = now.toISOString();
     const notifications: StoredNotification[] = draftNotifications(events, preferences.language).map((draft) => ({
       id: this.deps.newId(),
@@ -169,8 +174,21 @@ export class DeadlineNotifier {
     this.deps.onChange?.();
   }
 
-  /** Shows desktop notifications whose time has come; returns when the next one is due. */
+  /**
+   * Shows desktop notifications whose time has come; returns when the next one is due. A held
+   * notification's time is worked out again under the current calendar and preferences: if the
+   * working week or an extra working day changed while it waited, it is not shown on a day that
+   * is no longer a working day, nor kept waiting past one that now is.
+   */
   private async deliverDue(now: Date): Promise<number> {
+    const waiting = await this.deps.store.deviceNotifications.find({ selector: { delivered: false } }).exec();
+    if (waiting.length > 0) {
+      const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
+      for (const notification of waiting) {
+        const deliverAt = releaseInstant(calendar, policy, new Date(notification.createdAt), preferences.holdDuringQuietHours).getTime();
+        if (deliverAt !== notification.deliverAt) await notification.incrementalPatch({ deliverAt });
+      }
+    }
     const pending = (await this.deps.store.deviceNotifications.find({ selector: { delivered: false } }).exec()).sort(
       (a, b) => a.deliverAt - b.deliverAt || a.createdAt.localeCompare(b.createdAt),
     );

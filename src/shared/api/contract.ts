@@ -95,7 +95,7 @@ export const apiMethods = {
   'settings.get': { summary: 'Organisation, SLA policy, calendar, lists, staff and who am I.', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },
   'settings.updateSlaPolicy': { summary: 'Acknowledgement and resolution limits, warning lead, office hours.', input: slaPolicySchema, result: typed<SettingsSnapshot>() },
-  'settings.updateCalendar': { summary: 'Holiday region, time zone and office closure days.', input: calendarSettingsSchema, result: typed<SettingsSnapshot>() },
+  'settings.updateCalendar': { summary: 'Holiday region, time zone, working week, office closure days and extra working days (with notes); moves open deadlines.', input: calendarSettingsSchema, result: typed<SettingsSnapshot>() },
   'settings.saveComplaintType': { summary: 'Adds, renames or retires a complaint type (P-2.2).', input: complaintTypeInput, result: typed<SettingsSnapshot>() },
   'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
   'staff.save': { summary: 'Adds or edits a staff profile.', input: staffInput, result: typed<SettingsSnapshot>() },

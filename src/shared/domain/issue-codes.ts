@@ -86,6 +86,10 @@ export const ISSUE_CODES = [
   'unknown_region',
   'unknown_time_zone',
   'invalid_closure',
+  'not_a_date',
+  'closed_and_working',
+  'empty_work_week',
+  'not_a_weekday',
   // Not a field: the state of the app or its data.
   'file_arriving',
   'file_damaged',

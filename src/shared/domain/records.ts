@@ -184,7 +184,22 @@ export type TimelineEntry =
   | TimelineEntryBase<'external-referral', { to: string; outcome: string }>
   | TimelineEntryBase<'audit', { field: string; before: unknown; after: unknown }>
   /** Two devices changed the same field group before they synced: the kept and the discarded edit. */
-  | TimelineEntryBase<'conflict', { field: string; kept: ConflictingEdit; discarded: ConflictingEdit; rule: 'later-edit' }>;
+  | TimelineEntryBase<'conflict', { field: string; kept: ConflictingEdit; discarded: ConflictingEdit; rule: 'later-edit' }>
+  /** An administrator changed the working calendar or the SLA policy, and this case's deadlines moved. */
+  | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>;
+
+export interface DeadlinesMoved {
+  readonly because: 'calendar' | 'slaPolicy';
+  readonly moved: readonly { readonly deadline: DeadlineKind; readonly from: string; readonly to: string }[];
+  /** The parts of the setting that changed. */
+  readonly changes: readonly SettingChange[];
+}
+
+export type SettingChange =
+  /** A value replaced, e.g. the region, the working week or a number of working days. */
+  | { readonly setting: string; readonly before: unknown; readonly after: unknown }
+  /** Days added to or taken off a list of days, with the notes of those added. */
+  | { readonly setting: 'closures' | 'extraWorkingDays'; readonly added: readonly string[]; readonly removed: readonly string[]; readonly notes: Readonly<Record<string, string>> };
 
 export interface ConflictingEdit {
   readonly value: unknown;

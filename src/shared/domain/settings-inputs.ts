@@ -40,11 +40,28 @@ export const slaPolicySchema = z
     if (policy.officeOpensAt >= policy.officeClosesAt) issue(context, 'officeClosesAt', 'closes_before_opens', 'The office must close after it opens');
   });
 
+const calendarDay = z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' });
+
+/**
+ * The office's working calendar ("Working days"). The fields after `closures` came with issue 15;
+ * a caller (or a stored calendar) without them gets the procedure's defaults: Monday to Friday,
+ * no extra working days, no notes.
+ */
 export const calendarSettingsSchema = z
   .object({
     region: z.string().refine(...pattern(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'region_code', 'A region code such as GB-ENG or LV')),
     timeZone: requiredText(64),
-    closures: z.array(z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' })).max(366),
+    closures: z.array(calendarDay).max(366),
+    /** Working days even on a weekend or public holiday (Latvia's transferred Saturdays). */
+    extraWorkingDays: z.array(calendarDay).max(366).default([]),
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    workWeek: z
+      .array(z.number().int().min(1, 'A weekday from 1 (Monday) to 7 (Sunday)').max(7, 'A weekday from 1 (Monday) to 7 (Sunday)'))
+      .min(1, 'Choose at least one working day')
+      .max(7)
+      .default([1, 2, 3, 4, 5]),
+    /** Why a closure or an extra working day is there, e.g. "transferred from Mon 23 Dec". */
+    dayNotes: z.record(calendarDay, text(200)).default({}),
   })
   .strict();
 

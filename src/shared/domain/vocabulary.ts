@@ -70,6 +70,7 @@ export const TIMELINE_KINDS = [
   'external-referral',
   'audit',
   'conflict',
+  'deadlines-moved',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -2,7 +2,7 @@
  * A case's deadlines, computed from the moments that start and stop each clock (P-3.2, P-4.1,
  * P-4.2, P-4.3, P-4.4), and each deadline's state at a given instant.
  */
-import type { SlaPolicy } from './sla-policy';
+import type { AcknowledgementLimit, SlaPolicy } from './sla-policy';
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from './working-calendar';
 
 export const DEADLINE_KINDS = ['acknowledgement', 'stage1Resolution', 'escalationAcknowledgement', 'stage2Resolution'] as const;
@@ -54,9 +54,27 @@ function warnBefore(dueAt: Date, policy: SlaPolicy): Date {
   return new Date(dueAt.getTime() - policy.warningLeadHours * HOUR);
 }
 
+/** How a deadline of each kind is counted from its start under a policy (P-3.2, P-4.1, P-4.2, P-4.3). */
+export function deadlineRule(kind: DeadlineKind, policy: SlaPolicy): AcknowledgementLimit {
+  switch (kind) {
+    case 'acknowledgement':
+      return policy.acknowledgement;
+    case 'stage1Resolution':
+      return { unit: 'working-days', amount: policy.stage1ResolutionWorkingDays };
+    case 'escalationAcknowledgement':
+      return { unit: 'working-days', amount: policy.escalationAcknowledgementLimitWorkingDays };
+    case 'stage2Resolution':
+      return { unit: 'working-days', amount: policy.stage2ResolutionWorkingDays };
+  }
+}
+
+/** The end of a limit counted from `start`: clock hours exactly, working days to the end of the office day. */
+export function dueAfter(calendar: WorkingCalendar, limit: AcknowledgementLimit, start: Date): Date {
+  return limit.unit === 'clock-hours' ? new Date(start.getTime() + limit.amount * HOUR) : addWorkingDays(calendar, start, limit.amount);
+}
+
 export function acknowledgementDueAt(calendar: WorkingCalendar, policy: SlaPolicy, receivedAt: Date): Date {
-  const limit = policy.acknowledgement;
-  return limit.unit === 'clock-hours' ? new Date(receivedAt.getTime() + limit.amount * HOUR) : addWorkingDays(calendar, receivedAt, limit.amount);
+  return dueAfter(calendar, deadlineRule('acknowledgement', policy), receivedAt);
 }
 
 function resolutionDeadline(
@@ -67,9 +85,8 @@ function resolutionDeadline(
   start: { at: string; provisional: boolean },
   metAt: string | null,
 ): Deadline {
-  const days = kind === 'stage1Resolution' ? policy.stage1ResolutionWorkingDays : policy.stage2ResolutionWorkingDays;
   const extension = clock.extensions?.findLast((candidate) => candidate.deadline === kind);
-  const dueAt = extension ? new Date(extension.newDueAt) : addWorkingDays(calendar, new Date(start.at), days);
+  const dueAt = extension ? new Date(extension.newDueAt) : dueAfter(calendar, deadlineRule(kind, policy), new Date(start.at));
   return {
     kind,
     startsAt: start.at,

@@ -9,6 +9,14 @@ export {
   receiptInstant,
   endOfOfficeDay,
   nextWorkingMorning,
+  explainDay,
+  explainWorkingDays,
+  DAY_REASONS,
+  DEFAULT_WORK_WEEK,
+  WorkingCalendarError,
+  type CalendarProblem,
+  type DayReason,
+  type ExplainedDay,
   type WorkingCalendar,
   type WorkingCalendarOptions,
   type Holiday,
@@ -19,6 +27,8 @@ export {
   DEADLINE_STATES,
   EXTENDABLE_DEADLINES,
   acknowledgementDueAt,
+  deadlineRule,
+  dueAfter,
   computeDeadlines,
   deadlineState,
   nextRunningDeadline,
@@ -30,3 +40,4 @@ export {
   type ExtendableDeadline,
   type TimeTaken,
 } from './deadlines';
+export { explainDeadline, type DeadlineExplanation } from './explain-deadline';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, createWorkingCalendar, isWorkingDay, nextWorkingMorning, officeDay, workingDaysBetween } from './index';
+import { addWorkingDays, createWorkingCalendar, explainWorkingDays, isWorkingDay, nextWorkingMorning, officeDay, officeInstant, workingDaysBetween, type WorkingCalendar } from './index';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const riga = createWorkingCalendar({ region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-07-10'] });
@@ -126,6 +126,92 @@ describe('calendar properties (fast-check)', () => {
         expect(localTime(morning, cal.timeZone).endsWith('09:00:00')).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('calendar properties with extra working days and a working week (fast-check)', () => {
+  // Office calendars as administrators set them: some closures, some extra working days (never the
+  // same day), and any non-empty working week, over the years 2024–2027.
+  const FIRST_DAY = Date.UTC(2024, 0, 1);
+  const SPAN_DAYS = 4 * 365;
+  const dayAt = (offset: number) => new Date(FIRST_DAY + offset * 86_400_000).toISOString().slice(0, 10);
+  const officeCalendar = fc
+    .record({
+      place: fc.constantFrom({ region: 'GB-ENG', timeZone: 'Europe/London' }, { region: 'LV', timeZone: 'Europe/Riga' }, { region: 'GB-SCT', timeZone: 'Europe/London' }),
+      days: fc.uniqueArray(fc.integer({ min: 0, max: SPAN_DAYS - 1 }), { maxLength: 60 }),
+      split: fc.integer({ min: 0, max: 60 }),
+      workWeek: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+    })
+    .map(({ place, days, split, workWeek }) => {
+      const closures = days.slice(0, split).map(dayAt);
+      const extraWorkingDays = days.slice(split).map(dayAt);
+      return { calendar: createWorkingCalendar({ ...place, closures, extraWorkingDays, workWeek }), closures, extraWorkingDays, workWeek };
+    });
+  const anyDay = fc.integer({ min: 0, max: SPAN_DAYS - 1 }).map(dayAt);
+  const instant = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2027-06-30T23:59:59Z'), noInvalidDate: true });
+  const days = fc.integer({ min: 0, max: 30 });
+  /** Midday of a 'YYYY-MM-DD' office day: which day it is cannot depend on the offset from UTC. */
+  const middayOf = (calendar: WorkingCalendar, day: string) => officeInstant(calendar, day, '12:00');
+  const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+
+  it('an extra working day is always counted, and a closure never is', () => {
+    fc.assert(
+      fc.property(officeCalendar, ({ calendar, closures, extraWorkingDays }) => {
+        for (const day of extraWorkingDays) expect(isWorkingDay(calendar, middayOf(calendar, day)), day).toBe(true);
+        for (const day of closures) expect(isWorkingDay(calendar, middayOf(calendar, day)), day).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('otherwise only weekdays of the working week count, and never a public holiday', () => {
+    fc.assert(
+      fc.property(officeCalendar, fc.array(anyDay, { minLength: 1, maxLength: 25 }), ({ calendar, closures, extraWorkingDays, workWeek }, sample) => {
+        for (const day of sample.filter((candidate) => !extraWorkingDays.includes(candidate) && !closures.includes(candidate))) {
+          const holiday = calendar.holidays(Number(day.slice(0, 4))).has(day);
+          expect(isWorkingDay(calendar, middayOf(calendar, day)), day).toBe(!holiday && workWeek.includes(isoWeekday(day)));
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('explainWorkingDays ends on the day addWorkingDays returns, with exactly `days` counted entries, one per calendar day', () => {
+    fc.assert(
+      fc.property(officeCalendar, instant, days, ({ calendar }, from, n) => {
+        const explained = explainWorkingDays(calendar, from, n);
+        expect(explained.filter((day) => day.counted)).toHaveLength(n);
+        const due = addWorkingDays(calendar, from, n);
+        expect(explained.at(-1)?.date ?? officeDay(calendar, from)).toBe(officeDay(calendar, due));
+        if (n > 0) expect(explained.at(-1)?.counted).toBe(true);
+        // Consecutive calendar days, starting the day after the office day of `from`.
+        let previous = officeDay(calendar, from);
+        for (const day of explained) {
+          expect(Date.parse(`${day.date}T00:00:00Z`) - Date.parse(`${previous}T00:00:00Z`)).toBe(86_400_000);
+          expect(isWorkingDay(calendar, middayOf(calendar, day.date))).toBe(day.counted);
+          previous = day.date;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('addWorkingDays, workingDaysBetween and nextWorkingMorning agree with each other on any office calendar', () => {
+    fc.assert(
+      fc.property(officeCalendar, instant, fc.integer({ min: 1, max: 30 }), ({ calendar }, from, n) => {
+        const due = addWorkingDays(calendar, from, n);
+        expect(isWorkingDay(calendar, due)).toBe(true);
+        expect(workingDaysBetween(calendar, from, due)).toBe(n);
+        const morning = nextWorkingMorning(calendar, from, '09:00');
+        expect(morning.getTime()).toBeGreaterThanOrEqual(from.getTime());
+        expect(isWorkingDay(calendar, morning)).toBe(true);
+        // No working morning was skipped: every day between `from`'s day and the morning's day is off.
+        const between = explainWorkingDays(calendar, from, 1);
+        const firstWorking = between.at(-1)!.date;
+        expect(officeDay(calendar, morning) <= firstWorking).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -7,20 +7,16 @@ type SettingsMethods = Extract<keyof ApiHandlers, `settings.${string}` | `staff.
 export function settingsHandlers(domain: () => DomainServices): Pick<ApiHandlers, SettingsMethods> {
   const actor = () => domain().identity.actor();
   const snapshot = () => domain().snapshot();
-  const rescheduleDeadlines = async () => {
-    await domain().cases.recomputeOpenCases();
-  };
   return {
     'settings.get': () => snapshot(),
     'settings.updateOrganisation': async (input) => (await domain().settings.updateOrganisation(input, await actor()), snapshot()),
+    // The change moves open deadlines before the answer, so the administrator sees them moved.
     'settings.updateSlaPolicy': async (input) => {
-      await domain().settings.updateSlaPolicy(input, await actor());
-      await rescheduleDeadlines();
+      await domain().rescheduler.reschedule(await domain().settings.updateSlaPolicy(input, await actor()));
       return snapshot();
     },
     'settings.updateCalendar': async (input) => {
-      await domain().settings.updateCalendar(input, await actor());
-      await rescheduleDeadlines();
+      await domain().rescheduler.reschedule(await domain().settings.updateCalendar(input, await actor()));
       return snapshot();
     },
     'settings.saveComplaintType': async (input) => (await domain().settings.saveComplaintType(input, await actor()), snapshot()),

@@ -19,6 +19,10 @@ export interface Formatters {
   longDay(day: string): string;
   /** A calendar day (yyyy-mm-dd) in the short local form. */
   day(day: string): string;
+  /** A calendar day (yyyy-mm-dd) with its short weekday: "Sat 14 Dec 2024". */
+  shortDay(day: string): string;
+  /** The short name of an ISO weekday (1 = Monday … 7 = Sunday). */
+  weekday(isoWeekday: number): string;
   relative(iso: string, now: Date): string;
   money(minor: number, currency: string): string;
   countdown(deadline: { dueAt: string; warnAt: string; metAt?: string | null }, now: Date): { state: DeadlineState; text: string };
@@ -40,6 +44,9 @@ export function makeFormatters(language: string, timeZone: string, calendar: Wor
     date: (iso) => format(inOffice(iso), 'P', { locale }),
     longDay: (day) => format(new Date(`${day}T12:00:00`), 'PPPP', { locale }),
     day: (day) => format(new Date(`${day}T12:00:00`), 'P', { locale }),
+    shortDay: (day) => format(new Date(`${day}T12:00:00`), 'EEE d MMM yyyy', { locale }),
+    // 5 January 2026 was a Monday: ISO weekday n is n − 1 days later.
+    weekday: (isoWeekday) => format(new Date(2026, 0, 4 + isoWeekday, 12), 'EEE', { locale }),
     relative: (iso, now) => formatDistanceStrict(new Date(iso), now, { locale, addSuffix: true }),
     money: (minor, currency) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100),
     countdown(deadline, now) {

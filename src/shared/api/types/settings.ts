@@ -5,7 +5,16 @@ import type { SlaPolicy } from '../../sla';
 export interface SettingsSnapshot {
   readonly organisation: Organisation;
   readonly slaPolicy: SlaPolicy;
-  readonly calendar: { readonly region: string; readonly timeZone: string; readonly closures: readonly string[] };
+  readonly calendar: {
+    readonly region: string;
+    readonly timeZone: string;
+    readonly closures: readonly string[];
+    readonly extraWorkingDays: readonly string[];
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    readonly workWeek: readonly number[];
+    /** A note for a closure or an extra working day, by 'YYYY-MM-DD'. */
+    readonly dayNotes: Readonly<Record<string, string>>;
+  };
   readonly complaintTypes: readonly ComplaintType[];
   readonly departments: readonly string[];
   readonly staff: readonly StaffMember[];

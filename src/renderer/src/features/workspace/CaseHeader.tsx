@@ -8,6 +8,7 @@ import { DeadlineBadge } from '../../common/DeadlineBadge';
 import { StatusText } from '../../common/StatusText';
 import { useNow } from '../../common/useNow';
 import { useSettings } from '../../settings/SettingsContext';
+import { WhyThisDate } from './WhyThisDate';
 
 export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
           {detail.case.deadlines.map((deadline) => (
             <Group key={deadline.kind} gap={4} data-deadline={deadline.kind} data-due={deadline.dueAt}>
               <DeadlineBadge deadline={deadline} now={now} withKind />
+              <WhyThisDate deadline={deadline} extensions={record.extensions} />
               {deadline.provisional && !deadline.metAt && (
                 <Text size="xs" c="dimmed">
                   {t('deadline.provisional')}

@@ -16,7 +16,7 @@ import { CaseTimeline } from './Timeline';
 const snapshot: SettingsSnapshot = {
   organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: '' },
   slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [] },
+  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
   departments: [],
   staff: [],
@@ -55,5 +55,39 @@ describe('conflict records in the timeline', () => {
     expect(text).toContain('Changed on two devices before they synced: summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.');
     expect(text).toContain('workflow kept “Closed, stage 1”');
     expect(text).toContain('“Acknowledged, stage 1” (Ann');
+  });
+});
+
+describe('deadline moves in the timeline (issue 15)', () => {
+  it('say which setting changed, how, and each deadline’s old and new date', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const moved: TimelineEntry = {
+      id: 'moved-1',
+      caseId: 'case-1',
+      kind: 'deadlines-moved',
+      at: '2026-11-23T09:15:00.000Z',
+      recordedAt: '2026-11-23T09:15:00.000Z',
+      order: 0,
+      by: ann,
+      data: {
+        because: 'calendar',
+        moved: [{ deadline: 'stage1Resolution', from: '2026-12-04T23:59:59.999Z', to: '2026-12-03T23:59:59.999Z' }],
+        changes: [
+          { setting: 'extraWorkingDays', added: ['2026-11-28'], removed: [], notes: { '2026-11-28': 'stocktake weekend' } },
+          { setting: 'workWeek', before: [1, 2, 3, 4, 5], after: [1, 2, 3, 4, 5, 6] },
+        ],
+      },
+    };
+    renderWithProviders(
+      <SettingsProvider fallback={null}>
+        <CaseTimeline entries={[moved]} />
+      </SettingsProvider>,
+    );
+    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    expect(text).toContain('Deadline moves');
+    expect(text).toContain('The working calendar changed, so the deadlines moved.');
+    expect(text).toContain('Stage-1 resolution: 4 Dec 2026, 23:59 → 3 Dec 2026, 23:59');
+    expect(text).toContain('Extra working days added: Sat 28 Nov 2026 (stocktake weekend)');
+    expect(text).toContain('Working week: Mon, Tue, Wed, Thu, Fri → Mon, Tue, Wed, Thu, Fri, Sat');
   });
 });

@@ -1,12 +1,14 @@
 /** Everything that happened on the case, newest first, filterable by kind. */
 import { Badge, Chip, Group, Paper, Stack, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/domain/records';
 import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '../../../../shared/domain/vocabulary';
 import { useFormatters } from '../../common/format';
+import { describeDeadlinesMoved } from './deadlines-moved-text';
 
-function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], format: ReturnType<typeof useFormatters>): string {
+function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof useFormatters>): string {
   switch (entry.kind) {
     case 'communication': {
       const generated = entry.data.generated;
@@ -46,6 +48,8 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
         discardedAt: format.dateTime(discarded.at),
       });
     }
+    case 'deadlines-moved':
+      return describeDeadlinesMoved(entry.data, t, format);
   }
 }
 
@@ -54,14 +58,14 @@ function showValue(value: unknown): string {
 }
 
 /** A workflow state reads as its status and stage; other values as they are. */
-function showConflictValue(field: string, value: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+function showConflictValue(field: string, value: unknown, t: TFunction): string {
   if (field !== 'workflow' || typeof value !== 'object' || value === null) return `“${showValue(value)}”`;
   const workflow = value as { status: CaseStatus; stage: number };
   return `“${t(`statuses.${workflow.status}`)}, ${t('timeline.stage', { stage: workflow.stage })}”`;
 }
 
 /** Transition details are free text, or an outcome code for resolutions. */
-function translateDetails(details: string, t: ReturnType<typeof useTranslation>['t']): string {
+function translateDetails(details: string, t: TFunction): string {
   return (OUTCOMES as readonly string[]).includes(details) ? t(`outcomes.${details as (typeof OUTCOMES)[number]}`) : details;
 }
 
@@ -77,6 +81,7 @@ const COLOURS: Record<TimelineKind, string> = {
   'external-referral': 'teal',
   audit: 'gray',
   conflict: 'red',
+  'deadlines-moved': 'yellow',
 };
 
 export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
