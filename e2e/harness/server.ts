@@ -7,6 +7,7 @@
  * socket URL, and the socket's Origin must be the harness's own: other local pages cannot connect.
  *
  * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer] [--seed-demo N] [--seed-scale N]
+ *   [--clock 2026-12-17T11:00:00Z] (the main process's clock starts at that instant and runs on)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -17,11 +18,10 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { installProcessSafetyNet } from '../../src/main/process-safety';
 import { startMainServices, type MainServices } from '../../src/main/services';
-import { systemClock } from '../../src/main/domain/clock';
-import { seedScaleCases } from '../../src/main/domain/demo/scale-seed';
-import { seedDemoCases } from '../../src/main/domain/demo/seed-demo';
+import { systemClock, type Clock } from '../../src/main/domain/clock';
 import { contentTypeFor, resolveRendererAsset } from '../../src/main/security/renderer-assets';
 import { CSP_HEADER } from '../../src/main/security/content-security-policy';
+import { seedData } from './seed-data';
 import {
   HARNESS_READY_PREFIX,
   HARNESS_SHIM_PATH,
@@ -68,6 +68,13 @@ function send(socket: WebSocket, message: HarnessMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
+/** A clock that starts at `start` and runs on in real time (specs with dates written from the procedure). */
+function runningClockFrom(start: string): Clock {
+  const offset = Date.parse(start) - Date.now();
+  if (Number.isNaN(offset)) throw new Error(`--clock ${start} is not a date and time`);
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -76,6 +83,7 @@ async function main(): Promise<void> {
       renderer: { type: 'string', default: path.join(repoRoot, 'out', 'renderer') },
       'seed-demo': { type: 'string' },
       'seed-scale': { type: 'string' },
+      clock: { type: 'string' },
     },
   });
   const dataDirectory = values['data-dir'];
@@ -86,20 +94,11 @@ async function main(): Promise<void> {
   });
 
   const pkg = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
-  const services: MainServices = await startMainServices({ dataDirectory, host: 'harness', appName: pkg.productName, version: pkg.version });
+  const clock = values.clock ? runningClockFrom(values.clock) : systemClock;
+  const services: MainServices = await startMainServices({ dataDirectory, host: 'harness', appName: pkg.productName, version: pkg.version, clock });
   // The same policy as the app: an uncaught error is logged and recovered from, not an exit.
   installProcessSafetyNet({ logger: services.logger, recover: () => services.sync?.wake() });
-  const seedCount = Number(values['seed-demo'] ?? 0);
-  if (seedCount > 0 && services.domain && (await services.domain.db.cases.count().exec()) === 0) {
-    await seedDemoCases(services.domain, systemClock, seedCount);
-  }
-  // Scale tests: many cases fast (a thousand through the workflow, copied; see scale-seed.ts).
-  const scaleCount = Number(values['seed-scale'] ?? 0);
-  if (scaleCount > 0 && services.domain && (await services.domain.db.cases.count().exec()) === 0) {
-    const started = Date.now();
-    await seedScaleCases(services.domain, systemClock, scaleCount);
-    console.error(`harness: seeded ${scaleCount} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
+  await seedData(services, clock, { demo: Number(values['seed-demo'] ?? 0), scale: Number(values['seed-scale'] ?? 0) });
   const token = crypto.randomBytes(24).toString('hex');
   const shim = await bundleShim();
   let origin = '';

@@ -3,6 +3,7 @@
  * browser harness in Chromium (project `browser`) or by the built Electron app (project
  * `electron`). Specs are written once against it.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,15 @@ async function openHarness(browser: Browser, dataDirectory: string, extraArgs: r
   };
 }
 
-async function openElectron(binary: string, dataDirectory: string, _extraArgs: readonly string[]): Promise<{ page: Page; close(): Promise<void> }> {
+/** The spec's seeding arguments, applied to the data directory before the app starts on it. */
+function prepareData(dataDirectory: string, extraArgs: readonly string[]): void {
+  const seeding = extraArgs.filter((arg, index) => arg.startsWith('--seed-') || extraArgs[index - 1]?.startsWith('--seed-'));
+  if (seeding.length === 0) return;
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'e2e', 'harness', 'prepare-data.ts'), '--data-dir', dataDirectory, ...seeding], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+async function openElectron(binary: string, dataDirectory: string, extraArgs: readonly string[]): Promise<{ page: Page; close(): Promise<void> }> {
+  prepareData(dataDirectory, extraArgs);
   const app = await _electron.launch({
     executablePath: binary,
     args: [path.join(repoRoot, 'out', 'main', 'index.js'), `--data-dir=${dataDirectory}`],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMainServices, type MainServices } from './services';
 
 let services: MainServices | null = null;
@@ -31,9 +31,8 @@ describe('main services (the composition both hosts use)', () => {
   it('app.reportError writes the renderer error to the rotating log file', async () => {
     const { dispatch, logger } = await start();
     await dispatch('app.reportError', { source: 'render', message: 'Cannot read properties of undefined', stack: 'at CaseList' }, { host: 'test' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const log = fs.readFileSync(logger.file, 'utf8');
-    expect(log).toContain('Renderer error (render): Cannot read properties of undefined');
+    // The file transport may write after the call returns: wait for the line, not for a time.
+    await vi.waitFor(() => expect(fs.existsSync(logger.file) ? fs.readFileSync(logger.file, 'utf8') : '').toContain('Renderer error (render): Cannot read properties of undefined'), { timeout: 20_000, interval: 20 });
   });
 
   it('opens the profile database in the data directory and reports it ready', async () => {

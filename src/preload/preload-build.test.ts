@@ -3,16 +3,15 @@
  * `require` reaches only `electron` and a few built-ins. Nothing else would catch a regression
  * in the build settings, so this reads the built file.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../main/test-support/built-output';
 
 const built = path.resolve('out/preload/index.cjs');
 
-beforeAll(() => {
-  if (!fs.existsSync(built)) execFileSync(process.execPath, [path.resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'ignore' });
-}, 120_000);
+// The build as the sources are now (npm test builds first); an old or missing out/ fails here.
+beforeAll(() => assertFreshBuild());
 
 describe('built preload script', () => {
   it('is one CommonJS file', () => {

@@ -5,7 +5,7 @@
  * versions in one file, and query plans that use SQLite indexes.
  */
 import { createRevision, normalizeMangoQuery, now, prepareQuery, type BulkWriteRow, type MangoQuery, type RxDocumentData, type RxJsonSchema } from 'rxdb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRxStorageSqlite } from './sqlite-storage';
 import type { SqliteStorageInstance } from './sqlite-storage-instance';
 import { filledSchema, makePeople, personSchema, tempDirectory, type Person } from './test-support';
@@ -196,10 +196,12 @@ describe('cleanup', () => {
     await instance.bulkWrite(rows, 'test');
     const victim = rows[0]?.document as RxDocumentData<Person>;
     await instance.bulkWrite([{ previous: victim, document: toStored(people[0] as Person, victim, { _deleted: true }) }], 'test');
+    const deletedAt = Date.now();
 
     await instance.cleanup(60_000); // deleted just now: too young to purge
     expect(await instance.findDocumentsById([people[0]?.id as string], true)).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Once the clock has moved past the deletion, it is old enough for a purge of everything.
+    await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(deletedAt + 1), { timeout: 10_000, interval: 1 });
     expect(await instance.cleanup(0)).toBe(true);
     expect(await instance.findDocumentsById([people[0]?.id as string], true)).toHaveLength(0);
     expect(await instance.findDocumentsById(people.slice(1).map((p) => p.id), true)).toHaveLength(3);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { MangoQuery } from 'rxdb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePeople, memoryStorage, openPeopleDatabase, sqliteStorage, tempDirectory, type PeopleDatabase, type Person } from './test-support';
 
 let sqlite: PeopleDatabase;
@@ -174,10 +174,8 @@ describe('reactive RxDB queries', () => {
     const query = sqlite.people.find({ selector: { 'address.city': 'Cēsis' }, sort: [{ age: 'asc' }] });
     const seen: string[][] = [];
     const subscription = query.$.subscribe((docs) => seen.push(docs.map((doc) => doc.id)));
-    const waitFor = async (predicate: () => boolean) => {
-      for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(predicate()).toBe(true);
-    };
+    // Wait for the query to emit, however busy the machine is.
+    const waitFor = (predicate: () => boolean) => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 30_000, interval: 10 });
     await waitFor(() => seen.length === 1);
     const base = makePeople(1, 7)[0] as Person;
     await sqlite.people.insert({ ...base, id: 'reactive-1', age: 50, address: { city: 'Cēsis', postcode: 'LV-4101' } });
