@@ -11,7 +11,9 @@
  *    both live-syncing through the same server.
  *
  * Writes bench-results/sync.json with the medians and the ratios ours / PouchDB.
- * Options: --cases N (default 10000), --runs N (initial syncs per side, default 2), --edits N (default 20).
+ * Like with like: PouchDB's edit-latency document is a copy of the very case Plaint edits (the
+ * same size), and each side does at least 5 initial syncs, taking turns to go first.
+ * Options: --cases N (default 10000), --runs N (initial syncs per side, default 5), --edits N (default 20).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,7 +28,7 @@ import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../src/main/sync/rep
 import { connect, startDevice, waitUntil, type Device } from '../src/main/sync/test-support/devices';
 import { median, percentile, printTable, round, timed, writeResults } from './lib/report';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '2' }, edits: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' }, edits: { type: 'string', default: '20' } } });
 const CASES = Number(values.cases);
 const RUNS = Number(values.runs);
 const EDITS = Number(values.edits);
@@ -122,7 +124,10 @@ const watcher = new Pouch(path.join(scratch, 'pouch-watcher'));
 const editDatabase = `${couch.url}/${TEAM}_pouchlatency`;
 await fetch(editDatabase, { method: 'PUT' });
 const syncs = [Pouch.sync(editor, editDatabase, { live: true, retry: true }), Pouch.sync(watcher, editDatabase, { live: true, retry: true })];
-let revision = (await editor.put({ _id: 'case', summary: 'start' })).rev;
+// The same case document Plaint edits, so both sides move documents of the same size.
+const editedCase = (await source.call('cases.get', { caseId })).case;
+say(`Edit latency on a case document of ${JSON.stringify(editedCase).length} bytes on both sides.`);
+let revision = (await editor.put({ ...editedCase, _id: 'case', summary: 'start' })).rev;
 await waitUntil(async () => (await watcher.get('case').catch(() => null)) !== null, 'PouchDB to sync the first document');
 const pouchLatency: number[] = [];
 for (let edit = 0; edit < EDITS; edit += 1) {
@@ -135,7 +140,7 @@ for (let edit = 0; edit < EDITS; edit += 1) {
     });
   });
   const startedAt = performance.timeOrigin + performance.now();
-  revision = (await editor.put({ _id: 'case', _rev: revision, summary })).rev;
+  revision = (await editor.put({ ...editedCase, _id: 'case', _rev: revision, summary })).rev;
   pouchLatency.push((await seen) - startedAt);
 }
 syncs.forEach((sync) => sync.cancel());

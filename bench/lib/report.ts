@@ -1,4 +1,5 @@
 /** Shared benchmark helpers: timing, medians, tables and the JSON result files. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,9 +42,20 @@ export function machine(): Record<string, unknown> {
   return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${process.platform}-${process.arch}` };
 }
 
+/** The commit measured (and whether the tree had changes), so every figure names its code. */
+export function commit(): string {
+  try {
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${hash} (with uncommitted changes)` : hash;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function writeResults(name: string, results: Record<string, unknown>): string {
   fs.mkdirSync(resultsDirectory, { recursive: true });
   const file = path.join(resultsDirectory, `${name}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine: machine(), ...results }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), commit: commit(), machine: machine(), ...results }, null, 2)}\n`);
   return file;
 }

@@ -15,6 +15,11 @@ export interface SqliteStorageSettings extends SqliteConnectionOptions {
   readonly directory: string;
   /** Collections with a full-text index, and how to get each document's searchable text. */
   readonly fullText?: Readonly<Record<string, FullTextExtractor>>;
+  /**
+   * false: one key–value table per collection, no index columns, every query a scan. Not for the
+   * app: bench:storage's plain-SQLite peer under the same RxStorage interface.
+   */
+  readonly secondaryIndexes?: boolean;
 }
 
 export const SQLITE_STORAGE_NAME = 'plaint-sqlite';
@@ -34,7 +39,7 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorage<S
       ensureRxStorageInstanceParamsAreCorrect(params);
       const file = databaseFilePath(settings.directory, params.databaseName);
       const connection = openSqliteConnection(file, settings);
-      const layout = createTableLayout(params.collectionName, params.schema);
+      const layout = createTableLayout(params.collectionName, params.schema, { secondaryIndexes: settings.secondaryIndexes ?? true });
       const extract = settings.fullText?.[params.collectionName] as ((document: unknown) => string) | undefined;
       const fullText = extract ? { table: fullTextTableName(layout.documentsTable), extract } : null;
       try {

@@ -57,10 +57,10 @@ export function toSortableBlob(indexString: string): Buffer {
   return Buffer.from(bytes);
 }
 
-export function createTableLayout<T>(collectionName: string, schema: RxJsonSchema<RxDocumentData<T>>): TableLayout {
+export function createTableLayout<T>(collectionName: string, schema: RxJsonSchema<RxDocumentData<T>>, options: { secondaryIndexes?: boolean } = {}): TableLayout {
   const base = `rx__${collectionName}__v${schema.version}`;
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
-  const indexes = (schema.indexes ?? []).map((index, position): IndexColumn => {
+  const indexes = (options.secondaryIndexes === false ? [] : (schema.indexes ?? [])).map((index, position): IndexColumn => {
     const fields = typeof index === 'string' ? [index] : [...index];
     const toString = getIndexableStringMonad(schema, fields);
     return {
