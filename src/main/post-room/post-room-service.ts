@@ -20,7 +20,7 @@ import type {
   logIncomingLetterInput,
   logPostingInput,
 } from '../../shared/domain/letters';
-import type { CaseRecord } from '../../shared/domain/records';
+import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
 import type { createCaseInput } from '../../shared/domain/inputs';
 import { parseReference } from '../../shared/reference/reference-number';
 import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '../../shared/sla';
@@ -160,8 +160,10 @@ export class PostRoomService {
       if (letter.kind === 'new-complaint' && letter.caseId) {
         const created = await this.domain.db.cases.findOne(letter.caseId).exec();
         const entries = await this.domain.db.timeline.find({ selector: { caseId: letter.caseId } }).exec();
-        // Only the entries the letter itself made: a note or more post on the case is work to keep.
-        const workedOn = entries.some((entry) => !(entry.kind === 'transition' || (entry.kind === 'communication' && (entry.data as { letterId?: string }).letterId === letter.id)));
+        // Only the entries the letter itself made, and deadlines the system moved: a note or more post is work to keep.
+        const madeByLetterOrSystem = (entry: TimelineEntry) =>
+          (entry.kind === 'transition' && entry.data.action === 'create') || entry.kind === 'deadlines-moved' || (entry.kind === 'communication' && entry.data.letterId === letter.id);
+        const workedOn = entries.some((entry) => !madeByLetterOrSystem(entry.toJSON() as TimelineEntry));
         if (created && (workedOn || created.updatedAt !== created.createdAt || created.status !== 'received')) {
           throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
         }

@@ -178,6 +178,19 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   entry('external-referral', z.object({ to: z.string(), outcome: z.string() })),
   entry('audit', z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   entry('conflict', z.object({ field: z.string(), kept: conflictingEdit, discarded: conflictingEdit, rule: z.literal('later-edit') })),
+  entry(
+    'deadlines-moved',
+    z.object({
+      because: z.enum(['calendar', 'slaPolicy']),
+      moved: z.array(z.object({ deadline: z.enum(DEADLINE_KINDS), from: instant, to: instant })),
+      changes: z.array(
+        z.union([
+          z.object({ setting: z.enum(['closures', 'extraWorkingDays']), added: z.array(z.string()), removed: z.array(z.string()), notes: z.record(z.string(), z.string()) }),
+          z.object({ setting: z.string(), before: z.unknown(), after: z.unknown() }),
+        ]),
+      ),
+    }),
+  ),
 ]);
 
 export const staffMemberSchema = z.object({ id, name: z.string().min(1).max(200), email: z.string(), role: z.enum(STAFF_ROLES), active: z.boolean(), createdAt: instant });
