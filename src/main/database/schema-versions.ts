@@ -18,6 +18,7 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   files: 0,
   fileChunks: 0,
   deviceCodes: 0,
+  caseViews: 0,
 };
 
 export interface NewerCollection {
