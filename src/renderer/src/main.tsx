@@ -2,18 +2,24 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { hasBridge, subscribe } from './api/client';
+import { startLiveQueries } from './api/live-queries';
+import { createQueryClient } from './api/query-client';
 import { App } from './app/App';
 import { installGlobalErrorReporting } from './errors/report-error';
 import { RootErrorBoundary } from './errors/RootErrorBoundary';
 import { createI18n, storedLanguage } from './i18n/i18n';
 
 installGlobalErrorReporting();
+const queryClient = createQueryClient();
+// Before the first query: an answer fetched from now on is refreshed by any change after it.
+if (hasBridge()) startLiveQueries(queryClient, subscribe);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <RootErrorBoundary>
-      <App i18n={createI18n(storedLanguage())} />
+      <App i18n={createI18n(storedLanguage())} queryClient={queryClient} />
     </RootErrorBoundary>
   </StrictMode>,
 );
