@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { CaseListPage } from '../features/cases/CaseListPage';
+import { useLegacyViewsMove } from '../features/cases/useCaseViews';
 import { NewCasePage } from '../features/new-case/NewCasePage';
 import { PostRoomPage } from '../features/post-room/PostRoomPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -31,6 +32,7 @@ export function Shell() {
     void call('device.setPreferences', { language: i18n.language === 'lv' ? 'lv' : 'en-GB' }).catch(() => undefined);
   }, [i18n.language]);
   const { settings, staffName } = useSettings();
+  useLegacyViewsMove();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
