@@ -91,6 +91,7 @@ const RECORDER = `(() => {
       const scripts = performance.getEntriesByType('resource').filter((entry) => entry.initiatorType === 'script' && entry.startTime < record.firstRow && !entry.name.includes('harness'));
       record.scriptFiles = scripts.length;
       record.scriptBytes = scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0);
+      record.firstContentfulPaint ??= performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
       record.firstRowPainted = performance.now();
     }));
   };
@@ -156,7 +157,7 @@ try {
 }
 
 const summary = (build: keyof typeof builds, metric: (typeof METRICS)[number]) => {
-  const times = samples[build].map((sample) => sample[metric] ?? Number.NaN);
+  const times = samples[build].flatMap((sample) => (sample[metric] === undefined ? [] : [sample[metric]]));
   return { median: round(median(times), 1), p25: round(percentile(times, 25), 1), p75: round(percentile(times, 75), 1) };
 };
 const labels: Record<(typeof METRICS)[number], string> = {

@@ -9,11 +9,17 @@ import { App } from './app/App';
 import { installGlobalErrorReporting } from './errors/report-error';
 import { RootErrorBoundary } from './errors/RootErrorBoundary';
 import { createI18n, storedLanguage } from './i18n/i18n';
+import { prefetchFirstPageData, preloadFirstPage } from './shell/pages';
 
 installGlobalErrorReporting();
 const queryClient = createQueryClient();
-// Before the first query: an answer fetched from now on is refreshed by any change after it.
-if (hasBridge()) startLiveQueries(queryClient, subscribe);
+if (hasBridge()) {
+  // Before the first query: an answer fetched from now on is refreshed by any change after it.
+  startLiveQueries(queryClient, subscribe);
+  // The first page's code and data load while the settings are fetched, not after them.
+  prefetchFirstPageData(queryClient, window.location.hash);
+}
+preloadFirstPage(window.location.hash);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(

@@ -9,13 +9,13 @@
  * Not useInfiniteQuery: it grows a list from its first page, one page after another, and refetches
  * every page it holds after a change. A virtualised list needs any page on its own.
  */
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { CaseFilters } from '../../../../shared/domain/inputs';
 import type { CaseList, CaseListItem } from '../../../../shared/domain/views';
 import { apiQuery, apiQueryKey } from '../../api/queries';
-import type { CaseSort } from './views';
+import type { CaseSort, CaseView } from './views';
 
 export const PAGE_SIZE = 100;
 
@@ -45,6 +45,14 @@ export function newestTotal(pages: readonly { readonly data?: CaseList | undefin
   let newest: { total: number; at: number } | null = null;
   for (const page of pages) if (page.data && (!newest || page.dataUpdatedAt >= newest.at)) newest = { total: page.data.total, at: page.dataUpdatedAt };
   return newest?.total ?? null;
+}
+
+/**
+ * Starts fetching the first rows of a view while the window is still starting, so they are on their
+ * way before the list's code and the settings are. The list then finds them in the cache.
+ */
+export function prefetchFirstRows(client: QueryClient, view: CaseView): void {
+  void client.prefetchQuery(apiQuery('cases.list', pageInput(view.filters, view.search ?? '', view.sort, 0)));
 }
 
 export function useCaseListData(filters: CaseFilters, search: string, sort: CaseSort): CaseListData {
