@@ -6,7 +6,8 @@
  * Bursts (a sync bringing in hundreds of cases) are coalesced without a timer: while one round of
  * refetching runs, further events only collect, and one more round follows when it ends. So a
  * refetch always completes and is shown (events arriving faster than a list query answers cannot
- * starve it), and it always starts after the change it answers.
+ * starve it), and what is shown was always fetched after the change it answers: a fetch that was
+ * already running when the event came is cancelled and started again.
  */
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { ApiEventPayload } from '../../../shared/api/contract';
@@ -55,7 +56,10 @@ export function startLiveQueries(client: QueryClient, subscribe: Subscribe): () 
           const found = methodOfKey(query.queryKey);
           return found !== null && round.some((stale) => stale(found.method, found.input));
         };
-        // Marks them stale and refetches those on screen; an older fetch still running is replaced.
+        // A fetch still running may have read the state before the change. TanStack would reuse it
+        // (a query that has no answer yet is not refetched), so it is cancelled first.
+        await client.cancelQueries({ predicate });
+        // Marks them stale and fetches again those on screen; the rest when they are next shown.
         await client.invalidateQueries({ predicate });
       }
     } finally {
