@@ -10,7 +10,9 @@
  *
  * Options:
  *   --before <dir>          a built renderer (an out/renderer directory) to compare against, or
- *   --baseline-rev <rev>    build that git revision's renderer into a scratch directory first;
+ *   --baseline-rev <rev>    build that git revision's renderer into a scratch directory first (with this
+ *                           checkout's node_modules, so it can differ a little from a build made at the
+ *                           time: 18 KB more time-zone data for 8d5c84b here);
  *   --after <dir>           the renderer to measure (default: out/renderer; run `npm run build` first);
  *   --cases N               cases to seed (default 5000); --runs N per build (default 15); --warmup N (default 2).
  */
@@ -64,6 +66,9 @@ function scriptBytes(directory: string): { files: number; bytes: number; largest
   const sizes = scripts.map((name) => fs.statSync(path.join(directory, 'assets', name)).size);
   return { files: scripts.length, bytes: sizes.reduce((sum, size) => sum + size, 0), largest: Math.max(...sizes) };
 }
+
+// Read now: a baseline built here lives in the scratch directory, removed at the end.
+const sizes = { before: scriptBytes(builds.before), after: scriptBytes(builds.after) };
 
 // One seeded profile, copied, so both builds read the same data.
 const beforeData = path.join(scratch, 'before-data');
@@ -172,7 +177,6 @@ const rows = METRICS.map((metric) => {
 });
 const fetched = (build: keyof typeof builds) => median(samples[build].map((sample) => sample.scriptBytes ?? Number.NaN));
 rows.push(['JS fetched before the first row', `${round(fetched('before') / 1024)} KiB`, `${round(fetched('after') / 1024)} KiB`, `${round(fetched('after') / fetched('before'), 2)}×`]);
-const sizes = { before: scriptBytes(builds.before), after: scriptBytes(builds.after) };
 rows.push(['Script files / largest', `${sizes.before.files} / ${round(sizes.before.largest / 1024)} KiB`, `${sizes.after.files} / ${round(sizes.after.largest / 1024)} KiB`, '']);
 printTable(`Case list first paint, ${RUNS} runs each (median, p25–p75), ${values.cases} cases`, ['Measure', 'Before', 'After', 'After / before'], rows);
 const file = writeResults('first-paint', {

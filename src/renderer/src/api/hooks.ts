@@ -4,7 +4,7 @@ import type { ApiEventPayload } from '../../../shared/api/contract';
 import type { ApiEventName } from '../../../shared/api/names';
 import { subscribe } from './client';
 
-export { asApiError, useApiQuery } from './queries';
+export { useApiQuery } from './queries';
 
 export function useApiEvent<E extends ApiEventName>(channel: E, listener: (payload: ApiEventPayload<E>) => void): void {
   const onEvent = useEffectEvent(listener);
