@@ -10,11 +10,14 @@ import type { AppInfo, DatabaseStatus } from '../shared/api/types/app';
 import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from './api/dispatcher';
 import { appHandlers } from './api/handlers/app-handlers';
 import { caseHandlers } from './api/handlers/case-handlers';
+import { caseViewHandlers } from './api/handlers/case-view-handlers';
 import { settingsHandlers } from './api/handlers/settings-handlers';
 import { prepareDataDirectory } from './config/data-directory';
 import { openPlaintDatabase } from './database/plaint-database';
 import { systemClock, type Clock } from './domain/clock';
 import { startDomainServices, type DomainServices } from './domain/domain-services';
+import { addCaseViewCollection } from './domain/case-views/case-views-collection';
+import { CaseViewService } from './domain/case-views/case-view-service';
 import { EventBus } from './events/event-bus';
 import { createFileLogger, type Logger } from './logging/logger';
 import { notificationCentre, notificationHandlers } from './api/handlers/notification-handlers';
@@ -144,6 +147,18 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  let caseViews: CaseViewService | null = null;
+  if (domain && opened.database) {
+    const { identity } = domain;
+    const collection = await addCaseViewCollection(opened.database, conflictHandlersFor(opened.database));
+    caseViews = new CaseViewService(collection, { reader: () => identity.ensureCurrentStaff(), writer: () => identity.actor() }, clock);
+    collection.$.subscribe(() => events.publish('caseViews.changed', {}));
+  }
+  const requireCaseViews = (): CaseViewService => {
+    if (caseViews) return caseViews;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   let sync: SyncService | null = null;
   if (domain && opened.database) {
     sync = new SyncService({
@@ -182,6 +197,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom),
     ...syncHandlers(requireSync, requireDomain),
+    ...caseViewHandlers(requireCaseViews),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });

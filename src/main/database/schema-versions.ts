@@ -19,6 +19,7 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   fileChunks: 0,
   deviceCodes: 0,
   syncQuarantine: 0,
+  caseViews: 0,
 };
 
 export interface NewerCollection {

@@ -1,8 +1,8 @@
 /**
- * The organisation's settings, one document per area, with the procedure's defaults until an
- * administrator changes them: organisation (P-3.1), SLA policy (P-3.2, P-4.3), working calendar,
- * complaint types (P-2.2) and departments. Reads are cached and refreshed when a settings
- * document changes (locally or, later, through sync).
+ * The organisation's settings, one document per area, with the procedure's defaults
+ * (docs/complaints-procedure.md) until an administrator changes them: organisation (P-3.1), SLA
+ * policy (P-3.2, P-4.3), working calendar, complaint types (P-2.2) and departments. Reads are
+ * cached and refreshed when a settings document changes (locally or, later, through sync).
  */
 import type { z } from 'zod';
 import { DEFAULT_COMPLAINT_TYPES } from '../../shared/domain/vocabulary';

@@ -13,6 +13,7 @@ import { defaultConflictHandler, deepEqual, type RxConflictHandler, type RxConfl
 import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { withDerivedFields } from '../domain/case-derivation';
 import { systemClock } from '../domain/clock';
+import { laterSavedView, type CaseViewDocument } from '../domain/case-views/case-views-collection';
 import type { CaseDocument, ConflictHandlerFor, DomainDatabase, SettingsDocument } from '../domain/collections';
 import { SettingsService } from '../domain/settings-service';
 import type { LetterDocument } from '../post-room/letters-collection';
@@ -125,6 +126,7 @@ export function conflictHandlersFor(database: RxDatabase): ConflictHandlerFor {
     timeline: () => writeOnce,
     files: () => writeOnce,
     fileChunks: () => writeOnce,
+    caseViews: () => mergingHandler<CaseViewDocument>(laterSavedView) as RxConflictHandler<unknown>,
   };
   return <T>(collection: string) => handlers[collection]?.() as RxConflictHandler<T> | undefined;
 }

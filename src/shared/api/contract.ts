@@ -42,6 +42,7 @@ import {
   quickSearchInput,
   updateCaseDetailsInput,
 } from '../domain/inputs';
+import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, currentStaffInput, departmentsInput, organisationSchema, slaPolicySchema, staffInput } from '../domain/settings-inputs';
 
 /** A phantom value that carries a result or payload type in the table; never read at run time. */
@@ -127,6 +128,18 @@ export const apiMethods = {
   'sync.configure': { summary: 'Saves the server, database, user and password, and turns sync on or off.', input: syncSettingsInput, result: typed<SyncSettingsView>() },
   'sync.now': { summary: 'Retries at once instead of waiting for the back-off.', input: emptyInput, result: typed<SyncStatus>() },
   'sync.quarantine': { summary: 'Documents this device refused from the server, with the reason (administrators only).', input: emptyInput, result: typed<QuarantineEntry[]>() },
+  'caseViews.list': { summary: "The case views saved by the person using this device, in the order they saved them.", input: emptyInput, result: typed<SavedCaseView[]>() },
+  'caseViews.save': {
+    summary: "Saves a new case view, or new contents for one of the person's views; answers with the view and all of the person's views.",
+    input: saveCaseViewInput,
+    result: typed<{ view: SavedCaseView; views: SavedCaseView[] }>(),
+  },
+  'caseViews.remove': { summary: "Deletes one of the person's saved case views; answers with the views left.", input: removeCaseViewInput, result: typed<SavedCaseView[]>() },
+  'caseViews.import': {
+    summary: 'Imports case views kept on this device by earlier versions, all or none; views already saved (same id) are left as they are.',
+    input: importCaseViewsInput,
+    result: typed<SavedCaseView[]>(),
+  },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {
@@ -139,6 +152,8 @@ export const apiEvents = {
   'app.navigate': typed<{ readonly path: string }>(),
   'letters.changed': typed<Record<string, never>>(),
   'sync.status': typed<SyncStatus>(),
+  /** Saved case views changed (here, or arriving by sync): the view lists reload. */
+  'caseViews.changed': typed<Record<string, never>>(),
 } as const satisfies { readonly [E in ApiEventName]: unknown };
 
 type Methods = typeof apiMethods;

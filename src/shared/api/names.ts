@@ -47,9 +47,13 @@ export const API_METHODS = [
   'sync.configure',
   'sync.now',
   'sync.quarantine',
+  'caseViews.list',
+  'caseViews.save',
+  'caseViews.remove',
+  'caseViews.import',
 ] as const;
 
-export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status'] as const;
+export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed'] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

@@ -1,4 +1,4 @@
-/** The complaints vocabulary of the procedure: channels, statuses, outcomes and kinds. */
+/** The complaints vocabulary of the procedure (docs/complaints-procedure.md): channels, statuses, outcomes and kinds. */
 
 /** P-3.1 product decision: intake channels. */
 export const INTAKE_CHANNELS = ['letter', 'web-form', 'email', 'telephone', 'in-person'] as const;

@@ -7,8 +7,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSnapshot } from '../../../shared/api/types/settings';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/sla';
-import { call } from '../api/client';
-import { useApiEvent, useApiQuery } from '../api/hooks';
+import { useApiQuery } from '../api/queries';
 
 export interface SettingsContextValue {
   readonly settings: SettingsSnapshot;
@@ -22,20 +21,21 @@ const SettingsContext = createContext<SettingsContextValue | null>(null);
 
 export function SettingsProvider({ children, fallback }: { readonly children: ReactNode; readonly fallback: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const query = useApiQuery(() => call('settings.get', {}), []);
-  useApiEvent('settings.changed', () => query.reload());
+  // Kept live by settings.changed (live-queries.ts).
+  const query = useApiQuery('settings.get', {});
   const settings = query.data;
+  const { refetch } = query;
   const value = useMemo<SettingsContextValue | null>(() => {
     if (!settings) return null;
     const language = i18n.language === 'lv' ? 'lv' : 'en-GB';
     return {
       settings,
       calendar: createWorkingCalendar(settings.calendar),
-      reload: query.reload,
+      reload: () => void refetch(),
       typeLabel: (id) => settings.complaintTypes.find((type) => type.id === id)?.label[language] ?? id,
       staffName: (id) => settings.staff.find((member) => member.id === id)?.name ?? id,
     };
-  }, [settings, i18n.language, query.reload]);
+  }, [settings, i18n.language, refetch]);
   if (!value && query.error) {
     // E.g. a damaged database file: say so (the file is left untouched) instead of waiting forever.
     return (

@@ -1,18 +1,22 @@
 import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { call } from '../api/client';
-import { useLiveQuery } from '../api/live';
-import { useAllViews } from '../features/cases/CaseListPage';
+import { useApiQuery } from '../api/queries';
+import { useAllViews } from '../features/cases/useCaseViews';
 import { SECTIONS } from './sections';
+
+/** Counts go stale with time alone (a deadline passes with no change to any case), so they are also fetched every minute. */
+const RECOUNT_MS = 60_000;
 
 /** Sections, and the case views with live counts (refreshed on every change and every minute). */
 export function Navigation({ onNavigate }: { readonly onNavigate: () => void }) {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const views = useAllViews();
-  const counts = useLiveQuery(() => call('cases.count', { views: Object.fromEntries(views.map((view) => [view.id, view.filters])) }), [views], { everyMs: 60_000 });
+  const { views } = useAllViews();
+  // Kept live by cases.changed (live-queries.ts); the counts shown stay while a new view is counted.
+  const counts = useApiQuery('cases.count', { views: Object.fromEntries(views.map((view) => [view.id, view.filters])) }, { refetchInterval: RECOUNT_MS, placeholderData: keepPreviousData });
   const link = (href: string, label: string, active: boolean, testId: string, extra?: React.ReactNode, icon?: React.ReactNode) => (
     <NavLink
       key={href}

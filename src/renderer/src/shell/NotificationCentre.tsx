@@ -1,11 +1,12 @@
 /** The in-app notification centre: recent deadline notifications, unread count, mark read. */
 import { ActionIcon, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { call } from '../api/client';
-import { useApiEvent, useApiQuery } from '../api/hooks';
+import { apiQueryKey, useApiQuery } from '../api/queries';
 import { useFormatters } from '../common/format';
 
 export function NotificationCentre() {
@@ -13,14 +14,19 @@ export function NotificationCentre() {
   const [, navigate] = useLocation();
   const format = useFormatters();
   const [opened, setOpened] = useState(false);
-  const centre = useApiQuery(() => call('notifications.list', {}), []);
-  useApiEvent('notifications.changed', () => centre.reload());
+  const client = useQueryClient();
+  // Kept live by notifications.changed (live-queries.ts); marking read answers with the new centre.
+  const centre = useApiQuery('notifications.list', {});
+  const markRead = (input: { ids: string[] } | { all: true }) =>
+    call('notifications.markRead', input).then(
+      (next) => client.setQueryData(apiQueryKey('notifications.list', {}), next),
+      () => undefined,
+    );
   const unread = centre.data?.unread ?? 0;
   const open = async (id: string, path: string) => {
     setOpened(false);
     navigate(path);
-    await call('notifications.markRead', { ids: [id] }).catch(() => undefined);
-    centre.reload();
+    await markRead({ ids: [id] });
   };
   return (
     <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md">
@@ -36,7 +42,7 @@ export function NotificationCentre() {
         <Group justify="space-between" mb="xs">
           <Text fw={600}>{t('notifications.heading')}</Text>
           {unread > 0 && (
-            <Button size="xs" variant="subtle" onClick={() => void call('notifications.markRead', { all: true }).then(() => centre.reload())}>
+            <Button size="xs" variant="subtle" onClick={() => void markRead({ all: true })}>
               {t('notifications.markAllRead')}
             </Button>
           )}

@@ -5,11 +5,11 @@
 import { Alert, Button, Kbd, Modal, NavLink, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { call } from '../api/client';
-import { useApiQuery } from '../api/hooks';
+import { useApiQuery } from '../api/queries';
 
 export function QuickSearch() {
   const { t } = useTranslation();
@@ -18,9 +18,12 @@ export function QuickSearch() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [debounced] = useDebouncedValue(query.trim(), 100);
-  const results = useApiQuery(() => (debounced.length < 2 ? Promise.resolve({ hits: [], referenceProblem: null }) : call('cases.quickSearch', { query: debounced, limit: 10 })), [debounced]);
+  const searching = debounced.length >= 2;
+  // The previous answer stays while the next is on its way, so the list does not flicker as you type.
+  const results = useApiQuery('cases.quickSearch', { query: debounced, limit: 10 }, { enabled: searching, placeholderData: keepPreviousData });
   useHotkeys([['mod+K', () => setOpened(true)]], []);
-  const hits = results.data?.hits ?? [];
+  const answer = searching ? results.data : undefined;
+  const hits = answer?.hits ?? [];
   const open = (caseId: string) => {
     setOpened(false);
     setQuery('');
@@ -55,12 +58,12 @@ export function QuickSearch() {
           <Text id="quick-search-hint" size="xs" c="dimmed">
             {t('quickSearch.hint')}
           </Text>
-          {results.data?.referenceProblem && (
+          {answer?.referenceProblem && (
             <Alert color="red" role="alert" data-testid="quick-search-problem">
-              {t(`quickSearch.${results.data.referenceProblem}`)}
+              {t(`quickSearch.${answer.referenceProblem}`)}
             </Alert>
           )}
-          {debounced.length >= 2 && !results.loading && hits.length === 0 && !results.data?.referenceProblem && <Text c="dimmed">{t('quickSearch.noResults')}</Text>}
+          {searching && !results.isFetching && hits.length === 0 && !answer?.referenceProblem && <Text c="dimmed">{t('quickSearch.noResults')}</Text>}
           <div role="listbox" aria-label={t('quickSearch.title')}>
             {hits.map((hit, index) => (
               <NavLink

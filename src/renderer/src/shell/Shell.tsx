@@ -1,16 +1,12 @@
-import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, Skeleton, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { call } from '../api/client';
 import { useApiEvent } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
-import { CaseListPage } from '../features/cases/CaseListPage';
-import { NewCasePage } from '../features/new-case/NewCasePage';
-import { PostRoomPage } from '../features/post-room/PostRoomPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { CaseWorkspacePage } from '../features/workspace/CaseWorkspacePage';
+import { useLegacyViewsMove } from '../features/cases/useCaseViews';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { useSettings } from '../settings/SettingsContext';
 import { ColourSchemeControl } from './ColourSchemeControl';
@@ -18,7 +14,58 @@ import { LanguageControl } from './LanguageControl';
 import { NotificationCentre } from './NotificationCentre';
 import { Navigation } from './Navigation';
 import { QuickSearch } from './QuickSearch';
+import { PAGES, PRELOAD_OTHERS_AFTER_MS, preloadAllPages, useFirstPageLoaded } from './pages';
 import { StatusArea } from './StatusArea';
+
+const CaseListPage = PAGES.caseList.Component;
+const NewCasePage = PAGES.newCase.Component;
+const CaseWorkspacePage = PAGES.workspace.Component;
+const PostRoomPage = PAGES.postRoom.Component;
+const SettingsPage = PAGES.settings.Component;
+
+const PAGE_LOADING = <Skeleton height={400} data-testid="page-loading" />;
+
+/** The pages, by route (pages.tsx loads each page's code when it is first needed). */
+function Routes() {
+  return (
+    <Switch>
+      <Route path="/cases/new">
+        <NewCasePage />
+      </Route>
+      <Route path="/cases/view/:viewId">{(params) => <CaseListPage viewId={params.viewId} />}</Route>
+      <Route path="/cases">
+        <Redirect to="/cases/view/all-open" replace />
+      </Route>
+      <Route path="/case/:caseId">{(params) => <CaseWorkspacePage caseId={params.caseId} />}</Route>
+      <Route path="/post-room">
+        <PostRoomPage />
+      </Route>
+      <Route path="/reports">
+        <ComingSoonPage section="reports" />
+      </Route>
+      <Route path="/settings">
+        <SettingsPage />
+      </Route>
+      <Route path="/settings/:tab">{(params) => <SettingsPage tab={params.tab} />}</Route>
+      <Route>
+        <Redirect to="/cases/view/all-open" replace />
+      </Route>
+    </Switch>
+  );
+}
+
+/** Once the first page is up and the window has nothing else to do, the other pages' code, so moving to them does not wait. */
+function usePreloadedPages(): void {
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') return undefined;
+    let idle = 0;
+    const later = window.setTimeout(() => (idle = window.requestIdleCallback(preloadAllPages, { timeout: 10_000 })), PRELOAD_OTHERS_AFTER_MS);
+    return () => {
+      window.clearTimeout(later);
+      window.cancelIdleCallback(idle);
+    };
+  }, []);
+}
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -31,6 +78,9 @@ export function Shell() {
     void call('device.setPreferences', { language: i18n.language === 'lv' ? 'lv' : 'en-GB' }).catch(() => undefined);
   }, [i18n.language]);
   const { settings, staffName } = useSettings();
+  useLegacyViewsMove();
+  usePreloadedPages();
+  const firstPageLoaded = useFirstPageLoaded();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -61,29 +111,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary resetKey={location}>
-          <Switch>
-            <Route path="/cases/new">
-              <NewCasePage />
-            </Route>
-            <Route path="/cases/view/:viewId">{(params) => <CaseListPage viewId={params.viewId} />}</Route>
-            <Route path="/cases">
-              <Redirect to="/cases/view/all-open" replace />
-            </Route>
-            <Route path="/case/:caseId">{(params) => <CaseWorkspacePage caseId={params.caseId} />}</Route>
-            <Route path="/post-room">
-              <PostRoomPage />
-            </Route>
-            <Route path="/reports">
-              <ComingSoonPage section="reports" />
-            </Route>
-            <Route path="/settings">
-              <SettingsPage />
-            </Route>
-            <Route path="/settings/:tab">{(params) => <SettingsPage tab={params.tab} />}</Route>
-            <Route>
-              <Redirect to="/cases/view/all-open" replace />
-            </Route>
-          </Switch>
+          <Suspense fallback={PAGE_LOADING}>{firstPageLoaded ? <Routes /> : PAGE_LOADING}</Suspense>
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>

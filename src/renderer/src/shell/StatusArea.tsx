@@ -1,8 +1,6 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
-import { useApiEvent, useApiQuery } from '../api/hooks';
+import { useApiQuery } from '../api/queries';
 import type { DatabaseStatus } from '../../../shared/api/types/app';
 import { SyncBadge } from '../features/sync/SyncBadge';
 
@@ -13,12 +11,10 @@ const COLOURS: Record<DatabaseStatus['state'], string> = {
   closed: 'gray',
 };
 
-/** The shell's status area: database health and sync. */
+/** The shell's status area: database health (kept live by app.status, live-queries.ts) and sync. */
 export function StatusArea() {
   const { t } = useTranslation();
-  const info = useApiQuery(() => call('app.info', {}), []);
-  const [live, setLive] = useState<DatabaseStatus | null>(null);
-  useApiEvent('app.status', (status) => setLive(status.database));
+  const info = useApiQuery('app.info', {});
 
   if (info.error) {
     return (
@@ -27,7 +23,7 @@ export function StatusArea() {
       </Badge>
     );
   }
-  const database = live ?? info.data?.database;
+  const database = info.data?.database;
   if (!database) {
     return (
       <Badge color="gray" variant="light">

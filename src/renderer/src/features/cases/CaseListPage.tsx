@@ -1,42 +1,43 @@
 /**
- * A case list: one saved view (from the navigation), with search as you type, extra filters and
- * sorting by any column. Changed filters can be saved as the user's own view.
+ * A case list: one view (from the navigation), with search as you type, extra filters and sorting
+ * by any column. What is shown can be saved as the person's own view (kept by the main process).
  */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { CaseFilters } from '../../../../shared/domain/inputs';
+import { call } from '../../api/client';
+import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
+import { extraFilters } from './case-filters';
 import { CaseFiltersBar } from './CaseFiltersBar';
 import { CaseTable } from './CaseTable';
 import { useCaseListData } from './useCaseListData';
-import { builtInViews, loadCustomViews, saveCustomViews, type CaseSort, type CaseView } from './views';
-
-export function useAllViews(): CaseView[] {
-  const { settings } = useSettings();
-  const [custom, setCustom] = useState(loadCustomViews);
-  useEffect(() => {
-    const reload = () => setCustom(loadCustomViews());
-    window.addEventListener('plaint:views-changed', reload);
-    return () => window.removeEventListener('plaint:views-changed', reload);
-  }, []);
-  return useMemo(() => [...builtInViews(settings.currentStaffId), ...custom], [settings.currentStaffId, custom]);
-}
+import { setSavedViews, useAllViews } from './useCaseViews';
+import { DEFAULT_VIEW_ID, differsFromView, viewForRoute, type CaseSort, type CaseView } from './views';
 
 export function CaseListPage({ viewId }: { readonly viewId: string }) {
-  const views = useAllViews();
-  const view = views.find((candidate) => candidate.id === viewId) ?? views.find((candidate) => candidate.id === 'all-open') ?? (views[0] as CaseView);
+  const { t } = useTranslation();
+  const { views, loaded } = useAllViews();
+  const known = views.some((candidate) => candidate.id === viewId);
+  // A link to one of the person's own views waits for them, rather than flash "all open" first.
+  if (!known && !loaded) return <Skeleton height={400} aria-label={t('views.loading')} />;
+  const view = viewForRoute(views, viewId);
   // Keyed by view: choosing another view starts with its own filters, sort and search.
   return <CaseList key={view.id} view={view} />;
 }
 
 function CaseList({ view }: { readonly view: CaseView }) {
   const { t } = useTranslation();
+  const errors = useErrors();
   const [, navigate] = useLocation();
+  const client = useQueryClient();
+  const { settings } = useSettings();
   const [extra, setExtra] = useState<CaseFilters>({});
   const [sort, setSort] = useState<CaseSort>(view.sort);
   const [search, setSearch] = useState(view.search ?? '');
@@ -48,20 +49,34 @@ function CaseList({ view }: { readonly view: CaseView }) {
   const filters = useMemo<CaseFilters>(() => ({ ...view.filters, ...extra }), [view.filters, extra]);
   const data = useCaseListData(filters, debouncedSearch, sort);
   const title = view.labelKey ? t(`views.${view.labelKey}`) : (view.name ?? '');
-  const changed = Object.keys(extra).length > 0 || search !== (view.search ?? '') || sort.field !== view.sort.field || sort.direction !== view.sort.direction;
+  const changed = differsFromView(view, extra, search, sort);
 
   const [naming, setNaming] = useState<string | null>(null);
-  const saveView = (name: string) => {
-    setNaming(null);
-    const id = `custom-${Date.now().toString(36)}`;
-    saveCustomViews([...loadCustomViews(), { id, name, filters, sort, search }]);
-    notifications.show({ message: t('views.savedView', { name }) });
-    navigate(`/cases/view/${id}`);
+  const [namingError, setNamingError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const saveView = async (name: string) => {
+    try {
+      const { view: saved, views } = await call('caseViews.save', { name, filters, sort, search });
+      // In the cache before the route changes, so the new view's link finds it.
+      setSavedViews(client, settings.currentStaffId, views);
+      setNaming(null);
+      setNamingError(null);
+      notifications.show({ message: t('views.savedView', { name: saved.name }) });
+      navigate(`/cases/view/${saved.id}`);
+    } catch (error) {
+      const { fields, general } = errors.fields(error);
+      setNamingError(fields['name'] ?? general ?? Object.values(fields)[0] ?? t('common.fixErrors'));
+    }
   };
 
-  const deleteView = () => {
-    saveCustomViews(loadCustomViews().filter((candidate) => candidate.id !== view.id));
-    navigate('/cases/view/all-open');
+  const deleteView = async () => {
+    try {
+      setSavedViews(client, settings.currentStaffId, await call('caseViews.remove', { id: view.id }));
+      notifications.show({ message: t('views.deleted', { name: view.name ?? '' }) });
+      navigate(`/cases/view/${DEFAULT_VIEW_ID}`);
+    } catch (error) {
+      setProblem(errors.fields(error).general ?? t('common.fixErrors'));
+    }
   };
 
   return (
@@ -77,25 +92,32 @@ function CaseList({ view }: { readonly view: CaseView }) {
         </Group>
         <Group gap="xs">
           {changed && (
-            <Button size="xs" variant="light" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => setNaming(title)}>
+            <Button size="xs" variant="light" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => setNaming(title)} data-testid="save-view">
               {t('views.saveAsView')}
             </Button>
           )}
           {!view.labelKey && (
-            <Button size="xs" variant="subtle" color="red" onClick={deleteView}>
+            <Button size="xs" variant="subtle" color="red" onClick={() => void deleteView()} data-testid="delete-view">
               {t('views.deleteView')}
             </Button>
           )}
         </Group>
       </Group>
-      <Modal opened={naming !== null} onClose={() => setNaming(null)} title={t('views.saveAsView')}>
+      <Modal
+        opened={naming !== null}
+        onClose={() => {
+          setNaming(null);
+          setNamingError(null);
+        }}
+        title={t('views.saveAsView')}
+      >
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (naming?.trim()) saveView(naming.trim());
+            if (naming?.trim()) void saveView(naming.trim());
           }}
         >
-          <TextInput label={t('views.viewName')} value={naming ?? ''} onChange={(event) => setNaming(event.currentTarget.value)} data-autofocus required />
+          <TextInput label={t('views.viewName')} value={naming ?? ''} onChange={(event) => setNaming(event.currentTarget.value)} error={namingError} data-autofocus required data-testid="view-name" />
           <Group justify="flex-end" mt="md">
             <Button type="submit">{t('common.save')}</Button>
           </Group>
@@ -113,8 +135,9 @@ function CaseList({ view }: { readonly view: CaseView }) {
         }}
         data-testid="case-search"
       />
-      <CaseFiltersBar filters={filters} onChange={(next) => setExtra(Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(view.filters[key as keyof CaseFilters]) !== JSON.stringify(value))) as CaseFilters)} onReset={() => setExtra({})} />
+      <CaseFiltersBar filters={filters} onChange={(next) => setExtra(extraFilters(view.filters, next))} onReset={() => setExtra({})} />
       {data.error && <Alert color="red">{t('common.failed', { message: data.error })}</Alert>}
+      {problem && <Alert color="red">{problem}</Alert>}
       <Text size="xs" c="dimmed">
         {t('caseList.keyboardHint')}
       </Text>

@@ -1,94 +1,83 @@
 /**
- * Rows for the virtualised case list, fetched from the main process a page at a time as they
- * scroll into view. A new filter, sort or search starts afresh; a change anywhere reloads the
- * pages on screen. Answers arriving for an older query are dropped.
+ * Rows for the virtualised case list, fetched a page at a time as they scroll into view. Each page
+ * is its own cached query (`cases.list` at its offset), so:
+ * - a new filter, sort or search is a new set of queries: answers for an older one never mix in;
+ * - a change anywhere refetches the pages on screen (live-queries.ts); pages off screen are only
+ *   marked stale, shown from the cache when scrolled back to, and fetched again then;
+ * - jumping to the end of 100 000 cases fetches the last page and nothing in between.
+ *
+ * Not useInfiniteQuery: it grows a list from its first page, one page after another, and refetches
+ * every page it holds after a change. A virtualised list needs any page on its own.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiInput } from '../../../../shared/api/contract';
 import type { CaseFilters } from '../../../../shared/domain/inputs';
-import type { CaseListItem } from '../../../../shared/domain/views';
-import { call } from '../../api/client';
-import { useApiEvent } from '../../api/hooks';
-import type { CaseSort } from './views';
+import type { CaseList, CaseListItem } from '../../../../shared/domain/views';
+import { apiQuery, apiQueryKey } from '../../api/queries';
+import type { CaseSort, CaseView } from './views';
 
 export const PAGE_SIZE = 100;
 
 export interface CaseListData {
+  /** How many cases match; the last known count while a new filter or search is on its way, null before any. */
   readonly total: number | null;
   readonly error: string | null;
-  /** Increments whenever rows change, so the table re-renders. */
-  readonly version: number;
+  /** The case at a row, or undefined while its page is on its way. */
   row(index: number): CaseListItem | undefined;
+  /** The rows the table shows (overscan included): their pages are fetched. */
   showRange(first: number, last: number): void;
 }
 
+/** The pages holding rows first to last. */
+export function pagesFor(first: number, last: number): number[] {
+  const from = Math.floor(Math.max(0, first) / PAGE_SIZE);
+  const to = Math.max(from, Math.floor(Math.max(0, last) / PAGE_SIZE));
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+export function pageInput(filters: CaseFilters, search: string, sort: CaseSort, page: number): ApiInput<'cases.list'> {
+  return { filters, search, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+}
+
+/** The count of the most recent answer among the pages (each answer counts all matching cases). */
+export function newestTotal(pages: readonly { readonly data?: CaseList | undefined; readonly dataUpdatedAt: number }[]): number | null {
+  let newest: { total: number; at: number } | null = null;
+  for (const page of pages) if (page.data && (!newest || page.dataUpdatedAt >= newest.at)) newest = { total: page.data.total, at: page.dataUpdatedAt };
+  return newest?.total ?? null;
+}
+
+/**
+ * Starts fetching the first rows of a view while the window is still starting, so they are on their
+ * way before the list's code and the settings are. The list then finds them in the cache.
+ */
+export function prefetchFirstRows(client: QueryClient, view: CaseView): void {
+  void client.prefetchQuery(apiQuery('cases.list', pageInput(view.filters, view.search ?? '', view.sort, 0)));
+}
+
 export function useCaseListData(filters: CaseFilters, search: string, sort: CaseSort): CaseListData {
-  const key = JSON.stringify({ filters, search, sort });
-  const pages = useRef(new Map<number, CaseListItem[]>());
-  const loading = useRef(new Set<number>());
-  const generation = useRef(0);
-  const visible = useRef<[number, number]>([0, 0]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  const client = useQueryClient();
+  const [pages, setPages] = useState<readonly number[]>([0]);
+  const results = useQueries({ queries: pages.map((page) => apiQuery('cases.list', pageInput(filters, search, sort, page))) });
 
-  const load = useCallback(
-    (page: number, mine: number) => {
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      const input = JSON.parse(key) as { filters: CaseFilters; search: string; sort: CaseSort };
-      call('cases.list', { ...input, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
-        .then((result) => {
-          if (mine !== generation.current) return;
-          pages.current.set(page, [...result.items]);
-          setTotal(result.total);
-          setError(null);
-          setVersion((value) => value + 1);
-        })
-        .catch((caught: unknown) => mine === generation.current && setError(caught instanceof Error ? caught.message : String(caught)))
-        .finally(() => loading.current.delete(page));
-    },
-    [key],
-  );
-
-  const pagesFor = (first: number, last: number) => {
-    const from = Math.floor(Math.max(0, first) / PAGE_SIZE);
-    const to = Math.floor(Math.max(0, last) / PAGE_SIZE);
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  };
-
-  useEffect(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    loading.current = new Set();
-    visible.current = [0, 0];
-    load(0, generation.current);
-  }, [key, load]);
-
-  const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useApiEvent('cases.changed', () => {
-    if (refresh.current) return;
-    refresh.current = setTimeout(() => {
-      refresh.current = null;
-      generation.current += 1;
-      const keep = pagesFor(...visible.current);
-      loading.current = new Set();
-      for (const page of keep) load(page, generation.current);
-      // Pages off screen are stale now; they are fetched again when scrolled to.
-      for (const page of [...pages.current.keys()]) if (!keep.includes(page)) pages.current.delete(page);
-    }, 150);
-  });
-  useEffect(() => () => {
-    if (refresh.current) clearTimeout(refresh.current);
-  }, []);
+  // The count stays at its last value while a new search is answered, so it does not flash "loading" at every keystroke.
+  const fresh = newestTotal(results);
+  const [lastTotal, setLastTotal] = useState<number | null>(null);
+  if (fresh !== null && fresh !== lastTotal) setLastTotal(fresh);
 
   return {
-    total,
-    error,
-    version,
-    row: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    total: fresh ?? lastTotal,
+    error: results.find((result) => result.error)?.error?.message ?? null,
+    row(index) {
+      const page = Math.floor(index / PAGE_SIZE);
+      const onScreen = pages.indexOf(page);
+      // A page scrolled back to shows what the cache holds while it is fetched again.
+      const answer = onScreen >= 0 ? results[onScreen]?.data : client.getQueryData<CaseList>(apiQueryKey('cases.list', pageInput(filters, search, sort, page)));
+      return answer?.items[index % PAGE_SIZE];
+    },
     showRange(first, last) {
-      visible.current = [first, last];
-      for (const page of pagesFor(first, last)) if (!pages.current.has(page)) load(page, generation.current);
+      const next = pagesFor(first, last);
+      setPages((current) => (current.length === next.length && current.every((page, index) => page === next[index]) ? current : next));
     },
   };
 }

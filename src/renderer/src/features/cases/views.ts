@@ -1,24 +1,28 @@
 /**
- * Case views: the built-in saved views of the navigation, and the user's own filter combinations
- * (kept on this device).
+ * Case views: the built-in views of the navigation, and the person's own saved views (kept by the
+ * main process, `caseViews.*`; see useCaseViews.ts). A view is a set of filters, a sort and a search.
  */
-import type { CaseFilters, CaseSortField } from '../../../../shared/domain/inputs';
+import type { CaseSort, SavedCaseView } from '../../../../shared/domain/case-views';
+import type { CaseFilters } from '../../../../shared/domain/inputs';
 
-export interface CaseSort {
-  readonly field: CaseSortField;
-  readonly direction: 'asc' | 'desc';
-}
+export type { CaseSort };
+
+export type BuiltInViewKey = 'myOpen' | 'awaitingAcknowledgement' | 'dueSoon' | 'dueToday' | 'breached' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
 
 export interface CaseView {
   readonly id: string;
-  /** Built-in views are named by translation key; the user's own by the name they gave. */
-  readonly labelKey?: 'myOpen' | 'awaitingAcknowledgement' | 'dueSoon' | 'dueToday' | 'breached' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
+  /** Built-in views are named by translation key; the person's own by the name they gave. */
+  readonly labelKey?: BuiltInViewKey;
   readonly name?: string;
   readonly filters: CaseFilters;
   readonly sort: CaseSort;
   readonly search?: string;
 }
 
+export const DEFAULT_VIEW_ID = 'all-open';
+
+/** Where earlier versions kept the person's views, in this window's localStorage (legacy-views.ts moves them). */
+export const LEGACY_VIEWS_KEY = 'plaint.caseViews';
 const BY_DEADLINE: CaseSort = { field: 'nextDueAt', direction: 'asc' };
 
 export function builtInViews(myStaffId: string): CaseView[] {
@@ -30,23 +34,24 @@ export function builtInViews(myStaffId: string): CaseView[] {
     { id: 'breached', labelKey: 'breached', filters: { deadline: 'breached' }, sort: BY_DEADLINE },
     { id: 'awaiting-third-party', labelKey: 'awaitingThirdParty', filters: { statuses: ['awaiting-third-party'] }, sort: BY_DEADLINE },
     { id: 'stage-2', labelKey: 'stage2', filters: { open: true, stages: [2] }, sort: BY_DEADLINE },
-    { id: 'all-open', labelKey: 'allOpen', filters: { open: true }, sort: BY_DEADLINE },
+    { id: DEFAULT_VIEW_ID, labelKey: 'allOpen', filters: { open: true }, sort: BY_DEADLINE },
     { id: 'closed', labelKey: 'closed', filters: { open: false }, sort: { field: 'receivedAt', direction: 'desc' } },
   ];
 }
 
-const STORAGE_KEY = 'plaint.caseViews';
-
-export function loadCustomViews(): CaseView[] {
-  try {
-    const parsed = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? (parsed.filter((view) => typeof view === 'object' && view !== null && 'id' in view && 'filters' in view) as CaseView[]) : [];
-  } catch {
-    return [];
-  }
+/** The built-in views, then the person's own in the order they saved them. */
+export function allViews(myStaffId: string, saved: readonly SavedCaseView[]): CaseView[] {
+  return [...builtInViews(myStaffId), ...saved];
 }
 
-export function saveCustomViews(views: readonly CaseView[]): void {
-  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(views));
-  window.dispatchEvent(new Event('plaint:views-changed'));
+/** The view a route names; "all open" for one that no longer exists (deleted here or on another device). */
+export function viewForRoute(views: readonly CaseView[], viewId: string): CaseView {
+  const found = views.find((view) => view.id === viewId) ?? views.find((view) => view.id === DEFAULT_VIEW_ID);
+  if (!found) throw new Error('The built-in views include "all open"');
+  return found;
+}
+
+/** True when the list shows something other than its view: then it can be saved as a view of its own. */
+export function differsFromView(view: CaseView, extra: CaseFilters, search: string, sort: CaseSort): boolean {
+  return Object.keys(extra).length > 0 || search !== (view.search ?? '') || sort.field !== view.sort.field || sort.direction !== view.sort.direction;
 }

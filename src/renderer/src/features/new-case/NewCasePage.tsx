@@ -6,19 +6,20 @@ import { Alert, Anchor, Button, Checkbox, Group, List, MultiSelect, Paper, Selec
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
 import { fromLocalInput, toLocalInput } from '../workspace/datetime';
 
 interface ComplaintValues {
-  channel: string;
+  channel: IntakeChannel;
   receivedAt: string;
   dateOnly: boolean;
   receivedOn: string;
@@ -58,10 +59,9 @@ export function NewCasePage() {
 
   const person = complainant.getValues();
   const [probe] = useDebouncedValue(JSON.stringify({ name: person.name.trim(), email: person.email.trim(), phone: person.phone.trim(), postcode: person.postcode.trim() }), 300);
-  const duplicates = useApiQuery(() => {
-    const values = JSON.parse(probe) as { name: string; email: string; phone: string; postcode: string };
-    return values.name.length < 3 && values.email === '' && values.phone.length < 6 ? Promise.resolve([]) : call('cases.findDuplicates', values);
-  }, [probe]);
+  const lookFor = JSON.parse(probe) as { name: string; email: string; phone: string; postcode: string };
+  const worthLooking = lookFor.name.length >= 3 || lookFor.email !== '' || lookFor.phone.length >= 6;
+  const duplicates = useApiQuery('cases.findDuplicates', lookFor, { enabled: worthLooking, placeholderData: keepPreviousData });
 
   const submit = async () => {
     const values = complaint.getValues();
@@ -72,7 +72,7 @@ export function NewCasePage() {
     try {
       const input = {
         complainant: complainantInput(complainant.getValues()),
-        channel: values.channel as never,
+        channel: values.channel,
         ...(values.dateOnly ? { receivedOn: values.receivedOn } : { receivedAt: fromLocalInput(values.receivedAt) ?? values.receivedAt }),
         type: values.type,
         product: values.product,
@@ -101,7 +101,7 @@ export function NewCasePage() {
     }
   };
 
-  const matches = duplicates.data ?? [];
+  const matches = worthLooking ? (duplicates.data ?? []) : [];
   return (
     <form
       noValidate

@@ -1,10 +1,11 @@
 /** The day book: the post received and sent in a date range, printable (PDF) and as CSV. */
 import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { useApiEvent, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
 
@@ -14,8 +15,8 @@ export function DayBook() {
   const todayText = new Date().toLocaleDateString('en-CA');
   const [from, setFrom] = useState(todayText);
   const [to, setTo] = useState(todayText);
-  const book = useApiQuery(() => call('post.dayBook', { from, to, format: 'csv' }), [from, to]);
-  useApiEvent('letters.changed', () => book.reload());
+  // Kept live by letters.changed (live-queries.ts); the last book stays while another range loads.
+  const book = useApiQuery('post.dayBook', { from, to, format: 'csv' }, { placeholderData: keepPreviousData });
   const download = async (format: 'csv' | 'pdf') => saveFile(await call('post.dayBook', { from, to, format }));
   return (
     <Stack gap="sm" data-testid="day-book">

@@ -8,39 +8,20 @@ import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleG
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { INCOMING_KINDS, type IncomingKind, type LetterRecord } from '../../../../shared/domain/letters';
-import { checkPostcode } from '../../../../shared/domain/postal';
-import { parseReference } from '../../../../shared/reference/reference-number';
+import { INCOMING_KINDS, type LetterRecord } from '../../../../shared/domain/letters';
 import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { readAsBase64 } from '../../common/files';
 import { useFormatters } from '../../common/format';
-import { formatTypedDate, parseTypedDate } from '../../common/typed-date';
+import { parseTypedDate } from '../../common/typed-date';
 import { useSettings } from '../../settings/SettingsContext';
+import { blankRegister, checkQuotedReference, duplicateProbe, formPathFor, incomingLetterInput, needsReference as kindNeedsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
 import { ScanPicker, type PickedScan } from './ScanPicker';
-
-interface RegisterValues {
-  receivedOn: string;
-  kind: IncomingKind;
-  referenceQuoted: string;
-  sender: { name: string; addressLines: string; postcode: string; country: string };
-  letterDate: string;
-  type: string;
-  routedTo: string;
-  note: string;
-  summary: string;
-}
-
-const today = () => formatTypedDate(new Date().toLocaleDateString('en-CA'));
-
-/** The typed date as the API wants it; what was typed when it is not a date (the API says why). */
-function dayFor(typed: string): string {
-  return parseTypedDate(typed) ?? typed;
-}
 
 function DateHint({ typed }: { readonly typed: string }) {
   const { t } = useTranslation();
@@ -56,10 +37,6 @@ function announce(toast: { color?: string; message: string }): void {
   notifications.show({ id: 'post-room-batch', ...toast });
 }
 
-function formPathFor(path: string): string {
-  return path.replace(/^sender\.addressLines(\.\d+)?$/, 'sender.addressLines').replace(/^scans(\..*)?$/, 'scans');
-}
-
 export function IncomingRegister() {
   const { t } = useTranslation();
   const errors = useErrors();
@@ -71,32 +48,22 @@ export function IncomingRegister() {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const usableTypes = settings.complaintTypes.filter((type) => !type.retired);
-  const blank = (keep?: Partial<RegisterValues>): RegisterValues => ({
-    receivedOn: keep?.receivedOn ?? today(),
-    kind: keep?.kind ?? 'new-complaint',
-    referenceQuoted: '',
-    sender: { name: '', addressLines: '', postcode: '', country: 'GB' },
-    letterDate: '',
-    type: usableTypes[0]?.id ?? '',
-    routedTo: '',
-    note: '',
-    summary: '',
-  });
+  const blank = (keep?: Pick<RegisterValues, 'receivedOn' | 'kind'>) => blankRegister(usableTypes[0]?.id ?? '', typedToday(), keep);
   const form = useForm<RegisterValues>({ mode: 'controlled', initialValues: blank() });
   const values = form.getValues();
-  const needsReference = values.kind === 'correspondence' || values.kind === 'escalation-request';
+  const needsReference = kindNeedsReference(values.kind);
 
   // Live check of the quoted reference: its check character, then the case it names.
   const [quoted] = useDebouncedValue(values.referenceQuoted, 150);
-  const referenceCheck = parseReference(quoted);
-  const referenceCase = useApiQuery(() => (referenceCheck.ok ? call('cases.quickSearch', { query: referenceCheck.reference, limit: 1 }) : Promise.resolve(null)), [referenceCheck.ok ? referenceCheck.reference : null]);
-  const postcode = checkPostcode(values.sender.country || 'GB', values.sender.postcode);
+  const referenceCheck = checkQuotedReference(quoted);
+  const quotedReference = referenceCheck?.ok ? referenceCheck.reference : '';
+  const referenceCase = useApiQuery('cases.quickSearch', { query: quotedReference, limit: 1 }, { enabled: quotedReference !== '' });
+  const postcode = postcodeHint(values.sender);
 
-  const [probe] = useDebouncedValue(JSON.stringify({ name: values.sender.name.trim(), postcode: values.sender.postcode.trim() }), 300);
-  const duplicates = useApiQuery(() => {
-    const person = JSON.parse(probe) as { name: string; postcode: string };
-    return values.kind !== 'new-complaint' || person.name.length < 3 ? Promise.resolve([]) : call('cases.findDuplicates', person);
-  }, [probe, values.kind]);
+  const [probe] = useDebouncedValue(JSON.stringify(duplicateProbe(values)), 300);
+  const lookFor = JSON.parse(probe) as ReturnType<typeof duplicateProbe>;
+  const duplicates = useApiQuery('cases.findDuplicates', lookFor ?? {}, { enabled: lookFor !== null, placeholderData: keepPreviousData });
+  const matches = lookFor ? (duplicates.data ?? []) : [];
 
   const submit = async () => {
     if (busy) return;
@@ -105,19 +72,8 @@ export function IncomingRegister() {
     form.clearErrors();
     const current = form.getValues();
     try {
-      const letter = await call('post.logIncoming', {
-        receivedOn: dayFor(current.receivedOn),
-        letterDate: current.letterDate.trim() ? dayFor(current.letterDate) : null,
-        sender: { ...current.sender, addressLines: current.sender.addressLines.split('\n').map((line) => line.trim()).filter(Boolean) },
-        referenceQuoted: needsReference ? current.referenceQuoted : '',
-        kind: current.kind,
-        type: current.kind === 'new-complaint' ? current.type : '',
-        routedTo: current.kind === 'not-a-complaint' ? current.routedTo : '',
-        note: current.note,
-        summary: current.summary,
-        scans: await Promise.all(scans.map(async (scan) => ({ name: scan.file.name, mimeType: scan.file.type, dataBase64: await readAsBase64(scan.file) }))),
-        batchId,
-      });
+      const uploads = await Promise.all(scans.map(async (scan) => ({ name: scan.file.name, mimeType: scan.file.type, dataBase64: await readAsBase64(scan.file) })));
+      const letter = await call('post.logIncoming', incomingLetterInput(current, uploads, batchId));
       setBatch((previous) => [letter, ...previous]);
       form.setValues(blank({ receivedOn: current.receivedOn, kind: current.kind }));
       setScans([]);
@@ -199,8 +155,8 @@ export function IncomingRegister() {
                   label={t('postRoom.referenceQuoted')}
                   required
                   {...form.getInputProps('referenceQuoted')}
-                  error={form.errors['referenceQuoted'] ?? (quoted && !referenceCheck.ok ? t(`postRoom.referenceProblems.${referenceCheck.problem}`) : undefined)}
-                  description={referenceCheck.ok ? (referenceCase.data?.hits[0] ? `✓ ${referenceCase.data.hits[0].reference} · ${referenceCase.data.hits[0].complainantName}` : t('postRoom.referenceUnknown')) : undefined}
+                  error={form.errors['referenceQuoted'] ?? (referenceCheck && !referenceCheck.ok ? t(`postRoom.referenceProblems.${referenceCheck.problem}`) : undefined)}
+                  description={referenceCheck?.ok ? (referenceCase.data?.hits[0] ? `✓ ${referenceCase.data.hits[0].reference} · ${referenceCase.data.hits[0].complainantName}` : t('postRoom.referenceUnknown')) : undefined}
                   data-testid="letter-reference"
                 />
               ) : (
@@ -213,9 +169,9 @@ export function IncomingRegister() {
               <TextInput
                 label={t('postRoom.postcode')}
                 {...form.getInputProps('sender.postcode')}
-                error={form.errors['sender.postcode'] ?? (!postcode.ok ? t('postRoom.postcodeInvalid') : undefined)}
-                description={postcode.ok && postcode.value && postcode.value !== values.sender.postcode ? `→ ${postcode.value}` : undefined}
-                onBlur={() => postcode.ok && form.setFieldValue('sender.postcode', postcode.value)}
+                error={form.errors['sender.postcode'] ?? (postcode.invalid ? t('postRoom.postcodeInvalid') : undefined)}
+                description={!postcode.invalid && postcode.normalised ? `→ ${postcode.normalised}` : undefined}
+                onBlur={() => !postcode.invalid && postcode.normalised && form.setFieldValue('sender.postcode', postcode.normalised)}
                 data-testid="letter-postcode"
               />
               <TextInput label={t('postRoom.country')} maxLength={2} {...form.getInputProps('sender.country')} />
@@ -228,10 +184,10 @@ export function IncomingRegister() {
             )}
             <TextInput label={t('postRoom.summary')} required {...form.getInputProps('summary')} data-testid="letter-summary" />
             <Textarea label={t('postRoom.note')} autosize minRows={1} {...form.getInputProps('note')} />
-            {needsReference === false && values.kind === 'new-complaint' && (duplicates.data ?? []).length > 0 && (
-              <Alert color="yellow" title={t('newCase.duplicateHint', { count: duplicates.data?.length ?? 0 })} data-testid="letter-duplicates">
+            {matches.length > 0 && (
+              <Alert color="yellow" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="letter-duplicates">
                 <List size="sm">
-                  {(duplicates.data ?? []).map((match) => (
+                  {matches.map((match) => (
                     <List.Item key={match.id}>
                       <Group gap="xs">
                         <Anchor component={Link} href={`/case/${match.id}`}>

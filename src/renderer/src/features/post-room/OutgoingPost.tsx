@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { POST_CLASSES, type LetterRecord, type PostClass } from '../../../../shared/domain/letters';
 import { call } from '../../api/client';
-import { useApiEvent, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 
 function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonly onDone: () => void }) {
@@ -52,8 +52,8 @@ function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonl
 
 export function OutgoingPost() {
   const { t } = useTranslation();
-  const waiting = useApiQuery(() => call('post.list', { awaitingPosting: true }), []);
-  useApiEvent('letters.changed', () => waiting.reload());
+  // Kept live by letters.changed (live-queries.ts).
+  const waiting = useApiQuery('post.list', { awaitingPosting: true });
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
@@ -77,7 +77,7 @@ export function OutgoingPost() {
           </Table.Thead>
           <Table.Tbody>
             {(waiting.data ?? []).map((letter) => (
-              <PostingRow key={letter.id} letter={letter} onDone={waiting.reload} />
+              <PostingRow key={letter.id} letter={letter} onDone={() => void waiting.refetch()} />
             ))}
           </Table.Tbody>
         </Table>

@@ -1,12 +1,11 @@
 import { Alert, Badge, Code, Paper, Skeleton, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 
 /** Installation details straight from the main process (`app.info`). */
 export function AboutPanel() {
   const { t } = useTranslation();
-  const info = useApiQuery(() => call('app.info', {}), []);
+  const info = useApiQuery('app.info', {});
   return (
     <Paper withBorder p="md" data-testid="about-panel">
       <Title order={2} size="h3" mb="sm">

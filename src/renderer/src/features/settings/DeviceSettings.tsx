@@ -1,13 +1,17 @@
 import { Stack, Switch, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { apiQueryKey, useApiQuery } from '../../api/queries';
 
 /** This device: keep running in the tray when the window closes; hold notifications outside office hours. */
 export function DeviceSettings() {
   const { t } = useTranslation();
-  const preferences = useApiQuery(() => call('device.getPreferences', {}), []);
-  const set = (change: { closeToTray?: boolean; holdDuringQuietHours?: boolean }) => void call('device.setPreferences', change).then(() => preferences.reload());
+  const client = useQueryClient();
+  const preferences = useApiQuery('device.getPreferences', {});
+  // The answer is the preferences as saved: no event announces them, so the cache takes the answer.
+  const set = (change: { closeToTray?: boolean; holdDuringQuietHours?: boolean }) =>
+    void call('device.setPreferences', change).then((saved) => client.setQueryData(apiQueryKey('device.getPreferences', {}), saved));
   if (!preferences.data) return null;
   return (
     <Stack gap="md" data-testid="device-settings">

@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { MERGE_FIELDS } from '../../../../shared/domain/letter-templates';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '../../../../shared/domain/letters';
 import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 
 /** The outgoing letter templates, editable per template and language. */
 export function LetterTemplatesSettings() {
   const { t } = useTranslation();
-  const templates = useApiQuery(() => call('post.templates', {}), []);
+  // Templates are settings: settings.changed refreshes them (live-queries.ts).
+  const templates = useApiQuery('post.templates', {});
   const [template, setTemplate] = useState<LetterTemplateId>('acknowledgement');
   const [language, setLanguage] = useState<LetterLanguage>('en-GB');
   const current = templates.data?.[template][language];
@@ -21,7 +22,7 @@ export function LetterTemplatesSettings() {
         <NativeSelect label={t('language.label')} data={LETTER_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))} value={language} onChange={(event) => setLanguage(event.currentTarget.value as LetterLanguage)} />
       </Group>
       {/* Keyed: choosing another template or language starts from its stored text. */}
-      {current !== undefined && <TemplateEditor key={`${template}|${language}|${current}`} template={template} language={language} initial={current} onSaved={templates.reload} />}
+      {current !== undefined && <TemplateEditor key={`${template}|${language}|${current}`} template={template} language={language} initial={current} onSaved={() => void templates.refetch()} />}
     </Stack>
   );
 }

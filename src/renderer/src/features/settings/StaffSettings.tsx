@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/domain/records';
 import { STAFF_ROLES } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
+import { apiQueryKey } from '../../api/queries';
 import { useSettings } from '../../settings/SettingsContext';
 import { useSettingsForm } from './useSettingsForm';
 
@@ -11,6 +13,9 @@ import { useSettingsForm } from './useSettingsForm';
 export function StaffSettings() {
   const { t } = useTranslation();
   const { settings } = useSettings();
+  const client = useQueryClient();
+  // "Who am I" lives on this device and announces no settings change: the answer is the new snapshot.
+  const becomeMe = (staffId: string) => run(async () => client.setQueryData(apiQueryKey('settings.get', {}), await call('staff.setCurrent', { staffId })));
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -51,7 +56,7 @@ export function StaffSettings() {
                   <Badge>{t('settings.staff.current')}</Badge>
                 ) : (
                   member.active && (
-                    <Button size="xs" variant="light" onClick={() => void run(() => call('staff.setCurrent', { staffId: member.id }))}>
+                    <Button size="xs" variant="light" onClick={() => void becomeMe(member.id)}>
                       {t('settings.staff.useThis')}
                     </Button>
                   )

@@ -4,9 +4,9 @@
  * and whether the device gave the server its own copy back. Other roles see nothing here.
  */
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -14,7 +14,11 @@ export function SyncQuarantine() {
   const { t } = useTranslation();
   const format = useFormatters();
   const status = useSyncStatus();
-  const entries = useApiQuery(() => call('sync.quarantine', {}), [status?.quarantined ?? 0]);
+  const entries = useApiQuery('sync.quarantine', {});
+  const quarantined = status?.quarantined ?? 0;
+  const { refetch } = entries;
+  // The status counts refused documents: when the count moves, the list is read again.
+  useEffect(() => void refetch(), [quarantined, refetch]);
   if (entries.error?.code === 'FORBIDDEN' || !entries.data) return null;
   return (
     <Paper withBorder p="md" data-testid="sync-quarantine">

@@ -82,11 +82,11 @@ function SyncForm({ saved, onSaved }: { readonly saved: SyncSettingsView; readon
 }
 
 export function SyncSettings() {
-  const saved = useApiQuery(() => call('sync.settings', {}), []);
+  const saved = useApiQuery('sync.settings', {});
   return (
     <Stack gap="md" data-testid="sync-settings">
       <SyncStatusPanel />
-      {saved.data && <SyncForm key={JSON.stringify(saved.data)} saved={saved.data} onSaved={saved.reload} />}
+      {saved.data && <SyncForm key={JSON.stringify(saved.data)} saved={saved.data} onSaved={() => void saved.refetch()} />}
       <SyncQuarantine />
     </Stack>
   );

@@ -1,11 +1,10 @@
 /** The case workspace: header, actions, complainant, details, notes and the timeline. */
 import { Alert, Anchor, Grid, Skeleton, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CaseDetail } from '../../../../shared/domain/views';
-import { call } from '../../api/client';
-import { useLiveQuery } from '../../api/live';
+import { apiQueryKey, useApiQuery } from '../../api/queries';
 import { ActionBar } from './ActionBar';
 import { CaseHeader } from './CaseHeader';
 import { ComplainantPanel } from './ComplainantPanel';
@@ -16,10 +15,16 @@ import { CaseTimeline } from './Timeline';
 
 export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation();
-  const query = useLiveQuery(() => call('cases.get', { caseId }), [caseId], { caseId, settings: true });
-  const [latest, setLatest] = useState<CaseDetail | null>(null);
-  const detail = latest && latest.case.id === caseId && (!query.data || latest.case.updatedAt >= query.data.case.updatedAt) ? latest : query.data;
-  const changed = (next: CaseDetail) => setLatest(next);
+  const client = useQueryClient();
+  // Kept live by cases.changed for this case and by settings.changed (live-queries.ts).
+  const query = useApiQuery('cases.get', { caseId });
+  const detail = query.data;
+  // A change made here answers with the case as saved: show it at once. A fetch still running
+  // from before the change is cancelled first, so its older answer cannot replace the newer one.
+  const changed = (next: CaseDetail) => {
+    const key = apiQueryKey('cases.get', { caseId: next.case.id });
+    void client.cancelQueries({ queryKey: key }).then(() => client.setQueryData(key, next));
+  };
 
   if (query.error?.code === 'NOT_FOUND') return <Alert color="red">{t('workspace.notFound')}</Alert>;
   if (query.error && !detail) return <Alert color="red">{t('common.failed', { message: query.error.message })}</Alert>;

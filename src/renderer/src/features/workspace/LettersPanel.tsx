@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '../../../../shared/domain/letters';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
-import { useApiEvent, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
@@ -28,8 +28,8 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const errors = useErrors();
   const format = useFormatters();
-  const letters = useApiQuery(() => call('post.list', { caseId: detail.case.id }), [detail.case.id]);
-  useApiEvent('letters.changed', () => letters.reload());
+  // Kept live by letters.changed (live-queries.ts).
+  const letters = useApiQuery('post.list', { caseId: detail.case.id });
   const [composing, setComposing] = useState(false);
   const [template, setTemplate] = useState<LetterTemplateId>(suggestedTemplate(detail));
   const [language, setLanguage] = useState<LetterLanguage>(i18n.language === 'lv' ? 'lv' : 'en-GB');
@@ -50,7 +50,7 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
     try {
       await call('post.finaliseLetter', { caseId: detail.case.id, template, language, text });
       setComposing(false);
-      letters.reload();
+      void letters.refetch();
     } catch (caught) {
       const { fields, general } = errors.fields(caught);
       setError(general ?? Object.values(fields)[0] ?? t('common.fixErrors'));

@@ -8,7 +8,9 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { createQueryClient } from '../../api/query-client';
 import type { PlaintBridge } from '../../../../shared/api/bridge';
 import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
 import { DEFAULT_SLA_POLICY, type Deadline } from '../../../../shared/sla';
@@ -45,13 +47,15 @@ afterEach(() => {
 async function open(deadline: Deadline, language: Language = 'en-GB'): Promise<HTMLElement> {
   window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
   render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <MantineProvider theme={theme}>
-        <SettingsProvider fallback={null}>
-          <WhyThisDate deadline={deadline} extensions={[]} />
-        </SettingsProvider>
-      </MantineProvider>
-    </I18nextProvider>,
+    <QueryClientProvider client={createQueryClient()}>
+      <I18nextProvider i18n={createI18n(language)}>
+        <MantineProvider theme={theme}>
+          <SettingsProvider fallback={null}>
+            <WhyThisDate deadline={deadline} extensions={[]} />
+          </SettingsProvider>
+        </MantineProvider>
+      </I18nextProvider>
+    </QueryClientProvider>,
   );
   await userEvent.click(await screen.findByTestId('why-stage1Resolution'));
   return screen.findByTestId('why-this-date');

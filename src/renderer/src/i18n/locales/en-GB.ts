@@ -73,6 +73,9 @@ export const enGB = {
     viewName: 'Name of the view',
     deleteView: 'Delete view',
     savedView: 'View "{{name}}" saved',
+    deleted: 'View "{{name}}" deleted',
+    loading: 'Loading your views…',
+    importFailed: 'Your saved views could not be moved into Plaint\'s database; they are kept on this computer and Plaint tries again next time. {{message}}',
   },
   caseList: {
     searchLabel: 'Search cases',

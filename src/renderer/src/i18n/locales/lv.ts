@@ -74,6 +74,9 @@ export const lv = {
     viewName: 'Skata nosaukums',
     deleteView: 'Dzēst skatu',
     savedView: 'Skats "{{name}}" saglabāts',
+    deleted: 'Skats "{{name}}" dzēsts',
+    loading: 'Ielādē jūsu skatus…',
+    importFailed: 'Jūsu saglabātos skatus neizdevās pārvietot Plaint datubāzē; tie paliek šajā datorā, un Plaint mēģinās vēlreiz nākamreiz. {{message}}',
   },
   caseList: {
     searchLabel: 'Meklēt lietas',

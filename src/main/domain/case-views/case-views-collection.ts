@@ -1,0 +1,68 @@
+/**
+ * Saved case views, one document per view, keyed by the person and the view: `<staff id>|<view id>`.
+ *
+ * One document per view rather than one list per person: two devices of the same person that each
+ * save a view write two documents, so both survive sync without any merging. Shared through sync
+ * (replicated-collections.ts), because views follow the person across devices.
+ *
+ * Conflict policy (the same view changed on two devices before they synced): the later save wins,
+ * as for a settings key; a view deleted on one device and changed on the other is kept.
+ */
+import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { CaseFilters } from '../../../shared/domain/inputs';
+import type { CaseSort } from '../../../shared/domain/case-views';
+import { withConflictHandler, type ConflictHandlerFor } from '../collections';
+
+export interface CaseViewDocument {
+  /** `<staffId>|<viewId>`: view ids are only unique per person (old device-local ids were short). */
+  id: string;
+  staffId: string;
+  viewId: string;
+  name: string;
+  filters: CaseFilters;
+  sort: CaseSort;
+  search: string;
+  /** The person's views are listed in this order (the order they were saved or imported). */
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const MAX_POSITION = 1_000_000_000;
+
+const caseViewSchema: RxJsonSchema<CaseViewDocument> = {
+  title: 'saved case view',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  // filters, sort and search are validated by their zod schemas at the API (shared/domain/case-views.ts).
+  properties: {
+    id: { type: 'string', maxLength: 140 },
+    staffId: { type: 'string', maxLength: 64 },
+    viewId: { type: 'string', maxLength: 64 },
+    name: { type: 'string', maxLength: 80 },
+    filters: { type: 'object' },
+    sort: { type: 'object', properties: { field: { type: 'string' }, direction: { type: 'string' } }, required: ['field', 'direction'] },
+    search: { type: 'string', maxLength: 200 },
+    position: { type: 'integer', minimum: 0, maximum: MAX_POSITION, multipleOf: 1 },
+    createdAt: { type: 'string', maxLength: 30 },
+    updatedAt: { type: 'string', maxLength: 30 },
+  },
+  required: ['id', 'staffId', 'viewId', 'name', 'filters', 'sort', 'search', 'position', 'createdAt', 'updatedAt'],
+  indexes: [['staffId', 'position']],
+};
+
+export function caseViewDocumentId(staffId: string, viewId: string): string {
+  return `${staffId}|${viewId}`;
+}
+
+/** The conflict policy: the later save of the view wins (ties: the greater document, so every device picks the same). */
+export function laterSavedView(_base: CaseViewDocument | undefined, local: CaseViewDocument, server: CaseViewDocument): CaseViewDocument {
+  if (local.updatedAt !== server.updatedAt) return local.updatedAt > server.updatedAt ? local : server;
+  return JSON.stringify(local) > JSON.stringify(server) ? local : server;
+}
+
+export async function addCaseViewCollection(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<RxCollection<CaseViewDocument>> {
+  const { caseViews } = await database.addCollections({ caseViews: { schema: caseViewSchema, ...withConflictHandler<CaseViewDocument>('caseViews', handlerFor) } });
+  return caseViews;
+}

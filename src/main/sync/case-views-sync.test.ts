@@ -1,0 +1,56 @@
+/**
+ * Saved case views follow their person across devices (issue 12): a view saved on one device
+ * appears on another where the same staff member is "me"; views saved on two offline devices both
+ * arrive; the same view renamed on both keeps the later save on both.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SavedCaseView } from '../../shared/domain/case-views';
+import { startCouchServer } from './local-server/pouchdb-server';
+import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function device(name: string): Promise<Device> {
+  const started = await startDevice(name);
+  cleanups.push(() => started.close());
+  return started;
+}
+
+const view = (name: string) => ({ name, filters: { open: true }, sort: { field: 'nextDueAt' as const, direction: 'asc' as const } });
+const names = (views: readonly SavedCaseView[]) => views.map((saved) => saved.name).sort();
+
+describe('saved case views between devices', () => {
+  it('follow the person: saved on either device, offline or not, they arrive on the other; the later rename wins', async () => {
+    const couch = await startCouchServer();
+    cleanups.push(() => couch.close());
+    const [a, b] = [await device('a'), await device('b')];
+    await connect(a, couch.url);
+    await connect(b, couch.url);
+    await waitForConvergence([a, b]);
+    // The same person on both devices: B's "me" becomes A's staff member.
+    const me = (await a.call('settings.get', {})).currentStaffId;
+    await b.call('staff.setCurrent', { staffId: me });
+
+    const first = (await a.call('caseViews.save', view('Open, by deadline'))).view;
+    await waitUntil(async () => (await b.call('caseViews.list', {})).some((saved) => saved.id === first.id), 'the view on the other device');
+
+    await disconnect(a, couch.url);
+    await disconnect(b, couch.url);
+    await a.call('caseViews.save', view('Saved on A'));
+    await b.call('caseViews.save', view('Saved on B'));
+    await a.setClock('2026-11-23T10:00:00.000Z');
+    await a.call('caseViews.save', { ...first, name: 'Renamed on A' });
+    await b.setClock('2026-11-23T10:05:00.000Z');
+    await b.call('caseViews.save', { ...first, name: 'Renamed on B, later' });
+    await connect(a, couch.url);
+    await connect(b, couch.url);
+    await waitForConvergence([a, b]);
+
+    const expected = ['Renamed on B, later', 'Saved on A', 'Saved on B'];
+    expect(names(await a.call('caseViews.list', {}))).toEqual(expected);
+    expect(names(await b.call('caseViews.list', {}))).toEqual(expected);
+  }, 180_000);
+});
