@@ -13,6 +13,8 @@
 import { z } from 'zod';
 import { createWorkingCalendar, DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../sla';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, POST_CLASSES } from './letters';
+import { caseSortSchema, savedViewIdSchema } from './case-views';
+import { caseFiltersSchema } from './inputs';
 import { calendarSettingsSchema, complaintTypeInput, organisationSchema, slaPolicySchema } from './settings-inputs';
 import {
   CASE_STATUSES,
@@ -280,3 +282,17 @@ export const fileChunkSchema = z
   .refine((chunk) => chunk.id === `${chunk.fileId}:${chunk.index}`, { path: ['id'], message: 'The id does not name its file and position' });
 
 export const deviceCodeClaimSchema = z.object({ id: z.string().min(1).max(16), deviceId: id, claimedAt: instant });
+
+/** A person's saved case view as stored and replicated (domain/case-views). */
+export const caseViewRecordSchema = z.object({
+  id: z.string().min(3).max(200),
+  staffId: id,
+  viewId: savedViewIdSchema,
+  name: z.string().min(1).max(80),
+  filters: caseFiltersSchema,
+  sort: caseSortSchema,
+  search: z.string().max(200),
+  position: z.number().int().min(0),
+  createdAt: instant,
+  updatedAt: instant,
+});

@@ -43,6 +43,7 @@ beforeAll(async () => {
   const finalised = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
   await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
   await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
+  await t.call('caseViews.save', { name: 'My billing cases', filters: { open: true, types: ['billing'] }, sort: { field: 'nextDueAt', direction: 'asc' }, search: '' });
   const database = domain.db as unknown as RxDatabase;
   await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
   shared = {};

@@ -17,11 +17,12 @@
  *   applied while the case is untouched since it was logged (or gone already); any other
  *   deletion is refused, and the server gets this device's copy back: letters (undo voids them),
  *   files and chunks (scans are evidence, P-5.1), settings, staff (deactivated, never deleted)
- *   and device codes (P-3.2).
+ *   and device codes (P-3.2). A person's saved case views are theirs to delete.
  */
 import type { z } from 'zod';
 import {
   caseRecordSchema,
+  caseViewRecordSchema,
   deviceCodeClaimSchema,
   fileChunkSchema,
   fileRecordSchema,
@@ -31,7 +32,7 @@ import {
   timelineEntrySchema,
 } from '../../../shared/domain/record-schemas';
 
-export type DeletionPolicy = 'refuse' | 'while-case-untouched';
+export type DeletionPolicy = 'refuse' | 'while-case-untouched' | 'allow';
 
 export interface InboundRules {
   readonly schema: z.ZodType;
@@ -49,6 +50,8 @@ export const INBOUND_RULES: Readonly<Record<string, InboundRules>> = {
   settings: { schema: settingsDocumentSchema, mutableFields: null, deletion: 'refuse' },
   staff: { schema: staffMemberSchema, mutableFields: null, deletion: 'refuse' },
   deviceCodes: { schema: deviceCodeClaimSchema, mutableFields: null, deletion: 'refuse' },
+  // A person's own saved views: they change and are deleted by their owner.
+  caseViews: { schema: caseViewRecordSchema, mutableFields: null, deletion: 'allow' },
 };
 
 export function inboundRulesOf(collection: string): InboundRules {

@@ -49,7 +49,7 @@ export function inspectInbound(rules: InboundRules, incoming: Incoming, state: L
   const localAlive = local !== undefined && !local._deleted;
   if (incoming._deleted) {
     if (!localAlive) return rules.deletion === 'refuse' && local === undefined ? { accept: false, reason: 'deleted-before-arrival', issues: [], heal: false } : ACCEPT;
-    if (rules.deletion === 'while-case-untouched' && state.caseUntouched) return ACCEPT;
+    if (rules.deletion === 'allow' || (rules.deletion === 'while-case-untouched' && state.caseUntouched)) return ACCEPT;
     return { accept: false, reason: 'deletion-refused', issues: [], heal: true };
   }
   // A broken document over one this device holds in good order: the server gets the good one back.
