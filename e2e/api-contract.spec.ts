@@ -27,7 +27,7 @@ test('unknown methods, malformed and mis-shaped inputs get error envelopes and t
   expect(results.notAString.error?.code).toBe('UNKNOWN_METHOD');
   expect(results.malformed.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'message', code: 'invalid_type' }] });
   expect(results.wrongShape.error?.code).toBe('VALIDATION_FAILED');
-  expect(results.extraField.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'unrecognized_keys' }] });
+  expect(results.extraField.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'unknown_field' }] });
   expect(results.badReport.error?.issues.map((issue) => issue.path).sort()).toEqual(['message', 'source']);
 
   const after = await page.evaluate(async () => {

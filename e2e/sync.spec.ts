@@ -30,7 +30,7 @@ test('turn sync on, see the status through a server outage, and catch up', async
   await page.getByTestId('sync-server-url').fill('ftp://example.org');
   await page.getByTestId('sync-database').fill('Team Data');
   await page.getByTestId('sync-save').click();
-  await expect(page.getByText('Enter the server address as http://host:5984')).toBeVisible();
+  await expect(page.getByText('Enter the server address as https://host')).toBeVisible();
   await expect(page.getByText('Lower-case letters, digits')).toBeVisible();
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'off');
 

@@ -67,10 +67,10 @@ export class PostRoomService {
   private decodeScans(scans: z.output<typeof logIncomingLetterInput>['scans']): { name: string; mimeType: string; data: Buffer }[] {
     return scans.map((scan, index) => {
       const data = Buffer.from(scan.dataBase64, 'base64');
-      if (data.length === 0) throw fieldError(`scans.${index}`, `${scan.name} is empty or not readable`, 'unreadable');
-      if (data.length > MAX_SCAN_BYTES) throw fieldError(`scans.${index}`, `${scan.name} is larger than 20 MB`, 'too_big');
+      if (data.length === 0) throw fieldError(`scans.${index}`, `${scan.name} is empty or not readable`, 'unreadable', { name: scan.name });
+      if (data.length > MAX_SCAN_BYTES) throw fieldError(`scans.${index}`, `${scan.name} is larger than 20 MB`, 'file_too_big', { name: scan.name, maximum: '20 MB' });
       const checked = checkScan(data);
-      if (!checked.ok) throw fieldError(`scans.${index}`, scanRefusal(scan.name, checked), checked.problem === 'mixed' ? 'polyglot' : 'unreadable');
+      if (!checked.ok) throw fieldError(`scans.${index}`, scanRefusal(scan.name, checked), checked.problem === 'mixed' ? 'polyglot' : 'unreadable', { name: scan.name });
       return { name: safeFileName(scan.name, checked.mimeType, `scan-${index + 1}`), mimeType: checked.mimeType, data };
     });
   }
