@@ -43,7 +43,7 @@ export function toListItem(record: CaseDocument | CaseRecord): CaseListItem {
     status: record.status,
     assignee: record.assignee,
     receivedAt: record.receivedAt,
-    nextDeadline: record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt } : null,
+    nextDeadline: record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt, ...(next.breachedAt ? { breachedAt: next.breachedAt } : {}) } : null,
     openInquiries: record.openInquiries.length,
     extensionWithoutNotice: record.extensions.some((extension) => extension.customerNotice === null),
     updatedAt: record.updatedAt,
@@ -137,6 +137,8 @@ export class CaseQueries {
     if (filters.deadline === 'breached') clauses.push({ open: true, nextDueAt: { $lt: now } });
     if (filters.deadline === 'due-soon') clauses.push({ open: true, nextWarnAt: { $lte: now }, nextDueAt: { $gte: now } });
     if (filters.deadline === 'running') clauses.push({ open: true, nextDueAt: { $lt: NO_DEADLINE } });
+    // Issue 18: breaches an extension followed stay findable (open or closed).
+    if (filters.deadline === 'breached-then-extended') clauses.push({ deadlines: { $elemMatch: { breachedAt: { $type: 'string' } } } });
     if (filters.deadline === 'due-today') {
       const endOfToday = endOfOfficeDay(await this.settings.calendar(), new Date(now)).getTime();
       clauses.push({ open: true, nextDueAt: { $gte: now, $lte: endOfToday } });

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseReference } from '../../shared/reference/reference-number';
+import { deadlineState } from '../../shared/sla';
 import { phoneComplaint, startTestDomain, type TestDomain } from './test-support';
 
 let t: TestDomain;
@@ -15,7 +16,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const deadline = (detail: { case: { deadlines: readonly { kind: string; dueAt: string; metAt: string | null; provisional: boolean }[] } }, kind: string) =>
+const deadline = (detail: { case: { deadlines: readonly { kind: string; dueAt: string; metAt: string | null; provisional: boolean; breachedAt?: string | null }[] } }, kind: string) =>
   detail.case.deadlines.find((candidate) => candidate.kind === kind);
 
 async function snapshotOf(caseId: string) {
@@ -179,6 +180,45 @@ describe('P-4.4 extensions', () => {
     detail = await t.call('cases.act', { caseId, action: { type: 'recordExtensionNotice', at: '2026-12-14T11:00:00.000Z', extensionId, channel: 'email' } });
     expect(detail.case.extensions[0]?.customerNotice).toEqual({ at: '2026-12-14T11:00:00.000Z', channel: 'email' });
     expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.extensionWithoutNotice).toBe(false);
+  });
+
+  it('refuses a new deadline that has already passed, even one later than the breached deadline (issue 18)', async () => {
+    const caseId = await investigating();
+    const before = await snapshotOf(caseId);
+    // Stage 1 was due 15 December 23:59; it is now 16 December 10:00.
+    const error = await t.fail('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-16T09:00:00.000Z', newDueAt: '2026-12-16T09:30:00.000Z', reason: 'x', approvedBy: 'y' } });
+    expect(error.issues[0]).toMatchObject({ path: 'action.newDueAt', code: 'not_after_now' });
+    expect(await snapshotOf(caseId)).toEqual(before);
+  });
+
+  it('keeps a breach on record when the extension is recorded after the deadline passed (issue 18)', async () => {
+    const caseId = await investigating();
+    const detail = await t.call('cases.act', {
+      caseId,
+      // Backdating the extension to before the deadline does not hide the breach: it was recorded after it.
+      action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Waiting for laboratory results', approvedBy: 'Customer Service Manager' },
+    });
+    expect(deadline(detail, 'stage1Resolution')).toMatchObject({ dueAt: '2027-01-08T17:00:00.000Z', breachedAt: '2026-12-15T23:59:59.999Z' });
+    expect(detail.case.extensions[0]?.breachedAt).toBe('2026-12-15T23:59:59.999Z');
+    expect(detail.timeline.find((entry) => entry.kind === 'extension')?.data).toMatchObject({ breachedAt: '2026-12-15T23:59:59.999Z' });
+    const ids = async (deadlineFilter: 'breached' | 'breached-then-extended') => (await t.call('cases.list', { filters: { deadline: deadlineFilter } })).items.map((item) => item.id);
+    expect(await ids('breached-then-extended')).toEqual([caseId]);
+    expect(await ids('breached')).toEqual([]);
+    expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.nextDeadline).toMatchObject({ breachedAt: '2026-12-15T23:59:59.999Z' });
+    // Resolved well before the extended deadline, it still counts as a missed deadline.
+    const resolved = await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-12-16T09:50:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' } });
+    const stage1 = deadline(resolved, 'stage1Resolution');
+    expect(stage1 && deadlineState({ ...stage1, warnAt: stage1.dueAt }, t.clock.now())).toBe('met-late');
+    expect(await ids('breached-then-extended')).toEqual([caseId]);
+  });
+
+  it('leaves no breach when the extension is recorded before the deadline (issue 18)', async () => {
+    t.clock.set('2026-12-10T10:00:00.000Z');
+    const caseId = await investigating();
+    const detail = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-10T09:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Lab', approvedBy: 'Manager' } });
+    expect(deadline(detail, 'stage1Resolution')).not.toHaveProperty('breachedAt');
+    expect(detail.case.extensions[0]).not.toHaveProperty('breachedAt');
+    expect((await t.call('cases.list', { filters: { deadline: 'breached-then-extended' } })).items).toEqual([]);
   });
 
   it('must move the deadline later', async () => {

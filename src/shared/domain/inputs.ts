@@ -104,7 +104,7 @@ export const caseFiltersSchema = z
     assigneeIds: z.array(z.string().max(64)).max(100).optional(),
     receivedFrom: day.optional(),
     receivedTo: day.optional(),
-    deadline: z.enum(['breached', 'due-soon', 'due-today', 'running']).optional(),
+    deadline: z.enum(['breached', 'due-soon', 'due-today', 'running', 'breached-then-extended']).optional(),
     dueBefore: instant.optional(),
     awaitingThirdParty: z.boolean().optional(),
   })

@@ -64,6 +64,7 @@ export const ISSUE_CODES = [
   'retired_type',
   'invalid_transition',
   'not_later',
+  'not_after_now',
   'wrong_deadline',
   'already_told',
   'too_late',

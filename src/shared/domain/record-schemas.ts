@@ -50,6 +50,7 @@ const extension = z.object({
   approvedBy: z.string(),
   grantedAt: instant,
   customerNotice: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).nullable(),
+  breachedAt: instant.nullish(),
 });
 
 export const caseClockSchema = z.object({
@@ -61,7 +62,7 @@ export const caseClockSchema = z.object({
   escalationAcknowledgedAt: instant.nullish(),
   stage2ResolvedAt: instant.nullish(),
   stage2ReopenedAt: instant.nullish(),
-  extensions: z.array(z.object({ id, deadline: z.enum(EXTENDABLE_DEADLINES), newDueAt: instant })).optional(),
+  extensions: z.array(z.object({ id, deadline: z.enum(EXTENDABLE_DEADLINES), newDueAt: instant, breachedAt: instant.nullish() })).optional(),
 });
 
 const deadline = z.object({
@@ -72,6 +73,7 @@ const deadline = z.object({
   provisional: z.boolean(),
   extensionId: z.string().nullable(),
   metAt: instant.nullable(),
+  breachedAt: instant.nullish(),
 });
 
 /** When and by whom a case's field group last changed (sync's merge order). */

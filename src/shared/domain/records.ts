@@ -90,6 +90,8 @@ export interface CaseExtension {
   readonly grantedAt: string;
   /** P-4.4: how and when the customer was told; null = incomplete. */
   readonly customerNotice: { readonly at: string; readonly channel: CommunicationChannel } | null;
+  /** Issue 18: the replaced deadline had already passed when this extension was recorded: it stays a breach. */
+  readonly breachedAt?: string | null;
 }
 
 export interface OpenInquiry {

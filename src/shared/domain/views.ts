@@ -14,7 +14,8 @@ export interface CaseListItem {
   readonly status: CaseStatus;
   readonly assignee: StaffRef | null;
   readonly receivedAt: string;
-  readonly nextDeadline: { readonly kind: DeadlineKind; readonly dueAt: string; readonly warnAt: string } | null;
+  /** `breachedAt`: this deadline was breached, then extended (issue 18). */
+  readonly nextDeadline: { readonly kind: DeadlineKind; readonly dueAt: string; readonly warnAt: string; readonly breachedAt?: string } | null;
   readonly openInquiries: number;
   /** P-4.4: an extension whose customer notice is not recorded. */
   readonly extensionWithoutNotice: boolean;

@@ -84,6 +84,25 @@ describe('deadline states', () => {
     expect(deadlineState({ ...deadline, metAt: '2026-11-20T23:59:59.999Z' }, new Date('2027-01-01'))).toBe('met-on-time');
     expect(deadlineState({ ...deadline, metAt: '2026-11-21T09:00:00.000Z' }, new Date('2027-01-01'))).toBe('met-late');
   });
+  it('a deadline breached, then extended, is met late even when met before the extended date (issue 18)', () => {
+    expect(deadlineState({ ...deadline, metAt: '2026-11-20T12:00:00.000Z', breachedAt: '2026-11-18T23:59:59.999Z' }, new Date('2027-01-01'))).toBe('met-late');
+    expect(deadlineState({ ...deadline, metAt: '2026-11-20T12:00:00.000Z', breachedAt: null }, new Date('2027-01-01'))).toBe('met-on-time');
+  });
+  it('the earliest breach of a deadline kind stays on record through later extensions (issue 18)', () => {
+    const clock = {
+      receivedAt: '2026-11-23T09:00:00.000Z',
+      acknowledgedAt: '2026-11-23T10:00:00.000Z',
+      extensions: [
+        { id: 'e1', deadline: 'stage1Resolution' as const, newDueAt: '2026-12-10T17:00:00.000Z', breachedAt: '2026-12-07T23:59:59.999Z' },
+        { id: 'e2', deadline: 'stage1Resolution' as const, newDueAt: '2026-12-15T17:00:00.000Z' },
+      ],
+    };
+    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, clock);
+    expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({ extensionId: 'e2', breachedAt: '2026-12-07T23:59:59.999Z' });
+    expect(byKind(deadlines, 'acknowledgement')).not.toHaveProperty('breachedAt');
+    const unbreached = computeDeadlines(london, DEFAULT_SLA_POLICY, { ...clock, extensions: [{ id: 'e3', deadline: 'stage1Resolution' as const, newDueAt: '2026-12-15T17:00:00.000Z' }] });
+    expect(byKind(unbreached, 'stage1Resolution')).not.toHaveProperty('breachedAt');
+  });
   it('the next running deadline is the earliest unmet one', () => {
     const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, { receivedAt: '2026-11-23T09:00:00.000Z', acknowledgedAt: '2026-11-23T10:00:00.000Z' });
     expect(nextRunningDeadline(deadlines)?.kind).toBe('stage1Resolution');

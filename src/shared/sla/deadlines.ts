@@ -27,7 +27,13 @@ export interface CaseClock {
   readonly stage2ResolvedAt?: string | null;
   readonly stage2ReopenedAt?: string | null;
   /** Extensions in the order they were granted; the last one for a deadline replaces it (P-4.4). */
-  readonly extensions?: readonly { readonly id: string; readonly deadline: ExtendableDeadline; readonly newDueAt: string }[];
+  readonly extensions?: readonly {
+    readonly id: string;
+    readonly deadline: ExtendableDeadline;
+    readonly newDueAt: string;
+    /** Set when the extension was recorded after the deadline it replaced had passed: that deadline's due instant. */
+    readonly breachedAt?: string | null;
+  }[];
 }
 
 export interface Deadline {
@@ -42,6 +48,11 @@ export interface Deadline {
   /** The extension that set `dueAt`, if any. */
   readonly extensionId: string | null;
   readonly metAt: string | null;
+  /**
+   * Issue 18: when this deadline was breached before an extension replaced it ("breached, then
+   * extended"). The breach stays on record: the deadline counts as missed wherever compliance is counted.
+   */
+  readonly breachedAt?: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -85,8 +96,10 @@ function resolutionDeadline(
   start: { at: string; provisional: boolean },
   metAt: string | null,
 ): Deadline {
-  const extension = clock.extensions?.findLast((candidate) => candidate.deadline === kind);
+  const extensions = clock.extensions?.filter((candidate) => candidate.deadline === kind) ?? [];
+  const extension = extensions.at(-1);
   const dueAt = extension ? new Date(extension.newDueAt) : dueAfter(calendar, deadlineRule(kind, policy), new Date(start.at));
+  const breachedAt = extensions.find((candidate) => candidate.breachedAt)?.breachedAt ?? null;
   return {
     kind,
     startsAt: start.at,
@@ -95,6 +108,7 @@ function resolutionDeadline(
     provisional: start.provisional && !extension,
     extensionId: extension?.id ?? null,
     metAt,
+    ...(breachedAt ? { breachedAt } : {}),
   };
 }
 
@@ -144,9 +158,10 @@ export function computeDeadlines(calendar: WorkingCalendar, policy: SlaPolicy, c
   return deadlines;
 }
 
-export function deadlineState(deadline: Pick<Deadline, 'dueAt' | 'warnAt' | 'metAt'>, now: Date): DeadlineState {
+export function deadlineState(deadline: Pick<Deadline, 'dueAt' | 'warnAt' | 'metAt' | 'breachedAt'>, now: Date): DeadlineState {
   const due = Date.parse(deadline.dueAt);
-  if (deadline.metAt) return Date.parse(deadline.metAt) <= due ? 'met-on-time' : 'met-late';
+  // A deadline breached before it was extended was not met on time, however the extension went (issue 18).
+  if (deadline.metAt) return Date.parse(deadline.metAt) <= due && !deadline.breachedAt ? 'met-on-time' : 'met-late';
   if (now.getTime() > due) return 'breached';
   return now.getTime() >= Date.parse(deadline.warnAt) ? 'due-soon' : 'on-track';
 }

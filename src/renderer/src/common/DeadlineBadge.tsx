@@ -4,7 +4,7 @@ import type { DeadlineKind } from '../../../shared/sla';
 import { STATE_COLOURS, useFormatters } from './format';
 
 export interface DeadlineBadgeProps {
-  readonly deadline: { kind: DeadlineKind; dueAt: string; warnAt: string; metAt?: string | null } | null;
+  readonly deadline: { kind: DeadlineKind; dueAt: string; warnAt: string; metAt?: string | null; breachedAt?: string | null } | null;
   readonly now: Date;
   readonly withKind?: boolean;
 }

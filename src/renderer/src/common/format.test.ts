@@ -48,6 +48,12 @@ describe('deadline countdowns', () => {
     expect(latvia.countdown(friday, new Date('2026-11-23T10:00:00Z'))).toEqual({ state: 'on-track', text: 'termiņš pēc 4 darba dienām' });
   });
 
+  it('say a breach that an extension followed, beside the new countdown (issue 18)', () => {
+    const extended = { ...friday, breachedAt: '2026-11-20T23:59:59.999Z' };
+    expect(england.countdown(extended, new Date('2026-11-23T10:00:00Z'))).toEqual({ state: 'on-track', text: 'breached, then extended · due in 4 working days' });
+    expect(latvia.countdown(extended, new Date('2026-11-23T10:00:00Z')).text).toBe('kavēts, pēc tam pagarināts · termiņš pēc 4 darba dienām');
+  });
+
   it('count hours and minutes within the last day, when the deadline is due soon', () => {
     expect(england.countdown(friday, new Date('2026-11-27T10:00:00Z'))).toEqual({ state: 'due-soon', text: 'due in 13 h 59 min' });
     expect(latvia.countdown(friday, new Date('2026-11-27T10:00:00Z'))).toEqual({ state: 'due-soon', text: 'termiņš pēc 13 st. 59 min' });

@@ -25,7 +25,7 @@ export interface Formatters {
   weekday(isoWeekday: number): string;
   relative(iso: string, now: Date): string;
   money(minor: number, currency: string): string;
-  countdown(deadline: { dueAt: string; warnAt: string; metAt?: string | null }, now: Date): { state: DeadlineState; text: string };
+  countdown(deadline: { dueAt: string; warnAt: string; metAt?: string | null; breachedAt?: string | null }, now: Date): { state: DeadlineState; text: string };
 }
 
 export function makeFormatters(language: string, timeZone: string, calendar: WorkingCalendar, t: TFunction): Formatters {
@@ -50,11 +50,13 @@ export function makeFormatters(language: string, timeZone: string, calendar: Wor
     relative: (iso, now) => formatDistanceStrict(new Date(iso), now, { locale, addSuffix: true }),
     money: (minor, currency) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100),
     countdown(deadline, now) {
-      const state = deadlineState({ dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt ?? null }, now);
+      const state = deadlineState({ dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt ?? null, breachedAt: deadline.breachedAt ?? null }, now);
       const due = new Date(deadline.dueAt);
       if (state === 'met-on-time' || state === 'met-late') return { state, text: t('deadline.met', { date: format(inOffice(deadline.metAt ?? deadline.dueAt), 'PPp', { locale }) }) };
       if (state === 'breached') return { state, text: t('deadline.overdue', { time: span(due, now) }) };
-      return { state, text: t('deadline.dueIn', { time: span(now, due) }) };
+      const dueIn = t('deadline.dueIn', { time: span(now, due) });
+      // Issue 18: a breach an extension followed stays visible next to the new countdown.
+      return { state, text: deadline.breachedAt ? `${t('deadline.breachedThenExtended')} · ${dueIn}` : dueIn };
     },
   };
 }

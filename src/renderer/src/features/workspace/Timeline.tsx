@@ -23,7 +23,9 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
     case 'inquiry-response':
       return t('timeline.inquiryResponse', { party: entry.data.partyName, response: entry.data.response });
     case 'extension':
-      return t('timeline.extension', { date: format.dateTime(entry.data.newDueAt), reason: entry.data.reason });
+      return entry.data.breachedAt
+        ? t('timeline.extensionAfterBreach', { breachedAt: format.dateTime(entry.data.breachedAt), date: format.dateTime(entry.data.newDueAt), reason: entry.data.reason })
+        : t('timeline.extension', { date: format.dateTime(entry.data.newDueAt), reason: entry.data.reason });
     case 'extension-notice':
       return t('timeline.extensionNotice', { channel: t(`channels.${entry.data.channel}`) });
     case 'transition':

@@ -68,7 +68,8 @@ function defaultFor(action: CaseAction, path: string, widget: FieldWidget, recor
     case 'to':
       return action === 'recordExternalSignposting' ? settings.organisation.independentAdvice : '';
     case 'newDueAt':
-      return running ? new Date(Date.parse(running.dueAt) + 5 * 86_400_000).toISOString() : '';
+      // Issue 18: never a date in the past: five days after the running deadline or after now, whichever is later.
+      return running ? new Date(Math.max(Date.parse(running.dueAt), now.getTime()) + 5 * 86_400_000).toISOString() : '';
     case 'thirdParty':
       return record.openInquiries[0]?.partyName ?? '';
     case 'approvedBy':

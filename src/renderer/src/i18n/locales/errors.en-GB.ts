@@ -79,6 +79,7 @@ export const issueCodesEnGB = {
   unknown_type: 'Not one of the complaint types in settings',
   retired_type: 'This complaint type is retired',
   invalid_transition: '“{{action}}” is not possible now: {{reason}}',
+  not_after_now: 'The new deadline must be later than now ({{date}})',
   not_later: 'The new deadline must be later than the current one ({{date}})',
   wrong_deadline: 'Only the running resolution deadline can be extended',
   already_told: 'The customer was already told about this extension',

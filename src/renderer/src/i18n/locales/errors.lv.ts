@@ -75,6 +75,7 @@ export const issueCodesLv = {
   unknown_type: 'Nav viens no iestatījumos norādītajiem sūdzību veidiem',
   retired_type: 'Šis sūdzības veids vairs netiek lietots',
   invalid_transition: '“{{action}}” tagad nav iespējams: {{reason}}',
+  not_after_now: 'Jaunajam termiņam jābūt vēlākam par pašreizējo brīdi ({{date}})',
   not_later: 'Jaunajam termiņam jābūt vēlākam par pašreizējo ({{date}})',
   wrong_deadline: 'Var pagarināt tikai pašreizējo atrisināšanas termiņu',
   already_told: 'Klients par šo pagarinājumu jau ir informēts',

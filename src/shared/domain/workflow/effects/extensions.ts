@@ -15,6 +15,11 @@ export function extendDeadline<C extends CaseRecord>(current: C, input: ActionIn
   if (input.deadline && input.deadline !== deadline) throw fieldError('action.deadline', `Only the ${deadline === 'stage1Resolution' ? 'stage-1' : 'stage-2'} resolution deadline is running`, 'wrong_deadline', { deadline });
   const previousDueAt = current.deadlines.find((candidate) => candidate.kind === deadline)?.dueAt ?? input.at;
   if (Date.parse(input.newDueAt) <= Date.parse(previousDueAt)) throw fieldError('action.newDueAt', 'The new deadline must be later than the current one', 'not_later', { date: previousDueAt });
+  // Issue 18: an extension cannot set a deadline that has already passed, which would turn a breach into a "met late".
+  const recordedAt = context.now.toISOString();
+  if (Date.parse(input.newDueAt) <= context.now.getTime()) throw fieldError('action.newDueAt', 'The new deadline must be later than now', 'not_after_now', { date: recordedAt });
+  // A deadline that passed before the extension was recorded stays a breach ("breached, then extended").
+  const breachedAt = Date.parse(previousDueAt) < context.now.getTime() ? previousDueAt : null;
   if (input.customerNotice) {
     if (Date.parse(input.customerNotice.at) > context.now.getTime() + context.futureToleranceMs) throw fieldError('action.customerNotice.at', 'Cannot be in the future', 'future_time');
     if (Date.parse(input.customerNotice.at) < Date.parse(current.receivedAt)) throw fieldError('action.customerNotice.at', 'Cannot be before the complaint was received', 'before_receipt');
@@ -29,6 +34,7 @@ export function extendDeadline<C extends CaseRecord>(current: C, input: ActionIn
     approvedBy: input.approvedBy,
     grantedAt: input.at,
     customerNotice: input.customerNotice,
+    ...(breachedAt ? { breachedAt } : {}),
   };
   const { grantedAt: _granted, ...entryData } = extension;
   const entries: TimelineDraft[] = [{ kind: 'extension', at: input.at, data: entryData }];
@@ -37,7 +43,7 @@ export function extendDeadline<C extends CaseRecord>(current: C, input: ActionIn
     next: {
       ...current,
       extensions: [...current.extensions, extension],
-      clock: { ...current.clock, extensions: [...(current.clock.extensions ?? []), { id: extension.id, deadline, newDueAt: extension.newDueAt }] },
+      clock: { ...current.clock, extensions: [...(current.clock.extensions ?? []), { id: extension.id, deadline, newDueAt: extension.newDueAt, ...(breachedAt ? { breachedAt } : {}) }] },
     },
     entries,
   };
