@@ -23,9 +23,9 @@ export interface PlaintApp {
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-async function openHarness(browser: Browser, dataDirectory: string, extraArgs: readonly string[]): Promise<{ page: Page; close(): Promise<void> }> {
+async function openHarness(browser: Browser, dataDirectory: string, extraArgs: readonly string[], timezoneId: string): Promise<{ page: Page; close(): Promise<void> }> {
   const harness: HarnessProcess = await startHarness(dataDirectory, extraArgs);
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1360, height: 860 } });
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId, viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
   await page.goto(harness.ready.url);
   return {
@@ -55,18 +55,20 @@ async function openElectron(binary: string, dataDirectory: string, extraArgs: re
   return { page, close: () => app.close() };
 }
 
-export const test = base.extend<{ plaint: PlaintApp; harnessArgs: string[] }, { plaintHost: PlaintHost }>({
+export const test = base.extend<{ plaint: PlaintApp; harnessArgs: string[]; pcTimeZone: string }, { plaintHost: PlaintHost }>({
   plaintHost: ['browser', { option: true, scope: 'worker' }],
   /** Extra harness arguments for a spec, e.g. ['--seed-demo', '100000']. */
   harnessArgs: [[], { option: true }],
-  plaint: async ({ plaintHost, browser, harnessArgs }, use, testInfo) => {
+  /** The time zone the PC (the browser) is set to; the office's zone is a setting in the app. */
+  pcTimeZone: ['Europe/London', { option: true }],
+  plaint: async ({ plaintHost, browser, harnessArgs, pcTimeZone }, use, testInfo) => {
     const electronBinary = plaintHost === 'electron' ? findElectronBinary() : null;
     if (electronBinary && 'missing' in electronBinary) {
       testInfo.skip(true, `No Electron binary on this machine (${electronBinary.missing}); the browser project covers this spec.`);
       return;
     }
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
-    const open = () => (electronBinary && 'path' in electronBinary ? openElectron(electronBinary.path, dataDirectory, harnessArgs) : openHarness(browser, dataDirectory, harnessArgs));
+    const open = () => (electronBinary && 'path' in electronBinary ? openElectron(electronBinary.path, dataDirectory, harnessArgs) : openHarness(browser, dataDirectory, harnessArgs, pcTimeZone));
     let running = await open();
     const app: PlaintApp = {
       host: plaintHost,

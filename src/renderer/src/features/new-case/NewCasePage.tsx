@@ -16,7 +16,7 @@ import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
-import { fromLocalInput, toLocalInput } from '../workspace/datetime';
+import { useOfficeTime } from '../workspace/useOfficeTime';
 
 interface ComplaintValues {
   channel: IntakeChannel;
@@ -37,6 +37,7 @@ export function NewCasePage() {
   const errors = useErrors();
   const [, navigate] = useLocation();
   const { settings, typeLabel } = useSettings();
+  const office = useOfficeTime();
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const complainant = useForm<ComplainantFormValues>({ mode: 'controlled', initialValues: complainantFormValues(null) });
@@ -44,9 +45,9 @@ export function NewCasePage() {
     mode: 'controlled',
     initialValues: {
       channel: 'telephone',
-      receivedAt: toLocalInput(new Date()),
+      receivedAt: office.toInput(new Date()),
       dateOnly: false,
-      receivedOn: toLocalInput(new Date()).slice(0, 10),
+      receivedOn: office.toInput(new Date()).slice(0, 10),
       type: settings.complaintTypes.find((type) => !type.retired)?.id ?? '',
       product: '',
       summary: '',
@@ -73,7 +74,7 @@ export function NewCasePage() {
       const input = {
         complainant: complainantInput(complainant.getValues()),
         channel: values.channel,
-        ...(values.dateOnly ? { receivedOn: values.receivedOn } : { receivedAt: fromLocalInput(values.receivedAt) ?? values.receivedAt }),
+        ...(values.dateOnly ? { receivedOn: values.receivedOn } : { receivedAt: office.fromInput(values.receivedAt) ?? values.receivedAt }),
         type: values.type,
         product: values.product,
         summary: values.summary,
@@ -150,7 +151,7 @@ export function NewCasePage() {
               {complaint.getValues().dateOnly ? (
                 <TextInput type="date" label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
               ) : (
-                <TextInput type="datetime-local" label={t('fields.receivedAt')} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
+                <TextInput type="datetime-local" label={t('fields.receivedAt')} description={office.note} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
               )}
               <Select label={t('fields.type')} required data={settings.complaintTypes.filter((type) => !type.retired).map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...complaint.getInputProps('type')} data-field="type" />
             </SimpleGrid>

@@ -8,11 +8,14 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
+import { useSettings } from '../../settings/SettingsContext';
+import { officeDay } from './incoming-register';
 
 export function DayBook() {
   const { t } = useTranslation();
   const { day } = useFormatters();
-  const todayText = new Date().toLocaleDateString('en-CA');
+  const { settings } = useSettings();
+  const todayText = officeDay(settings.calendar.timeZone);
   const [from, setFrom] = useState(todayText);
   const [to, setTo] = useState(todayText);
   // Kept live by letters.changed (live-queries.ts); the last book stays while another range loads.

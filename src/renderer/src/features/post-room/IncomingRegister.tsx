@@ -48,7 +48,7 @@ export function IncomingRegister() {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const usableTypes = settings.complaintTypes.filter((type) => !type.retired);
-  const blank = (keep?: Pick<RegisterValues, 'receivedOn' | 'kind'>) => blankRegister(usableTypes[0]?.id ?? '', typedToday(), keep);
+  const blank = (keep?: Pick<RegisterValues, 'receivedOn' | 'kind'>) => blankRegister(usableTypes[0]?.id ?? '', typedToday(settings.calendar.timeZone), keep);
   const form = useForm<RegisterValues>({ mode: 'controlled', initialValues: blank() });
   const values = form.getValues();
   const needsReference = kindNeedsReference(values.kind);

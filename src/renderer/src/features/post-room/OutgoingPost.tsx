@@ -7,11 +7,14 @@ import { POST_CLASSES, type LetterRecord, type PostClass } from '../../../../sha
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
+import { useSettings } from '../../settings/SettingsContext';
+import { officeDay } from './incoming-register';
 
 function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonly onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrors();
-  const [postedOn, setPostedOn] = useState(new Date().toLocaleDateString('en-CA'));
+  const { settings } = useSettings();
+  const [postedOn, setPostedOn] = useState(officeDay(settings.calendar.timeZone));
   const [postClass, setPostClass] = useState<PostClass>('first');
   const [tracking, setTracking] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -36,7 +36,10 @@ describe('the form for the next letter', () => {
   });
 
   it('writes today the way the clerk types dates', () => {
-    expect(typedToday(new Date(2026, 10, 5, 12))).toBe('05/11/2026');
+    expect(typedToday('Europe/London', new Date('2026-11-05T12:00:00Z'))).toBe('05/11/2026');
+    // Issue 18: the office's day, not the PC's: 23:30 in London is already tomorrow in Riga, and the other way round.
+    expect(typedToday('Europe/London', new Date('2026-11-05T23:30:00Z'))).toBe('05/11/2026');
+    expect(typedToday('Europe/Riga', new Date('2026-11-05T23:30:00Z'))).toBe('06/11/2026');
   });
 });
 

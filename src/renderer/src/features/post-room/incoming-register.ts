@@ -24,9 +24,14 @@ export interface RegisterValues {
 
 export type ScanUpload = ApiInput<'post.logIncoming'>['scans'] extends readonly (infer S)[] | undefined ? S : never;
 
-/** Today as the clerk types dates (dd/mm/yyyy), in this computer's time zone. */
-export function typedToday(now = new Date()): string {
-  return formatTypedDate(now.toLocaleDateString('en-CA'));
+/** Today as the clerk types dates (dd/mm/yyyy): the office's day, whatever the PC's time zone (issue 18). */
+export function typedToday(timeZone: string, now = new Date()): string {
+  return formatTypedDate(officeDay(timeZone, now));
+}
+
+/** The office's calendar day ('YYYY-MM-DD') at a moment. */
+export function officeDay(timeZone: string, now = new Date()): string {
+  return now.toLocaleDateString('en-CA', { timeZone });
 }
 
 /**

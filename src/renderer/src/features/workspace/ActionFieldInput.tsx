@@ -10,7 +10,7 @@ import { useFormatters } from '../../common/format';
 import { enGB } from '../../i18n/locales/en-GB';
 import { useSettings } from '../../settings/SettingsContext';
 import type { ActionField, ActionValues } from './action-form-model';
-import { fromLocalInput, toLocalInput } from './datetime';
+import { useOfficeTime, type OfficeTime } from './useOfficeTime';
 
 type FieldLabel = `fields.${keyof typeof enGB.fields}`;
 
@@ -23,10 +23,10 @@ function labelOf(t: TFunction, field: Pick<ActionField, 'label' | 'required'>): 
   return field.required ? text : `${text} (${t('common.optional')})`;
 }
 
-/** A datetime-local input over an ISO instant: shown in local time, kept as an instant. */
-function instantInput(value: unknown): string {
+/** A datetime-local input over an ISO instant: shown in office time, kept as an instant. */
+function instantInput(office: OfficeTime, value: unknown): string {
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(time) ? (typeof value === 'string' ? value : '') : toLocalInput(new Date(time));
+  return Number.isNaN(time) ? (typeof value === 'string' ? value : '') : office.toInput(new Date(time));
 }
 
 interface Props {
@@ -39,6 +39,7 @@ export function ActionFieldInput({ field, form, record }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { settings } = useSettings();
+  const office = useOfficeTime();
   const input = form.getInputProps(field.path);
   const common = { label: labelOf(t, field), required: field.required, 'data-field': field.path, error: input.error as string | undefined };
   const set = (value: unknown) => form.setFieldValue(field.path, value);
@@ -47,7 +48,15 @@ export function ActionFieldInput({ field, form, record }: Props) {
   );
   switch (field.widget) {
     case 'datetime':
-      return <TextInput type="datetime-local" value={instantInput(input.value)} onChange={(event) => set(fromLocalInput(event.currentTarget.value) ?? (event.currentTarget.value || (field.required ? '' : null)))} {...common} />;
+      return (
+        <TextInput
+          type="datetime-local"
+          value={instantInput(office, input.value)}
+          onChange={(event) => set(office.fromInput(event.currentTarget.value) ?? (event.currentTarget.value || (field.required ? '' : null)))}
+          description={office.note}
+          {...common}
+        />
+      );
     case 'channel':
       return select(COMMUNICATION_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) })));
     case 'outcome':
@@ -75,6 +84,7 @@ export function ActionFieldInput({ field, form, record }: Props) {
 
 function CustomerNoticeInput({ field, form, record }: Props) {
   const { t } = useTranslation();
+  const office = useOfficeTime();
   const notice = form.getInputProps(field.path).value as { at: string; channel: string } | null;
   const toggle = (told: boolean) => form.setFieldValue(field.path, told ? { at: new Date().toISOString(), channel: record.complainant.preferredChannel } : null);
   return (
@@ -85,8 +95,9 @@ function CustomerNoticeInput({ field, form, record }: Props) {
           <TextInput
             type="datetime-local"
             label={t('fields.customerToldAt')}
-            value={instantInput(notice.at)}
-            onChange={(event) => form.setFieldValue(`${field.path}.at`, fromLocalInput(event.currentTarget.value) ?? event.currentTarget.value)}
+            value={instantInput(office, notice.at)}
+            description={office.note}
+            onChange={(event) => form.setFieldValue(`${field.path}.at`, office.fromInput(event.currentTarget.value) ?? event.currentTarget.value)}
             error={form.getInputProps(`${field.path}.at`).error as string | undefined}
           />
           <Select

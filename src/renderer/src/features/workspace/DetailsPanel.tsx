@@ -10,7 +10,7 @@ import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
-import { fromLocalInput, toLocalInput } from './datetime';
+import { useOfficeTime } from './useOfficeTime';
 
 interface DetailValues {
   type: string;
@@ -29,6 +29,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
   const { t } = useTranslation();
   const errors = useErrors();
   const { settings, typeLabel } = useSettings();
+  const office = useOfficeTime();
   const format = useFormatters();
   const record = detail.case;
   const [editing, setEditing] = useState(false);
@@ -36,7 +37,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
   const initial = (): DetailValues => ({
     type: record.type,
     channel: record.channel,
-    receivedAt: toLocalInput(new Date(record.receivedAt)),
+    receivedAt: office.toInput(new Date(record.receivedAt)),
     product: record.product,
     summary: record.summary,
     description: record.description,
@@ -51,7 +52,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
     const changes: Record<string, unknown> = {};
     for (const key of Object.keys(values) as (keyof DetailValues)[]) {
       if (JSON.stringify(values[key]) === JSON.stringify(before[key])) continue;
-      changes[key] = key === 'receivedAt' ? (fromLocalInput(values.receivedAt) ?? values.receivedAt) : values[key];
+      changes[key] = key === 'receivedAt' ? (office.fromInput(values.receivedAt) ?? values.receivedAt) : values[key];
     }
     if (Object.keys(changes).length === 0) return setEditing(false);
     try {
@@ -102,7 +103,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...form.getInputProps('type')} />
               <Select label={t('fields.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...form.getInputProps('channel')} />
-              <TextInput type="datetime-local" label={t('fields.receivedAt')} {...form.getInputProps('receivedAt')} />
+              <TextInput type="datetime-local" label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
               <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
             </SimpleGrid>
             <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />

@@ -7,7 +7,7 @@ import { COMMUNICATION_CHANNELS } from '../../../../shared/domain/vocabulary';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
-import { fromLocalInput, toLocalInput } from './datetime';
+import { useOfficeTime } from './useOfficeTime';
 
 export function NoteAndCommunication({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
@@ -15,7 +15,8 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   const [general, setGeneral] = useState<string | null>(null);
   const note = useForm({ mode: 'controlled', initialValues: { text: '' } });
   const preferred = detail.case.complainant.preferredChannel;
-  const communication = useForm({ mode: 'controlled', initialValues: { at: toLocalInput(new Date()), direction: 'in', channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email', summary: '' } });
+  const office = useOfficeTime();
+  const communication = useForm({ mode: 'controlled', initialValues: { at: office.toInput(new Date()), direction: 'in', channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email', summary: '' } });
 
   const saveNote = note.onSubmit(async (values) => {
     try {
@@ -30,8 +31,8 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   });
   const saveCommunication = communication.onSubmit(async (values) => {
     try {
-      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: fromLocalInput(values.at) ?? values.at, direction: values.direction as 'in' | 'out', channel: values.channel as never, summary: values.summary }));
-      communication.setValues({ summary: '', at: toLocalInput(new Date()) });
+      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: office.fromInput(values.at) ?? values.at, direction: values.direction as 'in' | 'out', channel: values.channel as never, summary: values.summary }));
+      communication.setValues({ summary: '', at: office.toInput(new Date()) });
       setGeneral(null);
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
@@ -70,7 +71,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
               <Group grow align="flex-end">
                 <SegmentedControl aria-label={t('fields.direction')} data={[{ value: 'in', label: t('directions.in') }, { value: 'out', label: t('directions.out') }]} {...communication.getInputProps('direction')} />
                 <Select label={t('fields.communicationChannel')} data={COMMUNICATION_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...communication.getInputProps('channel')} />
-                <TextInput type="datetime-local" label={t('fields.at')} {...communication.getInputProps('at')} />
+                <TextInput type="datetime-local" label={t('fields.at')} description={office.note} {...communication.getInputProps('at')} />
               </Group>
               <Textarea label={t('fields.communicationSummary')} autosize minRows={2} {...communication.getInputProps('summary')} />
               <Group justify="flex-end">

@@ -34,6 +34,7 @@ export const enGB = {
     reports: 'Monitoring reports and complaint trends (P-5) arrive with the reporting work.',
   },
   common: {
+    officeTime: 'Office time ({{zone}})',
     save: 'Save',
     saved: 'Saved',
     cancel: 'Cancel',

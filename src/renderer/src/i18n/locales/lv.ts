@@ -35,6 +35,7 @@ export const lv = {
     reports: 'Uzraudzības pārskati un sūdzību tendences (P-5) būs pieejami ar pārskatu darbu.',
   },
   common: {
+    officeTime: 'Biroja laiks ({{zone}})',
     save: 'Saglabāt',
     saved: 'Saglabāts',
     cancel: 'Atcelt',
