@@ -32,7 +32,7 @@ function table(header: readonly string[], body: readonly (readonly unknown[])[])
 
 function provenance(result: Json): string {
   const machine = record(result['machine']);
-  return `Measured ${String(result['generatedAt'] ?? '?')} at commit \`${String(result['commit'] ?? 'unknown')}\` on ${String(machine['cpus'] ?? '?')} × ${String(machine['cpuModel'] ?? '?')}, ${String(machine['memoryGiB'] ?? '?')} GiB, Node ${String(machine['node'] ?? '?')} (${String(machine['platform'] ?? '?')}).`;
+  return `Measured ${String(result['generatedAt'] ?? '?')} at commit \`${String(result['commit'] ?? 'unknown')}\` on ${String(machine['cpus'] ?? '?')} × ${String(machine['cpuModel'] ?? '?')}, ${String(machine['memoryGiB'] ?? '?')} GiB, Node ${String(machine['node'] ?? '?')} (${String(machine['platform'] ?? '?')}), load average ${String(machine['loadAverage'] ?? '?')} when it ended (both sides of each ratio ran under the same load).`;
 }
 
 function storageSection(result: Json): string {

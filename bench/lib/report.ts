@@ -39,7 +39,7 @@ export function printTable(title: string, header: readonly string[], rows: reado
 }
 
 export function machine(): Record<string, unknown> {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${process.platform}-${process.arch}` };
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: round(os.loadavg()[0] ?? 0, 1) };
 }
 
 /** The commit measured (and whether the tree had changes), so every figure names its code. */
