@@ -183,6 +183,25 @@ describe('rescheduling', () => {
   });
 });
 
+describe('old breaches (issue 18)', () => {
+  it('deadlines breached months ago are told once, as breaches, never as "due soon"; a case with two is named once', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    const assigneeId = await me();
+    t.clock.tickMs = 1;
+    const first = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-03-02T10:00:00.000Z', assigneeId });
+    const second = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-03-03T10:00:00.000Z', assigneeId });
+    t.clock.tickMs = 0;
+    await notifier().recompute();
+    // Each case has its acknowledgement and its (provisional) stage-1 resolution breached: four breaches.
+    const items = await inApp();
+    expect(items.map((item) => item.level)).toEqual(['breached']);
+    expect(items[0]).toMatchObject({ title: '4 deadlines breached', body: `Including ${first.reference}, ${second.reference}` });
+    await notifier().recompute();
+    expect(await inApp()).toHaveLength(1);
+  });
+});
+
 describe('bursts and the notification centre', () => {
   it('many events at once become one summary; unread counts and mark read', async () => {
     shown = [];

@@ -136,18 +136,19 @@ export class DeadlineNotifier {
       const happened = events.filter((event) => event.at <= now.getTime());
       const known = happened.length > 0 ? await this.deps.store.notificationLedger.findByIds(happened.map(keyOf)).exec() : new Map();
       const fresh = happened.filter((event) => !known.has(keyOf(event)));
-      if (fresh.length > 0) await this.announce(fresh, recipient.id, now);
+      if (fresh.length > 0) await this.announce(worthTelling(fresh), fresh, recipient.id, now);
       for (const event of events) if (event.at > now.getTime() && event.at < next) next = event.at;
     }
     next = Math.min(next, await this.deliverDue(now));
     this.arm(next, now.getTime());
   }
 
-  private async announce(events: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
+  /** Tells `events` and records every one of `settled` (which includes them) as told. */
+  private async announce(events: DeadlineEvent[], settled: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
     const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
     const deliverAt = releaseInstant(calendar, policy, now, preferences.holdDuringQuietHours).getTime();
     const createdAt = now.toISOString();
-    const notifications: StoredNotification[] = draftNotifications(events, preferences.language).map((draft) => ({
+    const notifications: StoredNotification[] = (events.length > 0 ? draftNotifications(events, preferences.language) : []).map((draft) => ({
       id: this.deps.newId(),
       staffId,
       level: draft.level,
@@ -163,7 +164,7 @@ export class DeadlineNotifier {
     // The notifications and their ledger entries are stored together: told once, never twice, never lost.
     const changes = new ChangeSet()
       .insert(this.deps.store.deviceNotifications, ...notifications)
-      .insert(this.deps.store.notificationLedger, ...events.map((event) => ({ key: eventKey(event, staffId), notifiedAt: createdAt })));
+      .insert(this.deps.store.notificationLedger, ...settled.map((event) => ({ key: eventKey(event, staffId), notifiedAt: createdAt })));
     try {
       await changes.commit();
     } catch (error) {
@@ -237,3 +238,13 @@ export class DeadlineNotifier {
     }, WATCHDOG_MS);
   }
 }
+
+/**
+ * What is worth telling of what happened since last time (issue 18): a deadline already breached
+ * is told as a breach only, never also as "due soon", however long ago it passed.
+ */
+export function worthTelling(happened: readonly DeadlineEvent[]): DeadlineEvent[] {
+  const breached = new Set(happened.filter((event) => event.level === 'breached').map((event) => `${event.caseId}|${event.deadline}|${event.dueAt}`));
+  return happened.filter((event) => event.level === 'breached' || !breached.has(`${event.caseId}|${event.deadline}|${event.dueAt}`));
+}
+

@@ -50,7 +50,8 @@ export function draftNotifications(events: readonly DeadlineEvent[], language: N
       drafts.push({
         level,
         title: level === 'breached' ? words.manyBreached(ofLevel.length) : words.manyDueSoon(ofLevel.length),
-        body: words.manyBody(ofLevel.slice(0, 3).map((event) => event.reference).join(', ')),
+        // A case with two deadlines in the burst is named once (issue 18).
+        body: words.manyBody([...new Set(ofLevel.map((event) => event.reference))].slice(0, 3).join(', ')),
         caseIds: [...new Set(ofLevel.map((event) => event.caseId))],
         path: level === 'breached' ? '/cases/view/breached' : '/cases/view/due-soon',
       });
