@@ -464,6 +464,7 @@ export const enGB = {
         'not-couchdb': 'Not a CouchDB server',
         'bad-answer': 'Unreadable answer from the server',
         'local-write': 'Could not store data from the server',
+        'insecure-address': 'Unencrypted server address',
       },
     },
     notice: {

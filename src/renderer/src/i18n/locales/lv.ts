@@ -470,6 +470,7 @@ export const lv = {
         'not-couchdb': 'Tas nav CouchDB serveris',
         'bad-answer': 'Nesaprotama servera atbilde',
         'local-write': 'Neizdevās saglabāt datus no servera',
+        'insecure-address': 'Nešifrēta servera adrese',
       },
     },
     notice: {
