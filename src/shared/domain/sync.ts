@@ -38,7 +38,7 @@ export const syncSettingsInput = z
           return false;
         }
       }, { message: 'Enter the server address as http://host:5984 or https://host (without a user name or password)', params: { code: 'server_address' } })
-      .refine((value) => !URL.canParse(value) || isSecureTransport(new URL(value)), {
+      .refine((value) => !URL.canParse(value) || new URL(value).protocol !== 'http:' || isSecureTransport(new URL(value)), {
         message: 'Use https:// for the team server: plain http:// is allowed only to this computer (localhost, 127.0.0.1, ::1)',
         params: { code: 'insecure_server_address' },
       }),

@@ -27,22 +27,36 @@ function failed(response: Response, body: { error?: string; reason?: string }, w
   return refusal('server_refused', `The server refused to ${what} (${response.status}: ${body.reason ?? body.error ?? 'no reason'}).`);
 }
 
+/**
+ * Only a server administrator creates databases and writes design documents; asked first, because
+ * pouchdb-server drops the connection when anyone else tries to create a database.
+ */
+async function ensureServerAdministrator(root: string, send: typeof fetch): Promise<void> {
+  let session: Response;
+  try {
+    session = await send(`${root}_session`);
+  } catch (error) {
+    throw refusal('server_unreachable', `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const body = (await session.json().catch(() => null)) as { userCtx?: { roles?: unknown } } | null;
+  const roles = body?.userCtx?.roles;
+  if (!session.ok || !Array.isArray(roles) || !roles.includes('_admin')) {
+    throw refusal('server_admin_needed', `The server did not accept these credentials as a CouchDB administrator's (${session.status}): only a CouchDB administrator may prepare the server.`);
+  }
+}
+
 /** Installs or updates the guard in every team database. `send` adds the administrator's credentials. */
 export async function installGuards(serverUrl: string, teamDatabase: string, send: typeof fetch): Promise<ServerPreparation> {
   const root = `${serverUrl.replace(/\/+$/, '')}/`;
+  await ensureServerAdministrator(root, send);
   const databases: ServerPreparation['databases'][number][] = [];
   for (const spec of REPLICATED_COLLECTIONS) {
     const database = remoteDatabaseName(teamDatabase, spec);
     const url = `${root}${encodeURIComponent(database)}`;
     const wanted = guardDesignDocument(spec.collection);
-    let existing: Response;
-    try {
-      existing = await send(`${url}/${GUARD_DESIGN_ID}`);
-    } catch (error) {
-      throw refusal('server_unreachable', `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
-    }
+    const existing = await send(`${url}/${GUARD_DESIGN_ID}`);
     const current = await answer(existing);
-    if (existing.status === 404 && (await send(url, { method: 'HEAD' })).status === 404) {
+    if (existing.status === 404 && (await send(url).then((found) => (void found.body?.cancel().catch(() => undefined), found.status))) === 404) {
       const created = await send(url, { method: 'PUT' });
       if (!created.ok && created.status !== 412) throw failed(created, await answer(created), `create the database ${database}`);
     } else if (!existing.ok && existing.status !== 404) {
