@@ -64,8 +64,8 @@ export interface GuardRules {
   readonly clerkCreates: Readonly<Record<string, string | number>>;
 }
 
-/** Ids Plaint makes: UUIDs, `conflict-…`/`moved-…` hashes, `<file>:<index>`, `<staff>:<view>`. */
-const PLAIN_ID = '^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$';
+/** Ids Plaint makes: UUIDs, `conflict-…`/`moved-…` hashes, `<file>:<index>`, `<staff>|<view>`. */
+const PLAIN_ID = '^[A-Za-z0-9][A-Za-z0-9:|._-]{0,199}$';
 
 const BASE = { allowedValues: {}, writers: 'staff', actors: [], systemKinds: [], writtenOnce: false, deletion: 'refuse', ownerField: null, clerkMayNotChange: [], clerkCreates: {} } as const;
 
