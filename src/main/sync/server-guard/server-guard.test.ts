@@ -144,6 +144,8 @@ describe('sync refuses plain http:// to anything but this computer', () => {
     ['http://192.168.1.20:5984', 'insecure_server_address'],
     ['http://128.0.0.1:5984', 'insecure_server_address'],
     ['http://localhost.example.org', 'insecure_server_address'],
+    ['http://app.localhost:5984', 'insecure_server_address'],
+    ['http://127.0.0.1.nip.io', 'insecure_server_address'],
     ['ftp://couch.example.org', 'server_address'],
   ])('%s: %s', (serverUrl, expected) => {
     expect(check(serverUrl)).toBe(expected);
