@@ -32,12 +32,7 @@ function failed(response: Response, body: { error?: string; reason?: string }, w
  * pouchdb-server drops the connection when anyone else tries to create a database.
  */
 async function ensureServerAdministrator(root: string, send: typeof fetch): Promise<void> {
-  let session: Response;
-  try {
-    session = await send(`${root}_session`);
-  } catch (error) {
-    throw refusal('server_unreachable', `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
-  }
+  const session = await send(`${root}_session`);
   const body = (await session.json().catch(() => null)) as { userCtx?: { roles?: unknown } } | null;
   const roles = body?.userCtx?.roles;
   if (!session.ok || !Array.isArray(roles) || !roles.includes('_admin')) {
@@ -46,8 +41,13 @@ async function ensureServerAdministrator(root: string, send: typeof fetch): Prom
 }
 
 /** Installs or updates the guard in every team database. `send` adds the administrator's credentials. */
-export async function installGuards(serverUrl: string, teamDatabase: string, send: typeof fetch): Promise<ServerPreparation> {
+export async function installGuards(serverUrl: string, teamDatabase: string, sendWithCredentials: typeof fetch): Promise<ServerPreparation> {
   const root = `${serverUrl.replace(/\/+$/, '')}/`;
+  // A request without an answer is the user's problem to fix (address, network), not a crash.
+  const send: typeof fetch = (input, init) =>
+    sendWithCredentials(input, init).catch((error: unknown) => {
+      throw refusal('server_unreachable', `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+    });
   await ensureServerAdministrator(root, send);
   const databases: ServerPreparation['databases'][number][] = [];
   for (const spec of REPLICATED_COLLECTIONS) {

@@ -151,3 +151,10 @@ describe('sync refuses plain http:// to anything but this computer', () => {
     expect(check(serverUrl)).toBe(expected);
   });
 });
+
+describe('preparing a server that cannot be reached', () => {
+  it('is refused as unreachable, not a crash', async () => {
+    const nowhere = couchFetch({ username: 'a', password: 'b', onOutcome: () => undefined, fetch: () => Promise.reject(new TypeError('fetch failed')) });
+    await expect(installGuards('http://127.0.0.1:9', 'team', nowhere)).rejects.toMatchObject({ issues: [{ code: 'server_unreachable' }] });
+  });
+});
