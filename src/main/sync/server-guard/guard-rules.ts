@@ -47,7 +47,7 @@ export interface GuardRules {
   readonly idPattern: string;
   /** Fields a live document must have (what the other rules read). */
   readonly required: readonly string[];
-  /** Fields whose value must be one of these. */
+  /** Fields whose value must be one of these (a list field: at least one value, each one of these). */
   readonly allowedValues: Readonly<Record<string, readonly (string | number)[]>>;
   /** `administrators`: only `plaint:administrator` (or a server administrator) writes here. */
   readonly writers: 'staff' | 'administrators';

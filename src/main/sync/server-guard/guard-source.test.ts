@@ -105,6 +105,16 @@ const CASES: readonly Case[] = [
   { rule: 'a clerk may not grant administrator', collection: 'staff', writer: CLERK, oldDoc: staff('clerk'), newDoc: staff('administrator'), refused: 'only a Plaint administrator' },
   { rule: 'a manager may not create staff', collection: 'staff', writer: MANAGER, oldDoc: null, newDoc: staff('caseworker'), refused: 'only a Plaint administrator' },
   { rule: 'a role Plaint does not know is refused, even from an administrator', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: staff('superuser'), refused: 'the field role has a value Plaint does not know (superuser)' },
+  {
+    rule: 'a list of roles (the account directory) holds only known roles',
+    collection: 'staff',
+    writer: ADMIN,
+    oldDoc: null,
+    newDoc: { ...staff('clerk'), role: ['manager', 'superuser'] },
+    refused: 'the field role has a value Plaint does not know (superuser)',
+  },
+  { rule: 'a list of roles is never empty', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: { ...staff('clerk'), role: [] }, refused: 'the field role is empty' },
+  { rule: 'a list of known roles passes', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: { ...staff('clerk'), role: ['manager', 'caseworker'] }, refused: null },
   { rule: 'staff profiles are never deleted', collection: 'staff', writer: ADMIN, oldDoc: staff('clerk'), newDoc: deleted('staff-1'), refused: 'never deletes' },
   // The audit trail: written once.
   { rule: 'a caseworker adds a note in their own name', collection: 'timeline', writer: CASEWORKER, oldDoc: null, newDoc: entry('acc-cy'), refused: null },

@@ -91,8 +91,12 @@ const ENGINE = String.raw`
     if (needed === undefined || needed === null) refuse('the field ' + rules.required[q] + ' is missing');
   }
   for (var field in rules.allowedValues) {
-    if (Object.prototype.hasOwnProperty.call(rules.allowedValues, field) && !has(rules.allowedValues[field], newDoc[field])) {
-      refuse('the field ' + field + ' has a value Plaint does not know (' + String(newDoc[field]) + ')');
+    if (!Object.prototype.hasOwnProperty.call(rules.allowedValues, field)) continue;
+    // A list (e.g. an account's roles) needs at least one value, each of them known.
+    var values = Object.prototype.toString.call(newDoc[field]) === '[object Array]' ? newDoc[field] : [newDoc[field]];
+    if (values.length === 0) refuse('the field ' + field + ' is empty');
+    for (var v = 0; v < values.length; v++) {
+      if (!has(rules.allowedValues[field], values[v])) refuse('the field ' + field + ' has a value Plaint does not know (' + String(values[v]) + ')');
     }
   }
   if (rules.writers === 'administrators' && !serverAdmin && !has(held, 'administrator')) refuse('only a Plaint administrator writes these documents; ' + who + ' is not one');
