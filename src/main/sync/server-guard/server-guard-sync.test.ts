@@ -35,8 +35,8 @@ describe('a server prepared with the guard refuses forged writes from a tampered
     await putCouchUser(couch.url, serverAdmin, { login: 'bo', accountId: bAccount, roles: ['administrator'], active: true, password: 'bo-pass' });
     await putCouchUser(couch.url, serverAdmin, { login: 'cleo', accountId: 'acc-cleo', roles: ['clerk'], active: true, password: 'cleo-pass' });
 
-    // The administrator saves the server first and prepares it before anyone syncs (pouchdb-server
-    // dies when a user who is not a server administrator asks it to create a database).
+    // The administrator saves the server first and prepares it (creating the databases) before
+    // anyone syncs: an ordinary user may not create them.
     await a.call('sync.configure', { enabled: false, serverUrl: couch.url, database: 'team', username: 'ada', password: 'ada-pass' });
     // The device's own user is no CouchDB administrator: preparing needs one, given for this once.
     expect(await a.fail('sync.prepareServer', { username: '', password: '' })).toMatchObject({ issues: [expect.objectContaining({ code: 'server_admin_needed' })] });

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncSettingsInput } from '../../../shared/domain/sync';
 import { anonymousAccess } from '../couch/anonymous-access';
 import { couchFetch } from '../couch/couch-http';
+import { prepareRemoteDatabases } from '../couch/couch-databases';
 import { startCouchServer, type CouchServer } from '../local-server/pouchdb-server';
 import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../replicated-collections';
 import { putCouchUser } from './couch-users';
@@ -49,6 +50,10 @@ async function put(send: typeof fetch, url: string, document: Record<string, unk
 describe('the team server refuses forged writes (pouchdb-server enforces validate_doc_update with the user context)', () => {
   it('installs the guard in every team database once, with the generated source, and only with an administrator', async () => {
     const { couch, admin } = await guardedServer();
+    // A device whose user is no server administrator finds the databases missing and says so,
+    // without asking to create them (pouchdb-server dies of that request).
+    expect(await prepareRemoteDatabases(couch.url, ['team_cases'], as('cleo', 'cleo-pass'))).toMatchObject({ ok: false, problem: 'database-missing' });
+    expect((await fetch(`${couch.url}/`)).ok).toBe(true);
     await expect(installGuards(couch.url, 'team', as('cleo', 'cleo-pass'))).rejects.toMatchObject({ issues: [{ code: 'server_admin_needed' }] });
 
     const first = await installGuards(couch.url, 'team', admin);
