@@ -2,7 +2,8 @@
  * Sync in the UI: a user turns sync on in Settings → Sync against a real CouchDB-compatible
  * server (pouchdb-server on loopback); the shell's badge shows "Up to date"; the server goes
  * away and the badge and panel say so (with the next retry); it comes back and work done
- * meanwhile reaches the server.
+ * meanwhile reaches the server. Plain http:// to another computer is refused, and the panel warns
+ * that this server (no administrator) needs no login (issue 13).
  *
  * "Up to date" is a promise that every local document is on the server at its local revision
  * (issue 11, issue 21). So the server is asked once, at the moment the badge first says it, not
@@ -33,6 +34,10 @@ test('turn sync on, see the status through a server outage, and catch up', async
   await expect(page.getByText('Enter the server address as https://host')).toBeVisible();
   await expect(page.getByText('Lower-case letters, digits')).toBeVisible();
   await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'off');
+  // Plain http:// only to this computer (issue 13).
+  await page.getByTestId('sync-server-url').fill('http://couch.example.org:5984');
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByText('plain http:// is allowed only to this computer')).toBeVisible();
 
   await page.getByTestId('sync-server-url').fill(couch.url);
   await page.getByTestId('sync-database').fill('team');
@@ -42,6 +47,9 @@ test('turn sync on, see the status through a server outage, and catch up', async
   await expect(page.getByTestId('sync-last')).toContainText('Last in step with the server');
   // An administrator sees what sync refused from the server: nothing here.
   await expect(page.getByTestId('sync-quarantine-empty')).toBeVisible();
+  // pouchdb-server starts with no administrator: the panel warns that anyone may do anything.
+  await expect(page.getByTestId('sync-server-warning')).toHaveAttribute('data-warning', 'admin-party');
+  await expect(page.getByTestId('sync-server-warning')).toContainText('The server has no administrator');
   await page.screenshot({ path: testInfo.outputPath('sync-up-to-date.png'), fullPage: true });
 
   // The server goes away: the badge says so, and work goes on locally.

@@ -6,7 +6,11 @@
 import os from 'node:os';
 import type { RxDatabase } from 'rxdb';
 import { DomainError } from '../../shared/domain/domain-error';
-import type { QuarantineEntry, SyncSettingsInput, SyncSettingsView, SyncStatus } from '../../shared/domain/sync';
+import { isSecureTransport, type QuarantineEntry, type ServerPreparation, type SyncSettingsInput, type SyncSettingsView, type SyncStatus } from '../../shared/domain/sync';
+import type { z } from 'zod';
+import type { prepareServerInput } from '../../shared/domain/sync';
+import { couchFetch } from './couch/couch-http';
+import { installGuards } from './server-guard/install-guard';
 import type { Clock } from '../domain/clock';
 import type { DeviceIdentity } from '../domain/device-identity';
 import type { Logger } from '../logging/logger';
@@ -21,6 +25,12 @@ import { NOT_SYNCING, syncStatusOf, type SyncObservations } from './sync-status'
 
 const SYNC_OFF = 'Sync is off. Turn it on in Settings → Sync first.';
 const ADMINISTRATORS_ONLY = 'Only an administrator may see what sync refused from the server.';
+const PREPARE_ADMINISTRATORS_ONLY = 'Only an administrator may prepare the server.';
+const INSECURE = 'The sync server address uses plain http:// to another computer: passwords and cases would cross the network unencrypted. Use https://.';
+
+function insecureAddress(): DomainError {
+  return new DomainError('VALIDATION_FAILED', INSECURE, [{ path: 'serverUrl', code: 'insecure_server_address', message: INSECURE }]);
+}
 export function hasNetwork(): boolean {
   return Object.values(os.networkInterfaces()).some((addresses) => (addresses ?? []).some((address) => !address.internal));
 }
@@ -110,6 +120,23 @@ export class SyncService {
     return this.quarantined ? this.quarantined.list() : [];
   }
 
+  /**
+   * "Prepare the server" (Settings → Sync): installs the server guard in each team database of the
+   * saved server, with the CouchDB administrator's credentials given (used once, never stored),
+   * or this device's sync user's when none are given. Then sync retries at once.
+   */
+  async prepareServer(input: z.output<typeof prepareServerInput>, isAdministrator: () => Promise<boolean>): Promise<ServerPreparation> {
+    if (!(await isAdministrator())) throw new DomainError('FORBIDDEN', PREPARE_ADMINISTRATORS_ONLY, [{ path: '', code: 'administrators_only', message: PREPARE_ADMINISTRATORS_ONLY }]);
+    const config = await this.config.config();
+    if (!isSecureTransport(new URL(config.serverUrl))) throw insecureAddress();
+    const [username, password] = input.username ? [input.username, input.password] : [config.username, (await this.config.password()) ?? ''];
+    const send = couchFetch({ username, password, onOutcome: () => undefined, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    const prepared = await installGuards(config.serverUrl, config.database, send);
+    this.options.logger.info('The server guard was installed', { server: config.serverUrl, user: username || '(none)', databases: prepared.databases.map(({ database, outcome }) => `${database}: ${outcome}`) });
+    this.session?.retryNow();
+    return prepared;
+  }
+
   /** The system woke from sleep: if syncing, retry at once. */
   wake(): void {
     this.session?.retryNow();
@@ -124,6 +151,12 @@ export class SyncService {
     const [config, password] = await Promise.all([this.config.config(), this.config.password()]);
     this.seen = { ...NOT_SYNCING, enabled: true, networkUp: this.networkUp(), lastSyncedAt: this.seen.lastSyncedAt, quarantined: this.seen.quarantined };
     if (!this.quarantined) throw new Error('The sync service was not started');
+    // Saved before plain http:// to another computer was refused: never sent over the network.
+    if (!isSecureTransport(new URL(config.serverUrl))) {
+      this.seen = { ...this.seen, problem: { kind: 'insecure-address', message: INSECURE } };
+      this.options.logger.warn('Sync did not start: the server address is plain http:// to another computer', { server: config.serverUrl });
+      return;
+    }
     this.session = new SyncSession({
       database: this.options.database,
       config,

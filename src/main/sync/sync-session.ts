@@ -12,12 +12,13 @@
  */
 import crypto from 'node:crypto';
 import type { RxCollection, RxDatabase } from 'rxdb';
-import type { SyncNotice } from '../../shared/domain/sync';
+import type { ServerWarning, SyncNotice } from '../../shared/domain/sync';
 import type { Logger } from '../logging/logger';
 import { RemoteMemory } from './continuity/remote-memory';
 import { readIdentity } from './continuity/server-continuity';
 import { brokenDatabases, startAfresh, type TeamDatabase } from './continuity/start-afresh';
 import { replicateCollection, type CollectionReplication } from './couch/collection-replication';
+import { anonymousAccess } from './couch/anonymous-access';
 import { prepareRemoteDatabases } from './couch/couch-databases';
 import { couchFetch, unreachable, type CouchOutcome } from './couch/couch-http';
 import { SilentServerError } from './couch/couch-live';
@@ -53,6 +54,7 @@ export interface SessionReport {
   notice?: SyncNotice | null;
   /** Both sides hold the same data now (backed by a recent answer from the server). */
   inSync?: boolean;
+  serverWarning?: ServerWarning | null;
 }
 
 export interface SyncSessionOptions {
@@ -272,6 +274,9 @@ export class SyncSession {
       this.problems.clearAll();
       this.failingSince = null;
       this.publishProblem();
+      const serverWarning = await anonymousAccess(config.serverUrl, names[0] ?? config.database, this.options.fetch);
+      if (this.stopped) return;
+      this.options.report({ serverWarning });
       await this.reconcile(prepared.identities);
       if (this.stopped) return;
       this.startReplications();

@@ -25,7 +25,13 @@ describe('sync status', () => {
     expect(syncStatusOf({ ...on, connected: false }).state).toBe('connecting');
     expect(syncStatusOf({ ...on, pending: 3 })).toMatchObject({ state: 'syncing', pending: 3 });
     expect(syncStatusOf({ ...on, active: true }).state).toBe('syncing');
-    expect(syncStatusOf(on)).toEqual({ state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-25T10:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0 });
+    expect(syncStatusOf(on)).toEqual({ state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-25T10:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0, serverWarning: null });
+  });
+
+  it('warns of a server that needs no login whatever the state, and not once sync is off (issue 13)', () => {
+    expect(syncStatusOf({ ...on, serverWarning: 'no-login' })).toMatchObject({ state: 'up-to-date', serverWarning: 'no-login' });
+    expect(syncStatusOf({ ...on, serverWarning: 'admin-party', problem: { kind: 'refused', message: 'x' } })).toMatchObject({ state: 'error', serverWarning: 'admin-party' });
+    expect(syncStatusOf({ ...NOT_SYNCING, serverWarning: 'no-login' }).serverWarning).toBeNull();
   });
 
   it('never "up to date" on an unknown count or without a recent answer from the server (issue 21)', () => {

@@ -11,7 +11,7 @@
  * that is known and zero (everything local is on the server at its local revision), no problem,
  * and an answer from the server within the last few heartbeats.
  */
-import type { SyncNotice, SyncProblem, SyncStatus } from '../../shared/domain/sync';
+import type { ServerWarning, SyncNotice, SyncProblem, SyncStatus } from '../../shared/domain/sync';
 
 export interface SyncObservations {
   readonly enabled: boolean;
@@ -27,6 +27,8 @@ export interface SyncObservations {
   readonly nextRetryAt: string | null;
   readonly notice: SyncNotice | null;
   readonly quarantined: number;
+  /** The server answered an anonymous request (anonymous-access.ts). */
+  readonly serverWarning: ServerWarning | null;
 }
 
 export const NOT_SYNCING: SyncObservations = {
@@ -41,10 +43,11 @@ export const NOT_SYNCING: SyncObservations = {
   nextRetryAt: null,
   notice: null,
   quarantined: 0,
+  serverWarning: null,
 };
 
 export function syncStatusOf(seen: SyncObservations): SyncStatus {
-  const common = { pending: seen.pending, lastSyncedAt: seen.lastSyncedAt, notice: seen.notice, quarantined: seen.quarantined };
+  const common = { pending: seen.pending, lastSyncedAt: seen.lastSyncedAt, notice: seen.notice, quarantined: seen.quarantined, serverWarning: seen.enabled ? seen.serverWarning : null };
   if (!seen.enabled) return { state: 'off', ...common, problem: null, nextRetryAt: null };
   if (!seen.networkUp) return { state: 'offline', ...common, problem: null, nextRetryAt: seen.nextRetryAt };
   if (seen.problem) return { state: 'error', ...common, problem: seen.problem, nextRetryAt: seen.nextRetryAt };

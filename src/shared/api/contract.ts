@@ -28,7 +28,7 @@ import {
   type LetterTemplateId,
 } from '../domain/letters';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
-import { syncSettingsInput, type QuarantineEntry, type SyncSettingsView, type SyncStatus } from '../domain/sync';
+import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import {
   addCommunicationInput,
@@ -128,6 +128,11 @@ export const apiMethods = {
   'sync.configure': { summary: 'Saves the server, database, user and password, and turns sync on or off.', input: syncSettingsInput, result: typed<SyncSettingsView>() },
   'sync.now': { summary: 'Retries at once instead of waiting for the back-off.', input: emptyInput, result: typed<SyncStatus>() },
   'sync.quarantine': { summary: 'Documents this device refused from the server, with the reason (administrators only).', input: emptyInput, result: typed<QuarantineEntry[]>() },
+  'sync.prepareServer': {
+    summary: "Installs the server guard (validate_doc_update) in each of the team's databases, with a CouchDB administrator's credentials used once (administrators only).",
+    input: prepareServerInput,
+    result: typed<ServerPreparation>(),
+  },
   'caseViews.list': { summary: "The case views saved by the person using this device, in the order they saved them.", input: emptyInput, result: typed<SavedCaseView[]>() },
   'caseViews.save': {
     summary: "Saves a new case view, or new contents for one of the person's views; answers with the view and all of the person's views.",

@@ -47,6 +47,7 @@ export const API_METHODS = [
   'sync.configure',
   'sync.now',
   'sync.quarantine',
+  'sync.prepareServer',
   'caseViews.list',
   'caseViews.save',
   'caseViews.remove',

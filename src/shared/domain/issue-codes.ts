@@ -39,6 +39,7 @@ export const ISSUE_CODES = [
   'type_id_format',
   'database_name',
   'server_address',
+  'insecure_server_address',
   'postcode_invalid',
   'letter_dated_after_receipt',
   'reference_needed',
@@ -97,6 +98,9 @@ export const ISSUE_CODES = [
   'staff_inactive',
   'sync_off',
   'administrators_only',
+  'server_admin_needed',
+  'server_unreachable',
+  'server_refused',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

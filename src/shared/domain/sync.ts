@@ -9,6 +9,20 @@ import { pattern } from './fields';
 /** CouchDB's rule for database names, kept short enough for the collection suffix. */
 export const COUCH_DATABASE_NAME = /^[a-z][a-z0-9_$()+-]*$/;
 
+/** This computer: 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Passwords and case data cross the network only encrypted (P-7.1, P-7.2): https, or plain http
+ * to this computer (the local pouchdb-server of development and tests, or a tunnel ending here).
+ */
+export function isSecureTransport(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
 export const syncSettingsInput = z
   .object({
     enabled: z.boolean(),
@@ -23,7 +37,11 @@ export const syncSettingsInput = z
         } catch {
           return false;
         }
-      }, { message: 'Enter the server address as http://host:5984 or https://host (without a user name or password)', params: { code: 'server_address' } }),
+      }, { message: 'Enter the server address as http://host:5984 or https://host (without a user name or password)', params: { code: 'server_address' } })
+      .refine((value) => !URL.canParse(value) || new URL(value).protocol !== 'http:' || isSecureTransport(new URL(value)), {
+        message: 'Use https:// for the team server: plain http:// is allowed only to this computer (localhost, 127.0.0.1, ::1)',
+        params: { code: 'insecure_server_address' },
+      }),
     database: z.string().trim().min(1, 'Required').max(100).refine(...pattern(COUCH_DATABASE_NAME, 'database_name', 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter')),
     username: z.string().trim().max(200),
     /** Absent: keep the saved password. Empty: forget it. */
@@ -49,9 +67,10 @@ export type SyncState = (typeof SYNC_STATES)[number];
 /**
  * What went wrong, for the status: the server cannot be reached, refuses the user or a change,
  * lacks a database, has an error, is not CouchDB, sent an answer Plaint cannot read
- * (`bad-answer`), or this device could not store what the server sent (`local-write`).
+ * (`bad-answer`), or this device could not store what the server sent (`local-write`), or the
+ * saved address is plain http:// to another computer (`insecure-address`: sync does not start).
  */
-export const SYNC_PROBLEMS = ['unreachable', 'credentials', 'forbidden', 'database-missing', 'refused', 'server', 'not-couchdb', 'bad-answer', 'local-write'] as const;
+export const SYNC_PROBLEMS = ['unreachable', 'credentials', 'forbidden', 'database-missing', 'refused', 'server', 'not-couchdb', 'bad-answer', 'local-write', 'insecure-address'] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 
 /**
@@ -85,6 +104,8 @@ export interface SyncStatus {
   readonly notice: SyncNotice | null;
   /** Documents from the server this device refused (Settings → Sync lists them). */
   readonly quarantined: number;
+  /** The server lets anyone in without a login (shown as a warning; sync goes on). */
+  readonly serverWarning: ServerWarning | null;
 }
 
 export const QUARANTINE_REASONS = ['invalid', 'rewritten', 'deletion-refused', 'deleted-before-arrival'] as const;
@@ -107,4 +128,20 @@ export interface QuarantineEntry {
   /** This device gave the server its own copy back. */
   readonly healed: boolean;
   readonly at: string;
+}
+
+/**
+ * The server answered without a login: `no-login` when anyone may read the team's databases
+ * anonymously (GET /<database> answers 200 without credentials), `admin-party` when an anonymous
+ * request is even a server administrator (CouchDB's "admin party", no administrator set up).
+ */
+export const SERVER_WARNINGS = ['no-login', 'admin-party'] as const;
+export type ServerWarning = (typeof SERVER_WARNINGS)[number];
+
+/** "Prepare the server": a CouchDB administrator's name and password, used once and never stored (empty: this device's sync user). */
+export const prepareServerInput = z.object({ username: z.string().trim().max(200), password: z.string().max(1_000) }).strict();
+
+/** What "Prepare the server" did in each team database. */
+export interface ServerPreparation {
+  readonly databases: readonly { readonly database: string; readonly outcome: 'installed' | 'updated' | 'unchanged'; readonly version: string }[];
 }

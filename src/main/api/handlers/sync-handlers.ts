@@ -9,6 +9,8 @@ export function syncHandlers(sync: () => SyncService, domain: () => DomainServic
   const isAdministrator = async () => (await domain().identity.ensureCurrentStaff()).role === 'administrator';
   return {
     'sync.quarantine': () => sync().quarantine(isAdministrator),
+    // Administrators only: the permission table of issue 13 takes this check over.
+    'sync.prepareServer': (input) => sync().prepareServer(input, isAdministrator),
     'sync.status': () => sync().status(),
     'sync.settings': () => sync().settings(),
     'sync.configure': (input) => sync().configure(input),

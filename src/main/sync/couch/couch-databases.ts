@@ -1,7 +1,8 @@
 /**
  * Before replicating: is this a CouchDB server, do the credentials work, and do the team's
  * databases exist? A missing database is created when the user may (the local pouchdb-server,
- * or a CouchDB administrator); otherwise the status tells the user to ask for it. Each database
+ * or a CouchDB administrator: `_session` says so); otherwise the status tells the user to ask
+ * for it. Each database
  * gets its identity marker (continuity/server-continuity.ts) if it has none.
  *
  * The answers met on the way (a 404 for each database about to be created) are not status
@@ -30,12 +31,15 @@ export async function prepareRemoteDatabases(serverUrl: string, databases: reado
     return { ok: false, problem: 'not-couchdb', message: `${root} does not answer like a CouchDB server. Check the address.` };
   }
   const identities: Record<string, string> = {};
+  let mayCreate: boolean | undefined;
   for (const database of databases) {
     const url = `${root}${encodeURIComponent(database)}`;
     const found = await fetchWithAuth(url);
     if (!found.ok && found.status !== 404) return problemOf(url, found.status, await body(found));
     void found.body?.cancel().catch(() => undefined);
     if (found.status === 404) {
+      mayCreate ??= await mayCreateDatabases(root, fetchWithAuth);
+      if (!mayCreate) return missing(database);
       const created = await fetchWithAuth(url, { method: 'PUT' });
       void created.body?.cancel().catch(() => undefined);
       if (!created.ok && created.status !== 412) return missing(database);
@@ -48,6 +52,22 @@ export async function prepareRemoteDatabases(serverUrl: string, databases: reado
     }
   }
   return { ok: true, identities };
+}
+
+/**
+ * False only when the server says this user is no server administrator: then a database is not
+ * asked for at all (pouchdb-server dies when anyone else asks it to create one; CouchDB refuses).
+ * When the server cannot say, the attempt decides, as before.
+ */
+async function mayCreateDatabases(root: string, fetchWithAuth: typeof fetch): Promise<boolean> {
+  try {
+    const session = await fetchWithAuth(`${root}_session`);
+    const answer = (await session.json().catch(() => null)) as { userCtx?: { roles?: unknown } } | null;
+    const roles = answer?.userCtx?.roles;
+    return !session.ok || !Array.isArray(roles) || roles.includes('_admin');
+  } catch {
+    return true;
+  }
 }
 
 function missing(database: string): Problem {

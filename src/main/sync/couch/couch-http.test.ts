@@ -85,6 +85,18 @@ describe('the team databases before replicating', () => {
     expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer(routes))).toMatchObject({ problem: 'database-missing', message: expect.stringContaining('Ask the administrator') as unknown });
   });
 
+  it('does not ask to create a database when the server says the user is no server administrator (issue 13: pouchdb-server dies of it)', async () => {
+    let asked = false;
+    const routes = {
+      'GET /': welcome,
+      'GET /_session': json(200, { ok: true, userCtx: { name: 'cleo', roles: ['plaint:clerk', 'plaint-account:acc-cleo'] } }),
+      'GET /team_cases': json(404, { error: 'not_found', reason: 'Database does not exist.' }),
+      'PUT /team_cases': () => ((asked = true), json(401, { error: 'unauthorized' })),
+    };
+    expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer(routes))).toMatchObject({ problem: 'database-missing' });
+    expect(asked).toBe(false);
+  });
+
   it('an address that is not a CouchDB server says so', async () => {
     expect(await prepareRemoteDatabases('http://intranet', ['team_cases'], fakeServer({ 'GET /': json(200, { hello: 'world' }) }))).toMatchObject({ problem: 'not-couchdb' });
     expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer({ 'GET /': json(401, { error: 'unauthorized' }) }))).toMatchObject({ problem: 'credentials' });

@@ -46,8 +46,9 @@ export function ensureOk(response: Response, what: string): Response {
   return response;
 }
 
+/** The documents of a change feed, without design documents (the server guard, `_design/plaint-guard`): they are the server's, never a device's. */
 export function changedDocuments(answer: ChangesAnswer): CouchDocument[] {
-  return answer.results.flatMap((row) => (row.doc ? [row.doc] : []));
+  return answer.results.flatMap((row) => (row.doc && !row.id.startsWith('_design/') ? [row.doc] : []));
 }
 
 export function noteLastRead(answer: ChangesAnswer, onRead: PullSource['onRead']): void {

@@ -164,7 +164,7 @@ describe('answers kept live by change events', () => {
     main.emit('app.status', { database: { state: 'error', file: '/d/plaint.sqlite', message: 'The disk is full.' } });
     expect(client.getQueryData<AppInfo>(apiQueryKey('app.info', {}))?.database).toEqual({ state: 'error', file: '/d/plaint.sqlite', message: 'The disk is full.' });
 
-    const status = { state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-23T09:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0 } as const;
+    const status = { state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-23T09:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0, serverWarning: null } as const;
     main.emit('sync.status', status);
     expect(client.getQueryData(apiQueryKey('sync.status', {}))).toEqual(status);
   });

@@ -1,7 +1,7 @@
 /**
  * Settings → Sync: this device's connection to the team's CouchDB server (address, database,
  * user, password, on or off) and the full status with "Sync now". The password is never shown
- * back; leaving the field empty keeps the saved one.
+ * back; leaving the field empty keeps the saved one. "Prepare the server" installs the server guard.
  */
 import { Alert, Button, Group, Paper, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -12,6 +12,7 @@ import type { SyncSettingsView } from '../../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useErrors } from '../../errors/useErrors';
+import { PrepareServer } from './PrepareServer';
 import { SyncQuarantine } from './SyncQuarantine';
 import { SyncStatusPanel } from './SyncStatusPanel';
 
@@ -87,6 +88,7 @@ export function SyncSettings() {
     <Stack gap="md" data-testid="sync-settings">
       <SyncStatusPanel />
       {saved.data && <SyncForm key={JSON.stringify(saved.data)} saved={saved.data} onSaved={() => void saved.refetch()} />}
+      <PrepareServer />
       <SyncQuarantine />
     </Stack>
   );

@@ -1,4 +1,4 @@
-/** The sync status in full: state, pending changes, last sync, the problem and the next retry, and "Sync now". */
+/** The sync status in full: state, pending changes, last sync, the problem and the next retry, a server that needs no login, and "Sync now". */
 import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -44,6 +44,11 @@ export function SyncStatusPanel() {
         {status.notice && (
           <Alert color="yellow" title={t(`sync.notice.${status.notice.kind}`)} data-testid="sync-notice">
             {t('sync.notice.resending', { count: status.notice.resending })}
+          </Alert>
+        )}
+        {status.serverWarning && (
+          <Alert color="orange" title={t('sync.serverWarning.title')} data-testid="sync-server-warning" data-warning={status.serverWarning}>
+            {t(`sync.serverWarning.${status.serverWarning}`)}
           </Alert>
         )}
         {status.quarantined > 0 && (

@@ -468,6 +468,7 @@ export const enGB = {
         'not-couchdb': 'Not a CouchDB server',
         'bad-answer': 'Unreadable answer from the server',
         'local-write': 'Could not store data from the server',
+        'insecure-address': 'Unencrypted server address',
       },
     },
     notice: {
@@ -515,6 +516,21 @@ export const enGB = {
       passwordSaved: 'Saved (leave empty to keep it)',
       keptInKeychain: "Kept encrypted by the operating system's keychain.",
       keptInMemory: 'No keychain on this system: the password is kept only until Plaint closes.',
+    },
+    serverWarning: {
+      title: 'This server needs no login',
+      'no-login': "Anyone who can reach the server can read the team's cases without a password. Ask the server's administrator to require a login (README, “Using Apache CouchDB”).",
+      'admin-party': 'The server has no administrator: anyone who can reach it can read, change and delete everything. Fine for trying Plaint on this computer only.',
+    },
+    prepare: {
+      title: 'Prepare the server',
+      intro: "Installs Plaint's guard in each of the team's databases, so the server itself refuses forged changes: only administrators change settings and staff, nobody rewrites the record of a case, clerks cannot move a case's workflow, and every change is in its writer's own name. Run it once when setting up the server and again after upgrading Plaint.",
+      username: 'CouchDB administrator',
+      usernameHint: "Used once and not saved. Leave empty to use this device's sync user.",
+      password: 'Administrator’s password',
+      submit: 'Prepare the server',
+      done: 'The server is prepared.',
+      outcomes: { installed: 'guard installed', updated: 'guard updated', unchanged: 'already current' },
     },
   },
   postRoom: {

@@ -56,6 +56,7 @@ export const issueCodesEnGB = {
   type_id_format: 'Lower-case letters, digits and hyphens',
   database_name: 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter',
   server_address: 'Enter the server address as https://host (without a user name or password)',
+  insecure_server_address: 'Use https:// for the team server: plain http:// is allowed only to this computer (localhost, 127.0.0.1, ::1)',
   postcode_invalid: 'Not a valid postcode for this country',
   letter_dated_after_receipt: 'A letter cannot be dated after the day it was received',
   reference_needed: 'Give the case reference the letter is about',
@@ -112,6 +113,9 @@ export const issueCodesEnGB = {
   staff_inactive: '{{name}} is no longer an active staff member. Choose who you are in Settings.',
   sync_off: 'Sync is off. Turn it on in Settings → Sync first.',
   administrators_only: 'Only an administrator may do this.',
+  server_admin_needed: 'The server refused: only a CouchDB administrator may prepare the server. Enter the CouchDB administrator’s name and password.',
+  server_unreachable: 'The server cannot be reached. Check the address and the network.',
+  server_refused: 'The server refused to prepare the team’s databases. The log says why.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

@@ -52,6 +52,7 @@ export const issueCodesLv = {
   type_id_format: 'Mazie burti, cipari un defises',
   database_name: 'Tikai mazie burti, cipari un _ $ ( ) + -, sākot ar burtu',
   server_address: 'Ievadiet servera adresi kā https://resursdators (bez lietotājvārda un paroles)',
+  insecure_server_address: 'Komandas serverim izmantojiet https://: nešifrēts http:// ir atļauts tikai uz šo datoru (localhost, 127.0.0.1, ::1)',
   postcode_invalid: 'Šai valstij nederīgs pasta indekss',
   letter_dated_after_receipt: 'Vēstule nevar būt datēta vēlāk par tās saņemšanas dienu',
   reference_needed: 'Norādiet lietas atsauci, uz kuru attiecas vēstule',
@@ -108,6 +109,9 @@ export const issueCodesLv = {
   staff_inactive: '{{name}} vairs nav aktīvs darbinieks. Iestatījumos izvēlieties, kas jūs esat.',
   sync_off: 'Sinhronizācija ir izslēgta. Vispirms ieslēdziet to sadaļā Iestatījumi → Sinhronizācija.',
   administrators_only: 'To drīkst darīt tikai administrators.',
+  server_admin_needed: 'Serveris atteica: serveri sagatavot drīkst tikai CouchDB administrators. Ievadiet CouchDB administratora vārdu un paroli.',
+  server_unreachable: 'Serveri nevar sasniegt. Pārbaudiet adresi un tīklu.',
+  server_refused: 'Serveris atteicās sagatavot komandas datubāzes. Iemesls ir žurnālā.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {

@@ -474,6 +474,7 @@ export const lv = {
         'not-couchdb': 'Tas nav CouchDB serveris',
         'bad-answer': 'Nesaprotama servera atbilde',
         'local-write': 'Neizdevās saglabāt datus no servera',
+        'insecure-address': 'Nešifrēta servera adrese',
       },
     },
     notice: {
@@ -524,6 +525,21 @@ export const lv = {
       passwordSaved: 'Saglabāta (atstājiet tukšu, lai paturētu)',
       keptInKeychain: 'Glabājas šifrēta operētājsistēmas atslēgu glabātuvē.',
       keptInMemory: 'Šajā sistēmā nav atslēgu glabātuves: parole tiek glabāta tikai līdz Plaint aizvēršanai.',
+    },
+    serverWarning: {
+      title: 'Šim serverim nav vajadzīga pieteikšanās',
+      'no-login': 'Ikviens, kas var sasniegt serveri, var bez paroles lasīt komandas lietas. Lūdziet servera administratoram pieprasīt pieteikšanos (README, “Using Apache CouchDB”).',
+      'admin-party': 'Serverim nav administratora: ikviens, kas to var sasniegt, var lasīt, mainīt un dzēst visu. Derīgs tikai Plaint izmēģināšanai šajā datorā.',
+    },
+    prepare: {
+      title: 'Sagatavot serveri',
+      intro: 'Uzstāda Plaint aizsardzību katrā komandas datubāzē, lai pats serveris atteiktu viltotas izmaiņas: iestatījumus un darbiniekus maina tikai administratori, neviens nepārraksta lietas vēsturi, lietvedis nevar mainīt lietas darba plūsmu, un katra izmaiņa ir tās rakstītāja vārdā. Izpildiet to, iestatot serveri, un atkārtoti pēc Plaint atjaunināšanas.',
+      username: 'CouchDB administrators',
+      usernameHint: 'Tiek izmantots vienreiz un netiek saglabāts. Atstājiet tukšu, lai izmantotu šīs ierīces sinhronizācijas lietotāju.',
+      password: 'Administratora parole',
+      submit: 'Sagatavot serveri',
+      done: 'Serveris ir sagatavots.',
+      outcomes: { installed: 'aizsardzība uzstādīta', updated: 'aizsardzība atjaunināta', unchanged: 'jau aktuāla' },
     },
   },
   postRoom: {
