@@ -23,8 +23,8 @@
  * they are times like the new ones.
  */
 import { deepEqual } from 'rxdb/plugins/utils';
-import type { StaffRef } from '../../shared/domain/records';
 import type { CaseDocument } from './collections';
+import type { FieldVersion, FieldVersions } from './field-versions';
 
 export const WORKFLOW_FIELDS = [
   'stage',
@@ -56,12 +56,7 @@ export const DETAIL_FIELDS = [
 
 export const SET_FIELDS = ['departments', 'relatedCaseIds', 'thirdParties'] as const satisfies readonly (keyof CaseDocument)[];
 
-export interface FieldVersion {
-  readonly at: string;
-  readonly by: StaffRef;
-}
-
-export type FieldVersions = Readonly<Record<string, FieldVersion>>;
+export type { FieldVersion, FieldVersions };
 
 type Loose = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import { defaultConflictHandler, deepEqual, type RxConflictHandler, type RxConflictHandlerInput, type RxDatabase, type WithDeleted } from 'rxdb';
 import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { withDerivedFields } from '../domain/case-derivation';
-import { systemClock } from '../domain/clock';
+import type { Clock } from '../domain/clock';
 import { laterSavedView, type CaseViewDocument } from '../domain/case-views/case-views-collection';
 import type { CaseDocument, ConflictHandlerFor, DomainDatabase, SettingsDocument } from '../domain/collections';
 import { SettingsService } from '../domain/settings-service';
@@ -80,14 +80,14 @@ function resolveMerged<T>(input: RxConflictHandlerInput<T>, merge: (base: T | un
   return Promise.resolve(merge(base, plain(input.newDocumentState), plain(input.realMasterState))).then((merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>);
 }
 
-function caseHandler(database: RxDatabase): RxConflictHandler<CaseDocument> {
+function caseHandler(database: RxDatabase, clock: Clock): RxConflictHandler<CaseDocument> {
   let settings: SettingsService | null = null;
   return {
     isEqual: defaultConflictHandler.isEqual,
     resolve: (input) =>
       resolveMerged<CaseDocument>(input, async (base, local, server) => {
         const { merged, conflicts } = mergeCases(base, local, server);
-        settings ??= new SettingsService(database as unknown as DomainDatabase, systemClock);
+        settings ??= new SettingsService(database as unknown as DomainDatabase, clock);
         const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
         await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
         return withDerivedFields(merged, calendar, slaPolicy);
@@ -115,10 +115,10 @@ function mergingHandler<T>(merge: (base: T | undefined, local: T, server: T) => 
 /** Written once, never edited: both sides hold the same document, so the server's copy is kept. */
 const writeOnce: RxConflictHandler<unknown> = { isEqual: defaultConflictHandler.isEqual, resolve: (input) => Promise.resolve(input.realMasterState) };
 
-/** The conflict handler of each shared collection of this database. */
-export function conflictHandlersFor(database: RxDatabase): ConflictHandlerFor {
+/** The conflict handler of each shared collection of this database; the clock is the profile's (tests move it). */
+export function conflictHandlersFor(database: RxDatabase, clock: Clock): ConflictHandlerFor {
   const handlers: Record<string, () => RxConflictHandler<unknown>> = {
-    cases: () => caseHandler(database) as RxConflictHandler<unknown>,
+    cases: () => caseHandler(database, clock) as RxConflictHandler<unknown>,
     letters: () => letterHandler(database) as RxConflictHandler<unknown>,
     settings: () => mergingHandler<SettingsDocument>(mergeSettings) as RxConflictHandler<unknown>,
     staff: () => mergingHandler<StaffMember>(mergeStaff) as RxConflictHandler<unknown>,
