@@ -42,6 +42,24 @@ const mainLayers = [
   { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },
 ];
 
+/** Tests and the code that only tests run. */
+const testCode = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/test-support.ts', '**/test-fixtures/**', 'src/renderer/src/test/**'];
+
+/** electron-vite's ESM main bundle declares `require` itself (see the rule's block below). */
+const noModuleRequire = {
+  selector: "Program > VariableDeclaration > VariableDeclarator[id.name='require']",
+  message: 'Name it something else (e.g. requireFromHere): the built main bundle already declares `require`.',
+};
+
+/** The casts that switch the type checker off rather than tell it something. */
+const noSilencingCasts = [
+  { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: '`as never` switches type checking off: give the value its real type, or narrow it with a type guard.' },
+  {
+    selector: "TSAsExpression > TSAsExpression.expression[typeAnnotation.type='TSUnknownKeyword']",
+    message: '`as unknown as` switches type checking off: parse the value (zod), narrow it with a type guard, or type the source.',
+  },
+];
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
 
 export default tseslint.config(
@@ -112,8 +130,16 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-support/**', '**/test-support.ts', '**/test-fixtures/**'],
+    ignores: testCode,
     rules: { 'import-x/no-restricted-paths': ['error', { zones: mainLayers }] },
+  },
+  {
+    // Product code states its types: no `as never` / `as unknown as` to silence the checker. Parse
+    // what comes from outside (zod), narrow with a type guard, or give the value its real type.
+    // Tests may fake what they need.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: testCode,
+    rules: { 'no-restricted-syntax': ['error', ...noSilencingCasts] },
   },
   {
     // electron-vite puts `const require = createRequire(import.meta.url)` at the top of an ESM main
@@ -122,15 +148,22 @@ export default tseslint.config(
     // Tests and their support code are never bundled.
     files: ['src/main/**/*.ts'],
     ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "Program > VariableDeclaration > VariableDeclarator[id.name='require']",
-          message: 'Name it something else (e.g. requireFromHere): the built main bundle already declares `require`.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...noSilencingCasts, noModuleRequire] },
+  },
+  {
+    // Test support that may be bundled: no cast rule, but still no module-level `require`.
+    files: ['src/main/**/test-support.ts', 'src/main/**/test-fixtures/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', noModuleRequire] },
+  },
+  {
+    // Casts left in files that issue 13 is changing at the same time (fixing them here would
+    // collide): each file is exempt until its casts are gone, then leaves this list.
+    files: ['src/main/domain/collections.ts', 'src/main/domain/device-identity.ts', 'src/main/domain/case-service.ts', 'src/main/domain/demo/demo-cases.ts'],
+    rules: { 'no-restricted-syntax': ['error', noModuleRequire] },
+  },
+  {
+    files: ['src/renderer/src/features/workspace/DetailsPanel.tsx', 'src/renderer/src/features/workspace/Timeline.tsx', 'src/renderer/src/features/workspace/NoteAndCommunication.tsx', 'src/renderer/src/features/settings/SlaSettings.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // Tests may assert presence with `!`; product code may not.

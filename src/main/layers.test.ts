@@ -1,7 +1,7 @@
 /**
  * The layer rules in eslint.config.js bite: a deliberately wrong import, linted as if it stood in
  * the named file, is refused with the layer's message; the same file's allowed imports pass; and
- * an import that closes a loop is a cycle. Nothing is written: ESLint lints the text in memory and
+ * an import that closes a loop is a cycle. Likewise the casts that switch type checking off. Nothing is written: ESLint lints the text in memory and
  * resolves its imports against the real tree.
  */
 import path from 'node:path';
@@ -45,5 +45,19 @@ describe('layers inside the main process', () => {
   it('refuses an import cycle', async () => {
     // case-service.ts imports newId from clock.ts; clock.ts importing case-service closes the loop.
     expect(await refusals('src/main/domain/clock.ts', "export { CaseService } from './case-service';")).toContain('import-x/no-cycle');
+  });
+});
+
+describe('casts that switch the type checker off', () => {
+  it.each([
+    ['`as never` in the main process', 'src/main/domain/cast-probe.ts', 'export const id = (value: unknown): string => value as never;'],
+    ['`as unknown as` in shared code', 'src/shared/domain/cast-probe.ts', 'export const id = (value: number): string => value as unknown as string;'],
+    ['`as never` in the renderer', 'src/renderer/src/cast-probe.ts', 'export const id = (value: unknown): string => value as never;'],
+  ])('are refused: %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toContain('no-restricted-syntax');
+  });
+
+  it('are allowed in tests, which fake what they need', async () => {
+    expect(await refusals('src/main/domain/cast-probe.test.ts', 'export const id = (value: unknown): string => value as never;')).toEqual([]);
   });
 });

@@ -75,8 +75,9 @@ export function groupValue(document: CaseDocument, group: string): unknown {
     value['clock'] = clock;
     return value;
   }
-  if (group.startsWith('complainant.')) return (document.complainant as unknown as Loose)[group.slice('complainant.'.length)];
-  return (document as unknown as Loose)[group];
+  // Reflect.get reads a field by a name only known at run time (a group name) without a cast.
+  if (group.startsWith('complainant.')) return Reflect.get(document.complainant, group.slice('complainant.'.length));
+  return Reflect.get(document, group);
 }
 
 /** A copy of `document` with the group set to `value` (as `groupValue` returned it). */
@@ -87,9 +88,10 @@ export function withGroupValue(document: CaseDocument, group: string, value: unk
   }
   if (group.startsWith('complainant.')) {
     const key = group.slice('complainant.'.length);
-    const complainant = Object.fromEntries(Object.entries(document.complainant).filter(([name]) => name !== key));
-    if (value !== undefined) complainant[key] = value;
-    return { ...document, complainant: complainant as unknown as CaseDocument['complainant'] };
+    const complainant = { ...document.complainant, [key]: value };
+    // A detail absent on the side that won is absent here too (not present as undefined).
+    if (value === undefined) Reflect.deleteProperty(complainant, key);
+    return { ...document, complainant };
   }
   const next = { ...document, [group]: value } as CaseDocument;
   // The clock starts when the complaint was received: the two move together.

@@ -426,8 +426,7 @@ function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): 
   return `${name} is not a readable PDF, JPEG, PNG or TIFF file`;
 }
 
-function toRecord(letter: LetterDocument): LetterRecord {
-  const { postedOn: _postedOn, ...rest } = letter as LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown };
-  const { _meta, _rev, _attachments, _deleted, ...record } = rest as typeof rest & Record<string, unknown>;
-  return record as unknown as LetterRecord;
+function toRecord(letter: LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown }): LetterRecord {
+  const { postedOn: _postedOn, _meta, _rev, _attachments, _deleted, ...record } = letter;
+  return record;
 }

@@ -14,7 +14,8 @@ import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { withDerivedFields } from '../domain/case-derivation';
 import type { Clock } from '../domain/clock';
 import { laterSavedView, type CaseViewDocument } from '../domain/case-views/case-views-collection';
-import type { CaseDocument, ConflictHandlerFor, DomainDatabase, SettingsDocument } from '../domain/collections';
+import { collectionOf } from '../database/collection-of';
+import type { CaseDocument, ConflictHandlerFor, SettingsDocument } from '../domain/collections';
 import { SettingsService } from '../domain/settings-service';
 import type { LetterDocument } from '../post-room/letters-collection';
 import type { StaffMember } from '../../shared/domain/records';
@@ -66,7 +67,7 @@ async function recordConflicts(database: RxDatabase, conflicts: readonly { caseI
       data: { field: conflict.field, kept: conflict.kept, discarded: conflict.discarded, rule: 'later-edit' },
     };
   });
-  const result = await (database as unknown as DomainDatabase).timeline.bulkInsert(entries);
+  const result = await collectionOf<TimelineEntry>(database, 'timeline').bulkInsert(entries);
   // 409: recorded by an earlier run of this same resolution.
   const failed = result.error.find((error) => error.status !== 409);
   if (failed) throw new Error(`Could not record a sync conflict in the timeline (status ${failed.status})`);
@@ -87,7 +88,7 @@ function caseHandler(database: RxDatabase, clock: Clock): RxConflictHandler<Case
     resolve: (input) =>
       resolveMerged<CaseDocument>(input, async (base, local, server) => {
         const { merged, conflicts } = mergeCases(base, local, server);
-        settings ??= new SettingsService(database as unknown as DomainDatabase, clock);
+        settings ??= new SettingsService({ settings: collectionOf<SettingsDocument>(database, 'settings') }, clock);
         const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
         await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
         return withDerivedFields(merged, calendar, slaPolicy);
