@@ -7,8 +7,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: a test may wait only on conditions, never on the clock, and CI shares 2 cores with other work;
+    // these limits catch a hang, not slowness (a notifier test once took 59 s on a machine loaded 6x over).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     projects: [
       {
         extends: true,

@@ -15,14 +15,16 @@ import { settingsHandlers } from './api/handlers/settings-handlers';
 import { prepareDataDirectory } from './config/data-directory';
 import { openPlaintDatabase } from './database/plaint-database';
 import { systemClock, type Clock } from './domain/clock';
+import { caseSearchText } from './domain/collections';
 import { startDomainServices, type DomainServices } from './domain/domain-services';
 import { addCaseViewCollection } from './domain/case-views/case-views-collection';
 import { CaseViewService } from './domain/case-views/case-view-service';
 import { EventBus } from './events/event-bus';
 import { createFileLogger, type Logger } from './logging/logger';
-import { notificationCentre, notificationHandlers } from './api/handlers/notification-handlers';
+import { notificationHandlers } from './api/handlers/notification-handlers';
 import { newId } from './domain/clock';
 import { DeadlineNotifier, type NotificationSink } from './notifier/deadline-notifier';
+import { unreadNotifications } from './notifier/notification-centre';
 import { addNotifierCollections, type NotifierCollections } from './notifier/notification-store';
 import { realTimers, type Timers } from './notifier/timers';
 import { postHandlers } from './api/handlers/post-handlers';
@@ -80,12 +82,12 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now().toISOString();
   const events = new EventBus();
-  const opened = await openPlaintDatabase({ dataDirectory, logger, ...(options.databaseName ? { name: options.databaseName } : {}) });
+  const opened = await openPlaintDatabase({ dataDirectory, logger, fullText: { cases: caseSearchText }, ...(options.databaseName ? { name: options.databaseName } : {}) });
   let database: DatabaseStatus = opened.status;
   let domain: DomainServices | null = null;
   if (opened.database) {
     try {
-      domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database), (error) => logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)));
+      domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database, clock), (error) => logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)));
     } catch (error) {
       logger.error('The complaint data could not be loaded', errorDetails(error));
       database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
@@ -103,8 +105,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     const store = notifierStore;
     void domain.identity
       .ensureCurrentStaff()
-      .then((me) => notificationCentre(store, me.id))
-      .then((centre) => events.publish('notifications.changed', { unread: centre.unread }))
+      .then((me) => unreadNotifications(store, me.id))
+      .then((unread) => events.publish('notifications.changed', { unread }))
       .catch((error: unknown) => logger.warn('Could not count unread notifications', errorDetails(error)));
   };
   if (domain && opened.database) {
@@ -137,7 +139,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   }
   let postRoom: PostRoomService | null = null;
   if (domain && opened.database) {
-    const handlerFor = conflictHandlersFor(opened.database);
+    const handlerFor = conflictHandlersFor(opened.database, clock);
     const letters = await addLetterCollections(opened.database, handlerFor);
     postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database, handlerFor)), clock);
     letters.letters.$.subscribe(() => events.publish('letters.changed', {}));
@@ -150,7 +152,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let caseViews: CaseViewService | null = null;
   if (domain && opened.database) {
     const { identity } = domain;
-    const collection = await addCaseViewCollection(opened.database, conflictHandlersFor(opened.database));
+    const collection = await addCaseViewCollection(opened.database, conflictHandlersFor(opened.database, clock));
     caseViews = new CaseViewService(collection, { reader: () => identity.ensureCurrentStaff(), writer: () => identity.actor() }, clock);
     collection.$.subscribe(() => events.publish('caseViews.changed', {}));
   }
@@ -163,7 +165,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   if (domain && opened.database) {
     sync = new SyncService({
       database: opened.database,
-      deviceCodes: await addDeviceCodeCollection(opened.database, conflictHandlersFor(opened.database)),
+      deviceCodes: await addDeviceCodeCollection(opened.database, conflictHandlersFor(opened.database, clock)),
       identity: domain.identity,
       secrets: options.secretStore ?? memorySecretStore(),
       clock,

@@ -4,10 +4,10 @@
  * CommonJS file that requires nothing but `electron` (checked by a test on the built file).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_GLOBAL, createPlaintBridge, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/api/bridge';
+import { BRIDGE_GLOBAL, createCheckedBridge, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/api/bridge';
 import { isApiEventName } from '../shared/api/names';
 
-const bridge = createPlaintBridge({
+const bridge = createCheckedBridge({
   request: (method, input) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input),
   listen(listener) {
     const onEvent = (_event: IpcRendererEvent, channel: unknown, payload: unknown): void => {
@@ -19,6 +19,6 @@ const bridge = createPlaintBridge({
 });
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, {
-  invoke: (method: string, input: unknown) => bridge.invoke(method as never, input as never),
-  subscribe: (channel: string, listener: (payload: unknown) => void) => bridge.subscribe(channel as never, listener),
+  invoke: (method: string, input: unknown) => bridge.invoke(method, input),
+  subscribe: (channel: string, listener: (payload: unknown) => void) => bridge.subscribe(channel, listener),
 });

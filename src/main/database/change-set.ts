@@ -20,7 +20,15 @@ import { StorageError } from '../storage/storage-errors';
 import { unwrapSqliteInstance } from '../storage/unwrap';
 
 type Stored = RxDocumentData<Record<string, unknown>>;
-type AnyCollection = RxCollection<never>;
+
+/** What a change set needs of a collection, whatever its documents are: every RxCollection is one. */
+interface AnyCollection {
+  readonly name: string;
+  readonly closed: boolean;
+  readonly schema: RxCollection['schema'];
+  readonly database: { readonly name: string; readonly token: string };
+  readonly storageInstance: RxCollection['storageInstance'];
+}
 
 interface PlannedWrite {
   readonly document: Record<string, unknown>;
@@ -32,9 +40,13 @@ interface PlannedWrite {
 export type CurrentDocument<T> = RxDocument<T> | RxDocumentData<T>;
 
 function storedData<T>(current: CurrentDocument<T>): Stored {
-  const data = (isRxDocument(current) ? current._data : current) as unknown as Stored;
-  if (typeof data._rev !== 'string') throw new Error('A document to change must be the stored version, with its revision.');
+  const data: unknown = isRxDocument(current) ? current._data : current;
+  if (!isStored(data)) throw new Error('A document to change must be the stored version, with its revision.');
   return data;
+}
+
+function isStored(data: unknown): data is Stored {
+  return typeof data === 'object' && data !== null && '_rev' in data && typeof data._rev === 'string';
 }
 
 function isRxDocument<T>(value: CurrentDocument<T>): value is RxDocument<T> {
@@ -59,7 +71,7 @@ export class ChangeSet {
   }
 
   insert<T>(collection: RxCollection<T>, ...documents: readonly T[]): this {
-    const target = collection as unknown as AnyCollection;
+    const target: AnyCollection = collection;
     for (const document of documents) {
       const data = { ...(document as Record<string, unknown>) };
       this.plan(target, this.idOf(target, data), { document: data, previous: null, deleted: false });
@@ -68,7 +80,7 @@ export class ChangeSet {
   }
 
   update<T>(collection: RxCollection<T>, current: CurrentDocument<T>, next: T): this {
-    const target = collection as unknown as AnyCollection;
+    const target: AnyCollection = collection;
     const previous = storedData(current);
     const data = { ...(next as Record<string, unknown>) };
     if (this.idOf(target, data) !== this.idOf(target, previous)) throw new Error('An update cannot change a document id.');
@@ -77,7 +89,7 @@ export class ChangeSet {
   }
 
   remove<T>(collection: RxCollection<T>, current: CurrentDocument<T>): this {
-    const target = collection as unknown as AnyCollection;
+    const target: AnyCollection = collection;
     const previous = storedData(current);
     this.plan(target, this.idOf(target, previous), { document: { ...previous }, previous, deleted: true });
     return this;
@@ -136,11 +148,11 @@ type Validator = (document: unknown) => { instancePath?: string; message?: strin
 const validators = new WeakMap<object, Validator>();
 
 /** Compiling a schema's validator is slow; one per schema. */
-function validatorFor(schema: object): Validator {
+function validatorFor(schema: RxCollection['schema']['jsonSchema']): Validator {
   let validator = validators.get(schema);
   // Stryker disable next-line ConditionalExpression,BlockStatement: a cache; without it, validation is only slower.
   if (!validator) {
-    validator = getValidator(schema as never) as Validator;
+    validator = getValidator(schema) as Validator;
     // Stryker disable next-line all: a cache; without it, validation is only slower.
     validators.set(schema, validator);
   }

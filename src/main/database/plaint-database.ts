@@ -12,9 +12,8 @@ import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { DatabaseStatus } from '../../shared/api/types/app';
 import type { Logger } from '../logging/logger';
-import { databaseFilePath, getRxStorageSqlite } from '../storage';
+import { databaseFilePath, getRxStorageSqlite, type SqliteStorageSettings } from '../storage';
 import { StorageError } from '../storage/storage-errors';
-import { caseSearchText } from '../domain/collections';
 import { collectionsFromNewerVersion } from './schema-versions';
 
 export const DATABASE_NAME = 'plaint';
@@ -47,6 +46,8 @@ export interface OpenDatabaseOptions {
    * two devices side by side give the second another name (its file is named after it too).
    */
   readonly name?: string;
+  /** The text each searchable collection's documents are found by (the domain's caseSearchText for cases). */
+  readonly fullText: NonNullable<SqliteStorageSettings['fullText']>;
 }
 
 export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
@@ -55,7 +56,7 @@ export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<
   const file = databaseFilePath(options.dataDirectory, name);
   try {
     const storage = wrappedValidateAjvStorage({
-      storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: { cases: caseSearchText }, ...(options.key ? { key: options.key } : {}) }),
+      storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: options.fullText, ...(options.key ? { key: options.key } : {}) }),
     });
     const database = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
     const newer = await collectionsFromNewerVersion(database);

@@ -23,8 +23,8 @@
  * they are times like the new ones.
  */
 import { deepEqual } from 'rxdb/plugins/utils';
-import type { StaffRef } from '../../shared/domain/records';
 import type { CaseDocument } from './collections';
+import type { FieldVersion, FieldVersions } from './field-versions';
 
 export const WORKFLOW_FIELDS = [
   'stage',
@@ -56,12 +56,7 @@ export const DETAIL_FIELDS = [
 
 export const SET_FIELDS = ['departments', 'relatedCaseIds', 'thirdParties'] as const satisfies readonly (keyof CaseDocument)[];
 
-export interface FieldVersion {
-  readonly at: string;
-  readonly by: StaffRef;
-}
-
-export type FieldVersions = Readonly<Record<string, FieldVersion>>;
+export type { FieldVersion, FieldVersions };
 
 type Loose = Record<string, unknown>;
 
@@ -80,8 +75,9 @@ export function groupValue(document: CaseDocument, group: string): unknown {
     value['clock'] = clock;
     return value;
   }
-  if (group.startsWith('complainant.')) return (document.complainant as unknown as Loose)[group.slice('complainant.'.length)];
-  return (document as unknown as Loose)[group];
+  // Reflect.get reads a field by a name only known at run time (a group name) without a cast.
+  if (group.startsWith('complainant.')) return Reflect.get(document.complainant, group.slice('complainant.'.length));
+  return Reflect.get(document, group);
 }
 
 /** A copy of `document` with the group set to `value` (as `groupValue` returned it). */
@@ -92,9 +88,10 @@ export function withGroupValue(document: CaseDocument, group: string, value: unk
   }
   if (group.startsWith('complainant.')) {
     const key = group.slice('complainant.'.length);
-    const complainant = Object.fromEntries(Object.entries(document.complainant).filter(([name]) => name !== key));
-    if (value !== undefined) complainant[key] = value;
-    return { ...document, complainant: complainant as unknown as CaseDocument['complainant'] };
+    const complainant = { ...document.complainant, [key]: value };
+    // A detail absent on the side that won is absent here too (not present as undefined).
+    if (value === undefined) Reflect.deleteProperty(complainant, key);
+    return { ...document, complainant };
   }
   const next = { ...document, [group]: value } as CaseDocument;
   // The clock starts when the complaint was received: the two move together.

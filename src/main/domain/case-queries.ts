@@ -50,10 +50,9 @@ export function toListItem(record: CaseDocument | CaseRecord): CaseListItem {
   };
 }
 
-function stripStorageFields(document: CaseDocument): CaseRecord {
-  const { assigneeName: _assigneeName, ...record } = document as CaseDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown };
-  const { _meta, _rev, _attachments, _deleted, ...clean } = record as typeof record & Record<string, unknown>;
-  return clean as unknown as CaseRecord;
+function stripStorageFields(document: CaseDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown }): CaseRecord {
+  const { assigneeName: _assigneeName, _meta, _rev, _attachments, _deleted, ...record } = document;
+  return record;
 }
 
 /** Each column sorts by an index (read forwards or backwards) when the filters allow it. */
@@ -168,7 +167,7 @@ export class CaseQueries {
     const schema = this.db.cases.schema.jsonSchema;
     const query = normalizeMangoQuery(schema, { selector, sort } as MangoQuery<CaseDocument>);
     const matches = getQueryMatcher(schema, query);
-    const rows = (found as CaseDocument[]).filter((document) => matches(document as never)).sort(getSortComparator(schema, query));
+    const rows = found.filter((document) => matches(document)).sort(getSortComparator(schema, query));
     return { items: rows.slice(offset, offset + limit).map(toListItem), total: rows.length, offset };
   }
 

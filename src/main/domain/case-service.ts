@@ -16,6 +16,7 @@ import { FUTURE_TOLERANCE_MS, newId, type Clock } from './clock';
 import type { CaseDocument, DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
 import { fieldError, notFound } from '../../shared/domain/domain-error';
+import { refuseFutureTime } from '../../shared/domain/recorded-times';
 import { applyCaseAction, type actOnCaseInput, type TimelineDraft } from '../../shared/domain/workflow';
 import { deadlinesMovedEntry } from './deadline-moves';
 import type { DeadlineSettingsChange, SettingsService } from './settings-service';
@@ -42,7 +43,7 @@ export class CaseService {
   }
 
   private notInFuture(path: string, at: string): void {
-    if (Date.parse(at) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS) throw fieldError(path, 'Cannot be in the future', 'future_time');
+    refuseFutureTime(path, at, this.clock.now(), FUTURE_TOLERANCE_MS);
   }
 
   private async activeStaff(path: string, staffId: string): Promise<StaffRef> {

@@ -16,7 +16,7 @@
  */
 import type { RxCollection, RxConflictHandler, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { CaseRecord, StaffMember, TimelineEntry } from '../../shared/domain/records';
-import type { FieldVersions } from './case-field-groups';
+import type { FieldVersions } from './field-versions';
 
 /** Far future for "no running deadline", so such cases sort after every running deadline. */
 export const NO_DEADLINE = 4_102_444_800_000; // 2100-01-01

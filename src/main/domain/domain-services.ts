@@ -1,6 +1,5 @@
 /** The complaint domain's services over one database, wired together. */
 import type { RxDatabase } from 'rxdb';
-import type { SettingsSnapshot } from '../../shared/api/types/settings';
 import type { StaffMember } from '../../shared/domain/records';
 import type { EventBus } from '../events/event-bus';
 import { CaseQueries } from './case-queries';
@@ -22,7 +21,8 @@ export interface DomainServices {
   readonly identity: DeviceIdentity;
   /** Moves open deadlines when the calendar or SLA policy changes, here or on another device. */
   readonly rescheduler: DeadlineRescheduler;
-  snapshot(): Promise<SettingsSnapshot>;
+  /** The team, by name. */
+  staffMembers(): Promise<StaffMember[]>;
   stop(): void;
 }
 
@@ -51,15 +51,9 @@ export async function startDomainServices(
     staff,
     identity,
     rescheduler,
-    async snapshot() {
-      const [values, members, device, me] = await Promise.all([settings.values(), db.staff.find({ sort: [{ name: 'asc' }] as never }).exec(), identity.state(), identity.ensureCurrentStaff()]);
-      return {
-        ...values,
-        calendar: { ...values.calendar, closures: [...values.calendar.closures], extraWorkingDays: [...values.calendar.extraWorkingDays], workWeek: [...values.calendar.workWeek], dayNotes: { ...values.calendar.dayNotes } },
-        staff: members.map((member) => member.toJSON() as StaffMember),
-        currentStaffId: me.id,
-        deviceCode: device.deviceCode,
-      };
+    async staffMembers() {
+      const members = await db.staff.find({ sort: [{ name: 'asc' }] }).exec();
+      return members.map((member) => member.toMutableJSON());
     },
     stop() {
       rescheduler.stop();

@@ -77,7 +77,7 @@ export class SettingsService {
   private generation = 0;
 
   constructor(
-    private readonly db: DomainDatabase,
+    private readonly db: Pick<DomainDatabase, 'settings'>,
     private readonly clock: Clock,
   ) {
     db.settings.$.subscribe(() => {

@@ -19,7 +19,7 @@ let store: FileStore;
 
 beforeEach(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-files-'));
-  const opened = await openPlaintDatabase({ dataDirectory: directory, logger: createMemoryLogger() });
+  const opened = await openPlaintDatabase({ dataDirectory: directory, logger: createMemoryLogger(), fullText: {} });
   if (!opened.database) throw new Error(opened.status.message ?? 'no database');
   database = opened.database;
   collections = await addFileCollections(database);

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 import { ChangeSet } from '../database/change-set';
+import { collectionOf } from '../database/collection-of';
 
 export interface FileRecord {
   id: string;
@@ -86,7 +87,7 @@ export async function addFileCollections(database: RxDatabase, handlerFor?: Conf
   if (!database.collections['files']) {
     await database.addCollections({ files: { schema: fileSchema, ...withConflictHandler<FileRecord>('files', handlerFor) }, fileChunks: { schema: chunkSchema, ...withConflictHandler<FileChunk>('fileChunks', handlerFor) } });
   }
-  return database.collections as unknown as FileCollections;
+  return { files: collectionOf<FileRecord>(database, 'files'), fileChunks: collectionOf<FileChunk>(database, 'fileChunks') };
 }
 
 export class FileStore {

@@ -5,6 +5,7 @@
  * repeats one.
  */
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import { collectionOf } from '../database/collection-of';
 import type { NotificationLevel } from './deadline-events';
 
 export interface StoredNotification {
@@ -70,5 +71,5 @@ export async function addNotifierCollections(database: RxDatabase): Promise<Noti
   if (!database.collections['deviceNotifications']) {
     await database.addCollections({ deviceNotifications: { schema: notificationSchema }, notificationLedger: { schema: ledgerSchema } });
   }
-  return database.collections as unknown as NotifierCollections;
+  return { deviceNotifications: collectionOf<StoredNotification>(database, 'deviceNotifications'), notificationLedger: collectionOf<LedgerEntry>(database, 'notificationLedger') };
 }

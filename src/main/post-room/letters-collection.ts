@@ -4,6 +4,7 @@
  */
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { LetterRecord } from '../../shared/domain/letters';
+import { collectionOf } from '../database/collection-of';
 import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 
 export type LetterDocument = LetterRecord & { postedOn: string };
@@ -48,5 +49,5 @@ export interface LetterCollections {
 
 export async function addLetterCollections(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<LetterCollections> {
   if (!database.collections['letters']) await database.addCollections({ letters: { schema: letterSchema, ...withConflictHandler<LetterDocument>('letters', handlerFor) } });
-  return database.collections as unknown as LetterCollections;
+  return { letters: collectionOf<LetterDocument>(database, 'letters') };
 }

@@ -27,6 +27,7 @@ import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '
 import { newId, type Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import { DomainError, fieldError, notFound } from '../../shared/domain/domain-error';
+import { refuseFutureDay } from '../../shared/domain/recorded-times';
 import { checkScan, MAX_SCAN_BYTES, type ScanCheck } from '../files/file-kinds';
 import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
@@ -83,8 +84,8 @@ export class PostRoomService {
     const now = this.clock.now();
     const calendar = await this.domain.settings.calendar();
     const today = officeDay(calendar, now);
-    if (input.receivedOn > today) throw fieldError('receivedOn', 'Cannot be in the future', 'future_time');
-    if (input.letterDate && input.letterDate > today) throw fieldError('letterDate', 'Cannot be in the future', 'future_time');
+    refuseFutureDay('receivedOn', input.receivedOn, today);
+    if (input.letterDate) refuseFutureDay('letterDate', input.letterDate, today);
     const scans = this.decodeScans(input.scans);
     const target = input.kind === 'correspondence' || input.kind === 'escalation-request' ? await this.caseByReference(input.referenceQuoted) : null;
     if (input.kind === 'escalation-request' && target) {
@@ -305,7 +306,7 @@ export class PostRoomService {
       if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
       const calendar = await this.domain.settings.calendar();
       const today = officeDay(calendar, this.clock.now());
-      if (input.postedOn > today) throw fieldError('postedOn', 'Cannot be in the future', 'future_time');
+      refuseFutureDay('postedOn', input.postedOn, today);
       if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
       const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
       const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
@@ -426,8 +427,7 @@ function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): 
   return `${name} is not a readable PDF, JPEG, PNG or TIFF file`;
 }
 
-function toRecord(letter: LetterDocument): LetterRecord {
-  const { postedOn: _postedOn, ...rest } = letter as LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown };
-  const { _meta, _rev, _attachments, _deleted, ...record } = rest as typeof rest & Record<string, unknown>;
-  return record as unknown as LetterRecord;
+function toRecord(letter: LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown }): LetterRecord {
+  const { postedOn: _postedOn, _meta, _rev, _attachments, _deleted, ...record } = letter;
+  return record;
 }

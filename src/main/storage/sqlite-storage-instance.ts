@@ -127,6 +127,7 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
     const layout = this.layout;
     const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath] as string);
     const inDb = new Map(this.readByIds(ids, true).map((document) => [(document as Record<string, unknown>)[layout.primaryPath] as string, document]));
+    // eslint-disable-next-line no-restricted-syntax -- RxDB types the primary path as a key of T, which a storage generic in T cannot name; the layout read it from the schema.
     const result = categorizeBulkWriteRows<T>(this, layout.primaryPath as never, inDb, rows, context);
     const insert = this.statement(insertSql(layout));
     const update = this.statement(updateSql(layout));

@@ -9,23 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRevision, now, type RxDocumentData } from 'rxdb';
 import { describe, expect, it } from 'vitest';
-import { getRxStorageSqlite } from './sqlite-storage';
 import type { SqliteStorageInstance } from './sqlite-storage-instance';
 import { StorageError } from './storage-errors';
-import { filledSchema, makePeople, openPeopleDatabase, personSchema, sqliteStorage, tempDirectory, type Person } from './test-support';
+import { makePeople, openPeopleDatabase, openPeopleInstance, sqliteStorage, tempDirectory, type Person } from './test-support';
 
 const fixture = path.join(import.meta.dirname, 'test-fixtures', 'open-database.ts');
 
-async function openInstance(directory: string, key?: string): Promise<SqliteStorageInstance<Person>> {
-  return (await getRxStorageSqlite({ directory, ...(key ? { key } : {}) }).createStorageInstance<Person>({
-    databaseInstanceToken: 't',
-    databaseName: 'plaint',
-    collectionName: 'people',
-    schema: filledSchema(personSchema),
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as SqliteStorageInstance<Person>;
+function openInstance(directory: string, key?: string): Promise<SqliteStorageInstance<Person>> {
+  return openPeopleInstance({ directory, ...(key ? { key } : {}) });
 }
 
 function stored(person: Person): RxDocumentData<Person> {

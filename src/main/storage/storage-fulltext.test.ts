@@ -1,9 +1,8 @@
 /** The optional full-text index: kept in step with writes, accent-insensitive, prefix matching. */
 import { createRevision, now, type RxDocumentData } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getRxStorageSqlite } from './sqlite-storage';
 import type { SqliteStorageInstance } from './sqlite-storage-instance';
-import { filledSchema, makePeople, personSchema, tempDirectory, type Person } from './test-support';
+import { makePeople, openPeopleInstance, tempDirectory, type Person } from './test-support';
 
 const open: SqliteStorageInstance<Person>[] = [];
 afterEach(async () => {
@@ -11,16 +10,7 @@ afterEach(async () => {
 });
 
 async function createInstance(directory: string, withFullText = true) {
-  const storage = getRxStorageSqlite({ directory, ...(withFullText ? { fullText: { people: (doc: Person) => `${doc.name}\n${doc.note ?? ''}` } } : {}) });
-  const instance = (await storage.createStorageInstance<Person>({
-    databaseInstanceToken: 't',
-    databaseName: 'plaint',
-    collectionName: 'people',
-    schema: filledSchema(personSchema),
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as SqliteStorageInstance<Person>;
+  const instance = await openPeopleInstance({ directory, ...(withFullText ? { fullText: { people: (doc: Person) => `${doc.name}\n${doc.note ?? ''}` } } : {}) });
   open.push(instance);
   return instance;
 }

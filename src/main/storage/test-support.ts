@@ -12,6 +12,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { getRxStorageSqlite, type SqliteStorageSettings } from './sqlite-storage';
+import type { SqliteStorageInstance } from './sqlite-storage-instance';
 
 // Dev-mode in tests: strict schema checks and readable error messages.
 disableWarnings();
@@ -102,4 +103,17 @@ export function sqliteStorage(settings: SqliteStorageSettings) {
 
 export function memoryStorage() {
   return wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) as RxStorage<unknown, unknown>;
+}
+
+/** The people collection's instance on Plaint's SQLite storage, below RxDB: the storage tests' subject. */
+export async function openPeopleInstance(settings: SqliteStorageSettings, token = 't'): Promise<SqliteStorageInstance<Person>> {
+  return (await getRxStorageSqlite(settings).createStorageInstance<Person>({
+    databaseInstanceToken: token,
+    databaseName: 'plaint',
+    collectionName: 'people',
+    schema: filledSchema(personSchema),
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  })) as SqliteStorageInstance<Person>;
 }

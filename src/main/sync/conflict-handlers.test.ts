@@ -17,7 +17,7 @@ let base: WithDeleted<CaseDocument>;
 beforeAll(async () => {
   t = await startTestDomain('2026-11-23T09:00:00.000Z');
   const database = t.services.domain?.db as unknown as RxDatabase;
-  const found = conflictHandlersFor(database)<CaseDocument>('cases');
+  const found = conflictHandlersFor(database, t.clock)<CaseDocument>('cases');
   if (!found) throw new Error('No case conflict handler');
   handler = found;
   const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });

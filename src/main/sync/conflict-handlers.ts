@@ -12,9 +12,10 @@ import crypto from 'node:crypto';
 import { defaultConflictHandler, deepEqual, type RxConflictHandler, type RxConflictHandlerInput, type RxDatabase, type WithDeleted } from 'rxdb';
 import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { withDerivedFields } from '../domain/case-derivation';
-import { systemClock } from '../domain/clock';
+import type { Clock } from '../domain/clock';
 import { laterSavedView, type CaseViewDocument } from '../domain/case-views/case-views-collection';
-import type { CaseDocument, ConflictHandlerFor, DomainDatabase, SettingsDocument } from '../domain/collections';
+import { collectionOf } from '../database/collection-of';
+import type { CaseDocument, ConflictHandlerFor, SettingsDocument } from '../domain/collections';
 import { SettingsService } from '../domain/settings-service';
 import type { LetterDocument } from '../post-room/letters-collection';
 import type { StaffMember } from '../../shared/domain/records';
@@ -66,7 +67,7 @@ async function recordConflicts(database: RxDatabase, conflicts: readonly { caseI
       data: { field: conflict.field, kept: conflict.kept, discarded: conflict.discarded, rule: 'later-edit' },
     };
   });
-  const result = await (database as unknown as DomainDatabase).timeline.bulkInsert(entries);
+  const result = await collectionOf<TimelineEntry>(database, 'timeline').bulkInsert(entries);
   // 409: recorded by an earlier run of this same resolution.
   const failed = result.error.find((error) => error.status !== 409);
   if (failed) throw new Error(`Could not record a sync conflict in the timeline (status ${failed.status})`);
@@ -80,14 +81,14 @@ function resolveMerged<T>(input: RxConflictHandlerInput<T>, merge: (base: T | un
   return Promise.resolve(merge(base, plain(input.newDocumentState), plain(input.realMasterState))).then((merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>);
 }
 
-function caseHandler(database: RxDatabase): RxConflictHandler<CaseDocument> {
+function caseHandler(database: RxDatabase, clock: Clock): RxConflictHandler<CaseDocument> {
   let settings: SettingsService | null = null;
   return {
     isEqual: defaultConflictHandler.isEqual,
     resolve: (input) =>
       resolveMerged<CaseDocument>(input, async (base, local, server) => {
         const { merged, conflicts } = mergeCases(base, local, server);
-        settings ??= new SettingsService(database as unknown as DomainDatabase, systemClock);
+        settings ??= new SettingsService({ settings: collectionOf<SettingsDocument>(database, 'settings') }, clock);
         const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
         await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
         return withDerivedFields(merged, calendar, slaPolicy);
@@ -115,10 +116,10 @@ function mergingHandler<T>(merge: (base: T | undefined, local: T, server: T) => 
 /** Written once, never edited: both sides hold the same document, so the server's copy is kept. */
 const writeOnce: RxConflictHandler<unknown> = { isEqual: defaultConflictHandler.isEqual, resolve: (input) => Promise.resolve(input.realMasterState) };
 
-/** The conflict handler of each shared collection of this database. */
-export function conflictHandlersFor(database: RxDatabase): ConflictHandlerFor {
+/** The conflict handler of each shared collection of this database; the clock is the profile's (tests move it). */
+export function conflictHandlersFor(database: RxDatabase, clock: Clock): ConflictHandlerFor {
   const handlers: Record<string, () => RxConflictHandler<unknown>> = {
-    cases: () => caseHandler(database) as RxConflictHandler<unknown>,
+    cases: () => caseHandler(database, clock) as RxConflictHandler<unknown>,
     letters: () => letterHandler(database) as RxConflictHandler<unknown>,
     settings: () => mergingHandler<SettingsDocument>(mergeSettings) as RxConflictHandler<unknown>,
     staff: () => mergingHandler<StaffMember>(mergeStaff) as RxConflictHandler<unknown>,

@@ -14,8 +14,8 @@ export const PENDING_COUNT_LIMIT = 1000;
 export async function pendingChanges<C>(replication: RxReplicationState<unknown, C>): Promise<number | null> {
   const state = replication.internalReplicationState;
   if (!state || replication.isStopped()) return null;
-  const checkpoint: unknown = state.lastCheckpointDoc['up']?.checkpointData;
-  const { documents } = await getChangedDocumentsSince(state.input.forkInstance, PENDING_COUNT_LIMIT + 1, checkpoint as never);
+  const checkpoint = state.lastCheckpointDoc['up']?.checkpointData;
+  const { documents } = await getChangedDocumentsSince(state.input.forkInstance, PENDING_COUNT_LIMIT + 1, checkpoint);
   if (documents.length === 0) return 0;
   const idOf = (document: object) => String((document as Record<string, unknown>)[state.primaryPath]);
   const assumed = await getAssumedMasterState(state, documents.map(idOf));

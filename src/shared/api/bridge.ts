@@ -31,7 +31,18 @@ function rejectedLocally(code: 'UNKNOWN_METHOD', message: string): ApiResponse<n
   return { ok: false, error: { code, message, issues: [] } };
 }
 
+/** The bridge as a host exposes it across a process boundary: it checks every name it is given. */
+export interface CheckedBridge {
+  invoke(method: unknown, input: unknown): Promise<ApiResponse<unknown>>;
+  subscribe(channel: unknown, listener: unknown): () => void;
+}
+
 export function createPlaintBridge(transport: BridgeTransport): PlaintBridge {
+  // Its checks make every typed call safe: the types only say which answer belongs to which name.
+  return createCheckedBridge(transport) as PlaintBridge;
+}
+
+export function createCheckedBridge(transport: BridgeTransport): CheckedBridge {
   const listeners = new Map<ApiEventName, Set<(payload: unknown) => void>>();
   let stopListening: (() => void) | null = null;
 
@@ -42,7 +53,7 @@ export function createPlaintBridge(transport: BridgeTransport): PlaintBridge {
     });
   };
 
-  const bridge = {
+  return {
     async invoke(method: unknown, input: unknown): Promise<ApiResponse<unknown>> {
       if (!isApiMethodName(method)) {
         return rejectedLocally('UNKNOWN_METHOD', `Unknown API method: ${String(method)}`);
@@ -62,5 +73,4 @@ export function createPlaintBridge(transport: BridgeTransport): PlaintBridge {
       };
     },
   };
-  return bridge as PlaintBridge;
 }

@@ -5,6 +5,7 @@
  * reinstall and, through sync, follow the person to their other devices.
  */
 import { z } from 'zod';
+import { requiredText, text } from './fields';
 import { CASE_SORT_FIELDS, caseFiltersSchema } from './inputs';
 
 /**
@@ -24,10 +25,10 @@ export const caseSortSchema = z.object({ field: z.enum(CASE_SORT_FIELDS), direct
 export type CaseSort = z.infer<typeof caseSortSchema>;
 
 const viewFields = {
-  name: z.string().trim().min(1, 'Required').max(80, 'At most 80 characters'),
+  name: requiredText(80),
   filters: caseFiltersSchema,
   sort: caseSortSchema,
-  search: z.string().trim().max(200, 'At most 200 characters').default(''),
+  search: text(200).default(''),
 };
 
 export const savedCaseViewSchema = z.object({ id: savedViewIdSchema, ...viewFields }).strict();

@@ -4,7 +4,7 @@
  * `<database>_<collection>` (e.g. `plaint_cases`), so each replicates on its own change feed.
  */
 import { z } from 'zod';
-import { pattern } from './fields';
+import { pattern, requiredText, text } from './fields';
 
 /** CouchDB's rule for database names, kept short enough for the collection suffix. */
 export const COUCH_DATABASE_NAME = /^[a-z][a-z0-9_$()+-]*$/;
@@ -42,8 +42,8 @@ export const syncSettingsInput = z
         message: 'Use https:// for the team server: plain http:// is allowed only to this computer (localhost, 127.0.0.1, ::1)',
         params: { code: 'insecure_server_address' },
       }),
-    database: z.string().trim().min(1, 'Required').max(100).refine(...pattern(COUCH_DATABASE_NAME, 'database_name', 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter')),
-    username: z.string().trim().max(200),
+    database: requiredText(100).refine(...pattern(COUCH_DATABASE_NAME, 'database_name', 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter')),
+    username: text(200),
     /** Absent: keep the saved password. Empty: forget it. */
     password: z.string().max(1_000).optional(),
   })

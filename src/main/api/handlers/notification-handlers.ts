@@ -1,20 +1,16 @@
 /** `notifications.*` and `device.*`: the in-app notification centre and this device's preferences. */
 import type { NotificationCentre } from '../../../shared/api/types/notifications';
 import type { DomainServices } from '../../domain/domain-services';
+import { recentNotifications, unreadNotifications } from '../../notifier/notification-centre';
 import type { NotifierCollections } from '../../notifier/notification-store';
 import type { ApiHandlers } from '../dispatcher';
 
 type Methods = Extract<keyof ApiHandlers, `notifications.${string}` | `device.${string}`>;
 
-const RECENT = 50;
-
 export async function notificationCentre(store: NotifierCollections, staffId: string): Promise<NotificationCentre> {
-  const [recent, unread] = await Promise.all([
-    store.deviceNotifications.find({ selector: { staffId }, sort: [{ staffId: 'desc' }, { createdAt: 'desc' }], limit: RECENT }).exec(),
-    store.deviceNotifications.count({ selector: { staffId, read: false } }).exec(),
-  ]);
+  const [recent, unread] = await Promise.all([recentNotifications(store, staffId), unreadNotifications(store, staffId)]);
   return {
-    items: recent.map((item) => ({ id: item.id, level: item.level, title: item.title, body: item.body, caseIds: [...item.caseIds], path: item.path, createdAt: item.createdAt, read: item.read })),
+    items: recent.map((item) => ({ id: item.id, level: item.level, title: item.title, body: item.body, caseIds: item.caseIds, path: item.path, createdAt: item.createdAt, read: item.read })),
     unread,
   };
 }

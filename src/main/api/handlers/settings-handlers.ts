@@ -1,12 +1,13 @@
 /** `settings.*` and `staff.*`. Changes to the SLA policy or calendar move every open deadline. */
 import type { DomainServices } from '../../domain/domain-services';
 import type { ApiHandlers } from '../dispatcher';
+import { settingsSnapshot } from '../settings-snapshot';
 
 type SettingsMethods = Extract<keyof ApiHandlers, `settings.${string}` | `staff.${string}`>;
 
 export function settingsHandlers(domain: () => DomainServices): Pick<ApiHandlers, SettingsMethods> {
   const actor = () => domain().identity.actor();
-  const snapshot = () => domain().snapshot();
+  const snapshot = () => settingsSnapshot(domain());
   return {
     'settings.get': () => snapshot(),
     'settings.updateOrganisation': async (input) => (await domain().settings.updateOrganisation(input, await actor()), snapshot()),

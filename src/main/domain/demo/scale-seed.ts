@@ -30,6 +30,7 @@ function copyOf(template: DemoCase, index: number, deviceCode: string, sequence:
 async function writeThroughStorage<T>(collection: RxCollection<T>, documents: readonly T[]): Promise<void> {
   for (let start = 0; start < documents.length; start += BATCH) {
     const rows = documents.slice(start, start + BATCH).map((document) => ({ document: { ...document, _deleted: false, _attachments: {} } }));
+    // eslint-disable-next-line no-restricted-syntax -- a seed below RxDB on purpose (the storage fills revision and metadata); it runs only in the harness and benchmarks.
     const result = (await collection.storageInstance.bulkWrite(rows as never, 'plaint-scale-seed')) as RxStorageBulkWriteResponse<T>;
     if (result.error.length > 0) throw new Error(`Seeding ${collection.name} failed for ${result.error.length} documents (first: status ${result.error[0]?.status})`);
   }

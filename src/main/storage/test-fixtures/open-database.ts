@@ -2,21 +2,12 @@
  * Test fixture run as a separate process: tries to open a Plaint database with the SQLite
  * storage and prints the outcome as one JSON line. Usage: open-database.ts <directory> [hold-ms]
  */
-import { getRxStorageSqlite } from '../sqlite-storage';
 import { StorageError } from '../storage-errors';
-import { filledSchema, personSchema } from '../test-support';
+import { openPeopleInstance } from '../test-support';
 
 const [directory, holdMs] = process.argv.slice(2);
 try {
-  const instance = await getRxStorageSqlite({ directory: directory ?? '.' }).createStorageInstance({
-    databaseInstanceToken: 'child',
-    databaseName: 'plaint',
-    collectionName: 'people',
-    schema: filledSchema(personSchema),
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  });
+  const instance = await openPeopleInstance({ directory: directory ?? '.' }, 'child');
   process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
   if (holdMs) await new Promise((resolve) => setTimeout(resolve, Number(holdMs)));
   await instance.close();

@@ -67,7 +67,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
         .filter((local) => {
           const id = String((local as Record<string, unknown>)[primaryPath]);
           const master = assumed[id];
-          return master !== undefined && sameContent(master.docData as Record<string, unknown>, local as unknown as Record<string, unknown>);
+          return master !== undefined && sameContent(master.docData, local);
         })
         .map((local) => String((local as Record<string, unknown>)[primaryPath])),
     );

@@ -8,6 +8,7 @@
  * The answers met on the way (a 404 for each database about to be created) are not status
  * changes: the caller gets one outcome for the whole check.
  */
+import { z } from 'zod';
 import { ensureIdentity } from '../continuity/server-continuity';
 import type { CouchOutcome } from './couch-http';
 import { problemOf } from './couch-http';
@@ -17,8 +18,13 @@ type Problem = CouchOutcome & { ok: false };
 
 export type Prepared = { readonly ok: true; readonly identities: Readonly<Record<string, string>> } | Problem;
 
-async function body(response: Response): Promise<{ error?: string; reason?: string; couchdb?: string; 'express-pouchdb'?: string } | null> {
-  return (await response.json().catch(() => null)) as never;
+/** The fields of a CouchDB answer that preparing reads; anything else in it is ignored. */
+const answerText = z.string().optional().catch(undefined);
+const couchAnswer = z.object({ error: answerText, reason: answerText, couchdb: answerText, 'express-pouchdb': answerText });
+
+async function body(response: Response): Promise<z.output<typeof couchAnswer> | null> {
+  const parsed = couchAnswer.safeParse(await response.json().catch(() => null));
+  return parsed.success ? parsed.data : null;
 }
 
 /** Each database's identity when every database is ready; the problem otherwise. `fetch` adds credentials and throws when unreachable. */

@@ -39,11 +39,11 @@ export class PushRefusedError extends Error {
   }
 }
 
-function content(document: Record<string, unknown>): Record<string, unknown> {
+function content(document: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(document).filter(([key]) => key === '_deleted' || !key.startsWith('_')));
 }
 
-export function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+export function sameContent(a: object, b: object): boolean {
   return deepEqual(content({ _deleted: false, ...a }), content({ _deleted: false, ...b }));
 }
 

@@ -26,8 +26,8 @@ function generationOf(rev: string): number {
 }
 
 function withoutBookkeeping(document: RxDocumentData<unknown>): Plain {
-  const { _meta, _rev, _attachments, ...rest } = document as unknown as Record<string, unknown>;
-  return { ...rest, _deleted: rest['_deleted'] === true };
+  const { _meta, _rev, _attachments, ...rest } = document;
+  return { ...rest, _deleted: rest._deleted === true };
 }
 
 function storageCheckFor(schema: RxJsonSchema<unknown>): StorageCheck {

@@ -4,17 +4,17 @@
  * transition (when the state changes) before the entries the effect made. Pure: nothing is
  * written, and a refusal leaves the case as it was.
  */
-import { DomainError, fieldError } from '../domain-error';
+import { DomainError } from '../domain-error';
 import type { CaseRecord } from '../records';
+import { refuseBeforeReceipt, refuseFutureTime } from '../recorded-times';
 import type { CaseStatus } from '../vocabulary';
 import type { ActionContext, ActionOutcome, TimelineDraft } from './action-context';
 import type { ActionInput, CaseAction, CaseActionInput } from './action-inputs';
 import { actionRefusal, CASE_WORKFLOW, type WorkflowEntry } from './workflow-table';
 
 function checkTime(path: string, at: string, current: CaseRecord, context: ActionContext): void {
-  const time = Date.parse(at);
-  if (time > context.now.getTime() + context.futureToleranceMs) throw fieldError(path, 'Cannot be in the future', 'future_time');
-  if (time < Date.parse(current.receivedAt)) throw fieldError(path, 'Cannot be before the complaint was received', 'before_receipt');
+  refuseFutureTime(path, at, context.now, context.futureToleranceMs);
+  refuseBeforeReceipt(path, at, current.receivedAt);
 }
 
 function perform<A extends CaseAction, C extends CaseRecord>(entry: WorkflowEntry<A>, action: A, current: C, input: ActionInput<A>, context: ActionContext): ActionOutcome<C> {

@@ -1,6 +1,7 @@
 /** P-4.4: an extension replaces a resolution deadline; the customer is told the reasons and the new date. */
 import type { CaseExtension, CaseRecord } from '../../records';
 import { DomainError, fieldError } from '../../domain-error';
+import { refuseBeforeReceipt, refuseFutureTime } from '../../recorded-times';
 import type { ActionInput } from '../action-inputs';
 import { communicationOut, type ActionContext, type EffectOutcome, type TimelineDraft } from '../action-context';
 import { extendableDeadlineOf } from '../workflow-facts';
@@ -15,14 +16,14 @@ export function extendDeadline<C extends CaseRecord>(current: C, input: ActionIn
   if (input.deadline && input.deadline !== deadline) throw fieldError('action.deadline', `Only the ${deadline === 'stage1Resolution' ? 'stage-1' : 'stage-2'} resolution deadline is running`, 'wrong_deadline', { deadline });
   const previousDueAt = current.deadlines.find((candidate) => candidate.kind === deadline)?.dueAt ?? input.at;
   if (Date.parse(input.newDueAt) <= Date.parse(previousDueAt)) throw fieldError('action.newDueAt', 'The new deadline must be later than the current one', 'not_later', { date: previousDueAt });
-  // Issue 18: an extension cannot set a deadline that has already passed, which would turn a breach into a "met late".
+  // Issue 18: an extension cannot set a deadline that has already passed: that would hide a breach behind another one.
   const recordedAt = context.now.toISOString();
   if (Date.parse(input.newDueAt) <= context.now.getTime()) throw fieldError('action.newDueAt', 'The new deadline must be later than now', 'not_after_now', { date: recordedAt });
   // A deadline that passed before the extension was recorded stays a breach ("breached, then extended").
   const breachedAt = Date.parse(previousDueAt) < context.now.getTime() ? previousDueAt : null;
   if (input.customerNotice) {
-    if (Date.parse(input.customerNotice.at) > context.now.getTime() + context.futureToleranceMs) throw fieldError('action.customerNotice.at', 'Cannot be in the future', 'future_time');
-    if (Date.parse(input.customerNotice.at) < Date.parse(current.receivedAt)) throw fieldError('action.customerNotice.at', 'Cannot be before the complaint was received', 'before_receipt');
+    refuseFutureTime('action.customerNotice.at', input.customerNotice.at, context.now, context.futureToleranceMs);
+    refuseBeforeReceipt('action.customerNotice.at', input.customerNotice.at, current.receivedAt);
   }
   const extension: CaseExtension = {
     id: context.newId(),

@@ -1,0 +1,63 @@
+/**
+ * The layer rules in eslint.config.js bite: a deliberately wrong import, linted as if it stood in
+ * the named file, is refused with the layer's message; the same file's allowed imports pass; and
+ * an import that closes a loop is a cycle. Likewise the casts that switch type checking off. Nothing is written: ESLint lints the text in memory and
+ * resolves its imports against the real tree.
+ */
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+/** The rule ids ESLint reports for `code` standing at `file` (relative to the repository). */
+async function refusals(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('layers inside the main process', () => {
+  it.each([
+    ['the domain importing the transport errors', 'src/main/domain/layer-probe.ts', "export { ApiError } from '../../shared/api/errors';"],
+    ['the domain importing the API types', 'src/main/domain/layer-probe.ts', "export type { SettingsSnapshot } from '../../shared/api/types/settings';"],
+    ['the domain importing a handler', 'src/main/domain/layer-probe.ts', "export { settingsHandlers } from '../api/handlers/settings-handlers';"],
+    ['the domain importing sync', 'src/main/domain/layer-probe.ts', "export { SYNC_ACTOR } from '../sync/conflict-handlers';"],
+    ['the domain importing the notifier', 'src/main/domain/layer-probe.ts', "export { DeadlineNotifier } from '../notifier/deadline-notifier';"],
+    ['storage importing the domain', 'src/main/storage/layer-probe.ts', "export { systemClock } from '../domain/clock';"],
+    ['the database importing the domain', 'src/main/database/layer-probe.ts', "export { caseSearchText } from '../domain/collections';"],
+    ['a handler opening the database', 'src/main/api/handlers/layer-probe.ts', "export { openPlaintDatabase } from '../../database/plaint-database';"],
+    ['sync importing an API handler', 'src/main/sync/layer-probe.ts', "export { notificationCentre } from '../api/handlers/notification-handlers';"],
+    ['the Electron adapter reaching into the domain', 'src/main/electron/layer-probe.ts', "export { CaseService } from '../domain/case-service';"],
+  ])('refuses %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it.each([
+    ['the domain importing the shared domain error', 'src/main/domain/layer-probe.ts', "export { DomainError } from '../../shared/domain/domain-error';"],
+    ['a handler calling a domain service', 'src/main/api/handlers/layer-probe.ts', "export type { DomainServices } from '../../domain/domain-services';"],
+    ['the API mapping storage errors', 'src/main/api/layer-probe.ts', "export { StorageError } from '../storage/storage-errors';"],
+    ['sync reading the domain', 'src/main/sync/layer-probe.ts', "export { withDerivedFields } from '../domain/case-derivation';"],
+  ])('allows %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toEqual([]);
+  });
+
+  it('refuses an import cycle', async () => {
+    // case-service.ts imports newId from clock.ts; clock.ts importing case-service closes the loop.
+    expect(await refusals('src/main/domain/clock.ts', "export { CaseService } from './case-service';")).toContain('import-x/no-cycle');
+  });
+});
+
+describe('casts that switch the type checker off', () => {
+  it.each([
+    ['`as never` in the main process', 'src/main/domain/cast-probe.ts', 'export const id = (value: unknown): string => value as never;'],
+    ['`as unknown as` in shared code', 'src/shared/domain/cast-probe.ts', 'export const id = (value: number): string => value as unknown as string;'],
+    ['`as never` in the renderer', 'src/renderer/src/cast-probe.ts', 'export const id = (value: unknown): string => value as never;'],
+  ])('are refused: %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toContain('no-restricted-syntax');
+  });
+
+  it('are allowed in tests, which fake what they need', async () => {
+    expect(await refusals('src/main/domain/cast-probe.test.ts', 'export const id = (value: unknown): string => value as never;')).toEqual([]);
+  });
+});
