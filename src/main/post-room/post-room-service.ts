@@ -312,8 +312,8 @@ export class PostRoomService {
       const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
       const changes = new ChangeSet().update(this.collections.letters, letter, posted);
       const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
-      const acknowledgement = await this.planAcknowledgementByPost(posted, postedAt);
-      if (acknowledgement) changes.include(acknowledgement);
+      const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
+      if (workflow) changes.include(workflow);
       return { changes, result: toRecord(posted) };
     });
   }
@@ -330,6 +330,19 @@ export class PostRoomService {
     if (!availableActions.includes(action)) return null;
     const at = new Date(Math.max(postedAt.getTime(), Date.parse(letter.finalisedAt ?? letter.loggedAt))).toISOString();
     return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: action, at, channel: 'letter' } })).changes;
+  }
+
+  /**
+   * P-4.4 (issue 18): posting an extension-notice letter is telling the customer, so it records the
+   * customer notice of the latest extension not yet told, at the posting time.
+   */
+  private async planExtensionNoticeByPost(letter: LetterDocument, postedAt: Date): Promise<ChangeSet | null> {
+    if (letter.template !== 'extension-notice' || !letter.caseId) return null;
+    const detail = await this.domain.queries.get(letter.caseId);
+    const extension = detail.case.extensions.findLast((candidate) => candidate.customerNotice === null);
+    if (!extension || !detail.availableActions.includes('recordExtensionNotice')) return null;
+    const at = new Date(Math.max(postedAt.getTime(), Date.parse(extension.grantedAt), Date.parse(letter.finalisedAt ?? letter.loggedAt))).toISOString();
+    return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: 'recordExtensionNotice', at, extensionId: extension.id, channel: 'letter' } })).changes;
   }
 
   async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {

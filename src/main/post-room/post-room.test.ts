@@ -101,6 +101,22 @@ describe('undo the last entry', () => {
 });
 
 describe('outgoing letters, posting and the day book', () => {
+  it('posting an extension-notice letter records the customer notice (P-4.4, issue 18)', async () => {
+    const incoming = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle' });
+    const caseId = incoming.caseId!;
+    await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-24T10:00:00.000Z', channel: 'letter' } });
+    await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-24T11:00:00.000Z' } });
+    const extended = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-25T10:00:00.000Z', newDueAt: '2026-12-22T17:00:00.000Z', reason: 'Waiting for the laboratory', approvedBy: 'Manager' } });
+    expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.extensionWithoutNotice).toBe(true);
+    const { text } = await t.call('post.draftLetter', { caseId, template: 'extension-notice', language: 'en-GB' });
+    const letter = await t.call('post.finaliseLetter', { caseId, template: 'extension-notice', language: 'en-GB', text });
+    await t.call('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'first' });
+    const detail = await t.call('cases.get', { caseId });
+    expect(detail.case.extensions).toEqual([expect.objectContaining({ id: extended.case.extensions[0]!.id, customerNotice: { at: expect.stringMatching(/^2026-11-25T11:00:00/), channel: 'letter' } })]);
+    expect(detail.timeline.some((entry) => entry.kind === 'extension-notice')).toBe(true);
+    expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.extensionWithoutNotice).toBe(false);
+  });
+
   it('an acknowledgement letter is drafted, finalised to PDF with the reference and the organisation address, and posted', async () => {
     const incoming = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle' });
     const caseId = incoming.caseId!;
