@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { DeadlineBadge } from '../../common/DeadlineBadge';
+import { useFormatters } from '../../common/format';
 import { StatusText } from '../../common/StatusText';
 import { useNow } from '../../common/useNow';
 import { useSettings } from '../../settings/SettingsContext';
@@ -12,6 +13,7 @@ import { WhyThisDate } from './WhyThisDate';
 
 export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const { settings } = useSettings();
   const now = useNow();
   const record = detail.case;
@@ -67,6 +69,14 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
           {detail.case.deadlines.map((deadline) => (
             <Group key={deadline.kind} gap={4} data-deadline={deadline.kind} data-due={deadline.dueAt}>
               <DeadlineBadge deadline={deadline} now={now} withKind />
+              {!deadline.metAt && (
+                // Issue 18: the date and time itself, on screen (not only in a tooltip), for keyboards and screen readers.
+                <Text size="xs" data-testid={`due-${deadline.kind}`}>
+                  {deadline.kind === 'escalationAcknowledgement'
+                    ? t('deadline.dueWithTarget', { date: format.dateTime(deadline.dueAt), target: format.dateTime(deadline.warnAt) })
+                    : t('deadline.due', { date: format.dateTime(deadline.dueAt) })}
+                </Text>
+              )}
               <WhyThisDate deadline={deadline} extensions={record.extensions} />
               {deadline.provisional && !deadline.metAt && (
                 <Text size="xs" c="dimmed">

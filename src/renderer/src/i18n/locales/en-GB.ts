@@ -147,6 +147,7 @@ export const enGB = {
     workingDays_other: '{{count}} working days',
     hours: '{{hours}} h {{minutes}} min',
     due: 'Due {{date}}',
+    dueWithTarget: 'Due {{date}}; aim to acknowledge by {{target}}',
     provisional: 'provisional until acknowledged',
     extended: 'extended',
     breachedThenExtended: 'breached, then extended',

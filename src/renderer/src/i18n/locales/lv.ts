@@ -150,6 +150,7 @@ export const lv = {
     workingDays_other: '{{count}} darba dienām',
     hours: '{{hours}} st. {{minutes}} min',
     due: 'Termiņš {{date}}',
+    dueWithTarget: 'Termiņš {{date}}; apstiprināt vēlams līdz {{target}}',
     provisional: 'provizorisks līdz apstiprinājumam',
     extended: 'pagarināts',
     breachedThenExtended: 'kavēts, pēc tam pagarināts',
