@@ -12,6 +12,7 @@ import { DeadlineRescheduler } from './deadline-rescheduler';
 import { DeviceIdentity } from './device-identity';
 import { SettingsService } from './settings-service';
 import { StaffService } from './staff-service';
+import { publicAccount } from '../identity/session-service';
 
 export interface DomainServices {
   readonly db: DomainDatabase;
@@ -35,11 +36,10 @@ export async function startDomainServices(
 ): Promise<DomainServices> {
   const db = await addDomainCollections(database, handlerFor);
   const settings = new SettingsService(db, clock);
-  const identity = new DeviceIdentity(db, clock);
-  const staff = new StaffService(db, identity, clock);
+  const identity = new DeviceIdentity(db);
+  const staff = new StaffService(db, clock);
   const cases = new CaseService(db, settings, identity, clock);
   const queries = new CaseQueries(db, settings, clock);
-  await identity.ensureCurrentStaff();
   const stopFeed = startChangeFeed(db, events);
   const rescheduler = new DeadlineRescheduler(db, cases, onError);
   rescheduler.start();
@@ -52,12 +52,13 @@ export async function startDomainServices(
     identity,
     rescheduler,
     async snapshot() {
-      const [values, members, device, me] = await Promise.all([settings.values(), db.staff.find({ sort: [{ name: 'asc' }] as never }).exec(), identity.state(), identity.ensureCurrentStaff()]);
+      const [values, members, device] = await Promise.all([settings.values(), db.staff.find({ sort: [{ name: 'asc' }] as never }).exec(), identity.state()]);
       return {
         ...values,
         calendar: { ...values.calendar, closures: [...values.calendar.closures], extraWorkingDays: [...values.calendar.extraWorkingDays], workWeek: [...values.calendar.workWeek], dayNotes: { ...values.calendar.dayNotes } },
-        staff: members.map((member) => member.toJSON() as StaffMember),
-        currentStaffId: me.id,
+        // Never the password verifiers.
+        staff: members.map((member) => publicAccount(member.toJSON() as StaffMember)),
+        security: { ...values.security },
         deviceCode: device.deviceCode,
       };
     },

@@ -96,6 +96,15 @@ export const ISSUE_CODES = [
   'staff_inactive',
   'sync_off',
   'administrators_only',
+  // Accounts and sign-in.
+  'wrong_password',
+  'too_many_attempts',
+  'signed_out',
+  'team_exists',
+  'login_format',
+  'login_taken',
+  'last_administrator',
+  'role_refused',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await t.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-12-28'] });
   await t.call('settings.saveComplaintType', { id: 'pharmacy', label: { 'en-GB': 'Pharmacy', lv: 'Aptieka' }, retired: false });
   await t.call('settings.setDepartments', { departments: ['Billing', 'Pharmacy'] });
-  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', role: 'clerk', active: true });
+  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', login: 'ann', roles: ['clerk'], departments: ['Post room'], active: true, password: 'correct horse battery' });
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-11-23',
     sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },

@@ -27,6 +27,8 @@ export interface Device {
   call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
   fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
   setClock(at: string): Promise<void>;
+  /** The signed-in account's id. */
+  me(): Promise<string>;
   sharedData(): Promise<Record<string, unknown[]>>;
   deviceState(): Promise<{ deviceId: string; deviceCode: string; nextSequence: number }>;
   forceDeviceCode(code: string): Promise<void>;
@@ -91,6 +93,12 @@ export async function startDevice(name: string, options: { start?: string; retry
       return response.error;
     },
     setClock: async (at) => void (await ask({ type: 'setClock', at })),
+    async me() {
+      const response = await respond('session.current', {});
+      const viewer = response.ok ? (response.result as { viewer: { accountId: string } | null }).viewer : null;
+      if (!viewer) throw new Error(`${name}: nobody is signed in`);
+      return viewer.accountId;
+    },
     sharedData: () => ask({ type: 'sharedData' }) as Promise<Record<string, unknown[]>>,
     deviceState: () => ask({ type: 'deviceState' }) as never,
     forceDeviceCode: async (code) => void (await ask({ type: 'forceDeviceCode', code })),

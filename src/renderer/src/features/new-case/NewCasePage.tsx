@@ -36,7 +36,7 @@ export function NewCasePage() {
   const { t } = useTranslation();
   const errors = useErrors();
   const [, navigate] = useLocation();
-  const { settings, typeLabel } = useSettings();
+  const { settings, typeLabel, me } = useSettings();
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const complainant = useForm<ComplainantFormValues>({ mode: 'controlled', initialValues: complainantFormValues(null) });
@@ -52,7 +52,7 @@ export function NewCasePage() {
       summary: '',
       description: '',
       desiredOutcome: '',
-      assigneeId: settings.currentStaffId,
+      assigneeId: me,
       departments: [],
     },
   });
