@@ -125,7 +125,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
   const publishUnread = () => {
-    const me = domain?.identity.viewer();
+    const me = session?.account();
     if (!domain || !notifierStore || !me) return;
     void notificationCentre(notifierStore, me.accountId)
       .then((centre) => events.publish('notifications.changed', { unread: centre.unread }))
@@ -145,7 +145,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       openDeadlines: (now) => ready.queries.openDeadlines(now),
       // The signed-in person (signed out: nobody is told; the notifications wait for the next).
       recipient: async () => {
-        const me = ready.identity.viewer();
+        const me = session?.account() ?? null;
         return me ? { id: me.accountId, role: leadingRole(me.roles) } : null;
       },
       preferences: () => ready.identity.preferences(),

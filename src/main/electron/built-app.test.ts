@@ -235,6 +235,11 @@ describe('the built main process, started on a fake Electron', () => {
     // an hour from now, so only the resume can announce them in this test.
     await app.request('system.sleep', { ms: 2 * HOUR });
     for (const { reference } of dueToday) await app.waitFor('Notification.show', ({ title }) => title === `Deadline breached: ${reference}`, beforeSleep);
+    // The sleep locked Plaint (powerMonitor 'suspend'): nothing answers until the same person unlocks.
+    expect(app.calls('powerMonitor.listen').map(({ event }) => event)).toEqual(expect.arrayContaining(['suspend', 'lock-screen']));
+    expect(await app.call('session.current', {})).toMatchObject({ state: 'locked', viewer: { name: 'Ada Admin' } });
+    expect(await app.invoke('sync.settings', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.call('session.unlock', { password: 'correct horse battery' })).toMatchObject({ state: 'signed-in' });
   });
 
   it('keeps the sync password in safeStorage, sealed on disk, and unseals it to log in', async () => {

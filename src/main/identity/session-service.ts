@@ -130,6 +130,11 @@ export class SessionService {
     return this.locked ? null : this.current;
   }
 
+  /** The signed-in account, locked or not (deadline notifications are still for them). */
+  account(): Viewer | null {
+    return this.current;
+  }
+
   /** For the services' actor: the same, without moving the idle lock in the middle of a call. */
   private actingViewer(): Viewer | null {
     return this.locked ? null : this.current;
