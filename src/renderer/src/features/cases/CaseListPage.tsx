@@ -37,7 +37,7 @@ function CaseList({ view }: { readonly view: CaseView }) {
   const errors = useErrors();
   const [, navigate] = useLocation();
   const client = useQueryClient();
-  const { settings, me } = useSettings();
+  const { me } = useSettings();
   const [extra, setExtra] = useState<CaseFilters>({});
   const [sort, setSort] = useState<CaseSort>(view.sort);
   const [search, setSearch] = useState(view.search ?? '');

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Paper, PasswordInput, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +82,7 @@ export function StaffSettings() {
           ))}
         </Table.Tbody>
       </Table>
+      {can('settings.updateSecurity') ? <IdleLockSetting minutes={settings.security.idleLockMinutes} /> : null}
       {administer ? (
         <Paper withBorder p="md">
           <form onSubmit={submit} noValidate data-testid="add-staff">
@@ -105,6 +106,25 @@ export function StaffSettings() {
         </Paper>
       ) : null}
     </Stack>
+  );
+}
+
+/** The team's idle lock: minutes without activity before Plaint locks (administrators). */
+function IdleLockSetting({ minutes }: { readonly minutes: number }) {
+  const { t } = useTranslation();
+  const { form, submit, general, busy } = useSettingsForm({ idleLockMinutes: minutes }, (values) => call('settings.updateSecurity', values));
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate data-testid="idle-lock">
+        <Group align="flex-end">
+          <NumberInput label={t('settings.staff.idleLock')} min={1} max={240} allowDecimal={false} {...form.getInputProps('idleLockMinutes')} />
+          <Button type="submit" loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+        {general && <Alert color="red">{general}</Alert>}
+      </form>
+    </Paper>
   );
 }
 

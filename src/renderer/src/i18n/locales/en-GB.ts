@@ -474,6 +474,7 @@ export const enGB = {
       ownPassword: 'Your password',
       currentPassword: 'Current password',
       newPassword: 'New password',
+      idleLock: 'Lock Plaint after this many minutes without activity',
       changePassword: 'Change password',
     },
     about: {

@@ -479,6 +479,7 @@ export const lv = {
       ownPassword: 'Jūsu parole',
       currentPassword: 'Pašreizējā parole',
       newPassword: 'Jaunā parole',
+      idleLock: 'Bloķēt Plaint pēc tik minūtēm bez darbības',
       changePassword: 'Mainīt paroli',
     },
     about: {
