@@ -45,13 +45,15 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number } = {}): Promise<Device> {
+export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number; signedOut?: boolean } = {}): Promise<Device> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `plaint-device-${name}-`));
   const retry = options.retry ?? FAST_RETRY;
   const worker = [directory, options.start ?? '2026-11-23T09:00:00.000Z', String(retry.firstMs), String(retry.maxMs), String(options.heartbeatMs ?? TEST_HEARTBEAT_MS)];
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'device-worker.ts'), worker, {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // A fresh device with no team (first start) instead of one signed in as its own administrator.
+    env: { ...process.env, PLAINT_TEST_SIGNED_OUT: options.signedOut ? '1' : '' },
   });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
