@@ -31,7 +31,7 @@ describe('saved case views between devices', () => {
     await connect(b, couch.url);
     await waitForConvergence([a, b]);
     // The same person on both devices: an account made on A signs in on B once the directory arrived.
-    await a.call('staff.save', { name: 'Ann Example', login: 'ann', roles: ['caseworker'], password: 'correct horse battery' });
+    await a.call('staff.save', { name: 'Ann Example', login: 'ann', roles: ['caseworker', 'administrator'], password: 'correct horse battery' });
     await waitUntil(async () => (await b.call('settings.get', {})).staff.some((member) => member.login === 'ann'), 'the account on the other device');
     for (const on of [a, b]) {
       await on.call('session.signOut', {});

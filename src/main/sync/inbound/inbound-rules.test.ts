@@ -99,6 +99,18 @@ describe('malformed documents are refused with the field and the rule', () => {
     }
   });
 
+  it('staff accounts: exactly the account shape, roles only from STAFF_ROLES, a bounded password verifier', () => {
+    const ann = firstOf('staff', (document) => document['login'] === 'ann');
+    const { password: _verifier, ...withoutVerifier } = ann;
+    // A made-up role, the shape from before accounts, an extra field, an enormous scrypt cost.
+    expect(refusedFor('staff', { ...ann, roles: ['superuser'] })).toMatchObject({ accept: false, issues: ['roles.0: invalid_value'] });
+    expect(refusedFor('staff', { id: ann['id'], name: 'Forged', email: '', role: 'administrator', active: true, createdAt: ann['createdAt'] })).toMatchObject({ accept: false });
+    expect(refusedFor('staff', { ...ann, isAdmin: true })).toMatchObject({ accept: false, issues: ['(document): unrecognized_keys'] });
+    expect(refusedFor('staff', withoutVerifier)).toMatchObject({ accept: false, issues: ['password: invalid_type'] });
+    expect(refusedFor('staff', { ...ann, password: { ...(ann['password'] as object), N: 2 ** 30 } })).toMatchObject({ accept: false, issues: ['password.N: too_big'] });
+    expect(refusedFor('staff', { ...ann, roles: ['clerk', 'clerk'] })).toMatchObject({ accept: false });
+  });
+
   it('issues name fields and rules, never the values', () => {
     const good = firstOf('cases');
     const decision = refusedFor('cases', { ...good, complainant: { ...(good['complainant'] as object), preferredChannel: 'pigeon@secret.example' } });
