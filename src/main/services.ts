@@ -156,7 +156,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       onError: (error) => logger.error('The deadline notifier failed', errorDetails(error)),
     });
     events.listenAll((channel) => {
-      if (channel === 'cases.changed' || channel === 'settings.changed') notifier?.requestRecompute();
+      // A sign-in gives the notifier its recipient: what is due or breached is told to them now.
+      if (channel === 'cases.changed' || channel === 'settings.changed' || channel === 'session.changed') notifier?.requestRecompute();
+      if (channel === 'session.changed') publishUnread();
     });
     await notifier.start();
   }

@@ -76,13 +76,13 @@ export class SessionService {
   private idleLockMinutes = 15;
   private readonly failures = new Map<string, Failures>();
   private readonly cost: ScryptCost;
-  private readonly subscription: Subscription;
+  private readonly subscriptions: Subscription[] = [];
 
   constructor(private readonly options: SessionOptions) {
     this.cost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
     options.identity.useViewer(() => this.actingViewer());
     // The directory changed (here or by sync): a deactivated account is signed out, changed roles apply at once.
-    this.subscription = options.db.staff.$.subscribe((change) => {
+    const directory = options.db.staff.$.subscribe((change) => {
       const signedIn = this.current;
       if (!signedIn || change.documentId !== signedIn.accountId) return;
       const member = change.documentData as StaffMember;
@@ -94,12 +94,12 @@ export class SessionService {
         this.announce();
       }
     });
-    options.db.settings.$.subscribe(() => void this.readIdleSetting());
+    this.subscriptions.push(directory, options.db.settings.$.subscribe(() => void this.readIdleSetting()));
     void this.readIdleSetting();
   }
 
   stop(): void {
-    this.subscription.unsubscribe();
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
   }
 
   private async readIdleSetting(): Promise<void> {
