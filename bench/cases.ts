@@ -15,6 +15,7 @@ import type { CaseDocument } from '../src/main/domain/collections';
 import { systemClock } from '../src/main/domain/clock';
 import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
 import { startMainServices } from '../src/main/services';
+import { seedAdministrator } from '../src/main/identity/seed-account';
 import { unwrapSqliteInstance } from '../src/main/storage';
 import { deadlineState, type Deadline } from '../src/shared/sla';
 import { withDerivedFields } from '../src/main/domain/case-derivation';
@@ -27,6 +28,8 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-cases-'));
 const services = await startMainServices({ dataDirectory: path.join(scratch, 'profile'), host: 'harness', appName: 'Plaint', version: 'bench' });
 const domain = services.domain;
 if (!domain) throw new Error('The database did not open');
+// Calls are made as the seed administrator (every role).
+await seedAdministrator(services);
 const call = async <T>(method: string, input: unknown): Promise<T> => {
   const response = await services.dispatch(method, input, { host: 'test' });
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);

@@ -141,8 +141,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const harnesses: Record<keyof typeof builds, HarnessProcess> = {
-  before: await startHarness(beforeData, ['--renderer', builds.before]),
-  after: await startHarness(afterData, ['--renderer', builds.after]),
+  before: await startHarness(beforeData, ['--renderer', builds.before, '--stay-signed-in']),
+  after: await startHarness(afterData, ['--renderer', builds.after, '--stay-signed-in']),
 };
 const samples: Record<keyof typeof builds, Partial<Sample>[]> = { before: [], after: [] };
 try {

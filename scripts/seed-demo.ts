@@ -1,7 +1,9 @@
 /**
  * npm run seed:demo -- --data-dir <dir> [--count 2000] [--seed 20261125]
- * Fills a data directory with demo staff and realistic cases for people trying Plaint. Then run
- * the app on it: npm start -- -- --data-dir <dir> (close the app on that directory first).
+ * Fills a data directory with demo staff and realistic cases for people trying Plaint, in a team
+ * whose administrator signs in as admin / plaint-admin-password (SEED_ADMIN; every role). The demo
+ * staff have no password until the administrator sets one. Then run the app on it:
+ * npm start -- -- --data-dir <dir> (close the app on that directory first).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
 import { systemClock } from '../src/main/domain/clock';
 import { startMainServices } from '../src/main/services';
+import { SEED_ADMIN, seedAdministrator } from '../src/main/identity/seed-account';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, count: { type: 'string', default: '2000' }, seed: { type: 'string', default: '20261125' } } });
 if (!values['data-dir']) {
@@ -27,6 +30,8 @@ if (!services.domain) {
   process.exit(1);
 }
 const started = Date.now();
+await seedAdministrator(services);
+await services.session?.signOut();
 await seedDemoCases(services.domain, systemClock, count, Number(values.seed), (done) => process.stdout.write(`\rSeeded ${done} of ${count} cases`));
 await services.close();
-console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.resolve(values['data-dir'])}`);
+console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.resolve(values['data-dir'])}\nSign in as ${SEED_ADMIN.login} / ${SEED_ADMIN.password} (change the password in Settings → Staff).`);

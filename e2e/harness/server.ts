@@ -8,6 +8,8 @@
  *
  * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer] [--seed-demo N] [--seed-scale N]
  *   [--clock 2026-12-17T11:00:00Z] (the main process's clock starts at that instant and runs on)
+ *   [--seed-admin] (a team with the administrator SEED_ADMIN, admin / plaint-admin-password, every role; signed out)
+ *   [--stay-signed-in] (benchmarks: the seeded administrator stays signed in, so a page opens on its data)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
       'seed-demo': { type: 'string' },
       'seed-scale': { type: 'string' },
       clock: { type: 'string' },
+      'seed-admin': { type: 'boolean', default: false },
+      'stay-signed-in': { type: 'boolean', default: false },
     },
   });
   const dataDirectory = values['data-dir'];
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
   const services: MainServices = await startMainServices({ dataDirectory, host: 'harness', appName: pkg.productName, version: pkg.version, clock });
   // The same policy as the app: an uncaught error is logged and recovered from, not an exit.
   installProcessSafetyNet({ logger: services.logger, recover: () => services.sync?.wake() });
-  await seedData(services, clock, { demo: Number(values['seed-demo'] ?? 0), scale: Number(values['seed-scale'] ?? 0) });
+  await seedData(services, clock, { admin: values['seed-admin'] || values['stay-signed-in'], staySignedIn: values['stay-signed-in'], demo: Number(values['seed-demo'] ?? 0), scale: Number(values['seed-scale'] ?? 0) });
   const token = crypto.randomBytes(24).toString('hex');
   const shim = await bundleShim();
   let origin = '';

@@ -106,6 +106,9 @@ async function main(): Promise<void> {
   setInterval(refreshTray, 60_000).unref();
 
   // Events missed while asleep are caught up once, at resume.
+  // The OS locks or sleeps: so does Plaint (unlocked with the signed-in person's password).
+  powerMonitor.on('lock-screen', () => void services.session?.lock('lock-screen'));
+  powerMonitor.on('suspend', () => void services.session?.lock('suspend'));
   powerMonitor.on('resume', () => {
     void services.notifier?.resumed();
     // After sleep the server connection is stale: retry now rather than after the back-off.

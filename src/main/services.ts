@@ -37,6 +37,9 @@ import { addDeviceCodeCollection } from './sync/device-codes';
 import { memorySecretStore, type SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
+import { sessionHandlers } from './api/handlers/session-handlers';
+import { leadingRole, SessionService } from './identity/session-service';
+import type { ScryptCost } from './identity/password';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -58,6 +61,10 @@ export interface MainServicesOptions {
   readonly syncHeartbeatMs?: number;
   /** Only for running two devices in one process (tests, benchmarks). */
   readonly databaseName?: string;
+  /** The cost of new password verifiers (tests pass the minimum). */
+  readonly scryptCost?: ScryptCost;
+  /** Lock after the idle time (tests that move their clock by days between calls turn it off). */
+  readonly idleLock?: boolean;
 }
 
 export interface MainServices {
@@ -69,6 +76,8 @@ export interface MainServices {
   readonly domain: DomainServices | null;
   readonly notifier: DeadlineNotifier | null;
   readonly sync: SyncService | null;
+  /** Who is signed in; null when the database could not be opened. */
+  readonly session: SessionService | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -100,12 +109,27 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
   let notifierStore: NotifierCollections | null = null;
   let notifier: DeadlineNotifier | null = null;
+  let session: SessionService | null = null;
+  if (domain) {
+    session = new SessionService({
+      db: domain.db,
+      identity: domain.identity,
+      settings: domain.settings,
+      clock,
+      logger,
+      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+      ...(options.idleLock === false ? { idleLock: false } : {}),
+      publish: (state) => events.publish('session.changed', state),
+    });
+  }
+  const requireSession = (): SessionService => {
+    if (session) return session;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const publishUnread = () => {
-    if (!domain || !notifierStore) return;
-    const store = notifierStore;
-    void domain.identity
-      .ensureCurrentStaff()
-      .then((me) => unreadNotifications(store, me.id))
+    const me = session?.account();
+    if (!domain || !notifierStore || !me) return;
+    void unreadNotifications(notifierStore, me.accountId)
       .then((unread) => events.publish('notifications.changed', { unread }))
       .catch((error: unknown) => logger.warn('Could not count unread notifications', errorDetails(error)));
   };
@@ -121,9 +145,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       sink,
       store: notifierStore,
       openDeadlines: (now) => ready.queries.openDeadlines(now),
+      // The signed-in person (signed out: nobody is told; the notifications wait for the next).
       recipient: async () => {
-        const me = await ready.identity.ensureCurrentStaff();
-        return me.active ? { id: me.id, role: me.role } : null;
+        const me = session?.account() ?? null;
+        return me ? { id: me.accountId, role: leadingRole(me.roles) } : null;
       },
       preferences: () => ready.identity.preferences(),
       calendar: () => ready.settings.calendar(),
@@ -133,7 +158,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       onError: (error) => logger.error('The deadline notifier failed', errorDetails(error)),
     });
     events.listenAll((channel) => {
-      if (channel === 'cases.changed' || channel === 'settings.changed') notifier?.requestRecompute();
+      // A sign-in gives the notifier its recipient: what is due or breached is told to them now.
+      if (channel === 'cases.changed' || channel === 'settings.changed' || channel === 'session.changed') notifier?.requestRecompute();
+      if (channel === 'session.changed') publishUnread();
     });
     await notifier.start();
   }
@@ -153,7 +180,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   if (domain && opened.database) {
     const { identity } = domain;
     const collection = await addCaseViewCollection(opened.database, conflictHandlersFor(opened.database, clock));
-    caseViews = new CaseViewService(collection, { reader: () => identity.ensureCurrentStaff(), writer: () => identity.actor() }, clock);
+    caseViews = new CaseViewService(collection, { reader: () => identity.actor(), writer: () => identity.actor() }, clock);
     collection.$.subscribe(() => events.publish('caseViews.changed', {}));
   }
   const requireCaseViews = (): CaseViewService => {
@@ -194,23 +221,26 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       logger,
       now: () => clock.now(),
     }),
+    ...sessionHandlers(requireSession, requireDomain, requireSync),
     ...caseHandlers(requireDomain),
-    ...settingsHandlers(requireDomain),
+    ...settingsHandlers(requireDomain, requireSession),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom),
-    ...syncHandlers(requireSync, requireDomain),
+    ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
   return {
-    dispatch: createDispatcher(handlers, logger),
+    // Nobody is signed in without a session (the database failed): only app.* answers then.
+    dispatch: createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null }),
     events,
     logger,
     dataDirectory,
     domain,
     notifier,
     sync,
+    session,
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -220,6 +250,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     async close() {
       logger.info('Main services stopping');
       notifier?.stop();
+      session?.close();
       await sync?.close();
       domain?.stop();
       await domain?.rescheduler.idle(); // a recompute still writing finishes before the database closes

@@ -24,7 +24,7 @@ function setup(overrides: Partial<ApiHandlers> = {}) {
     },
     ...overrides,
   } as ApiHandlers;
-  return { dispatch: createDispatcher(handlers, logger), calls, logger };
+  return { dispatch: createDispatcher(handlers, logger, { viewer: () => null }), calls, logger };
 }
 
 const context = { host: 'test' } as const;

@@ -6,12 +6,12 @@ import type { SettingsSnapshot } from '../../shared/api/types/settings';
 import type { DomainServices } from '../domain/domain-services';
 
 export async function settingsSnapshot(domain: DomainServices): Promise<SettingsSnapshot> {
-  const [values, staff, device, me] = await Promise.all([domain.settings.values(), domain.staffMembers(), domain.identity.state(), domain.identity.ensureCurrentStaff()]);
+  const [values, staff, device] = await Promise.all([domain.settings.values(), domain.staffMembers(), domain.identity.state()]);
   return {
     ...values,
     calendar: { ...values.calendar, closures: [...values.calendar.closures], extraWorkingDays: [...values.calendar.extraWorkingDays], workWeek: [...values.calendar.workWeek], dayNotes: { ...values.calendar.dayNotes } },
     staff,
-    currentStaffId: me.id,
+    security: { ...values.security },
     deviceCode: device.deviceCode,
   };
 }

@@ -68,12 +68,12 @@ describe('storage errors wrapped by RxDB or another error are found too', () => 
     ['in a list of errors', () => new AggregateError([new Error('other'), full()], 'several')],
   ])('%s', async (_label, make) => {
     const handlers = Object.fromEntries(API_METHODS.map((method) => [method, () => Promise.reject(make())])) as unknown as ApiHandlers;
-    const dispatch = createDispatcher(handlers, createMemoryLogger());
+    const dispatch = createDispatcher(handlers, createMemoryLogger(), { viewer: () => null });
     expect(await dispatch('app.ping', {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL' } });
   });
 
   it('a schema mismatch stays INTERNAL: it is a bug, not something the user can fix', async () => {
     const handlers = Object.fromEntries(API_METHODS.map((method) => [method, () => Promise.reject(new StorageError('SCHEMA_MISMATCH', '/d', 'x'))])) as unknown as ApiHandlers;
-    expect(await createDispatcher(handlers, createMemoryLogger())('app.ping', {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await createDispatcher(handlers, createMemoryLogger(), { viewer: () => null })('app.ping', {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

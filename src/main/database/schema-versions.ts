@@ -11,7 +11,7 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   cases: 1,
   timeline: 0,
   settings: 0,
-  staff: 0,
+  staff: 1,
   deviceNotifications: 0,
   notificationLedger: 0,
   letters: 0,

@@ -42,7 +42,7 @@ describe('a calendar change from another device', () => {
 
     await disconnect(b, couch.url);
     const onlyOnB = await acknowledgedCase(b);
-    const adminOfA = (await a.call('settings.get', {})).currentStaffId;
+    const adminOfA = await a.me();
     await a.call('settings.updateCalendar', { region: 'GB-ENG', timeZone: 'Europe/London', closures: [], extraWorkingDays: ['2026-11-28'] });
     await connect(b, couch.url);
     await waitForConvergence([a, b]);

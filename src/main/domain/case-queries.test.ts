@@ -46,7 +46,7 @@ describe('list filters', () => {
     expect(await listIds({ filters: { statuses: ['acknowledged'] } })).toEqual([ids['anna']]);
     expect(await listIds({ filters: { types: ['service'] } })).toEqual([ids['zoe']]);
     expect(await listIds({ filters: { channels: ['telephone'] } })).toEqual([ids['janis']]);
-    const me = (await t.call('settings.get', {})).currentStaffId;
+    const me = t.me();
     expect(await listIds({ filters: { assigneeIds: [me] } })).toEqual([ids['anna']]);
     expect((await listIds({ filters: { assigneeIds: [''] } })).sort()).toEqual([ids['janis'], ids['zoe']].sort());
     expect((await listIds({ filters: { receivedFrom: '2026-11-18', receivedTo: '2026-11-19' } })).sort()).toEqual([ids['anna'], ids['zoe']].sort());
@@ -112,7 +112,7 @@ describe('editing details and the audit trail', () => {
     const audit = detail.timeline.filter((entry) => entry.kind === 'audit').map((entry) => entry.data);
     expect(audit).toEqual(expect.arrayContaining([{ field: 'complainant.email', before: 'zoe@example.org', after: 'zoe.brown@example.org' }, { field: 'product', before: 'Blood pressure monitor', after: 'Courier delivery' }]));
     expect(detail.timeline.find((entry) => entry.kind === 'audit')?.by.name).toBe('Administrator');
-    const assigned = await t.call('cases.assign', { caseId, assigneeId: (await t.call('settings.get', {})).currentStaffId });
+    const assigned = await t.call('cases.assign', { caseId, assigneeId: t.me() });
     expect(assigned.timeline.filter((entry) => entry.kind === 'audit').map((entry) => (entry.data as { field: string }).field)).toContain('assignee');
   });
 

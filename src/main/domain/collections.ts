@@ -9,7 +9,7 @@
  *   the audit trail). Never updated, so they never conflict.
  * - settings: one document per settings area (organisation, SLA policy, calendar, complaint types,
  *   departments). Conflict policy: last writer wins per document, audited.
- * - staff: staff profiles. Conflict policy: last writer wins per document.
+ * - staff: staff accounts (the team directory). Conflict policy: last writer wins per document.
  * Device-local state ("who am I", the device's reference sequence) lives in RxDB local documents,
  * which are never replicated.
  * All ids are random UUIDs and all times ISO 8601 UTC strings: nothing depends on one device.
@@ -149,19 +149,34 @@ export const settingsSchema: RxJsonSchema<SettingsDocument> = {
 };
 
 export const staffSchema: RxJsonSchema<StaffMember> = {
-  title: 'staff profile',
-  version: 0,
+  title: 'staff account',
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 64 },
     name: { type: 'string', maxLength: 200 },
     email: { type: 'string' },
-    role: { type: 'string', maxLength: 20 },
+    login: { type: 'string', maxLength: 64 },
+    roles: { type: 'array', items: { type: 'string' } },
+    departments: { type: 'array', items: { type: 'string' } },
     active: { type: 'boolean' },
     createdAt: isoTime,
+    // The verifier's shape is checked by passwordVerifierSchema (record-schemas.ts).
+    password: { type: ['object', 'null'] },
   },
-  required: ['id', 'name', 'email', 'role', 'active', 'createdAt'],
+  required: ['id', 'name', 'email', 'login', 'roles', 'departments', 'active', 'createdAt', 'password'],
+};
+
+/**
+ * Version 1 turns staff profiles into accounts: the one role becomes a list, no login and no
+ * password yet (the profile keeps its id, so every history entry naming it stays valid).
+ */
+const STAFF_MIGRATIONS = {
+  1: (document: Record<string, unknown>): StaffMember => {
+    const { role, ...rest } = document as Record<string, unknown> & { role?: unknown };
+    return { ...(rest as Omit<StaffMember, 'login' | 'roles' | 'departments' | 'password'>), login: '', roles: typeof role === 'string' ? [role as StaffMember['roles'][number]] : [], departments: [], password: null };
+  },
 };
 
 /** Version 1 adds fieldVersions: existing cases start with none (every group dates from creation). */
@@ -189,7 +204,7 @@ export async function addDomainCollections(database: RxDatabase, handlerFor?: Co
     cases: { schema: caseSchema, migrationStrategies: CASE_MIGRATIONS, ...withConflictHandler<CaseDocument>('cases', handlerFor) },
     timeline: { schema: timelineSchema, ...withConflictHandler<TimelineEntry>('timeline', handlerFor) },
     settings: { schema: settingsSchema, ...withConflictHandler<SettingsDocument>('settings', handlerFor) },
-    staff: { schema: staffSchema, ...withConflictHandler<StaffMember>('staff', handlerFor) },
+    staff: { schema: staffSchema, migrationStrategies: STAFF_MIGRATIONS, ...withConflictHandler<StaffMember>('staff', handlerFor) },
   });
   return database as unknown as DomainDatabase;
 }

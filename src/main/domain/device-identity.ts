@@ -1,13 +1,14 @@
 /**
  * This device's identity, kept in an RxDB local document (never replicated): its reference code
  * and sequence (P-3.2), and "who am I", the staff profile recorded as the actor of every change
- * made here (real sign-in comes later).
+ * made here, is no longer kept here: the session (identity/session-service.ts) says who is signed
+ * in, and `actor()` reads it. `currentStaffId` stays only to find a profile from before accounts.
  */
 import crypto from 'node:crypto';
 import type { RxDatabase } from 'rxdb';
 import { deviceCodeFromRandom, formatReference } from '../../shared/reference/reference-number';
-import type { StaffMember, StaffRef } from '../../shared/domain/records';
-import type { Clock } from './clock';
+import type { StaffRef } from '../../shared/domain/records';
+import type { Viewer } from '../../shared/identity/viewer';
 import { newId } from './clock';
 import type { DomainDatabase } from './collections';
 import { DomainError } from '../../shared/domain/domain-error';
@@ -27,7 +28,10 @@ interface DeviceState {
   deviceId: string;
   deviceCode: string;
   nextSequence: number;
+  /** Before accounts: the profile "who am I" chose (the first administrator set up takes it over). */
   currentStaffId: string | null;
+  /** Joined a team's server at first start (its directory is on the way). */
+  joinedTeam?: boolean;
   preferences?: DevicePreferences;
   /** Codes this device used before it had to take a new one (their references stay valid). */
   previousCodes?: readonly string[];
@@ -38,10 +42,7 @@ const DEVICE_DOC = 'device';
 export class DeviceIdentity {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly db: DomainDatabase,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly db: DomainDatabase) {}
 
   private get local(): RxDatabase {
     return this.db as unknown as RxDatabase;
@@ -115,29 +116,29 @@ export class DeviceIdentity {
     return { ...DEFAULT_PREFERENCES, ...state.preferences };
   }
 
-  async setCurrentStaff(staffId: string): Promise<void> {
-    await this.update((current) => ({ ...current, currentStaffId: staffId }));
+  async setJoinedTeam(): Promise<void> {
+    await this.update((current) => ({ ...current, joinedTeam: true }));
   }
 
-  /** On a fresh install there is no staff profile yet: create an administrator and use it. */
-  async ensureCurrentStaff(): Promise<StaffMember> {
-    const state = await this.state();
-    const current = state.currentStaffId ? await this.db.staff.findOne(state.currentStaffId).exec() : null;
-    if (current) return current.toJSON() as StaffMember;
-    const anyone = await this.db.staff.findOne({ selector: { active: true } }).exec();
-    const member: StaffMember =
-      (anyone?.toJSON() as StaffMember | undefined) ??
-      (await this.db.staff.insert({ id: newId(), name: 'Administrator', email: '', role: 'administrator', active: true, createdAt: this.clock.now().toISOString() })).toJSON();
-    await this.setCurrentStaff(member.id);
-    return member;
+  private viewerSource: () => Viewer | null = () => null;
+
+  /** The session tells who is acting (never the renderer). */
+  useViewer(source: () => Viewer | null): void {
+    this.viewerSource = source;
   }
 
+  /** The signed-in person, or null. */
+  viewer(): Viewer | null {
+    return this.viewerSource();
+  }
+
+  /** The actor of a change: the signed-in account. Nobody signed in: refused, nothing changes. */
   async actor(): Promise<StaffRef> {
-    const member = await this.ensureCurrentStaff();
-    if (!member.active) {
-      const message = `${member.name} is no longer an active staff member. Choose who you are in Settings.`;
-      throw new DomainError('FORBIDDEN', message, [{ path: '', code: 'staff_inactive', params: { name: member.name }, message }]);
+    const viewer = this.viewerSource();
+    if (!viewer) {
+      const message = 'Nobody is signed in on this device.';
+      throw new DomainError('UNAUTHENTICATED', message, [{ path: '', code: 'signed_out', message }]);
     }
-    return { id: member.id, name: member.name };
+    return { id: viewer.accountId, name: viewer.name };
   }
 }

@@ -1,6 +1,6 @@
 /** The complaint domain's services over one database, wired together. */
 import type { RxDatabase } from 'rxdb';
-import type { StaffMember } from '../../shared/domain/records';
+import type { StaffAccount } from '../../shared/domain/records';
 import type { EventBus } from '../events/event-bus';
 import { CaseQueries } from './case-queries';
 import { CaseService } from './case-service';
@@ -11,6 +11,7 @@ import { DeadlineRescheduler } from './deadline-rescheduler';
 import { DeviceIdentity } from './device-identity';
 import { SettingsService } from './settings-service';
 import { StaffService } from './staff-service';
+import { publicAccount } from '../identity/session-service';
 
 export interface DomainServices {
   readonly db: DomainDatabase;
@@ -22,7 +23,7 @@ export interface DomainServices {
   /** Moves open deadlines when the calendar or SLA policy changes, here or on another device. */
   readonly rescheduler: DeadlineRescheduler;
   /** The team, by name. */
-  staffMembers(): Promise<StaffMember[]>;
+  staffMembers(): Promise<StaffAccount[]>;
   stop(): void;
 }
 
@@ -35,11 +36,10 @@ export async function startDomainServices(
 ): Promise<DomainServices> {
   const db = await addDomainCollections(database, handlerFor);
   const settings = new SettingsService(db, clock);
-  const identity = new DeviceIdentity(db, clock);
-  const staff = new StaffService(db, identity, clock);
+  const identity = new DeviceIdentity(db);
+  const staff = new StaffService(db, clock);
   const cases = new CaseService(db, settings, identity, clock);
   const queries = new CaseQueries(db, settings, clock);
-  await identity.ensureCurrentStaff();
   const stopFeed = startChangeFeed(db, events);
   const rescheduler = new DeadlineRescheduler(db, cases, onError);
   rescheduler.start();
@@ -53,7 +53,8 @@ export async function startDomainServices(
     rescheduler,
     async staffMembers() {
       const members = await db.staff.find({ sort: [{ name: 'asc' }] }).exec();
-      return members.map((member) => member.toMutableJSON());
+      // Never the password verifiers.
+      return members.map((member) => publicAccount(member.toMutableJSON()));
     },
     stop() {
       rescheduler.stop();

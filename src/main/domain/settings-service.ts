@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { DEFAULT_COMPLAINT_TYPES } from '../../shared/domain/vocabulary';
 import type { ComplaintType, Organisation, StaffRef } from '../../shared/domain/records';
-import type { complaintTypeInput, organisationSchema, slaPolicySchema } from '../../shared/domain/settings-inputs';
+import { DEFAULT_SECURITY_SETTINGS, type complaintTypeInput, type organisationSchema, type securitySettingsSchema, type slaPolicySchema } from '../../shared/domain/settings-inputs';
 import { createWorkingCalendar, DEFAULT_SLA_POLICY, WorkingCalendarError, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
 import { calendarFieldError, calendarOptions, DEFAULT_CALENDAR_SETTINGS, readCalendarSettings, tidyCalendarSettings, type CalendarSettings } from './calendar-settings';
 import { causalTime } from './case-field-groups';
@@ -59,6 +59,7 @@ export interface SettingsValues {
   readonly calendar: CalendarSettings;
   readonly complaintTypes: readonly ComplaintType[];
   readonly departments: readonly string[];
+  readonly security: { readonly idleLockMinutes: number };
 }
 
 const DEFAULTS: SettingsValues = {
@@ -67,6 +68,7 @@ const DEFAULTS: SettingsValues = {
   calendar: DEFAULT_CALENDAR_SETTINGS,
   complaintTypes: DEFAULT_COMPLAINT_TYPES.map((type) => ({ id: type.id, label: { ...type.label }, retired: false })),
   departments: ['Customer service', 'Warehouse', 'Pharmacy', 'Billing', 'Delivery'],
+  security: DEFAULT_SECURITY_SETTINGS,
 };
 
 type Area = keyof SettingsValues;
@@ -162,6 +164,10 @@ export class SettingsService {
     const next = exists ? types.map((type) => (type.id === value.id ? value : type)) : [...types, value];
     if (next.every((type) => type.retired)) throw fieldError('retired', 'At least one complaint type must stay in use', 'last_type_in_use');
     return this.save('complaintTypes', next, actor);
+  }
+
+  updateSecurity(value: z.output<typeof securitySettingsSchema>, actor: StaffRef): Promise<SettingsValues> {
+    return this.save('security', value, actor);
   }
 
   setDepartments(departments: readonly string[], actor: StaffRef): Promise<SettingsValues> {

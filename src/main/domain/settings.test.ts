@@ -18,7 +18,9 @@ describe('settings', () => {
     expect(settings.slaPolicy.acknowledgement).toEqual({ unit: 'clock-hours', amount: 48 });
     expect(settings.calendar).toEqual({ region: 'GB-ENG', timeZone: 'Europe/London', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} });
     expect(settings.complaintTypes.map((type) => type.id)).toEqual(['service', 'billing', 'product', 'communication', 'customer-service', 'other']);
-    expect(settings.staff).toEqual([expect.objectContaining({ id: settings.currentStaffId, role: 'administrator' })]);
+    expect(settings.staff).toEqual([expect.objectContaining({ id: t.me(), login: 'admin', roles: expect.arrayContaining(['administrator']), hasPassword: true })]);
+    expect(settings.staff[0]).not.toHaveProperty('password');
+    expect(settings.security).toEqual({ idleLockMinutes: 15 });
     expect(settings.deviceCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}$/);
   });
 
@@ -53,15 +55,17 @@ describe('settings', () => {
     await t.call('cases.create', { ...phoneComplaint, type: 'warranty', receivedAt: '2026-11-20T16:00:00.000Z' });
   });
 
-  it('"who am I" is recorded as the actor of every change', async () => {
-    const after = await t.call('staff.save', { name: 'Līga Ozola', email: 'liga@example.lv', role: 'caseworker' });
-    const liga = after.staff.find((member) => member.name === 'Līga Ozola')!;
-    await t.call('staff.setCurrent', { staffId: liga.id });
+  it('the signed-in account is recorded as the actor of every change', async () => {
+    const ligaId = await t.addAccount({ name: 'Līga Ozola', email: 'liga@example.lv', login: 'liga', roles: ['caseworker'] });
+    await t.signInAs('liga');
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T16:00:00.000Z' });
     const detail = await t.call('cases.get', { caseId });
-    expect(detail.case.loggedBy).toEqual({ id: liga.id, name: 'Līga Ozola' });
-    expect(detail.timeline.every((entry) => entry.by.id === liga.id)).toBe(true);
-    expect((await t.fail('staff.save', { id: liga.id, name: 'Līga Ozola', role: 'caseworker', active: false })).issues[0]).toMatchObject({ path: 'active' });
-    expect((await t.fail('staff.setCurrent', { staffId: 'nobody' })).issues[0]).toMatchObject({ path: 'staffId' });
+    expect(detail.case.loggedBy).toEqual({ id: ligaId, name: 'Līga Ozola' });
+    expect(detail.timeline.every((entry) => entry.by.id === ligaId)).toBe(true);
+    // Only administrators save staff accounts; an administrator cannot deactivate themselves.
+    expect((await t.fail('staff.save', { id: ligaId, name: 'Līga Ozola', login: 'liga', roles: ['administrator'], active: true })).code).toBe('FORBIDDEN');
+    await t.signInAs('admin', 'plaint-admin-password');
+    expect((await t.fail('staff.save', { id: t.me(), name: 'Administrator', login: 'admin', roles: ['administrator'], active: false })).issues[0]).toMatchObject({ path: 'active' });
+    expect((await t.fail('staff.save', { name: 'Someone', login: 'liga', roles: ['clerk'] })).issues[0]).toMatchObject({ path: 'login', code: 'login_taken' });
   });
 });

@@ -1,40 +1,47 @@
-/** Staff profiles and "who am I" on this device. */
+/** The team directory: staff accounts (login, roles, departments, active), saved by administrators. */
 import type { z } from 'zod';
 import type { StaffMember } from '../../shared/domain/records';
-import type { staffInput } from '../../shared/domain/settings-inputs';
+import type { staffInput } from '../../shared/identity/session-inputs';
+import type { Viewer } from '../../shared/identity/viewer';
 import { newId, type Clock } from './clock';
 import type { DomainDatabase } from './collections';
-import type { DeviceIdentity } from './device-identity';
 import { fieldError } from '../../shared/domain/domain-error';
+import type { PasswordVerifier } from '../../shared/domain/records';
 
 export class StaffService {
   constructor(
     private readonly db: DomainDatabase,
-    private readonly identity: DeviceIdentity,
     private readonly clock: Clock,
   ) {}
 
-  async save(input: z.output<typeof staffInput>): Promise<StaffMember> {
-    const existing = input.id ? await this.db.staff.findOne(input.id).exec() : null;
+  /**
+   * Adds or edits an account. The login is unique in the team; nobody deactivates themselves or
+   * takes away their own administrator role, and the team keeps at least one active administrator.
+   * `verifier` is the new account's first password (made by the session, never stored in clear).
+   */
+  async save(input: z.output<typeof staffInput>, by: Viewer, verifier: PasswordVerifier | null): Promise<StaffMember> {
+    const existing = input.id ? ((await this.db.staff.findOne(input.id).exec())?.toJSON() as StaffMember | undefined) : undefined;
     if (input.id && !existing) throw fieldError('id', 'No staff member with this id', 'not_found');
-    const me = await this.identity.ensureCurrentStaff();
-    if (existing && existing.id === me.id && !input.active) throw fieldError('active', 'You cannot deactivate your own profile; choose another profile first', 'own_profile');
+    const everyone = (await this.db.staff.find().exec()).map((document) => document.toJSON() as StaffMember);
+    if (everyone.some((member) => member.login === input.login && member.id !== existing?.id)) throw fieldError('login', 'Another account has this login', 'login_taken');
+    if (existing && existing.id === by.accountId) {
+      if (!input.active) throw fieldError('active', 'You cannot deactivate your own account', 'own_profile');
+      if (!input.roles.includes('administrator')) throw fieldError('roles', 'You cannot take away your own administrator role', 'own_profile');
+    }
     const member: StaffMember = {
       id: existing?.id ?? newId(),
       name: input.name,
       email: input.email,
-      role: input.role,
+      login: input.login,
+      roles: input.roles,
+      departments: [...new Set(input.departments)],
       active: input.active,
       createdAt: existing?.createdAt ?? this.clock.now().toISOString(),
+      password: existing?.password ?? verifier,
     };
+    const administrators = everyone.filter((other) => other.id !== member.id && other.active && other.roles.includes('administrator'));
+    if (administrators.length === 0 && !(member.active && member.roles.includes('administrator'))) throw fieldError('roles', 'The team needs at least one active administrator', 'last_administrator');
     await this.db.staff.upsert(member);
     return member;
-  }
-
-  async setCurrent(staffId: string): Promise<void> {
-    const member = await this.db.staff.findOne(staffId).exec();
-    if (!member) throw fieldError('staffId', 'No staff member with this id', 'not_found');
-    if (!member.active) throw fieldError('staffId', `${member.name} is no longer active`, 'inactive');
-    await this.identity.setCurrentStaff(staffId);
   }
 }

@@ -8,10 +8,13 @@ import path from 'node:path';
 import type { ApiInput, ApiResult } from '../../shared/api/contract';
 import type { ApiErrorEnvelope } from '../../shared/api/errors';
 import type { ApiMethodName } from '../../shared/api/names';
+import type { StaffRole } from '../../shared/domain/vocabulary';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import type { NotificationSink } from '../notifier/deadline-notifier';
 import type { Timers } from '../notifier/timers';
+import { seedAdministrator } from '../identity/seed-account';
+import { TEST_SCRYPT_COST } from '../identity/password';
 
 export class TestClock {
   private current: number;
@@ -44,13 +47,24 @@ export interface TestDomain {
   fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
   restart(): Promise<void>;
   close(): Promise<void>;
+  /** The signed-in account's id (throws when nobody is signed in). */
+  me(): string;
+  /** Adds an account with TEST_PASSWORD (as the signed-in administrator); returns its id. */
+  addAccount(account: { name: string; login: string; roles: StaffRole[]; departments?: string[]; email?: string }): Promise<string>;
+  /** Signs in (after signing out whoever is signed in). */
+  signInAs(login: string, password?: string): Promise<void>;
 }
+
+/** The password of accounts tests add with addAccount. */
+export const TEST_PASSWORD = 'correct horse battery';
 
 export interface TestDomainOptions {
   readonly timers?: (clock: TestClock) => Timers;
   readonly sink?: NotificationSink;
   /** Extra options for the main services (sync tests run two devices in one process). */
-  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore'>>;
+  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore' | 'idleLock' | 'logger'>>;
+  /** Starts signed in as the seed administrator (SEED_ADMIN, every role); false: signed out. */
+  readonly signedIn?: boolean;
 }
 
 export async function startTestDomain(
@@ -78,9 +92,18 @@ export async function startTestDomain(
       logger: echoing,
       ...(timers ? { timers } : {}),
       ...(options.sink ? { notificationSink: options.sink } : {}),
+      scryptCost: TEST_SCRYPT_COST,
+      // Tests move their clock by hours and days between calls.
+      idleLock: false,
       ...options.services,
     });
-  let services = await boot();
+  /** Starts the services and signs in the seed administrator (every role), unless told not to. */
+  const bootSignedIn = async () => {
+    const started = await boot();
+    if (options.signedIn !== false) await seedAdministrator(started);
+    return started;
+  };
+  let services = await bootSignedIn();
   const domain: TestDomain = {
     get services() {
       return services;
@@ -99,11 +122,26 @@ export async function startTestDomain(
     },
     async restart() {
       await services.close();
-      services = await boot();
+      services = await bootSignedIn();
     },
     async close() {
       await services.close();
       fs.rmSync(directory, { recursive: true, force: true });
+    },
+    me() {
+      const viewer = services.session?.viewer();
+      if (!viewer) throw new Error('Nobody is signed in');
+      return viewer.accountId;
+    },
+    async addAccount(account) {
+      const snapshot = await domain.call('staff.save', { email: '', departments: [], ...account, password: TEST_PASSWORD });
+      const added = snapshot.staff.find((member) => member.login === account.login);
+      if (!added) throw new Error(`${account.login} was not saved`);
+      return added.id;
+    },
+    async signInAs(login, password = TEST_PASSWORD) {
+      await domain.call('session.signOut', {});
+      await domain.call('session.signIn', { login, password });
     },
   };
   return domain;

@@ -82,6 +82,8 @@ describe('the built main process, started on a fake Electron', () => {
     // Started: the window shows itself once its page has loaded.
     await app.waitFor('BrowserWindow.show');
     ({ webContentsId, windowId } = app.calls('BrowserWindow.new')[0]!);
+    // A fresh profile: the first administrator is set up (and signed in) as the first-start screen would.
+    await app.call('session.setUpTeam', { organisation: { name: 'Welzo Limited' }, administrator: { name: 'Ada Admin', login: 'ada', password: 'correct horse battery' } });
   }, STARTS_PROCESSES);
 
   afterAll(() => {
@@ -192,7 +194,8 @@ describe('the built main process, started on a fake Electron', () => {
   it('shows a desktop notification for a breached deadline, and clicking it opens that case', async () => {
     await app.call('device.setPreferences', { holdDuringQuietHours: false });
     await app.call('settings.updateSlaPolicy', { ...DEFAULT_SLA_POLICY, acknowledgement: { unit: 'clock-hours', amount: 48 } });
-    me = (await app.call('settings.updateCalendar', { region: 'GB-ENG', timeZone: zoneWhereItIsMidday(new Date()), closures: [] })).currentStaffId;
+    await app.call('settings.updateCalendar', { region: 'GB-ENG', timeZone: zoneWhereItIsMidday(new Date()), closures: [] });
+    me = (await app.call('session.current', {})).viewer!.accountId;
     breached = await app.call('cases.create', complaint('Ada Breach', new Date(Date.now() - 72 * HOUR), me));
 
     const notification = await app.waitFor('Notification.show', ({ title }) => title === `Deadline breached: ${breached.reference}`);
@@ -232,6 +235,11 @@ describe('the built main process, started on a fake Electron', () => {
     // an hour from now, so only the resume can announce them in this test.
     await app.request('system.sleep', { ms: 2 * HOUR });
     for (const { reference } of dueToday) await app.waitFor('Notification.show', ({ title }) => title === `Deadline breached: ${reference}`, beforeSleep);
+    // The sleep locked Plaint (powerMonitor 'suspend'): nothing answers until the same person unlocks.
+    expect(app.calls('powerMonitor.listen').map(({ event }) => event)).toEqual(expect.arrayContaining(['suspend', 'lock-screen']));
+    expect(await app.call('session.current', {})).toMatchObject({ state: 'locked', viewer: { name: 'Ada Admin' } });
+    expect(await app.invoke('sync.settings', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.call('session.unlock', { password: 'correct horse battery' })).toMatchObject({ state: 'signed-in' });
   });
 
   it('keeps the sync password in safeStorage, sealed on disk, and unseals it to log in', async () => {

@@ -45,6 +45,13 @@ describe('personal data in logs/main.log', () => {
     const person = { name: `Quillon Zephyrine ${token}`, email: `quillon.${token}@example.org`, phone: `+44 7700 ${String(Number.parseInt(token, 16) % 1_000_000).padStart(6, '0')}` };
     services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock: { now: () => new Date('2026-11-25T11:00:00.000Z') } });
     const call = (method: string, input: unknown) => services!.dispatch(method, input, { host: 'test' });
+    // Signed out, everything but app.* and session.* is refused; then the first administrator is set up.
+    expect(await call('cases.get', { caseId: 'x' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const password = `secret-${token}-password`;
+    const setUp = await call('session.setUpTeam', { organisation: { name: 'Welzo Limited' }, administrator: { name: 'Ada Admin', login: 'ada', password } });
+    const wrong = await call('session.signIn', { login: 'ada', password: `${password}-wrong` });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const answers = [setUp, wrong, await call('settings.get', {}), await call('session.current', {})];
     const complainant = { ...phoneComplaint.complainant, name: person.name, email: person.email, phone: person.phone };
     const complaint = { ...phoneComplaint, complainant, summary: `Complaint from ${person.name}`, description: `Call ${person.phone} or write to ${person.email}` };
     const sender = { name: person.name, addressLines: [`${person.name}, 1 High Street`], postcode: 'M1 1AE', country: 'GB' };
@@ -82,7 +89,7 @@ describe('personal data in logs/main.log', () => {
     const stored = (await domain.db.cases.findOne(caseId).exec())!.toMutableJSON();
     const invalidInsert = () => domain.db.cases.insert({ ...stored, id: 'copy-of-the-case', stage: 9 } as never);
     const handlers = Object.fromEntries(API_METHODS.map((method) => [method, invalidInsert])) as unknown as ApiHandlers;
-    failures.push(await createDispatcher(handlers, services.logger)('app.ping', {}, { host: 'test' }));
+    failures.push(await createDispatcher(handlers, services.logger, { viewer: () => null })('app.ping', {}, { host: 'test' }));
 
     expect(failures.every((response) => !response.ok)).toBe(true);
     const codes = failures.map((response) => (response.ok ? 'ok' : response.error.code));
@@ -90,6 +97,13 @@ describe('personal data in logs/main.log', () => {
 
     const logFile = services.logger.file;
     const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
+    // The password and its verifier reach neither the log nor any answer.
+    const verifier = ((await services.domain!.db.staff.findOne({ selector: { login: 'ada' } }).exec())!.toJSON().password)!;
+    for (const secret of [password, verifier.hash, verifier.salt]) {
+      expect(JSON.stringify(answers)).not.toContain(secret);
+      expect(log()).not.toContain(secret);
+    }
+    expect(log()).toContain('Sign-in failed');
     await until(() => log().includes('Desktop notification'), 'the breached-deadline notification');
     await services.close();
     services = null;

@@ -29,7 +29,7 @@ async function start(at: string, directory?: string): Promise<void> {
 const notifier = () => t.services.notifier!;
 const advanceTo = (instant: string) => timers.advanceTo(instant, () => notifier().idle());
 const inApp = async () => (await t.call('notifications.list', {})).items;
-const me = async () => (await t.call('settings.get', {})).currentStaffId;
+const me = async () => t.me();
 
 afterEach(async () => {
   await t.close();
@@ -149,7 +149,7 @@ describe('rescheduling', () => {
   it('follows a change of assignee and an extension', async () => {
     shown = [];
     await start('2026-11-23T10:00:00.000Z');
-    const settings = await t.call('staff.save', { name: 'Amira Hassan', role: 'caseworker' });
+    const settings = await t.call('staff.save', { name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
     const amira = settings.staff.find((member) => member.name === 'Amira Hassan')!.id;
     const { caseId } = await createCase('2026-11-23T10:00:00.000Z', amira);
     // The administrator is told of breaches only, so the next event is the breach.

@@ -30,9 +30,13 @@ describe('saved case views between devices', () => {
     await connect(a, couch.url);
     await connect(b, couch.url);
     await waitForConvergence([a, b]);
-    // The same person on both devices: B's "me" becomes A's staff member.
-    const me = (await a.call('settings.get', {})).currentStaffId;
-    await b.call('staff.setCurrent', { staffId: me });
+    // The same person on both devices: an account made on A signs in on B once the directory arrived.
+    await a.call('staff.save', { name: 'Ann Example', login: 'ann', roles: ['caseworker', 'administrator'], password: 'correct horse battery' });
+    await waitUntil(async () => (await b.call('settings.get', {})).staff.some((member) => member.login === 'ann'), 'the account on the other device');
+    for (const on of [a, b]) {
+      await on.call('session.signOut', {});
+      await on.call('session.signIn', { login: 'ann', password: 'correct horse battery' });
+    }
 
     const first = (await a.call('caseViews.save', view('Open, by deadline'))).view;
     await waitUntil(async () => (await b.call('caseViews.list', {})).some((saved) => saved.id === first.id), 'the view on the other device');

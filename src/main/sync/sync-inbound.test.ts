@@ -148,8 +148,9 @@ describe('documents from the server are checked before they are stored', () => {
     expect(((await read(couch, 'timeline', auditEntry.id))?.['data'] as { details: string }).details).toBe((original['data'] as { details: string }).details);
     expect(((await read(couch, 'settings', 'calendar'))?.['value'] as { data: { region: string } }).data.region).toBe('LV');
     // Only administrators see the list.
-    const me = await a.call('settings.get', {});
-    await a.call('staff.save', { id: me.currentStaffId, name: 'Demoted', role: 'clerk', active: true });
+    await a.call('staff.save', { name: 'Carl Clerk', login: 'carl', roles: ['clerk'], password: 'correct horse battery' });
+    await a.call('session.signOut', {});
+    await a.call('session.signIn', { login: 'carl', password: 'correct horse battery' });
     expect(await a.fail('sync.quarantine', {})).toMatchObject({ code: 'FORBIDDEN' });
     console.warn(`[counts] Inbound: ${quarantine.length} quarantine entries on two devices, ${quarantine.filter((entry) => entry.healed).length} healed`);
   }, 300_000);

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedAdministrator } from '../identity/seed-account';
+import { TEST_SCRYPT_COST } from '../identity/password';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices } from '../services';
 import { freePort } from './local-server/pouchdb-server';
@@ -62,8 +64,9 @@ describe('the network', () => {
   it('no network shows "offline"; when it returns, sync tries at once and reports what it finds', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-offline-'));
     let online = false;
-    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'test', logger: createMemoryLogger(), networkUp: () => online, syncRetry: { firstMs: 100, maxMs: 500 } });
+    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'test', logger: createMemoryLogger(), networkUp: () => online, syncRetry: { firstMs: 100, maxMs: 500 }, scryptCost: TEST_SCRYPT_COST });
     try {
+      await seedAdministrator(services);
       const port = await freePort();
       await services.dispatch('sync.configure', { enabled: true, serverUrl: `http://127.0.0.1:${port}`, database: 'team', username: '' }, { host: 'test' });
       const status = async () => {

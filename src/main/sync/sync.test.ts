@@ -80,7 +80,7 @@ describe('concurrent edits of one case', () => {
     await connect(b, couch.url);
     const { caseId } = await a.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
     await waitForConvergence([a, b]);
-    const ann = (await a.call('settings.get', {})).currentStaffId;
+    const ann = await a.me();
 
     // Both go offline and edit the same case.
     await disconnect(a, couch.url);

@@ -43,7 +43,8 @@ import {
   updateCaseDetailsInput,
 } from '../domain/inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
-import { calendarSettingsSchema, complaintTypeInput, currentStaffInput, departmentsInput, organisationSchema, slaPolicySchema, staffInput } from '../domain/settings-inputs';
+import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
+import { changePasswordInput, joinTeamInput, setPasswordInput, setUpTeamInput, signInInput, staffInput, unlockInput, type SessionState } from '../identity/session-inputs';
 
 /** A phantom value that carries a result or payload type in the table; never read at run time. */
 function typed<T>(): T {
@@ -82,6 +83,15 @@ export const apiMethods = {
       .strict(),
     result: typed<ReportErrorResult>(),
   },
+  'session.current': { summary: 'Who is signed in on this device (or that nobody is, the app is locked, or the team is not set up yet).', input: emptyInput, result: typed<SessionState>() },
+  'session.signIn': { summary: "Signs in with a login and password, checked against this device's copy of the team directory (works offline).", input: signInInput, result: typed<SessionState>() },
+  'session.signOut': { summary: 'Signs out; the next person signs in.', input: emptyInput, result: typed<SessionState>() },
+  'session.lock': { summary: 'Locks the app (idle, or on request); the signed-in person unlocks with their password.', input: emptyInput, result: typed<SessionState>() },
+  'session.unlock': { summary: "Unlocks with the signed-in person's password.", input: unlockInput, result: typed<SessionState>() },
+  'session.activity': { summary: 'The person is using the app: the idle lock starts counting again.', input: emptyInput, result: typed<SessionState>() },
+  'session.setUpTeam': { summary: 'First start: sets up a new team (the organisation, then the first administrator) and signs them in.', input: setUpTeamInput, result: typed<SessionState>() },
+  'session.joinTeam': { summary: "First start: joins a team's sync server; its directory is pulled, then the person signs in.", input: joinTeamInput, result: typed<SessionState>() },
+  'session.changePassword': { summary: "Changes the signed-in person's own password.", input: changePasswordInput, result: typed<SessionState>() },
   'cases.create': { summary: 'Creates a case from any channel; the SLA clock starts at receipt (P-3.2).', input: createCaseInput, result: typed<{ caseId: string; reference: string }>() },
   'cases.get': { summary: 'One case with its timeline, the actions valid now and time taken (P-5.1).', input: getCaseInput, result: typed<CaseDetail>() },
   'cases.list': { summary: 'Cases matching filters and text search, sorted and paged.', input: listCasesInput, result: typed<CaseList>() },
@@ -93,14 +103,15 @@ export const apiMethods = {
   'cases.addCommunication': { summary: 'Logs a communication in or out (channel, time, summary).', input: addCommunicationInput, result: typed<CaseDetail>() },
   'cases.quickSearch': { summary: 'Jump to a case by reference (check character validated) or by name.', input: quickSearchInput, result: typed<QuickSearchResult>() },
   'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
-  'settings.get': { summary: 'Organisation, SLA policy, calendar, lists, staff and who am I.', input: emptyInput, result: typed<SettingsSnapshot>() },
+  'settings.get': { summary: 'Organisation, SLA policy, calendar, security, lists and staff accounts (never their password verifiers).', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },
   'settings.updateSlaPolicy': { summary: 'Acknowledgement and resolution limits, warning lead, office hours.', input: slaPolicySchema, result: typed<SettingsSnapshot>() },
   'settings.updateCalendar': { summary: 'Holiday region, time zone, working week, office closure days and extra working days (with notes); moves open deadlines.', input: calendarSettingsSchema, result: typed<SettingsSnapshot>() },
+  'settings.updateSecurity': { summary: 'How long the app may stay idle before it locks.', input: securitySettingsSchema, result: typed<SettingsSnapshot>() },
   'settings.saveComplaintType': { summary: 'Adds, renames or retires a complaint type (P-2.2).', input: complaintTypeInput, result: typed<SettingsSnapshot>() },
   'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
-  'staff.save': { summary: 'Adds or edits a staff profile.', input: staffInput, result: typed<SettingsSnapshot>() },
-  'staff.setCurrent': { summary: 'Chooses who is using this device (recorded as the actor of every change).', input: currentStaffInput, result: typed<SettingsSnapshot>() },
+  'staff.save': { summary: 'Adds or edits a staff account: name, login, roles, departments, active (administrators).', input: staffInput, result: typed<SettingsSnapshot>() },
+  'staff.setPassword': { summary: "Resets a staff account's password (administrators).", input: setPasswordInput, result: typed<SettingsSnapshot>() },
   'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
   'notifications.markRead': {
     summary: 'Marks notifications read (the given ones, or all).',
@@ -159,6 +170,8 @@ export const apiEvents = {
   'sync.status': typed<SyncStatus>(),
   /** Saved case views changed (here, or arriving by sync): the view lists reload. */
   'caseViews.changed': typed<Record<string, never>>(),
+  /** Signed in, out, locked or unlocked: the window shows the sign-in or lock screen, or the app. */
+  'session.changed': typed<SessionState>(),
 } as const satisfies { readonly [E in ApiEventName]: unknown };
 
 type Methods = typeof apiMethods;

@@ -15,8 +15,12 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   /** A workflow action is not allowed in the record's current state. */
   'INVALID_TRANSITION',
-  /** The caller may not perform this action (role, or an untrusted sender). */
+  /** Nobody is signed in, or the app is locked: sign in (or unlock) first. Nothing changed. */
+  'UNAUTHENTICATED',
+  /** The signed-in person's roles (or case access) do not allow this, or an untrusted sender. Nothing changed. */
   'FORBIDDEN',
+  /** Too many wrong passwords: wait (issues say how long) before trying again. */
+  'THROTTLED',
   /** A needed resource (database, server) is not available right now. */
   'UNAVAILABLE',
   /** The disk holding the data is full; nothing was saved. */

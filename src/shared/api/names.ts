@@ -9,6 +9,15 @@ export const API_METHODS = [
   'app.info',
   'app.ping',
   'app.reportError',
+  'session.current',
+  'session.signIn',
+  'session.signOut',
+  'session.lock',
+  'session.unlock',
+  'session.activity',
+  'session.setUpTeam',
+  'session.joinTeam',
+  'session.changePassword',
   'cases.create',
   'cases.get',
   'cases.list',
@@ -24,10 +33,11 @@ export const API_METHODS = [
   'settings.updateOrganisation',
   'settings.updateSlaPolicy',
   'settings.updateCalendar',
+  'settings.updateSecurity',
   'settings.saveComplaintType',
   'settings.setDepartments',
   'staff.save',
-  'staff.setCurrent',
+  'staff.setPassword',
   'notifications.list',
   'notifications.markRead',
   'device.getPreferences',
@@ -54,7 +64,7 @@ export const API_METHODS = [
   'caseViews.import',
 ] as const;
 
-export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed'] as const;
+export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

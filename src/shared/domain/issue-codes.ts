@@ -101,6 +101,15 @@ export const ISSUE_CODES = [
   'server_admin_needed',
   'server_unreachable',
   'server_refused',
+  // Accounts and sign-in.
+  'wrong_password',
+  'too_many_attempts',
+  'signed_out',
+  'team_exists',
+  'login_format',
+  'login_taken',
+  'last_administrator',
+  'role_refused',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

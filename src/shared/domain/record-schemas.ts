@@ -15,7 +15,7 @@ import { createWorkingCalendar, DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, POST_CLASSES } from './letters';
 import { caseSortSchema, savedViewIdSchema } from './case-views';
 import { caseFiltersSchema } from './inputs';
-import { calendarSettingsSchema, complaintTypeInput, organisationSchema, slaPolicySchema } from './settings-inputs';
+import { calendarSettingsSchema, complaintTypeInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from './settings-inputs';
 import {
   CASE_STATUSES,
   COMMUNICATION_CHANNELS,
@@ -197,7 +197,37 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   ),
 ]);
 
-export const staffMemberSchema = z.object({ id, name: z.string().min(1).max(200), email: z.string(), role: z.enum(STAFF_ROLES), active: z.boolean(), createdAt: instant });
+/**
+ * A password verifier's parameters are bounded: a forged account with an enormous cost would
+ * otherwise make every device spend minutes and gigabytes on one sign-in.
+ */
+export const passwordVerifierSchema = z
+  .object({
+    algorithm: z.literal('scrypt'),
+    N: z.number().int().min(16_384).max(1_048_576).refine((value) => (value & (value - 1)) === 0, 'A power of two'),
+    r: z.number().int().min(8).max(16),
+    p: z.number().int().min(1).max(4),
+    keyLength: z.number().int().min(32).max(64),
+    salt: z.base64().min(22).max(100),
+    hash: z.base64().min(43).max(100),
+    setAt: instant,
+  })
+  .strict();
+
+/** Staff accounts: exactly this shape; roles only from STAFF_ROLES (a made-up role is refused). */
+export const staffMemberSchema = z
+  .object({
+    id,
+    name: z.string().min(1).max(200),
+    email: z.string().max(320),
+    login: z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9._@-]{0,63}$/)]),
+    roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).refine((roles) => new Set(roles).size === roles.length, 'Roles repeat'),
+    departments: z.array(z.string().min(1).max(100)).max(100),
+    active: z.boolean(),
+    createdAt: instant,
+    password: passwordVerifierSchema.nullable(),
+  })
+  .strict();
 
 /** Each settings area's value: the API's own rules, plus what the SLA engine needs to run. */
 const settingsValues = {
@@ -216,6 +246,7 @@ const settingsValues = {
     .refine((types) => types.some((type) => !type.retired), 'At least one complaint type must stay in use')
     .refine((types) => new Set(types.map((type) => type.id)).size === types.length, 'Complaint type ids repeat'),
   departments: z.array(z.string().min(1).max(100)).max(100),
+  security: securitySettingsSchema,
   letterTemplates: z.partialRecord(z.enum(LETTER_TEMPLATES), z.partialRecord(z.enum(LETTER_LANGUAGES), z.string().max(20_000))),
 } as const;
 

@@ -209,14 +209,44 @@ export interface ConflictingEdit {
   readonly by: StaffRef;
 }
 
+/**
+ * A password verifier (never the password): scrypt from node:crypto with its parameters, so a
+ * later version can raise the cost and still check older verifiers. Kept on the staff account so
+ * every device can check a sign-in offline; never sent to the renderer, the log or an API answer.
+ */
+export interface PasswordVerifier {
+  readonly algorithm: 'scrypt';
+  /** CPU/memory cost (a power of two), block size and parallelism. */
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+  readonly keyLength: number;
+  /** Random per account and per password change, base64. */
+  readonly salt: string;
+  readonly hash: string;
+  readonly setAt: string;
+}
+
+/** A staff account of the team directory (replicated to every device of the team). */
 export interface StaffMember {
   readonly id: string;
   readonly name: string;
   readonly email: string;
-  readonly role: StaffRole;
+  /** What the person signs in with; '' for a profile from before accounts (it cannot sign in). */
+  readonly login: string;
+  /** A person may hold several roles. */
+  readonly roles: readonly StaffRole[];
+  /** The departments the person works for. */
+  readonly departments: readonly string[];
+  /** Deactivated accounts cannot sign in (on any device, once synced) and stay in the history. */
   readonly active: boolean;
   readonly createdAt: string;
+  /** Null until a password is set. */
+  readonly password: PasswordVerifier | null;
 }
+
+/** A staff account as the API answers it: everything but the verifier. */
+export type StaffAccount = Omit<StaffMember, 'password'> & { readonly hasPassword: boolean };
 
 export interface ComplaintType {
   readonly id: string;

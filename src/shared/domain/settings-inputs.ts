@@ -1,6 +1,5 @@
 /** Input schemas of the settings API (organisation, SLA policy, calendar, lists, staff). */
 import { z } from 'zod';
-import { STAFF_ROLES } from './vocabulary';
 import { issue, pattern, requiredText, text } from './fields';
 
 const clockTime = z.string().refine(...pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_of_day', 'A time of day, HH:mm'));
@@ -75,14 +74,6 @@ export const complaintTypeInput = z
 
 export const departmentsInput = z.object({ departments: z.array(requiredText(100)).max(100) }).strict();
 
-export const staffInput = z
-  .object({
-    id: z.string().max(64).optional(),
-    name: requiredText(200),
-    email: z.union([z.literal(''), z.email('Not a valid e-mail address')]).default(''),
-    role: z.enum(STAFF_ROLES),
-    active: z.boolean().default(true),
-  })
-  .strict();
-
-export const currentStaffInput = z.object({ staffId: requiredText(64) }).strict();
+/** Security: the idle lock (P-7.1). */
+export const securitySettingsSchema = z.object({ idleLockMinutes: z.number().int().min(1).max(240) }).strict();
+export const DEFAULT_SECURITY_SETTINGS = { idleLockMinutes: 15 } as const;

@@ -3,7 +3,7 @@ import type { NotificationCentre } from '../../../shared/api/types/notifications
 import type { DomainServices } from '../../domain/domain-services';
 import { recentNotifications, unreadNotifications } from '../../notifier/notification-centre';
 import type { NotifierCollections } from '../../notifier/notification-store';
-import type { ApiHandlers } from '../dispatcher';
+import { signedIn, type ApiHandlers, type CallContext } from '../dispatcher';
 
 type Methods = Extract<keyof ApiHandlers, `notifications.${string}` | `device.${string}`>;
 
@@ -16,11 +16,11 @@ export async function notificationCentre(store: NotifierCollections, staffId: st
 }
 
 export function notificationHandlers(domain: () => DomainServices, store: () => NotifierCollections, changed: () => void): Pick<ApiHandlers, Methods> {
-  const me = async () => (await domain().identity.ensureCurrentStaff()).id;
+  const me = (context: CallContext) => signedIn(context).accountId;
   return {
-    'notifications.list': async () => notificationCentre(store(), await me()),
-    'notifications.markRead': async (input) => {
-      const staffId = await me();
+    'notifications.list': (_input, context) => notificationCentre(store(), me(context)),
+    'notifications.markRead': async (input, context) => {
+      const staffId = me(context);
       const selector = input.all ? { staffId, read: false } : { staffId, id: { $in: input.ids ?? [] } };
       await store().deviceNotifications.find({ selector }).update({ $set: { read: true } });
       changed();

@@ -1,16 +1,16 @@
 /** `sync.*`: the sync settings and status of this device, and what it refused from the server. */
-import type { DomainServices } from '../../domain/domain-services';
 import type { SyncService } from '../../sync/sync-service';
-import type { ApiHandlers } from '../dispatcher';
+import type { ApiHandlers, CallContext } from '../dispatcher';
+
+const isAdministrator = (context: CallContext): boolean => context.viewer?.roles.includes('administrator') === true;
 
 type SyncMethods = Extract<keyof ApiHandlers, `sync.${string}`>;
 
-export function syncHandlers(sync: () => SyncService, domain: () => DomainServices): Pick<ApiHandlers, SyncMethods> {
-  const isAdministrator = async () => (await domain().identity.ensureCurrentStaff()).role === 'administrator';
+export function syncHandlers(sync: () => SyncService): Pick<ApiHandlers, SyncMethods> {
   return {
-    'sync.quarantine': () => sync().quarantine(isAdministrator),
-    // Administrators only: the permission table of issue 13 takes this check over.
-    'sync.prepareServer': (input) => sync().prepareServer(input, isAdministrator),
+    // The permission table lets administrators only; the service checks again.
+    'sync.quarantine': (_input, context) => sync().quarantine(() => Promise.resolve(isAdministrator(context))),
+    'sync.prepareServer': (input, context) => sync().prepareServer(input, () => Promise.resolve(isAdministrator(context))),
     'sync.status': () => sync().status(),
     'sync.settings': () => sync().settings(),
     'sync.configure': (input) => sync().configure(input),

@@ -8,11 +8,15 @@
  */
 import { startMainServices } from '../../services';
 import { createMemoryLogger } from '../../logging/logger';
+import { seedAdministrator } from '../../identity/seed-account';
+import { TEST_SCRYPT_COST } from '../../identity/password';
 import { seededRandom } from '../../../shared/random/seeded-random';
 
 const [directory, seedText] = process.argv.slice(2);
 const random = seededRandom(Number(seedText));
-const services = await startMainServices({ dataDirectory: directory ?? '.', host: 'harness', appName: 'Plaint', version: '0.0.0-crash', logger: createMemoryLogger() });
+const services = await startMainServices({ dataDirectory: directory ?? '.', host: 'harness', appName: 'Plaint', version: '0.0.0-crash', logger: createMemoryLogger(), scryptCost: TEST_SCRYPT_COST });
+// Writes are made by someone: the seed administrator (set up on the first run, signed in on each).
+await seedAdministrator(services);
 
 async function call(method: string, input: unknown): Promise<Record<string, unknown>> {
   const response = await services.dispatch(method, input, { host: 'test' });

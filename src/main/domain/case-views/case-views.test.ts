@@ -1,6 +1,8 @@
+import { SEED_ADMIN } from '../../identity/seed-account';
 /**
  * Saved case views through the API: kept by the main process per person (the staff id of "who am
- * I" today), across restarts; bad input gets a specific error and changes nothing; the import of
+ * I" today), across restarts; bad input gets a specific error and changes nothing; the import { SEED_ADMIN } from '../../identity/seed-account';
+import of
  * views from earlier versions is all or nothing and safe to repeat.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,11 +27,10 @@ const breachedBilling: ApiInput<'caseViews.save'> = {
 };
 
 async function becomeNewStaffMember(name: string): Promise<string> {
-  const settings = await t.call('staff.save', { name, email: '', role: 'caseworker' });
-  const member = settings.staff.find((candidate) => candidate.name === name);
-  if (!member) throw new Error(`${name} was not saved`);
-  await t.call('staff.setCurrent', { staffId: member.id });
-  return member.id;
+  const login = name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  const id = await t.addAccount({ name, login, roles: ['caseworker'] });
+  await t.signInAs(login);
+  return id;
 }
 
 describe('saved case views', () => {
@@ -53,7 +54,6 @@ describe('saved case views', () => {
   });
 
   it('belong to a person: each staff member sees and changes only their own', async () => {
-    const ann = (await t.call('settings.get', {})).currentStaffId;
     const annsView = (await t.call('caseViews.save', breachedBilling)).view;
     await becomeNewStaffMember('Līga Ozola');
     expect(await t.call('caseViews.list', {})).toEqual([]);
@@ -61,7 +61,7 @@ describe('saved case views', () => {
     expect(await t.fail('caseViews.save', { ...breachedBilling, id: annsView.id, name: 'Taken over' })).toMatchObject({ code: 'NOT_FOUND' });
     const ligasView = (await t.call('caseViews.save', { ...breachedBilling, name: 'Līga’s' })).view;
 
-    await t.call('staff.setCurrent', { staffId: ann });
+    await t.signInAs('admin', SEED_ADMIN.password);
     expect(await t.call('caseViews.list', {})).toEqual([annsView]);
     expect(ligasView.id).not.toBe(annsView.id);
   });

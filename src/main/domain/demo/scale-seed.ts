@@ -37,7 +37,7 @@ async function writeThroughStorage<T>(collection: RxCollection<T>, documents: re
 }
 
 export async function seedScaleCases(domain: DomainServices, clock: Clock, count: number, seed = 20261125): Promise<void> {
-  const staff = await seedDemoStaff(domain);
+  const staff = await seedDemoStaff(domain, clock.now());
   const { slaPolicy } = await domain.settings.values();
   const calendar = await domain.settings.calendar();
   const { deviceCode, first } = await domain.identity.reserveSequences(count);

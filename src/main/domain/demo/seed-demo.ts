@@ -1,28 +1,32 @@
 /** Fills a profile with demo staff and seeded cases (through the real workflow), in batches. */
 import type { StaffRef } from '../../../shared/domain/records';
-import type { Clock } from '../clock';
+import { newId, type Clock } from '../clock';
 import type { DomainServices } from '../domain-services';
 import { generateDemoCases } from './demo-cases';
 
 const DEMO_STAFF = [
-  { name: 'Amira Hassan', email: 'amira@example.org', role: 'caseworker' },
-  { name: 'Tom Fletcher', email: 'tom@example.org', role: 'caseworker' },
-  { name: 'Ieva Liepa', email: 'ieva@example.org', role: 'caseworker' },
-  { name: 'Grace Okafor', email: 'grace@example.org', role: 'manager' },
-  { name: 'Sam Whitby', email: 'sam@example.org', role: 'clerk' },
+  { name: 'Amira Hassan', email: 'amira@example.org', login: 'amira', roles: ['caseworker'], departments: ['Customer service'] },
+  { name: 'Tom Fletcher', email: 'tom@example.org', login: 'tom', roles: ['caseworker'], departments: ['Warehouse'] },
+  { name: 'Ieva Liepa', email: 'ieva@example.org', login: 'ieva', roles: ['caseworker'], departments: ['Pharmacy'] },
+  { name: 'Grace Okafor', email: 'grace@example.org', login: 'grace', roles: ['manager'], departments: [] },
+  { name: 'Sam Whitby', email: 'sam@example.org', login: 'sam', roles: ['clerk'], departments: [] },
 ] as const;
 
-/** Adds the demo staff who are missing; returns every active staff member. */
-export async function seedDemoStaff(domain: DomainServices): Promise<StaffRef[]> {
+/**
+ * Adds the demo staff who are missing (accounts without a password: an administrator sets one
+ * before they can sign in); returns every active staff member.
+ */
+export async function seedDemoStaff(domain: DomainServices, now: Date = new Date()): Promise<StaffRef[]> {
   const existing = await domain.db.staff.find().exec();
   for (const member of DEMO_STAFF) {
-    if (!existing.some((document) => document.name === member.name)) await domain.staff.save({ ...member, active: true });
+    if (existing.some((document) => document.name === member.name || document.login === member.login)) continue;
+    await domain.db.staff.insert({ ...member, id: newId(), roles: [...member.roles], departments: [...member.departments], active: true, createdAt: now.toISOString(), password: null });
   }
   return (await domain.db.staff.find({ selector: { active: true } }).exec()).map((member) => ({ id: member.id, name: member.name }));
 }
 
 export async function seedDemoCases(domain: DomainServices, clock: Clock, count: number, seed = 20261125, onProgress?: (done: number) => void): Promise<void> {
-  const staff = await seedDemoStaff(domain);
+  const staff = await seedDemoStaff(domain, clock.now());
   const { slaPolicy } = await domain.settings.values();
   const calendar = await domain.settings.calendar();
   const { deviceCode, first } = await domain.identity.reserveSequences(count);

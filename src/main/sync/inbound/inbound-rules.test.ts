@@ -28,7 +28,7 @@ beforeAll(async () => {
   await t.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-12-28'] });
   await t.call('settings.saveComplaintType', { id: 'pharmacy', label: { 'en-GB': 'Pharmacy', lv: 'Aptieka' }, retired: false });
   await t.call('settings.setDepartments', { departments: ['Billing', 'Pharmacy'] });
-  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', role: 'clerk', active: true });
+  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', login: 'ann', roles: ['clerk'], departments: ['Post room'], active: true, password: 'correct horse battery' });
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-11-23',
     sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },
@@ -97,6 +97,18 @@ describe('malformed documents are refused with the field and the rule', () => {
     for (const days of [0, -3]) {
       expect(refusedFor('settings', { ...sla, value: { data: { ...policy, stage1ResolutionWorkingDays: days } } })).toMatchObject({ accept: false, issues: ['value.data.stage1ResolutionWorkingDays: custom'] });
     }
+  });
+
+  it('staff accounts: exactly the account shape, roles only from STAFF_ROLES, a bounded password verifier', () => {
+    const ann = firstOf('staff', (document) => document['login'] === 'ann');
+    const { password: _verifier, ...withoutVerifier } = ann;
+    // A made-up role, the shape from before accounts, an extra field, an enormous scrypt cost.
+    expect(refusedFor('staff', { ...ann, roles: ['superuser'] })).toMatchObject({ accept: false, issues: ['roles.0: invalid_value'] });
+    expect(refusedFor('staff', { id: ann['id'], name: 'Forged', email: '', role: 'administrator', active: true, createdAt: ann['createdAt'] })).toMatchObject({ accept: false });
+    expect(refusedFor('staff', { ...ann, isAdmin: true })).toMatchObject({ accept: false, issues: ['(document): unrecognized_keys'] });
+    expect(refusedFor('staff', withoutVerifier)).toMatchObject({ accept: false, issues: ['password: invalid_type'] });
+    expect(refusedFor('staff', { ...ann, password: { ...(ann['password'] as object), N: 2 ** 30 } })).toMatchObject({ accept: false, issues: ['password.N: too_big'] });
+    expect(refusedFor('staff', { ...ann, roles: ['clerk', 'clerk'] })).toMatchObject({ accept: false });
   });
 
   it('issues name fields and rules, never the values', () => {

@@ -1,3 +1,4 @@
+import type { StaffMember } from '../../../shared/domain/records';
 /**
  * The conflict policies (sync issue, "no lost updates"): edits to different field groups of a
  * case both survive; one group edited on both sides keeps the later edit of that group and
@@ -249,13 +250,13 @@ describe('settings', () => {
 
 describe('staff and device codes', () => {
   it('staff profiles merge field by field; the server keeps a field changed on both sides', () => {
-    const member = { id: 's', name: 'Ann', email: '', role: 'clerk' as const, active: true, createdAt: '2026-11-20T10:00:00.000Z' };
-    expect(mergeStaff(member, { ...member, email: 'ann@example.org', role: 'manager' }, { ...member, role: 'caseworker', active: false })).toEqual({ ...member, email: 'ann@example.org', role: 'caseworker', active: false });
+    const member: StaffMember = { id: 's', name: 'Ann', email: '', login: 'ann', roles: ['clerk'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null };
+    expect(mergeStaff(member, { ...member, email: 'ann@example.org', roles: ['manager'] }, { ...member, roles: ['caseworker'], active: false })).toEqual({ ...member, email: 'ann@example.org', roles: ['caseworker'], active: false });
   });
 
   it('without a base (re-sending to a server restored from an older copy) the device keeps its later profile', () => {
-    const member = { id: 's', name: 'Ann', email: '', role: 'clerk' as const, active: true, createdAt: '2026-11-20T10:00:00.000Z' };
-    expect(mergeStaff(undefined, { ...member, role: 'manager' }, member)).toEqual({ ...member, role: 'manager' });
+    const member: StaffMember = { id: 's', name: 'Ann', email: '', login: 'ann', roles: ['clerk'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null };
+    expect(mergeStaff(undefined, { ...member, roles: ['manager'] }, member)).toEqual({ ...member, roles: ['manager'] });
   });
 
   it('a device code claimed twice stays with the earlier claim', () => {

@@ -1,6 +1,6 @@
 /**
  * Conflict policies of the simpler shared records.
- * - Staff profiles merge field by field; a field changed on both sides keeps the server's value
+ * - Staff accounts merge field by field (roles, departments, login and password whole); a field changed on both sides keeps the server's value
  *   (the first change to reach the team wins), as profiles carry no edit times. Without a common
  *   base (the server went back to an older copy and this device re-sends what it lacks), the
  *   device's fields are kept: they are the later state of a profile the server had lost.
@@ -10,10 +10,25 @@
  *   is the same document.
  */
 import type { StaffMember } from '../../../shared/domain/records';
+import { sameValue } from './edits';
 import { mergeSettingValue } from './settings-merge';
 
+/**
+ * Roles, departments and the password verifier are taken whole from one side, never merged as
+ * sets: a role taken away on one device must not come back by a union with the other.
+ */
+const WHOLE_FIELDS = ['roles', 'departments', 'password', 'login'] as const;
+
 export function mergeStaff(base: StaffMember | undefined, local: StaffMember, server: StaffMember): StaffMember {
-  return mergeSettingValue(base, base !== undefined, local, server, base === undefined) as StaffMember;
+  const merged = { ...(mergeSettingValue(base, base !== undefined, local, server, base === undefined) as StaffMember) } as Record<string, unknown>;
+  for (const key of WHOLE_FIELDS) {
+    const [before, mine, theirs] = [base?.[key], local[key], server[key]];
+    if (sameValue(mine as never, theirs as never)) merged[key] = mine;
+    else if (base !== undefined && sameValue(before as never, mine as never)) merged[key] = theirs;
+    else if (base !== undefined && sameValue(before as never, theirs as never)) merged[key] = mine;
+    else merged[key] = base === undefined ? mine : theirs;
+  }
+  return merged as unknown as StaffMember;
 }
 
 export interface DeviceCodeClaim {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   await seedDemoCases(domain, t.clock, 60);
   await t.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-12-28'] });
   await t.call('settings.setDepartments', { departments: ['Billing', 'Pharmacy'] });
-  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', role: 'clerk', active: true });
+  await t.call('staff.save', { name: 'Ann Clerk', login: 'ann', email: 'ann@example.org', roles: ['clerk'], active: true });
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-11-23',
     sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },

@@ -29,8 +29,9 @@ describe('a server prepared with the guard refuses forged writes from a tampered
     const serverAdmin = as('couchadmin', 'server-secret');
     const [a, b] = [await startDevice('a'), await startDevice('b')];
     cleanups.push(() => a.close(), () => b.close());
-    // Each device's person has a CouchDB user in step with their account (today: this device's profile).
-    const [aAccount, bAccount] = [(await a.call('settings.get', {})).currentStaffId, (await b.call('settings.get', {})).currentStaffId];
+    // Each device's signed-in person has a CouchDB user in step with their account.
+    const accountOf = async (device: typeof a) => (await device.call('session.current', {})).viewer?.accountId ?? '';
+    const [aAccount, bAccount] = [await accountOf(a), await accountOf(b)];
     await putCouchUser(couch.url, serverAdmin, { login: 'ada', accountId: aAccount, roles: ['administrator'], active: true, password: 'ada-pass' });
     await putCouchUser(couch.url, serverAdmin, { login: 'bo', accountId: bAccount, roles: ['administrator'], active: true, password: 'bo-pass' });
     await putCouchUser(couch.url, serverAdmin, { login: 'cleo', accountId: 'acc-cleo', roles: ['clerk'], active: true, password: 'cleo-pass' });

@@ -88,6 +88,7 @@ async function handle(device: TestDomain, request: WorkerRequest): Promise<unkno
 }
 
 const device = await startTestDomain(start, directory, {
+  signedIn: process.env['PLAINT_TEST_SIGNED_OUT'] !== '1',
   services: {
     databaseName: 'plaint',
     secretStore: memorySecretStore(),

@@ -27,6 +27,8 @@ export interface Device {
   call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
   fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
   setClock(at: string): Promise<void>;
+  /** The signed-in account's id. */
+  me(): Promise<string>;
   sharedData(): Promise<Record<string, unknown[]>>;
   deviceState(): Promise<{ deviceId: string; deviceCode: string; nextSequence: number }>;
   forceDeviceCode(code: string): Promise<void>;
@@ -43,13 +45,15 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number } = {}): Promise<Device> {
+export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number; signedOut?: boolean } = {}): Promise<Device> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `plaint-device-${name}-`));
   const retry = options.retry ?? FAST_RETRY;
   const worker = [directory, options.start ?? '2026-11-23T09:00:00.000Z', String(retry.firstMs), String(retry.maxMs), String(options.heartbeatMs ?? TEST_HEARTBEAT_MS)];
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'device-worker.ts'), worker, {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // A fresh device with no team (first start) instead of one signed in as its own administrator.
+    env: { ...process.env, PLAINT_TEST_SIGNED_OUT: options.signedOut ? '1' : '' },
   });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
@@ -91,6 +95,12 @@ export async function startDevice(name: string, options: { start?: string; retry
       return response.error;
     },
     setClock: async (at) => void (await ask({ type: 'setClock', at })),
+    async me() {
+      const response = await respond('session.current', {});
+      const viewer = response.ok ? (response.result as { viewer: { accountId: string } | null }).viewer : null;
+      if (!viewer) throw new Error(`${name}: nobody is signed in`);
+      return viewer.accountId;
+    },
     sharedData: () => ask({ type: 'sharedData' }) as Promise<Record<string, unknown[]>>,
     deviceState: () => ask({ type: 'deviceState' }) as never,
     forceDeviceCode: async (code) => void (await ask({ type: 'forceDeviceCode', code })),

@@ -6,11 +6,12 @@ import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
+import { SessionGate } from '../session/SessionContext';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { Shell } from '../shell/Shell';
 import { cssVariablesResolver, theme } from './theme';
 
-/** Providers (the query cache, language, theme following the OS, settings, hash routing) around the shell. */
+/** Providers (the query cache, language, theme following the OS, the session, settings, hash routing) around the shell. */
 export function App({ i18n, queryClient }: { readonly i18n: i18n; readonly queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
@@ -18,6 +19,7 @@ export function App({ i18n, queryClient }: { readonly i18n: i18n; readonly query
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
           <Notifications position="bottom-right" limit={3} autoClose={4000} />
           <ErrorBoundary>
+            <SessionGate>
             <SettingsProvider
               fallback={
                 <Center h="100dvh">
@@ -29,6 +31,7 @@ export function App({ i18n, queryClient }: { readonly i18n: i18n; readonly query
                 <Shell />
               </Router>
             </SettingsProvider>
+            </SessionGate>
           </ErrorBoundary>
         </MantineProvider>
       </I18nextProvider>

@@ -1,6 +1,6 @@
 /**
  * The organisation's settings for every screen: complaint types, staff, the working calendar
- * (for countdowns in working days) and "who am I". Reloads when settings change anywhere.
+ * (for countdowns in working days) and the signed-in person's id. Reloads when settings change anywhere.
  */
 import { Alert } from '@mantine/core';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
@@ -8,11 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsSnapshot } from '../../../shared/api/types/settings';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/sla';
 import { useApiQuery } from '../api/queries';
+import { useViewer } from '../session/SessionContext';
 
 export interface SettingsContextValue {
   readonly settings: SettingsSnapshot;
   readonly calendar: WorkingCalendar;
   readonly reload: () => void;
+  /** The signed-in account's id (the session's, never chosen here). */
+  readonly me: string;
   typeLabel(id: string): string;
   staffName(id: string): string;
 }
@@ -23,6 +26,7 @@ export function SettingsProvider({ children, fallback }: { readonly children: Re
   const { t, i18n } = useTranslation();
   // Kept live by settings.changed (live-queries.ts).
   const query = useApiQuery('settings.get', {});
+  const me = useViewer()?.accountId ?? '';
   const settings = query.data;
   const { refetch } = query;
   const value = useMemo<SettingsContextValue | null>(() => {
@@ -32,10 +36,11 @@ export function SettingsProvider({ children, fallback }: { readonly children: Re
       settings,
       calendar: createWorkingCalendar(settings.calendar),
       reload: () => void refetch(),
+      me,
       typeLabel: (id) => settings.complaintTypes.find((type) => type.id === id)?.label[language] ?? id,
       staffName: (id) => settings.staff.find((member) => member.id === id)?.name ?? id,
     };
-  }, [settings, i18n.language, refetch]);
+  }, [settings, i18n.language, refetch, me]);
   if (!value && query.error) {
     // E.g. a damaged database file: say so (the file is left untouched) instead of waiting forever.
     return (

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Skeleton, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Group, Menu, Skeleton, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { call } from '../api/client';
@@ -8,7 +8,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { useLegacyViewsMove } from '../features/cases/useCaseViews';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
-import { useSettings } from '../settings/SettingsContext';
+import { useCan, useSession } from '../session/SessionContext';
 import { ColourSchemeControl } from './ColourSchemeControl';
 import { LanguageControl } from './LanguageControl';
 import { NotificationCentre } from './NotificationCentre';
@@ -25,8 +25,41 @@ const SettingsPage = PAGES.settings.Component;
 
 const PAGE_LOADING = <Skeleton height={400} data-testid="page-loading" />;
 
-/** The pages, by route (pages.tsx loads each page's code when it is first needed). */
+/** Said instead of a page the signed-in person's roles do not allow. */
+function NotPermitted() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" data-testid="not-permitted">
+      {t('session.notPermitted')}
+    </Alert>
+  );
+}
+
+/** The pages, by route (pages.tsx loads each page's code when it is first needed), as far as the person's roles allow. */
 function Routes() {
+  const can = useCan();
+  const home = can('cases.list') ? '/cases/view/all-open' : can('post.list') ? '/post-room' : '/settings';
+  if (!can('cases.get')) {
+    return (
+      <Switch>
+        {can('post.list') ? (
+          <Route path="/post-room">
+            <PostRoomPage />
+          </Route>
+        ) : null}
+        <Route path="/settings">
+          <SettingsPage />
+        </Route>
+        <Route path="/settings/:tab">{(params) => <SettingsPage tab={params.tab} />}</Route>
+        <Route path="/case/:caseId">
+          <NotPermitted />
+        </Route>
+        <Route>
+          <Redirect to={home} replace />
+        </Route>
+      </Switch>
+    );
+  }
   return (
     <Switch>
       <Route path="/cases/new">
@@ -48,9 +81,33 @@ function Routes() {
       </Route>
       <Route path="/settings/:tab">{(params) => <SettingsPage tab={params.tab} />}</Route>
       <Route>
-        <Redirect to="/cases/view/all-open" replace />
+        <Redirect to={home} replace />
       </Route>
     </Switch>
+  );
+}
+
+/** Who is signed in; lock, sign out (switching user on a shared PC is a sign-out and a sign-in). */
+function SessionMenu() {
+  const { t } = useTranslation();
+  const { viewer, update } = useSession();
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="subtle" size="xs" data-testid="current-staff">
+          {viewer.name}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{viewer.roles.map((role) => t(`roles.${role}`)).join(', ')}</Menu.Label>
+        <Menu.Item onClick={() => void call('session.lock', {}).then(update)} data-testid="lock-now">
+          {t('session.lock')}
+        </Menu.Item>
+        <Menu.Item onClick={() => void call('session.signOut', {}).then(update)} data-testid="sign-out">
+          {t('session.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -77,7 +134,7 @@ export function Shell() {
   useEffect(() => {
     void call('device.setPreferences', { language: i18n.language === 'lv' ? 'lv' : 'en-GB' }).catch(() => undefined);
   }, [i18n.language]);
-  const { settings, staffName } = useSettings();
+  const can = useCan();
   useLegacyViewsMove();
   usePreloadedPages();
   const firstPageLoaded = useFirstPageLoaded();
@@ -95,12 +152,10 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <QuickSearch />
+            {can('cases.get') ? <QuickSearch /> : null}
             <NotificationCentre />
             <StatusArea />
-            <Text size="xs" c="dimmed" visibleFrom="lg" data-testid="current-staff">
-              {t('shell.me', { name: staffName(settings.currentStaffId) })}
-            </Text>
+            <SessionMenu />
             <LanguageControl />
             <ColourSchemeControl />
           </Group>

@@ -1,15 +1,18 @@
 /** The app's top-level sections: their routes, navigation labels and icons. */
 import { IconFileAnalytics, IconMail, IconSettings, IconStack2, type Icon } from '@tabler/icons-react';
+import type { ApiMethodName } from '../../../shared/api/names';
 
 export interface Section {
   readonly id: 'cases' | 'postRoom' | 'reports' | 'settings';
   readonly path: string;
   readonly icon: Icon;
+  /** Shown to those the permission table lets call this method (null: everyone signed in). */
+  readonly method: ApiMethodName | null;
 }
 
 export const SECTIONS: readonly Section[] = [
-  { id: 'cases', path: '/cases', icon: IconStack2 },
-  { id: 'postRoom', path: '/post-room', icon: IconMail },
-  { id: 'reports', path: '/reports', icon: IconFileAnalytics },
-  { id: 'settings', path: '/settings', icon: IconSettings },
+  { id: 'cases', path: '/cases', icon: IconStack2, method: 'cases.list' },
+  { id: 'postRoom', path: '/post-room', icon: IconMail, method: 'post.list' },
+  { id: 'reports', path: '/reports', icon: IconFileAnalytics, method: 'cases.assign' },
+  { id: 'settings', path: '/settings', icon: IconSettings, method: null },
 ];

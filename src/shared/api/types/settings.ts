@@ -1,4 +1,4 @@
-import type { ComplaintType, Organisation, StaffMember } from '../../domain/records';
+import type { ComplaintType, Organisation, StaffAccount } from '../../domain/records';
 import type { SlaPolicy } from '../../sla';
 
 /** Everything the settings screens and forms need, in one answer. */
@@ -17,9 +17,9 @@ export interface SettingsSnapshot {
   };
   readonly complaintTypes: readonly ComplaintType[];
   readonly departments: readonly string[];
-  readonly staff: readonly StaffMember[];
-  /** "Who am I" on this device. */
-  readonly currentStaffId: string;
+  /** The team directory, without password verifiers. */
+  readonly staff: readonly StaffAccount[];
+  readonly security: { readonly idleLockMinutes: number };
   /** This device's reference code (P-3.2). */
   readonly deviceCode: string;
 }

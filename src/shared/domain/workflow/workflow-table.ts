@@ -13,6 +13,7 @@ import { extendDeadline, recordExtensionNotice } from './effects/extensions';
 import { askThirdParty, recordThirdPartyResponse } from './effects/inquiries';
 import { acknowledge, close, communicateResolution, reopen, startInvestigation } from './effects/stage-one';
 import { acknowledgeEscalation, communicateStage2Outcome, forwardToDepartmentHead, recordEscalationRequest } from './effects/stage-two';
+import type { StaffRole } from '../vocabulary';
 import { extendableDeadlineOf, type WorkflowFacts } from './workflow-facts';
 
 export interface WorkflowEntry<A extends CaseAction> {
@@ -30,7 +31,14 @@ export interface WorkflowEntry<A extends CaseAction> {
   readonly effect: <C extends CaseRecord>(current: C, input: ActionInput<A>, context: ActionContext) => EffectOutcome<C>;
   /** Translation key of its name (buttons, form titles, the timeline). */
   readonly label: `actions.${A}`;
+  /** Who may perform it (the permission table, shared/identity/permissions.ts, reads this). */
+  readonly roles: readonly StaffRole[];
 }
+
+/** Working a case. */
+const CASE_WORK: readonly StaffRole[] = ['caseworker', 'manager'];
+/** Extensions and reopening are the manager's decisions. */
+const MANAGERS: readonly StaffRole[] = ['manager'];
 
 const FINAL_RESPONSE_GIVEN: readonly CaseStatus[] = ['resolution-communicated', 'stage2-resolution-communicated', 'closed'];
 
@@ -43,6 +51,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.acknowledge,
     effect: acknowledge,
     label: 'actions.acknowledge',
+    roles: CASE_WORK,
   },
   startInvestigation: {
     rule: 'P-4.1',
@@ -52,6 +61,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.startInvestigation,
     effect: startInvestigation,
     label: 'actions.startInvestigation',
+    roles: CASE_WORK,
   },
   askThirdParty: {
     rule: 'P-4.1',
@@ -61,6 +71,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.askThirdParty,
     effect: askThirdParty,
     label: 'actions.askThirdParty',
+    roles: CASE_WORK,
   },
   recordThirdPartyResponse: {
     rule: 'P-4.1',
@@ -72,6 +83,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.recordThirdPartyResponse,
     effect: recordThirdPartyResponse,
     label: 'actions.recordThirdPartyResponse',
+    roles: CASE_WORK,
   },
   communicateResolution: {
     rule: 'P-4.1',
@@ -82,6 +94,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.communicateResolution,
     effect: communicateResolution,
     label: 'actions.communicateResolution',
+    roles: CASE_WORK,
   },
   close: {
     rule: 'P-5.1',
@@ -91,6 +104,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.close,
     effect: close,
     label: 'actions.close',
+    roles: CASE_WORK,
   },
   recordEscalationRequest: {
     rule: 'P-4.2',
@@ -101,6 +115,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.recordEscalationRequest,
     effect: recordEscalationRequest,
     label: 'actions.recordEscalationRequest',
+    roles: CASE_WORK,
   },
   acknowledgeEscalation: {
     rule: 'P-4.3',
@@ -110,6 +125,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.acknowledgeEscalation,
     effect: acknowledgeEscalation,
     label: 'actions.acknowledgeEscalation',
+    roles: CASE_WORK,
   },
   forwardToDepartmentHead: {
     rule: 'P-4.2',
@@ -119,6 +135,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.forwardToDepartmentHead,
     effect: forwardToDepartmentHead,
     label: 'actions.forwardToDepartmentHead',
+    roles: CASE_WORK,
   },
   communicateStage2Outcome: {
     rule: 'P-4.2',
@@ -129,6 +146,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.communicateStage2Outcome,
     effect: communicateStage2Outcome,
     label: 'actions.communicateStage2Outcome',
+    roles: CASE_WORK,
   },
   recordExternalSignposting: {
     rule: 'P-6.1',
@@ -138,6 +156,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.recordExternalSignposting,
     effect: recordExternalSignposting,
     label: 'actions.recordExternalSignposting',
+    roles: CASE_WORK,
   },
   recordExternalReferral: {
     rule: 'P-6.1',
@@ -147,6 +166,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.recordExternalReferral,
     effect: recordExternalReferral,
     label: 'actions.recordExternalReferral',
+    roles: CASE_WORK,
   },
   extendDeadline: {
     rule: 'P-4.4',
@@ -157,6 +177,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.extendDeadline,
     effect: extendDeadline,
     label: 'actions.extendDeadline',
+    roles: MANAGERS,
   },
   recordExtensionNotice: {
     rule: 'P-4.4',
@@ -167,6 +188,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.recordExtensionNotice,
     effect: recordExtensionNotice,
     label: 'actions.recordExtensionNotice',
+    roles: CASE_WORK,
   },
   reopen: {
     rule: 'P-4.1, P-4.2',
@@ -177,6 +199,7 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     input: ACTION_INPUTS.reopen,
     effect: reopen,
     label: 'actions.reopen',
+    roles: MANAGERS,
   },
 };
 

@@ -15,8 +15,8 @@ const snapshot: SettingsSnapshot = {
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [{ id: 'billing', label: { 'en-GB': 'Billing', lv: 'Rēķini' }, retired: false }],
   departments: [],
-  staff: [{ id: 'ann', name: 'Ann Lee', email: '', role: 'caseworker', active: true, createdAt: '2026-01-01T00:00:00.000Z' }],
-  currentStaffId: 'ann',
+  staff: [{ id: 'ann', name: 'Ann Lee', email: '', login: 'ann', roles: ['caseworker'], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true }],
+  security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',
 };
 

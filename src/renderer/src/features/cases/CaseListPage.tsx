@@ -37,7 +37,7 @@ function CaseList({ view }: { readonly view: CaseView }) {
   const errors = useErrors();
   const [, navigate] = useLocation();
   const client = useQueryClient();
-  const { settings } = useSettings();
+  const { me } = useSettings();
   const [extra, setExtra] = useState<CaseFilters>({});
   const [sort, setSort] = useState<CaseSort>(view.sort);
   const [search, setSearch] = useState(view.search ?? '');
@@ -58,7 +58,7 @@ function CaseList({ view }: { readonly view: CaseView }) {
     try {
       const { view: saved, views } = await call('caseViews.save', { name, filters, sort, search });
       // In the cache before the route changes, so the new view's link finds it.
-      setSavedViews(client, settings.currentStaffId, views);
+      setSavedViews(client, me, views);
       setNaming(null);
       setNamingError(null);
       notifications.show({ message: t('views.savedView', { name: saved.name }) });
@@ -71,7 +71,7 @@ function CaseList({ view }: { readonly view: CaseView }) {
 
   const deleteView = async () => {
     try {
-      setSavedViews(client, settings.currentStaffId, await call('caseViews.remove', { id: view.id }));
+      setSavedViews(client, me, await call('caseViews.remove', { id: view.id }));
       notifications.show({ message: t('views.deleted', { name: view.name ?? '' }) });
       navigate(`/cases/view/${DEFAULT_VIEW_ID}`);
     } catch (error) {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { SavedCaseView } from '../../../../shared/domain/case-views';
 import { call } from '../../api/client';
 import { apiQuery, apiQueryKey } from '../../api/queries';
+import { useCan } from '../../session/SessionContext';
 import { useSettings } from '../../settings/SettingsContext';
 import { allViews, LEGACY_VIEWS_KEY, type CaseView } from './views';
 
@@ -28,9 +29,9 @@ export interface AllViews {
 }
 
 export function useAllViews(): AllViews {
-  const { settings } = useSettings();
-  const staffId = settings.currentStaffId;
-  const saved = useQuery(apiQuery('caseViews.list', {}, staffId));
+  const { me: staffId } = useSettings();
+  const readsViews = useCan()('caseViews.list');
+  const saved = useQuery({ ...apiQuery('caseViews.list', {}, staffId), enabled: readsViews });
   return useMemo(() => ({ views: allViews(staffId, saved.data ?? []), loaded: saved.data !== undefined || saved.isError }), [staffId, saved.data, saved.isError]);
 }
 
@@ -41,8 +42,7 @@ let moving: Promise<unknown> | null = null;
 export function useLegacyViewsMove(): void {
   const client = useQueryClient();
   const { t } = useTranslation();
-  const { settings } = useSettings();
-  const staffId = settings.currentStaffId;
+  const { me: staffId } = useSettings();
   useEffect(() => {
     // Almost always nothing to move: the code that checks and moves views loads only when there is.
     if (moving || window.localStorage.getItem(LEGACY_VIEWS_KEY) === null) return;

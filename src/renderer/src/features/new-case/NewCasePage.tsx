@@ -36,7 +36,7 @@ export function NewCasePage() {
   const { t } = useTranslation();
   const errors = useErrors();
   const [, navigate] = useLocation();
-  const { settings, typeLabel } = useSettings();
+  const { settings, typeLabel, me } = useSettings();
   const office = useOfficeTime();
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +53,7 @@ export function NewCasePage() {
       summary: '',
       description: '',
       desiredOutcome: '',
-      assigneeId: settings.currentStaffId,
+      assigneeId: me,
       departments: [],
     },
   });

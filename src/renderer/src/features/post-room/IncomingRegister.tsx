@@ -12,6 +12,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useCan } from '../../session/SessionContext';
 import { INCOMING_KINDS, type LetterRecord } from '../../../../shared/domain/letters';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
@@ -38,6 +39,8 @@ function announce(toast: { color?: string; message: string }): void {
 }
 
 export function IncomingRegister() {
+  // Clerks file post against a case's reference; only those who may open cases get links to them.
+  const opensCases = useCan()('cases.get');
   const { t } = useTranslation();
   const errors = useErrors();
   const { settings, typeLabel } = useSettings();
@@ -190,9 +193,15 @@ export function IncomingRegister() {
                   {matches.map((match) => (
                     <List.Item key={match.id}>
                       <Group gap="xs">
-                        <Anchor component={Link} href={`/case/${match.id}`}>
-                          {match.reference}
-                        </Anchor>
+                        {opensCases ? (
+                          <Anchor component={Link} href={`/case/${match.id}`}>
+                            {match.reference}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm" ff="monospace">
+                            {match.reference}
+                          </Text>
+                        )}
                         <Text size="sm">{match.complainantName}</Text>
                         <Button
                           size="compact-xs"
@@ -236,10 +245,15 @@ export function IncomingRegister() {
                 <Table.Td>{t(`postRoom.kinds.${letter.kind ?? 'new-complaint'}`)}</Table.Td>
                 <Table.Td>{letter.party.name}</Table.Td>
                 <Table.Td>
-                  {letter.caseId ? (
+                  {letter.caseId && opensCases ? (
                     <Anchor component={Link} href={`/case/${letter.caseId}`} ff="monospace">
                       {letter.caseReference}
                     </Anchor>
+                  ) : letter.caseId ? (
+                    // A clerk sees the reference to file the letter, not the case (no link).
+                    <Text span ff="monospace" data-testid="case-reference">
+                      {letter.caseReference}
+                    </Text>
                   ) : (
                     letter.routedTo
                   )}

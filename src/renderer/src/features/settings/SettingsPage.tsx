@@ -12,21 +12,40 @@ import { OrganisationSettings } from './OrganisationSettings';
 import { SlaSettings } from './SlaSettings';
 import { StaffSettings } from './StaffSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import type { ApiMethodName } from '../../../../shared/api/names';
+import { useCan } from '../../session/SessionContext';
 
 const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'about'] as const;
 type SettingsTab = (typeof TABS)[number];
+
+/** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */
+const TAB_METHOD: Readonly<Record<SettingsTab, ApiMethodName | null>> = {
+  organisation: 'settings.updateOrganisation',
+  sla: 'settings.updateSlaPolicy',
+  calendar: 'settings.updateCalendar',
+  types: 'settings.saveComplaintType',
+  departments: 'settings.setDepartments',
+  letters: 'post.saveTemplate',
+  // Everyone changes their own password here; administrators also edit the directory.
+  staff: null,
+  device: null,
+  sync: 'sync.configure',
+  about: null,
+};
 
 /** The tab is part of the address (#/settings/sync), so the sync badge and links can open one. */
 export function SettingsPage({ tab }: { readonly tab?: string }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const current: SettingsTab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as SettingsTab) : 'organisation';
+  const can = useCan();
+  const tabs = TABS.filter((candidate) => TAB_METHOD[candidate] === null || can(TAB_METHOD[candidate]));
+  const current: SettingsTab = (tabs as readonly string[]).includes(tab ?? '') ? (tab as SettingsTab) : (tabs[0] ?? 'about');
   return (
     <Stack data-testid="page-settings" maw={1000}>
       <Title order={1}>{t('settings.title')}</Title>
       <Tabs value={current} onChange={(value) => value && navigate(`/settings/${value}`)} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <Tabs.Tab key={tab} value={tab} data-testid={`settings-tab-${tab}`}>
               {t(`settings.tabs.${tab}`)}
             </Tabs.Tab>

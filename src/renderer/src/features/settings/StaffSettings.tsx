@@ -1,88 +1,169 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffMember } from '../../../../shared/domain/records';
-import { STAFF_ROLES } from '../../../../shared/domain/vocabulary';
+import type { StaffAccount } from '../../../../shared/domain/records';
+import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
-import { apiQueryKey } from '../../api/queries';
+import { useErrors } from '../../errors/useErrors';
+import { useCan, useSession } from '../../session/SessionContext';
 import { useSettings } from '../../settings/SettingsContext';
 import { useSettingsForm } from './useSettingsForm';
 
-/** Staff profiles, and "who am I": the profile recorded as the actor of every change here. */
+/**
+ * The team directory: accounts with login, roles (several), departments and active, saved by
+ * administrators, who also reset passwords. Everyone changes their own password here.
+ */
 export function StaffSettings() {
   const { t } = useTranslation();
-  const { settings } = useSettings();
-  const client = useQueryClient();
-  // "Who am I" lives on this device and announces no settings change: the answer is the new snapshot.
-  const becomeMe = (staffId: string) => run(async () => client.setQueryData(apiQueryKey('settings.get', {}), await call('staff.setCurrent', { staffId })));
+  const { settings, me } = useSettings();
+  const can = useCan();
+  const errors = useErrors();
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
+      notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (error) {
-      notifications.show({ color: 'red', message: t('common.failed', { message: error instanceof Error ? error.message : String(error) }) });
+      notifications.show({ color: 'red', message: errors.text(error) });
     }
   };
-  const save = (member: StaffMember, patch: Partial<StaffMember>) => run(() => call('staff.save', { id: member.id, name: member.name, email: member.email, role: member.role, active: member.active, ...patch }));
-  const { form, submit, general, busy } = useSettingsForm({ name: '', email: '', role: 'caseworker' as StaffMember['role'] }, (values) => call('staff.save', { ...values, active: true }));
+  const administer = can('staff.save');
+  const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const save = (member: StaffAccount, patch: { roles?: StaffRole[]; departments?: string[]; active?: boolean }) =>
+    run(() => call('staff.save', { id: member.id, name: member.name, email: member.email, login: member.login || member.name.toLowerCase().replace(/[^a-z0-9]+/g, '.'), roles: [...member.roles], departments: [...member.departments], active: member.active, ...patch }));
+  const resetPassword = (member: StaffAccount) => {
+    const password = window.prompt(t('settings.staff.newPasswordFor', { name: member.name }));
+    if (password) void run(() => call('staff.setPassword', { staffId: member.id, password }));
+  };
+  const { form, submit, general, busy } = useSettingsForm({ name: '', email: '', login: '', roles: ['caseworker'] as StaffRole[], departments: [] as string[], password: '' }, (values) =>
+    call('staff.save', { ...values, active: true, ...(values.password ? { password: values.password } : { password: undefined }) }),
+  );
   return (
     <Stack gap="md">
+      <OwnPassword />
       <Title order={2} size="h4">
-        {t('settings.staff.whoAmI')}
+        {t('settings.staff.directory')}
       </Title>
       <Table data-testid="staff-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('settings.staff.name')}</Table.Th>
-            <Table.Th>{t('settings.staff.email')}</Table.Th>
-            <Table.Th>{t('settings.staff.role')}</Table.Th>
+            <Table.Th>{t('settings.staff.login')}</Table.Th>
+            <Table.Th>{t('settings.staff.roles')}</Table.Th>
+            <Table.Th>{t('settings.staff.departments')}</Table.Th>
             <Table.Th>{t('settings.staff.active')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {settings.staff.map((member) => (
-            <Table.Tr key={member.id}>
-              <Table.Td>{member.name}</Table.Td>
-              <Table.Td>{member.email}</Table.Td>
+            <Table.Tr key={member.id} data-testid={`staff-${member.login || member.id}`}>
               <Table.Td>
-                <Select size="xs" aria-label={`${t('settings.staff.role')}: ${member.name}`} data={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} value={member.role} allowDeselect={false} onChange={(role) => role && void save(member, { role: role as StaffMember['role'] })} />
+                {member.name} {member.id === me ? <Badge size="xs">{t('settings.staff.current')}</Badge> : null}
+              </Table.Td>
+              <Table.Td>{member.login || '—'}</Table.Td>
+              <Table.Td>
+                <MultiSelect size="xs" disabled={!administer} aria-label={`${t('settings.staff.roles')}: ${member.name}`} data={roleOptions} value={[...member.roles]} onChange={(roles) => void save(member, { roles: roles as StaffRole[] })} />
               </Table.Td>
               <Table.Td>
-                <Checkbox aria-label={`${t('settings.staff.active')}: ${member.name}`} checked={member.active} onChange={() => void save(member, { active: !member.active })} />
+                <MultiSelect size="xs" disabled={!administer} aria-label={`${t('settings.staff.departments')}: ${member.name}`} data={[...new Set([...settings.departments, ...member.departments])]} value={[...member.departments]} onChange={(departments) => void save(member, { departments })} />
               </Table.Td>
               <Table.Td>
-                {member.id === settings.currentStaffId ? (
-                  <Badge>{t('settings.staff.current')}</Badge>
-                ) : (
-                  member.active && (
-                    <Button size="xs" variant="light" onClick={() => void becomeMe(member.id)}>
-                      {t('settings.staff.useThis')}
-                    </Button>
-                  )
-                )}
+                <Checkbox disabled={!administer} aria-label={`${t('settings.staff.active')}: ${member.name}`} checked={member.active} onChange={() => void save(member, { active: !member.active })} />
+              </Table.Td>
+              <Table.Td>
+                {administer ? (
+                  <Button size="xs" variant="light" onClick={() => resetPassword(member)}>
+                    {member.hasPassword ? t('settings.staff.resetPassword') : t('settings.staff.setPassword')}
+                  </Button>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            {general && <Alert color="red">{general}</Alert>}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('settings.staff.name')} required {...form.getInputProps('name')} />
-              <TextInput label={t('settings.staff.email')} type="email" {...form.getInputProps('email')} />
-              <Select label={t('settings.staff.role')} data={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
-            </SimpleGrid>
-            <Group justify="flex-end">
-              <Button type="submit" loading={busy}>
-                {t('settings.staff.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      {can('settings.updateSecurity') ? <IdleLockSetting minutes={settings.security.idleLockMinutes} /> : null}
+      {administer ? (
+        <Paper withBorder p="md">
+          <form onSubmit={submit} noValidate data-testid="add-staff">
+            <Stack gap="sm">
+              {general && <Alert color="red">{general}</Alert>}
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput label={t('settings.staff.name')} required {...form.getInputProps('name')} />
+                <TextInput label={t('settings.staff.email')} type="email" {...form.getInputProps('email')} />
+                <TextInput label={t('settings.staff.login')} required {...form.getInputProps('login')} />
+                <MultiSelect label={t('settings.staff.roles')} data={roleOptions} {...form.getInputProps('roles')} />
+                <MultiSelect label={t('settings.staff.departments')} data={[...settings.departments]} {...form.getInputProps('departments')} />
+                <PasswordInput label={t('settings.staff.firstPassword')} autoComplete="new-password" {...form.getInputProps('password')} />
+              </SimpleGrid>
+              <Group justify="flex-end">
+                <Button type="submit" loading={busy}>
+                  {t('settings.staff.add')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      ) : null}
     </Stack>
+  );
+}
+
+/** The team's idle lock: minutes without activity before Plaint locks (administrators). */
+function IdleLockSetting({ minutes }: { readonly minutes: number }) {
+  const { t } = useTranslation();
+  const { form, submit, general, busy } = useSettingsForm({ idleLockMinutes: minutes }, (values) => call('settings.updateSecurity', values));
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate data-testid="idle-lock">
+        <Group align="flex-end">
+          <NumberInput label={t('settings.staff.idleLock')} min={1} max={240} allowDecimal={false} {...form.getInputProps('idleLockMinutes')} />
+          <Button type="submit" loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+        {general && <Alert color="red">{general}</Alert>}
+      </form>
+    </Paper>
+  );
+}
+
+/** The signed-in person changes their own password. */
+function OwnPassword() {
+  const { t } = useTranslation();
+  const { update } = useSession();
+  const errors = useErrors();
+  const [values, setValues] = useState({ currentPassword: '', newPassword: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = (event: React.FormEvent) => {
+    event.preventDefault();
+    void call('session.changePassword', values).then(
+      (state) => {
+        update(state);
+        setValues({ currentPassword: '', newPassword: '' });
+        setProblem(null);
+        notifications.show({ color: 'teal', message: t('common.saved') });
+      },
+      (error: unknown) => setProblem(errors.text(error)),
+    );
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={change} data-testid="own-password">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('settings.staff.ownPassword')}
+          </Title>
+          {problem ? <Alert color="red">{problem}</Alert> : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <PasswordInput label={t('settings.staff.currentPassword')} autoComplete="current-password" value={values.currentPassword} onChange={(event) => setValues({ ...values, currentPassword: event.currentTarget.value })} />
+            <PasswordInput label={t('settings.staff.newPassword')} autoComplete="new-password" value={values.newPassword} onChange={(event) => setValues({ ...values, newPassword: event.currentTarget.value })} />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button type="submit">{t('settings.staff.changePassword')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

@@ -33,7 +33,7 @@ const snapshot: SettingsSnapshot = {
   complaintTypes: [],
   departments: [],
   staff: [],
-  currentStaffId: 'ann',
+  security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',
 };
 

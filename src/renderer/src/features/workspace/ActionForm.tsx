@@ -26,8 +26,8 @@ export interface ActionFormProps {
 export function ActionForm({ action, record, onDone, onCancel }: ActionFormProps) {
   const { t } = useTranslation();
   const errors = useErrors();
-  const { settings } = useSettings();
-  const form = useForm<ActionValues>({ mode: 'controlled', initialValues: defaultValues(action, record, settings, new Date()) });
+  const { settings, me } = useSettings();
+  const form = useForm<ActionValues>({ mode: 'controlled', initialValues: defaultValues(action, record, settings, new Date(), me) });
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,0 +1,112 @@
+/**
+ * The one permission table (P-7.1, P-7.2): every API method of the contract × role, and every
+ * workflow action × role (the `roles` of each entry in the workflow table). The main process's
+ * dispatcher checks it on every call, deny by default; the renderer shows only what it permits,
+ * with the same `can`. The per-case need-to-know predicate sits beside it (visibility).
+ *
+ * - clerk: the post room in and out, creates cases from letters, sees a case's reference,
+ *   complainant name and status to attach post (quick search, duplicates); no notes, details or
+ *   timeline.
+ * - caseworker: works cases.
+ * - manager: all cases, assignment, extensions, reopening, reports (the day book).
+ * - administrator: settings, calendar, staff, sync, letter templates (retention comes later);
+ *   reads cases, works none unless they also hold a case role.
+ */
+import type { ApiMethodName } from '../api/names';
+import type { StaffRole } from '../domain/vocabulary';
+import { CASE_WORKFLOW } from '../domain/workflow/workflow-table';
+import type { CaseAction } from '../domain/workflow/action-inputs';
+import type { Viewer } from './viewer';
+
+/**
+ * - 'signed-out': anyone, signed in or not (app.* and the session's own methods);
+ * - 'signed-in': anyone signed in, whatever their roles;
+ * - a list of roles: holders of any of them.
+ */
+export type MethodAccess = 'signed-out' | 'signed-in' | readonly StaffRole[];
+
+const POST_ROOM: readonly StaffRole[] = ['clerk', 'caseworker', 'manager'];
+const CASE_WORK: readonly StaffRole[] = ['caseworker', 'manager'];
+const CASE_READING: readonly StaffRole[] = ['caseworker', 'manager', 'administrator'];
+const ADMINISTRATION: readonly StaffRole[] = ['administrator'];
+
+export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess } = {
+  'app.info': 'signed-out',
+  'app.ping': 'signed-out',
+  'app.reportError': 'signed-out',
+  'session.current': 'signed-out',
+  'session.signIn': 'signed-out',
+  'session.signOut': 'signed-out',
+  'session.lock': 'signed-out',
+  'session.unlock': 'signed-out',
+  'session.activity': 'signed-out',
+  'session.setUpTeam': 'signed-out',
+  'session.joinTeam': 'signed-out',
+  'session.changePassword': 'signed-in',
+  'cases.create': POST_ROOM,
+  'cases.get': CASE_READING,
+  'cases.list': CASE_READING,
+  'cases.count': CASE_READING,
+  'cases.updateDetails': CASE_WORK,
+  'cases.assign': ['manager'],
+  'cases.act': CASE_WORK,
+  'cases.addNote': CASE_WORK,
+  'cases.addCommunication': CASE_WORK,
+  'cases.quickSearch': ['clerk', 'caseworker', 'manager', 'administrator'],
+  'cases.findDuplicates': POST_ROOM,
+  'settings.get': 'signed-in',
+  'settings.updateOrganisation': ADMINISTRATION,
+  'settings.updateSlaPolicy': ADMINISTRATION,
+  'settings.updateCalendar': ADMINISTRATION,
+  'settings.updateSecurity': ADMINISTRATION,
+  'settings.saveComplaintType': ADMINISTRATION,
+  'settings.setDepartments': ADMINISTRATION,
+  'staff.save': ADMINISTRATION,
+  'staff.setPassword': ADMINISTRATION,
+  'notifications.list': 'signed-in',
+  'notifications.markRead': 'signed-in',
+  'device.getPreferences': 'signed-in',
+  'device.setPreferences': 'signed-in',
+  'post.logIncoming': POST_ROOM,
+  'post.undo': POST_ROOM,
+  'post.list': POST_ROOM,
+  'post.draftLetter': CASE_WORK,
+  'post.finaliseLetter': CASE_WORK,
+  'post.logPosting': POST_ROOM,
+  'post.file': POST_ROOM,
+  'post.dayBook': ['clerk', 'manager'],
+  'post.templates': [...CASE_WORK, 'administrator'],
+  'post.saveTemplate': ADMINISTRATION,
+  'sync.status': 'signed-in',
+  'sync.settings': ADMINISTRATION,
+  'sync.configure': ADMINISTRATION,
+  'sync.now': 'signed-in',
+  'sync.quarantine': ADMINISTRATION,
+  'sync.prepareServer': ADMINISTRATION,
+  'caseViews.list': CASE_READING,
+  'caseViews.save': CASE_READING,
+  'caseViews.remove': CASE_READING,
+  'caseViews.import': CASE_READING,
+};
+
+/** Whether the method may be called by this viewer (null: nobody signed in, or locked). */
+export function can(viewer: Viewer | null, method: ApiMethodName): boolean {
+  const access: MethodAccess | undefined = METHOD_PERMISSIONS[method];
+  if (access === undefined) return false;
+  if (access === 'signed-out') return true;
+  if (viewer === null) return false;
+  if (access === 'signed-in') return true;
+  return viewer.roles.some((role) => access.includes(role));
+}
+
+/** Whether the viewer may perform the workflow action (the workflow table's `roles`). */
+export function canAct(viewer: Viewer | null, action: CaseAction): boolean {
+  const entry = CASE_WORKFLOW[action] as { readonly roles?: readonly StaffRole[] } | undefined;
+  return viewer !== null && entry?.roles !== undefined && viewer.roles.some((role) => entry.roles?.includes(role));
+}
+
+/** Why a call is refused, or null when it may go ahead. */
+export function refusal(viewer: Viewer | null, method: ApiMethodName): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
+  if (can(viewer, method)) return null;
+  return viewer === null ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+}
