@@ -230,10 +230,14 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...caseViewHandlers(requireCaseViews),
   };
 
+  const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
+  // Without a database there is no session and nobody to sign in: everything but app.* says why
+  // (UNAVAILABLE, with the database's message) rather than asking to sign in.
+  const dispatch: Dispatch = (method, input, caller) =>
+    session || (typeof method === 'string' && method.startsWith('app.')) ? checked(method, input, caller) : Promise.resolve({ ok: false, error: new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.').toEnvelope() });
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
   return {
-    // Nobody is signed in without a session (the database failed): only app.* answers then.
-    dispatch: createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null }),
+    dispatch,
     events,
     logger,
     dataDirectory,

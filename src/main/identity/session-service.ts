@@ -192,9 +192,17 @@ export class SessionService {
   async signIn(login: string, password: string): Promise<SessionState> {
     const key = login.trim().toLowerCase();
     this.checkThrottle(key);
-    const member = (await this.accounts()).find((candidate) => candidate.login === key && candidate.login !== '');
+    // Logins are unique where accounts are made, but two devices offline could each make one: the
+    // password says which of them signs in.
+    const candidates = (await this.accounts()).filter((candidate) => candidate.login === key && candidate.login !== '');
+    if (candidates.length > 1) this.options.logger.warn('Several accounts share a login', { login: key, accounts: candidates.length });
+    let member = candidates[0];
     // The check runs (against a decoy) even for an unknown login: the answer takes as long.
-    const matches = await verifyPassword(password, member?.password ?? null, this.cost);
+    let matches = await verifyPassword(password, member?.password ?? null, this.cost);
+    for (const other of candidates.slice(1)) {
+      if (matches && member?.active) break;
+      if (await verifyPassword(password, other.password, this.cost)) [member, matches] = [other, true];
+    }
     if (!member || !matches || !member.active) {
       this.recordFailure(key, !member ? 'unknown login' : !matches ? 'wrong password' : 'account deactivated');
       throw refused('UNAUTHENTICATED', 'password', 'wrong_password', 'The login or password is not right');

@@ -92,6 +92,21 @@ describe('sign-in', () => {
   });
 });
 
+describe('a clerk', () => {
+  it('finds a case by reference to attach post, seeing its reference, complainant name and status only', async () => {
+    t = await startTestDomain();
+    const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T16:00:00.000Z' });
+    await t.addAccount({ name: 'Carl Clerk', login: 'carl', roles: ['clerk'] });
+    await t.signInAs('carl');
+    const { hits } = await t.call('cases.quickSearch', { query: reference });
+    expect(hits).toEqual([expect.objectContaining({ id: caseId, reference, complainantName: phoneComplaint.complainant.name, status: 'received', summary: '' })]);
+    const duplicates = await t.call('cases.findDuplicates', { name: phoneComplaint.complainant.name, email: phoneComplaint.complainant.email });
+    expect(duplicates.every((item) => item.assignee === null && item.nextDeadline === null)).toBe(true);
+    expect(await t.fail('cases.get', { caseId })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.fail('cases.addNote', { caseId, text: 'Seen' })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('lock', () => {
   it('locks after the idle time (a team setting) and unlocks with the same person’s password', async () => {
     t = await startTestDomain(undefined, undefined, { services: { idleLock: true } });

@@ -1,5 +1,6 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
+import { can } from '../../../shared/identity/permissions';
 import type { ApiHandlers } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
@@ -16,7 +17,15 @@ export function caseHandlers(domain: () => DomainServices): Pick<ApiHandlers, Ca
     'cases.act': async (input) => (await domain().cases.act(input), detail(input.caseId)),
     'cases.addNote': async (input) => (await domain().cases.addNote(input), detail(input.caseId)),
     'cases.addCommunication': async (input) => (await domain().cases.addCommunication(input), detail(input.caseId)),
-    'cases.quickSearch': (input) => domain().queries.quickSearch(input.query, input.limit),
-    'cases.findDuplicates': (input) => domain().queries.findPossibleDuplicates(input),
+    // Someone who may not open cases (a clerk) sees what attaching post needs: reference, complainant name, status.
+    'cases.quickSearch': async (input, context) => {
+      const found = await domain().queries.quickSearch(input.query, input.limit);
+      return can(context.viewer, 'cases.get') ? found : { ...found, hits: found.hits.map((hit) => ({ ...hit, summary: '' })) };
+    },
+    'cases.findDuplicates': async (input, context) => {
+      const found = await domain().queries.findPossibleDuplicates(input);
+      if (can(context.viewer, 'cases.get')) return found;
+      return found.map((item) => ({ ...item, type: '', assignee: null, nextDeadline: null, openInquiries: 0, extensionWithoutNotice: false, receivedAt: '', updatedAt: '' }));
+    },
   };
 }
