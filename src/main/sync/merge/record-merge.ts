@@ -17,18 +17,20 @@ import { mergeSettingValue } from './settings-merge';
  * Roles, departments and the password verifier are taken whole from one side, never merged as
  * sets: a role taken away on one device must not come back by a union with the other.
  */
-const WHOLE_FIELDS = ['roles', 'departments', 'password', 'login'] as const;
+type WholeField = 'roles' | 'departments' | 'password' | 'login';
 
 export function mergeStaff(base: StaffMember | undefined, local: StaffMember, server: StaffMember): StaffMember {
-  const merged = { ...(mergeSettingValue(base, base !== undefined, local, server, base === undefined) as StaffMember) } as Record<string, unknown>;
-  for (const key of WHOLE_FIELDS) {
-    const [before, mine, theirs] = [base?.[key], local[key], server[key]];
-    if (sameValue(mine as never, theirs as never)) merged[key] = mine;
-    else if (base !== undefined && sameValue(before as never, mine as never)) merged[key] = theirs;
-    else if (base !== undefined && sameValue(before as never, theirs as never)) merged[key] = mine;
-    else merged[key] = base === undefined ? mine : theirs;
-  }
-  return merged as unknown as StaffMember;
+  const merged = mergeSettingValue(base, base !== undefined, local, server, base === undefined) as StaffMember;
+  const whole = <K extends WholeField>(key: K): StaffMember[K] => {
+    const before = base?.[key];
+    const mine: StaffMember[K] = local[key];
+    const theirs: StaffMember[K] = server[key];
+    if (sameValue(mine, theirs)) return mine;
+    if (base !== undefined && sameValue(before, mine)) return theirs;
+    if (base !== undefined && sameValue(before, theirs)) return mine;
+    return base === undefined ? mine : theirs;
+  };
+  return { ...merged, roles: whole('roles'), departments: whole('departments'), password: whole('password'), login: whole('login') };
 }
 
 export interface DeviceCodeClaim {
