@@ -146,6 +146,12 @@ describe('settings: lists of records with ids (complaint types) merge record by 
     expect(mergeBothWays('complaintTypes', [product], [retired], [relabelled])).toStrictEqual([both]);
   });
 
+  it('the same complaint type added on both devices has no base: the later save wins each key they disagree on', () => {
+    const fromAnn = { id: 'courier', label: { 'en-GB': 'Courier' }, retired: false, note: 'Parcels only' };
+    const fromBob = { id: 'courier', label: { 'en-GB': 'Couriers', lv: 'Kurjeri' }, retired: false };
+    expect(mergeBothWays('complaintTypes', [product], [product, fromAnn], [product, fromBob])).toStrictEqual([product, fromBob]);
+  });
+
   it('the later save sets the order; what only the earlier device added follows it', () => {
     expect(mergeBothWays('complaintTypes', [product], [product, courier], [service, product])).toStrictEqual([service, product, courier]);
   });
