@@ -25,7 +25,9 @@ export function mergeSettingValue(base: Json, hasBase: boolean, a: Json, b: Json
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     const merged: Record<string, Json> = {};
     for (const key of keys) {
-      const value = mergeSettingValue(baseRecord[key], hasBase && key in baseRecord, a[key], b[key], aWins);
+      // With a base, a key it lacks was absent there (not unknown): one side adding it is a change
+      // on that side only, so it survives a later save of other keys on the other side.
+      const value = mergeSettingValue(baseRecord[key], hasBase, a[key], b[key], aWins);
       if (value !== undefined) merged[key] = value;
     }
     return merged;
