@@ -15,6 +15,7 @@ import type { CaseDocument } from '../src/main/domain/collections';
 import { systemClock } from '../src/main/domain/clock';
 import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
 import { startMainServices } from '../src/main/services';
+import { managerViewer } from '../src/main/domain/test-support';
 import { unwrapSqliteInstance } from '../src/main/storage';
 import { deadlineState, type Deadline } from '../src/shared/sla';
 import { withDerivedFields } from '../src/main/domain/case-derivation';
@@ -28,7 +29,7 @@ const services = await startMainServices({ dataDirectory: path.join(scratch, 'pr
 const domain = services.domain;
 if (!domain) throw new Error('The database did not open');
 const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const response = await services.dispatch(method, input, { host: 'test' });
+  const response = await services.dispatch(method, input, { host: 'test', viewer: managerViewer });
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
   return response.result as T;
 };

@@ -8,6 +8,9 @@
  *
  * Usage: tsx e2e/harness/server.ts --data-dir <dir> [--port 0] [--renderer out/renderer] [--seed-demo N] [--seed-scale N]
  *   [--clock 2026-12-17T11:00:00Z] (the main process's clock starts at that instant and runs on)
+ *   [--viewer-roles caseworker,clerk --viewer-departments Billing,Pharmacy --viewer-account <staff id>]
+ *   (P-7.1: who the renderer is, until sign-in lands; by default a manager and administrator
+ *   whose account is the device's "who am I" profile)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -22,6 +25,8 @@ import { systemClock, type Clock } from '../../src/main/domain/clock';
 import { contentTypeFor, resolveRendererAsset } from '../../src/main/security/renderer-assets';
 import { CSP_HEADER } from '../../src/main/security/content-security-policy';
 import { seedData } from './seed-data';
+import { STAFF_ROLES, type StaffRole } from '../../src/shared/domain/vocabulary';
+import type { Viewer } from '../../src/shared/identity/viewer';
 import {
   HARNESS_READY_PREFIX,
   HARNESS_SHIM_PATH,
@@ -75,6 +80,14 @@ function runningClockFrom(start: string): Clock {
   return { now: () => new Date(Date.now() + offset) };
 }
 
+function parseRoles(list: string): StaffRole[] {
+  const roles = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const known = (name: string): name is StaffRole => (STAFF_ROLES as readonly string[]).includes(name);
+  const unknown = roles.filter((name) => !known(name));
+  if (unknown.length > 0) throw new Error(`--viewer-roles: unknown role(s) ${unknown.join(', ')} (known: ${STAFF_ROLES.join(', ')})`);
+  return roles.filter(known);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -84,6 +97,9 @@ async function main(): Promise<void> {
       'seed-demo': { type: 'string' },
       'seed-scale': { type: 'string' },
       clock: { type: 'string' },
+      'viewer-roles': { type: 'string', default: 'manager,administrator' },
+      'viewer-departments': { type: 'string', default: '' },
+      'viewer-account': { type: 'string' },
     },
   });
   const dataDirectory = values['data-dir'];
@@ -99,6 +115,13 @@ async function main(): Promise<void> {
   // The same policy as the app: an uncaught error is logged and recovered from, not an exit.
   installProcessSafetyNet({ logger: services.logger, recover: () => services.sync?.wake() });
   await seedData(services, clock, { demo: Number(values['seed-demo'] ?? 0), scale: Number(values['seed-scale'] ?? 0) });
+  const viewerRoles = parseRoles(values['viewer-roles']);
+  const viewerDepartments = values['viewer-departments'].split(',').map((name) => name.trim()).filter(Boolean);
+  const viewer = async (): Promise<Viewer | null> => {
+    const device = await services.deviceViewer();
+    const accountId = values['viewer-account'] ?? device?.accountId;
+    return accountId ? { accountId, name: device?.name ?? accountId, roles: viewerRoles, departments: viewerDepartments } : null;
+  };
   const token = crypto.randomBytes(24).toString('hex');
   const shim = await bundleShim();
   let origin = '';
@@ -143,7 +166,9 @@ async function main(): Promise<void> {
     ws.on('message', (data) => {
       const request = parseRequest(String(data));
       if (!request) return;
-      void services.dispatch(request.method, request.input, { host: 'harness' }).then((response) => send(ws, { kind: 'response', id: request.id, response }));
+      void viewer()
+        .then((who) => services.dispatch(request.method, request.input, { host: 'harness', viewer: who }))
+        .then((response) => send(ws, { kind: 'response', id: request.id, response }));
     });
   });
 

@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   hardenDefaultSession(services.logger);
   hardenEveryWebContents(origins, services.logger);
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
-  const disconnect = connectIpc(services.dispatch, services.events, origins, services.logger);
+  const disconnect = connectIpc(services.dispatch, services.events, origins, services.logger, services.deviceViewer);
   window = openWindow();
 
   const tray = createTray(iconPath, {

@@ -22,6 +22,8 @@ import { EventBus } from './events/event-bus';
 import { createFileLogger, type Logger } from './logging/logger';
 import { notificationCentre, notificationHandlers } from './api/handlers/notification-handlers';
 import { newId } from './domain/clock';
+import { viewerOfStaff } from './domain/device-viewer';
+import type { Viewer } from '../shared/identity/viewer';
 import { DeadlineNotifier, type NotificationSink } from './notifier/deadline-notifier';
 import { addNotifierCollections, type NotifierCollections } from './notifier/notification-store';
 import { realTimers, type Timers } from './notifier/timers';
@@ -67,6 +69,11 @@ export interface MainServices {
   readonly domain: DomainServices | null;
   readonly notifier: DeadlineNotifier | null;
   readonly sync: SyncService | null;
+  /**
+   * The person at this device as need-to-know sees them (P-7.1), until sign-in's session takes
+   * over: the "who am I" profile (domain/device-viewer.ts). Null when the database is not open.
+   */
+  readonly deviceViewer: () => Promise<Viewer | null>;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -121,7 +128,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       openDeadlines: (now) => ready.queries.openDeadlines(now),
       recipient: async () => {
         const me = await ready.identity.ensureCurrentStaff();
-        return me.active ? { id: me.id, role: me.role } : null;
+        return me.active ? { id: me.id, viewer: viewerOfStaff(me) } : null;
       },
       preferences: () => ready.identity.preferences(),
       calendar: () => ready.settings.calendar(),
@@ -210,9 +217,12 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     notifier,
     sync,
     navigate: (path) => events.publish('app.navigate', { path }),
+    deviceViewer: async () => (domain ? viewerOfStaff(await domain.identity.ensureCurrentStaff()) : null),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
-      const counts = await domain.queries.count({ views: { breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } });
+      // P-7.1: the tray counts only the cases the person at the device may open.
+      const viewer = viewerOfStaff(await domain.identity.ensureCurrentStaff());
+      const counts = await domain.queries.count({ views: { breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } }, viewer);
       return { breached: counts['breached'] ?? 0, dueToday: counts['dueToday'] ?? 0 };
     },
     async close() {

@@ -10,11 +10,17 @@ import type { Logger } from '../logging/logger';
 import { errorDetails } from '../logging/error-details';
 import { describeIssues, toFieldIssues } from '../../shared/api/issue-mapping';
 import { DomainError } from '../../shared/domain/domain-error';
+import type { Viewer } from '../../shared/identity/viewer';
 import { findStorageError, storageApiError } from './storage-api-errors';
 
 /** Who is calling; roles and permissions will hang off this (checked here on every call). */
 export interface CallContext {
   readonly host: 'electron' | 'harness' | 'test';
+  /**
+   * The signed-in account (P-7.1). Every case read takes it explicitly; null or absent sees
+   * nothing. (Made required by the identity branch, whose session fills it.)
+   */
+  readonly viewer?: Viewer | null;
 }
 
 export type ApiHandlers = {

@@ -104,6 +104,8 @@ export class CaseService {
         ...receivedCaseState(receivedAt),
         assignee,
         departments: input.departments,
+        restricted: false,
+        restrictedTo: [],
         relatedCaseIds: input.relatedCaseIds,
         createdAt: stamp,
         updatedAt: stamp,

@@ -12,6 +12,7 @@ import { createMemoryLogger } from '../logging/logger';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import type { NotificationSink } from '../notifier/deadline-notifier';
 import type { Timers } from '../notifier/timers';
+import type { Viewer } from '../../shared/identity/viewer';
 
 export class TestClock {
   private current: number;
@@ -36,12 +37,25 @@ export class TestClock {
   }
 }
 
+/**
+ * The viewer tests call as unless they say otherwise: a manager and administrator (P-7.1: a
+ * missing viewer sees nothing, so every call names one). Its id is not a staff profile's.
+ */
+export const managerViewer: Viewer = { accountId: 'test-manager', name: 'Test Manager', roles: ['manager', 'administrator'], departments: [] };
+
+export function testViewer(accountId: string, roles: Viewer['roles'], departments: readonly string[] = []): Viewer {
+  return { accountId, name: accountId, roles, departments };
+}
+
 export interface TestDomain {
   readonly services: MainServices;
   readonly clock: TestClock;
   readonly directory: string;
   call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
   fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
+  /** The same calls as another viewer (need-to-know tests, P-7.1). */
+  callAs<M extends ApiMethodName>(viewer: Viewer | null, method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  failAs<M extends ApiMethodName>(viewer: Viewer | null, method: M, input: unknown): Promise<ApiErrorEnvelope>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -87,13 +101,19 @@ export async function startTestDomain(
     },
     clock,
     directory,
-    async call(method, input) {
-      const response = await services.dispatch(method, input, { host: 'test' });
+    call(method, input) {
+      return domain.callAs(managerViewer, method, input);
+    },
+    fail(method, input) {
+      return domain.failAs(managerViewer, method, input);
+    },
+    async callAs(viewer, method, input) {
+      const response = await services.dispatch(method, input, { host: 'test', viewer });
       if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
       return response.result as never;
     },
-    async fail(method, input) {
-      const response = await services.dispatch(method, input, { host: 'test' });
+    async failAs(viewer, method, input) {
+      const response = await services.dispatch(method, input, { host: 'test', viewer });
       if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
       return response.error;
     },

@@ -9,6 +9,7 @@ import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { isTrustedSender } from '../security/origins';
+import type { Viewer } from '../../shared/identity/viewer';
 
 function senderFacts(event: IpcMainInvokeEvent): Parameters<typeof isTrustedSender>[0] {
   const frame = event.senderFrame;
@@ -20,13 +21,14 @@ function senderFacts(event: IpcMainInvokeEvent): Parameters<typeof isTrustedSend
   };
 }
 
-export function connectIpc(dispatch: Dispatch, events: EventBus, origins: readonly string[], logger: Logger): () => void {
+/** `viewer`: who is asking (P-7.1); the session's signed-in account once sign-in lands. */
+export function connectIpc(dispatch: Dispatch, events: EventBus, origins: readonly string[], logger: Logger, viewer: () => Promise<Viewer | null>): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(senderFacts(event), origins)) {
       logger.warn('Refused an API call from an untrusted frame', { url: event.senderFrame?.url ?? null });
       return { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not use the Plaint API.', issues: [] } };
     }
-    return dispatch(method, input, { host: 'electron' });
+    return dispatch(method, input, { host: 'electron', viewer: await viewer().catch(() => null) });
   });
   const stopForwarding = events.listenAll((channel, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {

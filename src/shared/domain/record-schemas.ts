@@ -110,6 +110,8 @@ export const caseRecordSchema = z
     assigneeId: z.string().max(64),
     assigneeName: z.string().max(200),
     departments: strings,
+    restricted: z.boolean(),
+    restrictedTo: z.array(z.string().min(1).max(64)).max(100),
     thirdParties: strings,
     clock: caseClockSchema,
     deadlines: z.array(deadline),

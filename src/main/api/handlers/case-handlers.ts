@@ -1,22 +1,23 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
-import type { ApiHandlers } from '../dispatcher';
+import type { ApiHandlers, CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
 
 export function caseHandlers(domain: () => DomainServices): Pick<ApiHandlers, CaseMethods> {
-  const detail = async (caseId: string) => domain().queries.get(caseId);
+  // P-7.1: every read answers for the caller's viewer; none (signed out) sees nothing.
+  const detail = async (caseId: string, context: CallContext) => domain().queries.open(caseId, context.viewer);
   return {
     'cases.create': (input) => domain().cases.create(input),
-    'cases.get': (input) => detail(input.caseId),
-    'cases.list': (input) => domain().queries.list(input),
-    'cases.count': (input) => domain().queries.count(input),
-    'cases.updateDetails': async (input) => (await domain().cases.updateDetails(input), detail(input.caseId)),
-    'cases.assign': async (input) => (await domain().cases.assign(input), detail(input.caseId)),
-    'cases.act': async (input) => (await domain().cases.act(input), detail(input.caseId)),
-    'cases.addNote': async (input) => (await domain().cases.addNote(input), detail(input.caseId)),
-    'cases.addCommunication': async (input) => (await domain().cases.addCommunication(input), detail(input.caseId)),
-    'cases.quickSearch': (input) => domain().queries.quickSearch(input.query, input.limit),
-    'cases.findDuplicates': (input) => domain().queries.findPossibleDuplicates(input),
+    'cases.get': (input, context) => detail(input.caseId, context),
+    'cases.list': (input, context) => domain().queries.list(input, context.viewer),
+    'cases.count': (input, context) => domain().queries.count(input, context.viewer),
+    'cases.updateDetails': async (input, context) => (await domain().cases.updateDetails(input), detail(input.caseId, context)),
+    'cases.assign': async (input, context) => (await domain().cases.assign(input), detail(input.caseId, context)),
+    'cases.act': async (input, context) => (await domain().cases.act(input), detail(input.caseId, context)),
+    'cases.addNote': async (input, context) => (await domain().cases.addNote(input), detail(input.caseId, context)),
+    'cases.addCommunication': async (input, context) => (await domain().cases.addCommunication(input), detail(input.caseId, context)),
+    'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
+    'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
   };
 }

@@ -6,6 +6,7 @@
  * before it starts, since a kill may land after its commit and before it is reported.
  * Usage: operation-writer.ts <directory> <seed>
  */
+import { managerViewer } from '../../domain/test-support';
 import { startMainServices } from '../../services';
 import { createMemoryLogger } from '../../logging/logger';
 import { seededRandom } from '../../../shared/random/seeded-random';
@@ -15,7 +16,7 @@ const random = seededRandom(Number(seedText));
 const services = await startMainServices({ dataDirectory: directory ?? '.', host: 'harness', appName: 'Plaint', version: '0.0.0-crash', logger: createMemoryLogger() });
 
 async function call(method: string, input: unknown): Promise<Record<string, unknown>> {
-  const response = await services.dispatch(method, input, { host: 'test' });
+  const response = await services.dispatch(method, input, { host: 'test', viewer: managerViewer });
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
   return response.result as Record<string, unknown>;
 }
@@ -74,7 +75,7 @@ for (;;) {
   } else if (undoable.length > 0) {
     const letterId = undoable.pop() ?? '';
     say(`UNDOING ${letterId}`);
-    const response = await services.dispatch('post.undo', { letterId }, { host: 'test' });
+    const response = await services.dispatch('post.undo', { letterId }, { host: 'test', viewer: managerViewer });
     // Refused when the case has been worked on since (a note, correspondence): then nothing changes.
     if (!response.ok) {
       say(`KEPT ${letterId}`);

@@ -97,6 +97,8 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
         ...receivedCaseState(receivedAt),
         assignee,
         departments: [],
+        restricted: false,
+        restrictedTo: [],
         relatedCaseIds: [],
         createdAt: receivedAt,
         updatedAt: receivedAt,

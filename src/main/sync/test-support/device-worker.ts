@@ -4,7 +4,7 @@
  * process per device is what devices are (and RxDB allows 16 collections per process).
  */
 import type { RxDatabase } from 'rxdb';
-import { startTestDomain, type TestDomain } from '../../domain/test-support';
+import { managerViewer, startTestDomain, type TestDomain } from '../../domain/test-support';
 import { systemClock } from '../../domain/clock';
 import { seedDemoCases } from '../../domain/demo/seed-demo';
 import { memorySecretStore } from '../secret-store';
@@ -37,7 +37,7 @@ const watches = new Map<string, Promise<number>>();
 async function handle(device: TestDomain, request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'call': {
-      const response = await device.services.dispatch(request.method, request.input, { host: 'test' });
+      const response = await device.services.dispatch(request.method, request.input, { host: 'test', viewer: managerViewer });
       return response;
     }
     case 'setClock':
