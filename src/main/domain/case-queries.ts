@@ -200,10 +200,15 @@ export class CaseQueries {
    * with FORBIDDEN and nothing is read further.
    */
   async open(caseId: string, viewer: Viewer | null | undefined): Promise<CaseDetail> {
+    await this.assertCanOpen(caseId, viewer);
+    return this.get(caseId);
+  }
+
+  /** P-7.1: NOT_FOUND for no such case, FORBIDDEN for a case the viewer may not open. */
+  async assertCanOpen(caseId: string, viewer: Viewer | null | undefined): Promise<void> {
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
     if (caseAccess(viewer, document) !== 'full') throw caseForbidden(caseId);
-    return this.get(caseId);
   }
 
   /**

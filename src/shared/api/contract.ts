@@ -40,6 +40,7 @@ import {
   getCaseInput,
   listCasesInput,
   quickSearchInput,
+  restrictCaseInput,
   updateCaseDetailsInput,
 } from '../domain/inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
@@ -87,6 +88,7 @@ export const apiMethods = {
   'cases.list': { summary: 'Cases matching filters and text search, sorted and paged.', input: listCasesInput, result: typed<CaseList>() },
   'cases.count': { summary: 'How many cases each named view (a set of filters) holds.', input: countCasesInput, result: typed<Record<string, number>>() },
   'cases.updateDetails': { summary: "Edits a case's details; every changed field is audited.", input: updateCaseDetailsInput, result: typed<CaseDetail>() },
+  'cases.restrict': { summary: 'A manager restricts a case to named people, or lifts the restriction (P-7.1); audited on the timeline.', input: restrictCaseInput, result: typed<CaseDetail>() },
   'cases.assign': { summary: 'Assigns a case to a staff member, or unassigns it.', input: assignCaseInput, result: typed<CaseDetail>() },
   'cases.act': { summary: 'Performs a workflow action (P-3, P-4, P-6) if the case allows it now.', input: actOnCaseInput, result: typed<CaseDetail>() },
   'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },

@@ -20,6 +20,7 @@ export const API_METHODS = [
   'cases.addCommunication',
   'cases.quickSearch',
   'cases.findDuplicates',
+  'cases.restrict',
   'settings.get',
   'settings.updateOrganisation',
   'settings.updateSlaPolicy',

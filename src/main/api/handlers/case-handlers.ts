@@ -7,16 +7,19 @@ type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
 export function caseHandlers(domain: () => DomainServices): Pick<ApiHandlers, CaseMethods> {
   // P-7.1: every read answers for the caller's viewer; none (signed out) sees nothing.
   const detail = async (caseId: string, context: CallContext) => domain().queries.open(caseId, context.viewer);
+  // A write to a case the caller may not open is refused before anything is written.
+  const canOpen = (caseId: string, context: CallContext) => domain().queries.assertCanOpen(caseId, context.viewer);
   return {
     'cases.create': (input) => domain().cases.create(input),
     'cases.get': (input, context) => detail(input.caseId, context),
     'cases.list': (input, context) => domain().queries.list(input, context.viewer),
     'cases.count': (input, context) => domain().queries.count(input, context.viewer),
-    'cases.updateDetails': async (input, context) => (await domain().cases.updateDetails(input), detail(input.caseId, context)),
-    'cases.assign': async (input, context) => (await domain().cases.assign(input), detail(input.caseId, context)),
-    'cases.act': async (input, context) => (await domain().cases.act(input), detail(input.caseId, context)),
-    'cases.addNote': async (input, context) => (await domain().cases.addNote(input), detail(input.caseId, context)),
-    'cases.addCommunication': async (input, context) => (await domain().cases.addCommunication(input), detail(input.caseId, context)),
+    'cases.updateDetails': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.updateDetails(input), detail(input.caseId, context)),
+    'cases.assign': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.assign(input), detail(input.caseId, context)),
+    'cases.act': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.act(input), detail(input.caseId, context)),
+    'cases.addNote': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addNote(input), detail(input.caseId, context)),
+    'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addCommunication(input), detail(input.caseId, context)),
+    'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),
     'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
     'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
   };
