@@ -204,6 +204,13 @@ export class CaseQueries {
     return this.get(caseId);
   }
 
+  /** P-7.1: NOT_FOUND for no such case, FORBIDDEN for a case the viewer may not even find (post room). */
+  async assertCanFind(caseId: string, viewer: Viewer | null | undefined): Promise<void> {
+    const document = await this.db.cases.findOne(caseId).exec();
+    if (!document) throw notFound('Case', caseId);
+    if (caseAccess(viewer, document) === 'none') throw caseForbidden(caseId);
+  }
+
   /** P-7.1: NOT_FOUND for no such case, FORBIDDEN for a case the viewer may not open. */
   async assertCanOpen(caseId: string, viewer: Viewer | null | undefined): Promise<void> {
     const document = await this.db.cases.findOne(caseId).exec();

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../shared/identity/viewer';
 import { deadlineEvents, isForRecipient } from '../notifier/deadline-events';
+import { PNG } from '../files/test-support/scan-files';
 import { managerViewer, phoneComplaint, startTestDomain, testViewer, type TestDomain } from './test-support';
 
 let t: TestDomain;
@@ -163,5 +164,36 @@ describe('P-7.1 deadline notifications', () => {
     // A caseworker is told of the cases assigned to them, and a clerk of none.
     expect(told(caseworker)).toEqual([ids['assigned']]);
     expect(told(clerk)).toEqual([]);
+  });
+});
+
+describe('P-7.1 the post room: letters, scans and the day book', () => {
+  const sender = { name: 'Dace Ozoliņa', addressLines: ['1 Rīgas iela'], postcode: 'LV-1010', country: 'LV' };
+  const png = { name: 'letter.png', mimeType: '', dataBase64: PNG.toString('base64') };
+
+  it('a letter about a restricted case is hidden from everyone not named on it, in the list, its scans and the day book', async () => {
+    const letter = await t.call('post.logIncoming', { receivedOn: '2026-11-20', sender, referenceQuoted: references['restricted']!, kind: 'correspondence', summary: 'More about the member of staff', scans: [png] });
+    await t.call('post.logIncoming', { receivedOn: '2026-11-20', sender: { ...sender, name: 'Cilda Ozoliņa' }, referenceQuoted: references['pharmacy']!, kind: 'correspondence', summary: 'Photos' });
+    const fileId = letter.files[0]!.id;
+    const summaries = async (viewer: Viewer | null) => (await t.callAs(viewer, 'post.list', {})).map((item) => item.summary).sort();
+    expect(await summaries(managerViewer)).toEqual(['More about the member of staff', 'Photos']);
+    expect(await summaries(clerk)).toEqual(['Photos']);
+    expect(await summaries(otherManager)).toEqual(['Photos']);
+    expect(await summaries(caseworker)).toEqual([]);
+    expect(await summaries(null)).toEqual([]);
+
+    expect((await t.callAs(managerViewer, 'post.file', { fileId })).name).toBe('letter.png');
+    expect(await t.failAs(clerk, 'post.file', { fileId })).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'fileId', code: 'case_not_visible' }] });
+
+    const book = async (viewer: Viewer) => (await t.callAs(viewer, 'post.dayBook', { from: '2026-11-20', to: '2026-11-20', format: 'csv' })).rows.map((row) => row.caseReference);
+    expect(await book(managerViewer)).toEqual(expect.arrayContaining([references['restricted'], references['pharmacy']]));
+    expect(await book(clerk)).toEqual([references['pharmacy']]);
+    const csv = Buffer.from((await t.callAs(clerk, 'post.dayBook', { from: '2026-11-20', to: '2026-11-20', format: 'csv' })).dataBase64, 'base64').toString('utf8');
+    expect(csv).not.toContain(references['restricted']);
+  });
+
+  it('a letter cannot be drafted for a case the clerk may not find', async () => {
+    expect((await t.failAs(clerk, 'post.draftLetter', { caseId: ids['restricted']!, template: 'acknowledgement', language: 'en-GB' })).code).toBe('FORBIDDEN');
+    expect((await t.callAs(clerk, 'post.draftLetter', { caseId: ids['pharmacy']!, template: 'acknowledgement', language: 'en-GB' })).text).toContain(references['pharmacy']);
   });
 });
