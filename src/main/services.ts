@@ -11,6 +11,8 @@ import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from 
 import { appHandlers } from './api/handlers/app-handlers';
 import { caseHandlers } from './api/handlers/case-handlers';
 import { caseViewHandlers } from './api/handlers/case-view-handlers';
+import { accessLogHandlers } from './api/handlers/access-log-handlers';
+import { AccessLog, addAccessLogCollection } from './domain/access-log/access-log';
 import { settingsHandlers } from './api/handlers/settings-handlers';
 import { prepareDataDirectory } from './config/data-directory';
 import { openPlaintDatabase } from './database/plaint-database';
@@ -166,6 +168,16 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  let accessLog: AccessLog | null = null;
+  if (domain && opened.database) {
+    const { settings } = domain;
+    accessLog = new AccessLog(await addAccessLogCollection(opened.database, conflictHandlersFor(opened.database)), domain.db, () => settings.calendar(), clock);
+  }
+  const requireAccessLog = (): AccessLog => {
+    if (accessLog) return accessLog;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   let sync: SyncService | null = null;
   if (domain && opened.database) {
     sync = new SyncService({
@@ -199,12 +211,13 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       logger,
       now: () => clock.now(),
     }),
-    ...caseHandlers(requireDomain),
+    ...caseHandlers(requireDomain, requireAccessLog),
     ...settingsHandlers(requireDomain),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
-    ...postHandlers(requirePostRoom),
+    ...postHandlers(requirePostRoom, requireAccessLog),
     ...syncHandlers(requireSync, requireDomain),
     ...caseViewHandlers(requireCaseViews),
+    ...accessLogHandlers(requireAccessLog),
   };
 
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });

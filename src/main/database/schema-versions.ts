@@ -20,6 +20,7 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   deviceCodes: 0,
   syncQuarantine: 0,
   caseViews: 0,
+  accessLog: 0,
 };
 
 export interface NewerCollection {

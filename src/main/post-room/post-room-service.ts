@@ -367,6 +367,14 @@ export class PostRoomService {
     return { name: safeFileName(found.record.name, found.record.mimeType, 'file'), mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
   }
 
+  /** The case a stored file belongs to (through its letter), for the access log (P-7.2). */
+  async caseOfFile(fileId: string): Promise<{ id: string; reference: string } | null> {
+    const found = await this.files.get(fileId);
+    if (found.state !== 'ready') return null;
+    const letter = await this.collections.letters.findOne(found.record.ownerId).exec();
+    return letter?.caseId && letter.caseReference ? { id: letter.caseId, reference: letter.caseReference } : null;
+  }
+
   /** P-7.1: a file of a letter is opened only by someone who may see that letter. */
   private async assertLetterVisible(letterId: string, viewer: Viewer | null | undefined, fileId: string): Promise<void> {
     const letter = await this.collections.letters.findOne(letterId).exec();

@@ -30,6 +30,7 @@ import {
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import { syncSettingsInput, type QuarantineEntry, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
+import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
   addCommunicationInput,
   addNoteInput,
@@ -102,6 +103,8 @@ export const apiMethods = {
   'settings.saveComplaintType': { summary: 'Adds, renames or retires a complaint type (P-2.2).', input: complaintTypeInput, result: typed<SettingsSnapshot>() },
   'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
   'staff.save': { summary: 'Adds or edits a staff profile.', input: staffInput, result: typed<SettingsSnapshot>() },
+  'accessLog.query': { summary: 'P-7.2: the access log, filtered by person, case and days, for administrators.', input: accessLogQueryInput, result: typed<AccessLogEntry[]>() },
+  'accessLog.forCase': { summary: 'P-7.2: who has opened, printed or exported a case, for its managers.', input: caseAccessLogInput, result: typed<AccessLogEntry[]>() },
   'staff.setCurrent': { summary: 'Chooses who is using this device (recorded as the actor of every change).', input: currentStaffInput, result: typed<SettingsSnapshot>() },
   'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
   'notifications.markRead': {

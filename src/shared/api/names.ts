@@ -29,6 +29,8 @@ export const API_METHODS = [
   'settings.setDepartments',
   'staff.save',
   'staff.setCurrent',
+  'accessLog.query',
+  'accessLog.forCase',
   'notifications.list',
   'notifications.markRead',
   'device.getPreferences',

@@ -1,17 +1,23 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
+import type { AccessLog } from '../../domain/access-log/access-log';
 import type { ApiHandlers, CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
 
-export function caseHandlers(domain: () => DomainServices): Pick<ApiHandlers, CaseMethods> {
+export function caseHandlers(domain: () => DomainServices, accessLog: () => AccessLog): Pick<ApiHandlers, CaseMethods> {
   // P-7.1: every read answers for the caller's viewer; none (signed out) sees nothing.
   const detail = async (caseId: string, context: CallContext) => domain().queries.open(caseId, context.viewer);
   // A write to a case the caller may not open is refused before anything is written.
   const canOpen = (caseId: string, context: CallContext) => domain().queries.assertCanOpen(caseId, context.viewer);
   return {
     'cases.create': (input) => domain().cases.create(input),
-    'cases.get': (input, context) => detail(input.caseId, context),
+    // P-7.2: opening a case's details is logged (once per visit).
+    'cases.get': async (input, context) => {
+      const opened = await detail(input.caseId, context);
+      await accessLog().record(context.viewer, 'opened', [{ id: opened.case.id, reference: opened.case.reference }]);
+      return opened;
+    },
     'cases.list': (input, context) => domain().queries.list(input, context.viewer),
     'cases.count': (input, context) => domain().queries.count(input, context.viewer),
     'cases.updateDetails': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.updateDetails(input), detail(input.caseId, context)),
