@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api/names';
 import { createDispatcher, type ApiHandlers } from '../api/dispatcher';
-import { phoneComplaint } from '../domain/test-support';
+import { managerViewer, phoneComplaint } from '../domain/test-support';
 import { PDF } from '../files/test-support/scan-files';
 import { startMainServices, type MainServices } from '../services';
 import { openSqliteConnection, releaseSqliteConnection } from '../storage/sqlite-connection';
@@ -44,7 +44,7 @@ describe('personal data in logs/main.log', () => {
     const token = crypto.randomBytes(5).toString('hex');
     const person = { name: `Quillon Zephyrine ${token}`, email: `quillon.${token}@example.org`, phone: `+44 7700 ${String(Number.parseInt(token, 16) % 1_000_000).padStart(6, '0')}` };
     services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock: { now: () => new Date('2026-11-25T11:00:00.000Z') } });
-    const call = (method: string, input: unknown) => services!.dispatch(method, input, { host: 'test' });
+    const call = (method: string, input: unknown) => services!.dispatch(method, input, { host: 'test', viewer: managerViewer });
     const complainant = { ...phoneComplaint.complainant, name: person.name, email: person.email, phone: person.phone };
     const complaint = { ...phoneComplaint, complainant, summary: `Complaint from ${person.name}`, description: `Call ${person.phone} or write to ${person.email}` };
     const sender = { name: person.name, addressLines: [`${person.name}, 1 High Street`], postcode: 'M1 1AE', country: 'GB' };

@@ -4,7 +4,7 @@
  * refused workflow action, which changes nothing at all, not even the case's revision.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+import { managerViewer, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
 import { unwrapSqliteInstance } from '../storage/unwrap';
 
 let t: TestDomain;
@@ -57,7 +57,7 @@ describe('logging a letter on a full disk', () => {
     const response = await t.services.dispatch(
       'post.logIncoming',
       { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }] },
-      { host: 'test' },
+      { host: 'test', viewer: managerViewer },
     );
     expect(response.ok).toBe(false);
     expect(await stored()).toEqual(before);
@@ -74,7 +74,7 @@ describe('logging a letter on a full disk', () => {
     const response = await t.services.dispatch(
       'post.logIncoming',
       { receivedOn: '2026-11-24', sender, referenceQuoted: reference, kind: 'correspondence', summary: 'Photos', scans: [{ name: 'photos.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }] },
-      { host: 'test' },
+      { host: 'test', viewer: managerViewer },
     );
     restore();
     expect(response.ok).toBe(false);
