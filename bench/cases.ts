@@ -4,6 +4,11 @@
  * compared with the same work on a direct-SQL copy of the data (or, for text search, a plain
  * full scan of the same data), measured side by side in this run. Writes bench-results/cases.json.
  *
+ * Need-to-know (P-7.1): the list, count and search for a caseworker who sees about a tenth of the
+ * cases (one department of the demo data) are measured side by side with the same operations for
+ * a manager who sees them all, in the same run, and printed as ratios (no timed assertions).
+ * "Open a case" now includes writing its access log entry (P-7.2) on the first visit.
+ *
  * Options: --cases N (default 100000).
  */
 import fs from 'node:fs';
@@ -17,6 +22,7 @@ import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
 import { startMainServices } from '../src/main/services';
 import { seedAdministrator } from '../src/main/identity/seed-account';
 import { unwrapSqliteInstance } from '../src/main/storage';
+import type { Viewer } from '../src/shared/identity/viewer';
 import { deadlineState, type Deadline } from '../src/shared/sla';
 import { withDerivedFields } from '../src/main/domain/case-derivation';
 import type { TimelineEntry } from '../src/shared/domain/records';
@@ -28,10 +34,10 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-cases-'));
 const services = await startMainServices({ dataDirectory: path.join(scratch, 'profile'), host: 'harness', appName: 'Plaint', version: 'bench' });
 const domain = services.domain;
 if (!domain) throw new Error('The database did not open');
-// Calls are made as the seed administrator (every role).
+// Calls are made as the seed administrator (every role), or as a given viewer (need-to-know, P-7.1).
 await seedAdministrator(services);
-const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const response = await services.dispatch(method, input, { host: 'test' });
+const call = async <T>(method: string, input: unknown, viewer?: Viewer): Promise<T> => {
+  const response = await services.dispatch(method, input, viewer ? { host: 'test', viewer } : { host: 'test' });
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
   return response.result as T;
 };
@@ -235,6 +241,62 @@ for (const measure of measures) {
   results.push(row);
   process.stdout.write(`  ${measure.name}: ours ${row.oursMedianMs} ms (p95 ${row.oursP95Ms}), ${measure.baselineKind} ${row.baselineMedianMs} ms\n`);
 }
+// P-7.1: a caseworker of one department (no cases assigned to them) beside a manager.
+const manager: Viewer = { accountId: 'bench-manager', name: 'Bench Manager', roles: ['manager'], departments: [] };
+const caseworker: Viewer = { accountId: 'bench-caseworker', name: 'Bench Caseworker', roles: ['caseworker'], departments: ['Billing'] };
+const visibleToCaseworker = (await call<Record<string, number>>('cases.count', { views: { all: {} } }, caseworker))['all'] ?? 0;
+interface PairedMeasure {
+  readonly name: string;
+  readonly runs: number;
+  readonly run: (run: number, viewer: Viewer) => Promise<unknown>;
+}
+const paired: PairedMeasure[] = [
+  {
+    name: 'list: open cases by deadline, a page of 100 (with total)',
+    runs: 40,
+    run: (run, viewer) => call('cases.list', { filters: { open: true }, sort: { field: 'nextDueAt', direction: 'asc' }, offset: run, limit: 100 }, viewer),
+  },
+  {
+    name: 'count: the status bar (open, breached, due today)',
+    runs: 40,
+    run: (_run, viewer) => call('cases.count', { views: { open: { open: true }, breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } }, viewer),
+  },
+  { name: 'text search, a page of 100', runs: 40, run: (run, viewer) => call('cases.list', { search: terms[run % terms.length], limit: 100 }, viewer) },
+];
+const needToKnow = [];
+for (const measure of paired) {
+  const asCaseworker: number[] = [];
+  const asManager: number[] = [];
+  for (let run = 0; run < measure.runs; run += 1) {
+    const time = async (viewer: Viewer, into: number[]) => {
+      const start = performance.now();
+      await measure.run(run, viewer);
+      into.push(performance.now() - start);
+    };
+    // Alternate which goes first so caches and noise fall on both alike.
+    if (run % 2 === 0) {
+      await time(caseworker, asCaseworker);
+      await time(manager, asManager);
+    } else {
+      await time(manager, asManager);
+      await time(caseworker, asCaseworker);
+    }
+  }
+  needToKnow.push({
+    operation: measure.name,
+    runs: measure.runs,
+    caseworkerMedianMs: round(median(asCaseworker)),
+    managerMedianMs: round(median(asManager)),
+    ratioMedian: round(median(asCaseworker) / median(asManager)),
+    ratioP95: round(percentile(asCaseworker, 95) / percentile(asManager, 95)),
+  });
+}
+printTable(
+  `Need-to-know (P-7.1): a caseworker who sees ${visibleToCaseworker} of ${COUNT} cases, beside a manager (ratio = caseworker / manager)`,
+  ['operation', 'runs', 'caseworker median', 'manager median', 'ratio (median)', 'ratio (p95)'],
+  needToKnow.map((r) => [r.operation, r.runs, r.caseworkerMedianMs, r.managerMedianMs, r.ratioMedian, r.ratioP95]),
+);
+
 printTable(
   `Complaint domain at ${COUNT} cases (ours = the API through the main-process services)`,
   ['operation', 'runs', 'ours median', 'ours p95', 'baseline', 'base median', 'base p95', 'ratio'],
@@ -242,7 +304,7 @@ printTable(
 );
 const openCount = (await domain.queries.openDeadlines()).length;
 console.log(`${openCount} of ${COUNT} cases are open. Peak RSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MiB.`);
-console.log(`Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results })}`);
+console.log(`Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results, needToKnow: { caseworkerSees: visibleToCaseworker, operations: needToKnow } })}`);
 sql.close();
 await services.close();
 fs.rmSync(scratch, { recursive: true, force: true });

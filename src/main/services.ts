@@ -11,6 +11,8 @@ import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from 
 import { appHandlers } from './api/handlers/app-handlers';
 import { caseHandlers } from './api/handlers/case-handlers';
 import { caseViewHandlers } from './api/handlers/case-view-handlers';
+import { accessLogHandlers } from './api/handlers/access-log-handlers';
+import { AccessLog, addAccessLogCollection } from './domain/access-log/access-log';
 import { settingsHandlers } from './api/handlers/settings-handlers';
 import { prepareDataDirectory } from './config/data-directory';
 import { openPlaintDatabase } from './database/plaint-database';
@@ -38,7 +40,7 @@ import { memorySecretStore, type SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
-import { leadingRole, SessionService } from './identity/session-service';
+import { SessionService } from './identity/session-service';
 import type { ScryptCost } from './identity/password';
 
 export interface MainServicesOptions {
@@ -148,7 +150,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       // The signed-in person (signed out: nobody is told; the notifications wait for the next).
       recipient: async () => {
         const me = session?.account() ?? null;
-        return me ? { id: me.accountId, role: leadingRole(me.roles) } : null;
+        return me ? { id: me.accountId, viewer: me } : null;
       },
       preferences: () => ready.identity.preferences(),
       calendar: () => ready.settings.calendar(),
@@ -188,6 +190,16 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  let accessLog: AccessLog | null = null;
+  if (domain && opened.database) {
+    const { settings } = domain;
+    accessLog = new AccessLog(await addAccessLogCollection(opened.database, conflictHandlersFor(opened.database, clock)), domain.db, () => settings.calendar(), clock);
+  }
+  const requireAccessLog = (): AccessLog => {
+    if (accessLog) return accessLog;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   let sync: SyncService | null = null;
   if (domain && opened.database) {
     sync = new SyncService({
@@ -222,12 +234,13 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       now: () => clock.now(),
     }),
     ...sessionHandlers(requireSession, requireDomain, requireSync),
-    ...caseHandlers(requireDomain),
+    ...caseHandlers(requireDomain, requireAccessLog),
     ...settingsHandlers(requireDomain, requireSession),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
-    ...postHandlers(requirePostRoom),
+    ...postHandlers(requirePostRoom, requireAccessLog),
     ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
+    ...accessLogHandlers(requireAccessLog),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
@@ -248,7 +261,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
-      const counts = await domain.queries.count({ views: { breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } });
+      // P-7.1: the tray counts only the cases the person at the device may open.
+      const viewer = session?.viewer() ?? null;
+      const counts = await domain.queries.count({ views: { breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } }, viewer);
       return { breached: counts['breached'] ?? 0, dueToday: counts['dueToday'] ?? 0 };
     },
     async close() {

@@ -16,15 +16,20 @@ import { canAct, refusal } from '../../shared/identity/permissions';
 import type { CaseAction } from '../../shared/domain/workflow';
 
 /** Which host a call came through: all a host (the IPC handler, the harness socket) may say. */
-export interface CallerHost {
-  readonly host: 'electron' | 'harness' | 'test';
-}
+export type CallerHost =
+  | { readonly host: 'electron' | 'harness' }
+  /**
+   * In-process tests may speak as a given viewer (need-to-know tests, P-7.1). No product host can:
+   * the IPC handler and the harness socket build their caller from the host alone.
+   */
+  | { readonly host: 'test'; readonly viewer?: Viewer | null };
 
 /**
  * Who is calling: the host, and the signed-in person as the main process's session knows it
  * (null when signed out or locked). Filled here from the session, never from the caller.
  */
-export interface CallContext extends CallerHost {
+export interface CallContext {
+  readonly host: CallerHost['host'];
   readonly viewer: Viewer | null;
 }
 
@@ -63,7 +68,7 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger, session:
     if (!isApiMethodName(method)) {
       return failure(new ApiError('UNKNOWN_METHOD', `Unknown API method: ${describe(method)}`));
     }
-    const viewer = session.viewer();
+    const viewer = caller.host === 'test' && caller.viewer !== undefined ? caller.viewer : session.viewer();
     const context: CallContext = { host: caller.host, viewer };
     const denied = refusal(viewer, method);
     if (denied) return refuse(method, denied, viewer);

@@ -9,6 +9,7 @@
  *
  * The seed is printed; PLAINT_CRASH_SEED replays a run.
  */
+import { caseSchema } from '../domain/collections';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,7 +91,7 @@ interface Findings {
 function inspect(directory: string, seen: Acknowledged): Findings {
   const db = new Database(path.join(directory, 'plaint.sqlite'), { readonly: true });
   try {
-    const cases = new Map(live(db, 'cases', 1).map((doc) => [doc.id, doc]));
+    const cases = new Map(live(db, 'cases', caseSchema.version).map((doc) => [doc.id, doc]));
     const timeline = live(db, 'timeline', 0);
     const letters = new Map(live(db, 'letters', 0).map((doc) => [doc.id, doc]));
     const files = new Map(live(db, 'files', 0).map((doc) => [doc.id, doc]));

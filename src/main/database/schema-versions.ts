@@ -8,7 +8,7 @@
 import { getAllCollectionDocuments, type RxDatabase } from 'rxdb';
 
 export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
-  cases: 1,
+  cases: 2,
   timeline: 0,
   settings: 0,
   staff: 1,
@@ -20,6 +20,7 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   deviceCodes: 0,
   syncQuarantine: 0,
   caseViews: 0,
+  accessLog: 0,
 };
 
 export interface NewerCollection {

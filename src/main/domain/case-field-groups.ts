@@ -60,10 +60,14 @@ export type { FieldVersion, FieldVersions };
 
 type Loose = Record<string, unknown>;
 
-/** Every conflict group of these cases: the workflow, each detail, each complainant key. */
+/**
+ * Every conflict group of these cases: the workflow, the restriction, each detail, each
+ * complainant key. The need-to-know restriction (P-7.1: `restricted` and `restrictedTo`) is one
+ * group: a restriction and a lift made offline never mix halves.
+ */
 export function caseGroups(...documents: readonly CaseDocument[]): string[] {
   const complainantKeys = new Set(documents.flatMap((document) => Object.keys(document.complainant)));
-  return ['workflow', ...DETAIL_FIELDS, ...[...complainantKeys].sort().map((key) => `complainant.${key}`)];
+  return ['workflow', 'restriction', ...DETAIL_FIELDS, ...[...complainantKeys].sort().map((key) => `complainant.${key}`)];
 }
 
 /** The group's value. The clock's start belongs to `receivedAt`, so the workflow leaves it out. */
@@ -75,6 +79,7 @@ export function groupValue(document: CaseDocument, group: string): unknown {
     value['clock'] = clock;
     return value;
   }
+  if (group === 'restriction') return { restricted: document.restricted, restrictedTo: document.restrictedTo };
   // Reflect.get reads a field by a name only known at run time (a group name) without a cast.
   if (group.startsWith('complainant.')) return Reflect.get(document.complainant, group.slice('complainant.'.length));
   return Reflect.get(document, group);
@@ -85,6 +90,10 @@ export function withGroupValue(document: CaseDocument, group: string, value: unk
   if (group === 'workflow') {
     const workflow = value as Loose;
     return { ...document, ...workflow, clock: { ...(workflow['clock'] as CaseDocument['clock']), receivedAt: document.receivedAt } } as CaseDocument;
+  }
+  if (group === 'restriction') {
+    const restriction = value as Pick<CaseDocument, 'restricted' | 'restrictedTo'>;
+    return { ...document, restricted: restriction.restricted, restrictedTo: restriction.restrictedTo };
   }
   if (group.startsWith('complainant.')) {
     const key = group.slice('complainant.'.length);

@@ -18,6 +18,9 @@ import type { Clock } from './clock';
 import { NO_DEADLINE, type CaseDocument, type DomainDatabase } from './collections';
 import { notFound } from '../../shared/domain/domain-error';
 import type { SettingsService } from './settings-service';
+import type { Viewer } from '../../shared/identity/viewer';
+import { caseAccess, type CaseAccessFacts } from '../../shared/identity/case-access';
+import { caseForbidden, visibleSelector } from './case-visibility';
 
 type Selector = MangoQuerySelector<CaseDocument>;
 
@@ -26,6 +29,8 @@ export interface OpenCaseDeadlines {
   readonly reference: string;
   readonly complainantName: string;
   readonly assigneeId: string;
+  /** P-7.1: who may see the case (the notifier tells only them). */
+  readonly access: CaseAccessFacts;
   readonly deadlines: readonly (Deadline & { readonly state: DeadlineState })[];
 }
 
@@ -146,8 +151,10 @@ export class CaseQueries {
     return mergeClauses(clauses);
   }
 
-  async list(input: z.output<typeof listCasesInput>): Promise<CaseList> {
-    const selector = await this.selectorFor(input.filters);
+  /** P-7.1: only the cases the viewer may open, filtered in the query so the page and total agree. */
+  async list(input: z.output<typeof listCasesInput>, viewer: Viewer | null | undefined): Promise<CaseList> {
+    const selector = visibleSelector(await this.selectorFor(input.filters), viewer);
+    if (!selector) return { items: [], total: 0, offset: input.offset };
     const sort = sortFor(input.sort.field, input.sort.direction);
     if (input.search.trim() !== '') return this.searchList(input.search, selector, sort, input.offset, input.limit);
     const total = await this.db.cases.count({ selector }).exec();
@@ -189,6 +196,33 @@ export class CaseQueries {
     return documents.map((document) => document.id);
   }
 
+  /**
+   * P-7.1: a case's details and timeline for a viewer who may open it; anyone else is refused
+   * with FORBIDDEN and nothing is read further.
+   */
+  async open(caseId: string, viewer: Viewer | null | undefined): Promise<CaseDetail> {
+    await this.assertCanOpen(caseId, viewer);
+    return this.get(caseId);
+  }
+
+  /** P-7.1: NOT_FOUND for no such case, FORBIDDEN for a case the viewer may not even find (post room). */
+  async assertCanFind(caseId: string, viewer: Viewer | null | undefined): Promise<void> {
+    const document = await this.db.cases.findOne(caseId).exec();
+    if (!document) throw notFound('Case', caseId);
+    if (caseAccess(viewer, document) === 'none') throw caseForbidden(caseId);
+  }
+
+  /** P-7.1: NOT_FOUND for no such case, FORBIDDEN for a case the viewer may not open. */
+  async assertCanOpen(caseId: string, viewer: Viewer | null | undefined): Promise<void> {
+    const document = await this.db.cases.findOne(caseId).exec();
+    if (!document) throw notFound('Case', caseId);
+    if (caseAccess(viewer, document) !== 'full') throw caseForbidden(caseId);
+  }
+
+  /**
+   * A case's details for the domain's own decisions (which actions a write may take). Not for
+   * answering a person: API reads go through `open`, which applies need-to-know.
+   */
   async get(caseId: string): Promise<CaseDetail> {
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
@@ -224,13 +258,18 @@ export class CaseQueries {
       reference: document.reference,
       complainantName: document.complainant.name,
       assigneeId: document.assigneeId,
+      access: { assigneeId: document.assigneeId, departments: document.departments, restricted: document.restricted, restrictedTo: document.restrictedTo },
       deadlines: document.deadlines.filter((deadline) => !deadline.metAt).map((deadline) => ({ ...deadline, state: deadlineState(deadline, now) })),
     }));
   }
 
-  async count(input: z.output<typeof countCasesInput>): Promise<Record<string, number>> {
+  /** P-7.1: a count never includes a case its reader cannot open. */
+  async count(input: z.output<typeof countCasesInput>, viewer: Viewer | null | undefined): Promise<Record<string, number>> {
     const entries = await Promise.all(
-      Object.entries(input.views).map(async ([name, filters]) => [name, await this.db.cases.count({ selector: await this.selectorFor(filters) }).exec()] as const),
+      Object.entries(input.views).map(async ([name, filters]) => {
+        const selector = visibleSelector(await this.selectorFor(filters), viewer);
+        return [name, selector ? await this.db.cases.count({ selector }).exec() : 0] as const;
+      }),
     );
     return Object.fromEntries(entries);
   }
@@ -239,29 +278,39 @@ export class CaseQueries {
    * A query shaped like a whole reference is checked by its check character: a mistyped one is
    * reported, not answered with look-alike cases.
    */
-  async quickSearch(query: string, limit: number): Promise<QuickSearchResult> {
+  async quickSearch(query: string, limit: number, viewer: Viewer | null | undefined): Promise<QuickSearchResult> {
     const compact = query.toUpperCase().replace(/[\s-]/g, '');
     const parsed = parseReference(query);
     if (!parsed.ok && /^[0-9A-Z]{9,13}$/.test(compact) && /\d/.test(compact) && looksLikeReferencePrefix(query) && (parsed.problem === 'check-failed' || parsed.problem === 'invalid-character')) {
       return { hits: [], referenceProblem: parsed.problem };
     }
-    return { hits: await this.searchHits(query, limit), referenceProblem: null };
+    return { hits: await this.searchHits(query, limit, viewer), referenceProblem: null };
   }
 
-  private async searchHits(query: string, limit: number): Promise<QuickSearchHit[]> {
-    const byReference = await this.referenceMatches(query, limit);
-    const byText = this.textMatches(query, limit).filter((id) => !byReference.includes(id));
-    const ids = [...byReference, ...byText].slice(0, limit);
+  /**
+   * P-7.1: hits are the cases the viewer may find. A clerk finds cases to attach post to and gets
+   * the post-room projection only (reference, complainant name, status): no summary.
+   */
+  private async searchHits(query: string, limit: number, viewer: Viewer | null | undefined): Promise<QuickSearchHit[]> {
+    if (!visibleSelector({}, viewer, 'find')) return [];
+    const byReference = await this.referenceMatches(query, SEARCH_CANDIDATES);
+    const byText = this.textMatches(query, SEARCH_CANDIDATES).filter((id) => !byReference.includes(id));
+    const ids = [...byReference, ...byText];
     const documents = await this.db.cases.findByIds(ids).exec();
-    return ids.flatMap((id) => {
+    const hits: QuickSearchHit[] = [];
+    for (const id of ids) {
       const document = documents.get(id);
-      if (!document) return [];
-      return [{ id, reference: document.reference, complainantName: document.complainant.name, status: document.status, summary: document.summary, matchedBy: byReference.includes(id) ? 'reference' : 'text' } satisfies QuickSearchHit];
-    });
+      const access = document ? caseAccess(viewer, document) : 'none';
+      if (!document || access === 'none') continue;
+      const summary = access === 'full' ? document.summary : '';
+      hits.push({ id, reference: document.reference, complainantName: document.complainant.name, status: document.status, summary, matchedBy: byReference.includes(id) ? 'reference' : 'text' });
+      if (hits.length >= limit) break;
+    }
+    return hits;
   }
 
   /** Open cases that may be the same complainant: same e-mail, phone, or name (and postcode if given). */
-  async findPossibleDuplicates(input: z.output<typeof findDuplicatesInput>): Promise<CaseListItem[]> {
+  async findPossibleDuplicates(input: z.output<typeof findDuplicatesInput>, viewer: Viewer | null | undefined): Promise<CaseListItem[]> {
     const candidates = new Map<string, CaseDocument>();
     const add = (documents: { toJSON(): unknown }[]) => documents.forEach((document) => candidates.set((document.toJSON() as CaseDocument).id, document.toJSON() as CaseDocument));
     if (input.name) add(await this.db.cases.find({ selector: { complainantSortName: sortableName(input.name), open: true }, limit: 50 }).exec());
@@ -278,7 +327,8 @@ export class CaseQueries {
       (input.name !== '' &&
         record.complainantSortName === sortableName(input.name) &&
         (input.postcode === '' || (record.complainant.address?.postcode ?? '').replace(/\s/g, '').toUpperCase() === input.postcode.replace(/\s/g, '').toUpperCase()));
-    return [...candidates.values()].filter((record) => record.open && matchesPerson(record)).slice(0, 10).map(toListItem);
+    // P-7.1: a hint names only cases the viewer may open.
+    return [...candidates.values()].filter((record) => record.open && matchesPerson(record) && caseAccess(viewer, record) === 'full').slice(0, 10).map(toListItem);
   }
 }
 

@@ -5,7 +5,10 @@
  * recomputed by the SLA engine.
  */
 import type { z } from 'zod';
-import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
+import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, restrictCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
+import type { Viewer } from '../../shared/identity/viewer';
+import { canOpenCase, canRestrictCase } from '../../shared/identity/case-access';
+import { caseForbidden } from './case-visibility';
 import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { receiptInstant } from '../../shared/sla';
 import { auditChanges } from './audit';
@@ -15,7 +18,7 @@ import { receivedCaseState } from './received-case';
 import { FUTURE_TOLERANCE_MS, newId, type Clock } from './clock';
 import type { CaseDocument, DomainDatabase } from './collections';
 import type { DeviceIdentity } from './device-identity';
-import { fieldError, notFound } from '../../shared/domain/domain-error';
+import { DomainError, fieldError, notFound } from '../../shared/domain/domain-error';
 import { refuseFutureTime } from '../../shared/domain/recorded-times';
 import { applyCaseAction, type actOnCaseInput, type TimelineDraft } from '../../shared/domain/workflow';
 import { deadlinesMovedEntry } from './deadline-moves';
@@ -105,6 +108,8 @@ export class CaseService {
         ...receivedCaseState(receivedAt),
         assignee,
         departments: input.departments,
+        restricted: false,
+        restrictedTo: [],
         relatedCaseIds: input.relatedCaseIds,
         createdAt: stamp,
         updatedAt: stamp,
@@ -166,6 +171,31 @@ export class CaseService {
       const next: CaseDocument = { ...document, ...changes, receivedAt, clock: { ...document.clock, receivedAt } } as CaseDocument;
       return { next, entries: [] };
     });
+  }
+
+  /**
+   * P-7.1: a manager who can open the case narrows it to named people (always including
+   * themself, so someone can lift it), or lifts the restriction. The change is audited on the
+   * timeline; a refusal changes nothing.
+   */
+  async restrict(input: z.output<typeof restrictCaseInput>, viewer: Viewer | null | undefined): Promise<CaseDocument> {
+    const current = await this.db.cases.findOne(input.caseId).exec();
+    if (!current) throw notFound('Case', input.caseId);
+    if (!canOpenCase(viewer, current)) throw caseForbidden(input.caseId);
+    if (!viewer || !canRestrictCase(viewer, current)) {
+      const message = 'Only a manager may restrict a case or lift its restriction (P-7.1).';
+      throw new DomainError('FORBIDDEN', message, [{ path: '', code: 'managers_only', message }]);
+    }
+    const named = input.restrictedTo;
+    if (named === null) {
+      if (!current.restricted) throw fieldError('restrictedTo', 'The case is not restricted', 'nothing_to_change');
+    } else {
+      for (const [index, staffId] of named.entries()) if (staffId !== viewer.accountId) await this.activeStaff(`restrictedTo.${index}`, staffId);
+      const people = [...new Set([viewer.accountId, ...named])].sort();
+      if (current.restricted && people.join() === [...current.restrictedTo].sort().join()) throw fieldError('restrictedTo', 'The case is already restricted to these people', 'nothing_to_change');
+    }
+    const restrictedTo = named === null ? [] : [...new Set([viewer.accountId, ...named])].sort();
+    return this.modify(input.caseId, (document) => ({ next: { ...document, restricted: named !== null, restrictedTo }, entries: [] }));
   }
 
   async assign(input: z.output<typeof assignCaseInput>): Promise<CaseDocument> {

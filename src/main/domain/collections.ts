@@ -34,7 +34,8 @@ export type CaseDocument = CaseRecord & {
 export const caseSchema: RxJsonSchema<CaseDocument> = {
   title: 'complaint case',
   // 1: fieldVersions, for merging concurrent edits from other devices.
-  version: 1,
+  // 2: restricted and restrictedTo, the need-to-know restriction (P-7.1).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -71,6 +72,8 @@ export const caseSchema: RxJsonSchema<CaseDocument> = {
     assigneeId: { type: 'string', maxLength: 64 },
     assigneeName: { type: 'string', maxLength: 200 },
     departments: { type: 'array', items: { type: 'string' } },
+    restricted: { type: 'boolean' },
+    restrictedTo: { type: 'array', items: { type: 'string' } },
     thirdParties: { type: 'array', items: { type: 'string' } },
     clock: { type: 'object' },
     deadlines: { type: 'array', items: { type: 'object' } },
@@ -96,7 +99,7 @@ export const caseSchema: RxJsonSchema<CaseDocument> = {
   },
   required: [
     'id', 'reference', 'complainant', 'complainantSortName', 'channel', 'receivedAt', 'loggedAt', 'loggedBy', 'type', 'summary', 'stage', 'status', 'open',
-    'assigneeId', 'assigneeName', 'clock', 'deadlines', 'nextDueAt', 'nextWarnAt', 'createdAt', 'updatedAt', 'updatedBy',
+    'assigneeId', 'assigneeName', 'restricted', 'restrictedTo', 'clock', 'deadlines', 'nextDueAt', 'nextWarnAt', 'createdAt', 'updatedAt', 'updatedBy',
   ],
   indexes: [
     'reference',
@@ -179,8 +182,14 @@ const STAFF_MIGRATIONS = {
   },
 };
 
-/** Version 1 adds fieldVersions: existing cases start with none (every group dates from creation). */
-const CASE_MIGRATIONS = { 1: (document: CaseDocument): CaseDocument => ({ ...document, fieldVersions: {} }) };
+/**
+ * Version 1 adds fieldVersions: existing cases start with none (every group dates from creation).
+ * Version 2 adds the restriction (P-7.1): existing cases are not restricted.
+ */
+export const CASE_MIGRATIONS = {
+  1: (document: CaseDocument): CaseDocument => ({ ...document, fieldVersions: {} }),
+  2: (document: CaseDocument): CaseDocument => ({ ...document, restricted: false, restrictedTo: [] }),
+};
 
 export interface DomainCollections {
   cases: RxCollection<CaseDocument>;

@@ -56,7 +56,7 @@ describe('settings', () => {
   });
 
   it('the signed-in account is recorded as the actor of every change', async () => {
-    const ligaId = await t.addAccount({ name: 'Līga Ozola', email: 'liga@example.lv', login: 'liga', roles: ['caseworker'] });
+    const ligaId = await t.addAccount({ name: 'Līga Ozola', email: 'liga@example.lv', login: 'liga', roles: ['manager'] });
     await t.signInAs('liga');
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T16:00:00.000Z' });
     const detail = await t.call('cases.get', { caseId });

@@ -15,6 +15,7 @@ import type { NotificationSink } from '../notifier/deadline-notifier';
 import type { Timers } from '../notifier/timers';
 import { seedAdministrator } from '../identity/seed-account';
 import { TEST_SCRYPT_COST } from '../identity/password';
+import type { Viewer } from '../../shared/identity/viewer';
 
 export class TestClock {
   private current: number;
@@ -39,12 +40,25 @@ export class TestClock {
   }
 }
 
+/**
+ * The viewer tests call as unless they say otherwise: a manager and administrator (P-7.1: a
+ * missing viewer sees nothing, so every call names one). Its id is not a staff profile's.
+ */
+export const managerViewer: Viewer = { accountId: 'test-manager', name: 'Test Manager', roles: ['manager', 'administrator'], departments: [] };
+
+export function testViewer(accountId: string, roles: Viewer['roles'], departments: readonly string[] = []): Viewer {
+  return { accountId, name: accountId, roles, departments };
+}
+
 export interface TestDomain {
   readonly services: MainServices;
   readonly clock: TestClock;
   readonly directory: string;
   call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
   fail<M extends ApiMethodName>(method: M, input: unknown): Promise<ApiErrorEnvelope>;
+  /** The same calls as another viewer (need-to-know tests, P-7.1). */
+  callAs<M extends ApiMethodName>(viewer: Viewer | null, method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  failAs<M extends ApiMethodName>(viewer: Viewer | null, method: M, input: unknown): Promise<ApiErrorEnvelope>;
   restart(): Promise<void>;
   close(): Promise<void>;
   /** The signed-in account's id (throws when nobody is signed in). */
@@ -117,6 +131,16 @@ export async function startTestDomain(
     },
     async fail(method, input) {
       const response = await services.dispatch(method, input, { host: 'test' });
+      if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
+      return response.error;
+    },
+    async callAs(viewer, method, input) {
+      const response = await services.dispatch(method, input, { host: 'test', viewer });
+      if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
+      return response.result as never;
+    },
+    async failAs(viewer, method, input) {
+      const response = await services.dispatch(method, input, { host: 'test', viewer });
       if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
       return response.error;
     },

@@ -4,6 +4,8 @@
  */
 import type { DeadlineKind } from '../../shared/sla';
 import type { OpenCaseDeadlines } from '../domain/case-queries';
+import { caseAccess, type CaseAccessFacts } from '../../shared/identity/case-access';
+import type { Viewer } from '../../shared/identity/viewer';
 
 export type NotificationLevel = 'due-soon' | 'breached';
 
@@ -12,6 +14,8 @@ export interface DeadlineEvent {
   readonly reference: string;
   readonly complainantName: string;
   readonly assigneeId: string;
+  /** P-7.1: who may see the case, so nobody is told of a case they cannot open. */
+  readonly access: CaseAccessFacts;
   readonly deadline: DeadlineKind;
   readonly dueAt: string;
   readonly level: NotificationLevel;
@@ -32,7 +36,7 @@ export function deadlineEvents(cases: readonly OpenCaseDeadlines[]): DeadlineEve
   for (const item of cases) {
     for (const deadline of item.deadlines) {
       if (deadline.metAt) continue;
-      const base = { caseId: item.caseId, reference: item.reference, complainantName: item.complainantName, assigneeId: item.assigneeId, deadline: deadline.kind, dueAt: deadline.dueAt };
+      const base = { caseId: item.caseId, reference: item.reference, complainantName: item.complainantName, assigneeId: item.assigneeId, access: item.access, deadline: deadline.kind, dueAt: deadline.dueAt };
       const due = Date.parse(deadline.dueAt);
       const warn = Date.parse(deadline.warnAt);
       if (warn < due) events.push({ ...base, level: 'due-soon', at: warn });
@@ -45,11 +49,16 @@ export function deadlineEvents(cases: readonly OpenCaseDeadlines[]): DeadlineEve
 
 export interface Recipient {
   readonly id: string;
-  readonly role: 'clerk' | 'caseworker' | 'manager' | 'administrator';
+  /** The person as need-to-know sees them (P-7.1). */
+  readonly viewer: Viewer;
 }
 
-/** Who is told: the assignee of the case; managers (and administrators) of every breach. */
+/**
+ * Who is told: the assignee of the case; managers (and administrators) of every breach. And only
+ * ever of a case they may open (P-7.1): a restricted case is told only to its named people.
+ */
 export function isForRecipient(event: DeadlineEvent, recipient: Recipient): boolean {
+  if (caseAccess(recipient.viewer, event.access) !== 'full') return false;
   if (event.assigneeId === recipient.id) return true;
-  return event.level === 'breached' && (recipient.role === 'manager' || recipient.role === 'administrator');
+  return event.level === 'breached' && recipient.viewer.roles.some((role) => role === 'manager' || role === 'administrator');
 }

@@ -35,6 +35,8 @@ import type { LetterCollections, LetterDocument } from './letters-collection';
 import { dayBookCsv } from './day-book-csv';
 import { letterPdf, tablePdf } from './pdf-writer';
 import { ChangeSet, commitPlanned } from '../database/change-set';
+import type { Viewer } from '../../shared/identity/viewer';
+import { caseAccess, isClerk, worksCases } from '../../shared/identity/case-access';
 
 const UNDO_WINDOW_MS = 30 * 60_000;
 
@@ -179,10 +181,26 @@ export class PostRoomService {
     });
   }
 
-  async list(input: z.output<typeof listLettersInput>): Promise<LetterRecord[]> {
-    const letters = (await this.collections.letters.find({ selector: { voided: false, ...(input.caseId ? { caseId: input.caseId } : {}) }, sort: [{ loggedAt: 'desc' }] }).exec()).map(
+  /**
+   * P-7.1: a letter that belongs to a case is shown only to people who may at least find that
+   * case (the post-room projection); one with no case to anyone who works cases or the post.
+   */
+  private async visibleLetters(letters: readonly LetterDocument[], viewer: Viewer | null | undefined): Promise<LetterDocument[]> {
+    if (!worksCases(viewer) && !isClerk(viewer)) return [];
+    const caseIds = [...new Set(letters.flatMap((letter) => (letter.caseId ? [letter.caseId] : [])))];
+    const cases = await this.domain.db.cases.findByIds(caseIds).exec();
+    return letters.filter((letter) => {
+      if (!letter.caseId) return true;
+      const found = cases.get(letter.caseId);
+      return !!found && caseAccess(viewer, found) !== 'none';
+    });
+  }
+
+  async list(input: z.output<typeof listLettersInput>, viewer: Viewer | null | undefined): Promise<LetterRecord[]> {
+    const stored = (await this.collections.letters.find({ selector: { voided: false, ...(input.caseId ? { caseId: input.caseId } : {}) }, sort: [{ loggedAt: 'desc' }] }).exec()).map(
       (letter) => letter.toJSON() as LetterDocument,
     );
+    const letters = await this.visibleLetters(stored, viewer);
     return letters
       .filter((letter) => !input.awaitingPosting || (letter.direction === 'out' && letter.finalisedAt !== null && letter.posting === null))
       .filter((letter) => {
@@ -217,7 +235,8 @@ export class PostRoomService {
   }
 
   /** The template filled from the case and the organisation, for the clerk to edit before finalising. */
-  async draft(input: z.output<typeof draftLetterInput>): Promise<{ text: string }> {
+  async draft(input: z.output<typeof draftLetterInput>, viewer: Viewer | null | undefined): Promise<{ text: string }> {
+    await this.domain.queries.assertCanFind(input.caseId, viewer);
     const detail = await this.domain.queries.get(input.caseId);
     const record = detail.case;
     const { organisation } = await this.domain.settings.values();
@@ -247,7 +266,8 @@ export class PostRoomService {
   }
 
   /** Renders the final text to PDF, saves it with the case, and records it as an outgoing communication. Immutable from here. */
-  async finalise(input: z.output<typeof finaliseLetterInput>): Promise<LetterRecord> {
+  async finalise(input: z.output<typeof finaliseLetterInput>, viewer: Viewer | null | undefined): Promise<LetterRecord> {
+    await this.domain.queries.assertCanFind(input.caseId, viewer);
     const detail = await this.domain.queries.get(input.caseId);
     const record = detail.case;
     const { organisation } = await this.domain.settings.values();
@@ -345,8 +365,9 @@ export class PostRoomService {
     return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: 'recordExtensionNotice', at, extensionId: extension.id, channel: 'letter' } })).changes;
   }
 
-  async file(fileId: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
+  async file(fileId: string, viewer: Viewer | null | undefined): Promise<{ name: string; mimeType: string; dataBase64: string }> {
     const found = await this.files.get(fileId);
+    if (found.state === 'ready') await this.assertLetterVisible(found.record.ownerId, viewer, fileId);
     if (found.state === 'arriving') {
       const message = `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`;
       throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_arriving', params: { parts: found.parts, of: found.of }, message }]);
@@ -360,10 +381,29 @@ export class PostRoomService {
     return { name: safeFileName(found.record.name, found.record.mimeType, 'file'), mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
   }
 
+  /** The case a stored file belongs to (through its letter), for the access log (P-7.2). */
+  async caseOfFile(fileId: string): Promise<{ id: string; reference: string } | null> {
+    const found = await this.files.get(fileId);
+    if (found.state !== 'ready') return null;
+    const letter = await this.collections.letters.findOne(found.record.ownerId).exec();
+    return letter?.caseId && letter.caseReference ? { id: letter.caseId, reference: letter.caseReference } : null;
+  }
+
+  /** P-7.1: a file of a letter is opened only by someone who may see that letter. */
+  private async assertLetterVisible(letterId: string, viewer: Viewer | null | undefined, fileId: string): Promise<void> {
+    const letter = await this.collections.letters.findOne(letterId).exec();
+    const visible = letter ? await this.visibleLetters([letter.toJSON() as LetterDocument], viewer) : [];
+    if (visible.length === 0) {
+      const message = `You may not open file ${fileId} (need-to-know, P-7.1).`;
+      throw new DomainError('FORBIDDEN', message, [{ path: 'fileId', code: 'case_not_visible', message }]);
+    }
+  }
+
   /** The post received and sent in a date range, as a printable PDF or a CSV file. */
-  async dayBook(input: z.output<typeof dayBookInput>): Promise<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }> {
+  async dayBook(input: z.output<typeof dayBookInput>, viewer: Viewer | null | undefined): Promise<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }> {
     // Oldest logged first, so each day reads in the order the post was opened and sent.
-    const letters = (await this.list({ from: input.from, to: input.to })).reverse();
+    // P-7.1: only the post of cases the reader may find.
+    const letters = (await this.list({ from: input.from, to: input.to }, viewer)).reverse();
     const rows: DayBookRow[] = letters
       .filter((letter) => letter.direction === 'in' || letter.posting)
       .map((letter) => ({

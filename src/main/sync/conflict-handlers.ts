@@ -127,6 +127,7 @@ export function conflictHandlersFor(database: RxDatabase, clock: Clock): Conflic
     timeline: () => writeOnce,
     files: () => writeOnce,
     fileChunks: () => writeOnce,
+    accessLog: () => writeOnce,
     caseViews: () => mergingHandler<CaseViewDocument>(laterSavedView) as RxConflictHandler<unknown>,
   };
   return <T>(collection: string) => handlers[collection]?.() as RxConflictHandler<T> | undefined;

@@ -4,7 +4,8 @@
  * Shared: cases, their timelines, letters with their files (scans and generated PDFs, stored as
  * chunks of at most 256 KB so every document stays far inside CouchDB's size limits), team-wide
  * settings, staff profiles, the registry of device codes that keeps reference numbers unique, and
- * each person's saved case views (they follow the person across devices).
+ * each person's saved case views (they follow the person across devices), and the access log
+ * (P-7.2: append-only, so an administrator sees every device's reads).
  * Device-local: the notification centre and its once-ever ledger (each device tells its own user),
  * sync's quarantine of documents this device refused from the server (inbound/quarantine.ts), and
  * RxDB local documents (who am I, this device's code and sequence, preferences, sync settings and
@@ -28,6 +29,7 @@ export const REPLICATED_COLLECTIONS: readonly ReplicatedCollection[] = [
   { collection: 'files', suffix: 'files', batchSize: 100 },
   { collection: 'fileChunks', suffix: 'filechunks', batchSize: 8 },
   { collection: 'caseViews', suffix: 'caseviews', batchSize: 100 },
+  { collection: 'accessLog', suffix: 'accesslog', batchSize: 500 },
 ];
 
 export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger', 'syncQuarantine'];

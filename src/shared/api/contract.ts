@@ -30,6 +30,7 @@ import {
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
+import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
   addCommunicationInput,
   addNoteInput,
@@ -40,6 +41,7 @@ import {
   getCaseInput,
   listCasesInput,
   quickSearchInput,
+  restrictCaseInput,
   updateCaseDetailsInput,
 } from '../domain/inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
@@ -97,6 +99,7 @@ export const apiMethods = {
   'cases.list': { summary: 'Cases matching filters and text search, sorted and paged.', input: listCasesInput, result: typed<CaseList>() },
   'cases.count': { summary: 'How many cases each named view (a set of filters) holds.', input: countCasesInput, result: typed<Record<string, number>>() },
   'cases.updateDetails': { summary: "Edits a case's details; every changed field is audited.", input: updateCaseDetailsInput, result: typed<CaseDetail>() },
+  'cases.restrict': { summary: 'A manager restricts a case to named people, or lifts the restriction (P-7.1); audited on the timeline.', input: restrictCaseInput, result: typed<CaseDetail>() },
   'cases.assign': { summary: 'Assigns a case to a staff member, or unassigns it.', input: assignCaseInput, result: typed<CaseDetail>() },
   'cases.act': { summary: 'Performs a workflow action (P-3, P-4, P-6) if the case allows it now.', input: actOnCaseInput, result: typed<CaseDetail>() },
   'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },
@@ -112,6 +115,8 @@ export const apiMethods = {
   'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
   'staff.save': { summary: 'Adds or edits a staff account: name, login, roles, departments, active (administrators).', input: staffInput, result: typed<SettingsSnapshot>() },
   'staff.setPassword': { summary: "Resets a staff account's password (administrators).", input: setPasswordInput, result: typed<SettingsSnapshot>() },
+  'accessLog.query': { summary: 'P-7.2: the access log, filtered by person, case and days, for administrators.', input: accessLogQueryInput, result: typed<AccessLogEntry[]>() },
+  'accessLog.forCase': { summary: 'P-7.2: who has opened, printed or exported a case, for its managers.', input: caseAccessLogInput, result: typed<AccessLogEntry[]>() },
   'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
   'notifications.markRead': {
     summary: 'Marks notifications read (the given ones, or all).',

@@ -84,6 +84,12 @@ export const updateCaseDetailsInput = z
 
 export const assignCaseInput = z.object({ caseId: id, assigneeId: id.nullable() }).strict();
 
+/**
+ * P-7.1: restrict a case to named people (account ids; the manager who restricts is always added),
+ * or lift the restriction (null).
+ */
+export const restrictCaseInput = z.object({ caseId: id, restrictedTo: z.array(id).max(50).nullable() }).strict();
+
 export const addNoteInput = z.object({ caseId: id, at: instant.optional(), text: requiredText(10_000) }).strict();
 
 export const addCommunicationInput = z

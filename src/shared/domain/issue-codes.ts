@@ -53,6 +53,11 @@ export const ISSUE_CODES = [
   'closes_before_opens',
   // Domain rules.
   'not_found',
+  /** P-7.1: need-to-know refused a case read. */
+  'case_not_visible',
+  /** P-7.1: only a manager may restrict a case or lift its restriction. */
+  'managers_only',
+
   'future_time',
   'before_receipt',
   'before_request',

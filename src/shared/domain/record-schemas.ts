@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createWorkingCalendar, DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../sla';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, POST_CLASSES } from './letters';
 import { caseSortSchema, savedViewIdSchema } from './case-views';
+import { ACCESS_ACTIONS } from './access-log';
 import { caseFiltersSchema } from './inputs';
 import { calendarSettingsSchema, complaintTypeInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from './settings-inputs';
 import {
@@ -112,6 +113,8 @@ export const caseRecordSchema = z
     assigneeId: z.string().max(64),
     assigneeName: z.string().max(200),
     departments: strings,
+    restricted: z.boolean(),
+    restrictedTo: z.array(z.string().min(1).max(64)).max(100),
     thirdParties: strings,
     clock: caseClockSchema,
     deadlines: z.array(deadline),
@@ -313,6 +316,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const fileChunkSchema = z
   .object({ id: z.string().min(1).max(80), fileId: id, index: z.number().int().min(0).max(100_000), data: z.string().max(400_000).regex(BASE64) })
   .refine((chunk) => chunk.id === `${chunk.fileId}:${chunk.index}`, { path: ['id'], message: 'The id does not name its file and position' });
+
+/** P-7.2: an access log entry as stored and replicated (domain/access-log). */
+export const accessLogRecordSchema = z.object({
+  id,
+  at: instant,
+  accountId: id,
+  name: z.string().max(200),
+  action: z.enum(ACCESS_ACTIONS),
+  caseId: id,
+  caseReference: z.string().min(1).max(20),
+  detail: z.string().max(300),
+});
 
 export const deviceCodeClaimSchema = z.object({ id: z.string().min(1).max(16), deviceId: id, claimedAt: instant });
 

@@ -123,6 +123,12 @@ export interface CaseRecord {
   /** '' when unassigned (indexed). */
   readonly assigneeId: string;
   readonly departments: readonly string[];
+  /**
+   * P-7.1: a restricted case (e.g. a complaint about a member of staff) is seen only by the
+   * people named in `restrictedTo` (account ids); see shared/identity/case-access.ts.
+   */
+  readonly restricted: boolean;
+  readonly restrictedTo: readonly string[];
   readonly thirdParties: readonly string[];
   readonly clock: CaseClock;
   readonly deadlines: readonly Deadline[];

@@ -49,6 +49,11 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'cases.count': CASE_READING,
   'cases.updateDetails': CASE_WORK,
   'cases.assign': ['manager'],
+  // P-7.1: managers narrow a case to named people (need-to-know checks they may open it).
+  'cases.restrict': ['manager'],
+  // P-7.2: administrators read the access log; a case's managers see who has seen it.
+  'accessLog.query': ADMINISTRATION,
+  'accessLog.forCase': ['manager', 'administrator'],
   'cases.act': CASE_WORK,
   'cases.addNote': CASE_WORK,
   'cases.addCommunication': CASE_WORK,

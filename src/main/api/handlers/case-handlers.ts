@@ -1,31 +1,32 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
-import { can } from '../../../shared/identity/permissions';
-import type { ApiHandlers } from '../dispatcher';
+import type { AccessLog } from '../../domain/access-log/access-log';
+import type { ApiHandlers, CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
 
-export function caseHandlers(domain: () => DomainServices): Pick<ApiHandlers, CaseMethods> {
-  const detail = async (caseId: string) => domain().queries.get(caseId);
+export function caseHandlers(domain: () => DomainServices, accessLog: () => AccessLog): Pick<ApiHandlers, CaseMethods> {
+  // P-7.1: every read answers for the caller's viewer; none (signed out) sees nothing.
+  const detail = async (caseId: string, context: CallContext) => domain().queries.open(caseId, context.viewer);
+  // A write to a case the caller may not open is refused before anything is written.
+  const canOpen = (caseId: string, context: CallContext) => domain().queries.assertCanOpen(caseId, context.viewer);
   return {
     'cases.create': (input) => domain().cases.create(input),
-    'cases.get': (input) => detail(input.caseId),
-    'cases.list': (input) => domain().queries.list(input),
-    'cases.count': (input) => domain().queries.count(input),
-    'cases.updateDetails': async (input) => (await domain().cases.updateDetails(input), detail(input.caseId)),
-    'cases.assign': async (input) => (await domain().cases.assign(input), detail(input.caseId)),
-    'cases.act': async (input) => (await domain().cases.act(input), detail(input.caseId)),
-    'cases.addNote': async (input) => (await domain().cases.addNote(input), detail(input.caseId)),
-    'cases.addCommunication': async (input) => (await domain().cases.addCommunication(input), detail(input.caseId)),
-    // Someone who may not open cases (a clerk) sees what attaching post needs: reference, complainant name, status.
-    'cases.quickSearch': async (input, context) => {
-      const found = await domain().queries.quickSearch(input.query, input.limit);
-      return can(context.viewer, 'cases.get') ? found : { ...found, hits: found.hits.map((hit) => ({ ...hit, summary: '' })) };
+    // P-7.2: opening a case's details is logged (once per visit).
+    'cases.get': async (input, context) => {
+      const opened = await detail(input.caseId, context);
+      await accessLog().record(context.viewer, 'opened', [{ id: opened.case.id, reference: opened.case.reference }]);
+      return opened;
     },
-    'cases.findDuplicates': async (input, context) => {
-      const found = await domain().queries.findPossibleDuplicates(input);
-      if (can(context.viewer, 'cases.get')) return found;
-      return found.map((item) => ({ ...item, type: '', assignee: null, nextDeadline: null, openInquiries: 0, extensionWithoutNotice: false, receivedAt: '', updatedAt: '' }));
-    },
+    'cases.list': (input, context) => domain().queries.list(input, context.viewer),
+    'cases.count': (input, context) => domain().queries.count(input, context.viewer),
+    'cases.updateDetails': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.updateDetails(input), detail(input.caseId, context)),
+    'cases.assign': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.assign(input), detail(input.caseId, context)),
+    'cases.act': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.act(input), detail(input.caseId, context)),
+    'cases.addNote': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addNote(input), detail(input.caseId, context)),
+    'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addCommunication(input), detail(input.caseId, context)),
+    'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),
+    'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
+    'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
   };
 }

@@ -12,6 +12,9 @@ import { seededRandom } from '../../../shared/random/seeded-random';
 import type { CaseDocument } from '../collections';
 import { applyCaseAction, type CaseActionInput, type TimelineDraft } from '../../../shared/domain/workflow';
 
+/** The default departments (settings-service.ts), so a caseworker of one sees a tenth of the demo cases (P-7.1). */
+const DEMO_DEPARTMENTS = ['Customer service', 'Warehouse', 'Pharmacy', 'Billing', 'Delivery'] as const;
+
 export interface DemoOptions {
   readonly count: number;
   readonly seed: number;
@@ -96,7 +99,11 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
         desiredOutcome: pick(['Refund', 'Replacement', 'An apology', 'An explanation', 'Compensation']),
         ...receivedCaseState(receivedAt),
         assignee,
-        departments: [],
+        // Half the cases involve one of the default departments (a tenth each), the rest none:
+        // chosen by position, not by the random stream, so the rest of the demo data is unchanged.
+        departments: index % 10 < DEMO_DEPARTMENTS.length ? [DEMO_DEPARTMENTS[index % 10] as string] : [],
+        restricted: false,
+        restrictedTo: [],
         relatedCaseIds: [],
         createdAt: receivedAt,
         updatedAt: receivedAt,

@@ -44,6 +44,7 @@ beforeAll(async () => {
   await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
   await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
   await t.call('caseViews.save', { name: 'My billing cases', filters: { open: true, types: ['billing'] }, sort: { field: 'nextDueAt', direction: 'asc' }, search: '' });
+  await t.call('cases.get', { caseId }); // P-7.2: an access log entry
   const database = domain.db as unknown as RxDatabase;
   await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
   shared = {};
@@ -138,6 +139,15 @@ describe('deletions and rewrites follow each collection', () => {
     }
     // Deleted before it ever arrived: nothing to give back, but it is said.
     expect(inspectInbound(inboundRulesOf('fileChunks'), { id: 'file-x:3', _deleted: true }, fresh, noStorageIssues)).toMatchObject({ accept: false, reason: 'deleted-before-arrival', heal: false });
+  });
+
+  it('P-7.2: an access log entry is never rewritten nor deleted: refused and healed', () => {
+    const entry = firstOf('accessLog');
+    expect(entry).toMatchObject({ action: 'opened' });
+    const rules = inboundRulesOf('accessLog');
+    expect(inspectInbound(rules, incoming({ ...entry, accountId: 'someone-else' }), { local: held(entry), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
+    expect(inspectInbound(rules, tombstone(entry), { local: held(entry), caseUntouched: true }, noStorageIssues)).toMatchObject({ accept: false, reason: 'deletion-refused', heal: true });
+    expect(inspectInbound(rules, incoming({ ...entry, id: 'forged', action: 'deleted-everything' }), fresh, noStorageIssues)).toMatchObject({ accept: false });
   });
 
   it('an audit entry, a scan chunk or a letter text rewritten on the server keeps its first version', () => {

@@ -21,6 +21,7 @@
  */
 import type { z } from 'zod';
 import {
+  accessLogRecordSchema,
   caseRecordSchema,
   caseViewRecordSchema,
   deviceCodeClaimSchema,
@@ -50,6 +51,8 @@ export const INBOUND_RULES: Readonly<Record<string, InboundRules>> = {
   settings: { schema: settingsDocumentSchema, mutableFields: null, deletion: 'refuse' },
   staff: { schema: staffMemberSchema, mutableFields: null, deletion: 'refuse' },
   deviceCodes: { schema: deviceCodeClaimSchema, mutableFields: null, deletion: 'refuse' },
+  // P-7.2: the access log is append-only: never edited, never deleted.
+  accessLog: { schema: accessLogRecordSchema, mutableFields: [], deletion: 'refuse' },
   // A person's own saved views: they change and are deleted by their owner.
   caseViews: { schema: caseViewRecordSchema, mutableFields: null, deletion: 'allow' },
 };

@@ -27,6 +27,8 @@ const base: CaseDocument = {
   type: 'product',
   product: '',
   summary: 'Monitor broke',
+  restricted: false,
+  restrictedTo: [],
   description: '',
   desiredOutcome: '',
   ...receivedCaseState('2026-11-20T09:00:00.000Z'),

@@ -40,6 +40,8 @@ const base: CaseDocument = {
   assigneeId: '',
   assigneeName: '',
   departments: ['Warehouse'],
+  restricted: false,
+  restrictedTo: [],
   deadlines: [],
   nextDeadlineKind: null,
   nextDueAt: 0,

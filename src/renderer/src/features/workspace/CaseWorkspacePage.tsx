@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { apiQueryKey, useApiQuery } from '../../api/queries';
+import { AccessLogPanel } from './AccessLogPanel';
 import { ActionBar } from './ActionBar';
 import { CaseHeader } from './CaseHeader';
 import { ComplainantPanel } from './ComplainantPanel';
@@ -27,6 +28,8 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
   };
 
   if (query.error?.code === 'NOT_FOUND') return <Alert color="red">{t('workspace.notFound')}</Alert>;
+  // P-7.1: need-to-know refused the case; nothing of it is shown.
+  if (query.error?.code === 'FORBIDDEN') return <Alert color="red" data-testid="case-forbidden">{t('workspace.forbidden')}</Alert>;
   if (query.error && !detail) return <Alert color="red">{t('common.failed', { message: query.error.message })}</Alert>;
   if (!detail) return <Skeleton height={400} aria-label={t('workspace.loading')} />;
   return (
@@ -48,6 +51,7 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
           <Stack gap="md">
             <NoteAndCommunication detail={detail} onChanged={changed} />
             <CaseTimeline entries={detail.timeline} />
+            <AccessLogPanel caseId={detail.case.id} />
           </Stack>
         </Grid.Col>
       </Grid>

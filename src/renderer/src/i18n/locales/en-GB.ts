@@ -213,6 +213,15 @@ export const enGB = {
   workspace: {
     loading: 'Loading the case…',
     notFound: 'This case does not exist.',
+    forbidden: 'You may not see this case: it is not assigned to you or your departments, or it is restricted.',
+    accessLog: {
+      title: 'Who has seen this case',
+      empty: 'Nobody has opened this case yet.',
+      who: 'Who',
+      what: 'What',
+      when: 'When',
+      actions: { opened: 'Opened the case', 'file-opened': 'Opened a letter or scan', exported: 'Exported' },
+    },
     back: 'Back to the list',
     copyReference: 'Copy the reference',
     referenceCopied: 'Reference {{reference}} copied',

@@ -71,6 +71,8 @@ export const issueCodesEnGB = {
   target_after_limit: 'The target cannot be later than the limit',
   closes_before_opens: 'The office must close after it opens',
   not_found: 'Not found: it may have been removed',
+  case_not_visible: 'You may not see this case',
+  managers_only: 'Only a manager may do this',
   future_time: 'Cannot be in the future',
   before_receipt: 'Cannot be before the complaint was received',
   before_request: 'Cannot be before the escalation was requested',

@@ -67,6 +67,8 @@ export const issueCodesLv = {
   target_after_limit: 'Mērķis nevar būt vēlāks par termiņu',
   closes_before_opens: 'Birojam jāslēdzas pēc tā atvēršanas',
   not_found: 'Nav atrasts: iespējams, tas ir noņemts',
+  case_not_visible: 'Jums nav atļauts redzēt šo lietu',
+  managers_only: 'To drīkst darīt tikai vadītājs',
   future_time: 'Nevar būt nākotnē',
   before_receipt: 'Nevar būt pirms sūdzības saņemšanas',
   before_request: 'Nevar būt pirms eskalācijas pieprasījuma',

@@ -217,6 +217,15 @@ export const lv = {
   workspace: {
     loading: 'Lieta tiek ielādēta…',
     notFound: 'Šāda lieta nepastāv.',
+    forbidden: 'Jums nav atļauts redzēt šo lietu: tā nav piešķirta jums vai jūsu nodaļām, vai tai ir ierobežota piekļuve.',
+    accessLog: {
+      title: 'Kas ir skatījis šo lietu',
+      empty: 'Šo lietu vēl neviens nav atvēris.',
+      who: 'Kas',
+      what: 'Ko',
+      when: 'Kad',
+      actions: { opened: 'Atvēra lietu', 'file-opened': 'Atvēra vēstuli vai skenējumu', exported: 'Eksportēja' },
+    },
     back: 'Atpakaļ uz sarakstu',
     copyReference: 'Kopēt atsauci',
     referenceCopied: 'Atsauce {{reference}} nokopēta',

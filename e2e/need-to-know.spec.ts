@@ -1,0 +1,66 @@
+/**
+ * P-7.1 need-to-know, end to end: the administrator adds an account, and that person signs in.
+ * 200 demo cases: a tenth involve Billing (the demo data gives half the cases one of the five
+ * default departments, by position).
+ * - A caseworker of Billing sees only those cases, and the list's total and the counts agree.
+ * - A clerk may not list, count or open cases (their role), and finds cases for the post room
+ *   without their summary.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+type Envelope = { ok: boolean; result?: unknown; error?: { code: string; issues: { code: string }[] } };
+type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
+const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
+  const response = await invoke(page, method, input);
+  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+  return response.result as T;
+};
+
+/** The signed-in administrator adds the account, then that person signs in instead. */
+async function signInAsNew(page: Page, account: { name: string; login: string; roles: string[]; departments?: string[] }): Promise<void> {
+  const password = 'need to know password';
+  expect((await invoke(page, 'staff.save', { departments: [], ...account, password })).ok).toBe(true);
+  await invoke(page, 'session.signOut', {});
+  expect((await invoke(page, 'session.signIn', { login: account.login, password })).ok).toBe(true);
+}
+
+test.describe('a caseworker of one department', () => {
+  test.use({ harnessArgs: ['--seed-demo', '200'] });
+
+  test('sees only their department’s cases, and the list and the counts agree', async ({ plaint }) => {
+    const { page } = plaint;
+    await signInAsNew(page, { name: 'Casey Worker', login: 'casey', roles: ['caseworker'], departments: ['Billing'] });
+    await expect(page.getByTestId('page-cases')).toBeVisible();
+    const counts = await api<Record<string, number>>(page, 'cases.count', { views: { all: {}, open: { open: true } } });
+    const list = await api<{ total: number; items: { id: string }[] }>(page, 'cases.list', { limit: 200 });
+    expect(counts['all']).toBe(20);
+    expect(list.total).toBe(20);
+    expect(list.items).toHaveLength(20);
+    const open = await api<{ total: number }>(page, 'cases.list', { filters: { open: true }, limit: 1 });
+    expect(open.total).toBe(counts['open']);
+    // Every case it lists opens; the access log is for administrators only.
+    const first = list.items[0]!.id;
+    await page.evaluate((id) => (window.location.hash = `#/case/${id}`), first);
+    await expect(page.getByTestId('page-case')).toBeVisible();
+    await expect(page.getByTestId('access-log')).toHaveCount(0);
+    const refused = await invoke(page, 'accessLog.query', {});
+    expect(refused.error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+test.describe('a post-room clerk', () => {
+  test.use({ harnessArgs: ['--seed-demo', '200'] });
+
+  test('may not list, count or open cases, and finds cases for post without details', async ({ plaint }) => {
+    const { page } = plaint;
+    await signInAsNew(page, { name: 'Sam Whitby', login: 'sam', roles: ['clerk'] });
+    expect((await invoke(page, 'cases.count', { views: { all: {} } })).error).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await invoke(page, 'cases.list', { limit: 10 })).error).toMatchObject({ code: 'FORBIDDEN' });
+    const { hits } = await api<{ hits: { id: string; summary: string }[] }>(page, 'cases.quickSearch', { query: 'smith' });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.summary).toBe('');
+    expect((await invoke(page, 'cases.get', { caseId: hits[0]!.id })).error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
