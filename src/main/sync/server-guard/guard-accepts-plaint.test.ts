@@ -41,6 +41,8 @@ beforeAll(async () => {
   const finalised = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
   await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
   await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
+  // Opening a case writes an access-log entry (P-7.2).
+  await t.call('cases.get', { caseId });
   await t.call('caseViews.save', { name: 'My billing cases', filters: { open: true, types: ['billing'] }, sort: { field: 'nextDueAt', direction: 'asc' }, search: '' });
   const database = domain.db as unknown as RxDatabase;
   await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
@@ -70,7 +72,7 @@ describe('the server guard accepts everything Plaint writes', () => {
     const documents = shared[collection] ?? [];
     expect(documents.length).toBeGreaterThan(0);
     const refused = documents.flatMap((document) => {
-      const accounts = [...accountsNamedIn(document), ...(typeof document['staffId'] === 'string' ? [document['staffId']] : [])];
+      const accounts = [...accountsNamedIn(document), ...(typeof document['staffId'] === 'string' ? [document['staffId']] : []), ...(typeof document['accountId'] === 'string' ? [document['accountId']] : [])];
       const userCtx = { name: 'writer', roles: ['plaint:administrator', 'plaint-account:this-device-user', ...accounts.map((account) => `plaint-account:${account}`)] };
       try {
         validate(document, null, userCtx, {});

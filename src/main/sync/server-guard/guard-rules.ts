@@ -104,8 +104,9 @@ export const GUARD_RULES: Readonly<Record<string, GuardRules>> = {
     ...BASE,
     collection: 'staff',
     idPattern: PLAIN_ID,
-    required: ['name', 'role', 'active'],
-    allowedValues: { role: STAFF_ROLES },
+    // Accounts (issue 13): several roles each, all from STAFF_ROLES.
+    required: ['name', 'login', 'roles', 'active'],
+    allowedValues: { roles: STAFF_ROLES },
     writers: 'administrators',
   },
   deviceCodes: { ...BASE, collection: 'deviceCodes', idPattern: '^[A-Za-z0-9]{1,16}$', required: ['deviceId', 'claimedAt'] },
@@ -125,6 +126,15 @@ export const GUARD_RULES: Readonly<Record<string, GuardRules>> = {
     deletion: 'case-untouched',
     clerkMayNotChange: CASE_WORKFLOW_FIELDS,
     clerkCreates: { status: 'received', stage: 1 },
+  },
+  // P-7.2: who opened or exported which case, written once by the person it names, never rewritten or deleted.
+  accessLog: {
+    ...BASE,
+    collection: 'accessLog',
+    idPattern: PLAIN_ID,
+    required: ['at', 'accountId', 'action', 'caseId'],
+    actors: [{ path: 'accountId', optional: false }],
+    writtenOnce: true,
   },
   timeline: {
     ...BASE,

@@ -47,7 +47,8 @@ const NO_ACCOUNT: UserCtx = { name: 'stray', roles: ['plaint:manager'] };
 const MADE_UP_ROLE: UserCtx = { name: 'eve', roles: ['plaint:superuser', 'plaint-account:acc-eve'] };
 
 const ref = (id: string) => ({ id, name: id });
-const staff = (role: string): Doc => ({ _id: 'staff-1', name: 'Sam', email: 'sam@example.org', role, active: true, createdAt: '2026-11-20T10:00:00.000Z' });
+const staff = (role: string): Doc => ({ _id: 'staff-1', name: 'Sam', login: 'sam', email: 'sam@example.org', roles: [role], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null });
+const access = (accountId: string, changes: Record<string, unknown> = {}): Doc => ({ _id: 'access-1', at: '2026-11-20T10:00:00.000Z', accountId, name: accountId, action: 'opened', caseId: 'case-1', caseReference: '7KQ2-0001-X', detail: '', ...changes });
 const setting = (by: string): Doc => ({ _id: 'calendar', value: { data: { region: 'LV' } }, updatedAt: '2026-11-20T10:00:00.000Z', updatedBy: ref(by) });
 const kase = (by: string, changes: Record<string, unknown> = {}): Doc => ({
   _id: 'case-1',
@@ -104,18 +105,23 @@ const CASES: readonly Case[] = [
   { rule: 'an administrator writes a staff profile', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: staff('caseworker'), refused: null },
   { rule: 'a clerk may not grant administrator', collection: 'staff', writer: CLERK, oldDoc: staff('clerk'), newDoc: staff('administrator'), refused: 'only a Plaint administrator' },
   { rule: 'a manager may not create staff', collection: 'staff', writer: MANAGER, oldDoc: null, newDoc: staff('caseworker'), refused: 'only a Plaint administrator' },
-  { rule: 'a role Plaint does not know is refused, even from an administrator', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: staff('superuser'), refused: 'the field role has a value Plaint does not know (superuser)' },
+  { rule: 'a role Plaint does not know is refused, even from an administrator', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: staff('superuser'), refused: 'the field roles has a value Plaint does not know (superuser)' },
   {
     rule: 'a list of roles (the account directory) holds only known roles',
     collection: 'staff',
     writer: ADMIN,
     oldDoc: null,
-    newDoc: { ...staff('clerk'), role: ['manager', 'superuser'] },
-    refused: 'the field role has a value Plaint does not know (superuser)',
+    newDoc: { ...staff('clerk'), roles: ['manager', 'superuser'] },
+    refused: 'the field roles has a value Plaint does not know (superuser)',
   },
-  { rule: 'a list of roles is never empty', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: { ...staff('clerk'), role: [] }, refused: 'the field role is empty' },
-  { rule: 'a list of known roles passes', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: { ...staff('clerk'), role: ['manager', 'caseworker'] }, refused: null },
+  { rule: 'a list of roles is never empty', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: { ...staff('clerk'), roles: [] }, refused: 'the field roles is empty' },
+  { rule: 'a list of known roles passes', collection: 'staff', writer: ADMIN, oldDoc: null, newDoc: { ...staff('clerk'), roles: ['manager', 'caseworker'] }, refused: null },
   { rule: 'staff profiles are never deleted', collection: 'staff', writer: ADMIN, oldDoc: staff('clerk'), newDoc: deleted('staff-1'), refused: 'never deletes' },
+  // P-7.2 the access log: written once, in the writer's own name.
+  { rule: 'a caseworker records opening a case in their own name', collection: 'accessLog', writer: CASEWORKER, oldDoc: null, newDoc: access('acc-cy'), refused: null },
+  { rule: 'an access entry names its writer', collection: 'accessLog', writer: CASEWORKER, oldDoc: null, newDoc: access('acc-max'), refused: 'accountId names the account acc-max' },
+  { rule: 'nobody rewrites an access entry', collection: 'accessLog', writer: SERVER_ADMIN, oldDoc: access('acc-cy'), newDoc: access('acc-cy', { action: 'exported' }), refused: 'written once' },
+  { rule: 'nobody deletes an access entry', collection: 'accessLog', writer: ADMIN, oldDoc: access('acc-ada'), newDoc: deleted('access-1'), refused: 'never deletes' },
   // The audit trail: written once.
   { rule: 'a caseworker adds a note in their own name', collection: 'timeline', writer: CASEWORKER, oldDoc: null, newDoc: entry('acc-cy'), refused: null },
   { rule: 'a timeline entry names its writer', collection: 'timeline', writer: CASEWORKER, oldDoc: null, newDoc: entry('acc-max'), refused: 'by.id names the account acc-max' },

@@ -53,7 +53,7 @@ describe('a server prepared with the guard refuses forged writes from a tampered
     const forgedStaff = await cleo(`${couch.url}/team_staff/staff-mallory`, {
       method: 'PUT',
       headers: json,
-      body: JSON.stringify({ name: 'Mallory', email: '', role: 'administrator', active: true, createdAt: '2026-11-20T10:00:00.000Z' }),
+      body: JSON.stringify({ name: 'Mallory', login: 'mallory', email: '', roles: ['administrator'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null }),
     });
     expect(forgedStaff.status).toBe(403);
     const onServer = (await (await serverAdmin(`${couch.url}/team_cases/${logged.caseId}`)).json()) as Record<string, unknown>;

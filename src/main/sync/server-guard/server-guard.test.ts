@@ -82,11 +82,11 @@ describe('the team server refuses forged writes (pouchdb-server enforces validat
     const timeline = `${couch.url}/team_timeline`;
 
     // Forged staff documents: a clerk granting administrator, and a role Plaint does not know.
-    const mallory = { _id: 'staff-mallory', name: 'Mallory', email: '', role: 'administrator', active: true, createdAt: '2026-11-20T10:00:00.000Z' };
+    const mallory = { _id: 'staff-mallory', name: 'Mallory', login: 'mallory', email: '', roles: ['administrator'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null };
     const forgedStaff = await put(cleo, staff, mallory);
     expect(forgedStaff.status).toBe(403);
     expect(forgedStaff.body.reason).toContain('only a Plaint administrator');
-    expect((await put(ada, staff, { ...mallory, role: 'superuser' })).body.reason).toContain('does not know (superuser)');
+    expect((await put(ada, staff, { ...mallory, roles: ['superuser'] })).body.reason).toContain('does not know (superuser)');
     expect((await put(ada, staff, mallory)).status).toBe(201);
 
     // A clerk logs a case; a caseworker acknowledges it; the clerk may not close it, even in bulk.
