@@ -129,7 +129,8 @@ export async function disconnect(device: Device, serverUrl: string): Promise<voi
   await device.call('sync.configure', { enabled: false, serverUrl, database: 'team', username: '' });
 }
 
-export async function waitUntil<T>(probe: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+// Generous limits: these wait on conditions, and a loaded CI machine (2 shared cores) is slow, not wrong.
+export async function waitUntil<T>(probe: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 150_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -145,7 +146,7 @@ export async function waitUntil<T>(probe: () => Promise<T | false | null | undef
 }
 
 /** Waits until every device is up to date and they all hold the same shared data. */
-export async function waitForConvergence(devices: readonly Device[], timeoutMs = 90_000): Promise<Record<string, unknown[]>> {
+export async function waitForConvergence(devices: readonly Device[], timeoutMs = 150_000): Promise<Record<string, unknown[]>> {
   return waitUntil(async () => {
     const statuses = await Promise.all(devices.map((device) => device.call('sync.status', {})));
     if (statuses.some((status) => status.state !== 'up-to-date')) return false;
