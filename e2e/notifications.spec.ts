@@ -16,7 +16,11 @@ test('breaches become one in-app summary that opens the Breached view', async ({
   await summary.click();
   await expect(page.getByTestId('case-list-title')).toHaveText('Breached');
   await expect(page.getByTestId('case-count')).toHaveText(/[1-9]\d* cases?/);
+  // Opening the summary read it. Deadlines already breached are never also told as "due soon"
+  // (issue 18), so whatever else is unread is what is really due soon: mark it all read.
   await bell.click();
-  await page.getByRole('button', { name: 'Mark all read' }).click();
+  await expect(page.getByTestId('notification-list')).toBeVisible();
+  const markAll = page.getByRole('button', { name: 'Mark all read' });
+  if (await markAll.isVisible()) await markAll.click();
   await expect(bell).toHaveAccessibleName('Notifications: 0 unread');
 });
