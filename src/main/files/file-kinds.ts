@@ -59,19 +59,49 @@ function tiffIsWhole(data: Buffer): boolean {
 
 /** Where a ZIP reader looks for its end record: the last 22 bytes plus the longest comment. */
 const ARCHIVE_WINDOW = 22 + 0xffff;
-const ARCHIVE_SIGNATURES = [
-  Buffer.from('PK\x05\x06', 'latin1'), // ZIP end of central directory
-  Buffer.from('PK\x03\x04', 'latin1'), // ZIP local file header
+const ZIP_END = Buffer.from('PK\x05\x06', 'latin1');
+const ZIP_LOCAL = Buffer.from('PK\x03\x04', 'latin1');
+const OTHER_ARCHIVES = [
   Buffer.from('Rar!\x1a\x07', 'latin1'),
   Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), // 7z
 ];
+/** Compression methods a ZIP reader opens: stored, deflate, deflate64, bzip2, LZMA, zstd, xz, PPMd. */
+const ZIP_METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 98]);
+
+/** Every offset of a signature in the data. */
+function* offsetsOf(data: Buffer, signature: Buffer): Generator<number> {
+  for (let at = data.indexOf(signature); at >= 0; at = data.indexOf(signature, at + 1)) yield at;
+}
+
+/**
+ * Four bytes spell a ZIP signature by chance about once in every 4 GB of compressed scan data, so
+ * the record after the signature must also read as a ZIP reader would take it. Without that, one
+ * honest scan in some tens of thousands was refused as a polyglot.
+ */
+function isZipEnd(data: Buffer, at: number): boolean {
+  if (at + 22 > data.length) return false;
+  const singleDisk = data.readUInt16LE(at + 4) === 0 && data.readUInt16LE(at + 6) === 0;
+  return singleDisk && data.readUInt16LE(at + 8) === data.readUInt16LE(at + 10) && at + 22 + data.readUInt16LE(at + 20) <= data.length;
+}
+
+function isZipLocalHeader(data: Buffer, at: number): boolean {
+  if (at + 30 > data.length) return false;
+  const nameLength = data.readUInt16LE(at + 26);
+  return data.readUInt16LE(at + 4) <= 63 && ZIP_METHODS.has(data.readUInt16LE(at + 8)) && nameLength > 0 && at + 30 + nameLength <= data.length;
+}
+
+function hidesArchive(tail: Buffer): boolean {
+  for (const at of offsetsOf(tail, ZIP_END)) if (isZipEnd(tail, at)) return true;
+  for (const at of offsetsOf(tail, ZIP_LOCAL)) if (isZipLocalHeader(tail, at)) return true;
+  return OTHER_ARCHIVES.some((signature) => tail.includes(signature));
+}
+
 /** Browsers sniff a page from markup near the start; an appended page sits at the end. */
 const MARKUP_WINDOW = 1024;
 const MARKUP = /<(?:!doctype|html|head|body|script|iframe|frame|object|embed|svg|meta|link|style|form|img)[\s/>]/i;
 
 function hidesOtherContent(data: Buffer): boolean {
-  const tail = data.subarray(Math.max(0, data.length - ARCHIVE_WINDOW));
-  if (ARCHIVE_SIGNATURES.some((signature) => tail.includes(signature))) return true;
+  if (hidesArchive(data.subarray(Math.max(0, data.length - ARCHIVE_WINDOW)))) return true;
   const head = data.subarray(0, MARKUP_WINDOW).toString('latin1');
   const end = data.subarray(Math.max(0, data.length - MARKUP_WINDOW)).toString('latin1');
   return MARKUP.test(head) || MARKUP.test(end);
