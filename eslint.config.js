@@ -162,10 +162,6 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', noModuleRequire] },
   },
   {
-    files: ['src/renderer/src/features/workspace/DetailsPanel.tsx', 'src/renderer/src/features/workspace/Timeline.tsx', 'src/renderer/src/features/workspace/NoteAndCommunication.tsx', 'src/renderer/src/features/settings/SlaSettings.tsx'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
     // Tests may assert presence with `!`; product code may not.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -26,6 +26,12 @@ describe('judging continuity', () => {
     // An opaque sequence (no number prefix) is no evidence either way.
     expect(judgeContinuity(known, { identity: 'id-1', updateSequenceNumber: null, missingWitnesses: 0 })).toEqual({ continuous: true });
   });
+
+  it('a deleted database is replaced, even before its identity was ever read', () => {
+    const missing = { identity: null, updateSequenceNumber: null, missingWitnesses: 0, databaseMissing: true };
+    expect(judgeContinuity(known, missing)).toMatchObject({ continuous: false, kind: 'replaced', evidence: 'database missing' });
+    expect(judgeContinuity(FRESH_DATABASE, missing)).toMatchObject({ continuous: false, kind: 'replaced' });
+  });
 });
 
 describe("reading CouchDB 3's answers", () => {
@@ -44,5 +50,10 @@ describe("reading CouchDB 3's answers", () => {
     expect(asked).toEqual([{ a: ['3-x'], b: ['1-y'] }]);
     const replicated = await observeDatabase('http://couch/team_cases/', server({ update_seq: '37-g1AAAA', cluster: { q: 2, n: 3 } }, []), known, 'id-1');
     expect(replicated.updateSequenceNumber).toBeNull();
+  });
+
+  it('a database deleted on the server is observed as missing, not thrown as an error the regular check would swallow', async () => {
+    const gone: typeof fetch = () => Promise.resolve(new Response(JSON.stringify({ error: 'not_found', reason: 'no_db_file' }), { status: 404 }));
+    expect(await observeDatabase('http://couch/team_timeline/', gone, known, null)).toMatchObject({ databaseMissing: true });
   });
 });

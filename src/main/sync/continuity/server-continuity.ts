@@ -42,10 +42,13 @@ export interface ServerObservation {
   readonly updateSequenceNumber: number | null;
   /** Witness revisions the server does not know. */
   readonly missingWitnesses: number;
+  /** The database itself is gone (deleted on the server). */
+  readonly databaseMissing?: boolean;
 }
 
 /** The judgement, from what the device remembers and what the server shows now. */
 export function judgeContinuity(known: RemoteDatabaseMemory, seen: ServerObservation): Continuity {
+  if (seen.databaseMissing) return { continuous: false, kind: 'replaced', evidence: 'database missing' };
   if (known.identity !== null && seen.identity !== known.identity) return { continuous: false, kind: 'replaced', evidence: seen.identity === null ? 'identity marker missing' : 'identity marker changed' };
   if (known.sequenceNumber !== null && seen.updateSequenceNumber !== null && seen.updateSequenceNumber < known.sequenceNumber) {
     return { continuous: false, kind: 'restored', evidence: `update sequence ${seen.updateSequenceNumber} is below ${known.sequenceNumber}, read before` };
@@ -83,8 +86,18 @@ export async function ensureIdentity(databaseUrl: string, send: typeof fetch, no
   throw new CouchAnswerError(response.status, IDENTITY_MARKER);
 }
 
+/**
+ * What the server shows of one database. A deleted database is an observation, not an error: the
+ * regular check is often the only one to see it (a live pull may just wait on a deleted database),
+ * and it used to be swallowed as "unreachable", so the deletion went unnoticed (issue 21).
+ */
 export async function observeDatabase(databaseUrl: string, send: typeof fetch, known: RemoteDatabaseMemory, identity: string | null): Promise<ServerObservation> {
-  const info = await readAnswer(ensureOk(await send(databaseUrl), 'the database'), databaseInfoSchema, 'the database');
+  const answer = await send(databaseUrl);
+  if (answer.status === 404) {
+    void answer.body?.cancel().catch(() => undefined);
+    return { identity: null, updateSequenceNumber: null, missingWitnesses: 0, databaseMissing: true };
+  }
+  const info = await readAnswer(ensureOk(answer, 'the database'), databaseInfoSchema, 'the database');
   const witnesses = [known.lastRead, known.lastWritten].filter((witness) => witness !== null);
   let missingWitnesses = 0;
   if (witnesses.length > 0) {

@@ -12,7 +12,7 @@ export function SlaSettings() {
   const { form, submit, general, busy } = useSettingsForm(
     { ...policy, acknowledgementUnit: policy.acknowledgement.unit, acknowledgementAmount: policy.acknowledgement.amount },
     ({ acknowledgementUnit, acknowledgementAmount, acknowledgement: _acknowledgement, ...rest }) =>
-      call('settings.updateSlaPolicy', { ...rest, acknowledgement: { unit: acknowledgementUnit, amount: Number(acknowledgementAmount) } as never }),
+      call('settings.updateSlaPolicy', { ...rest, acknowledgement: { unit: acknowledgementUnit, amount: Number(acknowledgementAmount) } }),
     (path) => (path.startsWith('acknowledgement') ? 'acknowledgementAmount' : path),
   );
   return (

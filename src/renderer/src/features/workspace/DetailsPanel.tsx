@@ -3,7 +3,7 @@ import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Ta
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
 import type { Resolution } from '../../../../shared/domain/records';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
@@ -14,7 +14,7 @@ import { useOfficeTime } from './useOfficeTime';
 
 interface DetailValues {
   type: string;
-  channel: string;
+  channel: IntakeChannel;
   receivedAt: string;
   product: string;
   summary: string;
@@ -49,14 +49,15 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
   const form = useForm<DetailValues>({ mode: 'controlled', initialValues: initial() });
   const save = form.onSubmit(async (values) => {
     const before = initial();
-    const changes: Record<string, unknown> = {};
-    for (const key of Object.keys(values) as (keyof DetailValues)[]) {
-      if (JSON.stringify(values[key]) === JSON.stringify(before[key])) continue;
-      changes[key] = key === 'receivedAt' ? (office.fromInput(values.receivedAt) ?? values.receivedAt) : values[key];
-    }
+    const changes: Partial<DetailValues> = {};
+    const keepIfChanged = <K extends keyof DetailValues>(key: K): void => {
+      if (JSON.stringify(values[key]) !== JSON.stringify(before[key])) changes[key] = values[key];
+    };
+    for (const key of Object.keys(values) as (keyof DetailValues)[]) keepIfChanged(key);
+    if (changes.receivedAt !== undefined) changes.receivedAt = office.fromInput(changes.receivedAt) ?? changes.receivedAt;
     if (Object.keys(changes).length === 0) return setEditing(false);
     try {
-      onChanged(await call('cases.updateDetails', { caseId: record.id, changes: changes as never }));
+      onChanged(await call('cases.updateDetails', { caseId: record.id, changes }));
       setEditing(false);
       setGeneral(null);
     } catch (error) {

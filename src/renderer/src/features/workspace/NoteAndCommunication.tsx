@@ -3,11 +3,19 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMUNICATION_CHANNELS } from '../../../../shared/domain/vocabulary';
+import { COMMUNICATION_CHANNELS, type CommunicationChannel, type Direction } from '../../../../shared/domain/vocabulary';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useOfficeTime } from './useOfficeTime';
+
+/** The form's values carry the API's own vocabularies: the inputs offer only their members. */
+interface CommunicationValues {
+  at: string;
+  direction: Direction;
+  channel: CommunicationChannel;
+  summary: string;
+}
 
 export function NoteAndCommunication({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
@@ -16,7 +24,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   const note = useForm({ mode: 'controlled', initialValues: { text: '' } });
   const preferred = detail.case.complainant.preferredChannel;
   const office = useOfficeTime();
-  const communication = useForm({ mode: 'controlled', initialValues: { at: office.toInput(new Date()), direction: 'in', channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email', summary: '' } });
+  const communication = useForm<CommunicationValues>({ mode: 'controlled', initialValues: { at: office.toInput(new Date()), direction: 'in', channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email', summary: '' } });
 
   const saveNote = note.onSubmit(async (values) => {
     try {
@@ -31,7 +39,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   });
   const saveCommunication = communication.onSubmit(async (values) => {
     try {
-      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: office.fromInput(values.at) ?? values.at, direction: values.direction as 'in' | 'out', channel: values.channel as never, summary: values.summary }));
+      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: office.fromInput(values.at) ?? values.at, direction: values.direction, channel: values.channel, summary: values.summary }));
       communication.setValues({ summary: '', at: office.toInput(new Date()) });
       setGeneral(null);
     } catch (error) {

@@ -13,7 +13,7 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
     case 'communication': {
       const generated = entry.data.generated;
       const params: Record<string, string> = { ...generated?.params, date: generated?.params['date'] ? format.dateTime(generated.params['date']) : '' };
-      const text = generated ? String(t(`timeline.generated.${generated.key}`, params as never)) : entry.data.summary;
+      const text = generated ? t(`timeline.generated.${generated.key}`, { ...params, defaultValue: entry.data.summary }) : entry.data.summary;
       return `${t(`directions.${entry.data.direction}`)} · ${t(`channels.${entry.data.channel}`)}: ${text}`;
     }
     case 'note':
