@@ -9,7 +9,7 @@ import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseIn
 import type { Viewer } from '../../shared/identity/viewer';
 import { canOpenCase, canRestrictCase } from '../../shared/identity/case-access';
 import { caseForbidden } from './case-visibility';
-import type { StaffRef, TimelineEntry } from '../../shared/domain/records';
+import type { GeneratedMessage, StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { receiptInstant } from '../../shared/sla';
 import { auditChanges } from './audit';
 import { withDerivedFields } from './case-derivation';
@@ -234,9 +234,14 @@ export class CaseService {
     await (await this.planCommunication(input, link)).commit();
   }
 
-  planCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string } = {}): Promise<ChangeSet> {
+  /** `generated`: text the timeline shows in the reader's language, `summary` being its English fallback. */
+  planCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string; generated?: { key: GeneratedMessage; params: Record<string, string> } } = {}): Promise<ChangeSet> {
     return this.planAppend(input.caseId, [
-      { kind: 'communication', at: input.at, data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}) } } as TimelineDraft,
+      {
+        kind: 'communication',
+        at: input.at,
+        data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.generated ? { generated: link.generated } : {}) },
+      } as TimelineDraft,
     ]);
   }
 

@@ -29,10 +29,10 @@ const TEXT = {
   lv: {
     kinds: { acknowledgement: 'Saņemšanas apstiprinājums', stage1Resolution: '1. posma risinājums', escalationAcknowledgement: 'Eskalācijas apstiprinājums', stage2Resolution: '2. posma risinājums' },
     breached: (reference: string) => `Termiņš kavēts: ${reference}`,
-    dueSoon: (reference: string) => `Drīz termiņš: ${reference}`,
+    dueSoon: (reference: string) => `Termiņš tuvojas: ${reference}`,
     body: (kind: string, name: string) => `${kind} — ${name}`,
     manyBreached: (count: number) => `Kavēti termiņi: ${count}`,
-    manyDueSoon: (count: number) => `Drīz termiņš: ${count}`,
+    manyDueSoon: (count: number) => `Tuvojas termiņi: ${count}`,
     manyBody: (references: string) => `Tostarp ${references}`,
   },
 } as const;

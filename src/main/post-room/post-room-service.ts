@@ -281,7 +281,7 @@ export class PostRoomService {
       date: format(now, input.language === 'lv' ? 'dd.MM.yyyy' : 'd MMMM yyyy'),
       reference: record.reference,
       body: input.text,
-      referenceLabel: input.language === 'lv' ? 'Atsauce' : 'Reference',
+      referenceLabel: input.language === 'lv' ? 'Lietas numurs' : 'Reference',
     });
     // The PDF, the letter and its timeline entry are stored together or not at all.
     const changes = new ChangeSet();
@@ -312,7 +312,7 @@ export class PostRoomService {
       voided: false,
     };
     changes.insert(this.collections.letters, letter);
-    changes.include(await this.domain.cases.planCommunication({ caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` }, { letterId }));
+    changes.include(await this.domain.cases.planCommunication({ caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` }, { letterId, generated: { key: 'letterGenerated', params: { template: input.template, file: file.name } } }));
     await changes.commit();
     return toRecord(letter);
   }

@@ -131,7 +131,9 @@ describe('outgoing letters, posting and the day book', () => {
     expect(content).toContain('19-21 Crawford Street');
     expect(content).toContain('W1H 1PJ');
     expect(content).toContain('replacement');
-    expect((await t.call('cases.get', { caseId })).timeline.some((entry) => entry.kind === 'communication' && entry.data.direction === 'out' && (entry.data as { letterId?: string }).letterId === letter.id)).toBe(true);
+    const drafted = (await t.call('cases.get', { caseId })).timeline.find((entry) => entry.kind === 'communication' && entry.data.direction === 'out' && (entry.data as { letterId?: string }).letterId === letter.id);
+    // Shown in the reader's language with the template in words (issue 18), not "Letter (acknowledgement)".
+    expect(drafted?.kind === 'communication' && drafted.data.generated).toEqual({ key: 'letterGenerated', params: { template: 'acknowledgement', file: letter.files[0]!.name } });
 
     expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for' })).issues[0]).toMatchObject({ path: 'trackingNumber' });
     const posted = await t.call('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for', trackingNumber: 'AB123456789GB' });

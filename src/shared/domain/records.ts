@@ -17,7 +17,7 @@ import type {
   TimelineKind,
 } from './vocabulary';
 
-export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice';
+export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated';
 
 export interface StaffRef {
   readonly id: string;

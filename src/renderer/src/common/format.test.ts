@@ -63,7 +63,7 @@ describe('deadline countdowns', () => {
     const due = { dueAt: '2026-11-20T12:00:00.000Z', warnAt: '2026-11-19T12:00:00.000Z' };
     expect(england.countdown({ ...due, dueAt: '2026-11-27T12:00:00.000Z' }, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: '2 h 30 min overdue' });
     expect(england.countdown(due, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: '5 working days overdue' });
-    expect(latvia.countdown(due, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: 'kavēts 5 darba dienām' });
+    expect(latvia.countdown(due, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: 'kavēts par 5 darba dienām' });
   });
 
   it("skip each region's own holidays: Christmas week has four working days left in England, three in Latvia", () => {

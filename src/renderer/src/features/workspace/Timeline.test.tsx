@@ -91,3 +91,27 @@ describe('deadline moves in the timeline (issue 15)', () => {
     expect(text).toContain('Working week: Mon, Tue, Wed, Thu, Fri → Mon, Tue, Wed, Thu, Fri, Sat');
   });
 });
+
+describe('a drafted letter in the timeline (issue 18)', () => {
+  it('reads as a sentence with the template named in words, not its id', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const drafted: TimelineEntry = {
+      id: 'letter-1',
+      caseId: 'case-1',
+      kind: 'communication',
+      at: '2026-11-23T09:15:00.000Z',
+      recordedAt: '2026-11-23T09:15:00.000Z',
+      order: 0,
+      by: ann,
+      data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf', generated: { key: 'letterGenerated', params: { template: 'stage2-final-response', file: 'final.pdf' } } },
+    };
+    renderWithProviders(
+      <SettingsProvider fallback={null}>
+        <CaseTimeline entries={[drafted]} />
+      </SettingsProvider>,
+    );
+    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    expect(text).toContain('Stage-2 final response letter drafted: final.pdf');
+    expect(text).not.toContain('stage2-final-response');
+  });
+});

@@ -12,7 +12,12 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
   switch (entry.kind) {
     case 'communication': {
       const generated = entry.data.generated;
-      const params: Record<string, string> = { ...generated?.params, date: generated?.params['date'] ? format.dateTime(generated.params['date']) : '' };
+      const template = generated?.params['template'];
+      const params: Record<string, string> = {
+        ...generated?.params,
+        date: generated?.params['date'] ? format.dateTime(generated.params['date']) : '',
+        ...(template ? { template: t(`letters.templates.${template}`, { defaultValue: template }) } : {}),
+      };
       const text = generated ? t(`timeline.generated.${generated.key}`, { ...params, defaultValue: entry.data.summary }) : entry.data.summary;
       return `${t(`directions.${entry.data.direction}`)} · ${t(`channels.${entry.data.channel}`)}: ${text}`;
     }

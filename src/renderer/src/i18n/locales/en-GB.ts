@@ -382,6 +382,7 @@ export const enGB = {
       escalationRequested: 'Escalation requested: {{reason}}',
       escalationAcknowledged: 'Escalation acknowledged',
       extensionNotice: 'Told the customer the deadline is extended to {{date}}: {{reason}}',
+      letterGenerated: '{{template}} letter drafted: {{file}}',
     },
   },
   newCase: {
