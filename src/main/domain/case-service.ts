@@ -11,6 +11,7 @@ import { canOpenCase, canRestrictCase } from '../../shared/identity/case-access'
 import { caseForbidden } from './case-visibility';
 import type { GeneratedMessage, StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { receiptInstant } from '../../shared/sla';
+import { UNPOSTED_LETTER_DETAIL, type LetterTemplateId } from '../../shared/domain/letters';
 import { auditChanges } from './audit';
 import { withDerivedFields } from './case-derivation';
 import { stampChangedGroups } from './case-field-groups';
@@ -32,6 +33,9 @@ export interface PlannedChange<R> {
   readonly changes: ChangeSet;
   readonly result: R;
 }
+
+/** Templates of a case's final-response letters that are finalised but neither posted nor voided. */
+export type UnpostedLetterCheck = (caseId: string) => Promise<LetterTemplateId[]>;
 
 export class CaseService {
   constructor(
@@ -207,11 +211,34 @@ export class CaseService {
     return commitPlanned(() => this.planAct(input));
   }
 
+  /** The post room tells which final-response letters of a case are finalised but not posted. */
+  checkUnpostedLettersWith(check: UnpostedLetterCheck): void {
+    this.unpostedLetters = check;
+  }
+
+  private unpostedLetters: UnpostedLetterCheck = () => Promise.resolve([]);
+
   /** A workflow action, planned (it commits with a larger operation, e.g. logging the letter that asks for it). */
-  planAct(input: z.output<typeof actOnCaseInput>): Promise<PlannedChange<CaseDocument>> {
-    return this.planModify(input.caseId, (document, actor) =>
-      applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS }),
-    );
+  async planAct(input: z.output<typeof actOnCaseInput>): Promise<PlannedChange<CaseDocument>> {
+    const closingUnposted = input.action.type === 'close' ? await this.confirmedUnpostedLetter(input.caseId, input.action.closeWithoutPosting) : null;
+    return this.planModify(input.caseId, (document, actor) => {
+      const outcome = applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS });
+      if (!closingUnposted) return outcome;
+      // The timeline says the case was closed knowingly with its letter unposted (issue 18).
+      const entries = outcome.entries.map((entry) => (entry.kind === 'transition' ? { ...entry, data: { ...entry.data, details: `${UNPOSTED_LETTER_DETAIL}${closingUnposted}` } } : entry));
+      return { ...outcome, entries };
+    });
+  }
+
+  /**
+   * Closing while the resolution or final-response letter is still "not posted" needs an explicit
+   * confirmation (issue 18): the customer may never get it. Returns the unposted letter's template.
+   */
+  private async confirmedUnpostedLetter(caseId: string, confirmed: boolean): Promise<LetterTemplateId | null> {
+    const [template] = await this.unpostedLetters(caseId);
+    if (template === undefined) return null;
+    if (!confirmed) throw fieldError('action.closeWithoutPosting', `The ${template} letter is not posted yet: confirm to close the case without posting it`, 'unposted_final_letter', { template });
+    return template;
   }
 
   private async planAppend(caseId: string, drafts: TimelineDraft[]): Promise<ChangeSet> {

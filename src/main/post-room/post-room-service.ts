@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { format } from 'date-fns';
 import { DEFAULT_LETTER_TEMPLATES, mergeTemplate } from '../../shared/domain/letter-templates';
+import { FINAL_RESPONSE_TEMPLATES } from '../../shared/domain/letters';
 import type {
   dayBookInput,
   DayBookRow,
@@ -46,7 +47,15 @@ export class PostRoomService {
     private readonly collections: LetterCollections,
     private readonly files: FileStore,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    domain.cases.checkUnpostedLettersWith((caseId) => this.unpostedFinalResponses(caseId));
+  }
+
+  /** The case's final-response letters finalised but not posted (issue 18: closing asks to confirm). */
+  private async unpostedFinalResponses(caseId: string): Promise<LetterTemplateId[]> {
+    const letters = await this.collections.letters.find({ selector: { caseId, direction: 'out', voided: false } }).exec();
+    return letters.flatMap((letter) => (letter.template && FINAL_RESPONSE_TEMPLATES.includes(letter.template) && letter.finalisedAt !== null && letter.posting === null ? [letter.template] : []));
+  }
 
   /** The case a quoted reference points to: validated by its check character, then looked up. */
   private async caseByReference(quoted: string): Promise<CaseRecord> {

@@ -163,3 +163,40 @@ describe('outgoing letters, posting and the day book', () => {
     expect(content).toContain('Paldies par Jūsu vēstuli');
   });
 });
+
+describe('closing with the final-response letter unposted (issue 18)', () => {
+  async function resolvedWithLetter() {
+    const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T09:30:00.000Z' });
+    await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'telephone' } });
+    await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-23T11:00:00.000Z' } });
+    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-11-24T09:00:00.000Z', channel: 'letter', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
+    const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
+    const letter = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
+    return { caseId, letter };
+  }
+  const close = (caseId: string, closeWithoutPosting?: boolean) => ({ caseId, action: { type: 'close' as const, at: '2026-11-24T10:00:00.000Z', ...(closeWithoutPosting === undefined ? {} : { closeWithoutPosting }) } });
+
+  it('asks for an explicit confirmation and changes nothing without it', async () => {
+    const { caseId } = await resolvedWithLetter();
+    const before = await t.call('cases.get', { caseId });
+    const refused = await t.fail('cases.act', close(caseId));
+    expect(refused.issues[0]).toMatchObject({ path: 'action.closeWithoutPosting', code: 'unposted_final_letter' });
+    expect(await t.call('cases.get', { caseId })).toEqual(before);
+  });
+
+  it('closes once confirmed, and the timeline says it was closed with the letter unposted', async () => {
+    const { caseId } = await resolvedWithLetter();
+    const closed = await t.call('cases.act', close(caseId, true));
+    expect(closed.case.status).toBe('closed');
+    const transition = closed.timeline.find((entry) => entry.kind === 'transition' && entry.data.to === 'closed');
+    expect(transition?.kind === 'transition' && transition.data.details).toBe('closed-with-unposted-letter:stage1-resolution');
+  });
+
+  it('needs no confirmation once the letter is posted', async () => {
+    const { caseId, letter } = await resolvedWithLetter();
+    await t.call('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'first' });
+    const closed = await t.call('cases.act', close(caseId));
+    const transition = closed.timeline.find((entry) => entry.kind === 'transition' && entry.data.to === 'closed');
+    expect(transition?.kind === 'transition' && transition.data.details).toBe('');
+  });
+});

@@ -115,6 +115,8 @@ export const ISSUE_CODES = [
   'login_taken',
   'last_administrator',
   'role_refused',
+  // Closing a case.
+  'unposted_final_letter',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

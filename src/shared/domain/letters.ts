@@ -13,6 +13,10 @@ export type IncomingKind = (typeof INCOMING_KINDS)[number];
 
 export const LETTER_TEMPLATES = ['acknowledgement', 'extension-notice', 'stage1-resolution', 'escalation-acknowledgement', 'stage2-final-response'] as const;
 export type LetterTemplateId = (typeof LETTER_TEMPLATES)[number];
+/** The letters that give a stage's final response: closing with one unposted needs a confirmation. */
+export const FINAL_RESPONSE_TEMPLATES: readonly LetterTemplateId[] = ['stage1-resolution', 'stage2-final-response'];
+/** A closing transition's details, followed by the template, when it was closed with that letter unposted. */
+export const UNPOSTED_LETTER_DETAIL = 'closed-with-unposted-letter:';
 
 export const POST_CLASSES = ['first', 'second', 'signed-for'] as const;
 export type PostClass = (typeof POST_CLASSES)[number];

@@ -171,7 +171,7 @@ function actionFor(step: Step, at: string, record: CaseDocument, random: () => n
       return { type: 'communicateResolution', at, channel, summary: 'We have looked into your complaint and explained what we will do.', outcome, redress: outcome === 'not-upheld' ? [] : [{ kind: 'apology', amountMinor: null, currency: null, description: '' }] };
     case 'close':
     case 'close2':
-      return { type: 'close', at, ...(random() < 0.5 ? { rootCause: 'Courier handling', lessonsLearned: 'Better packaging for liquids' } : {}) };
+      return { type: 'close', at, closeWithoutPosting: false, ...(random() < 0.5 ? { rootCause: 'Courier handling', lessonsLearned: 'Better packaging for liquids' } : {}) };
     case 'escalate':
       return { type: 'recordEscalationRequest', at, channel, reason: 'The customer is not satisfied with the stage-1 answer.' };
     case 'ackEscalation':

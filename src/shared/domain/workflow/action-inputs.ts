@@ -20,6 +20,8 @@ export type FieldWidget =
   | 'extension'
   | 'department'
   | 'customerNotice'
+  /** A checkbox that only appears once the main process asks for it (e.g. closing with a letter unposted). */
+  | 'confirm'
   | 'hidden';
 
 /** How a field is entered: its widget and the translation key of its label. */
@@ -92,7 +94,7 @@ export const ACTION_INPUTS = {
     response: hinted(requiredText(10_000), 'textarea', 'fields.response'),
   }),
   communicateResolution: action('communicateResolution', resolutionFields),
-  close: action('close', { at, rootCause, lessonsLearned }),
+  close: action('close', { at, rootCause, lessonsLearned, closeWithoutPosting: hinted(z.boolean().default(false), 'confirm', 'fields.closeWithoutPosting') }),
   recordEscalationRequest: action('recordEscalationRequest', { at, channel, reason }),
   acknowledgeEscalation: action('acknowledgeEscalation', { at, channel }),
   forwardToDepartmentHead: action('forwardToDepartmentHead', {

@@ -77,6 +77,11 @@ export function ActionFieldInput({ field, form, record }: Props) {
       return <RedressEditor rows={Array.isArray(input.value) ? (input.value as Redress[]) : []} form={form} onChange={set} />;
     case 'customerNotice':
       return <CustomerNoticeInput field={field} form={form} record={record} />;
+    case 'confirm':
+      // Offered only once the main process asked for it, with its reason as the error text.
+      return input.error || input.value === true ? (
+        <Checkbox checked={input.value === true} onChange={(event) => set(event.currentTarget.checked)} label={labelOf(t, { ...field, required: true })} error={common.error} data-field={field.path} />
+      ) : null;
     case 'hidden':
       return null;
   }

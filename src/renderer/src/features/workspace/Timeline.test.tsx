@@ -115,3 +115,25 @@ describe('a drafted letter in the timeline (issue 18)', () => {
     expect(text).not.toContain('stage2-final-response');
   });
 });
+
+describe('a case closed with its letter unposted (issue 18)', () => {
+  it('says so in words, naming the letter', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const closed: TimelineEntry = {
+      id: 'closed-1',
+      caseId: 'case-1',
+      kind: 'transition',
+      at: '2026-11-24T10:00:00.000Z',
+      recordedAt: '2026-11-24T10:00:00.000Z',
+      order: 0,
+      by: ann,
+      data: { action: 'close', from: 'resolution-communicated', to: 'closed', fromStage: 1, toStage: 1, details: 'closed-with-unposted-letter:stage1-resolution' },
+    };
+    renderWithProviders(
+      <SettingsProvider fallback={null}>
+        <CaseTimeline entries={[closed]} />
+      </SettingsProvider>,
+    );
+    expect((await screen.findByTestId('timeline')).textContent).toContain('closed knowingly with the Stage-1 resolution letter not posted');
+  });
+});

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/domain/records';
+import { UNPOSTED_LETTER_DETAIL } from '../../../../shared/domain/letters';
 import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '../../../../shared/domain/vocabulary';
 import { useFormatters } from '../../common/format';
 import { describeDeadlinesMoved } from './deadlines-moved-text';
@@ -73,6 +74,10 @@ function showConflictValue(field: string, value: unknown, t: TFunction): string 
 
 /** Transition details are free text, or an outcome code for resolutions. */
 function translateDetails(details: string, t: TFunction): string {
+  if (details.startsWith(UNPOSTED_LETTER_DETAIL)) {
+    const template = details.slice(UNPOSTED_LETTER_DETAIL.length);
+    return t('timeline.closedWithUnpostedLetter', { template: t(`letters.templates.${template}`, { defaultValue: template }) });
+  }
   return (OUTCOMES as readonly string[]).includes(details) ? t(`outcomes.${details as (typeof OUTCOMES)[number]}`) : details;
 }
 

@@ -81,8 +81,8 @@ function defaultFor(action: CaseAction, path: string, widget: FieldWidget, recor
     case 'redress':
       return [];
     default:
-      // Choices start unchosen, so a required one is a conscious choice.
-      return widget === 'outcome' ? undefined : '';
+      // Choices start unchosen, so a required one is a conscious choice; a confirmation starts unticked.
+      return widget === 'outcome' ? undefined : widget === 'confirm' ? false : '';
   }
 }
 

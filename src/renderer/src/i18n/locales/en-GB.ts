@@ -273,6 +273,7 @@ export const enGB = {
     thirdParties: 'Third parties involved',
     rootCause: 'Root cause (P-5.3)',
     lessonsLearned: 'Lessons learned (P-5.3)',
+    closeWithoutPosting: 'Close without posting the final-response letter',
     at: 'When',
     communicationChannel: 'Channel',
     outcome: 'Outcome',
@@ -324,6 +325,7 @@ export const enGB = {
   },
   timeline: {
     title: 'Timeline',
+    closedWithUnpostedLetter: 'closed knowingly with the {{template}} letter not posted',
     filter: 'Show',
     empty: 'Nothing to show.',
     by: 'by {{name}}',

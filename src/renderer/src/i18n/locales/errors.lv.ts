@@ -124,6 +124,7 @@ export const issueCodesLv = {
   login_taken: 'Šis lietotājvārds jau ir citam kontam',
   last_administrator: 'Komandai vajag vismaz vienu aktīvu administratoru',
   role_refused: 'Jūsu lomas to neļauj.',
+  unposted_final_letter: 'Galīgās atbildes vēstule vēl nav nosūtīta, tāpēc klients to, iespējams, nav saņēmis. Atzīmējiet izvēles rūtiņu, lai tomēr slēgtu lietu; lietā tiks ierakstīts, ka tā slēgta, vēstuli nenosūtot.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {

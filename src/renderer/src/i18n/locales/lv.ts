@@ -277,6 +277,7 @@ export const lv = {
     thirdParties: 'Iesaistītās trešās puses',
     rootCause: 'Pamatcēlonis (P-5.3)',
     lessonsLearned: 'Gūtās atziņas (P-5.3)',
+    closeWithoutPosting: 'Slēgt, nenosūtot galīgās atbildes vēstuli',
     at: 'Kad',
     communicationChannel: 'Kanāls',
     outcome: 'Iznākums',
@@ -328,6 +329,7 @@ export const lv = {
   },
   timeline: {
     title: 'Notikumu gaita',
+    closedWithUnpostedLetter: 'apzināti slēgta, vēstule “{{template}}” nav nosūtīta',
     filter: 'Rādīt',
     empty: 'Nav ko rādīt.',
     by: '— {{name}}',
