@@ -60,6 +60,13 @@ export class CaseService {
     return { id: member.id, name: member.name };
   }
 
+  /** An extension's approver (issue 18, P-4.4): an active account of the team holding the manager role. */
+  private async approvingManager(staffId: string): Promise<StaffRef> {
+    const member = await this.db.staff.findOne(staffId).exec();
+    if (!member || !member.active || !member.roles.includes('manager')) throw fieldError('action.approverId', 'Choose an active manager of the team as the approver', 'approver_not_manager');
+    return { id: member.id, name: member.name };
+  }
+
   private async usableType(path: string, typeId: string, allowRetired: string | null = null): Promise<void> {
     const type = (await this.settings.values()).complaintTypes.find((candidate) => candidate.id === typeId);
     if (!type) throw fieldError(path, 'Not one of the complaint types in settings', 'unknown_type');
@@ -221,8 +228,9 @@ export class CaseService {
   /** A workflow action, planned (it commits with a larger operation, e.g. logging the letter that asks for it). */
   async planAct(input: z.output<typeof actOnCaseInput>): Promise<PlannedChange<CaseDocument>> {
     const closingUnposted = input.action.type === 'close' ? await this.confirmedUnpostedLetter(input.caseId, input.action.closeWithoutPosting) : null;
+    const approver = input.action.type === 'extendDeadline' ? await this.approvingManager(input.action.approverId) : undefined;
     return this.planModify(input.caseId, (document, actor) => {
-      const outcome = applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS });
+      const outcome = applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS, ...(approver ? { approver } : {}) });
       if (!closingUnposted) return outcome;
       // The timeline says the case was closed knowingly with its letter unposted (issue 18).
       const entries = outcome.entries.map((entry) => (entry.kind === 'transition' ? { ...entry, data: { ...entry.data, details: `${UNPOSTED_LETTER_DETAIL}${closingUnposted}` } } : entry));

@@ -171,7 +171,7 @@ describe('P-4.4 extensions', () => {
     const caseId = await investigating();
     let detail = await t.call('cases.act', {
       caseId,
-      action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Waiting for laboratory results', thirdParty: 'MedLab Ltd', approvedBy: 'Customer Service Manager' },
+      action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Waiting for laboratory results', thirdParty: 'MedLab Ltd', approverId: t.me() },
     });
     expect(deadline(detail, 'stage1Resolution')?.dueAt).toBe('2027-01-08T17:00:00.000Z');
     const list = await t.call('cases.list', { filters: { open: true } });
@@ -182,11 +182,25 @@ describe('P-4.4 extensions', () => {
     expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.extensionWithoutNotice).toBe(false);
   });
 
+  it('is approved by a manager chosen from the team, stored with their account (issue 18)', async () => {
+    const caseId = await investigating();
+    const before = await snapshotOf(caseId);
+    const caseworker = await t.addAccount({ name: 'Cara Worker', login: 'cara', roles: ['caseworker'] });
+    const extension = (approverId: string) => ({ caseId, action: { type: 'extendDeadline' as const, at: '2026-12-14T10:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Laboratory tests', approverId } });
+    for (const approverId of [caseworker, 'nobody-of-this-team']) {
+      expect((await t.fail('cases.act', extension(approverId))).issues[0]).toMatchObject({ path: 'action.approverId', code: 'approver_not_manager' });
+    }
+    expect(await snapshotOf(caseId)).toEqual(before);
+    const manager = await t.addAccount({ name: 'Mona Manager', login: 'mona', roles: ['manager'] });
+    const detail = await t.call('cases.act', extension(manager));
+    expect(detail.case.extensions[0]).toMatchObject({ approvedBy: 'Mona Manager', approverId: manager });
+  });
+
   it('refuses a new deadline that has already passed, even one later than the breached deadline (issue 18)', async () => {
     const caseId = await investigating();
     const before = await snapshotOf(caseId);
     // Stage 1 was due 15 December 23:59; it is now 16 December 10:00.
-    const error = await t.fail('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-16T09:00:00.000Z', newDueAt: '2026-12-16T09:30:00.000Z', reason: 'x', approvedBy: 'y' } });
+    const error = await t.fail('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-16T09:00:00.000Z', newDueAt: '2026-12-16T09:30:00.000Z', reason: 'x', approverId: t.me() } });
     expect(error.issues[0]).toMatchObject({ path: 'action.newDueAt', code: 'not_after_now' });
     expect(await snapshotOf(caseId)).toEqual(before);
   });
@@ -196,7 +210,7 @@ describe('P-4.4 extensions', () => {
     const detail = await t.call('cases.act', {
       caseId,
       // Backdating the extension to before the deadline does not hide the breach: it was recorded after it.
-      action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Waiting for laboratory results', approvedBy: 'Customer Service Manager' },
+      action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Waiting for laboratory results', approverId: t.me() },
     });
     expect(deadline(detail, 'stage1Resolution')).toMatchObject({ dueAt: '2027-01-08T17:00:00.000Z', breachedAt: '2026-12-15T23:59:59.999Z' });
     expect(detail.case.extensions[0]?.breachedAt).toBe('2026-12-15T23:59:59.999Z');
@@ -215,7 +229,7 @@ describe('P-4.4 extensions', () => {
   it('leaves no breach when the extension is recorded before the deadline (issue 18)', async () => {
     t.clock.set('2026-12-10T10:00:00.000Z');
     const caseId = await investigating();
-    const detail = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-10T09:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Lab', approvedBy: 'Manager' } });
+    const detail = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-10T09:00:00.000Z', newDueAt: '2027-01-08T17:00:00.000Z', reason: 'Lab', approverId: t.me() } });
     expect(deadline(detail, 'stage1Resolution')).not.toHaveProperty('breachedAt');
     expect(detail.case.extensions[0]).not.toHaveProperty('breachedAt');
     expect((await t.call('cases.list', { filters: { deadline: 'breached-then-extended' } })).items).toEqual([]);
@@ -223,7 +237,7 @@ describe('P-4.4 extensions', () => {
 
   it('must move the deadline later', async () => {
     const caseId = await investigating();
-    const error = await t.fail('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2026-12-02T17:00:00.000Z', reason: 'x', approvedBy: 'y' } });
+    const error = await t.fail('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-12-14T10:00:00.000Z', newDueAt: '2026-12-02T17:00:00.000Z', reason: 'x', approverId: t.me() } });
     expect(error.issues[0]).toMatchObject({ path: 'action.newDueAt', code: 'not_later' });
   });
 });

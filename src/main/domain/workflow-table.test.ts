@@ -149,7 +149,7 @@ function inputFor(action: Action, detail: CaseDetail): Record<string, unknown> {
     case 'extendDeadline': {
       // A month after whichever resolution deadline is running.
       const running = Math.max(...detail.case.deadlines.filter((deadline) => deadline.kind.endsWith('Resolution')).map((deadline) => Date.parse(deadline.dueAt)));
-      return { type: action, at: when, newDueAt: new Date(running + 30 * 86_400_000).toISOString(), reason: 'Laboratory tests', approvedBy: 'Manager' };
+      return { type: action, at: when, newDueAt: new Date(running + 30 * 86_400_000).toISOString(), reason: 'Laboratory tests', approverId: t.me() };
     }
     case 'recordExtensionNotice':
       return { type: action, at: when, extensionId: detail.case.extensions.find((extension) => extension.customerNotice === null)?.id ?? 'none', channel: 'email' };

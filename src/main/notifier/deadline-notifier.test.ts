@@ -162,7 +162,7 @@ describe('rescheduling', () => {
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'email' } });
     await notifier().recompute();
     const before = notifier().nextWakeAt;
-    await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-23T10:00:00.000Z', newDueAt: '2026-12-18T16:00:00.000Z', reason: 'Laboratory tests', approvedBy: 'Manager' } });
+    await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-23T10:00:00.000Z', newDueAt: '2026-12-18T16:00:00.000Z', reason: 'Laboratory tests', approverId: t.me() } });
     await notifier().recompute();
     expect(notifier().nextWakeAt).toBe(Date.parse('2026-12-17T16:00:00.000Z'));
     expect(notifier().nextWakeAt).not.toBe(before);

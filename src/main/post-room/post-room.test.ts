@@ -106,7 +106,7 @@ describe('outgoing letters, posting and the day book', () => {
     const caseId = incoming.caseId!;
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-24T10:00:00.000Z', channel: 'letter' } });
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-24T11:00:00.000Z' } });
-    const extended = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-25T10:00:00.000Z', newDueAt: '2026-12-22T17:00:00.000Z', reason: 'Waiting for the laboratory', approvedBy: 'Manager' } });
+    const extended = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-25T10:00:00.000Z', newDueAt: '2026-12-22T17:00:00.000Z', reason: 'Waiting for the laboratory', approverId: t.me() } });
     expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.extensionWithoutNotice).toBe(true);
     const { text } = await t.call('post.draftLetter', { caseId, template: 'extension-notice', language: 'en-GB' });
     const letter = await t.call('post.finaliseLetter', { caseId, template: 'extension-notice', language: 'en-GB', text });

@@ -115,8 +115,9 @@ export const ISSUE_CODES = [
   'login_taken',
   'last_administrator',
   'role_refused',
-  // Closing a case.
+  // Closing a case, extending a deadline.
   'unposted_final_letter',
+  'approver_not_manager',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

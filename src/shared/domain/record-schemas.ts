@@ -49,6 +49,7 @@ const extension = z.object({
   reason: z.string(),
   thirdParty: z.string(),
   approvedBy: z.string(),
+  approverId: id.optional(),
   grantedAt: instant,
   customerNotice: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).nullable(),
   breachedAt: instant.nullish(),

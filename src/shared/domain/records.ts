@@ -86,7 +86,9 @@ export interface CaseExtension {
   readonly newDueAt: string;
   readonly reason: string;
   readonly thirdParty: string;
+  /** The approving manager's name as it was then, and their account (absent on extensions recorded before issue 18). */
   readonly approvedBy: string;
+  readonly approverId?: string;
   readonly grantedAt: string;
   /** P-4.4: how and when the customer was told; null = incomplete. */
   readonly customerNotice: { readonly at: string; readonly channel: CommunicationChannel } | null;

@@ -8,6 +8,8 @@ export interface ActionContext {
   readonly newId: () => string;
   /** Recorded times may be a little ahead of this device's clock (another device's), never more. */
   readonly futureToleranceMs: number;
+  /** The manager named as an extension's approver, looked up and checked by the main process. */
+  readonly approver?: StaffRef;
 }
 
 type Draft<E> = E extends TimelineEntry ? Pick<E, 'kind' | 'at' | 'data'> : never;

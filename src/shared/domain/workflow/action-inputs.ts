@@ -20,6 +20,8 @@ export type FieldWidget =
   | 'extension'
   | 'department'
   | 'customerNotice'
+  /** A manager of the team, chosen from the staff accounts. */
+  | 'approver'
   /** A checkbox that only appears once the main process asks for it (e.g. closing with a letter unposted). */
   | 'confirm'
   | 'hidden';
@@ -119,7 +121,8 @@ export const ACTION_INPUTS = {
     newDueAt: hinted(instant, 'datetime', 'fields.newDueAt'),
     reason,
     thirdParty: hinted(text(200).default(''), 'text', 'fields.thirdParty'),
-    approvedBy: hinted(requiredText(200), 'text', 'fields.approvedBy'),
+    // Issue 18: the approver is a manager's account, chosen from the team, not free text.
+    approverId: hinted(id, 'approver', 'fields.approvedBy'),
     customerNotice: hinted(z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).strict().nullable().default(null), 'customerNotice', 'fields.customerTold'),
   }),
   recordExtensionNotice: action('recordExtensionNotice', { at, extensionId: hinted(id, 'extension', 'fields.extension'), channel }),

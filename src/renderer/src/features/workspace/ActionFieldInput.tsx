@@ -65,6 +65,11 @@ export function ActionFieldInput({ field, form, record }: Props) {
       return select(THIRD_PARTY_KINDS.map((value) => ({ value, label: t(`thirdPartyKinds.${value}`) })));
     case 'department':
       return select([...new Set([...settings.departments, ...record.departments])].map((value) => ({ value, label: value })), true);
+    case 'approver':
+      return select(
+        settings.staff.filter((member) => member.active && member.roles.includes('manager')).map((member) => ({ value: member.id, label: member.name })),
+        true,
+      );
     case 'inquiry':
       return select(record.openInquiries.map((inquiry) => ({ value: inquiry.id, label: `${inquiry.partyName} (${t(`thirdPartyKinds.${inquiry.partyKind}`)})` })));
     case 'extension':

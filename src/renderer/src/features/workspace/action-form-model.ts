@@ -72,8 +72,9 @@ function defaultFor(action: CaseAction, path: string, widget: FieldWidget, recor
       return running ? new Date(Math.max(Date.parse(running.dueAt), now.getTime()) + 5 * 86_400_000).toISOString() : '';
     case 'thirdParty':
       return record.openInquiries[0]?.partyName ?? '';
-    case 'approvedBy':
-      return me?.name ?? '';
+    case 'approverId':
+      // The person recording it, when they are a manager; otherwise a conscious choice.
+      return me?.active && me.roles.includes('manager') ? me.id : '';
     case 'customerNotice':
       return null;
     case 'extensionId':

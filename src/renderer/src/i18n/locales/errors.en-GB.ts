@@ -128,6 +128,7 @@ export const issueCodesEnGB = {
   login_taken: 'Another account has this login',
   last_administrator: 'The team needs at least one active administrator',
   role_refused: 'Your roles do not allow this.',
+  approver_not_manager: 'Choose an active manager of the team as the approver.',
   unposted_final_letter: 'The final-response letter is not posted yet, so the customer may not have it. Tick the box to close the case anyway; the case records that it was closed unposted.',
 } satisfies Record<IssueCode, string>;
 

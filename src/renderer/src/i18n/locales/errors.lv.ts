@@ -124,6 +124,7 @@ export const issueCodesLv = {
   login_taken: 'Šis lietotājvārds jau ir citam kontam',
   last_administrator: 'Komandai vajag vismaz vienu aktīvu administratoru',
   role_refused: 'Jūsu lomas to neļauj.',
+  approver_not_manager: 'Kā apstiprinātāju izvēlieties aktīvu komandas vadītāju.',
   unposted_final_letter: 'Galīgās atbildes vēstule vēl nav nosūtīta, tāpēc klients to, iespējams, nav saņēmis. Atzīmējiet izvēles rūtiņu, lai tomēr slēgtu lietu; lietā tiks ierakstīts, ka tā slēgta, vēstuli nenosūtot.',
 } satisfies Record<IssueCode, string>;
 

@@ -21,6 +21,7 @@ export function extendDeadline<C extends CaseRecord>(current: C, input: ActionIn
   if (Date.parse(input.newDueAt) <= context.now.getTime()) throw fieldError('action.newDueAt', 'The new deadline must be later than now', 'not_after_now', { date: recordedAt });
   // A deadline that passed before the extension was recorded stays a breach ("breached, then extended").
   const breachedAt = Date.parse(previousDueAt) < context.now.getTime() ? previousDueAt : null;
+  if (context.approver?.id !== input.approverId) throw fieldError('action.approverId', 'Choose the manager who approved the extension', 'approver_not_manager');
   if (input.customerNotice) {
     refuseFutureTime('action.customerNotice.at', input.customerNotice.at, context.now, context.futureToleranceMs);
     refuseBeforeReceipt('action.customerNotice.at', input.customerNotice.at, current.receivedAt);
@@ -32,7 +33,8 @@ export function extendDeadline<C extends CaseRecord>(current: C, input: ActionIn
     newDueAt: new Date(input.newDueAt).toISOString(),
     reason: input.reason,
     thirdParty: input.thirdParty,
-    approvedBy: input.approvedBy,
+    approvedBy: context.approver.name,
+    approverId: context.approver.id,
     grantedAt: input.at,
     customerNotice: input.customerNotice,
     ...(breachedAt ? { breachedAt } : {}),
