@@ -44,6 +44,8 @@ import { SessionService } from './identity/session-service';
 import { backupHandlers } from './api/handlers/backup-handlers';
 import { BackupService } from './backup/backup-service';
 import { restoreBackup, restoreOutcome } from './backup/restore-backup';
+import { peopleHandlers } from './api/handlers/people-handlers';
+import type { PeopleSearchSources } from './subject-access/people-search';
 import type { ScryptCost } from './identity/password';
 
 export interface MainServicesOptions {
@@ -172,9 +174,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     await notifier.start();
   }
   let postRoom: PostRoomService | null = null;
+  let people: PeopleSearchSources | null = null;
   if (domain && opened.database) {
     const handlerFor = conflictHandlersFor(opened.database, clock);
     const letters = await addLetterCollections(opened.database, handlerFor);
+    people = { cases: domain.db.cases, letters: letters.letters };
     postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database, handlerFor)), clock);
     letters.letters.$.subscribe(() => events.publish('letters.changed', {}));
   }
@@ -238,6 +242,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  const requirePeople = (): PeopleSearchSources => {
+    if (people) return people;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   const requireNotifierStore = (): NotifierCollections => {
     if (notifierStore) return notifierStore;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
@@ -258,6 +267,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
+    ...peopleHandlers(requirePeople),
     ...backupHandlers({ service: requireBackups, restore: async (from, target) => restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from) }),
   };
 

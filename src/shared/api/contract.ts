@@ -30,6 +30,7 @@ import {
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
+import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -169,6 +170,11 @@ export const apiMethods = {
     summary: 'Issue 14: restores a backup generation into a new, empty profile folder, verified against its manifest (integrity, counts, hashes); never over the open profile (administrators).',
     input: restoreBackupInput,
     result: typed<RestoreOutcome>(),
+  },
+  'people.find': {
+    summary: 'Issue 14, subject access: the cases and letters that may concern a person, by name, e-mail, phone or postcode (accents and case ignored), for review; only cases the caller may open (P-7.1; administrators).',
+    input: findPersonInput,
+    result: typed<PersonSearchResult>(),
   },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 

@@ -69,6 +69,7 @@ export const API_METHODS = [
   'backup.configure',
   'backup.now',
   'backup.restore',
+  'people.find',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

@@ -132,6 +132,8 @@ export const ISSUE_CODES = [
   'restore_target_not_empty',
   'restore_target_not_folder',
   'restore_target_not_writable',
+  // Subject access (issue 14).
+  'person_search_empty',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

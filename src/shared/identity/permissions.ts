@@ -97,6 +97,8 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'backup.configure': ADMINISTRATION,
   'backup.now': ADMINISTRATION,
   'backup.restore': ADMINISTRATION,
+  // Issue 14 (P-7.2): finding everything about a person is for subject-access and erasure requests.
+  'people.find': ADMINISTRATION,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

@@ -144,6 +144,7 @@ export const issueCodesEnGB = {
   restore_target_not_empty: 'The new profile folder {{path}} is not empty. Restore only into a new, empty folder.',
   restore_target_not_folder: '{{path}} is a file, not a folder.',
   restore_target_not_writable: 'The folder {{path}} cannot be created.',
+  person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

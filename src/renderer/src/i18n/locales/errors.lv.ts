@@ -140,6 +140,7 @@ export const issueCodesLv = {
   restore_target_not_empty: 'Jaunā profila mape {{path}} nav tukša. Atjaunojiet tikai jaunā, tukšā mapē.',
   restore_target_not_folder: '{{path}} ir fails, nevis mape.',
   restore_target_not_writable: 'Mapi {{path}} nevar izveidot.',
+  person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {
