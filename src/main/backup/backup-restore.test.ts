@@ -147,9 +147,11 @@ describe('restore (issue 14)', () => {
     const cases = manifest.collections.find((entry) => entry.collection === 'cases');
     const tampered = { ...manifest, collections: manifest.collections.map((entry) => (entry === cases ? { ...entry, documents: entry.documents + 1 } : entry)) };
     fs.writeFileSync(path.join(generation, MANIFEST_FILE), JSON.stringify(tampered));
-    const target = path.join(tempDir('plaint-restored-'), 'profile');
+    const parent = tempDir('plaint-restored-');
+    const target = path.join(parent, 'new', 'profile');
     const error = await t.fail('backup.restore', { from: generation, dataDirectory: target });
     expect(error.issues[0]).toMatchObject({ code: 'backup_collection_mismatch', params: { collection: 'cases' } });
-    expect(fs.existsSync(target)).toBe(false);
+    // Not even the folders the restore made on the way.
+    expect(fs.readdirSync(parent)).toEqual([]);
   });
 });

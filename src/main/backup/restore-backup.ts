@@ -34,7 +34,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const target = path.resolve(options.dataDirectory);
   const created = prepareTarget(target);
   const manifest = await verifyGeneration(path.resolve(options.from), options.key).catch((error: unknown) => {
-    if (created) fs.rmSync(target, { recursive: true, force: true });
+    if (created) fs.rmSync(created, { recursive: true, force: true });
     throw error;
   });
   const file = path.join(target, `${options.databaseName ?? 'plaint'}.sqlite`);
@@ -47,27 +47,27 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     fs.renameSync(restoring, file);
     fsyncFolder(target);
   } catch (error) {
-    if (created) fs.rmSync(target, { recursive: true, force: true });
+    if (created) fs.rmSync(created, { recursive: true, force: true });
     else fs.rmSync(restoring, { force: true });
     throw error;
   }
   return { dataDirectory: target, file, manifest };
 }
 
-/** The target must not hold anything yet; answers whether the restore created it. */
-function prepareTarget(target: string): boolean {
+/** The target must not hold anything yet; answers the topmost folder the restore created, or null. */
+function prepareTarget(target: string): string | null {
   const stats = fs.statSync(target, { throwIfNoEntry: false });
   if (stats === undefined) {
     try {
-      fs.mkdirSync(target, { recursive: true, mode: 0o700 });
+      // mkdirSync answers the first folder it made: removing it on failure removes them all.
+      return fs.mkdirSync(target, { recursive: true, mode: 0o700 }) ?? target;
     } catch {
       throw backupError('restore_target_not_writable', `The new profile folder ${target} cannot be created.`, { path: target });
     }
-    return true;
   }
   if (!stats.isDirectory()) throw backupError('restore_target_not_folder', `${target} is a file, not a folder for the new profile.`, { path: target });
   if (fs.readdirSync(target).length > 0) throw backupError('restore_target_not_empty', `${target} is not empty: restore only into a new, empty profile folder, never over an existing one.`, { path: target });
-  return false;
+  return null;
 }
 
 /** What Settings and the command line say after a restore. */
