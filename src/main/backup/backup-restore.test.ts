@@ -62,8 +62,12 @@ describe('back up now (issue 14)', () => {
     try {
       const db = again.services.domain?.db;
       expect(await db?.cases.count().exec()).toBe(cases?.documents);
-      const reasons = (await db?.cases.find().exec())?.map((doc) => doc.summary) ?? [];
-      expect(reasons.filter((summary) => summary.startsWith('Before'))).toHaveLength(5);
+      const restoredCases = (await db?.cases.find().exec()) ?? [];
+      expect(restoredCases.filter((doc) => doc.summary.startsWith('Before'))).toHaveLength(5);
+      // Each case was written with its timeline in one transaction: the snapshot has both or neither.
+      const timelineCases = new Set(((await db?.timeline.find().exec()) ?? []).map((entry) => entry.caseId));
+      expect(restoredCases.filter((doc) => !timelineCases.has(doc.id)).map((doc) => doc.id)).toEqual([]);
+      expect([...timelineCases].filter((id) => !restoredCases.some((doc) => doc.id === id))).toEqual([]);
     } finally {
       await again.close();
     }
