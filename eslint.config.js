@@ -37,6 +37,7 @@ const mainLayers = [
   { target: main('notifier'), from: main('files', 'post-room', 'sync', ...edges), message: 'The notifier reads the domain and imports no post room, sync or adapter.' },
   { target: main('post-room'), from: main('notifier', 'sync', ...edges), message: 'The post room imports no notifier, sync or adapter.' },
   { target: main('sync'), from: main('notifier', ...edges), message: 'sync imports no notifier or adapter: the composition root hands it what it needs.' },
+  { target: main('backup'), from: main('domain', 'files', 'notifier', 'post-room', 'sync', ...edges), message: 'backup copies and checks the database file through the storage; the composition root hands it the database, timers and clock.' },
   { target: main('api'), from: main('database', 'files', 'config', 'security', 'electron', 'services.ts', 'index.ts'), message: 'api only adapts: handlers call services; they never open the database or reach the host.' },
   { target: main('api'), from: main('storage'), except: ['./storage-errors.ts'], message: 'api only adapts: it maps storage errors to API errors, and calls services for everything else.' },
   { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },

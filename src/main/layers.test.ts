@@ -29,6 +29,8 @@ describe('layers inside the main process', () => {
     ['a handler opening the database', 'src/main/api/handlers/layer-probe.ts', "export { openPlaintDatabase } from '../../database/plaint-database';"],
     ['sync importing an API handler', 'src/main/sync/layer-probe.ts', "export { notificationCentre } from '../api/handlers/notification-handlers';"],
     ['the Electron adapter reaching into the domain', 'src/main/electron/layer-probe.ts', "export { CaseService } from '../domain/case-service';"],
+    ['backup importing an API handler', 'src/main/backup/layer-probe.ts', "export { settingsHandlers } from '../api/handlers/settings-handlers';"],
+    ['backup importing the domain', 'src/main/backup/layer-probe.ts', "export { systemClock } from '../domain/clock';"],
   ])('refuses %s', async (_name, file, code) => {
     expect(await refusals(file, code)).toContain('import-x/no-restricted-paths');
   });
@@ -38,6 +40,7 @@ describe('layers inside the main process', () => {
     ['a handler calling a domain service', 'src/main/api/handlers/layer-probe.ts', "export type { DomainServices } from '../../domain/domain-services';"],
     ['the API mapping storage errors', 'src/main/api/layer-probe.ts', "export { StorageError } from '../storage/storage-errors';"],
     ['sync reading the domain', 'src/main/sync/layer-probe.ts', "export { withDerivedFields } from '../domain/case-derivation';"],
+    ['backup reaching the storage connection', 'src/main/backup/layer-probe.ts', "export { unwrapSqliteInstance } from '../storage';"],
   ])('allows %s', async (_name, file, code) => {
     expect(await refusals(file, code)).toEqual([]);
   });

@@ -41,6 +41,11 @@ import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
 import { SessionService } from './identity/session-service';
+import { backupHandlers } from './api/handlers/backup-handlers';
+import { BackupService } from './backup/backup-service';
+import { restoreBackup, restoreOutcome } from './backup/restore-backup';
+import { peopleHandlers } from './api/handlers/people-handlers';
+import type { PeopleSearchSources } from './subject-access/people-search';
 import type { ScryptCost } from './identity/password';
 
 export interface MainServicesOptions {
@@ -80,6 +85,8 @@ export interface MainServices {
   readonly sync: SyncService | null;
   /** Who is signed in; null when the database could not be opened. */
   readonly session: SessionService | null;
+  /** Backups of this profile (issue 14); null when the database could not be opened. */
+  readonly backups: BackupService | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -167,9 +174,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     await notifier.start();
   }
   let postRoom: PostRoomService | null = null;
+  let people: PeopleSearchSources | null = null;
   if (domain && opened.database) {
     const handlerFor = conflictHandlersFor(opened.database, clock);
     const letters = await addLetterCollections(opened.database, handlerFor);
+    people = { cases: domain.db.cases, letters: letters.letters };
     postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database, handlerFor)), clock);
     letters.letters.$.subscribe(() => events.publish('letters.changed', {}));
   }
@@ -221,6 +230,23 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  // Issue 14: backups of this profile. The encryption-at-rest work passes the profile's key here
+  // (and to restore) once the database has one; without it the file is plain and so are its backups.
+  let backups: BackupService | null = null;
+  if (domain && opened.database) {
+    backups = new BackupService({ database: opened.database, now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
+    backups.start();
+  }
+  const requireBackups = (): BackupService => {
+    if (backups) return backups;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
+  const requirePeople = (): PeopleSearchSources => {
+    if (people) return people;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   const requireNotifierStore = (): NotifierCollections => {
     if (notifierStore) return notifierStore;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
@@ -241,6 +267,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
+    ...peopleHandlers(requirePeople),
+    ...backupHandlers({ service: requireBackups, restore: async (from, target) => restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from) }),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
@@ -258,6 +286,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     notifier,
     sync,
     session,
+    backups,
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -269,6 +298,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     async close() {
       logger.info('Main services stopping');
       notifier?.stop();
+      backups?.stop();
+      await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
       session?.close();
       await sync?.close();
       domain?.stop();

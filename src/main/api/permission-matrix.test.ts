@@ -63,6 +63,13 @@ describe('the permission table', () => {
     // Several roles: any of them allows.
     expect(can(viewer(['clerk', 'manager']), 'cases.assign')).toBe(true);
   });
+
+  it('lets only administrators see, configure, take and restore backups, and find everything about a person (issue 14)', () => {
+    for (const method of ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'people.find'] as const) {
+      for (const role of STAFF_ROLES) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
+      expect(can(null, method), `signed out ${method}`).toBe(false);
+    }
+  });
 });
 
 describe('the dispatcher checks the table on every call', () => {

@@ -30,6 +30,8 @@ import {
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
+import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
+import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
   addCommunicationInput,
@@ -160,6 +162,19 @@ export const apiMethods = {
     summary: 'Imports case views kept on this device by earlier versions, all or none; views already saved (same id) are left as they are.',
     input: importCaseViewsInput,
     result: typed<SavedCaseView[]>(),
+  },
+  'backup.status': { summary: "Issue 14: this device's backup folder, generations to keep, daily on or off, the last result and the generations in the folder (administrators).", input: emptyInput, result: typed<BackupView>() },
+  'backup.configure': { summary: 'Issue 14: sets the backup folder (it must exist and be writable), generations to keep and daily backups (administrators).', input: backupSettingsInput, result: typed<BackupView>() },
+  'backup.now': { summary: 'Issue 14: an online, verified backup of the whole database as a new generation; older ones beyond the number kept are deleted (administrators).', input: emptyInput, result: typed<BackupView>() },
+  'backup.restore': {
+    summary: 'Issue 14: restores a backup generation into a new, empty profile folder, verified against its manifest (integrity, counts, hashes); never over the open profile (administrators).',
+    input: restoreBackupInput,
+    result: typed<RestoreOutcome>(),
+  },
+  'people.find': {
+    summary: 'Issue 14, subject access: the cases and letters that may concern a person, by name, e-mail, phone or postcode (accents and case ignored), for review; only cases the caller may open (P-7.1; administrators).',
+    input: findPersonInput,
+    result: typed<PersonSearchResult>(),
   },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 

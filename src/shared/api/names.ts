@@ -65,6 +65,11 @@ export const API_METHODS = [
   'caseViews.save',
   'caseViews.remove',
   'caseViews.import',
+  'backup.status',
+  'backup.configure',
+  'backup.now',
+  'backup.restore',
+  'people.find',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

@@ -118,6 +118,25 @@ export const ISSUE_CODES = [
   // Closing a case, extending a deadline.
   'unposted_final_letter',
   'approver_not_manager',
+  // Backup and restore (issue 14).
+  'backup_folder_not_set',
+  'backup_folder_not_absolute',
+  'backup_folder_missing',
+  'backup_folder_not_folder',
+  'backup_folder_not_writable',
+  'backup_running',
+  'backup_failed',
+  'backup_not_found',
+  'backup_manifest_invalid',
+  'backup_file_changed',
+  'backup_unreadable',
+  'backup_damaged',
+  'backup_collection_mismatch',
+  'restore_target_not_empty',
+  'restore_target_not_folder',
+  'restore_target_not_writable',
+  // Subject access (issue 14).
+  'person_search_empty',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -92,6 +92,13 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'caseViews.save': CASE_READING,
   'caseViews.remove': CASE_READING,
   'caseViews.import': CASE_READING,
+  // Issue 14 (P-7.2): a backup holds every case of the team; only administrators take or restore one.
+  'backup.status': ADMINISTRATION,
+  'backup.configure': ADMINISTRATION,
+  'backup.now': ADMINISTRATION,
+  'backup.restore': ADMINISTRATION,
+  // Issue 14 (P-7.2): finding everything about a person is for subject-access and erasure requests.
+  'people.find': ADMINISTRATION,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

@@ -1,8 +1,9 @@
-/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync and about. */
+/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, backups and about. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { AboutPanel } from './AboutPanel';
+import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { ComplaintTypesSettings } from './ComplaintTypesSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
@@ -15,7 +16,7 @@ import { SyncSettings } from '../sync/SyncSettings';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
-const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'about'] as const;
+const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'backups', 'about'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */
@@ -30,6 +31,7 @@ const TAB_METHOD: Readonly<Record<SettingsTab, ApiMethodName | null>> = {
   staff: null,
   device: null,
   sync: 'sync.configure',
+  backups: 'backup.configure',
   about: null,
 };
 
@@ -77,6 +79,9 @@ export function SettingsPage({ tab }: { readonly tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="sync" pt="md">
           <SyncSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          <BackupSettings />
         </Tabs.Panel>
         <Tabs.Panel value="about" pt="md">
           <AboutPanel />

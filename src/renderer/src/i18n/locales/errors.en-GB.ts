@@ -130,6 +130,23 @@ export const issueCodesEnGB = {
   role_refused: 'Your roles do not allow this.',
   approver_not_manager: 'Choose an active manager of the team as the approver.',
   unposted_final_letter: 'The final-response letter is not posted yet, so the customer may not have it. Tick the box to close the case anyway; the case records that it was closed unposted.',
+  backup_folder_not_set: 'Choose a backup folder first.',
+  backup_folder_not_absolute: 'Give the full path of the folder.',
+  backup_folder_missing: 'The folder {{path}} does not exist.',
+  backup_folder_not_folder: '{{path}} is a file, not a folder.',
+  backup_folder_not_writable: 'Plaint cannot write to the folder {{path}}.',
+  backup_running: 'A backup is already running. Wait for it to finish.',
+  backup_failed: 'The database could not be copied. Nothing was kept; the log says why.',
+  backup_not_found: '{{path}} is not a Plaint backup.',
+  backup_manifest_invalid: 'The backup’s manifest is damaged or not a Plaint manifest.',
+  backup_file_changed: 'The backup file is not the one its manifest describes: it is damaged or was changed.',
+  backup_unreadable: 'The backup cannot be read: it is not a Plaint database, or it needs another key.',
+  backup_damaged: 'The backup failed the database integrity check.',
+  backup_collection_mismatch: 'The “{{collection}}” records in the backup do not match its manifest.',
+  restore_target_not_empty: 'The new profile folder {{path}} is not empty. Restore only into a new, empty folder.',
+  restore_target_not_folder: '{{path}} is a file, not a folder.',
+  restore_target_not_writable: 'The folder {{path}} cannot be created.',
+  person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

@@ -126,6 +126,23 @@ export const issueCodesLv = {
   role_refused: 'Jūsu lomas to neļauj.',
   approver_not_manager: 'Kā apstiprinātāju izvēlieties aktīvu komandas vadītāju.',
   unposted_final_letter: 'Galīgās atbildes vēstule vēl nav nosūtīta, tāpēc klients to, iespējams, nav saņēmis. Atzīmējiet izvēles rūtiņu, lai tomēr slēgtu lietu; lietā tiks ierakstīts, ka tā slēgta, vēstuli nenosūtot.',
+  backup_folder_not_set: 'Vispirms izvēlieties rezerves kopiju mapi.',
+  backup_folder_not_absolute: 'Norādiet pilnu mapes ceļu.',
+  backup_folder_missing: 'Mape {{path}} neeksistē.',
+  backup_folder_not_folder: '{{path}} ir fails, nevis mape.',
+  backup_folder_not_writable: 'Plaint nevar rakstīt mapē {{path}}.',
+  backup_running: 'Rezerves kopēšana jau notiek. Pagaidiet, līdz tā beidzas.',
+  backup_failed: 'Datubāzi neizdevās nokopēt. Nekas netika saglabāts; iemesls ir žurnālā.',
+  backup_not_found: '{{path}} nav Plaint rezerves kopija.',
+  backup_manifest_invalid: 'Rezerves kopijas manifests ir bojāts vai nav Plaint manifests.',
+  backup_file_changed: 'Rezerves kopijas fails neatbilst manifestam: tas ir bojāts vai mainīts.',
+  backup_unreadable: 'Rezerves kopiju nevar nolasīt: tā nav Plaint datubāze vai tai vajag citu atslēgu.',
+  backup_damaged: 'Rezerves kopija neizturēja datubāzes integritātes pārbaudi.',
+  backup_collection_mismatch: 'Ieraksti “{{collection}}” rezerves kopijā neatbilst manifestam.',
+  restore_target_not_empty: 'Jaunā profila mape {{path}} nav tukša. Atjaunojiet tikai jaunā, tukšā mapē.',
+  restore_target_not_folder: '{{path}} ir fails, nevis mape.',
+  restore_target_not_writable: 'Mapi {{path}} nevar izveidot.',
+  person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {
