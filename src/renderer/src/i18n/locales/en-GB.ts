@@ -54,7 +54,7 @@ export const enGB = {
     quickSearch: 'Find a case',
   },
   status: {
-    database: { opening: 'Database opening', ready: 'Database ready', error: 'Database error', closed: 'Database closed' },
+    database: { opening: 'Database opening', ready: 'Database ready', locked: 'Database locked: sign in to open it', error: 'Database error', closed: 'Database closed' },
     connecting: 'Connecting to Plaint…',
     apiUnavailable: 'Cannot reach the Plaint services',
   },

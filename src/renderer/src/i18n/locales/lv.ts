@@ -55,7 +55,7 @@ export const lv = {
     quickSearch: 'Atrast lietu',
   },
   status: {
-    database: { opening: 'Datubāze tiek atvērta', ready: 'Datubāze gatava', error: 'Datubāzes kļūda', closed: 'Datubāze aizvērta' },
+    database: { opening: 'Datubāze tiek atvērta', ready: 'Datubāze gatava', locked: 'Datubāze slēgta: pierakstieties, lai to atvērtu', error: 'Datubāzes kļūda', closed: 'Datubāze aizvērta' },
     connecting: 'Savienojas ar Plaint…',
     apiUnavailable: 'Plaint pakalpojumi nav sasniedzami',
   },

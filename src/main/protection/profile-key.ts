@@ -1,0 +1,50 @@
+/**
+ * What a profile's start needs to know about its key (P-7.2), decided from the files alone:
+ * - no key file and no database: a new profile, encrypted from its first write (a new key);
+ * - a key file whose keychain (or unprotected) slot opens: open the database at once;
+ * - a key file and no such slot: locked until someone signs in with a password that opens theirs;
+ * - a database without a key file: a plaintext profile from before encryption;
+ * - a damaged key file: an error the status shows; nothing is changed.
+ */
+import fs from 'node:fs';
+import { DatabaseKeyring } from './database-keyring';
+import { KeyFileError, keyFilePath } from './key-file';
+import type { KeyProtector } from './key-protector';
+import type { SlotScryptCost } from './sealed-box';
+
+export type ProfileKey =
+  | { readonly state: 'open'; readonly keyring: DatabaseKeyring; readonly created: boolean }
+  | { readonly state: 'locked'; readonly keyring: DatabaseKeyring }
+  | { readonly state: 'plaintext' }
+  | { readonly state: 'error'; readonly message: string };
+
+export interface ProfileKeyOptions {
+  readonly databaseFile: string;
+  readonly protector: KeyProtector | null;
+  readonly cost: SlotScryptCost;
+}
+
+function hasData(file: string): boolean {
+  try {
+    return fs.statSync(file).size > 0 || fs.existsSync(`${file}-wal`);
+  } catch {
+    return false;
+  }
+}
+
+export function profileKey(options: ProfileKeyOptions): ProfileKey {
+  const keyring = { file: keyFilePath(options.databaseFile), protector: options.protector, cost: options.cost };
+  try {
+    const existing = DatabaseKeyring.load(keyring);
+    if (!existing) {
+      if (hasData(options.databaseFile)) return { state: 'plaintext' };
+      return { state: 'open', keyring: DatabaseKeyring.create(keyring), created: true };
+    }
+    if (!existing.unlockAtStart()) return { state: 'locked', keyring: existing };
+    existing.ensureKeychainSlot();
+    return { state: 'open', keyring: existing, created: false };
+  } catch (error) {
+    if (error instanceof KeyFileError) return { state: 'error', message: error.message };
+    return { state: 'error', message: `The database key could not be prepared: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
