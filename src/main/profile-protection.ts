@@ -9,6 +9,7 @@ import type { SessionState } from '../shared/identity/session-inputs';
 import type { DatabaseKeyring } from './protection/database-keyring';
 import type { KeyProtector } from './protection/key-protector';
 import { makePrivateFile, PRIVATE_FILE_MODE } from './protection/private-files';
+import type { MigrationStep } from './protection/plaintext-migration';
 import { profileKey, type ProfileKey } from './protection/profile-key';
 import type { SlotScryptCost } from './protection/sealed-box';
 import { databaseFilePath } from './storage';
@@ -28,14 +29,14 @@ export function privateDatabaseFile(dataDirectory: string, name: string): string
   return file;
 }
 
-export function protectionFor(dataDirectory: string, name: string, protector: KeyProtector | null, cost: SlotScryptCost): ProfileKey {
+export function protectionFor(dataDirectory: string, name: string, protector: KeyProtector | null, cost: SlotScryptCost, onProgress?: (step: MigrationStep) => void): ProfileKey {
   let databaseFile: string;
   try {
     databaseFile = databaseFilePath(dataDirectory, name);
   } catch (error) {
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
-  return profileKey({ databaseFile, protector, cost });
+  return profileKey({ databaseFile, protector, cost, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** While the database is locked nobody can be signed in: the sign-in screen is shown. */

@@ -130,7 +130,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
   // Encryption at rest (P-7.2): the key's slots decide whether the database opens now or at the
   // first sign-in. Only tests that reopen plain files turn it off.
-  const protection = options.encryption === 'none-for-tests' ? null : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost);
+  // A profile from before encryption is encrypted in place first; its progress goes to the log.
+  const migrationProgress = (step: string) => logger.info('Encrypting the database', { step });
+  const protection = options.encryption === 'none-for-tests' ? null : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
   const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
   const slots = keyring ? passwordSlotKeeper(keyring) : null;
 
@@ -247,7 +249,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     logger.error('The database key could not be read', { error: protection.message });
     database = { state: 'error', file: null, message: protection.message };
   } else if (protection.state === 'plaintext') {
-    logger.warn('The database is not encrypted: it was made before encryption at rest', { dataDirectory });
+    logger.error('The database could not be encrypted and opens unencrypted, as it was', { dataDirectory, reason: protection.reason });
     await startProfile(null);
   } else if (protection.state === 'open') {
     await startProfile(protection.keyring.databaseKey());
