@@ -273,6 +273,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     keyring.ensureKeychainSlot();
     unlocking ??= startProfile(keyring.databaseKey());
     await unlocking;
+    events.publish('app.status', { database });
     logger.info('Database unlocked by a sign-in', {});
   };
 

@@ -166,7 +166,11 @@ describe('without a keychain the database opens at sign-in (P-7.2)', () => {
     expect(await call(services, 'session.current', {})).toMatchObject({ state: 'signed-out', viewer: null });
     expect(await failure(services, 'cases.list', {})).toMatchObject({ code: 'UNAVAILABLE' });
 
+    const statuses: unknown[] = [];
+    services.events.listenAll((channel, payload) => channel === 'app.status' && statuses.push(payload));
     const state = await call(services, 'session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password });
+    // The window's status area is told the database is open now.
+    expect(statuses).toEqual([{ database: expect.objectContaining({ state: 'ready' }) }]);
     expect(state).toMatchObject({ state: 'signed-in' });
     expect(((await call(services, 'app.info', {})) as { database: { state: string } }).database.state).toBe('ready');
     expect(((await call(services, 'cases.list', {})) as { total: number }).total).toBe(3);
