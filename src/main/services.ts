@@ -40,6 +40,7 @@ import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
 import { SessionService } from './identity/session-service';
+import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
 import type { Subscription } from 'rxjs';
 import { DomainError } from '../shared/domain/domain-error';
@@ -264,12 +265,17 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
    * login get the same answer after the same scrypt.
    */
   let unlocking: Promise<void> | null = null;
+  const lockedThrottle = new SignInThrottle();
   const unlockDatabase = async (login: string, password: string): Promise<void> => {
     if (!keyring || session || domain || database.state !== 'locked') return;
+    const key = login.trim().toLowerCase();
+    lockedThrottle.check(key, clock.now().getTime());
     if (!(await keyring.unlockWithPassword(login, password))) {
-      logger.warn('Sign-in failed', { login: login.trim().toLowerCase(), reason: 'the password opens no database key slot' });
+      const failures = lockedThrottle.fail(key, clock.now().getTime());
+      logger.warn('Sign-in failed', { login: key, reason: 'the password opens no database key slot', failures });
       throw new DomainError('UNAUTHENTICATED', 'The login or password is not right', [{ path: 'password', code: 'wrong_password', message: 'The login or password is not right' }]);
     }
+    lockedThrottle.clear(key);
     keyring.ensureKeychainSlot();
     unlocking ??= startProfile(keyring.databaseKey());
     await unlocking;

@@ -191,6 +191,22 @@ describe('without a keychain the database opens at sign-in (P-7.2)', () => {
     expect(((await call(services, 'app.info', {})) as { database: { state: string } }).database.state).toBe('locked');
   });
 
+  it('wrong passwords are throttled while it is locked too: after five, even the right one waits (P-7.1)', async () => {
+    const directory = profile();
+    let now = new Date('2026-12-07T09:00:00.000Z');
+    const clock = { now: () => now };
+    const first = await start(directory, { clock });
+    await seedAdministrator(first);
+    await stop(first);
+
+    const services = await start(directory, { clock });
+    for (let attempt = 0; attempt < 5; attempt += 1) expect(await failure(services, 'session.signIn', { login: SEED_ADMIN.login, password: `wrong ${attempt}` })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await failure(services, 'session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password })).toMatchObject({ code: 'THROTTLED' });
+    expect(services.domain).toBeNull();
+    now = new Date(now.getTime() + 31_000);
+    expect(await call(services, 'session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password })).toMatchObject({ state: 'signed-in' });
+  });
+
   it('a person with a password set by the administrator opens it; deactivated, they no longer do', async () => {
     const directory = profile();
     const first = await start(directory);
