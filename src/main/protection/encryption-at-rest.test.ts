@@ -10,6 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiMethodName } from '../../shared/api/names';
+import { systemClock } from '../domain/clock';
+import { seedDemoCases } from '../domain/demo/seed-demo';
 import { phoneComplaint } from '../domain/test-support';
 import { TEST_SCRYPT_COST } from '../identity/password';
 import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
@@ -110,6 +112,20 @@ describe('a new profile is encrypted from its first write (P-7.2)', () => {
     expect(filesUnder(directory).length).toBeGreaterThan(1);
     expect(filesHolding(directory, [NAME, EMAIL, 'Quillfeather'])).toEqual([]);
     expect(fs.readFileSync(database).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  });
+
+  it('after demo seeding (as seed:demo does), no file holds a seeded complainant\'s name or e-mail', async () => {
+    const directory = profile();
+    const services = await start(directory);
+    await seedAdministrator(services);
+    const domain = services.domain;
+    if (!domain) throw new Error('not open');
+    await seedDemoCases(domain, systemClock, 40);
+    const people = (await domain.db.cases.find().exec()).map((document) => document.toJSON().complainant);
+    const texts = [...new Set(people.flatMap((person) => [person.name, person.email ?? ''].filter((text) => text.length >= 6)))];
+    expect(texts.length).toBeGreaterThan(10);
+    await stop(services);
+    expect(filesHolding(directory, texts)).toEqual([]);
   });
 
   it('cannot be read without the key: "file is not a database"', async () => {
