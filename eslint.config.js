@@ -40,6 +40,11 @@ const mainLayers = [
   { target: main('backup'), from: main('domain', 'files', 'notifier', 'post-room', 'sync', ...edges), message: 'backup copies and checks the database file through the storage; the composition root hands it the database, timers and clock.' },
   { target: main('api'), from: main('database', 'files', 'config', 'security', 'electron', 'services.ts', 'index.ts'), message: 'api only adapts: handlers call services; they never open the database or reach the host.' },
   { target: main('api'), from: main('storage'), except: ['./storage-errors.ts'], message: 'api only adapts: it maps storage errors to API errors, and calls services for everything else.' },
+  {
+    target: main('protection'),
+    from: main('storage', 'database', 'domain', 'identity', 'files', 'notifier', 'post-room', 'sync', ...edges),
+    message: 'protection holds the database key and its slots: plain Node, no layer above it; the composition root wires it to the session and the database.',
+  },
   { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },
 ];
 

@@ -7,7 +7,7 @@ import type { Clock } from '../../src/main/domain/clock';
 import { seedDemoCases } from '../../src/main/domain/demo/seed-demo';
 import { seedScaleCases } from '../../src/main/domain/demo/scale-seed';
 import type { MainServices } from '../../src/main/services';
-import { seedAdministrator } from '../../src/main/identity/seed-account';
+import { SEED_ADMIN, seedAdministrator } from '../../src/main/identity/seed-account';
 
 export interface SeedRequest {
   /** A team with the seed administrator (every role); the window then signs in through the UI. */
@@ -19,10 +19,11 @@ export interface SeedRequest {
 }
 
 export async function seedData(services: MainServices, clock: Clock, request: SeedRequest): Promise<void> {
-  const domain = services.domain;
-  if (!domain) return;
   // Cases are written by someone: seeding cases needs the administrator too.
   if (!request.admin && request.demo === 0 && request.scale === 0) return;
+  // A restarted harness has no keychain: its encrypted database opens with the administrator's password.
+  if (!services.domain) await services.unlockDatabase(SEED_ADMIN.login, SEED_ADMIN.password).catch(() => undefined);
+  if (!services.domain) return;
   await seedAdministrator(services);
   try {
     await seedCases(services, clock, request);

@@ -15,6 +15,7 @@ import { connectIpc } from './electron/ipc-bridge';
 import { createMainWindow } from './electron/main-window';
 import { createTray } from './electron/tray';
 import { safeStorageSecrets } from './electron/safe-storage-secrets';
+import { safeStorageKeyProtector } from './electron/safe-storage-key-protector';
 import { allowedOrigins } from './security/origins';
 import { installProcessSafetyNet } from './process-safety';
 import { errorDetails, startMainServices, type MainServices } from './services';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       version: app.getVersion(),
       notificationSink: electronNotificationSink(iconPath, (place) => show(place)),
       secretStore: safeStorageSecrets(dataDirectory),
+      keyProtector: safeStorageKeyProtector(),
       networkUp: () => net.isOnline(),
     });
   } catch (error) {

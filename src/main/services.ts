@@ -15,7 +15,6 @@ import { accessLogHandlers } from './api/handlers/access-log-handlers';
 import { AccessLog, addAccessLogCollection } from './domain/access-log/access-log';
 import { settingsHandlers } from './api/handlers/settings-handlers';
 import { prepareDataDirectory } from './config/data-directory';
-import { openPlaintDatabase } from './database/plaint-database';
 import { systemClock, type Clock } from './domain/clock';
 import { caseSearchText } from './domain/collections';
 import { startDomainServices, type DomainServices } from './domain/domain-services';
@@ -41,12 +40,22 @@ import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
 import { SessionService } from './identity/session-service';
+import { SignInThrottle } from './identity/sign-in-throttle';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
+import type { Subscription } from 'rxjs';
+import { DomainError } from '../shared/domain/domain-error';
+import type { StaffMember } from '../shared/domain/records';
+import { DATABASE_NAME, openPlaintDatabase, type OpenedDatabase } from './database/plaint-database';
+import type { KeyProtector } from './protection/key-protector';
+import type { DatabaseKeyring } from './protection/database-keyring';
+import { passwordSlotKeeper } from './protection/password-slot-keeper';
+import { protectionHandlers } from './api/handlers/protection-handlers';
 import { backupHandlers } from './api/handlers/backup-handlers';
 import { BackupService } from './backup/backup-service';
 import { restoreBackup, restoreOutcome } from './backup/restore-backup';
 import { peopleHandlers } from './api/handlers/people-handlers';
 import type { PeopleSearchSources } from './subject-access/people-search';
-import type { ScryptCost } from './identity/password';
+import { LOCKED_MESSAGE, lockedSessionState, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -72,6 +81,13 @@ export interface MainServicesOptions {
   readonly scryptCost?: ScryptCost;
   /** Lock after the idle time (tests that move their clock by days between calls turn it off). */
   readonly idleLock?: boolean;
+  /**
+   * Encryption at rest (P-7.2), on by default for every profile started here. Only in-process
+   * tests that reopen plain files pass 'none-for-tests'.
+   */
+  readonly encryption?: 'at-rest' | 'none-for-tests';
+  /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
+  readonly keyProtector?: KeyProtector | null;
 }
 
 export interface MainServices {
@@ -83,10 +99,15 @@ export interface MainServices {
   readonly domain: DomainServices | null;
   readonly notifier: DeadlineNotifier | null;
   readonly sync: SyncService | null;
-  /** Who is signed in; null when the database could not be opened. */
+  /** Who is signed in; null when the database could not be opened (or is still locked). */
   readonly session: SessionService | null;
-  /** Backups of this profile (issue 14); null when the database could not be opened. */
+  /** Backups of this profile (issue 14); null when the database could not be opened (or is locked). */
   readonly backups: BackupService | null;
+  /**
+   * Opens a locked database (no keychain) with a person's password, as `session.signIn` does
+   * before signing in; nothing when it is already open. Refuses a password that opens no slot.
+   */
+  unlockDatabase(login: string, password: string): Promise<void>;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -100,39 +121,35 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now().toISOString();
   const events = new EventBus();
-  const opened = await openPlaintDatabase({ dataDirectory, logger, fullText: { cases: caseSearchText }, ...(options.databaseName ? { name: options.databaseName } : {}) });
-  let database: DatabaseStatus = opened.status;
-  let domain: DomainServices | null = null;
-  if (opened.database) {
-    try {
-      domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database, clock), (error) => logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)));
-    } catch (error) {
-      logger.error('The complaint data could not be loaded', errorDetails(error));
-      database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  }
-  const requireDomain = (): DomainServices => {
-    if (domain) return domain;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
+  const databaseName = options.databaseName ?? DATABASE_NAME;
+  const scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
 
+  let opened: OpenedDatabase | null = null;
+  let database: DatabaseStatus = { state: 'opening', file: null, message: null };
+  let domain: DomainServices | null = null;
   let notifierStore: NotifierCollections | null = null;
   let notifier: DeadlineNotifier | null = null;
   let session: SessionService | null = null;
-  if (domain) {
-    session = new SessionService({
-      db: domain.db,
-      identity: domain.identity,
-      settings: domain.settings,
-      clock,
-      logger,
-      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
-      ...(options.idleLock === false ? { idleLock: false } : {}),
-      publish: (state) => events.publish('session.changed', state),
-    });
-  }
-  const requireSession = (): SessionService => {
-    if (session) return session;
+  let postRoom: PostRoomService | null = null;
+  let caseViews: CaseViewService | null = null;
+  let accessLog: AccessLog | null = null;
+  let sync: SyncService | null = null;
+  let backups: BackupService | null = null;
+  let people: PeopleSearchSources | null = null;
+  /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
+  let profileKey: string | null = null;
+  const subscriptions: Subscription[] = [];
+
+  // Encryption at rest (P-7.2): the key's slots decide whether the database opens now or at the
+  // first sign-in. Only tests that reopen plain files turn it off.
+  // A profile from before encryption is encrypted in place first; its progress goes to the log.
+  const migrationProgress = (step: string) => logger.info('Encrypting the database', { step });
+  const protection = options.encryption === 'none-for-tests' ? null : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
+  const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
+  const slots = keyring ? passwordSlotKeeper(keyring) : null;
+
+  const requireDomain = (): DomainServices => {
+    if (domain) return domain;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
   const publishUnread = () => {
@@ -142,9 +159,49 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       .then((unread) => events.publish('notifications.changed', { unread }))
       .catch((error: unknown) => logger.warn('Could not count unread notifications', errorDetails(error)));
   };
-  if (domain && opened.database) {
+
+  /** Opens the database (with the key when encrypted) and starts every service of the profile. */
+  const startProfile = async (key: string | null): Promise<void> => {
+    const file = privateDatabaseFile(dataDirectory, databaseName);
+    opened = await openPlaintDatabase({ dataDirectory, logger, fullText: { cases: caseSearchText }, ...(options.databaseName ? { name: options.databaseName } : {}), ...(key ? { key } : {}) });
+    profileKey = key;
+    database = file ? opened.status : { ...opened.status, file: null };
+    if (opened.database) {
+      try {
+        domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database, clock), (error) => logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)));
+      } catch (error) {
+        logger.error('The complaint data could not be loaded', errorDetails(error));
+        database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    if (!domain || !opened.database) return;
     const ready = domain;
-    notifierStore = await addNotifierCollections(opened.database);
+    const rxdb = opened.database;
+    session = new SessionService({
+      db: ready.db,
+      identity: ready.identity,
+      settings: ready.settings,
+      clock,
+      logger,
+      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+      ...(options.idleLock === false ? { idleLock: false } : {}),
+      ...(slots ? { passwordSlots: slots } : {}),
+      publish: (state) => events.publish('session.changed', state),
+    });
+    if (slots) {
+      // A deactivated or removed account (here or by sync) no longer opens the database.
+      subscriptions.push(
+        ready.db.staff.$.subscribe((change) => {
+          try {
+            const member = change.operation === 'DELETE' ? null : (change.documentData as StaffMember);
+            if (slots.accountChanged(change.documentId, member)) logger.info('Database key slot removed', { accountId: change.documentId });
+          } catch (error) {
+            logger.error('A database key slot could not be removed', errorDetails(error));
+          }
+        }),
+      );
+    }
+    notifierStore = await addNotifierCollections(rxdb);
     // Without a desktop (plain Node: the harness) the log is the sink; it records which
     // notification, never its words, which name the complainant (P-7.2).
     const sink: NotificationSink = options.notificationSink ?? { show: (notification) => logger.info('Desktop notification', { id: notification.id, level: notification.level, path: notification.path }) };
@@ -172,49 +229,27 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       if (channel === 'session.changed') publishUnread();
     });
     await notifier.start();
-  }
-  let postRoom: PostRoomService | null = null;
-  let people: PeopleSearchSources | null = null;
-  if (domain && opened.database) {
-    const handlerFor = conflictHandlersFor(opened.database, clock);
-    const letters = await addLetterCollections(opened.database, handlerFor);
-    people = { cases: domain.db.cases, letters: letters.letters };
-    postRoom = new PostRoomService(domain, letters, new FileStore(await addFileCollections(opened.database, handlerFor)), clock);
-    letters.letters.$.subscribe(() => events.publish('letters.changed', {}));
-  }
-  const requirePostRoom = (): PostRoomService => {
-    if (postRoom) return postRoom;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
 
-  let caseViews: CaseViewService | null = null;
-  if (domain && opened.database) {
-    const { identity } = domain;
-    const collection = await addCaseViewCollection(opened.database, conflictHandlersFor(opened.database, clock));
-    caseViews = new CaseViewService(collection, { reader: () => identity.actor(), writer: () => identity.actor() }, clock);
-    collection.$.subscribe(() => events.publish('caseViews.changed', {}));
-  }
-  const requireCaseViews = (): CaseViewService => {
-    if (caseViews) return caseViews;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
+    const handlerFor = conflictHandlersFor(rxdb, clock);
+    const letters = await addLetterCollections(rxdb, handlerFor);
+    postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
+    people = { cases: ready.db.cases, letters: letters.letters };
+    subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
-  let accessLog: AccessLog | null = null;
-  if (domain && opened.database) {
-    const { settings } = domain;
-    accessLog = new AccessLog(await addAccessLogCollection(opened.database, conflictHandlersFor(opened.database, clock)), domain.db, () => settings.calendar(), clock);
-  }
-  const requireAccessLog = (): AccessLog => {
-    if (accessLog) return accessLog;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
+    backups = new BackupService({ database: rxdb, ...(key ? { key } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
+    backups.start();
 
-  let sync: SyncService | null = null;
-  if (domain && opened.database) {
+    const { identity, settings } = ready;
+    const views = await addCaseViewCollection(rxdb, conflictHandlersFor(rxdb, clock));
+    caseViews = new CaseViewService(views, { reader: () => identity.actor(), writer: () => identity.actor() }, clock);
+    subscriptions.push(views.$.subscribe(() => events.publish('caseViews.changed', {})));
+
+    accessLog = new AccessLog(await addAccessLogCollection(rxdb, conflictHandlersFor(rxdb, clock)), ready.db, () => settings.calendar(), clock);
+
     sync = new SyncService({
-      database: opened.database,
-      deviceCodes: await addDeviceCodeCollection(opened.database, conflictHandlersFor(opened.database, clock)),
-      identity: domain.identity,
+      database: rxdb,
+      deviceCodes: await addDeviceCodeCollection(rxdb, conflictHandlersFor(rxdb, clock)),
+      identity: ready.identity,
       secrets: options.secretStore ?? memorySecretStore(),
       clock,
       logger,
@@ -224,32 +259,81 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       ...(options.syncHeartbeatMs ? { heartbeatMs: options.syncHeartbeatMs } : {}),
     });
     await sync.start();
+  };
+
+  if (!protection) await startProfile(null);
+  else if (protection.state === 'error') {
+    logger.error('The database key could not be read', { error: protection.message });
+    database = { state: 'error', file: null, message: protection.message };
+  } else if (protection.state === 'plaintext') {
+    logger.error('The database could not be encrypted and opens unencrypted, as it was', { dataDirectory, reason: protection.reason });
+    await startProfile(null);
+  } else if (protection.state === 'open') {
+    await startProfile(protection.keyring.databaseKey());
+  } else {
+    logger.info('The database is locked until someone signs in', { dataDirectory });
+    database = { state: 'locked', file: null, message: LOCKED_MESSAGE };
   }
+
+  /**
+   * Without a keychain the database opens at the first sign-in: the password opens that person's
+   * slot, the profile starts, and the normal sign-in follows. A wrong password and an unknown
+   * login get the same answer after the same scrypt.
+   */
+  let unlocking: Promise<void> | null = null;
+  const lockedThrottle = new SignInThrottle();
+  const unlockDatabase = async (login: string, password: string): Promise<void> => {
+    if (!keyring || session || domain || database.state !== 'locked') return;
+    const key = login.trim().toLowerCase();
+    lockedThrottle.check(key, clock.now().getTime());
+    if (!(await keyring.unlockWithPassword(login, password))) {
+      const failures = lockedThrottle.fail(key, clock.now().getTime());
+      logger.warn('Sign-in failed', { login: key, reason: 'the password opens no database key slot', failures });
+      throw new DomainError('UNAUTHENTICATED', 'The login or password is not right', [{ path: 'password', code: 'wrong_password', message: 'The login or password is not right' }]);
+    }
+    lockedThrottle.clear(key);
+    keyring.ensureKeychainSlot();
+    unlocking ??= startProfile(keyring.databaseKey());
+    await unlocking;
+    events.publish('app.status', { database });
+    logger.info('Database unlocked by a sign-in', {});
+  };
+
+  const requireSession = (): SessionService => {
+    if (session) return session;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requirePostRoom = (): PostRoomService => {
+    if (postRoom) return postRoom;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requireCaseViews = (): CaseViewService => {
+    if (caseViews) return caseViews;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requireAccessLog = (): AccessLog => {
+    if (accessLog) return accessLog;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireSync = (): SyncService => {
     if (sync) return sync;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
-
-  // Issue 14: backups of this profile. The encryption-at-rest work passes the profile's key here
-  // (and to restore) once the database has one; without it the file is plain and so are its backups.
-  let backups: BackupService | null = null;
-  if (domain && opened.database) {
-    backups = new BackupService({ database: opened.database, now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
-    backups.start();
-  }
+  const requireNotifierStore = (): NotifierCollections => {
+    if (notifierStore) return notifierStore;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireBackups = (): BackupService => {
     if (backups) return backups;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
-
   const requirePeople = (): PeopleSearchSources => {
     if (people) return people;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
-
-  const requireNotifierStore = (): NotifierCollections => {
-    if (notifierStore) return notifierStore;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  const requireKeyring = (): DatabaseKeyring => {
+    if (keyring?.isUnlocked()) return keyring;
+    throw new ApiError('UNAVAILABLE', protection ? (database.message ?? 'The database is not available.') : 'This profile is not encrypted.');
   };
 
   const handlers: ApiHandlers = {
@@ -260,6 +344,13 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       now: () => clock.now(),
     }),
     ...sessionHandlers(requireSession, requireDomain, requireSync),
+    // While the database is locked, the sign-in screen is shown and the sign-in opens it first.
+    'session.current': () => (session ? session.state() : Promise.resolve(lockedSessionState())),
+    'session.signIn': async (input) => {
+      await unlockDatabase(input.login, input.password);
+      return requireSession().signIn(input.login, input.password);
+    },
+    ...protectionHandlers({ status: () => protectionStatus(protection, keyring), keyring: requireKeyring, now: () => clock.now() }),
     ...caseHandlers(requireDomain, requireAccessLog),
     ...settingsHandlers(requireDomain, requireSession),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
@@ -268,25 +359,42 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
     ...peopleHandlers(requirePeople),
-    ...backupHandlers({ service: requireBackups, restore: async (from, target) => restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from) }),
+    ...backupHandlers({
+      service: requireBackups,
+      restore: async (from, target) =>
+        restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
+    }),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
   // Without a database there is no session and nobody to sign in: everything but app.* says why
   // (UNAVAILABLE, with the database's message) rather than asking to sign in.
   const dispatch: Dispatch = (method, input, caller) =>
-    session || (typeof method === 'string' && method.startsWith('app.')) ? checked(method, input, caller) : Promise.resolve({ ok: false, error: new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.').toEnvelope() });
+    session || (typeof method === 'string' && (method.startsWith('app.') || (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn'))))
+      ? checked(method, input, caller)
+      : Promise.resolve({ ok: false, error: new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.').toEnvelope() });
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
   return {
     dispatch,
     events,
     logger,
     dataDirectory,
-    domain,
-    notifier,
-    sync,
-    session,
-    backups,
+    get domain() {
+      return domain;
+    },
+    get notifier() {
+      return notifier;
+    },
+    get sync() {
+      return sync;
+    },
+    get session() {
+      return session;
+    },
+    get backups() {
+      return backups;
+    },
+    unlockDatabase,
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -297,6 +405,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     },
     async close() {
       logger.info('Main services stopping');
+      for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
+      await unlocking?.catch(() => undefined);
       notifier?.stop();
       backups?.stop();
       await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
@@ -304,7 +414,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       await sync?.close();
       domain?.stop();
       await domain?.rescheduler.idle(); // a recompute still writing finishes before the database closes
-      await opened.database?.close();
+      await opened?.database?.close();
       database = { ...database, state: 'closed' };
     },
   };

@@ -27,11 +27,15 @@ export function readDataDirectoryArgument(argv: readonly string[]): string | nul
   return null;
 }
 
-/** Creates the directory when missing and proves it is writable, with a message a user can act on. */
+/**
+ * Creates the directory when missing and proves it is writable, with a message a user can act on.
+ * It holds personal data, so it is private to the OS user (P-7.2): 0700, also when it existed.
+ */
 export function prepareDataDirectory(directory: string): string {
   const absolute = path.resolve(directory);
   try {
-    fs.mkdirSync(absolute, { recursive: true });
+    fs.mkdirSync(absolute, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') fs.chmodSync(absolute, 0o700);
     fs.accessSync(absolute, fs.constants.W_OK);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

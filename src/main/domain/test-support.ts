@@ -109,6 +109,8 @@ export async function startTestDomain(
       scryptCost: TEST_SCRYPT_COST,
       // Tests move their clock by hours and days between calls.
       idleLock: false,
+      // In-process tests reopen their plain files; encryption at rest has its own tests (src/main/protection).
+      encryption: 'none-for-tests',
       ...options.services,
     });
   /** Starts the services and signs in the seed administrator (every role), unless told not to. */

@@ -16,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { DEFAULT_SLA_POLICY } from '../../shared/sla';
 import { CSP_HEADER } from '../security/content-security-policy';
+import { DatabaseKeyring } from '../protection/database-keyring';
+import { keyFilePath } from '../protection/key-file';
+import type { KeyProtector } from '../protection/key-protector';
 import { APP_ENTRY_URL } from '../security/origins';
 import { BUILT_MAIN, BuiltAppProcess } from './test-support/built-app-process';
 import { assertFreshBuild } from '../test-support/built-output';
@@ -289,8 +292,22 @@ describe('the built main process, started on a fake Electron', () => {
     expect(app.calls('app.exit')).toEqual([{ code: 0 }]);
     // SQLite folds its write-ahead log into the file and deletes it only on a clean close.
     expect(fs.readdirSync(dataDirectory).filter((name) => name.startsWith('plaint.sqlite'))).toEqual(['plaint.sqlite']);
-    const database = new Database(path.join(dataDirectory, 'plaint.sqlite'), { readonly: true, fileMustExist: true });
+    // Encrypted at rest (P-7.2): the key's keychain slot was sealed by (the fake) safeStorage, which
+    // prefixes and scrambles; without the key the file is not a database.
+    const file = path.join(dataDirectory, 'plaint.sqlite');
+    expect(fs.readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    const prefix = Buffer.from('fake-keychain:v1:');
+    const fakeKeychain: KeyProtector = {
+      kind: 'os-keychain',
+      protect: () => Buffer.alloc(0),
+      unprotect: (sealed) => Buffer.from(Buffer.from(sealed.subarray(prefix.length).map((byte) => byte ^ 0xa5)).toString('utf8'), 'base64'),
+    };
+    const keyring = DatabaseKeyring.load({ file: keyFilePath(file), protector: fakeKeychain, cost: { N: 16_384, r: 8, p: 1 } });
+    expect(keyring?.status()).toMatchObject({ keychainSlot: true });
+    expect(keyring?.unlockAtStart()).toBe(true);
+    const database = new Database(file, { readonly: true, fileMustExist: true });
     try {
+      database.pragma(`key='${keyring?.databaseKey() ?? ''}'`);
       expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       database.close();

@@ -9,14 +9,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { safeStorage } from 'electron';
 import { memorySecretStore, type SecretStore } from '../sync/secret-store';
-
-function keychainAvailable(): boolean {
-  if (!safeStorage.isEncryptionAvailable()) return false;
-  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
-}
+import { realKeychainAvailable } from './safe-storage-key-protector';
 
 export function safeStorageSecrets(dataDirectory: string): SecretStore {
-  if (!keychainAvailable()) return memorySecretStore();
+  if (!realKeychainAvailable()) return memorySecretStore();
   const file = path.join(dataDirectory, 'sync-password.bin');
   return {
     kind: 'os-keychain',

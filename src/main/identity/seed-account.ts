@@ -10,7 +10,9 @@ import type { MainServices } from '../services';
 export const SEED_ADMIN = { name: 'Administrator', login: 'admin', password: 'plaint-admin-password' } as const;
 
 /** Sets up the team with the seed administrator (holding every role) if it has no account yet; signs them in. */
-export async function seedAdministrator(services: Pick<MainServices, 'session' | 'domain'>): Promise<StaffMember> {
+export async function seedAdministrator(services: Pick<MainServices, 'session' | 'domain' | 'unlockDatabase'>): Promise<StaffMember> {
+  // Encrypted at rest without a keychain (P-7.2): the administrator's password opens the database first.
+  if (!services.session) await services.unlockDatabase(SEED_ADMIN.login, SEED_ADMIN.password);
   const { session, domain } = services;
   if (!session || !domain) throw new Error('The database is not open: no account can be seeded');
   if (await session.needsSetup()) {

@@ -43,6 +43,17 @@ export interface SessionOptions {
   readonly idleLock?: boolean;
   /** Tells the windows the session changed. */
   readonly publish?: (state: SessionState) => void;
+  /** Keeps each account's database key slot in step with its password (encryption at rest, P-7.2). */
+  readonly passwordSlots?: PasswordSlotKeeper;
+}
+
+/**
+ * Encryption at rest (P-7.2): each local account's password also opens the database key. The
+ * session hands the keeper every password it has just proved or set; the keeper (src/main/protection,
+ * wired in services.ts) rewrites the account's slot when it was made for another password.
+ */
+export interface PasswordSlotKeeper {
+  remember(member: StaffMember, password: string): Promise<void>;
 }
 
 interface Failures {
@@ -208,6 +219,7 @@ export class SessionService {
       throw refused('UNAUTHENTICATED', 'password', 'wrong_password', 'The login or password is not right');
     }
     this.failures.delete(key);
+    await this.keepSlot(member, password);
     this.begin(member);
     this.options.logger.info('Signed in', { accountId: member.id });
     return this.state();
@@ -254,6 +266,7 @@ export class SessionService {
       throw refused('UNAUTHENTICATED', 'password', 'wrong_password', 'The password is not right');
     }
     this.failures.delete(key);
+    await this.keepSlot(account, password);
     this.begin(account);
     this.options.logger.info('Unlocked', { accountId: account.id });
     return this.state();
@@ -276,7 +289,8 @@ export class SessionService {
       this.recordFailure(key, 'wrong password at password change');
       throw refused('UNAUTHENTICATED', 'currentPassword', 'wrong_password', 'The current password is not right');
     }
-    await document.incrementalPatch({ password: await makeVerifier(newPassword, this.options.clock.now(), this.cost) });
+    const changed = await document.incrementalPatch({ password: await makeVerifier(newPassword, this.options.clock.now(), this.cost) });
+    await this.keepSlot(changed.toJSON() as StaffMember, newPassword);
     this.options.logger.info('Password changed', { accountId: viewer.accountId });
     return this.state();
   }
@@ -285,8 +299,26 @@ export class SessionService {
   async setPassword(staffId: string, password: string): Promise<void> {
     const document = await this.options.db.staff.findOne(staffId).exec();
     if (!document) throw new DomainError('NOT_FOUND', `Staff account ${staffId} does not exist.`, [{ path: 'staffId', code: 'not_found', message: 'No staff account with this id' }]);
-    await document.incrementalPatch({ password: await makeVerifier(password, this.options.clock.now(), this.cost) });
+    const changed = await document.incrementalPatch({ password: await makeVerifier(password, this.options.clock.now(), this.cost) });
+    await this.keepSlot(changed.toJSON() as StaffMember, password);
     this.options.logger.info('Password reset by an administrator', { accountId: staffId, by: this.current?.accountId });
+  }
+
+  /** A new account was saved with its first password (made by `verifier`): its key slot is written too. */
+  async rememberFirstPassword(verifierSalt: string, password: string): Promise<void> {
+    const member = (await this.accounts()).find((candidate) => candidate.password?.salt === verifierSalt);
+    if (member) await this.keepSlot(member, password);
+  }
+
+  /** A slot that cannot be written is logged, not fatal: the password still signs in, and the keychain or another slot still opens the database. */
+  private async keepSlot(member: StaffMember, password: string): Promise<void> {
+    const keeper = this.options.passwordSlots;
+    if (!keeper) return;
+    try {
+      await keeper.remember(member, password);
+    } catch (error) {
+      this.options.logger.error('The database key slot for a password could not be written', { accountId: member.id, error: error instanceof Error ? error.name : 'unknown' });
+    }
   }
 
   verifier(password: string) {
@@ -319,6 +351,7 @@ export class SessionService {
       password: await this.verifier(input.administrator.password),
     };
     await this.options.db.staff.upsert(member);
+    await this.keepSlot(member, input.administrator.password);
     this.begin(member);
     const actor: StaffRef = { id: member.id, name: member.name };
     if (input.organisation.name !== values.organisation.name || Object.keys(input.organisation).length > 1) {

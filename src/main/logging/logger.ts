@@ -5,6 +5,7 @@
  * electron-log's Node build is used (not its Electron build) so the same code runs in plain Node;
  * renderer errors reach it through the `app.reportError` API method, never a side channel.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NodeLogger } from 'electron-log';
@@ -34,6 +35,9 @@ export function createFileLogger(dataDirectory: string, options: { echoToConsole
   log.transports.file.setAppName(APP_NAME);
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = LOG_MAX_BYTES;
+  // Private to the OS user (P-7.2): the folder 0700, the log and each rotated one 0600.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  log.transports.file.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
   log.transports.file.level = 'info';
   log.transports.console.level = options.echoToConsole === false ? false : 'warn';
   const write =

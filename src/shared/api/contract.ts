@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import type { AppInfo, AppStatus, PingResult, ReportErrorResult } from './types/app';
 import type { SettingsSnapshot } from './types/settings';
+import type { ProtectionStatus, RecoveryKeyResult } from './types/protection';
 import type { DevicePreferencesView, NotificationCentre } from './types/notifications';
 import {
   dayBookInput,
@@ -119,6 +120,12 @@ export const apiMethods = {
   'staff.setPassword': { summary: "Resets a staff account's password (administrators).", input: setPasswordInput, result: typed<SettingsSnapshot>() },
   'accessLog.query': { summary: 'P-7.2: the access log, filtered by person, case and days, for administrators.', input: accessLogQueryInput, result: typed<AccessLogEntry[]>() },
   'accessLog.forCase': { summary: 'P-7.2: who has opened, printed or exported a case, for its managers.', input: caseAccessLogInput, result: typed<AccessLogEntry[]>() },
+  'protection.status': { summary: 'P-7.2: whether the database is encrypted at rest, whether the OS keychain holds its key, and its password and recovery slots.', input: emptyInput, result: typed<ProtectionStatus>() },
+  'protection.createRecoveryKey': {
+    summary: 'P-7.2: a new recovery key for the database (replacing any earlier one), shown once to the administrator, who confirms they have stored it; Plaint keeps no copy.',
+    input: emptyInput,
+    result: typed<RecoveryKeyResult>(),
+  },
   'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
   'notifications.markRead': {
     summary: 'Marks notifications read (the given ones, or all).',

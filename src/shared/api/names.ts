@@ -41,6 +41,8 @@ export const API_METHODS = [
   'staff.setPassword',
   'accessLog.query',
   'accessLog.forCase',
+  'protection.status',
+  'protection.createRecoveryKey',
   'notifications.list',
   'notifications.markRead',
   'device.getPreferences',

@@ -54,6 +54,8 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   // P-7.2: administrators read the access log; a case's managers see who has seen it.
   'accessLog.query': ADMINISTRATION,
   'accessLog.forCase': ['manager', 'administrator'],
+  'protection.status': ADMINISTRATION,
+  'protection.createRecoveryKey': ADMINISTRATION,
   'cases.act': CASE_WORK,
   'cases.addNote': CASE_WORK,
   'cases.addCommunication': CASE_WORK,

@@ -34,6 +34,7 @@ export function settingsHandlers(domain: () => DomainServices, session: () => Se
     'staff.save': async (input, context) => {
       const verifier = input.password && !input.id ? await session().verifier(input.password) : null;
       await domain().staff.save(input, signedIn(context), verifier);
+      if (verifier && input.password) await session().rememberFirstPassword(verifier.salt, input.password);
       return snapshot();
     },
     'staff.setPassword': async (input) => (await session().setPassword(input.staffId, input.password), snapshot()),

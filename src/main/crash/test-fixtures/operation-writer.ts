@@ -14,7 +14,7 @@ import { seededRandom } from '../../../shared/random/seeded-random';
 
 const [directory, seedText] = process.argv.slice(2);
 const random = seededRandom(Number(seedText));
-const services = await startMainServices({ dataDirectory: directory ?? '.', host: 'harness', appName: 'Plaint', version: '0.0.0-crash', logger: createMemoryLogger(), scryptCost: TEST_SCRYPT_COST });
+const services = await startMainServices({ dataDirectory: directory ?? '.', host: 'harness', appName: 'Plaint', version: '0.0.0-crash', logger: createMemoryLogger(), scryptCost: TEST_SCRYPT_COST, encryption: 'none-for-tests' });
 // Writes are made by someone: the seed administrator (set up on the first run, signed in on each).
 await seedAdministrator(services);
 

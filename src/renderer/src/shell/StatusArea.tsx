@@ -6,6 +6,7 @@ import { SyncBadge } from '../features/sync/SyncBadge';
 
 const COLOURS: Record<DatabaseStatus['state'], string> = {
   opening: 'yellow',
+  locked: 'yellow',
   ready: 'teal',
   error: 'red',
   closed: 'gray',

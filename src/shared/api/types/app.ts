@@ -1,6 +1,7 @@
 /** Result and event types of the `app.*` methods. */
 
-export type DatabaseState = 'opening' | 'ready' | 'error' | 'closed';
+/** 'locked': encrypted at rest (P-7.2) with no keychain to open it; it opens at the first sign-in. */
+export type DatabaseState = 'opening' | 'ready' | 'locked' | 'error' | 'closed';
 
 export interface DatabaseStatus {
   readonly state: DatabaseState;

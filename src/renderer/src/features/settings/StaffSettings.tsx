@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useCan, useSession } from '../../session/SessionContext';
 import { useSettings } from '../../settings/SettingsContext';
+import { RecoveryKeySetting } from './RecoveryKeySetting';
 import { useSettingsForm } from './useSettingsForm';
 
 /**
@@ -83,6 +84,7 @@ export function StaffSettings() {
         </Table.Tbody>
       </Table>
       {can('settings.updateSecurity') ? <IdleLockSetting minutes={settings.security.idleLockMinutes} /> : null}
+      {can('protection.createRecoveryKey') ? <RecoveryKeySetting /> : null}
       {administer ? (
         <Paper withBorder p="md">
           <form onSubmit={submit} noValidate data-testid="add-staff">

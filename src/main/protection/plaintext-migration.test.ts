@@ -1,0 +1,152 @@
+/**
+ * Existing plaintext profiles are encrypted in place on upgrade (P-7.2, issue 14): a verified
+ * copy first, then the encryption, an integrity check and an atomic switch. An interruption at any
+ * point loses nothing: each step is stopped in turn, and a child process is killed with SIGKILL at
+ * random points; every time, the next start opens an encrypted database holding every case.
+ * The seed is printed; PLAINT_MIGRATION_SEED replays a run.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { seededRandom } from '../../shared/random/seeded-random';
+import { phoneComplaint } from '../domain/test-support';
+import { TEST_SCRYPT_COST } from '../identity/password';
+import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
+import { createMemoryLogger } from '../logging/logger';
+import { startMainServices, type MainServices } from '../services';
+import { keyFilePath } from './key-file';
+import { encryptPlaintextProfile, type MigrationStep } from './plaintext-migration';
+
+const NAME = 'Philomena Quarrington';
+const CASES = 12;
+const ROUNDS = 6;
+
+let scratch = '';
+let plaintextProfile = '';
+
+async function start(dataDirectory: string, encryption: 'at-rest' | 'none-for-tests' = 'at-rest'): Promise<MainServices> {
+  return startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger: createMemoryLogger(), encryption });
+}
+
+function copyProfile(name: string): string {
+  const target = path.join(scratch, name);
+  fs.cpSync(plaintextProfile, target, { recursive: true });
+  return target;
+}
+
+/** The next start: an encrypted database holding every case, and nothing of the migration left beside it. */
+async function expectEncryptedWithEveryCase(directory: string): Promise<void> {
+  const services = await start(directory);
+  try {
+    const response = await services.dispatch('session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password }, { host: 'test' });
+    expect(response.ok).toBe(true);
+    const list = await services.dispatch('cases.list', {}, { host: 'test' });
+    expect(list.ok && (list.result as { total: number }).total).toBe(CASES);
+    expect(await services.dispatch('protection.status', {}, { host: 'test' })).toMatchObject({ ok: true, result: { encryption: 'encrypted' } });
+  } finally {
+    await services.close();
+  }
+  const names = fs.readdirSync(directory);
+  expect(names.filter((name) => name.includes('.encrypting') || name.includes('.pending'))).toEqual([]);
+  const database = fs.readFileSync(path.join(directory, 'plaint.sqlite'));
+  expect(database.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  expect(database.includes(Buffer.from(NAME))).toBe(false);
+}
+
+beforeAll(async () => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-migration-'));
+  plaintextProfile = path.join(scratch, 'plaintext');
+  // A profile as Plaint wrote it before encryption at rest.
+  const services = await start(plaintextProfile, 'none-for-tests');
+  await seedAdministrator(services);
+  for (let index = 0; index < CASES; index += 1) {
+    const response = await services.dispatch('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' }, { host: 'test' });
+    if (!response.ok) throw new Error(JSON.stringify(response.error));
+  }
+  await services.close();
+  expect(fs.readFileSync(path.join(plaintextProfile, 'plaint.sqlite')).includes(Buffer.from(NAME))).toBe(true);
+}, 120_000);
+
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
+  it('opens encrypted with every case, and the log shows each step', async () => {
+    const directory = copyProfile('upgrade');
+    const logger = createMemoryLogger();
+    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger });
+    await services.close();
+    expect(logger.entries.filter((entry) => entry.message === 'Encrypting the database').map((entry) => entry.details?.['step'])).toEqual(['checked', 'copied', 'encrypted', 'switched', 'done']);
+    await expectEncryptedWithEveryCase(directory);
+  });
+
+  it.each<MigrationStep>(['checked', 'copied', 'encrypted', 'switched', 'done'])('an interruption after "%s" loses nothing: the next start finishes or begins again', async (step) => {
+    const directory = copyProfile(`stopped-after-${step}`);
+    const databaseFile = path.join(directory, 'plaint.sqlite');
+    expect(() =>
+      encryptPlaintextProfile({
+        databaseFile,
+        keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST },
+        onProgress: (reached) => {
+          if (reached === step) throw new Error(`stopped after ${step}`);
+        },
+      }),
+    ).toThrow(`stopped after ${step}`);
+    await expectEncryptedWithEveryCase(directory);
+  });
+
+  it('a damaged plaintext database is not encrypted and is left byte for byte as it was', async () => {
+    const directory = copyProfile('damaged');
+    const databaseFile = path.join(directory, 'plaint.sqlite');
+    const bytes = fs.readFileSync(databaseFile);
+    // Scribble over the middle of the file (past the header), as a bad sector would.
+    bytes.fill(0x5a, 8192, 16384);
+    fs.writeFileSync(databaseFile, bytes);
+    const services = await start(directory);
+    expect(await services.dispatch('app.info', {}, { host: 'test' })).toMatchObject({ ok: true, result: { database: { state: 'error' } } });
+    await services.close();
+    expect(fs.readFileSync(databaseFile).equals(bytes)).toBe(true);
+    expect(fs.existsSync(keyFilePath(databaseFile))).toBe(false);
+    expect(fs.readdirSync(directory).filter((name) => name.includes('.encrypting') || name.includes('.pending'))).toEqual([]);
+  });
+
+  it(`loses nothing when killed with SIGKILL at a random point (${ROUNDS} rounds)`, async () => {
+    // Inside the project, so the bundle's imports resolve from node_modules.
+    const cache = path.resolve(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache');
+    fs.mkdirSync(cache, { recursive: true });
+    const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-migration-runner-'));
+    onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
+    const runner = path.join(bundleDirectory, 'migration-runner.mjs');
+    await build({ entryPoints: [path.join(import.meta.dirname, 'test-fixtures', 'migration-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
+    // How long one migration takes here sets the range of kill points (not an assertion).
+    const timed = copyProfile('timed');
+    const started = performance.now();
+    const databaseFile = path.join(timed, 'plaint.sqlite');
+    encryptPlaintextProfile({ databaseFile, keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST } });
+    const span = Math.max(5, (performance.now() - started) * 1.3);
+    const seed = Number(process.env['PLAINT_MIGRATION_SEED'] ?? Date.now() % 1_000_000);
+    console.warn(`migration kill test: seed ${seed} (replay with PLAINT_MIGRATION_SEED=${seed})`);
+    const random = seededRandom(seed);
+    const reached = new Set<string>();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const directory = copyProfile(`killed-${round}`);
+      const killAfter = random() * span;
+      const last = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [runner, directory], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(import.meta.dirname, '..', '..', '..') });
+        let output = '';
+        let errors = '';
+        child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (!output.includes('migrating') && `${output}${chunk.toString()}`.includes('migrating')) setTimeout(() => child.kill('SIGKILL'), killAfter);
+          output += chunk.toString();
+        });
+        child.once('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(output.trim().split('\n').at(-1) ?? '') : reject(new Error(`the migration failed: ${errors.slice(-2000)}`))));
+      });
+      reached.add(last);
+      await expectEncryptedWithEveryCase(directory);
+    }
+    console.warn(`migration kill test: last steps reached ${[...reached].join(', ')}`);
+  }, 300_000);
+});

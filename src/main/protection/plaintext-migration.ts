@@ -1,0 +1,160 @@
+/**
+ * Encrypting a profile from before encryption at rest, in place (P-7.2, issue 14). The original
+ * file is never written until an encrypted copy has been made and verified, and the switch is a
+ * rename, so a kill at any point leaves either the plaintext original (the next start begins
+ * again) or the encrypted database with its key (the next start finishes):
+ * 1. the original is checked (quick_check; a damaged file is left as it is), checkpointed and left
+ *    in rollback-journal mode (no -wal beside it; WAL again at its next open), its rows counted;
+ * 2. it is copied, fsynced, and the copy verified (integrity_check and the same counts): the backup;
+ * 3. the copy is encrypted with `PRAGMA rekey` (SQLite3MultipleCiphers rekeys a database in
+ *    rollback-journal mode; it is not in WAL), reopened with the key and verified again;
+ * 4. the key file is written as `<name>.keys.json.pending`, the copy renamed over the original,
+ *    then the pending key file renamed to its own name.
+ * `finishInterruptedMigration` runs at every start before the key file is read.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseKeyring, type KeyringOptions } from './database-keyring';
+import { PRIVATE_FILE_MODE } from './private-files';
+
+export type MigrationStep = 'checked' | 'copied' | 'encrypted' | 'switched' | 'done';
+
+export interface MigrationOptions {
+  readonly databaseFile: string;
+  readonly keyring: KeyringOptions;
+  /** Progress for the log (and a test's kill points). */
+  readonly onProgress?: (step: MigrationStep) => void;
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+const copyOf = (databaseFile: string) => `${databaseFile}.encrypting`;
+const pendingOf = (keyFile: string) => `${keyFile}.pending`;
+
+function quote(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function rowCounts(db: Database.Database): Record<string, number> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = Number(db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get());
+  return counts;
+}
+
+function withDatabase<T>(file: string, key: string | null, use: (db: Database.Database) => T): T {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    if (key) db.pragma(`key=${quote(key)}`);
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+function verify(file: string, key: string | null, expected: Record<string, number>, what: string): void {
+  withDatabase(file, key, (db) => {
+    const integrity = db.pragma('integrity_check(1)', { simple: true });
+    if (integrity !== 'ok') throw new MigrationError(`The ${what} failed its integrity check (${String(integrity)}); the original is unchanged.`);
+    const counts = rowCounts(db);
+    if (JSON.stringify(counts) !== JSON.stringify(expected)) throw new MigrationError(`The ${what} does not hold the same rows as the original; the original is unchanged.`);
+  });
+}
+
+function fsyncFile(file: string): void {
+  const handle = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+function fsyncDirectory(directory: string): void {
+  if (process.platform === 'win32') return;
+  const handle = fs.openSync(directory, 'r');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+function removeLeftovers(databaseFile: string, keyFile: string): void {
+  const copy = copyOf(databaseFile);
+  for (const file of [copy, `${copy}-journal`, `${copy}-wal`, `${copy}-shm`, pendingOf(keyFile)]) fs.rmSync(file, { force: true });
+}
+
+/**
+ * An earlier start was killed during the migration: after the switch, finish it (the pending key
+ * file opens the database); before it, drop the half-made copy (the original is plaintext and
+ * whole, and is migrated again).
+ */
+export function finishInterruptedMigration(databaseFile: string, keyring: KeyringOptions): void {
+  const pending = pendingOf(keyring.file);
+  if (fs.existsSync(keyring.file) || !fs.existsSync(pending)) {
+    removeLeftovers(databaseFile, keyring.file);
+    return;
+  }
+  const candidate = DatabaseKeyring.load({ ...keyring, file: pending });
+  const key = candidate?.unlockAtStart() ? candidate.databaseKey() : null;
+  let switched = false;
+  if (key && fs.existsSync(databaseFile)) {
+    try {
+      switched = withDatabase(databaseFile, key, (db) => (db.prepare('SELECT count(*) FROM sqlite_master').get(), true));
+    } catch {
+      switched = false;
+    }
+  }
+  if (switched) {
+    fs.renameSync(pending, keyring.file);
+    fsyncDirectory(path.dirname(keyring.file));
+  }
+  removeLeftovers(databaseFile, keyring.file);
+}
+
+/** Encrypts the plaintext database in place and returns its keyring, unlocked. Throws MigrationError (nothing changed) when a check fails. */
+export function encryptPlaintextProfile(options: MigrationOptions): DatabaseKeyring {
+  const { databaseFile, keyring } = options;
+  const copy = copyOf(databaseFile);
+  removeLeftovers(databaseFile, keyring.file);
+  // 1. The original: everything in the main file, no -wal beside it, checked and counted.
+  const counts = withDatabase(databaseFile, null, (db) => {
+    // Checked before anything is written: a damaged file is left as it is.
+    const check = db.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw new MigrationError(`The database is damaged (${String(check)}) and was not encrypted; it is unchanged. Restore it from a backup.`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new MigrationError('The database could not leave WAL mode to be encrypted.');
+    return rowCounts(db);
+  });
+  options.onProgress?.('checked');
+  // 2. The verified copy.
+  fs.copyFileSync(databaseFile, copy);
+  fs.chmodSync(copy, PRIVATE_FILE_MODE);
+  fsyncFile(copy);
+  verify(copy, null, counts, 'copy of the database');
+  options.onProgress?.('copied');
+  // 3. The copy encrypted, and verified under the key.
+  const pending = DatabaseKeyring.create({ ...keyring, file: pendingOf(keyring.file) });
+  const key = pending.databaseKey();
+  if (!key) throw new MigrationError('The new database key is not available.');
+  withDatabase(copy, null, (db) => db.pragma(`rekey=${quote(key)}`));
+  fsyncFile(copy);
+  verify(copy, key, counts, 'encrypted copy of the database');
+  options.onProgress?.('encrypted');
+  // 4. The switch: the encrypted copy takes the original's name, then the key file its own.
+  fs.rmSync(`${databaseFile}-wal`, { force: true });
+  fs.rmSync(`${databaseFile}-shm`, { force: true });
+  fs.renameSync(copy, databaseFile);
+  fsyncDirectory(path.dirname(databaseFile));
+  options.onProgress?.('switched');
+  fs.renameSync(pendingOf(keyring.file), keyring.file);
+  fsyncDirectory(path.dirname(keyring.file));
+  options.onProgress?.('done');
+  const done = DatabaseKeyring.load(keyring);
+  if (!done?.unlockAtStart()) throw new MigrationError('The database was encrypted but its key file cannot be opened.');
+  return done;
+}

@@ -1,0 +1,51 @@
+/**
+ * Files that hold personal data are private to the OS user (P-7.2): the data directory 0700 and
+ * every file Plaint writes in it 0600, whatever the process's umask. Windows has no POSIX modes
+ * (its profile directory is already per user), so there the calls change nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const PRIVATE_DIRECTORY_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+export function makePrivateDirectory(directory: string): void {
+  fs.mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  fs.chmodSync(directory, PRIVATE_DIRECTORY_MODE);
+}
+
+/** Creates the file empty when missing (SQLite gives its -wal and -shm the database file's mode) and makes it 0600. */
+export function makePrivateFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+  fs.chmodSync(file, PRIVATE_FILE_MODE);
+}
+
+/** Writes a file whole or not at all: a temporary file, fsynced, renamed over the old one, and the directory fsynced. */
+export function writeFileAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const handle = fs.openSync(temporary, 'w', PRIVATE_FILE_MODE);
+  try {
+    fs.writeFileSync(handle, content);
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+  try {
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncDirectory(path.dirname(file));
+}
+
+function syncDirectory(directory: string): void {
+  if (process.platform === 'win32') return;
+  const handle = fs.openSync(directory, 'r');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
