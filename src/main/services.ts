@@ -40,6 +40,8 @@ import { memorySecretStore, type SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
+import { reportHandlers } from './api/handlers/report-handlers';
+import { ReportService } from './reports/report-service';
 import { SessionService } from './identity/session-service';
 import type { ScryptCost } from './identity/password';
 
@@ -80,6 +82,8 @@ export interface MainServices {
   readonly sync: SyncService | null;
   /** Who is signed in; null when the database could not be opened. */
   readonly session: SessionService | null;
+  /** The dashboard (issue 16); null when the database could not be opened. */
+  readonly reports: ReportService | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -200,6 +204,16 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
 
+  // Issue 16: the dashboard's cache is emptied whenever cases or settings change.
+  const reports = domain ? new ReportService(domain, clock) : null;
+  events.listenAll((channel) => {
+    if (channel === 'cases.changed' || channel === 'settings.changed') reports?.invalidate();
+  });
+  const requireReports = (): ReportService => {
+    if (reports) return reports;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+
   let sync: SyncService | null = null;
   if (domain && opened.database) {
     sync = new SyncService({
@@ -241,6 +255,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
+    ...reportHandlers(requireReports),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
@@ -258,6 +273,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     notifier,
     sync,
     session,
+    reports,
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };

@@ -65,6 +65,8 @@ export const API_METHODS = [
   'caseViews.save',
   'caseViews.remove',
   'caseViews.import',
+  'reports.dashboard',
+  'reports.exportTable',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;
