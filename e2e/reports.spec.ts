@@ -2,12 +2,13 @@
  * Issue 16 end to end: a manager (the seeded administrator holds every role) opens Reports, sees
  * figures that match the cases made, changes the range, and opens a figure (from its table and by
  * clicking a bar): the case list shows as many cases as the figure said. axe finds no serious or
- * critical violation on the charts or a table view.
+ * critical violation on the charts or a table view, in English (light) and Latvian (dark), and
+ * screenshots of both are attached.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { screenshot } from './support/ui';
+import { choose, screenshot } from './support/ui';
 
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
@@ -62,6 +63,16 @@ test('a manager sees figures that match the cases, changes the range, and a figu
   const billingBar = page.getByTestId('report-volume-by-type-chart').locator('.recharts-bar-rectangle path').first();
   await billingBar.click();
   await expect(page.getByTestId('case-count')).toHaveText('2 cases');
+
+  // In Latvian and the dark theme: the same figures, and still nothing serious for axe.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await choose(page, page.getByTestId('language-select'), 'Latviešu');
+  await page.getByTestId('nav-reports').click();
+  await expect(page.getByRole('heading', { name: 'Pārskati', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('report-received')).toHaveText('3');
+  await expect(page.getByTestId('report-volume-by-type')).toContainText('Saņemtas pēc veida');
+  await screenshot(page, testInfo, 'reports-lv-dark');
+  expect(await seriousViolations(page), 'reports in Latvian, dark theme').toEqual([]);
 });
 
 test('reports are not offered to a caseworker', async ({ plaint }) => {

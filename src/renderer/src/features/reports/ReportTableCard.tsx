@@ -27,18 +27,19 @@ const COLOURS: Record<string, string> = {
   stage2: 'grape.6',
 };
 
-function FigureButton({ figure, what, testId }: { readonly figure: Figure; readonly what: string; readonly testId: string }) {
+/** A count that opens exactly its cases (none when there are none, or too many to name). */
+export function FigureButton({ figure, what, testId, size = 'compact-sm' }: { readonly figure: Figure; readonly what: string; readonly testId: string; readonly size?: 'compact-sm' | 'compact-xl' }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   if (!canDrillDown(figure)) {
     return (
-      <Text span size="sm" data-testid={testId} title={figure.count > 0 ? t('reports.tooMany') : undefined}>
+      <Text span size={size === 'compact-xl' ? 'xl' : 'sm'} fw={size === 'compact-xl' ? 700 : undefined} data-testid={testId} title={figure.count > 0 ? t('reports.tooMany') : undefined}>
         {figure.count}
       </Text>
     );
   }
   return (
-    <Button variant="subtle" size="compact-sm" onClick={() => navigate(drillDownRoute(what, figure))} aria-label={t('reports.openCases', { count: figure.count, what })} data-testid={testId}>
+    <Button variant="subtle" size={size} onClick={() => navigate(drillDownRoute(what, figure))} aria-label={t('reports.openCases', { count: figure.count, what })} data-testid={testId}>
       {figure.count}
     </Button>
   );

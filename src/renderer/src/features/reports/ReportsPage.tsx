@@ -12,7 +12,7 @@ import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { ReportFilterBar } from './ReportFilterBar';
-import { ReportTableCard } from './ReportTableCard';
+import { FigureButton, ReportTableCard } from './ReportTableCard';
 import { dashboardTables } from './report-tables';
 
 function SummaryCard({ label, figure, detail, testId }: { readonly label: string; readonly figure: Figure | string; readonly detail?: string; readonly testId: string }) {
@@ -21,9 +21,13 @@ function SummaryCard({ label, figure, detail, testId }: { readonly label: string
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {typeof figure === 'string' ? figure : figure.count}
-      </Text>
+      {typeof figure === 'string' ? (
+        <Text size="xl" fw={700} data-testid={testId}>
+          {figure}
+        </Text>
+      ) : (
+        <FigureButton figure={figure} what={label} testId={testId} size="compact-xl" />
+      )}
       {detail && (
         <Text size="xs" c="dimmed">
           {detail}

@@ -70,7 +70,7 @@ export const lv = {
     stage: 'Posms',
     assignee: 'Lietvedis',
     reset: 'Pēdējie 12 mēneši, bez filtriem',
-    range: 'Saņemtas no {{from}} līdz {{to}}; iepriekšējais periods no {{previousFrom}} līdz {{previousTo}}.',
+    range: 'Saņemtas no {{from}} līdz {{to}}; iepriekšējais periods no {{previousFrom}} līdz {{previousTo}}',
     showAs: 'Rādīt “{{title}}” kā',
     chart: 'Diagrammu',
     table: 'Tabulu',
