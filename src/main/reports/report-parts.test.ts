@@ -25,6 +25,12 @@ describe('the report range (issue 16: default the last 12 months)', () => {
     expect(resolved.months[0]).toBe('2026-01');
   });
 
+  it('a start after today with no end is a one-day range, not a reversed one', () => {
+    const resolved = resolveRange(london, new Date('2026-12-01T12:00:00.000Z'), '2027-03-10', undefined);
+    expect(resolved.range).toEqual({ from: '2027-03-10', to: '2027-03-10' });
+    expect(resolved.months).toEqual(['2027-03']);
+  });
+
   it('counts the day in the office time zone (just after midnight in London in summer is the next day)', () => {
     const resolved = resolveRange(london, new Date('2026-07-31T23:30:00.000Z'), undefined, undefined);
     expect(resolved.range.to).toBe('2026-08-01');

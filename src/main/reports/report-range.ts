@@ -23,7 +23,8 @@ function shiftDay(day: string, months: number): string {
 
 export function resolveRange(calendar: WorkingCalendar, now: Date, from: string | undefined, to: string | undefined): ResolvedRange {
   const today = officeDay(calendar, now);
-  const end = to ?? today;
+  // A start after today with no end: the range is that one day (never a range that ends before it starts).
+  const end = to ?? (from !== undefined && from > today ? from : today);
   const start = from ?? `${shiftDay(`${end.slice(0, 7)}-01`, -11)}`;
   const monthShift = differenceInCalendarMonths(parseISO(end), parseISO(start)) + 1;
   const months = Array.from({ length: monthShift }, (_, index) => format(addMonths(parseISO(`${start.slice(0, 7)}-01`), index), 'yyyy-MM'));
