@@ -81,7 +81,8 @@ export class ReportService {
       ...(filters.assigneeIds ? { assigneeIds: filters.assigneeIds } : {}),
     });
     const withDepartments: Selector = filters.departments?.length ? ({ ...base, departments: { $in: [...filters.departments] } } as Selector) : base;
-    const selector = visibleSelector(withDepartments, viewer);
+    const withProducts: Selector = filters.products?.length ? { ...withDepartments, product: { $in: [...filters.products] } } : withDepartments;
+    const selector = visibleSelector(withProducts, viewer);
     if (!selector) return [];
     const documents = await this.domain.db.cases.find({ selector }).exec();
     return documents.map((document) => document.toJSON() as CaseDocument);

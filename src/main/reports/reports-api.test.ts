@@ -37,6 +37,9 @@ describe('reports.dashboard (issue 16)', () => {
     expect(dashboard.backlog.total.count).toBe(3);
     const filtered = await t.callAs(managerViewer, 'reports.dashboard', { types: ['billing'], departments: ['Warehouse'] });
     expect(filtered.volume.total.caseIds).toEqual([created[0]]);
+    const byProduct = await t.callAs(managerViewer, 'reports.dashboard', { products: [phoneComplaint.product] });
+    expect(byProduct.volume.total.count).toBe(3);
+    expect((await t.callAs(managerViewer, 'reports.dashboard', { products: ['No such product'] })).volume.total.count).toBe(0);
   });
 
   it('each figure drills down to a case list with exactly its cases (the caseIds filter)', async () => {

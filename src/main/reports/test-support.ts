@@ -19,6 +19,7 @@ export interface CaseSpec {
   readonly id: string;
   readonly receivedAt: string;
   readonly type?: string;
+  readonly product?: string;
   readonly channel?: IntakeChannel;
   readonly acknowledgedAt?: string;
   readonly resolved?: { readonly at: string; readonly outcome: Outcome; readonly refundMinor?: number };
@@ -61,7 +62,7 @@ export function handBuiltCase(spec: CaseSpec): CaseRecord {
     loggedAt: spec.receivedAt,
     loggedBy: staff,
     type: spec.type ?? 'service',
-    product: '',
+    product: spec.product ?? '',
     summary: 'Summary',
     description: '',
     desiredOutcome: '',

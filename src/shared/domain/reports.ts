@@ -20,6 +20,8 @@ export const reportFiltersSchema = z
     stages: z.array(z.union([z.literal(1), z.literal(2)])).max(2).optional(),
     /** '' selects unassigned cases. */
     assigneeIds: z.array(z.string().max(64)).max(100).optional(),
+    /** The product as written on the case; '' selects cases with none. */
+    products: z.array(z.string().trim().max(200)).max(50).optional(),
   })
   .strict()
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: 'The range must not end before it starts', path: ['to'], params: { code: 'start_after_end' } });
@@ -61,6 +63,8 @@ export interface VolumeReport {
   readonly months: readonly { readonly month: string; readonly current: Figure; readonly previous: Figure }[];
   readonly byType: readonly Keyed<string>[];
   readonly byChannel: readonly Keyed<IntakeChannel>[];
+  /** '' : no product given. */
+  readonly byProduct: readonly Keyed<string>[];
 }
 
 export const AGE_BANDS = ['0-2', '3-7', '8-14', '15-30', '31+'] as const;

@@ -1,4 +1,4 @@
-/** The dashboard's filters (issue 16): the date range received, type, channel, department, stage and caseworker. */
+/** The dashboard's filters (issue 16): the date range received, type, channel, department, stage, caseworker and product. */
 import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilters } from '../../../../shared/domain/reports';
@@ -12,7 +12,12 @@ export function withReportFilter(filters: ReportFilters, patch: Partial<ReportFi
   return Object.fromEntries(kept) as ReportFilters;
 }
 
-export function ReportFilterBar({ filters, onChange }: { readonly filters: ReportFilters; readonly onChange: (filters: ReportFilters) => void }) {
+/** The products to choose from: those of the cases shown, and those chosen. */
+export function productOptions(shown: readonly string[], chosen: readonly string[]): string[] {
+  return [...new Set([...shown, ...chosen])].filter((product) => product !== '').sort((a, b) => a.localeCompare(b));
+}
+
+export function ReportFilterBar({ filters, onChange, products }: { readonly filters: ReportFilters; readonly onChange: (filters: ReportFilters) => void; readonly products: readonly string[] }) {
   const { t } = useTranslation();
   const { settings, typeLabel } = useSettings();
   const set = (patch: Partial<ReportFilters>) => onChange(withReportFilter(filters, patch));
@@ -33,6 +38,7 @@ export function ReportFilterBar({ filters, onChange }: { readonly filters: Repor
         onChange={(value) => set({ assigneeIds: assigneeIdsFrom(value) })}
         clearable
       />
+      <MultiSelect size="xs" w={200} label={t('reports.product')} data={productOptions(products, filters.products ?? [])} value={filters.products ?? []} onChange={(value) => set({ products: value })} searchable clearable />
       <Button size="xs" variant="subtle" onClick={() => onChange({})} data-testid="report-reset">
         {t('reports.reset')}
       </Button>

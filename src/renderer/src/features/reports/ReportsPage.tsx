@@ -86,7 +86,7 @@ export function ReportsPage() {
         <Title order={1}>{t('reports.title')}</Title>
       </Group>
       <Text size="sm">{t('reports.intro')}</Text>
-      <ReportFilterBar filters={filters} onChange={setFilters} />
+      <ReportFilterBar filters={filters} onChange={setFilters} products={dashboard.data?.volume.byProduct.map((row) => row.key) ?? []} />
       {dashboard.error && <Alert color="red">{t('common.failed', { message: dashboard.error.message })}</Alert>}
       {dashboard.data ? <DashboardView dashboard={dashboard.data} /> : !dashboard.error && <Skeleton height={400} aria-label={t('common.loading')} />}
     </Stack>

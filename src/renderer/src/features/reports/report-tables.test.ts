@@ -12,7 +12,7 @@ const dashboard: Dashboard = {
   range: { from: '2026-10-01', to: '2026-11-30' },
   previousRange: { from: '2026-08-01', to: '2026-09-30' },
   generatedAt: '2026-12-01T12:00:00.000Z',
-  volume: { total: figure('a', 'b'), previousTotal: none, months: [{ month: '2026-10', current: figure('a', 'b'), previous: none }], byType: [{ key: 'billing', figure: figure('a', 'b') }], byChannel: [] },
+  volume: { total: figure('a', 'b'), previousTotal: none, months: [{ month: '2026-10', current: figure('a', 'b'), previous: none }], byType: [{ key: 'billing', figure: figure('a', 'b') }], byChannel: [], byProduct: [{ key: '', figure: figure('a', 'b') }] },
   backlog: { total: figure('b'), byAge: [], byStage: [], byStatus: [] },
   deadlines: [{ kind: 'acknowledgement', onTime: figure('a'), breached: figure('b'), running: none, percentOnTime: 50, extended: none, extensionReasons: [] }],
   timeTaken: [{ stage: 1, resolved: figure('a'), medianWorkingDays: 4, p90WorkingDays: null, distribution: [] }],
@@ -44,6 +44,7 @@ describe('the dashboard as tables', () => {
     const byId = new Map(tables('en-GB').map((table) => [table.id, table]));
     expect(byId.get('workload-by-caseworker')?.rows[0]?.label).toBe('Unassigned');
     expect(byId.get('workload-by-department')?.rows[0]?.label).toBe('No department');
+    expect(byId.get('volume-by-product')?.rows[0]?.label).toBe('No product given');
   });
 
   it('speaks Latvian too', () => {

@@ -86,6 +86,14 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       chart: ['cases'],
     },
     {
+      id: 'volume-by-product',
+      title: t('reports.tables.volumeByProduct'),
+      rowHeader: t('reports.product'),
+      columns: cases,
+      rows: dashboard.volume.byProduct.map((row) => ({ key: row.key, label: row.key || t('reports.noProduct'), cells: { cases: row.figure } })),
+      chart: ['cases'],
+    },
+    {
       id: 'backlog-by-age',
       title: t('reports.tables.backlogByAge'),
       rowHeader: t('reports.columns.ageDays'),

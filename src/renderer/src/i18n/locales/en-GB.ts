@@ -68,6 +68,7 @@ export const enGB = {
     department: 'Department',
     stage: 'Stage',
     assignee: 'Caseworker',
+    product: 'Product',
     reset: 'Last 12 months, no filters',
     range: 'Received {{from}} to {{to}}; previous period {{previousFrom}} to {{previousTo}}.',
     showAs: 'Show {{title}} as',
@@ -82,6 +83,7 @@ export const enGB = {
     chartHint: 'Click a bar to open its cases; the table view lists every number for keyboards and screen readers.',
     notDecided: '–',
     noDepartment: 'No department',
+    noProduct: 'No product given',
     months: 'Month',
     summary: {
       received: 'Received',
@@ -94,6 +96,7 @@ export const enGB = {
       volumeByMonth: 'Complaints received per month',
       volumeByType: 'Received by type',
       volumeByChannel: 'Received by channel',
+      volumeByProduct: 'Received by product',
       backlogByAge: 'Open cases by age',
       backlogByStatus: 'Open cases by stage and state',
       deadlines: 'Deadlines met',

@@ -69,6 +69,7 @@ export const lv = {
     department: 'Nodaļa',
     stage: 'Posms',
     assignee: 'Lietvedis',
+    product: 'Produkts',
     reset: 'Pēdējie 12 mēneši, bez filtriem',
     range: 'Saņemtas no {{from}} līdz {{to}}; iepriekšējais periods no {{previousFrom}} līdz {{previousTo}}',
     showAs: 'Rādīt “{{title}}” kā',
@@ -84,6 +85,7 @@ export const lv = {
     chartHint: 'Noklikšķiniet uz stabiņa, lai atvērtu tā lietas; tabulas skatā ir visi skaitļi tastatūrai un ekrāna lasītājiem.',
     notDecided: '–',
     noDepartment: 'Bez nodaļas',
+    noProduct: 'Produkts nav norādīts',
     months: 'Mēnesis',
     summary: {
       received: 'Saņemtas',
@@ -96,6 +98,7 @@ export const lv = {
       volumeByMonth: 'Saņemtās sūdzības pa mēnešiem',
       volumeByType: 'Saņemtas pēc veida',
       volumeByChannel: 'Saņemtas pēc kanāla',
+      volumeByProduct: 'Saņemtas pēc produkta',
       backlogByAge: 'Atvērtās lietas pēc vecuma',
       backlogByStatus: 'Atvērtās lietas pēc posma un stāvokļa',
       deadlines: 'Ievērotie termiņi',
