@@ -79,6 +79,15 @@ describe('the dashboard against the case list (an independent computation)', () 
     figures.forEach((figure, index) => expect(figure.count, `figure ${index}`).toBe(expected[`f${index}`]));
   });
 
+  it('third-party inquiries equal the inquiries on the timelines of the range\'s cases', async () => {
+    const domain = t.services.domain;
+    if (!domain) throw new Error('no domain');
+    const ids = [...dashboard.volume.total.caseIds];
+    const inquiries = await domain.db.timeline.find({ selector: { caseId: { $in: ids }, kind: 'inquiry' } }).exec();
+    expect(inquiries.length).toBeGreaterThan(0);
+    expect(dashboard.thirdParties.reduce((sum, row) => sum + row.inquiries, 0)).toBe(inquiries.length);
+  });
+
   it('P-3.2 acknowledgement compliance equals a fresh count by the SLA engine', async () => {
     const domain = t.services.domain;
     if (!domain) throw new Error('no domain');

@@ -7,14 +7,15 @@
  * settings change (`cases.changed`, `settings.changed`: the calendar moves deadlines).
  */
 import type { MangoQuerySelector } from 'rxdb';
-import type { CaseRecord } from '../../shared/domain/records';
+import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
 import type { Dashboard, ReportFilters } from '../../shared/domain/reports';
 import type { Viewer } from '../../shared/identity/viewer';
 import type { Clock } from '../domain/clock';
 import type { CaseDocument } from '../domain/collections';
 import type { DomainServices } from '../domain/domain-services';
 import { visibleSelector } from '../domain/case-visibility';
-import { computeDashboard } from './dashboard';
+import { computeDashboard, type Inquiries } from './dashboard';
+import type { InquiryAnswered, InquirySent } from './third-parties';
 import { resolveRange } from './report-range';
 import { dayBookCsv } from '../post-room/day-book-csv';
 
@@ -69,7 +70,21 @@ export class ReportService {
     const calendar = await this.domain.settings.calendar();
     const range = resolveRange(calendar, now, filters.from, filters.to);
     const cases = await this.casesFor(filters, viewer);
-    return computeDashboard(cases, { calendar, now, range });
+    return computeDashboard(cases, { calendar, now, range }, await this.inquiriesOf(cases.map((record) => record.id)));
+  }
+
+  /** The third-party inquiries of these cases and their answers, from the timeline. */
+  private async inquiriesOf(caseIds: readonly string[]): Promise<Inquiries> {
+    if (caseIds.length === 0) return { sent: [], answered: [] };
+    const entries = await this.domain.db.timeline.find({ selector: { caseId: { $in: [...caseIds] }, kind: { $in: ['inquiry', 'inquiry-response'] } } }).exec();
+    const sent: InquirySent[] = [];
+    const answered: InquiryAnswered[] = [];
+    for (const document of entries) {
+      const entry = document.toJSON() as TimelineEntry;
+      if (entry.kind === 'inquiry') sent.push({ caseId: entry.caseId, inquiryId: entry.data.inquiryId, partyKind: entry.data.partyKind, at: entry.at, dueAt: entry.data.dueAt });
+      if (entry.kind === 'inquiry-response') answered.push({ inquiryId: entry.data.inquiryId, at: entry.at });
+    }
+    return { sent, answered };
   }
 
   /** Every case matching the filters (any date) that the viewer may see. */

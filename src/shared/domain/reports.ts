@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DeadlineKind } from '../sla';
 import { day, id, text } from './fields';
 import type { StaffRef } from './records';
-import { INTAKE_CHANNELS, type CaseStatus, type IntakeChannel, type Outcome } from './vocabulary';
+import { INTAKE_CHANNELS, type CaseStatus, type IntakeChannel, type Outcome, type ThirdPartyKind } from './vocabulary';
 
 export const reportFiltersSchema = z
   .object({
@@ -141,6 +141,19 @@ export interface WorkloadReport {
   readonly byDepartment: readonly WorkloadRow<string>[];
 }
 
+/** P-4.1, P-4.4: inquiries to third parties (suppliers, warehouse, testing laboratories) of the range's cases. */
+export interface ThirdPartyRow {
+  readonly kind: ThirdPartyKind;
+  readonly inquiries: number;
+  /** The cases with an inquiry to this kind of party. */
+  readonly sent: Figure;
+  readonly answered: Figure;
+  /** Working days from the inquiry to its answer (nearest rank); null when none is answered. */
+  readonly medianAnswerWorkingDays: number | null;
+  /** Unanswered past the answer date asked for. */
+  readonly overdue: Figure;
+}
+
 export interface Dashboard {
   readonly range: DateRange;
   readonly previousRange: DateRange;
@@ -151,4 +164,5 @@ export interface Dashboard {
   readonly timeTaken: readonly StageTimeTaken[];
   readonly outcomes: OutcomesReport;
   readonly workload: WorkloadReport;
+  readonly thirdParties: readonly ThirdPartyRow[];
 }

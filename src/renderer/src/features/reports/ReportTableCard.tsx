@@ -25,6 +25,9 @@ const COLOURS: Record<string, string> = {
   dueSoon: 'yellow.6',
   stage1: 'blue.6',
   stage2: 'grape.6',
+  sent: 'blue.6',
+  answered: 'teal.6',
+  overdue: 'red.6',
 };
 
 /** A count that opens exactly its cases (none when there are none, or too many to name). */

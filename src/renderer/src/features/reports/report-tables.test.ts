@@ -17,6 +17,7 @@ const dashboard: Dashboard = {
   deadlines: [{ kind: 'acknowledgement', onTime: figure('a'), breached: figure('b'), running: none, percentOnTime: 50, extended: none, extensionReasons: [] }],
   timeTaken: [{ stage: 1, resolved: figure('a'), medianWorkingDays: 4, p90WorkingDays: null, distribution: [] }],
   outcomes: { stage1: [], stage2: [], stage1Resolved: figure('a'), escalated: none, escalationRatePercent: 0, redress: [{ currency: 'GBP', totalMinor: 2500, cases: figure('a'), perCaseMinor: 2500 }] },
+  thirdParties: [{ kind: 'supplier', inquiries: 3, sent: figure('a', 'b'), answered: figure('a'), medianAnswerWorkingDays: 2, overdue: figure('b') }],
   workload: { byAssignee: [{ key: null, open: figure('b'), dueSoon: none, breached: figure('b') }], byDepartment: [{ key: '', open: figure('b'), dueSoon: none, breached: figure('b') }] },
 };
 
@@ -38,6 +39,9 @@ describe('the dashboard as tables', () => {
     const refunds = byId.get('refunds');
     if (!refunds) throw new Error('refunds table');
     expect(tableCsv(refunds).rows).toEqual([['GBP', '1', 'GBP 25.00', 'GBP 25.00']]);
+    const thirdParties = byId.get('third-parties');
+    if (!thirdParties) throw new Error('third parties table');
+    expect(tableCsv(thirdParties)).toEqual({ header: ['Third party', 'Inquiries', 'Cases asking', 'Answered', 'Median answer (working days)', 'Overdue answers'], rows: [['Supplier', '3', '2', '1', '2', '1']] });
   });
 
   it('names the unassigned and the cases of no department', () => {

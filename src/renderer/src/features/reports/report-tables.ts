@@ -184,6 +184,18 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       chart: [],
     },
     {
+      id: 'third-parties',
+      title: t('reports.tables.thirdParties'),
+      rowHeader: t('reports.columns.thirdPartyKind'),
+      columns: [column('inquiries'), column('sent'), column('answered'), column('medianAnswer'), column('overdue')],
+      rows: dashboard.thirdParties.map((row) => ({
+        key: row.kind,
+        label: t(`thirdPartyKinds.${row.kind}`),
+        cells: { inquiries: String(row.inquiries), sent: row.sent, answered: row.answered, medianAnswer: days(row.medianAnswerWorkingDays, text), overdue: row.overdue },
+      })),
+      chart: ['sent', 'answered', 'overdue'],
+    },
+    {
       id: 'workload-by-caseworker',
       title: t('reports.tables.workloadByAssignee'),
       rowHeader: t('reports.columns.caseworker'),

@@ -106,6 +106,7 @@ export const enGB = {
       outcomes: 'Outcomes',
       redress: 'Refunds',
       workloadByAssignee: 'Workload per caseworker',
+      thirdParties: 'Third parties: inquiries and answers',
       workloadByDepartment: 'Workload per department',
     },
     columns: {
@@ -135,6 +136,12 @@ export const enGB = {
       department: 'Department',
       open: 'Open',
       dueSoon: 'Due soon',
+      thirdPartyKind: 'Third party',
+      inquiries: 'Inquiries',
+      sent: 'Cases asking',
+      answered: 'Answered',
+      medianAnswer: 'Median answer (working days)',
+      overdue: 'Overdue answers',
     },
   },
   common: {

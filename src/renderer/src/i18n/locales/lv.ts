@@ -108,6 +108,7 @@ export const lv = {
       outcomes: 'Iznākumi',
       redress: 'Atmaksas',
       workloadByAssignee: 'Noslodze pa lietvežiem',
+      thirdParties: 'Trešās puses: pieprasījumi un atbildes',
       workloadByDepartment: 'Noslodze pa nodaļām',
     },
     columns: {
@@ -137,6 +138,12 @@ export const lv = {
       department: 'Nodaļa',
       open: 'Atvērtas',
       dueSoon: 'Drīz termiņš',
+      thirdPartyKind: 'Trešā puse',
+      inquiries: 'Pieprasījumi',
+      sent: 'Lietas ar pieprasījumu',
+      answered: 'Atbildēti',
+      medianAnswer: 'Atbildes mediāna (darba dienas)',
+      overdue: 'Nokavētas atbildes',
     },
   },
   common: {
