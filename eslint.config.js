@@ -14,7 +14,7 @@ const edges = ['api', 'electron', 'services.ts', 'index.ts'];
  * The layers inside the main process, bottom up (after VS Code's code-layering rule, which names
  * for each layer what it may not import):
  * storage (SQLite under RxDB) < database (opening the profile's RxDB) < domain (complaints, the
- * workflow, settings, staff) < files, notifier, post-room < sync < api (the dispatcher and its
+ * workflow, settings, staff) < files, notifier, post-room < reports (issue 16) < sync < api (the dispatcher and its
  * handlers adapt requests to services) < services.ts (the composition root) < electron, index.ts.
  * events, logging, config and security are leaves any layer may use. Tests and their support code
  * may reach across (they wire whole services), so they are not targets.
@@ -23,29 +23,30 @@ const mainLayers = [
   { target: main('storage'), from: main(''), except: ['./storage'], message: 'storage is the bottom layer: it knows nothing of the main process above it.' },
   {
     target: main('events', 'config', 'security'),
-    from: main('storage', 'database', 'domain', 'files', 'notifier', 'post-room', 'sync', 'logging', 'crash', 'process-safety.ts', ...edges),
+    from: main('storage', 'database', 'domain', 'files', 'notifier', 'post-room', 'reports', 'sync', 'logging', 'crash', 'process-safety.ts', ...edges),
     message: 'events, config and security are leaves: they import no other part of the main process.',
   },
-  { target: main('logging'), from: main('database', 'domain', 'files', 'notifier', 'post-room', 'sync', ...edges), message: 'logging is a leaf: every layer logs, so it imports none of them.' },
-  { target: main('database'), from: main('domain', 'files', 'notifier', 'post-room', 'sync', ...edges), message: 'database opens the storage; what is stored in it (and how a case is searched) is the domain\'s, passed in.' },
+  { target: main('logging'), from: main('database', 'domain', 'files', 'notifier', 'post-room', 'reports', 'sync', ...edges), message: 'logging is a leaf: every layer logs, so it imports none of them.' },
+  { target: main('database'), from: main('domain', 'files', 'notifier', 'post-room', 'reports', 'sync', ...edges), message: 'database opens the storage; what is stored in it (and how a case is searched) is the domain\'s, passed in.' },
   {
     target: main('domain'),
-    from: [...main('files', 'notifier', 'post-room', 'sync', ...edges), 'src/shared/api'],
-    message: 'The domain imports no transport (api, src/shared/api), sync, post room, notifier or Electron: it throws DomainError and returns its own records; adapters map them.',
+    from: [...main('files', 'notifier', 'post-room', 'reports', 'sync', ...edges), 'src/shared/api'],
+    message: 'The domain imports no transport (api, src/shared/api), sync, post room, notifier, reports or Electron: it throws DomainError and returns its own records; adapters map them.',
   },
-  { target: main('files'), from: main('notifier', 'post-room', 'sync', ...edges), message: 'files stores attachments for the layers above it and imports none of them.' },
-  { target: main('notifier'), from: main('files', 'post-room', 'sync', ...edges), message: 'The notifier reads the domain and imports no post room, sync or adapter.' },
-  { target: main('post-room'), from: main('notifier', 'sync', ...edges), message: 'The post room imports no notifier, sync or adapter.' },
+  { target: main('files'), from: main('notifier', 'post-room', 'reports', 'sync', ...edges), message: 'files stores attachments for the layers above it and imports none of them.' },
+  { target: main('notifier'), from: main('files', 'post-room', 'reports', 'sync', ...edges), message: 'The notifier reads the domain and imports no post room, sync or adapter.' },
+  { target: main('post-room'), from: main('notifier', 'reports', 'sync', ...edges), message: 'The post room imports no notifier, sync or adapter.' },
+  { target: main('reports'), from: main('notifier', 'sync', ...edges), message: 'reports read the domain (and reuse the post room\'s CSV writer); they import no notifier, sync or adapter.' },
   { target: main('sync'), from: main('notifier', ...edges), message: 'sync imports no notifier or adapter: the composition root hands it what it needs.' },
   { target: main('backup'), from: main('domain', 'files', 'notifier', 'post-room', 'sync', ...edges), message: 'backup copies and checks the database file through the storage; the composition root hands it the database, timers and clock.' },
   { target: main('api'), from: main('database', 'files', 'config', 'security', 'electron', 'services.ts', 'index.ts'), message: 'api only adapts: handlers call services; they never open the database or reach the host.' },
   { target: main('api'), from: main('storage'), except: ['./storage-errors.ts'], message: 'api only adapts: it maps storage errors to API errors, and calls services for everything else.' },
   {
     target: main('protection'),
-    from: main('storage', 'database', 'domain', 'identity', 'files', 'notifier', 'post-room', 'sync', ...edges),
+    from: main('storage', 'database', 'domain', 'identity', 'files', 'notifier', 'post-room', 'reports', 'backup', 'sync', ...edges),
     message: 'protection holds the database key and its slots: plain Node, no layer above it; the composition root wires it to the session and the database.',
   },
-  { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },
+  { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'reports', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },
 ];
 
 /** Tests and the code that only tests run. */

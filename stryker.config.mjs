@@ -17,7 +17,7 @@ export default {
   reporters: ['progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   // The bootstrapped Node (.toolchain), build output and reports are not part of what is tested.
-  ignorePatterns: ['.toolchain', 'out', 'release', 'reports', 'bench-results', '.data', 'test-results'],
+  ignorePatterns: ['.toolchain', 'out', 'release', '/reports', 'bench-results', '.data', 'test-results'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };

@@ -28,6 +28,8 @@ describe('layers inside the main process', () => {
     ['the database importing the domain', 'src/main/database/layer-probe.ts', "export { caseSearchText } from '../domain/collections';"],
     ['a handler opening the database', 'src/main/api/handlers/layer-probe.ts', "export { openPlaintDatabase } from '../../database/plaint-database';"],
     ['sync importing an API handler', 'src/main/sync/layer-probe.ts', "export { notificationCentre } from '../api/handlers/notification-handlers';"],
+    ['the domain importing reports', 'src/main/domain/layer-probe.ts', "export { ReportService } from '../reports/report-service';"],
+    ['reports importing sync', 'src/main/reports/layer-probe.ts', "export { SYNC_ACTOR } from '../sync/conflict-handlers';"],
     ['the Electron adapter reaching into the domain', 'src/main/electron/layer-probe.ts', "export { CaseService } from '../domain/case-service';"],
     ['backup importing an API handler', 'src/main/backup/layer-probe.ts', "export { settingsHandlers } from '../api/handlers/settings-handlers';"],
     ['backup importing the domain', 'src/main/backup/layer-probe.ts', "export { systemClock } from '../domain/clock';"],
@@ -39,6 +41,7 @@ describe('layers inside the main process', () => {
     ['the domain importing the shared domain error', 'src/main/domain/layer-probe.ts', "export { DomainError } from '../../shared/domain/domain-error';"],
     ['a handler calling a domain service', 'src/main/api/handlers/layer-probe.ts', "export type { DomainServices } from '../../domain/domain-services';"],
     ['the API mapping storage errors', 'src/main/api/layer-probe.ts', "export { StorageError } from '../storage/storage-errors';"],
+    ['reports reading the domain', 'src/main/reports/layer-probe.ts', "export { visibleSelector } from '../domain/case-visibility';"],
     ['sync reading the domain', 'src/main/sync/layer-probe.ts', "export { withDerivedFields } from '../domain/case-derivation';"],
     ['backup reaching the storage connection', 'src/main/backup/layer-probe.ts', "export { unwrapSqliteInstance } from '../storage';"],
   ])('allows %s', async (_name, file, code) => {

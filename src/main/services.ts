@@ -39,6 +39,8 @@ import { memorySecretStore, type SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
+import { reportHandlers } from './api/handlers/report-handlers';
+import { ReportService } from './reports/report-service';
 import { SessionService } from './identity/session-service';
 import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
@@ -108,6 +110,8 @@ export interface MainServices {
    * before signing in; nothing when it is already open. Refuses a password that opens no slot.
    */
   unlockDatabase(login: string, password: string): Promise<void>;
+  /** The dashboard (issue 16); null when the database could not be opened. */
+  readonly reports: ReportService | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -135,6 +139,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let accessLog: AccessLog | null = null;
   let sync: SyncService | null = null;
   let backups: BackupService | null = null;
+  let reports: ReportService | null = null;
   let people: PeopleSearchSources | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
@@ -234,6 +239,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     const letters = await addLetterCollections(rxdb, handlerFor);
     postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
     people = { cases: ready.db.cases, letters: letters.letters };
+    reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
     backups = new BackupService({ database: rxdb, ...(key ? { key } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
@@ -323,6 +329,14 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (notifierStore) return notifierStore;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
+  // Issue 16: the dashboard's cache is emptied whenever cases or settings change.
+  events.listenAll((channel) => {
+    if (channel === 'cases.changed' || channel === 'settings.changed') reports?.invalidate();
+  });
+  const requireReports = (): ReportService => {
+    if (reports) return reports;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireBackups = (): BackupService => {
     if (backups) return backups;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
@@ -364,6 +378,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       restore: async (from, target) =>
         restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
     }),
+    ...reportHandlers(requireReports),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
@@ -395,6 +410,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       return backups;
     },
     unlockDatabase,
+    get reports() {
+      return reports;
+    },
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };

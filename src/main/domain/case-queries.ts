@@ -147,6 +147,8 @@ export class CaseQueries {
       const endOfToday = endOfOfficeDay(await this.settings.calendar(), new Date(now)).getTime();
       clauses.push({ open: true, nextDueAt: { $gte: now, $lte: endOfToday } });
     }
+    // An empty set selects no case (not every case).
+    if (filters.caseIds) clauses.push({ id: { $in: [...filters.caseIds] } });
     if (filters.dueBefore) clauses.push({ nextDueAt: { $lt: Date.parse(filters.dueBefore) } });
     return mergeClauses(clauses);
   }

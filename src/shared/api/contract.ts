@@ -47,6 +47,7 @@ import {
   restrictCaseInput,
   updateCaseDetailsInput,
 } from '../domain/inputs';
+import { exportTableInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
 import { changePasswordInput, joinTeamInput, setPasswordInput, setUpTeamInput, signInInput, staffInput, unlockInput, type SessionState } from '../identity/session-inputs';
@@ -183,6 +184,12 @@ export const apiMethods = {
     input: findPersonInput,
     result: typed<PersonSearchResult>(),
   },
+  'reports.dashboard': {
+    summary: 'Issue 16, P-5.1, P-5.2: volume, backlog, deadlines met, time taken, outcomes and workload for a date range and filters; every figure with the ids of its cases.',
+    input: reportFiltersSchema,
+    result: typed<Dashboard>(),
+  },
+  'reports.exportTable': { summary: 'A table of the dashboard as CSV, safe to open in a spreadsheet.', input: exportTableInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {

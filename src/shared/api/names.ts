@@ -72,6 +72,8 @@ export const API_METHODS = [
   'backup.now',
   'backup.restore',
   'people.find',
+  'reports.dashboard',
+  'reports.exportTable',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

@@ -99,6 +99,9 @@ export const addCommunicationInput = z
 export const CASE_SORT_FIELDS = ['reference', 'complainant', 'type', 'channel', 'status', 'stage', 'assignee', 'receivedAt', 'nextDueAt'] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 
+/** The most cases a drill-down can name (a figure with more is not drillable). */
+export const MAX_CASE_IDS_FILTER = 20_000;
+
 export const caseFiltersSchema = z
   .object({
     open: z.boolean().optional(),
@@ -113,6 +116,8 @@ export const caseFiltersSchema = z
     deadline: z.enum(['breached', 'due-soon', 'due-today', 'running', 'breached-then-extended']).optional(),
     dueBefore: instant.optional(),
     awaitingThirdParty: z.boolean().optional(),
+    /** Issue 16: exactly these cases (a report figure's drill-down); the count is of those the viewer may see. */
+    caseIds: z.array(id).max(MAX_CASE_IDS_FILTER, `At most ${MAX_CASE_IDS_FILTER} cases`).optional(),
   })
   .strict();
 export type CaseFilters = z.infer<typeof caseFiltersSchema>;

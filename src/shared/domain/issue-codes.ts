@@ -49,6 +49,8 @@ export const ISSUE_CODES = [
   'start_after_end',
   'ids_or_all',
   'too_many_views',
+  /** Issue 16: an exported table row with more or fewer cells than the header. */
+  'ragged_rows',
   'target_after_limit',
   'closes_before_opens',
   // Domain rules.

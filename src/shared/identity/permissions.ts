@@ -8,7 +8,7 @@
  *   complainant name and status to attach post (quick search, duplicates); no notes, details or
  *   timeline.
  * - caseworker: works cases.
- * - manager: all cases, assignment, extensions, reopening, reports (the day book).
+ * - manager: all cases, assignment, extensions, reopening, reports (the day book, the dashboard).
  * - administrator: settings, calendar, staff, sync, letter templates (retention comes later);
  *   reads cases, works none unless they also hold a case role.
  */
@@ -29,6 +29,7 @@ const POST_ROOM: readonly StaffRole[] = ['clerk', 'caseworker', 'manager'];
 const CASE_WORK: readonly StaffRole[] = ['caseworker', 'manager'];
 const CASE_READING: readonly StaffRole[] = ['caseworker', 'manager', 'administrator'];
 const ADMINISTRATION: readonly StaffRole[] = ['administrator'];
+const REPORTING: readonly StaffRole[] = ['manager', 'administrator'];
 
 export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess } = {
   'app.info': 'signed-out',
@@ -101,6 +102,9 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'backup.restore': ADMINISTRATION,
   // Issue 14 (P-7.2): finding everything about a person is for subject-access and erasure requests.
   'people.find': ADMINISTRATION,
+  // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
+  'reports.dashboard': REPORTING,
+  'reports.exportTable': REPORTING,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { useLegacyViewsMove } from '../features/cases/useCaseViews';
-import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { useCan, useSession } from '../session/SessionContext';
 import { ColourSchemeControl } from './ColourSchemeControl';
 import { LanguageControl } from './LanguageControl';
@@ -22,6 +21,7 @@ const NewCasePage = PAGES.newCase.Component;
 const CaseWorkspacePage = PAGES.workspace.Component;
 const PostRoomPage = PAGES.postRoom.Component;
 const SettingsPage = PAGES.settings.Component;
+const ReportsPage = PAGES.reports.Component;
 
 const PAGE_LOADING = <Skeleton height={400} data-testid="page-loading" />;
 
@@ -73,9 +73,11 @@ function Routes() {
       <Route path="/post-room">
         <PostRoomPage />
       </Route>
-      <Route path="/reports">
-        <ComingSoonPage section="reports" />
-      </Route>
+      {can('reports.dashboard') ? (
+        <Route path="/reports">
+          <ReportsPage />
+        </Route>
+      ) : null}
       <Route path="/settings">
         <SettingsPage />
       </Route>

@@ -12,7 +12,7 @@ describe('the page of a route', () => {
     ['#/case/3f2a', 'workspace'],
     ['#/post-room', 'postRoom'],
     ['#/settings/calendar', 'settings'],
-    ['#/reports', null],
+    ['#/reports', 'reports'],
     ['#/no/such/place', 'caseList'],
   ])('%s shows %s', (hash, page) => expect(pageForPath(pathOfHash(hash))).toBe(page));
 });

@@ -46,6 +46,7 @@ export const PAGES = {
   workspace: lazyPage(() => import('../features/workspace/CaseWorkspacePage').then((module) => module.CaseWorkspacePage)),
   postRoom: lazyPage(() => import('../features/post-room/PostRoomPage').then((module) => module.PostRoomPage)),
   settings: lazyPage(() => import('../features/settings/SettingsPage').then((module) => module.SettingsPage)),
+  reports: lazyPage(() => import('../features/reports/ReportsPage').then((module) => module.ReportsPage)),
 };
 
 /** The page a route path shows (the routes are in Shell.tsx); every unknown path goes to the case list. */
@@ -54,7 +55,7 @@ export function pageForPath(path: string): keyof typeof PAGES | null {
   if (path.startsWith('/case/')) return 'workspace';
   if (path.startsWith('/post-room')) return 'postRoom';
   if (path.startsWith('/settings')) return 'settings';
-  if (path.startsWith('/reports')) return null;
+  if (path.startsWith('/reports')) return 'reports';
   return 'caseList';
 }
 

@@ -13,6 +13,6 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: 'cases', path: '/cases', icon: IconStack2, method: 'cases.list' },
   { id: 'postRoom', path: '/post-room', icon: IconMail, method: 'post.list' },
-  { id: 'reports', path: '/reports', icon: IconFileAnalytics, method: 'cases.assign' },
+  { id: 'reports', path: '/reports', icon: IconFileAnalytics, method: 'reports.dashboard' },
   { id: 'settings', path: '/settings', icon: IconSettings, method: null },
 ];

@@ -17,6 +17,7 @@ import { useSettings } from '../../settings/SettingsContext';
 import { extraFilters } from './case-filters';
 import { CaseFiltersBar } from './CaseFiltersBar';
 import { CaseTable } from './CaseTable';
+import { drillDownView } from '../reports/drill-down';
 import { useCaseListData } from './useCaseListData';
 import { setSavedViews, useAllViews } from './useCaseViews';
 import { DEFAULT_VIEW_ID, differsFromView, viewForRoute, type CaseSort, type CaseView } from './views';
@@ -24,6 +25,9 @@ import { DEFAULT_VIEW_ID, differsFromView, viewForRoute, type CaseSort, type Cas
 export function CaseListPage({ viewId }: { readonly viewId: string }) {
   const { t } = useTranslation();
   const { views, loaded } = useAllViews();
+  // Issue 16: a report figure's cases.
+  const drillDown = drillDownView(viewId);
+  if (drillDown) return <CaseList key={drillDown.id} view={drillDown} />;
   const known = views.some((candidate) => candidate.id === viewId);
   // A link to one of the person's own views waits for them, rather than flash "all open" first.
   if (!known && !loaded) return <Skeleton height={400} aria-label={t('views.loading')} />;
@@ -91,12 +95,12 @@ function CaseList({ view }: { readonly view: CaseView }) {
           </Text>
         </Group>
         <Group gap="xs">
-          {changed && (
+          {changed && !view.drillDown && (
             <Button size="xs" variant="light" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => setNaming(title)} data-testid="save-view">
               {t('views.saveAsView')}
             </Button>
           )}
-          {!view.labelKey && (
+          {!view.labelKey && !view.drillDown && (
             <Button size="xs" variant="subtle" color="red" onClick={() => void deleteView()} data-testid="delete-view">
               {t('views.deleteView')}
             </Button>

@@ -17,6 +17,8 @@ export interface CaseView {
   readonly filters: CaseFilters;
   readonly sort: CaseSort;
   readonly search?: string;
+  /** A report figure's cases (issue 16): kept in this window only, never saved or deleted. */
+  readonly drillDown?: boolean;
 }
 
 export const DEFAULT_VIEW_ID = 'all-open';

@@ -68,6 +68,7 @@ export const issueCodesEnGB = {
   start_after_end: 'The start must not be after the end',
   ids_or_all: 'Choose which ones, or all',
   too_many_views: 'At most 50 views',
+  ragged_rows: 'Every row needs as many cells as the header',
   target_after_limit: 'The target cannot be later than the limit',
   closes_before_opens: 'The office must close after it opens',
   not_found: 'Not found: it may have been removed',

@@ -64,6 +64,7 @@ export const issueCodesLv = {
   start_after_end: 'Sākums nedrīkst būt pēc beigām',
   ids_or_all: 'Izvēlieties, kurus, vai visus',
   too_many_views: 'Ne vairāk kā 50 skati',
+  ragged_rows: 'Katrā rindā jābūt tikpat šūnām, cik galvenē',
   target_after_limit: 'Mērķis nevar būt vēlāks par termiņu',
   closes_before_opens: 'Birojam jāslēdzas pēc tā atvēršanas',
   not_found: 'Nav atrasts: iespējams, tas ir noņemts',

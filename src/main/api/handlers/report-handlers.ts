@@ -1,0 +1,12 @@
+/** `reports.*`: the managers' dashboard (issue 16). */
+import type { ReportService } from '../../reports/report-service';
+import type { ApiHandlers } from '../dispatcher';
+
+type Methods = Extract<keyof ApiHandlers, `reports.${string}`>;
+
+export function reportHandlers(reports: () => ReportService): Pick<ApiHandlers, Methods> {
+  return {
+    'reports.dashboard': (input, context) => reports().dashboard(input, context.viewer),
+    'reports.exportTable': (input) => reports().csv(input.name, input.header, input.rows),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Issue 16: the managers' dashboard, computed in the main process from this device's own data (so
+ * it works offline). P-7.1: only the cases the viewer may see are counted, through the same
+ * visibility selector as the case list, so a drill-down's count equals the figure.
+ *
+ * Results are cached per viewer, filters and minute, and the cache is emptied whenever cases or
+ * settings change (`cases.changed`, `settings.changed`: the calendar moves deadlines).
+ */
+import type { MangoQuerySelector } from 'rxdb';
+import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
+import type { Dashboard, ReportFilters } from '../../shared/domain/reports';
+import type { Viewer } from '../../shared/identity/viewer';
+import type { Clock } from '../domain/clock';
+import type { CaseDocument } from '../domain/collections';
+import type { DomainServices } from '../domain/domain-services';
+import { visibleSelector } from '../domain/case-visibility';
+import { computeDashboard, type Inquiries } from './dashboard';
+import type { InquiryAnswered, InquirySent } from './third-parties';
+import { resolveRange } from './report-range';
+import { dayBookCsv } from '../post-room/day-book-csv';
+
+type Selector = MangoQuerySelector<CaseDocument>;
+
+const MINUTE_MS = 60_000;
+/** Enough for a handful of managers each trying a few filters; the oldest entry goes first. */
+const CACHE_ENTRIES = 20;
+
+export class ReportService {
+  private readonly cache = new Map<string, Promise<Dashboard>>();
+  private generation = 0;
+
+  constructor(
+    private readonly domain: Pick<DomainServices, 'db' | 'queries' | 'settings'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Cases or settings changed: every cached dashboard is stale. */
+  invalidate(): void {
+    this.generation += 1;
+    this.cache.clear();
+  }
+
+  get cachedEntries(): number {
+    return this.cache.size;
+  }
+
+  async dashboard(filters: ReportFilters, viewer: Viewer | null | undefined): Promise<Dashboard> {
+    const now = this.clock.now();
+    const key = JSON.stringify([viewer?.accountId ?? null, viewer?.roles ?? [], viewer?.departments ?? [], filters, Math.floor(now.getTime() / MINUTE_MS)]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const generation = this.generation;
+    const computing = this.compute(filters, viewer, now);
+    this.cache.set(key, computing);
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value ?? key);
+    // A failed computation, or one that a change overtook, is not kept.
+    void computing.then(
+      () => generation !== this.generation && this.cache.delete(key),
+      () => this.cache.delete(key),
+    );
+    return computing;
+  }
+
+  /** A table of the dashboard as CSV (injection-safe, as the day book). */
+  csv(name: string, header: readonly string[], rows: readonly (readonly string[])[]): { name: string; mimeType: string; dataBase64: string } {
+    return { name: `${name}.csv`, mimeType: 'text/csv', dataBase64: dayBookCsv(header, rows).toString('base64') };
+  }
+
+  private async compute(filters: ReportFilters, viewer: Viewer | null | undefined, now: Date): Promise<Dashboard> {
+    const calendar = await this.domain.settings.calendar();
+    const range = resolveRange(calendar, now, filters.from, filters.to);
+    const cases = await this.casesFor(filters, viewer);
+    return computeDashboard(cases, { calendar, now, range }, await this.inquiriesOf(cases.map((record) => record.id)));
+  }
+
+  /** The third-party inquiries of these cases and their answers, from the timeline. */
+  private async inquiriesOf(caseIds: readonly string[]): Promise<Inquiries> {
+    if (caseIds.length === 0) return { sent: [], answered: [] };
+    const entries = await this.domain.db.timeline.find({ selector: { caseId: { $in: [...caseIds] }, kind: { $in: ['inquiry', 'inquiry-response'] } } }).exec();
+    const sent: InquirySent[] = [];
+    const answered: InquiryAnswered[] = [];
+    for (const document of entries) {
+      const entry = document.toJSON() as TimelineEntry;
+      if (entry.kind === 'inquiry') sent.push({ caseId: entry.caseId, inquiryId: entry.data.inquiryId, partyKind: entry.data.partyKind, at: entry.at, dueAt: entry.data.dueAt });
+      if (entry.kind === 'inquiry-response') answered.push({ inquiryId: entry.data.inquiryId, at: entry.at });
+    }
+    return { sent, answered };
+  }
+
+  /** Every case matching the filters (any date) that the viewer may see. */
+  private async casesFor(filters: ReportFilters, viewer: Viewer | null | undefined): Promise<CaseRecord[]> {
+    const base = await this.domain.queries.selectorFor({
+      ...(filters.types ? { types: filters.types } : {}),
+      ...(filters.channels ? { channels: filters.channels } : {}),
+      ...(filters.stages ? { stages: filters.stages } : {}),
+      ...(filters.assigneeIds ? { assigneeIds: filters.assigneeIds } : {}),
+    });
+    const withDepartments: Selector = filters.departments?.length ? ({ ...base, departments: { $in: [...filters.departments] } } as Selector) : base;
+    const withProducts: Selector = filters.products?.length ? { ...withDepartments, product: { $in: [...filters.products] } } : withDepartments;
+    const selector = visibleSelector(withProducts, viewer);
+    if (!selector) return [];
+    const documents = await this.domain.db.cases.find({ selector }).exec();
+    return documents.map((document) => document.toJSON() as CaseDocument);
+  }
+}

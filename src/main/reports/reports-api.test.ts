@@ -1,0 +1,98 @@
+/**
+ * Issue 16 through the API as the renderer calls it: `reports.dashboard` for managers and
+ * administrators only; its figures drill down to a case list of exactly as many cases (the
+ * `caseIds` filter); the cache is emptied on `cases.changed`; bad input is refused and changes
+ * nothing; CSV exports are injection-safe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testViewer, managerViewer, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+
+let t: TestDomain;
+const created: string[] = [];
+
+beforeAll(async () => {
+  t = await startTestDomain('2026-11-23T09:00:00.000Z');
+  const cases: { type: string; channel: 'letter' | 'email' | 'telephone'; when: { receivedOn: string } | { receivedAt: string }; departments?: string[] }[] = [
+    { type: 'billing', channel: 'letter', when: { receivedOn: '2026-11-02' }, departments: ['Warehouse'] },
+    { type: 'billing', channel: 'email', when: { receivedAt: '2026-11-10T10:00:00.000Z' } },
+    { type: 'product', channel: 'telephone', when: { receivedAt: '2026-10-15T10:00:00.000Z' } },
+  ];
+  for (const [index, spec] of cases.entries()) {
+    const complainant = { ...phoneComplaint.complainant, name: `Person ${index}`, email: `p${index}@example.lv` };
+    const { caseId } = await t.call('cases.create', { ...phoneComplaint, complainant, type: spec.type, channel: spec.channel, ...spec.when, departments: spec.departments ?? [] });
+    created.push(caseId);
+  }
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('reports.dashboard (issue 16)', () => {
+  it('counts the cases received in the range, by type and channel', async () => {
+    const dashboard = await t.callAs(managerViewer, 'reports.dashboard', {});
+    expect(dashboard.range).toEqual({ from: '2025-12-01', to: '2026-11-23' });
+    expect(dashboard.volume.total.count).toBe(3);
+    expect(dashboard.volume.byType.find((row) => row.key === 'billing')?.figure.count).toBe(2);
+    expect(dashboard.backlog.total.count).toBe(3);
+    const filtered = await t.callAs(managerViewer, 'reports.dashboard', { types: ['billing'], departments: ['Warehouse'] });
+    expect(filtered.volume.total.caseIds).toEqual([created[0]]);
+    const byProduct = await t.callAs(managerViewer, 'reports.dashboard', { products: [phoneComplaint.product] });
+    expect(byProduct.volume.total.count).toBe(3);
+    expect((await t.callAs(managerViewer, 'reports.dashboard', { products: ['No such product'] })).volume.total.count).toBe(0);
+  });
+
+  it('each figure drills down to a case list with exactly its cases (the caseIds filter)', async () => {
+    const dashboard = await t.callAs(managerViewer, 'reports.dashboard', {});
+    const billing = dashboard.volume.byType.find((row) => row.key === 'billing')?.figure;
+    const list = await t.callAs(managerViewer, 'cases.list', { filters: { caseIds: [...(billing?.caseIds ?? [])] } });
+    expect(list.total).toBe(billing?.count);
+    expect(list.items.map((item) => item.id).sort()).toEqual([...(billing?.caseIds ?? [])].sort());
+    // An empty set is no case, not every case.
+    expect((await t.callAs(managerViewer, 'cases.list', { filters: { caseIds: [] } })).total).toBe(0);
+  });
+
+  it('recomputes after cases change (the cache is emptied on cases.changed)', async () => {
+    const before = await t.callAs(managerViewer, 'reports.dashboard', {});
+    expect(t.services.reports?.cachedEntries).toBeGreaterThan(0);
+    const changed = new Promise<void>((resolve) => {
+      const stop = t.services.events.listenAll((channel) => channel === 'cases.changed' && (stop(), resolve()));
+    });
+    const { caseId } = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: 'Late Comer' }, receivedAt: '2026-11-20T10:00:00.000Z' });
+    // The change feed publishes cases.changed; the next dashboard (in the same minute) sees the new case.
+    await changed;
+    expect((await t.callAs(managerViewer, 'reports.dashboard', {})).volume.total.count).toBe(before.volume.total.count + 1);
+    created.push(caseId);
+  });
+
+  it('is for managers and administrators only', async () => {
+    expect((await t.failAs(testViewer('cw', ['caseworker']), 'reports.dashboard', {})).code).toBe('FORBIDDEN');
+    expect((await t.failAs(testViewer('clerk', ['clerk']), 'reports.dashboard', {})).code).toBe('FORBIDDEN');
+    expect((await t.failAs(null, 'reports.dashboard', {})).code).toBe('UNAUTHENTICATED');
+    const admin = await t.callAs(testViewer('admin-only', ['administrator']), 'reports.dashboard', {});
+    expect(admin.volume.total.count).toBe(created.length);
+  });
+
+  it('refuses a range that ends before it starts, and unknown filters, naming the field', async () => {
+    const reversed = await t.failAs(managerViewer, 'reports.dashboard', { from: '2026-11-01', to: '2026-10-01' });
+    expect(reversed.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(reversed)).toContain('start_after_end');
+    expect((await t.failAs(managerViewer, 'reports.dashboard', { colour: 'red' })).code).toBe('VALIDATION_FAILED');
+    expect((await t.failAs(managerViewer, 'reports.dashboard', { from: '2026-13-45' })).code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('reports.exportTable (issue 16: every table to CSV)', () => {
+  it('writes an injection-safe CSV (a cell starting with = is not a formula)', async () => {
+    const file = await t.callAs(managerViewer, 'reports.exportTable', { name: 'volume-by-type', header: ['Type', 'Cases'], rows: [['=HYPERLINK("x")', '2']] });
+    expect(file.name).toBe('volume-by-type.csv');
+    const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(text).toContain('"Type","Cases"');
+  });
+
+  it('refuses rows that do not match the header and names outside letters, digits and dashes', async () => {
+    expect((await t.failAs(managerViewer, 'reports.exportTable', { name: 'x', header: ['A', 'B'], rows: [['1']] })).code).toBe('VALIDATION_FAILED');
+    expect((await t.failAs(managerViewer, 'reports.exportTable', { name: '../evil', header: ['A'], rows: [] })).code).toBe('VALIDATION_FAILED');
+  });
+});

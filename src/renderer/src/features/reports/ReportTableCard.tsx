@@ -1,0 +1,152 @@
+/**
+ * One table of the dashboard (issue 16): a bar chart or the same numbers as a table (for keyboards
+ * and screen readers), a CSV export, and every count opening exactly its cases in the case list.
+ */
+import { BarChart } from '@mantine/charts';
+import { Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { Figure } from '../../../../shared/domain/reports';
+import { call } from '../../api/client';
+import { saveFile } from '../../common/files';
+import { useErrors } from '../../errors/useErrors';
+import { canDrillDown, drillDownRoute } from './drill-down';
+import { isFigure, tableCsv, type ReportRow, type ReportTable } from './report-tables';
+
+const COLOURS: Record<string, string> = {
+  current: 'blue.6',
+  previous: 'gray.5',
+  cases: 'blue.6',
+  onTime: 'teal.6',
+  breached: 'red.6',
+  open: 'blue.6',
+  dueSoon: 'yellow.6',
+  stage1: 'blue.6',
+  stage2: 'grape.6',
+  sent: 'blue.6',
+  answered: 'teal.6',
+  overdue: 'red.6',
+};
+
+/** A count that opens exactly its cases (none when there are none, or too many to name). */
+export function FigureButton({ figure, what, testId, size = 'compact-sm' }: { readonly figure: Figure; readonly what: string; readonly testId: string; readonly size?: 'compact-sm' | 'compact-xl' }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  if (!canDrillDown(figure)) {
+    return (
+      <Text span size={size === 'compact-xl' ? 'xl' : 'sm'} fw={size === 'compact-xl' ? 700 : undefined} data-testid={testId} title={figure.count > 0 ? t('reports.tooMany') : undefined}>
+        {figure.count}
+      </Text>
+    );
+  }
+  return (
+    <Button variant="subtle" size={size} onClick={() => navigate(drillDownRoute(what, figure))} aria-label={t('reports.openCases', { count: figure.count, what })} data-testid={testId}>
+      {figure.count}
+    </Button>
+  );
+}
+
+export function ReportTableCard({ table }: { readonly table: ReportTable }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const errors = useErrors();
+  const [view, setView] = useState<'chart' | 'table'>(table.chart.length > 0 ? 'chart' : 'table');
+  const [problem, setProblem] = useState<string | null>(null);
+  const what = (row: ReportRow, columnLabel: string) => `${table.title}: ${row.label}, ${columnLabel}`;
+  const columnLabel = (key: string) => table.columns.find((column) => column.key === key)?.label ?? key;
+
+  const exportCsv = async () => {
+    try {
+      setProblem(null);
+      saveFile(await call('reports.exportTable', { name: table.id, ...tableCsv(table) }));
+    } catch (error) {
+      setProblem(errors.fields(error).general ?? t('common.fixErrors'));
+    }
+  };
+
+  const drillFromBar = (row: ReportRow | undefined, key: string) => {
+    const cell = row?.cells[key];
+    if (row && isFigure(cell) && canDrillDown(cell)) navigate(drillDownRoute(what(row, columnLabel(key)), cell));
+  };
+
+  return (
+    <Card withBorder padding="md" data-testid={`report-${table.id}`}>
+      <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
+        <Title order={2} size="h4">
+          {table.title}
+        </Title>
+        <Group gap="xs" wrap="nowrap">
+          {table.chart.length > 0 && (
+            <SegmentedControl
+              size="xs"
+              value={view}
+              onChange={(value) => setView(value === 'table' ? 'table' : 'chart')}
+              aria-label={t('reports.showAs', { title: table.title })}
+              data={[
+                { value: 'chart', label: t('reports.chart') },
+                { value: 'table', label: t('reports.table') },
+              ]}
+              data-testid={`report-${table.id}-view`}
+            />
+          )}
+          <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void exportCsv()} aria-label={t('reports.exportLabel', { title: table.title })} data-testid={`report-${table.id}-csv`}>
+            {t('reports.exportCsv')}
+          </Button>
+        </Group>
+      </Group>
+      {problem && (
+        <Text c="red" size="sm" role="alert">
+          {problem}
+        </Text>
+      )}
+      {table.rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('reports.noRows')}
+        </Text>
+      ) : view === 'chart' ? (
+        <div role="img" aria-label={`${table.title}. ${t('reports.chartHint')}`} data-testid={`report-${table.id}-chart`}>
+          <BarChart
+            h={220}
+            data={table.rows.map((row) => ({ label: row.label, ...Object.fromEntries(table.chart.map((key) => [key, isFigure(row.cells[key]) ? row.cells[key].count : 0])) }))}
+            dataKey="label"
+            type={table.stacked ? 'stacked' : 'default'}
+            withLegend={table.chart.length > 1}
+            series={table.chart.map((key) => ({ name: key, label: columnLabel(key), color: COLOURS[key] ?? 'blue.6' }))}
+            barProps={(series) => ({ cursor: 'pointer', onClick: (_item: unknown, index: number) => drillFromBar(table.rows[index], series.name) })}
+          />
+        </div>
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table striped data-testid={`report-${table.id}-table`}>
+            <Table.Caption>{table.title}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{table.rowHeader}</Table.Th>
+                {table.columns.map((column) => (
+                  <Table.Th key={column.key} scope="col">
+                    {column.label}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Th scope="row" fw="normal">
+                    {row.label}
+                  </Table.Th>
+                  {table.columns.map((column) => {
+                    const cell = row.cells[column.key];
+                    return <Table.Td key={column.key}>{isFigure(cell) ? <FigureButton figure={cell} what={what(row, column.label)} testId={`figure-${table.id}-${row.key}-${column.key}`} /> : (cell ?? '')}</Table.Td>;
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}
