@@ -205,6 +205,12 @@ export class CaseQueries {
     return this.get(caseId);
   }
 
+  /** P-7.1: which of these cases the viewer may open now (a case restricted since drops out). */
+  async openableIds(caseIds: readonly string[], viewer: Viewer | null | undefined): Promise<Set<string>> {
+    const found = await this.db.cases.findByIds([...new Set(caseIds)]).exec();
+    return new Set([...found.values()].filter((document) => caseAccess(viewer, document) === 'full').map((document) => document.id));
+  }
+
   /** P-7.1: NOT_FOUND for no such case, FORBIDDEN for a case the viewer may not even find (post room). */
   async assertCanFind(caseId: string, viewer: Viewer | null | undefined): Promise<void> {
     const document = await this.db.cases.findOne(caseId).exec();
