@@ -51,6 +51,7 @@ export function toListItem(record: CaseDocument | CaseRecord): CaseListItem {
     nextDeadline: record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt, ...(next.breachedAt ? { breachedAt: next.breachedAt } : {}) } : null,
     openInquiries: record.openInquiries.length,
     extensionWithoutNotice: record.extensions.some((extension) => extension.customerNotice === null),
+    restricted: record.restricted,
     updatedAt: record.updatedAt,
   };
 }

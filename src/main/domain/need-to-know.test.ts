@@ -38,7 +38,7 @@ beforeAll(async () => {
   await create('pharmacy', 'Cilda', { departments: ['Pharmacy'] });
   await create('restricted', 'Dace', { departments: ['Billing'], summary: 'About a member of staff' });
   // P-7.1: the restricted case is narrowed to the restricting manager and Olga.
-  await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: [olgaId] });
+  await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: [olgaId], reason: 'A complaint about a member of staff' });
 });
 
 afterAll(async () => {
@@ -134,26 +134,35 @@ describe('P-7.1 case details and writes', () => {
 describe('P-7.1 restricting a case and lifting the restriction', () => {
   it('only a manager who can open the case may restrict it; refusals change nothing', async () => {
     const before = await t.callAs(managerViewer, 'cases.get', { caseId: ids['billing']! });
-    expect(await t.failAs(caseworker, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
-    expect(await t.failAs(otherManager, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: null })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: ['no-such-person'] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'restrictedTo.0', code: 'not_found' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null })).toMatchObject({ issues: [{ path: 'restrictedTo', code: 'nothing_to_change' }] });
+    expect(await t.failAs(caseworker, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
+    expect(await t.failAs(otherManager, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: null, reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: ['no-such-person'], reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'restrictedTo.0', code: 'not_found' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'A complaint about a member of staff' })).toMatchObject({ issues: [{ path: 'restrictedTo', code: 'nothing_to_change' }] });
+    // The reason is required: a restriction always says why.
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: '  ' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
     const after = await t.callAs(managerViewer, 'cases.get', { caseId: ids['billing']! });
     expect(after.case).toEqual(before.case);
     expect(after.timeline).toHaveLength(before.timeline.length);
   });
 
   it('restricting names the manager, hides the case from the department, and is audited; lifting restores it', async () => {
-    const restricted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] });
+    const restricted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' });
     expect(restricted.case).toMatchObject({ restricted: true, restrictedTo: [managerViewer.accountId] });
     expect(restricted.timeline.filter((entry) => entry.kind === 'audit').map((entry) => entry.data)).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'restricted', before: false, after: true })]),
     );
+    // The timeline says who restricted it (the entry's author: the session's account), to whom and why.
+    expect(restricted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => ({ by: entry.by.id, data: entry.data }))).toEqual([
+      { by: t.me(), data: { restricted: true, people: [{ id: managerViewer.accountId, name: managerViewer.name }], reason: 'A complaint about a member of staff' } },
+    ]);
+    expect((await t.callAs(managerViewer, 'cases.list', { search: 'Berta' })).items.map((item) => item.restricted)).toEqual([true]);
     expect(await listAs(caseworker)).toEqual(['Anna']);
     expect(await t.callAs(caseworker, 'cases.count', { views: { all: {} } })).toEqual({ all: 1 });
 
-    const lifted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null });
+    const lifted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'Not about staff after all' });
     expect(lifted.case).toMatchObject({ restricted: false, restrictedTo: [] });
+    expect(lifted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => entry.data)).toContainEqual({ restricted: false, people: [], reason: 'Not about staff after all' });
     expect(await listAs(caseworker)).toEqual(['Anna', 'Berta']);
   });
 });

@@ -39,7 +39,7 @@ async function fixture(departments: string[], restricted: boolean): Promise<Fixt
     caseId,
     action: { type: 'extendDeadline', at: '2026-11-20T09:00:00.000Z', newDueAt: '2026-12-30T09:00:00.000Z', reason: 'Waiting for the pharmacy', approvedBy: 'Head', customerNotice: null },
   });
-  if (restricted) await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [] });
+  if (restricted) await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [], reason: 'A complaint about a member of staff' });
   const extensionId = extended.case.extensions.at(-1)!.id;
   return { caseId, reference, incomingLetterId: incoming.id, scanId: incoming.files[0]!.id, outgoingLetterId: outgoing.id, pdfId: outgoing.files[0]!.id, extensionId };
 }
@@ -91,7 +91,7 @@ const PER_CASE: readonly Row[] = [
 const MANAGERS_PER_CASE: readonly Row[] = [
   ...PER_CASE,
   { method: 'cases.assign', input: (f) => ({ caseId: f.caseId, assigneeId: null }) },
-  { method: 'cases.restrict', input: (f) => ({ caseId: f.caseId, restrictedTo: null }) },
+  { method: 'cases.restrict', input: (f) => ({ caseId: f.caseId, restrictedTo: null, reason: 'Lifted by a stranger' }) },
   {
     method: 'cases.act',
     input: (f) => ({ caseId: f.caseId, action: { type: 'extendDeadline', at: '2026-11-20T09:00:00.000Z', newDueAt: '2027-01-30T09:00:00.000Z', reason: 'Longer', approvedBy: 'Head', customerNotice: null } }),

@@ -35,7 +35,7 @@ describe('P-7.1 notifications name only cases their reader may open now', () => 
     expect(told.unread).toBeGreaterThan(0);
     expect(told.items.every((item) => item.caseIds.includes(caseId))).toBe(true);
 
-    await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [] });
+    await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [], reason: 'A complaint about a member of staff' });
     expect(await t.callAs(caseworker, 'notifications.list', {})).toEqual({ items: [], unread: 0 });
     expect(await t.callAs(caseworker, 'notifications.markRead', { all: true })).toEqual({ items: [], unread: 0 });
   });

@@ -173,7 +173,7 @@ export class PostRoomService {
         if (created && (workedOn || created.updatedAt !== created.createdAt || created.status !== 'received')) {
           throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
         }
-        for (const entry of entries) changes.remove(this.domain.db.timeline, entry);
+        for (const entry of entries) changes.remove<TimelineEntry>(this.domain.db.timeline, entry);
         if (created) changes.remove(this.domain.db.cases, created);
       }
       // A voided letter keeps no scans: they hold personal data and nothing refers to them any more.

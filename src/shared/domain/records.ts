@@ -194,7 +194,9 @@ export type TimelineEntry =
   /** Two devices changed the same field group before they synced: the kept and the discarded edit. */
   | TimelineEntryBase<'conflict', { field: string; kept: ConflictingEdit; discarded: ConflictingEdit; rule: 'later-edit' }>
   /** An administrator changed the working calendar or the SLA policy, and this case's deadlines moved. */
-  | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>;
+  | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>
+  /** P-7.1: a manager restricted the case to the people named, or lifted the restriction (no people), and why. */
+  | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>;
 
 export interface DeadlinesMoved {
   readonly because: 'calendar' | 'slaPolicy';
