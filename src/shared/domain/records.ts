@@ -254,7 +254,15 @@ export interface StaffMember {
 }
 
 /** A staff account as the API answers it: everything but the verifier. */
-export type StaffAccount = Omit<StaffMember, 'password'> & { readonly hasPassword: boolean };
+export type StaffAccount = Omit<StaffMember, 'password'> & {
+  readonly hasPassword: boolean;
+  /**
+   * Set when this account lost a login clash (two devices made the same login offline): the id of
+   * the account that keeps the login. This one is disabled (`active` false) until an
+   * administrator gives it another login (shared/identity/login-clash.ts).
+   */
+  readonly loginClashWith?: string;
+};
 
 export interface ComplaintType {
   readonly id: string;

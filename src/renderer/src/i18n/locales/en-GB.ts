@@ -512,6 +512,10 @@ export const enGB = {
       newPassword: 'New password',
       idleLock: 'Lock Plaint after this many minutes without activity',
       changePassword: 'Change password',
+      loginClashes: 'Two devices made accounts with the same login while offline. The account made first keeps the login; the later one is disabled until you give it another login.',
+      loginClash: 'Login also used by {{name}}: disabled',
+      changeLogin: 'Give another login',
+      newLoginFor: 'New login for {{name}}',
     },
     about: {
       title: 'About this installation',

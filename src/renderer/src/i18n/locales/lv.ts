@@ -517,6 +517,10 @@ export const lv = {
       newPassword: 'Jaunā parole',
       idleLock: 'Bloķēt Plaint pēc tik minūtēm bez darbības',
       changePassword: 'Mainīt paroli',
+      loginClashes: 'Divās ierīcēs bezsaistē tika izveidoti konti ar vienu un to pašu lietotājvārdu. Pirmais izveidotais konts to patur; vēlākais ir atspējots, līdz piešķirat tam citu lietotājvārdu.',
+      loginClash: 'Lietotājvārds ir arī kontam {{name}}: atspējots',
+      changeLogin: 'Piešķirt citu lietotājvārdu',
+      newLoginFor: 'Jauns lietotājvārds: {{name}}',
     },
     about: {
       title: 'Par šo instalāciju',
