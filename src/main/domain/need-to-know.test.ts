@@ -5,6 +5,7 @@
  * search, quick search and duplicate hints to everyone else). Refusals change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_SORT_FIELDS } from '../../shared/domain/inputs';
 import type { Viewer } from '../../shared/identity/viewer';
 import { deadlineEvents, isForRecipient } from '../notifier/deadline-events';
 import { PNG } from '../files/test-support/scan-files';
@@ -54,6 +55,25 @@ describe('P-7.1 lists and counts agree with need-to-know', () => {
     const page = await t.callAs(caseworker, 'cases.list', { limit: 1 });
     expect(page.total).toBe(2);
     expect(await t.callAs(caseworker, 'cases.count', { views: { all: {}, open: { open: true } } })).toEqual({ all: 2, open: 2 });
+  });
+
+  it("a caseworker's pages, in every sort order, are the visible cases in the manager's order (read through the storage prefilter)", async () => {
+    const visible = new Set((await t.callAs(caseworker, 'cases.list', { limit: 50 })).items.map((item) => item.id));
+    for (const field of CASE_SORT_FIELDS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { field, direction };
+        const expected = (await t.callAs(managerViewer, 'cases.list', { sort, limit: 50 })).items.map((item) => item.id).filter((id) => visible.has(id));
+        const pages = [];
+        for (let offset = 0; offset < expected.length + 1; offset += 1) {
+          const page = await t.callAs(caseworker, 'cases.list', { sort, offset, limit: 1 });
+          expect(page.total).toBe(expected.length);
+          pages.push(...page.items.map((item) => item.id));
+        }
+        expect(pages, `${field} ${direction}`).toEqual(expected);
+        const open = await t.callAs(caseworker, 'cases.list', { sort, filters: { open: true }, limit: 50 });
+        expect(open.items.map((item) => item.id)).toEqual(expected);
+      }
+    }
   });
 
   it('a manager sees every case but a restricted one they are not named on', async () => {
