@@ -54,12 +54,12 @@ export async function startDomainServices(
     rescheduler,
     async staffMembers() {
       const members = (await db.staff.find({ sort: [{ name: 'asc' }] }).exec()).map((member) => member.toMutableJSON());
-      // A login made twice offline: the later account is disabled and flagged to administrators.
+      // A login made twice offline: the later account is flagged to administrators.
       const clashes = loginClashes(members);
       // Never the password verifiers.
       return members.map((member) => {
         const keeper = clashes.get(member.id);
-        return keeper === undefined ? publicAccount(member) : { ...publicAccount(member), active: false, loginClashWith: keeper };
+        return keeper === undefined ? publicAccount(member) : { ...publicAccount(member), loginClashWith: keeper };
       });
     },
     stop() {

@@ -25,7 +25,6 @@ import type { DeviceIdentity } from '../domain/device-identity';
 import type { SettingsService } from '../domain/settings-service';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_SCRYPT_COST, makeVerifier, verifyPassword, type ScryptCost } from './password';
-import { loginClashes, loginKey } from '../../shared/identity/login-clash';
 
 /** Failures in a row before attempts are delayed. */
 export const FREE_ATTEMPTS = 5;
@@ -85,8 +84,6 @@ export class SessionService {
     // The directory changed (here or by sync): a deactivated account is signed out, changed roles apply at once.
     const directory = options.db.staff.$.subscribe((change) => {
       const signedIn = this.current;
-      // Another account arrived with the same login, made earlier: this one lost it and is signed out.
-      if (signedIn && change.documentId !== signedIn.accountId) this.endIfLoginLost(signedIn.accountId).catch((error: unknown) => options.logger.warn('Could not check the login of the signed-in account', { error: String(error) }));
       if (!signedIn || change.documentId !== signedIn.accountId) return;
       const member = change.documentData as StaffMember;
       if (!member.active) {
@@ -143,13 +140,6 @@ export class SessionService {
     return this.locked ? null : this.current;
   }
 
-  private async endIfLoginLost(accountId: string): Promise<void> {
-    const keeper = loginClashes(await this.accounts()).get(accountId);
-    if (keeper === undefined || this.current?.accountId !== accountId) return;
-    this.options.logger.warn('Signed out: another account made earlier has the same login', { accountId, keptBy: keeper });
-    this.end();
-  }
-
   private async accounts(): Promise<StaffMember[]> {
     return (await this.options.db.staff.find().exec()).map((document) => document.toJSON() as StaffMember);
   }
@@ -203,12 +193,16 @@ export class SessionService {
     const key = login.trim().toLowerCase();
     this.checkThrottle(key);
     // Logins are unique where accounts are made, but two devices offline could each make one: the
-    // account made first keeps the login, a later one cannot sign in (shared/identity/login-clash.ts).
-    const accounts = await this.accounts();
-    const clashes = loginClashes(accounts);
-    const member = accounts.find((candidate) => key !== '' && loginKey(candidate.login) === key && !clashes.has(candidate.id));
+    // password says which of them signs in.
+    const candidates = (await this.accounts()).filter((candidate) => candidate.login === key && candidate.login !== '');
+    if (candidates.length > 1) this.options.logger.warn('Several accounts share a login', { login: key, accounts: candidates.length });
+    let member = candidates[0];
     // The check runs (against a decoy) even for an unknown login: the answer takes as long.
-    const matches = await verifyPassword(password, member?.password ?? null, this.cost);
+    let matches = await verifyPassword(password, member?.password ?? null, this.cost);
+    for (const other of candidates.slice(1)) {
+      if (matches && member?.active) break;
+      if (await verifyPassword(password, other.password, this.cost)) [member, matches] = [other, true];
+    }
     if (!member || !matches || !member.active) {
       this.recordFailure(key, !member ? 'unknown login' : !matches ? 'wrong password' : 'account deactivated');
       throw refused('UNAUTHENTICATED', 'password', 'wrong_password', 'The login or password is not right');

@@ -258,8 +258,8 @@ export type StaffAccount = Omit<StaffMember, 'password'> & {
   readonly hasPassword: boolean;
   /**
    * Set when this account lost a login clash (two devices made the same login offline): the id of
-   * the account that keeps the login. This one is disabled (`active` false) until an
-   * administrator gives it another login (shared/identity/login-clash.ts).
+   * the account that keeps the login. An administrator gives this one another login
+   * (shared/identity/login-clash.ts).
    */
   readonly loginClashWith?: string;
 };

@@ -3,8 +3,9 @@
  * an account is made or renamed, but two devices offline can each make an account with the same
  * login; sync then brings both to every device. The rule that settles it, the same on every
  * device and with nothing written: the account made first keeps the login; each later one is
- * disabled (it cannot sign in, and a session of it ends) and flagged to administrators, who give
- * it another login. Ties on the creation time go to the smaller id, so every device agrees.
+ * flagged to administrators, who give it another login. Ties on the creation time go to the
+ * smaller id, so every device agrees. (Sign-in still tells the two apart by the password: see
+ * the README for why the later one is not yet disabled.)
  */
 
 /** A login as compared: trimmed, lower case. */
