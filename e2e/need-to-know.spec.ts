@@ -5,9 +5,12 @@
  * - A caseworker of Billing sees only those cases, and the list's total and the counts agree.
  * - A clerk may not list, count or open cases (their role), and finds cases for the post room
  *   without their summary.
+ * - A manager restricts one of Billing's cases from its workspace (with a reason, recorded on the
+ *   timeline, a Restricted badge); the Billing caseworker then no longer finds it in search, quick
+ *   search or the counts, and may not open it.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { ADMIN, expect, test } from './support/fixtures';
 
 type Envelope = { ok: boolean; result?: unknown; error?: { code: string; issues: { code: string }[] } };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
@@ -63,5 +66,53 @@ test.describe('a post-room clerk', () => {
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) expect(hit.summary).toBe('');
     expect((await invoke(page, 'cases.get', { caseId: hits[0]!.id })).error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+test.describe('a restricted case', () => {
+  test.use({ harnessArgs: ['--seed-demo', '200'] });
+
+  test('vanishes for a caseworker of its department: search, quick search and counts', async ({ plaint }) => {
+    const { page } = plaint;
+    const password = 'need to know password';
+    await signInAsNew(page, { name: 'Casey Worker', login: 'casey', roles: ['caseworker'], departments: ['Billing'] });
+    await expect(page.getByTestId('page-cases')).toBeVisible();
+    type Item = { id: string; reference: string; complainantName: string };
+    const before = await api<{ total: number; items: Item[] }>(page, 'cases.list', { limit: 200 });
+    expect(before.total).toBe(20);
+    const target = before.items[0]!;
+    const quick = async (query: string) => (await api<{ hits: { id: string }[] }>(page, 'cases.quickSearch', { query })).hits.map((hit) => hit.id);
+    expect(await quick(target.reference)).toEqual([target.id]);
+
+    // The manager (the seed administrator holds every role) restricts it from the case workspace.
+    await plaint.signOut();
+    await plaint.signIn(ADMIN.login, ADMIN.password);
+    await page.evaluate((id) => (window.location.hash = `#/case/${id}`), target.id);
+    await expect(page.getByTestId('page-case')).toBeVisible();
+    await page.getByTestId('restrict-open').click();
+    await page.getByTestId('restriction-reason').fill('A complaint about a member of staff');
+    await page.getByTestId('restriction-submit').click();
+    await expect(page.getByTestId('case-header').getByTestId('restricted-badge')).toBeVisible();
+    await expect(page.getByText('A complaint about a member of staff')).toBeVisible();
+
+    await plaint.signOut();
+    await plaint.signIn('casey', password);
+    const counts = await api<Record<string, number>>(page, 'cases.count', { views: { all: {} } });
+    expect(counts['all']).toBe(19);
+    const after = await api<{ total: number; items: Item[] }>(page, 'cases.list', { limit: 200 });
+    expect(after.total).toBe(19);
+    expect(after.items.map((item) => item.id)).not.toContain(target.id);
+    expect((await api<{ total: number }>(page, 'cases.list', { search: target.reference, limit: 10 })).total).toBe(0);
+    expect(await quick(target.reference)).toEqual([]);
+    expect(await quick(target.complainantName)).not.toContain(target.id);
+    // Quick search in the window says nothing of it either.
+    await page.getByTestId('quick-search-open').click();
+    await page.getByTestId('quick-search-input').fill(target.reference);
+    await expect(page.getByText('No case found.')).toBeVisible();
+    await expect(page.getByTestId('quick-search-hit')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    expect((await invoke(page, 'cases.get', { caseId: target.id })).error).toMatchObject({ code: 'FORBIDDEN' });
+    await page.evaluate((id) => (window.location.hash = `#/case/${id}`), target.id);
+    await expect(page.getByTestId('case-forbidden')).toBeVisible();
   });
 });

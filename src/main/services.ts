@@ -160,7 +160,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const publishUnread = () => {
     const me = session?.account();
     if (!domain || !notifierStore || !me) return;
-    void unreadNotifications(notifierStore, me.accountId)
+    const ready = domain;
+    void unreadNotifications(notifierStore, me.accountId, (caseIds) => ready.queries.openableIds(caseIds, me))
       .then((unread) => events.publish('notifications.changed', { unread }))
       .catch((error: unknown) => logger.warn('Could not count unread notifications', errorDetails(error)));
   };

@@ -198,15 +198,18 @@ export class CaseService {
       throw new DomainError('FORBIDDEN', message, [{ path: '', code: 'managers_only', message }]);
     }
     const named = input.restrictedTo;
+    // The restricting manager is always named, so someone can lift it.
+    const people = new Map<string, StaffRef>([[viewer.accountId, { id: viewer.accountId, name: viewer.name }]]);
     if (named === null) {
       if (!current.restricted) throw fieldError('restrictedTo', 'The case is not restricted', 'nothing_to_change');
     } else {
-      for (const [index, staffId] of named.entries()) if (staffId !== viewer.accountId) await this.activeStaff(`restrictedTo.${index}`, staffId);
-      const people = [...new Set([viewer.accountId, ...named])].sort();
-      if (current.restricted && people.join() === [...current.restrictedTo].sort().join()) throw fieldError('restrictedTo', 'The case is already restricted to these people', 'nothing_to_change');
+      for (const [index, staffId] of named.entries()) if (!people.has(staffId)) people.set(staffId, await this.activeStaff(`restrictedTo.${index}`, staffId));
+      if (current.restricted && [...people.keys()].sort().join() === [...current.restrictedTo].sort().join()) throw fieldError('restrictedTo', 'The case is already restricted to these people', 'nothing_to_change');
     }
-    const restrictedTo = named === null ? [] : [...new Set([viewer.accountId, ...named])].sort();
-    return this.modify(input.caseId, (document) => ({ next: { ...document, restricted: named !== null, restrictedTo }, entries: [] }));
+    const restrictedTo = named === null ? [] : [...people.keys()].sort();
+    // P-7.1: the timeline says who restricted it, to whom, and why (the audit entries keep the fields).
+    const entry: TimelineDraft = { kind: 'restriction', at: this.clock.now().toISOString(), data: { restricted: named !== null, people: named === null ? [] : [...people.values()], reason: input.reason } };
+    return this.modify(input.caseId, (document) => ({ next: { ...document, restricted: named !== null, restrictedTo }, entries: [entry] }));
   }
 
   async assign(input: z.output<typeof assignCaseInput>): Promise<CaseDocument> {

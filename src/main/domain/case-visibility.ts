@@ -45,6 +45,17 @@ export function visibleSelector(selector: Selector, viewer: Viewer | null | unde
   return { ...selector, $and: [...and, visible] };
 }
 
+/**
+ * For a viewer who sees only some cases (a caseworker): texts one of which every case they see
+ * contains in its stored JSON (their account id as assignee or named person, or one of their
+ * departments, JSON-encoded). The storage skips other rows before parsing them; the selector still
+ * decides. Null for viewers who see all cases, or none.
+ */
+export function visibilityPrefilter(viewer: Viewer | null | undefined): string[] | null {
+  if (!viewer || viewer.accountId === '' || !worksCases(viewer) || seesAllCases(viewer)) return null;
+  return [viewer.accountId, ...viewer.departments].map((value) => JSON.stringify(value));
+}
+
 /** P-7.1: the refusal of a case the caller may not see. Nothing is read further or changed. */
 export function caseForbidden(caseId: string): DomainError {
   const message = `You may not see case ${caseId} (need-to-know, P-7.1).`;

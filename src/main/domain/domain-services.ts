@@ -12,6 +12,7 @@ import { DeviceIdentity } from './device-identity';
 import { SettingsService } from './settings-service';
 import { StaffService } from './staff-service';
 import { publicAccount } from '../identity/session-service';
+import { loginClashes } from '../../shared/identity/login-clash';
 
 export interface DomainServices {
   readonly db: DomainDatabase;
@@ -52,9 +53,14 @@ export async function startDomainServices(
     identity,
     rescheduler,
     async staffMembers() {
-      const members = await db.staff.find({ sort: [{ name: 'asc' }] }).exec();
+      const members = (await db.staff.find({ sort: [{ name: 'asc' }] }).exec()).map((member) => member.toMutableJSON());
+      // A login made twice offline: the later account is flagged to administrators.
+      const clashes = loginClashes(members);
       // Never the password verifiers.
-      return members.map((member) => publicAccount(member.toMutableJSON()));
+      return members.map((member) => {
+        const keeper = clashes.get(member.id);
+        return keeper === undefined ? publicAccount(member) : { ...publicAccount(member), loginClashWith: keeper };
+      });
     },
     stop() {
       rescheduler.stop();

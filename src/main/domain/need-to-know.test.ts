@@ -5,6 +5,7 @@
  * search, quick search and duplicate hints to everyone else). Refusals change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_SORT_FIELDS } from '../../shared/domain/inputs';
 import type { Viewer } from '../../shared/identity/viewer';
 import { deadlineEvents, isForRecipient } from '../notifier/deadline-events';
 import { PNG } from '../files/test-support/scan-files';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await create('pharmacy', 'Cilda', { departments: ['Pharmacy'] });
   await create('restricted', 'Dace', { departments: ['Billing'], summary: 'About a member of staff' });
   // P-7.1: the restricted case is narrowed to the restricting manager and Olga.
-  await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: [olgaId] });
+  await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: [olgaId], reason: 'A complaint about a member of staff' });
 });
 
 afterAll(async () => {
@@ -54,6 +55,25 @@ describe('P-7.1 lists and counts agree with need-to-know', () => {
     const page = await t.callAs(caseworker, 'cases.list', { limit: 1 });
     expect(page.total).toBe(2);
     expect(await t.callAs(caseworker, 'cases.count', { views: { all: {}, open: { open: true } } })).toEqual({ all: 2, open: 2 });
+  });
+
+  it("a caseworker's pages, in every sort order, are the visible cases in the manager's order (read through the storage prefilter)", async () => {
+    const visible = new Set((await t.callAs(caseworker, 'cases.list', { limit: 50 })).items.map((item) => item.id));
+    for (const field of CASE_SORT_FIELDS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { field, direction };
+        const expected = (await t.callAs(managerViewer, 'cases.list', { sort, limit: 50 })).items.map((item) => item.id).filter((id) => visible.has(id));
+        const pages = [];
+        for (let offset = 0; offset < expected.length + 1; offset += 1) {
+          const page = await t.callAs(caseworker, 'cases.list', { sort, offset, limit: 1 });
+          expect(page.total).toBe(expected.length);
+          pages.push(...page.items.map((item) => item.id));
+        }
+        expect(pages, `${field} ${direction}`).toEqual(expected);
+        const open = await t.callAs(caseworker, 'cases.list', { sort, filters: { open: true }, limit: 50 });
+        expect(open.items.map((item) => item.id)).toEqual(expected);
+      }
+    }
   });
 
   it('a manager sees every case but a restricted one they are not named on', async () => {
@@ -134,26 +154,35 @@ describe('P-7.1 case details and writes', () => {
 describe('P-7.1 restricting a case and lifting the restriction', () => {
   it('only a manager who can open the case may restrict it; refusals change nothing', async () => {
     const before = await t.callAs(managerViewer, 'cases.get', { caseId: ids['billing']! });
-    expect(await t.failAs(caseworker, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
-    expect(await t.failAs(otherManager, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: null })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: ['no-such-person'] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'restrictedTo.0', code: 'not_found' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null })).toMatchObject({ issues: [{ path: 'restrictedTo', code: 'nothing_to_change' }] });
+    expect(await t.failAs(caseworker, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
+    expect(await t.failAs(otherManager, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: null, reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: ['no-such-person'], reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'restrictedTo.0', code: 'not_found' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'A complaint about a member of staff' })).toMatchObject({ issues: [{ path: 'restrictedTo', code: 'nothing_to_change' }] });
+    // The reason is required: a restriction always says why.
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: '  ' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
     const after = await t.callAs(managerViewer, 'cases.get', { caseId: ids['billing']! });
     expect(after.case).toEqual(before.case);
     expect(after.timeline).toHaveLength(before.timeline.length);
   });
 
   it('restricting names the manager, hides the case from the department, and is audited; lifting restores it', async () => {
-    const restricted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] });
+    const restricted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' });
     expect(restricted.case).toMatchObject({ restricted: true, restrictedTo: [managerViewer.accountId] });
     expect(restricted.timeline.filter((entry) => entry.kind === 'audit').map((entry) => entry.data)).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'restricted', before: false, after: true })]),
     );
+    // The timeline says who restricted it (the entry's author: the session's account), to whom and why.
+    expect(restricted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => ({ by: entry.by.id, data: entry.data }))).toEqual([
+      { by: t.me(), data: { restricted: true, people: [{ id: managerViewer.accountId, name: managerViewer.name }], reason: 'A complaint about a member of staff' } },
+    ]);
+    expect((await t.callAs(managerViewer, 'cases.list', { search: 'Berta' })).items.map((item) => item.restricted)).toEqual([true]);
     expect(await listAs(caseworker)).toEqual(['Anna']);
     expect(await t.callAs(caseworker, 'cases.count', { views: { all: {} } })).toEqual({ all: 1 });
 
-    const lifted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null });
+    const lifted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'Not about staff after all' });
     expect(lifted.case).toMatchObject({ restricted: false, restrictedTo: [] });
+    expect(lifted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => entry.data)).toContainEqual({ restricted: false, people: [], reason: 'Not about staff after all' });
     expect(await listAs(caseworker)).toEqual(['Anna', 'Berta']);
   });
 });

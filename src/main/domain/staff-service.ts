@@ -7,6 +7,7 @@ import { newId, type Clock } from './clock';
 import type { DomainDatabase } from './collections';
 import { fieldError } from '../../shared/domain/domain-error';
 import type { PasswordVerifier } from '../../shared/domain/records';
+import { loginClashes, loginKey } from '../../shared/identity/login-clash';
 
 export class StaffService {
   constructor(
@@ -23,7 +24,11 @@ export class StaffService {
     const existing = input.id ? ((await this.db.staff.findOne(input.id).exec())?.toJSON() as StaffMember | undefined) : undefined;
     if (input.id && !existing) throw fieldError('id', 'No staff member with this id', 'not_found');
     const everyone = (await this.db.staff.find().exec()).map((document) => document.toJSON() as StaffMember);
-    if (everyone.some((member) => member.login === input.login && member.id !== existing?.id)) throw fieldError('login', 'Another account has this login', 'login_taken');
+    // Unique trimmed and case-insensitively. An account that lost a clash (made offline on two
+    // devices) does not block the one that kept the login; it must itself take another.
+    const clashes = loginClashes(everyone);
+    const holder = everyone.find((member) => member.id !== existing?.id && !clashes.has(member.id) && loginKey(member.login) === loginKey(input.login));
+    if (holder) throw fieldError('login', `${holder.name} already has the login ${loginKey(input.login)}`, 'login_taken', { name: holder.name });
     if (existing && existing.id === by.accountId) {
       if (!input.active) throw fieldError('active', 'You cannot deactivate your own account', 'own_profile');
       if (!input.roles.includes('administrator')) throw fieldError('roles', 'You cannot take away your own administrator role', 'own_profile');

@@ -91,7 +91,7 @@ export class PostRoomService {
    * Logs one incoming letter. Everything is checked before anything is written, so bad input
    * (an impossible date, a malformed reference, an unreadable scan) saves nothing.
    */
-  async logIncoming(input: z.output<typeof logIncomingLetterInput>): Promise<LetterRecord> {
+  async logIncoming(input: z.output<typeof logIncomingLetterInput>, viewer: Viewer | null | undefined): Promise<LetterRecord> {
     const now = this.clock.now();
     const calendar = await this.domain.settings.calendar();
     const today = officeDay(calendar, now);
@@ -99,6 +99,8 @@ export class PostRoomService {
     if (input.letterDate) refuseFutureDay('letterDate', input.letterDate, today);
     const scans = this.decodeScans(input.scans);
     const target = input.kind === 'correspondence' || input.kind === 'escalation-request' ? await this.caseByReference(input.referenceQuoted) : null;
+    // P-7.1: post is added only to a case its logger may at least find (a clerk's projection).
+    if (target && caseAccess(viewer, target) === 'none') throw letterForbidden('referenceQuoted', `You may not add post to case ${target.reference} (need-to-know, P-7.1).`);
     if (input.kind === 'escalation-request' && target) {
       const allowed = (await this.domain.queries.get(target.id)).availableActions.includes('recordEscalationRequest');
       if (!allowed) throw fieldError('kind', `Case ${target.reference} cannot be escalated now (${target.status}); log the letter as correspondence instead`, 'invalid_transition');
@@ -163,10 +165,11 @@ export class PostRoomService {
    * Undo for the last entry of a batch: voids the letter, and removes the case it created if
    * nothing else has happened to that case since.
    */
-  async undo(letterId: string): Promise<LetterRecord> {
+  async undo(letterId: string, viewer: Viewer | null | undefined): Promise<LetterRecord> {
     return commitPlanned(async () => {
       const letter = await this.collections.letters.findOne(letterId).exec();
       if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
+      await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
       if (this.clock.now().getTime() - Date.parse(letter.loggedAt) > UNDO_WINDOW_MS) throw fieldError('letterId', 'Only a letter logged in the last 30 minutes can be undone', 'too_late');
       const changes = new ChangeSet();
       if (letter.kind === 'new-complaint' && letter.caseId) {
@@ -179,7 +182,7 @@ export class PostRoomService {
         if (created && (workedOn || created.updatedAt !== created.createdAt || created.status !== 'received')) {
           throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
         }
-        for (const entry of entries) changes.remove(this.domain.db.timeline, entry);
+        for (const entry of entries) changes.remove<TimelineEntry>(this.domain.db.timeline, entry);
         if (created) changes.remove(this.domain.db.cases, created);
       }
       // A voided letter keeps no scans: they hold personal data and nothing refers to them any more.
@@ -206,6 +209,8 @@ export class PostRoomService {
   }
 
   async list(input: z.output<typeof listLettersInput>, viewer: Viewer | null | undefined): Promise<LetterRecord[]> {
+    // P-7.1: asking for one case's letters is refused outright for a case the reader may not find.
+    if (input.caseId) await this.domain.queries.assertCanFind(input.caseId, viewer);
     const stored = (await this.collections.letters.find({ selector: { voided: false, ...(input.caseId ? { caseId: input.caseId } : {}) }, sort: [{ loggedAt: 'desc' }] }).exec()).map(
       (letter) => letter.toJSON() as LetterDocument,
     );
@@ -245,7 +250,8 @@ export class PostRoomService {
 
   /** The template filled from the case and the organisation, for the clerk to edit before finalising. */
   async draft(input: z.output<typeof draftLetterInput>, viewer: Viewer | null | undefined): Promise<{ text: string }> {
-    await this.domain.queries.assertCanFind(input.caseId, viewer);
+    // P-7.1: a letter carries the case's details, so its writer must be able to open the case.
+    await this.domain.queries.assertCanOpen(input.caseId, viewer);
     const detail = await this.domain.queries.get(input.caseId);
     const record = detail.case;
     const { organisation } = await this.domain.settings.values();
@@ -276,7 +282,8 @@ export class PostRoomService {
 
   /** Renders the final text to PDF, saves it with the case, and records it as an outgoing communication. Immutable from here. */
   async finalise(input: z.output<typeof finaliseLetterInput>, viewer: Viewer | null | undefined): Promise<LetterRecord> {
-    await this.domain.queries.assertCanFind(input.caseId, viewer);
+    // P-7.1: a letter carries the case's details, so its writer must be able to open the case.
+    await this.domain.queries.assertCanOpen(input.caseId, viewer);
     const detail = await this.domain.queries.get(input.caseId);
     const record = detail.case;
     const { organisation } = await this.domain.settings.values();
@@ -326,11 +333,12 @@ export class PostRoomService {
     return toRecord(letter);
   }
 
-  async logPosting(input: z.output<typeof logPostingInput>): Promise<LetterRecord> {
+  async logPosting(input: z.output<typeof logPostingInput>, viewer: Viewer | null | undefined): Promise<LetterRecord> {
     // The posting and the acknowledgement it makes (P-3.2) are stored together.
     return commitPlanned(async () => {
       const letter = await this.collections.letters.findOne(input.letterId).exec();
       if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
+      await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
       if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
       if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
       const calendar = await this.domain.settings.calendar();
@@ -398,14 +406,17 @@ export class PostRoomService {
     return letter?.caseId && letter.caseReference ? { id: letter.caseId, reference: letter.caseReference } : null;
   }
 
+  /** P-7.1: a letter is undone or posted only by someone who may see it (and so its case). */
+  private async assertLetterOfVisibleCase(letter: LetterDocument, viewer: Viewer | null | undefined): Promise<void> {
+    const visible = await this.visibleLetters([letter], viewer);
+    if (visible.length === 0) throw letterForbidden('letterId', `You may not change letter ${letter.id} (need-to-know, P-7.1).`);
+  }
+
   /** P-7.1: a file of a letter is opened only by someone who may see that letter. */
   private async assertLetterVisible(letterId: string, viewer: Viewer | null | undefined, fileId: string): Promise<void> {
     const letter = await this.collections.letters.findOne(letterId).exec();
     const visible = letter ? await this.visibleLetters([letter.toJSON() as LetterDocument], viewer) : [];
-    if (visible.length === 0) {
-      const message = `You may not open file ${fileId} (need-to-know, P-7.1).`;
-      throw new DomainError('FORBIDDEN', message, [{ path: 'fileId', code: 'case_not_visible', message }]);
-    }
+    if (visible.length === 0) throw letterForbidden('fileId', `You may not open file ${fileId} (need-to-know, P-7.1).`);
   }
 
   /** The post received and sent in a date range, as a printable PDF or a CSV file. */
@@ -492,4 +503,9 @@ function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): 
 function toRecord(letter: LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown }): LetterRecord {
   const { postedOn: _postedOn, _meta, _rev, _attachments, _deleted, ...record } = letter;
   return record;
+}
+
+/** P-7.1: a refusal by need-to-know, at the input field that named the case. */
+function letterForbidden(path: string, message: string): DomainError {
+  return new DomainError('FORBIDDEN', message, [{ path, code: 'case_not_visible', message }]);
 }

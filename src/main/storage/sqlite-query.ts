@@ -87,38 +87,53 @@ function scanOrder<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, inde
   return isReverseOfIndex(context, prepared, index) ? 'reverse' : 'unordered';
 }
 
+/**
+ * A necessary condition tested in SQLite before a row is parsed: its stored JSON contains at least
+ * one of these texts (each a JSON-encoded value, e.g. '"Billing"'). It only skips rows that cannot
+ * match; every row it lets through is still tested by RxDB's matcher, so results are unchanged.
+ */
+export type Prefilter = readonly string[];
+
+function prefilterSql(prefilter: Prefilter | undefined): { where: string; params: string[] } | null {
+  if (!prefilter || prefilter.length === 0) return null;
+  return { where: `(${prefilter.map(() => 'instr(doc, ?) > 0').join(' OR ')})`, params: [...prefilter] };
+}
+
 export function buildQuerySql<T>(
   context: QueryContext<T>,
   prepared: PreparedQuery<T>,
-  options: { page?: boolean } = {},
+  options: { page?: boolean; prefilter?: Prefilter } = {},
 ): { sql: string; params: unknown[]; pageInSql: boolean; ordered: boolean } {
   const table = context.layout.documentsTable;
   const index = planIndex(context, prepared);
-  if (!index) return { sql: `SELECT doc FROM ${table} ORDER BY id`, params: [], pageInSql: false, ordered: false };
+  const extra = prefilterSql(options.prefilter);
+  if (!index) return { sql: `SELECT doc FROM ${table}${extra ? ` WHERE ${extra.where}` : ''} ORDER BY id`, params: extra?.params ?? [], pageInSql: false, ordered: false };
   const scan = rangeScan(context, prepared, index);
   const plan = prepared.queryPlan;
   const order = scanOrder(context, prepared, index);
   const ordered = order !== 'unordered';
-  const pageInSql = options.page !== false && plan.selectorSatisfiedByIndex && ordered;
-  const sql = `SELECT doc FROM ${table} WHERE ${scan.where} ORDER BY ${scan.orderBy}${order === 'reverse' ? ' DESC' : ''}${pageInSql ? ' LIMIT ? OFFSET ?' : ''}`;
+  const pageInSql = options.page !== false && !extra && plan.selectorSatisfiedByIndex && ordered;
+  const where = extra ? `${scan.where} AND ${extra.where}` : scan.where;
+  const params = [...scan.params, ...(extra?.params ?? [])];
+  const sql = `SELECT doc FROM ${table} WHERE ${where} ORDER BY ${scan.orderBy}${order === 'reverse' ? ' DESC' : ''}${pageInSql ? ' LIMIT ? OFFSET ?' : ''}`;
   const query = prepared.query;
   const limit = typeof query.limit === 'number' ? query.limit : -1;
-  return { sql, params: pageInSql ? [...scan.params, limit, query.skip ?? 0] : scan.params, pageInSql, ordered };
+  return { sql, params: pageInSql ? [...params, limit, query.skip ?? 0] : params, pageInSql, ordered };
 }
 
 /** Matching documents in the scan's order (index, reversed index, or id order). */
-function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): Generator<RxDocumentData<T>> {
-  const { sql, params } = buildQuerySql(context, prepared, { page: false });
+function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, prefilter?: Prefilter): Generator<RxDocumentData<T>> {
+  const { sql, params } = buildQuerySql(context, prepared, { page: false, ...(prefilter ? { prefilter } : {}) });
   const indexUsed = planIndex(context, prepared) !== null;
-  const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed ? null : getQueryMatcher(context.schema, prepared.query);
+  const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed && !prefilter ? null : getQueryMatcher(context.schema, prepared.query);
   for (const json of context.statement(sql).pluck().iterate(...params) as IterableIterator<string>) {
     const document = JSON.parse(json) as RxDocumentData<T>;
     if (!matches || matches(document)) yield document;
   }
 }
 
-export function runQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>): RxDocumentData<T>[] {
-  const { sql, params, pageInSql, ordered } = buildQuerySql(context, prepared);
+export function runQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, prefilter?: Prefilter): RxDocumentData<T>[] {
+  const { sql, params, pageInSql, ordered } = buildQuerySql(context, prepared, prefilter ? { prefilter } : {});
   if (pageInSql) return (context.statement(sql).pluck().all(...params) as string[]).map((json) => JSON.parse(json) as RxDocumentData<T>);
 
   const query = prepared.query;
@@ -126,7 +141,7 @@ export function runQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>
   const wanted = skip + (typeof query.limit === 'number' ? query.limit : Infinity);
   const mustSort = !ordered;
   let rows: RxDocumentData<T>[] = [];
-  for (const document of scanMatching(context, prepared)) {
+  for (const document of scanMatching(context, prepared, prefilter)) {
     rows.push(document);
     if (!mustSort && rows.length >= wanted) break;
   }

@@ -55,7 +55,7 @@ describe('people.find (issue 14)', () => {
 
   it('leaves out a restricted case that does not name the administrator (P-7.1)', async () => {
     const manager = await t.addAccount({ name: 'Mara Manager', login: 'mara', roles: ['manager'] });
-    await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', { caseId: annaCase, restrictedTo: [manager] });
+    await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', { caseId: annaCase, restrictedTo: [manager], reason: 'A complaint about a member of staff' });
     expect(ids(await t.call('people.find', { name: 'Anna Berzina' }))).toEqual([]);
     expect(ids(await t.callAs(testViewer(manager, ['manager', 'administrator']), 'people.find', { name: 'Anna Berzina' }))).toEqual([annaCase]);
   });

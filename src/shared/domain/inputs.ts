@@ -86,9 +86,9 @@ export const assignCaseInput = z.object({ caseId: id, assigneeId: id.nullable() 
 
 /**
  * P-7.1: restrict a case to named people (account ids; the manager who restricts is always added),
- * or lift the restriction (null).
+ * or lift the restriction (null). Either way with the reason, which the timeline records.
  */
-export const restrictCaseInput = z.object({ caseId: id, restrictedTo: z.array(id).max(50).nullable() }).strict();
+export const restrictCaseInput = z.object({ caseId: id, restrictedTo: z.array(id).max(50).nullable(), reason: requiredText(1_000) }).strict();
 
 export const addNoteInput = z.object({ caseId: id, at: instant.optional(), text: requiredText(10_000) }).strict();
 

@@ -199,6 +199,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
       ),
     }),
   ),
+  entry('restriction', z.object({ restricted: z.boolean(), people: z.array(staffRef), reason: z.string() })),
 ]);
 
 /**

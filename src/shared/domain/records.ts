@@ -196,7 +196,9 @@ export type TimelineEntry =
   /** Two devices changed the same field group before they synced: the kept and the discarded edit. */
   | TimelineEntryBase<'conflict', { field: string; kept: ConflictingEdit; discarded: ConflictingEdit; rule: 'later-edit' }>
   /** An administrator changed the working calendar or the SLA policy, and this case's deadlines moved. */
-  | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>;
+  | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>
+  /** P-7.1: a manager restricted the case to the people named, or lifted the restriction (no people), and why. */
+  | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>;
 
 export interface DeadlinesMoved {
   readonly because: 'calendar' | 'slaPolicy';
@@ -254,7 +256,15 @@ export interface StaffMember {
 }
 
 /** A staff account as the API answers it: everything but the verifier. */
-export type StaffAccount = Omit<StaffMember, 'password'> & { readonly hasPassword: boolean };
+export type StaffAccount = Omit<StaffMember, 'password'> & {
+  readonly hasPassword: boolean;
+  /**
+   * Set when this account lost a login clash (two devices made the same login offline): the id of
+   * the account that keeps the login. An administrator gives this one another login
+   * (shared/identity/login-clash.ts).
+   */
+  readonly loginClashWith?: string;
+};
 
 export interface ComplaintType {
   readonly id: string;

@@ -71,6 +71,7 @@ export const TIMELINE_KINDS = [
   'audit',
   'conflict',
   'deadlines-moved',
+  'restriction',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -7,12 +7,12 @@ type Methods = Extract<keyof ApiHandlers, `post.${string}`>;
 
 export function postHandlers(postRoom: () => PostRoomService, accessLog: () => AccessLog): Pick<ApiHandlers, Methods> {
   return {
-    'post.logIncoming': (input) => postRoom().logIncoming(input),
-    'post.undo': (input) => postRoom().undo(input.letterId),
+    'post.logIncoming': (input, context) => postRoom().logIncoming(input, context.viewer),
+    'post.undo': (input, context) => postRoom().undo(input.letterId, context.viewer),
     'post.list': (input, context) => postRoom().list(input, context.viewer),
     'post.draftLetter': (input, context) => postRoom().draft(input, context.viewer),
     'post.finaliseLetter': (input, context) => postRoom().finalise(input, context.viewer),
-    'post.logPosting': (input) => postRoom().logPosting(input),
+    'post.logPosting': (input, context) => postRoom().logPosting(input, context.viewer),
     // P-7.2: opening (to read or print) a letter or scan of a case, and exports, are logged.
     'post.file': async (input, context) => {
       const file = await postRoom().file(input.fileId, context.viewer);

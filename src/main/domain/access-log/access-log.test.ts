@@ -80,7 +80,7 @@ describe('P-7.2 the access log', () => {
     const seen = await t.callAs(manager, 'accessLog.forCase', { caseId });
     expect(new Set(seen.map((entry) => entry.accountId))).toEqual(new Set([caseworker.accountId, manager.accountId]));
     expect(await t.failAs(caseworker, 'accessLog.forCase', { caseId })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
-    await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [] });
+    await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [], reason: 'A complaint about a member of staff' });
     expect(await t.failAs(manager, 'accessLog.forCase', { caseId })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
     expect((await t.callAs(managerViewer, 'accessLog.forCase', { caseId })).length).toBeGreaterThan(0);
   });

@@ -2,7 +2,7 @@
  * The case list: virtualised rows (smooth at 100 000 cases), sortable column headers, and
  * keyboard use: arrow keys move between rows, Enter opens a case, Home/End jump.
  */
-import { Box, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { Box, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSortField } from '../../../../shared/domain/inputs';
 import type { CaseListItem } from '../../../../shared/domain/views';
 import { DeadlineBadge } from '../../common/DeadlineBadge';
+import { RestrictedBadge } from '../../common/RestrictedBadge';
 import { useFormatters } from '../../common/format';
 import { StatusText } from '../../common/StatusText';
 import { useNow } from '../../common/useNow';
@@ -91,7 +92,14 @@ export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
   const cell = (row: CaseListItem, key: (typeof COLUMNS)[number]['key']) => {
     switch (key) {
       case 'reference':
-        return <Text ff="monospace" size="sm" fw={600}>{row.reference}</Text>;
+        return (
+          <Group gap={4} wrap="nowrap">
+            <Text ff="monospace" size="sm" fw={600}>
+              {row.reference}
+            </Text>
+            <RestrictedBadge restricted={row.restricted} />
+          </Group>
+        );
       case 'complainant':
         return row.complainantName;
       case 'type':

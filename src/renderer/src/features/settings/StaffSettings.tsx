@@ -30,8 +30,14 @@ export function StaffSettings() {
   };
   const administer = can('staff.save');
   const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
-  const save = (member: StaffAccount, patch: { roles?: StaffRole[]; departments?: string[]; active?: boolean }) =>
+  const save = (member: StaffAccount, patch: { roles?: StaffRole[]; departments?: string[]; active?: boolean; login?: string }) =>
     run(() => call('staff.save', { id: member.id, name: member.name, email: member.email, login: member.login || member.name.toLowerCase().replace(/[^a-z0-9]+/g, '.'), roles: [...member.roles], departments: [...member.departments], active: member.active, ...patch }));
+  // Issue 13: an account that lost a login clash (made offline on two devices) needs another login.
+  const changeLogin = (member: StaffAccount) => {
+    const login = window.prompt(t('settings.staff.newLoginFor', { name: member.name }), member.login);
+    if (login) void save(member, { login });
+  };
+  const clashes = settings.staff.filter((member) => member.loginClashWith !== undefined);
   const resetPassword = (member: StaffAccount) => {
     const password = window.prompt(t('settings.staff.newPasswordFor', { name: member.name }));
     if (password) void run(() => call('staff.setPassword', { staffId: member.id, password }));
@@ -45,6 +51,11 @@ export function StaffSettings() {
       <Title order={2} size="h4">
         {t('settings.staff.directory')}
       </Title>
+      {administer && clashes.length > 0 ? (
+        <Alert color="red" data-testid="login-clashes">
+          {t('settings.staff.loginClashes')}
+        </Alert>
+      ) : null}
       <Table data-testid="staff-table">
         <Table.Thead>
           <Table.Tr>
@@ -62,7 +73,21 @@ export function StaffSettings() {
               <Table.Td>
                 {member.name} {member.id === me ? <Badge size="xs">{t('settings.staff.current')}</Badge> : null}
               </Table.Td>
-              <Table.Td>{member.login || '—'}</Table.Td>
+              <Table.Td>
+                {member.login || '—'}
+                {member.loginClashWith !== undefined ? (
+                  <Group gap={4} mt={4}>
+                    <Badge color="red" size="xs" data-testid="login-clash">
+                      {t('settings.staff.loginClash', { name: settings.staff.find((other) => other.id === member.loginClashWith)?.name ?? member.loginClashWith })}
+                    </Badge>
+                    {administer ? (
+                      <Button size="compact-xs" variant="light" onClick={() => changeLogin(member)}>
+                        {t('settings.staff.changeLogin')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                ) : null}
+              </Table.Td>
               <Table.Td>
                 <MultiSelect size="xs" disabled={!administer} aria-label={`${t('settings.staff.roles')}: ${member.name}`} data={roleOptions} value={[...member.roles]} onChange={(roles) => void save(member, { roles: roles as StaffRole[] })} />
               </Table.Td>

@@ -9,6 +9,8 @@ import { useFormatters } from '../../common/format';
 import { StatusText } from '../../common/StatusText';
 import { useNow } from '../../common/useNow';
 import { useSettings } from '../../settings/SettingsContext';
+import { RestrictedBadge } from '../../common/RestrictedBadge';
+import { RestrictionControl } from './Restriction';
 import { WhyThisDate } from './WhyThisDate';
 
 export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
@@ -52,6 +54,7 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
             <Badge size="lg" variant="light" data-testid="case-status" data-status={record.status}>
               <StatusText stage={record.stage} status={record.status} />
             </Badge>
+            <RestrictedBadge restricted={record.restricted} />
           </Group>
           <Select
             w={240}
@@ -64,7 +67,10 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
             data-testid="case-assignee"
           />
         </Group>
-        <Text fw={500}>{record.summary}</Text>
+        <Group justify="space-between" wrap="wrap">
+          <Text fw={500}>{record.summary}</Text>
+          <RestrictionControl record={record} onChanged={onChanged} />
+        </Group>
         <Group gap="xs" aria-label={t('workspace.deadlines')} data-testid="case-deadlines">
           {detail.case.deadlines.map((deadline) => (
             <Group key={deadline.kind} gap={4} data-deadline={deadline.kind} data-due={deadline.dueAt}>

@@ -58,6 +58,10 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
     }
     case 'deadlines-moved':
       return describeDeadlinesMoved(entry.data, t, format);
+    case 'restriction':
+      return entry.data.restricted
+        ? t('timeline.restricted', { people: entry.data.people.map((person) => person.name).join(', '), reason: entry.data.reason })
+        : t('timeline.restrictionLifted', { reason: entry.data.reason });
   }
 }
 
@@ -94,6 +98,7 @@ const COLOURS: Record<TimelineKind, string> = {
   audit: 'gray',
   conflict: 'red',
   'deadlines-moved': 'yellow',
+  restriction: 'red',
 };
 
 export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {

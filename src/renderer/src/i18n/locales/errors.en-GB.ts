@@ -126,7 +126,7 @@ export const issueCodesEnGB = {
   signed_out: 'You are not signed in, or Plaint is locked. Sign in first.',
   team_exists: 'This device already belongs to a team: sign in instead.',
   login_format: 'Letters, digits and . _ @ - only',
-  login_taken: 'Another account has this login',
+  login_taken: '{{name}} already has this login (logins are unique, whatever their capitals)',
   last_administrator: 'The team needs at least one active administrator',
   role_refused: 'Your roles do not allow this.',
   approver_not_manager: 'Choose an active manager of the team as the approver.',

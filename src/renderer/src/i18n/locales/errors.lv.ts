@@ -122,7 +122,7 @@ export const issueCodesLv = {
   signed_out: 'Jūs neesat pieteicies vai Plaint ir bloķēts. Vispirms piesakieties.',
   team_exists: 'Šī ierīce jau pieder komandai: piesakieties.',
   login_format: 'Tikai burti, cipari un . _ @ -',
-  login_taken: 'Šis lietotājvārds jau ir citam kontam',
+  login_taken: 'Šis lietotājvārds jau ir kontam {{name}} (lielie un mazie burti netiek šķirti)',
   last_administrator: 'Komandai vajag vismaz vienu aktīvu administratoru',
   role_refused: 'Jūsu lomas to neļauj.',
   approver_not_manager: 'Kā apstiprinātāju izvēlieties aktīvu komandas vadītāju.',
