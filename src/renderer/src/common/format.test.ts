@@ -38,6 +38,14 @@ describe('dates and times', () => {
     // Intl puts a no-break space between amount and symbol, so they never wrap apart.
     expect(latvia.money(1234, 'EUR')).toBe('12,34\u00a0€');
   });
+
+  it('writes decimals and percentages as the language does: "12,8" in Latvian (issue 18)', () => {
+    expect(england.decimal(12.8)).toBe('12.8');
+    expect(latvia.decimal(12.8)).toBe('12,8');
+    expect(latvia.decimal(12)).toBe('12');
+    expect(england.percent(66.7)).toBe('66.7%');
+    expect(latvia.percent(66.7)).toMatch(/^66,7\s?%$/);
+  });
 });
 
 describe('deadline countdowns', () => {

@@ -25,6 +25,10 @@ export interface Formatters {
   weekday(isoWeekday: number): string;
   relative(iso: string, now: Date): string;
   money(minor: number, currency: string): string;
+  /** A number with at most one decimal, as the language writes it ("12,8" in Latvian; issue 18). */
+  decimal(value: number): string;
+  /** A percentage given as 0–100, with at most one decimal ("66,7 %" in Latvian). */
+  percent(value: number): string;
   countdown(deadline: { dueAt: string; warnAt: string; metAt?: string | null; breachedAt?: string | null }, now: Date): { state: DeadlineState; text: string };
 }
 
@@ -49,6 +53,8 @@ export function makeFormatters(language: string, timeZone: string, calendar: Wor
     weekday: (isoWeekday) => format(new Date(2026, 0, 4 + isoWeekday, 12), 'EEE', { locale }),
     relative: (iso, now) => formatDistanceStrict(new Date(iso), now, { locale, addSuffix: true }),
     money: (minor, currency) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100),
+    decimal: (value) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value),
+    percent: (value) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100),
     countdown(deadline, now) {
       const state = deadlineState({ dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt ?? null, breachedAt: deadline.breachedAt ?? null }, now);
       const due = new Date(deadline.dueAt);

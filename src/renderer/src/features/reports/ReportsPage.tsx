@@ -43,8 +43,8 @@ function DashboardView({ dashboard }: { readonly dashboard: Dashboard }) {
   const formatters = useFormatters();
   const tables = useMemo(() => {
     const monthFormat = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return dashboardTables(dashboard, { t, typeLabel, money: formatters.money, month: (month) => monthFormat.format(new Date(`${month}-15T12:00:00Z`)) });
-  }, [dashboard, t, i18n.language, typeLabel, formatters.money]);
+    return dashboardTables(dashboard, { t, typeLabel, money: formatters.money, decimal: formatters.decimal, percent: formatters.percent, month: (month) => monthFormat.format(new Date(`${month}-15T12:00:00Z`)) });
+  }, [dashboard, t, i18n.language, typeLabel, formatters.money, formatters.decimal, formatters.percent]);
   const { outcomes } = dashboard;
   return (
     <Stack gap="md">
@@ -61,7 +61,7 @@ function DashboardView({ dashboard }: { readonly dashboard: Dashboard }) {
         <SummaryCard label={t('reports.summary.open')} figure={dashboard.backlog.total} testId="report-open" />
         <SummaryCard
           label={t('reports.summary.escalationRate')}
-          figure={outcomes.escalationRatePercent === null ? t('reports.notDecided') : `${outcomes.escalationRatePercent}%`}
+          figure={outcomes.escalationRatePercent === null ? t('reports.notDecided') : formatters.percent(outcomes.escalationRatePercent)}
           detail={t('reports.summary.escalationOf', { escalated: outcomes.escalated.count, resolved: outcomes.stage1Resolved.count })}
           testId="report-escalation-rate"
         />

@@ -24,7 +24,7 @@ const dashboard: Dashboard = {
 function tables(language: 'en-GB' | 'lv') {
   const i18n = createI18n(language);
   const t: TFunction = i18n.t.bind(i18n);
-  return dashboardTables(dashboard, { t, typeLabel: (id) => (id === 'billing' ? 'Billing' : id), month: (month) => `M${month}`, money: (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}` });
+  return dashboardTables(dashboard, { t, typeLabel: (id) => (id === 'billing' ? 'Billing' : id), month: (month) => `M${month}`, money: (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}`, decimal: (value) => String(value), percent: (value) => `${value}%` });
 }
 
 describe('the dashboard as tables', () => {

@@ -37,6 +37,8 @@ export interface TableText {
   readonly typeLabel: (id: string) => string;
   readonly month: (month: string) => string;
   readonly money: (minor: number, currency: string) => string;
+  readonly decimal: (value: number) => string;
+  readonly percent: (value: number) => string;
 }
 
 export function isFigure(cell: Cell | undefined): cell is Figure {
@@ -44,11 +46,11 @@ export function isFigure(cell: Cell | undefined): cell is Figure {
 }
 
 function percentText(value: number | null, text: TableText): string {
-  return value === null ? text.t('reports.notDecided') : `${value}%`;
+  return value === null ? text.t('reports.notDecided') : text.percent(value);
 }
 
 function days(value: number | null, text: TableText): string {
-  return value === null ? text.t('reports.notDecided') : String(value);
+  return value === null ? text.t('reports.notDecided') : text.decimal(value);
 }
 
 function workloadRows<K>(rows: readonly WorkloadRow<K>[], key: (row: WorkloadRow<K>) => string, label: (row: WorkloadRow<K>) => string): ReportRow[] {
