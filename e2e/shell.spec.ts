@@ -11,7 +11,9 @@ const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '
 test('the shell navigates every section and shows app.info from the main process', async ({ plaint }, testInfo) => {
   const { page } = plaint;
   await expect(page.getByRole('heading', { name: 'Plaint', level: 2 })).toBeVisible();
-  await expect(page.getByTestId('status-database')).toBeVisible();
+  // A ready database shows no badge (problems only, issue 18); the status area says it is ready.
+  await expect(page.getByTestId('status-area')).toHaveAttribute('data-database', 'ready');
+  await expect(page.getByTestId('status-database')).toHaveCount(0);
 
   for (const [nav, pageId, heading] of [
     ['nav-cases', 'page-cases', 'All open'],

@@ -32,14 +32,21 @@ export function StatusArea() {
       </Badge>
     );
   }
+  // Issue 18: a working database is not news; only its problems (and the opening or lock) are shown.
+  if (database.state === 'ready') {
+    return (
+      <Group gap="xs" role="status" aria-label={t('shell.statusLabel')} data-testid="status-area" data-database="ready">
+        <SyncBadge />
+      </Group>
+    );
+  }
   return (
-    <Group gap="xs" role="status" aria-label={t('shell.statusLabel')}>
+    <Group gap="xs" role="status" aria-label={t('shell.statusLabel')} data-testid="status-area" data-database={database.state}>
       <Tooltip label={database.message ?? database.file ?? ''} disabled={!database.message && !database.file}>
         <Badge color={COLOURS[database.state]} variant="light" data-testid="status-database" data-state={database.state}>
           {t(`status.database.${database.state}`)}
         </Badge>
       </Tooltip>
-      {database.state === 'ready' && <SyncBadge />}
     </Group>
   );
 }
