@@ -74,9 +74,9 @@ test('a clerk logs ten letters by keyboard; letters out are generated, posted an
     await keyboard.type(letter.sender);
     await keyboard.press('Tab'); // address
     if (letter.address) await keyboard.type(letter.address);
+    await keyboard.press('Tab'); // country (GB), before the postcode it decides the format of
     await keyboard.press('Tab'); // postcode
     if (letter.postcode) await keyboard.type(letter.postcode);
-    await keyboard.press('Tab'); // country (GB)
     if (letter.kind === 'new-complaint' || letter.kind === 'not-a-complaint') {
       await keyboard.press('Tab'); // complaint type (kept), or routed to
       if (letter.routedTo) await keyboard.type(letter.routedTo);
@@ -200,4 +200,24 @@ test('bad input in the register: errors at the field, nothing saved', async ({ p
   await page.getByTestId('log-letter').click();
   await expect(page.getByText('broken.pdf is not a readable PDF, JPEG, PNG or TIFF file')).toBeVisible();
   await expect(page.getByTestId('batch-count')).toHaveText('0 letters in this batch');
+});
+
+test('the register: the country comes before the postcode, typing "LV" over "GB" replaces it, and Esc or Clear empties the letter (issue 18)', async ({ plaint }) => {
+  const { page } = plaint;
+  await page.getByTestId('nav-postRoom').click();
+  const country = page.getByTestId('letter-country');
+  await expect(country).toHaveValue('GB');
+  await country.click();
+  await page.keyboard.type('lv');
+  await expect(country).toHaveValue('LV');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('letter-postcode')).toBeFocused();
+
+  // Esc clears the half-typed letter; so does the Clear button.
+  await page.getByTestId('letter-sender').fill('Margaret Hale');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('letter-sender')).toHaveValue('');
+  await page.getByTestId('letter-sender').fill('Margaret Hale');
+  await page.getByTestId('clear-letter').click();
+  await expect(page.getByTestId('letter-sender')).toHaveValue('');
 });

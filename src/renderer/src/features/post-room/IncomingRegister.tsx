@@ -91,6 +91,16 @@ export function IncomingRegister() {
     }
   };
 
+  /** Issue 18: a fresh letter (the date received and kind stay, as after logging one), by button or Esc. */
+  const clear = () => {
+    const current = form.getValues();
+    form.setValues(blank({ receivedOn: current.receivedOn, kind: current.kind }));
+    form.clearErrors();
+    setScans([]);
+    setGeneral(null);
+    firstField.current?.focus();
+  };
+
   const undo = async () => {
     const last = batch[0];
     if (!last) return;
@@ -115,6 +125,11 @@ export function IncomingRegister() {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             void submit();
+          }
+          // An open list (a select's options) closes first; Esc on the form itself clears it.
+          if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault();
+            clear();
           }
         }}
         data-testid="incoming-form"
@@ -169,6 +184,16 @@ export function IncomingRegister() {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('postRoom.senderName')} required {...form.getInputProps('sender.name')} data-testid="letter-sender" />
               <Textarea label={t('postRoom.senderAddress')} autosize minRows={2} {...form.getInputProps('sender.addressLines')} data-testid="letter-address" />
+              {/* Issue 18: the country comes before the postcode it decides the format of; focusing it selects
+                  the code, so typing "LV" over the pre-filled "GB" replaces it instead of doing nothing. */}
+              <TextInput
+                label={t('postRoom.country')}
+                maxLength={2}
+                {...form.getInputProps('sender.country')}
+                onFocus={(event) => event.currentTarget.select()}
+                onChange={(event) => form.setFieldValue('sender.country', event.currentTarget.value.toUpperCase())}
+                data-testid="letter-country"
+              />
               <TextInput
                 label={t('postRoom.postcode')}
                 {...form.getInputProps('sender.postcode')}
@@ -177,7 +202,6 @@ export function IncomingRegister() {
                 onBlur={() => !postcode.invalid && postcode.normalised && form.setFieldValue('sender.postcode', postcode.normalised)}
                 data-testid="letter-postcode"
               />
-              <TextInput label={t('postRoom.country')} maxLength={2} {...form.getInputProps('sender.country')} />
             </SimpleGrid>
             {values.kind === 'new-complaint' && (
               <NativeSelect label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} {...form.getInputProps('type')} data-testid="letter-type" />
@@ -221,6 +245,9 @@ export function IncomingRegister() {
             )}
             <ScanPicker scans={scans} onChange={setScans} error={form.errors['scans'] as string | undefined} />
             <Group justify="flex-end">
+              <Button variant="default" onClick={clear} data-testid="clear-letter">
+                {t('postRoom.clear')}
+              </Button>
               <Button type="submit" loading={busy} data-testid="log-letter">
                 {t('postRoom.logLetter')}
               </Button>

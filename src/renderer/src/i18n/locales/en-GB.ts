@@ -780,6 +780,7 @@ export const enGB = {
     removeScan: 'Remove {{name}}',
     scanTooBig: '{{name}} is larger than 20 MB',
     tooManyScans: 'At most 10 scans per letter',
+    clear: 'Clear (Esc)',
     logLetter: 'Log letter (Ctrl+Enter)',
     logged: 'Letter logged',
     loggedWithCase: 'Letter logged with case {{reference}}',

@@ -791,6 +791,7 @@ export const lv = {
     removeScan: 'Noņemt {{name}}',
     scanTooBig: '{{name}} ir lielāks par 20 MB',
     tooManyScans: 'Vienai vēstulei ne vairāk kā 10 skenējumu',
+    clear: 'Notīrīt (Esc)',
     logLetter: 'Reģistrēt vēstuli (Ctrl+Enter)',
     logged: 'Vēstule reģistrēta',
     loggedWithCase: 'Vēstule reģistrēta ar lietu {{reference}}',
