@@ -202,7 +202,7 @@ test('bad input in the register: errors at the field, nothing saved', async ({ p
   await expect(page.getByTestId('batch-count')).toHaveText('0 letters in this batch');
 });
 
-test('the register: the country comes before the postcode, typing "LV" over "GB" replaces it, and Esc or Clear empties the letter (issue 18)', async ({ plaint }) => {
+test('the register: the country comes before the postcode, typing "LV" over "GB" replaces it, a known case fills in its complainant name, and Esc or Clear empties the letter (issue 18)', async ({ plaint }) => {
   const { page } = plaint;
   await page.getByTestId('nav-postRoom').click();
   const country = page.getByTestId('letter-country');
@@ -214,6 +214,11 @@ test('the register: the country comes before the postcode, typing "LV" over "GB"
   await expect(page.getByTestId('letter-postcode')).toBeFocused();
 
   // Esc clears the half-typed letter; so does the Clear button.
+  // Post on a known case: its complainant's name is filled in, still editable.
+  await page.getByTestId('letter-kind').selectOption('correspondence');
+  const known = await page.evaluate(() => (window as unknown as { plaint: { invoke(m: string, i: unknown): Promise<{ result: { reference: string } }> } }).plaint.invoke('cases.create', { channel: 'telephone', receivedAt: new Date(Date.now() - 3_600_000).toISOString(), complainant: { name: 'Anna Bērziņa', preferredChannel: 'telephone', phone: '+371 2000 0000' }, type: 'product', summary: 'Broken kettle' }));
+  await page.getByTestId('letter-reference').fill(known.result.reference);
+  await expect(page.getByTestId('letter-sender')).toHaveValue('Anna Bērziņa');
   await page.getByTestId('letter-sender').fill('Margaret Hale');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('letter-sender')).toHaveValue('');

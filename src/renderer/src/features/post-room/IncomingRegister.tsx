@@ -9,7 +9,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan } from '../../session/SessionContext';
@@ -61,6 +61,12 @@ export function IncomingRegister() {
   const referenceCheck = checkQuotedReference(quoted);
   const quotedReference = referenceCheck?.ok ? referenceCheck.reference : '';
   const referenceCase = useApiQuery('cases.quickSearch', { query: quotedReference, limit: 1 }, { enabled: quotedReference !== '' });
+  // Issue 18: post on a known case is usually from its complainant: their name is filled in (still
+  // editable) unless the clerk already typed one. Clerks see only the name, never the address.
+  const knownComplainant = quotedReference !== '' ? referenceCase.data?.hits[0]?.complainantName : undefined;
+  useEffect(() => {
+    if (knownComplainant && form.getValues().sender.name.trim() === '') form.setFieldValue('sender.name', knownComplainant);
+  }, [knownComplainant]); // eslint-disable-line react-hooks/exhaustive-deps -- only a newly found case fills it
   const postcode = postcodeHint(values.sender);
 
   const [probe] = useDebouncedValue(JSON.stringify(duplicateProbe(values)), 300);
@@ -182,7 +188,14 @@ export function IncomingRegister() {
               )}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('postRoom.senderName')} required {...form.getInputProps('sender.name')} data-testid="letter-sender" />
+              <TextInput
+                label={t('postRoom.senderName')}
+                required
+                {...form.getInputProps('sender.name')}
+                // A name filled from the case is selected on entry, so typing another replaces it.
+                onFocus={(event) => event.currentTarget.select()}
+                data-testid="letter-sender"
+              />
               <Textarea label={t('postRoom.senderAddress')} autosize minRows={2} {...form.getInputProps('sender.addressLines')} data-testid="letter-address" />
               {/* Issue 18: the country comes before the postcode it decides the format of; focusing it selects
                   the code, so typing "LV" over the pre-filled "GB" replaces it instead of doing nothing. */}
