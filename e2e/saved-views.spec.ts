@@ -53,3 +53,24 @@ test('views kept in the window by an earlier version move into the database once
   await plaint.restart();
   await expect(plaint.page.getByTestId('view-custom-lz3k9w1x')).toContainText('Old breached');
 });
+
+test('"Back to the list" returns to the list as it was left: its search kept (issue 18)', async ({ plaint }) => {
+  const { page } = plaint;
+  await expect(page.getByTestId('page-cases')).toBeVisible();
+  await page.evaluate(() =>
+    (window as unknown as { plaint: { invoke(m: string, i: unknown): Promise<unknown> } }).plaint.invoke('cases.create', {
+      channel: 'telephone',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      complainant: { name: 'Anna Bērziņa', preferredChannel: 'telephone', phone: '+371 2000 0000' },
+      type: 'product',
+      summary: 'Blood pressure monitor stopped working',
+    }),
+  );
+  await page.getByTestId('case-search').fill('monitor');
+  const row = page.locator('[data-testid="case-rows"] [role="row"][data-case-id]').first();
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByTestId('page-case')).toBeVisible();
+  await page.getByTestId('back-to-list').click();
+  await expect(page.getByTestId('case-search')).toHaveValue('monitor');
+});

@@ -7,7 +7,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { CaseFilters } from '../../../../shared/domain/inputs';
@@ -20,6 +20,7 @@ import { CaseTable } from './CaseTable';
 import { drillDownView } from '../reports/drill-down';
 import { useCaseListData } from './useCaseListData';
 import { setSavedViews, useAllViews } from './useCaseViews';
+import { keepListState, keptListState } from './list-memory';
 import { DEFAULT_VIEW_ID, differsFromView, viewForRoute, type CaseSort, type CaseView } from './views';
 
 export function CaseListPage({ viewId }: { readonly viewId: string }) {
@@ -39,12 +40,17 @@ export function CaseListPage({ viewId }: { readonly viewId: string }) {
 function CaseList({ view }: { readonly view: CaseView }) {
   const { t } = useTranslation();
   const errors = useErrors();
-  const [, navigate] = useLocation();
   const client = useQueryClient();
   const { me } = useSettings();
-  const [extra, setExtra] = useState<CaseFilters>({});
-  const [sort, setSort] = useState<CaseSort>(view.sort);
-  const [search, setSearch] = useState(view.search ?? '');
+  // Issue 18: "Back to the list" returns to this list as the person left it (list-memory.ts).
+  const kept = keptListState(view.id);
+  const [extra, setExtra] = useState<CaseFilters>(kept?.extra ?? {});
+  const [sort, setSort] = useState<CaseSort>(kept?.sort ?? view.sort);
+  const [search, setSearch] = useState(kept?.search ?? view.search ?? '');
+  const [location, navigate] = useLocation();
+  useEffect(() => {
+    keepListState(view.id, { extra, sort, search }, location);
+  }, [view.id, extra, sort, search, location]);
   const [debouncedSearch] = useDebouncedValue(search, 120);
   const searchBox = useRef<HTMLInputElement>(null);
 

@@ -13,6 +13,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { LettersPanel } from './LettersPanel';
 import { NoteAndCommunication } from './NoteAndCommunication';
 import { CaseTimeline } from './Timeline';
+import { lastListPath } from '../cases/list-memory';
 
 export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
   if (!detail) return <Skeleton height={400} aria-label={t('workspace.loading')} />;
   return (
     <Stack gap="md" data-testid="page-case">
-      <Anchor component={Link} href="/cases" size="sm">
+      <Anchor component={Link} href={lastListPath()} size="sm" data-testid="back-to-list">
         ← {t('workspace.back')}
       </Anchor>
       <CaseHeader detail={detail} onChanged={changed} />
