@@ -13,6 +13,9 @@ import type { MigrationStep } from './protection/plaintext-migration';
 import { profileKey, type ProfileKey } from './protection/profile-key';
 import type { SlotScryptCost } from './protection/sealed-box';
 import { databaseFilePath } from './storage';
+import { keyFilePath } from './protection/key-file';
+import { NEWER_VERSION_MESSAGE, openPlaintDatabase, type OpenDatabaseOptions } from './database/plaint-database';
+import type { Logger } from './logging/logger';
 
 export const LOCKED_MESSAGE = 'The database is locked: sign in to open it.';
 
@@ -37,6 +40,28 @@ export function protectionFor(dataDirectory: string, name: string, protector: Ke
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   return profileKey({ databaseFile, protector, cost, ...(onProgress ? { onProgress } : {}) });
+}
+
+/**
+ * A plaintext profile (no key file yet) written by a newer version of Plaint is not encrypted in
+ * place: this version refuses to open it, and must leave it byte for byte as it was. Opened plain
+ * once, read-only in effect (a newer database is refused before anything is written). The reason,
+ * or null when the profile may be encrypted (or is not plaintext).
+ */
+export async function plaintextFromNewerVersion(dataDirectory: string, name: string, logger: Logger, fullText: OpenDatabaseOptions['fullText']): Promise<string | null> {
+  let file: string;
+  try {
+    file = databaseFilePath(dataDirectory, name);
+  } catch {
+    return null;
+  }
+  const keyFile = keyFilePath(file);
+  // A key file, or a migration under way (its pending key file), is the protection's to handle.
+  if (fs.existsSync(keyFile) || fs.existsSync(`${keyFile}.pending`) || !fs.existsSync(file) || fs.statSync(file).size === 0) return null;
+  const opened = await openPlaintDatabase({ dataDirectory, logger, name, fullText });
+  await opened.database?.close();
+  // Any other failure (a damaged file) is left to the migration, which checks and refuses it too.
+  return opened.status.message === NEWER_VERSION_MESSAGE ? NEWER_VERSION_MESSAGE : null;
 }
 
 /** While the database is locked nobody can be signed in: the sign-in screen is shown. */

@@ -57,7 +57,8 @@ import { BackupService } from './backup/backup-service';
 import { restoreBackup, restoreOutcome } from './backup/restore-backup';
 import { peopleHandlers } from './api/handlers/people-handlers';
 import type { PeopleSearchSources } from './subject-access/people-search';
-import { LOCKED_MESSAGE, lockedSessionState, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
+import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
+import type { ProfileKey } from './protection/profile-key';
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -149,7 +150,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   // first sign-in. Only tests that reopen plain files turn it off.
   // A profile from before encryption is encrypted in place first; its progress goes to the log.
   const migrationProgress = (step: string) => logger.info('Encrypting the database', { step });
-  const protection = options.encryption === 'none-for-tests' ? null : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
+  const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, { cases: caseSearchText });
+  const protection: ProfileKey | null =
+    options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
   const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
   const slots = keyring ? passwordSlotKeeper(keyring) : null;
 

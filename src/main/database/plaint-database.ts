@@ -18,7 +18,7 @@ import { collectionsFromNewerVersion } from './schema-versions';
 
 export const DATABASE_NAME = 'plaint';
 
-const NEWER_VERSION_MESSAGE =
+export const NEWER_VERSION_MESSAGE =
   'This data was saved by a newer version of Plaint, which this version cannot read. Update Plaint to open it. Nothing has been changed.';
 
 let pluginsAdded = false;
