@@ -73,7 +73,7 @@ describe('personal data in logs/main.log', () => {
       await call('cases.updateDetails', { caseId, changes: { complainant: { ...complainant, phone: `${person.phone} ext. ${person.name}` } } }),
       await call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: person.email, scans: [{ name: `${person.name}.pdf`, mimeType: '', dataBase64: Buffer.from(person.email).toString('base64') }] }),
       await call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: person.email, scans: [{ name: `${person.name}.pdf`, mimeType: '', dataBase64: Buffer.concat([Buffer.from(`%PDF-1.4\n<html>${person.email}</html>`), PDF]).toString('base64') }] }),
-      await call('post.logIncoming', { receivedOn: '2026-11-24', sender, referenceQuoted: `${reference.slice(0, -1)}0`, kind: 'correspondence', summary: person.email }),
+      await call('post.logIncoming', { receivedOn: '2026-11-24', sender, referenceQuoted: `${reference.slice(0, -1)}${reference.endsWith('0') ? '1' : '0'}`, kind: 'correspondence', summary: person.email }),
       await call('post.logIncoming', { receivedOn: '2026-11-19', sender, referenceQuoted: reference, kind: 'correspondence', summary: person.email }),
     );
 
