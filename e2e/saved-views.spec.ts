@@ -68,7 +68,9 @@ test('"Back to the list" returns to the list as it was left: its search kept (is
   );
   await page.getByTestId('case-search').fill('monitor');
   const row = page.locator('[data-testid="case-rows"] [role="row"][data-case-id]').first();
-  await expect(row).toBeVisible();
+  // Clicked once the searched list has loaded its row (a row still loading does not open).
+  await expect(row).toContainText('Anna Bērziņa');
+  await expect(page.getByTestId('case-count')).toContainText('1');
   await row.click();
   await expect(page.getByTestId('page-case')).toBeVisible();
   await page.getByTestId('back-to-list').click();
