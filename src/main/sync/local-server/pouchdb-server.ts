@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 export interface CouchServer {
   readonly url: string;
@@ -21,6 +22,9 @@ export interface CouchServer {
   addAdmin(name: string, password: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Keeps the peer serving after an internal error of its own (see peer-guard.cjs). */
+const PEER_GUARD = fileURLToPath(new URL('./peer-guard.cjs', import.meta.url));
 
 export function pouchdbServerBin(): string {
   const require = createRequire(import.meta.url);
@@ -64,12 +68,17 @@ export async function startCouchServer(options: { directory?: string; port?: num
     async start() {
       let output = '';
       // Its config file and log are written to the working directory: keep them with the data.
-      child = spawn(process.execPath, [pouchdbServerBin(), '--host', '127.0.0.1', '--port', String(port), '--dir', directory, '--config', path.join(directory, 'config.json'), '--no-stdout-logs'], {
+      child = spawn(process.execPath, ['--require', PEER_GUARD, pouchdbServerBin(), '--host', '127.0.0.1', '--port', String(port), '--dir', directory, '--config', path.join(directory, 'config.json'), '--no-stdout-logs'], {
         cwd: directory,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
+      const started = child;
+      // A peer that dies on its own (not killed here) takes the test's server away: say why.
+      started.once('exit', (code, signal) => {
+        if (child === started) console.warn(`pouchdb-server on port ${port} exited on its own (${code ?? signal}): ${output}`);
+      });
       await waitUntilUp(`${url}/`, child, () => output);
     },
     async kill() {
