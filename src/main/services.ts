@@ -31,6 +31,9 @@ import { realTimers, type Timers } from './notifier/timers';
 import { postHandlers } from './api/handlers/post-handlers';
 import { addFileCollections, FileStore } from './files/file-store';
 import { addLetterCollections } from './post-room/letters-collection';
+import { MailConfigStore, type MailSecretStore } from './mail/mail-config';
+import { MailService } from './mail/mail-service';
+import { mailHandlers } from './api/handlers/mail-handlers';
 import { PostRoomService } from './post-room/post-room-service';
 import { conflictHandlersFor } from './sync/conflict-handlers';
 import { syncHandlers } from './api/handlers/sync-handlers';
@@ -72,6 +75,8 @@ export interface MainServicesOptions {
   readonly timers?: Timers;
   /** Keeps the sync password: Electron's safeStorage in the app, memory elsewhere. */
   readonly secretStore?: SecretStore;
+  /** Keeps the team mailbox's password (issue 17): Electron's safeStorage in the app, memory elsewhere. */
+  readonly mailSecretStore?: MailSecretStore;
   /** Whether the device has a network at all (Electron's net.isOnline in the app). */
   readonly networkUp?: () => boolean;
   /** Sync retry back-off (tests shorten it). */
@@ -142,6 +147,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
   let people: PeopleSearchSources | null = null;
+  let mail: MailService | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
   const subscriptions: Subscription[] = [];
@@ -241,7 +247,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
     const handlerFor = conflictHandlersFor(rxdb, clock);
     const letters = await addLetterCollections(rxdb, handlerFor);
-    postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
+    const fileStore = new FileStore(await addFileCollections(rxdb, handlerFor));
+    postRoom = new PostRoomService(ready, letters, fileStore, clock);
+    mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock);
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
@@ -317,6 +325,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (postRoom) return postRoom;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
+  const requireMail = (): MailService => {
+    if (mail) return mail;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireCaseViews = (): CaseViewService => {
     if (caseViews) return caseViews;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
@@ -374,6 +386,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom, requireAccessLog),
     ...syncHandlers(requireSync),
+    ...mailHandlers(requireMail),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
     ...peopleHandlers(requirePeople),

@@ -1,0 +1,60 @@
+/**
+ * E-mail in (issue 17): the team mailbox's settings on this device, fetching it, and the
+ * incoming-e-mail register. One fetch runs at a time; a second asks waits for the first's answer.
+ */
+import type { z } from 'zod';
+import type { IncomingMail, MailImportResult, MailSettingsView, mailSettingsInput, TriageMailInput } from '../../shared/domain/mail';
+import type { Viewer } from '../../shared/identity/viewer';
+import type { Clock } from '../domain/clock';
+import type { DomainServices } from '../domain/domain-services';
+import type { FileStore } from '../files/file-store';
+import type { LetterCollections } from '../post-room/letters-collection';
+import type { MailConfigStore } from './mail-config';
+import { MailRegister } from './mail-register';
+import { MailboxImport } from './mailbox-import';
+
+export class MailService {
+  private readonly mailbox: MailboxImport;
+  private readonly register: MailRegister;
+  private running: Promise<MailImportResult> | null = null;
+
+  constructor(
+    private readonly config: MailConfigStore,
+    domain: DomainServices,
+    letters: LetterCollections,
+    files: FileStore,
+    clock: Clock,
+  ) {
+    this.mailbox = new MailboxImport(files, letters);
+    this.register = new MailRegister(domain, letters, files, clock);
+  }
+
+  settings(): Promise<MailSettingsView | null> {
+    return this.config.view();
+  }
+
+  async configure(input: z.output<typeof mailSettingsInput>): Promise<MailSettingsView | null> {
+    await this.config.save(input);
+    return this.config.view();
+  }
+
+  /** Imports what is new and moves what was triaged; a wrong password or an unreachable server changes nothing. */
+  fetch(): Promise<MailImportResult> {
+    this.running ??= (async () => {
+      try {
+        return await this.mailbox.run(await this.config.config(), await this.config.password());
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  list(include: 'untriaged' | 'all', viewer: Viewer | null | undefined): Promise<IncomingMail[]> {
+    return this.register.list(include, viewer);
+  }
+
+  triage(input: TriageMailInput, viewer: Viewer | null | undefined): Promise<IncomingMail> {
+    return this.register.triage(input, viewer);
+  }
+}
