@@ -34,7 +34,8 @@ export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPay
   },
   // Settings move deadlines and rename types and people; letter templates are settings too.
   'settings.changed': () => ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard'),
-  'letters.changed': () => ofMethods('post.list', 'post.dayBook'),
+  // An e-mail's triage writes its letter (issue 17): the register drops it.
+  'letters.changed': () => ofMethods('post.list', 'post.dayBook', 'mail.list'),
   'notifications.changed': () => ofMethods('notifications.list'),
   'caseViews.changed': () => ofMethods('caseViews.list'),
 };
