@@ -33,6 +33,7 @@ import { addFileCollections, FileStore } from './files/file-store';
 import { addLetterCollections } from './post-room/letters-collection';
 import { MailConfigStore, type MailSecretStore } from './mail/mail-config';
 import { MailService } from './mail/mail-service';
+import type { OutboxHooks } from './mail/outbox';
 import { mailHandlers } from './api/handlers/mail-handlers';
 import { PostRoomService } from './post-room/post-room-service';
 import { conflictHandlersFor } from './sync/conflict-handlers';
@@ -77,6 +78,8 @@ export interface MainServicesOptions {
   readonly secretStore?: SecretStore;
   /** Keeps the team mailbox's password (issue 17): Electron's safeStorage in the app, memory elsewhere. */
   readonly mailSecretStore?: MailSecretStore;
+  /** Tests only: what happens between sending an e-mail and recording it (a crash). */
+  readonly mailHooks?: OutboxHooks;
   /** Whether the device has a network at all (Electron's net.isOnline in the app). */
   readonly networkUp?: () => boolean;
   /** Sync retry back-off (tests shorten it). */
@@ -249,7 +252,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     const letters = await addLetterCollections(rxdb, handlerFor);
     const fileStore = new FileStore(await addFileCollections(rxdb, handlerFor));
     postRoom = new PostRoomService(ready, letters, fileStore, clock);
-    mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock);
+    mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock, rxdb, options.mailHooks);
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));

@@ -79,6 +79,9 @@ export const API_METHODS = [
   'mail.fetch',
   'mail.list',
   'mail.triage',
+  'mail.send',
+  'mail.outbox',
+  'mail.sendQueued',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

@@ -150,6 +150,7 @@ export const ISSUE_CODES = [
   'mail_header_encoding',
   'mail_attachment_refused',
   'mail_already_triaged',
+  'mail_recipient_refused',
   // Subject access (issue 14).
   'person_search_empty',
 ] as const;

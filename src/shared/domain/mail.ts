@@ -3,7 +3,7 @@
  * register's rows, and how a message is triaged. Shared by the main process and the renderer.
  */
 import { z } from 'zod';
-import { INCOMING_KINDS, type IncomingKind } from './letters';
+import { INCOMING_KINDS, type IncomingKind, type LetterTemplateId } from './letters';
 import { issue, requiredText, text } from './fields';
 import { isLoopbackHost } from './sync';
 import type { IssueCode, IssueParams } from './issue-codes';
@@ -132,5 +132,29 @@ export const triageMailInput = z
   });
 
 export type TriageMailInput = z.output<typeof triageMailInput>;
+
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'refused'] as const;
+
+/** An e-mail in this device's outbox (issue 17): a finalised letter on its way to the complainant. */
+export interface OutboxEntry {
+  readonly letterId: string;
+  readonly caseId: string;
+  readonly reference: string;
+  readonly template: LetterTemplateId;
+  readonly to: string;
+  /** Carries `[Ref <reference>]`, so replies match their case. */
+  readonly subject: string;
+  /** Stable: the same on every attempt, looked up in the Sent folder before sending again. */
+  readonly messageId: string;
+  readonly state: (typeof OUTBOX_STATES)[number];
+  readonly queuedAt: string;
+  /** When the last attempt started (an entry left "sending" may have gone out then). */
+  readonly sendingSince?: string;
+  readonly sentAt: string | null;
+  /** Why the last attempt failed: the server away, the login refused, the recipient refused. */
+  readonly problem: IssueCode | null;
+}
+
+export const sendLetterInput = z.object({ letterId: requiredText(64) }).strict();
 
 export const mailAttachmentInput = z.object({ fileId: requiredText(80) }).strict();

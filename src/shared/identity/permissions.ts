@@ -111,6 +111,10 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'mail.fetch': POST_ROOM,
   'mail.list': POST_ROOM,
   'mail.triage': POST_ROOM,
+  // Letters are written by those who work cases; so they are sent by e-mail.
+  'mail.send': CASE_WORK,
+  'mail.outbox': CASE_WORK,
+  'mail.sendQueued': CASE_WORK,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

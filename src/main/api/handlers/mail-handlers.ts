@@ -11,5 +11,8 @@ export function mailHandlers(mail: () => MailService): Pick<ApiHandlers, Methods
     'mail.fetch': () => mail().fetch(),
     'mail.list': (input, context) => mail().list(input.include, context.viewer),
     'mail.triage': (input, context) => mail().triage(input, context.viewer),
+    'mail.send': (input, context) => mail().send(input.letterId, context.viewer),
+    'mail.outbox': () => mail().outbox(),
+    'mail.sendQueued': () => mail().sendQueued(),
   };
 }

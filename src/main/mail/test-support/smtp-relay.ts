@@ -14,12 +14,27 @@ export interface SmtpRelay {
   stop(): Promise<void>;
 }
 
-export async function startSmtpRelay(mailbox: DovecotServer, options: { refuse?: readonly string[]; folder?: string } = {}): Promise<SmtpRelay> {
+/**
+ * - refuse: recipients refused at RCPT TO (550);
+ * - sentFolder: also keep a copy of each accepted message there, as Gmail and Exchange keep what
+ *   their users send;
+ * - credentials: required, with AUTH allowed over plain SMTP (loopback only).
+ */
+export async function startSmtpRelay(
+  mailbox: DovecotServer,
+  options: { refuse?: readonly string[]; folder?: string; sentFolder?: string; credentials?: { user: string; password: string } } = {},
+): Promise<SmtpRelay> {
   let count = 0;
   const refused = new Set((options.refuse ?? []).map((address) => address.toLowerCase()));
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !options.credentials,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
+    onAuth(auth, _session, callback) {
+      const expected = options.credentials;
+      if (!expected || (auth.username === expected.user && auth.password === expected.password)) return callback(null, { user: auth.username });
+      callback(new Error('Invalid user name or password'));
+    },
     logger: false,
     onRcptTo(address, _session, callback) {
       if (refused.has(address.address.toLowerCase())) {
@@ -32,7 +47,10 @@ export async function startSmtpRelay(mailbox: DovecotServer, options: { refuse?:
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mailbox.append(Buffer.concat(chunks), { folder: options.folder ?? 'INBOX', receivedAt: new Date() }).then(
+        const message = Buffer.concat(chunks);
+        const deliveries = [mailbox.append(message, { folder: options.folder ?? 'INBOX', receivedAt: new Date() })];
+        if (options.sentFolder) deliveries.push(mailbox.append(message, { folder: options.sentFolder }));
+        Promise.all(deliveries).then(
           () => {
             count += 1;
             callback();

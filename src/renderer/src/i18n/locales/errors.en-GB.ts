@@ -160,6 +160,7 @@ export const issueCodesEnGB = {
   mail_header_encoding: 'A header of the message is in a character set other than UTF-8 without being encoded. It was left in the mailbox.',
   mail_attachment_refused: 'The attachment “{{name}}” is not a whole PDF, JPEG, PNG or TIFF of at most 20 MB (at most 10 per message). The message was left in the mailbox.',
   mail_already_triaged: 'This e-mail has been triaged already, here or on another device.',
+  mail_recipient_refused: 'The mail server refused the recipient. The refusal is noted on the case.',
   person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
 } satisfies Record<IssueCode, string>;
 

@@ -156,6 +156,7 @@ export const issueCodesLv = {
   mail_header_encoding: 'Vēstules galvene ir nekodētā rakstzīmju kopā, kas nav UTF-8. Tā palika pastkastē.',
   mail_attachment_refused: 'Pielikums “{{name}}” nav vesels PDF, JPEG, PNG vai TIFF fails līdz 20 MB (ne vairāk kā 10 vienā vēstulē). Vēstule palika pastkastē.',
   mail_already_triaged: 'Šis e-pasts jau ir šķirots šajā vai citā ierīcē.',
+  mail_recipient_refused: 'Pasta serveris atteica adresātu. Atteikums ir atzīmēts lietā.',
   person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
 } satisfies Record<IssueCode, string>;
 
