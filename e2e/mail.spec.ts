@@ -3,12 +3,15 @@
  * team mailbox in Settings → E-mail (plain IMAP is refused for a remote server, allowed for this
  * computer); in the post room's incoming-e-mail register the mailbox is checked, a complaint with
  * a scan attached is triaged by keyboard alone into a case with channel e-mail and the server's
- * receipt time (P-3.2), and the message is moved to the processed folder.
+ * receipt time (P-3.2), and the message is moved to the processed folder. The acknowledgement
+ * letter is then sent by e-mail through a real SMTP server, with [Ref …] in its subject, and
+ * sending it acknowledges the case (P-3.2).
  */
 import type { Page } from '@playwright/test';
 import { PDF } from '../src/main/files/test-support/scan-files';
 import { dovecotInstalled, startDovecot } from '../src/main/mail/test-support/dovecot';
 import { composeMessage } from '../src/main/mail/test-support/messages';
+import { startSmtpRelay } from '../src/main/mail/test-support/smtp-relay';
 import { expect, test } from './support/fixtures';
 
 type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
@@ -23,6 +26,7 @@ test('an administrator sets up the mailbox; an e-mail with a scan is triaged by 
   test.setTimeout(180_000);
   const { page } = plaint;
   const mailbox = await startDovecot();
+  const relay = await startSmtpRelay(mailbox, { sentFolder: 'Sent' });
   try {
     const receivedAt = new Date(Date.now() - 3_600_000);
     receivedAt.setMilliseconds(0);
@@ -39,7 +43,7 @@ test('an administrator sets up the mailbox; an e-mail with a scan is triaged by 
     await page.getByTestId('mail-username').fill(mailbox.user);
     await page.getByTestId('mail-password').fill(mailbox.password);
     await page.getByTestId('mail-smtp-host').fill('127.0.0.1');
-    await page.getByTestId('mail-smtp-port').fill('2525');
+    await page.getByTestId('mail-smtp-port').fill(String(relay.port));
     await page.getByTestId('mail-smtp-security').selectOption('none');
     await page.getByTestId('mail-from').fill('complaints@example.com');
     await page.getByTestId('mail-save').click();
@@ -67,7 +71,20 @@ test('an administrator sets up the mailbox; an e-mail with a scan is triaged by 
     await page.getByTestId('mail-fetch').click();
     await expect(page.getByTestId('mail-fetch-result')).toContainText('moved 1');
     expect(await mailbox.messageIds('Plaint/Logged')).toEqual(['<e2e-complaint@example.org>']);
+
+    // The acknowledgement goes back by e-mail; sending it acknowledges the case (P-3.2).
+    await page.evaluate((caseId) => (window.location.hash = `#/case/${caseId}`), row!.triage!.caseId);
+    await page.getByTestId('generate-letter').click();
+    await page.getByTestId('letter-composer').getByTestId('finalise-letter').click();
+    await page.getByTestId('send-letter-email').click();
+    await expect(page.getByTestId('letter-email-status')).toContainText('E-mailed to margaret@example.org');
+    await expect(page.getByTestId('case-status')).toHaveAttribute('data-status', 'acknowledged');
+    expect(relay.accepted()).toBe(1);
+    const inbox = await mailbox.messageIds('INBOX');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatch(/^<plaint-.+@example\.com>$/);
   } finally {
+    await relay.stop();
     await mailbox.stop();
   }
 });

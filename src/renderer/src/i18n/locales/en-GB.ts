@@ -761,6 +761,13 @@ export const enGB = {
       sentFolder: 'Sent folder',
       from: 'Send as (e-mail address)',
     },
+    outbox: {
+      send: 'Send by e-mail',
+      sent: 'E-mailed to {{to}} {{time}}',
+      waiting: 'E-mail waiting to be sent. {{reason}}',
+      refused: 'The mail server refused {{to}}: not sent (noted on the case).',
+      retry: 'Try again',
+    },
     register: {
       title: 'Incoming e-mail',
       fetch: 'Check the mailbox',

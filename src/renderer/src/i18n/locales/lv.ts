@@ -771,6 +771,13 @@ export const lv = {
       sentFolder: 'Nosūtīto mape',
       from: 'Sūtīt kā (e-pasta adrese)',
     },
+    outbox: {
+      send: 'Sūtīt pa e-pastu',
+      sent: 'Nosūtīts uz {{to}} {{time}}',
+      waiting: 'E-pasts gaida nosūtīšanu. {{reason}}',
+      refused: 'Pasta serveris atteica {{to}}: nav nosūtīts (atzīmēts lietā).',
+      retry: 'Mēģināt vēlreiz',
+    },
     register: {
       title: 'Ienākošais e-pasts',
       fetch: 'Pārbaudīt pastkasti',
