@@ -18,6 +18,7 @@
  *   back, and two devices never disagree about what is left to move.
  */
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import { DomainError } from '../../shared/domain/domain-error';
 import type { MailImportResult, MailSettings, RefusedMessage } from '../../shared/domain/mail';
 import { ChangeSet, isWriteConflict } from '../database/change-set';
 import type { FileStore } from '../files/file-store';
@@ -66,6 +67,10 @@ export class MailboxImport {
     const client = await connectImap(config, password);
     try {
       return await this.fromInbox(client, config);
+    } catch (error) {
+      // The connection dropped mid-way: what was stored stays (each message is whole), the rest waits.
+      if (!(error instanceof DomainError) && !client.usable) throw mailProblem('mail_unreachable', `The mail server ${config.imap.host} stopped answering during the import`, { host: `${config.imap.host}:${config.imap.port}` });
+      throw error;
     } finally {
       await closeImap(client);
     }
