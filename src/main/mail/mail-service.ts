@@ -56,6 +56,14 @@ export class MailService {
     return this.running;
   }
 
+  /** The periodic check: nothing until the mailbox is set up and on; then fetch, and send what is queued. */
+  async checkMailbox(): Promise<void> {
+    const config = await this.config.config();
+    if (!config || !config.enabled) return;
+    await this.fetch();
+    await this.letterOutbox.drain();
+  }
+
   list(include: 'untriaged' | 'all', viewer: Viewer | null | undefined): Promise<IncomingMail[]> {
     return this.register.list(include, viewer);
   }
