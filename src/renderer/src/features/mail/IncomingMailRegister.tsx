@@ -219,7 +219,7 @@ export function IncomingMailRegister() {
                   key={row.id}
                   onClick={() => setSelected(row.id)}
                   bg={row.id === current?.id ? 'var(--mantine-primary-color-light)' : undefined}
-                  aria-selected={row.id === current?.id}
+                  aria-current={row.id === current?.id ? 'true' : undefined}
                   data-testid="mail-row"
                 >
                   <Table.Td>{dateTime(row.receivedAt)}</Table.Td>
