@@ -26,7 +26,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('nav-postRoom').click();
     await expect(page.getByTestId('letter-kind')).toBeFocused();
     expect(await seriousViolations(page), 'incoming post register').toEqual([]);
-    for (const tab of ['outgoing', 'day-book'] as const) {
+    for (const tab of ['outgoing', 'day-book', 'email'] as const) {
       await page.getByTestId(`post-tab-${tab}`).click();
       expect(await seriousViolations(page), `post room: ${tab}`).toEqual([]);
     }

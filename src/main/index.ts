@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       version: app.getVersion(),
       notificationSink: electronNotificationSink(iconPath, (place) => show(place)),
       secretStore: safeStorageSecrets(dataDirectory),
+      mailSecretStore: safeStorageSecrets(dataDirectory, 'mail-password.bin'),
       keyProtector: safeStorageKeyProtector(),
       networkUp: () => net.isOnline(),
     });

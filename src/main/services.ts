@@ -31,6 +31,11 @@ import { realTimers, type Timers } from './notifier/timers';
 import { postHandlers } from './api/handlers/post-handlers';
 import { addFileCollections, FileStore } from './files/file-store';
 import { addLetterCollections } from './post-room/letters-collection';
+import { MailConfigStore, type MailSecretStore } from './mail/mail-config';
+import { MailService } from './mail/mail-service';
+import type { OutboxHooks } from './mail/outbox';
+import { MailPoller } from './mail/mail-poller';
+import { mailHandlers } from './api/handlers/mail-handlers';
 import { PostRoomService } from './post-room/post-room-service';
 import { conflictHandlersFor } from './sync/conflict-handlers';
 import { syncHandlers } from './api/handlers/sync-handlers';
@@ -72,6 +77,10 @@ export interface MainServicesOptions {
   readonly timers?: Timers;
   /** Keeps the sync password: Electron's safeStorage in the app, memory elsewhere. */
   readonly secretStore?: SecretStore;
+  /** Keeps the team mailbox's password (issue 17): Electron's safeStorage in the app, memory elsewhere. */
+  readonly mailSecretStore?: MailSecretStore;
+  /** Tests only: what happens between sending an e-mail and recording it (a crash). */
+  readonly mailHooks?: OutboxHooks;
   /** Whether the device has a network at all (Electron's net.isOnline in the app). */
   readonly networkUp?: () => boolean;
   /** Sync retry back-off (tests shorten it). */
@@ -113,6 +122,8 @@ export interface MainServices {
   unlockDatabase(login: string, password: string): Promise<void>;
   /** The dashboard (issue 16); null when the database could not be opened. */
   readonly reports: ReportService | null;
+  /** The periodic check of the team mailbox (issue 17); null when the database could not be opened. */
+  readonly mailWatch: MailPoller | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -142,6 +153,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
   let people: PeopleSearchSources | null = null;
+  let mail: MailService | null = null;
+  let mailPoller: MailPoller | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
   const subscriptions: Subscription[] = [];
@@ -241,7 +254,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
     const handlerFor = conflictHandlersFor(rxdb, clock);
     const letters = await addLetterCollections(rxdb, handlerFor);
-    postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
+    const fileStore = new FileStore(await addFileCollections(rxdb, handlerFor));
+    postRoom = new PostRoomService(ready, letters, fileStore, clock);
+    mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock, rxdb, options.mailHooks);
+    mailPoller = new MailPoller(mail, options.timers ?? realTimers, logger);
+    mailPoller.start();
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
@@ -317,6 +334,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (postRoom) return postRoom;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
+  const requireMail = (): MailService => {
+    if (mail) return mail;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireCaseViews = (): CaseViewService => {
     if (caseViews) return caseViews;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
@@ -374,6 +395,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom, requireAccessLog),
     ...syncHandlers(requireSync),
+    ...mailHandlers(requireMail),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
     ...peopleHandlers(requirePeople),
@@ -417,6 +439,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     get reports() {
       return reports;
     },
+    get mailWatch() {
+      return mailPoller;
+    },
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -431,6 +456,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       await unlocking?.catch(() => undefined);
       notifier?.stop();
       backups?.stop();
+      mailPoller?.stop();
+      await mailPoller?.idle();
       await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
       session?.close();
       await sync?.close();

@@ -1,5 +1,5 @@
 /**
- * The sync password, encrypted with Electron's safeStorage (the operating system's keychain:
+ * The sync password (and the team mailbox's, issue 17, in its own file), encrypted with Electron's safeStorage (the operating system's keychain:
  * Keychain on macOS, DPAPI on Windows, the Secret Service or KWallet on Linux) and kept in a
  * file in the profile that only this user can read. Where no keychain is available (some Linux
  * desktops fall back to a fixed key), the password is kept in memory only and the settings say
@@ -11,9 +11,9 @@ import { safeStorage } from 'electron';
 import { memorySecretStore, type SecretStore } from '../sync/secret-store';
 import { realKeychainAvailable } from './safe-storage-key-protector';
 
-export function safeStorageSecrets(dataDirectory: string): SecretStore {
+export function safeStorageSecrets(dataDirectory: string, fileName = 'sync-password.bin'): SecretStore {
   if (!realKeychainAvailable()) return memorySecretStore();
-  const file = path.join(dataDirectory, 'sync-password.bin');
+  const file = path.join(dataDirectory, fileName);
   return {
     kind: 'os-keychain',
     async read() {

@@ -136,6 +136,12 @@ export class FileStore {
     return { state: 'ready', record: record.toJSON() as FileRecord, data };
   }
 
+  /** Which of these files this device holds (their records; chunks may still be arriving). */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return new Set((await this.collections.files.findByIds([...ids]).exec()).keys());
+  }
+
   async listFor(ownerId: string): Promise<FileRecord[]> {
     return (await this.collections.files.find({ selector: { ownerId } }).exec()).map((record) => record.toJSON() as FileRecord);
   }

@@ -47,6 +47,7 @@ import {
   restrictCaseInput,
   updateCaseDetailsInput,
 } from '../domain/inputs';
+import { listIncomingMailInput, mailSettingsInput, sendLetterInput, triageMailInput, type IncomingMail, type MailImportResult, type MailSettingsView, type OutboxEntry } from '../domain/mail';
 import { exportTableInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
@@ -190,6 +191,18 @@ export const apiMethods = {
     result: typed<Dashboard>(),
   },
   'reports.exportTable': { summary: 'A table of the dashboard as CSV, safe to open in a spreadsheet.', input: exportTableInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
+  'mail.settings': { summary: "Issue 17: this device's connection to the team mailbox, or null before it is set up (the password is never returned; administrators).", input: emptyInput, result: typed<MailSettingsView | null>() },
+  'mail.configure': { summary: 'Issue 17: saves the IMAP and SMTP servers, account, folders and password of the team mailbox; TLS unless the server is on this computer (administrators).', input: mailSettingsInput, result: typed<MailSettingsView | null>() },
+  'mail.fetch': { summary: 'Issue 17: imports the new messages of the team mailbox and moves the triaged ones to the processed folder; says what it refused and why.', input: emptyInput, result: typed<MailImportResult>() },
+  'mail.list': { summary: 'Issue 17: the incoming-e-mail register: imported messages with the case a reference in them matches, untriaged or all.', input: listIncomingMailInput, result: typed<IncomingMail[]>() },
+  'mail.triage': { summary: 'Issue 17: triages an e-mail: a new complaint (P-3.2), about an existing case, an escalation request (P-4.2) or not a complaint.', input: triageMailInput, result: typed<IncomingMail>() },
+  'mail.send': {
+    summary: "Issue 17: queues a finalised letter as an e-mail to the complainant (its text, the PDF attached, [Ref …] in the subject) and sends what is queued; sending an acknowledgement acknowledges the case (P-3.2).",
+    input: sendLetterInput,
+    result: typed<OutboxEntry>(),
+  },
+  'mail.outbox': { summary: "Issue 17: this device's outbox: queued, sending, sent and refused e-mails.", input: emptyInput, result: typed<OutboxEntry[]>() },
+  'mail.sendQueued': { summary: 'Issue 17: sends what is queued (after an outage); an entry that may have gone out is first looked up in the Sent folder.', input: emptyInput, result: typed<OutboxEntry[]>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {

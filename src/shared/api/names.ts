@@ -74,6 +74,14 @@ export const API_METHODS = [
   'people.find',
   'reports.dashboard',
   'reports.exportTable',
+  'mail.settings',
+  'mail.configure',
+  'mail.fetch',
+  'mail.list',
+  'mail.triage',
+  'mail.send',
+  'mail.outbox',
+  'mail.sendQueued',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

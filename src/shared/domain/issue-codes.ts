@@ -137,6 +137,20 @@ export const ISSUE_CODES = [
   'restore_target_not_empty',
   'restore_target_not_folder',
   'restore_target_not_writable',
+  // E-mail (issue 17).
+  'mail_host',
+  'mail_folder',
+  'insecure_mail_server',
+  'mail_not_configured',
+  'mail_login_failed',
+  'mail_unreachable',
+  'mail_folder_missing',
+  'mail_too_large',
+  'mail_malformed',
+  'mail_header_encoding',
+  'mail_attachment_refused',
+  'mail_already_triaged',
+  'mail_recipient_refused',
   // Subject access (issue 14).
   'person_search_empty',
 ] as const;

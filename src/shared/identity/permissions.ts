@@ -105,6 +105,16 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
   'reports.dashboard': REPORTING,
   'reports.exportTable': REPORTING,
+  // Issue 17: the mailbox is set up by administrators; the e-mail register is the post room's.
+  'mail.settings': ADMINISTRATION,
+  'mail.configure': ADMINISTRATION,
+  'mail.fetch': POST_ROOM,
+  'mail.list': POST_ROOM,
+  'mail.triage': POST_ROOM,
+  // Letters are written by those who work cases; so they are sent by e-mail.
+  'mail.send': CASE_WORK,
+  'mail.outbox': CASE_WORK,
+  'mail.sendQueued': CASE_WORK,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

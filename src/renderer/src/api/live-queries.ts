@@ -29,12 +29,14 @@ function caseIdOf(input: unknown): string | undefined {
 /** The table: for each event, the answers it makes stale. Events absent here change no query. */
 export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPayload<E>) => Stale } = {
   'cases.changed': ({ caseIds }) => {
-    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard');
+    // An e-mail sent is recorded on its case (issue 17): the outbox shows it.
+    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard', 'mail.outbox');
     return (method, input) => lists(method, input) || (method === 'cases.get' && caseIds.includes(caseIdOf(input) ?? ''));
   },
   // Settings move deadlines and rename types and people; letter templates are settings too.
   'settings.changed': () => ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard'),
-  'letters.changed': () => ofMethods('post.list', 'post.dayBook'),
+  // An e-mail's triage writes its letter (issue 17): the register drops it.
+  'letters.changed': () => ofMethods('post.list', 'post.dayBook', 'mail.list'),
   'notifications.changed': () => ofMethods('notifications.list'),
   'caseViews.changed': () => ofMethods('caseViews.list'),
 };

@@ -1,5 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { IncomingMailRegister } from '../mail/IncomingMailRegister';
 import { DayBook } from './DayBook';
 import { IncomingRegister } from './IncomingRegister';
 import { OutgoingPost } from './OutgoingPost';
@@ -9,9 +10,10 @@ const POST_TABS = [
   ['incoming', 'incoming'],
   ['outgoing', 'outgoing'],
   ['day-book', 'dayBook'],
+  ['email', 'email'],
 ] as const;
 
-/** The post room: the incoming register, outgoing post to log as posted, and the day book. */
+/** The post room: the incoming register, outgoing post to log as posted, the day book, and the incoming-e-mail register (issue 17). */
 export function PostRoomPage() {
   const { t } = useTranslation();
   return (
@@ -33,6 +35,9 @@ export function PostRoomPage() {
         </Tabs.Panel>
         <Tabs.Panel value="day-book" pt="md">
           <DayBook />
+        </Tabs.Panel>
+        <Tabs.Panel value="email" pt="md">
+          <IncomingMailRegister />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,4 +1,4 @@
-/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, backups and about. */
+/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, e-mail, backups and about. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -13,10 +13,11 @@ import { OrganisationSettings } from './OrganisationSettings';
 import { SlaSettings } from './SlaSettings';
 import { StaffSettings } from './StaffSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { MailSettings } from '../mail/MailSettings';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
-const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'backups', 'about'] as const;
+const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'about'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */
@@ -31,6 +32,7 @@ const TAB_METHOD: Readonly<Record<SettingsTab, ApiMethodName | null>> = {
   staff: null,
   device: null,
   sync: 'sync.configure',
+  mail: 'mail.configure',
   backups: 'backup.configure',
   about: null,
 };
@@ -76,6 +78,9 @@ export function SettingsPage({ tab }: { readonly tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="device" pt="md">
           <DeviceSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="mail" pt="md">
+          <MailSettings />
         </Tabs.Panel>
         <Tabs.Panel value="sync" pt="md">
           <SyncSettings />

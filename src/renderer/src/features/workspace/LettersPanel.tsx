@@ -14,6 +14,8 @@ import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
+import { useCan } from '../../session/SessionContext';
+import { LetterEmail } from '../mail/LetterEmail';
 
 function suggestedTemplate(detail: CaseDetail): LetterTemplateId {
   const status = detail.case.status;
@@ -30,6 +32,7 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const format = useFormatters();
   // Kept live by letters.changed (live-queries.ts).
   const letters = useApiQuery('post.list', { caseId: detail.case.id });
+  const sendsEmail = useCan()('mail.send');
   const [composing, setComposing] = useState(false);
   const [template, setTemplate] = useState<LetterTemplateId>(suggestedTemplate(detail));
   const [language, setLanguage] = useState<LetterLanguage>(i18n.language === 'lv' ? 'lv' : 'en-GB');
@@ -105,6 +108,7 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
                   {letter.posting ? t('letters.posted', { date: format.day(letter.posting.postedOn) }) : t('letters.notPosted')}
                 </Text>
               )}
+              {letter.direction === 'out' && sendsEmail && detail.case.complainant.email !== '' && <LetterEmail letterId={letter.id} />}
               {letter.files.map((file) => (
                 <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => void call('post.file', { fileId: file.id }).then(saveFile)}>
                   <IconDownload size={12} aria-hidden /> {file.name}

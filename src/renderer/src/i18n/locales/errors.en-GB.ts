@@ -147,6 +147,20 @@ export const issueCodesEnGB = {
   restore_target_not_empty: 'The new profile folder {{path}} is not empty. Restore only into a new, empty folder.',
   restore_target_not_folder: '{{path}} is a file, not a folder.',
   restore_target_not_writable: 'The folder {{path}} cannot be created.',
+  // E-mail (issue 17).
+  mail_host: 'A host name or address, e.g. imap.example.com',
+  mail_folder: 'A folder name without quotes or line breaks',
+  insecure_mail_server: 'Use TLS for the mail server: without it, only a server on this computer (localhost, 127.0.0.1, ::1) is allowed.',
+  mail_not_configured: 'The team mailbox is not set up yet. An administrator sets it up in Settings → E-mail.',
+  mail_login_failed: 'The mailbox refused the user name or password. Nothing was changed.',
+  mail_unreachable: 'The mail server {{host}} cannot be reached. Nothing was changed; try again when it is back.',
+  mail_folder_missing: 'The mailbox has no folder “{{folder}}”. Check the folders in Settings → E-mail.',
+  mail_too_large: 'The message is {{size}}; at most {{maximum}} is imported. It was left in the mailbox.',
+  mail_malformed: 'The message is not well-formed (its MIME structure is broken or it has no sender). It was left in the mailbox.',
+  mail_header_encoding: 'A header of the message is in a character set other than UTF-8 without being encoded. It was left in the mailbox.',
+  mail_attachment_refused: 'The attachment “{{name}}” is not a whole PDF, JPEG, PNG or TIFF of at most 20 MB (at most 10 per message). The message was left in the mailbox.',
+  mail_already_triaged: 'This e-mail has been triaged already, here or on another device.',
+  mail_recipient_refused: 'The mail server refused the recipient. The refusal is noted on the case.',
   person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
 } satisfies Record<IssueCode, string>;
 

@@ -143,6 +143,20 @@ export const issueCodesLv = {
   restore_target_not_empty: 'Jaunā profila mape {{path}} nav tukša. Atjaunojiet tikai jaunā, tukšā mapē.',
   restore_target_not_folder: '{{path}} ir fails, nevis mape.',
   restore_target_not_writable: 'Mapi {{path}} nevar izveidot.',
+  // E-pasts (issue 17).
+  mail_host: 'Servera nosaukums vai adrese, piemēram, imap.example.com',
+  mail_folder: 'Mapes nosaukums bez pēdiņām un rindu pārnesumiem',
+  insecure_mail_server: 'Pasta serverim izmantojiet TLS: bez tā ir atļauts tikai serveris šajā datorā (localhost, 127.0.0.1, ::1).',
+  mail_not_configured: 'Komandas pastkaste vēl nav iestatīta. Administrators to iestata sadaļā Iestatījumi → E-pasts.',
+  mail_login_failed: 'Pastkaste neatzina lietotājvārdu vai paroli. Nekas netika mainīts.',
+  mail_unreachable: 'Pasta serveri {{host}} nevar sasniegt. Nekas netika mainīts; mēģiniet vēlreiz, kad tas būs pieejams.',
+  mail_folder_missing: 'Pastkastē nav mapes “{{folder}}”. Pārbaudiet mapes sadaļā Iestatījumi → E-pasts.',
+  mail_too_large: 'Vēstule ir {{size}}; tiek importēts ne vairāk kā {{maximum}}. Tā palika pastkastē.',
+  mail_malformed: 'Vēstule nav pareizi veidota (bojāta MIME struktūra vai nav sūtītāja). Tā palika pastkastē.',
+  mail_header_encoding: 'Vēstules galvene ir nekodētā rakstzīmju kopā, kas nav UTF-8. Tā palika pastkastē.',
+  mail_attachment_refused: 'Pielikums “{{name}}” nav vesels PDF, JPEG, PNG vai TIFF fails līdz 20 MB (ne vairāk kā 10 vienā vēstulē). Vēstule palika pastkastē.',
+  mail_already_triaged: 'Šis e-pasts jau ir šķirots šajā vai citā ierīcē.',
+  mail_recipient_refused: 'Pasta serveris atteica adresātu. Atteikums ir atzīmēts lietā.',
   person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
 } satisfies Record<IssueCode, string>;
 

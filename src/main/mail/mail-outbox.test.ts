@@ -1,0 +1,126 @@
+/**
+ * Letters out by e-mail (issue 17) against a real SMTP server delivering into a real Dovecot:
+ * - an acknowledgement letter goes to the complainant with its PDF, `[Ref <reference>]` in the
+ *   subject and a stable Message-ID, and acknowledges the case at the time it was sent (P-3.2);
+ * - a crash after sending and before recording does not send it twice: after the restart the
+ *   Sent folder is checked for its Message-ID and it is recorded as sent;
+ * - the outbox drains after an outage, and the case is acknowledged when it actually went;
+ * - a recipient the server refuses is recorded on the case, and nothing is acknowledged.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestDomain, type TestDomain } from '../domain/test-support';
+import { dovecotInstalled, startDovecot, type DovecotServer } from './test-support/dovecot';
+import { startSmtpRelay, type SmtpRelay } from './test-support/smtp-relay';
+
+let t: TestDomain;
+let mailbox: DovecotServer;
+let relay: SmtpRelay;
+let crashesLeft = 0;
+
+async function configure(smtpPort = relay.port) {
+  await t.call('mail.configure', {
+    enabled: true,
+    imap: { host: '127.0.0.1', port: mailbox.port, security: 'none', username: mailbox.user },
+    smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', from: 'complaints@example.com' },
+    password: mailbox.password,
+  });
+}
+
+async function acknowledgementLetter(email = 'margaret@example.org') {
+  const created = await t.call('cases.create', {
+    complainant: { name: 'Margaret Hale', email, preferredChannel: 'email' },
+    channel: 'web-form',
+    receivedAt: '2026-11-25T09:30:00.000Z',
+    type: 'product',
+    summary: 'Leaking bottle',
+  });
+  const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
+  const letter = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
+  return { ...created, letterId: letter.id };
+}
+
+describe.skipIf(!dovecotInstalled())('letters out by e-mail', () => {
+  beforeEach(async () => {
+    crashesLeft = 0;
+    t = await startTestDomain('2026-11-25T11:00:00.000Z', undefined, {
+      services: {
+        mailHooks: {
+          afterSmtp: () => {
+            if (crashesLeft === 0) return Promise.resolve();
+            crashesLeft -= 1;
+            return Promise.reject(new Error('Simulated crash between sending and recording'));
+          },
+        },
+      },
+    });
+    mailbox = await startDovecot();
+    relay = await startSmtpRelay(mailbox, { sentFolder: 'Sent', credentials: { user: mailbox.user, password: mailbox.password } });
+  });
+  afterEach(async () => {
+    await t.close();
+    await relay.stop();
+    await mailbox.stop();
+  });
+
+  it('an acknowledgement e-mail carries [Ref …] and a stable Message-ID, and acknowledges the case when sent (P-3.2)', async () => {
+    await configure();
+    const { caseId, reference, letterId } = await acknowledgementLetter();
+    t.clock.set('2026-11-25T11:30:00.000Z');
+    const sent = await t.call('mail.send', { letterId });
+    expect(sent).toMatchObject({ state: 'sent', to: 'margaret@example.org', subject: `[Ref ${reference}] We have received your complaint`, messageId: `<plaint-${letterId}@example.com>`, problem: null });
+    expect(relay.accepted()).toBe(1);
+    expect(await mailbox.messageIds('INBOX')).toEqual([sent.messageId]);
+    expect(await mailbox.messageIds('Sent')).toEqual([sent.messageId]);
+    const detail = await t.call('cases.get', { caseId });
+    expect(detail.case.status).toBe('acknowledged');
+    expect(detail.case.acknowledgement).toMatchObject({ channel: 'email' });
+    expect(Date.parse(detail.case.acknowledgement!.at)).toBeGreaterThanOrEqual(Date.parse('2026-11-25T11:30:00.000Z'));
+    // Sending it again sends nothing.
+    expect(await t.call('mail.send', { letterId })).toMatchObject({ state: 'sent' });
+    expect(relay.accepted()).toBe(1);
+  });
+
+  it('a crash after sending and before recording does not send twice: the Sent folder is checked after the restart', async () => {
+    await configure();
+    const { caseId, letterId } = await acknowledgementLetter();
+    crashesLeft = 1;
+    expect((await t.fail('mail.send', { letterId })).code).toBe('INTERNAL');
+    expect(relay.accepted()).toBe(1);
+    expect((await t.call('mail.outbox', {}))[0]).toMatchObject({ state: 'sending' });
+    expect((await t.call('cases.get', { caseId })).case.status).toBe('received');
+
+    await t.restart();
+    // The password was kept in memory (no keychain in tests): give it again.
+    await configure();
+    const [entry] = await t.call('mail.sendQueued', {});
+    expect(entry).toMatchObject({ state: 'sent', letterId });
+    expect(relay.accepted()).toBe(1);
+    expect(await mailbox.messageIds('INBOX')).toEqual([entry!.messageId]);
+    expect((await t.call('cases.get', { caseId })).case.status).toBe('acknowledged');
+  });
+
+  it('the outbox drains after an outage; the case is acknowledged when the e-mail actually went', async () => {
+    await configure(mailbox.closedPort);
+    const { caseId, letterId } = await acknowledgementLetter();
+    expect(await t.call('mail.send', { letterId })).toMatchObject({ state: 'queued', problem: 'mail_unreachable' });
+    expect((await t.call('cases.get', { caseId })).case.status).toBe('received');
+
+    t.clock.set('2026-11-25T14:00:00.000Z');
+    await configure();
+    expect(await t.call('mail.sendQueued', {})).toMatchObject([{ state: 'sent', problem: null }]);
+    expect(relay.accepted()).toBe(1);
+    const acknowledged = (await t.call('cases.get', { caseId })).case.acknowledgement!;
+    expect(Date.parse(acknowledged.at)).toBeGreaterThanOrEqual(Date.parse('2026-11-25T14:00:00.000Z'));
+  });
+
+  it('a recipient the server refuses is noted on the case and nothing is acknowledged', async () => {
+    await relay.stop();
+    relay = await startSmtpRelay(mailbox, { refuse: ['gone@example.org'] });
+    await configure();
+    const { caseId, letterId } = await acknowledgementLetter('gone@example.org');
+    expect(await t.call('mail.send', { letterId })).toMatchObject({ state: 'refused', problem: 'mail_recipient_refused' });
+    const detail = await t.call('cases.get', { caseId });
+    expect(detail.case.status).toBe('received');
+    expect(detail.timeline.some((entry) => entry.kind === 'note' && String(entry.data['text']).includes('gone@example.org'))).toBe(true);
+  });
+});
