@@ -274,7 +274,8 @@ export class PostRoomService {
       'extension.reason': extension?.reason ?? '',
       'resolution.summary': resolution?.summary ?? '',
       'resolution.outcome': resolution?.outcome ?? '',
-      independentAdvice: organisation.independentAdvice,
+      // P-6.1, issue 18: in the letter's own language.
+      independentAdvice: organisation.independentAdvice[input.language],
       'sender.name': actor.name,
     };
     return { text: mergeTemplate(await this.templateText(input.template, input.language), values) };

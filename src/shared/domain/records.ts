@@ -280,6 +280,12 @@ export interface Organisation {
   readonly country: string;
   readonly email: string;
   readonly phone: string;
-  /** P-6.1: where a dissatisfied customer can seek independent advice. */
-  readonly independentAdvice: string;
+  /** P-6.1: where a dissatisfied customer can seek independent advice, in each letter language (issue 18). */
+  readonly independentAdvice: PerLanguageText;
+}
+
+/** A text the organisation keeps in each language letters are written in (en-GB, lv). */
+export interface PerLanguageText {
+  readonly 'en-GB': string;
+  readonly lv: string;
 }

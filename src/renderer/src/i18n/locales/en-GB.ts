@@ -534,7 +534,8 @@ export const enGB = {
       country: 'Country code',
       email: 'E-mail',
       phone: 'Phone',
-      independentAdvice: 'Independent advice (told in final responses)',
+      independentAdviceEn: 'Independent advice, in English (told in English final responses)',
+      independentAdviceLv: 'Independent advice, in Latvian (told in Latvian final responses)',
     },
     sla: {
       acknowledgementUnit: 'Acknowledge within',

@@ -540,7 +540,8 @@ export const lv = {
       country: 'Valsts kods',
       email: 'E-pasts',
       phone: 'Tālrunis',
-      independentAdvice: 'Neatkarīga konsultācija (norāda galīgajās atbildēs)',
+      independentAdviceEn: 'Neatkarīga konsultācija angliski (norāda galīgajās atbildēs angļu valodā)',
+      independentAdviceLv: 'Neatkarīga konsultācija latviski (norāda galīgajās atbildēs latviešu valodā)',
     },
     sla: {
       acknowledgementUnit: 'Apstiprināt saņemšanu',
