@@ -29,8 +29,9 @@ function caseIdOf(input: unknown): string | undefined {
 /** The table: for each event, the answers it makes stale. Events absent here change no query. */
 export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPayload<E>) => Stale } = {
   'cases.changed': ({ caseIds }) => {
-    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard');
-    return (method, input) => lists(method, input) || (method === 'cases.get' && caseIds.includes(caseIdOf(input) ?? ''));
+    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard', 'cases.unread');
+    const ofCase = (method: ApiMethodName) => method === 'cases.get' || method === 'cases.correspondence';
+    return (method, input) => lists(method, input) || (ofCase(method) && caseIds.includes(caseIdOf(input) ?? ''));
   },
   // Settings move deadlines and rename types and people; letter templates are settings too.
   'settings.changed': () => ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard'),

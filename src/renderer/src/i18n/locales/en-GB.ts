@@ -445,6 +445,7 @@ export const enGB = {
       conflict: 'Sync conflicts',
       'deadlines-moved': 'Deadline moves',
       restriction: 'Restrictions',
+      'correspondence-decision': 'Decisions on new post',
     },
     created: 'Complaint logged',
     stage: 'stage {{stage}}',
@@ -460,6 +461,11 @@ export const enGB = {
     referral: 'Referred to {{to}} {{outcome}}',
     restricted: 'Restricted to {{people}}: {{reason}}',
     restrictionLifted: 'Restriction lifted: {{reason}}',
+    correspondenceDecision: {
+      reopen: 'New correspondence on the closed case: reopened. Reason: {{reason}}',
+      escalate: 'New correspondence on the closed case: escalated to stage 2. Reason: {{reason}}',
+      'no-action': 'New correspondence on the closed case: no action. Reason: {{reason}}',
+    },
     deadlinesMoved: {
       calendar: 'The working calendar changed, so the deadlines moved.',
       slaPolicy: 'The SLA policy changed, so the deadlines moved.',
@@ -502,6 +508,18 @@ export const enGB = {
     created: 'Case {{reference}} created',
     duplicateHint_one: 'This complainant may already have an open case:',
     duplicateHint_other: 'This complainant may already have {{count}} open cases:',
+  },
+  correspondence: {
+    unread: 'New correspondence since you last looked',
+    listMarker: 'New correspondence',
+    closedTitle: 'New correspondence on a closed case',
+    closedBody: 'Arrived {{date}} by {{channel}}: {{summary}}',
+    closedAsk: 'Decide what happens: reopen the case, escalate it, or no action. Give the reason.',
+    closedWaits: 'The assignee or a manager decides what happens.',
+    decision: 'Decision',
+    decisions: { reopen: 'Reopen the case', escalate: 'Escalate to stage 2', 'no-action': 'No action' },
+    reason: 'Reason',
+    submit: 'Record the decision',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

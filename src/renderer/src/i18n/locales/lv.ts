@@ -450,6 +450,7 @@ export const lv = {
       conflict: 'Sinhronizācijas konflikti',
       'deadlines-moved': 'Termiņu pārcelšana',
       restriction: 'Ierobežojumi',
+      'correspondence-decision': 'Lēmumi par jaunu korespondenci',
     },
     created: 'Sūdzība reģistrēta',
     transition: '{{from}} → {{to}}',
@@ -465,6 +466,11 @@ export const lv = {
     referral: 'Nosūtīts: {{to}} {{outcome}}',
     restricted: 'Piekļuve ierobežota: {{people}}. Iemesls: {{reason}}',
     restrictionLifted: 'Piekļuves ierobežojums atcelts. Iemesls: {{reason}}',
+    correspondenceDecision: {
+      reopen: 'Jauna korespondence slēgtā lietā: lieta atvērta no jauna. Iemesls: {{reason}}',
+      escalate: 'Jauna korespondence slēgtā lietā: eskalēta uz 2. posmu. Iemesls: {{reason}}',
+      'no-action': 'Jauna korespondence slēgtā lietā: nekāda rīcība. Iemesls: {{reason}}',
+    },
     deadlinesMoved: {
       calendar: 'Mainījās darba kalendārs, tāpēc termiņi pārcelti.',
       slaPolicy: 'Mainījās SLA politika, tāpēc termiņi pārcelti.',
@@ -508,6 +514,18 @@ export const lv = {
     duplicateHint_zero: 'Šim iesniedzējam, iespējams, jau ir {{count}} atvērtu lietu:',
     duplicateHint_one: 'Šim iesniedzējam, iespējams, jau ir atvērta lieta:',
     duplicateHint_other: 'Šim iesniedzējam, iespējams, jau ir {{count}} atvērtas lietas:',
+  },
+  correspondence: {
+    unread: 'Jauna korespondence kopš pēdējās apskates',
+    listMarker: 'Jauna korespondence',
+    closedTitle: 'Jauna korespondence slēgtā lietā',
+    closedBody: 'Saņemta {{date}}, kanāls: {{channel}}: {{summary}}',
+    closedAsk: 'Izlemiet, kas notiek tālāk: atvērt lietu no jauna, eskalēt vai nerīkoties. Norādiet iemeslu.',
+    closedWaits: 'Lēmumu pieņem lietas atbildīgais darbinieks vai vadītājs.',
+    decision: 'Lēmums',
+    decisions: { reopen: 'Atvērt lietu no jauna', escalate: 'Eskalēt uz 2. posmu', 'no-action': 'Nerīkoties' },
+    reason: 'Iemesls',
+    submit: 'Ierakstīt lēmumu',
   },
   shortcuts: {
     title: 'Tastatūras īsinājumtaustiņi',
