@@ -242,6 +242,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       calendar: () => ready.settings.calendar(),
       policy: async () => (await ready.settings.values()).slaPolicy,
       newId,
+      // Issue 18: new correspondence on the recipient's cases is told at once.
+      arrivals: (recipient, since) => ready.correspondence.arrivalsToTell(recipient.viewer, since),
       onChange: publishUnread,
       onError: (error) => logger.error('The deadline notifier failed', errorDetails(error)),
     });

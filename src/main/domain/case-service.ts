@@ -252,7 +252,8 @@ export class CaseService {
     return template;
   }
 
-  private async planAppend(caseId: string, drafts: TimelineDraft[]): Promise<ChangeSet> {
+  /** Timeline entries for a case, planned (the case itself is unchanged). */
+  async planAppend(caseId: string, drafts: TimelineDraft[]): Promise<ChangeSet> {
     const actor = await this.identity.actor();
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
@@ -273,12 +274,15 @@ export class CaseService {
   }
 
   /** `generated`: text the timeline shows in the reader's language, `summary` being its English fallback. */
-  planCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string; generated?: { key: GeneratedMessage; params: Record<string, string> } } = {}): Promise<ChangeSet> {
+  planCommunication(
+    input: z.output<typeof addCommunicationInput>,
+    link: { letterId?: string; generated?: { key: GeneratedMessage; params: Record<string, string> }; arrived?: { closedCase: boolean } } = {},
+  ): Promise<ChangeSet> {
     return this.planAppend(input.caseId, [
       {
         kind: 'communication',
         at: input.at,
-        data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.generated ? { generated: link.generated } : {}) },
+        data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.generated ? { generated: link.generated } : {}), ...(link.arrived ? { arrived: link.arrived } : {}) },
       } as TimelineDraft,
     ]);
   }

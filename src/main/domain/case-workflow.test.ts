@@ -96,11 +96,11 @@ describe('a phone complaint from receipt to stage-2 closure', () => {
         summary: 'Refund agreed',
         outcome: 'partly-upheld',
         redress: [{ kind: 'refund', amountMinor: 4999, currency: 'GBP' }],
-        signpostedTo: org.independentAdvice,
+        signpostedTo: org.independentAdvice['en-GB'],
       },
     });
     // P-6.1: the final response says where to turn, and the case records it.
-    expect(detail.case.externalReferral).toMatchObject({ signpostedTo: org.independentAdvice });
+    expect(detail.case.externalReferral).toMatchObject({ signpostedTo: org.independentAdvice['en-GB'] });
     detail = await t.call('cases.act', { caseId, action: { type: 'close', at: '2027-01-06T09:30:00.000Z' } });
     expect(detail.case.status).toBe('closed');
     expect(detail.timeTaken.resolution).toEqual({ hours: 48, workingDays: 2 }); // P-5.1: request to outcome

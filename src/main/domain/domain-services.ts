@@ -4,6 +4,8 @@ import type { StaffAccount } from '../../shared/domain/records';
 import type { EventBus } from '../events/event-bus';
 import { CaseQueries } from './case-queries';
 import { CaseService } from './case-service';
+import { addCaseLastSeenCollection } from './correspondence/case-last-seen';
+import { CorrespondenceService } from './correspondence/correspondence-service';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
@@ -18,6 +20,8 @@ export interface DomainServices {
   readonly db: DomainDatabase;
   readonly cases: CaseService;
   readonly queries: CaseQueries;
+  /** New correspondence on existing cases: unread markers and closed-case decisions (issue 18). */
+  readonly correspondence: CorrespondenceService;
   readonly settings: SettingsService;
   readonly staff: StaffService;
   readonly identity: DeviceIdentity;
@@ -41,6 +45,7 @@ export async function startDomainServices(
   const staff = new StaffService(db, clock);
   const cases = new CaseService(db, settings, identity, clock);
   const queries = new CaseQueries(db, settings, clock);
+  const correspondence = new CorrespondenceService(db, cases, await addCaseLastSeenCollection(database), clock);
   const stopFeed = startChangeFeed(db, events);
   const rescheduler = new DeadlineRescheduler(db, cases, onError);
   rescheduler.start();
@@ -48,6 +53,7 @@ export async function startDomainServices(
     db,
     cases,
     queries,
+    correspondence,
     settings,
     staff,
     identity,

@@ -49,9 +49,29 @@ export const DEFAULT_ORGANISATION: Organisation = {
   country: 'GB',
   email: '',
   phone: '',
-  independentAdvice:
-    'If you are still not satisfied, you can get free, independent advice from Citizens Advice: www.citizensadvice.org.uk, consumer helpline 0808 223 1133.',
+  independentAdvice: {
+    'en-GB': 'If you are still not satisfied, you can get free, independent advice from Citizens Advice: www.citizensadvice.org.uk, consumer helpline 0808 223 1133.',
+    lv: 'Ja joprojām neesat apmierināts, varat saņemt bezmaksas neatkarīgu konsultāciju organizācijā Citizens Advice: www.citizensadvice.org.uk, patērētāju palīdzības tālrunis 0808 223 1133.',
+  },
 };
+
+/**
+ * Issue 18, P-6.1: the independent-advice text was one (English) setting; it is now one per
+ * letter language. A stored single text (from before, or from an older device by sync) is read as
+ * the English text; the Latvian one is the Latvian default when the English one was the default,
+ * and otherwise the same text, so an organisation's own wording is never lost (an administrator
+ * translates it in Settings).
+ */
+export function readOrganisation(stored: unknown): Organisation {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return DEFAULT_ORGANISATION;
+  const organisation = { ...DEFAULT_ORGANISATION, ...(stored as Partial<Organisation>) };
+  const advice: unknown = organisation.independentAdvice;
+  if (typeof advice === 'string') {
+    const lv = advice === DEFAULT_ORGANISATION.independentAdvice['en-GB'] ? DEFAULT_ORGANISATION.independentAdvice.lv : advice;
+    return { ...organisation, independentAdvice: { 'en-GB': advice, lv } };
+  }
+  return organisation;
+}
 
 export interface SettingsValues {
   readonly organisation: Organisation;
@@ -106,7 +126,7 @@ export class SettingsService {
     const documents = await this.db.settings.find().exec();
     const stored = Object.fromEntries(documents.map((document) => [document.id, document.toJSON().value.data]));
     const merged = { ...DEFAULTS, ...stored } as SettingsValues;
-    const values: SettingsValues = { ...merged, calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar) };
+    const values: SettingsValues = { ...merged, organisation: readOrganisation(stored['organisation']), calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar) };
     const calendar = createWorkingCalendar(calendarOptions(values.calendar));
     const loaded = { values, calendar };
     // A change landed while this read was under way (the recompute after a calendar change reads next).

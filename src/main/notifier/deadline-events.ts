@@ -7,7 +7,8 @@ import type { OpenCaseDeadlines } from '../domain/case-queries';
 import { caseAccess, type CaseAccessFacts } from '../../shared/identity/case-access';
 import type { Viewer } from '../../shared/identity/viewer';
 
-export type NotificationLevel = 'due-soon' | 'breached';
+/** Deadlines due soon or breached, and (issue 18) new correspondence on a case, open or closed. */
+export type NotificationLevel = 'due-soon' | 'breached' | 'new-post' | 'closed-case-post';
 
 export interface DeadlineEvent {
   readonly caseId: string;

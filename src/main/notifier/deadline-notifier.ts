@@ -14,7 +14,9 @@ import type { Clock } from '../domain/clock';
 import type { OpenCaseDeadlines } from '../domain/case-queries';
 import { deadlineEvents, eventKey, isForRecipient, type DeadlineEvent, type Recipient } from './deadline-events';
 import type { NotifierCollections, StoredNotification } from './notification-store';
-import { draftNotifications, type NotificationLanguage } from './notification-text';
+import { draftNotifications, type NotificationDraft, type NotificationLanguage } from './notification-text';
+import { arrivalKey, draftArrivalNotifications } from './arrival-text';
+import type { Arrival } from '../domain/correspondence/correspondence-service';
 import { MAX_TIMER_MS, type Timers } from './timers';
 
 export interface DesktopNotification {
@@ -46,12 +48,16 @@ export interface NotifierDependencies {
   readonly calendar: () => Promise<WorkingCalendar>;
   readonly policy: () => Promise<SlaPolicy>;
   readonly newId: () => string;
+  /** Issue 18: new correspondence on the recipient's cases since `since` (told once each, at once). */
+  readonly arrivals?: (recipient: Recipient, since: Date) => Promise<Arrival[]>;
   /** Called after the notification centre changed (new, delivered or read notifications). */
   readonly onChange?: () => void;
   readonly onError?: (error: unknown) => void;
 }
 
 const RECOMPUTE_DEBOUNCE_MS = 400;
+/** Correspondence is told if it arrived in the last two weeks (older post is not news on a first start). */
+const ARRIVALS_TOLD_FOR_MS = 14 * 86_400_000;
 const WATCHDOG_MS = 60_000;
 /** A wall clock that moved this much more (or less) than elapsed time was changed, or slept. */
 const CLOCK_JUMP_MS = 30_000;
@@ -138,17 +144,37 @@ export class DeadlineNotifier {
       const fresh = happened.filter((event) => !known.has(keyOf(event)));
       if (fresh.length > 0) await this.announce(worthTelling(fresh), fresh, recipient.id, now);
       for (const event of events) if (event.at > now.getTime() && event.at < next) next = event.at;
+      await this.announceArrivals(recipient, now);
     }
     next = Math.min(next, await this.deliverDue(now));
     this.arm(next, now.getTime());
   }
 
+  /** Issue 18: correspondence that arrived on the recipient's cases, each told once. */
+  private async announceArrivals(recipient: Recipient, now: Date): Promise<void> {
+    if (!this.deps.arrivals) return;
+    const arrivals = await this.deps.arrivals(recipient, new Date(now.getTime() - ARRIVALS_TOLD_FOR_MS));
+    if (arrivals.length === 0) return;
+    const keys = arrivals.map((arrival) => arrivalKey(arrival, recipient.id));
+    const known = await this.deps.store.notificationLedger.findByIds(keys).exec();
+    const fresh = arrivals.filter((arrival) => !known.has(arrivalKey(arrival, recipient.id)));
+    if (fresh.length === 0) return;
+    const { language } = await this.deps.preferences();
+    await this.store(draftArrivalNotifications(fresh, language), fresh.map((arrival) => arrivalKey(arrival, recipient.id)), recipient.id, now);
+  }
+
   /** Tells `events` and records every one of `settled` (which includes them) as told. */
   private async announce(events: DeadlineEvent[], settled: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
+    const { language } = await this.deps.preferences();
+    await this.store(events.length > 0 ? draftNotifications(events, language) : [], settled.map((event) => eventKey(event, staffId)), staffId, now);
+  }
+
+  /** Stores the notifications with their ledger keys: told once, never twice, never lost. */
+  private async store(drafts: readonly NotificationDraft[], ledgerKeys: readonly string[], staffId: string, now: Date): Promise<void> {
     const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
     const deliverAt = releaseInstant(calendar, policy, now, preferences.holdDuringQuietHours).getTime();
     const createdAt = now.toISOString();
-    const notifications: StoredNotification[] = (events.length > 0 ? draftNotifications(events, preferences.language) : []).map((draft) => ({
+    const notifications: StoredNotification[] = drafts.map((draft) => ({
       id: this.deps.newId(),
       staffId,
       level: draft.level,
@@ -164,7 +190,7 @@ export class DeadlineNotifier {
     // The notifications and their ledger entries are stored together: told once, never twice, never lost.
     const changes = new ChangeSet()
       .insert(this.deps.store.deviceNotifications, ...notifications)
-      .insert(this.deps.store.notificationLedger, ...settled.map((event) => ({ key: eventKey(event, staffId), notifiedAt: createdAt })));
+      .insert(this.deps.store.notificationLedger, ...ledgerKeys.map((key) => ({ key, notifiedAt: createdAt })));
     try {
       await changes.commit();
     } catch (error) {

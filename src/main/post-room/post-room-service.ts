@@ -122,7 +122,8 @@ export class PostRoomService {
         caseId = created.result.caseId;
         caseReference = created.result.reference;
       } else if (input.kind === 'correspondence' && target) {
-        changes.include(await this.domain.cases.planCommunication({ caseId: target.id, at: receivedAt, direction: 'in', channel: 'letter', summary: input.summary }, { letterId }));
+        // Issue 18: new correspondence marks the case unread for its assignee, who is told; on a closed case it waits for a decision.
+        changes.include(await this.domain.correspondence.planArrival({ caseId: target.id, at: receivedAt, channel: 'letter', summary: input.summary }, { letterId }));
       } else if (input.kind === 'escalation-request' && target) {
         const escalation = await this.domain.cases.planAct({ caseId: target.id, action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'letter', reason: input.summary } });
         changes.include(escalation.changes);
@@ -274,7 +275,8 @@ export class PostRoomService {
       'extension.reason': extension?.reason ?? '',
       'resolution.summary': resolution?.summary ?? '',
       'resolution.outcome': resolution?.outcome ?? '',
-      independentAdvice: organisation.independentAdvice,
+      // P-6.1, issue 18: in the letter's own language.
+      independentAdvice: organisation.independentAdvice[input.language],
       'sender.name': actor.name,
     };
     return { text: mergeTemplate(await this.templateText(input.template, input.language), values) };

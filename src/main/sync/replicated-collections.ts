@@ -7,6 +7,7 @@
  * each person's saved case views (they follow the person across devices), and the access log
  * (P-7.2: append-only, so an administrator sees every device's reads).
  * Device-local: the notification centre and its once-ever ledger (each device tells its own user),
+ * when each person last opened each case here (the unread marker, issue 18),
  * sync's quarantine of documents this device refused from the server (inbound/quarantine.ts), and
  * RxDB local documents (who am I, this device's code and sequence, preferences, sync settings and
  * what it remembers of the server), which RxDB never replicates.
@@ -32,7 +33,7 @@ export const REPLICATED_COLLECTIONS: readonly ReplicatedCollection[] = [
   { collection: 'accessLog', suffix: 'accesslog', batchSize: 500 },
 ];
 
-export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger', 'syncQuarantine'];
+export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger', 'syncQuarantine', 'caseLastSeen'];
 
 export function remoteDatabaseName(teamDatabase: string, collection: ReplicatedCollection): string {
   return `${teamDatabase}_${collection.suffix}`;

@@ -32,6 +32,7 @@ import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../d
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
+import { caseCorrespondenceInput, decideCorrespondenceInput, unreadCasesInput, type CaseCorrespondence } from '../domain/correspondence';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -110,6 +111,10 @@ export const apiMethods = {
   'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },
   'cases.addCommunication': { summary: 'Logs a communication in or out (channel, time, summary).', input: addCommunicationInput, result: typed<CaseDetail>() },
   'cases.quickSearch': { summary: 'Jump to a case by reference (check character validated) or by name.', input: quickSearchInput, result: typed<QuickSearchResult>() },
+  'cases.correspondence': { summary: 'New correspondence on a case: unread for its assignee, and what arrived on it closed and waits for a decision (issue 18).', input: caseCorrespondenceInput, result: typed<CaseCorrespondence>() },
+  'cases.markSeen': { summary: 'The reader opened the case: its new correspondence is no longer unread for them.', input: caseCorrespondenceInput, result: typed<CaseCorrespondence>() },
+  'cases.unread': { summary: 'The reader’s cases with correspondence they have not seen yet.', input: unreadCasesInput, result: typed<{ caseIds: string[] }>() },
+  'cases.decideCorrespondence': { summary: 'Reopen, escalate or no action (with a reason) for correspondence that arrived on a closed case.', input: decideCorrespondenceInput, result: typed<CaseDetail>() },
   'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
   'settings.get': { summary: 'Organisation, SLA policy, calendar, security, lists and staff accounts (never their password verifiers).', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },

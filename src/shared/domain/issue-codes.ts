@@ -153,6 +153,10 @@ export const ISSUE_CODES = [
   'mail_recipient_refused',
   // Subject access (issue 14).
   'person_search_empty',
+  // New correspondence on a closed case (issue 18).
+  'not_assignee_or_manager',
+  'no_decision_waiting',
+  'reopen_needs_manager',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -10,6 +10,7 @@
  * Kept here, next to the record types, so a later refactor can derive the RxDB JSON schemas and
  * the types from them (one source).
  */
+import { CORRESPONDENCE_DECISIONS } from './correspondence';
 import { z } from 'zod';
 import { createWorkingCalendar, DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../sla';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, POST_CLASSES } from './letters';
@@ -165,6 +166,7 @@ const communicationData = z.object({
   summary: z.string(),
   generated: z.object({ key: z.string(), params: z.record(z.string(), z.string()) }).optional(),
   letterId: z.string().optional(),
+  arrived: z.object({ closedCase: z.boolean() }).optional(),
 });
 const conflictingEdit = z.object({ value: z.unknown(), at: instant, by: staffRef });
 
@@ -200,6 +202,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
     }),
   ),
   entry('restriction', z.object({ restricted: z.boolean(), people: z.array(staffRef), reason: z.string() })),
+  entry('correspondence-decision', z.object({ entryId: id, decision: z.enum(CORRESPONDENCE_DECISIONS), reason: z.string() })),
 ]);
 
 /**

@@ -2,6 +2,7 @@
  * The shapes of Plaint's records as stored and as returned by the API. Times are ISO 8601 UTC
  * strings; ids are random UUIDs (never auto-increment: every device creates records offline).
  */
+import type { CorrespondenceDecision } from './correspondence';
 import type { CaseClock, Deadline, DeadlineKind, ExtendableDeadline } from '../sla';
 import type {
   CaseStatus,
@@ -182,6 +183,8 @@ export type TimelineEntry =
         /** Set for messages Plaint wrote itself, so each language can show its own words. */
         generated?: { key: GeneratedMessage; params: Record<string, string> };
         letterId?: string;
+        /** Issue 18: correspondence that arrived about the case (post, later e-mail); on a closed case it needs a decision. */
+        arrived?: { closedCase: boolean };
       }
     >
   | TimelineEntryBase<'note', { text: string }>
@@ -198,7 +201,9 @@ export type TimelineEntry =
   /** An administrator changed the working calendar or the SLA policy, and this case's deadlines moved. */
   | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>
   /** P-7.1: a manager restricted the case to the people named, or lifted the restriction (no people), and why. */
-  | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>;
+  | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>
+  /** Issue 18: what was decided about correspondence that arrived on a closed case, and why. */
+  | TimelineEntryBase<'correspondence-decision', { entryId: string; decision: CorrespondenceDecision; reason: string }>;
 
 export interface DeadlinesMoved {
   readonly because: 'calendar' | 'slaPolicy';
@@ -280,6 +285,12 @@ export interface Organisation {
   readonly country: string;
   readonly email: string;
   readonly phone: string;
-  /** P-6.1: where a dissatisfied customer can seek independent advice. */
-  readonly independentAdvice: string;
+  /** P-6.1: where a dissatisfied customer can seek independent advice, in each letter language (issue 18). */
+  readonly independentAdvice: PerLanguageText;
+}
+
+/** A text the organisation keeps in each language letters are written in (en-GB, lv). */
+export interface PerLanguageText {
+  readonly 'en-GB': string;
+  readonly lv: string;
 }

@@ -13,7 +13,8 @@ export const organisationSchema = z
     country: z.string().refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB')),
     email: z.union([z.literal(''), z.email('Not a valid e-mail address')]),
     phone: text(40),
-    independentAdvice: requiredText(2_000),
+    // P-6.1, issue 18: told in the final response's own language.
+    independentAdvice: z.object({ 'en-GB': requiredText(2_000), lv: requiredText(2_000) }).strict(),
   })
   .strict();
 

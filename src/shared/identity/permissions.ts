@@ -52,6 +52,11 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'cases.assign': ['manager'],
   // P-7.1: managers narrow a case to named people (need-to-know checks they may open it).
   'cases.restrict': ['manager'],
+  // Issue 18: new correspondence on a case; deciding is case work (the service checks assignee or manager).
+  'cases.correspondence': CASE_READING,
+  'cases.markSeen': CASE_READING,
+  'cases.unread': CASE_READING,
+  'cases.decideCorrespondence': CASE_WORK,
   // P-7.2: administrators read the access log; a case's managers see who has seen it.
   'accessLog.query': ADMINISTRATION,
   'accessLog.forCase': ['manager', 'administrator'],

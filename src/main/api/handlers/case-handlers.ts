@@ -1,7 +1,7 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
 import type { AccessLog } from '../../domain/access-log/access-log';
-import type { ApiHandlers, CallContext } from '../dispatcher';
+import { signedIn, type ApiHandlers, type CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
 
@@ -27,6 +27,10 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addCommunication(input), detail(input.caseId, context)),
     'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),
     'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
+    'cases.correspondence': (input, context) => domain().correspondence.forCase(input.caseId, signedIn(context)),
+    'cases.markSeen': async (input, context) => (await domain().correspondence.markSeen(input.caseId, signedIn(context)), domain().correspondence.forCase(input.caseId, signedIn(context))),
+    'cases.unread': async (_input, context) => ({ caseIds: await domain().correspondence.unreadCaseIds(signedIn(context)) }),
+    'cases.decideCorrespondence': async (input, context) => (await domain().correspondence.decide(input, signedIn(context)), detail(input.caseId, context)),
     'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
   };
 }

@@ -30,8 +30,9 @@ function caseIdOf(input: unknown): string | undefined {
 export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPayload<E>) => Stale } = {
   'cases.changed': ({ caseIds }) => {
     // An e-mail sent is recorded on its case (issue 17): the outbox shows it.
-    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard', 'mail.outbox');
-    return (method, input) => lists(method, input) || (method === 'cases.get' && caseIds.includes(caseIdOf(input) ?? ''));
+    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard', 'mail.outbox', 'cases.unread');
+    const ofCase = (method: ApiMethodName) => method === 'cases.get' || method === 'cases.correspondence';
+    return (method, input) => lists(method, input) || (ofCase(method) && caseIds.includes(caseIdOf(input) ?? ''));
   },
   // Settings move deadlines and rename types and people; letter templates are settings too.
   'settings.changed': () => ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard'),

@@ -13,6 +13,7 @@ import { LanguageControl } from './LanguageControl';
 import { NotificationCentre } from './NotificationCentre';
 import { Navigation } from './Navigation';
 import { QuickSearch } from './QuickSearch';
+import { ShortcutSheet } from './ShortcutSheet';
 import { PAGES, PRELOAD_OTHERS_AFTER_MS, preloadAllPages, useFirstPageLoaded } from './pages';
 import { StatusArea } from './StatusArea';
 
@@ -155,6 +156,7 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {can('cases.get') ? <QuickSearch /> : null}
+            <ShortcutSheet />
             <NotificationCentre />
             <StatusArea />
             <SessionMenu />

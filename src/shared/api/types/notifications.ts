@@ -1,7 +1,7 @@
 /** The in-app notification centre and this device's preferences. */
 export interface NotificationItem {
   readonly id: string;
-  readonly level: 'due-soon' | 'breached';
+  readonly level: 'due-soon' | 'breached' | 'new-post' | 'closed-case-post';
   readonly title: string;
   readonly body: string;
   readonly caseIds: readonly string[];

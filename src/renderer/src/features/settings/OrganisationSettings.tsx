@@ -10,7 +10,7 @@ export function OrganisationSettings() {
   const { settings } = useSettings();
   const organisation = settings.organisation;
   const { form, submit, general, busy } = useSettingsForm(
-    { ...organisation, addressLines: organisation.addressLines.join('\n') },
+    { ...organisation, addressLines: organisation.addressLines.join('\n'), independentAdvice: { ...organisation.independentAdvice } },
     (values) => call('settings.updateOrganisation', { ...values, addressLines: values.addressLines.split('\n').map((line) => line.trim()).filter(Boolean), country: values.country.toUpperCase() }),
     (path) => (path.startsWith('addressLines') ? 'addressLines' : path),
   );
@@ -26,7 +26,9 @@ export function OrganisationSettings() {
           <TextInput label={t('settings.organisation.email')} type="email" {...form.getInputProps('email')} />
           <TextInput label={t('settings.organisation.phone')} {...form.getInputProps('phone')} />
         </SimpleGrid>
-        <Textarea label={t('settings.organisation.independentAdvice')} autosize minRows={2} {...form.getInputProps('independentAdvice')} />
+        {/* P-6.1, issue 18: one text per letter language, used by final responses in that language. */}
+        <Textarea label={t('settings.organisation.independentAdviceEn')} autosize minRows={2} {...form.getInputProps('independentAdvice.en-GB')} />
+        <Textarea label={t('settings.organisation.independentAdviceLv')} autosize minRows={2} lang="lv" {...form.getInputProps('independentAdvice.lv')} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
             {t('common.save')}

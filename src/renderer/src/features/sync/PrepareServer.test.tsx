@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: '' },
+  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
   slaPolicy: DEFAULT_SLA_POLICY,
   calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],

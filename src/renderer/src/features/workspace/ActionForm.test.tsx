@@ -14,7 +14,7 @@ import { renderWithProviders } from '../../test/render';
 import { ActionForm } from './ActionForm';
 
 const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: '' },
+  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
   slaPolicy: DEFAULT_SLA_POLICY,
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],

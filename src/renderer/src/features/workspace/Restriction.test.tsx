@@ -21,7 +21,7 @@ import { RestrictionControl } from './Restriction';
 const account = (id: string, name: string, active = true) => ({ id, name, email: '', login: id, roles: ['caseworker' as const], departments: [], active, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true });
 
 const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: '' },
+  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
   slaPolicy: DEFAULT_SLA_POLICY,
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],

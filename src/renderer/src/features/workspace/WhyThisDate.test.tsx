@@ -20,7 +20,7 @@ import { SettingsProvider } from '../../settings/SettingsContext';
 import { WhyThisDate } from './WhyThisDate';
 
 const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: '' },
+  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
   slaPolicy: DEFAULT_SLA_POLICY,
   calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: ['2024-12-23', '2024-12-30'], extraWorkingDays: ['2024-12-14', '2024-12-28'], workWeek: [1, 2, 3, 4, 5], dayNotes: { '2024-12-14': 'transferred from Mon 23 Dec' } },
   complaintTypes: [],

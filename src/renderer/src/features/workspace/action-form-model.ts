@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
+import type { LetterLanguage } from '../../../../shared/domain/letters';
 import { toFieldIssues } from '../../../../shared/api/issue-mapping';
 import type { FieldIssue } from '../../../../shared/api/errors';
 import type { CaseRecord } from '../../../../shared/domain/records';
@@ -43,7 +44,7 @@ export function actionFields(action: CaseAction): ActionField[] {
 }
 
 /** What a field starts with: what the clerk would most often enter. */
-function defaultFor(action: CaseAction, path: string, widget: FieldWidget, record: CaseRecord, settings: SettingsSnapshot, now: Date, meId: string): unknown {
+function defaultFor(action: CaseAction, path: string, widget: FieldWidget, record: CaseRecord, settings: SettingsSnapshot, now: Date, meId: string, language: LetterLanguage): unknown {
   const me = settings.staff.find((member) => member.id === meId);
   const running = record.deadlines.find((deadline) => deadline.kind === (record.stage === 2 ? 'stage2Resolution' : 'stage1Resolution'));
   switch (path) {
@@ -64,9 +65,10 @@ function defaultFor(action: CaseAction, path: string, widget: FieldWidget, recor
     case 'departmentHead.department':
       return record.departments[0] ?? settings.departments[0] ?? '';
     case 'signpostedTo':
-      return settings.organisation.independentAdvice;
+      // P-6.1, issue 18: the advice in the language being worked in.
+      return settings.organisation.independentAdvice[language];
     case 'to':
-      return action === 'recordExternalSignposting' ? settings.organisation.independentAdvice : '';
+      return action === 'recordExternalSignposting' ? settings.organisation.independentAdvice[language] : '';
     case 'newDueAt':
       // Issue 18: never a date in the past: five days after the running deadline or after now, whichever is later.
       return running ? new Date(Math.max(Date.parse(running.dueAt), now.getTime()) + 5 * 86_400_000).toISOString() : '';
@@ -99,9 +101,9 @@ function setPath(target: ActionValues, path: string, value: unknown): void {
   target[head] = nested;
 }
 
-export function defaultValues(action: CaseAction, record: CaseRecord, settings: SettingsSnapshot, now: Date, me = ''): ActionValues {
+export function defaultValues(action: CaseAction, record: CaseRecord, settings: SettingsSnapshot, now: Date, me = '', language: LetterLanguage = 'en-GB'): ActionValues {
   const values: ActionValues = {};
-  for (const field of actionFields(action)) setPath(values, field.path, defaultFor(action, field.path, field.widget, record, settings, now, me));
+  for (const field of actionFields(action)) setPath(values, field.path, defaultFor(action, field.path, field.widget, record, settings, now, me, language));
   return values;
 }
 

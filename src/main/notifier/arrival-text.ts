@@ -1,0 +1,36 @@
+/**
+ * The words of notifications about new correspondence on a case (issue 18), in the user's
+ * language. Each arrival is told once (its ledger key names the timeline entry).
+ */
+import type { Arrival } from '../domain/correspondence/correspondence-service';
+import type { NotificationDraft, NotificationLanguage } from './notification-text';
+
+const TEXT = {
+  'en-GB': {
+    newPost: (reference: string) => `New correspondence: ${reference}`,
+    closedCase: (reference: string) => `New correspondence on a closed case: ${reference}`,
+    body: (name: string) => `From ${name}`,
+    closedBody: (name: string) => `From ${name}. Decide: reopen, escalate or no action.`,
+  },
+  lv: {
+    newPost: (reference: string) => `Jauna korespondence: ${reference}`,
+    closedCase: (reference: string) => `Jauna korespondence slēgtā lietā: ${reference}`,
+    body: (name: string) => `No: ${name}`,
+    closedBody: (name: string) => `No: ${name}. Izlemiet: atvērt no jauna, eskalēt vai nerīkoties.`,
+  },
+} as const;
+
+export function arrivalKey(arrival: Pick<Arrival, 'entryId'>, staffId: string): string {
+  return `${staffId}|post|${arrival.entryId}`;
+}
+
+export function draftArrivalNotifications(arrivals: readonly Arrival[], language: NotificationLanguage): NotificationDraft[] {
+  const words = TEXT[language];
+  return arrivals.map((arrival) => ({
+    level: arrival.closedCase ? 'closed-case-post' : 'new-post',
+    title: arrival.closedCase ? words.closedCase(arrival.reference) : words.newPost(arrival.reference),
+    body: arrival.closedCase ? words.closedBody(arrival.complainantName) : words.body(arrival.complainantName),
+    caseIds: [arrival.caseId],
+    path: `/case/${arrival.caseId}`,
+  }));
+}
