@@ -264,7 +264,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       if (me) void contents.notePerson(me.accountId).catch(() => undefined);
     };
     notePerson();
-    events.listenAll((channel) => channel === 'session.changed' && notePerson());
+    events.listenAll((channel) => {
+      if (channel === 'session.changed') notePerson();
+      // A case assigned or moved, a letter logged: what offline work needs may have changed.
+      if (channel === 'cases.changed' || channel === 'letters.changed') contents.wantPrefetch();
+    });
     postRoom = new PostRoomService(ready, letters, fileStore, clock, contents);
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);

@@ -140,6 +140,11 @@ export class FileContents {
     this.prefetchWanted = true;
   }
 
+  /** Cases or letters changed: the next pass after sync looks again. */
+  wantPrefetch(): void {
+    this.prefetchWanted = true;
+  }
+
   /** After sync: upload, then prefetch (when something changed, or every few minutes). */
   afterSync(): void {
     if (this.prefetching) return;

@@ -141,3 +141,24 @@ describe('the cache budget (issue 19)', () => {
     expect(await a.count('fileChunks')).toBe(4);
   }, 240_000);
 });
+
+describe('prefetch after sync (issue 19)', () => {
+  it("fetches the files of a case assigned to the person signed in on this device, without opening them; another case's files stay on the server", async () => {
+    const couch = await server();
+    const [a, b] = [await device('a'), await device('b')];
+    await connect(a, couch.url);
+    await connect(b, couch.url);
+    const bob = await b.me();
+    await waitUntil(() => a.document('staff', bob), "device B's person to reach device A");
+    const [theirs, other] = [bulkyPng(5_000), bulkyPng(5_000)];
+    const theirsId = await logScan(a, 'Leaking bottle', theirs);
+    const otherId = await logScan(a, 'Broken lid', other);
+    const [letter] = await a.call('post.list', { caseId: ((await a.document('letters', ((await a.document('files', theirsId)) as { ownerId: string }).ownerId)) as { caseId: string }).caseId });
+    await a.call('cases.assign', { caseId: letter!.caseId!, assigneeId: bob });
+    await waitUntil(() => cachedOn(b, theirsId), 'the assigned case’s scan to be prefetched on device B');
+    expect(await cachedOn(b, otherId)).toBe(false);
+    // It opens offline.
+    await couch.kill();
+    expect((await opened(b, theirsId)).equals(theirs)).toBe(true);
+  }, 240_000);
+});
