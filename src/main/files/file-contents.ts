@@ -73,13 +73,23 @@ export class FileContents {
   private prefetchWanted = true;
   private lastPrefetchAt = 0;
   private readonly stopWatching: () => void;
+  private readonly noted = new Set<string>();
+  private noteTimer: NodeJS.Timeout | null = null;
   private readonly recentDays: number;
 
   constructor(private readonly options: FileContentsOptions) {
     this.recentDays = options.recentDays ?? 14;
     this.stopWatching = options.store.watchRecords((fileId) => {
       this.prefetchWanted = true;
-      void this.noteDeviceContent(fileId, true).catch((error: unknown) => this.options.logger.warn('A file could not be noted for upload', { fileId, error: String(error) }));
+      // Records arrive by the thousand on a new device: looked at together, a moment later.
+      this.noted.add(fileId);
+      this.noteTimer ??= setTimeout(() => {
+        this.noteTimer = null;
+        const ids = [...this.noted];
+        this.noted.clear();
+        void this.noteDeviceContents(ids).catch((error: unknown) => this.options.logger.warn('New files could not be noted for upload', { files: ids.length, error: String(error) }));
+      }, 100);
+      this.noteTimer.unref();
     });
   }
 
@@ -98,6 +108,7 @@ export class FileContents {
 
   stop(): void {
     this.stopWatching();
+    if (this.noteTimer) clearTimeout(this.noteTimer);
   }
 
   /** P-7.1 is the caller's: this only finds the content, fetching it when it is not here. */
@@ -170,6 +181,8 @@ export class FileContents {
    */
   async prefetch(): Promise<void> {
     if (!this.options.server()) return;
+    // The budget may have been lowered since the last pass.
+    await this.evict();
     const since = this.options.now() - this.recentDays * DAY_MS;
     const absent = this.options.ledger.entries().filter(([, entry]) => entry.held === 'absent');
     const recent = absent.filter(([, entry]) => entry.usedAt >= since).sort(([, a], [, b]) => b.usedAt - a.usedAt);
@@ -236,7 +249,12 @@ export class FileContents {
     await this.options.ledger.set(fileId, entry);
   }
 
-  /** A file record appeared or changed: content here that the ledger does not know is this device's own, to upload. */
+  /** File records appeared or changed: content here that the ledger does not know is this device's own, to upload. */
+  private async noteDeviceContents(fileIds: readonly string[]): Promise<void> {
+    const held = await this.options.store.withContent(fileIds.filter((id) => !this.options.ledger.entry(id) || this.options.ledger.entry(id)?.held === 'absent'));
+    for (const fileId of held) await this.noteDeviceContent(fileId, true);
+  }
+
   private async noteDeviceContent(fileId: string, mine: boolean): Promise<void> {
     const known = this.options.ledger.entry(fileId);
     if ((known && known.held !== 'absent') || this.fetching.has(fileId)) return;
