@@ -9,7 +9,12 @@
  */
 import type { RxDatabase } from 'rxdb';
 
-export type Holder = 'device' | 'server' | 'absent';
+export type Holder = 'device' | 'server' | 'absent' | 'removed';
+
+/** The content is on this device. */
+export function holdsContent(entry: ContentEntry): boolean {
+  return entry.held === 'device' || entry.held === 'server';
+}
 
 export interface ContentEntry {
   /** Bytes of the file's content (0 while it is absent). */
@@ -18,7 +23,8 @@ export interface ContentEntry {
   readonly usedAt: number;
   /**
    * `device`: only this device is known to hold it (upload pending); `server`: the server holds
-   * it too (it may be evicted); `absent`: not here (asked for while offline, or evicted).
+   * it too (it may be evicted); `absent`: not here (asked for while offline, or evicted);
+   * `removed`: logged here, then undone or voided: its copy on the server is to be deleted.
    */
   readonly held: Holder;
   /** Logged on this device (a scan or generated letter): prefetched again if evicted. */
@@ -62,12 +68,17 @@ export class ContentLedger {
 
   /** Bytes of content held on this device. */
   heldBytes(): number {
-    return this.entries().reduce((sum, [, entry]) => sum + (entry.held === 'absent' ? 0 : entry.bytes), 0);
+    return this.entries().reduce((sum, [, entry]) => sum + (holdsContent(entry) ? entry.bytes : 0), 0);
   }
 
   /** Files whose content only this device is known to hold. */
   deviceOnly(): string[] {
     return this.entries().flatMap(([id, entry]) => (entry.held === 'device' ? [id] : []));
+  }
+
+  /** Files logged here and removed since, whose copy on the server is still to be deleted. */
+  removed(): string[] {
+    return this.entries().flatMap(([id, entry]) => (entry.held === 'removed' ? [id] : []));
   }
 
   set(fileId: string, entry: ContentEntry): Promise<void> {

@@ -6,7 +6,8 @@
  *   then evictable;
  * - the server unreachable: "on the server", queued, and fetched by the next prefetch pass;
  * - the server lacking the content: "not on the server yet", queued, nothing stored;
- * - the server's copy not matching the record: refused, nothing stored.
+ * - the server's copy not matching the record: refused, nothing stored;
+ * - a file logged here and removed (a letter undone) is deleted from the server too.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RxDatabase } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChangeSet } from '../database/change-set';
 import { openPlaintDatabase } from '../database/plaint-database';
 import { createMemoryLogger } from '../logging/logger';
 import { ContentLedger } from './content-ledger';
@@ -50,6 +52,11 @@ class StandInServer implements ContentServer {
     if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
     const chunks = Array.from({ length: chunkCount }, (_, index) => this.held.get(`${fileId}:${index}`));
     return Promise.resolve(chunks.every((chunk) => chunk !== undefined) ? (chunks as FileChunk[]) : null);
+  }
+  remove(fileId: string): Promise<void> {
+    if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
+    for (const id of [...this.held.keys()]) if (id.startsWith(`${fileId}:`)) this.held.delete(id);
+    return Promise.resolve();
   }
   upload(chunks: readonly FileChunk[]): Promise<boolean> {
     if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
@@ -116,4 +123,27 @@ describe('file contents on demand', () => {
     expect(await store.withContent(['missing-scan', 'forged-scan'])).toEqual(new Set());
     expect(await files.open('no-such-file')).toEqual({ state: 'missing' });
   });
+
+  it('a file logged here and then removed (undo) is deleted from the server too, once it can be reached', async () => {
+    const server = new StandInServer();
+    const files = await start(server);
+    await put('undone-scan', scanOf(300_000));
+    await waitFor(() => server.held.has('undone-scan:1'));
+    server.reachable = false;
+    const changes = new ChangeSet();
+    await store.planRemovalOf(changes, 'letter-1');
+    await changes.commit();
+    await waitFor(() => files.pendingUploads() === 1);
+    expect(server.held.has('undone-scan:0')).toBe(true);
+    server.reachable = true;
+    await files.upload();
+    expect([...server.held.keys()].filter((id) => id.startsWith('undone-scan:'))).toEqual([]);
+    expect(files.pendingUploads()).toBe(0);
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  // Generous: this waits on a condition, and a loaded machine is slow, not wrong.
+  for (let tries = 0; tries < 3_000 && !condition(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(condition()).toBe(true);
+}

@@ -23,6 +23,8 @@ export interface ContentServer {
   download(fileId: string, chunkCount: number): Promise<FileChunk[] | null>;
   /** Sends the chunks; true once the server holds exactly these. */
   upload(chunks: readonly FileChunk[]): Promise<boolean>;
+  /** Deletes every chunk of the file from the server (a letter logged here was undone or voided). */
+  remove(fileId: string): Promise<void>;
 }
 
 /** The server could not be reached (no answer, or not a usable one). */
@@ -79,8 +81,12 @@ export class FileContents {
 
   constructor(private readonly options: FileContentsOptions) {
     this.recentDays = options.recentDays ?? 14;
-    this.stopWatching = options.store.watchRecords((fileId) => {
+    this.stopWatching = options.store.watchRecords((fileId, removed) => {
       this.prefetchWanted = true;
+      if (removed) {
+        void this.recordRemoved(fileId).catch((error: unknown) => this.options.logger.warn('A removed file could not be cleared', { fileId, error: String(error) }));
+        return;
+      }
       // Records arrive by the thousand on a new device: looked at together, a moment later.
       this.noted.add(fileId);
       this.noteTimer ??= setTimeout(() => {
@@ -128,9 +134,9 @@ export class FileContents {
     return stored.state === 'ready' ? stored : { state: 'damaged' };
   }
 
-  /** Files whose content only this device holds: the server has not confirmed them yet. */
+  /** Files whose content only this device holds (the server has not confirmed them yet), and removals still to send. */
   pendingUploads(): number {
-    return this.options.ledger.deviceOnly().length;
+    return this.options.ledger.deviceOnly().length + this.options.ledger.removed().length;
   }
 
   /** Sends what only this device holds (one pass at a time); then the budget is applied. */
@@ -265,9 +271,32 @@ export class FileContents {
     if (this.options.server()) void this.upload().catch(() => undefined);
   }
 
+  /**
+   * A file record was removed (undo or void, here or on another device): its content goes from
+   * this device; one logged here also from the server, once it can be reached.
+   */
+  private async recordRemoved(fileId: string): Promise<void> {
+    const known = this.options.ledger.entry(fileId);
+    await this.options.store.dropContent(fileId);
+    if (!known) return;
+    if (known.mine) {
+      await this.options.ledger.set(fileId, { ...known, held: 'removed' });
+      if (this.options.server()) void this.upload().catch(() => undefined);
+    } else await this.options.ledger.forget([fileId]);
+  }
+
   private async uploadPass(): Promise<void> {
     const server = this.options.server();
     if (!server) return;
+    for (const fileId of this.options.ledger.removed()) {
+      try {
+        await server.remove(fileId);
+      } catch (error) {
+        if (error instanceof ContentUnreachableError) return;
+        throw error;
+      }
+      await this.options.ledger.forget([fileId]);
+    }
     for (const fileId of this.options.ledger.deviceOnly()) {
       const [record, chunks] = await Promise.all([this.options.store.record(fileId), this.options.store.chunksOf(fileId)]);
       if (!record || chunks.length === 0) {

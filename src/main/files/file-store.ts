@@ -182,11 +182,9 @@ export class FileStore {
     await changes.commit();
   }
 
-  /** Every file record created or changed, with whether this device holds its first chunk. */
-  watchRecords(listener: (fileId: string) => void): () => void {
-    const subscription = this.collections.files.$.subscribe((change) => {
-      if (change.operation !== 'DELETE') listener(change.documentId);
-    });
+  /** Every file record created, changed or removed (undo, void; here or by sync). */
+  watchRecords(listener: (fileId: string, removed: boolean) => void): () => void {
+    const subscription = this.collections.files.$.subscribe((change) => listener(change.documentId, change.operation === 'DELETE'));
     return () => subscription.unsubscribe();
   }
 

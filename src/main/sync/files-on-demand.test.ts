@@ -7,7 +7,9 @@
  *   queued: it is fetched once the server is back, without being opened again;
  * - a tampered server copy is refused with its own error and nothing is cached;
  * - the cache budget holds, least recently used first, and a scan the server has not confirmed
- *   is never evicted, even over budget (uploads: a scan logged offline stays until confirmed).
+ *   is never evicted, even over budget (uploads: a scan logged offline stays until confirmed);
+ * - prefetch brings the scans of a case assigned to this device's person without opening them;
+ * - a letter undone after its scan went up takes the scan off the team server too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { bulkyPng } from '../files/test-support/scan-files';
@@ -160,5 +162,19 @@ describe('prefetch after sync (issue 19)', () => {
     // It opens offline.
     await couch.kill();
     expect((await opened(b, theirsId)).equals(theirs)).toBe(true);
+  }, 240_000);
+});
+
+describe('undo (issue 19)', () => {
+  it('a letter logged here and undone after its scan went up: the scan is deleted from the team server too', async () => {
+    const couch = await server();
+    const a = await device('a');
+    await connect(a, couch.url);
+    const letter = await a.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Logged by mistake', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(300_000).toString('base64') }] });
+    const fileId = letter.files[0]!.id;
+    await waitUntil(() => uploaded(couch, fileId, 2), 'the scan to reach the server');
+    await a.call('post.undo', { letterId: letter.id });
+    await waitUntil(async () => (await onServer(couch, `${fileId}:0`)) === null && (await onServer(couch, `${fileId}:1`)) === null, 'the scan to be deleted from the server');
+    expect(await cachedOn(a, fileId)).toBe(false);
   }, 240_000);
 });

@@ -2,8 +2,8 @@
  * Where file contents live on the team server (issue 19): the same CouchDB database as before,
  * `<team>_filechunks`, one document per chunk (`<file id>:<index>`, at most 256 KB), guarded by
  * the server guard as before. It is no longer replicated: a device writes its own chunks there
- * (`upload`) and reads a file's chunks by id when the file is opened (`download`, `_all_docs`
- * with the keys). Keeping the database means nothing moves on servers already in use, and a
+ * (`upload`), reads a file's chunks by id when the file is opened (`download`, `_all_docs`
+ * with the keys), and deletes its own when their letter is undone or voided (`remove`). Keeping the database means nothing moves on servers already in use, and a
  * dedicated per-file database would cost a database per scan.
  */
 import { z } from 'zod';
@@ -52,6 +52,17 @@ export class CouchContentServer implements ContentServer {
       if (!conflicts.every((id) => held.get(id)?.data === batch.find((chunk) => chunk.id === id)?.data)) return false;
     }
     return true;
+  }
+
+  async remove(fileId: string): Promise<void> {
+    const range = `startkey=${encodeURIComponent(JSON.stringify(`${fileId}:`))}&endkey=${encodeURIComponent(JSON.stringify(`${fileId}:\ufff0`))}`;
+    const answer = await this.answer(() => this.send(`${this.url}_all_docs?${range}`), allDocsSchema, '_all_docs');
+    const docs = answer.rows.flatMap((row) => (row.value && !row.value.deleted ? [{ _id: row.key, _rev: row.value.rev, _deleted: true }] : []));
+    if (docs.length === 0) return;
+    const results = await this.answer(() => this.send(`${this.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) }), bulkDocsSchema, '_bulk_docs');
+    const refused = results.find((result) => result.error);
+    // Tried again at the next pass (a conflict means someone wrote meanwhile: read again then).
+    if (refused) throw new ContentUnreachableError(`The team server did not delete ${refused.id}: ${refused.reason ?? refused.error ?? ''}`);
   }
 
   private async read(keys: readonly string[]): Promise<Map<string, z.output<typeof chunkDocument>>> {
