@@ -24,7 +24,7 @@ import httpAdapter from 'pouchdb-adapter-http';
 import levelAdapter from 'pouchdb-adapter-leveldb';
 import replication from 'pouchdb-replication';
 import { startCouchServer } from '../src/main/sync/local-server/pouchdb-server';
-import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../src/main/sync/replicated-collections';
+import { LIVE_COLLECTIONS, remoteDatabaseName } from '../src/main/sync/replicated-collections';
 import { connect, startDevice, waitUntil, type Device } from '../src/main/sync/test-support/devices';
 import { median, percentile, printTable, round, timed, writeResults } from './lib/report';
 
@@ -38,7 +38,7 @@ const RETRY = { firstMs: 1_000, maxMs: 10_000 };
 const Pouch = PouchDB.plugin(httpAdapter).plugin(levelAdapter).plugin(replication);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-sync-'));
 const couch = await startCouchServer();
-const remote = (collection: (typeof REPLICATED_COLLECTIONS)[number]) => `${couch.url}/${remoteDatabaseName(TEAM, collection)}`;
+const remote = (collection: (typeof LIVE_COLLECTIONS)[number]) => `${couch.url}/${remoteDatabaseName(TEAM, collection)}`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function upToDate(device: Device, timeoutMs = 900_000): Promise<void> {
@@ -54,7 +54,7 @@ const push = await timed(async () => {
   await upToDate(source);
 });
 const documents: Record<string, number> = {};
-for (const collection of REPLICATED_COLLECTIONS) documents[collection.collection] = await source.count(collection.collection);
+for (const collection of LIVE_COLLECTIONS) documents[collection.collection] = await source.count(collection.collection);
 say(`Pushed ${documents['cases']} cases and ${documents['timeline']} timeline entries in ${round(push.ms / 1000, 1)} s.`);
 
 async function initialSyncOurs(run: number): Promise<{ ms: number; device: Device }> {
@@ -71,7 +71,7 @@ async function initialSyncOurs(run: number): Promise<{ ms: number; device: Devic
 async function initialSyncPouch(run: number): Promise<number> {
   const { ms } = await timed(() =>
     Promise.all(
-      REPLICATED_COLLECTIONS.map(async (collection) => {
+      LIVE_COLLECTIONS.map(async (collection) => {
         const local = new Pouch(path.join(scratch, `pouch-${run}-${collection.suffix}`));
         await Pouch.replicate(remote(collection), local, { batch_size: collection.batchSize });
         const count = (await local.info()).doc_count;

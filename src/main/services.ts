@@ -30,6 +30,10 @@ import { addNotifierCollections, type NotifierCollections } from './notifier/not
 import { realTimers, type Timers } from './notifier/timers';
 import { postHandlers } from './api/handlers/post-handlers';
 import { addFileCollections, FileStore } from './files/file-store';
+import { ContentLedger } from './files/content-ledger';
+import { MEGABYTE } from './files/content-eviction';
+import { FileContents } from './files/file-contents';
+import { wantedFiles } from './post-room/prefetch-wanted';
 import { addLetterCollections } from './post-room/letters-collection';
 import { MailConfigStore, type MailSecretStore } from './mail/mail-config';
 import { MailService } from './mail/mail-service';
@@ -150,6 +154,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let caseViews: CaseViewService | null = null;
   let accessLog: AccessLog | null = null;
   let sync: SyncService | null = null;
+  let fileContents: FileContents | null = null;
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
   let people: PeopleSearchSources | null = null;
@@ -257,7 +262,29 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     const handlerFor = conflictHandlersFor(rxdb, clock);
     const letters = await addLetterCollections(rxdb, handlerFor);
     const fileStore = new FileStore(await addFileCollections(rxdb, handlerFor));
-    postRoom = new PostRoomService(ready, letters, fileStore, clock);
+    // Issue 19: file contents on demand (fetched from the team server, cached within a budget, prefetched after sync).
+    const contents = new FileContents({
+      store: fileStore,
+      ledger: await ContentLedger.load(rxdb),
+      server: () => sync?.contentServer() ?? null,
+      budgetBytes: async () => (await ready.identity.preferences()).fileCacheMegabytes * MEGABYTE,
+      wanted: (people) => wantedFiles({ cases: ready.db.cases, staff: ready.db.staff, letters: letters.letters }, people),
+      now: () => clock.now().getTime(),
+      logger,
+    });
+    fileContents = contents;
+    void contents.reconcile().catch((error: unknown) => logger.error('The file contents held here could not be checked', errorDetails(error)));
+    const notePerson = () => {
+      const me = session?.account();
+      if (me) void contents.notePerson(me.accountId).catch(() => undefined);
+    };
+    notePerson();
+    events.listenAll((channel) => {
+      if (channel === 'session.changed') notePerson();
+      // A case assigned or moved, a letter logged: what offline work needs may have changed.
+      if (channel === 'cases.changed' || channel === 'letters.changed') contents.wantPrefetch();
+    });
+    postRoom = new PostRoomService(ready, letters, fileStore, clock, contents);
     mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock, rxdb, options.mailHooks);
     mailPoller = new MailPoller(mail, options.timers ?? realTimers, logger);
     mailPoller.start();
@@ -286,6 +313,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       ...(options.networkUp ? { networkUp: options.networkUp } : {}),
       ...(options.syncRetry ? { retry: options.syncRetry } : {}),
       ...(options.syncHeartbeatMs ? { heartbeatMs: options.syncHeartbeatMs } : {}),
+      contents,
     });
     await sync.start();
   };
@@ -463,6 +491,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
       session?.close();
       await sync?.close();
+      fileContents?.stop();
       domain?.stop();
       await domain?.rescheduler.idle(); // a recompute still writing finishes before the database closes
       await opened?.database?.close();

@@ -95,6 +95,16 @@ export class ChangeSet {
     return this;
   }
 
+  /** Removes a document, keeping `tombstone` as its deleted state (a cache drops its bulky content, issue 19). */
+  removeAs<T>(collection: RxCollection<T>, current: CurrentDocument<T>, tombstone: T): this {
+    const target: AnyCollection = collection;
+    const previous = storedData(current);
+    const data = { ...(tombstone as Record<string, unknown>) };
+    if (this.idOf(target, data) !== this.idOf(target, previous)) throw new Error('A removal cannot change a document id.');
+    this.plan(target, this.idOf(target, data), { document: data, previous, deleted: true });
+    return this;
+  }
+
   /** Adds another operation's writes to this one (they then commit together). */
   include(other: ChangeSet): this {
     for (const [collection, planned] of other.writes) for (const [id, write] of planned) this.plan(collection, id, write);

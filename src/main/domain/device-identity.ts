@@ -20,9 +20,11 @@ export interface DevicePreferences {
   closeToTray: boolean;
   /** Hold desktop notifications outside office hours until the next working morning. */
   holdDuringQuietHours: boolean;
+  /** The cache budget for file contents fetched from the team server, in MiB (issue 19). */
+  fileCacheMegabytes: number;
 }
 
-export const DEFAULT_PREFERENCES: DevicePreferences = { language: 'en-GB', closeToTray: true, holdDuringQuietHours: true };
+export const DEFAULT_PREFERENCES: DevicePreferences = { language: 'en-GB', closeToTray: true, holdDuringQuietHours: true, fileCacheMegabytes: 2048 };
 
 interface DeviceState {
   deviceId: string;

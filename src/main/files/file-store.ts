@@ -1,8 +1,9 @@
 /**
  * Files that belong to records (letter scans, generated letter PDFs), stored as metadata plus
  * chunks of at most 256 KB in ordinary documents. That keeps every document far inside CouchDB's
- * size limit and lets files replicate like any other data (RxDB's CouchDB replication does not
- * carry RxDB attachments). A SHA-256 is checked on every read.
+ * size limit (RxDB's CouchDB replication does not carry RxDB attachments). A SHA-256 is checked
+ * on every read. File records replicate; contents (chunks) are fetched on demand and cached
+ * (issue 19: file-contents.ts); this store only reads and writes what is on this device.
  */
 import crypto from 'node:crypto';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
@@ -140,6 +141,63 @@ export class FileStore {
   async existing(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     return new Set((await this.collections.files.findByIds([...ids]).exec()).keys());
+  }
+
+  async record(id: string): Promise<FileRecord | null> {
+    const record = await this.collections.files.findOne(id).exec();
+    return record ? (record.toJSON() as FileRecord) : null;
+  }
+
+  async records(ids: readonly string[]): Promise<FileRecord[]> {
+    const found = await this.collections.files.findByIds([...ids]).exec();
+    return [...found.values()].map((record) => record.toJSON() as FileRecord);
+  }
+
+  /** Of these files, those whose first chunk is on this device. */
+  async withContent(ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.collections.fileChunks.findByIds(ids.map((id) => `${id}:0`)).exec();
+    return new Set([...found.values()].map((chunk) => chunk.fileId));
+  }
+
+  /** The chunks of a file on this device, in order. */
+  async chunksOf(fileId: string): Promise<FileChunk[]> {
+    const chunks = await this.collections.fileChunks.find({ selector: { fileId }, sort: [{ fileId: 'asc' }, { index: 'asc' }] }).exec();
+    return chunks.map((chunk) => chunk.toJSON() as FileChunk);
+  }
+
+  /** Stores a file's verified content fetched from the server, in one transaction (parts already here are kept). */
+  async cache(chunks: readonly FileChunk[]): Promise<void> {
+    // Evicted chunks are deleted documents: they are written again over their tombstones.
+    const stored = new Map((await this.collections.fileChunks.storageInstance.findDocumentsById(chunks.map((chunk) => chunk.id), true)).map((document) => [document.id, document]));
+    const changes = new ChangeSet();
+    for (const chunk of chunks) {
+      const previous = stored.get(chunk.id);
+      if (!previous) changes.insert(this.collections.fileChunks, chunk);
+      else if (previous._deleted) changes.update(this.collections.fileChunks, previous, chunk);
+    }
+    if (changes.size > 0) await changes.commit();
+  }
+
+  /** Removes a file's content from this device only (eviction: the record stays, chunks never replicate). */
+  async dropContent(fileId: string): Promise<void> {
+    const chunks = await this.collections.fileChunks.find({ selector: { fileId } }).exec();
+    if (chunks.length === 0) return;
+    const changes = new ChangeSet();
+    // The tombstone keeps no content: the space is given back.
+    for (const chunk of chunks) changes.removeAs(this.collections.fileChunks, chunk, { id: chunk.id, fileId: chunk.fileId, index: chunk.index, data: '' });
+    await changes.commit();
+  }
+
+  /** Every file record created, changed or removed (undo, void; here or by sync). */
+  watchRecords(listener: (fileId: string, removed: boolean) => void): () => void {
+    const subscription = this.collections.files.$.subscribe((change) => listener(change.documentId, change.operation === 'DELETE'));
+    return () => subscription.unsubscribe();
+  }
+
+  /** Ids of every file record, a page at a time (the start-up check of what is held here). */
+  async recordIdsAfter(after: string, limit: number): Promise<string[]> {
+    const page = await this.collections.files.find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit }).exec();
+    return page.map((record) => record.id);
   }
 
   async listFor(ownerId: string): Promise<FileRecord[]> {

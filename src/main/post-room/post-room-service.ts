@@ -32,6 +32,7 @@ import { refuseFutureDay } from '../../shared/domain/recorded-times';
 import { checkScan, MAX_SCAN_BYTES, type ScanCheck } from '../files/file-kinds';
 import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
+import type { FileContents } from '../files/file-contents';
 import type { LetterCollections, LetterDocument } from './letters-collection';
 import { dayBookCsv } from './day-book-csv';
 import { letterPdf, tablePdf } from './pdf-writer';
@@ -47,6 +48,7 @@ export class PostRoomService {
     private readonly collections: LetterCollections,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly contents: Pick<FileContents, 'open'>,
   ) {
     domain.cases.checkUnpostedLettersWith((caseId) => this.unpostedFinalResponses(caseId));
   }
@@ -385,11 +387,23 @@ export class PostRoomService {
   }
 
   async file(fileId: string, viewer: Viewer | null | undefined): Promise<{ name: string; mimeType: string; dataBase64: string }> {
-    const found = await this.files.get(fileId);
-    if (found.state === 'ready') await this.assertLetterVisible(found.record.ownerId, viewer, fileId);
-    if (found.state === 'arriving') {
-      const message = `This file is still arriving from the server (${found.parts} of ${found.of} parts). It opens once sync is up to date.`;
-      throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_arriving', params: { parts: found.parts, of: found.of }, message }]);
+    const record = await this.files.record(fileId);
+    if (!record) throw notFound('File', fileId, 'fileId');
+    // P-7.1 before anything is read or fetched.
+    await this.assertLetterVisible(record.ownerId, viewer, fileId);
+    const found = await this.contents.open(fileId);
+    if (found.state === 'on-server') {
+      // Issue 19: never "not found": the content is on the team server and is queued for fetching.
+      const message = 'This file is on the team server; it opens when you are online.';
+      throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_on_server', message }]);
+    }
+    if (found.state === 'not-on-server') {
+      const message = 'This file has not reached the team server yet from the device that logged it; it opens once it has.';
+      throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_not_yet_on_server', message }]);
+    }
+    if (found.state === 'refused') {
+      const message = "The team server's copy of this file does not match its checksum: it was refused and not stored.";
+      throw new DomainError('UNAVAILABLE', message, [{ path: 'fileId', code: 'file_refused', message }]);
     }
     if (found.state === 'damaged') {
       const message = 'This file is damaged: its content does not match the checksum stored with it.';
@@ -402,9 +416,9 @@ export class PostRoomService {
 
   /** The case a stored file belongs to (through its letter), for the access log (P-7.2). */
   async caseOfFile(fileId: string): Promise<{ id: string; reference: string } | null> {
-    const found = await this.files.get(fileId);
-    if (found.state !== 'ready') return null;
-    const letter = await this.collections.letters.findOne(found.record.ownerId).exec();
+    const record = await this.files.record(fileId);
+    if (!record) return null;
+    const letter = await this.collections.letters.findOne(record.ownerId).exec();
     return letter?.caseId && letter.caseReference ? { id: letter.caseId, reference: letter.caseReference } : null;
   }
 

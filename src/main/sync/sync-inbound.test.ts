@@ -7,8 +7,9 @@
  *   a broken version of settings a device holds in good order is replaced by that good version;
  * - a rewritten audit-trail entry keeps its first version, and the server gets it back;
  * - CouchDB deletions: Plaint's own undo (a just-logged case and its timeline) is applied on the
- *   other device; a worked case and a scan's chunk deleted on the server are refused, said in the
- *   quarantine, and given back to the server, so the scan is whole on every device.
+ *   other device; a worked case deleted on the server is refused, said in the quarantine, and
+ *   given back to the server. A scan's chunks are no longer replicated (issue 19): the device that
+ *   logged it uploads them and the other fetches them when the scan is opened, whole.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuarantineEntry } from '../../shared/domain/sync';
@@ -90,12 +91,11 @@ describe('documents from the server are checked before they are stored', () => {
     await put(couch, 'timeline', { ...original, data: { ...(original['data'] as object), details: 'Rewritten on the server' } });
     const [scan] = await a.call('post.list', { caseId: letter.caseId! });
     const fileId = scan!.files[0]!.id;
-    await remove(couch, 'filechunks', `${fileId}:0`);
     await remove(couch, 'cases', worked.caseId);
     // Plaint's own deletion: undo of a just-logged letter removes its case and that case's timeline.
     await b.call('post.undo', { letterId: undone.id });
 
-    const expected = ['case-with-empty-clock', 'case-without-inquiries', 'calendar', 'complaintTypes', 'slaPolicy', auditEntry.id, `${fileId}:0`, worked.caseId];
+    const expected = ['case-with-empty-clock', 'case-without-inquiries', 'calendar', 'complaintTypes', 'slaPolicy', auditEntry.id, worked.caseId];
     await waitUntil(
       async () => {
         const seen = new Set([...(await quarantineOf(a)), ...(await quarantineOf(b))].map((entry) => entry.documentId));
@@ -136,11 +136,10 @@ describe('documents from the server are checked before they are stored', () => {
     expect(reasonOf('slaPolicy')).toEqual(['invalid']);
     expect(reasonOf('calendar')).toEqual(['invalid']);
     expect(reasonOf(auditEntry.id)).toEqual(['rewritten']);
-    expect(reasonOf(`${fileId}:0`)).toEqual(['deletion-refused']);
     expect(reasonOf(worked.caseId)).toEqual(['deletion-refused']);
     // Nothing Plaint deleted itself is in the quarantine.
     expect(reasonOf(undone.caseId!)).toEqual([]);
-    for (const documentId of [auditEntry.id, `${fileId}:0`, worked.caseId, 'calendar']) expect(quarantine.some((entry) => entry.documentId === documentId && entry.healed), `${documentId} healed`).toBe(true);
+    for (const documentId of [auditEntry.id, worked.caseId, 'calendar']) expect(quarantine.some((entry) => entry.documentId === documentId && entry.healed), `${documentId} healed`).toBe(true);
 
     // The server was given back what it lost, as the devices hold it.
     expect((await read(couch, 'cases', worked.caseId))?.['status']).toBe('acknowledged');

@@ -18,7 +18,8 @@ import { claimDeviceCode, type DeviceCodeCollection } from './device-codes';
 import { Quarantine, QUARANTINE_COLLECTION } from './inbound/quarantine';
 import type { SecretStore } from './secret-store';
 import { SyncConfigStore } from './sync-config';
-import { DEFAULT_RETRY, SyncSession, type RetryPolicy, type SessionReport } from './sync-session';
+import { DEFAULT_RETRY, SyncSession, type RetryPolicy, type SessionReport, type SyncedContents } from './sync-session';
+import type { ContentServer } from '../files/file-contents';
 import { NOT_SYNCING, syncStatusOf, type SyncObservations } from './sync-status';
 
 /** Any network interface other than loopback: without one, the device is offline. */
@@ -48,6 +49,8 @@ export interface SyncServiceOptions {
   /** Long-poll heartbeat (tests shorten it; "up to date" needs an answer within 3 of them). */
   readonly heartbeatMs?: number;
   readonly fetch?: typeof fetch;
+  /** File contents on demand (issue 19): uploaded, counted as pending, prefetched after sync. */
+  readonly contents?: SyncedContents;
 }
 
 const STATE_DOC = 'sync-state';
@@ -137,6 +140,11 @@ export class SyncService {
     return prepared;
   }
 
+  /** The team server's file contents, while sync runs and the server can be reached. */
+  contentServer(): ContentServer | null {
+    return this.session?.contentServer() ?? null;
+  }
+
   /** The system woke from sleep: if syncing, retry at once. */
   wake(): void {
     this.session?.retryNow();
@@ -169,6 +177,7 @@ export class SyncService {
       report: (report) => this.onReport(report),
       onConnected: () => this.claimDeviceCode(),
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.contents ? { contents: this.options.contents } : {}),
     });
     this.session.start();
     this.watchNetwork();
@@ -209,6 +218,7 @@ export class SyncService {
       const lastSyncedAt = this.options.clock.now().toISOString();
       this.seen = { ...this.seen, lastSyncedAt };
       void this.options.database.upsertLocal(STATE_DOC, { lastSyncedAt }).catch(() => undefined);
+      this.options.contents?.afterSync();
     }
     this.publish();
   }

@@ -26,7 +26,9 @@ import { BadAnswerError } from './couch/couch-protocol';
 import { CouchAnswerError } from './couch/couch-pull';
 import type { Quarantine } from './inbound/quarantine';
 import { pendingChanges } from './pending-changes';
-import { REPLICATED_COLLECTIONS, remoteDatabaseName, type ReplicatedCollection } from './replicated-collections';
+import { CouchContentServer } from './files/couch-content-server';
+import { FILE_CONTENTS, LIVE_COLLECTIONS, REPLICATED_COLLECTIONS, remoteDatabaseName, type ReplicatedCollection } from './replicated-collections';
+import type { ContentServer } from '../files/file-contents';
 import { ProblemBoard, PULL_SCOPE, PUSH_SCOPE, scopeOf, type Problem } from './session/problem-board';
 import { describeReplicationError, problemOfReplicationError } from './session/replication-errors';
 import type { SyncConfig } from './sync-config';
@@ -57,6 +59,17 @@ export interface SessionReport {
   serverWarning?: ServerWarning | null;
 }
 
+/** File contents on demand (files/file-contents.ts), as sync drives them (issue 19). */
+export interface SyncedContents {
+  /** Files whose content only this device holds: they count as pending changes. */
+  pendingUploads(): number;
+  upload(): Promise<void>;
+  /** The server went back in time: contents it held must be confirmed again. */
+  serverWentBack(): Promise<void>;
+  /** Up to date: the background prefetch pass. */
+  afterSync(): void;
+}
+
 export interface SyncSessionOptions {
   readonly database: RxDatabase;
   readonly config: SyncConfig;
@@ -70,6 +83,7 @@ export interface SyncSessionOptions {
   readonly onConnected: () => Promise<void>;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
+  readonly contents?: SyncedContents;
 }
 
 interface Running {
@@ -144,6 +158,15 @@ export class SyncSession {
       return;
     }
     this.restart();
+  }
+
+  /**
+   * The team server's file contents while it can be reached (no problem known): offline, a file
+   * that is not here is queued at once rather than after a timeout.
+   */
+  contentServer(): ContentServer | null {
+    if (this.stopped || !FILE_CONTENTS || this.problems.has() || this.preparing) return null;
+    return new CouchContentServer(this.databaseUrl(remoteDatabaseName(this.options.config.database, FILE_CONTENTS)), this.fetch);
   }
 
   async stop(): Promise<void> {
@@ -295,7 +318,7 @@ export class SyncSession {
 
   /** The shared collections of this database, with their CouchDB databases. */
   private teamDatabases(): TeamDatabase[] {
-    return REPLICATED_COLLECTIONS.flatMap((spec) => {
+    return LIVE_COLLECTIONS.flatMap((spec) => {
       const collection = this.collectionOf(spec);
       const database = remoteDatabaseName(this.options.config.database, spec);
       return collection ? [{ collection, database, url: this.databaseUrl(database), identifier: (epoch: number) => this.identifier(spec, epoch) }] : [];
@@ -312,6 +335,7 @@ export class SyncSession {
     if (!memory) return;
     const broken = await brokenDatabases(memory, this.teamDatabases(), (team) => Promise.resolve(identities[team.database] ?? null), this.quietFetch);
     if (broken.length === 0) return;
+    await this.options.contents?.serverWentBack();
     const { resending, notice } = await startAfresh(broken, { memory, identities, send: this.quietFetch, logger: this.options.logger, now: this.now });
     for (const [collection, ids] of resending) this.resending.set(collection, ids);
     this.notice = notice;
@@ -377,7 +401,7 @@ export class SyncSession {
     const current = <A extends unknown[]>(callback: (...args: A) => void) => (...args: A) => {
       if (generation === this.generation && !this.stopped) callback(...args);
     };
-    for (const spec of REPLICATED_COLLECTIONS) {
+    for (const spec of LIVE_COLLECTIONS) {
       const collection = this.collectionOf(spec);
       if (!collection) continue;
       const database = remoteDatabaseName(this.options.config.database, spec);
@@ -468,7 +492,14 @@ export class SyncSession {
     const active = running.some(({ replication }) => replication.state.subjects.active.getValue());
     const counts = await Promise.all(running.map(({ spec, replication }) => this.pendingOf(spec, replication)));
     if (this.stopped || generation !== this.generation) return;
-    const pending = running.length === 0 || counts.includes(null) ? null : counts.reduce<number>((sum, count) => sum + (count ?? 0), 0);
+    const uploads = this.options.contents?.pendingUploads() ?? 0;
+    const pending = running.length === 0 || counts.includes(null) ? null : counts.reduce<number>((sum, count) => sum + (count ?? 0), uploads);
+    // Contents only this device holds go up once the first exchange is done (issue 19).
+    if (this.connected && uploads > 0) {
+      const contents = this.options.contents;
+      // Refreshed again only when something went up (a content the server refuses is not retried in a loop).
+      void contents?.upload().then(() => contents.pendingUploads() < uploads && this.scheduleRefresh(), () => undefined);
+    }
     if (this.notice && [...this.resending.values()].every((ids) => ids.size === 0) && this.connected) {
       this.options.logger.info('Sync re-sent what the server lacked', { resent: this.notice.resending });
       this.notice = null;

@@ -139,10 +139,10 @@ export const apiMethods = {
     input: z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional(), all: z.boolean().optional() }).strict().refine((value) => value.all === true || (value.ids?.length ?? 0) > 0, { message: 'Give ids or all: true', params: { code: 'ids_or_all' } }),
     result: typed<NotificationCentre>(),
   },
-  'device.getPreferences': { summary: "This device's preferences (notification language, tray, quiet hours).", input: emptyInput, result: typed<DevicePreferencesView>() },
+  'device.getPreferences': { summary: "This device's preferences (notification language, tray, quiet hours, file cache budget).", input: emptyInput, result: typed<DevicePreferencesView>() },
   'device.setPreferences': {
     summary: "Changes this device's preferences.",
-    input: z.object({ language: z.enum(['en-GB', 'lv']).optional(), closeToTray: z.boolean().optional(), holdDuringQuietHours: z.boolean().optional() }).strict(),
+    input: z.object({ language: z.enum(['en-GB', 'lv']).optional(), closeToTray: z.boolean().optional(), holdDuringQuietHours: z.boolean().optional(), fileCacheMegabytes: z.number().int().min(1).max(10_000_000).optional() }).strict(),
     result: typed<DevicePreferencesView>(),
   },
   'post.logIncoming': { summary: 'Logs an incoming letter: creates the case, adds it to a case, records an escalation, or routes it elsewhere.', input: logIncomingLetterInput, result: typed<LetterRecord>() },

@@ -102,6 +102,9 @@ export const ISSUE_CODES = [
   // Not a field: the state of the app or its data.
   'file_arriving',
   'file_damaged',
+  'file_on_server',
+  'file_not_yet_on_server',
+  'file_refused',
   'staff_inactive',
   'sync_off',
   'administrators_only',

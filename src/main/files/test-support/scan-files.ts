@@ -2,6 +2,7 @@
  * The smallest files that are structurally whole of each kind the post room accepts (issue 11:
  * scans are checked from their first to their last byte, so truncated test data is refused).
  */
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -20,6 +21,13 @@ export const PNG = Buffer.concat([
   pngChunk('IDAT', deflateSync(Buffer.from([0, 0x80]))),
   pngChunk('IEND', Buffer.alloc(0)),
 ]);
+
+/** A PNG of about `bytes` bytes whose image data is random (a scan-sized file, different every call). */
+export function bulkyPng(bytes: number): Buffer {
+  // Without the first bytes of an archive or of markup ('P', 'R', '7', '<'): a polyglot check never fires by chance.
+  const data = randomBytes(bytes).map((byte) => ([0x50, 0x52, 0x37, 0x3c].includes(byte) ? 0x41 : byte));
+  return Buffer.concat([PNG.subarray(0, 33), pngChunk('IDAT', Buffer.from(data)), pngChunk('IEND', Buffer.alloc(0))]);
+}
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 

@@ -8,7 +8,7 @@ import { startTestDomain, type TestDomain } from '../../domain/test-support';
 import { systemClock } from '../../domain/clock';
 import { seedDemoCases } from '../../domain/demo/seed-demo';
 import { memorySecretStore } from '../secret-store';
-import { REPLICATED_COLLECTIONS } from '../replicated-collections';
+import { LIVE_COLLECTIONS } from '../replicated-collections';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
 import { installProcessSafetyNet } from '../../process-safety';
 import type { SyncStatus } from '../../../shared/domain/sync';
@@ -25,7 +25,7 @@ function domainOf(device: TestDomain): NonNullable<TestDomain['services']['domai
 async function sharedData(device: TestDomain): Promise<Record<string, unknown[]>> {
   const database = domainOf(device).db as unknown as RxDatabase;
   const data: Record<string, unknown[]> = {};
-  for (const { collection } of REPLICATED_COLLECTIONS) {
+  for (const { collection } of LIVE_COLLECTIONS) {
     const documents = (await database.collections[collection]?.find().exec()) ?? [];
     data[collection] = documents.map((document) => document.toJSON()).sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
   }

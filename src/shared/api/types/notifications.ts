@@ -19,4 +19,6 @@ export interface DevicePreferencesView {
   readonly language: 'en-GB' | 'lv';
   readonly closeToTray: boolean;
   readonly holdDuringQuietHours: boolean;
+  /** The cache budget for file contents fetched from the team server, in MiB (default 2048: 2 GB). */
+  readonly fileCacheMegabytes: number;
 }

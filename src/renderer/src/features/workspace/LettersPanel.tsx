@@ -39,6 +39,12 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Issue 19: a file that is on the team server while offline says so (never "not found").
+  const [fileError, setFileError] = useState<string | null>(null);
+  const openFile = (fileId: string) => {
+    setFileError(null);
+    void call('post.file', { fileId }).then(saveFile, (caught: unknown) => setFileError(errors.text(caught)));
+  };
 
   const draft = async (nextTemplate = template, nextLanguage = language) => {
     setError(null);
@@ -83,6 +89,11 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
           {t('letters.generate')}
         </Button>
       </Group>
+      {fileError && (
+        <Alert color="yellow" mb="xs" withCloseButton onClose={() => setFileError(null)} data-testid="file-error">
+          {fileError}
+        </Alert>
+      )}
       {(letters.data ?? []).length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('letters.none')}
@@ -110,7 +121,7 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
               )}
               {letter.direction === 'out' && sendsEmail && detail.case.complainant.email !== '' && <LetterEmail letterId={letter.id} />}
               {letter.files.map((file) => (
-                <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => void call('post.file', { fileId: file.id }).then(saveFile)}>
+                <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => openFile(file.id)}>
                   <IconDownload size={12} aria-hidden /> {file.name}
                 </Anchor>
               ))}

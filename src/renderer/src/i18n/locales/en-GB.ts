@@ -626,6 +626,8 @@ export const enGB = {
       note: 'These preferences apply to this computer only.{{code}}',
       closeToTray: 'Keep Plaint running in the tray when its window is closed (deadline notifications continue)',
       holdDuringQuietHours: 'Hold desktop notifications outside office hours until the next working morning',
+      fileCache: 'Cache for files from the team server',
+      fileCacheNote: 'Scans and letters opened here are kept up to this size; the least recently used go first. Files not yet on the team server are always kept.',
     },
     staff: {
       name: 'Name',

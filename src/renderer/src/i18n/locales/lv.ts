@@ -632,6 +632,8 @@ export const lv = {
       note: 'Šie iestatījumi attiecas tikai uz šo datoru.{{code}}',
       closeToTray: 'Aizverot logu, turpināt darboties paziņojumu joslā (paziņojumi par termiņiem turpinās)',
       holdDuringQuietHours: 'Ārpus biroja darba laika darbvirsmas paziņojumus aizturēt līdz nākamās darba dienas rītam',
+      fileCache: 'Kešatmiņa failiem no komandas servera',
+      fileCacheNote: 'Šeit atvērtie skenējumi un vēstules tiek glabāti līdz šim apjomam; vispirms tiek dzēsti visilgāk neizmantotie. Faili, kas vēl nav komandas serverī, tiek glabāti vienmēr.',
     },
     staff: {
       name: 'Vārds, uzvārds',

@@ -1,0 +1,149 @@
+/**
+ * File contents on demand (issue 19), in process with a stand-in for the team server (the real
+ * server is in sync/files-on-demand.test.ts):
+ * - content held here that the ledger does not know (a profile from before files on demand, or
+ *   a crash right after the write) is this device's own: counted as pending, uploaded, and only
+ *   then evictable;
+ * - the server unreachable: "on the server", queued, and fetched by the next prefetch pass;
+ * - the server lacking the content: "not on the server yet", queued, nothing stored;
+ * - the server's copy not matching the record: refused, nothing stored;
+ * - a file logged here and removed (a letter undone) is deleted from the server too.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RxDatabase } from 'rxdb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChangeSet } from '../database/change-set';
+import { openPlaintDatabase } from '../database/plaint-database';
+import { createMemoryLogger } from '../logging/logger';
+import { ContentLedger } from './content-ledger';
+import { ContentUnreachableError, FileContents, type ContentServer } from './file-contents';
+import { addFileCollections, FileStore, type FileChunk, type FileCollections } from './file-store';
+
+let directory: string;
+let database: RxDatabase;
+let collections: FileCollections;
+let store: FileStore;
+let contents: FileContents | null = null;
+
+beforeEach(async () => {
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-contents-'));
+  const opened = await openPlaintDatabase({ dataDirectory: directory, logger: createMemoryLogger(), fullText: {} });
+  if (!opened.database) throw new Error(opened.status.message ?? 'no database');
+  database = opened.database;
+  collections = await addFileCollections(database);
+  store = new FileStore(collections);
+});
+
+afterEach(async () => {
+  contents?.stop();
+  contents = null;
+  await database.close();
+  fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A team server in memory: what it holds, whether it answers. */
+class StandInServer implements ContentServer {
+  readonly held = new Map<string, FileChunk>();
+  reachable = true;
+  download(fileId: string, chunkCount: number): Promise<FileChunk[] | null> {
+    if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
+    const chunks = Array.from({ length: chunkCount }, (_, index) => this.held.get(`${fileId}:${index}`));
+    return Promise.resolve(chunks.every((chunk) => chunk !== undefined) ? (chunks as FileChunk[]) : null);
+  }
+  remove(fileId: string): Promise<void> {
+    if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
+    for (const id of [...this.held.keys()]) if (id.startsWith(`${fileId}:`)) this.held.delete(id);
+    return Promise.resolve();
+  }
+  upload(chunks: readonly FileChunk[]): Promise<boolean> {
+    if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
+    for (const chunk of chunks) this.held.set(chunk.id, { ...chunk });
+    return Promise.resolve(true);
+  }
+}
+
+async function start(server: StandInServer | null, budgetBytes = 10_000_000): Promise<FileContents> {
+  contents = new FileContents({ store, ledger: await ContentLedger.load(database), server: () => server, budgetBytes: () => Promise.resolve(budgetBytes), wanted: () => Promise.resolve([]), now: () => Date.now(), logger: createMemoryLogger() });
+  return contents;
+}
+
+const scanOf = (bytes: number) => crypto.randomBytes(bytes);
+const put = (id: string, data: Buffer) => store.put({ id, ownerId: 'letter-1', name: 'scan.pdf', mimeType: 'application/pdf', data, createdAt: '2026-11-25T10:00:00.000Z' });
+
+describe('file contents on demand', () => {
+  it('content the ledger does not know is this device’s own: pending, uploaded, then evictable (never before)', async () => {
+    await put('old-scan', scanOf(1_000));
+    const server = new StandInServer();
+    server.reachable = false;
+    const files = await start(server, 0);
+    await files.reconcile();
+    expect(files.pendingUploads()).toBe(1);
+    await files.upload();
+    // Over a budget of 0 and not confirmed: kept.
+    expect(await store.withContent(['old-scan'])).toEqual(new Set(['old-scan']));
+    server.reachable = true;
+    await files.upload();
+    expect(files.pendingUploads()).toBe(0);
+    expect(server.held.has('old-scan:0')).toBe(true);
+    // Confirmed, and over budget: evicted; it opens again from the server.
+    expect(await store.withContent(['old-scan'])).toEqual(new Set());
+    expect((await files.open('old-scan')).state).toBe('ready');
+  });
+
+  it('the server unreachable: "on the server", queued, and fetched by the next prefetch pass', async () => {
+    const server = new StandInServer();
+    const data = scanOf(2_000);
+    await put('their-scan', data);
+    const chunks = await store.chunksOf('their-scan');
+    for (const chunk of chunks) server.held.set(chunk.id, chunk);
+    await store.dropContent('their-scan');
+    server.reachable = false;
+    const files = await start(server);
+    expect(await files.open('their-scan')).toEqual({ state: 'on-server' });
+    server.reachable = true;
+    await files.prefetch();
+    expect(await store.withContent(['their-scan'])).toEqual(new Set(['their-scan']));
+    const opened = await files.open('their-scan');
+    expect(opened.state === 'ready' && opened.data.equals(data)).toBe(true);
+  });
+
+  it('the server lacking it: "not on the server yet"; a copy that does not match: refused; nothing stored either way', async () => {
+    const server = new StandInServer();
+    await put('missing-scan', scanOf(500));
+    await put('forged-scan', scanOf(500));
+    for (const chunk of await store.chunksOf('forged-scan')) server.held.set(chunk.id, { ...chunk, data: Buffer.from('forged').toString('base64') });
+    await store.dropContent('missing-scan');
+    await store.dropContent('forged-scan');
+    const files = await start(server);
+    expect(await files.open('missing-scan')).toEqual({ state: 'not-on-server' });
+    expect(await files.open('forged-scan')).toEqual({ state: 'refused' });
+    expect(await store.withContent(['missing-scan', 'forged-scan'])).toEqual(new Set());
+    expect(await files.open('no-such-file')).toEqual({ state: 'missing' });
+  });
+
+  it('a file logged here and then removed (undo) is deleted from the server too, once it can be reached', async () => {
+    const server = new StandInServer();
+    const files = await start(server);
+    await put('undone-scan', scanOf(300_000));
+    await waitFor(() => server.held.has('undone-scan:1'));
+    server.reachable = false;
+    const changes = new ChangeSet();
+    await store.planRemovalOf(changes, 'letter-1');
+    await changes.commit();
+    await waitFor(() => files.pendingUploads() === 1);
+    expect(server.held.has('undone-scan:0')).toBe(true);
+    server.reachable = true;
+    await files.upload();
+    expect([...server.held.keys()].filter((id) => id.startsWith('undone-scan:'))).toEqual([]);
+    expect(files.pendingUploads()).toBe(0);
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  // Generous: this waits on a condition, and a loaded machine is slow, not wrong.
+  for (let tries = 0; tries < 3_000 && !condition(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(condition()).toBe(true);
+}

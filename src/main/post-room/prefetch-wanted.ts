@@ -1,0 +1,38 @@
+/**
+ * Which files offline work needs (issue 19, prefetch): the scans and letters of the cases
+ * assigned to the people who signed in on this device, and of their departments' open cases,
+ * within what each of them may see (P-7.1: a restricted case only for those named on it).
+ * Files opened recently and letters logged here are the file cache's own (files/file-contents.ts).
+ */
+import type { MangoQuerySelector, RxCollection } from 'rxdb';
+import type { StaffMember } from '../../shared/domain/records';
+import type { CaseDocument } from '../domain/collections';
+import { visibleSelector } from '../domain/case-visibility';
+import type { LetterDocument } from './letters-collection';
+
+const PAGE = 200;
+
+export interface PrefetchSources {
+  readonly cases: RxCollection<CaseDocument>;
+  readonly staff: RxCollection<StaffMember>;
+  readonly letters: RxCollection<LetterDocument>;
+}
+
+export async function wantedFiles(sources: PrefetchSources, people: readonly string[]): Promise<string[]> {
+  const members = [...(await sources.staff.findByIds([...people]).exec()).values()].filter((member) => member.active);
+  const caseIds = new Set<string>();
+  for (const member of members) {
+    const viewer = { accountId: member.id, name: member.name, roles: [...member.roles], departments: [...member.departments] };
+    const theirs: MangoQuerySelector<CaseDocument> = { $or: [{ assigneeId: member.id }, ...(member.departments.length > 0 ? [{ open: true, departments: { $in: [...member.departments] } } as MangoQuerySelector<CaseDocument>] : [])] };
+    const selector = visibleSelector(theirs, viewer);
+    if (!selector) continue;
+    for (const found of await sources.cases.find({ selector }).exec()) caseIds.add(found.id);
+  }
+  const ids = [...caseIds];
+  const files: string[] = [];
+  for (let start = 0; start < ids.length; start += PAGE) {
+    const letters = await sources.letters.find({ selector: { caseId: { $in: ids.slice(start, start + PAGE) }, voided: false } }).exec();
+    for (const letter of letters) files.push(...letter.files.map((file) => file.id));
+  }
+  return files;
+}

@@ -1,0 +1,85 @@
+/**
+ * Issue 19, files on demand: a scan whose content is on the team server while this device is
+ * offline says so plainly ("on the team server; opens when you are online"), never "not found",
+ * and the letters panel stays usable.
+ */
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPlaintBridge } from '../../../../shared/api/bridge';
+import type { ApiMethodName } from '../../../../shared/api/names';
+import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
+import type { CaseDetail } from '../../../../shared/domain/views';
+import type { SessionState } from '../../../../shared/identity/session-inputs';
+import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
+import { SessionGate } from '../../session/SessionContext';
+import { SettingsProvider } from '../../settings/SettingsContext';
+import { renderWithProviders } from '../../test/render';
+import { LettersPanel } from './LettersPanel';
+
+const snapshot: SettingsSnapshot = {
+  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
+  slaPolicy: DEFAULT_SLA_POLICY,
+  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
+  complaintTypes: [],
+  departments: [],
+  staff: [],
+  security: { idleLockMinutes: 15 },
+  deviceCode: '7KQ2',
+};
+
+const session: SessionState = { state: 'signed-in', viewer: { accountId: 'olga', name: 'Olga Other', roles: ['caseworker'], departments: [] }, idleLockMinutes: 15, organisation: 'Welzo', awaitingDirectory: false };
+
+const letter = {
+  id: 'letter-1',
+  direction: 'in',
+  caseId: 'case-1',
+  caseReference: '7KQ2-000001-A',
+  receivedOn: '2026-11-23',
+  letterDate: null,
+  party: { name: 'Margaret Hale', addressLines: [], postcode: '', country: 'GB' },
+  referenceQuoted: '',
+  kind: 'new-complaint',
+  routedTo: '',
+  note: '',
+  summary: 'Leaking bottle',
+  files: [{ id: 'file-1', name: 'scan.png', mimeType: 'image/png', size: 1000 }],
+  template: null,
+  language: null,
+  text: '',
+  finalisedAt: null,
+  posting: null,
+  batchId: '',
+  loggedAt: '2026-11-23T09:00:00.000Z',
+  loggedBy: { id: 'carl', name: 'Carl Clerk' },
+  voided: false,
+};
+
+afterEach(() => {
+  delete window.plaint;
+});
+
+describe('opening a scan that is not on this device (issue 19)', () => {
+  it('offline: says the file is on the team server and opens when online, not "not found"', async () => {
+    const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': snapshot, 'post.list': [letter] };
+    window.plaint = createPlaintBridge({
+      request: (method) =>
+        method === 'post.file'
+          ? Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'This file is on the team server; it opens when you are online.', issues: [{ path: 'fileId', code: 'file_on_server', message: '' }] } })
+          : Promise.resolve({ ok: true, result: answers[method] }),
+      listen: () => () => undefined,
+    });
+    const detail = { case: { id: 'case-1', status: 'received', extensions: [] } } as unknown as CaseDetail;
+    renderWithProviders(
+      <SessionGate>
+        <SettingsProvider fallback={null}>
+          <LettersPanel detail={detail} />
+        </SettingsProvider>
+      </SessionGate>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: /scan\.png/ }));
+    const shown = await screen.findByTestId('file-error');
+    expect(shown.textContent).toContain('This file is on the team server; it opens when you are online.');
+    expect(shown.textContent).not.toMatch(/not found/i);
+  });
+});
