@@ -56,7 +56,8 @@ import { backupHandlers } from './api/handlers/backup-handlers';
 import { BackupService } from './backup/backup-service';
 import { restoreBackup, restoreOutcome } from './backup/restore-backup';
 import { peopleHandlers } from './api/handlers/people-handlers';
-import type { PeopleSearchSources } from './subject-access/people-search';
+import type { SubjectAccessSources } from './subject-access/subject-access-bundle';
+import type { SubjectAccessPorts } from './subject-access/subject-access-export';
 import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
@@ -141,7 +142,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let sync: SyncService | null = null;
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
-  let people: PeopleSearchSources | null = null;
+  let people: SubjectAccessSources | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
   const subscriptions: Subscription[] = [];
@@ -241,8 +242,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
     const handlerFor = conflictHandlersFor(rxdb, clock);
     const letters = await addLetterCollections(rxdb, handlerFor);
-    postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
-    people = { cases: ready.db.cases, letters: letters.letters };
+    const fileStore = new FileStore(await addFileCollections(rxdb, handlerFor));
+    postRoom = new PostRoomService(ready, letters, fileStore, clock);
+    people = { cases: ready.db.cases, letters: letters.letters, timeline: ready.db.timeline, files: fileStore };
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
@@ -345,9 +347,13 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (backups) return backups;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
-  const requirePeople = (): PeopleSearchSources => {
+  const requirePeople = (): SubjectAccessSources => {
     if (people) return people;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requireSubjectAccess = (): SubjectAccessPorts => {
+    const { settings } = requireDomain();
+    return { sources: requirePeople(), accessLog: requireAccessLog(), organisationName: async () => (await settings.values()).organisation.name, now: () => clock.now() };
   };
   const requireKeyring = (): DatabaseKeyring => {
     if (keyring?.isUnlocked()) return keyring;
@@ -376,7 +382,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
-    ...peopleHandlers(requirePeople),
+    ...peopleHandlers(requirePeople, requireSubjectAccess),
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>

@@ -72,6 +72,8 @@ export const API_METHODS = [
   'backup.now',
   'backup.restore',
   'people.find',
+  'people.review',
+  'people.export',
   'reports.dashboard',
   'reports.exportTable',
 ] as const;
