@@ -58,6 +58,7 @@ import { restoreBackup, restoreOutcome } from './backup/restore-backup';
 import { peopleHandlers } from './api/handlers/people-handlers';
 import type { SubjectAccessSources } from './subject-access/subject-access-bundle';
 import type { SubjectAccessPorts } from './subject-access/subject-access-export';
+import type { ChooseSavePath } from './subject-access/archive-chooser';
 import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
@@ -92,6 +93,8 @@ export interface MainServicesOptions {
   readonly encryption?: 'at-rest' | 'none-for-tests';
   /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
   readonly keyProtector?: KeyProtector | null;
+  /** Where a subject-access archive goes (issue 14): Electron's save dialog in the app; none elsewhere (the path is typed). */
+  readonly chooseSavePath?: ChooseSavePath;
 }
 
 export interface MainServices {
@@ -382,7 +385,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...syncHandlers(requireSync),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
-    ...peopleHandlers(requirePeople, requireSubjectAccess),
+    ...peopleHandlers(requirePeople, requireSubjectAccess, options.chooseSavePath),
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>

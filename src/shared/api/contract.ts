@@ -32,7 +32,7 @@ import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../d
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
-import { exportSubjectAccessInput, reviewSubjectAccessInput, type SubjectAccessExportResult, type SubjectAccessReview } from '../domain/subject-access';
+import { chooseArchiveInput, exportSubjectAccessInput, reviewSubjectAccessInput, type ArchiveChoice, type SubjectAccessExportResult, type SubjectAccessReview } from '../domain/subject-access';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -194,6 +194,11 @@ export const apiMethods = {
     summary: 'Issue 14, subject access: writes one zip archive (PDF summary, original letters and scans, JSON of every record) to the path given, with the withheld entries listed by reason only; all or nothing, and written to the access log (administrators).',
     input: exportSubjectAccessInput,
     result: typed<SubjectAccessExportResult>(),
+  },
+  'people.chooseArchive': {
+    summary: "Issue 14, subject access: the app's save dialog for the export archive (.zip); in the browser harness there is none and the path is typed (administrators).",
+    input: chooseArchiveInput,
+    result: typed<ArchiveChoice>(),
   },
   'reports.dashboard': {
     summary: 'Issue 16, P-5.1, P-5.2: volume, backlog, deadlines met, time taken, outcomes and workload for a date range and filters; every figure with the ids of its cases.',

@@ -74,6 +74,7 @@ export const API_METHODS = [
   'people.find',
   'people.review',
   'people.export',
+  'people.chooseArchive',
   'reports.dashboard',
   'reports.exportTable',
 ] as const;

@@ -71,6 +71,16 @@ export const exportSubjectAccessInput = z
   });
 export type ExportSubjectAccessInput = z.output<typeof exportSubjectAccessInput>;
 
+/** The save dialog (in the app) for the archive, suggesting a file name. */
+export const chooseArchiveInput = z.object({ suggestedName: requiredText(200) }).strict();
+
+/** `available: false` where there is no dialog (the browser harness): the path is typed instead. */
+export interface ArchiveChoice {
+  readonly available: boolean;
+  /** The chosen path (the dialog asked before replacing a file), or null when cancelled. */
+  readonly path: string | null;
+}
+
 /** One timeline entry (communications, notes, inquiries, transitions, the audit trail) for review. */
 export interface ReviewTimelineEntry {
   readonly id: string;
