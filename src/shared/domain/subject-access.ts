@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { id, requiredText } from './fields';
 import { LETTER_LANGUAGES } from './letters';
+import type { CaseStatus, TimelineKind } from './vocabulary';
 
 export const WITHHELD_KINDS = ['timeline', 'letter', 'file'] as const;
 export type WithheldKind = (typeof WITHHELD_KINDS)[number];
@@ -84,7 +85,7 @@ export interface ArchiveChoice {
 /** One timeline entry (communications, notes, inquiries, transitions, the audit trail) for review. */
 export interface ReviewTimelineEntry {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: TimelineKind;
   readonly at: string;
   /** The member of staff who recorded it. */
   readonly by: string;
@@ -116,7 +117,7 @@ export interface ReviewCase {
   readonly reference: string;
   readonly complainantName: string;
   readonly receivedAt: string;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly summary: string;
   readonly timeline: readonly ReviewTimelineEntry[];
 }
