@@ -6,7 +6,7 @@
  * removes the partial file, so no half archive is ever left, and nothing is written to a temporary
  * folder of the system.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../shared/domain/domain-error';
@@ -54,15 +54,37 @@ function fsyncPath(target: string): void {
   }
 }
 
-/** Writes the archive under a partial name, makes it durable and renames it; on any failure removes it. */
-export function writeArchive(target: string, data: Uint8Array): void {
+export interface WrittenArchive {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/**
+ * Opens the partial file and lets `produce` stream the archive into it, makes it durable and
+ * renames it. On any failure the partial file is removed: a refusal of the export's own (a damaged
+ * scan) is passed on as it is; anything else (the disk) is `subject_access_write_failed`.
+ */
+export async function writeArchive(target: string, produce: (sink: (chunk: Uint8Array) => void) => Promise<void>): Promise<WrittenArchive> {
   const partial = partialName(target);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let fd: number | null = null;
   try {
-    fs.writeFileSync(partial, data, { flag: 'wx', mode: 0o600 });
-    fsyncPath(partial);
+    fd = fs.openSync(partial, 'wx', 0o600);
+    const handle = fd;
+    await produce((chunk) => {
+      for (let offset = 0; offset < chunk.length; ) offset += fs.writeSync(handle, chunk, offset);
+      hash.update(chunk);
+      bytes += chunk.length;
+    });
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
     fs.renameSync(partial, target);
   } catch (error) {
+    if (fd !== null) fs.closeSync(fd);
     fs.rmSync(partial, { force: true });
+    if (error instanceof DomainError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     const message = `The archive could not be written to ${target}: ${reason}`;
     throw new DomainError('UNAVAILABLE', message, [{ path: 'destination', code: 'subject_access_write_failed', message, params: { path: target } }]);
@@ -72,4 +94,5 @@ export function writeArchive(target: string, data: Uint8Array): void {
   } catch {
     // Best effort: Windows cannot open a folder, and NTFS makes renames durable without it.
   }
+  return { bytes, sha256: hash.digest('hex') };
 }

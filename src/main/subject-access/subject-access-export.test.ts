@@ -251,7 +251,22 @@ describe('people.export is all or nothing', () => {
     expect(await exportedLog()).toEqual([]);
   });
 
-  it('a damaged scan stops the export before anything is written; excluded with a reason, the rest is exported', async () => {
+  it('a disk that fails part-way through the archive leaves no partial file and no access-log entry', async () => {
+    const destination = path.join(out, 'anna.zip');
+    const write = fs.writeSync.bind(fs);
+    let calls = 0;
+    vi.spyOn(fs, 'writeSync').mockImplementation((...args: Parameters<typeof fs.writeSync>) => {
+      calls += 1;
+      if (calls > 2) throw new Error('ENOSPC: no space left on device');
+      return write(...args);
+    });
+    expect(await t.fail('people.export', exportInput(destination))).toMatchObject({ issues: [{ code: 'subject_access_write_failed' }] });
+    expect(calls).toBeGreaterThan(2);
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(await exportedLog()).toEqual([]);
+  });
+
+  it('a damaged scan stops the export and leaves nothing; excluded with a reason, the rest is exported', async () => {
     const review = await t.call('people.review', { caseIds: seeded.annaCases });
     const receipt = review.letters.flatMap((letter) => letter.files).find((file) => file.name === 'receipt.pdf')!;
     const chunks = collectionOf<FileChunk>(t.services.domain!.db as unknown as RxDatabase, 'fileChunks');

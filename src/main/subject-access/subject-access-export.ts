@@ -4,15 +4,14 @@
  * `summary.pdf` (readable), `records.json` (machine-readable) and `files/` (the original letters
  * and scans, byte for byte).
  *
- * All or nothing: the destination is checked first, every record and file is read and the whole
- * archive built in memory before anything is written; a missing or damaged file stops the export
- * (the administrator may exclude it, with a reason). The archive is written under a partial name
- * and renamed (archive-file.ts), and then the export is written to the access log, once for each
- * case it holds. Should the log refuse, the archive is removed again.
+ * All or nothing: the destination and every decision are checked first; then the archive is
+ * streamed under a partial name, one letter or scan in memory at a time, and renamed once whole
+ * (archive-file.ts). A missing or damaged file stops the export and removes the partial archive
+ * (the administrator may exclude the file, with a reason). Then the export is written to the
+ * access log, once for each case it holds; should the log refuse, the archive is removed again.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import { DomainError } from '../../shared/domain/domain-error';
 import type { ExportSubjectAccessInput, SubjectAccessExportResult, SubjectAccessReview } from '../../shared/domain/subject-access';
 import type { Viewer } from '../../shared/identity/viewer';
@@ -20,6 +19,7 @@ import type { AccessLog } from '../domain/access-log/access-log';
 import { checkDestination, writeArchive } from './archive-file';
 import { archivePaths, recordsDocument, RECORDS_FILE, SUMMARY_FILE, type ArchiveMeta } from './archive-records';
 import { summaryPdf } from './archive-summary';
+import { ArchiveZip } from './archive-zip';
 import { collectBundle, type SubjectAccessSelection, type SubjectAccessSources } from './subject-access-bundle';
 import { reviewOf } from './subject-access-review';
 import { applyWithholding } from './withholding';
@@ -40,21 +40,25 @@ export async function exportSubjectAccess(ports: SubjectAccessPorts, input: Expo
   const bundle = await collectBundle(ports.sources, input, viewer);
   const content = applyWithholding(bundle, input.withheld);
   const paths = archivePaths(content);
-  const entries: Zippable = {};
-  for (const file of content.files) {
-    const stored = await ports.sources.files.get(file.id);
-    if (stored.state !== 'ready') {
-      const message = `The file ${file.name} cannot be read (${stored.state}); exclude it or wait for it.`;
-      throw new DomainError('CONFLICT', message, [{ path: 'withheld', code: 'subject_access_file_unavailable', message, params: { name: file.name, state: stored.state, id: file.id } }]);
-    }
-    entries[paths.get(file.id) ?? file.id] = new Uint8Array(stored.data);
-  }
   const meta: ArchiveMeta = { subjectName: input.subjectName, exportedAt: ports.now().toISOString(), exportedBy: viewer.name, organisation: await ports.organisationName() };
-  entries[RECORDS_FILE] = strToU8(recordsDocument(content, meta, paths));
-  entries[SUMMARY_FILE] = new Uint8Array(await summaryPdf(content, meta, paths, input.language));
-  const archive = zipSync(entries, { level: 6 });
+  const records = strToU8(recordsDocument(content, meta, paths));
+  const summary = new Uint8Array(await summaryPdf(content, meta, paths, input.language));
 
-  writeArchive(target, archive);
+  const written = await writeArchive(target, async (sink) => {
+    const zip = new ArchiveZip(sink);
+    zip.deflated(SUMMARY_FILE, summary);
+    zip.deflated(RECORDS_FILE, records);
+    // One file in memory at a time; a missing or damaged one stops the export (the partial archive is removed).
+    for (const file of content.files) {
+      const stored = await ports.sources.files.get(file.id);
+      if (stored.state !== 'ready') {
+        const message = `The file ${file.name} cannot be read (${stored.state}); exclude it or wait for it.`;
+        throw new DomainError('CONFLICT', message, [{ path: 'withheld', code: 'subject_access_file_unavailable', message, params: { name: file.name, state: stored.state, id: file.id } }]);
+      }
+      zip.stored(paths.get(file.id) ?? file.id, new Uint8Array(stored.data));
+    }
+    zip.end();
+  });
   try {
     // The cases exported, and the cases of letters selected on their own (unfiled letters have no case to log against).
     const cases = new Map(content.cases.map(({ record }) => [record.id, { id: record.id, reference: record.reference }]));
@@ -64,13 +68,5 @@ export async function exportSubjectAccess(ports: SubjectAccessPorts, input: Expo
     fs.rmSync(target, { force: true });
     throw error;
   }
-  return {
-    path: target,
-    bytes: archive.length,
-    sha256: crypto.createHash('sha256').update(archive).digest('hex'),
-    cases: content.cases.length,
-    letters: content.letters.length,
-    files: content.files.length,
-    withheld: content.withheld.length,
-  };
+  return { path: target, ...written, cases: content.cases.length, letters: content.letters.length, files: content.files.length, withheld: content.withheld.length };
 }
