@@ -2,11 +2,13 @@
  * Issue 14, Settings → Subject access in the real renderer against the real main process: two
  * people with similar names are on file; the administrator searches, ticks Anna's case only,
  * excludes a staff-only note with a reason and exports to a typed path. The archive opens, holds
- * Anna's case and none of Annija's, nor the excluded note; a relative path is refused in words.
+ * Anna's case and none of Annija's, nor the excluded note; a relative path is refused in words;
+ * axe finds no serious or critical violation on the screen.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -59,6 +61,9 @@ test('an administrator finds a person, confirms the match, withholds a note with
     await page.getByTestId('sar-destination').fill('anna.zip');
     await expect(page.getByTestId('sar-export')).toBeDisabled();
     await staffNote.getByTestId('sar-entry-reason').fill('About a member of staff only');
+    // The screen, with a review and a reason open, has no serious or critical accessibility violation.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="subject-access"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')}`)).toEqual([]);
     await page.getByTestId('sar-export').click();
     await expect(page.getByText('Give the full path of the archive, not anna.zip.')).toBeVisible();
     expect(fs.readdirSync(folder)).toEqual([]);
