@@ -4,6 +4,7 @@
  * archive, and what was withheld with the reason (never its content).
  */
 import type { LetterLanguage } from '../../shared/domain/letters';
+import type { CaseStatus } from '../../shared/domain/vocabulary';
 import { paragraphsPdf, type PdfParagraph } from '../post-room/pdf-writer';
 import type { ArchiveMeta } from './archive-records';
 import type { ExportContent } from './withholding';
@@ -63,6 +64,34 @@ const LABELS = {
   },
 } as const satisfies Record<LetterLanguage, Record<string, string>>;
 
+/** The case's status in words (the renderer's own texts live in the renderer; the person reads these). */
+const STATUSES: Record<LetterLanguage, Record<CaseStatus, string>> = {
+  'en-GB': {
+    received: 'Received',
+    acknowledged: 'Acknowledged',
+    investigating: 'Investigating',
+    'awaiting-third-party': 'Awaiting third party',
+    'resolution-communicated': 'Resolution communicated',
+    'escalation-requested': 'Escalation requested',
+    'escalation-acknowledged': 'Escalation acknowledged',
+    'department-head-review': 'Department-head review',
+    'stage2-resolution-communicated': 'Stage-2 outcome communicated',
+    closed: 'Closed',
+  },
+  lv: {
+    received: 'Saņemta',
+    acknowledged: 'Apstiprināta saņemšana',
+    investigating: 'Tiek izmeklēta',
+    'awaiting-third-party': 'Gaida trešo pusi',
+    'resolution-communicated': 'Risinājums paziņots',
+    'escalation-requested': 'Lūgta eskalācija',
+    'escalation-acknowledged': 'Eskalācija apstiprināta',
+    'department-head-review': 'Nodaļas vadītāja pārskatīšanā',
+    'stage2-resolution-communicated': '2. posma lēmums paziņots',
+    closed: 'Slēgta',
+  },
+};
+
 function day(iso: string): string {
   return iso.slice(0, 10);
 }
@@ -84,7 +113,7 @@ export async function summaryPdf(content: ExportContent, meta: ArchiveMeta, path
   if (content.cases.length === 0) line(label.none, 8);
   for (const { record, timeline } of content.cases) {
     out.push({ text: `${label.case} ${record.reference}`, bold: true, size: 11, gapAfter: 2 });
-    line(`${label.received}: ${day(record.receivedAt)} · ${label.status}: ${record.status}`);
+    line(`${label.received}: ${day(record.receivedAt)} · ${label.status}: ${STATUSES[language][record.status]}`);
     const { complainant } = record;
     line(`${label.complainant}: ${[complainant.name, complainant.email, complainant.phone, ...(complainant.address?.lines ?? []), complainant.address?.postcode ?? ''].filter(Boolean).join(', ')}`);
     line(`${label.summary}: ${record.summary}`);

@@ -120,9 +120,13 @@ describe('people.review (issue 14): what an export would hold, for the administr
   it('refuses an empty selection, an unknown case and a case the administrator may not open (P-7.1)', async () => {
     expect(await t.fail('people.review', {})).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'subject_access_nothing_selected' }] });
     expect(await t.fail('people.review', { caseIds: ['no-such-case'] })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'caseIds.0', code: 'not_found' }] });
+    const annijaLetter = (await t.call('post.list', {})).find((letter) => letter.caseId === seeded.annijaCase)!;
     const manager = await t.addAccount({ name: 'Mara Manager', login: 'mara', roles: ['manager'] });
     await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', { caseId: seeded.annijaCase, restrictedTo: [manager], reason: 'A complaint about a member of staff' });
     expect(await t.fail('people.review', { caseIds: [seeded.annijaCase] })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
+    // A letter filed on that case is seen only with its case (P-7.1); an unknown letter is refused.
+    expect(await t.fail('people.review', { letterIds: [annijaLetter.id] })).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'letterIds.0', code: 'case_not_visible' }] });
+    expect(await t.fail('people.review', { letterIds: ['no-such-letter'] })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'letterIds.0', code: 'not_found' }] });
   });
 });
 
@@ -176,6 +180,7 @@ describe('people.export (issue 14): one archive with everything about the person
     const summary = await pdfText(archive['summary.pdf']!);
     expect(summary).toContain('Anna Bērziņa');
     expect(summary).toContain('Called Anna back about the cuff');
+    expect(summary).toContain('Status: Received');
     for (const reference of seeded.annaReferences) expect(summary).toContain(reference);
     expect(summary).toContain('Concerns a third party');
     for (const text of [json, summary, ...contents.map((content) => content.toString('latin1'))]) {
@@ -199,7 +204,9 @@ describe('people.export (issue 14): one archive with everything about the person
   it('writes the summary in Latvian when asked', async () => {
     const destination = path.join(out, 'anna-lv.zip');
     await t.call('people.export', exportInput(destination, { language: 'lv' }));
-    expect(await pdfText(unzipSync(new Uint8Array(fs.readFileSync(destination)))['summary.pdf']!)).toContain('Datu subjekta piekļuves eksports');
+    const summary = await pdfText(unzipSync(new Uint8Array(fs.readFileSync(destination)))['summary.pdf']!);
+    expect(summary).toContain('Datu subjekta piekļuves eksports');
+    expect(summary).toContain('Statuss: Saņemta');
   });
 
   it('is refused to everyone but administrators, and writes nothing (P-7.2)', async () => {
