@@ -109,12 +109,17 @@ describe('people.review (issue 14): what an export would hold, for the administr
     const found = await t.call('people.find', { name: 'Berzina' });
     // Both are found by the surname; their postcodes (and e-mail, phone) tell them apart.
     expect(found.cases.map((entry) => [entry.complainantName, entry.postcode]).sort()).toEqual([['Anna Berzina', 'LV-1010'], ['Anna Bērziņa', 'LV-1010'], ['Annija Bērziņa', 'LV-1050']]);
+    // Seeding opened Anna's first case; an hour on, the review is a new visit (access-log.ts VISIT_MS).
+    t.clock.advanceHours(1);
     const review = await t.call('people.review', { caseIds: seeded.annaCases });
     expect(review.cases.map((entry) => entry.reference).sort()).toEqual([...seeded.annaReferences].sort());
     expect(review.cases[0]!.timeline.map((entry) => entry.text)).toEqual(expect.arrayContaining([STAFF_NOTE, THIRD_PARTY_NOTE, 'Called Anna back about the cuff']));
     expect(review.letters).toHaveLength(3);
     expect(review.letters.flatMap((letter) => letter.files.map((file) => file.name)).sort()).toEqual(['anna-letter.pdf', expect.stringMatching(/acknowledgement\.pdf$/), 'receipt.pdf'].sort());
     expect(JSON.stringify(review)).not.toMatch(/Annija|annija|ANNIJA/);
+    // The review shows whole timelines: it is logged as opening Anna's cases, and only hers (P-7.2).
+    const opened = (await t.call('accessLog.query', {})).filter((entry) => entry.detail === 'Subject-access review');
+    expect(opened.map((entry) => [entry.action, entry.caseReference]).sort()).toEqual(seeded.annaReferences.map((reference) => ['opened', reference]).sort());
   });
 
   it('refuses an empty selection, an unknown case and a case the administrator may not open (P-7.1)', async () => {

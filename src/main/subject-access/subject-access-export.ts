@@ -15,12 +15,12 @@ import { strToU8 } from 'fflate';
 import { DomainError } from '../../shared/domain/domain-error';
 import type { ExportSubjectAccessInput, SubjectAccessExportResult, SubjectAccessReview } from '../../shared/domain/subject-access';
 import type { Viewer } from '../../shared/identity/viewer';
-import type { AccessLog } from '../domain/access-log/access-log';
+import type { AccessedCase, AccessLog } from '../domain/access-log/access-log';
 import { checkDestination, writeArchive } from './archive-file';
 import { archivePaths, recordsDocument, RECORDS_FILE, SUMMARY_FILE, type ArchiveMeta } from './archive-records';
 import { summaryPdf } from './archive-summary';
 import { ArchiveZip } from './archive-zip';
-import { collectBundle, type SubjectAccessSelection, type SubjectAccessSources } from './subject-access-bundle';
+import { collectBundle, type SubjectAccessBundle, type SubjectAccessSelection, type SubjectAccessSources } from './subject-access-bundle';
 import { reviewOf } from './subject-access-review';
 import { applyWithholding } from './withholding';
 
@@ -31,8 +31,18 @@ export interface SubjectAccessPorts {
   readonly now: () => Date;
 }
 
-export async function reviewSubjectAccess(sources: SubjectAccessSources, selection: SubjectAccessSelection, viewer: Viewer): Promise<SubjectAccessReview> {
-  return reviewOf(await collectBundle(sources, selection, viewer));
+/** The cases a bundle shows: those selected, and those of letters selected on their own. */
+function casesOf(bundle: SubjectAccessBundle): AccessedCase[] {
+  const cases = new Map(bundle.cases.map(({ record }) => [record.id, { id: record.id, reference: record.reference }]));
+  for (const { record } of bundle.letters) if (record.caseId !== null && record.caseReference !== null && !cases.has(record.caseId)) cases.set(record.caseId, { id: record.caseId, reference: record.caseReference });
+  return [...cases.values()];
+}
+
+/** The review shows each case's whole timeline: it is logged as opening those cases (P-7.2). */
+export async function reviewSubjectAccess(ports: SubjectAccessPorts, selection: SubjectAccessSelection, viewer: Viewer): Promise<SubjectAccessReview> {
+  const bundle = await collectBundle(ports.sources, selection, viewer);
+  await ports.accessLog.record(viewer, 'opened', casesOf(bundle), 'Subject-access review');
+  return reviewOf(bundle);
 }
 
 export async function exportSubjectAccess(ports: SubjectAccessPorts, input: ExportSubjectAccessInput, viewer: Viewer): Promise<SubjectAccessExportResult> {
@@ -60,10 +70,8 @@ export async function exportSubjectAccess(ports: SubjectAccessPorts, input: Expo
     zip.end();
   });
   try {
-    // The cases exported, and the cases of letters selected on their own (unfiled letters have no case to log against).
-    const cases = new Map(content.cases.map(({ record }) => [record.id, { id: record.id, reference: record.reference }]));
-    for (const { record } of bundle.letters) if (record.caseId !== null && record.caseReference !== null && !cases.has(record.caseId)) cases.set(record.caseId, { id: record.caseId, reference: record.caseReference });
-    await ports.accessLog.record(viewer, 'exported', [...cases.values()], `Subject-access export (${content.letters.length} letters, ${content.files.length} files, ${content.withheld.length} withheld)`);
+    // Unfiled letters have no case to log against.
+    await ports.accessLog.record(viewer, 'exported', casesOf(bundle), `Subject-access export (${content.letters.length} letters, ${content.files.length} files, ${content.withheld.length} withheld)`);
   } catch (error) {
     fs.rmSync(target, { force: true });
     throw error;

@@ -186,7 +186,7 @@ export const apiMethods = {
     result: typed<PersonSearchResult>(),
   },
   'people.review': {
-    summary: 'Issue 14, subject access: every entry an export of the selected cases and letters would hold (timelines, letters, files), in words, for the administrator to withhold what concerns others (P-7.1; administrators).',
+    summary: 'Issue 14, subject access: every entry an export of the selected cases and letters would hold (timelines, letters, files), in words, for the administrator to withhold what concerns others; logged as opening those cases (P-7.1, P-7.2; administrators).',
     input: reviewSubjectAccessInput,
     result: typed<SubjectAccessReview>(),
   },

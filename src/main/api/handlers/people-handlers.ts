@@ -10,7 +10,7 @@ export function peopleHandlers(sources: () => PeopleSearchSources, subjectAccess
   return {
     // P-7.1: the caller's need-to-know narrows the matches, and refuses a case they may not open.
     'people.find': (input, context) => findPerson(sources(), input, signedIn(context)),
-    'people.review': (input, context) => reviewSubjectAccess(subjectAccess().sources, input, signedIn(context)),
+    'people.review': (input, context) => reviewSubjectAccess(subjectAccess(), input, signedIn(context)),
     'people.export': (input, context) => exportSubjectAccess(subjectAccess(), input, signedIn(context)),
     'people.chooseArchive': (input) => chooseArchive(chooseSavePath, input.suggestedName),
   };
