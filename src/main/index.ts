@@ -16,6 +16,7 @@ import { createMainWindow } from './electron/main-window';
 import { createTray } from './electron/tray';
 import { safeStorageSecrets } from './electron/safe-storage-secrets';
 import { safeStorageKeyProtector } from './electron/safe-storage-key-protector';
+import { electronSaveDialog } from './electron/save-dialog';
 import { allowedOrigins } from './security/origins';
 import { installProcessSafetyNet } from './process-safety';
 import { errorDetails, startMainServices, type MainServices } from './services';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       mailSecretStore: safeStorageSecrets(dataDirectory, 'mail-password.bin'),
       keyProtector: safeStorageKeyProtector(),
       networkUp: () => net.isOnline(),
+      chooseSavePath: electronSaveDialog(() => window),
     });
   } catch (error) {
     dialog.showErrorBox('Plaint cannot start', error instanceof Error ? error.message : String(error));

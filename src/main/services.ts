@@ -65,7 +65,9 @@ import { backupHandlers } from './api/handlers/backup-handlers';
 import { BackupService } from './backup/backup-service';
 import { restoreBackup, restoreOutcome } from './backup/restore-backup';
 import { peopleHandlers } from './api/handlers/people-handlers';
-import type { PeopleSearchSources } from './subject-access/people-search';
+import type { SubjectAccessSources } from './subject-access/subject-access-bundle';
+import type { SubjectAccessPorts } from './subject-access/subject-access-export';
+import type { ChooseSavePath } from './subject-access/archive-chooser';
 import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
@@ -104,6 +106,8 @@ export interface MainServicesOptions {
   readonly encryption?: 'at-rest' | 'none-for-tests';
   /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
   readonly keyProtector?: KeyProtector | null;
+  /** Where a subject-access archive goes (issue 14): Electron's save dialog in the app; none elsewhere (the path is typed). */
+  readonly chooseSavePath?: ChooseSavePath;
 }
 
 export interface MainServices {
@@ -157,7 +161,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let fileContents: FileContents | null = null;
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
-  let people: PeopleSearchSources | null = null;
+  let people: SubjectAccessSources | null = null;
   let mail: MailService | null = null;
   let mailPoller: MailPoller | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
@@ -288,7 +292,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock, rxdb, options.mailHooks);
     mailPoller = new MailPoller(mail, options.timers ?? realTimers, logger);
     mailPoller.start();
-    people = { cases: ready.db.cases, letters: letters.letters };
+    people = { cases: ready.db.cases, letters: letters.letters, timeline: ready.db.timeline, files: fileStore };
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
@@ -396,9 +400,13 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (backups) return backups;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
-  const requirePeople = (): PeopleSearchSources => {
+  const requirePeople = (): SubjectAccessSources => {
     if (people) return people;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requireSubjectAccess = (): SubjectAccessPorts => {
+    const { settings } = requireDomain();
+    return { sources: requirePeople(), accessLog: requireAccessLog(), organisationName: async () => (await settings.values()).organisation.name, now: () => clock.now() };
   };
   const requireKeyring = (): DatabaseKeyring => {
     if (keyring?.isUnlocked()) return keyring;
@@ -428,7 +436,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...mailHandlers(requireMail),
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
-    ...peopleHandlers(requirePeople),
+    ...peopleHandlers(requirePeople, requireSubjectAccess, options.chooseSavePath),
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>

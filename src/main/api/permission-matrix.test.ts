@@ -64,8 +64,8 @@ describe('the permission table', () => {
     expect(can(viewer(['clerk', 'manager']), 'cases.assign')).toBe(true);
   });
 
-  it('lets only administrators see, configure, take and restore backups, and find everything about a person (issue 14)', () => {
-    for (const method of ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'people.find'] as const) {
+  it('lets only administrators see, configure, take and restore backups, and find, review and export everything about a person (issue 14)', () => {
+    for (const method of ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'people.find', 'people.review', 'people.export', 'people.chooseArchive'] as const) {
       for (const role of STAFF_ROLES) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
       expect(can(null, method), `signed out ${method}`).toBe(false);
     }

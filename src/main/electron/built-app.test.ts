@@ -283,6 +283,12 @@ describe('the built main process, started on a fake Electron', () => {
     expect(await elsewhere.exited).toEqual({ code: 0, signal: null });
   }, STARTS_PROCESSES);
 
+  it('asks Electron’s save dialog, over its window, where a subject-access archive goes (issue 14)', async () => {
+    const choice = await app.call('people.chooseArchive', { suggestedName: 'subject-access-Anna: Bērziņa' });
+    expect(choice).toEqual({ available: true, path: expect.stringMatching(/[/\\]Documents[/\\]subject-access-Anna_ Bērziņa\.zip$/) });
+    expect(app.calls('dialog.showSaveDialog')).toEqual([{ defaultPath: choice.path, extensions: ['zip'], properties: ['createDirectory', 'showOverwriteConfirmation'], parented: true }]);
+  });
+
   it('quits from the tray cleanly: IPC stops, the tray goes, and the database is closed', async () => {
     await app.request('Tray.clickMenuItem', { label: 'Quit Plaint' });
     expect(await app.exited).toEqual({ code: 0, signal: null });

@@ -3,7 +3,7 @@
  * letter flows over pages. Read back with pdfjs, item by item with positions.
  */
 import { describe, expect, it } from 'vitest';
-import { letterPdf, tablePdf } from './pdf-writer';
+import { letterPdf, paragraphsPdf, tablePdf } from './pdf-writer';
 
 const A4_WIDTH = 595.28;
 const A4_HEIGHT = 841.89;
@@ -172,5 +172,25 @@ describe('the day book as a table', () => {
     expect(first?.font).not.toBe(at('Day book 2026-11-25')?.font);
     expect(first?.y).toBeCloseTo(top - 19.6 - 10 - 12.6 - 4 - 9, 1);
     expect((first?.y ?? 0) - (at('Out · 2026-11-25 · Jānis Bērziņš')?.y ?? 0)).toBeCloseTo(12.6 + 2, 1);
+  });
+});
+
+describe('a document of paragraphs (the subject-access summary, issue 14)', () => {
+  it('sets each paragraph in its size and weight, with its gap, under the title and above the footer', async () => {
+    const { items, info } = await itemsOf(await paragraphsPdf('Subject-access export — Anna Bērziņa', [{ text: 'Subject-access export', bold: true, size: 16, gapAfter: 8 }, { text: 'For: Anna Bērziņa', size: 10, gapAfter: 2 }, { text: 'Called Anna back' }]));
+    expect(info['Title']).toBe('Subject-access export — Anna Bērziņa');
+    const top = A4_HEIGHT - MARGIN;
+    const at = (text: string) => items.find((item) => item.text === text);
+    expect(items.find((item) => item.text === 'Subject-access export — Anna Bērziņa')).toMatchObject({ y: MARGIN / 2, size: 8 });
+    const heading = at('Subject-access export');
+    expect(heading?.size).toBe(16);
+    expect(heading?.y).toBeCloseTo(top - 16, 1);
+    const line = at('For: Anna Bērziņa');
+    expect(line?.size).toBe(10);
+    expect(line?.font).not.toBe(heading?.font);
+    expect(line?.y).toBeCloseTo(top - 16 * 1.4 - 8 - 10, 1);
+    // No size: 11 pt, as letters are.
+    expect(at('Called Anna back')).toMatchObject({ size: 11 });
+    expect(at('Called Anna back')?.y).toBeCloseTo(top - 16 * 1.4 - 8 - 10 * 1.4 - 2 - 11, 1);
   });
 });

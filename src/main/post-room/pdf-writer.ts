@@ -116,3 +116,18 @@ export async function tablePdf(title: string, header: readonly string[], rows: r
   for (const row of rows) writer.paragraph(row.join(' · '), { size: 9, gapAfter: 2 });
   return Buffer.from(await pdf.save());
 }
+
+export interface PdfParagraph {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly size?: number;
+  readonly gapAfter?: number;
+}
+
+/** A document of headed paragraphs (the subject-access summary, issue 14). */
+export async function paragraphsPdf(title: string, paragraphs: readonly PdfParagraph[]): Promise<Buffer> {
+  const { pdf, regular, bold } = await documentWithFonts(title);
+  const writer = new PageWriter(pdf, regular, bold, title);
+  for (const paragraph of paragraphs) writer.paragraph(paragraph.text, paragraph);
+  return Buffer.from(await pdf.save());
+}

@@ -33,6 +33,7 @@ import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type Serve
 import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
 import { caseCorrespondenceInput, decideCorrespondenceInput, unreadCasesInput, type CaseCorrespondence } from '../domain/correspondence';
+import { chooseArchiveInput, exportSubjectAccessInput, reviewSubjectAccessInput, type ArchiveChoice, type SubjectAccessExportResult, type SubjectAccessReview } from '../domain/subject-access';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -189,6 +190,21 @@ export const apiMethods = {
     summary: 'Issue 14, subject access: the cases and letters that may concern a person, by name, e-mail, phone or postcode (accents and case ignored), for review; only cases the caller may open (P-7.1; administrators).',
     input: findPersonInput,
     result: typed<PersonSearchResult>(),
+  },
+  'people.review': {
+    summary: 'Issue 14, subject access: every entry an export of the selected cases and letters would hold (timelines, letters, files), in words, for the administrator to withhold what concerns others; logged as opening those cases (P-7.1, P-7.2; administrators).',
+    input: reviewSubjectAccessInput,
+    result: typed<SubjectAccessReview>(),
+  },
+  'people.export': {
+    summary: 'Issue 14, subject access: writes one zip archive (PDF summary, original letters and scans, JSON of every record) to the path given, with the withheld entries listed by reason only; all or nothing, and written to the access log (administrators).',
+    input: exportSubjectAccessInput,
+    result: typed<SubjectAccessExportResult>(),
+  },
+  'people.chooseArchive': {
+    summary: "Issue 14, subject access: the app's save dialog for the export archive (.zip); in the browser harness there is none and the path is typed (administrators).",
+    input: chooseArchiveInput,
+    result: typed<ArchiveChoice>(),
   },
   'reports.dashboard': {
     summary: 'Issue 16, P-5.1, P-5.2: volume, backlog, deadlines met, time taken, outcomes and workload for a date range and filters; every figure with the ids of its cases.',

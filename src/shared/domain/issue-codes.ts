@@ -160,6 +160,17 @@ export const ISSUE_CODES = [
   'not_assignee_or_manager',
   'no_decision_waiting',
   'reopen_needs_manager',
+  'subject_access_nothing_selected',
+  'subject_access_withheld_twice',
+  'subject_access_file_redact',
+  'subject_access_unknown_entry',
+  'subject_access_not_zip',
+  'subject_access_not_absolute',
+  'subject_access_folder_missing',
+  'subject_access_folder_not_writable',
+  'subject_access_file_exists',
+  'subject_access_file_unavailable',
+  'subject_access_write_failed',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -4,6 +4,7 @@
  * and the administrator reviews each match, because similar names are different people.
  */
 import { z } from 'zod';
+import type { CaseStatus } from './vocabulary';
 
 export const findPersonInput = z
   .object({
@@ -26,7 +27,7 @@ export interface PersonCaseMatch {
   readonly phone: string;
   readonly postcode: string;
   readonly receivedAt: string;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly matchedOn: readonly PersonMatchField[];
 }
 

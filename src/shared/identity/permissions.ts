@@ -107,6 +107,10 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'backup.restore': ADMINISTRATION,
   // Issue 14 (P-7.2): finding everything about a person is for subject-access and erasure requests.
   'people.find': ADMINISTRATION,
+  // Issue 14 (P-7.2): a subject-access export holds everything about a person; administrators review and export it.
+  'people.review': ADMINISTRATION,
+  'people.export': ADMINISTRATION,
+  'people.chooseArchive': ADMINISTRATION,
   // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
   'reports.dashboard': REPORTING,
   'reports.exportTable': REPORTING,

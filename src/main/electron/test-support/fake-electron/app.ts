@@ -104,6 +104,8 @@ export class FakeApp extends EventEmitter implements AppSurface {
     switch (name) {
       case 'home':
         return os.homedir();
+      case 'documents':
+        return path.join(os.homedir(), 'Documents');
       case 'appData':
         return appData;
       case 'userData':

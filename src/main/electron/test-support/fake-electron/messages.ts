@@ -57,6 +57,7 @@ export interface RecordedCalls {
   'powerMonitor.listen': { readonly event: string };
   'net.isOnline': { readonly online: boolean };
   'dialog.showErrorBox': { readonly title: string; readonly content: string };
+  'dialog.showSaveDialog': { readonly defaultPath: string; readonly extensions: readonly string[]; readonly properties: readonly string[]; readonly parented: boolean };
 }
 
 export type RecordedApi = keyof RecordedCalls;

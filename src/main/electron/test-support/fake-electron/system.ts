@@ -4,7 +4,7 @@
  * them the way Chromium would, and they throw where Electron throws (too early, twice).
  */
 import { EventEmitter } from 'node:events';
-import type { CustomScheme, Dialog, IpcMain, Net, Protocol, SafeStorage, Session } from 'electron';
+import type { BaseWindow, CustomScheme, Dialog, IpcMain, Net, Protocol, SafeStorage, SaveDialogOptions, SaveDialogReturnValue, Session } from 'electron';
 import { app } from './app.ts';
 import { record } from './recorder.ts';
 
@@ -143,4 +143,17 @@ export const dialog = {
     // Like Electron on Linux before a display exists: the message goes to stderr.
     process.stderr.write(`${title}\n${content}\n`);
   },
-} satisfies Pick<Dialog, 'showErrorBox'>;
+  /** The person accepts the suggested path (issue 14: where a subject-access archive goes). */
+  showSaveDialog(windowOrOptions: BaseWindow | SaveDialogOptions, maybeOptions?: SaveDialogOptions): Promise<SaveDialogReturnValue> {
+    const options = maybeOptions ?? ('defaultPath' in windowOrOptions || 'filters' in windowOrOptions ? windowOrOptions : {});
+    if (!app.isReady()) throw new Error('dialog.showSaveDialog cannot be used before the app is ready');
+    const defaultPath = options.defaultPath ?? '';
+    record('dialog.showSaveDialog', {
+      defaultPath,
+      extensions: (options.filters ?? []).flatMap((filter) => filter.extensions),
+      properties: options.properties ?? [],
+      parented: maybeOptions !== undefined,
+    });
+    return Promise.resolve({ canceled: defaultPath === '', filePath: defaultPath });
+  },
+} satisfies Pick<Dialog, 'showErrorBox' | 'showSaveDialog'>;

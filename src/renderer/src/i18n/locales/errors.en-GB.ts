@@ -168,6 +168,17 @@ export const issueCodesEnGB = {
   mail_already_triaged: 'This e-mail has been triaged already, here or on another device.',
   mail_recipient_refused: 'The mail server refused the recipient. The refusal is noted on the case.',
   person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
+  subject_access_nothing_selected: 'Select at least one case or letter of the person.',
+  subject_access_withheld_twice: 'This entry is withheld twice.',
+  subject_access_file_redact: 'A file cannot be partly redacted: exclude it instead.',
+  subject_access_unknown_entry: 'The entry {{id}} to withhold is not part of this export.',
+  subject_access_not_zip: "The archive's name must end in .zip.",
+  subject_access_not_absolute: 'Give the full path of the archive, not {{path}}.',
+  subject_access_folder_missing: 'The folder {{path}} does not exist.',
+  subject_access_folder_not_writable: 'Plaint cannot write to the folder {{path}}.',
+  subject_access_file_exists: '{{path}} already exists. Choose another name or replace it.',
+  subject_access_file_unavailable: 'The file {{name}} cannot be read ({{state}}); nothing was exported.',
+  subject_access_write_failed: 'The archive could not be written; nothing was left behind.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

@@ -164,6 +164,17 @@ export const issueCodesLv = {
   mail_already_triaged: 'Šis e-pasts jau ir šķirots šajā vai citā ierīcē.',
   mail_recipient_refused: 'Pasta serveris atteica adresātu. Atteikums ir atzīmēts lietā.',
   person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
+  subject_access_nothing_selected: 'Atlasiet vismaz vienu šīs personas lietu vai vēstuli.',
+  subject_access_withheld_twice: 'Šis ieraksts ir izslēgts divreiz.',
+  subject_access_file_redact: 'Failu nevar aizklāt daļēji: izslēdziet to.',
+  subject_access_unknown_entry: 'Izslēdzamais ieraksts {{id}} nav šajā eksportā.',
+  subject_access_not_zip: 'Arhīva nosaukumam jābeidzas ar .zip.',
+  subject_access_not_absolute: 'Norādiet pilnu arhīva ceļu, nevis {{path}}.',
+  subject_access_folder_missing: 'Mape {{path}} nepastāv.',
+  subject_access_folder_not_writable: 'Plaint nevar rakstīt mapē {{path}}.',
+  subject_access_file_exists: '{{path}} jau pastāv. Izvēlieties citu nosaukumu vai aizstājiet to.',
+  subject_access_file_unavailable: 'Failu {{name}} nevar nolasīt ({{state}}); nekas netika eksportēts.',
+  subject_access_write_failed: 'Arhīvu neizdevās ierakstīt; nekas netika atstāts.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {

@@ -1,0 +1,44 @@
+/**
+ * A timeline entry in words, for the administrator's review and the export's PDF summary (issue 14,
+ * subject access). Free text (notes, summaries, questions, answers, reasons) is quoted as written;
+ * the entries Plaint writes itself are described in English.
+ */
+import type { TimelineEntry } from '../../shared/domain/records';
+
+function value(raw: unknown): string {
+  if (raw === null || raw === undefined || raw === '') return '—';
+  return typeof raw === 'string' ? raw : JSON.stringify(raw);
+}
+
+export function entryText(entry: TimelineEntry): string {
+  switch (entry.kind) {
+    case 'communication':
+      return `${entry.data.direction === 'in' ? 'From the complainant' : 'To the complainant'} (${entry.data.channel}): ${entry.data.summary}`;
+    case 'note':
+      return entry.data.text;
+    case 'inquiry':
+      return `Inquiry to ${entry.data.partyName}: ${entry.data.question}`;
+    case 'inquiry-response':
+      return `Answer from ${entry.data.partyName}: ${entry.data.response}`;
+    case 'extension':
+      return `Deadline (${entry.data.deadline}) extended from ${entry.data.previousDueAt} to ${entry.data.newDueAt}: ${entry.data.reason}`;
+    case 'extension-notice':
+      return `Told of the extension (${entry.data.channel})`;
+    case 'transition':
+      return `${entry.data.action}: ${entry.data.from ?? '—'} → ${entry.data.to}${entry.data.details ? ` (${entry.data.details})` : ''}`;
+    case 'external-signposting':
+      return `Signposted to ${entry.data.to}`;
+    case 'external-referral':
+      return `Referred to ${entry.data.to}: ${entry.data.outcome}`;
+    case 'audit':
+      return `${entry.data.field} changed from ${value(entry.data.before)} to ${value(entry.data.after)}`;
+    case 'conflict':
+      return `${entry.data.field}: kept ${value(entry.data.kept.value)}, discarded ${value(entry.data.discarded.value)}`;
+    case 'deadlines-moved':
+      return `Deadlines moved (${entry.data.because}): ${entry.data.moved.map((move) => `${move.deadline} ${move.from} → ${move.to}`).join('; ')}`;
+    case 'restriction':
+      return entry.data.restricted ? `Restricted to ${entry.data.people.map((person) => person.name).join(', ')}: ${entry.data.reason}` : `Restriction lifted: ${entry.data.reason}`;
+    case 'correspondence-decision':
+      return `Correspondence on the closed case: ${entry.data.decision}: ${entry.data.reason}`;
+  }
+}

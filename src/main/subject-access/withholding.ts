@@ -1,0 +1,103 @@
+/**
+ * Issue 14, subject access: applies the administrator's decisions to the bundle. An excluded entry
+ * is left out and only listed (kind, id, reason); a redacted one keeps its kind and date and loses
+ * its content. Every decision must name an entry of this export, or nothing is exported.
+ *
+ * A case's own fields are exported without the ones that are Plaint's bookkeeping (sort keys,
+ * field versions, deadline indexes) or that name other people by account (`restrictedTo`) or as
+ * third parties (`thirdParties`).
+ */
+import { DomainError } from '../../shared/domain/domain-error';
+import type { TimelineEntry } from '../../shared/domain/records';
+import type { WithheldEntry, WithheldKind, WithholdAction } from '../../shared/domain/subject-access';
+import type { CaseDocument } from '../domain/collections';
+import type { FileRecord } from '../files/file-store';
+import type { LetterDocument } from '../post-room/letters-collection';
+import { entryText } from './entry-text';
+import { letterDate, type SubjectAccessBundle } from './subject-access-bundle';
+
+export type ExportedCase = Omit<CaseDocument, 'fieldVersions' | 'complainantSortName' | 'nextDueAt' | 'nextWarnAt' | 'nextDeadlineKind' | 'assigneeId' | 'assigneeName' | 'restrictedTo' | 'thirdParties'>;
+
+export type ExportedTimelineEntry =
+  | { readonly id: string; readonly kind: TimelineEntry['kind']; readonly at: string; readonly by: string; readonly text: string; readonly data: TimelineEntry['data'] }
+  | { readonly id: string; readonly kind: TimelineEntry['kind']; readonly at: string; readonly redacted: { readonly reason: string } };
+
+export type ExportedLetter =
+  | { readonly id: string; readonly direction: 'in' | 'out'; readonly date: string; readonly caseReference: string | null; readonly record: Omit<LetterDocument, 'files'>; readonly files: readonly FileRecord[] }
+  | { readonly id: string; readonly direction: 'in' | 'out'; readonly date: string; readonly caseReference: string | null; readonly redacted: { readonly reason: string } };
+
+export interface WithheldListing {
+  readonly kind: WithheldKind;
+  readonly id: string;
+  readonly action: WithholdAction;
+  readonly reason: string;
+  /** The case or letter it belonged to, so the person can see where something was withheld. */
+  readonly caseReference: string | null;
+  readonly at: string;
+}
+
+export interface ExportContent {
+  readonly cases: readonly { readonly record: ExportedCase; readonly timeline: readonly ExportedTimelineEntry[] }[];
+  readonly letters: readonly ExportedLetter[];
+  /** The files to copy into the archive (those of letters neither excluded nor redacted, less excluded files). */
+  readonly files: readonly FileRecord[];
+  readonly withheld: readonly WithheldListing[];
+}
+
+export function exportedCase(record: CaseDocument): ExportedCase {
+  const { fieldVersions: _versions, complainantSortName: _sort, nextDueAt: _due, nextWarnAt: _warn, nextDeadlineKind: _next, assigneeId: _assigneeId, assigneeName: _assigneeName, restrictedTo: _restrictedTo, thirdParties: _thirdParties, ...rest } = record;
+  return rest;
+}
+
+function unknownEntry(index: number, entry: WithheldEntry): DomainError {
+  const message = `The ${entry.kind} ${entry.id} to withhold is not part of this export.`;
+  return new DomainError('VALIDATION_FAILED', message, [{ path: `withheld.${index}.id`, code: 'subject_access_unknown_entry', message, params: { id: entry.id } }]);
+}
+
+export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[]): ExportContent {
+  const known = new Set<string>();
+  for (const { timeline } of bundle.cases) for (const entry of timeline) known.add(`timeline:${entry.id}`);
+  for (const { record, files } of bundle.letters) {
+    known.add(`letter:${record.id}`);
+    for (const file of files) known.add(`file:${file.id}`);
+  }
+  decisions.forEach((decision, index) => {
+    if (!known.has(`${decision.kind}:${decision.id}`)) throw unknownEntry(index, decision);
+  });
+  const decided = new Map(decisions.map((decision) => [`${decision.kind}:${decision.id}`, decision]));
+  const withheld: WithheldListing[] = [];
+  const listing = (decision: WithheldEntry, caseReference: string | null, at: string) => withheld.push({ kind: decision.kind, id: decision.id, action: decision.action, reason: decision.reason, caseReference, at });
+
+  const cases = bundle.cases.map(({ record, timeline }) => {
+    const entries: ExportedTimelineEntry[] = [];
+    for (const entry of timeline) {
+      const decision = decided.get(`timeline:${entry.id}`);
+      if (decision) listing(decision, record.reference, entry.at);
+      if (decision?.action === 'exclude') continue;
+      entries.push(decision ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } } : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data: entry.data });
+    }
+    return { record: exportedCase(record), timeline: entries };
+  });
+
+  const letters: ExportedLetter[] = [];
+  const files: FileRecord[] = [];
+  for (const { record, files: letterFiles } of bundle.letters) {
+    const decision = decided.get(`letter:${record.id}`);
+    const head = { id: record.id, direction: record.direction, date: letterDate(record), caseReference: record.caseReference };
+    if (decision) {
+      listing(decision, record.caseReference, head.date);
+      if (decision.action === 'redact') letters.push({ ...head, redacted: { reason: decision.reason } });
+      continue;
+    }
+    const kept: FileRecord[] = [];
+    for (const file of letterFiles) {
+      const fileDecision = decided.get(`file:${file.id}`);
+      if (fileDecision) listing(fileDecision, record.caseReference, file.createdAt);
+      else kept.push(file);
+    }
+    const { files: _files, ...rest } = record;
+    letters.push({ ...head, record: rest, files: kept });
+    files.push(...kept);
+  }
+  return { cases, letters, files, withheld };
+}

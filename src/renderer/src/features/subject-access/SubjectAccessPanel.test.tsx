@@ -1,0 +1,134 @@
+/**
+ * Settings → Subject access (issue 14): the search shows similar names with what tells them apart
+ * and ticks nothing; the administrator ticks Anna's case, reviews, excludes a staff-only note (the
+ * export waits for its reason) and exports to the path typed. What is sent is exactly the selection
+ * and the withheld entry with its reason; the screen says where the archive went.
+ */
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlaintBridge } from '../../../../shared/api/bridge';
+import type { ApiResponse } from '../../../../shared/api/errors';
+import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
+import type { PersonSearchResult } from '../../../../shared/domain/people-search';
+import type { SubjectAccessExportResult, SubjectAccessReview } from '../../../../shared/domain/subject-access';
+import { DEFAULT_SLA_POLICY } from '../../../../shared/sla';
+import { createQueryClient } from '../../api/query-client';
+import { theme } from '../../app/theme';
+import { createI18n } from '../../i18n/i18n';
+import { SettingsProvider } from '../../settings/SettingsContext';
+import { SubjectAccessPanel } from './SubjectAccessPanel';
+
+afterEach(() => {
+  delete window.plaint;
+});
+
+const snapshot: SettingsSnapshot = {
+  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
+  slaPolicy: DEFAULT_SLA_POLICY,
+  calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
+  complaintTypes: [],
+  departments: [],
+  staff: [],
+  security: { idleLockMinutes: 15 },
+  deviceCode: '7KQ2',
+};
+
+const found: PersonSearchResult = {
+  cases: [
+    { caseId: 'c-anna', reference: 'WZ-0001-A', complainantName: 'Anna Bērziņa', email: 'anna@example.lv', phone: '+371 2612 3456', postcode: 'LV-1010', receivedAt: '2026-11-23T08:00:00.000Z', status: 'received', matchedOn: ['name'] },
+    { caseId: 'c-annija', reference: 'WZ-0002-B', complainantName: 'Annija Bērziņa', email: 'annija@example.lv', phone: '+371 2999 0000', postcode: 'LV-1050', receivedAt: '2026-11-23T08:00:00.000Z', status: 'received', matchedOn: ['name'] },
+  ],
+  letters: [{ letterId: 'l-anna', direction: 'in', caseId: 'c-anna', caseReference: 'WZ-0001-A', partyName: 'Anna Berzina', postcode: 'LV-1010', date: '2026-11-24', matchedOn: ['name'] }],
+};
+
+const review: SubjectAccessReview = {
+  cases: [
+    {
+      caseId: 'c-anna',
+      reference: 'WZ-0001-A',
+      complainantName: 'Anna Bērziņa',
+      receivedAt: '2026-11-23T08:00:00.000Z',
+      status: 'received',
+      summary: 'Monitor stopped working',
+      timeline: [
+        { id: 'n1', kind: 'note', at: '2026-11-23T09:00:00.000Z', by: 'Ilze', text: 'Called Anna back' },
+        { id: 'n2', kind: 'note', at: '2026-11-23T10:00:00.000Z', by: 'Ilze', text: 'Staff only: Mara is off sick' },
+      ],
+    },
+  ],
+  letters: [{ letterId: 'l-anna', direction: 'in', caseId: 'c-anna', caseReference: 'WZ-0001-A', date: '2026-11-24', partyName: 'Anna Berzina', summary: 'Sends the receipt', text: '', files: [{ id: 'f1', name: 'receipt.pdf', mimeType: 'application/pdf', size: 100 }] }],
+};
+
+const exported: SubjectAccessExportResult = { path: '/home/admin/anna.zip', bytes: 1000, sha256: 'x', cases: 1, letters: 1, files: 1, withheld: 1 };
+
+function withApi(sent: { method: string; input: unknown }[]): void {
+  const answers: Record<string, ApiResponse<unknown>> = {
+    'settings.get': { ok: true, result: snapshot },
+    'app.info': { ok: true, result: { host: 'harness' } },
+    'people.find': { ok: true, result: found },
+    'people.review': { ok: true, result: review },
+    'people.export': { ok: true, result: exported },
+  };
+  window.plaint = {
+    invoke: (method: string, input: unknown) => {
+      sent.push({ method, input });
+      return Promise.resolve(answers[method] ?? { ok: false, error: { code: 'INTERNAL', message: 'not in this test', issues: [] } });
+    },
+    subscribe: () => () => undefined,
+  } as unknown as PlaintBridge;
+}
+
+describe('Settings → Subject access (issue 14)', () => {
+  it('search → tick the person → review → withhold with a reason → export', async () => {
+    const sent: { method: string; input: unknown }[] = [];
+    withApi(sent);
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nextProvider i18n={createI18n('en-GB')}>
+          <MantineProvider theme={theme}>
+            <SettingsProvider fallback={null}>
+              <SubjectAccessPanel />
+            </SettingsProvider>
+          </MantineProvider>
+        </I18nextProvider>
+      </QueryClientProvider>,
+    );
+    await userEvent.type(await screen.findByTestId('sar-name'), 'Berzina');
+    await userEvent.click(screen.getByTestId('sar-search'));
+
+    // Similar names, told apart by e-mail and postcode; nothing is ticked for the administrator.
+    const rows = await screen.findAllByTestId('sar-case');
+    expect(rows.map((row) => row.textContent)).toEqual([expect.stringContaining('anna@example.lv'), expect.stringContaining('annija@example.lv')]);
+    expect((screen.getByTestId('sar-review') as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(rows[0]!).getByTestId('sar-case-select'));
+    // The letter filed on Anna's case goes with it.
+    expect((within(screen.getByTestId('sar-letters')).getByTestId('sar-letter-select') as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(screen.getByTestId('sar-review'));
+    expect(sent.find((call) => call.method === 'people.review')?.input).toEqual({ caseIds: ['c-anna'], letterIds: [] });
+
+    const entries = await screen.findAllByTestId('sar-entry');
+    const staffNote = entries.find((entry) => entry.textContent.includes('Mara is off sick'))!;
+    await userEvent.click(within(staffNote).getByText('Exclude'));
+    await userEvent.type(screen.getByTestId('sar-destination'), '/home/admin/anna.zip');
+    // Withheld without a reason: the export waits for it.
+    expect(screen.queryByTestId('sar-reasons-missing')).not.toBeNull();
+    expect((screen.getByTestId('sar-export') as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(within(staffNote).getByTestId('sar-entry-reason'), 'About staff only');
+    await userEvent.click(screen.getByTestId('sar-export'));
+
+    expect((await screen.findByTestId('sar-exported')).textContent).toContain('/home/admin/anna.zip');
+    expect(sent.find((call) => call.method === 'people.export')?.input).toEqual({
+      caseIds: ['c-anna'],
+      letterIds: [],
+      subjectName: 'Anna Bērziņa',
+      withheld: [{ kind: 'timeline', id: 'n2', action: 'exclude', reason: 'About staff only' }],
+      destination: '/home/admin/anna.zip',
+      overwrite: false,
+      language: 'en-GB',
+    });
+  });
+});
