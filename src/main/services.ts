@@ -56,6 +56,9 @@ import { backupHandlers } from './api/handlers/backup-handlers';
 import { BackupService } from './backup/backup-service';
 import { restoreBackup, restoreOutcome } from './backup/restore-backup';
 import { peopleHandlers } from './api/handlers/people-handlers';
+import { erasureHandlers } from './api/handlers/erasure-handlers';
+import { ErasureService } from './erasure/erasure-service';
+import { RetentionService } from './retention/retention-service';
 import type { PeopleSearchSources } from './subject-access/people-search';
 import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
@@ -142,6 +145,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
   let people: PeopleSearchSources | null = null;
+  let erasure: ErasureService | null = null;
+  let retention: RetentionService | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
   const subscriptions: Subscription[] = [];
@@ -241,7 +246,12 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
     const handlerFor = conflictHandlersFor(rxdb, clock);
     const letters = await addLetterCollections(rxdb, handlerFor);
-    postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
+    const fileCollections = await addFileCollections(rxdb, handlerFor);
+    postRoom = new PostRoomService(ready, letters, new FileStore(fileCollections), clock);
+    // Issue 14 (P-7.2): retention and erasure, with the daily check on the same timers as backups.
+    erasure = new ErasureService({ db: ready.db, letters: letters.letters, files: fileCollections, notifications: notifierStore.deviceNotifications }, clock, newId);
+    retention = new RetentionService({ database: rxdb, db: ready.db, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
+    retention.start();
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
@@ -349,6 +359,14 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (people) return people;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
+  const requireErasure = (): ErasureService => {
+    if (erasure) return erasure;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requireRetention = (): RetentionService => {
+    if (retention) return retention;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireKeyring = (): DatabaseKeyring => {
     if (keyring?.isUnlocked()) return keyring;
     throw new ApiError('UNAVAILABLE', protection ? (database.message ?? 'The database is not available.') : 'This profile is not encrypted.');
@@ -377,6 +395,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
     ...peopleHandlers(requirePeople),
+    ...erasureHandlers(requireRetention, requireErasure),
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>
@@ -431,6 +450,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       await unlocking?.catch(() => undefined);
       notifier?.stop();
       backups?.stop();
+      retention?.stop();
+      await retention?.idle();
       await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
       session?.close();
       await sync?.close();

@@ -32,6 +32,7 @@ import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../d
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
+import { approveRetentionInput, eraseInput, retentionPolicySchema, type ErasureRecord, type RetentionView } from '../domain/retention';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -184,6 +185,23 @@ export const apiMethods = {
     input: findPersonInput,
     result: typed<PersonSearchResult>(),
   },
+  'retention.status': {
+    summary: 'Issue 14, P-7.2: the retention policy per outcome, the closed cases past it that the caller may open (for approval), and the last daily check (administrators).',
+    input: emptyInput,
+    result: typed<RetentionView>(),
+  },
+  'retention.setPolicy': { summary: 'Issue 14: sets the years a closed case keeps personal data, per final outcome (administrators).', input: retentionPolicySchema, result: typed<RetentionView>() },
+  'retention.approve': {
+    summary: 'Issue 14: anonymises the chosen cases past retention on every device (through sync), all or none, and records it in the erasure register (administrators).',
+    input: approveRetentionInput,
+    result: typed<ErasureRecord>(),
+  },
+  'erasure.erase': {
+    summary: "Issue 14, erasure on request: anonymises the chosen cases and erases the chosen letters with their scans, all or none, with a reason that names nobody; recorded in the erasure register (administrators).",
+    input: eraseInput,
+    result: typed<ErasureRecord>(),
+  },
+  'erasure.register': { summary: 'Issue 14: the erasure register, newest first: who, when, why and how many records; none of the erased data (administrators).', input: emptyInput, result: typed<ErasureRecord[]>() },
   'reports.dashboard': {
     summary: 'Issue 16, P-5.1, P-5.2: volume, backlog, deadlines met, time taken, outcomes and workload for a date range and filters; every figure with the ids of its cases.',
     input: reportFiltersSchema,

@@ -72,6 +72,11 @@ export const API_METHODS = [
   'backup.now',
   'backup.restore',
   'people.find',
+  'retention.status',
+  'retention.setPolicy',
+  'retention.approve',
+  'erasure.erase',
+  'erasure.register',
   'reports.dashboard',
   'reports.exportTable',
 ] as const;

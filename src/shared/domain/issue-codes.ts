@@ -139,6 +139,11 @@ export const ISSUE_CODES = [
   'restore_target_not_writable',
   // Subject access (issue 14).
   'person_search_empty',
+  // Retention and erasure (issue 14).
+  'ids_repeat',
+  'nothing_to_erase',
+  'reason_names_person',
+  'not_past_retention',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

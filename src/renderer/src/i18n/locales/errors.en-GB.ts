@@ -148,6 +148,10 @@ export const issueCodesEnGB = {
   restore_target_not_folder: '{{path}} is a file, not a folder.',
   restore_target_not_writable: 'The folder {{path}} cannot be created.',
   person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
+  ids_repeat: 'The same record is chosen twice.',
+  nothing_to_erase: 'Choose at least one case or letter to erase.',
+  reason_names_person: 'The reason must not contain the personal data being erased (a name, e-mail, phone number or postcode): the register keeps the reason.',
+  not_past_retention: 'This case is not past its retention period yet: use erasure on request instead.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

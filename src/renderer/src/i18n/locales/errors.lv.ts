@@ -144,6 +144,10 @@ export const issueCodesLv = {
   restore_target_not_folder: '{{path}} ir fails, nevis mape.',
   restore_target_not_writable: 'Mapi {{path}} nevar izveidot.',
   person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
+  ids_repeat: 'Tas pats ieraksts ir izvēlēts divreiz.',
+  nothing_to_erase: 'Izvēlieties vismaz vienu lietu vai vēstuli, ko dzēst.',
+  reason_names_person: 'Iemeslā nedrīkst būt dzēšamie personas dati (vārds, e-pasts, tālrunis vai pasta indekss): reģistrs iemeslu saglabā.',
+  not_past_retention: 'Šīs lietas glabāšanas termiņš vēl nav beidzies: izmantojiet dzēšanu pēc pieprasījuma.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {
