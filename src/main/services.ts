@@ -114,6 +114,8 @@ export interface MainServices {
    * before signing in; nothing when it is already open. Refuses a password that opens no slot.
    */
   unlockDatabase(login: string, password: string): Promise<void>;
+  /** Retention and its daily check (issue 14); null when the database could not be opened (or is locked). */
+  readonly retention: RetentionService | null;
   /** The dashboard (issue 16); null when the database could not be opened. */
   readonly reports: ReportService | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
@@ -433,6 +435,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       return backups;
     },
     unlockDatabase,
+    get retention() {
+      return retention;
+    },
     get reports() {
       return reports;
     },
