@@ -252,7 +252,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     postRoom = new PostRoomService(ready, letters, new FileStore(fileCollections), clock);
     // Issue 14 (P-7.2): retention and erasure, with the daily check on the same timers as backups.
     erasure = new ErasureService({ db: ready.db, letters: letters.letters, files: fileCollections, notifications: notifierStore.deviceNotifications }, clock, newId);
-    retention = new RetentionService({ database: rxdb, db: ready.db, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
+    retention = new RetentionService({ database: rxdb, db: ready.db, letters: letters.letters, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
     retention.start();
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);

@@ -106,11 +106,12 @@ export class ErasureService {
 
   /**
    * Erases again what reached this device after its case was anonymised (an entry written offline
-   * on another device before it heard of the erasure). Nothing goes to the register: nothing new
-   * was decided. Returns what changed.
+   * on another device before it heard of the erasure), for every anonymised case or those named.
+   * Nothing goes to the register: nothing new was decided. Returns what changed.
    */
-  async sweep(actor: StaffRef): Promise<ErasureCounts> {
-    const anonymised = (await this.stores.db.cases.find().exec()).filter((record) => isAnonymised(record)).map((record) => record.id);
+  async sweep(actor: StaffRef, caseIds?: readonly string[]): Promise<ErasureCounts> {
+    const candidates = caseIds ? [...(await this.stores.db.cases.findByIds([...caseIds]).exec()).values()] : await this.stores.db.cases.find().exec();
+    const anonymised = candidates.filter((record) => isAnonymised(record)).map((record) => record.id);
     if (anonymised.length === 0) return { cases: 0, timelineEntries: 0, letters: 0, files: 0 };
     return commitPlanned(async () => {
       const changes = new ChangeSet();

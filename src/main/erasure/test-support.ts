@@ -8,6 +8,14 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { PDF } from '../files/test-support/scan-files';
 import type { TestDomain } from '../domain/test-support';
 
+/** An in-process test domain or a device process: both call the API and move their clock. */
+export interface Caller {
+  call: TestDomain['call'];
+  setClock(at: string): Promise<void> | void;
+}
+
+export const inProcess = (t: TestDomain): Caller => ({ call: (method, input) => t.call(method, input), setClock: (at) => t.clock.set(at) });
+
 export const PERSON = {
   name: 'Margarēta Hālija',
   email: 'margareta.halija@example.org',
@@ -30,8 +38,9 @@ export interface PersonalCase {
 }
 
 /** A case closed on 2026-12-22 with personal data everywhere, through the API as the renderer calls it. */
-export async function personalCase(t: TestDomain): Promise<PersonalCase> {
-  t.clock.set('2026-12-16T10:00:00.000Z');
+export async function personalCase(domain: TestDomain | Caller): Promise<PersonalCase> {
+  const t = 'clock' in domain ? inProcess(domain) : domain;
+  await t.setClock('2026-12-16T10:00:00.000Z');
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-12-16',
     sender: { name: PERSON.name, addressLines: [PERSON.street, 'Manchester'], postcode: PERSON.postcode, country: 'GB' },
@@ -53,12 +62,12 @@ export async function personalCase(t: TestDomain): Promise<PersonalCase> {
   });
   await t.call('cases.addNote', { caseId, text: `Spoke to ${PERSON.name} about her neighbour Tomasz` });
   await t.call('cases.addCommunication', { caseId, direction: 'in', channel: 'email', at: '2026-12-16T09:30:00.000Z', summary: `E-mail from ${PERSON.email}` });
-  t.clock.set('2026-12-17T12:00:00.000Z');
+  await t.setClock('2026-12-17T12:00:00.000Z');
   await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-12-17T11:30:00.000Z', channel: 'email' } });
   await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-12-17T12:00:00.000Z' } });
   await t.call('cases.act', { caseId, action: { type: 'askThirdParty', at: '2026-12-17T12:00:00.000Z', partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', question: `Is ${PERSON.name}'s unit faulty?` } });
   const inquiryId = (await t.call('cases.get', { caseId })).case.openInquiries[0]?.id ?? '';
-  t.clock.set('2026-12-22T10:00:00.000Z');
+  await t.setClock('2026-12-22T10:00:00.000Z');
   await t.call('cases.act', { caseId, action: { type: 'recordThirdPartyResponse', at: '2026-12-22T09:00:00.000Z', inquiryId, response: `Unit of Margareta Halija is faulty` } });
   await t.call('cases.act', {
     caseId,

@@ -6,10 +6,13 @@
  * The daily check runs on injected timers, as the backup scheduler does: a minute after start and
  * then every hour it checks whether a day has passed since the last check on this device. It
  * counts the cases past retention (shown with the list in Settings → Retention) and, while an
- * administrator is signed in, erases again what arrived by sync for cases already anonymised.
- * It never anonymises on its own: an administrator approves.
+ * administrator is signed in, erases again what arrived by sync for cases already anonymised
+ * (the same happens at once when such a record arrives). It never anonymises on its own: an
+ * administrator approves.
  */
-import type { RxDatabase } from 'rxdb';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import type { LetterDocument } from '../post-room/letters-collection';
 import { fieldError } from '../../shared/domain/domain-error';
 import { DEFAULT_RETENTION_POLICY, retentionPolicySchema, type DueCase, type ErasureRecord, type RetentionPolicy, type RetentionView } from '../../shared/domain/retention';
 import { caseAccess } from '../../shared/identity/case-access';
@@ -35,7 +38,8 @@ export interface RetentionTimers {
 
 export interface RetentionServiceOptions {
   readonly database: RxDatabase;
-  readonly db: Pick<DomainDatabase, 'cases' | 'settings'>;
+  readonly db: Pick<DomainDatabase, 'cases' | 'settings' | 'timeline'>;
+  readonly letters: RxCollection<LetterDocument>;
   readonly erasure: ErasureService;
   readonly clock: Clock;
   readonly timers: RetentionTimers;
@@ -53,6 +57,10 @@ export class RetentionService {
   private timer: unknown = null;
   private stopped = false;
   private checking: Promise<void> | null = null;
+  private subscriptions: Subscription[] = [];
+  /** Cases whose records changed (here or by sync) since the last sweep. */
+  private readonly touched = new Set<string>();
+  private sweeping: Promise<void> | null = null;
 
   constructor(private readonly options: RetentionServiceOptions) {}
 
@@ -104,17 +112,48 @@ export class RetentionService {
   start(): void {
     this.stopped = false;
     this.arm(FIRST_CHECK_MS);
+    // An entry or letter of an anonymised case arriving by sync (written offline elsewhere), or a
+    // case anonymised by sync's merge: erased here at once, while an administrator is signed in.
+    const note = (caseId: unknown) => {
+      if (typeof caseId !== 'string' || this.stopped) return;
+      this.touched.add(caseId);
+      this.sweepTouched();
+    };
+    this.subscriptions = [
+      this.options.db.cases.$.subscribe((change) => note(change.documentId)),
+      this.options.db.timeline.$.subscribe((change) => note(change.documentData.caseId)),
+      this.options.letters.$.subscribe((change) => note(change.documentData.caseId)),
+    ];
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer !== null) this.options.timers.clear(this.timer);
     this.timer = null;
+    this.subscriptions.forEach((subscription) => subscription.unsubscribe());
+    this.subscriptions = [];
   }
 
-  /** Resolves when a check under way has finished (closing waits for it). */
+  /** Resolves when a check or sweep under way has finished (closing waits for it). */
   async idle(): Promise<void> {
     await this.checking?.catch(() => undefined);
+    await this.sweeping?.catch(() => undefined);
+  }
+
+  private sweepTouched(): void {
+    if (this.sweeping) return;
+    this.sweeping = (async () => {
+      while (this.touched.size > 0 && !this.stopped) {
+        const caseIds = [...this.touched];
+        this.touched.clear();
+        const viewer = this.options.viewer();
+        // The server lets only administrators erase records written once (the guard).
+        if (!viewer?.roles.includes('administrator')) continue;
+        await this.options.erasure.sweep({ id: viewer.accountId, name: viewer.name }, caseIds);
+      }
+    })()
+      .catch((error: unknown) => this.options.logger.warn('Anonymised cases could not be swept', { error: error instanceof Error ? error.name : 'unknown' }))
+      .finally(() => (this.sweeping = null));
   }
 
   private arm(ms: number): void {
