@@ -397,7 +397,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
     ...peopleHandlers(requirePeople),
-    ...erasureHandlers(requireRetention, requireErasure),
+    ...erasureHandlers(requireRetention, requireErasure, requireSync),
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>

@@ -32,7 +32,7 @@ import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../d
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
-import { approveRetentionInput, eraseInput, retentionPolicySchema, type ErasureRecord, type RetentionView } from '../domain/retention';
+import { approveRetentionInput, cleanServerInput, eraseInput, retentionPolicySchema, type ErasureRecord, type RetentionView, type ServerCleaning } from '../domain/retention';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -200,6 +200,11 @@ export const apiMethods = {
     summary: "Issue 14, erasure on request: anonymises the chosen cases and erases the chosen letters with their scans, all or none, with a reason that names nobody; recorded in the erasure register (administrators).",
     input: eraseInput,
     result: typed<ErasureRecord>(),
+  },
+  'erasure.cleanServer': {
+    summary: "Issue 14: after an erasure, compacts the team server's databases (old revisions lose their bodies) and purges deleted file documents where the server has _purge, with a CouchDB administrator's credentials used once (administrators).",
+    input: cleanServerInput,
+    result: typed<ServerCleaning>(),
   },
   'erasure.register': { summary: 'Issue 14: the erasure register, newest first: who, when, why and how many records; none of the erased data (administrators).', input: emptyInput, result: typed<ErasureRecord[]>() },
   'reports.dashboard': {

@@ -76,6 +76,7 @@ export const API_METHODS = [
   'retention.setPolicy',
   'retention.approve',
   'erasure.erase',
+  'erasure.cleanServer',
   'erasure.register',
   'reports.dashboard',
   'reports.exportTable',

@@ -110,3 +110,11 @@ export const erasureRegisterSchema = z
       .strict(),
   )
   .max(100_000);
+
+/** "Clean the server" with a CouchDB administrator's credentials, used once and never stored. */
+export const cleanServerInput = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(1_000) }).strict();
+
+/** What cleaning did in each team database: compaction started; deleted file documents purged, or the server has no `_purge`. */
+export interface ServerCleaning {
+  readonly databases: readonly { readonly database: string; readonly compaction: 'started'; readonly purge: 'purged' | 'unsupported' | 'not-needed'; readonly purged: number }[];
+}

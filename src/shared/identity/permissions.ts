@@ -107,6 +107,7 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'retention.setPolicy': ADMINISTRATION,
   'retention.approve': ADMINISTRATION,
   'erasure.erase': ADMINISTRATION,
+  'erasure.cleanServer': ADMINISTRATION,
   'erasure.register': ADMINISTRATION,
   // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
   'reports.dashboard': REPORTING,
