@@ -1,4 +1,4 @@
-/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, backups and about. */
+/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, backups, retention and erasure, and about. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -13,10 +13,11 @@ import { OrganisationSettings } from './OrganisationSettings';
 import { SlaSettings } from './SlaSettings';
 import { StaffSettings } from './StaffSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { RetentionSettings } from '../retention/RetentionSettings';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
-const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'backups', 'about'] as const;
+const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'backups', 'retention', 'about'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */
@@ -32,6 +33,7 @@ const TAB_METHOD: Readonly<Record<SettingsTab, ApiMethodName | null>> = {
   device: null,
   sync: 'sync.configure',
   backups: 'backup.configure',
+  retention: 'retention.setPolicy',
   about: null,
 };
 
@@ -82,6 +84,9 @@ export function SettingsPage({ tab }: { readonly tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="md">
           <BackupSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention" pt="md">
+          <RetentionSettings />
         </Tabs.Panel>
         <Tabs.Panel value="about" pt="md">
           <AboutPanel />
