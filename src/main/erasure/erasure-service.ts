@@ -101,7 +101,11 @@ export class ErasureService {
 
   /** The search index keeps the words of the old versions until it is merged: merge it now. */
   forgetSearchWords(): void {
-    unwrapSqliteInstance(this.stores.db.cases.storageInstance)?.optimizeFullText();
+    try {
+      unwrapSqliteInstance(this.stores.db.cases.storageInstance)?.optimizeFullText();
+    } catch {
+      // The erasure stands; the index is merged again by the next sweep (the daily check).
+    }
   }
 
   /**
@@ -117,7 +121,10 @@ export class ErasureService {
       const changes = new ChangeSet();
       const counts = await planErasure(this.stores, changes, anonymised, [], actor, this.clock.now().toISOString());
       return { changes, result: counts };
-    }).then((counts) => (this.forgetSearchWords(), counts));
+    }).then((counts) => {
+      if (counts.cases + counts.timelineEntries + counts.letters + counts.files > 0) this.forgetSearchWords();
+      return counts;
+    });
   }
 
   private async visibleCases(caseIds: readonly string[], viewer: Viewer): Promise<CaseDocument[]> {
