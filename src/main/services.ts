@@ -68,6 +68,9 @@ import { peopleHandlers } from './api/handlers/people-handlers';
 import type { SubjectAccessSources } from './subject-access/subject-access-bundle';
 import type { SubjectAccessPorts } from './subject-access/subject-access-export';
 import type { ChooseSavePath } from './subject-access/archive-chooser';
+import { erasureHandlers } from './api/handlers/erasure-handlers';
+import { ErasureService } from './erasure/erasure-service';
+import { RetentionService } from './retention/retention-service';
 import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
@@ -128,6 +131,8 @@ export interface MainServices {
    * before signing in; nothing when it is already open. Refuses a password that opens no slot.
    */
   unlockDatabase(login: string, password: string): Promise<void>;
+  /** Retention and its daily check (issue 14); null when the database could not be opened (or is locked). */
+  readonly retention: RetentionService | null;
   /** The dashboard (issue 16); null when the database could not be opened. */
   readonly reports: ReportService | null;
   /** The periodic check of the team mailbox (issue 17); null when the database could not be opened. */
@@ -164,6 +169,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let people: SubjectAccessSources | null = null;
   let mail: MailService | null = null;
   let mailPoller: MailPoller | null = null;
+  let erasure: ErasureService | null = null;
+  let retention: RetentionService | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
   const subscriptions: Subscription[] = [];
@@ -265,7 +272,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
     const handlerFor = conflictHandlersFor(rxdb, clock);
     const letters = await addLetterCollections(rxdb, handlerFor);
-    const fileStore = new FileStore(await addFileCollections(rxdb, handlerFor));
+    const fileCollections = await addFileCollections(rxdb, handlerFor);
+    const fileStore = new FileStore(fileCollections);
     // Issue 19: file contents on demand (fetched from the team server, cached within a budget, prefetched after sync).
     const contents = new FileContents({
       store: fileStore,
@@ -293,6 +301,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     mailPoller = new MailPoller(mail, options.timers ?? realTimers, logger);
     mailPoller.start();
     people = { cases: ready.db.cases, letters: letters.letters, timeline: ready.db.timeline, files: fileStore };
+    // Issue 14 (P-7.2): retention and erasure, with the daily check on the same timers as backups.
+    erasure = new ErasureService({ db: ready.db, letters: letters.letters, files: fileCollections, notifications: notifierStore.deviceNotifications }, clock, newId);
+    retention = new RetentionService({ database: rxdb, db: ready.db, letters: letters.letters, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
+    retention.start();
     reports = new ReportService(ready, clock);
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
@@ -408,6 +420,14 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     const { settings } = requireDomain();
     return { sources: requirePeople(), accessLog: requireAccessLog(), organisationName: async () => (await settings.values()).organisation.name, now: () => clock.now() };
   };
+  const requireErasure = (): ErasureService => {
+    if (erasure) return erasure;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
+  const requireRetention = (): RetentionService => {
+    if (retention) return retention;
+    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
+  };
   const requireKeyring = (): DatabaseKeyring => {
     if (keyring?.isUnlocked()) return keyring;
     throw new ApiError('UNAVAILABLE', protection ? (database.message ?? 'The database is not available.') : 'This profile is not encrypted.');
@@ -437,6 +457,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...caseViewHandlers(requireCaseViews),
     ...accessLogHandlers(requireAccessLog),
     ...peopleHandlers(requirePeople, requireSubjectAccess, options.chooseSavePath),
+    ...erasureHandlers(requireRetention, requireErasure, requireSync),
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>
@@ -474,6 +495,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       return backups;
     },
     unlockDatabase,
+    get retention() {
+      return retention;
+    },
     get reports() {
       return reports;
     },
@@ -496,6 +520,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       backups?.stop();
       mailPoller?.stop();
       await mailPoller?.idle();
+      retention?.stop();
+      await retention?.idle();
       await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
       session?.close();
       await sync?.close();

@@ -161,6 +161,17 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
   }
 
   /**
+   * Merges the full-text index into one segment (FTS5's `optimize`). A contentless index keeps the
+   * words of a replaced or deleted row in its older segments until they merge; after an erasure
+   * (issue 14, P-7.2) they must leave the file too.
+   */
+  optimizeFullText(): void {
+    const fullText = this.internals.fullText;
+    if (!fullText) return;
+    this.statement(`INSERT INTO ${fullText.table} (${fullText.table}) VALUES ('optimize')`).run();
+  }
+
+  /**
    * Ids of live documents whose text matches every word typed (as word prefixes), best match
    * first. Empty when the collection has no full-text index or nothing was typed.
    */

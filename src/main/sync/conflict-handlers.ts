@@ -19,9 +19,8 @@ import type { CaseDocument, ConflictHandlerFor, SettingsDocument } from '../doma
 import { SettingsService } from '../domain/settings-service';
 import type { LetterDocument } from '../post-room/letters-collection';
 import type { StaffMember } from '../../shared/domain/records';
-import { mergeCases } from './merge/case-merge';
+import { mergeCasesKeepingErasure, mergeLettersKeepingErasure } from './merge/erasure-merge';
 import type { Edit } from './merge/edits';
-import { mergeLetters } from './merge/letter-merge';
 import { earliestClaim, mergeStaff, type DeviceCodeClaim } from './merge/record-merge';
 import { mergeSettings } from './merge/settings-merge';
 
@@ -87,7 +86,8 @@ function caseHandler(database: RxDatabase, clock: Clock): RxConflictHandler<Case
     isEqual: defaultConflictHandler.isEqual,
     resolve: (input) =>
       resolveMerged<CaseDocument>(input, async (base, local, server) => {
-        const { merged, conflicts } = mergeCases(base, local, server);
+        // Issue 14 (P-7.2): an anonymised case stays anonymised, and no conflict record keeps a value.
+        const { merged, conflicts } = mergeCasesKeepingErasure(base, local, server);
         settings ??= new SettingsService({ settings: collectionOf<SettingsDocument>(database, 'settings') }, clock);
         const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
         await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
@@ -101,7 +101,8 @@ function letterHandler(database: RxDatabase): RxConflictHandler<LetterDocument> 
     isEqual: defaultConflictHandler.isEqual,
     resolve: (input) =>
       resolveMerged<LetterDocument>(input, async (base, local, server) => {
-        const { merged, conflict } = mergeLetters(base, local, server);
+        // Issue 14: a letter erased on either side stays erased (and no conflict record keeps its posting).
+        const { merged, conflict } = mergeLettersKeepingErasure(base, local, server);
         if (conflict && merged.caseId) await recordConflicts(database, [{ caseId: merged.caseId, field: `letter ${merged.id} posting`, ...conflict }]);
         return merged;
       }),

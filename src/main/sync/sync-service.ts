@@ -9,6 +9,8 @@ import { DomainError } from '../../shared/domain/domain-error';
 import { isSecureTransport, type QuarantineEntry, type ServerPreparation, type SyncSettingsInput, type SyncSettingsView, type SyncStatus } from '../../shared/domain/sync';
 import type { z } from 'zod';
 import type { prepareServerInput } from '../../shared/domain/sync';
+import type { ServerCleaning } from '../../shared/domain/retention';
+import { cleanServer } from './server-guard/clean-server';
 import { couchFetch } from './couch/couch-http';
 import { installGuards } from './server-guard/install-guard';
 import type { Clock } from '../domain/clock';
@@ -143,6 +145,20 @@ export class SyncService {
   /** The team server's file contents, while sync runs and the server can be reached. */
   contentServer(): ContentServer | null {
     return this.session?.contentServer() ?? null;
+  }
+
+  /**
+   * Issue 14: after an erasure, compacts the team databases and purges deleted file documents
+   * (clean-server.ts), with a CouchDB administrator's credentials given here, used once.
+   */
+  async cleanServer(input: { username: string; password: string }): Promise<ServerCleaning> {
+    const config = await this.config.config();
+    if (!config.serverUrl) throw new DomainError('VALIDATION_FAILED', 'Sync has no server', [{ path: '', code: 'sync_off', message: 'Sync has no server' }]);
+    if (!isSecureTransport(new URL(config.serverUrl))) throw insecureAddress();
+    const send = couchFetch({ username: input.username, password: input.password, onOutcome: () => undefined, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    const cleaned = await cleanServer(config.serverUrl, config.database, send);
+    this.options.logger.info('The server was cleaned after an erasure', { server: config.serverUrl, databases: cleaned.databases.map(({ database, purge }) => `${database}: compaction started, purge ${purge}`) });
+    return cleaned;
   }
 
   /** The system woke from sleep: if syncing, retry at once. */

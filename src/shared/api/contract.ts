@@ -34,6 +34,7 @@ import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
 import { caseCorrespondenceInput, decideCorrespondenceInput, unreadCasesInput, type CaseCorrespondence } from '../domain/correspondence';
 import { chooseArchiveInput, exportSubjectAccessInput, reviewSubjectAccessInput, type ArchiveChoice, type SubjectAccessExportResult, type SubjectAccessReview } from '../domain/subject-access';
+import { approveRetentionInput, cleanServerInput, eraseInput, retentionPolicySchema, type ErasureRecord, type RetentionView, type ServerCleaning } from '../domain/retention';
 import { backupSettingsInput, restoreBackupInput, type BackupView, type RestoreOutcome } from '../domain/backup';
 import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '../domain/access-log';
 import {
@@ -206,6 +207,28 @@ export const apiMethods = {
     input: chooseArchiveInput,
     result: typed<ArchiveChoice>(),
   },
+  'retention.status': {
+    summary: 'Issue 14, P-7.2: the retention policy per outcome, the closed cases past it that the caller may open (for approval), and the last daily check (administrators).',
+    input: emptyInput,
+    result: typed<RetentionView>(),
+  },
+  'retention.setPolicy': { summary: 'Issue 14: sets the years a closed case keeps personal data, per final outcome (administrators).', input: retentionPolicySchema, result: typed<RetentionView>() },
+  'retention.approve': {
+    summary: 'Issue 14: anonymises the chosen cases past retention on every device (through sync), all or none, and records it in the erasure register (administrators).',
+    input: approveRetentionInput,
+    result: typed<ErasureRecord>(),
+  },
+  'erasure.erase': {
+    summary: "Issue 14, erasure on request: anonymises the chosen cases and erases the chosen letters with their scans, all or none, with a reason that names nobody; recorded in the erasure register (administrators).",
+    input: eraseInput,
+    result: typed<ErasureRecord>(),
+  },
+  'erasure.cleanServer': {
+    summary: "Issue 14: after an erasure, compacts the team server's databases (old revisions lose their bodies) and purges deleted file documents where the server has _purge, with a CouchDB administrator's credentials used once (administrators).",
+    input: cleanServerInput,
+    result: typed<ServerCleaning>(),
+  },
+  'erasure.register': { summary: 'Issue 14: the erasure register, newest first: who, when, why and how many records; none of the erased data (administrators).', input: emptyInput, result: typed<ErasureRecord[]>() },
   'reports.dashboard': {
     summary: 'Issue 16, P-5.1, P-5.2: volume, backlog, deadlines met, time taken, outcomes and workload for a date range and filters; every figure with the ids of its cases.',
     input: reportFiltersSchema,

@@ -171,6 +171,11 @@ export const ISSUE_CODES = [
   'subject_access_file_exists',
   'subject_access_file_unavailable',
   'subject_access_write_failed',
+  // Retention and erasure (issue 14).
+  'ids_repeat',
+  'nothing_to_erase',
+  'reason_names_person',
+  'not_past_retention',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

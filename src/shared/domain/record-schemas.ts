@@ -17,6 +17,7 @@ import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, POST_CLASSES } from
 import { caseSortSchema, savedViewIdSchema } from './case-views';
 import { ACCESS_ACTIONS } from './access-log';
 import { caseFiltersSchema } from './inputs';
+import { erasureRegisterSchema, retentionPolicySchema } from './retention';
 import { calendarSettingsSchema, complaintTypeInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from './settings-inputs';
 import {
   CASE_STATUSES,
@@ -256,6 +257,9 @@ const settingsValues = {
   departments: z.array(z.string().min(1).max(100)).max(100),
   security: securitySettingsSchema,
   letterTemplates: z.partialRecord(z.enum(LETTER_TEMPLATES), z.partialRecord(z.enum(LETTER_LANGUAGES), z.string().max(20_000))),
+  // Issue 14 (P-7.2): how long closed cases keep personal data, and the register of erasures.
+  retention: retentionPolicySchema,
+  erasureRegister: erasureRegisterSchema,
 } as const;
 
 export type SettingsArea = keyof typeof settingsValues;

@@ -169,7 +169,8 @@ export interface TimelineEntryBase<K extends TimelineKind, D> {
   /** Position within the write that recorded it: orders entries with the same times. */
   readonly order: number;
   readonly by: StaffRef;
-  readonly data: D;
+  /** Issue 14 (P-7.2): an entry of an anonymised case has its free text removed and says so with `redacted: true`. */
+  readonly data: D & { readonly redacted?: true };
 }
 
 export type TimelineEntry =

@@ -9,7 +9,7 @@
  *   timeline.
  * - caseworker: works cases.
  * - manager: all cases, assignment, extensions, reopening, reports (the day book, the dashboard).
- * - administrator: settings, calendar, staff, sync, letter templates (retention comes later);
+ * - administrator: settings, calendar, staff, sync, letter templates, retention and erasure;
  *   reads cases, works none unless they also hold a case role.
  */
 import type { ApiMethodName } from '../api/names';
@@ -111,6 +111,13 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'people.review': ADMINISTRATION,
   'people.export': ADMINISTRATION,
   'people.chooseArchive': ADMINISTRATION,
+  // Issue 14 (P-7.2): retention and erasure change what the whole team keeps: administrators only.
+  'retention.status': ADMINISTRATION,
+  'retention.setPolicy': ADMINISTRATION,
+  'retention.approve': ADMINISTRATION,
+  'erasure.erase': ADMINISTRATION,
+  'erasure.cleanServer': ADMINISTRATION,
+  'erasure.register': ADMINISTRATION,
   // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
   'reports.dashboard': REPORTING,
   'reports.exportTable': REPORTING,

@@ -18,6 +18,8 @@
  *   deletion is refused, and the server gets this device's copy back: letters (undo voids them),
  *   files and chunks (scans are evidence, P-5.1), settings, staff (deactivated, never deleted)
  *   and device codes (P-3.2). A person's saved case views are theirs to delete.
+ * - **Erasure** (issue 14, P-7.2): a record written once may change once more, into exactly its
+ *   erased form (erasure/redaction.ts), when an administrator anonymised its case on another device.
  */
 import type { z } from 'zod';
 import {
@@ -32,6 +34,7 @@ import {
   staffMemberSchema,
   timelineEntrySchema,
 } from '../../../shared/domain/record-schemas';
+import { ERASED_FORMS } from '../../erasure/redaction';
 
 export type DeletionPolicy = 'refuse' | 'while-case-untouched' | 'allow';
 
@@ -40,14 +43,19 @@ export interface InboundRules {
   /** Null: the document may change. Otherwise it is written once, except for these fields. */
   readonly mutableFields: readonly string[] | null;
   readonly deletion: DeletionPolicy;
+  /**
+   * Issue 14 (P-7.2): the erased form of a record written once. A rewrite that is exactly the
+   * erased form of this device's copy is an erasure from another device, and is accepted.
+   */
+  readonly erasedForm?: (document: Record<string, unknown>) => Record<string, unknown> | null;
 }
 
 export const INBOUND_RULES: Readonly<Record<string, InboundRules>> = {
   cases: { schema: caseRecordSchema, mutableFields: null, deletion: 'while-case-untouched' },
-  timeline: { schema: timelineEntrySchema, mutableFields: [], deletion: 'while-case-untouched' },
-  letters: { schema: letterRecordSchema, mutableFields: ['posting', 'postedOn', 'voided'], deletion: 'refuse' },
-  files: { schema: fileRecordSchema, mutableFields: [], deletion: 'refuse' },
-  fileChunks: { schema: fileChunkSchema, mutableFields: [], deletion: 'refuse' },
+  timeline: { schema: timelineEntrySchema, mutableFields: [], deletion: 'while-case-untouched', erasedForm: ERASED_FORMS['timeline'] },
+  letters: { schema: letterRecordSchema, mutableFields: ['posting', 'postedOn', 'voided'], deletion: 'refuse', erasedForm: ERASED_FORMS['letters'] },
+  files: { schema: fileRecordSchema, mutableFields: [], deletion: 'refuse', erasedForm: ERASED_FORMS['files'] },
+  fileChunks: { schema: fileChunkSchema, mutableFields: [], deletion: 'refuse', erasedForm: ERASED_FORMS['fileChunks'] },
   settings: { schema: settingsDocumentSchema, mutableFields: null, deletion: 'refuse' },
   staff: { schema: staffMemberSchema, mutableFields: null, deletion: 'refuse' },
   deviceCodes: { schema: deviceCodeClaimSchema, mutableFields: null, deletion: 'refuse' },

@@ -61,9 +61,17 @@ export function inspectInbound(rules: InboundRules, incoming: Incoming, state: L
     const changed = !deepEqual(content(local, rules.mutableFields), content(incoming, rules.mutableFields));
     // A voided letter stays voided: undo cannot be undone by the server.
     const unvoided = local['voided'] === true && incoming['voided'] === false;
+    if (changed && !unvoided && isErasure(rules, local, incoming)) return ACCEPT;
     if (changed || unvoided) return { accept: false, reason: 'rewritten', issues: changed ? ['(content): written once'] : ['voided: stays voided'], heal: true };
   }
   return ACCEPT;
+}
+
+/** Issue 14: the incoming copy is exactly the erased form of the local one (an erasure made on another device). */
+function isErasure(rules: InboundRules, local: Record<string, unknown>, incoming: Incoming): boolean {
+  const erased = rules.erasedForm?.(content(local, []));
+  const ignore = rules.mutableFields ?? [];
+  return erased !== undefined && erased !== null && deepEqual(content(erased, ignore), content(incoming, ignore));
 }
 
 /** A case is untouched while it is exactly as logged: nobody acknowledged, edited or assigned it. */

@@ -15,6 +15,7 @@
 import { CASE_STATUSES, STAFF_ROLES } from '../../../shared/domain/vocabulary';
 import { SETTINGS_AREAS } from '../../../shared/domain/record-schemas';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
+import { EMPTY_FILE_SHA256 } from '../../erasure/redaction';
 
 /**
  * A field naming the account that wrote the document. When its value is new (a new document, or
@@ -56,6 +57,11 @@ export interface GuardRules {
   readonly systemKinds: readonly string[];
   /** Written once: a new revision with other content is refused (the audit trail). */
   readonly writtenOnce: boolean;
+  /**
+   * Issue 14 (P-7.2): a record written once may still be erased by an administrator: the new
+   * revision carries these values (dotted paths) and keeps the `keep` fields as they were.
+   */
+  readonly erasure: { readonly marks: Readonly<Record<string, string | number | boolean>>; readonly keep: readonly string[] } | null;
   readonly deletion: GuardDeletion;
   readonly ownerField: string | null;
   /** A writer whose only Plaint role is clerk may not change these fields of an existing document. */
@@ -67,7 +73,7 @@ export interface GuardRules {
 /** Ids Plaint makes: UUIDs, `conflict-…`/`moved-…` hashes, `<file>:<index>`, `<staff>|<view>`. */
 const PLAIN_ID = '^[A-Za-z0-9][A-Za-z0-9:|._-]{0,199}$';
 
-const BASE = { allowedValues: {}, writers: 'staff', actors: [], systemKinds: [], writtenOnce: false, deletion: 'refuse', ownerField: null, clerkMayNotChange: [], clerkCreates: {} } as const;
+const BASE = { allowedValues: {}, writers: 'staff', actors: [], systemKinds: [], writtenOnce: false, erasure: null, deletion: 'refuse', ownerField: null, clerkMayNotChange: [], clerkCreates: {} } as const;
 
 /** The workflow of a case: its state, stage, clock and deadlines, and the decisions that move them (P-3, P-4, P-6). */
 export const CASE_WORKFLOW_FIELDS = [
@@ -146,6 +152,7 @@ export const GUARD_RULES: Readonly<Record<string, GuardRules>> = {
     // moved (by that administrator) are written by every device that meets them, with one id.
     systemKinds: ['conflict', 'deadlines-moved'],
     writtenOnce: true,
+    erasure: { marks: { 'data.redacted': true }, keep: ['caseId', 'kind', 'at', 'recordedAt', 'order', 'by'] },
     deletion: 'undo-entries',
   },
   letters: {
@@ -158,8 +165,24 @@ export const GUARD_RULES: Readonly<Record<string, GuardRules>> = {
       { path: 'posting.loggedBy.id', optional: true },
     ],
   },
-  files: { ...BASE, collection: 'files', idPattern: PLAIN_ID, required: ['ownerId', 'sha256', 'chunkCount'], writtenOnce: true, deletion: 'allow' },
-  fileChunks: { ...BASE, collection: 'fileChunks', idPattern: '^[A-Za-z0-9._-]{1,64}:[0-9]{1,6}$', required: ['fileId', 'index', 'data'], writtenOnce: true, deletion: 'allow' },
+  files: {
+    ...BASE,
+    collection: 'files',
+    idPattern: PLAIN_ID,
+    required: ['ownerId', 'sha256', 'chunkCount'],
+    writtenOnce: true,
+    erasure: { marks: { name: '', mimeType: '', size: 0, sha256: EMPTY_FILE_SHA256 }, keep: ['ownerId', 'chunkCount', 'createdAt'] },
+    deletion: 'allow',
+  },
+  fileChunks: {
+    ...BASE,
+    collection: 'fileChunks',
+    idPattern: '^[A-Za-z0-9._-]{1,64}:[0-9]{1,6}$',
+    required: ['fileId', 'index', 'data'],
+    writtenOnce: true,
+    erasure: { marks: { data: '' }, keep: ['fileId', 'index'] },
+    deletion: 'allow',
+  },
   caseViews: {
     ...BASE,
     collection: 'caseViews',

@@ -48,6 +48,19 @@ const ENGINE = String.raw`
     return false;
   }
 
+  function erasedBy(old) {
+    var erasure = rules.erasure;
+    if (!erasure) return false;
+    for (var mark in erasure.marks) {
+      if (Object.prototype.hasOwnProperty.call(erasure.marks, mark) && canonical(valueAt(newDoc, mark), false) !== canonical(erasure.marks[mark], false)) return false;
+    }
+    for (var e = 0; e < erasure.keep.length; e++) {
+      if (canonical(newDoc[erasure.keep[e]], false) !== canonical(old[erasure.keep[e]], false)) return false;
+    }
+    if (!serverAdmin && !has(held, 'administrator')) refuse('only a Plaint administrator erases an entry of the record (issue 14)');
+    return true;
+  }
+
   if (newDoc._id.substring(0, 8) === '_design/') return;
 
   var roles = (userCtx && userCtx.roles) || [];
@@ -100,7 +113,7 @@ const ENGINE = String.raw`
     }
   }
   if (rules.writers === 'administrators' && !serverAdmin && !has(held, 'administrator')) refuse('only a Plaint administrator writes these documents; ' + who + ' is not one');
-  if (rules.writtenOnce && old && canonical(newDoc, true) !== canonical(old, true)) refuse('written once: an entry of the record is never rewritten');
+  if (rules.writtenOnce && old && canonical(newDoc, true) !== canonical(old, true) && !erasedBy(old)) refuse('written once: an entry of the record is never rewritten');
 
   if (clerkOnly) {
     if (old) {

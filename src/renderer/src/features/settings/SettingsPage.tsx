@@ -1,4 +1,4 @@
-/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, e-mail, backups, subject access and about. */
+/** Settings: organisation, SLA policy, calendar, complaint types, departments, letters, staff, this device, sync, e-mail, backups, retention and erasure, subject access and about. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -15,10 +15,11 @@ import { StaffSettings } from './StaffSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 import { MailSettings } from '../mail/MailSettings';
 import { SubjectAccessPanel } from '../subject-access/SubjectAccessPanel';
+import { RetentionSettings } from '../retention/RetentionSettings';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
-const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'subjectAccess', 'about'] as const;
+const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'retention', 'subjectAccess', 'about'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */
@@ -35,6 +36,7 @@ const TAB_METHOD: Readonly<Record<SettingsTab, ApiMethodName | null>> = {
   sync: 'sync.configure',
   mail: 'mail.configure',
   backups: 'backup.configure',
+  retention: 'retention.setPolicy',
   subjectAccess: 'people.export',
   about: null,
 };
@@ -89,6 +91,9 @@ export function SettingsPage({ tab }: { readonly tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="md">
           <BackupSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention" pt="md">
+          <RetentionSettings />
         </Tabs.Panel>
         <Tabs.Panel value="subjectAccess" pt="md">
           <SubjectAccessPanel />

@@ -179,6 +179,10 @@ export const issueCodesEnGB = {
   subject_access_file_exists: '{{path}} already exists. Choose another name or replace it.',
   subject_access_file_unavailable: 'The file {{name}} cannot be read ({{state}}); nothing was exported.',
   subject_access_write_failed: 'The archive could not be written; nothing was left behind.',
+  ids_repeat: 'The same record is chosen twice.',
+  nothing_to_erase: 'Choose at least one case or letter to erase.',
+  reason_names_person: 'The reason must not contain the personal data being erased (a name, e-mail, phone number or postcode): the register keeps the reason.',
+  not_past_retention: 'This case is not past its retention period yet: use erasure on request instead.',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

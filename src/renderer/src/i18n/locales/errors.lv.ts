@@ -175,6 +175,10 @@ export const issueCodesLv = {
   subject_access_file_exists: '{{path}} jau pastāv. Izvēlieties citu nosaukumu vai aizstājiet to.',
   subject_access_file_unavailable: 'Failu {{name}} nevar nolasīt ({{state}}); nekas netika eksportēts.',
   subject_access_write_failed: 'Arhīvu neizdevās ierakstīt; nekas netika atstāts.',
+  ids_repeat: 'Tas pats ieraksts ir izvēlēts divreiz.',
+  nothing_to_erase: 'Izvēlieties vismaz vienu lietu vai vēstuli, ko dzēst.',
+  reason_names_person: 'Iemeslā nedrīkst būt dzēšamie personas dati (vārds, e-pasts, tālrunis vai pasta indekss): reģistrs iemeslu saglabā.',
+  not_past_retention: 'Šīs lietas glabāšanas termiņš vēl nav beidzies: izmantojiet dzēšanu pēc pieprasījuma.',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {

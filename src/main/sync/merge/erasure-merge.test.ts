@@ -1,0 +1,118 @@
+/**
+ * Issue 14 (P-7.2): an erasure wins every merge. A case anonymised on one device while another
+ * device, offline, still edited it (older or even later edits) stays anonymised on both, with
+ * no conflict record keeping a discarded personal value; the non-personal edit survives. A letter
+ * erased on one side stays erased. Both orders give the same document (every device converges).
+ */
+import { describe, expect, it } from 'vitest';
+import type { StaffRef } from '../../../shared/domain/records';
+import { stampChangedGroups } from '../../domain/case-field-groups';
+import type { CaseDocument } from '../../domain/collections';
+import { receivedCaseState } from '../../domain/received-case';
+import type { LetterDocument } from '../../post-room/letters-collection';
+import { anonymiseNow, erasedLetter, isAnonymised } from '../../erasure/redaction';
+import { mergeCasesKeepingErasure, mergeLettersKeepingErasure } from './erasure-merge';
+
+const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };
+const admin: StaffRef = { id: 'staff-admin', name: 'Ada' };
+
+const base: CaseDocument = {
+  id: 'case-1',
+  reference: '7KQ2-0001-X',
+  complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '+371 2000 0000', address: { lines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' }, preferredChannel: 'email', customerNumber: 'C-77', orderNumber: 'O-88' },
+  complainantSortName: 'janis berzins',
+  channel: 'email',
+  receivedAt: '2026-11-20T09:00:00.000Z',
+  loggedAt: '2026-11-20T09:05:00.000Z',
+  loggedBy: ann,
+  type: 'product',
+  product: 'Monitor',
+  summary: 'Jānis says the monitor broke',
+  description: 'Bought for his mother',
+  desiredOutcome: 'Refund to janis@example.lv',
+  ...receivedCaseState('2026-11-20T09:00:00.000Z'),
+  open: true,
+  assignee: null,
+  assigneeId: '',
+  assigneeName: '',
+  departments: ['Warehouse'],
+  restricted: false,
+  restrictedTo: [],
+  deadlines: [],
+  nextDeadlineKind: null,
+  nextDueAt: 0,
+  nextWarnAt: 0,
+  relatedCaseIds: [],
+  createdAt: '2026-11-20T09:05:00.000Z',
+  updatedAt: '2026-11-20T09:05:00.000Z',
+  updatedBy: ann,
+  fieldVersions: {},
+};
+
+function edit(from: CaseDocument, changes: Partial<CaseDocument>, at: string, by: StaffRef): CaseDocument {
+  return stampChangedGroups(from, { ...from, ...changes, updatedAt: at, updatedBy: by } as CaseDocument, { at, by });
+}
+
+function anonymise(from: CaseDocument, at: string): CaseDocument {
+  return anonymiseNow(from, { at, by: admin });
+}
+
+const PERSONAL = ['Jānis', 'Bērziņš', 'janis@', '2000 0000', 'LV-1050', 'Rīgas', 'C-77', 'O-88', 'mother', 'Jāņa'];
+
+describe('an anonymised case is not brought back by an edit made elsewhere (issue 14)', () => {
+  const erased = anonymise(base, '2026-11-24T10:00:00.000Z');
+  const edits = {
+    older: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCause: 'Courier damage' }, '2026-11-23T10:00:00.000Z', ann),
+    later: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCause: 'Courier damage' }, '2026-11-25T10:00:00.000Z', ann),
+  };
+
+  for (const [when, edited] of Object.entries(edits)) {
+    it(`an ${when} edit of the complainant meets the erasure: anonymised on both orders, no conflict record, the root cause kept`, () => {
+      const onServer = mergeCasesKeepingErasure(base, edited, erased);
+      const onDevice = mergeCasesKeepingErasure(base, erased, edited);
+      for (const { merged, conflicts } of [onServer, onDevice]) {
+        expect(isAnonymised(merged)).toBe(true);
+        expect(conflicts).toEqual([]);
+        expect(merged.complainant).toMatchObject({ name: 'Anonymised', email: '', phone: '', address: null });
+        expect(merged.rootCause).toBe('Courier damage');
+        const json = JSON.stringify(merged);
+        for (const value of [...PERSONAL, 'j.berzins', 'work.lv']) expect(json).not.toContain(value);
+      }
+      expect(onServer.merged).toEqual(onDevice.merged);
+    });
+  }
+
+  it('two administrators who anonymised the same case keep the earlier anonymisation on both orders', () => {
+    const first = anonymise(base, '2026-11-24T10:00:00.000Z');
+    const second = anonymise(base, '2026-11-24T11:00:00.000Z');
+    const a = mergeCasesKeepingErasure(base, first, second).merged;
+    const b = mergeCasesKeepingErasure(base, second, first).merged;
+    expect(a.fieldVersions?.['anonymised']?.at).toBe('2026-11-24T10:00:00.000Z');
+    expect(a).toEqual(b);
+  });
+
+  it('without an erasure on either side the merge is the usual one (conflicts still recorded)', () => {
+    const one = edit(base, { summary: 'First' }, '2026-11-23T10:00:00.000Z', ann);
+    const two = edit(base, { summary: 'Second' }, '2026-11-23T11:00:00.000Z', admin);
+    const { merged, conflicts } = mergeCasesKeepingErasure(base, one, two);
+    expect(merged.summary).toBe('Second');
+    expect(conflicts).toHaveLength(1);
+  });
+});
+
+describe('an erased letter stays erased (issue 14)', () => {
+  const letter = {
+    id: 'letter-1', direction: 'out', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: null, letterDate: null, party: { name: 'Jānis Bērziņš', addressLines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' },
+    referenceQuoted: '', kind: null, routedTo: '', note: '', summary: 'Acknowledgement', files: [{ id: 'file-1', name: 'ack.pdf', mimeType: 'application/pdf', size: 10 }], template: 'acknowledgement', language: 'en-GB', text: 'Dear Jānis',
+    finalisedAt: '2026-11-21T09:00:00.000Z', posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-21T09:00:00.000Z', loggedBy: ann, voided: false,
+  } as LetterDocument;
+  const posted: LetterDocument = { ...letter, posting: { postedOn: '2026-11-22', postClass: 'signed-for', trackingNumber: 'RR123', loggedAt: '2026-11-22T10:00:00.000Z', loggedBy: ann }, postedOn: '2026-11-22' };
+
+  it('a posting logged offline meets the erasure: the letter stays erased, its posting kept without the tracking number, no conflict', () => {
+    for (const { merged, conflict } of [mergeLettersKeepingErasure(letter, posted, erasedLetter(letter)), mergeLettersKeepingErasure(letter, erasedLetter(letter), posted)]) {
+      expect(merged).toMatchObject({ party: { name: '' }, text: '', files: [], posting: { postedOn: '2026-11-22', trackingNumber: '' } });
+      expect(conflict).toBeNull();
+      expect(JSON.stringify(merged)).not.toMatch(/Jānis|Rīgas|LV-1050|RR123|ack\.pdf/);
+    }
+  });
+});
