@@ -139,6 +139,14 @@ export const ISSUE_CODES = [
   'restore_target_not_writable',
   // Subject access (issue 14).
   'person_search_empty',
+  // Root causes and improvement actions (issue 16, P-5.3).
+  'unknown_root_cause',
+  'retired_root_cause',
+  'unknown_root_cause_category',
+  'root_cause_label_taken',
+  'completed_on_needed',
+  'completed_on_not_completed',
+  'root_cause_repeated',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

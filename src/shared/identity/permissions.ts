@@ -105,6 +105,14 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
   'reports.dashboard': REPORTING,
   'reports.exportTable': REPORTING,
+  // Issue 16, P-5.3: administrators keep the root-cause taxonomy; managers and administrators plan
+  // improvement actions and read whether they worked; anyone signed in sees the actions they own.
+  'settings.saveRootCauseCategory': ADMINISTRATION,
+  'settings.saveRootCause': ADMINISTRATION,
+  'improvementActions.list': REPORTING,
+  'improvementActions.save': REPORTING,
+  'improvementActions.mine': 'signed-in',
+  'reports.recurrence': REPORTING,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

@@ -29,11 +29,12 @@ function caseIdOf(input: unknown): string | undefined {
 /** The table: for each event, the answers it makes stale. Events absent here change no query. */
 export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPayload<E>) => Stale } = {
   'cases.changed': ({ caseIds }) => {
-    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard');
+    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'reports.dashboard', 'reports.recurrence');
     return (method, input) => lists(method, input) || (method === 'cases.get' && caseIds.includes(caseIdOf(input) ?? ''));
   },
   // Settings move deadlines and rename types and people; letter templates are settings too.
-  'settings.changed': () => ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard'),
+  // Improvement actions are a settings area too (P-5.3).
+  'settings.changed': () => ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard', 'reports.recurrence', 'improvementActions.list', 'improvementActions.mine'),
   'letters.changed': () => ofMethods('post.list', 'post.dayBook'),
   'notifications.changed': () => ofMethods('notifications.list'),
   'caseViews.changed': () => ofMethods('caseViews.list'),

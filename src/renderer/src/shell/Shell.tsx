@@ -22,6 +22,7 @@ const CaseWorkspacePage = PAGES.workspace.Component;
 const PostRoomPage = PAGES.postRoom.Component;
 const SettingsPage = PAGES.settings.Component;
 const ReportsPage = PAGES.reports.Component;
+const ImprovementActionsPage = PAGES.improvements.Component;
 
 const PAGE_LOADING = <Skeleton height={400} data-testid="page-loading" />;
 
@@ -76,6 +77,11 @@ function Routes() {
       {can('reports.dashboard') ? (
         <Route path="/reports">
           <ReportsPage />
+        </Route>
+      ) : null}
+      {can('improvementActions.list') ? (
+        <Route path="/improvements">
+          <ImprovementActionsPage />
         </Route>
       ) : null}
       <Route path="/settings">

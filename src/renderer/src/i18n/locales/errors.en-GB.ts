@@ -148,6 +148,13 @@ export const issueCodesEnGB = {
   restore_target_not_folder: '{{path}} is a file, not a folder.',
   restore_target_not_writable: 'The folder {{path}} cannot be created.',
   person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',
+  unknown_root_cause: 'Not one of the root causes in settings',
+  retired_root_cause: 'This root cause is retired: choose one in use',
+  unknown_root_cause_category: 'Not one of the root-cause categories in settings',
+  root_cause_label_taken: 'This name is already used here',
+  completed_on_needed: 'Give the day the action was completed',
+  completed_on_not_completed: 'Only a completed action has a completion day',
+  root_cause_repeated: 'A root cause is named twice',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

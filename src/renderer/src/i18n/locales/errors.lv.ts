@@ -144,6 +144,13 @@ export const issueCodesLv = {
   restore_target_not_folder: '{{path}} ir fails, nevis mape.',
   restore_target_not_writable: 'Mapi {{path}} nevar izveidot.',
   person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',
+  unknown_root_cause: 'Nav viens no iestatījumos norādītajiem pamatcēloņiem',
+  retired_root_cause: 'Šis pamatcēlonis vairs netiek lietots: izvēlieties lietošanā esošu',
+  unknown_root_cause_category: 'Nav viena no iestatījumos norādītajām pamatcēloņu kategorijām',
+  root_cause_label_taken: 'Šis nosaukums te jau ir izmantots',
+  completed_on_needed: 'Norādiet dienu, kad pasākums tika pabeigts',
+  completed_on_not_completed: 'Pabeigšanas diena ir tikai pabeigtam pasākumam',
+  root_cause_repeated: 'Pamatcēlonis norādīts divreiz',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {
