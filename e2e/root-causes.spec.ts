@@ -5,6 +5,7 @@
  * it, says plainly that it cannot tell yet (too few cases), and its "before" count opens exactly
  * those cases in the case list.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { choose, screenshot } from './support/ui';
@@ -12,6 +13,11 @@ import { choose, screenshot } from './support/ui';
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
 const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+}
 
 const DAY = 86_400_000;
 const daysAgo = (days: number, plusMinutes = 0) => new Date(Date.now() - days * DAY + plusMinutes * 60_000).toISOString();
@@ -31,7 +37,7 @@ async function resolvedCase(page: Page, name: string, days: number, rootCauseId:
   }
 }
 
-test('an improvement action for a root cause, and whether recurrence fell, with its cases a click away', async ({ plaint }, testInfo) => {
+test('an improvement action for a root cause, and the recurrence report (here: cannot tell yet), with its cases a click away', async ({ plaint }, testInfo) => {
   test.setTimeout(180_000);
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();
@@ -68,6 +74,7 @@ test('an improvement action for a root cause, and whether recurrence fell, with 
   await expect(form).toHaveCount(0);
   await expect(page.getByTestId('improvement-actions')).toContainText('Test every batch before dispatch');
   await expect(page.getByTestId('improvement-actions')).toContainText('Product → Faulty batch');
+  expect(await seriousViolations(page), 'improvement actions').toEqual([]);
 
   // Reports: the recurrence report counts 2 before and 1 after, and says it cannot tell yet.
   await page.getByTestId('nav-reports').click();
@@ -78,6 +85,7 @@ test('an improvement action for a root cause, and whether recurrence fell, with 
   await expect(before).toHaveText('2');
   await expect(report.locator('[data-testid^="recurrence-after-"]')).toHaveText('1');
   await screenshot(page, testInfo, 'recurrence-en');
+  expect(await seriousViolations(page), 'reports with the recurrence report').toEqual([]);
   await before.click();
   await expect(page.getByTestId('page-cases')).toBeVisible();
   await expect(page.getByTestId('case-count')).toHaveText('2 cases');
