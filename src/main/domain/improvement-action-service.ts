@@ -14,6 +14,9 @@ import type { DomainDatabase } from './collections';
 import type { SettingsService } from './settings-service';
 
 export class ImprovementActionService {
+  /** Saves run one after another: each reads the list the one before it wrote (no lost update). */
+  private saving: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly db: Pick<DomainDatabase, 'staff'>,
     private readonly settings: SettingsService,
@@ -34,7 +37,13 @@ export class ImprovementActionService {
     });
   }
 
-  async save(input: SaveImprovementActionInput, actor: StaffRef): Promise<ImprovementAction> {
+  save(input: SaveImprovementActionInput, actor: StaffRef): Promise<ImprovementAction> {
+    const saved = this.saving.then(() => this.saveNow(input, actor));
+    this.saving = saved.catch(() => undefined);
+    return saved;
+  }
+
+  private async saveNow(input: SaveImprovementActionInput, actor: StaffRef): Promise<ImprovementAction> {
     const actions = await this.settings.improvementActions();
     const previous = input.id === undefined ? undefined : actions.find((action) => action.id === input.id);
     if (input.id !== undefined && !previous) throw notFound('Improvement action', input.id, 'id');

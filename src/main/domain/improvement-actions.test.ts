@@ -35,6 +35,11 @@ describe('improvement actions (P-5.3)', () => {
     expect(await t.call('improvementActions.list', {})).toEqual([edited]);
   });
 
+  it('saved at the same moment from two windows, both are kept', async () => {
+    const [first, second] = await Promise.all([t.call('improvementActions.save', action({ title: 'First' })), t.call('improvementActions.save', action({ title: 'Second' }))]);
+    expect((await t.call('improvementActions.list', {})).map((entry) => entry.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
   it('refuses bad input at its field and saves nothing', async () => {
     const created = await t.call('improvementActions.save', action());
     const cases: [Record<string, unknown>, string, string][] = [

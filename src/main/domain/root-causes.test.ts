@@ -66,6 +66,12 @@ describe('the root-cause taxonomy (P-5.3)', () => {
     expect((await t.fail('settings.saveRootCause', { categoryId: 'billing', label: label('Refund delay', 'Atmaksas kavēšanās') })).issues[0]).toMatchObject({ path: 'categoryId', code: 'retired_root_cause' });
   });
 
+  it('two causes added at the same moment are both kept', async () => {
+    await Promise.all([t.call('settings.saveRootCause', { categoryId: 'delivery', label: label('Damp', 'Mitrums') }), t.call('settings.saveRootCause', { categoryId: 'delivery', label: label('Heat', 'Karstums') })]);
+    const names = (await taxonomy()).find((category) => category.id === 'delivery')?.causes.map((cause) => cause.label['en-GB']);
+    expect(names).toEqual(expect.arrayContaining(['Damp', 'Heat']));
+  });
+
   it('is kept by administrators only', async () => {
     const manager = testViewer('m1', ['manager']);
     expect(await t.failAs(manager, 'settings.saveRootCauseCategory', { label: label('X', 'X') })).toMatchObject({ code: 'FORBIDDEN' });

@@ -184,13 +184,22 @@ export class SettingsService {
   }
 
   /** P-5.3: adds, renames or retires a root-cause category (refused at the field, nothing saved). */
-  async saveRootCauseCategory(value: z.output<typeof saveRootCauseCategoryInput>, actor: StaffRef): Promise<SettingsValues> {
-    return this.save('rootCauses', withRootCauseCategory((await this.values()).rootCauses, value, newId), actor);
+  saveRootCauseCategory(value: z.output<typeof saveRootCauseCategoryInput>, actor: StaffRef): Promise<SettingsValues> {
+    return this.editRootCauses((taxonomy) => withRootCauseCategory(taxonomy, value, newId), actor);
   }
 
   /** P-5.3: adds, renames or retires a root cause in its category (refused at the field, nothing saved). */
-  async saveRootCause(value: z.output<typeof saveRootCauseInput>, actor: StaffRef): Promise<SettingsValues> {
-    return this.save('rootCauses', withRootCause((await this.values()).rootCauses, value, newId), actor);
+  saveRootCause(value: z.output<typeof saveRootCauseInput>, actor: StaffRef): Promise<SettingsValues> {
+    return this.editRootCauses((taxonomy) => withRootCause(taxonomy, value, newId), actor);
+  }
+
+  /** Taxonomy edits run one after another, each on the taxonomy the one before saved (no lost update). */
+  private rootCauseEdits: Promise<unknown> = Promise.resolve();
+
+  private editRootCauses(edit: (taxonomy: RootCauseTaxonomy) => RootCauseTaxonomy, actor: StaffRef): Promise<SettingsValues> {
+    const saved = this.rootCauseEdits.then(async () => this.save('rootCauses', edit((await this.values()).rootCauses), actor));
+    this.rootCauseEdits = saved.catch(() => undefined);
+    return saved;
   }
 
   /** P-5.3: every improvement action, as stored (the records are checked when saved and when pulled by sync). */
