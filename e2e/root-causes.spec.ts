@@ -1,5 +1,5 @@
 /**
- * Issue 16, P-5.3 end to end: an administrator adds a root cause in Settings; a manager (the seeded
+ * Issue 16, P-5.3 end to end: an administrator adds and renames a root cause in Settings; a manager (the seeded
  * administrator holds every role) records a completed improvement action for a cause through its
  * screen; the Reports page's recurrence report counts the cases with that cause before and after
  * it, says plainly that it cannot tell yet (too few cases), and its "before" count opens exactly
@@ -51,6 +51,13 @@ test('an improvement action for a root cause, and the recurrence report (here: c
   await addCause.getByLabel('Name (Latvian)').fill('Noplūdis blīvējums');
   await addCause.getByRole('button', { name: 'Add a cause' }).click();
   await expect(product).toContainText('Leaking seal');
+  // … and renames it (its id, and so the cases that have it, stay the same).
+  await product.getByRole('button', { name: 'Rename: Leaking seal' }).click();
+  const rename = product.locator('[data-testid^="rename-root-cause-"]');
+  await rename.getByLabel('Name (English)').fill('Leaking cap seal');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(rename).toHaveCount(0);
+  await expect(product).toContainText('Leaking cap seal');
 
   // Two cases with the cause in the 30 days before completion, one after, one long before.
   await resolvedCase(page, 'Ada Before', 45, 'faulty-batch');

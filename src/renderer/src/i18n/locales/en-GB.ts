@@ -850,6 +850,7 @@ export const enGB = {
       retired: 'Retired',
       addCategory: 'Add a category',
       addCause: 'Add a cause',
+      rename: 'Rename',
       noCauses: 'No causes in this category yet.',
     },
     retiredMark: '{{label}} (retired)',

@@ -862,6 +862,7 @@ export const lv = {
       retired: 'Vairs netiek lietots',
       addCategory: 'Pievienot kategoriju',
       addCause: 'Pievienot cēloni',
+      rename: 'Pārdēvēt',
       noCauses: 'Šajā kategorijā vēl nav cēloņu.',
     },
     retiredMark: '{{label}} (vairs netiek lietots)',
