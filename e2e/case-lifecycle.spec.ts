@@ -81,6 +81,8 @@ test('a phone complaint goes from creation to stage-2 closure through the UI', a
   await act(page, 'communicateResolution', 'resolution-communicated', async (f) => {
     await f.getByLabel('Summary').fill('A replacement monitor is on its way.');
     await choose(page, f.getByLabel('Outcome'), 'Upheld');
+    // P-5.3: the stage-1 resolution names its root cause from the taxonomy.
+    await choose(page, f.getByLabel('Root cause'), 'Faulty batch');
   });
   await expectDeadlines(ACKNOWLEDGED);
   await act(page, 'close', 'closed');

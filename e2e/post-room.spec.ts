@@ -52,7 +52,7 @@ test('a clerk logs ten letters by keyboard; letters out are generated, posted an
   for (const action of [
     { type: 'acknowledge', channel: 'email' },
     { type: 'startInvestigation' },
-    { type: 'communicateResolution', channel: 'email', summary: 'Apologised', outcome: 'partly-upheld' },
+    { type: 'communicateResolution', rootCauseId: 'courier-handling', channel: 'email', summary: 'Apologised', outcome: 'partly-upheld' },
   ]) {
     await api(page, 'cases.act', { caseId: settled.caseId, action: { ...action, at: new Date(today.getTime() - 4 * 86_400_000).toISOString() } });
   }

@@ -50,6 +50,8 @@ import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
 import { reportHandlers } from './api/handlers/report-handlers';
 import { ReportService } from './reports/report-service';
+import { RecurrenceReports } from './reports/recurrence-service';
+import { improvementHandlers } from './api/handlers/improvement-handlers';
 import { SessionService } from './identity/session-service';
 import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
@@ -464,6 +466,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
         restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
     }),
     ...reportHandlers(requireReports),
+    // Issue 16, P-5.3: improvement actions and the recurrence report (computed per call, from this device's data).
+    ...improvementHandlers(requireDomain, () => new RecurrenceReports(requireDomain(), clock)),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });

@@ -64,6 +64,15 @@ describe('the permission table', () => {
     expect(can(viewer(['clerk', 'manager']), 'cases.assign')).toBe(true);
   });
 
+  it('lets administrators keep the root-cause taxonomy, managers and administrators plan improvement actions and read recurrence, and every owner see their own (issue 16, P-5.3)', () => {
+    for (const role of STAFF_ROLES) {
+      for (const method of ['settings.saveRootCauseCategory', 'settings.saveRootCause'] as const) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
+      for (const method of ['improvementActions.list', 'improvementActions.save', 'reports.recurrence'] as const) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'manager' || role === 'administrator');
+      expect(can(viewer([role]), 'improvementActions.mine'), `${role} improvementActions.mine`).toBe(true);
+    }
+    expect(can(null, 'improvementActions.mine')).toBe(false);
+  });
+
   it('lets only administrators see, configure, take and restore backups, and find, review and export everything about a person (issue 14)', () => {
     for (const method of ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'people.find', 'people.review', 'people.export', 'people.chooseArchive'] as const) {
       for (const role of STAFF_ROLES) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');

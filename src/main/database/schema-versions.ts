@@ -8,7 +8,7 @@
 import { getAllCollectionDocuments, type RxDatabase } from 'rxdb';
 
 export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
-  cases: 2,
+  cases: 3,
   timeline: 0,
   settings: 0,
   staff: 1,

@@ -112,7 +112,7 @@ describe('a calendar change moves open deadlines and says why (procedure, "Worki
   it('a closed case is left alone', async () => {
     const caseId = await acknowledgedCase();
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-20T17:30:00.000Z' } });
-    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-11-20T18:00:00.000Z', channel: 'email', summary: 'Replaced', outcome: 'upheld' } });
+    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-20T18:00:00.000Z', channel: 'email', summary: 'Replaced', outcome: 'upheld' } });
     await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-11-20T18:30:00.000Z' } });
     await t.call('settings.updateCalendar', { ...LONDON, extraWorkingDays: ['2026-11-28'] });
     await domain().rescheduler.idle();

@@ -49,7 +49,8 @@ export const DETAIL_FIELDS = [
   'description',
   'desiredOutcome',
   'receivedAt',
-  'rootCause',
+  'rootCauseId',
+  'rootCauseNote',
   'lessonsLearned',
   'assignee',
 ] as const satisfies readonly (keyof CaseDocument)[];

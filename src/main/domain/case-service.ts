@@ -23,6 +23,7 @@ import { DomainError, fieldError, notFound } from '../../shared/domain/domain-er
 import { refuseFutureTime } from '../../shared/domain/recorded-times';
 import { applyCaseAction, type actOnCaseInput, type TimelineDraft } from '../../shared/domain/workflow';
 import { deadlinesMovedEntry } from './deadline-moves';
+import { refuseUnusableRootCause } from './root-cause-taxonomy';
 import type { DeadlineSettingsChange, SettingsService } from './settings-service';
 import { ChangeSet, commitPlanned } from '../database/change-set';
 
@@ -232,8 +233,13 @@ export class CaseService {
   async planAct(input: z.output<typeof actOnCaseInput>): Promise<PlannedChange<CaseDocument>> {
     const closingUnposted = input.action.type === 'close' ? await this.confirmedUnpostedLetter(input.caseId, input.action.closeWithoutPosting) : null;
     const approver = input.action.type === 'extendDeadline' ? await this.approvingManager(input.action.approverId) : undefined;
+    const { rootCauses } = await this.settings.values();
     return this.planModify(input.caseId, (document, actor) => {
       const outcome = applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS, ...(approver ? { approver } : {}) });
+      // P-5.3: a resolution's root cause is a cause of the taxonomy in use (or the one the case keeps).
+      if ((input.action.type === 'communicateResolution' || input.action.type === 'communicateStage2Outcome') && input.action.rootCauseId !== undefined) {
+        refuseUnusableRootCause(rootCauses, 'action.rootCauseId', input.action.rootCauseId, document.rootCauseId);
+      }
       if (!closingUnposted) return outcome;
       // The timeline says the case was closed knowingly with its letter unposted (issue 18).
       const entries = outcome.entries.map((entry) => (entry.kind === 'transition' ? { ...entry, data: { ...entry.data, details: `${UNPOSTED_LETTER_DETAIL}${closingUnposted}` } } : entry));

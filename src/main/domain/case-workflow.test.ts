@@ -67,12 +67,12 @@ describe('a phone complaint from receipt to stage-2 closure', () => {
 
     detail = await t.call('cases.act', {
       caseId,
-      action: { type: 'communicateResolution', at: '2026-12-22T10:00:00.000Z', channel: 'telephone', summary: 'Replacement sent', outcome: 'upheld', redress: [{ kind: 'replacement' }, { kind: 'apology' }] },
+      action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-22T10:00:00.000Z', channel: 'telephone', summary: 'Replacement sent', outcome: 'upheld', redress: [{ kind: 'replacement' }, { kind: 'apology' }] },
     });
     expect(detail.case.status).toBe('resolution-communicated');
     expect(deadline(detail, 'stage1Resolution')?.metAt).toBe('2026-12-22T10:00:00.000Z');
-    detail = await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-12-22T10:00:00.000Z', rootCause: 'Faulty sensor batch', lessonsLearned: 'Test batches before dispatch' } });
-    expect(detail.case).toMatchObject({ status: 'closed', closedAt: '2026-12-22T10:00:00.000Z', rootCause: 'Faulty sensor batch' });
+    detail = await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-12-22T10:00:00.000Z', rootCauseNote: 'Faulty sensor batch', lessonsLearned: 'Test batches before dispatch' } });
+    expect(detail.case).toMatchObject({ status: 'closed', closedAt: '2026-12-22T10:00:00.000Z', rootCauseNote: 'Faulty sensor batch' });
 
     // P-4.2: the customer is not satisfied and escalates.
     t.clock.set('2027-01-04T10:00:00.000Z');
@@ -115,7 +115,7 @@ describe('a phone complaint from receipt to stage-2 closure', () => {
 
 describe('invalid actions are refused and change nothing', () => {
   it.each([
-    ['communicate a resolution before acknowledging', { type: 'communicateResolution', at: '2026-12-16T10:00:00.000Z', channel: 'email', summary: 'x', outcome: 'upheld' }],
+    ['communicate a resolution before acknowledging', { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-16T10:00:00.000Z', channel: 'email', summary: 'x', outcome: 'upheld' }],
     ['close an open case', { type: 'close', at: '2026-12-16T10:00:00.000Z' }],
     ['escalate at stage 1 before a resolution', { type: 'recordEscalationRequest', at: '2026-12-16T10:00:00.000Z', channel: 'email', reason: 'x' }],
     ['reopen a case that is not closed', { type: 'reopen', at: '2026-12-16T10:00:00.000Z', reason: 'x' }],
@@ -145,10 +145,10 @@ describe('invalid actions are refused and change nothing', () => {
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-12-16T09:40:00.000Z', channel: 'email' } });
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-12-16T09:41:00.000Z' } });
     const missing = await t.fail('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-12-16T09:50:00.000Z', channel: 'email', summary: '' } });
-    expect(missing.issues.map((issue) => issue.path).sort()).toEqual(['action.outcome', 'action.summary']);
+    expect(missing.issues.map((issue) => issue.path).sort()).toEqual(['action.outcome', 'action.rootCauseId', 'action.summary']);
     const refund = await t.fail('cases.act', {
       caseId,
-      action: { type: 'communicateResolution', at: '2026-12-16T09:50:00.000Z', channel: 'email', summary: 'Refund', outcome: 'upheld', redress: [{ kind: 'refund' }] },
+      action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-16T09:50:00.000Z', channel: 'email', summary: 'Refund', outcome: 'upheld', redress: [{ kind: 'refund' }] },
     });
     expect(refund.issues.map((issue) => issue.path).sort()).toEqual(['action.redress.0.amountMinor', 'action.redress.0.currency']);
     expect((await t.call('cases.get', { caseId })).case.status).toBe('investigating');
@@ -220,7 +220,7 @@ describe('P-4.4 extensions', () => {
     expect(await ids('breached')).toEqual([]);
     expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.nextDeadline).toMatchObject({ breachedAt: '2026-12-15T23:59:59.999Z' });
     // Resolved well before the extended deadline, it still counts as a missed deadline.
-    const resolved = await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-12-16T09:50:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' } });
+    const resolved = await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-16T09:50:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' } });
     const stage1 = deadline(resolved, 'stage1Resolution');
     expect(stage1 && deadlineState({ ...stage1, warnAt: stage1.dueAt }, t.clock.now())).toBe('met-late');
     expect(await ids('breached-then-extended')).toEqual([caseId]);
@@ -248,7 +248,7 @@ describe('reopening', () => {
     for (const action of [
       { type: 'acknowledge', at: '2026-12-01T10:00:00.000Z', channel: 'email' },
       { type: 'startInvestigation', at: '2026-12-01T11:00:00.000Z' },
-      { type: 'communicateResolution', at: '2026-12-02T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
+      { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-02T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
       { type: 'close', at: '2026-12-02T12:00:00.000Z' },
     ] as const) {
       await t.call('cases.act', { caseId, action });

@@ -35,7 +35,8 @@ export const caseSchema: RxJsonSchema<CaseDocument> = {
   title: 'complaint case',
   // 1: fieldVersions, for merging concurrent edits from other devices.
   // 2: restricted and restrictedTo, the need-to-know restriction (P-7.1).
-  version: 2,
+  // 3: rootCauseId, the structured root cause; the free-text rootCause becomes rootCauseNote (P-5.3).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -84,7 +85,8 @@ export const caseSchema: RxJsonSchema<CaseDocument> = {
     resolution: { type: ['object', 'null'] },
     escalation: { type: ['object', 'null'] },
     stage2Resolution: { type: ['object', 'null'] },
-    rootCause: { type: 'string' },
+    rootCauseId: { type: ['string', 'null'], maxLength: 64 },
+    rootCauseNote: { type: 'string' },
     lessonsLearned: { type: 'string' },
     closedAt: { type: ['string', 'null'] },
     externalReferral: { type: ['object', 'null'] },
@@ -185,10 +187,16 @@ const STAFF_MIGRATIONS = {
 /**
  * Version 1 adds fieldVersions: existing cases start with none (every group dates from creation).
  * Version 2 adds the restriction (P-7.1): existing cases are not restricted.
+ * Version 3 (issue 16, P-5.3): the free-text root cause becomes the note beside a structured cause;
+ * no case has a structured cause yet (nobody chose one), so old cases count under none.
  */
 export const CASE_MIGRATIONS = {
   1: (document: CaseDocument): CaseDocument => ({ ...document, fieldVersions: {} }),
   2: (document: CaseDocument): CaseDocument => ({ ...document, restricted: false, restrictedTo: [] }),
+  3: (document: CaseDocument & { rootCause?: unknown }): CaseDocument => {
+    const { rootCause, ...rest } = document;
+    return { ...rest, rootCauseId: null, rootCauseNote: typeof rootCause === 'string' ? rootCause : '' };
+  },
 };
 
 export interface DomainCollections {

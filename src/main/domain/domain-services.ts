@@ -12,6 +12,7 @@ import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } fr
 import { DeadlineRescheduler } from './deadline-rescheduler';
 import { DeviceIdentity } from './device-identity';
 import { SettingsService } from './settings-service';
+import { ImprovementActionService } from './improvement-action-service';
 import { StaffService } from './staff-service';
 import { publicAccount } from '../identity/session-service';
 import { loginClashes } from '../../shared/identity/login-clash';
@@ -24,6 +25,8 @@ export interface DomainServices {
   readonly correspondence: CorrespondenceService;
   readonly settings: SettingsService;
   readonly staff: StaffService;
+  /** P-5.3: improvement actions and their owners' due list. */
+  readonly improvements: ImprovementActionService;
   readonly identity: DeviceIdentity;
   /** Moves open deadlines when the calendar or SLA policy changes, here or on another device. */
   readonly rescheduler: DeadlineRescheduler;
@@ -56,6 +59,7 @@ export async function startDomainServices(
     correspondence,
     settings,
     staff,
+    improvements: new ImprovementActionService(db, settings, clock),
     identity,
     rescheduler,
     async staffMembers() {

@@ -116,7 +116,7 @@ describe('same-day correspondence (P-3.2)', () => {
     for (const action of [
       { type: 'acknowledge', at: '2026-11-25T10:10:00.000Z', channel: 'email' },
       { type: 'startInvestigation', at: '2026-11-25T10:15:00.000Z' },
-      { type: 'communicateResolution', at: '2026-11-25T10:20:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
+      { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-25T10:20:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
     ] as const) await t.call('cases.act', { caseId, action });
     t.clock.set('2026-11-25T16:00:00.000Z');
     await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: reference, kind: 'escalation-request', summary: 'Not happy' });

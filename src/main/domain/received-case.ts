@@ -11,7 +11,8 @@ type ReceivedState = Pick<
   | 'resolution'
   | 'escalation'
   | 'stage2Resolution'
-  | 'rootCause'
+  | 'rootCauseId'
+  | 'rootCauseNote'
   | 'lessonsLearned'
   | 'closedAt'
   | 'externalReferral'
@@ -30,7 +31,8 @@ export function receivedCaseState(receivedAt: string): ReceivedState {
     resolution: null,
     escalation: null,
     stage2Resolution: null,
-    rootCause: '',
+    rootCauseId: null,
+    rootCauseNote: '',
     lessonsLearned: '',
     closedAt: null,
     externalReferral: null,

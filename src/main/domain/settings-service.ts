@@ -11,9 +11,12 @@ import { DEFAULT_SECURITY_SETTINGS, type complaintTypeInput, type organisationSc
 import { createWorkingCalendar, DEFAULT_SLA_POLICY, WorkingCalendarError, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
 import { calendarFieldError, calendarOptions, DEFAULT_CALENDAR_SETTINGS, readCalendarSettings, tidyCalendarSettings, type CalendarSettings } from './calendar-settings';
 import { causalTime } from './case-field-groups';
-import type { Clock } from './clock';
+import { newId, type Clock } from './clock';
 import type { DomainDatabase, SettingsDocument } from './collections';
 import { fieldError } from '../../shared/domain/domain-error';
+import { DEFAULT_ROOT_CAUSES, type RootCauseTaxonomy, type saveRootCauseCategoryInput, type saveRootCauseInput } from '../../shared/domain/root-causes';
+import type { ImprovementAction } from '../../shared/domain/improvement-actions';
+import { withRootCause, withRootCauseCategory } from './root-cause-taxonomy';
 
 export type { CalendarSettings };
 
@@ -80,7 +83,12 @@ export interface SettingsValues {
   readonly complaintTypes: readonly ComplaintType[];
   readonly departments: readonly string[];
   readonly security: { readonly idleLockMinutes: number };
+  /** P-5.3: the root-cause taxonomy, category → cause. */
+  readonly rootCauses: RootCauseTaxonomy;
 }
+
+/** P-5.3: improvement actions are a settings area of their own, read apart from the settings screens' values. */
+const IMPROVEMENT_ACTIONS = 'improvementActions';
 
 const DEFAULTS: SettingsValues = {
   organisation: DEFAULT_ORGANISATION,
@@ -89,6 +97,7 @@ const DEFAULTS: SettingsValues = {
   complaintTypes: DEFAULT_COMPLAINT_TYPES.map((type) => ({ id: type.id, label: { ...type.label }, retired: false })),
   departments: ['Customer service', 'Warehouse', 'Pharmacy', 'Billing', 'Delivery'],
   security: DEFAULT_SECURITY_SETTINGS,
+  rootCauses: DEFAULT_ROOT_CAUSES,
 };
 
 type Area = keyof SettingsValues;
@@ -124,7 +133,7 @@ export class SettingsService {
     if (this.cached) return this.cached;
     const generation = this.generation;
     const documents = await this.db.settings.find().exec();
-    const stored = Object.fromEntries(documents.map((document) => [document.id, document.toJSON().value.data]));
+    const stored = Object.fromEntries(documents.filter((document) => document.id !== IMPROVEMENT_ACTIONS).map((document) => [document.id, document.toJSON().value.data]));
     const merged = { ...DEFAULTS, ...stored } as SettingsValues;
     const values: SettingsValues = { ...merged, organisation: readOrganisation(stored['organisation']), calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar) };
     const calendar = createWorkingCalendar(calendarOptions(values.calendar));
@@ -140,7 +149,7 @@ export class SettingsService {
   }
 
   /** Stores an area's value; returns the stored document before and after. */
-  private async store<A extends Area>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<{ previous: SettingsDocument | undefined; next: SettingsDocument }> {
+  private async store(area: Area | typeof IMPROVEMENT_ACTIONS, value: unknown, actor: StaffRef): Promise<{ previous: SettingsDocument | undefined; next: SettingsDocument }> {
     const previous = (await this.db.settings.findOne(area).exec())?.toJSON();
     // Causal save time (sync's merge order, case-field-groups.ts): after the save it replaces.
     const updatedAt = causalTime(previous ? Date.parse(previous.updatedAt) : 0, this.clock.now().toISOString());
@@ -192,5 +201,35 @@ export class SettingsService {
 
   setDepartments(departments: readonly string[], actor: StaffRef): Promise<SettingsValues> {
     return this.save('departments', [...new Set(departments)], actor);
+  }
+
+  /** P-5.3: adds, renames or retires a root-cause category (refused at the field, nothing saved). */
+  saveRootCauseCategory(value: z.output<typeof saveRootCauseCategoryInput>, actor: StaffRef): Promise<SettingsValues> {
+    return this.editRootCauses((taxonomy) => withRootCauseCategory(taxonomy, value, newId), actor);
+  }
+
+  /** P-5.3: adds, renames or retires a root cause in its category (refused at the field, nothing saved). */
+  saveRootCause(value: z.output<typeof saveRootCauseInput>, actor: StaffRef): Promise<SettingsValues> {
+    return this.editRootCauses((taxonomy) => withRootCause(taxonomy, value, newId), actor);
+  }
+
+  /** Taxonomy edits run one after another, each on the taxonomy the one before saved (no lost update). */
+  private rootCauseEdits: Promise<unknown> = Promise.resolve();
+
+  private editRootCauses(edit: (taxonomy: RootCauseTaxonomy) => RootCauseTaxonomy, actor: StaffRef): Promise<SettingsValues> {
+    const saved = this.rootCauseEdits.then(async () => this.save('rootCauses', edit((await this.values()).rootCauses), actor));
+    this.rootCauseEdits = saved.catch(() => undefined);
+    return saved;
+  }
+
+  /** P-5.3: every improvement action, as stored (the records are checked when saved and when pulled by sync). */
+  async improvementActions(): Promise<ImprovementAction[]> {
+    const document = await this.db.settings.findOne(IMPROVEMENT_ACTIONS).exec();
+    const data = document?.toJSON().value.data;
+    return Array.isArray(data) ? (data as ImprovementAction[]) : [];
+  }
+
+  async storeImprovementActions(actions: readonly ImprovementAction[], actor: StaffRef): Promise<void> {
+    await this.store(IMPROVEMENT_ACTIONS, actions, actor);
   }
 }

@@ -133,7 +133,7 @@ function inputFor(action: Action, detail: CaseDetail): Record<string, unknown> {
     case 'recordThirdPartyResponse':
       return { type: action, at: when, inquiryId: detail.case.openInquiries[0]?.id ?? 'none', response: 'Yes' };
     case 'communicateResolution':
-      return { type: action, at: when, channel: 'email', summary: 'Replacement sent', outcome: 'upheld' };
+      return { type: action, at: when, channel: 'email', summary: 'Replacement sent', outcome: 'upheld', rootCauseId: 'faulty-batch' };
     case 'communicateStage2Outcome':
       return { type: action, at: when, channel: 'email', summary: 'Refund agreed', outcome: 'partly-upheld', signpostedTo: 'Citizens Advice' };
     case 'close':

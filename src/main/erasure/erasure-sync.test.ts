@@ -68,7 +68,8 @@ describe('erasure through sync (issue 14)', () => {
     for (const on of [a, b]) {
       const { case: erased, timeline } = await on.call('cases.get', { caseId: person.caseId });
       expect(erased.complainant).toMatchObject({ name: 'Anonymised', email: '', phone: '', address: null });
-      expect(erased.rootCause).toBe('Faulty sensor batch');
+      expect(erased.rootCauseId).toBe('courier-handling');
+      expect(erased.rootCauseNote).toBe('');
       expect(timeline.every((entry) => entry.data.redacted === true)).toBe(true);
       expect(timeline.filter((entry) => entry.kind === 'conflict')).toEqual([]);
       expect(await figures(on)).toEqual(countsBefore);

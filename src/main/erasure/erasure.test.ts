@@ -58,7 +58,7 @@ describe('erasure on request (issue 14)', () => {
     const dashboardAfter = await t.callAs(managerViewer, 'reports.dashboard', wholeYear);
     expect(dashboardAfter).toEqual(dashboardBefore);
     const detail = await t.call('cases.get', { caseId: person.caseId });
-    expect(detail.case).toMatchObject({ status: 'closed', type: 'product', rootCause: 'Faulty sensor batch', resolution: { outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP' }] }, complainant: { name: 'Anonymised', email: '' } });
+    expect(detail.case).toMatchObject({ status: 'closed', type: 'product', rootCauseId: 'courier-handling', rootCauseNote: '', resolution: { outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP' }] }, complainant: { name: 'Anonymised', email: '' } });
     expect(detail.timeline.every((entry) => (entry.data as { redacted?: boolean }).redacted === true)).toBe(true);
     expect(await t.call('people.find', { email: PERSON.email })).toEqual({ cases: [], letters: [] });
     // The scan's bytes are gone, not only its name.

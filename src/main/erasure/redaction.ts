@@ -61,6 +61,8 @@ export function anonymisedCase(record: CaseDocument, version: FieldVersion): Cas
     escalation: record.escalation ? { ...record.escalation, reason: '' } : null,
     externalReferral: record.externalReferral ? { ...record.externalReferral, outcome: record.externalReferral.outcome === null ? null : '' } : null,
     extensions: record.extensions.map((extension) => ({ ...extension, reason: '' })),
+    // The structured root cause stays for reports (P-5.3); the note beside it is free text.
+    rootCauseNote: '',
     fieldVersions: { ...record.fieldVersions, [ANONYMISED_MARK]: anonymisationOf(record) ?? version },
   };
 }

@@ -71,12 +71,12 @@ export async function personalCase(domain: TestDomain | Caller): Promise<Persona
   await t.call('cases.act', { caseId, action: { type: 'recordThirdPartyResponse', at: '2026-12-22T09:00:00.000Z', inquiryId, response: `Unit of Margareta Halija is faulty` } });
   await t.call('cases.act', {
     caseId,
-    action: { type: 'communicateResolution', at: '2026-12-22T10:00:00.000Z', channel: 'email', summary: `Replacement sent to ${PERSON.street}`, outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP', description: `Refund to ${PERSON.name}` }] },
+    action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-22T10:00:00.000Z', channel: 'email', summary: `Replacement sent to ${PERSON.street}`, outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP', description: `Refund to ${PERSON.name}` }] },
   });
   const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
   const outgoing = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
   await t.call('post.logPosting', { letterId: outgoing.id, postedOn: '2026-12-22', postClass: 'signed-for', trackingNumber: 'RR123456785GB' });
-  await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-12-22T10:00:00.000Z', rootCause: 'Faulty sensor batch', lessonsLearned: 'Test batches before dispatch' } });
+  await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-12-22T10:00:00.000Z', rootCauseNote: 'Faulty sensor batch', lessonsLearned: 'Test batches before dispatch' } });
   const reference = (await t.call('cases.get', { caseId })).case.reference;
   return { caseId, reference, letterId: letter.id, outgoingLetterId: outgoing.id };
 }

@@ -67,7 +67,7 @@ describe('personal data in logs/main.log', () => {
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     const { caseId, reference } = created.result as { caseId: string; reference: string };
     failures.push(
-      await call('cases.act', { caseId, action: { type: 'close', at: '2026-11-25T10:00:00.000Z', rootCause: person.name } }),
+      await call('cases.act', { caseId, action: { type: 'close', at: '2026-11-25T10:00:00.000Z', rootCauseNote: person.name } }),
       await call('cases.act', { caseId, action: { type: 'recordEscalationRequest', at: '2026-11-25T10:00:00.000Z', channel: 'letter', reason: person.email } }),
       await call('cases.addNote', { caseId, at: '2026-11-01T10:00:00.000Z', text: `Spoke to ${person.name}` }),
       await call('cases.updateDetails', { caseId, changes: { complainant: { ...complainant, phone: `${person.phone} ext. ${person.name}` } } }),

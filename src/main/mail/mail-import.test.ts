@@ -124,7 +124,7 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     });
     await t.call('cases.act', { caseId: created.caseId, action: { type: 'acknowledge', at: '2026-11-16T11:00:00.000Z', channel: 'email' } });
     await t.call('cases.act', { caseId: created.caseId, action: { type: 'startInvestigation', at: '2026-11-16T12:00:00.000Z' } });
-    await t.call('cases.act', { caseId: created.caseId, action: { type: 'communicateResolution', at: '2026-11-17T12:00:00.000Z', channel: 'email', outcome: 'upheld', summary: 'Refunded' } });
+    await t.call('cases.act', { caseId: created.caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-17T12:00:00.000Z', channel: 'email', outcome: 'upheld', summary: 'Refunded' } });
     await mailbox.append(await composeMessage({ messageId: '<escalate@example.org>', subject: `Not happy [Ref ${created.reference}]`, text: 'I want this reviewed.' }), { receivedAt: RECEIVED });
     await mailbox.append(await composeMessage({ messageId: '<sales@example.org>', subject: 'Bulk order', text: 'Do you sell pallets?' }), { receivedAt: RECEIVED });
     await t.call('mail.fetch', {});

@@ -74,7 +74,7 @@ describe('nothing fires for met or closed deadlines', () => {
     // Stage-1 resolution: 10 working days from Monday 23 Nov = Monday 7 Dec 23:59:59.999 (warned 24 h before).
     expect(notifier().nextWakeAt).toBe(Date.parse('2026-12-06T23:59:59.999Z'));
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-23T10:00:00.000Z' } });
-    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-11-23T10:00:00.000Z', channel: 'email', summary: 'Done', outcome: 'upheld' } });
+    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-23T10:00:00.000Z', channel: 'email', summary: 'Done', outcome: 'upheld' } });
     await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-11-23T10:00:00.000Z' } });
     await notifier().recompute();
     expect(notifier().nextWakeAt).toBeNull();

@@ -43,7 +43,7 @@ describe('a refused workflow action (P-4.1)', () => {
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T10:00:00.000Z' });
     const before = (await t.services.domain!.db.cases.findOne(caseId).exec())!.toJSON(true)._rev;
     const timeline = (await stored()).timeline;
-    const refusal = await t.fail('cases.act', { caseId, action: { type: 'close', at: '2026-11-25T10:00:00.000Z', rootCause: 'x', lessonsLearned: 'y' } });
+    const refusal = await t.fail('cases.act', { caseId, action: { type: 'close', at: '2026-11-25T10:00:00.000Z', rootCauseNote: 'x', lessonsLearned: 'y' } });
     expect(refusal.code).toBe('INVALID_TRANSITION');
     expect((await t.services.domain!.db.cases.findOne(caseId).exec())!.toJSON(true)._rev).toBe(before);
     expect((await stored()).timeline).toBe(timeline);

@@ -53,7 +53,7 @@ describe('incoming letters', () => {
     for (const action of [
       { type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' },
       { type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' },
-      { type: 'communicateResolution', at: '2026-11-21T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
+      { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-21T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
     ] as const) await t.call('cases.act', { caseId, action });
     await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: reference, kind: 'escalation-request', summary: 'Not happy with the answer' });
     expect((await t.call('cases.get', { caseId })).case).toMatchObject({ stage: 2, status: 'escalation-requested' });
@@ -169,7 +169,7 @@ describe('closing with the final-response letter unposted (issue 18)', () => {
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T09:30:00.000Z' });
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'telephone' } });
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-23T11:00:00.000Z' } });
-    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', at: '2026-11-24T09:00:00.000Z', channel: 'letter', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
+    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-24T09:00:00.000Z', channel: 'letter', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
     const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
     const letter = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
     return { caseId, letter };

@@ -86,7 +86,8 @@ export function handBuiltCase(spec: CaseSpec): CaseRecord {
       ? { requestedAt: spec.escalation.requestedAt, channel: 'email', reason: 'Unhappy', acknowledgedAt: spec.escalation.acknowledgedAt ?? null, acknowledgedChannel: null, departmentHead: null, forwardedAt: null }
       : null,
     stage2Resolution: resolution(spec.stage2Resolved),
-    rootCause: '',
+    rootCauseId: null,
+    rootCauseNote: '',
     lessonsLearned: '',
     closedAt: spec.closedAt ?? null,
     externalReferral: null,

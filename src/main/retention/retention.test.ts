@@ -27,7 +27,7 @@ beforeEach(async () => {
   ({ caseId: notUpheld } = await t.call('cases.create', { complainant: { name: 'Other Person', email: 'other@example.org', preferredChannel: 'email' }, channel: 'email', type: 'billing', summary: 'Charged twice', receivedAt: '2027-01-04T09:00:00.000Z' }));
   await t.call('cases.act', { caseId: notUpheld, action: { type: 'acknowledge', at: '2027-01-04T09:30:00.000Z', channel: 'email' } });
   await t.call('cases.act', { caseId: notUpheld, action: { type: 'startInvestigation', at: '2027-01-04T09:40:00.000Z' } });
-  await t.call('cases.act', { caseId: notUpheld, action: { type: 'communicateResolution', at: '2027-01-04T10:00:00.000Z', channel: 'email', summary: 'Charged once only', outcome: 'not-upheld', redress: [] } });
+  await t.call('cases.act', { caseId: notUpheld, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2027-01-04T10:00:00.000Z', channel: 'email', summary: 'Charged once only', outcome: 'not-upheld', redress: [] } });
   await t.call('cases.act', { caseId: notUpheld, action: { type: 'close', at: '2027-01-04T10:00:00.000Z' } });
 });
 afterEach(async () => {

@@ -52,6 +52,9 @@ import {
 } from '../domain/inputs';
 import { listIncomingMailInput, mailSettingsInput, sendLetterInput, triageMailInput, type IncomingMail, type MailImportResult, type MailSettingsView, type OutboxEntry } from '../domain/mail';
 import { exportTableInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
+import { saveRootCauseCategoryInput, saveRootCauseInput } from '../domain/root-causes';
+import { saveImprovementActionInput, type ImprovementAction, type OwnedImprovementAction } from '../domain/improvement-actions';
+import type { RecurrenceReport } from '../domain/recurrence';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
 import { changePasswordInput, joinTeamInput, setPasswordInput, setUpTeamInput, signInInput, staffInput, unlockInput, type SessionState } from '../identity/session-inputs';
@@ -247,6 +250,16 @@ export const apiMethods = {
   },
   'mail.outbox': { summary: "Issue 17: this device's outbox: queued, sending, sent and refused e-mails.", input: emptyInput, result: typed<OutboxEntry[]>() },
   'mail.sendQueued': { summary: 'Issue 17: sends what is queued (after an outage); an entry that may have gone out is first looked up in the Sent folder.', input: emptyInput, result: typed<OutboxEntry[]>() },
+  'settings.saveRootCauseCategory': { summary: 'Issue 16, P-5.3: adds, renames or retires a root-cause category (retired ones stay readable on old cases).', input: saveRootCauseCategoryInput, result: typed<SettingsSnapshot>() },
+  'settings.saveRootCause': { summary: 'Issue 16, P-5.3: adds, renames or retires a root cause within its category.', input: saveRootCauseInput, result: typed<SettingsSnapshot>() },
+  'improvementActions.list': { summary: 'Issue 16, P-5.3: every improvement action (title, owner, due day, status, root causes, lessons learned).', input: emptyInput, result: typed<ImprovementAction[]>() },
+  'improvementActions.save': { summary: 'Issue 16, P-5.3: creates an improvement action, or changes one (by its id).', input: saveImprovementActionInput, result: typed<ImprovementAction>() },
+  'improvementActions.mine': { summary: "Issue 16, P-5.3: the signed-in person's open improvement actions that are due within a week or overdue.", input: emptyInput, result: typed<OwnedImprovementAction[]>() },
+  'reports.recurrence': {
+    summary: 'Issue 16, P-5.3: per root cause of each completed improvement action, complaints before and after its completion over equal periods, and whether recurrence fell, rose or cannot be told yet.',
+    input: emptyInput,
+    result: typed<RecurrenceReport>(),
+  },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {

@@ -95,6 +95,12 @@ export const API_METHODS = [
   'mail.send',
   'mail.outbox',
   'mail.sendQueued',
+  'settings.saveRootCauseCategory',
+  'settings.saveRootCause',
+  'improvementActions.list',
+  'improvementActions.save',
+  'improvementActions.mine',
+  'reports.recurrence',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

@@ -74,7 +74,7 @@ export const updateCaseDetailsInput = z
         departments: z.array(requiredText(100)).max(20).optional(),
         thirdParties: z.array(requiredText(100)).max(20).optional(),
         relatedCaseIds: z.array(id).max(50).optional(),
-        rootCause: text(5_000).optional(),
+        rootCauseNote: text(5_000).optional(),
         lessonsLearned: text(5_000).optional(),
       })
       .strict()

@@ -176,6 +176,14 @@ export const ISSUE_CODES = [
   'nothing_to_erase',
   'reason_names_person',
   'not_past_retention',
+  // Root causes and improvement actions (issue 16, P-5.3).
+  'unknown_root_cause',
+  'retired_root_cause',
+  'unknown_root_cause_category',
+  'root_cause_label_taken',
+  'completed_on_needed',
+  'completed_on_not_completed',
+  'root_cause_repeated',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

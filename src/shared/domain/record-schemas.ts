@@ -18,6 +18,8 @@ import { caseSortSchema, savedViewIdSchema } from './case-views';
 import { ACCESS_ACTIONS } from './access-log';
 import { caseFiltersSchema } from './inputs';
 import { erasureRegisterSchema, retentionPolicySchema } from './retention';
+import { rootCauseTaxonomySchema } from './root-causes';
+import { IMPROVEMENT_STATUSES } from './improvement-actions';
 import { calendarSettingsSchema, complaintTypeInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from './settings-inputs';
 import {
   CASE_STATUSES,
@@ -138,7 +140,8 @@ export const caseRecordSchema = z
       })
       .nullable(),
     stage2Resolution: resolution.nullable(),
-    rootCause: z.string(),
+    rootCauseId: z.string().min(1).max(64).nullable(),
+    rootCauseNote: z.string(),
     lessonsLearned: z.string(),
     closedAt: instant.nullable(),
     externalReferral: z
@@ -238,6 +241,23 @@ export const staffMemberSchema = z
   })
   .strict();
 
+/** P-5.3: an improvement action as stored (shared/domain/improvement-actions.ts). */
+const improvementActionRecordSchema = z.object({
+  id,
+  title: z.string().min(1).max(200),
+  ownerId: id,
+  ownerName: z.string().max(200),
+  dueOn: day,
+  status: z.enum(IMPROVEMENT_STATUSES),
+  completedOn: day.nullable(),
+  rootCauseIds: z.array(id).min(1).max(20),
+  lessonsLearned: z.string().max(10_000),
+  createdAt: instant,
+  createdBy: staffRef,
+  updatedAt: instant,
+  updatedBy: staffRef,
+});
+
 /** Each settings area's value: the API's own rules, plus what the SLA engine needs to run. */
 const settingsValues = {
   organisation: organisationSchema,
@@ -256,6 +276,8 @@ const settingsValues = {
     .refine((types) => new Set(types.map((type) => type.id)).size === types.length, 'Complaint type ids repeat'),
   departments: z.array(z.string().min(1).max(100)).max(100),
   security: securitySettingsSchema,
+  rootCauses: rootCauseTaxonomySchema,
+  improvementActions: z.array(improvementActionRecordSchema).max(2_000),
   letterTemplates: z.partialRecord(z.enum(LETTER_TEMPLATES), z.partialRecord(z.enum(LETTER_LANGUAGES), z.string().max(20_000))),
   // Issue 14 (P-7.2): how long closed cases keep personal data, and the register of erasures.
   retention: retentionPolicySchema,

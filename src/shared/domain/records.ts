@@ -143,8 +143,13 @@ export interface CaseRecord {
   readonly resolution: Resolution | null;
   readonly escalation: Escalation | null;
   readonly stage2Resolution: Resolution | null;
-  /** P-5.3 */
-  readonly rootCause: string;
+  /**
+   * P-5.3: the root cause, a cause of the taxonomy (shared/domain/root-causes.ts), chosen when the
+   * stage-1 resolution is recorded; null before that (and on cases resolved before issue 16).
+   */
+  readonly rootCauseId: string | null;
+  /** Free text beside the cause (before issue 16 the only root cause there was). */
+  readonly rootCauseNote: string;
   readonly lessonsLearned: string;
   readonly closedAt: string | null;
   readonly externalReferral: ExternalReferral | null;

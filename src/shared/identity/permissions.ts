@@ -131,6 +131,14 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'mail.send': CASE_WORK,
   'mail.outbox': CASE_WORK,
   'mail.sendQueued': CASE_WORK,
+  // Issue 16, P-5.3: administrators keep the root-cause taxonomy; managers and administrators plan
+  // improvement actions and read whether they worked; anyone signed in sees the actions they own.
+  'settings.saveRootCauseCategory': ADMINISTRATION,
+  'settings.saveRootCause': ADMINISTRATION,
+  'improvementActions.list': REPORTING,
+  'improvementActions.save': REPORTING,
+  'improvementActions.mine': 'signed-in',
+  'reports.recurrence': REPORTING,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

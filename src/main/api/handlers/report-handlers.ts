@@ -2,7 +2,7 @@
 import type { ReportService } from '../../reports/report-service';
 import type { ApiHandlers } from '../dispatcher';
 
-type Methods = Extract<keyof ApiHandlers, `reports.${string}`>;
+type Methods = Exclude<Extract<keyof ApiHandlers, `reports.${string}`>, 'reports.recurrence'>;
 
 export function reportHandlers(reports: () => ReportService): Pick<ApiHandlers, Methods> {
   return {

@@ -31,6 +31,8 @@ export function settingsHandlers(domain: () => DomainServices, session: () => Se
     'settings.updateSecurity': async (input, context) => (await domain().settings.updateSecurity(input, actor(context)), snapshot()),
     'settings.saveComplaintType': async (input, context) => (await domain().settings.saveComplaintType(input, actor(context)), snapshot()),
     'settings.setDepartments': async (input, context) => (await domain().settings.setDepartments(input.departments, actor(context)), snapshot()),
+    'settings.saveRootCauseCategory': async (input, context) => (await domain().settings.saveRootCauseCategory(input, actor(context)), snapshot()),
+    'settings.saveRootCause': async (input, context) => (await domain().settings.saveRootCause(input, actor(context)), snapshot()),
     'staff.save': async (input, context) => {
       const verifier = input.password && !input.id ? await session().verifier(input.password) : null;
       await domain().staff.save(input, signedIn(context), verifier);

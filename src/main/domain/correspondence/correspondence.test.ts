@@ -34,7 +34,7 @@ async function closedCase(assigneeId: string, departments: string[] = []) {
   const act = (action: Parameters<typeof t.call<'cases.act'>>[1]['action']) => t.call('cases.act', { caseId: created.caseId, action });
   await act({ type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' });
   await act({ type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' });
-  await act({ type: 'communicateResolution', at: '2026-11-21T09:00:00.000Z', channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] });
+  await act({ type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-21T09:00:00.000Z', channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] });
   await act({ type: 'close', at: '2026-11-21T10:00:00.000Z' });
   return created;
 }

@@ -10,6 +10,7 @@ import { withDerivedFields } from '../case-derivation';
 import { receivedCaseState } from '../received-case';
 import { seededRandom } from '../../../shared/random/seeded-random';
 import type { CaseDocument } from '../collections';
+import { allRootCauses, DEFAULT_ROOT_CAUSES } from '../../../shared/domain/root-causes';
 import { applyCaseAction, type CaseActionInput, type TimelineDraft } from '../../../shared/domain/workflow';
 
 /** The default departments (settings-service.ts), so a caseworker of one sees a tenth of the demo cases (P-7.1). */
@@ -153,6 +154,13 @@ function planSteps(random: () => number, ageDays: number): Step[] {
   return steps;
 }
 
+/** P-5.3: a cause of the default taxonomy, from the case id (no draw from the generator, so the demo data stays as it was). */
+function demoRootCause(caseId: string): string {
+  const causes = allRootCauses(DEFAULT_ROOT_CAUSES);
+  const sum = [...caseId].reduce((total, character) => total + character.charCodeAt(0), 0);
+  return causes[sum % causes.length]?.cause.id ?? 'staff-error';
+}
+
 function actionFor(step: Step, at: string, record: CaseDocument, random: () => number, pick: <T>(items: readonly T[]) => T): CaseActionInput | null {
   const channel = pick(['email', 'telephone', 'letter'] as const);
   const outcome = pick(['upheld', 'partly-upheld', 'not-upheld'] as const);
@@ -168,10 +176,10 @@ function actionFor(step: Step, at: string, record: CaseDocument, random: () => n
       return inquiry ? { type: 'recordThirdPartyResponse', at, inquiryId: inquiry.id, response: 'Checked: confirmed on our side.' } : null;
     }
     case 'resolve':
-      return { type: 'communicateResolution', at, channel, summary: 'We have looked into your complaint and explained what we will do.', outcome, redress: outcome === 'not-upheld' ? [] : [{ kind: 'apology', amountMinor: null, currency: null, description: '' }] };
+      return { type: 'communicateResolution', at, channel, rootCauseId: demoRootCause(record.id), summary: 'We have looked into your complaint and explained what we will do.', outcome, redress: outcome === 'not-upheld' ? [] : [{ kind: 'apology', amountMinor: null, currency: null, description: '' }] };
     case 'close':
     case 'close2':
-      return { type: 'close', at, closeWithoutPosting: false, ...(random() < 0.5 ? { rootCause: 'Courier handling', lessonsLearned: 'Better packaging for liquids' } : {}) };
+      return { type: 'close', at, closeWithoutPosting: false, ...(random() < 0.5 ? { rootCauseNote: 'Courier handling', lessonsLearned: 'Better packaging for liquids' } : {}) };
     case 'escalate':
       return { type: 'recordEscalationRequest', at, channel, reason: 'The customer is not satisfied with the stage-1 answer.' };
     case 'ackEscalation':

@@ -62,8 +62,8 @@ const PERSONAL = ['Jānis', 'Bērziņš', 'janis@', '2000 0000', 'LV-1050', 'Rī
 describe('an anonymised case is not brought back by an edit made elsewhere (issue 14)', () => {
   const erased = anonymise(base, '2026-11-24T10:00:00.000Z');
   const edits = {
-    older: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCause: 'Courier damage' }, '2026-11-23T10:00:00.000Z', ann),
-    later: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCause: 'Courier damage' }, '2026-11-25T10:00:00.000Z', ann),
+    older: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCauseId: 'late-dispatch' }, '2026-11-23T10:00:00.000Z', ann),
+    later: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCauseId: 'late-dispatch' }, '2026-11-25T10:00:00.000Z', ann),
   };
 
   for (const [when, edited] of Object.entries(edits)) {
@@ -74,7 +74,7 @@ describe('an anonymised case is not brought back by an edit made elsewhere (issu
         expect(isAnonymised(merged)).toBe(true);
         expect(conflicts).toEqual([]);
         expect(merged.complainant).toMatchObject({ name: 'Anonymised', email: '', phone: '', address: null });
-        expect(merged.rootCause).toBe('Courier damage');
+        expect(merged.rootCauseId).toBe('late-dispatch');
         const json = JSON.stringify(merged);
         for (const value of [...PERSONAL, 'j.berzins', 'work.lv']) expect(json).not.toContain(value);
       }

@@ -111,9 +111,9 @@ describe('cases: the same field edited on both devices', () => {
 
   it('two workflow actions at once: one whole workflow state wins, never a mix of both', () => {
     const onA = edit(base, acknowledged('2026-11-21T10:00:00.000Z'), '2026-11-21T10:00:00.000Z', ann);
-    const onB = edit(base, { status: 'closed', closedAt: '2026-11-21T10:10:00.000Z', rootCause: 'Duplicate' }, '2026-11-21T10:10:00.000Z', bob);
+    const onB = edit(base, { status: 'closed', closedAt: '2026-11-21T10:10:00.000Z', rootCauseNote: 'Duplicate' }, '2026-11-21T10:10:00.000Z', bob);
     const { merged, conflicts } = mergeCases(base, onA, onB);
-    expect(merged).toMatchObject({ status: 'closed', closedAt: '2026-11-21T10:10:00.000Z', acknowledgement: null, rootCause: 'Duplicate' });
+    expect(merged).toMatchObject({ status: 'closed', closedAt: '2026-11-21T10:10:00.000Z', acknowledgement: null, rootCauseNote: 'Duplicate' });
     expect(conflicts.map((conflict) => conflict.group)).toEqual(['workflow']);
     expect(conflicts[0]?.discarded.value).toMatchObject({ status: 'acknowledged' });
   });
@@ -171,7 +171,7 @@ describe('merge order does not trust device clocks (issue 11)', () => {
 });
 
 describe('cases: properties over random edits', () => {
-  const groups = ['summary', 'description', 'product', 'rootCause', 'email', 'phone'] as const;
+  const groups = ['summary', 'description', 'product', 'rootCauseNote', 'email', 'phone'] as const;
   const apply = (document: CaseDocument, group: (typeof groups)[number], value: string, at: string, by: StaffRef) =>
     edit(document, group === 'email' || group === 'phone' ? { complainant: { ...document.complainant, [group]: value } } : { [group]: value }, at, by);
   const editsArbitrary = fc.array(fc.record({ group: fc.constantFrom(...groups), value: fc.string({ maxLength: 8 }), minute: fc.integer({ min: 0, max: 59 }) }), { maxLength: 6 });

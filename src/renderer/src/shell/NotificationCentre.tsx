@@ -8,6 +8,7 @@ import { useLocation } from 'wouter';
 import { call } from '../api/client';
 import { apiQueryKey, useApiQuery } from '../api/queries';
 import { useFormatters } from '../common/format';
+import { MyImprovementActions } from '../features/improvements/MyImprovementActions';
 
 export function NotificationCentre() {
   const { t } = useTranslation();
@@ -17,12 +18,15 @@ export function NotificationCentre() {
   const client = useQueryClient();
   // Kept live by notifications.changed (live-queries.ts); marking read answers with the new centre.
   const centre = useApiQuery('notifications.list', {});
+  // P-5.3: the person's improvement actions due within a week or overdue (kept live by settings.changed).
+  const owned = useApiQuery('improvementActions.mine', {}).data ?? [];
   const markRead = (input: { ids: string[] } | { all: true }) =>
     call('notifications.markRead', input).then(
       (next) => client.setQueryData(apiQueryKey('notifications.list', {}), next),
       () => undefined,
     );
   const unread = centre.data?.unread ?? 0;
+  const waiting = unread + owned.length;
   const open = async (id: string, path: string) => {
     setOpened(false);
     navigate(path);
@@ -32,8 +36,8 @@ export function NotificationCentre() {
     <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md">
       <Popover.Target>
         {/* The button itself is the target, so it carries aria-expanded and aria-controls. */}
-        <ActionIcon variant="subtle" size="lg" aria-label={t('notifications.title', { count: unread })} onClick={() => setOpened((value) => !value)} data-testid="notifications-open">
-          <Indicator label={unread} size={16} disabled={unread === 0} color="red.9" offset={2} aria-hidden>
+        <ActionIcon variant="subtle" size="lg" aria-label={owned.length > 0 ? `${t('notifications.title', { count: unread })}; ${t('improvement.mine.heading')}: ${owned.length}` : t('notifications.title', { count: unread })} onClick={() => setOpened((value) => !value)} data-testid="notifications-open">
+          <Indicator label={waiting} size={16} disabled={waiting === 0} color="red.9" offset={2} aria-hidden>
             <IconBell size={20} aria-hidden />
           </Indicator>
         </ActionIcon>
@@ -68,6 +72,7 @@ export function NotificationCentre() {
               </UnstyledButton>
             ))}
           </Stack>
+          <MyImprovementActions owned={owned} onOpen={() => setOpened(false)} />
         </ScrollArea.Autosize>
       </Popover.Dropdown>
     </Popover>

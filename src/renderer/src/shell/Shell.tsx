@@ -23,6 +23,7 @@ const CaseWorkspacePage = PAGES.workspace.Component;
 const PostRoomPage = PAGES.postRoom.Component;
 const SettingsPage = PAGES.settings.Component;
 const ReportsPage = PAGES.reports.Component;
+const ImprovementActionsPage = PAGES.improvements.Component;
 
 const PAGE_LOADING = <Skeleton height={400} data-testid="page-loading" />;
 
@@ -77,6 +78,11 @@ function Routes() {
       {can('reports.dashboard') ? (
         <Route path="/reports">
           <ReportsPage />
+        </Route>
+      ) : null}
+      {can('improvementActions.list') ? (
+        <Route path="/improvements">
+          <ImprovementActionsPage />
         </Route>
       ) : null}
       <Route path="/settings">

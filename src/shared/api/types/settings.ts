@@ -1,4 +1,5 @@
 import type { ComplaintType, Organisation, StaffAccount } from '../../domain/records';
+import type { RootCauseTaxonomy } from '../../domain/root-causes';
 import type { SlaPolicy } from '../../sla';
 
 /** Everything the settings screens and forms need, in one answer. */
@@ -17,6 +18,8 @@ export interface SettingsSnapshot {
   };
   readonly complaintTypes: readonly ComplaintType[];
   readonly departments: readonly string[];
+  /** P-5.3: the root-cause taxonomy, category → cause (retired ones included, marked). */
+  readonly rootCauses: RootCauseTaxonomy;
   /** The team directory, without password verifiers. */
   readonly staff: readonly StaffAccount[];
   readonly security: { readonly idleLockMinutes: number };

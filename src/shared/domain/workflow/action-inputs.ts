@@ -22,6 +22,8 @@ export type FieldWidget =
   | 'customerNotice'
   /** A manager of the team, chosen from the staff accounts. */
   | 'approver'
+  /** A cause of the root-cause taxonomy, in use (P-5.3), chosen category → cause. */
+  | 'rootCause'
   /** A checkbox that only appears once the main process asks for it (e.g. closing with a letter unposted). */
   | 'confirm'
   | 'hidden';
@@ -44,7 +46,9 @@ function hinted<S extends z.ZodType>(schema: S, widget: FieldWidget, label: stri
 
 const at = hinted(instant, 'datetime', 'fields.at');
 const channel = hinted(z.enum(COMMUNICATION_CHANNELS), 'channel', 'fields.communicationChannel');
-const rootCause = hinted(text(5_000).optional(), 'textarea', 'fields.rootCause');
+const rootCauseNote = hinted(text(5_000).optional(), 'textarea', 'fields.rootCauseNote');
+/** P-5.3: required with the stage-1 resolution; the main process checks it is a cause in use. */
+const rootCauseId = hinted(id, 'rootCause', 'fields.rootCauseId');
 const lessonsLearned = hinted(text(5_000).optional(), 'textarea', 'fields.lessonsLearned');
 const reason = hinted(requiredText(5_000), 'textarea', 'fields.reason');
 
@@ -73,7 +77,8 @@ const resolutionFields = {
   summary: hinted(requiredText(5_000), 'textarea', 'fields.summary'),
   outcome: hinted(z.enum(OUTCOMES), 'outcome', 'fields.outcome'),
   redress: hinted(z.array(redressSchema).max(10).default([]), 'redress', 'fields.redress'),
-  rootCause,
+  rootCauseId,
+  rootCauseNote,
   lessonsLearned,
 };
 
@@ -96,7 +101,7 @@ export const ACTION_INPUTS = {
     response: hinted(requiredText(10_000), 'textarea', 'fields.response'),
   }),
   communicateResolution: action('communicateResolution', resolutionFields),
-  close: action('close', { at, rootCause, lessonsLearned, closeWithoutPosting: hinted(z.boolean().default(false), 'confirm', 'fields.closeWithoutPosting') }),
+  close: action('close', { at, rootCauseNote, lessonsLearned, closeWithoutPosting: hinted(z.boolean().default(false), 'confirm', 'fields.closeWithoutPosting') }),
   recordEscalationRequest: action('recordEscalationRequest', { at, channel, reason }),
   acknowledgeEscalation: action('acknowledgeEscalation', { at, channel }),
   forwardToDepartmentHead: action('forwardToDepartmentHead', {
@@ -108,7 +113,8 @@ export const ACTION_INPUTS = {
       })
       .strict(),
   }),
-  communicateStage2Outcome: action('communicateStage2Outcome', { ...resolutionFields, signpostedTo: hinted(requiredText(1_000), 'textarea', 'fields.signpostedTo') }),
+  // Stage 2 may revise the cause the stage-1 resolution chose (or keep it: optional).
+  communicateStage2Outcome: action('communicateStage2Outcome', { ...resolutionFields, rootCauseId: hinted(id.optional(), 'rootCause', 'fields.rootCauseId'), signpostedTo: hinted(requiredText(1_000), 'textarea', 'fields.signpostedTo') }),
   recordExternalSignposting: action('recordExternalSignposting', { at, to: hinted(requiredText(1_000), 'textarea', 'fields.signpostedTo') }),
   recordExternalReferral: action('recordExternalReferral', {
     at,

@@ -15,6 +15,7 @@ const snapshot: SettingsSnapshot = {
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [{ id: 'billing', label: { 'en-GB': 'Billing', lv: 'Rēķini' }, retired: false }],
   departments: [],
+  rootCauses: [],
   staff: [{ id: 'ann', name: 'Ann Lee', email: '', login: 'ann', roles: ['caseworker'], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true }],
   security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',

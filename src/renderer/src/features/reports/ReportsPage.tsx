@@ -14,6 +14,7 @@ import { useSettings } from '../../settings/SettingsContext';
 import { ReportFilterBar } from './ReportFilterBar';
 import { FigureButton, ReportTableCard } from './ReportTableCard';
 import { dashboardTables } from './report-tables';
+import { RecurrenceCard } from '../improvements/RecurrenceCard';
 
 function SummaryCard({ label, figure, detail, testId }: { readonly label: string; readonly figure: Figure | string; readonly detail?: string; readonly testId: string }) {
   return (
@@ -89,6 +90,8 @@ export function ReportsPage() {
       <ReportFilterBar filters={filters} onChange={setFilters} products={dashboard.data?.volume.byProduct.map((row) => row.key) ?? []} />
       {dashboard.error && <Alert color="red">{t('common.failed', { message: dashboard.error.message })}</Alert>}
       {dashboard.data ? <DashboardView dashboard={dashboard.data} /> : !dashboard.error && <Skeleton height={400} aria-label={t('common.loading')} />}
+      {/* P-5.3: whether improvement actions reduced recurrence (not filtered: it has its own periods). */}
+      <RecurrenceCard />
     </Stack>
   );
 }

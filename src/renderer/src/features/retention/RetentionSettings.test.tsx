@@ -31,6 +31,7 @@ const snapshot: SettingsSnapshot = {
   slaPolicy: DEFAULT_SLA_POLICY,
   calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
+  rootCauses: [],
   departments: [],
   staff: [],
   security: { idleLockMinutes: 15 },

@@ -31,6 +31,7 @@ const snapshot: SettingsSnapshot = {
   calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
   departments: [],
+  rootCauses: [],
   staff: [],
   security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',

@@ -7,6 +7,7 @@ import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { ComplaintTypesSettings } from './ComplaintTypesSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
+import { RootCausesSettings } from './RootCausesSettings';
 import { DeviceSettings } from './DeviceSettings';
 import { LetterTemplatesSettings } from './LetterTemplatesSettings';
 import { OrganisationSettings } from './OrganisationSettings';
@@ -19,7 +20,7 @@ import { RetentionSettings } from '../retention/RetentionSettings';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
-const TABS = ['organisation', 'sla', 'calendar', 'types', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'retention', 'subjectAccess', 'about'] as const;
+const TABS = ['organisation', 'sla', 'calendar', 'types', 'rootCauses', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'retention', 'subjectAccess', 'about'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */
@@ -28,6 +29,7 @@ const TAB_METHOD: Readonly<Record<SettingsTab, ApiMethodName | null>> = {
   sla: 'settings.updateSlaPolicy',
   calendar: 'settings.updateCalendar',
   types: 'settings.saveComplaintType',
+  rootCauses: 'settings.saveRootCause',
   departments: 'settings.setDepartments',
   letters: 'post.saveTemplate',
   // Everyone changes their own password here; administrators also edit the directory.
@@ -70,6 +72,9 @@ export function SettingsPage({ tab }: { readonly tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="types" pt="md">
           <ComplaintTypesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="rootCauses" pt="md">
+          <RootCausesSettings />
         </Tabs.Panel>
         <Tabs.Panel value="departments" pt="md">
           <DepartmentsSettings />

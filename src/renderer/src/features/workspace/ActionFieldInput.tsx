@@ -11,6 +11,7 @@ import { enGB } from '../../i18n/locales/en-GB';
 import { useSettings } from '../../settings/SettingsContext';
 import type { ActionField, ActionValues } from './action-form-model';
 import { useOfficeTime, type OfficeTime } from './useOfficeTime';
+import { useRootCauseLabels } from '../improvements/root-cause-labels';
 
 type FieldLabel = `fields.${keyof typeof enGB.fields}`;
 
@@ -40,6 +41,7 @@ export function ActionFieldInput({ field, form, record }: Props) {
   const format = useFormatters();
   const { settings } = useSettings();
   const office = useOfficeTime();
+  const causes = useRootCauseLabels();
   const input = form.getInputProps(field.path);
   const common = { label: labelOf(t, field), required: field.required, 'data-field': field.path, error: input.error as string | undefined };
   const set = (value: unknown) => form.setFieldValue(field.path, value);
@@ -69,6 +71,18 @@ export function ActionFieldInput({ field, form, record }: Props) {
       return select(
         settings.staff.filter((member) => member.active && member.roles.includes('manager')).map((member) => ({ value: member.id, label: member.name })),
         true,
+      );
+    case 'rootCause':
+      // P-5.3: causes in use, by category; a retired cause the case already has stays choosable.
+      return (
+        <Select
+          data={causes.options(record.rootCauseId ? [record.rootCauseId] : [])}
+          searchable
+          allowDeselect={false}
+          value={typeof input.value === 'string' ? input.value : null}
+          onChange={(value) => set(value ?? undefined)}
+          {...common}
+        />
       );
     case 'inquiry':
       return select(record.openInquiries.map((inquiry) => ({ value: inquiry.id, label: `${inquiry.partyName} (${t(`thirdPartyKinds.${inquiry.partyKind}`)})` })));

@@ -19,12 +19,13 @@ const snapshot: SettingsSnapshot = {
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
   departments: [],
+  rootCauses: [],
   staff: [],
   security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',
 };
 
-const record = { id: 'case-1', status: 'resolution-communicated', stage: 1, deadlines: [], rootCause: '', lessonsLearned: '', complainant: { preferredChannel: 'letter' }, openInquiries: [], extensions: [], departments: [] } as unknown as CaseRecord;
+const record = { id: 'case-1', status: 'resolution-communicated', stage: 1, deadlines: [], rootCauseId: null, rootCauseNote: '', lessonsLearned: '', complainant: { preferredChannel: 'letter' }, openInquiries: [], extensions: [], departments: [] } as unknown as CaseRecord;
 
 afterEach(() => {
   delete window.plaint;

@@ -11,6 +11,7 @@ import { useErrors } from '../../errors/useErrors';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { useOfficeTime } from './useOfficeTime';
+import { useRootCauseLabels } from '../improvements/root-cause-labels';
 
 interface DetailValues {
   type: string;
@@ -21,7 +22,7 @@ interface DetailValues {
   description: string;
   desiredOutcome: string;
   departments: string[];
-  rootCause: string;
+  rootCauseNote: string;
   lessonsLearned: string;
 }
 
@@ -31,6 +32,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
   const { settings, typeLabel } = useSettings();
   const office = useOfficeTime();
   const format = useFormatters();
+  const causes = useRootCauseLabels();
   const record = detail.case;
   const [editing, setEditing] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
     description: record.description,
     desiredOutcome: record.desiredOutcome,
     departments: [...record.departments],
-    rootCause: record.rootCause,
+    rootCauseNote: record.rootCauseNote,
     lessonsLearned: record.lessonsLearned,
   });
   const form = useForm<DetailValues>({ mode: 'controlled', initialValues: initial() });
@@ -111,7 +113,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
             <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
             <MultiSelect label={t('fields.departments')} data={[...new Set([...settings.departments, ...record.departments])]} searchable {...form.getInputProps('departments')} />
-            <Textarea label={t('fields.rootCause')} autosize minRows={1} {...form.getInputProps('rootCause')} />
+            <Textarea label={t('fields.rootCauseNote')} autosize minRows={1} {...form.getInputProps('rootCauseNote')} />
             <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setEditing(false)}>
@@ -145,7 +147,9 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
                 t('workspace.externalReferral'),
                 [record.externalReferral.signpostedTo, record.externalReferral.referredTo && `→ ${record.externalReferral.referredTo}`, record.externalReferral.outcome].filter(Boolean).join('\n'),
               )}
-            {row(t('fields.rootCause'), record.rootCause)}
+            {/* P-5.3: the structured cause (a retired one stays readable, marked), the note beside it. */}
+            {row(t('fields.rootCauseId'), record.rootCauseId ? causes.label(record.rootCauseId) : '')}
+            {row(t('fields.rootCauseNote'), record.rootCauseNote)}
             {row(t('fields.lessonsLearned'), record.lessonsLearned)}
             {row(
               t('workspace.timeTaken'),

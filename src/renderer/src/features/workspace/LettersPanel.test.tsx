@@ -22,6 +22,7 @@ const snapshot: SettingsSnapshot = {
   slaPolicy: DEFAULT_SLA_POLICY,
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
+  rootCauses: [],
   departments: [],
   staff: [],
   security: { idleLockMinutes: 15 },

@@ -26,6 +26,7 @@ const snapshot: SettingsSnapshot = {
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
   departments: [],
+  rootCauses: [],
   staff: [account('mara', 'Māra Manager'), account('olga', 'Olga Other'), account('gone', 'Gone Away', false)],
   security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',

@@ -19,6 +19,7 @@ const snapshot: SettingsSnapshot = {
   calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
   complaintTypes: [],
   departments: [],
+  rootCauses: [],
   staff: [],
   security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',

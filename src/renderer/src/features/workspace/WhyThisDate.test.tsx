@@ -25,6 +25,7 @@ const snapshot: SettingsSnapshot = {
   calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: ['2024-12-23', '2024-12-30'], extraWorkingDays: ['2024-12-14', '2024-12-28'], workWeek: [1, 2, 3, 4, 5], dayNotes: { '2024-12-14': 'transferred from Mon 23 Dec' } },
   complaintTypes: [],
   departments: [],
+  rootCauses: [],
   staff: [],
   security: { idleLockMinutes: 15 },
   deviceCode: '7KQ2',

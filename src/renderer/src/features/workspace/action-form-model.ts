@@ -52,8 +52,11 @@ function defaultFor(action: CaseAction, path: string, widget: FieldWidget, recor
       return now.toISOString();
     case 'channel':
       return record.complainant.preferredChannel;
-    case 'rootCause':
-      return record.rootCause;
+    case 'rootCauseId':
+      // P-5.3: a conscious choice the first time; a stage-2 outcome or a reopened case starts from the cause it has.
+      return record.rootCauseId ?? undefined;
+    case 'rootCauseNote':
+      return record.rootCauseNote;
     case 'lessonsLearned':
       return record.lessonsLearned;
     case 'partyKind':

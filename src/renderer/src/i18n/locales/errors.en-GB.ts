@@ -183,6 +183,13 @@ export const issueCodesEnGB = {
   nothing_to_erase: 'Choose at least one case or letter to erase.',
   reason_names_person: 'The reason must not contain the personal data being erased (a name, e-mail, phone number or postcode): the register keeps the reason.',
   not_past_retention: 'This case is not past its retention period yet: use erasure on request instead.',
+  unknown_root_cause: 'Not one of the root causes in settings',
+  retired_root_cause: 'This root cause is retired: choose one in use',
+  unknown_root_cause_category: 'Not one of the root-cause categories in settings',
+  root_cause_label_taken: 'This name is already used here',
+  completed_on_needed: 'Give the day the action was completed',
+  completed_on_not_completed: 'Only a completed action has a completion day',
+  root_cause_repeated: 'A root cause is named twice',
 } satisfies Record<IssueCode, string>;
 
 /** Why each action can be refused (P-x.y cites the procedure). */

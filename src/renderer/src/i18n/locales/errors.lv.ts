@@ -179,6 +179,13 @@ export const issueCodesLv = {
   nothing_to_erase: 'Izvēlieties vismaz vienu lietu vai vēstuli, ko dzēst.',
   reason_names_person: 'Iemeslā nedrīkst būt dzēšamie personas dati (vārds, e-pasts, tālrunis vai pasta indekss): reģistrs iemeslu saglabā.',
   not_past_retention: 'Šīs lietas glabāšanas termiņš vēl nav beidzies: izmantojiet dzēšanu pēc pieprasījuma.',
+  unknown_root_cause: 'Nav viens no iestatījumos norādītajiem pamatcēloņiem',
+  retired_root_cause: 'Šis pamatcēlonis vairs netiek lietots: izvēlieties lietošanā esošu',
+  unknown_root_cause_category: 'Nav viena no iestatījumos norādītajām pamatcēloņu kategorijām',
+  root_cause_label_taken: 'Šis nosaukums te jau ir izmantots',
+  completed_on_needed: 'Norādiet dienu, kad pasākums tika pabeigts',
+  completed_on_not_completed: 'Pabeigšanas diena ir tikai pabeigtam pasākumam',
+  root_cause_repeated: 'Pamatcēlonis norādīts divreiz',
 } satisfies Record<IssueCode, string>;
 
 export const refusalsLv = {

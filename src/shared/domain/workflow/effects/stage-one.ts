@@ -19,14 +19,15 @@ export function resolutionOf(input: ActionInput<'communicateResolution'> | Actio
   return { summary: input.summary, outcome: input.outcome, redress: input.redress, channel: input.channel, at: input.at, by: actor };
 }
 
-/** P-4.1 steps 2–3: the findings and the resolution go to the customer. */
+/** P-4.1 steps 2–3: the findings and the resolution go to the customer; P-5.3: with its root cause. */
 export function communicateResolution<C extends CaseRecord>(current: C, input: ActionInput<'communicateResolution'>, context: ActionContext): EffectOutcome<C> {
   return {
     next: {
       ...current,
       resolution: resolutionOf(input, context.actor),
       clock: { ...current.clock, stage1ResolvedAt: input.at },
-      rootCause: input.rootCause ?? current.rootCause,
+      rootCauseId: input.rootCauseId,
+      rootCauseNote: input.rootCauseNote ?? current.rootCauseNote,
       lessonsLearned: input.lessonsLearned ?? current.lessonsLearned,
     },
     entries: [communicationOut(input.at, input.channel, input.summary)],
@@ -36,7 +37,7 @@ export function communicateResolution<C extends CaseRecord>(current: C, input: A
 
 /** P-5.3: what caused it and what was learned can be recorded on closing. */
 export function close<C extends CaseRecord>(current: C, input: ActionInput<'close'>): EffectOutcome<C> {
-  return { next: { ...current, closedAt: input.at, rootCause: input.rootCause ?? current.rootCause, lessonsLearned: input.lessonsLearned ?? current.lessonsLearned }, entries: [] };
+  return { next: { ...current, closedAt: input.at, rootCauseNote: input.rootCauseNote ?? current.rootCauseNote, lessonsLearned: input.lessonsLearned ?? current.lessonsLearned }, entries: [] };
 }
 
 /** A closed case is worked again: its stage's resolution clock starts from the reopening. */
