@@ -41,6 +41,8 @@ import type { RetryPolicy } from './sync/sync-session';
 import { sessionHandlers } from './api/handlers/session-handlers';
 import { reportHandlers } from './api/handlers/report-handlers';
 import { ReportService } from './reports/report-service';
+import { TrendAlerts } from './notifier/trends/trend-alerts';
+import { trendCasesReceived } from './notifier/trends/trend-cases';
 import { SessionService } from './identity/session-service';
 import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
@@ -113,6 +115,8 @@ export interface MainServices {
   unlockDatabase(login: string, password: string): Promise<void>;
   /** The dashboard (issue 16); null when the database could not be opened. */
   readonly reports: ReportService | null;
+  /** P-5.2 weekly trend alerts; null when the database could not be opened. */
+  readonly trendAlerts: TrendAlerts | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -141,6 +145,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let sync: SyncService | null = null;
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
+  let trendAlerts: TrendAlerts | null = null;
   let people: PeopleSearchSources | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
@@ -244,6 +249,35 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
     people = { cases: ready.db.cases, letters: letters.letters };
     reports = new ReportService(ready, clock);
+    // P-5.2: weekly trend alerts for managers, told through the notifier's centre and desktop delivery.
+    trendAlerts = new TrendAlerts({
+      clock,
+      timers: options.timers ?? realTimers,
+      store: notifierStore,
+      casesReceived: (window, recipient) => trendCasesReceived(ready.db.cases, window, recipient.viewer),
+      recipient: async () => {
+        const me = session?.account() ?? null;
+        return me ? { id: me.accountId, viewer: me } : null;
+      },
+      preferences: () => ready.identity.preferences(),
+      calendar: () => ready.settings.calendar(),
+      policy: async () => (await ready.settings.values()).slaPolicy,
+      valueLabel: async (language) => {
+        const { complaintTypes } = await ready.settings.values();
+        return (dimension, value) => (dimension === 'type' ? (complaintTypes.find((type) => type.id === value)?.label[language] ?? value) : value);
+      },
+      newId,
+      onAnnounced: () => {
+        publishUnread();
+        void notifier?.recompute();
+      },
+      onError: (error) => logger.error('The trend check failed', errorDetails(error)),
+    });
+    events.listenAll((channel) => {
+      // A manager signing in is told of last week's spikes now, not at the next hourly check.
+      if (channel === 'session.changed') void trendAlerts?.check();
+    });
+    trendAlerts.start();
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
     backups = new BackupService({ database: rxdb, ...(key ? { key } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
@@ -417,6 +451,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     get reports() {
       return reports;
     },
+    get trendAlerts() {
+      return trendAlerts;
+    },
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -430,6 +467,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
       await unlocking?.catch(() => undefined);
       notifier?.stop();
+      trendAlerts?.stop();
+      await trendAlerts?.idle();
       backups?.stop();
       await backups?.idle(); // a backup under way finishes (or fails and cleans up) before the database closes
       session?.close();

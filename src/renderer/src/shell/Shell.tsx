@@ -17,6 +17,7 @@ import { PAGES, PRELOAD_OTHERS_AFTER_MS, preloadAllPages, useFirstPageLoaded } f
 import { StatusArea } from './StatusArea';
 
 const CaseListPage = PAGES.caseList.Component;
+const AlertCaseListPage = PAGES.alertCases.Component;
 const NewCasePage = PAGES.newCase.Component;
 const CaseWorkspacePage = PAGES.workspace.Component;
 const PostRoomPage = PAGES.postRoom.Component;
@@ -66,6 +67,7 @@ function Routes() {
         <NewCasePage />
       </Route>
       <Route path="/cases/view/:viewId">{(params) => <CaseListPage viewId={params.viewId} />}</Route>
+      <Route path="/cases/alert/:notificationId">{(params) => <AlertCaseListPage notificationId={params.notificationId} />}</Route>
       <Route path="/cases">
         <Redirect to="/cases/view/all-open" replace />
       </Route>

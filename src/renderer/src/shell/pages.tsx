@@ -42,6 +42,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 
 export const PAGES = {
   caseList: lazyPage(() => import('../features/cases/CaseListPage').then((module) => module.CaseListPage)),
+  alertCases: lazyPage(() => import('../features/cases/CaseListPage').then((module) => module.AlertCaseListPage)),
   newCase: lazyPage(() => import('../features/new-case/NewCasePage').then((module) => module.NewCasePage)),
   workspace: lazyPage(() => import('../features/workspace/CaseWorkspacePage').then((module) => module.CaseWorkspacePage)),
   postRoom: lazyPage(() => import('../features/post-room/PostRoomPage').then((module) => module.PostRoomPage)),
@@ -56,6 +57,7 @@ export function pageForPath(path: string): keyof typeof PAGES | null {
   if (path.startsWith('/post-room')) return 'postRoom';
   if (path.startsWith('/settings')) return 'settings';
   if (path.startsWith('/reports')) return 'reports';
+  if (path.startsWith('/cases/alert/')) return 'alertCases';
   return 'caseList';
 }
 

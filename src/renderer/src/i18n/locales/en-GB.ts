@@ -826,6 +826,7 @@ export const enGB = {
     heading: 'Deadline notifications',
     markAllRead: 'Mark all read',
     empty: 'No notifications yet.',
+    alertGone: 'This alert is no longer in the notification centre, so its cases cannot be listed.',
   },
   errors: {
     screenTitle: 'Something went wrong',

@@ -838,6 +838,7 @@ export const lv = {
     heading: 'Paziņojumi par termiņiem',
     markAllRead: 'Atzīmēt visus kā lasītus',
     empty: 'Paziņojumu vēl nav.',
+    alertGone: 'Šī brīdinājuma vairs nav paziņojumu centrā, tāpēc tā lietas nevar parādīt.',
   },
   errors: {
     screenTitle: 'Radās kļūda',
