@@ -18,6 +18,7 @@ import { computeDashboard, type Inquiries } from './dashboard';
 import type { InquiryAnswered, InquirySent } from './third-parties';
 import { resolveRange } from './report-range';
 import { dayBookCsv } from '../post-room/day-book-csv';
+import { tableXlsx } from './table-xlsx';
 
 type Selector = MangoQuerySelector<CaseDocument>;
 
@@ -64,6 +65,11 @@ export class ReportService {
   /** A table of the dashboard as CSV (injection-safe, as the day book). */
   csv(name: string, header: readonly string[], rows: readonly (readonly string[])[]): { name: string; mimeType: string; dataBase64: string } {
     return { name: `${name}.csv`, mimeType: 'text/csv', dataBase64: dayBookCsv(header, rows).toString('base64') };
+  }
+
+  /** The same table as an XLSX workbook (exceljs). */
+  async xlsx(name: string, title: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<{ name: string; mimeType: string; dataBase64: string }> {
+    return { name: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: (await tableXlsx(title, header, rows)).toString('base64') };
   }
 
   private async compute(filters: ReportFilters, viewer: Viewer | null | undefined, now: Date): Promise<Dashboard> {

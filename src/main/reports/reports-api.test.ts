@@ -2,8 +2,9 @@
  * Issue 16 through the API as the renderer calls it: `reports.dashboard` for managers and
  * administrators only; its figures drill down to a case list of exactly as many cases (the
  * `caseIds` filter); the cache is emptied on `cases.changed`; bad input is refused and changes
- * nothing; CSV exports are injection-safe.
+ * nothing; CSV exports are injection-safe, and XLSX exports (exceljs) read back as the table.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testViewer, managerViewer, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
 
@@ -96,3 +97,28 @@ describe('reports.exportTable (issue 16: every table to CSV)', () => {
     expect((await t.failAs(managerViewer, 'reports.exportTable', { name: '../evil', header: ['A'], rows: [] })).code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('reports.exportTableXlsx (issue 16: every table to XLSX, written by exceljs)', () => {
+  it('writes a workbook that exceljs reads back: header, counts as numbers, text (even =…) as text', async () => {
+    const file = await t.callAs(managerViewer, 'reports.exportTableXlsx', { name: 'volume-by-type', title: 'Received by type: [all]', header: ['Type', 'Cases', 'On time'], rows: [['=HYPERLINK("x")', '2', '50.0%'], ['2026', '10', '—']] });
+    expect(file).toMatchObject({ name: 'volume-by-type.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(file.dataBase64, 'base64')).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('Received by type all');
+    const values = (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (Array.isArray(row) ? row.slice(1) : row));
+    expect(values).toEqual([
+      ['Type', 'Cases', 'On time'],
+      ['=HYPERLINK("x")', 2, '50.0%'],
+      ['2026', 10, '—'],
+    ]);
+    expect(sheet?.getCell('A2').formula).toBeUndefined();
+    expect(sheet?.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('refuses a ragged table as the CSV export does, and is for managers only', async () => {
+    expect((await t.failAs(managerViewer, 'reports.exportTableXlsx', { name: 'x', header: ['A', 'B'], rows: [['1']] })).code).toBe('VALIDATION_FAILED');
+    expect((await t.failAs(testViewer('casey', ['caseworker']), 'reports.exportTableXlsx', { name: 'x', header: ['A'], rows: [] })).code).toBe('FORBIDDEN');
+  });
+});
+

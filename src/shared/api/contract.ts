@@ -190,6 +190,7 @@ export const apiMethods = {
     result: typed<Dashboard>(),
   },
   'reports.exportTable': { summary: 'A table of the dashboard as CSV, safe to open in a spreadsheet.', input: exportTableInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
+  'reports.exportTableXlsx': { summary: 'A table of the dashboard as an XLSX workbook (exceljs; counts as numbers, text never a formula).', input: exportTableInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {

@@ -74,6 +74,7 @@ export const API_METHODS = [
   'people.find',
   'reports.dashboard',
   'reports.exportTable',
+  'reports.exportTableXlsx',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

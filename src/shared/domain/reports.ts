@@ -34,6 +34,8 @@ export const exportTableInput = z
   .object({
     /** The file's name without extension: letters, digits and dashes. */
     name: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Letters, digits and dashes only'),
+    /** The table's title as shown (the XLSX sheet's name); the file's name when not given. */
+    title: text(EXPORT_LIMITS.cell).optional(),
     header: z.array(text(EXPORT_LIMITS.cell)).min(1).max(EXPORT_LIMITS.columns),
     rows: z.array(z.array(z.string().max(EXPORT_LIMITS.cell)).max(EXPORT_LIMITS.columns)).max(EXPORT_LIMITS.rows),
   })

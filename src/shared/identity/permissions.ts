@@ -105,6 +105,7 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   // Issue 16: reports are for managers and administrators (counting only the cases each may see, P-7.1).
   'reports.dashboard': REPORTING,
   'reports.exportTable': REPORTING,
+  'reports.exportTableXlsx': REPORTING,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

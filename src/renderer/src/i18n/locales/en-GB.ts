@@ -76,6 +76,8 @@ export const enGB = {
     table: 'Table',
     exportCsv: 'CSV',
     exportLabel: 'Export {{title}} as CSV',
+    exportXlsx: 'XLSX',
+    exportXlsxLabel: 'Export {{title}} as an XLSX workbook',
     openCases_one: 'Open {{count}} case: {{what}}',
     openCases_other: 'Open {{count}} cases: {{what}}',
     tooMany: 'Too many cases to open at once',

@@ -77,6 +77,8 @@ export const lv = {
     table: 'Tabulu',
     exportCsv: 'CSV',
     exportLabel: 'Eksportēt “{{title}}” kā CSV',
+    exportXlsx: 'XLSX',
+    exportXlsxLabel: 'Eksportēt “{{title}}” kā XLSX darbgrāmatu',
     openCases_zero: 'Atvērt {{count}} lietu: {{what}}',
     openCases_one: 'Atvērt {{count}} lietu: {{what}}',
     openCases_other: 'Atvērt {{count}} lietas: {{what}}',
