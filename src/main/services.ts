@@ -91,6 +91,8 @@ export interface MainServicesOptions {
    * tests that reopen plain files pass 'none-for-tests'.
    */
   readonly encryption?: 'at-rest' | 'none-for-tests';
+  /** Prints the app's window to PDF (Electron's printToPDF) for the monthly report; none elsewhere. */
+  readonly printPage?: () => Promise<Uint8Array>;
   /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
   readonly keyProtector?: KeyProtector | null;
 }
@@ -248,7 +250,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     const letters = await addLetterCollections(rxdb, handlerFor);
     postRoom = new PostRoomService(ready, letters, new FileStore(await addFileCollections(rxdb, handlerFor)), clock);
     people = { cases: ready.db.cases, letters: letters.letters };
-    reports = new ReportService(ready, clock);
+    reports = new ReportService(ready, clock, options.printPage ?? null);
     // P-5.2: weekly trend alerts for managers, told through the notifier's centre and desktop delivery.
     trendAlerts = new TrendAlerts({
       clock,

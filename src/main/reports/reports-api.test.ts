@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportService } from './report-service';
 import { testViewer, managerViewer, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
 
 let t: TestDomain;
@@ -122,3 +123,22 @@ describe('reports.exportTableXlsx (issue 16: every table to XLSX, written by exc
   });
 });
 
+
+describe('reports.printPdf (issue 16: the monthly report as a PDF where Electron runs)', () => {
+  it('is refused with a translated code where there is no printer (the harness, plain Node), changing nothing', async () => {
+    const refused = await t.failAs(managerViewer, 'reports.printPdf', { name: 'monthly-report-2026-11' });
+    expect(refused.code).toBe('UNAVAILABLE');
+    expect(refused.issues.map((issue) => issue.code)).toEqual(['pdf_not_available']);
+    expect((await t.failAs(managerViewer, 'reports.printPdf', { name: '../x' })).code).toBe('VALIDATION_FAILED');
+    expect((await t.failAs(testViewer('casey', ['caseworker']), 'reports.printPdf', { name: 'x' })).code).toBe('FORBIDDEN');
+  });
+
+  it('returns what the page printer (Electron’s printToPDF adapter) printed, as a named PDF', async () => {
+    const domain = t.services.domain!;
+    const pdf = new TextEncoder().encode('%PDF-1.7 fake');
+    const service = new ReportService(domain, t.clock, () => Promise.resolve(pdf));
+    const file = await service.pdf('monthly-report-2026-11');
+    expect(file).toMatchObject({ name: 'monthly-report-2026-11.pdf', mimeType: 'application/pdf' });
+    expect(Buffer.from(file.dataBase64, 'base64').toString('latin1')).toBe('%PDF-1.7 fake');
+  });
+});

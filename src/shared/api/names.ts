@@ -75,6 +75,7 @@ export const API_METHODS = [
   'reports.dashboard',
   'reports.exportTable',
   'reports.exportTableXlsx',
+  'reports.printPdf',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

@@ -42,6 +42,14 @@ export const exportTableInput = z
   .strict()
   .refine((table) => table.rows.every((row) => row.length === table.header.length), { message: 'Every row has as many cells as the header', path: ['rows'], params: { code: 'ragged_rows' } });
 
+/** Issue 16: the report window as a PDF (Electron's printToPDF of the printable report shown). */
+export const printReportInput = z
+  .object({
+    /** The file's name without extension: letters, digits and dashes. */
+    name: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Letters, digits and dashes only'),
+  })
+  .strict();
+
 /** A count and the cases behind it (the count is always `caseIds.length`). */
 export interface Figure {
   readonly count: number;

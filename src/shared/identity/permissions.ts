@@ -106,6 +106,7 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'reports.dashboard': REPORTING,
   'reports.exportTable': REPORTING,
   'reports.exportTableXlsx': REPORTING,
+  'reports.printPdf': REPORTING,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

@@ -18,6 +18,7 @@ import { StatusArea } from './StatusArea';
 
 const CaseListPage = PAGES.caseList.Component;
 const AlertCaseListPage = PAGES.alertCases.Component;
+const MonthlyReportPage = PAGES.monthlyReport.Component;
 const NewCasePage = PAGES.newCase.Component;
 const CaseWorkspacePage = PAGES.workspace.Component;
 const PostRoomPage = PAGES.postRoom.Component;
@@ -80,6 +81,7 @@ function Routes() {
           <ReportsPage />
         </Route>
       ) : null}
+      {can('reports.dashboard') ? <Route path="/reports/monthly/:month">{(params) => <MonthlyReportPage month={params.month} />}</Route> : null}
       <Route path="/settings">
         <SettingsPage />
       </Route>

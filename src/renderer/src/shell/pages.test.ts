@@ -13,6 +13,7 @@ describe('the page of a route', () => {
     ['#/post-room', 'postRoom'],
     ['#/settings/calendar', 'settings'],
     ['#/reports', 'reports'],
+    ['#/reports/monthly/2026-11', 'monthlyReport'],
     ['#/cases/alert/n42', 'alertCases'],
     ['#/no/such/place', 'caseList'],
   ])('%s shows %s', (hash, page) => expect(pageForPath(pathOfHash(hash))).toBe(page));

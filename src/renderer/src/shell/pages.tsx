@@ -48,6 +48,7 @@ export const PAGES = {
   postRoom: lazyPage(() => import('../features/post-room/PostRoomPage').then((module) => module.PostRoomPage)),
   settings: lazyPage(() => import('../features/settings/SettingsPage').then((module) => module.SettingsPage)),
   reports: lazyPage(() => import('../features/reports/ReportsPage').then((module) => module.ReportsPage)),
+  monthlyReport: lazyPage(() => import('../features/reports/MonthlyReportPage').then((module) => module.MonthlyReportPage)),
 };
 
 /** The page a route path shows (the routes are in Shell.tsx); every unknown path goes to the case list. */
@@ -56,6 +57,7 @@ export function pageForPath(path: string): keyof typeof PAGES | null {
   if (path.startsWith('/case/')) return 'workspace';
   if (path.startsWith('/post-room')) return 'postRoom';
   if (path.startsWith('/settings')) return 'settings';
+  if (path.startsWith('/reports/monthly/')) return 'monthlyReport';
   if (path.startsWith('/reports')) return 'reports';
   if (path.startsWith('/cases/alert/')) return 'alertCases';
   return 'caseList';

@@ -87,6 +87,16 @@ export const enGB = {
     noDepartment: 'No department',
     noProduct: 'No product given',
     months: 'Month',
+    monthly: {
+      open: 'Monthly report',
+      title: 'Monthly complaints report: {{month}}',
+      generated: 'Complaints received in {{month}}; open cases and workload as at {{at}}.',
+      back: 'Back to Reports',
+      month: 'Month',
+      print: 'Print',
+      savePdf: 'Save as PDF',
+      badMonth: 'Choose a month.',
+    },
     summary: {
       received: 'Received',
       previous: 'Previous period: {{count}}',

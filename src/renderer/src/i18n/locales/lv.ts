@@ -89,6 +89,16 @@ export const lv = {
     noDepartment: 'Bez nodaļas',
     noProduct: 'Produkts nav norādīts',
     months: 'Mēnesis',
+    monthly: {
+      open: 'Mēneša pārskats',
+      title: 'Mēneša sūdzību pārskats: {{month}}',
+      generated: 'Sūdzības, kas saņemtas {{month}}; atvērtās lietas un noslodze {{at}}.',
+      back: 'Atpakaļ uz pārskatiem',
+      month: 'Mēnesis',
+      print: 'Drukāt',
+      savePdf: 'Saglabāt kā PDF',
+      badMonth: 'Izvēlieties mēnesi.',
+    },
     summary: {
       received: 'Saņemtas',
       previous: 'Iepriekšējā periodā: {{count}}',
