@@ -6,14 +6,15 @@
  * screenshots of both are attached. A table's XLSX export, downloaded and read back with exceljs,
  * holds exactly the table shown. The monthly complaints report prints cleanly: Chromium's PDF of
  * it (the same print CSS that Electron's printToPDF uses) has the report's title and figures on a
- * few A4 pages, without the app's navigation.
+ * few A4 pages, without the app's navigation. A spike of one complaint type last week raises a
+ * trend alert (P-5.2) in the notification centre, and clicking it lists exactly those cases.
  */
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { pdfText } from '../src/main/post-room/pdf-text';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { ADMIN, expect, test } from './support/fixtures';
 import { choose, screenshot } from './support/ui';
 
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
@@ -128,7 +129,7 @@ test('a table exported to XLSX, downloaded and read back with exceljs, matches t
   expect(sheet?.getCell('B2').value).toBe(2);
 });
 
-test('the monthly complaints report prints cleanly: Chromium’s PDF of it has the title and figures on a few A4 pages', async ({ plaint }) => {
+test('the monthly complaints report prints cleanly: Chromium’s PDF of it has the title and figures on a few A4 pages', async ({ plaint }, testInfo) => {
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();
   // Received in November 2026 (the month printed), and one in October that it leaves out.
@@ -152,6 +153,7 @@ test('the monthly complaints report prints cleanly: Chromium’s PDF of it has t
   await expect(page.getByTestId('monthly-report-print')).toBeHidden();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
+  await testInfo.attach('monthly-report.pdf', { body: pdf, contentType: 'application/pdf' });
 
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const pages = (await PDFDocument.load(pdf)).getPageCount();
@@ -162,5 +164,29 @@ test('the monthly complaints report prints cleanly: Chromium’s PDF of it has t
   expect(text).toContain('Received by type');
   expect(text).toContain('Billing and payment');
   expect(text).not.toContain('Post room');
+});
+
+test('a spike of one type last week raises a trend alert (P-5.2) that opens exactly its cases', async ({ plaint }) => {
+  const { page } = plaint;
+  await expect(page.getByTestId('page-cases')).toBeVisible();
+  // Wednesday of last week in the office's time zone (noon UTC that day): inside the last complete
+  // office week, with none in the 8 before, whatever the hour the test runs.
+  const settings = await invoke(page, 'settings.get', {});
+  const timeZone = (settings.result as { calendar: { timeZone: string } }).calendar.timeZone;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }).formatToParts(new Date()).map((part) => [part.type, part.value]));
+  const sinceMonday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday'] ?? '');
+  const lastWednesday = new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']) - sinceMonday - 5, 12)).toISOString();
+  for (const name of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay']) await createCase(page, `${name} Talk`, 'communication', lastWednesday);
+
+  // The check runs when someone signs in (and hourly): the manager is told now.
+  await plaint.signOut();
+  await plaint.signIn(ADMIN.login, ADMIN.password);
+  await page.getByTestId('notifications-open').click();
+  const alert = page.getByTestId('notification-list').getByText('Complaints spike — Type: Communication');
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await alert.click();
+  await expect(page.getByTestId('page-cases')).toBeVisible();
+  await expect(page.getByTestId('case-list-title')).toHaveText('Complaints spike — Type: Communication');
+  await expect(page.getByTestId('case-count')).toHaveText('6 cases');
 });
 
