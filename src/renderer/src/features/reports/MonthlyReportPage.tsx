@@ -20,6 +20,7 @@ import { useSettings } from '../../settings/SettingsContext';
 import { MONTH, MONTHLY_CHARTS, monthRange } from './monthly-report';
 import './monthly-report.css';
 import { dashboardTables, isFigure, type ReportTable } from './report-tables';
+import { COLOURS } from './ReportTableCard';
 
 function PrintedTable({ table, withChart }: { readonly table: ReportTable; readonly withChart: boolean }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ function PrintedTable({ table, withChart }: { readonly table: ReportTable; reado
                 type={table.stacked ? 'stacked' : 'default'}
                 withLegend={table.chart.length > 1}
                 withTooltip={false}
-                series={table.chart.map((key, index) => ({ name: key, label: label(key), color: ['blue.6', 'red.6', 'teal.6'][index] ?? 'blue.6' }))}
+                series={table.chart.map((key) => ({ name: key, label: label(key), color: COLOURS[key] ?? 'blue.6' }))}
                 barProps={{ isAnimationActive: false }}
               />
             </div>

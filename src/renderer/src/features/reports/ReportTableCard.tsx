@@ -15,7 +15,8 @@ import { useErrors } from '../../errors/useErrors';
 import { canDrillDown, drillDownRoute } from './drill-down';
 import { isFigure, tableCsv, type ReportRow, type ReportTable } from './report-tables';
 
-const COLOURS: Record<string, string> = {
+/** The colour of each kind of bar, the same on screen and in print. */
+export const COLOURS: Record<string, string> = {
   current: 'blue.6',
   previous: 'gray.5',
   cases: 'blue.6',
