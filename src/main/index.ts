@@ -12,6 +12,7 @@ import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { electronNotificationSink } from './electron/desktop-notifications';
 import { hardenDefaultSession, hardenEveryWebContents } from './electron/hardening';
 import { connectIpc } from './electron/ipc-bridge';
+import { electronPagePrinter } from './electron/print-to-pdf';
 import { createMainWindow } from './electron/main-window';
 import { createTray } from './electron/tray';
 import { safeStorageSecrets } from './electron/safe-storage-secrets';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       keyProtector: safeStorageKeyProtector(),
       networkUp: () => net.isOnline(),
       chooseSavePath: electronSaveDialog(() => window),
+      printPage: electronPagePrinter(() => (window && !window.isDestroyed() ? window.webContents : null)),
     });
   } catch (error) {
     dialog.showErrorBox('Plaint cannot start', error instanceof Error ? error.message : String(error));

@@ -52,6 +52,8 @@ import { reportHandlers } from './api/handlers/report-handlers';
 import { ReportService } from './reports/report-service';
 import { RecurrenceReports } from './reports/recurrence-service';
 import { improvementHandlers } from './api/handlers/improvement-handlers';
+import { TrendAlerts } from './notifier/trends/trend-alerts';
+import { trendCasesReceived } from './notifier/trends/trend-cases';
 import { SessionService } from './identity/session-service';
 import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
@@ -109,6 +111,8 @@ export interface MainServicesOptions {
    * tests that reopen plain files pass 'none-for-tests'.
    */
   readonly encryption?: 'at-rest' | 'none-for-tests';
+  /** Prints the app's window to PDF (Electron's printToPDF) for the monthly report; none elsewhere. */
+  readonly printPage?: () => Promise<Uint8Array>;
   /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
   readonly keyProtector?: KeyProtector | null;
   /** Where a subject-access archive goes (issue 14): Electron's save dialog in the app; none elsewhere (the path is typed). */
@@ -139,6 +143,8 @@ export interface MainServices {
   readonly reports: ReportService | null;
   /** The periodic check of the team mailbox (issue 17); null when the database could not be opened. */
   readonly mailWatch: MailPoller | null;
+  /** P-5.2 weekly trend alerts; null when the database could not be opened. */
+  readonly trendAlerts: TrendAlerts | null;
   /** Asks the renderer to show a place (a clicked notification, the tray menu). */
   navigate(path: string): void;
   /** For the tray: how many cases are breached and due today. */
@@ -173,6 +179,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let mailPoller: MailPoller | null = null;
   let erasure: ErasureService | null = null;
   let retention: RetentionService | null = null;
+  let trendAlerts: TrendAlerts | null = null;
   /** The open profile's key: backups are encrypted with it, and a restore opens them with it. */
   let profileKey: string | null = null;
   const subscriptions: Subscription[] = [];
@@ -307,7 +314,36 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     erasure = new ErasureService({ db: ready.db, letters: letters.letters, files: fileCollections, notifications: notifierStore.deviceNotifications }, clock, newId);
     retention = new RetentionService({ database: rxdb, db: ready.db, letters: letters.letters, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
     retention.start();
-    reports = new ReportService(ready, clock);
+    reports = new ReportService(ready, clock, options.printPage ?? null);
+    // P-5.2: weekly trend alerts for managers, told through the notifier's centre and desktop delivery.
+    trendAlerts = new TrendAlerts({
+      clock,
+      timers: options.timers ?? realTimers,
+      store: notifierStore,
+      casesReceived: (window, recipient) => trendCasesReceived(ready.db.cases, window, recipient.viewer),
+      recipient: async () => {
+        const me = session?.account() ?? null;
+        return me ? { id: me.accountId, viewer: me } : null;
+      },
+      preferences: () => ready.identity.preferences(),
+      calendar: () => ready.settings.calendar(),
+      policy: async () => (await ready.settings.values()).slaPolicy,
+      valueLabel: async (language) => {
+        const { complaintTypes } = await ready.settings.values();
+        return (dimension, value) => (dimension === 'type' ? (complaintTypes.find((type) => type.id === value)?.label[language] ?? value) : value);
+      },
+      newId,
+      onAnnounced: () => {
+        publishUnread();
+        void notifier?.recompute();
+      },
+      onError: (error) => logger.error('The trend check failed', errorDetails(error)),
+    });
+    events.listenAll((channel) => {
+      // A manager signing in is told of last week's spikes now, not at the next hourly check.
+      if (channel === 'session.changed') void trendAlerts?.check();
+    });
+    trendAlerts.start();
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
     backups = new BackupService({ database: rxdb, ...(key ? { key } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
@@ -508,6 +544,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     get mailWatch() {
       return mailPoller;
     },
+    get trendAlerts() {
+      return trendAlerts;
+    },
     navigate: (path) => events.publish('app.navigate', { path }),
     async trayCounts() {
       if (!domain) return { breached: 0, dueToday: 0 };
@@ -521,6 +560,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
       await unlocking?.catch(() => undefined);
       notifier?.stop();
+      trendAlerts?.stop();
+      await trendAlerts?.idle();
       backups?.stop();
       mailPoller?.stop();
       await mailPoller?.idle();

@@ -8,10 +8,13 @@ import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { collectionOf } from '../database/collection-of';
 import type { NotificationLevel } from './deadline-events';
 
+/** A deadline's warning or breach, or a trend alert (P-5.2, src/main/reports/trends). */
+export type StoredNotificationLevel = NotificationLevel | 'trend';
+
 export interface StoredNotification {
   id: string;
   staffId: string;
-  level: NotificationLevel;
+  level: StoredNotificationLevel;
   title: string;
   body: string;
   caseIds: string[];

@@ -18,8 +18,13 @@ import { computeDashboard, type Inquiries } from './dashboard';
 import type { InquiryAnswered, InquirySent } from './third-parties';
 import { resolveRange } from './report-range';
 import { dayBookCsv } from '../post-room/day-book-csv';
+import { tableXlsx } from './table-xlsx';
+import { DomainError } from '../../shared/domain/domain-error';
 
 type Selector = MangoQuerySelector<CaseDocument>;
+
+/** The port the Electron adapter (src/main/electron/print-to-pdf.ts) fills: the window as PDF bytes. */
+export type PagePrinter = () => Promise<Uint8Array>;
 
 const MINUTE_MS = 60_000;
 /** Enough for a handful of managers each trying a few filters; the oldest entry goes first. */
@@ -32,6 +37,8 @@ export class ReportService {
   constructor(
     private readonly domain: Pick<DomainServices, 'db' | 'queries' | 'settings'>,
     private readonly clock: Clock,
+    /** Prints the app's window to PDF (Electron's printToPDF); none where Electron does not run. */
+    private readonly printPage: PagePrinter | null = null,
   ) {}
 
   /** Cases or settings changed: every cached dashboard is stale. */
@@ -64,6 +71,17 @@ export class ReportService {
   /** A table of the dashboard as CSV (injection-safe, as the day book). */
   csv(name: string, header: readonly string[], rows: readonly (readonly string[])[]): { name: string; mimeType: string; dataBase64: string } {
     return { name: `${name}.csv`, mimeType: 'text/csv', dataBase64: dayBookCsv(header, rows).toString('base64') };
+  }
+
+  /** The printable report shown in the window, as a PDF; refused (pdf_not_available) without Electron's printer. */
+  async pdf(name: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
+    if (!this.printPage) throw new DomainError('UNAVAILABLE', 'A PDF can only be printed where Electron runs.', [{ path: '', code: 'pdf_not_available', message: 'A PDF can only be printed where Electron runs.' }]);
+    return { name: `${name}.pdf`, mimeType: 'application/pdf', dataBase64: Buffer.from(await this.printPage()).toString('base64') };
+  }
+
+  /** The same table as an XLSX workbook (exceljs). */
+  async xlsx(name: string, title: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<{ name: string; mimeType: string; dataBase64: string }> {
+    return { name: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: (await tableXlsx(title, header, rows)).toString('base64') };
   }
 
   private async compute(filters: ReportFilters, viewer: Viewer | null | undefined, now: Date): Promise<Dashboard> {

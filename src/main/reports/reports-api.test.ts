@@ -2,9 +2,11 @@
  * Issue 16 through the API as the renderer calls it: `reports.dashboard` for managers and
  * administrators only; its figures drill down to a case list of exactly as many cases (the
  * `caseIds` filter); the cache is emptied on `cases.changed`; bad input is refused and changes
- * nothing; CSV exports are injection-safe.
+ * nothing; CSV exports are injection-safe, and XLSX exports (exceljs) read back as the table.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportService } from './report-service';
 import { testViewer, managerViewer, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
 
 let t: TestDomain;
@@ -94,5 +96,49 @@ describe('reports.exportTable (issue 16: every table to CSV)', () => {
   it('refuses rows that do not match the header and names outside letters, digits and dashes', async () => {
     expect((await t.failAs(managerViewer, 'reports.exportTable', { name: 'x', header: ['A', 'B'], rows: [['1']] })).code).toBe('VALIDATION_FAILED');
     expect((await t.failAs(managerViewer, 'reports.exportTable', { name: '../evil', header: ['A'], rows: [] })).code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('reports.exportTableXlsx (issue 16: every table to XLSX, written by exceljs)', () => {
+  it('writes a workbook that exceljs reads back: header, counts as numbers, text (even =…) as text', async () => {
+    const file = await t.callAs(managerViewer, 'reports.exportTableXlsx', { name: 'volume-by-type', title: 'Received by type: [all]', header: ['Type', 'Cases', 'On time'], rows: [['=HYPERLINK("x")', '2', '50.0%'], ['2026', '10', '—']] });
+    expect(file).toMatchObject({ name: 'volume-by-type.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(file.dataBase64, 'base64')).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('Received by type all');
+    const values = (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (Array.isArray(row) ? row.slice(1) : row));
+    expect(values).toEqual([
+      ['Type', 'Cases', 'On time'],
+      ['=HYPERLINK("x")', 2, '50.0%'],
+      ['2026', 10, '—'],
+    ]);
+    expect(sheet?.getCell('A2').formula).toBeUndefined();
+    expect(sheet?.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('refuses a ragged table as the CSV export does, and is for managers only', async () => {
+    expect((await t.failAs(managerViewer, 'reports.exportTableXlsx', { name: 'x', header: ['A', 'B'], rows: [['1']] })).code).toBe('VALIDATION_FAILED');
+    expect((await t.failAs(testViewer('casey', ['caseworker']), 'reports.exportTableXlsx', { name: 'x', header: ['A'], rows: [] })).code).toBe('FORBIDDEN');
+  });
+});
+
+
+describe('reports.printPdf (issue 16: the monthly report as a PDF where Electron runs)', () => {
+  it('is refused with a translated code where there is no printer (the harness, plain Node), changing nothing', async () => {
+    const refused = await t.failAs(managerViewer, 'reports.printPdf', { name: 'monthly-report-2026-11' });
+    expect(refused.code).toBe('UNAVAILABLE');
+    expect(refused.issues.map((issue) => issue.code)).toEqual(['pdf_not_available']);
+    expect((await t.failAs(managerViewer, 'reports.printPdf', { name: '../x' })).code).toBe('VALIDATION_FAILED');
+    expect((await t.failAs(testViewer('casey', ['caseworker']), 'reports.printPdf', { name: 'x' })).code).toBe('FORBIDDEN');
+  });
+
+  it('returns what the page printer (Electron’s printToPDF adapter) printed, as a named PDF', async () => {
+    const domain = t.services.domain!;
+    const pdf = new TextEncoder().encode('%PDF-1.7 fake');
+    const service = new ReportService(domain, t.clock, () => Promise.resolve(pdf));
+    const file = await service.pdf('monthly-report-2026-11');
+    expect(file).toMatchObject({ name: 'monthly-report-2026-11.pdf', mimeType: 'application/pdf' });
+    expect(Buffer.from(file.dataBase64, 'base64').toString('latin1')).toBe('%PDF-1.7 fake');
   });
 });

@@ -51,10 +51,10 @@ import {
   updateCaseDetailsInput,
 } from '../domain/inputs';
 import { listIncomingMailInput, mailSettingsInput, sendLetterInput, triageMailInput, type IncomingMail, type MailImportResult, type MailSettingsView, type OutboxEntry } from '../domain/mail';
-import { exportTableInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
 import { saveRootCauseCategoryInput, saveRootCauseInput } from '../domain/root-causes';
 import { saveImprovementActionInput, type ImprovementAction, type OwnedImprovementAction } from '../domain/improvement-actions';
 import type { RecurrenceReport } from '../domain/recurrence';
+import { exportTableInput, printReportInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
 import { changePasswordInput, joinTeamInput, setPasswordInput, setUpTeamInput, signInInput, staffInput, unlockInput, type SessionState } from '../identity/session-inputs';
@@ -260,6 +260,12 @@ export const apiMethods = {
     input: emptyInput,
     result: typed<RecurrenceReport>(),
   },
+  'reports.printPdf': {
+    summary: "Issue 16: the printable monthly report now shown in the app's window as an A4 PDF (Electron's printToPDF, with the print CSS); refused with pdf_not_available where Electron does not run.",
+    input: printReportInput,
+    result: typed<{ name: string; mimeType: string; dataBase64: string }>(),
+  },
+  'reports.exportTableXlsx': { summary: 'A table of the dashboard as an XLSX workbook (exceljs; counts as numbers, text never a formula).', input: exportTableInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
 } as const satisfies { readonly [M in ApiMethodName]: MethodSpec };
 
 export const apiEvents = {

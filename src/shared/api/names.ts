@@ -101,6 +101,8 @@ export const API_METHODS = [
   'improvementActions.save',
   'improvementActions.mine',
   'reports.recurrence',
+  'reports.exportTableXlsx',
+  'reports.printPdf',
 ] as const;
 
 export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;

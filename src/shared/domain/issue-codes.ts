@@ -130,6 +130,8 @@ export const ISSUE_CODES = [
   'backup_folder_not_folder',
   'backup_folder_not_writable',
   'backup_running',
+  // Reports (issue 16): a PDF of the monthly report needs Electron's printer.
+  'pdf_not_available',
   'backup_failed',
   'backup_not_found',
   'backup_manifest_invalid',

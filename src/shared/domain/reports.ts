@@ -34,11 +34,21 @@ export const exportTableInput = z
   .object({
     /** The file's name without extension: letters, digits and dashes. */
     name: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Letters, digits and dashes only'),
+    /** The table's title as shown (the XLSX sheet's name); the file's name when not given. */
+    title: text(EXPORT_LIMITS.cell).optional(),
     header: z.array(text(EXPORT_LIMITS.cell)).min(1).max(EXPORT_LIMITS.columns),
     rows: z.array(z.array(z.string().max(EXPORT_LIMITS.cell)).max(EXPORT_LIMITS.columns)).max(EXPORT_LIMITS.rows),
   })
   .strict()
   .refine((table) => table.rows.every((row) => row.length === table.header.length), { message: 'Every row has as many cells as the header', path: ['rows'], params: { code: 'ragged_rows' } });
+
+/** Issue 16: the report window as a PDF (Electron's printToPDF of the printable report shown). */
+export const printReportInput = z
+  .object({
+    /** The file's name without extension: letters, digits and dashes. */
+    name: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Letters, digits and dashes only'),
+  })
+  .strict();
 
 /** A count and the cases behind it (the count is always `caseIds.length`). */
 export interface Figure {

@@ -139,6 +139,8 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'improvementActions.save': REPORTING,
   'improvementActions.mine': 'signed-in',
   'reports.recurrence': REPORTING,
+  'reports.exportTableXlsx': REPORTING,
+  'reports.printPdf': REPORTING,
 };
 
 /** Whether the method may be called by this viewer (null: nobody signed in, or locked). */

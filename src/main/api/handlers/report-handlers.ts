@@ -8,5 +8,7 @@ export function reportHandlers(reports: () => ReportService): Pick<ApiHandlers, 
   return {
     'reports.dashboard': (input, context) => reports().dashboard(input, context.viewer),
     'reports.exportTable': (input) => reports().csv(input.name, input.header, input.rows),
+    'reports.printPdf': (input) => reports().pdf(input.name),
+    'reports.exportTableXlsx': (input) => reports().xlsx(input.name, input.title ?? input.name, input.header, input.rows),
   };
 }

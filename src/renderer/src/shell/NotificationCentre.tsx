@@ -65,7 +65,7 @@ export function NotificationCentre() {
                       {item.body}
                     </Text>
                   </Stack>
-                  <Badge size="xs" color={item.level === 'breached' ? 'red' : 'orange'} variant="light">
+                  <Badge size="xs" color={item.level === 'breached' ? 'red' : item.level === 'trend' ? 'blue' : 'orange'} variant="light">
                     {format.relative(item.createdAt, new Date())}
                   </Badge>
                 </Group>

@@ -18,6 +18,8 @@ import { PAGES, PRELOAD_OTHERS_AFTER_MS, preloadAllPages, useFirstPageLoaded } f
 import { StatusArea } from './StatusArea';
 
 const CaseListPage = PAGES.caseList.Component;
+const AlertCaseListPage = PAGES.alertCases.Component;
+const MonthlyReportPage = PAGES.monthlyReport.Component;
 const NewCasePage = PAGES.newCase.Component;
 const CaseWorkspacePage = PAGES.workspace.Component;
 const PostRoomPage = PAGES.postRoom.Component;
@@ -68,6 +70,7 @@ function Routes() {
         <NewCasePage />
       </Route>
       <Route path="/cases/view/:viewId">{(params) => <CaseListPage viewId={params.viewId} />}</Route>
+      <Route path="/cases/alert/:notificationId">{(params) => <AlertCaseListPage notificationId={params.notificationId} />}</Route>
       <Route path="/cases">
         <Redirect to="/cases/view/all-open" replace />
       </Route>
@@ -85,6 +88,7 @@ function Routes() {
           <ImprovementActionsPage />
         </Route>
       ) : null}
+      {can('reports.dashboard') ? <Route path="/reports/monthly/:month">{(params) => <MonthlyReportPage month={params.month} />}</Route> : null}
       <Route path="/settings">
         <SettingsPage />
       </Route>

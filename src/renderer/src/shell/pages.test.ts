@@ -14,6 +14,8 @@ describe('the page of a route', () => {
     ['#/settings/calendar', 'settings'],
     ['#/reports', 'reports'],
     ['#/improvements', 'improvements'],
+    ['#/reports/monthly/2026-11', 'monthlyReport'],
+    ['#/cases/alert/n42', 'alertCases'],
     ['#/no/such/place', 'caseList'],
   ])('%s shows %s', (hash, page) => expect(pageForPath(pathOfHash(hash))).toBe(page));
 });

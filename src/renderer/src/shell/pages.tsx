@@ -42,12 +42,14 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 
 export const PAGES = {
   caseList: lazyPage(() => import('../features/cases/CaseListPage').then((module) => module.CaseListPage)),
+  alertCases: lazyPage(() => import('../features/cases/CaseListPage').then((module) => module.AlertCaseListPage)),
   newCase: lazyPage(() => import('../features/new-case/NewCasePage').then((module) => module.NewCasePage)),
   workspace: lazyPage(() => import('../features/workspace/CaseWorkspacePage').then((module) => module.CaseWorkspacePage)),
   postRoom: lazyPage(() => import('../features/post-room/PostRoomPage').then((module) => module.PostRoomPage)),
   settings: lazyPage(() => import('../features/settings/SettingsPage').then((module) => module.SettingsPage)),
   reports: lazyPage(() => import('../features/reports/ReportsPage').then((module) => module.ReportsPage)),
   improvements: lazyPage(() => import('../features/improvements/ImprovementActionsPage').then((module) => module.ImprovementActionsPage)),
+  monthlyReport: lazyPage(() => import('../features/reports/MonthlyReportPage').then((module) => module.MonthlyReportPage)),
 };
 
 /** The page a route path shows (the routes are in Shell.tsx); every unknown path goes to the case list. */
@@ -56,8 +58,10 @@ export function pageForPath(path: string): keyof typeof PAGES | null {
   if (path.startsWith('/case/')) return 'workspace';
   if (path.startsWith('/post-room')) return 'postRoom';
   if (path.startsWith('/settings')) return 'settings';
+  if (path.startsWith('/reports/monthly/')) return 'monthlyReport';
   if (path.startsWith('/reports')) return 'reports';
   if (path.startsWith('/improvements')) return 'improvements';
+  if (path.startsWith('/cases/alert/')) return 'alertCases';
   return 'caseList';
 }
 

@@ -1,7 +1,8 @@
 /** The in-app notification centre and this device's preferences. */
 export interface NotificationItem {
   readonly id: string;
-  readonly level: 'due-soon' | 'breached' | 'new-post' | 'closed-case-post';
+  /** 'trend': a P-5.2 trend alert (managers). */
+  readonly level: 'due-soon' | 'breached' | 'new-post' | 'closed-case-post' | 'trend';
   readonly title: string;
   readonly body: string;
   readonly caseIds: readonly string[];

@@ -13,6 +13,7 @@ import { useLocation } from 'wouter';
 import type { CaseFilters } from '../../../../shared/domain/inputs';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
+import { useApiQuery } from '../../api/queries';
 import { useSettings } from '../../settings/SettingsContext';
 import { extraFilters } from './case-filters';
 import { CaseFiltersBar } from './CaseFiltersBar';
@@ -34,6 +35,20 @@ export function CaseListPage({ viewId }: { readonly viewId: string }) {
   if (!known && !loaded) return <Skeleton height={400} aria-label={t('views.loading')} />;
   const view = viewForRoute(views, viewId);
   // Keyed by view: choosing another view starts with its own filters, sort and search.
+  return <CaseList key={view.id} view={view} />;
+}
+
+/**
+ * P-5.2: a trend alert's cases (`/cases/alert/:id`, where a notification or its desktop
+ * notification leads): the case list filtered to exactly the cases the alert names.
+ */
+export function AlertCaseListPage({ notificationId }: { readonly notificationId: string }) {
+  const { t } = useTranslation();
+  const centre = useApiQuery('notifications.list', {});
+  if (!centre.data) return <Skeleton height={400} aria-label={t('common.loading')} />;
+  const alert = centre.data.items.find((item) => item.id === notificationId);
+  if (!alert) return <Alert data-testid="page-cases">{t('notifications.alertGone')}</Alert>;
+  const view: CaseView = { id: `alert-${alert.id}`, name: alert.title, drillDown: true, filters: { caseIds: [...alert.caseIds] }, sort: { field: 'receivedAt', direction: 'desc' } };
   return <CaseList key={view.id} view={view} />;
 }
 

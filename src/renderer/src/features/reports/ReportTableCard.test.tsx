@@ -75,4 +75,21 @@ describe('a report table (issue 16)', () => {
       ],
     });
   });
+
+  it('exports the same table to XLSX through the main process (exceljs), with its title for the sheet', async () => {
+    const user = userEvent.setup();
+    Object.defineProperty(URL, 'createObjectURL', { writable: true, value: () => 'blob:report' });
+    Object.defineProperty(URL, 'revokeObjectURL', { writable: true, value: () => undefined });
+    const { request } = renderCard();
+    await user.click(screen.getByRole('button', { name: 'Export Received by type as an XLSX workbook' }));
+    expect(request).toHaveBeenCalledWith('reports.exportTableXlsx', {
+      name: 'volume-by-type',
+      title: 'Received by type',
+      header: ['Type', 'Cases', 'Share'],
+      rows: [
+        ['Billing', '2', '=67%'],
+        ['Product', '0', '0%'],
+      ],
+    });
+  });
 });

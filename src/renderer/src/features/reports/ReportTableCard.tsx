@@ -1,6 +1,6 @@
 /**
  * One table of the dashboard (issue 16): a bar chart or the same numbers as a table (for keyboards
- * and screen readers), a CSV export, and every count opening exactly its cases in the case list.
+ * and screen readers), CSV and XLSX exports, and every count opening exactly its cases in the case list.
  */
 import { BarChart } from '@mantine/charts';
 import { Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
@@ -15,7 +15,8 @@ import { useErrors } from '../../errors/useErrors';
 import { canDrillDown, drillDownRoute } from './drill-down';
 import { isFigure, tableCsv, type ReportRow, type ReportTable } from './report-tables';
 
-const COLOURS: Record<string, string> = {
+/** The colour of each kind of bar, the same on screen and in print. */
+export const COLOURS: Record<string, string> = {
   current: 'blue.6',
   previous: 'gray.5',
   cases: 'blue.6',
@@ -57,10 +58,11 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
   const what = (row: ReportRow, columnLabel: string) => `${table.title}: ${row.label}, ${columnLabel}`;
   const columnLabel = (key: string) => table.columns.find((column) => column.key === key)?.label ?? key;
 
-  const exportCsv = async () => {
+  const exportTable = async (format: 'csv' | 'xlsx') => {
     try {
       setProblem(null);
-      saveFile(await call('reports.exportTable', { name: table.id, ...tableCsv(table) }));
+      const cells = tableCsv(table);
+      saveFile(format === 'csv' ? await call('reports.exportTable', { name: table.id, ...cells }) : await call('reports.exportTableXlsx', { name: table.id, title: table.title, ...cells }));
     } catch (error) {
       setProblem(errors.fields(error).general ?? t('common.fixErrors'));
     }
@@ -91,8 +93,11 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
               data-testid={`report-${table.id}-view`}
             />
           )}
-          <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void exportCsv()} aria-label={t('reports.exportLabel', { title: table.title })} data-testid={`report-${table.id}-csv`}>
+          <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void exportTable('csv')} aria-label={t('reports.exportLabel', { title: table.title })} data-testid={`report-${table.id}-csv`}>
             {t('reports.exportCsv')}
+          </Button>
+          <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void exportTable('xlsx')} aria-label={t('reports.exportXlsxLabel', { title: table.title })} data-testid={`report-${table.id}-xlsx`}>
+            {t('reports.exportXlsx')}
           </Button>
         </Group>
       </Group>

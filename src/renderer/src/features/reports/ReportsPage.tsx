@@ -3,10 +3,14 @@
  * device's data. Filters; a summary; then each table as a chart or a table, exported to CSV; every
  * count opens exactly its cases in the case list.
  */
-import { Alert, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IconPrinter } from '@tabler/icons-react';
+import { useLocation } from 'wouter';
+import { officeDay } from '../../../../shared/sla';
+import { lastCompleteMonth } from './monthly-report';
 import type { Dashboard, Figure, ReportFilters } from '../../../../shared/domain/reports';
 import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
@@ -78,6 +82,8 @@ function DashboardView({ dashboard }: { readonly dashboard: Dashboard }) {
 
 export function ReportsPage() {
   const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const { calendar } = useSettings();
   const [filters, setFilters] = useState<ReportFilters>({});
   // Kept live by cases.changed (live-queries.ts); the last dashboard stays while another loads.
   const dashboard = useApiQuery('reports.dashboard', filters, { placeholderData: keepPreviousData });
@@ -85,6 +91,9 @@ export function ReportsPage() {
     <Stack gap="md" data-testid="page-reports">
       <Group justify="space-between">
         <Title order={1}>{t('reports.title')}</Title>
+        <Button variant="light" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => navigate(`/reports/monthly/${lastCompleteMonth(officeDay(calendar, new Date()))}`)} data-testid="report-monthly">
+          {t('reports.monthly.open')}
+        </Button>
       </Group>
       <Text size="sm">{t('reports.intro')}</Text>
       <ReportFilterBar filters={filters} onChange={setFilters} products={dashboard.data?.volume.byProduct.map((row) => row.key) ?? []} />

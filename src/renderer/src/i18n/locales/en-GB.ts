@@ -77,6 +77,8 @@ export const enGB = {
     table: 'Table',
     exportCsv: 'CSV',
     exportLabel: 'Export {{title}} as CSV',
+    exportXlsx: 'XLSX',
+    exportXlsxLabel: 'Export {{title}} as an XLSX workbook',
     openCases_one: 'Open {{count}} case: {{what}}',
     openCases_other: 'Open {{count}} cases: {{what}}',
     tooMany: 'Too many cases to open at once',
@@ -86,6 +88,16 @@ export const enGB = {
     noDepartment: 'No department',
     noProduct: 'No product given',
     months: 'Month',
+    monthly: {
+      open: 'Monthly report',
+      title: 'Monthly complaints report: {{month}}',
+      generated: 'Complaints received in {{month}}; open cases and workload as at {{at}}.',
+      back: 'Back to Reports',
+      month: 'Month',
+      print: 'Print',
+      savePdf: 'Save as PDF',
+      badMonth: 'Choose a month.',
+    },
     summary: {
       received: 'Received',
       previous: 'Previous period: {{count}}',
@@ -1020,6 +1032,7 @@ export const enGB = {
     heading: 'Deadline notifications',
     markAllRead: 'Mark all read',
     empty: 'No notifications yet.',
+    alertGone: 'This alert is no longer in the notification centre, so its cases cannot be listed.',
   },
   errors: {
     screenTitle: 'Something went wrong',

@@ -143,6 +143,7 @@ export const issueCodesEnGB = {
   backup_folder_not_folder: '{{path}} is a file, not a folder.',
   backup_folder_not_writable: 'Plaint cannot write to the folder {{path}}.',
   backup_running: 'A backup is already running. Wait for it to finish.',
+  pdf_not_available: 'A PDF can only be saved in the Plaint desktop app. Use Print instead.',
   backup_failed: 'The database could not be copied. Nothing was kept; the log says why.',
   backup_not_found: '{{path}} is not a Plaint backup.',
   backup_manifest_invalid: 'The backup’s manifest is damaged or not a Plaint manifest.',

@@ -139,6 +139,7 @@ export const issueCodesLv = {
   backup_folder_not_folder: '{{path}} ir fails, nevis mape.',
   backup_folder_not_writable: 'Plaint nevar rakstīt mapē {{path}}.',
   backup_running: 'Rezerves kopēšana jau notiek. Pagaidiet, līdz tā beidzas.',
+  pdf_not_available: 'PDF var saglabāt tikai Plaint darbvirsmas lietotnē. Izmantojiet drukāšanu.',
   backup_failed: 'Datubāzi neizdevās nokopēt. Nekas netika saglabāts; iemesls ir žurnālā.',
   backup_not_found: '{{path}} nav Plaint rezerves kopija.',
   backup_manifest_invalid: 'Rezerves kopijas manifests ir bojāts vai nav Plaint manifests.',

@@ -78,6 +78,8 @@ export const lv = {
     table: 'Tabulu',
     exportCsv: 'CSV',
     exportLabel: 'Eksportēt “{{title}}” kā CSV',
+    exportXlsx: 'XLSX',
+    exportXlsxLabel: 'Eksportēt “{{title}}” kā XLSX darbgrāmatu',
     openCases_zero: 'Atvērt {{count}} lietu: {{what}}',
     openCases_one: 'Atvērt {{count}} lietu: {{what}}',
     openCases_other: 'Atvērt {{count}} lietas: {{what}}',
@@ -88,6 +90,16 @@ export const lv = {
     noDepartment: 'Bez nodaļas',
     noProduct: 'Produkts nav norādīts',
     months: 'Mēnesis',
+    monthly: {
+      open: 'Mēneša pārskats',
+      title: 'Mēneša sūdzību pārskats: {{month}}',
+      generated: 'Sūdzības, kas saņemtas {{month}}; atvērtās lietas un noslodze {{at}}.',
+      back: 'Atpakaļ uz pārskatiem',
+      month: 'Mēnesis',
+      print: 'Drukāt',
+      savePdf: 'Saglabāt kā PDF',
+      badMonth: 'Izvēlieties mēnesi.',
+    },
     summary: {
       received: 'Saņemtas',
       previous: 'Iepriekšējā periodā: {{count}}',
@@ -1036,6 +1048,7 @@ export const lv = {
     heading: 'Paziņojumi par termiņiem',
     markAllRead: 'Atzīmēt visus kā lasītus',
     empty: 'Paziņojumu vēl nav.',
+    alertGone: 'Šī brīdinājuma vairs nav paziņojumu centrā, tāpēc tā lietas nevar parādīt.',
   },
   errors: {
     screenTitle: 'Radās kļūda',

@@ -1,0 +1,187 @@
+/**
+ * Issue 16: the monthly complaints report, laid out to print (monthly-report.css): the month's
+ * summary, the main charts and every dashboard table, for one calendar month. Print uses the
+ * browser's print; in the desktop app "Save as PDF" asks the main process for Electron's
+ * printToPDF of this page.
+ */
+import { BarChart } from '@mantine/charts';
+import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { Dashboard } from '../../../../shared/domain/reports';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { saveFile } from '../../common/files';
+import { useFormatters } from '../../common/format';
+import { useErrors } from '../../errors/useErrors';
+import { useSettings } from '../../settings/SettingsContext';
+import { MONTH, MONTHLY_CHARTS, monthRange } from './monthly-report';
+import './monthly-report.css';
+import { dashboardTables, isFigure, type ReportTable } from './report-tables';
+import { COLOURS } from './ReportTableCard';
+
+function PrintedTable({ table, withChart }: { readonly table: ReportTable; readonly withChart: boolean }) {
+  const { t } = useTranslation();
+  const label = (key: string) => table.columns.find((column) => column.key === key)?.label ?? key;
+  return (
+    <Card withBorder padding="sm" className="report-section" data-testid={`monthly-${table.id}`}>
+      <Title order={2} size="h4" mb="xs">
+        {table.title}
+      </Title>
+      {table.rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('reports.noRows')}
+        </Text>
+      ) : (
+        <>
+          {withChart && table.chart.length > 0 && (
+            <div role="img" aria-label={table.title}>
+              <BarChart
+                h={180}
+                data={table.rows.map((row) => ({ label: row.label, ...Object.fromEntries(table.chart.map((key) => [key, isFigure(row.cells[key]) ? row.cells[key].count : 0])) }))}
+                dataKey="label"
+                type={table.stacked ? 'stacked' : 'default'}
+                withLegend={table.chart.length > 1}
+                withTooltip={false}
+                series={table.chart.map((key) => ({ name: key, label: label(key), color: COLOURS[key] ?? 'blue.6' }))}
+                barProps={{ isAnimationActive: false }}
+              />
+            </div>
+          )}
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{table.rowHeader}</Table.Th>
+                {table.columns.map((column) => (
+                  <Table.Th key={column.key} scope="col">
+                    {column.label}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Th scope="row" fw="normal">
+                    {row.label}
+                  </Table.Th>
+                  {table.columns.map((column) => {
+                    const cell = row.cells[column.key];
+                    return <Table.Td key={column.key}>{isFigure(cell) ? cell.count : (cell ?? '')}</Table.Td>;
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function MonthlyReport({ dashboard, monthName }: { readonly dashboard: Dashboard; readonly monthName: string }) {
+  const { t, i18n } = useTranslation();
+  const { typeLabel } = useSettings();
+  const formatters = useFormatters();
+  const tables = useMemo(() => {
+    const monthFormat = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return dashboardTables(dashboard, { t, typeLabel, money: formatters.money, decimal: formatters.decimal, percent: formatters.percent, month: (month) => monthFormat.format(new Date(`${month}-15T12:00:00Z`)) });
+  }, [dashboard, t, i18n.language, typeLabel, formatters.money, formatters.decimal, formatters.percent]);
+  const { outcomes } = dashboard;
+  const summary = [
+    { label: t('reports.summary.received'), value: String(dashboard.volume.total.count), detail: t('reports.summary.previous', { count: dashboard.volume.previousTotal.count }) },
+    { label: t('reports.summary.open'), value: String(dashboard.backlog.total.count), detail: '' },
+    {
+      label: t('reports.summary.escalationRate'),
+      value: outcomes.escalationRatePercent === null ? t('reports.notDecided') : formatters.percent(outcomes.escalationRatePercent),
+      detail: t('reports.summary.escalationOf', { escalated: outcomes.escalated.count, resolved: outcomes.stage1Resolved.count }),
+    },
+  ];
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('reports.monthly.generated', { month: monthName, at: formatters.dateTime(dashboard.generatedAt) })}
+      </Text>
+      <SimpleGrid cols={3} className="report-section">
+        {summary.map((item) => (
+          <Card key={item.label} withBorder padding="sm">
+            <Text size="xs" c="dimmed">
+              {item.label}
+            </Text>
+            <Text size="xl" fw={700}>
+              {item.value}
+            </Text>
+            {item.detail && (
+              <Text size="xs" c="dimmed">
+                {item.detail}
+              </Text>
+            )}
+          </Card>
+        ))}
+      </SimpleGrid>
+      {tables.map((table) => (
+        <PrintedTable key={table.id} table={table} withChart={MONTHLY_CHARTS.includes(table.id)} />
+      ))}
+    </Stack>
+  );
+}
+
+export function MonthlyReportPage({ month }: { readonly month: string }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const errors = useErrors();
+  const info = useApiQuery('app.info', {});
+  const [problem, setProblem] = useState<string | null>(null);
+  const valid = MONTH.test(month);
+  const dashboard = useApiQuery('reports.dashboard', valid ? monthRange(month) : {}, { enabled: valid });
+  const monthName = valid ? new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`)) : month;
+
+  const savePdf = async () => {
+    try {
+      setProblem(null);
+      saveFile(await call('reports.printPdf', { name: `monthly-report-${month}` }));
+    } catch (error) {
+      setProblem(errors.fields(error).general ?? t('common.fixErrors'));
+    }
+  };
+
+  return (
+    <Stack gap="md" className="monthly-report" data-testid="page-monthly-report">
+      <Group justify="space-between" className="print-hidden" wrap="wrap">
+        <Button variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => navigate('/reports')}>
+          {t('reports.monthly.back')}
+        </Button>
+        <Group gap="xs">
+          <TextInput type="month" size="xs" w={170} label={t('reports.monthly.month')} value={valid ? month : ''} onChange={(event) => MONTH.test(event.currentTarget.value) && navigate(`/reports/monthly/${event.currentTarget.value}`)} data-testid="monthly-report-month" />
+          <Button size="xs" mt="lg" leftSection={<IconPrinter size={14} aria-hidden />} onClick={() => window.print()} data-testid="monthly-report-print">
+            {t('reports.monthly.print')}
+          </Button>
+          {info.data?.host === 'electron' && (
+            <Button size="xs" mt="lg" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void savePdf()} data-testid="monthly-report-pdf">
+              {t('reports.monthly.savePdf')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {problem && (
+        <Text c="red" size="sm" role="alert" className="print-hidden">
+          {problem}
+        </Text>
+      )}
+      <Title order={1} data-testid="monthly-report-title">
+        {t('reports.monthly.title', { month: monthName })}
+      </Title>
+      {!valid ? (
+        <Alert color="red">{t('reports.monthly.badMonth')}</Alert>
+      ) : dashboard.error ? (
+        <Alert color="red">{t('common.failed', { message: dashboard.error.message })}</Alert>
+      ) : dashboard.data ? (
+        <MonthlyReport dashboard={dashboard.data} monthName={monthName} />
+      ) : (
+        <Skeleton height={400} aria-label={t('common.loading')} />
+      )}
+    </Stack>
+  );
+}
