@@ -4,6 +4,7 @@ import type { StaffAccount } from '../../shared/domain/records';
 import type { EventBus } from '../events/event-bus';
 import { CaseQueries } from './case-queries';
 import { CaseService } from './case-service';
+import { RelatedCases } from './related-cases';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
@@ -18,6 +19,8 @@ export interface DomainServices {
   readonly db: DomainDatabase;
   readonly cases: CaseService;
   readonly queries: CaseQueries;
+  /** Issue 18: the same complainant's other cases, and linking them. */
+  readonly related: RelatedCases;
   readonly settings: SettingsService;
   readonly staff: StaffService;
   readonly identity: DeviceIdentity;
@@ -41,6 +44,7 @@ export async function startDomainServices(
   const staff = new StaffService(db, clock);
   const cases = new CaseService(db, settings, identity, clock);
   const queries = new CaseQueries(db, settings, clock);
+  const related = new RelatedCases(db, queries, cases, clock);
   const stopFeed = startChangeFeed(db, events);
   const rescheduler = new DeadlineRescheduler(db, cases, onError);
   rescheduler.start();
@@ -48,6 +52,7 @@ export async function startDomainServices(
     db,
     cases,
     queries,
+    related,
     settings,
     staff,
     identity,

@@ -198,7 +198,9 @@ export type TimelineEntry =
   /** An administrator changed the working calendar or the SLA policy, and this case's deadlines moved. */
   | TimelineEntryBase<'deadlines-moved', DeadlinesMoved>
   /** P-7.1: a manager restricted the case to the people named, or lifted the restriction (no people), and why. */
-  | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>;
+  | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>
+  /** Issue 18: linked to (or unlinked from) another case of the same complainant; recorded on both cases. */
+  | TimelineEntryBase<'case-link', { linked: boolean; otherCaseId: string; otherReference: string }>;
 
 export interface DeadlinesMoved {
   readonly because: 'calendar' | 'slaPolicy';

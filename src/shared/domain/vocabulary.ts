@@ -72,6 +72,7 @@ export const TIMELINE_KINDS = [
   'conflict',
   'deadlines-moved',
   'restriction',
+  'case-link',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -1,6 +1,7 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
 import type { AccessLog } from '../../domain/access-log/access-log';
+import { exportCaseList } from '../../reports/case-list-export';
 import type { ApiHandlers, CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
@@ -27,6 +28,15 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addCommunication(input), detail(input.caseId, context)),
     'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),
     'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
+    'cases.assignMany': async (input, context) => ({ assigned: await domain().cases.assignMany(input, context.viewer) }),
+    // P-7.2: every case in an export is logged as exported, with the file's name.
+    'cases.export': async (input, context) => {
+      const exported = await exportCaseList(domain(), input, context.viewer);
+      await accessLog().record(context.viewer, 'exported', exported.cases, exported.file.name);
+      return { ...exported.file, rows: exported.cases.length };
+    },
+    'cases.related': (input, context) => domain().related.list(input.caseId, context.viewer),
+    'cases.link': async (input, context) => (await domain().related.link(input, context.viewer), domain().related.list(input.caseId, context.viewer)),
     'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
   };
 }

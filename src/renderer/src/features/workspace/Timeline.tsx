@@ -62,6 +62,8 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
       return entry.data.restricted
         ? t('timeline.restricted', { people: entry.data.people.map((person) => person.name).join(', '), reason: entry.data.reason })
         : t('timeline.restrictionLifted', { reason: entry.data.reason });
+    case 'case-link':
+      return t(entry.data.linked ? 'timeline.caseLinked' : 'timeline.caseUnlinked', { reference: entry.data.otherReference });
   }
 }
 
@@ -98,6 +100,7 @@ const COLOURS: Record<TimelineKind, string> = {
   audit: 'gray',
   conflict: 'red',
   'deadlines-moved': 'yellow',
+  'case-link': 'cyan',
   restriction: 'red',
 };
 
