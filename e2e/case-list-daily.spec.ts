@@ -114,3 +114,40 @@ test('the list exports as CSV with every matching row, not only those on screen'
   expect(lines[0]).toContain('"Reference"');
   expect(lines).toHaveLength(total + 1);
 });
+
+test('"Related cases" lists the same complainant\'s other case; linking and unlinking show on both timelines', async ({ plaint }) => {
+  const { page } = plaint;
+  type Created = { ok: boolean; result?: { caseId: string; reference: string } };
+  const [first, second] = await page.evaluate(async () => {
+    const api = (window as unknown as { plaint: { invoke(method: string, input: unknown): Promise<Created> } }).plaint;
+    const complaint = (name: string, email: string) => ({
+      complainant: { name, email, phone: '', preferredChannel: 'email' },
+      channel: 'email',
+      type: 'service',
+      product: '',
+      summary: `Complaint from ${name}`,
+      description: 'Described at length.',
+      desiredOutcome: 'An apology',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    return [await api.invoke('cases.create', complaint('Līga Related', 'liga.related@example.lv')), await api.invoke('cases.create', complaint('L. Related', 'LIGA.RELATED@example.lv'))];
+  });
+  const a = first?.result;
+  const b = second?.result;
+  if (!a || !b) throw new Error(`cases not created: ${JSON.stringify([first, second])}`);
+
+  await page.getByTestId('view-all-open').click();
+  await page.getByTestId('case-search').fill('Līga Related');
+  await page.locator(`${ROWS}[data-case-id="${a.caseId}"]`).click();
+  const panel = page.getByTestId('related-cases');
+  const row = panel.getByTestId(`related-${b.reference}`);
+  await expect(row).toContainText('same e-mail');
+  await row.getByRole('button', { name: `Link ${b.reference} to this case` }).click();
+  await expect(row).toContainText('Linked');
+  await expect(page.getByText(`Linked to case ${b.reference} of the same complainant`)).toBeVisible();
+
+  await row.getByRole('link', { name: b.reference }).click();
+  await expect(page.getByText(`Linked to case ${a.reference} of the same complainant`)).toBeVisible();
+  await page.getByTestId(`related-${a.reference}`).getByRole('button', { name: `Unlink ${a.reference} from this case` }).click();
+  await expect(page.getByText(`No longer linked to case ${a.reference}`)).toBeVisible();
+});
