@@ -93,6 +93,15 @@ describe('issue 18: "Assign to…" many cases at once', () => {
     await t.callAs(managerViewer, 'cases.assignMany', { caseIds: [id('other')], assigneeId: null });
     expect(await assigneeOf('other')).toBeNull();
   });
+
+  it('the "Unassigned" (triage) and "My due soon" views count only cases the viewer may open (P-7.1)', async () => {
+    // The built-in views' filters (renderer views.ts): open and nobody's; mine with a near deadline.
+    const views = { unassigned: { open: true, assigneeIds: [''] }, myDueSoon: { assigneeIds: [casId], deadline: 'due-soon' as const } };
+    // Unassigned now: post1, post2, phone1, phone2, other, restricted. Cas sees the Billing ones only (not phone2, not the restricted one).
+    expect(await t.callAs(caseworker, 'cases.count', { views })).toEqual({ unassigned: 4, myDueSoon: 0 });
+    expect((await t.callAs(otherManager, 'cases.count', { views })).unassigned).toBe(5);
+    expect((await t.callAs(managerViewer, 'cases.count', { views })).unassigned).toBe(6);
+  });
 });
 
 const exportInput = (format: 'csv' | 'xlsx', filters: Record<string, unknown> = {}) => ({
