@@ -69,6 +69,9 @@ function CaseList({ view }: { readonly view: CaseView }) {
   const can = useCan();
   const selecting = can('cases.assignMany');
   const selection = useCaseSelection(data);
+  // A new filter, search or sort shows other rows: a choice made among the old ones is dropped.
+  const { clear: clearSelection } = selection;
+  useEffect(() => clearSelection(), [filters, debouncedSearch, sort, clearSelection]);
   const activeFilters = Object.keys(extra).length;
   const [showFilters, setShowFilters] = useState(activeFilters > 0);
 
