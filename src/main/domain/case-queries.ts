@@ -203,7 +203,8 @@ export class CaseQueries {
     return { items: rows.slice(offset, offset + limit).map(toListItem), total: rows.length, offset };
   }
 
-  private textMatches(search: string, limit: number): string[] {
+  /** Ids of cases whose full-text index matches (the SQLite storage only; none elsewhere). */
+  textMatches(search: string, limit: number): string[] {
     return unwrapSqliteInstance<CaseDocument>(this.db.cases.storageInstance)?.searchText(search, limit) ?? [];
   }
 

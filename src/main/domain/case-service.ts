@@ -5,6 +5,7 @@
  * recomputed by the SLA engine.
  */
 import type { z } from 'zod';
+import type { assignCasesInput } from '../../shared/domain/case-list-inputs';
 import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, restrictCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
 import type { Viewer } from '../../shared/identity/viewer';
 import { canOpenCase, canRestrictCase } from '../../shared/identity/case-access';
@@ -216,6 +217,26 @@ export class CaseService {
   async assign(input: z.output<typeof assignCaseInput>): Promise<CaseDocument> {
     const assignee = input.assigneeId ? await this.activeStaff('assigneeId', input.assigneeId) : null;
     return this.modify(input.caseId, (document) => ({ next: { ...document, assignee }, entries: [] }));
+  }
+
+  /**
+   * Issue 18: "Assign to…" on many cases of the list, all or nothing in one write. Each case gets
+   * the timeline entry a single assignment makes. A case that does not exist, or that the viewer
+   * may not open (P-7.1), refuses the whole operation, naming it, and nothing is written.
+   */
+  async assignMany(input: z.output<typeof assignCasesInput>, viewer: Viewer | null | undefined): Promise<number> {
+    const assignee = input.assigneeId ? await this.activeStaff('assigneeId', input.assigneeId) : null;
+    const found = await this.db.cases.findByIds([...input.caseIds]).exec();
+    input.caseIds.forEach((caseId, index) => {
+      const document = found.get(caseId);
+      if (!document) throw fieldError(`caseIds.${index}`, `Case ${caseId} does not exist`, 'not_found');
+      if (!canOpenCase(viewer, document)) throw fieldError(`caseIds.${index}`, `Case ${document.reference} cannot be assigned: you may not open it (P-7.1)`, 'case_not_assignable');
+    });
+    return commitPlanned(async () => {
+      const changes = new ChangeSet();
+      for (const caseId of input.caseIds) changes.include((await this.planModify(caseId, (document) => ({ next: { ...document, assignee }, entries: [] }))).changes);
+      return { changes, result: input.caseIds.length };
+    });
   }
 
   async act(input: z.output<typeof actOnCaseInput>): Promise<CaseDocument> {

@@ -6,6 +6,7 @@ import { CaseQueries } from './case-queries';
 import { CaseService } from './case-service';
 import { addCaseLastSeenCollection } from './correspondence/case-last-seen';
 import { CorrespondenceService } from './correspondence/correspondence-service';
+import { RelatedCases } from './related-cases';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
@@ -23,6 +24,8 @@ export interface DomainServices {
   readonly queries: CaseQueries;
   /** New correspondence on existing cases: unread markers and closed-case decisions (issue 18). */
   readonly correspondence: CorrespondenceService;
+  /** Issue 18: the same complainant's other cases, and linking them. */
+  readonly related: RelatedCases;
   readonly settings: SettingsService;
   readonly staff: StaffService;
   /** P-5.3: improvement actions and their owners' due list. */
@@ -49,6 +52,7 @@ export async function startDomainServices(
   const cases = new CaseService(db, settings, identity, clock);
   const queries = new CaseQueries(db, settings, clock);
   const correspondence = new CorrespondenceService(db, cases, await addCaseLastSeenCollection(database), clock);
+  const related = new RelatedCases(db, queries, cases, clock);
   const stopFeed = startChangeFeed(db, events);
   const rescheduler = new DeadlineRescheduler(db, cases, onError);
   rescheduler.start();
@@ -57,6 +61,7 @@ export async function startDomainServices(
     cases,
     queries,
     correspondence,
+    related,
     settings,
     staff,
     improvements: new ImprovementActionService(db, settings, clock),

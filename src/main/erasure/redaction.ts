@@ -113,6 +113,8 @@ export function redactedEntry(entry: TimelineEntry): TimelineEntry {
       return { ...entry, data: { ...entry.data, redacted } };
     case 'correspondence-decision':
       return { ...entry, data: { ...entry.data, reason: '', redacted } };
+    case 'case-link':
+      return { ...entry, data: { ...entry.data, redacted } };
   }
 }
 

@@ -40,5 +40,7 @@ export function entryText(entry: TimelineEntry): string {
       return entry.data.restricted ? `Restricted to ${entry.data.people.map((person) => person.name).join(', ')}: ${entry.data.reason}` : `Restriction lifted: ${entry.data.reason}`;
     case 'correspondence-decision':
       return `Correspondence on the closed case: ${entry.data.decision}: ${entry.data.reason}`;
+    case 'case-link':
+      return `${entry.data.linked ? 'Linked to' : 'Unlinked from'} case ${entry.data.otherReference}`;
   }
 }

@@ -28,7 +28,7 @@ import {
   type LetterRecord,
   type LetterTemplateId,
 } from '../domain/letters';
-import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult } from '../domain/views';
+import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult, RelatedCase } from '../domain/views';
 import { prepareServerInput, syncSettingsInput, type QuarantineEntry, type ServerPreparation, type SyncSettingsView, type SyncStatus } from '../domain/sync';
 import { actOnCaseInput } from '../domain/workflow';
 import { findPersonInput, type PersonSearchResult } from '../domain/people-search';
@@ -55,6 +55,7 @@ import { saveRootCauseCategoryInput, saveRootCauseInput } from '../domain/root-c
 import { saveImprovementActionInput, type ImprovementAction, type OwnedImprovementAction } from '../domain/improvement-actions';
 import type { RecurrenceReport } from '../domain/recurrence';
 import { exportTableInput, printReportInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
+import { assignCasesInput, exportCasesInput, linkCasesInput, relatedCasesInput } from '../domain/case-list-inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
 import { changePasswordInput, joinTeamInput, setPasswordInput, setUpTeamInput, signInInput, staffInput, unlockInput, type SessionState } from '../identity/session-inputs';
@@ -112,6 +113,14 @@ export const apiMethods = {
   'cases.updateDetails': { summary: "Edits a case's details; every changed field is audited.", input: updateCaseDetailsInput, result: typed<CaseDetail>() },
   'cases.restrict': { summary: 'A manager restricts a case to named people, or lifts the restriction (P-7.1); audited on the timeline.', input: restrictCaseInput, result: typed<CaseDetail>() },
   'cases.assign': { summary: 'Assigns a case to a staff member, or unassigns it.', input: assignCaseInput, result: typed<CaseDetail>() },
+  'cases.assignMany': { summary: 'Issue 18: assigns many cases (or unassigns them) in one write, all or nothing; a timeline entry on each.', input: assignCasesInput, result: typed<{ assigned: number }>() },
+  'cases.export': {
+    summary: 'Issue 18: the case list as shown (every matching row the caller may open, P-7.1) as CSV or XLSX; logged as an export (P-7.2).',
+    input: exportCasesInput,
+    result: typed<{ name: string; mimeType: string; dataBase64: string; rows: number }>(),
+  },
+  'cases.related': { summary: "Issue 18: the other cases of a case's complainant (same e-mail, phone, or name and postcode, or linked by hand) the caller may open.", input: relatedCasesInput, result: typed<RelatedCase[]>() },
+  'cases.link': { summary: 'Issue 18: links two cases of the same complainant, or removes the link; recorded on both timelines.', input: linkCasesInput, result: typed<RelatedCase[]>() },
   'cases.act': { summary: 'Performs a workflow action (P-3, P-4, P-6) if the case allows it now.', input: actOnCaseInput, result: typed<CaseDetail>() },
   'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },
   'cases.addCommunication': { summary: 'Logs a communication in or out (channel, time, summary).', input: addCommunicationInput, result: typed<CaseDetail>() },

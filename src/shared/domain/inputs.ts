@@ -132,7 +132,7 @@ export const listCasesInput = z
   })
   .strict();
 
-export const countCasesInput = z.object({ views: z.record(z.string().max(64), caseFiltersSchema).refine((views) => Object.keys(views).length <= 50, { message: 'At most 50 views', params: { code: 'too_many_views' } }) }).strict();
+export const countCasesInput = z.object({ views: z.record(z.string().max(64), caseFiltersSchema).refine((views) => Object.keys(views).length <= 60, { message: 'At most 60 views', params: { code: 'too_many_views' } }) }).strict();
 
 export const getCaseInput = z.object({ caseId: id }).strict();
 export const quickSearchInput = z.object({ query: requiredText(200), limit: z.number().int().min(1).max(50).default(10) }).strict();

@@ -123,6 +123,12 @@ export const ISSUE_CODES = [
   // Closing a case, extending a deadline.
   'unposted_final_letter',
   'approver_not_manager',
+  // The case list's bulk actions and linked cases (issue 18).
+  'duplicate_case',
+  'case_not_assignable',
+  'already_linked',
+  'not_linked',
+  'export_too_large',
   // Backup and restore (issue 14).
   'backup_folder_not_set',
   'backup_folder_not_absolute',

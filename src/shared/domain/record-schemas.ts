@@ -207,6 +207,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   ),
   entry('restriction', z.object({ restricted: z.boolean(), people: z.array(staffRef), reason: z.string() })),
   entry('correspondence-decision', z.object({ entryId: id, decision: z.enum(CORRESPONDENCE_DECISIONS), reason: z.string() })),
+  entry('case-link', z.object({ linked: z.boolean(), otherCaseId: z.string(), otherReference: z.string() })),
 ]);
 
 /**

@@ -209,7 +209,9 @@ export type TimelineEntry =
   /** P-7.1: a manager restricted the case to the people named, or lifted the restriction (no people), and why. */
   | TimelineEntryBase<'restriction', { restricted: boolean; people: readonly StaffRef[]; reason: string }>
   /** Issue 18: what was decided about correspondence that arrived on a closed case, and why. */
-  | TimelineEntryBase<'correspondence-decision', { entryId: string; decision: CorrespondenceDecision; reason: string }>;
+  | TimelineEntryBase<'correspondence-decision', { entryId: string; decision: CorrespondenceDecision; reason: string }>
+  /** Issue 18: linked to (or unlinked from) another case of the same complainant; recorded on both cases. */
+  | TimelineEntryBase<'case-link', { linked: boolean; otherCaseId: string; otherReference: string }>;
 
 export interface DeadlinesMoved {
   readonly because: 'calendar' | 'slaPolicy';

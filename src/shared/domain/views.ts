@@ -55,3 +55,13 @@ export interface QuickSearchHit {
   readonly summary: string;
   readonly matchedBy: 'reference' | 'text';
 }
+
+/** Issue 18: how another case was found to be the same complainant's. */
+export type SameComplainantMatch = 'email' | 'phone' | 'name-postcode';
+
+/** Another case of the same complainant, as the workspace's "Related cases" lists it. */
+export interface RelatedCase extends CaseListItem {
+  /** Linked by hand (both cases name each other). */
+  readonly linked: boolean;
+  readonly matchedBy: readonly SameComplainantMatch[];
+}

@@ -73,6 +73,7 @@ export const TIMELINE_KINDS = [
   'deadlines-moved',
   'restriction',
   'correspondence-decision',
+  'case-link',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -50,6 +50,10 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'cases.count': CASE_READING,
   'cases.updateDetails': CASE_WORK,
   'cases.assign': ['manager'],
+  'cases.assignMany': ['manager'],
+  'cases.export': CASE_READING,
+  'cases.related': CASE_READING,
+  'cases.link': CASE_WORK,
   // P-7.1: managers narrow a case to named people (need-to-know checks they may open it).
   'cases.restrict': ['manager'],
   // Issue 18: new correspondence on a case; deciding is case work (the service checks assignee or manager).

@@ -1,6 +1,7 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
 import type { AccessLog } from '../../domain/access-log/access-log';
+import { exportCaseList } from '../../reports/case-list-export';
 import { signedIn, type ApiHandlers, type CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
@@ -31,6 +32,15 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     'cases.markSeen': async (input, context) => (await domain().correspondence.markSeen(input.caseId, signedIn(context)), domain().correspondence.forCase(input.caseId, signedIn(context))),
     'cases.unread': async (_input, context) => ({ caseIds: await domain().correspondence.unreadCaseIds(signedIn(context)) }),
     'cases.decideCorrespondence': async (input, context) => (await domain().correspondence.decide(input, signedIn(context)), detail(input.caseId, context)),
+    'cases.assignMany': async (input, context) => ({ assigned: await domain().cases.assignMany(input, context.viewer) }),
+    // P-7.2: every case in an export is logged as exported, with the file's name.
+    'cases.export': async (input, context) => {
+      const exported = await exportCaseList(domain(), input, context.viewer);
+      await accessLog().record(context.viewer, 'exported', exported.cases, exported.file.name);
+      return { ...exported.file, rows: exported.cases.length };
+    },
+    'cases.related': (input, context) => domain().related.list(input.caseId, context.viewer),
+    'cases.link': async (input, context) => (await domain().related.link(input, context.viewer), domain().related.list(input.caseId, context.viewer)),
     'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
   };
 }

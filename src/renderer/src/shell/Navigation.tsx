@@ -52,7 +52,7 @@ export function Navigation({ onNavigate }: { readonly onNavigate: () => void }) 
         {(readsCases ? views : []).map((view) => {
           const count = counts.data?.[view.id];
           const label = view.labelKey ? t(`views.${view.labelKey}`) : (view.name ?? view.id);
-          const tone = view.id === 'breached' && count ? 'red' : view.id === 'due-soon' && count ? 'orange' : 'gray';
+          const tone = view.id === 'breached' && count ? 'red' : (view.id === 'due-soon' || view.id === 'my-due-soon') && count ? 'orange' : 'gray';
           return link(
             `/cases/view/${view.id}`,
             label,

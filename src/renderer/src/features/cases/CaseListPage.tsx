@@ -1,11 +1,13 @@
 /**
  * A case list: one view (from the navigation), with search as you type, extra filters and sorting
  * by any column. What is shown can be saved as the person's own view (kept by the main process).
+ * Issue 18: one compact toolbar (search, "More filters", export) so 15 or more rows show at
+ * 1366×768; managers select rows and "Assign to…" them.
  */
-import { Alert, Button, Group, Modal, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Collapse, Group, Modal, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy, IconSearch } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconDeviceFloppy, IconFilter, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +16,10 @@ import type { CaseFilters } from '../../../../shared/domain/inputs';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useApiQuery } from '../../api/queries';
+import { useCan } from '../../session/SessionContext';
+import { BulkAssign } from './BulkAssign';
+import { ExportMenu } from './ExportMenu';
+import { useCaseSelection } from './useCaseSelection';
 import { useSettings } from '../../settings/SettingsContext';
 import { extraFilters } from './case-filters';
 import { CaseFiltersBar } from './CaseFiltersBar';
@@ -75,6 +81,14 @@ function CaseList({ view }: { readonly view: CaseView }) {
   const data = useCaseListData(filters, debouncedSearch, sort);
   const title = view.labelKey ? t(`views.${view.labelKey}`) : (view.name ?? '');
   const changed = differsFromView(view, extra, search, sort);
+  const can = useCan();
+  const selecting = can('cases.assignMany');
+  const selection = useCaseSelection(data);
+  // A new filter, search or sort shows other rows: a choice made among the old ones is dropped.
+  const { clear: clearSelection } = selection;
+  useEffect(() => clearSelection(), [filters, debouncedSearch, sort, clearSelection]);
+  const activeFilters = Object.keys(extra).length;
+  const [showFilters, setShowFilters] = useState(activeFilters > 0);
 
   const [naming, setNaming] = useState<string | null>(null);
   const [namingError, setNamingError] = useState<string | null>(null);
@@ -105,17 +119,31 @@ function CaseList({ view }: { readonly view: CaseView }) {
   };
 
   return (
-    <Stack h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))" gap="sm" data-testid="page-cases">
+    <Stack h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))" gap="xs" data-testid="page-cases">
       <Group justify="space-between" wrap="nowrap">
-        <Group gap="sm">
-          <Title order={1} size="h2" data-testid="case-list-title">
+        <Group gap="sm" wrap="nowrap">
+          <Title order={1} size="h3" data-testid="case-list-title">
             {title}
           </Title>
-          <Text c="dimmed" data-testid="case-count" aria-live="polite">
+          <Text c="dimmed" size="sm" data-testid="case-count" aria-live="polite">
             {data.total === null ? t('common.loading') : t('caseList.count', { count: data.total })}
           </Text>
+          <Text size="xs" c="dimmed" visibleFrom="lg">
+            {t('caseList.keyboardHint')}
+          </Text>
         </Group>
-        <Group gap="xs">
+        <Group gap="xs" wrap="nowrap">
+          {selecting && selection.selected.size > 0 && (
+            <>
+              <Text size="sm" data-testid="selected-count">
+                {t('caseList.selected', { count: selection.selected.size })}
+              </Text>
+              <BulkAssign caseIds={[...selection.selected]} onDone={selection.clear} />
+              <Button size="xs" variant="subtle" onClick={selection.clear}>
+                {t('caseList.clearSelection')}
+              </Button>
+            </>
+          )}
           {changed && !view.drillDown && (
             <Button size="xs" variant="light" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => setNaming(title)} data-testid="save-view">
               {t('views.saveAsView')}
@@ -148,26 +176,59 @@ function CaseList({ view }: { readonly view: CaseView }) {
           </Group>
         </form>
       </Modal>
-      <TextInput
-        ref={searchBox}
-        label={t('caseList.searchLabel')}
-        placeholder={t('caseList.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="case-rows"] [role="row"]')?.focus();
-        }}
-        data-testid="case-search"
-      />
-      <CaseFiltersBar filters={filters} onChange={(next) => setExtra(extraFilters(view.filters, next))} onReset={() => setExtra({})} />
+      <Group gap="xs" wrap="nowrap" data-testid="case-toolbar">
+        <TextInput
+          ref={searchBox}
+          size="xs"
+          style={{ flex: 1 }}
+          aria-label={t('caseList.searchLabel')}
+          placeholder={t('caseList.searchPlaceholder')}
+          leftSection={<IconSearch size={14} aria-hidden />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="case-rows"] [role="row"]')?.focus();
+          }}
+          data-testid="case-search"
+        />
+        <Button
+          size="xs"
+          variant={showFilters ? 'light' : 'default'}
+          leftSection={<IconFilter size={14} aria-hidden />}
+          rightSection={showFilters ? <IconChevronUp size={14} aria-hidden /> : <IconChevronDown size={14} aria-hidden />}
+          onClick={() => setShowFilters((shown) => !shown)}
+          aria-expanded={showFilters}
+          aria-controls="case-filters-panel"
+          data-testid="more-filters"
+        >
+          {showFilters ? t('caseList.fewerFilters') : t('caseList.moreFilters')}
+          {activeFilters > 0 && (
+            <Badge size="xs" ml={6} circle data-testid="active-filter-count" aria-label={t('caseList.activeFilters', { count: activeFilters })}>
+              {activeFilters}
+            </Badge>
+          )}
+        </Button>
+        {activeFilters > 0 && (
+          <Button size="xs" variant="subtle" onClick={() => setExtra({})} data-testid="reset-filters">
+            {t('caseList.resetFilters')}
+          </Button>
+        )}
+        {can('cases.export') && <ExportMenu filters={filters} search={debouncedSearch} sort={sort} />}
+      </Group>
+      <Collapse expanded={showFilters} id="case-filters-panel">
+        <CaseFiltersBar filters={filters} onChange={(next) => setExtra(extraFilters(view.filters, next))} onReset={() => setExtra({})} />
+      </Collapse>
       {data.error && <Alert color="red">{t('common.failed', { message: data.error })}</Alert>}
       {problem && <Alert color="red">{problem}</Alert>}
-      <Text size="xs" c="dimmed">
-        {t('caseList.keyboardHint')}
-      </Text>
       <div style={{ flex: 1, minHeight: 0 }}>
-        <CaseTable data={data} sort={sort} onSort={setSort} onOpen={(caseId) => navigate(`/case/${caseId}`)} />
+        <CaseTable
+          data={data}
+          sort={sort}
+          onSort={setSort}
+          onOpen={(caseId) => navigate(`/case/${caseId}`)}
+          selection={selecting ? selection : undefined}
+          emptyText={view.labelKey === 'unassigned' ? t('caseList.emptyTriage') : undefined}
+        />
       </div>
     </Stack>
   );

@@ -1,8 +1,10 @@
 /**
  * The case list: virtualised rows (smooth at 100 000 cases), sortable column headers, and
- * keyboard use: arrow keys move between rows, Enter opens a case, Home/End jump.
+ * keyboard use: arrow keys move between rows, Enter opens a case, Home/End jump, Space selects.
+ * Issue 18: rows are compact (15 or more at 1366×768) and a cell's text wraps onto a second line
+ * rather than being cut off; managers select rows for "Assign to…".
  */
-import { Box, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { Box, Checkbox, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -20,14 +22,14 @@ import type { CaseListData } from './useCaseListData';
 import type { CaseSort } from './views';
 
 const COLUMNS: { key: keyof ReturnType<typeof columnLabels>; sort: CaseSortField; width: string }[] = [
-  { key: 'reference', sort: 'reference', width: '8.5rem' },
-  { key: 'complainant', sort: 'complainant', width: 'minmax(6rem, 1.3fr)' },
+  { key: 'reference', sort: 'reference', width: '7.5rem' },
+  { key: 'complainant', sort: 'complainant', width: 'minmax(5rem, 1.2fr)' },
   { key: 'type', sort: 'type', width: 'minmax(5rem, 1fr)' },
-  { key: 'channel', sort: 'channel', width: 'minmax(4.5rem, 0.7fr)' },
-  { key: 'status', sort: 'status', width: 'minmax(7rem, 1.5fr)' },
+  { key: 'channel', sort: 'channel', width: 'minmax(4rem, 0.6fr)' },
+  { key: 'status', sort: 'status', width: 'minmax(7rem, 1.4fr)' },
   { key: 'assignee', sort: 'assignee', width: 'minmax(5rem, 1fr)' },
-  { key: 'received', sort: 'receivedAt', width: '9.5rem' },
-  { key: 'nextDeadline', sort: 'nextDueAt', width: '12.5rem' },
+  { key: 'received', sort: 'receivedAt', width: '6.5rem' },
+  { key: 'nextDeadline', sort: 'nextDueAt', width: '11rem' },
 ];
 
 function columnLabels(t: (key: string) => string) {
@@ -43,17 +45,31 @@ function columnLabels(t: (key: string) => string) {
   };
 }
 
-const TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
-const ROW_HEIGHT = 44;
+const COLUMNS_TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
+/** Two lines of small text: a long type, status or name wraps instead of being cut off. */
+export const ROW_HEIGHT = 36;
+
+/** The rows a manager has chosen for a bulk action (issue 18). */
+export interface CaseSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly toggle: (row: CaseListItem) => void;
+  /** The header's box: all the loaded rows, or none. */
+  readonly toggleAll: () => void;
+  readonly allSelected: boolean;
+}
 
 export interface CaseTableProps {
   readonly data: CaseListData;
   readonly sort: CaseSort;
   readonly onSort: (sort: CaseSort) => void;
   readonly onOpen: (caseId: string) => void;
+  readonly selection?: CaseSelection | undefined;
+  /** What to say when no case matches (what to do next). */
+  readonly emptyText?: string | undefined;
 }
 
-export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
+export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: CaseTableProps) {
+  const TEMPLATE = selection ? `1.5rem ${COLUMNS_TEMPLATE}` : COLUMNS_TEMPLATE;
   const { t } = useTranslation();
   const labels = columnLabels(t as (key: string) => string);
   const format = useFormatters();
@@ -82,7 +98,10 @@ export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
     if (event.key in moves) focusRow(active + (moves[event.key] ?? 0));
     else if (event.key === 'Home') focusRow(0);
     else if (event.key === 'End') focusRow(count - 1);
-    else if (event.key === 'Enter') {
+    else if (event.key === ' ' && selection) {
+      const row = data.row(active);
+      if (row) selection.toggle(row);
+    } else if (event.key === 'Enter') {
       const row = data.row(active);
       if (row) onOpen(row.id);
     } else return;
@@ -94,24 +113,28 @@ export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
       case 'reference':
         return (
           <Group gap={4} wrap="nowrap">
-            <Text ff="monospace" size="sm" fw={600}>
+            <Text ff="monospace" size="xs" fw={600}>
               {row.reference}
             </Text>
             <RestrictedBadge restricted={row.restricted} />
           </Group>
         );
       case 'complainant':
-        return row.complainantName;
+        return <span className={classes.wrap}>{row.complainantName}</span>;
       case 'type':
-        return typeLabel(row.type);
+        return <span className={classes.wrap}>{typeLabel(row.type)}</span>;
       case 'channel':
-        return t(`channels.${row.channel}`);
+        return <span className={classes.wrap}>{t(`channels.${row.channel}`)}</span>;
       case 'status':
-        return <StatusText stage={row.stage} status={row.status} />;
+        return (
+          <span className={classes.wrap}>
+            <StatusText stage={row.stage} status={row.status} />
+          </span>
+        );
       case 'assignee':
-        return row.assignee?.name ?? <Text c="dimmed" size="sm">{t('common.unassigned')}</Text>;
+        return row.assignee ? <span className={classes.wrap}>{row.assignee.name}</span> : <span className={`${classes.wrap} ${classes.dimmed}`}>{t('common.unassigned')}</span>;
       case 'received':
-        return format.dateTime(row.receivedAt);
+        return <span className={classes.wrap}>{format.dateTime(row.receivedAt)}</span>;
       case 'nextDeadline':
         return <DeadlineBadge deadline={row.nextDeadline} now={now} />;
     }
@@ -120,6 +143,11 @@ export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
   return (
     <Box role="grid" aria-label={t('caseList.tableLabel')} aria-rowcount={count + 1} className={classes.grid} data-testid="case-table">
       <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: TEMPLATE }}>
+        {selection && (
+          <div role="columnheader" className={classes.select}>
+            <Checkbox size="xs" checked={selection.allSelected} indeterminate={!selection.allSelected && selection.selected.size > 0} onChange={selection.toggleAll} aria-label={t('caseList.selectAll')} data-testid="select-all" />
+          </div>
+        )}
         {COLUMNS.map((column) => {
           const sorted = sort.field === column.sort;
           const next: CaseSort = { field: column.sort, direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc' };
@@ -135,8 +163,8 @@ export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
       </div>
       <div ref={scroller} className={classes.body} onKeyDown={onKeyDown} data-testid="case-rows">
         {count === 0 && data.total !== null ? (
-          <Text p="md" c="dimmed">
-            {t('caseList.empty')}
+          <Text p="md" c="dimmed" data-testid="case-list-empty">
+            {emptyText ?? t('caseList.empty')}
           </Text>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -156,9 +184,23 @@ export function CaseTable({ data, sort, onSort, onOpen }: CaseTableProps) {
                   onClick={() => row && onOpen(row.id)}
                   onFocus={() => setActive(item.index)}
                 >
+                  {selection && (
+                    <div role="gridcell" className={classes.select} onClick={(event) => event.stopPropagation()}>
+                      {row && (
+                        <Checkbox
+                          size="xs"
+                          tabIndex={-1}
+                          checked={selection.selected.has(row.id)}
+                          onChange={() => selection.toggle(row)}
+                          aria-label={t('caseList.selectCase', { reference: row.reference })}
+                          data-testid={`select-${row.reference}`}
+                        />
+                      )}
+                    </div>
+                  )}
                   {row
                     ? COLUMNS.map((column) => (
-                        <div role="gridcell" key={column.key} className={classes.cell}>
+                        <div role="gridcell" key={column.key} className={classes.cell} data-column={column.key}>
                           {cell(row, column.key)}
                         </div>
                       ))

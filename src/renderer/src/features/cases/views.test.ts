@@ -14,6 +14,12 @@ describe('case views', () => {
     expect(views.find((view) => view.id === 'my-open')?.filters).toEqual({ open: true, assigneeIds: ['ann'] });
   });
 
+  it('issue 18: "Unassigned" is the open cases nobody has (triage); "My due soon" is my cases whose deadline is near', () => {
+    const views = builtInViews('ann');
+    expect(views.find((view) => view.id === 'unassigned')).toMatchObject({ labelKey: 'unassigned', filters: { open: true, assigneeIds: [''] } });
+    expect(views.find((view) => view.id === 'my-due-soon')).toMatchObject({ labelKey: 'myDueSoon', filters: { assigneeIds: ['ann'], deadline: 'due-soon' } });
+  });
+
   it('a route shows its view, or "all open" when the view is gone', () => {
     const views = allViews('ann', [saved]);
     expect(viewForRoute(views, saved.id)).toBe(saved);

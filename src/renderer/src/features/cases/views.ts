@@ -7,7 +7,7 @@ import type { CaseFilters } from '../../../../shared/domain/inputs';
 
 export type { CaseSort };
 
-export type BuiltInViewKey = 'myOpen' | 'awaitingAcknowledgement' | 'dueSoon' | 'dueToday' | 'breached' | 'breachedThenExtended' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
+export type BuiltInViewKey = 'myOpen' | 'myDueSoon' | 'unassigned' | 'awaitingAcknowledgement' | 'dueSoon' | 'dueToday' | 'breached' | 'breachedThenExtended' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
 
 export interface CaseView {
   readonly id: string;
@@ -30,6 +30,9 @@ const BY_DEADLINE: CaseSort = { field: 'nextDueAt', direction: 'asc' };
 export function builtInViews(myStaffId: string): CaseView[] {
   return [
     { id: 'my-open', labelKey: 'myOpen', filters: { open: true, assigneeIds: [myStaffId] }, sort: BY_DEADLINE },
+    // Issue 18: the person's own cases whose deadline is near, and the open cases nobody has taken (triage).
+    { id: 'my-due-soon', labelKey: 'myDueSoon', filters: { assigneeIds: [myStaffId], deadline: 'due-soon' }, sort: BY_DEADLINE },
+    { id: 'unassigned', labelKey: 'unassigned', filters: { open: true, assigneeIds: [''] }, sort: { field: 'receivedAt', direction: 'asc' } },
     { id: 'awaiting-acknowledgement', labelKey: 'awaitingAcknowledgement', filters: { statuses: ['received'] }, sort: BY_DEADLINE },
     { id: 'due-soon', labelKey: 'dueSoon', filters: { deadline: 'due-soon' }, sort: BY_DEADLINE },
     { id: 'due-today', labelKey: 'dueToday', filters: { deadline: 'due-today' }, sort: BY_DEADLINE },

@@ -12,6 +12,7 @@ import { ComplainantPanel } from './ComplainantPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { LettersPanel } from './LettersPanel';
 import { NoteAndCommunication } from './NoteAndCommunication';
+import { RelatedCasesPanel } from './RelatedCasesPanel';
 import { CaseTimeline } from './Timeline';
 import { lastListPath } from '../cases/list-memory';
 
@@ -46,6 +47,7 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
             <ComplainantPanel detail={detail} onChanged={changed} />
             <DetailsPanel detail={detail} onChanged={changed} />
             <LettersPanel detail={detail} />
+            <RelatedCasesPanel caseId={detail.case.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -64,6 +64,8 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
         : t('timeline.restrictionLifted', { reason: entry.data.reason });
     case 'correspondence-decision':
       return t(`timeline.correspondenceDecision.${entry.data.decision}`, { reason: entry.data.reason });
+    case 'case-link':
+      return t(entry.data.linked ? 'timeline.caseLinked' : 'timeline.caseUnlinked', { reference: entry.data.otherReference });
   }
 }
 
@@ -101,6 +103,7 @@ const COLOURS: Record<TimelineKind, string> = {
   conflict: 'red',
   'deadlines-moved': 'yellow',
   'correspondence-decision': 'cyan',
+  'case-link': 'cyan',
   restriction: 'red',
 };
 
