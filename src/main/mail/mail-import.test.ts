@@ -9,6 +9,7 @@
  *   was away (the move happens at the next fetch);
  * - bad input gets a clear error and changes nothing: malformed MIME, a 50 MB attachment, a header
  *   in the wrong encoding, a wrong password, an unreachable server;
+ * - a website form submission pre-fills the complaint from its fields (P-3.1);
  * - settings: TLS is required except on loopback; the password is never returned.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +88,23 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     expect(await mailbox.messageIds('INBOX')).toEqual([]);
     expect(await mailbox.messageIds('Plaint/Logged')).toEqual(['<complaint-1@example.org>']);
     expect((await t.fail('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' })).issues[0]).toMatchObject({ path: 'mailId', code: 'mail_already_triaged' });
+  });
+
+  it('a website form submission becomes a web-form complaint from the person in the form, not the website that mailed it (P-3.1)', async () => {
+    await t.call('mail.configure', settings());
+    const body = ['Name: Edith Crawley', 'Email: edith@example.org', 'Phone: 0161 496 0000', 'Order: 5521', 'Message: My parcel never came.'].join('\n');
+    await mailbox.append(await composeMessage({ messageId: '<form-1@example.com>', from: 'Website <noreply@example.com>', subject: 'Contact form', text: body }), { receivedAt: RECEIVED });
+    await t.call('mail.fetch', {});
+    const [row] = await t.call('mail.list', {});
+    expect(row!.form).toMatchObject({ name: 'Edith Crawley', email: 'edith@example.org', orderNumber: '5521' });
+    const triaged = await t.call('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' });
+    const detail = await t.call('cases.get', { caseId: triaged.triage!.caseId! });
+    expect(detail.case).toMatchObject({
+      channel: 'web-form',
+      receivedAt: RECEIVED.toISOString(),
+      description: 'My parcel never came.',
+      complainant: { name: 'Edith Crawley', email: 'edith@example.org', phone: '0161 496 0000', orderNumber: '5521' },
+    });
   });
 
   it('a reply quoting the reference matches its case and is filed on it; a mistyped check character matches nothing', async () => {

@@ -17,6 +17,8 @@ import type { LetterFileRef } from '../../shared/domain/letters';
 import type { Viewer } from '../../shared/identity/viewer';
 import { caseAccess } from '../../shared/identity/case-access';
 import { findReferences } from '../../shared/reference/find-references';
+import { readWebForm, type WebFormValues } from '../../shared/domain/web-form';
+import { z } from 'zod';
 import { parseReference } from '../../shared/reference/reference-number';
 import { officeDay } from '../../shared/sla';
 import { ChangeSet, commitPlanned } from '../database/change-set';
@@ -81,6 +83,7 @@ export class MailRegister {
       text: message.text,
       attachments: attachments.map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size })),
       match: await this.match(message, viewer),
+      form: readWebForm(message.text),
       triage: letter && letter.kind ? { kind: letter.kind, caseId: letter.caseId, caseReference: letter.caseReference, routedTo: letter.routedTo } : null,
     };
   }
@@ -136,22 +139,14 @@ export class MailRegister {
       if (input.kind === 'new-complaint') {
         const created = await this.domain.cases.planCreate(
           {
-            complainant: {
-              kind: 'customer',
-              name: input.complainantName || message.from.name || message.from.address,
-              email: message.from.address,
-              phone: '',
-              address: null,
-              preferredChannel: 'email',
-              customerNumber: '',
-              orderNumber: '',
-            },
-            channel: 'email',
+            complainant: complainantOf(message, readWebForm(message.text), input.complainantName),
+            // P-3.1: a website form submission came through the website, whoever mailed it on.
+            channel: readWebForm(message.text) ? 'web-form' : 'email',
             receivedAt,
             type: input.type,
             product: '',
             summary,
-            description: message.text.slice(0, 20_000),
+            description: (readWebForm(message.text)?.message ?? message.text).slice(0, 20_000),
             desiredOutcome: '',
             assigneeId: null,
             departments: [],
@@ -202,4 +197,27 @@ export class MailRegister {
     const letter = (await this.letters.letters.findOne(letterId).exec())?.toJSON() as LetterDocument | undefined;
     return this.row(imported, letter, viewer);
   }
+}
+
+const anEmail = z.email();
+const phoneCharacters = /^[+\d\s()./-]*$/;
+
+/**
+ * The complainant of a new complaint by e-mail: the person in a website form when there is one
+ * (the form's sender is the website), else the sender; what the form says is used only where it
+ * keeps the rules a typed complainant keeps (a valid e-mail, a phone of digits).
+ */
+function complainantOf(message: ReadMessage, form: WebFormValues | null, typedName: string) {
+  const email = form?.email && anEmail.safeParse(form.email).success ? form.email.toLowerCase() : message.from.address;
+  const phone = form?.phone && phoneCharacters.test(form.phone) ? form.phone.slice(0, 40) : '';
+  return {
+    kind: 'customer' as const,
+    name: (typedName || form?.name || message.from.name || message.from.address).slice(0, 200),
+    email,
+    phone,
+    address: null,
+    preferredChannel: 'email' as const,
+    customerNumber: (form?.customerNumber ?? '').slice(0, 60),
+    orderNumber: (form?.orderNumber ?? '').slice(0, 60),
+  };
 }

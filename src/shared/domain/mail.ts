@@ -7,6 +7,7 @@ import { INCOMING_KINDS, type IncomingKind, type LetterTemplateId } from './lett
 import { issue, requiredText, text } from './fields';
 import { isLoopbackHost } from './sync';
 import type { IssueCode, IssueParams } from './issue-codes';
+import type { WebFormValues } from './web-form';
 
 /** Where the team's processed messages go on the server (issue 17). */
 export const DEFAULT_PROCESSED_FOLDER = 'Plaint/Logged';
@@ -103,6 +104,8 @@ export interface IncomingMail {
   readonly attachments: readonly IncomingMailAttachment[];
   /** A case reference (check character valid) found in the subject or body, with the case it names here. */
   readonly match: { readonly reference: string; readonly caseId: string } | null;
+  /** The fields of a website form submission (`Name:`, `Email:` … lines), or null for an ordinary e-mail. */
+  readonly form: WebFormValues | null;
   /** Null until triaged. */
   readonly triage: { readonly kind: IncomingKind; readonly caseId: string | null; readonly caseReference: string | null; readonly routedTo: string } | null;
 }

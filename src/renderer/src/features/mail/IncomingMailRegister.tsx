@@ -226,6 +226,11 @@ export function IncomingMailRegister() {
                   <Table.Td>{row.from.name || row.from.address}</Table.Td>
                   <Table.Td>
                     {row.subject || t('mail.register.noSubject')}
+                    {row.form && (
+                      <Badge ml="xs" size="xs" color="grape">
+                        {t('mail.register.webForm')}
+                      </Badge>
+                    )}
                     {row.match && (
                       <Badge ml="xs" size="xs" color="teal">
                         {row.match.reference}

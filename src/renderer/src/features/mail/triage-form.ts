@@ -22,7 +22,8 @@ export function triageDefaults(mail: IncomingMail, firstType: string): TriageVal
     kind: mail.match ? 'correspondence' : 'new-complaint',
     reference: mail.match?.reference ?? '',
     type: firstType,
-    complainantName: mail.from.name || mail.from.address,
+    // A website form names the complainant; the sender is the website.
+    complainantName: mail.form?.name || mail.from.name || mail.from.address,
     summary: mail.subject.slice(0, 300),
     routedTo: '',
     note: '',

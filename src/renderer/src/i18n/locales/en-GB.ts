@@ -985,6 +985,7 @@ export const enGB = {
       complainant: 'Complainant',
       keyboardHint: 'Arrow keys in the list choose a message; Ctrl+Enter triages it and moves to the next.',
       triage: 'Triage (Ctrl+Enter)',
+      webForm: 'Website form',
       triaged: 'Triaged: {{what}} {{reference}}',
     },
   },

@@ -1003,6 +1003,7 @@ export const lv = {
       complainant: 'Sūdzības iesniedzējs',
       keyboardHint: 'Bultiņas sarakstā izvēlas vēstuli; Ctrl+Enter to sašķiro un pāriet uz nākamo.',
       triage: 'Šķirot (Ctrl+Enter)',
+      webForm: 'Tīmekļa veidlapa',
       triaged: 'Sašķirots: {{what}} {{reference}}',
     },
   },
