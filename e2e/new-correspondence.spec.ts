@@ -77,6 +77,15 @@ test('post logged on a closed case is marked for its assignee and waits for thei
   await expect(notice).toHaveCount(0);
   await expect(page.getByText('New correspondence on the closed case: no action. Reason: Already refunded; told by phone')).toBeVisible();
 
+  // The notification centre told it, its time shown whole beside the long title (issue 18: not "2 SECOND…").
+  await page.getByTestId('notifications-open').click();
+  const item = page.getByTestId('notification-list').getByText(`New correspondence on a closed case: ${created.reference}`);
+  await expect(item).toBeVisible();
+  const time = page.getByTestId('notification-time').first();
+  await expect(time).toBeVisible();
+  expect(await time.evaluate((badge) => [...badge.querySelectorAll('*'), badge].every((element) => element.scrollWidth <= element.clientWidth + 1))).toBe(true);
+  await page.keyboard.press('Escape');
+
   // Opened, so no longer marked in the list.
   await page.getByTestId('back-to-list').click();
   await page.getByTestId('case-search').fill(created.reference);
