@@ -81,7 +81,7 @@ test('post logged on a closed case is marked for its assignee and waits for thei
   await page.getByTestId('notifications-open').click();
   const item = page.getByTestId('notification-list').getByText(`New correspondence on a closed case: ${created.reference}`);
   await expect(item).toBeVisible();
-  const time = page.getByTestId('notification-time').first();
+  const time = page.getByTestId('notification-list').locator('.mantine-Badge-root').first();
   await expect(time).toBeVisible();
   expect(await time.evaluate((badge) => [...badge.querySelectorAll('*'), badge].every((element) => element.scrollWidth <= element.clientWidth + 1))).toBe(true);
   await page.keyboard.press('Escape');
