@@ -186,6 +186,25 @@ describe('rescheduling', () => {
   });
 });
 
+describe('a newly assigned person (issue 18)', () => {
+  it('is told at once of what is due soon on the case, with no other change to the case', async () => {
+    shown = [];
+    await start('2026-11-23T10:00:00.000Z');
+    const settings = await t.call('staff.save', { name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
+    const amira = settings.staff.find((member) => member.name === 'Amira Hassan')!.id;
+    const { caseId, reference } = await createCase('2026-11-23T10:00:00.000Z', amira);
+    await advanceTo('2026-11-24T12:00:00.000Z'); // the warning has passed (Amira's), the breach is ahead
+    expect(await inApp()).toEqual([]);
+    const changed = new Promise<void>((resolve) => {
+      const stop = t.services.events.listenAll((channel) => channel === 'cases.changed' && (stop(), resolve()));
+    });
+    await t.call('cases.assign', { caseId, assigneeId: await me() });
+    await changed;
+    await advanceTo('2026-11-24T12:00:01.000Z'); // the notifier's debounce, nothing else
+    expect((await inApp()).map((item) => [item.level, item.title])).toEqual([['due-soon', `Deadline due soon: ${reference}`]]);
+  });
+});
+
 describe('old breaches (issue 18)', () => {
   it('deadlines breached months ago are told once, as breaches, never as "due soon"; a case with two is named once', async () => {
     shown = [];

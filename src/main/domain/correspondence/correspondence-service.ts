@@ -79,7 +79,12 @@ export class CorrespondenceService {
     const mine = (await this.db.cases.find({ selector: { assigneeId: viewer.accountId } }).exec()).filter((found) => canOpenCase(viewer, found));
     const arrivals = await this.arrivalsOn(mine.map((found) => found.id));
     const seen = await this.seenAt(viewer.accountId, [...new Set(arrivals.map((entry) => entry.caseId))]);
-    return [...new Set(arrivals.filter((entry) => entry.recordedAt > (seen.get(entry.caseId) ?? '')).map((entry) => entry.caseId))];
+    return [...new Set(arrivals.filter((entry) => this.isNewTo(entry, viewer, seen.get(entry.caseId) ?? '')).map((entry) => entry.caseId))];
+  }
+
+  /** Arrived since the reader last opened the case, and not logged by the reader themselves. */
+  private isNewTo(entry: Communication, viewer: Viewer, seenAt: string): boolean {
+    return entry.recordedAt > seenAt && entry.by.id !== viewer.accountId;
   }
 
   /** The case as its reader sees its new correspondence: unread, and what waits for a decision. */
@@ -87,7 +92,7 @@ export class CorrespondenceService {
     const found = await this.openable(caseId, viewer);
     const arrivals = await this.arrivalsOn([caseId]);
     const seen = (await this.seenAt(viewer.accountId, [caseId])).get(caseId) ?? '';
-    const unread = found.assigneeId === viewer.accountId && arrivals.some((entry) => entry.recordedAt > seen);
+    const unread = found.assigneeId === viewer.accountId && arrivals.some((entry) => this.isNewTo(entry, viewer, seen));
     const awaitingDecision: AwaitingDecision[] = arrivals
       .filter((entry) => entry.data.arrived?.closedCase)
       .map((entry) => ({ entryId: entry.id, at: entry.at, recordedAt: entry.recordedAt, channel: entry.data.channel, summary: entry.data.summary }));

@@ -57,7 +57,7 @@ export function NotificationCentre() {
             {(centre.data?.items ?? []).map((item) => (
               <UnstyledButton key={item.id} onClick={() => void open(item.id, item.path)} p="xs" style={{ borderRadius: 4, background: item.read ? undefined : 'var(--mantine-primary-color-light)' }}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Stack gap={0}>
+                  <Stack gap={0} style={{ minWidth: 0 }}>
                     <Text size="sm" fw={item.read ? 400 : 600}>
                       {item.title}
                     </Text>
@@ -65,7 +65,8 @@ export function NotificationCentre() {
                       {item.body}
                     </Text>
                   </Stack>
-                  <Badge size="xs" color={item.level === 'breached' ? 'red' : item.level === 'trend' ? 'blue' : 'orange'} variant="light">
+                  {/* Issue 18: the time is never cut off ("2 SECOND…"): it keeps its width, the text beside it wraps. */}
+                  <Badge size="xs" color={item.level === 'breached' ? 'red' : item.level === 'due-soon' ? 'orange' : 'blue'} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }} data-testid="notification-time">
                     {format.relative(item.createdAt, new Date())}
                   </Badge>
                 </Group>

@@ -13,6 +13,7 @@ import type { CaseSortField } from '../../../../shared/domain/inputs';
 import type { CaseListItem } from '../../../../shared/domain/views';
 import { DeadlineBadge } from '../../common/DeadlineBadge';
 import { RestrictedBadge } from '../../common/RestrictedBadge';
+import { UnreadMarker, useUnreadCases } from '../../common/UnreadMarker';
 import { useFormatters } from '../../common/format';
 import { StatusText } from '../../common/StatusText';
 import { useNow } from '../../common/useNow';
@@ -75,6 +76,7 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
   const format = useFormatters();
   const { typeLabel } = useSettings();
   const now = useNow();
+  const unread = useUnreadCases();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const count = data.total ?? 0;
@@ -117,6 +119,7 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
               {row.reference}
             </Text>
             <RestrictedBadge restricted={row.restricted} />
+            {unread.has(row.id) && <UnreadMarker />}
           </Group>
         );
       case 'complainant':

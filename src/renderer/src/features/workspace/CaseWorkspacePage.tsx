@@ -11,6 +11,7 @@ import { CaseHeader } from './CaseHeader';
 import { ComplainantPanel } from './ComplainantPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { LettersPanel } from './LettersPanel';
+import { NewCorrespondence } from './NewCorrespondence';
 import { NoteAndCommunication } from './NoteAndCommunication';
 import { RelatedCasesPanel } from './RelatedCasesPanel';
 import { CaseTimeline } from './Timeline';
@@ -40,6 +41,7 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
         ← {t('workspace.back')}
       </Anchor>
       <CaseHeader detail={detail} onChanged={changed} />
+      <NewCorrespondence caseId={detail.case.id} onChanged={changed} />
       <ActionBar detail={detail} onChanged={changed} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
