@@ -161,11 +161,12 @@ export class SyncSession {
   }
 
   /**
-   * The team server's file contents while it can be reached (no problem known): offline, a file
-   * that is not here is queued at once rather than after a timeout.
+   * The team server's file contents while it can be reached: offline (the server unreachable),
+   * a file that is not here is queued at once rather than after a timeout. Other problems (a
+   * document refused, a bad answer) leave it to the requests themselves to fail or not.
    */
   contentServer(): ContentServer | null {
-    if (this.stopped || !FILE_CONTENTS || this.problems.has() || this.preparing) return null;
+    if (this.stopped || !FILE_CONTENTS || this.preparing || this.problems.current()?.kind === 'unreachable') return null;
     return new CouchContentServer(this.databaseUrl(remoteDatabaseName(this.options.config.database, FILE_CONTENTS)), this.fetch);
   }
 
