@@ -40,7 +40,7 @@ test('post logged on a closed case is marked for its assignee and waits for thei
   for (const action of [
     { type: 'acknowledge', at: at(4), channel: 'email' },
     { type: 'startInvestigation', at: at(4) },
-    { type: 'communicateResolution', at: at(3), channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] },
+    { type: 'communicateResolution', rootCauseId: 'courier-handling', at: at(3), channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] },
     { type: 'close', at: at(2) },
   ]) {
     await api(page, 'cases.act', { caseId: created.caseId, action });
