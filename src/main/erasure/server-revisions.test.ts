@@ -41,7 +41,7 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
   it('pouchdb-server keeps the superseded revision until the team databases are compacted; cleaning compacts them', async () => {
     const { couch, a } = await setUp();
     const person = await personalCase(a);
-    // A letter undone at once: its scan's record and chunk are deleted documents on the server.
+    // A letter undone at once: its scan's record is a deleted document on the server.
     await a.setClock('2027-01-10T09:00:00.000Z');
     const undone = await a.call('post.logIncoming', { receivedOn: '2027-01-10', sender: { name: 'Someone Else', addressLines: [], postcode: '', country: 'GB' }, kind: 'new-complaint', type: 'product', summary: 'Wrong envelope', scans: [{ name: 'x.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }] });
     await a.call('post.undo', { letterId: undone.id });
@@ -70,11 +70,11 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
     const cleaned = await a.call('erasure.cleanServer', ADMIN);
     expect(cleaned.databases.map((entry) => entry.database)).toContain('team_cases');
     expect(cleaned.databases.every((entry) => entry.compaction === 'started')).toBe(true);
-    // pouchdb-server has no _purge: the deleted scan documents are reported, not hidden.
-    expect(cleaned.databases.filter((entry) => entry.purge !== 'not-needed')).toEqual([
-      { database: 'team_files', compaction: 'started', purge: 'unsupported', purged: 0 },
-      { database: 'team_filechunks', compaction: 'started', purge: 'unsupported', purged: 0 },
-    ]);
+    // pouchdb-server has no _purge: the deleted scan record is reported, not hidden. Its content
+    // never reached the server (issue 19: a device uploads a scan's chunks only while the letter
+    // stands, and this one was undone before the device connected), so the chunk database has no
+    // deleted document to purge.
+    expect(cleaned.databases.filter((entry) => entry.purge !== 'not-needed')).toEqual([{ database: 'team_files', compaction: 'started', purge: 'unsupported', purged: 0 }]);
     // Compaction runs in the background on the server: the old revision goes.
     await waitUntil(async () => (await get(`${caseUrl}?rev=${before._rev}`)).status === 404, 'the old revision to be compacted away');
     expect((await get(caseUrl)).body).not.toContain(PERSON.email);
