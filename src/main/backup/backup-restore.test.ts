@@ -52,7 +52,7 @@ describe('back up now (issue 14)', () => {
     expect(cases?.documents).toBeGreaterThanOrEqual(5);
     expect(cases?.documents).toBeLessThanOrEqual(25);
     expect(manifest.app.version).toBe('0.0.0-test');
-    expect(manifest.schemaVersions['cases']).toBe(2);
+    expect(manifest.schemaVersions['cases']).toBe(3);
 
     const target = path.join(tempDir('plaint-restored-'), 'profile');
     const restored = await t.call('backup.restore', { from: path.join(folder, generation ?? ''), dataDirectory: target });
