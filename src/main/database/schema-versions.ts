@@ -21,6 +21,7 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   syncQuarantine: 0,
   caseViews: 0,
   accessLog: 0,
+  caseLastSeen: 0,
 };
 
 export interface NewerCollection {
