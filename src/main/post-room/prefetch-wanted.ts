@@ -10,7 +10,8 @@ import type { CaseDocument } from '../domain/collections';
 import { visibleSelector } from '../domain/case-visibility';
 import type { LetterDocument } from './letters-collection';
 
-const PAGE = 200;
+/** Up to this many cases their letters are asked for by case id. */
+const ONE_QUERY_UP_TO = 200;
 
 export interface PrefetchSources {
   readonly cases: RxCollection<CaseDocument>;
@@ -28,11 +29,10 @@ export async function wantedFiles(sources: PrefetchSources, people: readonly str
     if (!selector) continue;
     for (const found of await sources.cases.find({ selector }).exec()) caseIds.add(found.id);
   }
-  const ids = [...caseIds];
-  const files: string[] = [];
-  for (let start = 0; start < ids.length; start += PAGE) {
-    const letters = await sources.letters.find({ selector: { caseId: { $in: ids.slice(start, start + PAGE) }, voided: false } }).exec();
-    for (const letter of letters) files.push(...letter.files.map((file) => file.id));
-  }
-  return files;
+  if (caseIds.size === 0) return [];
+  // Letters have no case index: a few cases are one query; many are one pass over the letters,
+  // never a pass per page of cases (an administrator assigned most of 100 000 cases).
+  const selector: MangoQuerySelector<LetterDocument> = caseIds.size <= ONE_QUERY_UP_TO ? { caseId: { $in: [...caseIds] }, voided: false } : { voided: false };
+  const letters = (await sources.letters.find({ selector }).exec()).filter((letter) => letter.caseId !== null && caseIds.has(letter.caseId));
+  return letters.flatMap((letter) => letter.files.map((file) => file.id));
 }

@@ -7,7 +7,6 @@
  */
 import {
   getSchemaByObjectPath,
-  getQueryMatcher,
   getSortComparator,
   getStartIndexStringFromLowerBound,
   getStartIndexStringFromUpperBound,
@@ -18,6 +17,7 @@ import {
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 type Statement = Database.Statement<unknown[], unknown>;
+import { queryMatcher } from './query-matcher';
 import { toSortableBlob, type IndexColumn, type TableLayout } from './table-layout';
 
 export interface QueryContext<T> {
@@ -125,7 +125,7 @@ export function buildQuerySql<T>(
 function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, prefilter?: Prefilter): Generator<RxDocumentData<T>> {
   const { sql, params } = buildQuerySql(context, prepared, { page: false, ...(prefilter ? { prefilter } : {}) });
   const indexUsed = planIndex(context, prepared) !== null;
-  const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed && !prefilter ? null : getQueryMatcher(context.schema, prepared.query);
+  const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed && !prefilter ? null : queryMatcher(context.schema, prepared.query);
   for (const json of context.statement(sql).pluck().iterate(...params) as IterableIterator<string>) {
     const document = JSON.parse(json) as RxDocumentData<T>;
     if (!matches || matches(document)) yield document;

@@ -7,7 +7,7 @@
  * - on a closed case it waits for a decision by the assignee or a manager: reopen, escalate or
  *   "no action", each with a reason, recorded on the timeline.
  */
-import type { RxCollection } from 'rxdb';
+import type { MangoQuerySelector, RxCollection } from 'rxdb';
 import type { z } from 'zod';
 import type { AwaitingDecision, CaseCorrespondence, decideCorrespondenceInput } from '../../../shared/domain/correspondence';
 import type { CommunicationChannel } from '../../../shared/domain/vocabulary';
@@ -43,6 +43,9 @@ export interface ArrivalInput {
 
 const isManager = (viewer: Viewer) => viewer.roles.includes('manager');
 
+/** Up to this many cases, each case's entries are read through the timeline's case index. */
+const LOOK_UP_CASE_BY_CASE = 50;
+
 export class CorrespondenceService {
   constructor(
     private readonly db: DomainDatabase,
@@ -58,10 +61,25 @@ export class CorrespondenceService {
     return this.cases.planCommunication({ caseId: input.caseId, at: input.at, direction: 'in', channel: input.channel, summary: input.summary }, { ...link, arrived: { closedCase: found.status === 'closed' } });
   }
 
+  /**
+   * The arrivals and decisions on these cases. A few cases are read through the timeline's case
+   * index (opening a case must not scan every entry); many in one pass over the arrivals only.
+   */
+  private async arrivalEntries(caseIds: readonly string[]): Promise<TimelineEntry[]> {
+    const arrivalOrDecision: MangoQuerySelector<TimelineEntry> = { $or: [{ kind: 'communication', 'data.arrived': { $exists: true } } as MangoQuerySelector<TimelineEntry>, { kind: 'correspondence-decision' }] };
+    if (caseIds.length <= LOOK_UP_CASE_BY_CASE) {
+      const found: TimelineEntry[] = [];
+      for (const caseId of caseIds) found.push(...(await this.db.timeline.find({ selector: { caseId, ...arrivalOrDecision } }).exec()).map((entry) => entry.toJSON() as TimelineEntry));
+      return found;
+    }
+    const wanted = new Set(caseIds);
+    const entries = await this.db.timeline.find({ selector: arrivalOrDecision }).exec();
+    return entries.filter((entry) => wanted.has(entry.caseId)).map((entry) => entry.toJSON() as TimelineEntry);
+  }
+
   private async arrivalsOn(caseIds: readonly string[]): Promise<Communication[]> {
     if (caseIds.length === 0) return [];
-    const entries = await this.db.timeline.find({ selector: { caseId: { $in: [...caseIds] }, kind: { $in: ['communication', 'correspondence-decision'] } } }).exec();
-    const all = entries.map((entry) => entry.toJSON() as TimelineEntry);
+    const all = await this.arrivalEntries(caseIds);
     const decided = new Set(all.flatMap((entry) => (entry.kind === 'correspondence-decision' ? [entry.data.entryId] : [])));
     // A closed-case arrival that has its decision no longer waits (arrived.closedCase becomes false here).
     return all.flatMap((entry) =>
@@ -152,7 +170,7 @@ export class CorrespondenceService {
   /** Correspondence recorded since `since` that the recipient is told of: on their cases, and on unassigned closed cases for managers. */
   async arrivalsToTell(viewer: Viewer, since: Date): Promise<Arrival[]> {
     const mine = await this.db.cases.find({ selector: { assigneeId: viewer.accountId } }).exec();
-    const unassignedClosed = isManager(viewer) ? (await this.db.cases.find({ selector: { open: false } }).exec()).filter((found) => found.assigneeId === null) : [];
+    const unassignedClosed = isManager(viewer) ? await this.db.cases.find({ selector: { open: false, assigneeId: { $eq: null } } }).exec() : [];
     const cases = new Map([...mine, ...unassignedClosed].filter((found) => canOpenCase(viewer, found)).map((found) => [found.id, found]));
     const arrivals = await this.arrivalsOn([...cases.keys()]);
     return arrivals

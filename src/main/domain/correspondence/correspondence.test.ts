@@ -68,6 +68,22 @@ describe('new correspondence on an open case (issue 18)', () => {
   });
 });
 
+describe('new correspondence for a busy caseworker (issue 18, at scale)', () => {
+  // Beyond 50 cases the arrivals are found in one pass over the timeline instead of case by case.
+  it('finds the one case with new post among 60 assigned, for the marker and the notification', async () => {
+    await t.addAccount({ name: 'Colin Clerk', login: 'clerk', roles: ['clerk'] });
+    const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
+    const created = [];
+    for (let index = 0; index < 60; index += 1) created.push(await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T10:00:00.000Z', assigneeId: amira }));
+    const target = created[41]!;
+    await clerkLogsLetter(target.reference, 'amira');
+    expect((await t.call('cases.unread', {})).caseIds).toEqual([target.caseId]);
+    await t.services.notifier!.recompute();
+    const told = (await t.call('notifications.list', {})).items.filter((item) => item.level === 'new-post');
+    expect(told).toEqual([expect.objectContaining({ path: `/case/${target.caseId}` })]);
+  });
+});
+
 describe('new correspondence on a closed case (issue 18)', () => {
   beforeEach(async () => {
     await t.addAccount({ name: 'Colin Clerk', login: 'clerk', roles: ['clerk'] });
