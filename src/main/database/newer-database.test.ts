@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, NON_PREMIUM_COLLECTION_LIMIT } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,5 +73,11 @@ describe('a database from a newer Plaint', () => {
     const collections = (opened.domain!.db as unknown as { collections: Record<string, { schema: { version: number } }> }).collections;
     const actual = Object.fromEntries(Object.entries(collections).map(([name, collection]) => [name, collection.schema.version]));
     expect(PLAINT_SCHEMA_VERSIONS, 'update src/main/database/schema-versions.ts with every collection and schema version').toEqual(actual);
+  });
+
+  it('opens no more collections than RxDB\'s open-source build allows in a process (13)', () => {
+    // A 14th makes RxDB wait 1.8 s at every start before letting it through; a 15th is refused
+    // (COL23). New device-local marks go to the device ledger (database/device-ledger.ts).
+    expect(Object.keys(PLAINT_SCHEMA_VERSIONS).length).toBeLessThanOrEqual(NON_PREMIUM_COLLECTION_LIMIT);
   });
 });

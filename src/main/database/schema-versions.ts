@@ -21,7 +21,6 @@ export const PLAINT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   syncQuarantine: 0,
   caseViews: 0,
   accessLog: 0,
-  caseLastSeen: 0,
 };
 
 export interface NewerCollection {

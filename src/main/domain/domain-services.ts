@@ -4,7 +4,8 @@ import type { StaffAccount } from '../../shared/domain/records';
 import type { EventBus } from '../events/event-bus';
 import { CaseQueries } from './case-queries';
 import { CaseService } from './case-service';
-import { addCaseLastSeenCollection } from './correspondence/case-last-seen';
+import { CaseLastSeen } from './correspondence/case-last-seen';
+import { addDeviceLedger } from '../database/device-ledger';
 import { CorrespondenceService } from './correspondence/correspondence-service';
 import { RelatedCases } from './related-cases';
 import { startChangeFeed } from './change-feed';
@@ -51,7 +52,7 @@ export async function startDomainServices(
   const staff = new StaffService(db, clock);
   const cases = new CaseService(db, settings, identity, clock);
   const queries = new CaseQueries(db, settings, clock);
-  const correspondence = new CorrespondenceService(db, cases, await addCaseLastSeenCollection(database), clock);
+  const correspondence = new CorrespondenceService(db, cases, new CaseLastSeen(await addDeviceLedger(database)), clock);
   const related = new RelatedCases(db, queries, cases, clock);
   const stopFeed = startChangeFeed(db, events);
   const rescheduler = new DeadlineRescheduler(db, cases, onError);

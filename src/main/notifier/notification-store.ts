@@ -6,6 +6,9 @@
  */
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { collectionOf } from '../database/collection-of';
+import { addDeviceLedger, type LedgerEntry } from '../database/device-ledger';
+
+export type { LedgerEntry };
 import type { NotificationLevel } from './deadline-events';
 
 /** A deadline's warning or breach, or a trend alert (P-5.2, src/main/reports/trends). */
@@ -26,10 +29,6 @@ export interface StoredNotification {
   read: boolean;
 }
 
-export interface LedgerEntry {
-  key: string;
-  notifiedAt: string;
-}
 
 const notificationSchema: RxJsonSchema<StoredNotification> = {
   title: 'device notification',
@@ -53,14 +52,6 @@ const notificationSchema: RxJsonSchema<StoredNotification> = {
   indexes: [['staffId', 'createdAt'], ['delivered', 'deliverAt']],
 };
 
-const ledgerSchema: RxJsonSchema<LedgerEntry> = {
-  title: 'notification ledger',
-  version: 0,
-  primaryKey: 'key',
-  type: 'object',
-  properties: { key: { type: 'string', maxLength: 300 }, notifiedAt: { type: 'string', maxLength: 30 } },
-  required: ['key', 'notifiedAt'],
-};
 
 export interface NotifierCollections {
   deviceNotifications: RxCollection<StoredNotification>;
@@ -71,8 +62,6 @@ export interface NotifierCollections {
 export const DEVICE_LOCAL_COLLECTIONS = ['deviceNotifications', 'notificationLedger'] as const;
 
 export async function addNotifierCollections(database: RxDatabase): Promise<NotifierCollections> {
-  if (!database.collections['deviceNotifications']) {
-    await database.addCollections({ deviceNotifications: { schema: notificationSchema }, notificationLedger: { schema: ledgerSchema } });
-  }
-  return { deviceNotifications: collectionOf<StoredNotification>(database, 'deviceNotifications'), notificationLedger: collectionOf<LedgerEntry>(database, 'notificationLedger') };
+  if (!database.collections['deviceNotifications']) await database.addCollections({ deviceNotifications: { schema: notificationSchema } });
+  return { deviceNotifications: collectionOf<StoredNotification>(database, 'deviceNotifications'), notificationLedger: await addDeviceLedger(database) };
 }

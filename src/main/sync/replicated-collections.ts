@@ -42,7 +42,7 @@ export const LIVE_COLLECTIONS: readonly ReplicatedCollection[] = REPLICATED_COLL
 /** The database of file contents on the team server. */
 export const FILE_CONTENTS = REPLICATED_COLLECTIONS.find((spec) => spec.onDemand === true);
 
-export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger', 'syncQuarantine', 'caseLastSeen'];
+export const DEVICE_LOCAL_COLLECTIONS: readonly string[] = ['deviceNotifications', 'notificationLedger', 'syncQuarantine'];
 
 export function remoteDatabaseName(teamDatabase: string, collection: ReplicatedCollection): string {
   return `${teamDatabase}_${collection.suffix}`;

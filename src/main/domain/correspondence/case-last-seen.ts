@@ -1,39 +1,29 @@
 /**
  * When each person last opened each case on this device (issue 18): the "updated since I last
- * looked" marker compares it with the correspondence that arrived. Device-local, never replicated
- * (sync's DEVICE_LOCAL_COLLECTIONS), like the notification centre it goes with.
+ * looked" marker compares it with the correspondence that arrived. Device-local, never
+ * replicated: the marks are kept in the device ledger (database/device-ledger.ts) under
+ * `<staff id>|seen|<case id>`.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
-import { collectionOf } from '../../database/collection-of';
+import type { DeviceLedger } from '../../database/device-ledger';
 
-export interface CaseLastSeen {
-  /** `<staff id>|<case id>` */
-  id: string;
-  staffId: string;
-  caseId: string;
-  seenAt: string;
+function markKey(staffId: string, caseId: string): string {
+  return `${staffId}|seen|${caseId}`;
 }
 
-const schema: RxJsonSchema<CaseLastSeen> = {
-  title: 'case last seen',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 140 },
-    staffId: { type: 'string', maxLength: 64 },
-    caseId: { type: 'string', maxLength: 64 },
-    seenAt: { type: 'string', maxLength: 30 },
-  },
-  required: ['id', 'staffId', 'caseId', 'seenAt'],
-  indexes: ['staffId'],
-};
+export class CaseLastSeen {
+  constructor(private readonly ledger: DeviceLedger) {}
 
-export function lastSeenId(staffId: string, caseId: string): string {
-  return `${staffId}|${caseId}`;
-}
+  /** When this person last opened each of these cases here (cases never opened are absent). */
+  async seenAt(staffId: string, caseIds: readonly string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const found = await this.ledger.findByIds(caseIds.map((caseId) => markKey(staffId, caseId))).exec();
+    return new Map(caseIds.flatMap((caseId) => {
+      const mark = found.get(markKey(staffId, caseId));
+      return mark ? [[caseId, mark.notifiedAt] as const] : [];
+    }));
+  }
 
-export async function addCaseLastSeenCollection(database: RxDatabase): Promise<RxCollection<CaseLastSeen>> {
-  if (!database.collections['caseLastSeen']) await database.addCollections({ caseLastSeen: { schema } });
-  return collectionOf<CaseLastSeen>(database, 'caseLastSeen');
+  async markSeen(staffId: string, caseId: string, at: string): Promise<void> {
+    await this.ledger.upsert({ key: markKey(staffId, caseId), notifiedAt: at });
+  }
 }

@@ -7,7 +7,7 @@
  * - on a closed case it waits for a decision by the assignee or a manager: reopen, escalate or
  *   "no action", each with a reason, recorded on the timeline.
  */
-import type { MangoQuerySelector, RxCollection } from 'rxdb';
+import type { MangoQuerySelector } from 'rxdb';
 import type { z } from 'zod';
 import type { AwaitingDecision, CaseCorrespondence, decideCorrespondenceInput } from '../../../shared/domain/correspondence';
 import type { CommunicationChannel } from '../../../shared/domain/vocabulary';
@@ -20,7 +20,7 @@ import { ChangeSet, commitPlanned } from '../../database/change-set';
 import type { CaseService } from '../case-service';
 import type { Clock } from '../clock';
 import type { CaseDocument, DomainDatabase } from '../collections';
-import { lastSeenId, type CaseLastSeen } from './case-last-seen';
+import type { CaseLastSeen } from './case-last-seen';
 
 type Communication = Extract<TimelineEntry, { kind: 'communication' }>;
 
@@ -50,7 +50,7 @@ export class CorrespondenceService {
   constructor(
     private readonly db: DomainDatabase,
     private readonly cases: CaseService,
-    private readonly lastSeen: RxCollection<CaseLastSeen>,
+    private readonly lastSeen: CaseLastSeen,
     private readonly clock: Clock,
   ) {}
 
@@ -87,9 +87,8 @@ export class CorrespondenceService {
     );
   }
 
-  private async seenAt(staffId: string, caseIds: readonly string[]): Promise<Map<string, string>> {
-    const found = await this.lastSeen.findByIds(caseIds.map((caseId) => lastSeenId(staffId, caseId))).exec();
-    return new Map([...found.values()].map((seen) => [seen.caseId, seen.seenAt]));
+  private seenAt(staffId: string, caseIds: readonly string[]): Promise<Map<string, string>> {
+    return this.lastSeen.seenAt(staffId, caseIds);
   }
 
   /** The cases assigned to the reader with correspondence they have not seen yet. */
@@ -120,7 +119,7 @@ export class CorrespondenceService {
   /** Opening the case clears its marker for the reader. Returns whether it was unread. */
   async markSeen(caseId: string, viewer: Viewer): Promise<boolean> {
     const before = await this.forCase(caseId, viewer);
-    await this.lastSeen.upsert({ id: lastSeenId(viewer.accountId, caseId), staffId: viewer.accountId, caseId, seenAt: this.clock.now().toISOString() });
+    await this.lastSeen.markSeen(viewer.accountId, caseId, this.clock.now().toISOString());
     return before.unread;
   }
 
