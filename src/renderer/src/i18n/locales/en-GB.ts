@@ -296,6 +296,7 @@ export const enGB = {
     workingDays_other: '{{count}} working days',
     hours: '{{hours}} h {{minutes}} min',
     due: 'Due {{date}}',
+    aimBy: 'Aim by {{date}}',
     dueWithTarget: 'Due {{date}}; aim to acknowledge by {{target}}',
     provisional: 'provisional until acknowledged',
     extended: 'extended',

@@ -304,6 +304,7 @@ export const lv = {
     workingDays_other: '{{count}} darba dienām',
     hours: '{{hours}} st. {{minutes}} min',
     due: 'Termiņš {{date}}',
+    aimBy: 'Vēlams līdz {{date}}',
     dueWithTarget: 'Termiņš {{date}}; apstiprināt vēlams līdz {{target}}',
     provisional: 'provizorisks līdz apstiprinājumam',
     extended: 'pagarināts',
