@@ -39,9 +39,11 @@ test('a phone complaint goes from creation to stage-2 closure through the UI', a
 
   await page.getByTestId('nav-new-case').click();
   const form = page.getByTestId('page-new-case');
-  await form.getByLabel('Name', { exact: false }).first().fill('Jānis Bērziņš');
+  // Issue 18: the first field has focus, and a telephone complaint prefers the telephone without being told.
+  await expect(form.getByLabel('Name', { exact: false }).first()).toBeFocused();
+  await page.keyboard.type('Jānis Bērziņš');
   await form.getByLabel('Phone').fill('+371 2000 0000');
-  await choose(page, form.getByLabel('Preferred channel'), 'Telephone');
+  await expect(form.getByLabel('Preferred channel')).toHaveValue('Telephone');
   await form.getByLabel('Product or service').fill('Blood pressure monitor');
   await form.getByLabel('Summary', { exact: false }).fill('Monitor stopped working after a week');
   await form.getByLabel('Description').fill('Error E3 after seven days of use.');
@@ -105,6 +107,11 @@ test('a phone complaint goes from creation to stage-2 closure through the UI', a
   await expectDeadlines(ESCALATION_ACKNOWLEDGED);
   await expect(page.getByTestId('case-status')).toContainText('Stage 2');
   await expect(page.getByTestId('timeline')).toContainText('Citizens Advice'); // P-6.1 signposting
+  // Issue 18: with the audit entries shown, every entry reads as a sentence: no field paths, JSON or template ids.
+  await page.getByTestId('timeline').locator('label').filter({ hasText: /^Audit$/ }).click();
+  await expect(page.locator('[data-testid="timeline"] [data-entry-kind="audit"]').first()).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('Told the complainant where to seek independent advice');
+  await expect(page.getByTestId('timeline')).not.toContainText(/externalReferral|signpostedAt|complainant\.|[{}]|\(stage[12]-/);
   await screenshot(page, testInfo, 'en-workspace-closed');
 
   await page.getByTestId('view-closed').click();

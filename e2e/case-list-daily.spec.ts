@@ -157,3 +157,37 @@ test('"Related cases" lists the same complainant\'s other case; linking and unli
   await page.getByTestId(`related-${a.reference}`).getByRole('button', { name: `Unlink ${a.reference} from this case` }).click();
   await expect(page.getByText(`No longer linked to case ${a.reference}`)).toBeVisible();
 });
+
+test('at 1366×768 each open case shows its deadline’s date and time beside the countdown, whole and on screen (issue 18)', async ({ plaint }) => {
+  const { page } = plaint;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const [language, due] of [
+    ['en', /^(Due \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}|Aim by \d{2}\/\d{2}\/\d{4} \d{2}:\d{2})$/],
+    ['lv', /^(Termiņš \d{2}\.\d{2}\.\d{4}\. \d{2}:\d{2}|Vēlams līdz \d{2}\.\d{2}\.\d{4}\. \d{2}:\d{2})$/],
+  ] as const) {
+    if (language === 'lv') await choose(page, page.getByTestId('language-select'), 'Latviešu');
+    // The demo's open cases (fewer than a screenful; rows keep their fixed height, so the 15-row test above holds).
+    await page.getByTestId('view-all-open').click();
+    await expect(page.getByTestId('case-list-title')).toHaveText(language === 'en' ? 'All open' : /./);
+    const open = Number(await page.getByTestId('count-all-open').textContent());
+    await expect(page.locator(ROWS)).toHaveCount(open);
+    expect(await visibleRows(page), `rows visible (${language})`).toBe(open);
+    const first = page.locator(ROWS).first().getByTestId('deadline-due-at');
+    await expect(first).toBeVisible();
+    await expect(first).toHaveText(due);
+    // Whole: the date is neither clipped by the cell nor by the row.
+    const clipped = await page.evaluate((selector) => {
+      const cut: string[] = [];
+      for (const row of document.querySelectorAll(selector)) {
+        const text = row.querySelector('[data-testid="deadline-due-at"]');
+        const cell = row.querySelector('[data-column="nextDeadline"]');
+        if (!(text instanceof HTMLElement) || !(cell instanceof HTMLElement)) continue;
+        const box = text.getBoundingClientRect();
+        const area = cell.getBoundingClientRect();
+        if (text.scrollWidth > text.clientWidth + 1 || box.right > area.right + 1 || box.bottom > row.getBoundingClientRect().bottom + 1) cut.push(text.textContent ?? '');
+      }
+      return cut;
+    }, ROWS);
+    expect(clipped, `clipped due dates (${language})`).toEqual([]);
+  }
+});

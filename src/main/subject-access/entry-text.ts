@@ -5,9 +5,26 @@
  */
 import type { TimelineEntry } from '../../shared/domain/records';
 
+/** 'externalReferral.signpostedAt' → 'external referral (signposted at)': words, not a field path (issue 18). */
+export function fieldWords(path: string): string {
+  const words = path.split('.').map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase());
+  const [first = '', ...rest] = words;
+  return rest.length === 0 ? first : `${first} (${rest.join(', ')})`;
+}
+
+/** A value in words: a group of details as its parts, never JSON (issue 18). */
 function value(raw: unknown): string {
-  if (raw === null || raw === undefined || raw === '') return '—';
-  return typeof raw === 'string' ? raw : JSON.stringify(raw);
+  if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) return '—';
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (Array.isArray(raw)) return raw.map(value).join(', ');
+  if (typeof raw === 'object') {
+    const record = raw as Record<string, unknown>;
+    if (typeof record['name'] === 'string' && typeof record['id'] === 'string') return record['name'];
+    const parts = Object.entries(record).filter(([, part]) => part !== null && part !== undefined && part !== '');
+    return parts.length === 0 ? '—' : parts.map(([key, part]) => `${fieldWords(key)} ${value(part)}`).join('; ');
+  }
+  return '—';
 }
 
 export function entryText(entry: TimelineEntry): string {
@@ -31,9 +48,9 @@ export function entryText(entry: TimelineEntry): string {
     case 'external-referral':
       return `Referred to ${entry.data.to}: ${entry.data.outcome}`;
     case 'audit':
-      return `${entry.data.field} changed from ${value(entry.data.before)} to ${value(entry.data.after)}`;
+      return `${fieldWords(entry.data.field)} changed from ${value(entry.data.before)} to ${value(entry.data.after)}`;
     case 'conflict':
-      return `${entry.data.field}: kept ${value(entry.data.kept.value)}, discarded ${value(entry.data.discarded.value)}`;
+      return `${fieldWords(entry.data.field)}: kept ${value(entry.data.kept.value)}, discarded ${value(entry.data.discarded.value)}`;
     case 'deadlines-moved':
       return `Deadlines moved (${entry.data.because}): ${entry.data.moved.map((move) => `${move.deadline} ${move.from} → ${move.to}`).join('; ')}`;
     case 'restriction':

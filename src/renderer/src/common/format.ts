@@ -14,6 +14,8 @@ const LOCALES = { 'en-GB': enGB, lv } as const;
 
 export interface Formatters {
   dateTime(iso: string): string;
+  /** A date and time in the language's short numeric form ("05/01/2027 23:59", "05.01.2027. 23:59"), for narrow columns. */
+  shortDateTime(iso: string): string;
   date(iso: string): string;
   /** A calendar day (yyyy-mm-dd) spelled out with its weekday, so a mistyped date stands out. */
   longDay(day: string): string;
@@ -45,6 +47,7 @@ export function makeFormatters(language: string, timeZone: string, calendar: Wor
   };
   return {
     dateTime: (iso) => format(inOffice(iso), 'PPp', { locale }),
+    shortDateTime: (iso) => format(inOffice(iso), 'P HH:mm', { locale }),
     date: (iso) => format(inOffice(iso), 'P', { locale }),
     longDay: (day) => format(new Date(`${day}T12:00:00`), 'PPPP', { locale }),
     day: (day) => format(new Date(`${day}T12:00:00`), 'P', { locale }),

@@ -139,7 +139,7 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
       case 'received':
         return <span className={classes.wrap}>{format.dateTime(row.receivedAt)}</span>;
       case 'nextDeadline':
-        return <DeadlineBadge deadline={row.nextDeadline} now={now} />;
+        return <DeadlineBadge deadline={row.nextDeadline} now={now} withDue />;
     }
   };
 

@@ -7,7 +7,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
@@ -17,6 +17,7 @@ import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
 import { useOfficeTime } from '../workspace/useOfficeTime';
+import { suggestedPreference } from './preferred-channel';
 
 interface ComplaintValues {
   channel: IntakeChannel;
@@ -32,6 +33,8 @@ interface ComplaintValues {
   departments: string[];
 }
 
+const INITIAL_CHANNEL: IntakeChannel = 'telephone';
+
 export function NewCasePage() {
   const { t } = useTranslation();
   const errors = useErrors();
@@ -40,11 +43,26 @@ export function NewCasePage() {
   const office = useOfficeTime();
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const complainant = useForm<ComplainantFormValues>({ mode: 'controlled', initialValues: complainantFormValues(null) });
+  // Issue 18: the preferred channel follows the intake channel and the details given until the person chooses one.
+  const preferenceChosen = useRef(false);
+  const complainant = useForm<ComplainantFormValues>({
+    mode: 'controlled',
+    initialValues: { ...complainantFormValues(null), preferredChannel: suggestedPreference(INITIAL_CHANNEL, { email: '', phone: '', hasAddress: false }) },
+    enhanceGetInputProps: ({ field, form }) =>
+      field === 'preferredChannel'
+        ? {
+            onChange: (value: ComplainantFormValues['preferredChannel'] | null) => {
+              if (value === null) return;
+              preferenceChosen.current = true;
+              form.setFieldValue('preferredChannel', value);
+            },
+          }
+        : undefined,
+  });
   const complaint = useForm<ComplaintValues>({
     mode: 'controlled',
     initialValues: {
-      channel: 'telephone',
+      channel: INITIAL_CHANNEL,
       receivedAt: office.toInput(new Date()),
       dateOnly: false,
       receivedOn: office.toInput(new Date()).slice(0, 10),
@@ -59,6 +77,10 @@ export function NewCasePage() {
   });
 
   const person = complainant.getValues();
+  const suggestion = suggestedPreference(complaint.getValues().channel, { email: person.email, phone: person.phone, hasAddress: person.addressLines.trim() !== '' });
+  useEffect(() => {
+    if (!preferenceChosen.current && complainant.getValues().preferredChannel !== suggestion) complainant.setFieldValue('preferredChannel', suggestion);
+  }, [suggestion, complainant]);
   const [probe] = useDebouncedValue(JSON.stringify({ name: person.name.trim(), email: person.email.trim(), phone: person.phone.trim(), postcode: person.postcode.trim() }), 300);
   const lookFor = JSON.parse(probe) as { name: string; email: string; phone: string; postcode: string };
   const worthLooking = lookFor.name.length >= 3 || lookFor.email !== '' || lookFor.phone.length >= 6;
@@ -125,7 +147,7 @@ export function NewCasePage() {
           <Title order={2} size="h4" mb="sm">
             {t('newCase.complainantSection')}
           </Title>
-          <ComplainantFields form={complainant} />
+          <ComplainantFields form={complainant} autoFocus />
           {matches.length > 0 && (
             <Alert color="yellow" mt="sm" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="duplicate-hint">
               <List size="sm">

@@ -56,11 +56,12 @@ export function complainantErrorPath(path: string): string {
   return path.replace(/^address\.lines(\.\d+)?$/, 'addressLines').replace(/^address\.(postcode|country)$/, '$1').replace(/^address$/, 'addressLines');
 }
 
-export function ComplainantFields({ form }: { readonly form: ReturnType<typeof useForm<ComplainantFormValues>> }) {
+/** `autoFocus`: the name takes focus when the fields appear (the new-complaint form's first field, issue 18). */
+export function ComplainantFields({ form, autoFocus = false }: { readonly form: ReturnType<typeof useForm<ComplainantFormValues>>; readonly autoFocus?: boolean }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <TextInput label={t('fields.name')} required {...form.getInputProps('name')} data-field="complainant.name" />
+      <TextInput label={t('fields.name')} required autoFocus={autoFocus} {...form.getInputProps('name')} data-field="complainant.name" />
       <Select label={t('fields.kind')} data={COMPLAINANT_KINDS.map((value) => ({ value, label: t(`complainantKinds.${value}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
       <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} data-field="complainant.email" />
       <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} data-field="complainant.phone" />

@@ -53,8 +53,8 @@ describe('conflict records in the timeline', () => {
     );
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Sync conflicts');
-    expect(text).toContain('Changed on two devices before they synced: summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.');
-    expect(text).toContain('workflow kept “Closed, stage 1”');
+    expect(text).toContain('Changed on two devices before they synced: Summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.');
+    expect(text).toContain('Status and stage kept “Closed, stage 1”');
     expect(text).toContain('“Acknowledged, stage 1” (Ann');
   });
 });
@@ -87,9 +87,9 @@ describe('deadline moves in the timeline (issue 15)', () => {
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Deadline moves');
     expect(text).toContain('The working calendar changed, so the deadlines moved.');
-    expect(text).toContain('Stage-1 resolution: 4 Dec 2026, 23:59 → 3 Dec 2026, 23:59');
+    expect(text).toContain('Stage-1 resolution moved from 4 Dec 2026, 23:59 to 3 Dec 2026, 23:59.');
     expect(text).toContain('Extra working days added: Sat 28 Nov 2026 (stocktake weekend)');
-    expect(text).toContain('Working week: Mon, Tue, Wed, Thu, Fri → Mon, Tue, Wed, Thu, Fri, Sat');
+    expect(text).toContain('Working week changed from Mon, Tue, Wed, Thu, Fri to Mon, Tue, Wed, Thu, Fri, Sat.');
   });
 });
 
@@ -105,6 +105,30 @@ describe('a drafted letter in the timeline (issue 18)', () => {
       order: 0,
       by: ann,
       data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf', generated: { key: 'letterGenerated', params: { template: 'stage2-final-response', file: 'final.pdf' } } },
+    };
+    renderWithProviders(
+      <SettingsProvider fallback={null}>
+        <CaseTimeline entries={[drafted]} />
+      </SettingsProvider>,
+    );
+    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    expect(text).toContain('Stage-2 final response letter drafted: final.pdf');
+    expect(text).not.toContain('stage2-final-response');
+  });
+});
+
+describe('a drafted letter recorded before entries carried their template (issue 18)', () => {
+  it('still names the template in words, not its id', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const drafted: TimelineEntry = {
+      id: 'letter-old',
+      caseId: 'case-1',
+      kind: 'communication',
+      at: '2026-11-23T09:15:00.000Z',
+      recordedAt: '2026-11-23T09:15:00.000Z',
+      order: 0,
+      by: ann,
+      data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf' },
     };
     renderWithProviders(
       <SettingsProvider fallback={null}>
@@ -136,5 +160,33 @@ describe('a case closed with its letter unposted (issue 18)', () => {
       </SettingsProvider>,
     );
     expect((await screen.findByTestId('timeline')).textContent).toContain('closed knowingly with the Stage-1 resolution letter not posted');
+  });
+});
+
+describe('audit, signposting and status entries in the timeline (issue 18)', () => {
+  it('read as sentences: no field names, JSON, arrows or advice text passed off as a place', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const base = { caseId: 'case-1', at: '2026-12-07T12:00:00.000Z', recordedAt: '2026-12-07T12:00:00.000Z', order: 0, by: ann };
+    const advice = 'If you are still unhappy, contact Citizens Advice';
+    const entries: TimelineEntry[] = [
+      { ...base, id: 'a1', kind: 'audit', data: { field: 'externalReferral', before: null, after: { signpostedAt: '2026-12-07T12:00:00.000Z', signpostedTo: advice, referredAt: null, referredTo: null, outcome: null, outcomeAt: null } } },
+      { ...base, id: 's1', kind: 'external-signposting', data: { to: advice } },
+      { ...base, id: 't1', kind: 'transition', data: { action: 'acknowledge', from: 'received', to: 'acknowledged', fromStage: 1, toStage: 1, details: '' } },
+    ];
+    renderWithProviders(
+      <SettingsProvider fallback={null}>
+        <CaseTimeline entries={entries} />
+      </SettingsProvider>,
+    );
+    const timeline = await screen.findByTestId('timeline');
+    // Audit entries are shown when their filter chip is on.
+    screen.getByRole('checkbox', { name: 'Audit' }).click();
+    const audit = await screen.findByText(/^Independent advice and referral recorded/);
+    expect(audit.textContent).toBe(`Independent advice and referral recorded — told where to seek advice: 7 Dec 2026, 12:00; advice given: “${advice}”.`);
+    const text = timeline.textContent ?? '';
+    expect(text).toContain(`Told the complainant where to seek independent advice: “${advice}”`);
+    expect(text).not.toContain('Signposted to If you');
+    expect(text).toContain('Status changed from Received to Acknowledged');
+    expect(text).not.toMatch(/externalReferral|signpostedAt|[{}]|→/);
   });
 });

@@ -6,13 +6,16 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/domain/records';
 import { UNPOSTED_LETTER_DETAIL } from '../../../../shared/domain/letters';
 import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '../../../../shared/domain/vocabulary';
-import { useFormatters } from '../../common/format';
+import { useFormatters, type Formatters } from '../../common/format';
+import { useSettings } from '../../settings/SettingsContext';
+import { useRootCauseLabels } from '../improvements/root-cause-labels';
 import { describeDeadlinesMoved } from './deadlines-moved-text';
+import { describeFieldChange, fieldLabel, fieldValue, type FieldLookups } from './field-change-text';
 
-function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof useFormatters>): string {
+function describe(entry: TimelineEntry, t: TFunction, format: Formatters, lookups: FieldLookups): string {
   switch (entry.kind) {
     case 'communication': {
-      const generated = entry.data.generated;
+      const generated = entry.data.generated ?? legacyLetter(entry.data.summary);
       const template = generated?.params['template'];
       const params: Record<string, string> = {
         ...generated?.params,
@@ -41,17 +44,18 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
     case 'external-signposting':
       return t('timeline.signposting', { to: entry.data.to });
     case 'external-referral':
-      return t('timeline.referral', { to: entry.data.to, outcome: entry.data.outcome ? `· ${entry.data.outcome}` : '' });
+      return entry.data.outcome ? t('timeline.referralWithOutcome', { to: entry.data.to, outcome: entry.data.outcome }) : t('timeline.referral', { to: entry.data.to });
     case 'audit':
-      return t('timeline.audit', { field: entry.data.field, before: showValue(entry.data.before), after: showValue(entry.data.after) });
+      return describeFieldChange(entry.data, t, format, lookups);
     case 'conflict': {
       const { kept, discarded } = entry.data;
+      const show = (value: unknown) => showConflictValue(entry.data.field, value, t, format, lookups);
       return t('timeline.conflict', {
-        field: entry.data.field,
-        kept: showConflictValue(entry.data.field, kept.value, t),
+        field: fieldLabel(entry.data.field, t),
+        kept: show(kept.value),
         keptBy: kept.by.name,
         keptAt: format.dateTime(kept.at),
-        discarded: showConflictValue(entry.data.field, discarded.value, t),
+        discarded: show(discarded.value),
         discardedBy: discarded.by.name,
         discardedAt: format.dateTime(discarded.at),
       });
@@ -69,13 +73,21 @@ function describe(entry: TimelineEntry, t: TFunction, format: ReturnType<typeof 
   }
 }
 
-function showValue(value: unknown): string {
-  return value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+/**
+ * A drafted letter recorded before its entry carried `generated` reads "Letter (template-id) file":
+ * it is worded like a new one, so no template id reaches the reader (issue 18).
+ */
+function legacyLetter(summary: string): { key: 'letterGenerated'; params: Record<string, string> } | undefined {
+  const match = /^Letter \(([a-z0-9-]+)\) (.+)$/.exec(summary);
+  return match?.[1] && match[2] ? { key: 'letterGenerated', params: { template: match[1], file: match[2] } } : undefined;
 }
 
-/** A workflow state reads as its status and stage; other values as they are. */
-function showConflictValue(field: string, value: unknown, t: TFunction): string {
-  if (field !== 'workflow' || typeof value !== 'object' || value === null) return `“${showValue(value)}”`;
+/** A workflow state reads as its status and stage; other values as the audit trail words them. */
+function showConflictValue(field: string, value: unknown, t: TFunction, format: Formatters, lookups: FieldLookups): string {
+  if (field !== 'workflow' || typeof value !== 'object' || value === null) {
+    const text = fieldValue(field.split('.').at(-1) ?? field, value, t, format, lookups);
+    return text.startsWith('“') ? text : `“${text}”`;
+  }
   const workflow = value as { status: CaseStatus; stage: number };
   return `“${t(`statuses.${workflow.status}`)}, ${t('timeline.stage', { stage: workflow.stage })}”`;
 }
@@ -110,6 +122,9 @@ const COLOURS: Record<TimelineKind, string> = {
 export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const { typeLabel, staffName } = useSettings();
+  const rootCauses = useRootCauseLabels();
+  const lookups: FieldLookups = { typeLabel, staffName, rootCause: rootCauses.label };
   const [shown, setShown] = useState<string[]>(TIMELINE_KINDS.filter((kind) => kind !== 'audit'));
   const visible = [...entries].reverse().filter((entry) => shown.includes(entry.kind));
   return (
@@ -142,7 +157,7 @@ export function CaseTimeline({ entries }: { readonly entries: readonly TimelineE
                   </Text>
                 </Group>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {describe(entry, t, format)}
+                  {describe(entry, t, format, lookups)}
                 </Text>
               </Stack>
             </MantineTimeline.Item>
