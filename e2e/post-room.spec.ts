@@ -85,6 +85,7 @@ test('a clerk logs ten letters by keyboard; letters out are generated, posted an
     await keyboard.type(letter.summary);
     if (letter.scan) {
       await keyboard.press('Tab'); // note
+      for (let i = 0; i < 3; i += 1) await keyboard.press('Tab'); // sender's e-mail, telephone, customer number (optional, issue 18)
       await keyboard.press('Tab'); // choose files
       const chooser = page.waitForEvent('filechooser');
       await keyboard.press('Enter');
@@ -225,4 +226,86 @@ test('the register: the country comes before the postcode, typing "LV" over "GB"
   await page.getByTestId('letter-sender').fill('Margaret Hale');
   await page.getByTestId('clear-letter').click();
   await expect(page.getByTestId('letter-sender')).toHaveValue('');
+});
+
+test("the register keeps the letter being typed, the batch and Undo across Ctrl+K and the Outgoing tab, and focus goes to the first field in error (issue 18)", async ({ plaint }) => {
+  const { page } = plaint;
+  const keyboard = page.keyboard;
+  const known = await api<{ caseId: string; reference: string }>(page, 'cases.create', {
+    channel: 'telephone',
+    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    complainant: { name: 'Anna Bērziņa', preferredChannel: 'telephone', phone: '+371 2000 0000' },
+    type: 'product',
+    summary: 'Broken kettle',
+  });
+  await page.getByTestId('nav-postRoom').click();
+  await page.getByTestId('letter-kind').selectOption('not-a-complaint');
+  await page.getByTestId('letter-sender').fill('Acme Supplies');
+  await page.getByTestId('letter-routed-to').fill('Accounts');
+  await page.getByTestId('letter-summary').fill('Invoice 4471');
+  await keyboard.press('Control+Enter');
+  await expect(page.getByTestId('batch-count')).toHaveText('1 letter in this batch');
+
+  // Half a letter typed, with the sender's contact details.
+  await page.getByTestId('letter-sender').fill('Margaret Hale');
+  await page.getByTestId('letter-email').fill('margaret@example.org');
+  await page.getByTestId('letter-customer-number').fill('C-10442');
+  const keptAsTyped = async () => {
+    await expect(page.getByTestId('letter-kind')).toHaveValue('not-a-complaint');
+    await expect(page.getByTestId('letter-sender')).toHaveValue('Margaret Hale');
+    await expect(page.getByTestId('letter-email')).toHaveValue('margaret@example.org');
+    await expect(page.getByTestId('letter-customer-number')).toHaveValue('C-10442');
+    await expect(page.getByTestId('batch-count')).toHaveText('1 letter in this batch');
+    await expect(page.getByTestId('batch-list')).toContainText('Acme Supplies');
+    await expect(page.getByTestId('undo-last')).toBeEnabled();
+  };
+
+  // Ctrl+K away to a case, and back.
+  await keyboard.press('Control+K');
+  await keyboard.type(known.reference);
+  await expect(page.getByTestId('quick-search-hit')).toHaveCount(1);
+  await keyboard.press('Enter');
+  await expect(page.getByTestId('page-case')).toBeVisible();
+  await page.getByTestId('nav-postRoom').click();
+  await keptAsTyped();
+
+  // The Outgoing tab, and back.
+  await page.getByTestId('post-tab-outgoing').click();
+  await expect(page.getByTestId('letter-sender')).toHaveCount(0);
+  await page.getByTestId('post-tab-incoming').click();
+  await keptAsTyped();
+
+  // A bad e-mail address: focus goes to it, with the reason at the field, and nothing is logged.
+  await page.getByTestId('letter-routed-to').fill('Sales');
+  await page.getByTestId('letter-summary').fill('Catalogue request');
+  await page.getByTestId('letter-email').fill('margaret@');
+  await page.getByTestId('letter-summary').click();
+  await keyboard.press('Control+Enter');
+  await expect(page.getByTestId('letter-email')).toBeFocused();
+  await expect(page.getByText('Not a valid e-mail address')).toBeVisible();
+  // Several errors: the first in form order has focus (the sender, before the e-mail).
+  await page.getByTestId('letter-sender').fill('');
+  await page.getByTestId('letter-customer-number').click();
+  await keyboard.press('Control+Enter');
+  await expect(page.getByTestId('letter-sender')).toBeFocused();
+  await expect(page.getByTestId('letter-sender')).toHaveAttribute('aria-invalid', 'true');
+  // An error only the main process finds (a date received in the future): focus on that field.
+  await page.getByTestId('letter-sender').fill('Margaret Hale');
+  await page.getByTestId('letter-email').fill('margaret@example.org');
+  const tomorrow = new Date(Date.now() + 2 * 86_400_000);
+  await page.getByTestId('letter-received-on').fill(ukDate(tomorrow));
+  await page.getByTestId('letter-summary').click();
+  await keyboard.press('Control+Enter');
+  await expect(page.getByTestId('letter-received-on')).toBeFocused();
+  await expect(page.getByTestId('letter-received-on')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('batch-count')).toHaveText('1 letter in this batch');
+
+  // Logged once corrected: the contact details are stored with the letter; Undo still takes back the last.
+  await page.getByTestId('letter-received-on').fill(ukDate(new Date()));
+  await keyboard.press('Control+Enter');
+  await expect(page.getByTestId('batch-count')).toHaveText('2 letters in this batch');
+  const letters = await api<{ party: { name: string; email?: string; customerNumber?: string } }[]>(page, 'post.list', {});
+  expect(letters.find((letter) => letter.party.name === 'Margaret Hale')?.party).toMatchObject({ email: 'margaret@example.org', customerNumber: 'C-10442' });
+  await page.getByTestId('undo-last').click();
+  await expect(page.getByTestId('batch-count')).toHaveText('1 letter in this batch');
 });

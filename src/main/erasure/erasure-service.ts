@@ -63,7 +63,7 @@ export function reasonNamesPerson(reason: string, people: readonly PersonalStrin
 function personalStrings(cases: readonly CaseDocument[], letters: readonly LetterDocument[]): PersonalStrings[] {
   return [
     ...cases.filter((record) => !isAnonymised(record)).map((record) => ({ name: record.complainant.name, email: record.complainant.email, phone: record.complainant.phone, postcode: record.complainant.address?.postcode ?? '' })),
-    ...letters.map((letter) => ({ name: letter.party.name, email: '', phone: '', postcode: letter.party.postcode })),
+    ...letters.map((letter) => ({ name: letter.party.name, email: letter.party.email ?? '', phone: letter.party.phone ?? '', postcode: letter.party.postcode })),
   ];
 }
 

@@ -43,7 +43,8 @@ export async function personalCase(domain: TestDomain | Caller): Promise<Persona
   await t.setClock('2026-12-16T10:00:00.000Z');
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-12-16',
-    sender: { name: PERSON.name, addressLines: [PERSON.street, 'Manchester'], postcode: PERSON.postcode, country: 'GB' },
+    // Issue 18: the letter gives her e-mail address and telephone number too; the erasure must reach them.
+    sender: { name: PERSON.name, addressLines: [PERSON.street, 'Manchester'], postcode: PERSON.postcode, country: 'GB', email: PERSON.email, phone: PERSON.phone },
     kind: 'new-complaint',
     type: 'product',
     summary: `${PERSON.name} writes that the monitor broke`,

@@ -465,18 +465,23 @@ export class PostRoomService {
   }
 }
 
-/** The case a letter that is a new complaint opens (P-3.1): the sender is the complainant. */
+/**
+ * The case a letter that is a new complaint opens (P-3.1): the sender is the complainant, with the
+ * e-mail, telephone and customer number the letter gave (issue 18). A posted letter is answered by
+ * post when it has an address, else by e-mail or telephone as given.
+ */
 function newComplaintFromLetter(input: z.output<typeof logIncomingLetterInput>, receivedAt: string): z.output<typeof createCaseInput> {
-  const hasAddress = input.sender.addressLines.length > 0;
+  const { sender } = input;
+  const hasAddress = sender.addressLines.length > 0;
   return {
     complainant: {
       kind: 'customer',
-      name: input.sender.name,
-      email: '',
-      phone: '',
-      address: hasAddress ? { lines: input.sender.addressLines, postcode: input.sender.postcode, country: input.sender.country } : null,
-      preferredChannel: hasAddress ? 'letter' : 'telephone',
-      customerNumber: '',
+      name: sender.name,
+      email: sender.email,
+      phone: sender.phone,
+      address: hasAddress ? { lines: sender.addressLines, postcode: sender.postcode, country: sender.country } : null,
+      preferredChannel: hasAddress ? 'letter' : sender.email !== '' ? 'email' : 'telephone',
+      customerNumber: sender.customerNumber,
       orderNumber: '',
     },
     channel: 'letter',

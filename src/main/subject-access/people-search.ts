@@ -45,6 +45,9 @@ export async function findPerson(sources: PeopleSearchSources, query: FindPerson
     if (letter.caseId !== null && !visible.has(letter.caseId)) continue;
     const matchedOn = matched([
       ['name', query.name !== '' && nameMatches(letter.party.name, query.name)],
+      // Issue 18: a letter's sender may have given an e-mail address and telephone number too.
+      ['email', emailMatches(letter.party.email ?? '', query.email)],
+      ['phone', phoneMatches(letter.party.phone ?? '', query.phone)],
       ['postcode', postcodeMatches(letter.party.postcode, query.postcode)],
     ]);
     const onMatchedCase = letter.caseId !== null && matchedCases.has(letter.caseId);

@@ -4,7 +4,7 @@
  * form fields.
  */
 import { z } from 'zod';
-import { day, id, instant, issue, pattern, requiredText, text } from './fields';
+import { day, emailAddress, id, instant, issue, pattern, phoneNumber, requiredText, text } from './fields';
 import { CASE_STATUSES, COMMUNICATION_CHANNELS, COMPLAINANT_KINDS, CONTACT_PREFERENCES, DIRECTIONS, INTAKE_CHANNELS } from './vocabulary';
 
 
@@ -18,8 +18,8 @@ export const complainantSchema = z
   .object({
     kind: z.enum(COMPLAINANT_KINDS).default('customer'),
     name: requiredText(200),
-    email: z.union([z.literal(''), z.email('Not a valid e-mail address').max(254)]).default(''),
-    phone: text(40).refine(...pattern(/^[+\d\s()./-]*$/, 'phone_characters', 'Only digits, spaces and + ( ) - . /')).default(''),
+    email: emailAddress,
+    phone: phoneNumber,
     address: postalAddressSchema.nullable().default(null),
     preferredChannel: z.enum(CONTACT_PREFERENCES).default('email'),
     customerNumber: text(60).default(''),

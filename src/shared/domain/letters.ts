@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { checkPostcode } from './postal';
-import { day, issue, pattern, requiredText, text } from './fields';
+import { day, emailAddress, issue, pattern, phoneNumber, requiredText, text } from './fields';
 import type { StaffRef } from './records';
 
 export const INCOMING_KINDS = ['new-complaint', 'correspondence', 'escalation-request', 'not-a-complaint'] as const;
@@ -24,6 +24,21 @@ export type PostClass = (typeof POST_CLASSES)[number];
 export const LETTER_LANGUAGES = ['en-GB', 'lv'] as const;
 export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
 
+/**
+ * Whom a letter is from or to. An incoming letter's sender may also give an e-mail address, a
+ * telephone number and a customer number (issue 18); letters logged before then, outgoing letters
+ * and e-mails have none, so they are optional.
+ */
+export interface LetterParty {
+  readonly name: string;
+  readonly addressLines: readonly string[];
+  readonly postcode: string;
+  readonly country: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly customerNumber?: string;
+}
+
 export interface LetterFileRef {
   readonly id: string;
   readonly name: string;
@@ -39,7 +54,7 @@ export interface LetterRecord {
   /** Incoming: the date the office received it (the SLA clock starts from it, P-3.2). */
   readonly receivedOn: string | null;
   readonly letterDate: string | null;
-  readonly party: { readonly name: string; readonly addressLines: readonly string[]; readonly postcode: string; readonly country: string };
+  readonly party: LetterParty;
   readonly referenceQuoted: string;
   readonly kind: IncomingKind | null;
   readonly routedTo: string;
@@ -79,6 +94,10 @@ export const partySchema = z
     addressLines: z.array(text(120)).max(6).default([]),
     postcode: text(16).default(''),
     country: z.string().trim().toUpperCase().refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB')).default('GB'),
+    // Issue 18: how else to reach the sender, all optional; stored with the letter and given to the case it opens.
+    email: emailAddress,
+    phone: phoneNumber,
+    customerNumber: text(60).default(''),
   })
   .strict()
   .transform((party, context) => {

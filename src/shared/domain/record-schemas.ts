@@ -310,7 +310,7 @@ export const letterRecordSchema = z
     caseReference: z.string().nullable(),
     receivedOn: day.nullable(),
     letterDate: day.nullable(),
-    party: z.object({ name: z.string(), addressLines: strings, postcode: z.string(), country: z.string() }),
+    party: z.object({ name: z.string(), addressLines: strings, postcode: z.string(), country: z.string(), email: z.string().optional(), phone: z.string().optional(), customerNumber: z.string().optional() }),
     referenceQuoted: z.string(),
     kind: z.enum(INCOMING_KINDS).nullable(),
     routedTo: z.string(),

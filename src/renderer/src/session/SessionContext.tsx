@@ -17,6 +17,7 @@ import type { SessionState } from '../../../shared/identity/session-inputs';
 import type { Viewer } from '../../../shared/identity/viewer';
 import { call, hasBridge, subscribe } from '../api/client';
 import { FirstStartScreen } from './FirstStartScreen';
+import { forgetSessionMemory } from './session-memory';
 import { LockScreen, SignInScreen } from './SignInScreen';
 
 export interface SessionContextValue {
@@ -64,8 +65,16 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
   const [session, setSession] = useState<SessionState | null>(null);
   const client = useQueryClient();
   const shownFor = useRef<string | null>(null);
+  const memoryFor = useRef<string | null>(null);
   const update = useCallback(
     (next: SessionState) => {
+      // Issue 18: what was typed in this session (session-memory.ts) outlives a lock, which the same
+      // person lifts, but not a sign-out or another person signing in.
+      const owner = next.state === 'signed-in' || next.state === 'locked' ? (next.viewer?.accountId ?? null) : null;
+      if (owner !== memoryFor.current) {
+        if (memoryFor.current !== null) forgetSessionMemory();
+        memoryFor.current = owner;
+      }
       // Another person, or nobody: nothing the last one read stays in the window's cache.
       const who = next.state === 'signed-in' ? (next.viewer?.accountId ?? null) : null;
       if (who !== shownFor.current) {

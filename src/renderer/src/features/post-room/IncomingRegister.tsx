@@ -2,26 +2,30 @@
  * The incoming post register, built for a pile of envelopes: keyboard first (Ctrl+Enter logs the
  * letter from any field), batch mode (the form clears for the next letter, keeps the date, counts
  * the batch, and can undo the last entry), live checks of the quoted reference and UK postcode,
- * possible duplicates offered before saving, scans attached to the letter.
+ * possible duplicates offered before saving, scans attached to the letter. The letter being typed,
+ * the batch and Undo are kept for the session (register-session.ts), and a refused letter puts
+ * focus on its first field in error (issue 18).
  */
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan } from '../../session/SessionContext';
-import { INCOMING_KINDS, type LetterRecord } from '../../../../shared/domain/letters';
+import { INCOMING_KINDS } from '../../../../shared/domain/letters';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { readAsBase64 } from '../../common/files';
+import { focusFirstError } from '../../common/focus-first-error';
 import { useFormatters } from '../../common/format';
 import { parseTypedDate } from '../../common/typed-date';
 import { useSettings } from '../../settings/SettingsContext';
-import { blankRegister, checkQuotedReference, duplicateProbe, formPathFor, incomingLetterInput, needsReference as kindNeedsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
+import { blankRegister, checkQuotedReference, duplicateProbe, formPathFor, incomingLetterInput, letterInputIssues, needsReference as kindNeedsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
+import { keepRegister, registerSession, subscribeRegister } from './register-session';
 import { ScanPicker, type PickedScan } from './ScanPicker';
 
 function DateHint({ typed }: { readonly typed: string }) {
@@ -45,14 +49,21 @@ export function IncomingRegister() {
   const errors = useErrors();
   const { settings, typeLabel } = useSettings();
   const firstField = useRef<HTMLSelectElement>(null);
-  const [scans, setScans] = useState<PickedScan[]>([]);
-  const [batch, setBatch] = useState<LetterRecord[]>([]);
-  const [batchId] = useState(() => `batch-${Date.now().toString(36)}`);
+  const formNode = useRef<HTMLFormElement>(null);
+  // Issue 18: the letter, its scans, the batch and Undo live in the session, not in this component,
+  // so Ctrl+K, another page or another post-room tab does not lose them.
+  const { scans, batch, batchId } = useSyncExternalStore(subscribeRegister, registerSession);
+  const setScans = (next: PickedScan[]) => keepRegister({ scans: next });
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const usableTypes = settings.complaintTypes.filter((type) => !type.retired);
   const blank = (keep?: Pick<RegisterValues, 'receivedOn' | 'kind'>) => blankRegister(usableTypes[0]?.id ?? '', typedToday(settings.calendar.timeZone), keep);
-  const form = useForm<RegisterValues>({ mode: 'controlled', initialValues: blank() });
+  const form = useForm<RegisterValues>({ mode: 'controlled', initialValues: registerSession().values ?? blank(), onValuesChange: (next) => keepRegister({ values: next }) });
+  /** The next letter's form, kept for the session even if the register was left meanwhile. */
+  const startNext = (next: RegisterValues) => {
+    keepRegister({ values: next });
+    form.setValues(next);
+  };
   const values = form.getValues();
   const needsReference = kindNeedsReference(values.kind);
 
@@ -74,23 +85,41 @@ export function IncomingRegister() {
   const duplicates = useApiQuery('cases.findDuplicates', lookFor ?? {}, { enabled: lookFor !== null, placeholderData: keepPreviousData });
   const matches = lookFor ? (duplicates.data ?? []) : [];
 
+  /** Issue 18: the errors at their fields, and focus on the first of them in form order (live checks included). */
+  const showFieldErrors = (fields: Record<string, string>, current: RegisterValues) => {
+    const errorsAt = Object.fromEntries(Object.entries(fields).map(([path, text]) => [formPathFor(path), text]));
+    form.setErrors(errorsAt);
+    const reference = kindNeedsReference(current.kind) ? checkQuotedReference(current.referenceQuoted) : null;
+    const live = [...(reference && !reference.ok ? ['referenceQuoted'] : []), ...(postcodeHint(current.sender).invalid ? ['sender.postcode'] : [])];
+    focusFirstError(formNode.current, [...Object.keys(errorsAt), ...live]);
+  };
+
   const submit = async () => {
     if (busy) return;
-    setBusy(true);
     setGeneral(null);
     form.clearErrors();
     const current = form.getValues();
+    // The API's own checks first: every field error at once, nothing sent.
+    const issues = letterInputIssues(incomingLetterInput(current, [], batchId));
+    const reference = kindNeedsReference(current.kind) ? checkQuotedReference(current.referenceQuoted) : null;
+    if (issues.length > 0 || (reference && !reference.ok)) {
+      const fields: Record<string, string> = {};
+      for (const found of issues) if (!(found.path in fields)) fields[found.path] = errors.issue(found);
+      showFieldErrors(fields, current);
+      setGeneral(t('common.fixErrors'));
+      return;
+    }
+    setBusy(true);
     try {
       const uploads = await Promise.all(scans.map(async (scan) => ({ name: scan.file.name, mimeType: scan.file.type, dataBase64: await readAsBase64(scan.file) })));
       const letter = await call('post.logIncoming', incomingLetterInput(current, uploads, batchId));
-      setBatch((previous) => [letter, ...previous]);
-      form.setValues(blank({ receivedOn: current.receivedOn, kind: current.kind }));
-      setScans([]);
+      keepRegister({ batch: [letter, ...registerSession().batch], scans: [] });
+      startNext(blank({ receivedOn: current.receivedOn, kind: current.kind }));
       announce({ color: 'teal', message: letter.caseReference ? t('postRoom.loggedWithCase', { reference: letter.caseReference }) : t('postRoom.logged') });
       firstField.current?.focus();
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
-      form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, text]) => [formPathFor(path), text])));
+      showFieldErrors(fields, current);
       setGeneral(message ?? t('common.fixErrors'));
     } finally {
       setBusy(false);
@@ -100,7 +129,7 @@ export function IncomingRegister() {
   /** Issue 18: a fresh letter (the date received and kind stay, as after logging one), by button or Esc. */
   const clear = () => {
     const current = form.getValues();
-    form.setValues(blank({ receivedOn: current.receivedOn, kind: current.kind }));
+    startNext(blank({ receivedOn: current.receivedOn, kind: current.kind }));
     form.clearErrors();
     setScans([]);
     setGeneral(null);
@@ -112,7 +141,7 @@ export function IncomingRegister() {
     if (!last) return;
     try {
       await call('post.undo', { letterId: last.id });
-      setBatch((previous) => previous.slice(1));
+      keepRegister({ batch: registerSession().batch.filter((letter) => letter.id !== last.id) });
       announce({ message: t('postRoom.undone') });
     } catch (error) {
       setGeneral(error instanceof Error ? error.message : String(error));
@@ -122,6 +151,7 @@ export function IncomingRegister() {
   return (
     <Stack gap="md">
       <form
+        ref={formNode}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -224,6 +254,12 @@ export function IncomingRegister() {
             )}
             <TextInput label={t('postRoom.summary')} required {...form.getInputProps('summary')} data-testid="letter-summary" />
             <Textarea label={t('postRoom.note')} autosize minRows={1} {...form.getInputProps('note')} />
+            {/* Issue 18: how else to reach the sender, all optional; after the summary so that a letter without them costs no keystrokes (Ctrl+Enter logs it). */}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('postRoom.senderEmail')} type="email" autoComplete="off" {...form.getInputProps('sender.email')} data-testid="letter-email" />
+              <TextInput label={t('postRoom.senderPhone')} type="tel" autoComplete="off" {...form.getInputProps('sender.phone')} data-testid="letter-phone" />
+              <TextInput label={t('postRoom.customerNumber')} autoComplete="off" {...form.getInputProps('sender.customerNumber')} data-testid="letter-customer-number" />
+            </SimpleGrid>
             {matches.length > 0 && (
               <Alert color="yellow" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="letter-duplicates">
                 <List size="sm">

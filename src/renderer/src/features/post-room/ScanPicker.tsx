@@ -53,7 +53,7 @@ export function ScanPicker({ scans, onChange, error }: { readonly scans: readonl
           <Text size="sm" c="dimmed">
             {t('postRoom.scansHint')}
           </Text>
-          <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} aria-hidden />} onClick={() => input.current?.click()}>
+          <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} aria-hidden />} onClick={() => input.current?.click()} data-path="scans">
             {t('postRoom.chooseScans')}
           </Button>
           <input

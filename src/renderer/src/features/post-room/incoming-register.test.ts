@@ -1,13 +1,13 @@
 /** The incoming register's field logic: the next blank form, checks as you type, and what logging sends per kind of letter. */
 import { describe, expect, it } from 'vitest';
-import { blankRegister, checkQuotedReference, dayFor, duplicateProbe, formPathFor, incomingLetterInput, needsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
+import { blankRegister, checkQuotedReference, dayFor, duplicateProbe, formPathFor, incomingLetterInput, letterInputIssues, needsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
 import { formatReference } from '../../../../shared/reference/reference-number';
 
 const filled: RegisterValues = {
   receivedOn: '24/11/2026',
   kind: 'new-complaint',
   referenceQuoted: '7KQ2-00A3-V',
-  sender: { name: '  Margaret Hale ', addressLines: '12 Milton Road\n\n  Manchester  \n', postcode: 'm11ae', country: 'GB' },
+  sender: { name: '  Margaret Hale ', addressLines: '12 Milton Road\n\n  Manchester  \n', postcode: 'm11ae', country: 'GB', email: 'margaret@example.org', phone: '0161 496 0000', customerNumber: 'C-1' },
   letterDate: '20.11.2026',
   type: 'billing',
   routedTo: 'Finance',
@@ -21,7 +21,7 @@ describe('the form for the next letter', () => {
       receivedOn: '25/11/2026',
       kind: 'new-complaint',
       referenceQuoted: '',
-      sender: { name: '', addressLines: '', postcode: '', country: 'GB' },
+      sender: { name: '', addressLines: '', postcode: '', country: 'GB', email: '', phone: '', customerNumber: '' },
       letterDate: '',
       type: 'product',
       routedTo: '',
@@ -82,7 +82,7 @@ describe('what logging sends', () => {
     expect(incomingLetterInput(filled, [], 'batch-1')).toEqual({
       receivedOn: '2026-11-24',
       letterDate: '2026-11-20',
-      sender: { name: '  Margaret Hale ', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'm11ae', country: 'GB' },
+      sender: { name: '  Margaret Hale ', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'm11ae', country: 'GB', email: 'margaret@example.org', phone: '0161 496 0000', customerNumber: 'C-1' },
       referenceQuoted: '',
       kind: 'new-complaint',
       type: 'billing',
@@ -121,5 +121,25 @@ describe('errors from the main process land on the form', () => {
     expect(formPathFor('sender.addressLines')).toBe('sender.addressLines');
     expect(formPathFor('scans.0.dataBase64')).toBe('scans');
     expect(formPathFor('sender.postcode')).toBe('sender.postcode');
+  });
+});
+
+describe("the API's checks, made before sending (issue 18)", () => {
+  it('a well-filled letter has none', () => {
+    expect(letterInputIssues(incomingLetterInput(filled, [], 'b'))).toEqual([]);
+  });
+
+  it("gives every field error at once, with the API's paths and codes: the sender's e-mail and telephone too", () => {
+    const bad = { ...filled, receivedOn: '31/02/2026', summary: ' ', sender: { ...filled.sender, name: '', email: 'margaret@', phone: '0161 CALL ME' } };
+    const issues = letterInputIssues(incomingLetterInput(bad, [], 'b')).map((found) => [found.path, found.code]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        ['receivedOn', expect.any(String)],
+        ['sender.name', 'required'],
+        ['sender.email', 'invalid_email'],
+        ['sender.phone', 'phone_characters'],
+        ['summary', 'required'],
+      ]),
+    );
   });
 });

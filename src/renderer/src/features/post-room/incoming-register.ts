@@ -5,7 +5,9 @@
  * API input a filled form becomes.
  */
 import type { ApiInput } from '../../../../shared/api/contract';
-import type { IncomingKind } from '../../../../shared/domain/letters';
+import type { FieldIssue } from '../../../../shared/api/errors';
+import { toFieldIssues } from '../../../../shared/api/issue-mapping';
+import { logIncomingLetterInput, type IncomingKind } from '../../../../shared/domain/letters';
 import { checkPostcode } from '../../../../shared/domain/postal';
 import { parseReference, type ParsedReference } from '../../../../shared/reference/reference-number';
 import { formatTypedDate, parseTypedDate } from '../../common/typed-date';
@@ -14,7 +16,7 @@ export interface RegisterValues {
   receivedOn: string;
   kind: IncomingKind;
   referenceQuoted: string;
-  sender: { name: string; addressLines: string; postcode: string; country: string };
+  sender: { name: string; addressLines: string; postcode: string; country: string; email: string; phone: string; customerNumber: string };
   letterDate: string;
   type: string;
   routedTo: string;
@@ -43,7 +45,7 @@ export function blankRegister(defaultType: string, today: string, keep?: Pick<Re
     receivedOn: keep?.receivedOn ?? today,
     kind: keep?.kind ?? 'new-complaint',
     referenceQuoted: '',
-    sender: { name: '', addressLines: '', postcode: '', country: 'GB' },
+    sender: { name: '', addressLines: '', postcode: '', country: 'GB', email: '', phone: '', customerNumber: '' },
     letterDate: '',
     type: defaultType,
     routedTo: '',
@@ -107,4 +109,13 @@ export function incomingLetterInput(values: RegisterValues, scans: readonly Scan
     scans: [...scans],
     batchId,
   };
+}
+
+/**
+ * The API's own checks of the letter, made before sending (issue 18), so every field error shows
+ * at once and focus can go to the first. Scans are checked by the main process, which reads them.
+ */
+export function letterInputIssues(input: ApiInput<'post.logIncoming'>): FieldIssue[] {
+  const parsed = logIncomingLetterInput.safeParse({ ...input, scans: [] });
+  return parsed.success ? [] : toFieldIssues(parsed.error);
 }
