@@ -3,11 +3,12 @@
  * user, password, on or off) and the full status with "Sync now". The password is never shown
  * back; leaving the field empty keeps the saved one. "Prepare the server" installs the server guard.
  */
-import { Alert, Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Group, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SyncSettingsView } from '../../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { ConnectionFormCard } from '../settings/ConnectionFormCard';
 import { SavedPasswordInput } from '../settings/SavedPasswordInput';
 import { useConnectionForm } from '../settings/useConnectionForm';
 import { PrepareServer } from './PrepareServer';
@@ -30,31 +31,15 @@ function SyncForm({ saved, onSaved }: { readonly saved: SyncSettingsView; readon
     onSaved,
   );
   return (
-    <form onSubmit={submit} noValidate>
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('sync.settings.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('sync.settings.intro')}
-          </Text>
-          {general && <Alert color="red">{general}</Alert>}
-          <Switch label={t('sync.settings.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} data-testid="sync-enabled" />
-          <TextInput label={t('sync.settings.serverUrl')} description={t('sync.settings.serverUrlHint')} required {...form.getInputProps('serverUrl')} data-testid="sync-server-url" />
-          <TextInput label={t('sync.settings.database')} description={t('sync.settings.databaseHint')} required {...form.getInputProps('database')} data-testid="sync-database" />
-          <Group grow align="flex-start">
-            <TextInput label={t('sync.settings.username')} autoComplete="username" {...form.getInputProps('username')} data-testid="sync-username" />
-            <SavedPasswordInput label={t('sync.settings.password')} saved={saved} {...form.getInputProps('password')} data-testid="sync-password" />
-          </Group>
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy} data-testid="sync-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </form>
+    <ConnectionFormCard title={t('sync.settings.title')} intro={t('sync.settings.intro')} general={general} busy={busy} submit={submit} saveTestId="sync-save">
+      <Switch label={t('sync.settings.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} data-testid="sync-enabled" />
+      <TextInput label={t('sync.settings.serverUrl')} description={t('sync.settings.serverUrlHint')} required {...form.getInputProps('serverUrl')} data-testid="sync-server-url" />
+      <TextInput label={t('sync.settings.database')} description={t('sync.settings.databaseHint')} required {...form.getInputProps('database')} data-testid="sync-database" />
+      <Group grow align="flex-start">
+        <TextInput label={t('sync.settings.username')} autoComplete="username" {...form.getInputProps('username')} data-testid="sync-username" />
+        <SavedPasswordInput label={t('sync.settings.password')} saved={saved} {...form.getInputProps('password')} data-testid="sync-password" />
+      </Group>
+    </ConnectionFormCard>
   );
 }
 
