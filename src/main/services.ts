@@ -194,10 +194,12 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
   const slots = keyring ? passwordSlotKeeper(keyring) : null;
 
-  const requireDomain = (): DomainServices => {
-    if (domain) return domain;
+  /** The service once the database is open; until then, or when it failed, why it is not (issue 12: one home). */
+  const whenOpen = <T>(service: T | null | undefined): T => {
+    if (service) return service;
     throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
   };
+  const requireDomain = (): DomainServices => whenOpen(domain);
   const publishUnread = () => {
     const me = session?.account();
     if (!domain || !notifierStore || !me) return;
@@ -410,62 +412,26 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     logger.info('Database unlocked by a sign-in', {});
   };
 
-  const requireSession = (): SessionService => {
-    if (session) return session;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requirePostRoom = (): PostRoomService => {
-    if (postRoom) return postRoom;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireMail = (): MailService => {
-    if (mail) return mail;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireCaseViews = (): CaseViewService => {
-    if (caseViews) return caseViews;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireAccessLog = (): AccessLog => {
-    if (accessLog) return accessLog;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireSync = (): SyncService => {
-    if (sync) return sync;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireNotifierStore = (): NotifierCollections => {
-    if (notifierStore) return notifierStore;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
+  const requireSession = (): SessionService => whenOpen(session);
+  const requirePostRoom = (): PostRoomService => whenOpen(postRoom);
+  const requireMail = (): MailService => whenOpen(mail);
+  const requireCaseViews = (): CaseViewService => whenOpen(caseViews);
+  const requireAccessLog = (): AccessLog => whenOpen(accessLog);
+  const requireSync = (): SyncService => whenOpen(sync);
+  const requireNotifierStore = (): NotifierCollections => whenOpen(notifierStore);
   // Issue 16: the dashboard's cache is emptied whenever cases or settings change.
   events.listenAll((channel) => {
     if (channel === 'cases.changed' || channel === 'settings.changed') reports?.invalidate();
   });
-  const requireReports = (): ReportService => {
-    if (reports) return reports;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireBackups = (): BackupService => {
-    if (backups) return backups;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requirePeople = (): SubjectAccessSources => {
-    if (people) return people;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
+  const requireReports = (): ReportService => whenOpen(reports);
+  const requireBackups = (): BackupService => whenOpen(backups);
+  const requirePeople = (): SubjectAccessSources => whenOpen(people);
   const requireSubjectAccess = (): SubjectAccessPorts => {
     const { settings } = requireDomain();
     return { sources: requirePeople(), accessLog: requireAccessLog(), organisationName: async () => (await settings.values()).organisation.name, now: () => clock.now() };
   };
-  const requireErasure = (): ErasureService => {
-    if (erasure) return erasure;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
-  const requireRetention = (): RetentionService => {
-    if (retention) return retention;
-    throw new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.');
-  };
+  const requireErasure = (): ErasureService => whenOpen(erasure);
+  const requireRetention = (): RetentionService => whenOpen(retention);
   const requireKeyring = (): DatabaseKeyring => {
     if (keyring?.isUnlocked()) return keyring;
     throw new ApiError('UNAVAILABLE', protection ? (database.message ?? 'The database is not available.') : 'This profile is not encrypted.');

@@ -8,21 +8,12 @@
  * By hand (procedure, "Working days"): acknowledged Friday 20 November 2026, the 10th working day
  * is Friday 4 December; with Saturday 28 November worked it is Thursday 3 December.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCouchServer } from '../sync/local-server/pouchdb-server';
-import { connect, disconnect, startDevice, waitForConvergence, type Device } from '../sync/test-support/devices';
+import { describe, expect, it } from 'vitest';
+import { connect, disconnect, waitForConvergence, type Device } from '../sync/test-support/devices';
+import { syncLab } from '../sync/test-support/sync-lab';
 import { phoneComplaint } from './test-support';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function device(name: string): Promise<Device> {
-  const started = await startDevice(name);
-  cleanups.push(() => started.close());
-  return started;
-}
+const { server, device } = syncLab();
 
 async function acknowledgedCase(on: Device): Promise<string> {
   const { caseId } = await on.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T16:00:00.000Z' });
@@ -32,8 +23,7 @@ async function acknowledgedCase(on: Device): Promise<string> {
 
 describe('a calendar change from another device', () => {
   it('moves the deadlines of cases only this device has, and each move is recorded once on both devices', async () => {
-    const couch = await startCouchServer();
-    cleanups.push(() => couch.close());
+    const couch = await server();
     const [a, b] = [await device('a'), await device('b')];
     await connect(a, couch.url);
     await connect(b, couch.url);

@@ -6,28 +6,15 @@
  * entries) is erased too. Nothing personal is left in either device's shared documents or in the
  * server's current documents.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCouchServer, type CouchServer } from '../sync/local-server/pouchdb-server';
+import { describe, expect, it } from 'vitest';
 import { serverData } from '../sync/test-support/server-data';
-import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from '../sync/test-support/devices';
+import { connect, disconnect, waitForConvergence, waitUntil, type Device } from '../sync/test-support/devices';
+import { syncLab } from '../sync/test-support/sync-lab';
 import { PERSON, PERSONAL_STRINGS, personalCase } from './test-support';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(): Promise<CouchServer> {
-  const started = await startCouchServer();
-  cleanups.push(() => started.close());
-  return started;
-}
-
-async function device(name: string): Promise<Device> {
-  const started = await startDevice(name, { start: '2026-12-16T10:00:00.000Z' });
-  cleanups.push(() => started.close());
-  return started;
-}
+const lab = syncLab();
+const server = () => lab.server();
+const device = (name: string) => lab.device(name, { start: '2026-12-16T10:00:00.000Z' });
 
 const REASON = 'Erasure request under UK GDPR article 17, ticket 2027-004';
 const range = { from: '2026-01-01', to: '2027-12-31' };

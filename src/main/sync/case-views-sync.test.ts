@@ -3,29 +3,19 @@
  * appears on another where the same staff member is "me"; views saved on two offline devices both
  * arrive; the same view renamed on both keeps the later save on both.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SavedCaseView } from '../../shared/domain/case-views';
-import { startCouchServer } from './local-server/pouchdb-server';
-import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
+import { connect, disconnect, waitForConvergence, waitUntil } from './test-support/devices';
+import { syncLab } from './test-support/sync-lab';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function device(name: string): Promise<Device> {
-  const started = await startDevice(name);
-  cleanups.push(() => started.close());
-  return started;
-}
+const { server, device } = syncLab();
 
 const view = (name: string) => ({ name, filters: { open: true }, sort: { field: 'nextDueAt' as const, direction: 'asc' as const } });
 const names = (views: readonly SavedCaseView[]) => views.map((saved) => saved.name).sort();
 
 describe('saved case views between devices', () => {
   it('follow the person: saved on either device, offline or not, they arrive on the other; the later rename wins', async () => {
-    const couch = await startCouchServer();
-    cleanups.push(() => couch.close());
+    const couch = await server();
     const [a, b] = [await device('a'), await device('b')];
     await connect(a, couch.url);
     await connect(b, couch.url);

@@ -11,29 +11,14 @@
  * - prefetch brings the scans of a case assigned to this device's person without opening them;
  * - a letter undone after its scan went up takes the scan off the team server too.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bulkyPng } from '../files/test-support/scan-files';
-import { startCouchServer, type CouchServer } from './local-server/pouchdb-server';
-import { connect, startDevice, waitUntil, type Device } from './test-support/devices';
+import type { CouchServer } from './local-server/pouchdb-server';
+import { connect, waitUntil, type Device } from './test-support/devices';
+import { sender } from './test-support/offline-work';
+import { syncLab } from './test-support/sync-lab';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(): Promise<CouchServer> {
-  const started = await startCouchServer();
-  cleanups.push(() => started.close());
-  return started;
-}
-
-async function device(name: string): Promise<Device> {
-  const started = await startDevice(name);
-  cleanups.push(() => started.close());
-  return started;
-}
-
-const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
+const { server, device } = syncLab();
 
 /** Logs a letter with one scan; the scan's file id. */
 async function logScan(on: Device, summary: string, scan: Buffer): Promise<string> {

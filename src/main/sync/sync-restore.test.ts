@@ -12,50 +12,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { phoneComplaint } from '../domain/test-support';
-import { startCouchServer, type CouchServer } from './local-server/pouchdb-server';
-import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
+import type { CouchServer } from './local-server/pouchdb-server';
+import { connect, disconnect, waitForConvergence, waitUntil, type Device } from './test-support/devices';
 import { startLatencyProxy, type LatencyProxy } from './test-support/latency-proxy';
+import { createCases } from './test-support/offline-work';
 import { countOf, restoreDirectory, sameData, serverData } from './test-support/server-data';
+import { syncLab } from './test-support/sync-lab';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(directory?: string): Promise<CouchServer> {
-  const started = await startCouchServer(directory ? { directory } : {});
-  cleanups.push(() => started.close());
-  return started;
-}
-
-async function device(name: string, options: Parameters<typeof startDevice>[1] = {}): Promise<Device> {
-  const started = await startDevice(name, options);
-  cleanups.push(() => started.close());
-  return started;
-}
+const { server: startServer, device, onCleanup } = syncLab();
+const server = (directory?: string) => startServer(directory ? { directory } : {});
 
 async function proxyTo(url: string): Promise<LatencyProxy> {
   const started = await startLatencyProxy(url, { minMs: 5, maxMs: 20 });
-  cleanups.push(() => started.close());
+  onCleanup(() => started.close());
   return started;
 }
 
 function temporaryDirectory(name: string): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `plaint-${name}-`));
-  cleanups.push(() => Promise.resolve(fs.rmSync(directory, { recursive: true, force: true })));
+  onCleanup(() => Promise.resolve(fs.rmSync(directory, { recursive: true, force: true })));
   return directory;
-}
-
-async function createCases(on: Device, count: number, prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const { caseId } = await on.call('cases.create', { ...phoneComplaint, summary: `${prefix} complaint ${index}`, receivedAt: '2026-11-20T10:00:00.000Z' });
-    await on.call('cases.addNote', { caseId, text: `${prefix} note ${index}` });
-    ids.push(caseId);
-  }
-  return ids;
 }
 
 const upToDate = (on: Device) => async () => (await on.call('sync.status', {})).state === 'up-to-date';

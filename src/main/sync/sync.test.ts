@@ -9,40 +9,15 @@
  * - a wrong password and an unreachable server show the right status and lose nothing locally;
  * - a device code drawn twice is given up by the newer device (reference numbers, P-3.2).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { phoneComplaint } from '../domain/test-support';
 import { PNG } from '../files/test-support/scan-files';
-import { freePort, startCouchServer, type CouchServer } from './local-server/pouchdb-server';
-import { connect, disconnect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
+import { freePort } from './local-server/pouchdb-server';
+import { connect, disconnect, waitForConvergence, waitUntil } from './test-support/devices';
+import { createCases, sender } from './test-support/offline-work';
+import { syncLab } from './test-support/sync-lab';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(): Promise<CouchServer> {
-  const started = await startCouchServer();
-  cleanups.push(() => started.close());
-  return started;
-}
-
-async function device(name: string): Promise<Device> {
-  const started = await startDevice(name);
-  cleanups.push(() => started.close());
-  return started;
-}
-
-const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
-
-async function createCases(on: Device, count: number, prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const { caseId } = await on.call('cases.create', { ...phoneComplaint, summary: `${prefix} complaint ${index}`, receivedAt: '2026-11-20T10:00:00.000Z' });
-    await on.call('cases.addNote', { caseId, text: `${prefix} note ${index}` });
-    ids.push(caseId);
-  }
-  return ids;
-}
+const { server, device } = syncLab();
 
 describe('two devices that worked offline', () => {
   it('converge: every case, letter, scan and timeline entry present once on both', async () => {

@@ -4,54 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StaffRef } from '../../../shared/domain/records';
-import { stampChangedGroups } from '../../domain/case-field-groups';
 import type { CaseDocument } from '../../domain/collections';
-import { receivedCaseState } from '../../domain/received-case';
-import type { LetterDocument } from '../../post-room/letters-collection';
 import { mergeCases } from './case-merge';
 import { mergeLetters } from './letter-merge';
 import { earliestClaim } from './record-merge';
-
-const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };
-const bob: StaffRef = { id: 'staff-bob', name: 'Bob' };
-
-const base: CaseDocument = {
-  id: 'case-1',
-  reference: '7KQ2-0001-X',
-  complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '', address: null, preferredChannel: 'email', customerNumber: '', orderNumber: '' },
-  complainantSortName: 'janis berzins',
-  channel: 'email',
-  receivedAt: '2026-11-20T09:00:00.000Z',
-  loggedAt: '2026-11-20T09:05:00.000Z',
-  loggedBy: ann,
-  type: 'product',
-  product: '',
-  summary: 'Monitor broke',
-  restricted: false,
-  restrictedTo: [],
-  description: '',
-  desiredOutcome: '',
-  ...receivedCaseState('2026-11-20T09:00:00.000Z'),
-  open: true,
-  assignee: null,
-  assigneeId: '',
-  assigneeName: '',
-  departments: ['Warehouse'],
-  deadlines: [],
-  nextDeadlineKind: null,
-  nextDueAt: 0,
-  nextWarnAt: 0,
-  relatedCaseIds: [],
-  createdAt: '2026-11-20T09:05:00.000Z',
-  updatedAt: '2026-11-20T09:05:00.000Z',
-  updatedBy: ann,
-  fieldVersions: {},
-};
-
-/** A local edit as the case service makes it: changed groups stamped with the time and actor. */
-function edit(from: CaseDocument, changes: Partial<CaseDocument>, at: string, by: StaffRef): CaseDocument {
-  return stampChangedGroups(from, { ...from, ...changes, updatedAt: at, updatedBy: by } as CaseDocument, { at, by });
-}
+import { ann, baseCase as base, bob, edit, outgoingLetter, posted } from './test-support';
 
 describe('cases: merge bookkeeping and field versions', () => {
   it("the merged case carries the bookkeeping (updatedAt, updatedBy) of the side saved last, in either order", () => {
@@ -116,12 +73,8 @@ describe('cases: merge bookkeeping and field versions', () => {
 });
 
 describe('letters', () => {
-  const letter: LetterDocument = {
-    id: 'letter-1', direction: 'out', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: null, letterDate: null, party: { name: 'Jānis', addressLines: [], postcode: '', country: 'LV' },
-    referenceQuoted: '', kind: null, routedTo: '', note: '', summary: 'Acknowledgement', files: [], template: 'acknowledgement', language: 'en-GB', text: 'Dear…',
-    finalisedAt: '2026-11-21T09:00:00.000Z', posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-21T09:00:00.000Z', loggedBy: ann, voided: false,
-  } as LetterDocument;
-  const posted = (by: StaffRef, at: string, tracking: string): LetterDocument => ({ ...letter, posting: { postedOn: at.slice(0, 10), postClass: 'signed-for', trackingNumber: tracking, loggedAt: at, loggedBy: by }, postedOn: at.slice(0, 10) });
+  const letter = outgoingLetter;
+  const postedBy = (by: StaffRef, at: string, tracking: string) => posted(letter, by, at, tracking);
 
   it('a letter posted nowhere and voided nowhere stays unposted and live', () => {
     expect(mergeLetters(letter, letter, { ...letter })).toEqual({ merged: letter, conflict: null });
@@ -129,7 +82,7 @@ describe('letters', () => {
   });
 
   it('a posting is kept from whichever copy has it', () => {
-    const withPosting = posted(bob, '2026-11-22T10:00:00.000Z', 'AB1');
+    const withPosting = postedBy(bob, '2026-11-22T10:00:00.000Z', 'AB1');
     for (const [x, y] of [[withPosting, letter], [letter, withPosting]] as const) {
       expect(mergeLetters(letter, x, y)).toEqual({ merged: withPosting, conflict: null });
     }
@@ -137,8 +90,8 @@ describe('letters', () => {
 
   it('two postings: the later posting entry wins by its own time, not the letter’s, and the other is reported with its time and author', () => {
     // Ann logged her posting later; Bob's staff id sorts higher, so only the posting times can decide.
-    const byBob = posted(bob, '2026-11-22T10:00:00.000Z', 'AB1');
-    const byAnn = posted(ann, '2026-11-22T11:00:00.000Z', 'AB2');
+    const byBob = postedBy(bob, '2026-11-22T10:00:00.000Z', 'AB1');
+    const byAnn = postedBy(ann, '2026-11-22T11:00:00.000Z', 'AB2');
     for (const [x, y] of [[byBob, byAnn], [byAnn, byBob]] as const) {
       const { merged, conflict } = mergeLetters(letter, x, y);
       expect(merged).toEqual(byAnn);

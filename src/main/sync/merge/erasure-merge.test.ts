@@ -6,52 +6,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StaffRef } from '../../../shared/domain/records';
-import { stampChangedGroups } from '../../domain/case-field-groups';
 import type { CaseDocument } from '../../domain/collections';
-import { receivedCaseState } from '../../domain/received-case';
 import type { LetterDocument } from '../../post-room/letters-collection';
 import { anonymiseNow, erasedLetter, isAnonymised } from '../../erasure/redaction';
 import { mergeCasesKeepingErasure, mergeLettersKeepingErasure } from './erasure-merge';
+import { ann, baseCase, edit, outgoingLetter, posted as postedLetter } from './test-support';
 
-const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };
 const admin: StaffRef = { id: 'staff-admin', name: 'Ada' };
 
 const base: CaseDocument = {
-  id: 'case-1',
-  reference: '7KQ2-0001-X',
+  ...baseCase,
   complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '+371 2000 0000', address: { lines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' }, preferredChannel: 'email', customerNumber: 'C-77', orderNumber: 'O-88' },
-  complainantSortName: 'janis berzins',
-  channel: 'email',
-  receivedAt: '2026-11-20T09:00:00.000Z',
-  loggedAt: '2026-11-20T09:05:00.000Z',
-  loggedBy: ann,
-  type: 'product',
   product: 'Monitor',
   summary: 'Jānis says the monitor broke',
   description: 'Bought for his mother',
   desiredOutcome: 'Refund to janis@example.lv',
-  ...receivedCaseState('2026-11-20T09:00:00.000Z'),
-  open: true,
-  assignee: null,
-  assigneeId: '',
-  assigneeName: '',
-  departments: ['Warehouse'],
-  restricted: false,
-  restrictedTo: [],
-  deadlines: [],
-  nextDeadlineKind: null,
-  nextDueAt: 0,
-  nextWarnAt: 0,
-  relatedCaseIds: [],
-  createdAt: '2026-11-20T09:05:00.000Z',
-  updatedAt: '2026-11-20T09:05:00.000Z',
-  updatedBy: ann,
-  fieldVersions: {},
 };
-
-function edit(from: CaseDocument, changes: Partial<CaseDocument>, at: string, by: StaffRef): CaseDocument {
-  return stampChangedGroups(from, { ...from, ...changes, updatedAt: at, updatedBy: by } as CaseDocument, { at, by });
-}
 
 function anonymise(from: CaseDocument, at: string): CaseDocument {
   return anonymiseNow(from, { at, by: admin });
@@ -101,12 +71,13 @@ describe('an anonymised case is not brought back by an edit made elsewhere (issu
 });
 
 describe('an erased letter stays erased (issue 14)', () => {
-  const letter = {
-    id: 'letter-1', direction: 'out', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: null, letterDate: null, party: { name: 'Jānis Bērziņš', addressLines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' },
-    referenceQuoted: '', kind: null, routedTo: '', note: '', summary: 'Acknowledgement', files: [{ id: 'file-1', name: 'ack.pdf', mimeType: 'application/pdf', size: 10 }], template: 'acknowledgement', language: 'en-GB', text: 'Dear Jānis',
-    finalisedAt: '2026-11-21T09:00:00.000Z', posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-21T09:00:00.000Z', loggedBy: ann, voided: false,
-  } as LetterDocument;
-  const posted: LetterDocument = { ...letter, posting: { postedOn: '2026-11-22', postClass: 'signed-for', trackingNumber: 'RR123', loggedAt: '2026-11-22T10:00:00.000Z', loggedBy: ann }, postedOn: '2026-11-22' };
+  const letter: LetterDocument = {
+    ...outgoingLetter,
+    party: { name: 'Jānis Bērziņš', addressLines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' },
+    files: [{ id: 'file-1', name: 'ack.pdf', mimeType: 'application/pdf', size: 10 }],
+    text: 'Dear Jānis',
+  };
+  const posted: LetterDocument = postedLetter(letter, ann, '2026-11-22T10:00:00.000Z', 'RR123');
 
   it('a posting logged offline meets the erasure: the letter stays erased, its posting kept without the tracking number, no conflict', () => {
     for (const { merged, conflict } of [mergeLettersKeepingErasure(letter, posted, erasedLetter(letter)), mergeLettersKeepingErasure(letter, erasedLetter(letter), posted)]) {

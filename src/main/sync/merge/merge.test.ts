@@ -8,55 +8,12 @@ import type { StaffMember } from '../../../shared/domain/records';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StaffRef } from '../../../shared/domain/records';
-import { stampChangedGroups } from '../../domain/case-field-groups';
 import type { CaseDocument, SettingsDocument } from '../../domain/collections';
-import { receivedCaseState } from '../../domain/received-case';
-import type { LetterDocument } from '../../post-room/letters-collection';
 import { mergeCases } from './case-merge';
 import { mergeLetters } from './letter-merge';
 import { earliestClaim, mergeStaff } from './record-merge';
 import { mergeSettings } from './settings-merge';
-
-const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };
-const bob: StaffRef = { id: 'staff-bob', name: 'Bob' };
-
-const base: CaseDocument = {
-  id: 'case-1',
-  reference: '7KQ2-0001-X',
-  complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '', address: null, preferredChannel: 'email', customerNumber: '', orderNumber: '' },
-  complainantSortName: 'janis berzins',
-  channel: 'email',
-  receivedAt: '2026-11-20T09:00:00.000Z',
-  loggedAt: '2026-11-20T09:05:00.000Z',
-  loggedBy: ann,
-  type: 'product',
-  product: '',
-  summary: 'Monitor broke',
-  description: '',
-  desiredOutcome: '',
-  ...receivedCaseState('2026-11-20T09:00:00.000Z'),
-  open: true,
-  assignee: null,
-  assigneeId: '',
-  assigneeName: '',
-  departments: ['Warehouse'],
-  restricted: false,
-  restrictedTo: [],
-  deadlines: [],
-  nextDeadlineKind: null,
-  nextDueAt: 0,
-  nextWarnAt: 0,
-  relatedCaseIds: [],
-  createdAt: '2026-11-20T09:05:00.000Z',
-  updatedAt: '2026-11-20T09:05:00.000Z',
-  updatedBy: ann,
-  fieldVersions: {},
-};
-
-/** A local edit as the case service makes it: changed groups stamped with the time and actor. */
-function edit(from: CaseDocument, changes: Partial<CaseDocument>, at: string, by: StaffRef): CaseDocument {
-  return stampChangedGroups(from, { ...from, ...changes, updatedAt: at, updatedBy: by } as CaseDocument, { at, by });
-}
+import { ann, baseCase as base, bob, edit, outgoingLetter, posted } from './test-support';
 
 const acknowledged = (at: string): Partial<CaseDocument> => ({
   status: 'acknowledged',
@@ -200,25 +157,21 @@ describe('cases: properties over random edits', () => {
 });
 
 describe('letters', () => {
-  const letter: LetterDocument = {
-    id: 'letter-1', direction: 'out', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: null, letterDate: null, party: { name: 'Jānis', addressLines: [], postcode: '', country: 'LV' },
-    referenceQuoted: '', kind: null, routedTo: '', note: '', summary: 'Acknowledgement', files: [], template: 'acknowledgement', language: 'en-GB', text: 'Dear…',
-    finalisedAt: '2026-11-21T09:00:00.000Z', posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-21T09:00:00.000Z', loggedBy: ann, voided: false,
-  } as LetterDocument;
-  const posted = (by: StaffRef, at: string, tracking: string): LetterDocument => ({ ...letter, posting: { postedOn: at.slice(0, 10), postClass: 'signed-for', trackingNumber: tracking, loggedAt: at, loggedBy: by }, postedOn: at.slice(0, 10) });
+  const letter = outgoingLetter;
+  const postedBy = (by: StaffRef, at: string, tracking: string) => posted(letter, by, at, tracking);
 
   it('a posting logged on one device and nothing on the other is kept', () => {
-    expect(mergeLetters(letter, posted(ann, '2026-11-22T10:00:00.000Z', 'AB1'), letter)).toMatchObject({ merged: { posting: { trackingNumber: 'AB1' }, postedOn: '2026-11-22' }, conflict: null });
+    expect(mergeLetters(letter, postedBy(ann, '2026-11-22T10:00:00.000Z', 'AB1'), letter)).toMatchObject({ merged: { posting: { trackingNumber: 'AB1' }, postedOn: '2026-11-22' }, conflict: null });
   });
 
   it('two postings: the later entry is kept and the other reported', () => {
-    const { merged, conflict } = mergeLetters(letter, posted(ann, '2026-11-22T10:00:00.000Z', 'AB1'), posted(bob, '2026-11-22T11:00:00.000Z', 'AB2'));
+    const { merged, conflict } = mergeLetters(letter, postedBy(ann, '2026-11-22T10:00:00.000Z', 'AB1'), postedBy(bob, '2026-11-22T11:00:00.000Z', 'AB2'));
     expect(merged.posting?.trackingNumber).toBe('AB2');
     expect(conflict?.discarded.value).toMatchObject({ trackingNumber: 'AB1' });
   });
 
   it('voided anywhere stays voided', () => {
-    expect(mergeLetters(letter, { ...letter, voided: true }, posted(bob, '2026-11-22T11:00:00.000Z', 'AB2')).merged).toMatchObject({ voided: true, posting: { trackingNumber: 'AB2' } });
+    expect(mergeLetters(letter, { ...letter, voided: true }, postedBy(bob, '2026-11-22T11:00:00.000Z', 'AB2')).merged).toMatchObject({ voided: true, posting: { trackingNumber: 'AB2' } });
   });
 });
 

@@ -2,38 +2,25 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPlaintBridge } from '../../../../shared/api/bridge';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
-import { SettingsProvider } from '../../settings/SettingsContext';
-import { renderWithProviders } from '../../test/render';
+import { answerEvery } from '../../test/fake-api';
+import { settingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { CaseFiltersBar } from './CaseFiltersBar';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
+const snapshot = settingsSnapshot({
   complaintTypes: [{ id: 'billing', label: { 'en-GB': 'Billing', lv: 'Rēķini' }, retired: false }],
-  departments: [],
-  rootCauses: [],
   staff: [{ id: 'ann', name: 'Ann Lee', email: '', login: 'ann', roles: ['caseworker'], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true }],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+});
 
 afterEach(() => {
   delete window.plaint;
 });
 
 function renderBar(filters: Parameters<typeof CaseFiltersBar>[0]['filters']) {
-  window.plaint = createPlaintBridge({ request: () => Promise.resolve({ ok: true, result: snapshot }), listen: () => () => undefined });
+  answerEvery({ 'settings.get': snapshot });
   const onChange = vi.fn();
   const onReset = vi.fn();
-  renderWithProviders(
-    <SettingsProvider fallback={null}>
-      <CaseFiltersBar filters={filters} onChange={onChange} onReset={onReset} />
-    </SettingsProvider>,
-  );
+  renderWithSettings(<CaseFiltersBar filters={filters} onChange={onChange} onReset={onReset} />);
   return { onChange, onReset };
 }
 

@@ -5,9 +5,9 @@
  * printToPDF of this page.
  */
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Dashboard } from '../../../../shared/domain/reports';
@@ -16,15 +16,15 @@ import { useApiQuery } from '../../api/queries';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
 import { useErrors } from '../../errors/useErrors';
-import { useSettings } from '../../settings/SettingsContext';
 import { MONTH, MONTHLY_CHARTS, monthRange } from './monthly-report';
 import './monthly-report.css';
-import { dashboardTables, isFigure, type ReportTable } from './report-tables';
-import { COLOURS } from './ReportTableCard';
+import { chartData, chartSeries } from './report-chart';
+import { isFigure, type ReportTable } from './report-tables';
+import { ReportRowsTable } from './ReportRowsTable';
+import { useDashboardTables } from './useDashboardTables';
 
 function PrintedTable({ table, withChart }: { readonly table: ReportTable; readonly withChart: boolean }) {
   const { t } = useTranslation();
-  const label = (key: string) => table.columns.find((column) => column.key === key)?.label ?? key;
   return (
     <Card withBorder padding="sm" className="report-section" data-testid={`monthly-${table.id}`}>
       <Title order={2} size="h4" mb="xs">
@@ -40,41 +40,25 @@ function PrintedTable({ table, withChart }: { readonly table: ReportTable; reado
             <div role="img" aria-label={table.title}>
               <BarChart
                 h={180}
-                data={table.rows.map((row) => ({ label: row.label, ...Object.fromEntries(table.chart.map((key) => [key, isFigure(row.cells[key]) ? row.cells[key].count : 0])) }))}
+                data={chartData(table)}
                 dataKey="label"
                 type={table.stacked ? 'stacked' : 'default'}
                 withLegend={table.chart.length > 1}
                 withTooltip={false}
-                series={table.chart.map((key) => ({ name: key, label: label(key), color: COLOURS[key] ?? 'blue.6' }))}
+                series={chartSeries(table)}
                 barProps={{ isAnimationActive: false }}
               />
             </div>
           )}
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{table.rowHeader}</Table.Th>
-                {table.columns.map((column) => (
-                  <Table.Th key={column.key} scope="col">
-                    {column.label}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row) => (
-                <Table.Tr key={row.key}>
-                  <Table.Th scope="row" fw="normal">
-                    {row.label}
-                  </Table.Th>
-                  {table.columns.map((column) => {
-                    const cell = row.cells[column.key];
-                    return <Table.Td key={column.key}>{isFigure(cell) ? cell.count : (cell ?? '')}</Table.Td>;
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ReportRowsTable
+            striped
+            withTableBorder
+            table={table}
+            cell={(row, column) => {
+              const cell = row.cells[column.key];
+              return isFigure(cell) ? cell.count : (cell ?? '');
+            }}
+          />
         </>
       )}
     </Card>
@@ -82,13 +66,9 @@ function PrintedTable({ table, withChart }: { readonly table: ReportTable; reado
 }
 
 function MonthlyReport({ dashboard, monthName }: { readonly dashboard: Dashboard; readonly monthName: string }) {
-  const { t, i18n } = useTranslation();
-  const { typeLabel } = useSettings();
+  const { t } = useTranslation();
   const formatters = useFormatters();
-  const tables = useMemo(() => {
-    const monthFormat = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return dashboardTables(dashboard, { t, typeLabel, money: formatters.money, decimal: formatters.decimal, percent: formatters.percent, month: (month) => monthFormat.format(new Date(`${month}-15T12:00:00Z`)) });
-  }, [dashboard, t, i18n.language, typeLabel, formatters.money, formatters.decimal, formatters.percent]);
+  const tables = useDashboardTables(dashboard);
   const { outcomes } = dashboard;
   const summary = [
     { label: t('reports.summary.received'), value: String(dashboard.volume.total.count), detail: t('reports.summary.previous', { count: dashboard.volume.previousTotal.count }) },

@@ -13,23 +13,9 @@ import { call } from '../../api/client';
 import { saveFile } from '../../common/files';
 import { useErrors } from '../../errors/useErrors';
 import { canDrillDown, drillDownRoute } from './drill-down';
+import { chartData, chartSeries, columnLabel } from './report-chart';
 import { isFigure, tableCsv, type ReportRow, type ReportTable } from './report-tables';
-
-/** The colour of each kind of bar, the same on screen and in print. */
-export const COLOURS: Record<string, string> = {
-  current: 'blue.6',
-  previous: 'gray.5',
-  cases: 'blue.6',
-  onTime: 'teal.6',
-  breached: 'red.6',
-  open: 'blue.6',
-  dueSoon: 'yellow.6',
-  stage1: 'blue.6',
-  stage2: 'grape.6',
-  sent: 'blue.6',
-  answered: 'teal.6',
-  overdue: 'red.6',
-};
+import { ReportRowsTable } from './ReportRowsTable';
 
 /** A count that opens exactly its cases (none when there are none, or too many to name). */
 export function FigureButton({ figure, what, testId, size = 'compact-sm' }: { readonly figure: Figure; readonly what: string; readonly testId: string; readonly size?: 'compact-sm' | 'compact-xl' }) {
@@ -56,7 +42,6 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
   const [view, setView] = useState<'chart' | 'table'>(table.chart.length > 0 ? 'chart' : 'table');
   const [problem, setProblem] = useState<string | null>(null);
   const what = (row: ReportRow, columnLabel: string) => `${table.title}: ${row.label}, ${columnLabel}`;
-  const columnLabel = (key: string) => table.columns.find((column) => column.key === key)?.label ?? key;
 
   const exportTable = async (format: 'csv' | 'xlsx') => {
     try {
@@ -70,7 +55,7 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
 
   const drillFromBar = (row: ReportRow | undefined, key: string) => {
     const cell = row?.cells[key];
-    if (row && isFigure(cell) && canDrillDown(cell)) navigate(drillDownRoute(what(row, columnLabel(key)), cell));
+    if (row && isFigure(cell) && canDrillDown(cell)) navigate(drillDownRoute(what(row, columnLabel(table, key)), cell));
   };
 
   return (
@@ -114,42 +99,26 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
         <div role="img" aria-label={`${table.title}. ${t('reports.chartHint')}`} data-testid={`report-${table.id}-chart`}>
           <BarChart
             h={220}
-            data={table.rows.map((row) => ({ label: row.label, ...Object.fromEntries(table.chart.map((key) => [key, isFigure(row.cells[key]) ? row.cells[key].count : 0])) }))}
+            data={chartData(table)}
             dataKey="label"
             type={table.stacked ? 'stacked' : 'default'}
             withLegend={table.chart.length > 1}
-            series={table.chart.map((key) => ({ name: key, label: columnLabel(key), color: COLOURS[key] ?? 'blue.6' }))}
+            series={chartSeries(table)}
             barProps={(series) => ({ cursor: 'pointer', onClick: (_item: unknown, index: number) => drillFromBar(table.rows[index], series.name) })}
           />
         </div>
       ) : (
         <Table.ScrollContainer minWidth={320}>
-          <Table striped data-testid={`report-${table.id}-table`}>
-            <Table.Caption>{table.title}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{table.rowHeader}</Table.Th>
-                {table.columns.map((column) => (
-                  <Table.Th key={column.key} scope="col">
-                    {column.label}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row) => (
-                <Table.Tr key={row.key}>
-                  <Table.Th scope="row" fw="normal">
-                    {row.label}
-                  </Table.Th>
-                  {table.columns.map((column) => {
-                    const cell = row.cells[column.key];
-                    return <Table.Td key={column.key}>{isFigure(cell) ? <FigureButton figure={cell} what={what(row, column.label)} testId={`figure-${table.id}-${row.key}-${column.key}`} /> : (cell ?? '')}</Table.Td>;
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ReportRowsTable
+            striped
+            data-testid={`report-${table.id}-table`}
+            table={table}
+            caption={table.title}
+            cell={(row, column) => {
+              const cell = row.cells[column.key];
+              return isFigure(cell) ? <FigureButton figure={cell} what={what(row, column.label)} testId={`figure-${table.id}-${row.key}-${column.key}`} /> : (cell ?? '');
+            }}
+          />
         </Table.ScrollContainer>
       )}
     </Card>

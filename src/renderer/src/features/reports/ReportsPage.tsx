@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconPrinter } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
@@ -17,7 +17,7 @@ import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { ReportFilterBar } from './ReportFilterBar';
 import { FigureButton, ReportTableCard } from './ReportTableCard';
-import { dashboardTables } from './report-tables';
+import { useDashboardTables } from './useDashboardTables';
 import { RecurrenceCard } from '../improvements/RecurrenceCard';
 
 function SummaryCard({ label, figure, detail, testId }: { readonly label: string; readonly figure: Figure | string; readonly detail?: string; readonly testId: string }) {
@@ -43,13 +43,9 @@ function SummaryCard({ label, figure, detail, testId }: { readonly label: string
 }
 
 function DashboardView({ dashboard }: { readonly dashboard: Dashboard }) {
-  const { t, i18n } = useTranslation();
-  const { typeLabel } = useSettings();
+  const { t } = useTranslation();
   const formatters = useFormatters();
-  const tables = useMemo(() => {
-    const monthFormat = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return dashboardTables(dashboard, { t, typeLabel, money: formatters.money, decimal: formatters.decimal, percent: formatters.percent, month: (month) => monthFormat.format(new Date(`${month}-15T12:00:00Z`)) });
-  }, [dashboard, t, i18n.language, typeLabel, formatters.money, formatters.decimal, formatters.percent]);
+  const tables = useDashboardTables(dashboard);
   const { outcomes } = dashboard;
   return (
     <Stack gap="md">

@@ -1,35 +1,22 @@
 /** Settings → Retention (issue 14, P-7.2): the years a closed case keeps personal data, per final outcome. */
 import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_RETENTION_YEARS, RETENTION_OUTCOMES, type RetentionPolicy, type RetentionView } from '../../../../shared/domain/retention';
 import { call } from '../../api/client';
-import { useErrors } from '../../errors/useErrors';
+import { useSaveForm } from '../settings/useSaveForm';
 
 export function RetentionPolicyForm({ view, onChanged }: { readonly view: RetentionView; readonly onChanged: (view: RetentionView) => void }) {
   const { t } = useTranslation();
-  const errors = useErrors();
-  const [saving, setSaving] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm<RetentionPolicy>({ mode: 'controlled', initialValues: view.policy });
-  const save = async (values: RetentionPolicy) => {
-    setSaving(true);
-    setGeneral(null);
-    try {
-      onChanged(await call('retention.setPolicy', values));
-      notifications.show({ color: 'teal', message: t('common.saved') });
-    } catch (error) {
-      const { fields, general: message } = errors.fields(error);
-      form.setErrors(fields);
-      setGeneral(message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const {
+    form,
+    submit,
+    general,
+    busy: saving,
+  } = useSaveForm<RetentionPolicy>(view.policy, async (values) => {
+    onChanged(await call('retention.setPolicy', values));
+  });
   return (
-    <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('retention.policyIntro')}

@@ -3,64 +3,19 @@
  * only the chosen ones are sent for approval; erasure on request searches, sends exactly the
  * records ticked with the reason, and a reason that names the person is refused at the field, in Latvian; the register shows counts, never data.
  */
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiResponse } from '../../../../shared/api/errors';
 import type { ErasureRecord, RetentionView } from '../../../../shared/domain/retention';
 import type { PersonSearchResult } from '../../../../shared/domain/people-search';
-import { createQueryClient } from '../../api/query-client';
-import { theme } from '../../app/theme';
-import { createI18n, type Language } from '../../i18n/i18n';
-import { SettingsProvider } from '../../settings/SettingsContext';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import { DEFAULT_SLA_POLICY } from '../../../../shared/sla';
+import { withApi, type ApiCall } from '../../test/fake-api';
+import { latvianSettingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { RetentionSettings } from './RetentionSettings';
 
 afterEach(() => {
   delete window.plaint;
 });
-
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  rootCauses: [],
-  departments: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
-
-function withApi(answers: Record<string, (input: unknown) => ApiResponse<unknown>>, sent: { method: string; input: unknown }[] = []): void {
-  window.plaint = {
-    invoke: (method: string, input: unknown) => {
-      if (method === 'settings.get') return Promise.resolve({ ok: true, result: snapshot });
-      sent.push({ method, input });
-      const answer = answers[method];
-      return Promise.resolve(answer ? answer(input) : { ok: false, error: { code: 'INTERNAL', message: 'not in this test', issues: [] } });
-    },
-    subscribe: () => () => undefined,
-  } as unknown as PlaintBridge;
-}
-
-function show(element: ReactNode, language: Language = 'en-GB'): void {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <I18nextProvider i18n={createI18n(language)}>
-        <MantineProvider theme={theme}>
-          <SettingsProvider fallback={null}>{element}</SettingsProvider>
-        </MantineProvider>
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
-}
 
 const view: RetentionView = {
   policy: { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6, none: 6 } },
@@ -78,9 +33,9 @@ const found: PersonSearchResult = {
 
 describe('Settings → Retention and erasure', () => {
   it('lists the cases past retention and sends only the chosen one for approval', async () => {
-    const sent: { method: string; input: unknown }[] = [];
-    withApi({ 'retention.status': () => ({ ok: true, result: view }), 'erasure.register': () => ({ ok: true, result: [record] }), 'retention.approve': () => ({ ok: true, result: { ...record, trigger: 'retention' } }) }, sent);
-    show(<RetentionSettings />);
+    const sent: ApiCall[] = [];
+    withApi(latvianSettingsSnapshot(), { 'retention.status': () => ({ ok: true, result: view }), 'erasure.register': () => ({ ok: true, result: [record] }), 'retention.approve': () => ({ ok: true, result: { ...record, trigger: 'retention' } }) }, sent);
+    renderWithSettings(<RetentionSettings />);
     expect(await screen.findAllByTestId('retention-due-case')).toHaveLength(2);
     expect(screen.getByTestId('retention-last-check').textContent).toContain('2 cases past retention');
     await userEvent.click(screen.getByRole('checkbox', { name: '7KQ2-0002-Y' }));
@@ -91,9 +46,9 @@ describe('Settings → Retention and erasure', () => {
   });
 
   it('erasure on request: sends exactly what was ticked with the reason, and shows a reason naming the person refused at the field, in Latvian', async () => {
-    const sent: { method: string; input: unknown }[] = [];
+    const sent: ApiCall[] = [];
     const message = 'The reason must not contain the personal data being erased';
-    withApi(
+    withApi(latvianSettingsSnapshot(), 
       {
         'retention.status': () => ({ ok: true, result: { ...view, due: [] } }),
         'erasure.register': () => ({ ok: true, result: [] }),
@@ -102,7 +57,7 @@ describe('Settings → Retention and erasure', () => {
       },
       sent,
     );
-    show(<RetentionSettings />, 'lv');
+    renderWithSettings(<RetentionSettings />, 'lv');
     await userEvent.type(await screen.findByTestId('erasure-search-name'), 'Anna Bērziņa');
     await userEvent.click(screen.getByTestId('erasure-search'));
     await userEvent.click((await screen.findAllByTestId('erasure-case'))[0]!);

@@ -3,63 +3,18 @@
  * folder), the generations in the folder, "Back up now" shows the new generation, and a folder
  * the main process refuses is said in the user's language.
  */
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiResponse } from '../../../../shared/api/errors';
 import type { BackupView } from '../../../../shared/domain/backup';
-import { createQueryClient } from '../../api/query-client';
-import { theme } from '../../app/theme';
-import { createI18n, type Language } from '../../i18n/i18n';
-import { SettingsProvider } from '../../settings/SettingsContext';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import { DEFAULT_SLA_POLICY } from '../../../../shared/sla';
+import { withApi, type ApiCall } from '../../test/fake-api';
+import { latvianSettingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { BackupSettings } from './BackupSettings';
 
 afterEach(() => {
   delete window.plaint;
 });
-
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
-
-function withApi(answers: Record<string, (input: unknown) => ApiResponse<unknown>>, sent: { method: string; input: unknown }[] = []): void {
-  window.plaint = {
-    invoke: (method: string, input: unknown) => {
-      if (method === 'settings.get') return Promise.resolve({ ok: true, result: snapshot });
-      sent.push({ method, input });
-      const answer = answers[method];
-      return Promise.resolve(answer ? answer(input) : { ok: false, error: { code: 'INTERNAL', message: 'not in this test', issues: [] } });
-    },
-    subscribe: () => () => undefined,
-  } as unknown as PlaintBridge;
-}
-
-function show(element: ReactNode, language: Language = 'en-GB'): void {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <I18nextProvider i18n={createI18n(language)}>
-        <MantineProvider theme={theme}>
-          <SettingsProvider fallback={null}>{element}</SettingsProvider>
-        </MantineProvider>
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
-}
 
 const failed: BackupView = {
   settings: { folder: '/media/usb/plaint', keep: 7, daily: true },
@@ -76,17 +31,17 @@ const done: BackupView = {
 
 describe('Settings → Backups', () => {
   it('shows why the last backup failed, in Latvian, and the generations in the folder', async () => {
-    withApi({ 'backup.status': () => ({ ok: true, result: failed }) });
-    show(<BackupSettings />, 'lv');
+    withApi(latvianSettingsSnapshot(), { 'backup.status': () => ({ ok: true, result: failed }) });
+    renderWithSettings(<BackupSettings />, 'lv');
     expect((await screen.findByTestId('backup-last')).textContent).toContain('Mape /media/usb/plaint neeksistē.');
     expect(screen.getAllByTestId('backup-generation').map((row) => row.textContent)).toEqual([expect.stringContaining('plaint-backup-20261205T090000000Z')]);
     expect((screen.getByTestId('backup-folder') as HTMLInputElement).value).toBe('/media/usb/plaint');
   });
 
   it('backs up now and shows the new generation as the last result', async () => {
-    const sent: { method: string; input: unknown }[] = [];
-    withApi({ 'backup.status': () => ({ ok: true, result: failed }), 'backup.now': () => ({ ok: true, result: done }) }, sent);
-    show(<BackupSettings />);
+    const sent: ApiCall[] = [];
+    withApi(latvianSettingsSnapshot(), { 'backup.status': () => ({ ok: true, result: failed }), 'backup.now': () => ({ ok: true, result: done }) }, sent);
+    renderWithSettings(<BackupSettings />);
     await userEvent.click(await screen.findByTestId('backup-now'));
     expect((await screen.findByText(/plaint-backup-20261207T090000000Z\./)).getAttribute('data-testid')).toBe('backup-last');
     expect(screen.getAllByTestId('backup-generation')).toHaveLength(2);
@@ -95,11 +50,11 @@ describe('Settings → Backups', () => {
 
   it('says why a folder was refused, and keeps what the administrator typed', async () => {
     const message = '/etc/hosts is a file, not a folder.';
-    withApi({
+    withApi(latvianSettingsSnapshot(), {
       'backup.status': () => ({ ok: true, result: failed }),
       'backup.configure': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, issues: [{ path: '', code: 'backup_folder_not_folder', message, params: { path: '/etc/hosts' } }] } }),
     });
-    show(<BackupSettings />);
+    renderWithSettings(<BackupSettings />);
     const folder = await screen.findByTestId('backup-folder');
     await userEvent.clear(folder);
     await userEvent.type(folder, '/etc/hosts');

@@ -5,7 +5,6 @@
  * is missing, a file or not writable is refused and the saved settings stay as they were.
  */
 import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +13,13 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useFormatters } from '../../common/format';
 import { useErrors } from '../../errors/useErrors';
+import { useSaveForm } from './useSaveForm';
 
-interface BackupFormValues {
+type BackupFormValues = {
   folder: string;
   keep: number;
   daily: boolean;
-}
+};
 
 function LastResult({ view }: { readonly view: BackupView }) {
   const { t } = useTranslation();
@@ -43,24 +43,16 @@ function LastResult({ view }: { readonly view: BackupView }) {
 function BackupForm({ view, onChanged }: { readonly view: BackupView; readonly onChanged: (view: BackupView) => void }) {
   const { t } = useTranslation();
   const errors = useErrors();
-  const [saving, setSaving] = useState(false);
   const [backingUp, setBackingUp] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm<BackupFormValues>({ mode: 'controlled', initialValues: { folder: view.settings.folder ?? '', keep: view.settings.keep || DEFAULT_BACKUP_GENERATIONS, daily: view.settings.daily } });
-  const save = async (values: BackupFormValues) => {
-    setSaving(true);
-    setGeneral(null);
-    try {
-      onChanged(await call('backup.configure', values));
-      notifications.show({ color: 'teal', message: t('common.saved') });
-    } catch (error) {
-      const { fields, general: message } = errors.fields(error);
-      form.setErrors(fields);
-      setGeneral(message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const {
+    form,
+    submit,
+    general,
+    setGeneral,
+    busy: saving,
+  } = useSaveForm<BackupFormValues>({ folder: view.settings.folder ?? '', keep: view.settings.keep || DEFAULT_BACKUP_GENERATIONS, daily: view.settings.daily }, async (values) => {
+    onChanged(await call('backup.configure', values));
+  });
   const backUpNow = async () => {
     setBackingUp(true);
     setGeneral(null);
@@ -75,7 +67,7 @@ function BackupForm({ view, onChanged }: { readonly view: BackupView; readonly o
     }
   };
   return (
-    <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {general && (
           <Alert color="red" data-testid="backup-error">

@@ -4,39 +4,19 @@
  * export waits for its reason) and exports to the path typed. What is sent is exactly the selection
  * and the withheld entry with its reason; the screen says where the archive went.
  */
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiResponse } from '../../../../shared/api/errors';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
 import type { PersonSearchResult } from '../../../../shared/domain/people-search';
 import type { SubjectAccessExportResult, SubjectAccessReview } from '../../../../shared/domain/subject-access';
-import { DEFAULT_SLA_POLICY } from '../../../../shared/sla';
-import { createQueryClient } from '../../api/query-client';
-import { theme } from '../../app/theme';
-import { createI18n } from '../../i18n/i18n';
-import { SettingsProvider } from '../../settings/SettingsContext';
+import { withApi, type ApiCall } from '../../test/fake-api';
+import { latvianSettingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { SubjectAccessPanel } from './SubjectAccessPanel';
 
 afterEach(() => {
   delete window.plaint;
 });
-
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  rootCauses: [],
-  departments: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
 
 const found: PersonSearchResult = {
   cases: [
@@ -66,38 +46,20 @@ const review: SubjectAccessReview = {
 
 const exported: SubjectAccessExportResult = { path: '/home/admin/anna.zip', bytes: 1000, sha256: 'x', cases: 1, letters: 1, files: 1, withheld: 1 };
 
-function withApi(sent: { method: string; input: unknown }[]): void {
-  const answers: Record<string, ApiResponse<unknown>> = {
-    'settings.get': { ok: true, result: snapshot },
-    'app.info': { ok: true, result: { host: 'harness' } },
-    'people.find': { ok: true, result: found },
-    'people.review': { ok: true, result: review },
-    'people.export': { ok: true, result: exported },
-  };
-  window.plaint = {
-    invoke: (method: string, input: unknown) => {
-      sent.push({ method, input });
-      return Promise.resolve(answers[method] ?? { ok: false, error: { code: 'INTERNAL', message: 'not in this test', issues: [] } });
-    },
-    subscribe: () => () => undefined,
-  } as unknown as PlaintBridge;
-}
-
 describe('Settings → Subject access (issue 14)', () => {
   it('search → tick the person → review → withhold with a reason → export', async () => {
-    const sent: { method: string; input: unknown }[] = [];
-    withApi(sent);
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <I18nextProvider i18n={createI18n('en-GB')}>
-          <MantineProvider theme={theme}>
-            <SettingsProvider fallback={null}>
-              <SubjectAccessPanel />
-            </SettingsProvider>
-          </MantineProvider>
-        </I18nextProvider>
-      </QueryClientProvider>,
+    const sent: ApiCall[] = [];
+    withApi(
+      latvianSettingsSnapshot(),
+      {
+        'app.info': () => ({ ok: true, result: { host: 'harness' } }),
+        'people.find': () => ({ ok: true, result: found }),
+        'people.review': () => ({ ok: true, result: review }),
+        'people.export': () => ({ ok: true, result: exported }),
+      },
+      sent,
     );
+    renderWithSettings(<SubjectAccessPanel />, 'en-GB');
     await userEvent.type(await screen.findByTestId('sar-name'), 'Berzina');
     await userEvent.click(screen.getByTestId('sar-search'));
 

@@ -8,28 +8,14 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaintBridge } from '../../../../shared/api/bridge';
 import type { ApiMethodName } from '../../../../shared/api/names';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
 import type { CaseDetail } from '../../../../shared/domain/views';
-import type { SessionState } from '../../../../shared/identity/session-inputs';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
+import { settingsSnapshot, signedIn } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { LettersPanel } from './LettersPanel';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  rootCauses: [],
-  departments: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
-
-const session: SessionState = { state: 'signed-in', viewer: { accountId: 'olga', name: 'Olga Other', roles: ['caseworker'], departments: [] }, idleLockMinutes: 15, organisation: 'Welzo', awaitingDirectory: false };
+const session = signedIn({ accountId: 'olga', name: 'Olga Other', roles: ['caseworker'], departments: [] });
 
 const letter = {
   id: 'letter-1',
@@ -62,7 +48,7 @@ afterEach(() => {
 
 describe('opening a scan that is not on this device (issue 19)', () => {
   it('offline: says the file is on the team server and opens when online, not "not found"', async () => {
-    const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': snapshot, 'post.list': [letter] };
+    const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'post.list': [letter] };
     window.plaint = createPlaintBridge({
       request: (method) =>
         method === 'post.file'

@@ -6,15 +6,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiMethodName } from '../../../../shared/api/names';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
 import type { RelatedCase } from '../../../../shared/domain/views';
-import type { SessionState } from '../../../../shared/identity/session-inputs';
 import type { Viewer } from '../../../../shared/identity/viewer';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
+import { answerEvery } from '../../test/fake-api';
+import { settingsSnapshot, signedIn } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { RelatedCasesPanel } from './RelatedCasesPanel';
 
@@ -37,33 +34,13 @@ const other: RelatedCase = {
   matchedBy: ['email', 'phone'],
 };
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  rootCauses: [],
-  departments: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
-
 afterEach(() => {
   delete window.plaint;
 });
 
 function renderPanel(viewer: Viewer) {
-  const calls: { method: ApiMethodName; input: unknown }[] = [];
-  const session: SessionState = { state: 'signed-in', viewer, idleLockMinutes: 15, organisation: 'Welzo', awaitingDirectory: false };
-  const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': snapshot, 'cases.related': [other], 'cases.link': [{ ...other, linked: true }] };
-  window.plaint = createPlaintBridge({
-    request: (method, input) => {
-      calls.push({ method, input });
-      return Promise.resolve({ ok: true, result: answers[method] });
-    },
-    listen: () => () => undefined,
-  });
+  const session = signedIn(viewer);
+  const calls = answerEvery({ 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'cases.related': [other], 'cases.link': [{ ...other, linked: true }] });
   renderWithProviders(
     <SessionGate>
       <SettingsProvider fallback={null}>

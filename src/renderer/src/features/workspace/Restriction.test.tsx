@@ -6,31 +6,18 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiMethodName } from '../../../../shared/api/names';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import type { SessionState } from '../../../../shared/identity/session-inputs';
 import type { Viewer } from '../../../../shared/identity/viewer';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
 import { RestrictedBadge } from '../../common/RestrictedBadge';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
+import { answerEvery } from '../../test/fake-api';
+import { settingsSnapshot, signedIn } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { RestrictionControl } from './Restriction';
 
 const account = (id: string, name: string, active = true) => ({ id, name, email: '', login: id, roles: ['caseworker' as const], departments: [], active, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true });
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [account('mara', 'Māra Manager'), account('olga', 'Olga Other'), account('gone', 'Gone Away', false)],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+const snapshot = settingsSnapshot({ staff: [account('mara', 'Māra Manager'), account('olga', 'Olga Other'), account('gone', 'Gone Away', false)] });
 
 const manager: Viewer = { accountId: 'mara', name: 'Māra Manager', roles: ['manager'], departments: [] };
 const caseworker: Viewer = { accountId: 'olga', name: 'Olga Other', roles: ['caseworker'], departments: ['Billing'] };
@@ -40,16 +27,8 @@ afterEach(() => {
 });
 
 function renderControl(viewer: Viewer, record: { id: string; restricted: boolean; restrictedTo: string[] }) {
-  const calls: { method: ApiMethodName; input: unknown }[] = [];
-  const session: SessionState = { state: 'signed-in', viewer, idleLockMinutes: 15, organisation: 'Welzo', awaitingDirectory: false };
-  const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'settings.get': snapshot, 'cases.restrict': { case: { ...record, restricted: true } }, 'session.activity': session };
-  window.plaint = createPlaintBridge({
-    request: (method, input) => {
-      calls.push({ method, input });
-      return Promise.resolve({ ok: true, result: answers[method] });
-    },
-    listen: () => () => undefined,
-  });
+  const session = signedIn(viewer);
+  const calls = answerEvery({ 'session.current': session, 'settings.get': snapshot, 'cases.restrict': { case: { ...record, restricted: true } }, 'session.activity': session });
   const onChanged = vi.fn();
   renderWithProviders(
     <SessionGate>

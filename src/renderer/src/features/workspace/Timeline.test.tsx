@@ -5,25 +5,11 @@
  */
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
 import type { TimelineEntry } from '../../../../shared/domain/records';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
-import { SettingsProvider } from '../../settings/SettingsContext';
-import { renderWithProviders } from '../../test/render';
+import { answerEvery } from '../../test/fake-api';
+import { settingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { CaseTimeline } from './Timeline';
-
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
 
 afterEach(() => {
   delete window.plaint;
@@ -45,12 +31,8 @@ const entry = (field: string, kept: unknown, discarded: unknown): TimelineEntry 
 
 describe('conflict records in the timeline', () => {
   it('show the kept and the discarded edit, who made them and when', async () => {
-    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseTimeline entries={[entry('summary', 'Monitor dead after a week', 'Monitor shows E3'), entry('workflow', { status: 'closed', stage: 1 }, { status: 'acknowledged', stage: 1 })]} />
-      </SettingsProvider>,
-    );
+    answerEvery({ 'settings.get': settingsSnapshot() });
+    renderWithSettings(<CaseTimeline entries={[entry('summary', 'Monitor dead after a week', 'Monitor shows E3'), entry('workflow', { status: 'closed', stage: 1 }, { status: 'acknowledged', stage: 1 })]} />);
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Sync conflicts');
     expect(text).toContain('Changed on two devices before they synced: Summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.');
@@ -61,7 +43,7 @@ describe('conflict records in the timeline', () => {
 
 describe('deadline moves in the timeline (issue 15)', () => {
   it('say which setting changed, how, and each deadline’s old and new date', async () => {
-    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    answerEvery({ 'settings.get': settingsSnapshot() });
     const moved: TimelineEntry = {
       id: 'moved-1',
       caseId: 'case-1',
@@ -79,11 +61,7 @@ describe('deadline moves in the timeline (issue 15)', () => {
         ],
       },
     };
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseTimeline entries={[moved]} />
-      </SettingsProvider>,
-    );
+    renderWithSettings(<CaseTimeline entries={[moved]} />);
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Deadline moves');
     expect(text).toContain('The working calendar changed, so the deadlines moved.');
@@ -95,7 +73,7 @@ describe('deadline moves in the timeline (issue 15)', () => {
 
 describe('a drafted letter in the timeline (issue 18)', () => {
   it('reads as a sentence with the template named in words, not its id', async () => {
-    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    answerEvery({ 'settings.get': settingsSnapshot() });
     const drafted: TimelineEntry = {
       id: 'letter-1',
       caseId: 'case-1',
@@ -106,11 +84,7 @@ describe('a drafted letter in the timeline (issue 18)', () => {
       by: ann,
       data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf', generated: { key: 'letterGenerated', params: { template: 'stage2-final-response', file: 'final.pdf' } } },
     };
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseTimeline entries={[drafted]} />
-      </SettingsProvider>,
-    );
+    renderWithSettings(<CaseTimeline entries={[drafted]} />);
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Stage-2 final response letter drafted: final.pdf');
     expect(text).not.toContain('stage2-final-response');
@@ -143,7 +117,7 @@ describe('a drafted letter recorded before entries carried their template (issue
 
 describe('a case closed with its letter unposted (issue 18)', () => {
   it('says so in words, naming the letter', async () => {
-    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    answerEvery({ 'settings.get': settingsSnapshot() });
     const closed: TimelineEntry = {
       id: 'closed-1',
       caseId: 'case-1',
@@ -154,11 +128,7 @@ describe('a case closed with its letter unposted (issue 18)', () => {
       by: ann,
       data: { action: 'close', from: 'resolution-communicated', to: 'closed', fromStage: 1, toStage: 1, details: 'closed-with-unposted-letter:stage1-resolution' },
     };
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseTimeline entries={[closed]} />
-      </SettingsProvider>,
-    );
+    renderWithSettings(<CaseTimeline entries={[closed]} />);
     expect((await screen.findByTestId('timeline')).textContent).toContain('closed knowingly with the Stage-1 resolution letter not posted');
   });
 });

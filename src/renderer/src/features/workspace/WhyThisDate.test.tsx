@@ -4,32 +4,19 @@
  * under an earlier calendar is flagged. Dates worked out by hand: acknowledged Friday 6 December
  * 2024 in Riga, 10 working days with Saturday 14 December worked: 9–13 (1–5), 14 (6), 16–19 (7–10).
  */
-import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
-import { createQueryClient } from '../../api/query-client';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import { DEFAULT_SLA_POLICY, type Deadline } from '../../../../shared/sla';
-import { theme } from '../../app/theme';
-import { createI18n, type Language } from '../../i18n/i18n';
-import { SettingsProvider } from '../../settings/SettingsContext';
+import type { Deadline } from '../../../../shared/sla';
+import type { Language } from '../../i18n/i18n';
+import { answerEvery } from '../../test/fake-api';
+import { latvianSettingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { WhyThisDate } from './WhyThisDate';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
+const snapshot = latvianSettingsSnapshot({
   calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: ['2024-12-23', '2024-12-30'], extraWorkingDays: ['2024-12-14', '2024-12-28'], workWeek: [1, 2, 3, 4, 5], dayNotes: { '2024-12-14': 'transferred from Mon 23 Dec' } },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+});
 
 const stage1: Deadline = {
   kind: 'stage1Resolution',
@@ -46,18 +33,8 @@ afterEach(() => {
 });
 
 async function open(deadline: Deadline, language: Language = 'en-GB'): Promise<HTMLElement> {
-  window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <I18nextProvider i18n={createI18n(language)}>
-        <MantineProvider theme={theme}>
-          <SettingsProvider fallback={null}>
-            <WhyThisDate deadline={deadline} extensions={[]} />
-          </SettingsProvider>
-        </MantineProvider>
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  answerEvery({ 'settings.get': snapshot });
+  renderWithSettings(<WhyThisDate deadline={deadline} extensions={[]} />, language);
   await userEvent.click(await screen.findByTestId('why-stage1Resolution'));
   return screen.findByTestId('why-this-date');
 }

@@ -1,0 +1,17 @@
+/** Work the sync tests do on a device before or between syncs (issue 12: one home). */
+import { phoneComplaint } from '../../domain/test-support';
+import type { Device } from './devices';
+
+/** Who sent the letters the sync tests log. */
+export const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
+
+/** `count` phone complaints received on 20 November 2026, each with a note; their ids. */
+export async function createCases(on: Device, count: number, prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const { caseId } = await on.call('cases.create', { ...phoneComplaint, summary: `${prefix} complaint ${index}`, receivedAt: '2026-11-20T10:00:00.000Z' });
+    await on.call('cases.addNote', { caseId, text: `${prefix} note ${index}` });
+    ids.push(caseId);
+  }
+  return ids;
+}

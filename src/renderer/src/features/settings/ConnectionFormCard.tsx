@@ -1,0 +1,48 @@
+/**
+ * The frame of a form for one of this device's connections (sync server, team mailbox): its title
+ * and intro, what went wrong that belongs to no field, the fields, and Save (issue 12: one home).
+ */
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function ConnectionFormCard({
+  title,
+  intro,
+  general,
+  busy,
+  submit,
+  saveTestId,
+  children,
+}: {
+  readonly title: string;
+  readonly intro: string;
+  readonly general: string | null;
+  readonly busy: boolean;
+  readonly submit: (event?: React.FormEvent<HTMLFormElement>) => void;
+  readonly saveTestId: string;
+  readonly children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form onSubmit={submit} noValidate>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {intro}
+          </Text>
+          {general && <Alert color="red">{general}</Alert>}
+          {children}
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy} data-testid={saveTestId}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </form>
+  );
+}
