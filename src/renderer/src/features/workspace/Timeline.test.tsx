@@ -93,7 +93,7 @@ describe('a drafted letter in the timeline (issue 18)', () => {
 
 describe('a drafted letter recorded before entries carried their template (issue 18)', () => {
   it('still names the template in words, not its id', async () => {
-    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    answerEvery({ 'settings.get': settingsSnapshot() });
     const drafted: TimelineEntry = {
       id: 'letter-old',
       caseId: 'case-1',
@@ -104,11 +104,7 @@ describe('a drafted letter recorded before entries carried their template (issue
       by: ann,
       data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf' },
     };
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseTimeline entries={[drafted]} />
-      </SettingsProvider>,
-    );
+    renderWithSettings(<CaseTimeline entries={[drafted]} />);
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Stage-2 final response letter drafted: final.pdf');
     expect(text).not.toContain('stage2-final-response');
@@ -135,7 +131,7 @@ describe('a case closed with its letter unposted (issue 18)', () => {
 
 describe('audit, signposting and status entries in the timeline (issue 18)', () => {
   it('read as sentences: no field names, JSON, arrows or advice text passed off as a place', async () => {
-    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    answerEvery({ 'settings.get': settingsSnapshot() });
     const base = { caseId: 'case-1', at: '2026-12-07T12:00:00.000Z', recordedAt: '2026-12-07T12:00:00.000Z', order: 0, by: ann };
     const advice = 'If you are still unhappy, contact Citizens Advice';
     const entries: TimelineEntry[] = [
@@ -143,11 +139,7 @@ describe('audit, signposting and status entries in the timeline (issue 18)', () 
       { ...base, id: 's1', kind: 'external-signposting', data: { to: advice } },
       { ...base, id: 't1', kind: 'transition', data: { action: 'acknowledge', from: 'received', to: 'acknowledged', fromStage: 1, toStage: 1, details: '' } },
     ];
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseTimeline entries={entries} />
-      </SettingsProvider>,
-    );
+    renderWithSettings(<CaseTimeline entries={entries} />);
     const timeline = await screen.findByTestId('timeline');
     // Audit entries are shown when their filter chip is on.
     screen.getByRole('checkbox', { name: 'Audit' }).click();
