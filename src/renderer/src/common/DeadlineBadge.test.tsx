@@ -7,23 +7,11 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlaintBridge } from '../../../shared/api/bridge';
-import type { SettingsSnapshot } from '../../../shared/api/types/settings';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../shared/sla';
-import { SettingsProvider } from '../settings/SettingsContext';
-import { renderWithProviders } from '../test/render';
+import { settingsSnapshot } from '../test/fixtures';
+import { renderWithSettings } from '../test/render';
 import { DeadlineBadge } from './DeadlineBadge';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+const snapshot = settingsSnapshot();
 
 afterEach(() => {
   delete window.plaint;
@@ -31,11 +19,7 @@ afterEach(() => {
 
 function renderBadge(deadline: Parameters<typeof DeadlineBadge>[0]['deadline'], now: Date) {
   window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
-  renderWithProviders(
-    <SettingsProvider fallback={null}>
-      <DeadlineBadge deadline={deadline} now={now} withDue />
-    </SettingsProvider>,
-  );
+  renderWithSettings(<DeadlineBadge deadline={deadline} now={now} withDue />);
 }
 
 describe('a deadline badge in the case list (issue 18)', () => {

@@ -8,23 +8,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
-import { SettingsProvider } from '../../settings/SettingsContext';
-import { renderWithProviders } from '../../test/render';
+import { settingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { NewCasePage } from './NewCasePage';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+const snapshot = settingsSnapshot();
 
 afterEach(() => {
   delete window.plaint;
@@ -43,11 +31,7 @@ function renderForm(): { created: unknown[] } {
     },
     subscribe: () => () => undefined,
   } as unknown as PlaintBridge;
-  renderWithProviders(
-    <SettingsProvider fallback={null}>
-      <NewCasePage />
-    </SettingsProvider>,
-  );
+  renderWithSettings(<NewCasePage />);
   return { created };
 }
 

@@ -6,24 +6,12 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
 import type { CaseDetail } from '../../../../shared/domain/views';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
-import { SettingsProvider } from '../../settings/SettingsContext';
-import { renderWithProviders } from '../../test/render';
+import { settingsSnapshot } from '../../test/fixtures';
+import { renderWithSettings } from '../../test/render';
 import { CaseHeader } from './CaseHeader';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [],
-  departments: [],
-  rootCauses: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+const snapshot = settingsSnapshot();
 
 afterEach(() => {
   delete window.plaint;
@@ -48,11 +36,7 @@ const detail = {
 describe('the case header’s deadlines (issue 18)', () => {
   it('show the stage-2 acknowledgement’s limit and its target as text', async () => {
     window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
-    renderWithProviders(
-      <SettingsProvider fallback={null}>
-        <CaseHeader detail={detail} onChanged={() => undefined} />
-      </SettingsProvider>,
-    );
+    renderWithSettings(<CaseHeader detail={detail} onChanged={() => undefined} />);
     const due = await screen.findByTestId('due-escalationAcknowledgement');
     expect(due.textContent).toBe('Due 17 Dec 2026, 23:59; aim to acknowledge by 10 Dec 2026, 23:59');
     expect(due.closest('[role="tooltip"]')).toBeNull();

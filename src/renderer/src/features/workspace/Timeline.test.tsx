@@ -72,7 +72,11 @@ describe('deadline moves in the timeline (issue 15)', () => {
 });
 
 describe('a drafted letter in the timeline (issue 18)', () => {
-  it('reads as a sentence with the template named in words, not its id', async () => {
+  const generated = { key: 'letterGenerated' as const, params: { template: 'stage2-final-response', file: 'final.pdf' } };
+  it.each([
+    ['reads as a sentence with the template named in words, not its id', { generated }],
+    ['recorded before entries carried their template, still names the template in words', {}],
+  ])('%s', async (_label, extra) => {
     answerEvery({ 'settings.get': settingsSnapshot() });
     const drafted: TimelineEntry = {
       id: 'letter-1',
@@ -82,27 +86,7 @@ describe('a drafted letter in the timeline (issue 18)', () => {
       recordedAt: '2026-11-23T09:15:00.000Z',
       order: 0,
       by: ann,
-      data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf', generated: { key: 'letterGenerated', params: { template: 'stage2-final-response', file: 'final.pdf' } } },
-    };
-    renderWithSettings(<CaseTimeline entries={[drafted]} />);
-    const text = (await screen.findByTestId('timeline')).textContent ?? '';
-    expect(text).toContain('Stage-2 final response letter drafted: final.pdf');
-    expect(text).not.toContain('stage2-final-response');
-  });
-});
-
-describe('a drafted letter recorded before entries carried their template (issue 18)', () => {
-  it('still names the template in words, not its id', async () => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
-    const drafted: TimelineEntry = {
-      id: 'letter-old',
-      caseId: 'case-1',
-      kind: 'communication',
-      at: '2026-11-23T09:15:00.000Z',
-      recordedAt: '2026-11-23T09:15:00.000Z',
-      order: 0,
-      by: ann,
-      data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf' },
+      data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf', ...extra },
     };
     renderWithSettings(<CaseTimeline entries={[drafted]} />);
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
