@@ -20,7 +20,7 @@ const failed: BackupView = {
   settings: { folder: '/media/usb/plaint', keep: 7, daily: true },
   last: { at: '2026-12-06T09:00:00.000Z', trigger: 'daily', generation: null, error: { code: 'backup_folder_missing', params: { path: '/media/usb/plaint' }, message: 'The backup folder /media/usb/plaint does not exist.' } },
   running: false,
-  generations: [{ name: 'plaint-backup-20261205T090000000Z', createdAt: '2026-12-05T09:00:00.000Z', bytes: 3_145_728, appVersion: '1.0.0', documents: 1234 }],
+  generations: [{ name: 'plaint-backup-20261205T090000000Z', createdAt: '2026-12-05T09:00:00.000Z', bytes: 3_355_443, appVersion: '1.0.0', documents: 1234 }],
 };
 
 const done: BackupView = {
@@ -35,6 +35,8 @@ describe('Settings → Backups', () => {
     renderWithSettings(<BackupSettings />, 'lv');
     expect((await screen.findByTestId('backup-last')).textContent).toContain('Mape /media/usb/plaint neeksistē.');
     expect(screen.getAllByTestId('backup-generation').map((row) => row.textContent)).toEqual([expect.stringContaining('plaint-backup-20261205T090000000Z')]);
+    // Issue 18 (Latvian): decimals in the language's form, "3,2 MB", not "3.2 MB".
+    expect(screen.getByTestId('backup-generation').textContent).toContain('3,2 MB');
     expect((screen.getByTestId('backup-folder') as HTMLInputElement).value).toBe('/media/usb/plaint');
   });
 

@@ -135,7 +135,7 @@ export function BackupSettings() {
                   </Table.Td>
                   <Table.Td>{format.dateTime(generation.createdAt)}</Table.Td>
                   <Table.Td>{generation.documents}</Table.Td>
-                  <Table.Td>{t('backup.megabytes', { size: (generation.bytes / 1_048_576).toFixed(1) })}</Table.Td>
+                  <Table.Td>{t('backup.megabytes', { size: format.decimal(generation.bytes / 1_048_576) })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
