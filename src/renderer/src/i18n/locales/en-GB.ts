@@ -61,7 +61,7 @@ export const enGB = {
   },
   reports: {
     title: 'Reports',
-    intro: 'Complaints received in the range, how their deadlines went, how long they took and how they ended (P-5.1, P-5.2). Backlog and workload are the open cases now. Every number opens its cases.',
+    intro: 'Complaints received in the range, how their deadlines went, how long they took and how they ended. Backlog and workload are the open cases now. Every number opens its cases.',
     from: 'Received from',
     to: 'Received to',
     type: 'Type',
@@ -114,7 +114,7 @@ export const enGB = {
       backlogByStatus: 'Open cases by stage and state',
       deadlines: 'Deadlines met',
       extensions: 'Extensions and their reasons',
-      timeTaken: 'Time taken in working days (P-5.1)',
+      timeTaken: 'Time taken in working days',
       timeDistribution: 'Time taken: distribution',
       outcomes: 'Outcomes',
       redress: 'Refunds',
@@ -1185,7 +1185,7 @@ export const enGB = {
   workflow: { refusals: refusalsEnGB },
   improvement: {
     taxonomy: {
-      hint: 'Root causes are chosen when a stage-1 resolution is recorded (P-5.3). Retired ones stay on old cases but cannot be chosen for new ones.',
+      hint: 'Root causes are chosen when a stage-1 resolution is recorded. Retired ones stay on old cases but cannot be chosen for new ones.',
       category: 'Category',
       cause: 'Cause',
       labelEn: 'Name (English)',
@@ -1200,7 +1200,7 @@ export const enGB = {
     unknownCause: 'Unknown root cause ({{id}})',
     actions: {
       title: 'Improvement actions',
-      intro: 'What is being done so a root cause stops recurring (P-5.3). The recurrence report on the Reports page says whether it worked.',
+      intro: 'What is being done so a root cause stops recurring. The recurrence report on the Reports page says whether it worked.',
       new: 'New action',
       edit: 'Edit',
       empty: 'No improvement actions yet.',

@@ -62,7 +62,7 @@ export const lv = {
   },
   reports: {
     title: 'Pārskati',
-    intro: 'Periodā saņemtās sūdzības, kā tika ievēroti to termiņi, cik ilgi tās risināja un kā tās beidzās (P-5.1, P-5.2). Neizskatītās lietas un noslodze ir pašlaik atvērtās lietas. Katrs skaitlis atver savas lietas.',
+    intro: 'Periodā saņemtās sūdzības, kā tika ievēroti to termiņi, cik ilgi tās risināja un kā tās beidzās. Neizskatītās lietas un noslodze ir pašlaik atvērtās lietas. Katrs skaitlis atver savas lietas.',
     from: 'Saņemtas no',
     to: 'Saņemtas līdz',
     type: 'Veids',
@@ -116,7 +116,7 @@ export const lv = {
       backlogByStatus: 'Atvērtās lietas pēc posma un stāvokļa',
       deadlines: 'Ievērotie termiņi',
       extensions: 'Pagarinājumi un to iemesli',
-      timeTaken: 'Patērētais laiks darba dienās (P-5.1)',
+      timeTaken: 'Patērētais laiks darba dienās',
       timeDistribution: 'Patērētais laiks: sadalījums',
       outcomes: 'Iznākumi',
       redress: 'Atmaksas',
@@ -1205,7 +1205,7 @@ export const lv = {
   workflow: { refusals: refusalsLv },
   improvement: {
     taxonomy: {
-      hint: 'Pamatcēloni izvēlas, kad tiek reģistrēts 1. posma risinājums (P-5.3). Vairs nelietotie paliek vecajās lietās, bet jaunām tos izvēlēties nevar.',
+      hint: 'Pamatcēloni izvēlas, kad tiek reģistrēts 1. posma risinājums. Vairs nelietotie paliek vecajās lietās, bet jaunām tos izvēlēties nevar.',
       category: 'Kategorija',
       cause: 'Cēlonis',
       labelEn: 'Nosaukums (angliski)',
@@ -1220,7 +1220,7 @@ export const lv = {
     unknownCause: 'Nezināms pamatcēlonis ({{id}})',
     actions: {
       title: 'Uzlabošanas pasākumi',
-      intro: 'Kas tiek darīts, lai pamatcēlonis neatkārtotos (P-5.3). Atkārtošanās pārskats lapā “Pārskati” parāda, vai tas palīdzēja.',
+      intro: 'Kas tiek darīts, lai pamatcēlonis neatkārtotos. Atkārtošanās pārskats lapā “Pārskati” parāda, vai tas palīdzēja.',
       new: 'Jauns pasākums',
       edit: 'Labot',
       empty: 'Uzlabošanas pasākumu vēl nav.',
