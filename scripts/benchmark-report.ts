@@ -68,7 +68,20 @@ function casesSection(result: Json): string {
       ['operation', 'runs', 'ours median ms', 'ours p95 ms', 'baseline', 'baseline median ms', 'ratio'],
       rows(result['operations']).map((row) => [row['operation'], row['runs'], row['oursMedianMs'], row['oursP95Ms'], row['baseline'], row['baselineMedianMs'], row['ratioMedian']]),
     ),
+    ...needToKnowPart(record(result['needToKnow']), result['cases']),
   ].join('\n\n');
+}
+
+/** Issue 13's goal: a caseworker's list, count and search within 1.5× of a manager's, same run. */
+function needToKnowPart(needToKnow: Json, cases: unknown): string[] {
+  if (rows(needToKnow['operations']).length === 0) return [];
+  return [
+    `### Need-to-know (P-7.1): a caseworker who sees ${String(needToKnow['caseworkerSees'] ?? '?')} of ${String(cases ?? '?')} cases, beside a manager who sees them all (ratio = caseworker / manager; goal ≤ 1.5)`,
+    table(
+      ['operation', 'runs', 'caseworker median ms', 'manager median ms', 'ratio (median)', 'ratio (p95)'],
+      rows(needToKnow['operations']).map((row) => [row['operation'], row['runs'], row['caseworkerMedianMs'], row['managerMedianMs'], row['ratioMedian'], row['ratioP95']]),
+    ),
+  ];
 }
 
 function syncSection(result: Json): string {
