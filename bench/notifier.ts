@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../src/main/domain/clock';
 import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
+import { seedAdministrator } from '../src/main/identity/seed-account';
 import { startMainServices } from '../src/main/services';
 import { median, percentile, printTable, round, timed, writeResults } from './lib/report';
 
@@ -22,6 +23,9 @@ const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-notifier-'
 
 // Seed without the notifier, then start again: the first start is what a user's first launch does.
 const seeding = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench' });
+// The notifier tells the signed-in person: with nobody signed in a recompute has no one to
+// schedule for and returns at once, which would measure nothing.
+await seedAdministrator(seeding);
 const domain = seeding.domain;
 if (!domain) throw new Error('The database did not open');
 process.stdout.write(`Seeding until ${OPEN} cases are open…\n`);
@@ -34,13 +38,17 @@ for (let batch = 0; open < OPEN; batch += 1) {
 await seeding.close();
 
 let shown = 0;
-const first = await timed(() =>
-  startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench', notificationSink: { show: () => void (shown += 1) } }),
-);
+// The first start as a user meets it: the app starts, the administrator signs in (a manager who
+// sees every case), and the notifier catches up on everything already missed, once.
+const first = await timed(async () => {
+  const started = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench', notificationSink: { show: () => void (shown += 1) } });
+  await seedAdministrator(started);
+  await started.notifier?.idle();
+  return started;
+});
 const services = first.value;
 const notifier = services.notifier;
 if (!notifier || !services.domain) throw new Error('The notifier did not start');
-await notifier.idle();
 const openNow = (await services.domain.queries.openDeadlines()).length;
 
 const full: number[] = [];
@@ -64,7 +72,7 @@ const rows = [
 ];
 printTable(`Deadline notifier with ${openNow} open cases (${RUNS} runs)`, ['operation', 'median ms', 'p95 ms'], rows.map((row) => [row.operation, row.medianMs, row.p95Ms]));
 const ratio = round(median(full) / median(read));
-console.log(`Schedule / read ratio: ${ratio}. First start (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms.`);
+console.log(`Schedule / read ratio: ${ratio}. First start and sign-in (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms.`);
 console.log(`Well under a second: ${median(full) < 1000 ? 'yes' : 'NO'}`);
 console.log(`Wrote ${writeResults('notifier', { openCases: openNow, runs: RUNS, operations: rows, scheduleToReadRatio: ratio, firstStartMs: round(first.ms), desktopNotificationsAtFirstStart: shown, wellUnderASecond: median(full) < 1000 })}`);
 await services.close();
