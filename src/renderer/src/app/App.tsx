@@ -2,21 +2,34 @@ import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { SessionGate } from '../session/SessionContext';
 import { SettingsProvider } from '../settings/SettingsContext';
 import { Shell } from '../shell/Shell';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, localisedTheme } from './theme';
+
+/** Mantine with the theme in the reader's language (names for its own buttons, e.g. a toast's close). */
+function LocalisedMantine({ children }: { readonly children: ReactNode }) {
+  // t changes with the language, so the theme follows it.
+  const { t } = useTranslation();
+  const theme = useMemo(() => localisedTheme(t('common.close')), [t]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+      {children}
+    </MantineProvider>
+  );
+}
 
 /** Providers (the query cache, language, theme following the OS, the session, settings, hash routing) around the shell. */
 export function App({ i18n, queryClient }: { readonly i18n: i18n; readonly queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+        <LocalisedMantine>
           <Notifications position="bottom-right" limit={3} autoClose={4000} />
           <ErrorBoundary>
             <SessionGate>
@@ -33,7 +46,7 @@ export function App({ i18n, queryClient }: { readonly i18n: i18n; readonly query
             </SettingsProvider>
             </SessionGate>
           </ErrorBoundary>
-        </MantineProvider>
+        </LocalisedMantine>
       </I18nextProvider>
     </QueryClientProvider>
   );
