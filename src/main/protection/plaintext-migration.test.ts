@@ -50,7 +50,7 @@ async function expectEncryptedWithEveryCase(directory: string): Promise<void> {
     await services.close();
   }
   const names = fs.readdirSync(directory);
-  expect(names.filter((name) => name.includes('.encrypting') || name.includes('.pending'))).toEqual([]);
+  expect(names.filter((name) => name.includes('.encrypting') || name.includes('.pending') || name.endsWith('.tmp'))).toEqual([]);
   const database = fs.readFileSync(path.join(directory, 'plaint.sqlite'));
   expect(database.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   expect(database.includes(Buffer.from(NAME))).toBe(false);
@@ -95,6 +95,19 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
       }),
     ).toThrow(`stopped after ${step}`);
     await expectEncryptedWithEveryCase(directory);
+  });
+
+  it('a key file write killed half-way leaves no temporary behind: the next start removes it (P-7.2)', async () => {
+    // What a SIGKILL inside writeFileAtomically leaves: the temporary, holding (part of) a keyring.
+    const directory = copyProfile('killed-in-key-write');
+    const keyFile = keyFilePath(path.join(directory, 'plaint.sqlite'));
+    const abandoned = [`${keyFile}.pending.4242.1796655911459.tmp`, `${keyFile}.4242.1796655911460.tmp`];
+    for (const file of abandoned) fs.writeFileSync(file, '{"wrapped":');
+    const unrelated = path.join(directory, 'plaint.keys.json.notes.txt');
+    fs.writeFileSync(unrelated, 'kept');
+    await expectEncryptedWithEveryCase(directory);
+    expect(abandoned.filter((file) => fs.existsSync(file))).toEqual([]);
+    expect(fs.readFileSync(unrelated, 'utf8')).toBe('kept');
   });
 
   it('a damaged plaintext database is not encrypted and is left byte for byte as it was', async () => {

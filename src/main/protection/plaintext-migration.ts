@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyring, type KeyringOptions } from './database-keyring';
-import { PRIVATE_FILE_MODE } from './private-files';
+import { PRIVATE_FILE_MODE, removeAbandonedTemporaries } from './private-files';
 
 export type MigrationStep = 'checked' | 'copied' | 'encrypted' | 'switched' | 'done';
 
@@ -86,6 +86,9 @@ function fsyncDirectory(directory: string): void {
 function removeLeftovers(databaseFile: string, keyFile: string): void {
   const copy = copyOf(databaseFile);
   for (const file of [copy, `${copy}-journal`, `${copy}-wal`, `${copy}-shm`, pendingOf(keyFile)]) fs.rmSync(file, { force: true });
+  // A kill while a key file was being written leaves its temporary (wrapped keys) beside it.
+  removeAbandonedTemporaries(pendingOf(keyFile));
+  removeAbandonedTemporaries(keyFile);
 }
 
 /**

@@ -40,6 +40,25 @@ export function writeFileAtomically(file: string, content: string): void {
   syncDirectory(path.dirname(file));
 }
 
+/** The temporaries `writeFileAtomically` names for `file`: `<file>.<pid>.<time>.tmp`. */
+function isTemporaryOf(file: string, name: string): boolean {
+  const base = path.basename(file);
+  return name.startsWith(`${base}.`) && /^\.\d+\.\d+\.tmp$/.test(name.slice(base.length));
+}
+
+/**
+ * Removes the temporaries a killed write of `file` left behind. They may hold key material (P-7.2),
+ * so they must not outlive the write. Call it only while no other writer can be at work: at start,
+ * under the single-instance lock.
+ */
+export function removeAbandonedTemporaries(file: string): void {
+  const directory = path.dirname(file);
+  if (!fs.existsSync(directory)) return;
+  for (const name of fs.readdirSync(directory)) {
+    if (isTemporaryOf(file, name)) fs.rmSync(path.join(directory, name), { force: true });
+  }
+}
+
 function syncDirectory(directory: string): void {
   if (process.platform === 'win32') return;
   const handle = fs.openSync(directory, 'r');
