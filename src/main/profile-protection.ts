@@ -48,7 +48,7 @@ export function protectionFor(dataDirectory: string, name: string, protector: Ke
  * once, read-only in effect (a newer database is refused before anything is written). The reason,
  * or null when the profile may be encrypted (or is not plaintext).
  */
-export async function plaintextFromNewerVersion(dataDirectory: string, name: string, logger: Logger, fullText: OpenDatabaseOptions['fullText']): Promise<string | null> {
+export async function plaintextFromNewerVersion(dataDirectory: string, name: string, logger: Logger, extras: Pick<OpenDatabaseOptions, 'fullText' | 'tags'>): Promise<string | null> {
   let file: string;
   try {
     file = databaseFilePath(dataDirectory, name);
@@ -58,7 +58,7 @@ export async function plaintextFromNewerVersion(dataDirectory: string, name: str
   const keyFile = keyFilePath(file);
   // A key file, or a migration under way (its pending key file), is the protection's to handle.
   if (fs.existsSync(keyFile) || fs.existsSync(`${keyFile}.pending`) || !fs.existsSync(file) || fs.statSync(file).size === 0) return null;
-  const opened = await openPlaintDatabase({ dataDirectory, logger, name, fullText });
+  const opened = await openPlaintDatabase({ dataDirectory, logger, name, ...extras });
   await opened.database?.close();
   // Any other failure (a damaged file) is left to the migration, which checks and refuses it too.
   return opened.status.message === NEWER_VERSION_MESSAGE ? NEWER_VERSION_MESSAGE : null;

@@ -75,8 +75,12 @@ import type { ChooseSavePath } from './subject-access/archive-chooser';
 import { erasureHandlers } from './api/handlers/erasure-handlers';
 import { ErasureService } from './erasure/erasure-service';
 import { RetentionService } from './retention/retention-service';
+import { caseAccessTags } from './domain/case-visibility';
 import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
+
+/** What the storage keeps beside the cases: their full-text index and their need-to-know tags (P-7.1). */
+const COLLECTION_EXTRAS = { fullText: { cases: caseSearchText }, tags: { cases: caseAccessTags } } as const;
 
 export interface MainServicesOptions {
   readonly dataDirectory: string;
@@ -188,7 +192,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   // first sign-in. Only tests that reopen plain files turn it off.
   // A profile from before encryption is encrypted in place first; its progress goes to the log.
   const migrationProgress = (step: string) => logger.info('Encrypting the database', { step });
-  const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, { cases: caseSearchText });
+  const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, COLLECTION_EXTRAS);
   const protection: ProfileKey | null =
     options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
   const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
@@ -212,7 +216,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   /** Opens the database (with the key when encrypted) and starts every service of the profile. */
   const startProfile = async (key: string | null): Promise<void> => {
     const file = privateDatabaseFile(dataDirectory, databaseName);
-    opened = await openPlaintDatabase({ dataDirectory, logger, fullText: { cases: caseSearchText }, ...(options.databaseName ? { name: options.databaseName } : {}), ...(key ? { key } : {}) });
+    opened = await openPlaintDatabase({ dataDirectory, logger, ...COLLECTION_EXTRAS, ...(options.databaseName ? { name: options.databaseName } : {}), ...(key ? { key } : {}) });
     profileKey = key;
     database = file ? opened.status : { ...opened.status, file: null };
     if (opened.database) {

@@ -48,6 +48,8 @@ export interface OpenDatabaseOptions {
   readonly name?: string;
   /** The text each searchable collection's documents are found by (the domain's caseSearchText for cases). */
   readonly fullText: NonNullable<SqliteStorageSettings['fullText']>;
+  /** Collections whose rows keep tags for fast need-to-know reads (storage/row-tags.ts). */
+  readonly tags?: SqliteStorageSettings['tags'];
 }
 
 export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
@@ -56,7 +58,7 @@ export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<
   const file = databaseFilePath(options.dataDirectory, name);
   try {
     const storage = wrappedValidateAjvStorage({
-      storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: options.fullText, ...(options.key ? { key: options.key } : {}) }),
+      storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: options.fullText, ...(options.tags ? { tags: options.tags } : {}), ...(options.key ? { key: options.key } : {}) }),
     });
     const database = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
     const newer = await collectionsFromNewerVersion(database);

@@ -8,7 +8,7 @@ import { caseAccess, type CaseAccessFacts } from '../../shared/identity/case-acc
 import type { Viewer } from '../../shared/identity/viewer';
 import type { StaffRole } from '../../shared/domain/vocabulary';
 import { caseSchema, type CaseDocument } from './collections';
-import { visibleSelector, type VisibilityLevel } from './case-visibility';
+import { caseAccessTags, visibilityPrefilter, visibleSelector, type VisibilityLevel } from './case-visibility';
 
 const viewer = (accountId: string, roles: StaffRole[], departments: string[] = []): Viewer => ({ accountId, name: accountId, roles, departments });
 
@@ -60,5 +60,28 @@ describe('P-7.1 need-to-know in the query', () => {
     const selector = visibleSelector(filters, viewer('cas', ['caseworker'], ['billing']));
     expect(selector).toMatchObject({ status: 'received', $or: [{ open: true }] });
     expect(selector?.$and).toHaveLength(1);
+  });
+
+  it('the row tags are a necessary condition: every case a caseworker may open carries one of their tags', () => {
+    for (const who of VIEWERS) {
+      const prefilter = visibilityPrefilter(who);
+      if (prefilter === null) continue;
+      for (const facts of FACTS) {
+        const carries = caseAccessTags(facts).some((tag) => prefilter.includes(tag));
+        if (caseAccess(who, facts) === 'full') expect(carries, `${who?.accountId ?? 'nobody'} × ${JSON.stringify(facts)}`).toBe(true);
+      }
+    }
+    // And it narrows: a case of another department, assigned to someone else, carries none.
+    expect(caseAccessTags(FACTS[1] as CaseAccessFacts).some((tag) => visibilityPrefilter(viewer('cas', ['caseworker'], ['billing']))?.includes(tag))).toBe(false);
+  });
+
+  it('managers and administrators are never prefiltered (they see every case)', () => {
+    expect(visibilityPrefilter(viewer('mona', ['manager']))).toBeNull();
+    expect(visibilityPrefilter(viewer('ada', ['administrator']))).toBeNull();
+  });
+
+  it('odd stored values add no tag and never throw', () => {
+    const odd = JSON.parse('{"assigneeId":"","departments":[7,"sales",null],"restrictedTo":"cid"}') as Parameters<typeof caseAccessTags>[0];
+    expect(caseAccessTags(odd)).toEqual(['department:sales']);
   });
 });

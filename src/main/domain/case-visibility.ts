@@ -45,15 +45,33 @@ export function visibleSelector(selector: Selector, viewer: Viewer | null | unde
   return { ...selector, $and: [...and, visible] };
 }
 
+const assigneeTag = (accountId: string) => `assignee:${accountId}`;
+const departmentTag = (department: string) => `department:${department}`;
+const namedTag = (accountId: string) => `named:${accountId}`;
+
 /**
- * For a viewer who sees only some cases (a caseworker): texts one of which every case they see
- * contains in its stored JSON (their account id as assignee or named person, or one of their
- * departments, JSON-encoded). The storage skips other rows before parsing them; the selector still
- * decides. Null for viewers who see all cases, or none.
+ * The storage's row tags of a case (storage/row-tags.ts): who and which departments may see it
+ * under P-7.1. Kept in the indexes, so a caseworker's page is read almost as fast as a manager's.
+ */
+export function caseAccessTags(document: Partial<Pick<CaseDocument, 'assigneeId' | 'departments' | 'restrictedTo'>>): string[] {
+  // Every stored row passes through here (a deleted case too): anything unexpected adds no tag.
+  const strings = (values: unknown): string[] => (Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : []);
+  return [
+    ...(typeof document.assigneeId === 'string' && document.assigneeId !== '' ? [assigneeTag(document.assigneeId)] : []),
+    ...strings(document.departments).map(departmentTag),
+    ...strings(document.restrictedTo).map(namedTag),
+  ];
+}
+
+/**
+ * For a viewer who sees only some cases (a caseworker): tags one of which every case they see
+ * carries (`caseAccessTags`): they are its assignee or a named person, or it is in one of their
+ * departments. The storage skips other rows in the index; the selector still decides. Null for
+ * viewers who see all cases, or none.
  */
 export function visibilityPrefilter(viewer: Viewer | null | undefined): string[] | null {
   if (!viewer || viewer.accountId === '' || !worksCases(viewer) || seesAllCases(viewer)) return null;
-  return [viewer.accountId, ...viewer.departments].map((value) => JSON.stringify(value));
+  return [assigneeTag(viewer.accountId), namedTag(viewer.accountId), ...viewer.departments.map(departmentTag)];
 }
 
 /** P-7.1: the refusal of a case the caller may not see. Nothing is read further or changed. */

@@ -3,3 +3,4 @@ export { SqliteStorageInstance, MAX_DOCUMENT_JSON_LENGTH } from './sqlite-storag
 export { StorageError, type StorageErrorKind } from './storage-errors';
 export { unwrapSqliteInstance } from './unwrap';
 export type { FullTextExtractor } from './full-text';
+export type { TagExtractor } from './row-tags';

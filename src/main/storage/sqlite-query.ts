@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 type Statement = Database.Statement<unknown[], unknown>;
 import { queryMatcher } from './query-matcher';
 import { toSortableBlob, type IndexColumn, type TableLayout } from './table-layout';
+import { tagNeedle } from './row-tags';
 
 export interface QueryContext<T> {
   readonly schema: RxJsonSchema<RxDocumentData<T>>;
@@ -88,15 +89,16 @@ function scanOrder<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, inde
 }
 
 /**
- * A necessary condition tested in SQLite before a row is parsed: its stored JSON contains at least
- * one of these texts (each a JSON-encoded value, e.g. '"Billing"'). It only skips rows that cannot
- * match; every row it lets through is still tested by RxDB's matcher, so results are unchanged.
+ * A necessary condition tested in the index before a row is read: the row carries at least one of
+ * these tags (row-tags.ts). It only skips rows that cannot match; every row it lets through is
+ * still tested by RxDB's matcher, so results are unchanged. On a collection without row tags it
+ * is ignored (the same results, read the slow way).
  */
 export type Prefilter = readonly string[];
 
-function prefilterSql(prefilter: Prefilter | undefined): { where: string; params: string[] } | null {
-  if (!prefilter || prefilter.length === 0) return null;
-  return { where: `(${prefilter.map(() => 'instr(doc, ?) > 0').join(' OR ')})`, params: [...prefilter] };
+function prefilterSql(layout: TableLayout, prefilter: Prefilter | undefined): { where: string; params: string[] } | null {
+  if (!prefilter || prefilter.length === 0 || !layout.tagged) return null;
+  return { where: `(${prefilter.map(() => 'instr(tags, ?) > 0').join(' OR ')})`, params: prefilter.map(tagNeedle) };
 }
 
 export function buildQuerySql<T>(
@@ -106,7 +108,7 @@ export function buildQuerySql<T>(
 ): { sql: string; params: unknown[]; pageInSql: boolean; ordered: boolean } {
   const table = context.layout.documentsTable;
   const index = planIndex(context, prepared);
-  const extra = prefilterSql(options.prefilter);
+  const extra = prefilterSql(context.layout, options.prefilter);
   if (!index) return { sql: `SELECT doc FROM ${table}${extra ? ` WHERE ${extra.where}` : ''} ORDER BY id`, params: extra?.params ?? [], pageInSql: false, ordered: false };
   const scan = rangeScan(context, prepared, index);
   const plan = prepared.queryPlan;

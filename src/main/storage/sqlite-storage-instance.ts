@@ -28,11 +28,14 @@ import { StorageError, toStorageError } from './storage-errors';
 import { dropTables, type TableLayout } from './table-layout';
 import { attachmentBytes, collectAttachmentBlobs, type AttachmentBytes } from './attachment-data';
 import { dropFullTextIndex, toMatchQuery, type FullTextIndex } from './full-text';
+import { encodeTags, forgetRowTags } from './row-tags';
 
 export interface SqliteInternals {
   readonly connection: SqliteConnection;
   readonly layout: TableLayout;
   readonly fullText: FullTextIndex | null;
+  /** The collection's row tags (row-tags.ts), when its layout keeps them. */
+  readonly tagsOf: ((document: unknown) => readonly string[]) | null;
 }
 
 export type SqliteInstanceOptions = Record<string, never>;
@@ -198,6 +201,7 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
       doc: serialiseDocument(document, this.file),
     };
     for (const index of this.layout.indexes) values[index.column] = index.valueOf(document);
+    if (this.internals.tagsOf) values['tags'] = encodeTags(this.internals.tagsOf(document));
     return values;
   }
 
@@ -236,9 +240,10 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
   }
 
   /**
-   * The same query, skipping in SQLite the rows whose stored JSON contains none of `anyOf` (see
-   * `Prefilter`): for a query most rows of the scanned range fail, e.g. a caseworker's cases
-   * (P-7.1), whose departments (an array) no index can hold. Same results as `query`.
+   * The same query, skipping in the index the rows that carry none of the tags `anyOf` (see
+   * `Prefilter`, row-tags.ts): for a query most rows of the scanned range fail, e.g. a
+   * caseworker's cases (P-7.1), whose departments (an array) no index can hold. Same results as
+   * `query`.
    */
   queryPrefiltered(prepared: PreparedQuery<T>, anyOf: Prefilter): Promise<RxDocumentData<T>[]> {
     return settle(() => this.guarded('running a query', () => runQuery(this.queryContext, prepared, anyOf)));
@@ -320,18 +325,23 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
     this.guarded('removing a collection', () => {
       if (this.internals.fullText) dropFullTextIndex(db, this.internals.fullText.table);
       dropTables(db, this.layout);
+      forgetRowTags(db, this.layout);
     });
     await this.close();
   }
 }
 
+function rowColumns(layout: TableLayout): string[] {
+  return [...layout.indexes.map((index) => index.column), ...(layout.tagged ? ['tags'] : [])];
+}
+
 function insertSql(layout: TableLayout): string {
-  const columns = ['id', 'deleted', 'lwt', 'rev', 'doc', ...layout.indexes.map((index) => index.column)];
+  const columns = ['id', 'deleted', 'lwt', 'rev', 'doc', ...rowColumns(layout)];
   return `INSERT INTO ${layout.documentsTable} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`;
 }
 
 function updateSql(layout: TableLayout): string {
-  const columns = ['deleted', 'lwt', 'rev', 'doc', ...layout.indexes.map((index) => index.column)];
+  const columns = ['deleted', 'lwt', 'rev', 'doc', ...rowColumns(layout)];
   return `UPDATE ${layout.documentsTable} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`;
 }
 

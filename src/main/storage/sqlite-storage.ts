@@ -9,12 +9,15 @@ import { SqliteStorageInstance, type SqliteInstanceOptions, type SqliteInternals
 import { StorageError, toStorageError } from './storage-errors';
 import { createTableLayout, ensureTables } from './table-layout';
 import { ensureFullTextIndex, fullTextTableName, type FullTextExtractor } from './full-text';
+import { ensureRowTags, type TagExtractor } from './row-tags';
 
 export interface SqliteStorageSettings extends SqliteConnectionOptions {
   /** Folder that holds the database files (the profile's data directory). */
   readonly directory: string;
   /** Collections with a full-text index, and how to get each document's searchable text. */
   readonly fullText?: Readonly<Record<string, FullTextExtractor>>;
+  /** Collections whose rows keep tags in their indexes (row-tags.ts), and how to get each document's tags. */
+  readonly tags?: Readonly<Record<string, TagExtractor>>;
   /**
    * false: one key–value table per collection, no index columns, every query a scan. Not for the
    * app: bench:storage's plain-SQLite peer under the same RxStorage interface.
@@ -39,17 +42,19 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorage<S
       ensureRxStorageInstanceParamsAreCorrect(params);
       const file = databaseFilePath(settings.directory, params.databaseName);
       const connection = openSqliteConnection(file, settings);
-      const layout = createTableLayout(params.collectionName, params.schema, { secondaryIndexes: settings.secondaryIndexes ?? true });
+      const tagsOf = (settings.tags?.[params.collectionName] as ((document: unknown) => readonly string[]) | undefined) ?? null;
+      const layout = createTableLayout(params.collectionName, params.schema, { secondaryIndexes: settings.secondaryIndexes ?? true, tagged: tagsOf !== null });
       const extract = settings.fullText?.[params.collectionName] as ((document: unknown) => string) | undefined;
       const fullText = extract ? { table: fullTextTableName(layout.documentsTable), extract } : null;
       try {
         ensureTables(connection.db, file, layout);
         if (fullText) ensureFullTextIndex(connection.db, layout.documentsTable, fullText);
+        ensureRowTags(connection.db, layout, layout.tagged ? tagsOf : null);
       } catch (error) {
         releaseSqliteConnection(connection);
         throw toStorageError(error, file, `preparing the '${params.collectionName}' collection`);
       }
-      return new SqliteStorageInstance<T>(params.databaseName, params.collectionName, params.schema, { connection, layout, fullText }, params.options);
+      return new SqliteStorageInstance<T>(params.databaseName, params.collectionName, params.schema, { connection, layout, fullText, tagsOf: layout.tagged ? tagsOf : null }, params.options);
     },
   };
 }

@@ -30,6 +30,8 @@ export interface TableLayout {
   readonly primaryPath: string;
   readonly indexes: readonly IndexColumn[];
   readonly indexByKey: ReadonlyMap<string, IndexColumn>;
+  /** The table keeps row tags (row-tags.ts) after each index key. */
+  readonly tagged: boolean;
 }
 
 export function quoteIdentifier(name: string): string {
@@ -57,7 +59,7 @@ export function toSortableBlob(indexString: string): Buffer {
   return Buffer.from(bytes);
 }
 
-export function createTableLayout<T>(collectionName: string, schema: RxJsonSchema<RxDocumentData<T>>, options: { secondaryIndexes?: boolean } = {}): TableLayout {
+export function createTableLayout<T>(collectionName: string, schema: RxJsonSchema<RxDocumentData<T>>, options: { secondaryIndexes?: boolean; tagged?: boolean } = {}): TableLayout {
   const base = `rx__${collectionName}__v${schema.version}`;
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
   const indexes = (options.secondaryIndexes === false ? [] : (schema.indexes ?? [])).map((index, position): IndexColumn => {
@@ -76,10 +78,20 @@ export function createTableLayout<T>(collectionName: string, schema: RxJsonSchem
     primaryPath,
     indexes,
     indexByKey: new Map(indexes.map((index) => [index.key, index])),
+    tagged: options.tagged === true && indexes.length > 0,
   };
 }
 
 const META_TABLE = 'plaint_rx_tables';
+
+export function secondaryIndexName(layout: TableLayout, column: string, tagged: boolean): string {
+  return quoteIdentifier(`${layout.documentsTable.slice(1, -1)}__${column}${tagged ? '_tags' : ''}`);
+}
+
+/** One secondary index: its key column, then the row tags when the layout keeps them. */
+export function createIndexSql(layout: TableLayout, column: string): string {
+  return `CREATE INDEX IF NOT EXISTS ${secondaryIndexName(layout, column, layout.tagged)} ON ${layout.documentsTable} (${column}${layout.tagged ? ', tags' : ''})`;
+}
 
 /**
  * Creates the tables and indexes when missing; refuses a table built for different indexes.
@@ -110,12 +122,12 @@ function createTables(db: SqliteDatabase, file: string, layout: TableLayout): vo
       deleted INTEGER NOT NULL,
       lwt REAL NOT NULL,
       rev TEXT NOT NULL,
-      doc TEXT NOT NULL${indexColumns ? `, ${indexColumns}` : ''}
+      doc TEXT NOT NULL${indexColumns ? `, ${indexColumns}` : ''}${layout.tagged ? `, tags TEXT NOT NULL DEFAULT ''` : ''}
     )`);
     const table = layout.documentsTable.slice(1, -1);
-    for (const index of layout.indexes) {
-      db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table}__${index.column}`)} ON ${layout.documentsTable} (${index.column})`);
-    }
+    // A table made before it kept tags gets the column and its tagged indexes from ensureRowTags.
+    const tagsMissing = layout.tagged && !(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).includes('tags');
+    if (!tagsMissing) for (const index of layout.indexes) db.exec(createIndexSql(layout, index.column));
     // Replication reads changes in (lwt, id) order; cleanup finds deleted documents by age.
     db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table}__changes`)} ON ${layout.documentsTable} (lwt, id)`);
     db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table}__deleted`)} ON ${layout.documentsTable} (lwt) WHERE deleted = 1`);
