@@ -54,6 +54,7 @@ import { RecurrenceReports } from './reports/recurrence-service';
 import { improvementHandlers } from './api/handlers/improvement-handlers';
 import { TrendAlerts } from './notifier/trends/trend-alerts';
 import { trendCasesReceived } from './notifier/trends/trend-cases';
+import { trendValueLabel } from './notifier/trends/trend-values';
 import { SessionService } from './identity/session-service';
 import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
@@ -330,10 +331,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       preferences: () => ready.identity.preferences(),
       calendar: () => ready.settings.calendar(),
       policy: async () => (await ready.settings.values()).slaPolicy,
-      valueLabel: async (language) => {
-        const { complaintTypes } = await ready.settings.values();
-        return (dimension, value) => (dimension === 'type' ? (complaintTypes.find((type) => type.id === value)?.label[language] ?? value) : value);
-      },
+      valueLabel: async (language) => trendValueLabel(await ready.settings.values(), language),
       newId,
       onAnnounced: () => {
         publishUnread();
