@@ -272,6 +272,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       newId,
       // Issue 18: new correspondence on the recipient's cases is told at once.
       arrivals: (recipient, since) => ready.correspondence.arrivalsToTell(recipient.viewer, since),
+      // P-5.3: each owner is told on the desktop of their improvement actions due soon or overdue.
+      improvementActions: () => ready.settings.improvementActions(),
       onChange: publishUnread,
       onError: (error) => logger.error('The deadline notifier failed', errorDetails(error)),
     });
