@@ -86,7 +86,7 @@ export class ReportService {
 
   private async compute(filters: ReportFilters, viewer: Viewer | null | undefined, now: Date): Promise<Dashboard> {
     const calendar = await this.domain.settings.calendar();
-    const range = resolveRange(calendar, now, filters.from, filters.to);
+    const range = resolveRange(calendar, now, filters.from, filters.to, filters.groupBy);
     const cases = await this.casesFor(filters, viewer);
     return computeDashboard(cases, { calendar, now, range }, await this.inquiriesOf(cases.map((record) => record.id)));
   }
