@@ -142,6 +142,8 @@ export interface MainServices {
   readonly retention: RetentionService | null;
   /** The dashboard (issue 16); null when the database could not be opened. */
   readonly reports: ReportService | null;
+  /** The recurrence report (issue 16, P-5.3); null when the database could not be opened. */
+  readonly recurrence: RecurrenceReports | null;
   /** The periodic check of the team mailbox (issue 17); null when the database could not be opened. */
   readonly mailWatch: MailPoller | null;
   /** P-5.2 weekly trend alerts; null when the database could not be opened. */
@@ -175,6 +177,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let fileContents: FileContents | null = null;
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
+  let recurrence: RecurrenceReports | null = null;
   let people: SubjectAccessSources | null = null;
   let mail: MailService | null = null;
   let mailPoller: MailPoller | null = null;
@@ -320,6 +323,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     retention = new RetentionService({ database: rxdb, db: ready.db, letters: letters.letters, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
     retention.start();
     reports = new ReportService(ready, clock, options.printPage ?? null);
+    recurrence = new RecurrenceReports(ready, clock);
     // P-5.2: weekly trend alerts for managers, told through the notifier's centre and desktop delivery.
     trendAlerts = new TrendAlerts({
       clock,
@@ -419,11 +423,15 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const requireAccessLog = (): AccessLog => whenOpen(accessLog);
   const requireSync = (): SyncService => whenOpen(sync);
   const requireNotifierStore = (): NotifierCollections => whenOpen(notifierStore);
-  // Issue 16: the dashboard's cache is emptied whenever cases or settings change.
+  // Issue 16: the dashboard's and the recurrence report's caches are emptied whenever cases or settings change.
   events.listenAll((channel) => {
-    if (channel === 'cases.changed' || channel === 'settings.changed') reports?.invalidate();
+    if (channel === 'cases.changed' || channel === 'settings.changed') {
+      reports?.invalidate();
+      recurrence?.invalidate();
+    }
   });
   const requireReports = (): ReportService => whenOpen(reports);
+  const requireRecurrence = (): RecurrenceReports => whenOpen(recurrence);
   const requireBackups = (): BackupService => whenOpen(backups);
   const requirePeople = (): SubjectAccessSources => whenOpen(people);
   const requireSubjectAccess = (): SubjectAccessPorts => {
@@ -468,8 +476,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
         restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
     }),
     ...reportHandlers(requireReports),
-    // Issue 16, P-5.3: improvement actions and the recurrence report (computed per call, from this device's data).
-    ...improvementHandlers(requireDomain, () => new RecurrenceReports(requireDomain(), clock)),
+    // Issue 16, P-5.3: improvement actions and the recurrence report (from this device's data, cached like the dashboard).
+    ...improvementHandlers(requireDomain, requireRecurrence),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
@@ -506,6 +514,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     },
     get reports() {
       return reports;
+    },
+    get recurrence() {
+      return recurrence;
     },
     get mailWatch() {
       return mailPoller;
