@@ -129,6 +129,51 @@ test('a table exported to XLSX, downloaded and read back with exceljs, matches t
   expect(sheet?.getCell('B2').value).toBe(2);
 });
 
+test('volumes per week: the control groups them by ISO week across a year end (29 December 2025 starts week 1 of 2026), and the weekly table exports to XLSX as shown', async ({ plaint }) => {
+  const { page } = plaint;
+  await expect(page.getByTestId('page-cases')).toBeVisible();
+  await createCase(page, 'Ada Billing', 'billing', '2025-12-30T12:00:00.000Z');
+  await createCase(page, 'Bea Billing', 'billing', '2026-01-02T12:00:00.000Z');
+  await createCase(page, 'Cy Product', 'product', '2026-01-06T12:00:00.000Z');
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('report-from').fill('2025-12-22');
+  await page.getByTestId('report-to').fill('2026-01-11');
+  await expect(page.getByTestId('report-received')).toHaveText('3');
+
+  await page.getByTestId('report-group-by').getByText('Week').click();
+  const card = page.getByTestId('report-volume-by-week');
+  await expect(card).toContainText('Complaints received per week');
+  await page.getByTestId('report-volume-by-week-view').getByText('Table').click();
+  const shown = await page.getByTestId('report-volume-by-week-table').locator('tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
+  expect(shown.map((row) => [row[0]?.replace(/, from .*$/, ''), row[1]])).toEqual([
+    ['Week', 'This period'],
+    ['Week 52 of 2025', '0'],
+    ['Week 1 of 2026', '2'],
+    ['Week 2 of 2026', '1'],
+  ]);
+  expect(await seriousViolations(page), 'reports per week, a table view').toEqual([]);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('report-volume-by-week-xlsx').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('volume-by-week.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const read: string[][] = [];
+  workbook.worksheets[0]?.eachRow((row) => read.push((Array.isArray(row.values) ? row.values.slice(1) : []).map((value) => String(value))));
+  expect(read).toEqual(shown);
+
+  // In Latvian, the control and the weeks are named in Latvian.
+  await choose(page, page.getByTestId('language-select'), 'Latviešu');
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('report-from').fill('2025-12-22');
+  await page.getByTestId('report-to').fill('2026-01-11');
+  await page.getByTestId('report-group-by').getByText('nedēļām').click();
+  await expect(page.getByTestId('report-volume-by-week')).toContainText('Saņemtās sūdzības pa nedēļām');
+  await page.getByTestId('report-volume-by-week-view').getByText('Tabulu').click();
+  await expect(page.getByTestId('report-volume-by-week-table')).toContainText('2026. gada 1. nedēļa');
+});
+
 test('the monthly complaints report prints cleanly: Chromium’s PDF of it has the title and figures on a few A4 pages', async ({ plaint }, testInfo) => {
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();

@@ -54,6 +54,7 @@ import { RecurrenceReports } from './reports/recurrence-service';
 import { improvementHandlers } from './api/handlers/improvement-handlers';
 import { TrendAlerts } from './notifier/trends/trend-alerts';
 import { trendCasesReceived } from './notifier/trends/trend-cases';
+import { trendValueLabel } from './notifier/trends/trend-values';
 import { SessionService } from './identity/session-service';
 import { SignInThrottle } from './identity/sign-in-throttle';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './identity/password';
@@ -145,6 +146,8 @@ export interface MainServices {
   readonly retention: RetentionService | null;
   /** The dashboard (issue 16); null when the database could not be opened. */
   readonly reports: ReportService | null;
+  /** The recurrence report (issue 16, P-5.3); null when the database could not be opened. */
+  readonly recurrence: RecurrenceReports | null;
   /** The periodic check of the team mailbox (issue 17); null when the database could not be opened. */
   readonly mailWatch: MailPoller | null;
   /** P-5.2 weekly trend alerts; null when the database could not be opened. */
@@ -178,6 +181,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let fileContents: FileContents | null = null;
   let backups: BackupService | null = null;
   let reports: ReportService | null = null;
+  let recurrence: RecurrenceReports | null = null;
   let people: SubjectAccessSources | null = null;
   let mail: MailService | null = null;
   let mailPoller: MailPoller | null = null;
@@ -275,6 +279,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       newId,
       // Issue 18: new correspondence on the recipient's cases is told at once.
       arrivals: (recipient, since) => ready.correspondence.arrivalsToTell(recipient.viewer, since),
+      // P-5.3: each owner is told on the desktop of their improvement actions due soon or overdue.
+      improvementActions: () => ready.settings.improvementActions(),
       onChange: publishUnread,
       onError: (error) => logger.error('The deadline notifier failed', errorDetails(error)),
     });
@@ -321,6 +327,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     retention = new RetentionService({ database: rxdb, db: ready.db, letters: letters.letters, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
     retention.start();
     reports = new ReportService(ready, clock, options.printPage ?? null);
+    recurrence = new RecurrenceReports(ready, clock);
     // P-5.2: weekly trend alerts for managers, told through the notifier's centre and desktop delivery.
     trendAlerts = new TrendAlerts({
       clock,
@@ -334,10 +341,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       preferences: () => ready.identity.preferences(),
       calendar: () => ready.settings.calendar(),
       policy: async () => (await ready.settings.values()).slaPolicy,
-      valueLabel: async (language) => {
-        const { complaintTypes } = await ready.settings.values();
-        return (dimension, value) => (dimension === 'type' ? (complaintTypes.find((type) => type.id === value)?.label[language] ?? value) : value);
-      },
+      valueLabel: async (language) => trendValueLabel(await ready.settings.values(), language),
       newId,
       onAnnounced: () => {
         publishUnread();
@@ -423,11 +427,15 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const requireAccessLog = (): AccessLog => whenOpen(accessLog);
   const requireSync = (): SyncService => whenOpen(sync);
   const requireNotifierStore = (): NotifierCollections => whenOpen(notifierStore);
-  // Issue 16: the dashboard's cache is emptied whenever cases or settings change.
+  // Issue 16: the dashboard's and the recurrence report's caches are emptied whenever cases or settings change.
   events.listenAll((channel) => {
-    if (channel === 'cases.changed' || channel === 'settings.changed') reports?.invalidate();
+    if (channel === 'cases.changed' || channel === 'settings.changed') {
+      reports?.invalidate();
+      recurrence?.invalidate();
+    }
   });
   const requireReports = (): ReportService => whenOpen(reports);
+  const requireRecurrence = (): RecurrenceReports => whenOpen(recurrence);
   const requireBackups = (): BackupService => whenOpen(backups);
   const requirePeople = (): SubjectAccessSources => whenOpen(people);
   const requireSubjectAccess = (): SubjectAccessPorts => {
@@ -472,8 +480,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
         restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
     }),
     ...reportHandlers(requireReports),
-    // Issue 16, P-5.3: improvement actions and the recurrence report (computed per call, from this device's data).
-    ...improvementHandlers(requireDomain, () => new RecurrenceReports(requireDomain(), clock)),
+    // Issue 16, P-5.3: improvement actions and the recurrence report (from this device's data, cached like the dashboard).
+    ...improvementHandlers(requireDomain, requireRecurrence),
   };
 
   const checked = createDispatcher(handlers, logger, { viewer: () => session?.viewer() ?? null });
@@ -510,6 +518,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     },
     get reports() {
       return reports;
+    },
+    get recurrence() {
+      return recurrence;
     },
     get mailWatch() {
       return mailPoller;

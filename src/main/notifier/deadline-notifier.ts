@@ -7,17 +7,24 @@
  * (person, case, deadline, level) is announced once ever (the ledger is persisted). Outside
  * office hours desktop notifications wait for the next working morning; the in-app centre
  * updates at once. Plain Node: Electron's Notification, Tray and powerMonitor are adapters.
+ * Besides deadlines it tells new correspondence (issue 18) and, P-5.3, the recipient's own
+ * improvement actions when due soon or overdue (improvement-notices.ts), through the same ledger.
  */
 import { ChangeSet, isWriteConflict } from '../database/change-set';
 import { isWorkingDay, nextWorkingMorning, officeDay, officeInstant, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
 import type { Clock } from '../domain/clock';
 import type { OpenCaseDeadlines } from '../domain/case-queries';
 import { deadlineEvents, eventKey, isForRecipient, type DeadlineEvent, type Recipient } from './deadline-events';
-import type { NotifierCollections, StoredNotification } from './notification-store';
+import type { NotifierCollections, StoredNotification, StoredNotificationLevel } from './notification-store';
 import { draftNotifications, type NotificationDraft, type NotificationLanguage } from './notification-text';
 import { arrivalKey, draftArrivalNotifications } from './arrival-text';
 import type { Arrival } from '../domain/correspondence/correspondence-service';
 import { MAX_TIMER_MS, type Timers } from './timers';
+import type { ImprovementAction } from '../../shared/domain/improvement-actions';
+import { IMPROVEMENTS_PATH, improvementNoticeKey, improvementNotices, improvementNoticeText } from './improvement-notices';
+
+/** What is stored for the centre and the desktop: a deadline or post draft, or another level's. */
+type StoredDraft = Omit<NotificationDraft, 'level'> & { readonly level: StoredNotificationLevel };
 
 export interface DesktopNotification {
   readonly id: string;
@@ -50,6 +57,8 @@ export interface NotifierDependencies {
   readonly newId: () => string;
   /** Issue 18: new correspondence on the recipient's cases since `since` (told once each, at once). */
   readonly arrivals?: (recipient: Recipient, since: Date) => Promise<Arrival[]>;
+  /** P-5.3: the team's improvement actions (each owner is told of their own due and overdue ones). */
+  readonly improvementActions?: () => Promise<readonly ImprovementAction[]>;
   /** Called after the notification centre changed (new, delivered or read notifications). */
   readonly onChange?: () => void;
   readonly onError?: (error: unknown) => void;
@@ -145,6 +154,7 @@ export class DeadlineNotifier {
       if (fresh.length > 0) await this.announce(worthTelling(fresh), fresh, recipient.id, now);
       for (const event of events) if (event.at > now.getTime() && event.at < next) next = event.at;
       await this.announceArrivals(recipient, now);
+      next = Math.min(next, await this.announceImprovements(recipient, now));
     }
     next = Math.min(next, await this.deliverDue(now));
     this.arm(next, now.getTime());
@@ -163,6 +173,25 @@ export class DeadlineNotifier {
     await this.store(draftArrivalNotifications(fresh, language), fresh.map((arrival) => arrivalKey(arrival, recipient.id)), recipient.id, now);
   }
 
+  /**
+   * P-5.3: the recipient's own improvement actions now due soon or overdue, each state told once.
+   * The centre lists these actions already (improvementActions.mine, counted in its badge), so the
+   * stored notification is kept as read: it is the desktop notification's record, not a second
+   * unread item. Returns when the next of their actions changes state.
+   */
+  private async announceImprovements(recipient: Recipient, now: Date): Promise<number> {
+    if (!this.deps.improvementActions) return Infinity;
+    const { notices, nextChangeAt } = improvementNotices(await this.deps.improvementActions(), recipient.id, await this.deps.calendar(), now);
+    if (notices.length === 0) return nextChangeAt;
+    const known = await this.deps.store.notificationLedger.findByIds(notices.map((notice) => improvementNoticeKey(notice, recipient.id))).exec();
+    const fresh = notices.filter((notice) => !known.has(improvementNoticeKey(notice, recipient.id)));
+    if (fresh.length === 0) return nextChangeAt;
+    const { language } = await this.deps.preferences();
+    const drafts = fresh.map((notice): StoredDraft => ({ level: 'improvement', ...improvementNoticeText(notice, language), caseIds: [], path: IMPROVEMENTS_PATH }));
+    await this.store(drafts, fresh.map((notice) => improvementNoticeKey(notice, recipient.id)), recipient.id, now, { read: true });
+    return nextChangeAt;
+  }
+
   /** Tells `events` and records every one of `settled` (which includes them) as told. */
   private async announce(events: DeadlineEvent[], settled: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
     const { language } = await this.deps.preferences();
@@ -170,7 +199,7 @@ export class DeadlineNotifier {
   }
 
   /** Stores the notifications with their ledger keys: told once, never twice, never lost. */
-  private async store(drafts: readonly NotificationDraft[], ledgerKeys: readonly string[], staffId: string, now: Date): Promise<void> {
+  private async store(drafts: readonly StoredDraft[], ledgerKeys: readonly string[], staffId: string, now: Date, options: { readonly read?: boolean } = {}): Promise<void> {
     const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
     const deliverAt = releaseInstant(calendar, policy, now, preferences.holdDuringQuietHours).getTime();
     const createdAt = now.toISOString();
@@ -185,7 +214,7 @@ export class DeadlineNotifier {
       createdAt,
       deliverAt,
       delivered: false,
-      read: false,
+      read: options.read ?? false,
     }));
     // The notifications and their ledger entries are stored together: told once, never twice, never lost.
     const changes = new ChangeSet()

@@ -11,8 +11,8 @@ import { addDeviceLedger, type LedgerEntry } from '../database/device-ledger';
 export type { LedgerEntry };
 import type { NotificationLevel } from './deadline-events';
 
-/** A deadline's warning or breach, or a trend alert (P-5.2, src/main/reports/trends). */
-export type StoredNotificationLevel = NotificationLevel | 'trend';
+/** A deadline's warning or breach, new post, a trend alert (P-5.2, notifier/trends) or an improvement action due (P-5.3). */
+export type StoredNotificationLevel = NotificationLevel | 'trend' | 'improvement';
 
 export interface StoredNotification {
   id: string;

@@ -69,7 +69,8 @@ describe('volume (P-5.1, P-5.2)', () => {
     expect(dashboard.previousRange).toEqual({ from: '2026-08-01', to: '2026-09-30' });
     expect(ids(dashboard.volume.total)).toEqual(['A', 'B', 'C', 'D', 'F']);
     expect(ids(dashboard.volume.previousTotal)).toEqual(['E']);
-    expect(dashboard.volume.months.map((row) => [row.month, ids(row.current), ids(row.previous)])).toEqual([
+    expect(dashboard.volume.grouping).toBe('month');
+    expect(dashboard.volume.periods.map((row) => [row.period, ids(row.current), ids(row.previous)])).toEqual([
       ['2026-10', ['A', 'B', 'F'], []],
       ['2026-11', ['C', 'D'], ['E']],
     ]);

@@ -19,6 +19,7 @@ import type { InquiryAnswered, InquirySent } from './third-parties';
 import { resolveRange } from './report-range';
 import { dayBookCsv } from '../post-room/day-book-csv';
 import { tableXlsx } from './table-xlsx';
+import { ReportCache } from './report-cache';
 import { DomainError } from '../../shared/domain/domain-error';
 
 type Selector = MangoQuerySelector<CaseDocument>;
@@ -26,13 +27,11 @@ type Selector = MangoQuerySelector<CaseDocument>;
 /** The port the Electron adapter (src/main/electron/print-to-pdf.ts) fills: the window as PDF bytes. */
 export type PagePrinter = () => Promise<Uint8Array>;
 
-const MINUTE_MS = 60_000;
 /** Enough for a handful of managers each trying a few filters; the oldest entry goes first. */
 const CACHE_ENTRIES = 20;
 
 export class ReportService {
-  private readonly cache = new Map<string, Promise<Dashboard>>();
-  private generation = 0;
+  private readonly cache = new ReportCache<Dashboard>(CACHE_ENTRIES);
 
   constructor(
     private readonly domain: Pick<DomainServices, 'db' | 'queries' | 'settings'>,
@@ -43,8 +42,7 @@ export class ReportService {
 
   /** Cases or settings changed: every cached dashboard is stale. */
   invalidate(): void {
-    this.generation += 1;
-    this.cache.clear();
+    this.cache.invalidate();
   }
 
   get cachedEntries(): number {
@@ -53,19 +51,7 @@ export class ReportService {
 
   async dashboard(filters: ReportFilters, viewer: Viewer | null | undefined): Promise<Dashboard> {
     const now = this.clock.now();
-    const key = JSON.stringify([viewer?.accountId ?? null, viewer?.roles ?? [], viewer?.departments ?? [], filters, Math.floor(now.getTime() / MINUTE_MS)]);
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const generation = this.generation;
-    const computing = this.compute(filters, viewer, now);
-    this.cache.set(key, computing);
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value ?? key);
-    // A failed computation, or one that a change overtook, is not kept.
-    void computing.then(
-      () => generation !== this.generation && this.cache.delete(key),
-      () => this.cache.delete(key),
-    );
-    return computing;
+    return this.cache.get([viewer?.accountId ?? null, viewer?.roles ?? [], viewer?.departments ?? [], filters], now, () => this.compute(filters, viewer, now));
   }
 
   /** A table of the dashboard as CSV (injection-safe, as the day book). */
@@ -86,7 +72,7 @@ export class ReportService {
 
   private async compute(filters: ReportFilters, viewer: Viewer | null | undefined, now: Date): Promise<Dashboard> {
     const calendar = await this.domain.settings.calendar();
-    const range = resolveRange(calendar, now, filters.from, filters.to);
+    const range = resolveRange(calendar, now, filters.from, filters.to, filters.groupBy);
     const cases = await this.casesFor(filters, viewer);
     return computeDashboard(cases, { calendar, now, range }, await this.inquiriesOf(cases.map((record) => record.id)));
   }

@@ -44,6 +44,27 @@ describe('reports.dashboard (issue 16)', () => {
     expect((await t.callAs(managerViewer, 'reports.dashboard', { products: ['No such product'] })).volume.total.count).toBe(0);
   });
 
+  it('groups volumes per ISO week when asked: each week drills down to exactly its cases, beside the same week of the previous period', async () => {
+    const weekly = await t.callAs(managerViewer, 'reports.dashboard', { from: '2026-10-12', to: '2026-11-15', groupBy: 'week' });
+    expect(weekly.volume.grouping).toBe('week');
+    expect(weekly.previousRange).toEqual({ from: '2026-09-07', to: '2026-10-11' });
+    expect(weekly.volume.periods.map((row) => [row.period, row.current.count, row.previous.count])).toEqual([
+      ['2026-W42', 1, 0],
+      ['2026-W43', 0, 0],
+      ['2026-W44', 0, 0],
+      ['2026-W45', 1, 0],
+      ['2026-W46', 1, 0],
+    ]);
+    for (const row of weekly.volume.periods) {
+      expect((await t.callAs(managerViewer, 'cases.list', { filters: { caseIds: [...row.current.caseIds] } })).total).toBe(row.current.count);
+    }
+    expect((await t.callAs(managerViewer, 'reports.dashboard', { from: '2026-10-12', to: '2026-11-15' })).volume.periods.map((row) => row.period)).toEqual(['2026-10', '2026-11']);
+  });
+
+  it('refuses a grouping other than month or week at its field', async () => {
+    expect(await t.failAs(managerViewer, 'reports.dashboard', { groupBy: 'day' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'groupBy' }] });
+  });
+
   it('each figure drills down to a case list with exactly its cases (the caseIds filter)', async () => {
     const dashboard = await t.callAs(managerViewer, 'reports.dashboard', {});
     const billing = dashboard.volume.byType.find((row) => row.key === 'billing')?.figure;

@@ -9,6 +9,10 @@ import { day, id, text } from './fields';
 import type { StaffRef } from './records';
 import { INTAKE_CHANNELS, type CaseStatus, type IntakeChannel, type Outcome, type ThirdPartyKind } from './vocabulary';
 
+/** How received volumes are grouped: by month, or by ISO week (Monday to Sunday) in the office time zone. */
+export const REPORT_GROUPINGS = ['month', 'week'] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
 export const reportFiltersSchema = z
   .object({
     /** Cases received from this office day to this one (inclusive); default the last 12 months. */
@@ -22,6 +26,8 @@ export const reportFiltersSchema = z
     assigneeIds: z.array(z.string().max(64)).max(100).optional(),
     /** The product as written on the case; '' selects cases with none. */
     products: z.array(z.string().trim().max(200)).max(50).optional(),
+    /** Volumes per month (the default) or per ISO week. */
+    groupBy: z.enum(REPORT_GROUPINGS).optional(),
   })
   .strict()
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: 'The range must not end before it starts', path: ['to'], params: { code: 'start_after_end' } });
@@ -69,8 +75,12 @@ export interface DateRange {
 export interface VolumeReport {
   readonly total: Figure;
   readonly previousTotal: Figure;
-  /** One row per month of the range; `previous` is the same month of the previous period. */
-  readonly months: readonly { readonly month: string; readonly current: Figure; readonly previous: Figure }[];
+  readonly grouping: ReportGrouping;
+  /**
+   * One row per month ('YYYY-MM') or ISO week ('YYYY-Www') of the range, from the day `start` (the
+   * first of the month, the week's Monday); `previous` is the same period of the previous period.
+   */
+  readonly periods: readonly { readonly period: string; readonly start: string; readonly current: Figure; readonly previous: Figure }[];
   readonly byType: readonly Keyed<string>[];
   readonly byChannel: readonly Keyed<IntakeChannel>[];
   /** '' : no product given. */

@@ -2,7 +2,8 @@
  * P-5.2 trend alerts in the real main services (virtual time, a recording desktop sink): the
  * weekly check flags a planted spike and tells a manager once, in the notification centre and on
  * the desktop, naming exactly the week's cases; a second check and a restart do not repeat it; a
- * caseworker is not told; nothing is flagged without a spike.
+ * caseworker is not told; nothing is flagged without a spike. A spike in one root cause (P-5.3) is
+ * told the same way, under the cause's name, opening that week's cases with that cause.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneComplaint, startTestDomain, type TestDomain } from '../../domain/test-support';
@@ -89,5 +90,46 @@ describe('P-5.2 who is told, and when nothing is', () => {
     await plantSpike(1);
     expect(await trends().check()).toBe(0);
     expect((await t.call('notifications.list', {})).items).toEqual([]);
+  });
+});
+
+const hoursAfter = (at: string, hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
+
+/** A case received at `at` and resolved at stage 1 with the root cause `rootCauseId` (P-5.3). */
+async function resolvedWithCause(at: string, type: string, rootCauseId: string): Promise<string> {
+  const caseId = await received(at, type, `Product ${at}`);
+  await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: hoursAfter(at, 1), channel: 'telephone' } });
+  await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: hoursAfter(at, 2) } });
+  await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId, at: hoursAfter(at, 3), channel: 'telephone', summary: 'Explained', outcome: 'upheld', redress: [] } });
+  return caseId;
+}
+
+describe('P-5.2 a spike in a root cause is a trend too (P-5.3 taxonomy)', () => {
+  it('one courier-handling case a week, then seven of mixed types: one alert, named by the cause, opening exactly those seven, told once', async () => {
+    await start();
+    for (let week = 1; week <= 8; week += 1) await resolvedWithCause(new Date(Date.parse('2026-11-25T11:00:00Z') - week * 7 * 86_400_000).toISOString(), 'service', 'courier-handling');
+    // The week checked: seven with the cause, spread over the types so that no type spikes ...
+    const types = ['service', 'billing', 'product', 'communication', 'customer-service', 'other', 'billing'];
+    const spikeIds: string[] = [];
+    for (const [index, type] of types.entries()) spikeIds.push(await resolvedWithCause(`2026-11-2${3 + (index % 5)}T11:00:00.000Z`, type, 'courier-handling'));
+    // ... and, that week, one with another cause and one not resolved yet: neither is in the alert.
+    await resolvedWithCause('2026-11-24T12:00:00.000Z', 'service', 'late-dispatch');
+    await received('2026-11-24T13:00:00.000Z', 'other', 'Unresolved');
+
+    await timers.advanceTo(Date.parse(NOW) + FIRST_TREND_CHECK_MS + 1_000, settle);
+    const alerts = (await t.call('notifications.list', {})).items.filter((item) => item.level === 'trend');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ title: 'Complaints spike — Root cause: Courier handling' });
+    expect(alerts[0]?.body).toContain('7 received in the week from 23 Nov 2026, against 1 a week');
+    expect([...(alerts[0]?.caseIds ?? [])].sort()).toEqual([...spikeIds].sort());
+    expect((await t.call('cases.list', { filters: { caseIds: [...(alerts[0]?.caseIds ?? [])] }, limit: 100 })).total).toBe(7);
+    expect(shown.filter((notification) => notification.level === 'trend')).toEqual([expect.objectContaining({ id: alerts[0]?.id, title: 'Complaints spike — Root cause: Courier handling' })]);
+
+    // Once per person, week, dimension and value: neither another check nor a restart repeats it.
+    expect(await trends().check()).toBe(0);
+    await t.restart();
+    expect(await t.services.trendAlerts!.check()).toBe(0);
+    expect((await t.call('notifications.list', {})).items.filter((item) => item.level === 'trend')).toHaveLength(1);
+    expect(shown.filter((notification) => notification.level === 'trend')).toHaveLength(1);
   });
 });

@@ -41,7 +41,7 @@ export interface TrendAlertDependencies {
   readonly preferences: () => Promise<NotifierPreferences>;
   readonly calendar: () => Promise<WorkingCalendar>;
   readonly policy: () => Promise<SlaPolicy>;
-  /** A value as people read it (a complaint type's label), in a language. */
+  /** A value as people read it (a complaint type's label, a root cause's name), in a language. */
   readonly valueLabel: (language: NotificationLanguage) => Promise<(dimension: string, value: string) => string>;
   readonly newId: () => string;
   /** New alerts were stored: deliver the desktop ones, update the unread count. */

@@ -9,5 +9,5 @@ export async function trendCasesReceived(cases: RxCollection<CaseDocument>, wind
   const selector = visibleSelector({ receivedAt: { $gte: new Date(window.start).toISOString(), $lt: new Date(window.end).toISOString() } }, viewer);
   if (!selector) return [];
   const found = await cases.find({ selector }).exec();
-  return found.map((document) => ({ id: document.id, receivedAt: document.receivedAt, type: document.type, product: document.product }));
+  return found.map((document) => ({ id: document.id, receivedAt: document.receivedAt, type: document.type, product: document.product, rootCauseId: document.rootCauseId }));
 }

@@ -33,7 +33,7 @@ describe('P-5.2 the weeks of a check', () => {
 describe('P-5.2 series judged by the rule', () => {
   const weeks = trendWeeks(london, new Date('2026-12-02T10:00:00Z'), TREND_RULE.baselineWeeks);
   let next = 0;
-  const received = (week: number, type: string, product = '') => ({ id: `c${(next += 1)}`, receivedAt: new Date((weeks.bounds[week] ?? 0) + 3_600_000).toISOString(), type, product });
+  const received = (week: number, type: string, product = '', rootCauseId: string | null = null) => ({ id: `c${(next += 1)}`, receivedAt: new Date((weeks.bounds[week] ?? 0) + 3_600_000).toISOString(), type, product, rootCauseId });
 
   it('flags the type that spiked, with its week’s cases, and not the steady one', () => {
     const cases = [
@@ -52,10 +52,20 @@ describe('P-5.2 series judged by the rule', () => {
   });
 
   it('ignores cases outside the nine weeks and cases with no product in the product series', () => {
-    const before = { id: 'old', receivedAt: new Date((weeks.bounds[0] ?? 0) - 1).toISOString(), type: 'billing', product: '' };
-    const after = { id: 'new', receivedAt: new Date(weeks.bounds[9] ?? 0).toISOString(), type: 'billing', product: '' };
+    const before = { id: 'old', receivedAt: new Date((weeks.bounds[0] ?? 0) - 1).toISOString(), type: 'billing', product: '', rootCauseId: null };
+    const after = { id: 'new', receivedAt: new Date(weeks.bounds[9] ?? 0).toISOString(), type: 'billing', product: '', rootCauseId: null };
     const spikes = trendSpikes([before, after, ...Array.from({ length: 6 }, () => received(8, 'billing', '  '))], weeks);
     expect(spikes).toHaveLength(1);
     expect(spikes[0]).toMatchObject({ dimension: 'type', value: 'billing', count: 6 });
+  });
+
+  it('flags a root cause that spiked (P-5.3) with exactly that week’s cases with it; cases with no cause yet are not in the series', () => {
+    const steady = ['service', 'billing', 'product', 'communication', 'other'];
+    const baseline = Array.from({ length: 8 }, (_, week) => received(week, steady[week % steady.length] ?? 'other', '', 'late-dispatch'));
+    const spiked = Array.from({ length: 6 }, (_, index) => received(8, steady[index % steady.length] ?? 'other', '', 'late-dispatch'));
+    const uncaused = Array.from({ length: 6 }, (_, index) => received(8, steady[(index + 2) % steady.length] ?? 'other'));
+    const spikes = trendSpikes([...baseline, ...spiked, ...uncaused], weeks);
+    expect(spikes.map((spike) => [spike.dimension, spike.value, spike.count])).toEqual([['rootCause', 'late-dispatch', 6]]);
+    expect(spikes[0]?.caseIds).toEqual(spiked.map((record) => record.id));
   });
 });

@@ -1,8 +1,8 @@
 /** The in-app notification centre and this device's preferences. */
 export interface NotificationItem {
   readonly id: string;
-  /** 'trend': a P-5.2 trend alert (managers). */
-  readonly level: 'due-soon' | 'breached' | 'new-post' | 'closed-case-post' | 'trend';
+  /** 'trend': a P-5.2 trend alert (managers); 'improvement': the person's improvement action due soon or overdue (P-5.3). */
+  readonly level: 'due-soon' | 'breached' | 'new-post' | 'closed-case-post' | 'trend' | 'improvement';
   readonly title: string;
   readonly body: string;
   readonly caseIds: readonly string[];

@@ -1,7 +1,7 @@
-/** The dashboard's filters (issue 16): the date range received, type, channel, department, stage, caseworker and product. */
-import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
+/** The dashboard's filters (issue 16): the date range received, type, channel, department, stage, caseworker and product; volumes per month or week. */
+import { Button, Group, Input, MultiSelect, SegmentedControl, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportFilters } from '../../../../shared/domain/reports';
+import { REPORT_GROUPINGS, type ReportFilters } from '../../../../shared/domain/reports';
 import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
 import { useSettings } from '../../settings/SettingsContext';
 import { assigneeIdsFrom, assigneeOptions, known, stagesFrom, UNASSIGNED_OPTION } from '../cases/case-filters';
@@ -39,6 +39,17 @@ export function ReportFilterBar({ filters, onChange, products }: { readonly filt
         clearable
       />
       <MultiSelect size="xs" w={200} label={t('reports.product')} data={productOptions(products, filters.products ?? [])} value={filters.products ?? []} onChange={(value) => set({ products: value })} searchable clearable />
+      <Input.Wrapper size="xs" label={t('reports.groupBy')} id="report-group-by">
+        <SegmentedControl
+          size="xs"
+          display="flex"
+          aria-labelledby="report-group-by-label"
+          data={REPORT_GROUPINGS.map((value) => ({ value, label: t(`reports.grouping.${value}`) }))}
+          value={filters.groupBy ?? 'month'}
+          onChange={(value) => set({ groupBy: value === 'week' ? 'week' : undefined })}
+          data-testid="report-group-by"
+        />
+      </Input.Wrapper>
       <Button size="xs" variant="subtle" onClick={() => onChange({})} data-testid="report-reset">
         {t('reports.reset')}
       </Button>

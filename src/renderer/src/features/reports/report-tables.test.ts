@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Dashboard, Figure } from '../../../../shared/domain/reports';
 import { createI18n } from '../../i18n/i18n';
-import { dashboardTables, tableCsv } from './report-tables';
+import { dashboardTables, tableCsv, weekLabel } from './report-tables';
 
 const figure = (...caseIds: string[]): Figure => ({ count: caseIds.length, caseIds });
 const none = figure();
@@ -12,7 +12,7 @@ const dashboard: Dashboard = {
   range: { from: '2026-10-01', to: '2026-11-30' },
   previousRange: { from: '2026-08-01', to: '2026-09-30' },
   generatedAt: '2026-12-01T12:00:00.000Z',
-  volume: { total: figure('a', 'b'), previousTotal: none, months: [{ month: '2026-10', current: figure('a', 'b'), previous: none }], byType: [{ key: 'billing', figure: figure('a', 'b') }], byChannel: [], byProduct: [{ key: '', figure: figure('a', 'b') }] },
+  volume: { total: figure('a', 'b'), previousTotal: none, grouping: 'month', periods: [{ period: '2026-10', start: '2026-10-01', current: figure('a', 'b'), previous: none }], byType: [{ key: 'billing', figure: figure('a', 'b') }], byChannel: [], byProduct: [{ key: '', figure: figure('a', 'b') }] },
   backlog: { total: figure('b'), byAge: [], byStage: [], byStatus: [] },
   deadlines: [{ kind: 'acknowledgement', onTime: figure('a'), breached: figure('b'), running: none, percentOnTime: 50, extended: none, extensionReasons: [] }],
   timeTaken: [{ stage: 1, resolved: figure('a'), medianWorkingDays: 4, p90WorkingDays: null, distribution: [] }],
@@ -21,10 +21,10 @@ const dashboard: Dashboard = {
   workload: { byAssignee: [{ key: null, open: figure('b'), dueSoon: none, breached: figure('b') }], byDepartment: [{ key: '', open: figure('b'), dueSoon: none, breached: figure('b') }] },
 };
 
-function tables(language: 'en-GB' | 'lv') {
+function tables(language: 'en-GB' | 'lv', shown: Dashboard = dashboard) {
   const i18n = createI18n(language);
   const t: TFunction = i18n.t.bind(i18n);
-  return dashboardTables(dashboard, { t, typeLabel: (id) => (id === 'billing' ? 'Billing' : id), month: (month) => `M${month}`, money: (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}`, decimal: (value) => String(value), percent: (value) => `${value}%` });
+  return dashboardTables(shown, { t, typeLabel: (id) => (id === 'billing' ? 'Billing' : id), month: (month) => `M${month}`, week: (week, start) => weekLabel(t, week, `D${start}`), money: (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}`, decimal: (value) => String(value), percent: (value) => `${value}%` });
 }
 
 describe('the dashboard as tables', () => {
@@ -55,5 +55,40 @@ describe('the dashboard as tables', () => {
     const byId = new Map(tables('lv').map((table) => [table.id, table]));
     expect(byId.get('deadlines-met')?.title).toBe('Ievērotie termiņi');
     expect(byId.get('workload-by-department')?.rows[0]?.label).toBe('Bez nodaļas');
+  });
+});
+
+describe('volume per week (issue 16: grouped by ISO week in the office time zone)', () => {
+  const weekly: Dashboard = {
+    ...dashboard,
+    volume: {
+      ...dashboard.volume,
+      grouping: 'week',
+      periods: [
+        { period: '2026-W53', start: '2026-12-28', current: figure('a'), previous: none },
+        { period: '2027-W01', start: '2027-01-04', current: figure('b'), previous: figure('c') },
+      ],
+    },
+  };
+
+  it('is its own table, exported as volume-by-week with each week named by its number, year and Monday', () => {
+    const byId = new Map(tables('en-GB', weekly).map((table) => [table.id, table]));
+    expect(byId.has('volume-by-month')).toBe(false);
+    const table = byId.get('volume-by-week');
+    if (!table) throw new Error('weekly volume table');
+    expect(table.title).toBe('Complaints received per week');
+    expect(tableCsv(table)).toEqual({
+      header: ['Week', 'This period', 'Previous period'],
+      rows: [
+        ['Week 53 of 2026, from D2026-12-28', '1', '0'],
+        ['Week 1 of 2027, from D2027-01-04', '1', '1'],
+      ],
+    });
+  });
+
+  it('speaks Latvian too', () => {
+    const table = tables('lv', weekly).find((candidate) => candidate.id === 'volume-by-week');
+    expect(table?.title).toBe('Saņemtās sūdzības pa nedēļām');
+    expect(table?.rows.map((row) => row.label)).toEqual(['2026. gada 53. nedēļa, no D2026-12-28', '2027. gada 1. nedēļa, no D2027-01-04']);
   });
 });

@@ -36,6 +36,8 @@ export interface TableText {
   readonly t: TFunction;
   readonly typeLabel: (id: string) => string;
   readonly month: (month: string) => string;
+  /** An ISO week ('2026-W53') that starts on the Monday `start` ('YYYY-MM-DD'). */
+  readonly week: (week: string, start: string) => string;
   readonly money: (minor: number, currency: string) => string;
   readonly decimal: (value: number) => string;
   readonly percent: (value: number) => string;
@@ -57,20 +59,36 @@ function workloadRows<K>(rows: readonly WorkloadRow<K>[], key: (row: WorkloadRow
   return rows.map((row) => ({ key: key(row), label: label(row), cells: { open: row.open, dueSoon: row.dueSoon, breached: row.breached } }));
 }
 
+/** An ISO week ('2026-W53') as people read it, with the day it starts ('Week 53 of 2026, from 28 Dec 2026'). */
+export function weekLabel(t: TFunction, week: string, monday: string): string {
+  const [year = '', number = ''] = week.split('-W');
+  return t('reports.weekLabel', { week: Number(number), year, monday });
+}
+
+/** Received per month or per ISO week (the filter's grouping), beside the previous period. */
+function volumeByPeriod(dashboard: Dashboard, text: TableText): ReportTable {
+  const { t } = text;
+  const weekly = dashboard.volume.grouping === 'week';
+  return {
+    id: weekly ? 'volume-by-week' : 'volume-by-month',
+    title: weekly ? t('reports.tables.volumeByWeek') : t('reports.tables.volumeByMonth'),
+    rowHeader: weekly ? t('reports.weeks') : t('reports.months'),
+    columns: [
+      { key: 'current', label: t('reports.columns.thisPeriod') },
+      { key: 'previous', label: t('reports.columns.previousPeriod') },
+    ],
+    rows: dashboard.volume.periods.map((row) => ({ key: row.period, label: weekly ? text.week(row.period, row.start) : text.month(row.period), cells: { current: row.current, previous: row.previous } })),
+    chart: ['current', 'previous'],
+  };
+}
+
 export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTable[] {
   const { t } = text;
   const column = (key: string, label: string = t(`reports.columns.${key as 'cases'}`)): ReportColumn => ({ key, label });
   const cases = [column('cases')];
   const workloadColumns = [column('open'), column('dueSoon'), column('breached')];
   return [
-    {
-      id: 'volume-by-month',
-      title: t('reports.tables.volumeByMonth'),
-      rowHeader: t('reports.months'),
-      columns: [column('current', t('reports.columns.thisPeriod')), column('previous', t('reports.columns.previousPeriod'))],
-      rows: dashboard.volume.months.map((row) => ({ key: row.month, label: text.month(row.month), cells: { current: row.current, previous: row.previous } })),
-      chart: ['current', 'previous'],
-    },
+    volumeByPeriod(dashboard, text),
     {
       id: 'volume-by-type',
       title: t('reports.tables.volumeByType'),

@@ -88,6 +88,10 @@ export const enGB = {
     noDepartment: 'No department',
     noProduct: 'No product given',
     months: 'Month',
+    weeks: 'Week',
+    weekLabel: 'Week {{week}} of {{year}}, from {{monday}}',
+    groupBy: 'Volume per',
+    grouping: { month: 'Month', week: 'Week' },
     monthly: {
       open: 'Monthly report',
       title: 'Monthly complaints report: {{month}}',
@@ -107,6 +111,7 @@ export const enGB = {
     },
     tables: {
       volumeByMonth: 'Complaints received per month',
+      volumeByWeek: 'Complaints received per week',
       volumeByType: 'Received by type',
       volumeByChannel: 'Received by channel',
       volumeByProduct: 'Received by product',

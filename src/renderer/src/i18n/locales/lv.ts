@@ -90,6 +90,10 @@ export const lv = {
     noDepartment: 'Bez nodaļas',
     noProduct: 'Produkts nav norādīts',
     months: 'Mēnesis',
+    weeks: 'Nedēļa',
+    weekLabel: '{{year}}. gada {{week}}. nedēļa, no {{monday}}',
+    groupBy: 'Apjoms pa',
+    grouping: { month: 'mēnešiem', week: 'nedēļām' },
     monthly: {
       open: 'Mēneša pārskats',
       title: 'Mēneša sūdzību pārskats: {{month}}',
@@ -109,6 +113,7 @@ export const lv = {
     },
     tables: {
       volumeByMonth: 'Saņemtās sūdzības pa mēnešiem',
+      volumeByWeek: 'Saņemtās sūdzības pa nedēļām',
       volumeByType: 'Saņemtas pēc veida',
       volumeByChannel: 'Saņemtas pēc kanāla',
       volumeByProduct: 'Saņemtas pēc produkta',
