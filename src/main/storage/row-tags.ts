@@ -37,6 +37,14 @@ export function tagNeedle(tag: string): string {
   return `${SEPARATOR}${token(tag)}${SEPARATOR}`;
 }
 
+function builtTableExists(db: SqliteDatabase): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(BUILT_TABLE) !== undefined;
+}
+
+function isBuilt(db: SqliteDatabase, layout: TableLayout): boolean {
+  return db.prepare(`SELECT 1 FROM ${BUILT_TABLE} WHERE table_name = ?`).get(layout.documentsTable) !== undefined;
+}
+
 function hasTagsColumn(db: SqliteDatabase, layout: TableLayout): boolean {
   const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(layout.documentsTable.slice(1, -1)) as string[];
   return columns.includes('tags');
@@ -49,13 +57,13 @@ function hasTagsColumn(db: SqliteDatabase, layout: TableLayout): boolean {
  * kept, so they are filled again before they are next trusted.
  */
 export function ensureRowTags(db: SqliteDatabase, layout: TableLayout, extract: ((document: unknown) => readonly string[]) | null): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${BUILT_TABLE} (table_name TEXT PRIMARY KEY)`);
-  const built = db.prepare(`SELECT 1 FROM ${BUILT_TABLE} WHERE table_name = ?`).get(layout.documentsTable) !== undefined;
   if (!extract) {
-    if (built) db.prepare(`DELETE FROM ${BUILT_TABLE} WHERE table_name = ?`).run(layout.documentsTable);
+    // Nothing is written unless tags were kept: most collections never have them.
+    if (builtTableExists(db) && isBuilt(db, layout)) forgetRowTags(db, layout);
     return;
   }
-  if (built) return;
+  db.exec(`CREATE TABLE IF NOT EXISTS ${BUILT_TABLE} (table_name TEXT PRIMARY KEY)`);
+  if (isBuilt(db, layout)) return;
   db.transaction(() => {
     if (!hasTagsColumn(db, layout)) db.exec(`ALTER TABLE ${layout.documentsTable} ADD COLUMN tags TEXT NOT NULL DEFAULT ''`);
     const update = db.prepare(`UPDATE ${layout.documentsTable} SET tags = ? WHERE rowid = ?`);
@@ -76,6 +84,6 @@ export function ensureRowTags(db: SqliteDatabase, layout: TableLayout, extract: 
 }
 
 export function forgetRowTags(db: SqliteDatabase, layout: TableLayout): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${BUILT_TABLE} (table_name TEXT PRIMARY KEY)`);
+  if (!builtTableExists(db)) return;
   db.prepare(`DELETE FROM ${BUILT_TABLE} WHERE table_name = ?`).run(layout.documentsTable);
 }
