@@ -348,7 +348,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     trendAlerts.start();
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
-    backups = new BackupService({ database: rxdb, ...(key ? { key } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
+    backups = new BackupService({ database: rxdb, ...(key && keyring ? { key, keyFile: keyring.file } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
     backups.start();
 
     const { identity, settings } = ready;
@@ -465,7 +465,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>
-        restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
+        restoreOutcome(
+          await restoreBackup({ from, dataDirectory: target, unlock: { protector: options.keyProtector ?? null }, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }),
+          from,
+        ),
     }),
     ...reportHandlers(requireReports),
     // Issue 16, P-5.3: improvement actions and the recurrence report (computed per call, from this device's data).

@@ -64,6 +64,11 @@ export class DatabaseKeyring {
     return content ? new DatabaseKeyring(options, content) : null;
   }
 
+  /** The key slots file this keyring reads and writes. */
+  get file(): string {
+    return this.options.file;
+  }
+
   /** The key as SQLite3MultipleCiphers takes it; null while locked. */
   databaseKey(): string | null {
     return this.key ? this.key.toString('hex') : null;
