@@ -63,6 +63,7 @@ import type { StaffMember } from '../shared/domain/records';
 import { DATABASE_NAME, openPlaintDatabase, type OpenedDatabase } from './database/plaint-database';
 import type { KeyProtector } from './protection/key-protector';
 import type { DatabaseKeyring } from './protection/database-keyring';
+import { normaliseRecoveryKey } from './protection/recovery-key';
 import { passwordSlotKeeper } from './protection/password-slot-keeper';
 import { protectionHandlers } from './api/handlers/protection-handlers';
 import { backupHandlers } from './api/handlers/backup-handlers';
@@ -412,6 +413,33 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     logger.info('Database unlocked by a sign-in', {});
   };
 
+  /**
+   * P-7.2: when neither this device's keychain nor anyone's password opens the key (a lost or
+   * reset keychain, forgotten passwords), the recovery key does; the key is then re-wrapped for
+   * this device's keychain. A key of the wrong form, or one that does not open it, changes nothing.
+   */
+  const unlockWithRecoveryKey = async (typed: string): Promise<void> => {
+    const refuse = (kind: 'CONFLICT' | 'VALIDATION_FAILED' | 'UNAUTHENTICATED', code: 'database_not_locked' | 'recovery_key_format' | 'wrong_recovery_key', message: string) =>
+      new DomainError(kind, message, [{ path: 'recoveryKey', code, message }]);
+    if (!keyring || session || domain || database.state !== 'locked') throw refuse('CONFLICT', 'database_not_locked', 'The database is not locked');
+    if (!normaliseRecoveryKey(typed)) throw refuse('VALIDATION_FAILED', 'recovery_key_format', 'That is not a recovery key (32 letters and digits)');
+    if (!keyring.unlockWithRecoveryKey(typed)) {
+      logger.warn('The recovery key did not open the database', {});
+      throw refuse('UNAUTHENTICATED', 'wrong_recovery_key', 'This recovery key does not open this database');
+    }
+    let resealed = false;
+    try {
+      resealed = keyring.resealForThisDevice();
+    } catch (error) {
+      // The database still opens; the next start asks for a password or the recovery key again.
+      logger.error('The database key could not be re-wrapped for this device', errorDetails(error));
+    }
+    unlocking ??= startProfile(keyring.databaseKey());
+    await unlocking;
+    events.publish('app.status', { database });
+    logger.info('Database unlocked with the recovery key', { resealed });
+  };
+
   const requireSession = (): SessionService => whenOpen(session);
   const requirePostRoom = (): PostRoomService => whenOpen(postRoom);
   const requireMail = (): MailService => whenOpen(mail);
@@ -451,6 +479,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       await unlockDatabase(input.login, input.password);
       return requireSession().signIn(input.login, input.password);
     },
+    // P-7.2: the start screen of a locked database; then someone signs in.
+    'session.unlockWithRecoveryKey': async (input) => {
+      await unlockWithRecoveryKey(input.recoveryKey);
+      return session ? session.state() : lockedSessionState();
+    },
     ...protectionHandlers({ status: () => protectionStatus(protection, keyring), keyring: requireKeyring, now: () => clock.now() }),
     ...caseHandlers(requireDomain, requireAccessLog),
     ...settingsHandlers(requireDomain, requireSession),
@@ -479,7 +512,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   // Without a database there is no session and nobody to sign in: everything but app.* says why
   // (UNAVAILABLE, with the database's message) rather than asking to sign in.
   const dispatch: Dispatch = (method, input, caller) =>
-    session || (typeof method === 'string' && (method.startsWith('app.') || (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn'))))
+    session || (typeof method === 'string' && (method.startsWith('app.') || (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn' || method === 'session.unlockWithRecoveryKey'))))
       ? checked(method, input, caller)
       : Promise.resolve({ ok: false, error: new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.').toEnvelope() });
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });

@@ -165,6 +165,19 @@ export class DatabaseKeyring {
     return true;
   }
 
+  /**
+   * After the recovery key opened it on a device whose keychain no longer opens the keychain slot
+   * (a lost or reset keychain): that slot is replaced by one sealed by this device's keychain, so
+   * the next start opens at once again. False where there is no keychain (passwords open it).
+   */
+  resealForThisDevice(): boolean {
+    const protector = this.options.protector;
+    if (!protector) return false;
+    const sealed = protector.protect(this.unlockedKey()).toString('base64');
+    this.replaceSlots((slot) => slot.kind === 'keychain' || slot.kind === 'unprotected', [{ kind: 'keychain', sealed }]);
+    return true;
+  }
+
   /** A new recovery key, replacing any earlier one; the caller shows it once and never stores it. */
   createRecoveryKey(at: Date): string {
     const key = this.unlockedKey();
