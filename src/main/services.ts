@@ -6,7 +6,7 @@
  * both call this, so everything behind the API is the same code in both.
  */
 import { ApiError } from '../shared/api/errors';
-import type { AppInfo, DatabaseStatus } from '../shared/api/types/app';
+import type { AppInfo, DatabaseStatus, EncryptionStep } from '../shared/api/types/app';
 import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from './api/dispatcher';
 import { appHandlers } from './api/handlers/app-handlers';
 import { caseHandlers } from './api/handlers/case-handlers';
@@ -76,7 +76,7 @@ import type { ChooseSavePath } from './subject-access/archive-chooser';
 import { erasureHandlers } from './api/handlers/erasure-handlers';
 import { ErasureService } from './erasure/erasure-service';
 import { RetentionService } from './retention/retention-service';
-import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
+import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus, willEncryptInPlace } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
 export interface MainServicesOptions {
@@ -116,6 +116,12 @@ export interface MainServicesOptions {
   readonly printPage?: () => Promise<Uint8Array>;
   /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
   readonly keyProtector?: KeyProtector | null;
+  /**
+   * Return before a profile from before encryption at rest has been encrypted in place, and tell
+   * its steps through app.status (the Electron app, whose window shows them). Tests leave it off
+   * and get the services opened.
+   */
+  readonly openInBackground?: boolean;
   /** Where a subject-access archive goes (issue 14): Electron's save dialog in the app; none elsewhere (the path is typed). */
   readonly chooseSavePath?: ChooseSavePath;
 }
@@ -186,14 +192,22 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const subscriptions: Subscription[] = [];
 
   // Encryption at rest (P-7.2): the key's slots decide whether the database opens now or at the
-  // first sign-in. Only tests that reopen plain files turn it off.
-  // A profile from before encryption is encrypted in place first; its progress goes to the log.
-  const migrationProgress = (step: string) => logger.info('Encrypting the database', { step });
-  const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, { cases: caseSearchText });
-  const protection: ProfileKey | null =
-    options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
-  const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
-  const slots = keyring ? passwordSlotKeeper(keyring) : null;
+  // first sign-in (openProfile below). Only tests that reopen plain files turn it off.
+  let protection: ProfileKey | null = null;
+  let keyring: DatabaseKeyring | null = null;
+  let slots: ReturnType<typeof passwordSlotKeeper> | null = null;
+  // A profile from before encryption is encrypted in place first: each step goes to the log and,
+  // through app.status, to the start screen, so a large database is not a frozen window.
+  const encryptionStatus = (step: EncryptionStep | null): void => {
+    database = { state: 'opening', file: null, message: null, encryption: { step } };
+    events.publish('app.status', { database });
+  };
+  const migrationProgress = async (step: EncryptionStep): Promise<void> => {
+    logger.info('Encrypting the database', { step });
+    encryptionStatus(step);
+    // The steps block the process: let the event reach the window before the next one starts.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
 
   /** The service once the database is open; until then, or when it failed, why it is not (issue 12: one home). */
   const whenOpen = <T>(service: T | null | undefined): T => {
@@ -238,13 +252,14 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       ...(slots ? { passwordSlots: slots } : {}),
       publish: (state) => events.publish('session.changed', state),
     });
-    if (slots) {
+    const keeper = slots;
+    if (keeper) {
       // A deactivated or removed account (here or by sync) no longer opens the database.
       subscriptions.push(
         ready.db.staff.$.subscribe((change) => {
           try {
             const member = change.operation === 'DELETE' ? null : (change.documentData as StaffMember);
-            if (slots.accountChanged(change.documentId, member)) logger.info('Database key slot removed', { accountId: change.documentId });
+            if (keeper.accountChanged(change.documentId, member)) logger.info('Database key slot removed', { accountId: change.documentId });
           } catch (error) {
             logger.error('A database key slot could not be removed', errorDetails(error));
           }
@@ -375,19 +390,43 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     await sync.start();
   };
 
-  if (!protection) await startProfile(null);
-  else if (protection.state === 'error') {
-    logger.error('The database key could not be read', { error: protection.message });
-    database = { state: 'error', file: null, message: protection.message };
-  } else if (protection.state === 'plaintext') {
-    logger.error('The database could not be encrypted and opens unencrypted, as it was', { dataDirectory, reason: protection.reason });
-    await startProfile(null);
-  } else if (protection.state === 'open') {
-    await startProfile(protection.keyring.databaseKey());
-  } else {
-    logger.info('The database is locked until someone signs in', { dataDirectory });
-    database = { state: 'locked', file: null, message: LOCKED_MESSAGE };
-  }
+  /** Decides the key (encrypting a profile from before encryption in place), then opens the database or leaves it locked. */
+  const openProfile = async (): Promise<void> => {
+    const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, { cases: caseSearchText });
+    if (options.encryption !== 'none-for-tests' && !newerPlaintext && willEncryptInPlace(dataDirectory, databaseName)) encryptionStatus(null);
+    const decided: ProfileKey | null =
+      options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : await protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
+    protection = decided;
+    keyring = decided && (decided.state === 'open' || decided.state === 'locked') ? decided.keyring : null;
+    slots = keyring ? passwordSlotKeeper(keyring) : null;
+    if (!decided) await startProfile(null);
+    else if (decided.state === 'error') {
+      logger.error('The database key could not be read', { error: decided.message });
+      database = { state: 'error', file: null, message: decided.message };
+    } else if (decided.state === 'plaintext') {
+      logger.error('The database could not be encrypted and opens unencrypted, as it was', { dataDirectory, reason: decided.reason });
+      await startProfile(null);
+    } else if (decided.state === 'open') {
+      await startProfile(decided.keyring.databaseKey());
+    } else {
+      logger.info('The database is locked until someone signs in', { dataDirectory });
+      database = { state: 'locked', file: null, message: LOCKED_MESSAGE };
+    }
+  };
+  // The app opens its window at once when a profile is about to be encrypted in place, and the
+  // start screen follows the steps; otherwise (and in tests) the services start opened.
+  const inBackground = options.openInBackground === true && options.encryption !== 'none-for-tests' && willEncryptInPlace(dataDirectory, databaseName);
+  const opening = openProfile();
+  if (inBackground) {
+    void opening.then(
+      () => events.publish('app.status', { database }),
+      (error: unknown) => {
+        logger.error('The database could not be opened', errorDetails(error));
+        database = { state: 'error', file: null, message: `The database could not be opened: ${error instanceof Error ? error.message : String(error)}` };
+        events.publish('app.status', { database });
+      },
+    );
+  } else await opening;
 
   /**
    * Without a keychain the database opens at the first sign-in: the password opens that person's
@@ -559,6 +598,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     },
     async close() {
       logger.info('Main services stopping');
+      await opening.catch(() => undefined);
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
       await unlocking?.catch(() => undefined);
       notifier?.stop();

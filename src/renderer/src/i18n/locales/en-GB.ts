@@ -52,6 +52,12 @@ export const enGB = {
     recoveryBack: 'Back to sign-in',
     recoveryOpened: 'The database is open, and this computer will open it again at the next start. Sign in with your password.',
   },
+  starting: {
+    loading: 'Loading',
+    encryptingTitle: 'Encrypting the database',
+    encryptingIntro: 'This profile was made before Plaint encrypted its data. It is being encrypted now, once; a large database takes a while. Keep Plaint open: nothing is lost if it stops.',
+    steps: { checked: 'Database checked', copied: 'Copy made and verified', encrypted: 'Copy encrypted and verified', switched: 'Encrypted copy in place', done: 'Key saved: done' },
+  },
   shell: {
     toggleNavigation: 'Toggle navigation',
     colourScheme: 'Colour scheme',

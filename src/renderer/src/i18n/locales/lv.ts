@@ -53,6 +53,12 @@ export const lv = {
     join: 'Pievienoties un ielādēt komandas sarakstu',
     notPermitted: 'Jūsu lomas neļauj atvērt šo lapu.',
   },
+  starting: {
+    loading: 'Ielādē',
+    encryptingTitle: 'Datubāze tiek šifrēta',
+    encryptingIntro: 'Šis profils izveidots, pirms Plaint šifrēja savus datus. Tagad tas tiek šifrēts, vienreiz; liela datubāze prasa laiku. Neaizveriet Plaint: ja tas apstājas, nekas nezūd.',
+    steps: { checked: 'Datubāze pārbaudīta', copied: 'Kopija izveidota un pārbaudīta', encrypted: 'Kopija šifrēta un pārbaudīta', switched: 'Šifrētā kopija ielikta vietā', done: 'Atslēga saglabāta: gatavs' },
+  },
   shell: {
     toggleNavigation: 'Rādīt vai slēpt navigāciju',
     colourScheme: 'Krāsu shēma',
