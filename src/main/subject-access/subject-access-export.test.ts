@@ -115,6 +115,12 @@ describe('people.review (issue 14): what an export would hold, for the administr
     expect(review.cases.map((entry) => entry.reference).sort()).toEqual([...seeded.annaReferences].sort());
     expect(review.cases[0]!.timeline.map((entry) => entry.text)).toEqual(expect.arrayContaining([STAFF_NOTE, THIRD_PARTY_NOTE, 'Called Anna back about the cuff']));
     expect(review.letters).toHaveLength(3);
+    // The case's own free-text fields are shown too, each of which can be withheld.
+    const firstCase = review.cases.find((entry) => entry.caseId === seeded.annaCases[0])!;
+    expect(firstCase.fields).toEqual([
+      { field: 'description', text: 'The customer says the monitor shows an error after seven days of use.' },
+      { field: 'desiredOutcome', text: 'Replacement' },
+    ]);
     expect(review.letters.flatMap((letter) => letter.files.map((file) => file.name)).sort()).toEqual(['anna-letter.pdf', expect.stringMatching(/acknowledgement\.pdf$/), 'receipt.pdf'].sort());
     expect(JSON.stringify(review)).not.toMatch(/Annija|annija|ANNIJA/);
     // The review shows whole timelines: it is logged as opening Anna's cases, and only hers (P-7.2).

@@ -134,6 +134,8 @@ export interface ReviewCase {
   readonly receivedAt: string;
   readonly status: CaseStatus;
   readonly summary: string;
+  /** The case's own free-text fields that hold something, each of which can be withheld. */
+  readonly fields: readonly { readonly field: WithheldCaseField; readonly text: string }[];
   readonly timeline: readonly ReviewTimelineEntry[];
 }
 
