@@ -79,6 +79,8 @@ async function main(): Promise<void> {
       secretStore: safeStorageSecrets(dataDirectory),
       mailSecretStore: safeStorageSecrets(dataDirectory, 'mail-password.bin'),
       keyProtector: safeStorageKeyProtector(),
+      // A profile from before encryption at rest is encrypted with the window open, showing its steps.
+      openInBackground: true,
       networkUp: () => net.isOnline(),
       chooseSavePath: electronSaveDialog(() => window),
       printPage: electronPagePrinter(() => (window && !window.isDestroyed() ? window.webContents : null)),

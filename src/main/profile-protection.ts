@@ -32,7 +32,7 @@ export function privateDatabaseFile(dataDirectory: string, name: string): string
   return file;
 }
 
-export function protectionFor(dataDirectory: string, name: string, protector: KeyProtector | null, cost: SlotScryptCost, onProgress?: (step: MigrationStep) => void): ProfileKey {
+export async function protectionFor(dataDirectory: string, name: string, protector: KeyProtector | null, cost: SlotScryptCost, onProgress?: (step: MigrationStep) => void | Promise<void>): Promise<ProfileKey> {
   let databaseFile: string;
   try {
     databaseFile = databaseFilePath(dataDirectory, name);
@@ -40,6 +40,19 @@ export function protectionFor(dataDirectory: string, name: string, protector: Ke
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   return profileKey({ databaseFile, protector, cost, ...(onProgress ? { onProgress } : {}) });
+}
+
+/** Whether the profile is one from before encryption at rest, about to be encrypted in place (a database with data, no key file). */
+export function willEncryptInPlace(dataDirectory: string, name: string): boolean {
+  let file: string;
+  try {
+    file = databaseFilePath(dataDirectory, name);
+  } catch {
+    return false;
+  }
+  const keyFile = keyFilePath(file);
+  if (fs.existsSync(keyFile) || fs.existsSync(`${keyFile}.pending`)) return false;
+  return (fs.existsSync(file) && fs.statSync(file).size > 0) || fs.existsSync(`${file}-wal`);
 }
 
 /**

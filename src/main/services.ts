@@ -6,7 +6,7 @@
  * both call this, so everything behind the API is the same code in both.
  */
 import { ApiError } from '../shared/api/errors';
-import type { AppInfo, DatabaseStatus } from '../shared/api/types/app';
+import type { AppInfo, DatabaseStatus, EncryptionStep } from '../shared/api/types/app';
 import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from './api/dispatcher';
 import { appHandlers } from './api/handlers/app-handlers';
 import { caseHandlers } from './api/handlers/case-handlers';
@@ -64,6 +64,7 @@ import type { StaffMember } from '../shared/domain/records';
 import { DATABASE_NAME, openPlaintDatabase, type OpenedDatabase } from './database/plaint-database';
 import type { KeyProtector } from './protection/key-protector';
 import type { DatabaseKeyring } from './protection/database-keyring';
+import { normaliseRecoveryKey } from './protection/recovery-key';
 import { passwordSlotKeeper } from './protection/password-slot-keeper';
 import { protectionHandlers } from './api/handlers/protection-handlers';
 import { backupHandlers } from './api/handlers/backup-handlers';
@@ -77,7 +78,7 @@ import { erasureHandlers } from './api/handlers/erasure-handlers';
 import { ErasureService } from './erasure/erasure-service';
 import { RetentionService } from './retention/retention-service';
 import { caseAccessTags } from './domain/case-visibility';
-import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus } from './profile-protection';
+import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus, willEncryptInPlace } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
 /** What the storage keeps beside the cases: their full-text index and their need-to-know tags (P-7.1). */
@@ -120,6 +121,12 @@ export interface MainServicesOptions {
   readonly printPage?: () => Promise<Uint8Array>;
   /** The OS keychain that seals the database key's first slot (Electron's safeStorage); none elsewhere. */
   readonly keyProtector?: KeyProtector | null;
+  /**
+   * Return before a profile from before encryption at rest has been encrypted in place, and tell
+   * its steps through app.status (the Electron app, whose window shows them). Tests leave it off
+   * and get the services opened.
+   */
+  readonly openInBackground?: boolean;
   /** Where a subject-access archive goes (issue 14): Electron's save dialog in the app; none elsewhere (the path is typed). */
   readonly chooseSavePath?: ChooseSavePath;
 }
@@ -193,14 +200,22 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const subscriptions: Subscription[] = [];
 
   // Encryption at rest (P-7.2): the key's slots decide whether the database opens now or at the
-  // first sign-in. Only tests that reopen plain files turn it off.
-  // A profile from before encryption is encrypted in place first; its progress goes to the log.
-  const migrationProgress = (step: string) => logger.info('Encrypting the database', { step });
-  const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, COLLECTION_EXTRAS);
-  const protection: ProfileKey | null =
-    options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
-  const keyring = protection && (protection.state === 'open' || protection.state === 'locked') ? protection.keyring : null;
-  const slots = keyring ? passwordSlotKeeper(keyring) : null;
+  // first sign-in (openProfile below). Only tests that reopen plain files turn it off.
+  let protection: ProfileKey | null = null;
+  let keyring: DatabaseKeyring | null = null;
+  let slots: ReturnType<typeof passwordSlotKeeper> | null = null;
+  // A profile from before encryption is encrypted in place first: each step goes to the log and,
+  // through app.status, to the start screen, so a large database is not a frozen window.
+  const encryptionStatus = (step: EncryptionStep | null): void => {
+    database = { state: 'opening', file: null, message: null, encryption: { step } };
+    events.publish('app.status', { database });
+  };
+  const migrationProgress = async (step: EncryptionStep): Promise<void> => {
+    logger.info('Encrypting the database', { step });
+    encryptionStatus(step);
+    // The steps block the process: let the event reach the window before the next one starts.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
 
   /** The service once the database is open; until then, or when it failed, why it is not (issue 12: one home). */
   const whenOpen = <T>(service: T | null | undefined): T => {
@@ -245,13 +260,14 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       ...(slots ? { passwordSlots: slots } : {}),
       publish: (state) => events.publish('session.changed', state),
     });
-    if (slots) {
+    const keeper = slots;
+    if (keeper) {
       // A deactivated or removed account (here or by sync) no longer opens the database.
       subscriptions.push(
         ready.db.staff.$.subscribe((change) => {
           try {
             const member = change.operation === 'DELETE' ? null : (change.documentData as StaffMember);
-            if (slots.accountChanged(change.documentId, member)) logger.info('Database key slot removed', { accountId: change.documentId });
+            if (keeper.accountChanged(change.documentId, member)) logger.info('Database key slot removed', { accountId: change.documentId });
           } catch (error) {
             logger.error('A database key slot could not be removed', errorDetails(error));
           }
@@ -356,7 +372,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     trendAlerts.start();
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
-    backups = new BackupService({ database: rxdb, ...(key ? { key } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
+    backups = new BackupService({ database: rxdb, ...(key && keyring ? { key, keyFile: keyring.file } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
     backups.start();
 
     const { identity, settings } = ready;
@@ -382,19 +398,43 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     await sync.start();
   };
 
-  if (!protection) await startProfile(null);
-  else if (protection.state === 'error') {
-    logger.error('The database key could not be read', { error: protection.message });
-    database = { state: 'error', file: null, message: protection.message };
-  } else if (protection.state === 'plaintext') {
-    logger.error('The database could not be encrypted and opens unencrypted, as it was', { dataDirectory, reason: protection.reason });
-    await startProfile(null);
-  } else if (protection.state === 'open') {
-    await startProfile(protection.keyring.databaseKey());
-  } else {
-    logger.info('The database is locked until someone signs in', { dataDirectory });
-    database = { state: 'locked', file: null, message: LOCKED_MESSAGE };
-  }
+  /** Decides the key (encrypting a profile from before encryption in place), then opens the database or leaves it locked. */
+  const openProfile = async (): Promise<void> => {
+    const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, COLLECTION_EXTRAS);
+    if (options.encryption !== 'none-for-tests' && !newerPlaintext && willEncryptInPlace(dataDirectory, databaseName)) encryptionStatus(null);
+    const decided: ProfileKey | null =
+      options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : await protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
+    protection = decided;
+    keyring = decided && (decided.state === 'open' || decided.state === 'locked') ? decided.keyring : null;
+    slots = keyring ? passwordSlotKeeper(keyring) : null;
+    if (!decided) await startProfile(null);
+    else if (decided.state === 'error') {
+      logger.error('The database key could not be read', { error: decided.message });
+      database = { state: 'error', file: null, message: decided.message };
+    } else if (decided.state === 'plaintext') {
+      logger.error('The database could not be encrypted and opens unencrypted, as it was', { dataDirectory, reason: decided.reason });
+      await startProfile(null);
+    } else if (decided.state === 'open') {
+      await startProfile(decided.keyring.databaseKey());
+    } else {
+      logger.info('The database is locked until someone signs in', { dataDirectory });
+      database = { state: 'locked', file: null, message: LOCKED_MESSAGE };
+    }
+  };
+  // The app opens its window at once when a profile is about to be encrypted in place, and the
+  // start screen follows the steps; otherwise (and in tests) the services start opened.
+  const inBackground = options.openInBackground === true && options.encryption !== 'none-for-tests' && willEncryptInPlace(dataDirectory, databaseName);
+  const opening = openProfile();
+  if (inBackground) {
+    void opening.then(
+      () => events.publish('app.status', { database }),
+      (error: unknown) => {
+        logger.error('The database could not be opened', errorDetails(error));
+        database = { state: 'error', file: null, message: `The database could not be opened: ${error instanceof Error ? error.message : String(error)}` };
+        events.publish('app.status', { database });
+      },
+    );
+  } else await opening;
 
   /**
    * Without a keychain the database opens at the first sign-in: the password opens that person's
@@ -418,6 +458,33 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     await unlocking;
     events.publish('app.status', { database });
     logger.info('Database unlocked by a sign-in', {});
+  };
+
+  /**
+   * P-7.2: when neither this device's keychain nor anyone's password opens the key (a lost or
+   * reset keychain, forgotten passwords), the recovery key does; the key is then re-wrapped for
+   * this device's keychain. A key of the wrong form, or one that does not open it, changes nothing.
+   */
+  const unlockWithRecoveryKey = async (typed: string): Promise<void> => {
+    const refuse = (kind: 'CONFLICT' | 'VALIDATION_FAILED' | 'UNAUTHENTICATED', code: 'database_not_locked' | 'recovery_key_format' | 'wrong_recovery_key', message: string) =>
+      new DomainError(kind, message, [{ path: 'recoveryKey', code, message }]);
+    if (!keyring || session || domain || database.state !== 'locked') throw refuse('CONFLICT', 'database_not_locked', 'The database is not locked');
+    if (!normaliseRecoveryKey(typed)) throw refuse('VALIDATION_FAILED', 'recovery_key_format', 'That is not a recovery key (32 letters and digits)');
+    if (!keyring.unlockWithRecoveryKey(typed)) {
+      logger.warn('The recovery key did not open the database', {});
+      throw refuse('UNAUTHENTICATED', 'wrong_recovery_key', 'This recovery key does not open this database');
+    }
+    let resealed = false;
+    try {
+      resealed = keyring.resealForThisDevice();
+    } catch (error) {
+      // The database still opens; the next start asks for a password or the recovery key again.
+      logger.error('The database key could not be re-wrapped for this device', errorDetails(error));
+    }
+    unlocking ??= startProfile(keyring.databaseKey());
+    await unlocking;
+    events.publish('app.status', { database });
+    logger.info('Database unlocked with the recovery key', { resealed });
   };
 
   const requireSession = (): SessionService => whenOpen(session);
@@ -463,6 +530,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       await unlockDatabase(input.login, input.password);
       return requireSession().signIn(input.login, input.password);
     },
+    // P-7.2: the start screen of a locked database; then someone signs in.
+    'session.unlockWithRecoveryKey': async (input) => {
+      await unlockWithRecoveryKey(input.recoveryKey);
+      return session ? session.state() : lockedSessionState();
+    },
     ...protectionHandlers({ status: () => protectionStatus(protection, keyring), keyring: requireKeyring, now: () => clock.now() }),
     ...caseHandlers(requireDomain, requireAccessLog),
     ...settingsHandlers(requireDomain, requireSession),
@@ -477,7 +549,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     ...backupHandlers({
       service: requireBackups,
       restore: async (from, target) =>
-        restoreOutcome(await restoreBackup({ from, dataDirectory: target, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }), from),
+        restoreOutcome(
+          await restoreBackup({ from, dataDirectory: target, unlock: { protector: options.keyProtector ?? null }, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }),
+          from,
+        ),
     }),
     ...reportHandlers(requireReports),
     // Issue 16, P-5.3: improvement actions and the recurrence report (from this device's data, cached like the dashboard).
@@ -488,7 +563,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   // Without a database there is no session and nobody to sign in: everything but app.* says why
   // (UNAVAILABLE, with the database's message) rather than asking to sign in.
   const dispatch: Dispatch = (method, input, caller) =>
-    session || (typeof method === 'string' && (method.startsWith('app.') || (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn'))))
+    session || (typeof method === 'string' && (method.startsWith('app.') || (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn' || method === 'session.unlockWithRecoveryKey'))))
       ? checked(method, input, caller)
       : Promise.resolve({ ok: false, error: new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.').toEnvelope() });
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });
@@ -538,6 +613,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     },
     async close() {
       logger.info('Main services stopping');
+      await opening.catch(() => undefined);
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
       await unlocking?.catch(() => undefined);
       notifier?.stop();

@@ -12,6 +12,8 @@ import type { CollectionDigest } from './collection-digest';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const BACKUP_DATABASE_FILE = 'plaint.sqlite';
+/** An encrypted profile's key slots (its keys wrapped, never the raw key): without it the copy cannot be opened. */
+export const BACKUP_KEY_FILE = 'plaint.keys.json';
 export const BACKUP_FORMAT = 1;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -26,6 +28,8 @@ const manifestSchema = z
     fileBytes: count,
     fileSha256: sha256,
     encrypted: z.boolean(),
+    /** The key file's size and SHA-256; an encrypted profile's backup is refused without it. */
+    keyFile: z.object({ bytes: count, sha256 }).strict().optional(),
     schemaVersions: z.record(z.string(), z.number().int().nonnegative()),
     collections: z.array(z.object({ collection: z.string().min(1), schemaVersion: count, documents: count, deleted: count, attachments: count, sha256 }).strict()),
   })
@@ -33,7 +37,7 @@ const manifestSchema = z
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-export function buildManifest(input: { appName: string; appVersion: string; createdAt: string; fileBytes: number; fileSha256: string; encrypted: boolean; collections: readonly CollectionDigest[] }): BackupManifest {
+export function buildManifest(input: { appName: string; appVersion: string; createdAt: string; fileBytes: number; fileSha256: string; encrypted: boolean; keyFile?: { bytes: number; sha256: string }; collections: readonly CollectionDigest[] }): BackupManifest {
   return {
     format: BACKUP_FORMAT,
     app: { name: input.appName, version: input.appVersion },
@@ -42,6 +46,7 @@ export function buildManifest(input: { appName: string; appVersion: string; crea
     fileBytes: input.fileBytes,
     fileSha256: input.fileSha256,
     encrypted: input.encrypted,
+    ...(input.keyFile ? { keyFile: { bytes: input.keyFile.bytes, sha256: input.keyFile.sha256 } } : {}),
     schemaVersions: Object.fromEntries(input.collections.map((entry) => [entry.collection, entry.schemaVersion])),
     collections: [...input.collections],
   };

@@ -28,6 +28,8 @@ export interface BackupServiceOptions {
   readonly database: RxDatabase;
   /** The profile's encryption key, when it has one. */
   readonly key?: string;
+  /** The profile's key file, when it is encrypted: each backup carries its wrapped key slots. */
+  readonly keyFile?: string;
   readonly now: () => Date;
   readonly timers: BackupTimers;
   readonly appName: string;
@@ -141,6 +143,7 @@ export class BackupService {
       const result = await takeBackup({
         db: profileConnection(this.options.database),
         ...(this.options.key !== undefined ? { key: this.options.key } : {}),
+        ...(this.options.keyFile !== undefined ? { keyFile: this.options.keyFile } : {}),
         folder: state.settings.folder,
         keep: state.settings.keep,
         appName: this.options.appName,

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/domain-error';
+import { writeKeyFile } from '../protection/key-file';
 import { openSqliteConnection, releaseSqliteConnection, type SqliteConnection } from '../storage/sqlite-connection';
 import { BACKUP_DATABASE_FILE, MANIFEST_FILE, readManifest } from './backup-manifest';
 import { fileDigest } from './file-digest';
@@ -35,7 +36,10 @@ function fill(db: SqliteConnection['db'], rows: number): void {
 async function backUp(key?: string): Promise<string> {
   const folder = path.join(root, 'backups');
   fs.mkdirSync(folder, { recursive: true });
-  const result = await takeBackup({ db: connection.db, folder, keep: 7, appName: 'Plaint', appVersion: '1.2.3', now: new Date('2026-12-07T05:00:00.000Z'), ...(key ? { key } : {}) });
+  // An encrypted profile's key file: its slots are only copied here, so a stand-in wrapping will do.
+  const keyFile = path.join(root, 'live', 'plaint.keys.json');
+  if (key) writeKeyFile(keyFile, { format: 1, slots: [{ kind: 'keychain', sealed: 'd3JhcHBlZA==' }] });
+  const result = await takeBackup({ db: connection.db, folder, keep: 7, appName: 'Plaint', appVersion: '1.2.3', now: new Date('2026-12-07T05:00:00.000Z'), ...(key ? { key, keyFile } : {}) });
   return result.path;
 }
 

@@ -10,6 +10,9 @@
  * connection has no key and which SQLite3MultipleCiphers therefore refuses for an encrypted source,
  * `VACUUM INTO` writes the copy encrypted with the profile's own key (plain for a plain profile).
  *
+ * An encrypted profile's generation also holds its key file (backup-key-file.ts): the keys stay
+ * wrapped, and the copy can be opened where the profile could.
+ *
  * All or nothing: everything is written under a `.partial` name; a failure removes it, and an
  * interruption leaves only a `.partial` folder, which never counts as a generation.
  */
@@ -17,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SqliteDatabase } from '../storage/sqlite-connection';
 import { backupError } from './backup-errors';
+import { copyKeyFile } from './backup-key-file';
 import { checkBackupFolder } from './backup-folder';
 import { BACKUP_DATABASE_FILE, buildManifest, MANIFEST_FILE, type BackupManifest } from './backup-manifest';
 import { inspectDatabaseFile } from './database-file';
@@ -29,6 +33,8 @@ export interface TakeBackupOptions {
   readonly db: SqliteDatabase;
   /** The profile's encryption key, when it has one (needed to verify the copy). */
   readonly key?: string;
+  /** The profile's key file: an encrypted profile's backup carries its (wrapped) key slots. */
+  readonly keyFile?: string;
   readonly folder: string;
   /** How many generations to keep (the newest). */
   readonly keep: number;
@@ -62,7 +68,8 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupResu
     copyDatabase(options.db, file);
     const collections = inspectDatabaseFile(file, options.key);
     const digest = await fileDigest(file);
-    const manifest = buildManifest({ appName: options.appName, appVersion: options.appVersion, createdAt: options.now.toISOString(), fileBytes: digest.bytes, fileSha256: digest.sha256, encrypted: options.key !== undefined, collections });
+    const keyFile = options.key === undefined ? undefined : await copyKeyFile(options.keyFile, partial);
+    const manifest = buildManifest({ appName: options.appName, appVersion: options.appVersion, createdAt: options.now.toISOString(), fileBytes: digest.bytes, fileSha256: digest.sha256, encrypted: options.key !== undefined, ...(keyFile ? { keyFile } : {}), collections });
     const manifestFile = path.join(partial, MANIFEST_FILE);
     fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     fsyncPath(manifestFile);

@@ -1,11 +1,12 @@
 /**
  * Verifies a backup generation against its manifest (issue 14), most specific failure first:
- * the manifest parses; the database file's size and SHA-256 are the manifest's; SQLite's
+ * the manifest parses; an encrypted backup has the key file its manifest describes; the database file's size and SHA-256 are the manifest's; SQLite's
  * integrity check passes; and every collection has the manifest's counts and hash, with no
  * collection missing or extra. Only then is the backup trusted.
  */
 import path from 'node:path';
 import { backupError } from './backup-errors';
+import { verifyKeyFile } from './backup-key-file';
 import { readManifest, BACKUP_DATABASE_FILE, type BackupManifest } from './backup-manifest';
 import type { CollectionDigest } from './collection-digest';
 import { inspectDatabaseFile } from './database-file';
@@ -13,6 +14,7 @@ import { fileDigest } from './file-digest';
 
 export async function verifyGeneration(generation: string, key?: string): Promise<BackupManifest> {
   const manifest = readManifest(generation);
+  await verifyKeyFile(generation, manifest);
   await verifyDatabaseFile(path.join(generation, BACKUP_DATABASE_FILE), manifest, key);
   return manifest;
 }

@@ -64,6 +64,11 @@ export class DatabaseKeyring {
     return content ? new DatabaseKeyring(options, content) : null;
   }
 
+  /** The key slots file this keyring reads and writes. */
+  get file(): string {
+    return this.options.file;
+  }
+
   /** The key as SQLite3MultipleCiphers takes it; null while locked. */
   databaseKey(): string | null {
     return this.key ? this.key.toString('hex') : null;
@@ -157,6 +162,19 @@ export class DatabaseKeyring {
     if (!protector || this.content.slots.some((slot) => slot.kind === 'keychain')) return false;
     const sealed = protector.protect(this.unlockedKey()).toString('base64');
     this.replaceSlots((slot) => slot.kind === 'unprotected', [{ kind: 'keychain', sealed }]);
+    return true;
+  }
+
+  /**
+   * After the recovery key opened it on a device whose keychain no longer opens the keychain slot
+   * (a lost or reset keychain): that slot is replaced by one sealed by this device's keychain, so
+   * the next start opens at once again. False where there is no keychain (passwords open it).
+   */
+  resealForThisDevice(): boolean {
+    const protector = this.options.protector;
+    if (!protector) return false;
+    const sealed = protector.protect(this.unlockedKey()).toString('base64');
+    this.replaceSlots((slot) => slot.kind === 'keychain' || slot.kind === 'unprotected', [{ kind: 'keychain', sealed }]);
     return true;
   }
 

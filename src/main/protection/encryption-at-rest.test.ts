@@ -3,7 +3,6 @@
  * services is encrypted from its first write, its files are private, and its key is held in
  * slots: the OS keychain, each local account's password, and the recovery key.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import { DatabaseKeyring } from './database-keyring';
 import { keyFilePath } from './key-file';
-import type { KeyProtector } from './key-protector';
+import { fakeKeychain } from './test-fixtures/fake-keychain';
 
 const NAME = 'Zephyrine Quillfeather-Okonkwo';
 const EMAIL = 'zephyrine.quillfeather@example.org';
@@ -78,24 +77,6 @@ async function createCases(services: MainServices, count: number): Promise<void>
   for (let index = 0; index < count; index += 1) {
     await call(services, 'cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}`, email: EMAIL }, receivedAt: '2026-11-20T16:00:00.000Z' });
   }
-}
-
-/** A keychain stand-in: AES-GCM under a key only this "OS user" holds. */
-function fakeKeychain(secret = crypto.randomBytes(32)): KeyProtector {
-  return {
-    kind: 'os-keychain',
-    protect(plain) {
-      const iv = crypto.randomBytes(12);
-      const cipher = crypto.createCipheriv('aes-256-gcm', secret, iv);
-      const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), data]);
-    },
-    unprotect(sealed) {
-      const decipher = crypto.createDecipheriv('aes-256-gcm', secret, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
-    },
-  };
 }
 
 describe('a new profile is encrypted from its first write (P-7.2)', () => {

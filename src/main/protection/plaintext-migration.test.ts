@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { AppStatus } from '../../shared/api/types/app';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { phoneComplaint } from '../domain/test-support';
 import { TEST_SCRYPT_COST } from '../identity/password';
@@ -82,10 +83,34 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
     await expectEncryptedWithEveryCase(directory);
   });
 
+  it('in the app the services start before the encryption, and the start screen is told each step through app.status', async () => {
+    const directory = copyProfile('on-screen');
+    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger: createMemoryLogger(), openInBackground: true });
+    try {
+      const statuses: AppStatus[] = [];
+      const opened = new Promise<void>((resolve) =>
+        services.events.listenAll((channel, payload) => {
+          if (channel !== 'app.status') return;
+          statuses.push(payload as AppStatus);
+          if ((payload as AppStatus).database.state !== 'opening') resolve();
+        }),
+      );
+      // The window can open at once: nothing is open yet, and the window is told why.
+      expect(services.domain).toBeNull();
+      expect(await services.dispatch('app.info', {}, { host: 'test' })).toMatchObject({ ok: true, result: { database: { state: 'opening' } } });
+      await opened;
+      expect(statuses.map(({ database }) => (database.encryption ? (database.encryption.step ?? 'started') : database.state))).toEqual(['started', 'checked', 'copied', 'encrypted', 'switched', 'done', 'ready']);
+      expect(services.domain).not.toBeNull();
+    } finally {
+      await services.close();
+    }
+    await expectEncryptedWithEveryCase(directory);
+  });
+
   it.each<MigrationStep>(['checked', 'copied', 'encrypted', 'switched', 'done'])('an interruption after "%s" loses nothing: the next start finishes or begins again', async (step) => {
     const directory = copyProfile(`stopped-after-${step}`);
     const databaseFile = path.join(directory, 'plaint.sqlite');
-    expect(() =>
+    await expect(
       encryptPlaintextProfile({
         databaseFile,
         keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST },
@@ -93,7 +118,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
           if (reached === step) throw new Error(`stopped after ${step}`);
         },
       }),
-    ).toThrow(`stopped after ${step}`);
+    ).rejects.toThrow(`stopped after ${step}`);
     await expectEncryptedWithEveryCase(directory);
   });
 
@@ -137,7 +162,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
     const timed = copyProfile('timed');
     const started = performance.now();
     const databaseFile = path.join(timed, 'plaint.sqlite');
-    encryptPlaintextProfile({ databaseFile, keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST } });
+    await encryptPlaintextProfile({ databaseFile, keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST } });
     const span = Math.max(5, (performance.now() - started) * 1.3);
     const seed = Number(process.env['PLAINT_MIGRATION_SEED'] ?? Date.now() % 1_000_000);
     console.warn(`migration kill test: seed ${seed} (replay with PLAINT_MIGRATION_SEED=${seed})`);

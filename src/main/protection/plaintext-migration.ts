@@ -18,13 +18,15 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyring, type KeyringOptions } from './database-keyring';
 import { PRIVATE_FILE_MODE, removeAbandonedTemporaries } from './private-files';
 
-export type MigrationStep = 'checked' | 'copied' | 'encrypted' | 'switched' | 'done';
+import type { EncryptionStep } from '../../shared/api/types/app';
+
+export type MigrationStep = EncryptionStep;
 
 export interface MigrationOptions {
   readonly databaseFile: string;
   readonly keyring: KeyringOptions;
-  /** Progress for the log (and a test's kill points). */
-  readonly onProgress?: (step: MigrationStep) => void;
+  /** Progress for the log and the start screen (and a test's kill points); awaited, so the screen can be told between steps. */
+  readonly onProgress?: (step: MigrationStep) => void | Promise<void>;
 }
 
 export class MigrationError extends Error {
@@ -120,7 +122,7 @@ export function finishInterruptedMigration(databaseFile: string, keyring: Keyrin
 }
 
 /** Encrypts the plaintext database in place and returns its keyring, unlocked. Throws MigrationError (nothing changed) when a check fails. */
-export function encryptPlaintextProfile(options: MigrationOptions): DatabaseKeyring {
+export async function encryptPlaintextProfile(options: MigrationOptions): Promise<DatabaseKeyring> {
   const { databaseFile, keyring } = options;
   const copy = copyOf(databaseFile);
   removeLeftovers(databaseFile, keyring.file);
@@ -133,13 +135,13 @@ export function encryptPlaintextProfile(options: MigrationOptions): DatabaseKeyr
     if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new MigrationError('The database could not leave WAL mode to be encrypted.');
     return rowCounts(db);
   });
-  options.onProgress?.('checked');
+  await options.onProgress?.('checked');
   // 2. The verified copy.
   fs.copyFileSync(databaseFile, copy);
   fs.chmodSync(copy, PRIVATE_FILE_MODE);
   fsyncFile(copy);
   verify(copy, null, counts, 'copy of the database');
-  options.onProgress?.('copied');
+  await options.onProgress?.('copied');
   // 3. The copy encrypted, and verified under the key.
   const pending = DatabaseKeyring.create({ ...keyring, file: pendingOf(keyring.file) });
   const key = pending.databaseKey();
@@ -147,16 +149,16 @@ export function encryptPlaintextProfile(options: MigrationOptions): DatabaseKeyr
   withDatabase(copy, null, (db) => db.pragma(`rekey=${quote(key)}`));
   fsyncFile(copy);
   verify(copy, key, counts, 'encrypted copy of the database');
-  options.onProgress?.('encrypted');
+  await options.onProgress?.('encrypted');
   // 4. The switch: the encrypted copy takes the original's name, then the key file its own.
   fs.rmSync(`${databaseFile}-wal`, { force: true });
   fs.rmSync(`${databaseFile}-shm`, { force: true });
   fs.renameSync(copy, databaseFile);
   fsyncDirectory(path.dirname(databaseFile));
-  options.onProgress?.('switched');
+  await options.onProgress?.('switched');
   fs.renameSync(pendingOf(keyring.file), keyring.file);
   fsyncDirectory(path.dirname(keyring.file));
-  options.onProgress?.('done');
+  await options.onProgress?.('done');
   const done = DatabaseKeyring.load(keyring);
   if (!done?.unlockAtStart()) throw new MigrationError('The database was encrypted but its key file cannot be opened.');
   return done;

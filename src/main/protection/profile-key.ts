@@ -25,8 +25,8 @@ export interface ProfileKeyOptions {
   readonly databaseFile: string;
   readonly protector: KeyProtector | null;
   readonly cost: SlotScryptCost;
-  /** Progress of encrypting a plaintext profile, for the log. */
-  readonly onProgress?: (step: MigrationStep) => void;
+  /** Progress of encrypting a plaintext profile, for the log and the start screen. */
+  readonly onProgress?: (step: MigrationStep) => void | Promise<void>;
 }
 
 function hasData(file: string): boolean {
@@ -37,7 +37,7 @@ function hasData(file: string): boolean {
   }
 }
 
-export function profileKey(options: ProfileKeyOptions): ProfileKey {
+export async function profileKey(options: ProfileKeyOptions): Promise<ProfileKey> {
   const keyring = { file: keyFilePath(options.databaseFile), protector: options.protector, cost: options.cost };
   try {
     finishInterruptedMigration(options.databaseFile, keyring);
@@ -45,7 +45,7 @@ export function profileKey(options: ProfileKeyOptions): ProfileKey {
     if (!existing) {
       if (hasData(options.databaseFile)) {
         try {
-          return { state: 'open', keyring: encryptPlaintextProfile({ databaseFile: options.databaseFile, keyring, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), created: false };
+          return { state: 'open', keyring: await encryptPlaintextProfile({ databaseFile: options.databaseFile, keyring, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), created: false };
         } catch (error) {
           return { state: 'plaintext', reason: error instanceof Error ? error.message : String(error) };
         }

@@ -26,6 +26,10 @@ const LABELS = {
     description: 'Description',
     desiredOutcome: 'Outcome wanted',
     resolution: 'Resolution',
+    stage2Resolution: 'Stage-2 outcome',
+    rootCauseNote: 'Root-cause note',
+    lessonsLearned: 'Lessons learned',
+    caseField: 'field of the complaint',
     timeline: 'What happened',
     redacted: 'Withheld',
     letters: 'Letters',
@@ -52,6 +56,10 @@ const LABELS = {
     description: 'Apraksts',
     desiredOutcome: 'Vēlamais iznākums',
     resolution: 'Risinājums',
+    stage2Resolution: '2. posma lēmums',
+    rootCauseNote: 'Pamatcēloņa piezīme',
+    lessonsLearned: 'Gūtās atziņas',
+    caseField: 'sūdzības lauks',
     timeline: 'Notikumu gaita',
     redacted: 'Neizpausts',
     letters: 'Vēstules',
@@ -144,6 +152,9 @@ export async function summaryPdf(content: ExportContent, meta: ArchiveMeta, path
 
   heading(label.withheld);
   if (content.withheld.length === 0) line(label.none);
-  for (const entry of content.withheld) line(`${day(entry.at)} · ${entry.kind}${entry.caseReference ? ` · ${entry.caseReference}` : ''} · ${label.reason}: ${entry.reason}`);
+  for (const entry of content.withheld) {
+    const kind = entry.field ? `${label.caseField}: ${label[entry.field]}` : entry.kind;
+    line(`${day(entry.at)} · ${kind}${entry.caseReference ? ` · ${entry.caseReference}` : ''} · ${label.reason}: ${entry.reason}`);
+  }
   return paragraphsPdf(`${label.title} — ${meta.subjectName}`, out);
 }

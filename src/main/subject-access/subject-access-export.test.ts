@@ -5,7 +5,7 @@
  * administrator finds both, confirms Anna's matches, withholds a staff-only note and a note about
  * a third party, and exports. The archive opens with fflate and holds everything about Anna and
  * nothing about Annija; what was withheld is listed by reason and is absent from the PDF and JSON;
- * the export is in the access log (P-7.2). Bad input, other roles, a restricted case (P-7.1) and a
+ * a single case field can be withheld too; the export is in the access log (P-7.2). Bad input, other roles, a restricted case (P-7.1) and a
  * failure part-way leave no archive and no log entry.
  */
 import fs from 'node:fs';
@@ -115,6 +115,12 @@ describe('people.review (issue 14): what an export would hold, for the administr
     expect(review.cases.map((entry) => entry.reference).sort()).toEqual([...seeded.annaReferences].sort());
     expect(review.cases[0]!.timeline.map((entry) => entry.text)).toEqual(expect.arrayContaining([STAFF_NOTE, THIRD_PARTY_NOTE, 'Called Anna back about the cuff']));
     expect(review.letters).toHaveLength(3);
+    // The case's own free-text fields are shown too, each of which can be withheld.
+    const firstCase = review.cases.find((entry) => entry.caseId === seeded.annaCases[0])!;
+    expect(firstCase.fields).toEqual([
+      { field: 'description', text: 'The customer says the monitor shows an error after seven days of use.' },
+      { field: 'desiredOutcome', text: 'Replacement' },
+    ]);
     expect(review.letters.flatMap((letter) => letter.files.map((file) => file.name)).sort()).toEqual(['anna-letter.pdf', expect.stringMatching(/acknowledgement\.pdf$/), 'receipt.pdf'].sort());
     expect(JSON.stringify(review)).not.toMatch(/Annija|annija|ANNIJA/);
     // The review shows whole timelines: it is logged as opening Anna's cases, and only hers (P-7.2).
@@ -196,6 +202,36 @@ describe('people.export (issue 14): one archive with everything about the person
       expect(text).not.toContain('Mara is off sick');
       expect(text).not.toContain('Mr Ozols');
     }
+  });
+
+  it('withholds a single field of a case with a reason: absent from the PDF and the JSON, listed by case, field and reason', async () => {
+    const description = 'The customer says the monitor shows an error after seven days of use.';
+    const [first, second] = seeded.annaCases as [string, string];
+    const destination = path.join(out, 'fields.zip');
+    const result = await t.call('people.export', exportInput(destination, { withheld: [], withheldFields: [{ caseId: first, field: 'description', reason: 'Internal assessment, not the complainant’s words' }] }));
+    expect(result.withheld).toBe(1);
+    const archive = unzipSync(new Uint8Array(fs.readFileSync(destination)));
+    const records = JSON.parse(strFromU8(archive['records.json']!)) as { cases: { id: string; description?: string; desiredOutcome?: string }[]; withheld: { kind: string; id: string; field?: string; reason: string }[] };
+    const [withheldCase, otherCase] = [first, second].map((id) => records.cases.find((entry) => entry.id === id)!);
+    expect('description' in withheldCase!).toBe(false);
+    expect(withheldCase!.desiredOutcome).toBe('Replacement');
+    expect('description' in otherCase!).toBe(true);
+    expect(records.withheld).toEqual([expect.objectContaining({ kind: 'case-field', id: first, field: 'description', action: 'exclude', reason: 'Internal assessment, not the complainant’s words' })]);
+    const summary = await pdfText(archive['summary.pdf']!);
+    expect(summary).not.toContain(description);
+    expect(strFromU8(archive['records.json']!)).not.toContain(description);
+    expect(summary).toContain('field of the complaint: Description');
+    expect(summary).toContain('Internal assessment, not the complainant’s words');
+  });
+
+  it('refuses a field of a case outside the export, and the same field twice, writing nothing', async () => {
+    const destination = path.join(out, 'refused.zip');
+    const outside = await t.fail('people.export', exportInput(destination, { withheldFields: [{ caseId: seeded.annijaCase, field: 'rootCauseNote', reason: 'Internal' }] }));
+    expect(outside).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'withheldFields.0.caseId', code: 'subject_access_unknown_entry' }] });
+    const field = { caseId: seeded.annaCases[0]!, field: 'rootCauseNote' as const, reason: 'Internal' };
+    expect(await t.fail('people.export', exportInput(destination, { withheldFields: [field, field] }))).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'subject_access_withheld_twice' }] });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(await exportedLog()).toEqual([]);
   });
 
   it('writes the export to the access log, once for each case it holds (P-7.2)', async () => {

@@ -2,7 +2,8 @@
  * Issue 14, subject access, the review: every entry an export of the selected cases and letters
  * would hold, in words, so the administrator can withhold those about third parties or staff only.
  */
-import type { ReviewLetter, SubjectAccessReview } from '../../shared/domain/subject-access';
+import { WITHHELD_CASE_FIELDS, type ReviewLetter, type SubjectAccessReview, type WithheldCaseField } from '../../shared/domain/subject-access';
+import type { CaseDocument } from '../domain/collections';
 import { entryText } from './entry-text';
 import { letterDate, type BundledLetter, type SubjectAccessBundle } from './subject-access-bundle';
 
@@ -20,6 +21,19 @@ export function reviewLetter({ record, files }: BundledLetter): ReviewLetter {
   };
 }
 
+/** The case's withholdable fields that hold something, in words. */
+function caseFields(record: CaseDocument): SubjectAccessReview['cases'][number]['fields'] {
+  const texts: Record<WithheldCaseField, string> = {
+    description: record.description,
+    desiredOutcome: record.desiredOutcome,
+    resolution: record.resolution ? `${record.resolution.outcome}: ${record.resolution.summary}` : '',
+    stage2Resolution: record.stage2Resolution ? `${record.stage2Resolution.outcome}: ${record.stage2Resolution.summary}` : '',
+    rootCauseNote: record.rootCauseNote,
+    lessonsLearned: record.lessonsLearned,
+  };
+  return WITHHELD_CASE_FIELDS.filter((field) => texts[field].trim() !== '').map((field) => ({ field, text: texts[field] }));
+}
+
 export function reviewOf(bundle: SubjectAccessBundle): SubjectAccessReview {
   return {
     cases: bundle.cases.map(({ record, timeline }) => ({
@@ -29,6 +43,7 @@ export function reviewOf(bundle: SubjectAccessBundle): SubjectAccessReview {
       receivedAt: record.receivedAt,
       status: record.status,
       summary: record.summary,
+      fields: caseFields(record),
       timeline: timeline.map((entry) => ({ id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry) })),
     })),
     letters: bundle.letters.map(reviewLetter),

@@ -9,14 +9,16 @@
  */
 import { DomainError } from '../../shared/domain/domain-error';
 import type { TimelineEntry } from '../../shared/domain/records';
-import type { WithheldEntry, WithheldKind, WithholdAction } from '../../shared/domain/subject-access';
+import type { WithheldCaseField, WithheldEntry, WithheldField, WithheldKind, WithholdAction } from '../../shared/domain/subject-access';
 import type { CaseDocument } from '../domain/collections';
 import type { FileRecord } from '../files/file-store';
 import type { LetterDocument } from '../post-room/letters-collection';
 import { entryText } from './entry-text';
 import { letterDate, type SubjectAccessBundle } from './subject-access-bundle';
 
-export type ExportedCase = Omit<CaseDocument, 'fieldVersions' | 'complainantSortName' | 'nextDueAt' | 'nextWarnAt' | 'nextDeadlineKind' | 'assigneeId' | 'assigneeName' | 'restrictedTo' | 'thirdParties'>;
+type CaseFields = Omit<CaseDocument, 'fieldVersions' | 'complainantSortName' | 'nextDueAt' | 'nextWarnAt' | 'nextDeadlineKind' | 'assigneeId' | 'assigneeName' | 'restrictedTo' | 'thirdParties'>;
+/** A case as exported: a field the reviewer withheld is absent. */
+export type ExportedCase = Omit<CaseFields, WithheldCaseField> & Partial<Pick<CaseFields, WithheldCaseField>>;
 
 export type ExportedTimelineEntry =
   | { readonly id: string; readonly kind: TimelineEntry['kind']; readonly at: string; readonly by: string; readonly text: string; readonly data: TimelineEntry['data'] }
@@ -27,8 +29,10 @@ export type ExportedLetter =
   | { readonly id: string; readonly direction: 'in' | 'out'; readonly date: string; readonly caseReference: string | null; readonly redacted: { readonly reason: string } };
 
 export interface WithheldListing {
-  readonly kind: WithheldKind;
+  /** 'case-field': a field of the case `id`, named in `field`, left out. */
+  readonly kind: WithheldKind | 'case-field';
   readonly id: string;
+  readonly field?: WithheldCaseField;
   readonly action: WithholdAction;
   readonly reason: string;
   /** The case or letter it belonged to, so the person can see where something was withheld. */
@@ -44,9 +48,24 @@ export interface ExportContent {
   readonly withheld: readonly WithheldListing[];
 }
 
-export function exportedCase(record: CaseDocument): ExportedCase {
+export function exportedCase(record: CaseDocument, withheldFields: ReadonlySet<WithheldCaseField> = new Set()): ExportedCase {
   const { fieldVersions: _versions, complainantSortName: _sort, nextDueAt: _due, nextWarnAt: _warn, nextDeadlineKind: _next, assigneeId: _assigneeId, assigneeName: _assigneeName, restrictedTo: _restrictedTo, thirdParties: _thirdParties, ...rest } = record;
-  return rest;
+  const { description, desiredOutcome, resolution, stage2Resolution, rootCauseNote, lessonsLearned, ...always } = rest;
+  const shown = (field: WithheldCaseField) => !withheldFields.has(field);
+  return {
+    ...always,
+    ...(shown('description') ? { description } : {}),
+    ...(shown('desiredOutcome') ? { desiredOutcome } : {}),
+    ...(shown('resolution') ? { resolution } : {}),
+    ...(shown('stage2Resolution') ? { stage2Resolution } : {}),
+    ...(shown('rootCauseNote') ? { rootCauseNote } : {}),
+    ...(shown('lessonsLearned') ? { lessonsLearned } : {}),
+  };
+}
+
+function unknownCase(index: number, entry: WithheldField): DomainError {
+  const message = `The case ${entry.caseId} whose ${entry.field} is to be withheld is not part of this export.`;
+  return new DomainError('VALIDATION_FAILED', message, [{ path: `withheldFields.${index}.caseId`, code: 'subject_access_unknown_entry', message, params: { id: entry.caseId } }]);
 }
 
 function unknownEntry(index: number, entry: WithheldEntry): DomainError {
@@ -54,7 +73,7 @@ function unknownEntry(index: number, entry: WithheldEntry): DomainError {
   return new DomainError('VALIDATION_FAILED', message, [{ path: `withheld.${index}.id`, code: 'subject_access_unknown_entry', message, params: { id: entry.id } }]);
 }
 
-export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[]): ExportContent {
+export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[], fieldDecisions: readonly WithheldField[] = []): ExportContent {
   const known = new Set<string>();
   for (const { timeline } of bundle.cases) for (const entry of timeline) known.add(`timeline:${entry.id}`);
   for (const { record, files } of bundle.letters) {
@@ -64,11 +83,17 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
   decisions.forEach((decision, index) => {
     if (!known.has(`${decision.kind}:${decision.id}`)) throw unknownEntry(index, decision);
   });
+  const caseIds = new Set(bundle.cases.map(({ record }) => record.id));
+  fieldDecisions.forEach((decision, index) => {
+    if (!caseIds.has(decision.caseId)) throw unknownCase(index, decision);
+  });
   const decided = new Map(decisions.map((decision) => [`${decision.kind}:${decision.id}`, decision]));
   const withheld: WithheldListing[] = [];
   const listing = (decision: WithheldEntry, caseReference: string | null, at: string) => withheld.push({ kind: decision.kind, id: decision.id, action: decision.action, reason: decision.reason, caseReference, at });
 
   const cases = bundle.cases.map(({ record, timeline }) => {
+    const fields = fieldDecisions.filter((decision) => decision.caseId === record.id);
+    for (const decision of fields) withheld.push({ kind: 'case-field', id: record.id, field: decision.field, action: 'exclude', reason: decision.reason, caseReference: record.reference, at: record.receivedAt });
     const entries: ExportedTimelineEntry[] = [];
     for (const entry of timeline) {
       const decision = decided.get(`timeline:${entry.id}`);
@@ -76,7 +101,7 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
       if (decision?.action === 'exclude') continue;
       entries.push(decision ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } } : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data: entry.data });
     }
-    return { record: exportedCase(record), timeline: entries };
+    return { record: exportedCase(record, new Set(fields.map((decision) => decision.field))), timeline: entries };
   });
 
   const letters: ExportedLetter[] = [];

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import type { AppInfo, AppStatus, PingResult, ReportErrorResult } from './types/app';
 import type { SettingsSnapshot } from './types/settings';
-import type { ProtectionStatus, RecoveryKeyResult } from './types/protection';
+import { recoveryKeyInput, type ProtectionStatus, type RecoveryKeyResult } from './types/protection';
 import type { DevicePreferencesView, NotificationCentre } from './types/notifications';
 import {
   dayBookInput,
@@ -146,6 +146,11 @@ export const apiMethods = {
     summary: 'P-7.2: a new recovery key for the database (replacing any earlier one), shown once to the administrator, who confirms they have stored it; Plaint keeps no copy.',
     input: emptyInput,
     result: typed<RecoveryKeyResult>(),
+  },
+  'session.unlockWithRecoveryKey': {
+    summary: "P-7.2: opens a locked database with the team's recovery key when the keychain and passwords cannot (a lost keychain, forgotten passwords), and re-wraps its key for this device's keychain; then someone signs in.",
+    input: recoveryKeyInput,
+    result: typed<SessionState>(),
   },
   'notifications.list': { summary: 'Recent deadline notifications for the person using this device, and how many are unread.', input: emptyInput, result: typed<NotificationCentre>() },
   'notifications.markRead': {

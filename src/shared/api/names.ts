@@ -18,6 +18,7 @@ export const API_METHODS = [
   'session.setUpTeam',
   'session.joinTeam',
   'session.changePassword',
+  'session.unlockWithRecoveryKey',
   'cases.create',
   'cases.get',
   'cases.list',

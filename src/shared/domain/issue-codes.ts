@@ -148,6 +148,11 @@ export const ISSUE_CODES = [
   'restore_target_not_empty',
   'restore_target_not_folder',
   'restore_target_not_writable',
+  'backup_key_file_missing',
+  'recovery_key_format',
+  'wrong_recovery_key',
+  'database_not_locked',
+  'backup_key_not_wrapped',
   // E-mail (issue 17).
   'mail_host',
   'mail_folder',

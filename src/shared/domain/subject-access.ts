@@ -9,6 +9,8 @@
  * - `exclude`: the entry is left out; the archive lists its kind, id and the reason, never its content;
  * - `redact`: the entry stays (kind, date) but its content is replaced by the reason. A file cannot
  *   be partly redacted, so a file can only be excluded.
+ * Withholding a case's field (`withheldFields`): the field (e.g. the internal root-cause note) is
+ * left out of the case in the PDF and the JSON, and the archive lists the case, the field and the reason.
  */
 import { z } from 'zod';
 import { id, requiredText } from './fields';
@@ -19,6 +21,13 @@ export const WITHHELD_KINDS = ['timeline', 'letter', 'file'] as const;
 export type WithheldKind = (typeof WITHHELD_KINDS)[number];
 export const WITHHOLD_ACTIONS = ['exclude', 'redact'] as const;
 export type WithholdAction = (typeof WITHHOLD_ACTIONS)[number];
+
+/** The case's free-text fields staff write, which a reviewer may withhold one by one. */
+export const WITHHELD_CASE_FIELDS = ['description', 'desiredOutcome', 'resolution', 'stage2Resolution', 'rootCauseNote', 'lessonsLearned'] as const;
+export type WithheldCaseField = (typeof WITHHELD_CASE_FIELDS)[number];
+
+export const withheldFieldInput = z.object({ caseId: id, field: z.enum(WITHHELD_CASE_FIELDS), reason: requiredText(500) }).strict();
+export type WithheldField = z.output<typeof withheldFieldInput>;
 
 export const MAX_SELECTED_CASES = 500;
 export const MAX_SELECTED_LETTERS = 2000;
@@ -53,6 +62,7 @@ export const exportSubjectAccessInput = z
     /** The person the export is for, as the administrator names them (the PDF's heading). */
     subjectName: requiredText(200),
     withheld: z.array(withheldEntryInput).max(10_000).default([]),
+    withheldFields: z.array(withheldFieldInput).max(MAX_SELECTED_CASES * WITHHELD_CASE_FIELDS.length).default([]),
     /** The archive's full path (a save dialog's answer in the app); it must end in .zip. */
     destination: requiredText(1000),
     /** Replace a file already there (the save dialog asked); otherwise an existing file is refused. */
@@ -67,6 +77,11 @@ export const exportSubjectAccessInput = z
     value.withheld.forEach((entry, index) => {
       const key = `${entry.kind}:${entry.id}`;
       if (seen.has(key)) context.addIssue({ code: 'custom', path: ['withheld', index, 'id'], message: 'This entry is withheld twice', params: { code: 'subject_access_withheld_twice' } });
+      seen.add(key);
+    });
+    value.withheldFields.forEach((entry, index) => {
+      const key = `field:${entry.caseId}:${entry.field}`;
+      if (seen.has(key)) context.addIssue({ code: 'custom', path: ['withheldFields', index, 'field'], message: 'This field is withheld twice', params: { code: 'subject_access_withheld_twice' } });
       seen.add(key);
     });
   });
@@ -119,6 +134,8 @@ export interface ReviewCase {
   readonly receivedAt: string;
   readonly status: CaseStatus;
   readonly summary: string;
+  /** The case's own free-text fields that hold something, each of which can be withheld. */
+  readonly fields: readonly { readonly field: WithheldCaseField; readonly text: string }[];
   readonly timeline: readonly ReviewTimelineEntry[];
 }
 

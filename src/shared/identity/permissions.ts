@@ -44,6 +44,8 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'session.setUpTeam': 'signed-out',
   'session.joinTeam': 'signed-out',
   'session.changePassword': 'signed-in',
+  // P-7.2: the start screen of a locked database, before anyone can sign in.
+  'session.unlockWithRecoveryKey': 'signed-out',
   'cases.create': POST_ROOM,
   'cases.get': CASE_READING,
   'cases.list': CASE_READING,

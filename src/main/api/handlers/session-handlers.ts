@@ -8,7 +8,8 @@ import type { SessionService } from '../../identity/session-service';
 import type { SyncService } from '../../sync/sync-service';
 import type { ApiHandlers } from '../dispatcher';
 
-type SessionMethods = Extract<keyof ApiHandlers, `session.${string}`>;
+/** Unlocking a locked database with the recovery key opens the database itself: the composition root (services.ts) handles it. */
+type SessionMethods = Exclude<Extract<keyof ApiHandlers, `session.${string}`>, 'session.unlockWithRecoveryKey'>;
 
 export function sessionHandlers(session: () => SessionService, domain: () => DomainServices, sync: () => SyncService): Pick<ApiHandlers, SessionMethods> {
   return {

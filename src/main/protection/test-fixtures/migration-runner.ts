@@ -12,5 +12,5 @@ const databaseFile = path.join(directory, 'plaint.sqlite');
 const keyring = { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST };
 finishInterruptedMigration(databaseFile, keyring);
 process.stdout.write('migrating\n');
-encryptPlaintextProfile({ databaseFile, keyring, onProgress: (step) => process.stdout.write(`${step}\n`) });
+await encryptPlaintextProfile({ databaseFile, keyring, onProgress: (step) => void process.stdout.write(`${step}\n`) });
 process.stdout.write('finished\n');

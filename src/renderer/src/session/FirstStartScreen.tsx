@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../shared/identity/session-inputs';
 import { call } from '../api/client';
-import { SessionFrame, useSubmit } from './SignInScreen';
+import { SessionFrame, useSubmit } from './session-frame';
 
 export function FirstStartScreen({ session, onDone }: { readonly session: SessionState; readonly onDone: (state: SessionState) => void }) {
   const { t } = useTranslation();

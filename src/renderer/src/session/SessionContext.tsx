@@ -8,7 +8,6 @@
  * no input for the team's idle time, the window asks the main process to lock. The main process
  * also locks by its own clock when a call comes in after the idle time, and on OS lock or sleep.
  */
-import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiMethodName } from '../../../shared/api/names';
@@ -17,6 +16,7 @@ import type { SessionState } from '../../../shared/identity/session-inputs';
 import type { Viewer } from '../../../shared/identity/viewer';
 import { call, hasBridge, subscribe } from '../api/client';
 import { FirstStartScreen } from './FirstStartScreen';
+import { StartingScreen } from './StartingScreen';
 import { forgetSessionMemory } from './session-memory';
 import { LockScreen, SignInScreen } from './SignInScreen';
 
@@ -91,18 +91,16 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
     const load = () => void call('session.current', {}).then((state) => live && update(state), () => undefined);
     load();
     const stop = subscribe('session.changed', (state) => live && update(state));
+    // The database opened (or was encrypted in place and opened) after the window asked: ask again.
+    const stopStatus = subscribe('app.status', () => live && load());
     return () => {
       live = false;
       stop();
+      stopStatus();
     };
   }, [update]);
   useIdleLock(session, update);
-  if (!session)
-    return (
-      <Center h="100dvh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
+  if (!session) return <StartingScreen />;
   if (session.state === 'setup-needed' && !session.awaitingDirectory) return <FirstStartScreen session={session} onDone={update} />;
   if (session.state === 'signed-out' || session.state === 'setup-needed' || !session.viewer) return <SignInScreen session={session} onDone={update} />;
   if (session.state === 'locked') return <LockScreen session={session} viewer={session.viewer} onDone={update} />;

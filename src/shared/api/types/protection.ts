@@ -1,4 +1,8 @@
-/** Result types of the `protection.*` methods: encryption at rest (P-7.2). */
+/** Inputs and result types of the `protection.*` methods: encryption at rest (P-7.2). */
+import { z } from 'zod';
+
+/** The recovery key as typed (its form is checked in the main process, with a specific error). */
+export const recoveryKeyInput = z.object({ recoveryKey: z.string().trim().min(1, 'Required').max(200) }).strict();
 
 export interface ProtectionStatus {
   /** Whether the profile's database is encrypted ('plaintext': a profile from before encryption). */

@@ -12,7 +12,7 @@ import type { SubjectAccessExportResult } from '../../../../shared/domain/subjec
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useErrors } from '../../errors/useErrors';
-import { missingReasons, withheldEntries, type Decisions } from './decisions';
+import { missingReasons, withheldEntries, withheldFields, type Decisions } from './decisions';
 import type { Selection } from './PersonSearch';
 
 function isLanguage(value: string | null): value is LetterLanguage {
@@ -51,7 +51,7 @@ export function ExportForm({ selection, decisions, onExported }: { readonly sele
     setGeneral(null);
     setFieldErrors({});
     try {
-      onExported(await call('people.export', { caseIds: [...selection.caseIds], letterIds: [...selection.letterIds], subjectName, withheld: withheldEntries(decisions), destination, overwrite, language }));
+      onExported(await call('people.export', { caseIds: [...selection.caseIds], letterIds: [...selection.letterIds], subjectName, withheld: withheldEntries(decisions), withheldFields: withheldFields(decisions), destination, overwrite, language }));
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
       setFieldErrors(fields);

@@ -1,13 +1,14 @@
 /**
  * Subject access, step 2 (issue 14): every entry the export would hold (each case's timeline, the
  * letters and their files), each with include / redact / exclude and, when withheld, its reason.
- * A file can only be included or excluded (it cannot be partly redacted).
+ * A file can only be included or excluded (it cannot be partly redacted), and so can a case's own
+ * free-text field (e.g. the root-cause note).
  */
 import { Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SubjectAccessReview, WithheldKind } from '../../../../shared/domain/subject-access';
 import { useFormatters } from '../../common/format';
-import { decisionKey, decisionOf, type Decision, type Decisions, type EntryAction } from './decisions';
+import { decisionKey, decisionOf, fieldKey, INCLUDED, type Decision, type Decisions, type EntryAction } from './decisions';
 
 interface DecisionProps {
   readonly decisions: Decisions;
@@ -19,10 +20,13 @@ function isAction(value: string): value is EntryAction {
 }
 
 function DecisionControl({ kind, id, label, decisions, onDecide }: DecisionProps & { readonly kind: WithheldKind; readonly id: string; readonly label: string }) {
-  const { t } = useTranslation();
-  const decision = decisionOf(decisions, kind, id);
   const key = decisionKey(kind, id);
-  const actions: EntryAction[] = kind === 'file' ? ['include', 'exclude'] : ['include', 'redact', 'exclude'];
+  return <DecisionFor decisionKey={key} actions={kind === 'file' ? ['include', 'exclude'] : ['include', 'redact', 'exclude']} label={label} decisions={decisions} onDecide={onDecide} />;
+}
+
+function DecisionFor({ decisionKey: key, actions, label, decisions, onDecide }: DecisionProps & { readonly decisionKey: string; readonly actions: readonly EntryAction[]; readonly label: string }) {
+  const { t } = useTranslation();
+  const decision = decisions[key] ?? INCLUDED;
   return (
     <Stack gap={4}>
       <SegmentedControl
@@ -67,6 +71,19 @@ export function ReviewEntries({ review, decisions, onDecide }: DecisionProps & {
               {entry.reference} · {entry.complainantName} · {format.date(entry.receivedAt)} · {t(`statuses.${entry.status}`)}
             </Text>
             <Text size="sm">{entry.summary}</Text>
+            {entry.fields.map((item) => (
+              <Group key={item.field} justify="space-between" align="flex-start" wrap="nowrap" data-testid="sar-entry" data-kind="case-field" data-field={item.field}>
+                <Stack gap={0} style={{ flex: 1 }}>
+                  <Badge size="xs" variant="outline">
+                    {t(`subjectAccess.caseFields.${item.field}`)}
+                  </Badge>
+                  <Text size="sm" data-testid="sar-entry-text">
+                    {item.text}
+                  </Text>
+                </Stack>
+                <DecisionFor decisionKey={fieldKey(entry.caseId, item.field)} actions={['include', 'exclude']} label={t(`subjectAccess.caseFields.${item.field}`)} decisions={decisions} onDecide={onDecide} />
+              </Group>
+            ))}
             {entry.timeline.map((item) => (
               <Group key={item.id} justify="space-between" align="flex-start" wrap="nowrap" data-testid="sar-entry" data-kind="timeline">
                 <Stack gap={0} style={{ flex: 1 }}>

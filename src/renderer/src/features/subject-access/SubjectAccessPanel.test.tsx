@@ -35,6 +35,10 @@ const review: SubjectAccessReview = {
       receivedAt: '2026-11-23T08:00:00.000Z',
       status: 'received',
       summary: 'Monitor stopped working',
+      fields: [
+        { field: 'description', text: 'The monitor stopped after a week' },
+        { field: 'rootCauseNote', text: 'Internal: batch 7 from the Tartu supplier' },
+      ],
       timeline: [
         { id: 'n1', kind: 'note', at: '2026-11-23T09:00:00.000Z', by: 'Ilze', text: 'Called Anna back' },
         { id: 'n2', kind: 'note', at: '2026-11-23T10:00:00.000Z', by: 'Ilze', text: 'Staff only: Mara is off sick' },
@@ -81,6 +85,13 @@ describe('Settings → Subject access (issue 14)', () => {
     expect(screen.queryByTestId('sar-reasons-missing')).not.toBeNull();
     expect((screen.getByTestId('sar-export') as HTMLButtonElement).disabled).toBe(true);
     await userEvent.type(within(staffNote).getByTestId('sar-entry-reason'), 'About staff only');
+    // A single field of the case (the internal root-cause note) is withheld too: include or exclude only.
+    const rootCause = entries.find((entry) => entry.getAttribute('data-field') === 'rootCauseNote')!;
+    expect(rootCause.textContent).toContain('Root-cause note');
+    expect(within(rootCause).queryByText('Redact')).toBeNull();
+    await userEvent.click(within(rootCause).getByText('Exclude'));
+    expect((screen.getByTestId('sar-export') as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(within(rootCause).getByTestId('sar-entry-reason'), 'Internal supplier assessment');
     await userEvent.click(screen.getByTestId('sar-export'));
 
     expect((await screen.findByTestId('sar-exported')).textContent).toContain('/home/admin/anna.zip');
@@ -89,6 +100,7 @@ describe('Settings → Subject access (issue 14)', () => {
       letterIds: [],
       subjectName: 'Anna Bērziņa',
       withheld: [{ kind: 'timeline', id: 'n2', action: 'exclude', reason: 'About staff only' }],
+      withheldFields: [{ caseId: 'c-anna', field: 'rootCauseNote', reason: 'Internal supplier assessment' }],
       destination: '/home/admin/anna.zip',
       overwrite: false,
       language: 'en-GB',

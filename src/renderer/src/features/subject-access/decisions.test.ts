@@ -1,6 +1,6 @@
 /** Issue 14, subject access: the review's decisions become the export's withheld entries; each needs a reason. */
 import { describe, expect, it } from 'vitest';
-import { decisionOf, missingReasons, withheldEntries, type Decisions } from './decisions';
+import { decisionOf, fieldKey, missingReasons, withheldEntries, withheldFields, type Decisions } from './decisions';
 
 describe('review decisions (issue 14)', () => {
   const decisions: Decisions = {
@@ -16,6 +16,13 @@ describe('review decisions (issue 14)', () => {
       { kind: 'letter', id: 'l1', action: 'redact', reason: '' },
       { kind: 'file', id: 'f1', action: 'exclude', reason: 'Third party' },
     ]);
+  });
+
+  it('sends withheld case fields apart, as people.export takes them, and ignores unknown fields', () => {
+    const withFields: Decisions = { ...decisions, 'field:c1:rootCauseNote': { action: 'exclude', reason: ' Internal ' }, 'field:c1:description': { action: 'include', reason: '' }, 'field:c1:notAField': { action: 'exclude', reason: 'x' } };
+    expect(withheldFields(withFields)).toEqual([{ caseId: 'c1', field: 'rootCauseNote', reason: 'Internal' }]);
+    expect(withheldEntries(withFields)).toEqual(withheldEntries(decisions));
+    expect(fieldKey('c1', 'rootCauseNote')).toBe('field:c1:rootCauseNote');
   });
 
   it('names each withheld entry still without a reason', () => {

@@ -3,7 +3,7 @@
  * or exclude, with a reason), and what `people.export` is sent. A withheld entry without a reason
  * is not sent: the screen asks for the reason first.
  */
-import type { WithheldEntry, WithheldKind } from '../../../../shared/domain/subject-access';
+import { WITHHELD_CASE_FIELDS, type WithheldCaseField, type WithheldEntry, type WithheldField, type WithheldKind } from '../../../../shared/domain/subject-access';
 
 export type EntryAction = 'include' | 'redact' | 'exclude';
 
@@ -22,6 +22,26 @@ export function decisionKey(kind: WithheldKind, id: string): string {
 
 export function decisionOf(decisions: Decisions, kind: WithheldKind, id: string): Decision {
   return decisions[decisionKey(kind, id)] ?? INCLUDED;
+}
+
+/** A case's field: only included or excluded (left out of the case), with a reason. */
+export function fieldKey(caseId: string, field: WithheldCaseField): string {
+  return `field:${caseId}:${field}`;
+}
+
+function isCaseField(value: string | undefined): value is WithheldCaseField {
+  return (WITHHELD_CASE_FIELDS as readonly (string | undefined)[]).includes(value);
+}
+
+/** The case fields to withhold, as `people.export` takes them. */
+export function withheldFields(decisions: Decisions): WithheldField[] {
+  const fields: WithheldField[] = [];
+  for (const [key, decision] of Object.entries(decisions)) {
+    const [kind, caseId, field] = key.split(':');
+    if (kind !== 'field' || !caseId || !isCaseField(field) || decision.action === 'include') continue;
+    fields.push({ caseId, field, reason: decision.reason.trim() });
+  }
+  return fields;
 }
 
 function parse(key: string): { kind: WithheldKind; id: string } | null {

@@ -43,6 +43,20 @@ export const enGB = {
     serverPassword: 'Server password',
     join: 'Join and fetch the team directory',
     notPermitted: 'Your roles do not allow this page.',
+    recoveryOffer: 'Unlock with the recovery key',
+    recoveryTitle: 'Unlock with the recovery key',
+    recoveryIntro: 'Use this when no password opens the database here, for example after the computer’s keychain was reset. The administrator was shown the recovery key once, at team set-up.',
+    recoveryKey: 'Recovery key',
+    recoveryKeyHint: '32 letters and digits in groups of four; case and spaces do not matter.',
+    recoveryUnlock: 'Unlock',
+    recoveryBack: 'Back to sign-in',
+    recoveryOpened: 'The database is open, and this computer will open it again at the next start. Sign in with your password.',
+  },
+  starting: {
+    loading: 'Loading',
+    encryptingTitle: 'Encrypting the database',
+    encryptingIntro: 'This profile was made before Plaint encrypted its data. It is being encrypted now, once; a large database takes a while. Keep Plaint open: nothing is lost if it stops.',
+    steps: { checked: 'Database checked', copied: 'Copy made and verified', encrypted: 'Copy encrypted and verified', switched: 'Encrypted copy in place', done: 'Key saved: done' },
   },
   shell: {
     toggleNavigation: 'Toggle navigation',
@@ -840,6 +854,7 @@ export const enGB = {
     },
   },
   subjectAccess: {
+    caseFields: { description: 'Description', desiredOutcome: 'Outcome wanted', resolution: 'Resolution', stage2Resolution: 'Stage-2 outcome', rootCauseNote: 'Root-cause note', lessonsLearned: 'Lessons learned' },
     title: 'Subject access',
     intro: 'Find everything held about a person who asked for their data, confirm which matches are theirs (similar names are different people), withhold entries about third parties or staff only, each with a reason, and export one archive: a PDF summary, the original letters and scans, and a JSON file of every record. The export is written to the access log.',
     searchTitle: '1. Find the person',

@@ -159,6 +159,11 @@ export const issueCodesEnGB = {
   restore_target_not_empty: 'The new profile folder {{path}} is not empty. Restore only into a new, empty folder.',
   restore_target_not_folder: '{{path}} is a file, not a folder.',
   restore_target_not_writable: 'The folder {{path}} cannot be created.',
+  recovery_key_format: 'That is not a recovery key: it has 32 letters and digits, in groups of four.',
+  wrong_recovery_key: 'This recovery key does not open this database. Nothing was changed. Check it against the one you stored.',
+  database_not_locked: 'The database is already open: sign in with your password.',
+  backup_key_file_missing: 'The backup is encrypted but its key file is missing, so it cannot be opened. Nothing was restored. Use a backup that has its key file.',
+  backup_key_not_wrapped: 'The database key is not yet protected by a password or the keychain, and a backup never holds the key itself. Set up the team first.',
   // E-mail (issue 17).
   mail_host: 'A host name or address, e.g. imap.example.com',
   mail_folder: 'A folder name without quotes or line breaks',

@@ -155,6 +155,11 @@ export const issueCodesLv = {
   restore_target_not_empty: 'Jaunā profila mape {{path}} nav tukša. Atjaunojiet tikai jaunā, tukšā mapē.',
   restore_target_not_folder: '{{path}} ir fails, nevis mape.',
   restore_target_not_writable: 'Mapi {{path}} nevar izveidot.',
+  recovery_key_format: 'Tā nav atkopšanas atslēga: tajā ir 32 burti un cipari, grupās pa četriem.',
+  wrong_recovery_key: 'Šī atkopšanas atslēga neatver šo datubāzi. Nekas netika mainīts. Salīdziniet to ar saglabāto.',
+  database_not_locked: 'Datubāze jau ir atvērta: pierakstieties ar savu paroli.',
+  backup_key_file_missing: 'Rezerves kopija ir šifrēta, bet tās atslēgu faila nav, tāpēc to nevar atvērt. Nekas netika atjaunots. Izmantojiet rezerves kopiju ar atslēgu failu.',
+  backup_key_not_wrapped: 'Datubāzes atslēga vēl nav aizsargāta ar paroli vai atslēgu glabātuvi, un rezerves kopijā pašu atslēgu nekad neglabā. Vispirms iestatiet komandu.',
   // E-pasts (issue 17).
   mail_host: 'Servera nosaukums vai adrese, piemēram, imap.example.com',
   mail_folder: 'Mapes nosaukums bez pēdiņām un rindu pārnesumiem',
