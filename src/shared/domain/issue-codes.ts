@@ -79,6 +79,7 @@ export const ISSUE_CODES = [
   'case_changed',
   'not_outgoing',
   'already_posted',
+  'already_emailed',
   'before_finalised',
   'before_case',
   'unreadable',

@@ -554,6 +554,7 @@ export const enGB = {
       escalationAcknowledged: 'Escalation acknowledged',
       extensionNotice: 'Told the customer the deadline is extended to {{date}}: {{reason}}',
       letterGenerated: '{{template}} letter drafted: {{file}}',
+      emailSent: '{{template}} letter to {{to}}',
     },
   },
   /** Issue 18: a case's fields as the timeline's audit sentences name them (field-change-text.ts). */
@@ -1136,7 +1137,7 @@ export const enGB = {
     postClass: 'Class',
     trackingNumber: 'Tracking number',
     logPosted: 'Log as posted',
-    classes: { first: 'First class', second: 'Second class', 'signed-for': 'Signed for' },
+    classes: { first: 'First class', second: 'Second class', 'signed-for': 'Signed for', email: 'E-mail' },
     from: 'From',
     to: 'To',
     downloadPdf: 'Download PDF',
@@ -1156,6 +1157,7 @@ export const enGB = {
     finalise: 'Finalise letter (PDF)',
     posted: 'Posted {{date}}',
     notPosted: 'Not posted yet',
+    emailed: 'Sent by e-mail to {{to}} on {{time}}',
     mergeFields: 'Merge fields',
     templates: {
       acknowledgement: 'Acknowledgement',

@@ -92,6 +92,7 @@ export const issueCodesEnGB = {
   too_late: 'Only a letter logged in the last 30 minutes can be undone',
   case_changed: 'The case has been worked on since; change it there instead',
   not_outgoing: 'Only a finalised outgoing letter is posted',
+  already_emailed: 'Already sent by e-mail',
   already_posted: 'Already logged as posted',
   before_finalised: 'Cannot be before the letter was finalised',
   before_case: 'A letter about this case cannot have arrived before the case ({{date}})',

@@ -88,6 +88,7 @@ export const issueCodesLv = {
   too_late: 'Atsaukt var tikai vēstuli, kas reģistrēta pēdējās 30 minūtēs',
   case_changed: 'Lietā kopš tā laika ir strādāts; mainiet to lietā',
   not_outgoing: 'Nosūta tikai pabeigtu izejošo vēstuli',
+  already_emailed: 'Jau nosūtīta pa e-pastu',
   already_posted: 'Jau reģistrēta kā nosūtīta',
   before_finalised: 'Nevar būt pirms vēstules pabeigšanas',
   before_case: 'Vēstule par šo lietu nevar būt saņemta pirms lietas ({{date}})',

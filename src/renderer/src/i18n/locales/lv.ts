@@ -563,6 +563,7 @@ export const lv = {
       escalationAcknowledged: 'Eskalācija apstiprināta',
       extensionNotice: 'Klientam paziņots, ka termiņš pagarināts līdz {{date}}: {{reason}}',
       letterGenerated: 'Sagatavota vēstule “{{template}}”: {{file}}',
+      emailSent: 'vēstule “{{template}}” uz {{to}}',
     },
   },
   auditFields: {
@@ -1155,7 +1156,7 @@ export const lv = {
     postClass: 'Klase',
     trackingNumber: 'Izsekošanas numurs',
     logPosted: 'Reģistrēt kā nosūtītu',
-    classes: { first: 'Pirmā klase', second: 'Otrā klase', 'signed-for': 'Ierakstīts' },
+    classes: { first: 'Pirmā klase', second: 'Otrā klase', 'signed-for': 'Ierakstīts', email: 'E-pasts' },
     from: 'No',
     to: 'Līdz',
     downloadPdf: 'Lejupielādēt PDF',
@@ -1175,6 +1176,7 @@ export const lv = {
     finalise: 'Pabeigt vēstuli (PDF)',
     posted: 'Nosūtīta {{date}}',
     notPosted: 'Vēl nav nosūtīta',
+    emailed: 'Nosūtīta pa e-pastu uz {{to}} {{time}}',
     mergeFields: 'Aizpildāmie lauki',
     templates: {
       acknowledgement: 'Saņemšanas apstiprinājums',
