@@ -134,7 +134,7 @@ export function erasedLetter(letter: LetterDocument): LetterDocument {
     files: [],
     text: '',
     // Issue 17: a letter sent by e-mail keeps when it went, not the person's address.
-    posting: letter.posting ? { ...letter.posting, trackingNumber: '', ...(letter.posting.email ? { email: { ...letter.posting.email, to: '' } } : {}) } : null,
+    posting: letter.posting ? { ...letter.posting, trackingNumber: '', ...(letter.posting.email ? { email: { ...letter.posting.email, to: '', ...(letter.posting.email.bounce ? { bounce: { ...letter.posting.email.bounce, reason: '' } } : {}) } } : {}) } : null,
   };
 }
 

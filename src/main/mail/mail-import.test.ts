@@ -63,7 +63,7 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     });
     await mailbox.append(raw, { receivedAt: RECEIVED });
 
-    expect(await t.call('mail.fetch', {})).toEqual({ imported: 1, known: 0, refused: [], moved: 0 });
+    expect(await t.call('mail.fetch', {})).toEqual({ imported: 1, known: 0, bounced: 0, refused: [], moved: 0 });
     const [row] = await t.call('mail.list', {});
     expect(row).toMatchObject({ messageId: '<complaint-1@example.org>', from: { name: 'Margaret Hale', address: 'margaret@example.org' }, subject: 'Leaking bottle, order 5521', receivedAt: RECEIVED.toISOString(), triage: null, match: null });
     expect(row!.attachments.map((file) => [file.name, file.mimeType])).toEqual([
@@ -84,7 +84,7 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     expect(await t.call('mail.list', {})).toEqual([]);
 
     // Processed messages move to Plaint/Logged at the next fetch; nothing is imported twice.
-    expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, refused: [], moved: 1 });
+    expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 0, refused: [], moved: 1 });
     expect(await mailbox.messageIds('INBOX')).toEqual([]);
     expect(await mailbox.messageIds('Plaint/Logged')).toEqual(['<complaint-1@example.org>']);
     expect((await t.fail('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' })).issues[0]).toMatchObject({ path: 'mailId', code: 'mail_already_triaged' });

@@ -26,7 +26,7 @@ import type { Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import type { FileRecord, FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from '../post-room/letters-collection';
-import { MAILBOX_OWNER } from './mailbox-import';
+import { MAILBOX_OWNER } from './mailbox-owner';
 import { readMessage, type ReadMessage } from './read-message';
 
 interface Imported {

@@ -344,8 +344,9 @@ export class PostRoomService {
       if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
       await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
       if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
-      if (letter.posting?.email) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
-      if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
+      // Issue 17: a letter whose e-mail came back undelivered is posted instead.
+      if (letter.posting?.email && !letter.posting.email.bounce) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
+      if (letter.posting && !letter.posting.email) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
       const calendar = await this.domain.settings.calendar();
       const today = officeDay(calendar, this.clock.now());
       refuseFutureDay('postedOn', input.postedOn, today);

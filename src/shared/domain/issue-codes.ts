@@ -157,6 +157,7 @@ export const ISSUE_CODES = [
   'mail_login_failed',
   'mail_unreachable',
   'mail_folder_missing',
+  'mail_bounce_unmatched',
   'mail_too_large',
   'mail_malformed',
   'mail_header_encoding',

@@ -32,6 +32,8 @@ export interface LetterEmailDispatch {
   readonly to: string;
   readonly messageId: string;
   readonly sentAt: string;
+  /** It came back: when the bounce reached the team mailbox and why (the letter is then to be posted instead). */
+  readonly bounce?: { readonly at: string; readonly reason: string };
 }
 
 /** How a finalised letter went out: the day, the class (a post class or e-mail) and, for an e-mail, the address and time. */
@@ -44,9 +46,12 @@ export interface LetterPosting {
   readonly email?: LetterEmailDispatch;
 }
 
-/** A finalised outgoing letter that has not gone out yet (by post or e-mail): the outgoing post offers it for posting. */
+/**
+ * A finalised outgoing letter that has not gone out yet (by post or e-mail), or whose e-mail came
+ * back undelivered (issue 17): the outgoing post offers it for posting.
+ */
 export function awaitsPosting(letter: Pick<LetterRecord, 'direction' | 'finalisedAt' | 'posting'>): boolean {
-  return letter.direction === 'out' && letter.finalisedAt !== null && letter.posting === null;
+  return letter.direction === 'out' && letter.finalisedAt !== null && (letter.posting === null || letter.posting.email?.bounce !== undefined);
 }
 
 export const LETTER_LANGUAGES = ['en-GB', 'lv'] as const;

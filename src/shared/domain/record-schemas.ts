@@ -329,7 +329,7 @@ export const letterRecordSchema = z
         loggedAt: instant,
         loggedBy: staffRef.optional(),
         // Issue 17: a letter sent by e-mail through the outbox.
-        email: z.object({ to: z.string(), messageId: z.string(), sentAt: instant }).optional(),
+        email: z.object({ to: z.string(), messageId: z.string(), sentAt: instant, bounce: z.object({ at: instant, reason: z.string() }).optional() }).optional(),
       })
       .nullable(),
     postedOn: z.union([z.literal(''), day]),

@@ -79,6 +79,12 @@ describe('a letter sent by e-mail (issue 17)', () => {
     expect((await screen.findByTestId('letter-dispatch')).textContent).toContain('Nosūtīta pa e-pastu uz margaret@example.org');
   });
 
+  it('an e-mail that came back reads as not delivered with the reason, to be posted instead; no sending again', async () => {
+    showLetters([{ ...emailed, posting: { ...emailed.posting, email: { ...emailed.posting.email, bounce: { at: '2026-11-25T11:31:00.000Z', reason: '550 5.1.1 User unknown' } } } }]);
+    expect((await screen.findByTestId('letter-dispatch')).textContent).toBe('E-mail to margaret@example.org not delivered (550 5.1.1 User unknown): post the letter instead');
+    expect(screen.queryByTestId('send-letter-email')).toBeNull();
+  });
+
   it('a letter not yet sent still says so and offers sending by e-mail', async () => {
     showLetters([outgoing]);
     expect((await screen.findByTestId('letter-dispatch')).textContent).toBe('Not posted yet');

@@ -137,6 +137,27 @@ describe('audit, signposting and status entries in the timeline (issue 18)', () 
   });
 });
 
+describe('an e-mail that came back in the timeline (issue 17)', () => {
+  it.each([
+    ['en-GB', 'Received · E-mail: Acknowledgement letter to gone@example.org not delivered: 550 5.1.1 User unknown'],
+    ['lv', 'Saņemts · E-pasts: vēstule “Saņemšanas apstiprinājums” uz gone@example.org nav piegādāta: 550 5.1.1 User unknown'],
+  ] as const)('%s: names the letter, the address and the reason', async (language, expected) => {
+    answerEvery({ 'settings.get': settingsSnapshot() });
+    const bounced: TimelineEntry = {
+      id: 'bounced-1',
+      caseId: 'case-1',
+      kind: 'communication',
+      at: '2026-11-25T11:31:00.000Z',
+      recordedAt: '2026-11-25T11:40:00.000Z',
+      order: 0,
+      by: ann,
+      data: { direction: 'in', channel: 'email', summary: 'E-mail not delivered to gone@example.org: 550 5.1.1 User unknown', letterId: 'mail-1', arrived: { closedCase: false }, generated: { key: 'emailNotDelivered', params: { template: 'acknowledgement', to: 'gone@example.org', reason: '550 5.1.1 User unknown' } } },
+    };
+    renderWithSettings(<CaseTimeline entries={[bounced]} />, language);
+    expect((await screen.findByTestId('timeline')).textContent ?? '').toContain(expected);
+  });
+});
+
 describe('a letter sent by e-mail in the timeline (issue 17)', () => {
   it.each([
     ['en-GB', 'Sent · E-mail: Acknowledgement letter to margaret@example.org'],

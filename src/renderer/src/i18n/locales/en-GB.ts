@@ -555,6 +555,7 @@ export const enGB = {
       extensionNotice: 'Told the customer the deadline is extended to {{date}}: {{reason}}',
       letterGenerated: '{{template}} letter drafted: {{file}}',
       emailSent: '{{template}} letter to {{to}}',
+      emailNotDelivered: '{{template}} letter to {{to}} not delivered: {{reason}}',
     },
   },
   /** Issue 18: a case's fields as the timeline's audit sentences name them (field-change-text.ts). */
@@ -1068,6 +1069,7 @@ export const enGB = {
       title: 'Incoming e-mail',
       fetch: 'Check the mailbox',
       fetched: 'Imported {{imported}}, moved {{moved}} processed to the processed folder.',
+      bounced: 'E-mails that came back undelivered: {{number}}. Each is recorded on its case, and its letter is waiting to be posted.',
       empty: 'No e-mail is waiting to be triaged.',
       listLabel: 'E-mail waiting to be triaged (arrow keys move)',
       received: 'Received',
@@ -1158,6 +1160,7 @@ export const enGB = {
     posted: 'Posted {{date}}',
     notPosted: 'Not posted yet',
     emailed: 'Sent by e-mail to {{to}} on {{time}}',
+    emailBounced: 'E-mail to {{to}} not delivered ({{reason}}): post the letter instead',
     mergeFields: 'Merge fields',
     templates: {
       acknowledgement: 'Acknowledgement',

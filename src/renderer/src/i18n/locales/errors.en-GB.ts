@@ -167,6 +167,7 @@ export const issueCodesEnGB = {
   mail_not_configured: 'The team mailbox is not set up yet. An administrator sets it up in Settings → E-mail.',
   mail_login_failed: 'The mailbox refused the user name or password. Nothing was changed.',
   mail_unreachable: 'The mail server {{host}} cannot be reached. Nothing was changed; try again when it is back.',
+  mail_bounce_unmatched: 'A report that an e-mail was not delivered, for an e-mail Plaint did not send (or whose sending has not reached this computer yet). It stays in the mailbox.',
   mail_folder_missing: 'The mailbox has no folder “{{folder}}”. Check the folders in Settings → E-mail.',
   mail_too_large: 'The message is {{size}}; at most {{maximum}} is imported. It was left in the mailbox.',
   mail_malformed: 'The message is not well-formed (its MIME structure is broken or it has no sender). It was left in the mailbox.',

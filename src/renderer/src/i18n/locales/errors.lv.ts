@@ -163,6 +163,7 @@ export const issueCodesLv = {
   mail_not_configured: 'Komandas pastkaste vēl nav iestatīta. Administrators to iestata sadaļā Iestatījumi → E-pasts.',
   mail_login_failed: 'Pastkaste neatzina lietotājvārdu vai paroli. Nekas netika mainīts.',
   mail_unreachable: 'Pasta serveri {{host}} nevar sasniegt. Nekas netika mainīts; mēģiniet vēlreiz, kad tas būs pieejams.',
+  mail_bounce_unmatched: 'Ziņojums par nepiegādātu e-pastu, ko Plaint nav sūtījis (vai kura nosūtīšana vēl nav sinhronizēta uz šo datoru). Tas paliek pastkastē.',
   mail_folder_missing: 'Pastkastē nav mapes “{{folder}}”. Pārbaudiet mapes sadaļā Iestatījumi → E-pasts.',
   mail_too_large: 'Vēstule ir {{size}}; tiek importēts ne vairāk kā {{maximum}}. Tā palika pastkastē.',
   mail_malformed: 'Vēstule nav pareizi veidota (bojāta MIME struktūra vai nav sūtītāja). Tā palika pastkastē.',

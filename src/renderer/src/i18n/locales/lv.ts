@@ -564,6 +564,7 @@ export const lv = {
       extensionNotice: 'Klientam paziņots, ka termiņš pagarināts līdz {{date}}: {{reason}}',
       letterGenerated: 'Sagatavota vēstule “{{template}}”: {{file}}',
       emailSent: 'vēstule “{{template}}” uz {{to}}',
+      emailNotDelivered: 'vēstule “{{template}}” uz {{to}} nav piegādāta: {{reason}}',
     },
   },
   auditFields: {
@@ -1086,6 +1087,7 @@ export const lv = {
       title: 'Ienākošais e-pasts',
       fetch: 'Pārbaudīt pastkasti',
       fetched: 'Importētas {{imported}}, uz apstrādāto mapi pārvietotas {{moved}}.',
+      bounced: 'Nepiegādāti e-pasti: {{number}}. Katrs atzīmēts savā lietā, un tā vēstule gaida nosūtīšanu pa pastu.',
       empty: 'Nav e-pasta, kas gaida šķirošanu.',
       listLabel: 'E-pasts, kas gaida šķirošanu (bultiņas pārvietojas)',
       received: 'Saņemts',
@@ -1177,6 +1179,7 @@ export const lv = {
     posted: 'Nosūtīta {{date}}',
     notPosted: 'Vēl nav nosūtīta',
     emailed: 'Nosūtīta pa e-pastu uz {{to}} {{time}}',
+    emailBounced: 'E-pasts uz {{to}} nav piegādāts ({{reason}}): nosūtiet vēstuli pa pastu',
     mergeFields: 'Aizpildāmie lauki',
     templates: {
       acknowledgement: 'Saņemšanas apstiprinājums',
