@@ -21,6 +21,7 @@ import { erasureRegisterSchema, retentionPolicySchema } from './retention';
 import { rootCauseTaxonomySchema } from './root-causes';
 import { IMPROVEMENT_STATUSES } from './improvement-actions';
 import { calendarSettingsSchema, complaintTypeInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from './settings-inputs';
+import { webFormMappingInput } from './web-form';
 import {
   CASE_STATUSES,
   COMMUNICATION_CHANNELS,
@@ -277,6 +278,7 @@ const settingsValues = {
     .refine((types) => new Set(types.map((type) => type.id)).size === types.length, 'Complaint type ids repeat'),
   departments: z.array(z.string().min(1).max(100)).max(100),
   security: securitySettingsSchema,
+  webFormMapping: webFormMappingInput,
   rootCauses: rootCauseTaxonomySchema,
   improvementActions: z.array(improvementActionRecordSchema).max(2_000),
   letterTemplates: z.partialRecord(z.enum(LETTER_TEMPLATES), z.partialRecord(z.enum(LETTER_LANGUAGES), z.string().max(20_000))),

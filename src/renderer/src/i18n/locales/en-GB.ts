@@ -1041,6 +1041,19 @@ export const enGB = {
     },
   },
   mail: {
+    webForm: {
+      title: 'Website forms',
+      intro: 'A website contact form mails one "Label: value" line per field. A new complaint from such an e-mail is filled from these labels (upper or lower case alike). An e-mail counts as a form when it gives two fields, one of them the name or the e-mail.',
+      onePerLine: 'One label per line',
+      fields: { name: 'Name', email: 'E-mail', phone: 'Telephone', orderNumber: 'Order number', customerNumber: 'Customer number', message: 'Message' },
+      defaults: 'Restore the default labels',
+      sample: 'Try it: paste the body of a form e-mail',
+      sampleHint: 'Read with the labels above as they stand, saved or not. Nothing is saved or sent.',
+      isForm: 'Read as a website form',
+      notForm: 'Not read as a form: it needs two fields, one of them the name or the e-mail',
+      nothing: '—',
+      unmapped: 'Labels no field has: {{labels}}',
+    },
     settings: {
       title: 'Team mailbox',
       intro: 'Plaint imports complaints and correspondence from the team mailbox over IMAP and sends e-mail over SMTP. Each device signs in with the account below; several devices may watch one mailbox. Processed messages are moved to the processed folder.',

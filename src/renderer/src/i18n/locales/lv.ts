@@ -1059,6 +1059,19 @@ export const lv = {
     },
   },
   mail: {
+    webForm: {
+      title: 'Tīmekļa veidlapas',
+      intro: 'Tīmekļa vietnes saziņas veidlapa katru lauku sūta kā rindu “Nosaukums: vērtība”. Jaunu sūdzību no šāda e-pasta aizpilda pēc šiem nosaukumiem (lielie un mazie burti ir vienādi). E-pasts ir veidlapa, ja tajā ir divi lauki, viens no tiem vārds vai e-pasts.',
+      onePerLine: 'Viens nosaukums katrā rindā',
+      fields: { name: 'Vārds', email: 'E-pasts', phone: 'Tālrunis', orderNumber: 'Pasūtījuma numurs', customerNumber: 'Klienta numurs', message: 'Ziņojums' },
+      defaults: 'Atjaunot noklusētos nosaukumus',
+      sample: 'Izmēģiniet: ielīmējiet veidlapas e-pasta tekstu',
+      sampleHint: 'Tiek lasīts ar augstāk redzamajiem nosaukumiem, saglabātiem vai nē. Nekas netiek saglabāts vai nosūtīts.',
+      isForm: 'Nolasīts kā tīmekļa veidlapa',
+      notForm: 'Nav nolasīts kā veidlapa: vajag divus laukus, vienu no tiem vārdu vai e-pastu',
+      nothing: '—',
+      unmapped: 'Nosaukumi, kas nav nevienam laukam: {{labels}}',
+    },
     settings: {
       title: 'Komandas pastkaste',
       intro: 'Plaint importē sūdzības un saraksti no komandas pastkastes ar IMAP un sūta e-pastu ar SMTP. Katra ierīce pieslēdzas ar zemāk norādīto kontu; vienu pastkasti var uzraudzīt vairākas ierīces. Apstrādātās vēstules tiek pārvietotas uz apstrādāto mapi.',
