@@ -7,6 +7,8 @@
  *   the letter is offered for posting again, and can be logged as posted.
  * - A bounce never becomes a new complaint: it is not listed for triage, and it is moved to the
  *   processed folder with the triaged messages.
+ * - A final response sent by e-mail counts as sent when the case is closed; once it bounced, closing
+ *   asks to confirm as for an unposted letter (issue 18's rule).
  * - A delay report is not a bounce; a bounce of an e-mail Plaint did not send is left in the
  *   mailbox with that reason and changes nothing.
  */
@@ -123,5 +125,35 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     expect(await t.call('mail.list', { include: 'all' })).toEqual([]);
     expect((await t.call('post.list', {})).length).toBe(before);
     expect(await mailbox.messageIds('INBOX')).toEqual(['<report-9@mx.example.org>']);
+  });
+
+  describe('closing with a final response sent by e-mail', () => {
+    async function resolvedAndEmailed() {
+      const { caseId } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'email', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+      await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
+      await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-25T10:10:00.000Z' } });
+      await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-25T10:20:00.000Z', channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
+      const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
+      const letter = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
+      t.clock.set('2026-11-25T11:30:00.000Z');
+      const sent = await t.call('mail.send', { letterId: letter.id });
+      expect(sent.state).toBe('sent');
+      return { caseId, messageId: sent.messageId };
+    }
+    const close = (caseId: string) => ({ caseId, action: { type: 'close' as const, at: '2026-11-25T11:50:00.000Z' } });
+
+    it('sent by e-mail: the case closes without asking about an unposted letter', async () => {
+      const { caseId } = await resolvedAndEmailed();
+      t.clock.set('2026-11-25T11:50:00.000Z');
+      expect((await t.call('cases.act', close(caseId))).case.status).toBe('closed');
+    });
+
+    it('bounced: closing asks to confirm, as for a letter not posted', async () => {
+      const { caseId, messageId } = await resolvedAndEmailed();
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-5@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:50:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      expect((await t.fail('cases.act', close(caseId))).issues[0]).toMatchObject({ path: 'action.closeWithoutPosting', code: 'unposted_final_letter' });
+    });
   });
 });
