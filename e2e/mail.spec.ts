@@ -77,7 +77,9 @@ test('an administrator sets up the mailbox; an e-mail with a scan is triaged by 
     await page.getByTestId('generate-letter').click();
     await page.getByTestId('letter-composer').getByTestId('finalise-letter').click();
     await page.getByTestId('send-letter-email').click();
-    await expect(page.getByTestId('letter-email-status')).toContainText('E-mailed to margaret@example.org');
+    // Issue 17: once sent, the letter reads as sent by e-mail, not as waiting to be posted.
+    await expect(page.getByTestId('letter-dispatch')).toContainText('Sent by e-mail to margaret@example.org');
+    await expect(page.getByTestId('send-letter-email')).toHaveCount(0);
     await expect(page.getByTestId('case-status')).toHaveAttribute('data-status', 'acknowledged');
     expect(relay.accepted()).toBe(1);
     const inbox = await mailbox.messageIds('INBOX');

@@ -17,6 +17,7 @@ import { fieldError } from '../../shared/domain/domain-error';
 import { DEFAULT_ROOT_CAUSES, type RootCauseTaxonomy, type saveRootCauseCategoryInput, type saveRootCauseInput } from '../../shared/domain/root-causes';
 import type { ImprovementAction } from '../../shared/domain/improvement-actions';
 import { withRootCause, withRootCauseCategory } from './root-cause-taxonomy';
+import { DEFAULT_WEB_FORM_MAPPING, type WebFormMapping } from '../../shared/domain/web-form';
 
 export type { CalendarSettings };
 
@@ -85,6 +86,8 @@ export interface SettingsValues {
   readonly security: { readonly idleLockMinutes: number };
   /** P-5.3: the root-cause taxonomy, category → cause. */
   readonly rootCauses: RootCauseTaxonomy;
+  /** Issue 17: which labels of a website form e-mail fill which complaint field. */
+  readonly webFormMapping: WebFormMapping;
 }
 
 /** P-5.3: improvement actions are a settings area of their own, read apart from the settings screens' values. */
@@ -98,6 +101,7 @@ const DEFAULTS: SettingsValues = {
   departments: ['Customer service', 'Warehouse', 'Pharmacy', 'Billing', 'Delivery'],
   security: DEFAULT_SECURITY_SETTINGS,
   rootCauses: DEFAULT_ROOT_CAUSES,
+  webFormMapping: DEFAULT_WEB_FORM_MAPPING,
 };
 
 type Area = keyof SettingsValues;
@@ -197,6 +201,10 @@ export class SettingsService {
 
   updateSecurity(value: z.output<typeof securitySettingsSchema>, actor: StaffRef): Promise<SettingsValues> {
     return this.save('security', value, actor);
+  }
+
+  updateWebFormMapping(value: WebFormMapping, actor: StaffRef): Promise<SettingsValues> {
+    return this.save('webFormMapping', value, actor);
   }
 
   setDepartments(departments: readonly string[], actor: StaffRef): Promise<SettingsValues> {

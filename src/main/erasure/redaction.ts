@@ -133,7 +133,8 @@ export function erasedLetter(letter: LetterDocument): LetterDocument {
     summary: '',
     files: [],
     text: '',
-    posting: letter.posting ? { ...letter.posting, trackingNumber: '' } : null,
+    // Issue 17: a letter sent by e-mail keeps when it went, not the person's address.
+    posting: letter.posting ? { ...letter.posting, trackingNumber: '', ...(letter.posting.email ? { email: { ...letter.posting.email, to: '', ...(letter.posting.email.bounce ? { bounce: { ...letter.posting.email.bounce, reason: '' } } : {}) } } : {}) } : null,
   };
 }
 

@@ -59,7 +59,7 @@ describe.skipIf(!dovecotInstalled())('two devices watching one mailbox', () => {
     expect((await b.call('mail.list', { include: 'all' })).map((row) => row.triage?.caseId)).toEqual([triaged.triage!.caseId]);
     expect((await b.call('mail.fetch', {})).imported).toBe(0);
     expect(await mailbox.messageIds('Plaint/Logged')).toEqual(['<shared@example.org>']);
-    expect(await a.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, refused: [], moved: 0 });
+    expect(await a.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 0, refused: [], moved: 0 });
     const converged = await waitForConvergence([a, b]);
     expect(converged['cases']).toHaveLength(1);
   });

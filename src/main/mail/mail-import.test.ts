@@ -9,10 +9,12 @@
  *   was away (the move happens at the next fetch);
  * - bad input gets a clear error and changes nothing: malformed MIME, a 50 MB attachment, a header
  *   in the wrong encoding, a wrong password, an unreachable server;
- * - a website form submission pre-fills the complaint from its fields (P-3.1);
+ * - a website form submission pre-fills the complaint from its fields (P-3.1), read with the
+ *   administrators' form mapping, which is validated;
  * - settings: TLS is required except on loopback; the password is never returned.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_WEB_FORM_MAPPING } from '../../shared/domain/web-form';
 import { startTestDomain, type TestDomain } from '../domain/test-support';
 import { PDF, PNG } from '../files/test-support/scan-files';
 import { dovecotInstalled, startDovecot, type DovecotServer } from './test-support/dovecot';
@@ -63,7 +65,7 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     });
     await mailbox.append(raw, { receivedAt: RECEIVED });
 
-    expect(await t.call('mail.fetch', {})).toEqual({ imported: 1, known: 0, refused: [], moved: 0 });
+    expect(await t.call('mail.fetch', {})).toEqual({ imported: 1, known: 0, bounced: 0, refused: [], moved: 0 });
     const [row] = await t.call('mail.list', {});
     expect(row).toMatchObject({ messageId: '<complaint-1@example.org>', from: { name: 'Margaret Hale', address: 'margaret@example.org' }, subject: 'Leaking bottle, order 5521', receivedAt: RECEIVED.toISOString(), triage: null, match: null });
     expect(row!.attachments.map((file) => [file.name, file.mimeType])).toEqual([
@@ -84,7 +86,7 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     expect(await t.call('mail.list', {})).toEqual([]);
 
     // Processed messages move to Plaint/Logged at the next fetch; nothing is imported twice.
-    expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, refused: [], moved: 1 });
+    expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 0, refused: [], moved: 1 });
     expect(await mailbox.messageIds('INBOX')).toEqual([]);
     expect(await mailbox.messageIds('Plaint/Logged')).toEqual(['<complaint-1@example.org>']);
     expect((await t.fail('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' })).issues[0]).toMatchObject({ path: 'mailId', code: 'mail_already_triaged' });
@@ -105,6 +107,27 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
       description: 'My parcel never came.',
       complainant: { name: 'Edith Crawley', email: 'edith@example.org', phone: '0161 496 0000', orderNumber: '5521' },
     });
+  });
+
+  it("the administrators' form mapping (a synced setting) decides which labels fill which field (issue 17, P-3.1)", async () => {
+    await t.call('mail.configure', settings());
+    const mapping = { name: ['Kunde'], email: [...DEFAULT_WEB_FORM_MAPPING.email], phone: [...DEFAULT_WEB_FORM_MAPPING.phone], orderNumber: ['Bestellung'], customerNumber: [...DEFAULT_WEB_FORM_MAPPING.customerNumber], message: ['Anliegen'] };
+    const saved = await t.call('settings.updateWebFormMapping', mapping);
+    expect(saved.webFormMapping).toEqual(mapping);
+    expect((await t.call('settings.get', {})).webFormMapping).toEqual(mapping);
+    const body = ['Kunde: Edith Crawley', 'Email: edith@example.org', 'Bestellung: 5521', 'Anliegen: Das Paket kam nie an.'].join('\n');
+    await mailbox.append(await composeMessage({ messageId: '<form-2@example.com>', from: 'Website <noreply@example.com>', subject: 'Kontaktformular', text: body }), { receivedAt: RECEIVED });
+    await t.call('mail.fetch', {});
+    const [row] = await t.call('mail.list', {});
+    expect(row!.form).toEqual({ name: 'Edith Crawley', email: 'edith@example.org', orderNumber: '5521', message: 'Das Paket kam nie an.' });
+    const triaged = await t.call('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' });
+    expect((await t.call('cases.get', { caseId: triaged.triage!.caseId! })).case).toMatchObject({ channel: 'web-form', description: 'Das Paket kam nie an.', complainant: { name: 'Edith Crawley', orderNumber: '5521' } });
+  });
+
+  it('a form mapping that breaks the rules is refused at the label and changes nothing', async () => {
+    const failure = await t.fail('settings.updateWebFormMapping', { ...DEFAULT_WEB_FORM_MAPPING, phone: ['Phone', 'E-mail'] });
+    expect(failure.issues).toEqual([expect.objectContaining({ path: 'phone.1', code: 'web_form_label_repeated' })]);
+    expect((await t.call('settings.get', {})).webFormMapping).toEqual(DEFAULT_WEB_FORM_MAPPING);
   });
 
   it('a reply quoting the reference matches its case and is filed on it; a mistyped check character matches nothing', async () => {

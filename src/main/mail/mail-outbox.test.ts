@@ -5,9 +5,13 @@
  * - a crash after sending and before recording does not send it twice: after the restart the
  *   Sent folder is checked for its Message-ID and it is recorded as sent;
  * - the outbox drains after an outage, and the case is acknowledged when it actually went;
- * - a recipient the server refuses is recorded on the case, and nothing is acknowledged.
+ * - a recipient the server refuses is recorded on the case, and nothing is acknowledged;
+ * - a letter sent by e-mail is sent, not "awaiting posting": the letter records the address, time
+ *   and Message-ID (synced with it), the outgoing post no longer lists it, posting it is refused,
+ *   and the timeline says it was e-mailed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { letterRecordSchema } from '../../shared/domain/record-schemas';
 import { startTestDomain, type TestDomain } from '../domain/test-support';
 import { dovecotInstalled, startDovecot, type DovecotServer } from './test-support/dovecot';
 import { startSmtpRelay, type SmtpRelay } from './test-support/smtp-relay';
@@ -122,5 +126,57 @@ describe.skipIf(!dovecotInstalled())('letters out by e-mail', () => {
     const detail = await t.call('cases.get', { caseId });
     expect(detail.case.status).toBe('received');
     expect(detail.timeline.some((entry) => entry.kind === 'note' && String(entry.data['text']).includes('gone@example.org'))).toBe(true);
+  });
+
+  it('a letter sent by e-mail shows as sent by e-mail (address, time, Message-ID), not awaiting posting, and cannot be logged as posted', async () => {
+    await configure();
+    const { caseId, letterId } = await acknowledgementLetter();
+    expect((await t.call('post.list', { awaitingPosting: true })).map((letter) => letter.id)).toEqual([letterId]);
+    t.clock.set('2026-11-25T11:30:00.000Z');
+    const sent = await t.call('mail.send', { letterId });
+    expect(sent.state).toBe('sent');
+
+    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
+    const [letter] = await t.call('post.list', { caseId });
+    expect(letter?.posting).toMatchObject({ postClass: 'email', postedOn: '2026-11-25', email: { to: 'margaret@example.org', messageId: sent.messageId, sentAt: sent.sentAt } });
+    // The record other devices receive by sync (stored with its posting day) is a valid letter.
+    expect(letterRecordSchema.safeParse({ ...letter, postedOn: letter?.posting?.postedOn }).success).toBe(true);
+    expect((await t.fail('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' })).issues[0]).toMatchObject({ path: 'letterId', code: 'already_emailed' });
+
+    const timeline = (await t.call('cases.get', { caseId })).timeline;
+    const emailed = timeline.find((entry) => entry.kind === 'communication' && entry.data.channel === 'email' && entry.data.direction === 'out');
+    expect(emailed?.kind === 'communication' && emailed.data.generated).toEqual({ key: 'emailSent', params: { template: 'acknowledgement', to: 'margaret@example.org' } });
+    expect(emailed?.at).toBe(sent.sentAt);
+  });
+
+  it('a letter recorded as sent after a crash is marked sent by e-mail too', async () => {
+    await configure();
+    const { caseId, letterId } = await acknowledgementLetter();
+    crashesLeft = 1;
+    await t.fail('mail.send', { letterId });
+    expect((await t.call('post.list', { awaitingPosting: true })).map((letter) => letter.id)).toEqual([letterId]);
+    await t.restart();
+    await configure();
+    await t.call('mail.sendQueued', {});
+    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
+    expect((await t.call('post.list', { caseId }))[0]?.posting?.postClass).toBe('email');
+  });
+
+  it('a letter already posted is not sent by e-mail as well', async () => {
+    await configure();
+    const { letterId } = await acknowledgementLetter();
+    await t.call('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' });
+    expect((await t.fail('mail.send', { letterId })).issues[0]).toMatchObject({ path: 'letterId', code: 'already_posted' });
+    expect(relay.accepted()).toBe(0);
+    expect(await t.call('mail.outbox', {})).toEqual([]);
+  });
+
+  it('a refused e-mail leaves the letter waiting to be posted', async () => {
+    await relay.stop();
+    relay = await startSmtpRelay(mailbox, { refuse: ['gone@example.org'] });
+    await configure();
+    const { letterId } = await acknowledgementLetter('gone@example.org');
+    await t.call('mail.send', { letterId });
+    expect((await t.call('post.list', { awaitingPosting: true })).map((letter) => letter.id)).toEqual([letterId]);
   });
 });

@@ -26,7 +26,7 @@ import type { Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import type { FileRecord, FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from '../post-room/letters-collection';
-import { MAILBOX_OWNER } from './mailbox-import';
+import { MAILBOX_OWNER } from './mailbox-owner';
 import { readMessage, type ReadMessage } from './read-message';
 
 interface Imported {
@@ -83,7 +83,7 @@ export class MailRegister {
       text: message.text,
       attachments: attachments.map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size })),
       match: await this.match(message, viewer),
-      form: readWebForm(message.text),
+      form: readWebForm(message.text, (await this.domain.settings.values()).webFormMapping),
       triage: letter && letter.kind ? { kind: letter.kind, caseId: letter.caseId, caseReference: letter.caseReference, routedTo: letter.routedTo } : null,
     };
   }
@@ -132,6 +132,8 @@ export class MailRegister {
     const actor = await this.domain.identity.actor();
     const attachments: LetterFileRef[] = (await this.files.listFor(record.id)).map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size }));
     const letterId = record.id;
+    // Issue 17: the administrators' mapping of form labels to complaint fields (P-3.1).
+    const form = readWebForm(message.text, (await this.domain.settings.values()).webFormMapping);
     await commitPlanned(async () => {
       const changes = new ChangeSet();
       let caseId = target?.id ?? null;
@@ -139,14 +141,14 @@ export class MailRegister {
       if (input.kind === 'new-complaint') {
         const created = await this.domain.cases.planCreate(
           {
-            complainant: complainantOf(message, readWebForm(message.text), input.complainantName),
+            complainant: complainantOf(message, form, input.complainantName),
             // P-3.1: a website form submission came through the website, whoever mailed it on.
-            channel: readWebForm(message.text) ? 'web-form' : 'email',
+            channel: form ? 'web-form' : 'email',
             receivedAt,
             type: input.type,
             product: '',
             summary,
-            description: (readWebForm(message.text)?.message ?? message.text).slice(0, 20_000),
+            description: (form?.message ?? message.text).slice(0, 20_000),
             desiredOutcome: '',
             assigneeId: null,
             departments: [],

@@ -11,6 +11,7 @@ import type { DomainServices } from '../domain/domain-services';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections } from '../post-room/letters-collection';
 import type { MailConfigStore } from './mail-config';
+import { BounceRecorder } from './bounce-record';
 import { MailRegister } from './mail-register';
 import { MailboxImport } from './mailbox-import';
 import { MailOutbox, type OutboxHooks } from './outbox';
@@ -30,7 +31,7 @@ export class MailService {
     database: RxDatabase,
     hooks: OutboxHooks = {},
   ) {
-    this.mailbox = new MailboxImport(files, letters);
+    this.mailbox = new MailboxImport(files, letters, new BounceRecorder(domain, letters, files, clock));
     this.register = new MailRegister(domain, letters, files, clock);
     this.letterOutbox = new MailOutbox(database, config, domain, letters, files, clock, hooks);
   }

@@ -13,6 +13,10 @@
  *   a header in the wrong encoding, an attachment a scan could not be) is left in the mailbox as
  *   it was, nothing of it is stored, and the result says why. A wrong password or an unreachable
  *   server changes nothing at all.
+ * - **Bounces** (a report that an e-mail Plaint sent was not delivered) are not listed for triage:
+ *   matched to their letter by its Message-ID, they are recorded on its case at once
+ *   (bounce-record.ts) and moved like a triaged message. A bounce of an e-mail Plaint did not send
+ *   (or whose sending has not reached this device yet) is left in the mailbox with that reason.
  * - **Moves are state, not a queue:** a message is moved when its record has been triaged, by
  *   whichever device next reaches the server, so triage done offline moves it once the server is
  *   back, and two devices never disagree about what is left to move.
@@ -24,11 +28,12 @@ import { ChangeSet, isWriteConflict } from '../database/change-set';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections } from '../post-room/letters-collection';
 import { closeImap, connectImap, mailProblem } from './imap-connection';
+import { readBounce } from './bounce';
+import type { BounceRecorder } from './bounce-record';
+import { MAILBOX_OWNER, MESSAGE_MIME_TYPE } from './mailbox-owner';
 import { mailRecordId, MAX_MESSAGE_BYTES, readMessage, tooLarge, type ReadMessage } from './read-message';
 
-/** The owner of every imported message's own file: the mailbox, until a triage makes it a letter. */
-export const MAILBOX_OWNER = 'mailbox';
-export const MESSAGE_MIME_TYPE = 'message/rfc822';
+export { MAILBOX_OWNER, MESSAGE_MIME_TYPE };
 
 export function attachmentId(recordId: string, index: number): string {
   return `${recordId}-${index + 1}`;
@@ -60,6 +65,7 @@ export class MailboxImport {
   constructor(
     private readonly files: FileStore,
     private readonly letters: LetterCollections,
+    private readonly bounces: BounceRecorder,
   ) {}
 
   async run(config: MailSettings | null, password: string | null): Promise<MailImportResult> {
@@ -82,6 +88,7 @@ export class MailboxImport {
     });
     let imported = 0;
     let known = 0;
+    let bounced = 0;
     const refused: RefusedMessage[] = [];
     const toMove: number[] = [];
     try {
@@ -93,16 +100,19 @@ export class MailboxImport {
         if (outcome === 'imported') imported += 1;
         else if (outcome === 'known') known += 1;
         else if (outcome === 'triaged') toMove.push(message.uid);
-        else refused.push(outcome);
+        else if (outcome === 'bounced') {
+          bounced += 1;
+          toMove.push(message.uid);
+        } else refused.push(outcome);
       }
     } finally {
       lock.release();
     }
     if (toMove.length > 0) await this.moveProcessed(client, settings, toMove);
-    return { imported, known, refused, moved: toMove.length };
+    return { imported, known, bounced, refused, moved: toMove.length - bounced };
   }
 
-  private async one(client: ImapFlow, message: Listed): Promise<'imported' | 'known' | 'triaged' | RefusedMessage> {
+  private async one(client: ImapFlow, message: Listed): Promise<'imported' | 'known' | 'triaged' | 'bounced' | RefusedMessage> {
     const refusal = (reading: { code: RefusedMessage['code']; params?: RefusedMessage['params'] }): RefusedMessage => ({
       uid: message.uid,
       subject: message.subject,
@@ -122,13 +132,20 @@ export class MailboxImport {
     const fetched = await client.fetchOne(String(message.uid), { source: true }, { uid: true });
     const raw = fetched ? fetched.source : undefined;
     if (!raw) return refusal({ code: 'mail_malformed' });
-    const reading = await readMessage(raw);
-    if (!reading.ok) return refusal(reading);
     const recordId = message.recordId ?? mailRecordId(null, raw);
     if (!message.recordId) {
       const state = await this.stateOf(recordId);
       if (state !== 'new') return state;
     }
+    // Issue 17: a bounce goes on the case of the letter it returns, never to triage.
+    const bounce = await readBounce(raw);
+    if (bounce) {
+      const recorded = await this.bounces.record(recordId, raw, bounce, message.receivedAt);
+      if (recorded === 'unmatched') return refusal({ code: 'mail_bounce_unmatched' });
+      return recorded === 'recorded' ? 'bounced' : 'known';
+    }
+    const reading = await readMessage(raw);
+    if (!reading.ok) return refusal(reading);
     return this.store(recordId, raw, reading.message, message.receivedAt);
   }
 

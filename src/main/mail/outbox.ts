@@ -21,7 +21,8 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ImapFlow } from 'imapflow';
 import type { RxDatabase } from 'rxdb';
 import { DomainError, fieldError, notFound } from '../../shared/domain/domain-error';
-import type { LetterTemplateId } from '../../shared/domain/letters';
+import type { LetterPosting, LetterTemplateId } from '../../shared/domain/letters';
+import { officeDay } from '../../shared/sla';
 import type { MailSettings, OutboxEntry } from '../../shared/domain/mail';
 import type { IssueCode } from '../../shared/domain/issue-codes';
 import type { Viewer } from '../../shared/identity/viewer';
@@ -29,7 +30,7 @@ import { ChangeSet } from '../database/change-set';
 import type { Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import type { FileStore } from '../files/file-store';
-import type { LetterCollections } from '../post-room/letters-collection';
+import type { LetterCollections, LetterDocument } from '../post-room/letters-collection';
 import { closeImap, connectImap, mailProblem } from './imap-connection';
 import type { MailConfigStore } from './mail-config';
 
@@ -109,6 +110,8 @@ export class MailOutbox {
     const letter = (await this.letters.letters.findOne(letterId).exec())?.toJSON();
     if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
     if (letter.direction !== 'out' || !letter.finalisedAt || !letter.caseId || !letter.template) throw fieldError('letterId', 'Only a finalised outgoing letter is sent', 'not_outgoing');
+    if (letter.posting?.email) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to}`, 'already_emailed');
+    if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
     await this.domain.queries.assertCanOpen(letter.caseId, viewer);
     const { case: record } = await this.domain.queries.get(letter.caseId);
     if (record.complainant.email === '') throw fieldError('letterId', 'The complainant has no e-mail address', 'email_needed');
@@ -247,11 +250,22 @@ export class MailOutbox {
     });
   }
 
-  /** The e-mail on the case's timeline and, for an acknowledgement, the acknowledgement at the time sent (P-3.2, P-4.3): one transaction. */
+  /**
+   * One transaction: the letter marked as sent by e-mail (to whom, when: it is no longer awaiting
+   * posting, on any device), the e-mail on the case's timeline, and for an acknowledgement the
+   * acknowledgement at the time sent (P-3.2, P-4.3).
+   */
   private async record(entry: StoredEntry, sentAt: Date): Promise<void> {
     const at = sentAt.toISOString();
     const changes = new ChangeSet();
-    changes.include(await this.domain.cases.planCommunication({ caseId: entry.caseId, at, direction: 'out', channel: 'email', summary: `E-mail sent to ${entry.to}: ${entry.subject}` }, { letterId: entry.letterId }));
+    const letter = await this.letters.letters.findOne(entry.letterId).exec();
+    if (letter && !letter.posting) {
+      const postedOn = officeDay(await this.domain.settings.calendar(), sentAt);
+      const posting: LetterPosting = { postedOn, postClass: 'email', trackingNumber: '', loggedAt: at, loggedBy: await this.domain.identity.actor(), email: { to: entry.to, messageId: entry.messageId, sentAt: at } };
+      changes.update(this.letters.letters, letter, { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn });
+    }
+    const generated = { key: 'emailSent' as const, params: { template: entry.template, to: entry.to } };
+    changes.include(await this.domain.cases.planCommunication({ caseId: entry.caseId, at, direction: 'out', channel: 'email', summary: `E-mail sent to ${entry.to}: ${entry.subject}` }, { letterId: entry.letterId, generated }));
     const action = entry.template === 'acknowledgement' ? 'acknowledge' : entry.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
     if (action && (await this.domain.queries.get(entry.caseId)).availableActions.includes(action)) {
       changes.include((await this.domain.cases.planAct({ caseId: entry.caseId, action: { type: action, at, channel: 'email' } })).changes);

@@ -11,12 +11,16 @@ const TEXT = {
     closedCase: (reference: string) => `New correspondence on a closed case: ${reference}`,
     body: (name: string) => `From ${name}`,
     closedBody: (name: string) => `From ${name}. Decide: reopen, escalate or no action.`,
+    undelivered: (reference: string) => `E-mail not delivered: ${reference}`,
+    undeliveredBody: (to: string, reason: string) => `The e-mail to ${to} came back: ${reason}. Post the letter instead.`,
   },
   lv: {
     newPost: (reference: string) => `Jauna korespondence: ${reference}`,
     closedCase: (reference: string) => `Jauna korespondence slēgtā lietā: ${reference}`,
     body: (name: string) => `No: ${name}`,
     closedBody: (name: string) => `No: ${name}. Izlemiet: atvērt no jauna, eskalēt vai nerīkoties.`,
+    undelivered: (reference: string) => `E-pasts nav piegādāts: ${reference}`,
+    undeliveredBody: (to: string, reason: string) => `E-pasts uz ${to} atnāca atpakaļ: ${reason}. Nosūtiet vēstuli pa pastu.`,
   },
 } as const;
 
@@ -26,11 +30,15 @@ export function arrivalKey(arrival: Pick<Arrival, 'entryId'>, staffId: string): 
 
 export function draftArrivalNotifications(arrivals: readonly Arrival[], language: NotificationLanguage): NotificationDraft[] {
   const words = TEXT[language];
-  return arrivals.map((arrival) => ({
-    level: arrival.closedCase ? 'closed-case-post' : 'new-post',
-    title: arrival.closedCase ? words.closedCase(arrival.reference) : words.newPost(arrival.reference),
-    body: arrival.closedCase ? words.closedBody(arrival.complainantName) : words.body(arrival.complainantName),
-    caseIds: [arrival.caseId],
-    path: `/case/${arrival.caseId}`,
-  }));
+  return arrivals.map((arrival) => {
+    const where = { caseIds: [arrival.caseId], path: `/case/${arrival.caseId}` };
+    // Issue 17: a bounce says what came back and what to do.
+    if (arrival.undelivered) return { level: 'new-post', title: words.undelivered(arrival.reference), body: words.undeliveredBody(arrival.undelivered.to, arrival.undelivered.reason), ...where };
+    return {
+      level: arrival.closedCase ? 'closed-case-post' : 'new-post',
+      title: arrival.closedCase ? words.closedCase(arrival.reference) : words.newPost(arrival.reference),
+      body: arrival.closedCase ? words.closedBody(arrival.complainantName) : words.body(arrival.complainantName),
+      ...where,
+    };
+  });
 }

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { format } from 'date-fns';
 import { DEFAULT_LETTER_TEMPLATES, mergeTemplate } from '../../shared/domain/letter-templates';
-import { FINAL_RESPONSE_TEMPLATES } from '../../shared/domain/letters';
+import { awaitsPosting, FINAL_RESPONSE_TEMPLATES } from '../../shared/domain/letters';
 import type {
   dayBookInput,
   DayBookRow,
@@ -56,7 +56,7 @@ export class PostRoomService {
   /** The case's final-response letters finalised but not posted (issue 18: closing asks to confirm). */
   private async unpostedFinalResponses(caseId: string): Promise<LetterTemplateId[]> {
     const letters = await this.collections.letters.find({ selector: { caseId, direction: 'out', voided: false } }).exec();
-    return letters.flatMap((letter) => (letter.template && FINAL_RESPONSE_TEMPLATES.includes(letter.template) && letter.finalisedAt !== null && letter.posting === null ? [letter.template] : []));
+    return letters.flatMap((letter) => (letter.template && FINAL_RESPONSE_TEMPLATES.includes(letter.template) && awaitsPosting(letter) ? [letter.template] : []));
   }
 
   /** The case a quoted reference points to: validated by its check character, then looked up. */
@@ -219,7 +219,7 @@ export class PostRoomService {
     );
     const letters = await this.visibleLetters(stored, viewer);
     return letters
-      .filter((letter) => !input.awaitingPosting || (letter.direction === 'out' && letter.finalisedAt !== null && letter.posting === null))
+      .filter((letter) => !input.awaitingPosting || awaitsPosting(letter))
       .filter((letter) => {
         const date = letter.direction === 'in' ? letter.receivedOn : letter.postedOn || letter.finalisedAt?.slice(0, 10);
         return (!input.from || (date ?? '') >= input.from) && (!input.to || (date ?? '') <= input.to);
@@ -344,7 +344,9 @@ export class PostRoomService {
       if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
       await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
       if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
-      if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
+      // Issue 17: a letter whose e-mail came back undelivered is posted instead.
+      if (letter.posting?.email && !letter.posting.email.bounce) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
+      if (letter.posting && !letter.posting.email) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
       const calendar = await this.domain.settings.calendar();
       const today = officeDay(calendar, this.clock.now());
       refuseFutureDay('postedOn', input.postedOn, today);

@@ -27,6 +27,12 @@ const letter = {
   finalisedAt: null, posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-20T10:00:00.000Z', loggedBy: by, voided: false,
 } as LetterDocument;
 
+// Issue 17: an acknowledgement sent by e-mail names the complainant's address in its posting.
+const emailed = {
+  ...letter, id: 'letter-2', direction: 'out', kind: null, template: 'acknowledgement', language: 'en-GB', text: 'Dear Margaret Hale', finalisedAt: '2026-11-20T11:00:00.000Z', files: [], postedOn: '2026-11-20',
+  posting: { postedOn: '2026-11-20', postClass: 'email', trackingNumber: '', loggedAt: '2026-11-20T11:05:00.000Z', loggedBy: by, email: { to: 'margaret@example.org', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-20T11:05:00.000Z', bounce: { at: '2026-11-20T11:06:00.000Z', reason: '550 <margaret@example.org>: user unknown' } } },
+} as LetterDocument;
+
 const local = (document: object) => ({ local: { ...document, _deleted: false }, caseUntouched: false });
 const pulled = (document: object): Incoming => ({ ...document, id: String((document as { id: string }).id), _deleted: false });
 const check = (collection: string, mine: object, theirs: object) => inspectInbound(inboundRulesOf(collection), pulled(theirs), local(mine), () => []);
@@ -36,10 +42,17 @@ describe('a device accepts exactly the erased form of its own copy (issue 14)', 
     ['timeline', note, redactedEntry(note)],
     ['timeline', audit, redactedEntry(audit)],
     ['letters', letter, erasedLetter(letter)],
+    ['letters', emailed, erasedLetter(emailed)],
     ['files', file, erasedFile(file)],
     ['fileChunks', chunk, erasedChunk(chunk)],
   ])('%s: the erased copy from the server is accepted', (collection, mine, erased) => {
     expect(check(collection, mine, erased)).toEqual({ accept: true });
+  });
+
+  it('a letter sent by e-mail is erased without the address it went to or the bounce reason naming it, keeping when it went (issue 17)', () => {
+    const erased = erasedLetter(emailed);
+    expect(JSON.stringify(erased)).not.toContain('margaret@example.org');
+    expect(erased.posting).toMatchObject({ postClass: 'email', email: { to: '', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-20T11:05:00.000Z', bounce: { at: '2026-11-20T11:06:00.000Z', reason: '' } } });
   });
 
   it('any other rewrite is still refused as written once, and the server is given the good copy back', () => {

@@ -58,6 +58,7 @@ import { exportTableInput, printReportInput, reportFiltersSchema, type Dashboard
 import { assignCasesInput, exportCasesInput, linkCasesInput, relatedCasesInput } from '../domain/case-list-inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
+import { webFormMappingInput } from '../domain/web-form';
 import { changePasswordInput, joinTeamInput, setPasswordInput, setUpTeamInput, signInInput, staffInput, unlockInput, type SessionState } from '../identity/session-inputs';
 
 /** A phantom value that carries a result or payload type in the table; never read at run time. */
@@ -135,6 +136,7 @@ export const apiMethods = {
   'settings.updateSlaPolicy': { summary: 'Acknowledgement and resolution limits, warning lead, office hours.', input: slaPolicySchema, result: typed<SettingsSnapshot>() },
   'settings.updateCalendar': { summary: 'Holiday region, time zone, working week, office closure days and extra working days (with notes); moves open deadlines.', input: calendarSettingsSchema, result: typed<SettingsSnapshot>() },
   'settings.updateSecurity': { summary: 'How long the app may stay idle before it locks.', input: securitySettingsSchema, result: typed<SettingsSnapshot>() },
+  'settings.updateWebFormMapping': { summary: 'Issue 17: which labels in a website form e-mail fill which complaint field (P-3.1); synced like the other settings.', input: webFormMappingInput, result: typed<SettingsSnapshot>() },
   'settings.saveComplaintType': { summary: 'Adds, renames or retires a complaint type (P-2.2).', input: complaintTypeInput, result: typed<SettingsSnapshot>() },
   'settings.setDepartments': { summary: 'The departments a case can involve.', input: departmentsInput, result: typed<SettingsSnapshot>() },
   'staff.save': { summary: 'Adds or edits a staff account: name, login, roles, departments, active (administrators).', input: staffInput, result: typed<SettingsSnapshot>() },

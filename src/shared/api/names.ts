@@ -44,6 +44,7 @@ export const API_METHODS = [
   'settings.updateSlaPolicy',
   'settings.updateCalendar',
   'settings.updateSecurity',
+  'settings.updateWebFormMapping',
   'settings.saveComplaintType',
   'settings.setDepartments',
   'staff.save',

@@ -20,6 +20,39 @@ export const UNPOSTED_LETTER_DETAIL = 'closed-with-unposted-letter:';
 
 export const POST_CLASSES = ['first', 'second', 'signed-for'] as const;
 export type PostClass = (typeof POST_CLASSES)[number];
+/**
+ * How a letter went out (issue 17): by post in one of its classes, or by e-mail through the outbox.
+ * Only the outbox records `email`; a person logs the post classes.
+ */
+export const DISPATCH_CLASSES = [...POST_CLASSES, 'email'] as const;
+export type DispatchClass = (typeof DISPATCH_CLASSES)[number];
+
+/** A letter sent by e-mail (issue 17): to whom, with which stable Message-ID, and when the server took it. */
+export interface LetterEmailDispatch {
+  readonly to: string;
+  readonly messageId: string;
+  readonly sentAt: string;
+  /** It came back: when the bounce reached the team mailbox and why (the letter is then to be posted instead). */
+  readonly bounce?: { readonly at: string; readonly reason: string };
+}
+
+/** How a finalised letter went out: the day, the class (a post class or e-mail) and, for an e-mail, the address and time. */
+export interface LetterPosting {
+  readonly postedOn: string;
+  readonly postClass: DispatchClass;
+  readonly trackingNumber: string;
+  readonly loggedAt: string;
+  readonly loggedBy?: StaffRef;
+  readonly email?: LetterEmailDispatch;
+}
+
+/**
+ * A finalised outgoing letter that has not gone out yet (by post or e-mail), or whose e-mail came
+ * back undelivered (issue 17): the outgoing post offers it for posting.
+ */
+export function awaitsPosting(letter: Pick<LetterRecord, 'direction' | 'finalisedAt' | 'posting'>): boolean {
+  return letter.direction === 'out' && letter.finalisedAt !== null && (letter.posting === null || letter.posting.email?.bounce !== undefined);
+}
 
 export const LETTER_LANGUAGES = ['en-GB', 'lv'] as const;
 export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
@@ -65,7 +98,7 @@ export interface LetterRecord {
   readonly language: LetterLanguage | null;
   readonly text: string;
   readonly finalisedAt: string | null;
-  readonly posting: { readonly postedOn: string; readonly postClass: PostClass; readonly trackingNumber: string; readonly loggedAt: string; readonly loggedBy?: StaffRef } | null;
+  readonly posting: LetterPosting | null;
   readonly batchId: string;
   readonly loggedAt: string;
   readonly loggedBy: StaffRef;

@@ -80,6 +80,8 @@ export interface MailImportResult {
   readonly imported: number;
   /** Already in Plaint (imported here or by another device). */
   readonly known: number;
+  /** Issue 17: reports that an e-mail Plaint sent was not delivered, recorded on their cases (and moved). */
+  readonly bounced: number;
   readonly refused: readonly RefusedMessage[];
   /** Triaged messages moved to the processed folder in this run. */
   readonly moved: number;

@@ -13,7 +13,7 @@
 import { CORRESPONDENCE_DECISIONS } from './correspondence';
 import { z } from 'zod';
 import { createWorkingCalendar, DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../sla';
-import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, POST_CLASSES } from './letters';
+import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, DISPATCH_CLASSES } from './letters';
 import { caseSortSchema, savedViewIdSchema } from './case-views';
 import { ACCESS_ACTIONS } from './access-log';
 import { caseFiltersSchema } from './inputs';
@@ -21,6 +21,7 @@ import { erasureRegisterSchema, retentionPolicySchema } from './retention';
 import { rootCauseTaxonomySchema } from './root-causes';
 import { IMPROVEMENT_STATUSES } from './improvement-actions';
 import { calendarSettingsSchema, complaintTypeInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from './settings-inputs';
+import { webFormMappingInput } from './web-form';
 import {
   CASE_STATUSES,
   COMMUNICATION_CHANNELS,
@@ -277,6 +278,7 @@ const settingsValues = {
     .refine((types) => new Set(types.map((type) => type.id)).size === types.length, 'Complaint type ids repeat'),
   departments: z.array(z.string().min(1).max(100)).max(100),
   security: securitySettingsSchema,
+  webFormMapping: webFormMappingInput,
   rootCauses: rootCauseTaxonomySchema,
   improvementActions: z.array(improvementActionRecordSchema).max(2_000),
   letterTemplates: z.partialRecord(z.enum(LETTER_TEMPLATES), z.partialRecord(z.enum(LETTER_LANGUAGES), z.string().max(20_000))),
@@ -321,7 +323,17 @@ export const letterRecordSchema = z
     language: z.enum(LETTER_LANGUAGES).nullable(),
     text: z.string(),
     finalisedAt: instant.nullable(),
-    posting: z.object({ postedOn: day, postClass: z.enum(POST_CLASSES), trackingNumber: z.string(), loggedAt: instant, loggedBy: staffRef.optional() }).nullable(),
+    posting: z
+      .object({
+        postedOn: day,
+        postClass: z.enum(DISPATCH_CLASSES),
+        trackingNumber: z.string(),
+        loggedAt: instant,
+        loggedBy: staffRef.optional(),
+        // Issue 17: a letter sent by e-mail through the outbox.
+        email: z.object({ to: z.string(), messageId: z.string(), sentAt: instant, bounce: z.object({ at: instant, reason: z.string() }).optional() }).optional(),
+      })
+      .nullable(),
     postedOn: z.union([z.literal(''), day]),
     batchId: z.string(),
     loggedAt: instant,
@@ -330,6 +342,7 @@ export const letterRecordSchema = z
   })
   .superRefine((letter, context) => {
     if (letter.postedOn !== (letter.posting?.postedOn ?? '')) context.addIssue({ code: 'custom', path: ['postedOn'], message: 'Does not match the posting' });
+    if (letter.posting && (letter.posting.postClass === 'email') !== (letter.posting.email !== undefined)) context.addIssue({ code: 'custom', path: ['posting', 'email'], message: 'An e-mail dispatch has its address, and only it' });
   });
 
 export const fileRecordSchema = z.object({

@@ -18,7 +18,7 @@ import type {
   TimelineKind,
 } from './vocabulary';
 
-export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated';
+export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated' | 'emailSent' | 'emailNotDelivered';
 
 export interface StaffRef {
   readonly id: string;

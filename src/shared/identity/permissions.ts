@@ -78,6 +78,8 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'settings.updateSlaPolicy': ADMINISTRATION,
   'settings.updateCalendar': ADMINISTRATION,
   'settings.updateSecurity': ADMINISTRATION,
+  // Issue 17: how website form e-mails pre-fill a complaint, a team setting.
+  'settings.updateWebFormMapping': ADMINISTRATION,
   'settings.saveComplaintType': ADMINISTRATION,
   'settings.setDepartments': ADMINISTRATION,
   'staff.save': ADMINISTRATION,

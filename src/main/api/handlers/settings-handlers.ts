@@ -29,6 +29,7 @@ export function settingsHandlers(domain: () => DomainServices, session: () => Se
       return snapshot();
     },
     'settings.updateSecurity': async (input, context) => (await domain().settings.updateSecurity(input, actor(context)), snapshot()),
+    'settings.updateWebFormMapping': async (input, context) => (await domain().settings.updateWebFormMapping(input, actor(context)), snapshot()),
     'settings.saveComplaintType': async (input, context) => (await domain().settings.saveComplaintType(input, actor(context)), snapshot()),
     'settings.setDepartments': async (input, context) => (await domain().settings.setDepartments(input.departments, actor(context)), snapshot()),
     'settings.saveRootCauseCategory': async (input, context) => (await domain().settings.saveRootCauseCategory(input, actor(context)), snapshot()),

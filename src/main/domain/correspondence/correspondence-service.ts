@@ -32,6 +32,16 @@ export interface Arrival {
   readonly complainantName: string;
   readonly closedCase: boolean;
   readonly recordedAt: string;
+  /** Issue 17: an e-mail to the complainant came back undelivered (the letter is to be posted instead). */
+  readonly undelivered?: { readonly to: string; readonly reason: string };
+}
+
+/**
+ * Issue 17: a bounce is news to the assignee even when it was their own device that fetched it
+ * (the mailbox is checked in the background for whoever is signed in).
+ */
+function isBounce(entry: Communication): boolean {
+  return entry.data.generated?.key === 'emailNotDelivered';
 }
 
 export interface ArrivalInput {
@@ -101,7 +111,7 @@ export class CorrespondenceService {
 
   /** Arrived since the reader last opened the case, and not logged by the reader themselves. */
   private isNewTo(entry: Communication, viewer: Viewer, seenAt: string): boolean {
-    return entry.recordedAt > seenAt && entry.by.id !== viewer.accountId;
+    return entry.recordedAt > seenAt && (entry.by.id !== viewer.accountId || isBounce(entry));
   }
 
   /** The case as its reader sees its new correspondence: unread, and what waits for a decision. */
@@ -173,13 +183,14 @@ export class CorrespondenceService {
     const cases = new Map([...mine, ...unassignedClosed].filter((found) => canOpenCase(viewer, found)).map((found) => [found.id, found]));
     const arrivals = await this.arrivalsOn([...cases.keys()]);
     return arrivals
-      .filter((entry) => entry.recordedAt >= since.toISOString() && entry.by.id !== viewer.accountId)
+      .filter((entry) => entry.recordedAt >= since.toISOString() && (entry.by.id !== viewer.accountId || isBounce(entry)))
       .flatMap((entry) => {
         const found = cases.get(entry.caseId);
         if (!found) return [];
         // An unassigned case is the managers' only for post on a closed case.
         if (found.assigneeId !== viewer.accountId && !entry.data.arrived?.closedCase) return [];
-        return [{ entryId: entry.id, caseId: found.id, reference: found.reference, complainantName: found.complainant.name, closedCase: entry.data.arrived?.closedCase ?? false, recordedAt: entry.recordedAt }];
+        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '' } : null;
+        return [{ entryId: entry.id, caseId: found.id, reference: found.reference, complainantName: found.complainant.name, closedCase: entry.data.arrived?.closedCase ?? false, recordedAt: entry.recordedAt, ...(undelivered ? { undelivered } : {}) }];
       });
   }
 }

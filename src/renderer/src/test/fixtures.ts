@@ -6,6 +6,7 @@ import type { SettingsSnapshot } from '../../../shared/api/types/settings';
 import type { SessionState } from '../../../shared/identity/session-inputs';
 import type { Viewer } from '../../../shared/identity/viewer';
 import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../shared/sla';
+import { DEFAULT_WEB_FORM_MAPPING } from '../../../shared/domain/web-form';
 
 /** A British office with the default procedure and calendar, nothing configured; `overrides` replace whole fields. */
 export function settingsSnapshot(overrides: Partial<SettingsSnapshot> = {}): SettingsSnapshot {
@@ -18,6 +19,7 @@ export function settingsSnapshot(overrides: Partial<SettingsSnapshot> = {}): Set
     rootCauses: [],
     staff: [],
     security: { idleLockMinutes: 15 },
+    webFormMapping: DEFAULT_WEB_FORM_MAPPING,
     deviceCode: '7KQ2',
     ...overrides,
   };

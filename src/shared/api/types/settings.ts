@@ -1,6 +1,7 @@
 import type { ComplaintType, Organisation, StaffAccount } from '../../domain/records';
 import type { RootCauseTaxonomy } from '../../domain/root-causes';
 import type { SlaPolicy } from '../../sla';
+import type { WebFormMapping } from '../../domain/web-form';
 
 /** Everything the settings screens and forms need, in one answer. */
 export interface SettingsSnapshot {
@@ -23,6 +24,8 @@ export interface SettingsSnapshot {
   /** The team directory, without password verifiers. */
   readonly staff: readonly StaffAccount[];
   readonly security: { readonly idleLockMinutes: number };
+  /** Issue 17: the labels of a website form e-mail each complaint field is read from. */
+  readonly webFormMapping: WebFormMapping;
   /** This device's reference code (P-3.2). */
   readonly deviceCode: string;
 }

@@ -25,6 +25,11 @@ function FetchResult({ result }: { readonly result: MailImportResult }) {
   return (
     <Alert color={result.refused.length > 0 ? 'orange' : 'teal'} data-testid="mail-fetch-result">
       <Text size="sm">{t('mail.register.fetched', { imported: result.imported, moved: result.moved })}</Text>
+      {result.bounced > 0 && (
+        <Text size="sm" data-testid="mail-bounced">
+          {t('mail.register.bounced', { number: result.bounced })}
+        </Text>
+      )}
       {result.refused.length > 0 && (
         <List size="sm" mt="xs" data-testid="mail-refused">
           {result.refused.map((refused) => (

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/hooks';
 import { ConnectionFormCard } from '../settings/ConnectionFormCard';
 import { SavedPasswordInput } from '../settings/SavedPasswordInput';
 import { useConnectionForm } from '../settings/useConnectionForm';
+import { WebFormMappingSettings } from './WebFormMappingSettings';
 
 type MailFormValues = {
   enabled: boolean;
@@ -71,6 +72,7 @@ export function MailSettings() {
   return (
     <Stack gap="md" data-testid="mail-settings">
       {saved.isSuccess && <MailForm key={JSON.stringify(saved.data)} saved={saved.data} onSaved={() => void saved.refetch()} />}
+      <WebFormMappingSettings />
     </Stack>
   );
 }

@@ -12,23 +12,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlaintBridge } from '../../../../shared/api/bridge';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../../shared/sla';
 import { forgetSessionMemory } from '../../session/session-memory';
 import { SettingsProvider } from '../../settings/SettingsContext';
+import { settingsSnapshot } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { IncomingRegister } from './IncomingRegister';
 
-const snapshot: SettingsSnapshot = {
-  organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-  slaPolicy: DEFAULT_SLA_POLICY,
-  calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
-  complaintTypes: [{ id: 'product', label: { 'en-GB': 'Product', lv: 'Produkts' }, retired: false }],
-  rootCauses: [],
-  departments: [],
-  staff: [],
-  security: { idleLockMinutes: 15 },
-  deviceCode: '7KQ2',
-};
+const snapshot: SettingsSnapshot = settingsSnapshot({ complaintTypes: [{ id: 'product', label: { 'en-GB': 'Product', lv: 'Produkts' }, retired: false }] });
 
 interface Sent {
   readonly method: ApiMethodName;

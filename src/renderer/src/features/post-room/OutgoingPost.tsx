@@ -8,11 +8,14 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
+import { dispatchText } from '../workspace/letter-dispatch-text';
+import { useFormatters } from '../../common/format';
 import { officeDay } from './incoming-register';
 
 function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonly onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrors();
+  const format = useFormatters();
   const { settings } = useSettings();
   const [postedOn, setPostedOn] = useState(officeDay(settings.calendar.timeZone));
   const [postClass, setPostClass] = useState<PostClass>('first');
@@ -34,7 +37,15 @@ function PostingRow({ letter, onDone }: { readonly letter: LetterRecord; readonl
         </Anchor>
       </Table.Td>
       <Table.Td>{letter.party.name}</Table.Td>
-      <Table.Td>{t(`letters.templates.${letter.template ?? 'acknowledgement'}`)}</Table.Td>
+      <Table.Td>
+        {t(`letters.templates.${letter.template ?? 'acknowledgement'}`)}
+        {/* Issue 17: offered again because its e-mail came back. */}
+        {letter.posting?.email?.bounce && (
+          <Text size="xs" c="orange" data-testid="email-bounced">
+            {dispatchText(letter.posting, t, format)}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <TextInput size="xs" type="date" aria-label={t('postRoom.postedOn')} value={postedOn} onChange={(event) => setPostedOn(event.currentTarget.value)} error={errors['postedOn']} />
       </Table.Td>

@@ -2,6 +2,8 @@
  * Issue 19, files on demand: a scan whose content is on the team server while this device is
  * offline says so plainly ("on the team server; opens when you are online"), never "not found",
  * and the letters panel stays usable.
+ * Issue 17: a letter sent by e-mail reads as sent by e-mail (to whom, when), not "not posted", and
+ * is not offered for sending again.
  */
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -41,6 +43,54 @@ const letter = {
   loggedBy: { id: 'carl', name: 'Carl Clerk' },
   voided: false,
 };
+
+function showLetters(letters: readonly object[], language?: 'lv') {
+  const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'post.list': letters, 'mail.outbox': [] };
+  window.plaint = createPlaintBridge({ request: (method) => Promise.resolve({ ok: true, result: answers[method] }), listen: () => () => undefined });
+  const detail = { case: { id: 'case-1', status: 'acknowledged', extensions: [], complainant: { email: 'margaret@example.org' } } } as unknown as CaseDetail;
+  renderWithProviders(
+    <SessionGate>
+      <SettingsProvider fallback={null}>
+        <LettersPanel detail={detail} />
+      </SettingsProvider>
+    </SessionGate>,
+    undefined,
+    language,
+  );
+}
+
+const outgoing = { ...letter, id: 'letter-2', direction: 'out', kind: null, template: 'acknowledgement', language: 'en-GB', text: 'Dear Margaret Hale', finalisedAt: '2026-11-25T11:00:00.000Z', files: [] };
+const emailed = {
+  ...outgoing,
+  posting: { postedOn: '2026-11-25', postClass: 'email', trackingNumber: '', loggedAt: '2026-11-25T11:30:00.000Z', email: { to: 'margaret@example.org', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-25T11:30:00.000Z' } },
+};
+
+describe('a letter sent by e-mail (issue 17)', () => {
+  it('reads as sent by e-mail with the address and time, not as not posted, and offers no sending', async () => {
+    showLetters([emailed]);
+    const line = await screen.findByTestId('letter-dispatch');
+    expect(line.textContent).toBe('Sent by e-mail to margaret@example.org on 25 Nov 2026, 11:30');
+    expect(screen.queryByText('Not posted yet')).toBeNull();
+    expect(screen.queryByTestId('send-letter-email')).toBeNull();
+  });
+
+  it('in Latvian too', async () => {
+    showLetters([emailed], 'lv');
+    expect((await screen.findByTestId('letter-dispatch')).textContent).toContain('Nosūtīta pa e-pastu uz margaret@example.org');
+  });
+
+  it('an e-mail that came back reads as not delivered with the reason, to be posted instead; no sending again', async () => {
+    showLetters([{ ...emailed, posting: { ...emailed.posting, email: { ...emailed.posting.email, bounce: { at: '2026-11-25T11:31:00.000Z', reason: '550 5.1.1 User unknown' } } } }]);
+    expect((await screen.findByTestId('letter-dispatch')).textContent).toBe('E-mail to margaret@example.org not delivered (550 5.1.1 User unknown): post the letter instead');
+    expect(screen.queryByTestId('send-letter-email')).toBeNull();
+  });
+
+  it('a letter not yet sent still says so and offers sending by e-mail', async () => {
+    showLetters([outgoing]);
+    expect((await screen.findByTestId('letter-dispatch')).textContent).toBe('Not posted yet');
+    expect(await screen.findByTestId('send-letter-email')).toBeTruthy();
+  });
+});
 
 afterEach(() => {
   delete window.plaint;

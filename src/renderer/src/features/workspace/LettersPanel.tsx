@@ -16,6 +16,7 @@ import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
 import { useCan } from '../../session/SessionContext';
 import { LetterEmail } from '../mail/LetterEmail';
+import { dispatchText } from './letter-dispatch-text';
 
 function suggestedTemplate(detail: CaseDetail): LetterTemplateId {
   const status = detail.case.status;
@@ -115,11 +116,12 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
                 </Text>
               </Group>
               {letter.direction === 'out' && (
-                <Text size="sm" fw={letter.posting ? undefined : 600}>
-                  {letter.posting ? t('letters.posted', { date: format.day(letter.posting.postedOn) }) : t('letters.notPosted')}
+                <Text size="sm" fw={letter.posting ? undefined : 600} data-testid="letter-dispatch">
+                  {dispatchText(letter.posting, t, format)}
                 </Text>
               )}
-              {letter.direction === 'out' && sendsEmail && detail.case.complainant.email !== '' && <LetterEmail letterId={letter.id} />}
+              {/* Issue 17: a letter that went out (by post or e-mail) is not offered for sending again. */}
+              {letter.direction === 'out' && letter.posting === null && sendsEmail && detail.case.complainant.email !== '' && <LetterEmail letterId={letter.id} />}
               {letter.files.map((file) => (
                 <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => openFile(file.id)}>
                   <IconDownload size={12} aria-hidden /> {file.name}

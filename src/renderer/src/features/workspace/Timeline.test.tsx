@@ -136,3 +136,47 @@ describe('audit, signposting and status entries in the timeline (issue 18)', () 
     expect(text).not.toMatch(/externalReferral|signpostedAt|[{}]|→/);
   });
 });
+
+describe('an e-mail that came back in the timeline (issue 17)', () => {
+  it.each([
+    ['en-GB', 'Received · E-mail: Acknowledgement letter to gone@example.org not delivered: 550 5.1.1 User unknown'],
+    ['lv', 'Saņemts · E-pasts: vēstule “Saņemšanas apstiprinājums” uz gone@example.org nav piegādāta: 550 5.1.1 User unknown'],
+  ] as const)('%s: names the letter, the address and the reason', async (language, expected) => {
+    answerEvery({ 'settings.get': settingsSnapshot() });
+    const bounced: TimelineEntry = {
+      id: 'bounced-1',
+      caseId: 'case-1',
+      kind: 'communication',
+      at: '2026-11-25T11:31:00.000Z',
+      recordedAt: '2026-11-25T11:40:00.000Z',
+      order: 0,
+      by: ann,
+      data: { direction: 'in', channel: 'email', summary: 'E-mail not delivered to gone@example.org: 550 5.1.1 User unknown', letterId: 'mail-1', arrived: { closedCase: false }, generated: { key: 'emailNotDelivered', params: { template: 'acknowledgement', to: 'gone@example.org', reason: '550 5.1.1 User unknown' } } },
+    };
+    renderWithSettings(<CaseTimeline entries={[bounced]} />, language);
+    expect((await screen.findByTestId('timeline')).textContent ?? '').toContain(expected);
+  });
+});
+
+describe('a letter sent by e-mail in the timeline (issue 17)', () => {
+  it.each([
+    ['en-GB', 'Sent · E-mail: Acknowledgement letter to margaret@example.org'],
+    ['lv', 'Nosūtīts · E-pasts: vēstule “Saņemšanas apstiprinājums” uz margaret@example.org'],
+  ] as const)('%s: names the letter and the address in words', async (language, expected) => {
+    answerEvery({ 'settings.get': settingsSnapshot() });
+    const emailed: TimelineEntry = {
+      id: 'emailed-1',
+      caseId: 'case-1',
+      kind: 'communication',
+      at: '2026-11-25T11:30:00.000Z',
+      recordedAt: '2026-11-25T11:30:00.000Z',
+      order: 0,
+      by: ann,
+      data: { direction: 'out', channel: 'email', summary: 'E-mail sent to margaret@example.org: [Ref X] We have received your complaint', letterId: 'letter-1', generated: { key: 'emailSent', params: { template: 'acknowledgement', to: 'margaret@example.org' } } },
+    };
+    renderWithSettings(<CaseTimeline entries={[emailed]} />, language);
+    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    expect(text).toContain(expected);
+    expect(text).not.toContain('E-mail sent to');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Bounces (issue 17) against a real SMTP server and a real Dovecot: a letter goes out by e-mail
+ * through the outbox, and a delivery failure report for it arrives in the team mailbox.
+ * - An RFC 3464 report and a non-standard bounce (Exim's, the Message-ID quoted in its text) are
+ *   matched to the e-mail by its stable Message-ID and recorded on the case as "e-mail not
+ *   delivered" with the reason; the case's owner is told in-app (and sees the case unread);
+ *   the letter is offered for posting again, and can be logged as posted.
+ * - A bounce never becomes a new complaint: it is not listed for triage, and it is moved to the
+ *   processed folder with the triaged messages.
+ * - A final response sent by e-mail counts as sent when the case is closed; once it bounced, closing
+ *   asks to confirm as for an unposted letter (issue 18's rule).
+ * - A delay report is not a bounce; a bounce of an e-mail Plaint did not send is left in the
+ *   mailbox with that reason and changes nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEED_ADMIN } from '../identity/seed-account';
+import { startTestDomain, type TestDomain } from '../domain/test-support';
+import { dovecotInstalled, startDovecot, type DovecotServer } from './test-support/dovecot';
+import { deliveryStatusReport, eximBounce } from './test-support/bounces';
+import { startSmtpRelay, type SmtpRelay } from './test-support/smtp-relay';
+
+let t: TestDomain;
+let mailbox: DovecotServer;
+let relay: SmtpRelay;
+
+async function configure() {
+  await t.call('mail.configure', {
+    enabled: true,
+    imap: { host: '127.0.0.1', port: mailbox.port, security: 'none', username: mailbox.user },
+    smtp: { host: '127.0.0.1', port: relay.port, security: 'none', from: 'complaints@example.com' },
+    password: mailbox.password,
+  });
+}
+
+/** Amira's case; she sends the acknowledgement by e-mail. Then the administrator (the post room) is signed in. */
+async function emailedAcknowledgement() {
+  const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
+  const created = await t.call('cases.create', {
+    complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
+    channel: 'web-form',
+    receivedAt: '2026-11-25T09:30:00.000Z',
+    type: 'product',
+    summary: 'Leaking bottle',
+    assigneeId: amira,
+  });
+  await t.signInAs('amira');
+  await t.call('cases.markSeen', { caseId: created.caseId });
+  const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
+  const letter = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
+  t.clock.set('2026-11-25T11:30:00.000Z');
+  const sent = await t.call('mail.send', { letterId: letter.id });
+  expect(sent.state).toBe('sent');
+  await t.signInAs('admin', SEED_ADMIN.password);
+  return { ...created, letterId: letter.id, messageId: sent.messageId };
+}
+
+const BOUNCED_AT = new Date('2026-11-25T11:31:00.000Z');
+
+describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
+  beforeEach(async () => {
+    t = await startTestDomain('2026-11-25T11:00:00.000Z');
+    mailbox = await startDovecot();
+    // The complainant's mail server stands in as another folder: only the bounce reaches the team inbox.
+    relay = await startSmtpRelay(mailbox, { folder: 'Elsewhere', sentFolder: 'Sent', credentials: { user: mailbox.user, password: mailbox.password } });
+    await configure();
+  });
+  afterEach(async () => {
+    await t.close();
+    await relay.stop();
+    await mailbox.stop();
+  });
+
+  it.each([
+    ['an RFC 3464 delivery status report', (original: string) => deliveryStatusReport({ messageId: '<report-1@mx.example.org>', original }), '550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown in virtual mailbox table'],
+    ["Exim's non-standard bounce, the Message-ID quoted in its text", (original: string) => eximBounce({ messageId: '<exim-1@mail.example.net>', original }), '550 5.2.1 Mailbox disabled for this recipient'],
+  ])('%s: recorded on the case as not delivered with the reason, the owner told, the letter offered for posting', async (_label, report, reason) => {
+    const { caseId, reference, letterId, messageId } = await emailedAcknowledgement();
+    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
+    await mailbox.append(report(messageId), { receivedAt: BOUNCED_AT });
+    t.clock.set('2026-11-25T11:40:00.000Z');
+
+    expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 1, refused: [], moved: 0 });
+    // Never a complaint: nothing to triage, and it left the inbox with the processed messages.
+    expect(await t.call('mail.list', {})).toEqual([]);
+    expect(await mailbox.messageIds('INBOX')).toEqual([]);
+    expect((await mailbox.messageIds('Plaint/Logged')).length).toBe(1);
+    expect(await t.services.domain!.db.cases.count().exec()).toBe(1);
+
+    // On the case: "e-mail not delivered" with the reason, at the time the report arrived.
+    const detail = await t.call('cases.get', { caseId });
+    const bounced = detail.timeline.find((entry) => entry.kind === 'communication' && entry.data.generated?.key === 'emailNotDelivered');
+    expect(bounced).toMatchObject({ at: BOUNCED_AT.toISOString(), data: { direction: 'in', channel: 'email', generated: { params: { template: 'acknowledgement', to: 'gone@example.org', reason } } } });
+
+    // The letter: its e-mail not delivered, offered for posting again, and it can be posted.
+    const [waiting] = await t.call('post.list', { awaitingPosting: true });
+    expect(waiting).toMatchObject({ id: letterId, posting: { postClass: 'email', email: { messageId, bounce: { at: BOUNCED_AT.toISOString(), reason } } } });
+    await t.call('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' });
+    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
+
+    // The owner is told in-app, and the case is unread for her.
+    await t.signInAs('amira');
+    expect((await t.call('cases.unread', {})).caseIds).toEqual([caseId]);
+    await t.services.notifier!.recompute();
+    const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(caseId));
+    expect(told).toEqual([expect.objectContaining({ title: `E-mail not delivered: ${reference}`, body: `The e-mail to gone@example.org came back: ${reason}. Post the letter instead.`, path: `/case/${caseId}` })]);
+
+    // A second fetch finds nothing new.
+    await t.signInAs('admin', SEED_ADMIN.password);
+    expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 0, refused: [], moved: 0 });
+  });
+
+  it('a delay report is not a bounce: the letter stays sent by e-mail', async () => {
+    const { messageId } = await emailedAcknowledgement();
+    await mailbox.append(deliveryStatusReport({ messageId: '<delay-1@mx.example.org>', original: messageId, action: 'delayed' }), { receivedAt: BOUNCED_AT });
+    const result = await t.call('mail.fetch', {});
+    expect(result.bounced).toBe(0);
+    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
+  });
+
+  it('a bounce of an e-mail Plaint did not send stays in the mailbox with that reason and changes nothing', async () => {
+    await mailbox.append(deliveryStatusReport({ messageId: '<report-9@mx.example.org>', original: '<plaint-00000000-0000-0000-0000-000000000000@example.com>' }), { receivedAt: BOUNCED_AT });
+    const before = (await t.call('post.list', {})).length;
+    const result = await t.call('mail.fetch', {});
+    expect(result).toMatchObject({ imported: 0, bounced: 0, moved: 0, refused: [{ code: 'mail_bounce_unmatched', subject: 'Undelivered Mail Returned to Sender' }] });
+    expect(await t.call('mail.list', { include: 'all' })).toEqual([]);
+    expect((await t.call('post.list', {})).length).toBe(before);
+    expect(await mailbox.messageIds('INBOX')).toEqual(['<report-9@mx.example.org>']);
+  });
+
+  describe('closing with a final response sent by e-mail', () => {
+    async function resolvedAndEmailed() {
+      const { caseId } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'email', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+      await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
+      await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-25T10:10:00.000Z' } });
+      await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-25T10:20:00.000Z', channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
+      const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
+      const letter = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
+      t.clock.set('2026-11-25T11:30:00.000Z');
+      const sent = await t.call('mail.send', { letterId: letter.id });
+      expect(sent.state).toBe('sent');
+      return { caseId, messageId: sent.messageId };
+    }
+    const close = (caseId: string) => ({ caseId, action: { type: 'close' as const, at: '2026-11-25T11:50:00.000Z' } });
+
+    it('sent by e-mail: the case closes without asking about an unposted letter', async () => {
+      const { caseId } = await resolvedAndEmailed();
+      t.clock.set('2026-11-25T11:50:00.000Z');
+      expect((await t.call('cases.act', close(caseId))).case.status).toBe('closed');
+    });
+
+    it('bounced: closing asks to confirm, as for a letter not posted', async () => {
+      const { caseId, messageId } = await resolvedAndEmailed();
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-5@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:50:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      expect((await t.fail('cases.act', close(caseId))).issues[0]).toMatchObject({ path: 'action.closeWithoutPosting', code: 'unposted_final_letter' });
+    });
+  });
+});

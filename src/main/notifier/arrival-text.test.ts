@@ -1,0 +1,19 @@
+/** Issue 17: a bounce is told as "e-mail not delivered", with what to do, in the user's language. */
+import { describe, expect, it } from 'vitest';
+import { draftArrivalNotifications } from './arrival-text';
+
+const arrival = { entryId: 'entry-1', caseId: 'case-1', reference: '7KQ2-00A3-M', complainantName: 'Margaret Hale', closedCase: false, recordedAt: '2026-11-25T11:40:00.000Z', undelivered: { to: 'gone@example.org', reason: '550 5.1.1 User unknown' } };
+
+describe('telling a bounce (issue 17)', () => {
+  it.each([
+    ['en-GB', 'E-mail not delivered: 7KQ2-00A3-M', 'The e-mail to gone@example.org came back: 550 5.1.1 User unknown. Post the letter instead.'],
+    ['lv', 'E-pasts nav piegādāts: 7KQ2-00A3-M', 'E-pasts uz gone@example.org atnāca atpakaļ: 550 5.1.1 User unknown. Nosūtiet vēstuli pa pastu.'],
+  ] as const)('%s', (language, title, body) => {
+    expect(draftArrivalNotifications([arrival], language)).toEqual([{ level: 'new-post', title, body, caseIds: ['case-1'], path: '/case/case-1' }]);
+  });
+
+  it('other correspondence is still told as new correspondence', () => {
+    const { undelivered: _undelivered, ...post } = arrival;
+    expect(draftArrivalNotifications([post], 'en-GB')[0]).toMatchObject({ title: 'New correspondence: 7KQ2-00A3-M', body: 'From Margaret Hale' });
+  });
+});
