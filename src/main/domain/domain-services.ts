@@ -8,6 +8,7 @@ import { CaseLastSeen } from './correspondence/case-last-seen';
 import { addDeviceLedger } from '../database/device-ledger';
 import { CorrespondenceService } from './correspondence/correspondence-service';
 import { RelatedCases } from './related-cases';
+import { ContactUpdates } from './contact-updates';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
@@ -27,6 +28,8 @@ export interface DomainServices {
   readonly correspondence: CorrespondenceService;
   /** Issue 18: the same complainant's other cases, and linking them. */
   readonly related: RelatedCases;
+  /** Issue 18: a sender's new contact details offered to their existing case. */
+  readonly contacts: ContactUpdates;
   readonly settings: SettingsService;
   readonly staff: StaffService;
   /** P-5.3: improvement actions and their owners' due list. */
@@ -63,6 +66,7 @@ export async function startDomainServices(
     queries,
     correspondence,
     related,
+    contacts: new ContactUpdates(db, queries, cases, clock),
     settings,
     staff,
     improvements: new ImprovementActionService(db, settings, clock),

@@ -55,6 +55,7 @@ import { saveRootCauseCategoryInput, saveRootCauseInput } from '../domain/root-c
 import { saveImprovementActionInput, type ImprovementAction, type OwnedImprovementAction } from '../domain/improvement-actions';
 import type { RecurrenceReport } from '../domain/recurrence';
 import { exportTableInput, printReportInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
+import { contactOffersInput, updateContactInput, type ContactField, type ContactOffer } from '../domain/contact-update';
 import { assignCasesInput, exportCasesInput, linkCasesInput, relatedCasesInput } from '../domain/case-list-inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
@@ -130,6 +131,8 @@ export const apiMethods = {
   'cases.unread': { summary: 'The reader’s cases with correspondence they have not seen yet.', input: unreadCasesInput, result: typed<{ caseIds: string[] }>() },
   'cases.decideCorrespondence': { summary: 'Reopen, escalate or no action (with a reason) for correspondence that arrived on a closed case.', input: decideCorrespondenceInput, result: typed<CaseDetail>() },
   'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
+  'cases.contactOffers': { summary: "Issue 18: open cases whose complainant the sender is (same e-mail, phone or customer number) and whose contact details differ from the sender's: which fields, never their values.", input: contactOffersInput, result: typed<ContactOffer[]>() },
+  'cases.updateContact': { summary: "Issue 18: the person confirmed: the case takes the sender's differing contact details; audited on its timeline, all or nothing.", input: updateContactInput, result: typed<{ fields: ContactField[] }>() },
   'settings.get': { summary: 'Organisation, SLA policy, calendar, security, lists and staff accounts (never their password verifiers).', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },
   'settings.updateSlaPolicy': { summary: 'Acknowledgement and resolution limits, warning lead, office hours.', input: slaPolicySchema, result: typed<SettingsSnapshot>() },

@@ -33,6 +33,8 @@ export const API_METHODS = [
   'cases.addCommunication',
   'cases.quickSearch',
   'cases.findDuplicates',
+  'cases.contactOffers',
+  'cases.updateContact',
   'cases.restrict',
   'cases.correspondence',
   'cases.markSeen',

@@ -127,6 +127,7 @@ export const ISSUE_CODES = [
   'duplicate_case',
   'case_not_assignable',
   'already_linked',
+  'not_same_complainant',
   'not_linked',
   'export_too_large',
   // Backup and restore (issue 14).

@@ -71,6 +71,9 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'cases.addCommunication': CASE_WORK,
   'cases.quickSearch': ['clerk', 'caseworker', 'manager', 'administrator'],
   'cases.findDuplicates': POST_ROOM,
+  // Issue 18: whoever logs a letter or a complaint is offered, and may confirm, the sender's new contact details for their existing case.
+  'cases.contactOffers': POST_ROOM,
+  'cases.updateContact': POST_ROOM,
   'settings.get': 'signed-in',
   'settings.updateOrganisation': ADMINISTRATION,
   'settings.updateSlaPolicy': ADMINISTRATION,

@@ -70,6 +70,8 @@ function describe(entry: TimelineEntry, t: TFunction, format: Formatters, lookup
       return t(`timeline.correspondenceDecision.${entry.data.decision}`, { reason: entry.data.reason });
     case 'case-link':
       return t(entry.data.linked ? 'timeline.caseLinked' : 'timeline.caseUnlinked', { reference: entry.data.otherReference });
+    case 'contact-update':
+      return t(`timeline.contactUpdated.${entry.data.source}`, { fields: entry.data.fields.map((field) => t(`contactOffer.fields.${field}`)).join(', ') });
   }
 }
 
@@ -116,6 +118,7 @@ const COLOURS: Record<TimelineKind, string> = {
   'deadlines-moved': 'yellow',
   'correspondence-decision': 'cyan',
   'case-link': 'cyan',
+  'contact-update': 'cyan',
   restriction: 'red',
 };
 

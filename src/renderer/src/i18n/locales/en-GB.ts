@@ -499,6 +499,7 @@ export const enGB = {
       restriction: 'Restrictions',
       'correspondence-decision': 'Decisions on new post',
       'case-link': 'Linked cases',
+      'contact-update': 'Contact details',
     },
     created: 'Complaint logged',
     stage: 'stage {{stage}}',
@@ -525,6 +526,10 @@ export const enGB = {
     },
     caseLinked: 'Linked to case {{reference}} of the same complainant',
     caseUnlinked: 'No longer linked to case {{reference}}',
+    contactUpdated: {
+      letter: 'Contact details updated from a letter from the complainant ({{fields}}).',
+      complaint: 'Contact details updated from a new complaint by the complainant ({{fields}}).',
+    },
     deadlinesMoved: {
       calendar: 'The working calendar changed, so the deadlines moved.',
       slaPolicy: 'The SLA policy changed, so the deadlines moved.',
@@ -1083,6 +1088,13 @@ export const enGB = {
       webForm: 'Website form',
       triaged: 'Triaged: {{what}} {{reference}}',
     },
+  },
+  contactOffer: {
+    title: 'The sender already has case {{reference}} ({{name}})',
+    body: 'Recognised by {{matchedBy}}. These details differ from the case’s: {{fields}}. Update the case with the details typed here?',
+    update: 'Update case {{reference}}',
+    updated: 'Contact details of case {{reference}} updated.',
+    fields: { address: 'address', email: 'e-mail address', phone: 'telephone number', customerNumber: 'customer number' },
   },
   postRoom: {
     tabs: { email: 'Incoming e-mail', incoming: 'Incoming post', outgoing: 'Outgoing post', dayBook: 'Day book' },

@@ -508,6 +508,7 @@ export const lv = {
       restriction: 'Ierobežojumi',
       'correspondence-decision': 'Lēmumi par jaunu korespondenci',
       'case-link': 'Saistītās lietas',
+      'contact-update': 'Kontaktinformācija',
     },
     created: 'Sūdzība reģistrēta',
     transition: 'Statuss mainīts no “{{from}}” uz “{{to}}”',
@@ -534,6 +535,10 @@ export const lv = {
     },
     caseLinked: 'Sasaistīta ar tā paša iesniedzēja lietu {{reference}}',
     caseUnlinked: 'Vairs nav sasaistīta ar lietu {{reference}}',
+    contactUpdated: {
+      letter: 'Kontaktinformācija atjaunināta pēc iesniedzēja vēstules ({{fields}}).',
+      complaint: 'Kontaktinformācija atjaunināta pēc iesniedzēja jaunas sūdzības ({{fields}}).',
+    },
     deadlinesMoved: {
       calendar: 'Mainījās darba kalendārs, tāpēc termiņi pārcelti.',
       slaPolicy: 'Mainījās SLA politika, tāpēc termiņi pārcelti.',
@@ -1101,6 +1106,13 @@ export const lv = {
       webForm: 'Tīmekļa veidlapa',
       triaged: 'Sašķirots: {{what}} {{reference}}',
     },
+  },
+  contactOffer: {
+    title: 'Sūtītājam jau ir lieta {{reference}} ({{name}})',
+    body: 'Atpazīts pēc: {{matchedBy}}. Šie dati atšķiras no lietā esošajiem: {{fields}}. Vai atjaunināt lietu ar šeit ievadītajiem datiem?',
+    update: 'Atjaunināt lietu {{reference}}',
+    updated: 'Lietas {{reference}} kontaktinformācija atjaunināta.',
+    fields: { address: 'adrese', email: 'e-pasta adrese', phone: 'tālruņa numurs', customerNumber: 'klienta numurs' },
   },
   postRoom: {
     tabs: { email: 'Ienākošais e-pasts', incoming: 'Ienākošais pasts', outgoing: 'Izejošais pasts', dayBook: 'Dienas žurnāls' },
