@@ -9,6 +9,7 @@ import { addDeviceLedger } from '../database/device-ledger';
 import { CorrespondenceService } from './correspondence/correspondence-service';
 import { RelatedCases } from './related-cases';
 import { ContactUpdates } from './contact-updates';
+import { AuditTrail } from './audit-trail';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
@@ -30,6 +31,8 @@ export interface DomainServices {
   readonly related: RelatedCases;
   /** Issue 18: a sender's new contact details offered to their existing case. */
   readonly contacts: ContactUpdates;
+  /** Issue 18: the organisation-wide audit view. */
+  readonly audit: AuditTrail;
   readonly settings: SettingsService;
   readonly staff: StaffService;
   /** P-5.3: improvement actions and their owners' due list. */
@@ -67,6 +70,7 @@ export async function startDomainServices(
     correspondence,
     related,
     contacts: new ContactUpdates(db, queries, cases, clock),
+    audit: new AuditTrail(db, settings),
     settings,
     staff,
     improvements: new ImprovementActionService(db, settings, clock),

@@ -56,6 +56,7 @@ import { saveImprovementActionInput, type ImprovementAction, type OwnedImproveme
 import type { RecurrenceReport } from '../domain/recurrence';
 import { exportTableInput, printReportInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
 import { contactOffersInput, updateContactInput, type ContactField, type ContactOffer } from '../domain/contact-update';
+import { auditTrailInput, type AuditTrailPage } from '../domain/audit-trail';
 import { assignCasesInput, exportCasesInput, linkCasesInput, relatedCasesInput } from '../domain/case-list-inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
@@ -132,6 +133,7 @@ export const apiMethods = {
   'cases.decideCorrespondence': { summary: 'Reopen, escalate or no action (with a reason) for correspondence that arrived on a closed case.', input: decideCorrespondenceInput, result: typed<CaseDetail>() },
   'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
   'cases.contactOffers': { summary: "Issue 18: open cases whose complainant the sender is (same e-mail, phone or customer number) and whose contact details differ from the sender's: which fields, never their values.", input: contactOffersInput, result: typed<ContactOffer[]>() },
+  'cases.auditTrail': { summary: 'Issue 18: every timeline and audit entry of the cases the caller may see (who, what, when, which case), newest first, by person, kind and office days, paged (managers and administrators).', input: auditTrailInput, result: typed<AuditTrailPage>() },
   'cases.updateContact': { summary: "Issue 18: the person confirmed: the case takes the sender's differing contact details; audited on its timeline, all or nothing.", input: updateContactInput, result: typed<{ fields: ContactField[] }>() },
   'settings.get': { summary: 'Organisation, SLA policy, calendar, security, lists and staff accounts (never their password verifiers).', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },

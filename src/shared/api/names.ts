@@ -35,6 +35,7 @@ export const API_METHODS = [
   'cases.findDuplicates',
   'cases.contactOffers',
   'cases.updateContact',
+  'cases.auditTrail',
   'cases.restrict',
   'cases.correspondence',
   'cases.markSeen',

@@ -74,6 +74,8 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   // Issue 18: whoever logs a letter or a complaint is offered, and may confirm, the sender's new contact details for their existing case.
   'cases.contactOffers': POST_ROOM,
   'cases.updateContact': POST_ROOM,
+  // Issue 18: the organisation-wide audit view is for managers and administrators (need-to-know still applies, P-7.1).
+  'cases.auditTrail': REPORTING,
   'settings.get': 'signed-in',
   'settings.updateOrganisation': ADMINISTRATION,
   'settings.updateSlaPolicy': ADMINISTRATION,

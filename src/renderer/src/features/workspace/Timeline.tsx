@@ -122,12 +122,25 @@ const COLOURS: Record<TimelineKind, string> = {
   restriction: 'red',
 };
 
-export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
+/** A timeline entry as a sentence in the reader's language (the case timeline and the audit view, issue 18). */
+export function useEntryText(): (entry: TimelineEntry) => string {
   const { t } = useTranslation();
   const format = useFormatters();
   const { typeLabel, staffName } = useSettings();
   const rootCauses = useRootCauseLabels();
   const lookups: FieldLookups = { typeLabel, staffName, rootCause: rootCauses.label };
+  return (entry) => describe(entry, t, format, lookups);
+}
+
+/** The colour of an entry's kind. */
+export function entryColour(kind: TimelineKind): string {
+  return COLOURS[kind];
+}
+
+export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const entryText = useEntryText();
   const [shown, setShown] = useState<string[]>(TIMELINE_KINDS.filter((kind) => kind !== 'audit'));
   const visible = [...entries].reverse().filter((entry) => shown.includes(entry.kind));
   return (
@@ -160,7 +173,7 @@ export function CaseTimeline({ entries }: { readonly entries: readonly TimelineE
                   </Text>
                 </Group>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {describe(entry, t, format, lookups)}
+                  {entryText(entry)}
                 </Text>
               </Stack>
             </MantineTimeline.Item>
