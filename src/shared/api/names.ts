@@ -64,6 +64,7 @@ export const API_METHODS = [
   'post.draftLetter',
   'post.finaliseLetter',
   'post.logPosting',
+  'post.logPostings',
   'post.file',
   'post.dayBook',
   'post.templates',

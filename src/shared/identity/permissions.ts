@@ -95,6 +95,7 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'post.draftLetter': CASE_WORK,
   'post.finaliseLetter': CASE_WORK,
   'post.logPosting': POST_ROOM,
+  'post.logPostings': POST_ROOM,
   'post.file': POST_ROOM,
   'post.dayBook': ['clerk', 'manager'],
   'post.templates': [...CASE_WORK, 'administrator'],

@@ -140,6 +140,8 @@ export const issueCodesEnGB = {
   case_not_assignable: 'One of the chosen cases cannot be assigned: you may not open it. Nothing was assigned.',
   already_linked: 'These cases are already linked.',
   not_linked: 'These cases are not linked.',
+  duplicate_letter: 'This letter is chosen twice.',
+  case_twice_in_batch: 'Another chosen letter is for the same case: post these two one at a time.',
   not_same_complainant: 'The sender is not this case’s complainant by e-mail, telephone or customer number, so its contact details were not changed.',
   export_too_large: 'The list holds too many cases to export. Narrow it with filters first.',
   unposted_final_letter: 'The final-response letter is not posted yet, so the customer may not have it. Tick the box to close the case anyway; the case records that it was closed unposted.',

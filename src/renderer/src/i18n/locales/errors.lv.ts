@@ -136,6 +136,8 @@ export const issueCodesLv = {
   case_not_assignable: 'Vienu no izvēlētajām lietām nevar piešķirt: jums nav tiesību to atvērt. Nekas netika piešķirts.',
   already_linked: 'Šīs lietas jau ir saistītas.',
   not_linked: 'Šīs lietas nav saistītas.',
+  duplicate_letter: 'Šī vēstule izvēlēta divreiz.',
+  case_twice_in_batch: 'Vēl viena izvēlētā vēstule ir tajā pašā lietā: reģistrējiet šīs divas pa vienai.',
   not_same_complainant: 'Sūtītājs pēc e-pasta, tālruņa vai klienta numura nav šīs lietas sūdzības iesniedzējs, tāpēc kontaktinformācija netika mainīta.',
   export_too_large: 'Sarakstā ir pārāk daudz lietu eksportam. Vispirms sašauriniet to ar filtriem.',
   unposted_final_letter: 'Galīgās atbildes vēstule vēl nav nosūtīta, tāpēc klients to, iespējams, nav saņēmis. Atzīmējiet izvēles rūtiņu, lai tomēr slēgtu lietu; lietā tiks ierakstīts, ka tā slēgta, vēstuli nenosūtot.',
