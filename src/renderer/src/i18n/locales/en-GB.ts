@@ -1109,6 +1109,15 @@ export const enGB = {
     case: 'Case',
     pages: 'Pages of the audit trail',
   },
+  fileViewer: {
+    open: 'View {{name}}',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    download: 'Download',
+    loading: 'Opening the file',
+    page: 'Page {{number}} of {{total}}',
+    cannotShow: 'This file cannot be shown here. Download it to open it.',
+  },
   contactOffer: {
     title: 'The sender already has case {{reference}} ({{name}})',
     body: 'Recognised by {{matchedBy}}. These details differ from the case’s: {{fields}}. Update the case with the details typed here?',

@@ -1128,6 +1128,15 @@ export const lv = {
     case: 'Lieta',
     pages: 'Audita žurnāla lapas',
   },
+  fileViewer: {
+    open: 'Skatīt {{name}}',
+    zoomIn: 'Palielināt',
+    zoomOut: 'Samazināt',
+    download: 'Lejupielādēt',
+    loading: 'Fails tiek atvērts',
+    page: '{{number}}. lapa no {{total}}',
+    cannotShow: 'Šo failu šeit nevar parādīt. Lejupielādējiet to, lai atvērtu.',
+  },
   contactOffer: {
     title: 'Sūtītājam jau ir lieta {{reference}} ({{name}})',
     body: 'Atpazīts pēc: {{matchedBy}}. Šie dati atšķiras no lietā esošajiem: {{fields}}. Vai atjaunināt lietu ar šeit ievadītajiem datiem?',
