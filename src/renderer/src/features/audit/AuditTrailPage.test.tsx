@@ -16,6 +16,9 @@ import { settingsSnapshot } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { AuditTrailPage } from './AuditTrailPage';
 
+/** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */
+const LOADED_MS = 10_000;
+
 const ann = { id: 'ann', name: 'Ann Lee', email: '', login: 'ann', roles: ['manager' as const], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true };
 const base = { caseId: 'case-1', at: '2026-11-20T10:00:00.000Z', recordedAt: '2026-11-20T10:00:00.000Z', order: 0, by: { id: 'ann', name: 'Ann Lee' } };
 const entries: TimelineEntry[] = [
@@ -45,7 +48,7 @@ const asked = (sent: ApiCall[]) => sent.filter((call) => call.method === 'cases.
 describe('issue 18: the organisation-wide audit view', () => {
   it('shows who, what as a sentence, when and which case; a row opens its case', async () => {
     const { location } = open();
-    const rows = within(await screen.findByTestId('audit-rows')).getAllByRole('row');
+    const rows = within(await screen.findByTestId('audit-rows', {}, { timeout: LOADED_MS })).getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(rows[1]?.textContent).toContain('Ann Lee');
     expect(rows[1]?.textContent).toContain('Called the courier');
@@ -60,24 +63,24 @@ describe('issue 18: the organisation-wide audit view', () => {
 
   it('asks for the person, kinds and days chosen, from the first page; a page further asks with its offset', async () => {
     const { sent } = open(120);
-    await screen.findByTestId('audit-rows');
+    await screen.findByTestId('audit-rows', {}, { timeout: LOADED_MS });
     await userEvent.click(screen.getByRole('button', { name: '3' }));
-    await waitFor(() => expect(asked(sent).at(-1)).toMatchObject({ offset: 100, limit: 50 }));
+    await waitFor(() => expect(asked(sent).at(-1)).toMatchObject({ offset: 100, limit: 50 }), { timeout: LOADED_MS });
     // Pasted whole: typed key by key, '20/11' is already a date (this year's).
     await userEvent.click(screen.getByTestId('audit-from'));
     await userEvent.paste('20/11/2026');
-    await waitFor(() => expect(asked(sent).at(-1)).toEqual({ kinds: [], from: '2026-11-20', offset: 0, limit: 50 }));
+    await waitFor(() => expect(asked(sent).at(-1)).toEqual({ kinds: [], from: '2026-11-20', offset: 0, limit: 50 }), { timeout: LOADED_MS });
     await userEvent.click(screen.getByTestId('audit-person'));
-    await userEvent.click(await screen.findByRole('option', { name: 'Ann Lee', hidden: true }));
-    await waitFor(() => expect(asked(sent).at(-1)).toEqual({ personId: 'ann', kinds: [], from: '2026-11-20', offset: 0, limit: 50 }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Ann Lee', hidden: true }, { timeout: LOADED_MS }));
+    await waitFor(() => expect(asked(sent).at(-1)).toEqual({ personId: 'ann', kinds: [], from: '2026-11-20', offset: 0, limit: 50 }), { timeout: LOADED_MS });
   });
 
   it('names a date that is not one at its field, and does not ask with it', async () => {
     const { sent } = open();
-    await screen.findByTestId('audit-rows');
+    await screen.findByTestId('audit-rows', {}, { timeout: LOADED_MS });
     const before = asked(sent).length;
     await userEvent.type(screen.getByTestId('audit-to'), '31/02/2026');
-    expect(await screen.findByText('Not a date: type it as dd/mm/yyyy')).not.toBeNull();
+    expect(await screen.findByText('Not a date: type it as dd/mm/yyyy', {}, { timeout: LOADED_MS })).not.toBeNull();
     expect(asked(sent)).toHaveLength(before);
   });
 });

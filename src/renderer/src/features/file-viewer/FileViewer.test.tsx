@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { FileViewer, fileKind, type PdfOpener } from './FileViewer';
 
+/** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */
+const LOADED_MS = 10_000;
+
 const png = { name: 'scan.png', mimeType: 'image/png', dataBase64: btoa('not really a png') };
 const pdf = { name: 'letter.pdf', mimeType: 'application/pdf', dataBase64: btoa('%PDF-1.4') };
 const originalCreate = URL.createObjectURL;
@@ -31,7 +34,7 @@ describe('issue 18: the in-app file viewer', () => {
 
   it('shows an image inline and zooms it', async () => {
     renderWithProviders(<FileViewer file={png} onClose={() => undefined} />);
-    const image = await screen.findByTestId('image-view');
+    const image = await screen.findByTestId('image-view', {}, { timeout: LOADED_MS });
     expect(image.getAttribute('src')).toBe('blob:plaint/scan');
     expect((image as HTMLImageElement).style.width).toBe('100%');
     await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
@@ -51,17 +54,17 @@ describe('issue 18: the in-app file viewer', () => {
       });
     };
     const { unmount } = renderWithProviders(<FileViewer file={pdf} onClose={() => undefined} openPdf={openPdf} />);
-    expect(await screen.findAllByRole('img', { name: /Page \d of 2/ })).toHaveLength(2);
-    await waitFor(() => expect(drawn).toEqual([[1, 1.5], [2, 1.5]]));
+    expect(await screen.findAllByRole('img', { name: /Page \d of 2/ }, { timeout: LOADED_MS })).toHaveLength(2);
+    await waitFor(() => expect(drawn).toEqual([[1, 1.5], [2, 1.5]]), { timeout: LOADED_MS });
     await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
-    await waitFor(() => expect(drawn.slice(2)).toEqual([[1, 1.875], [2, 1.875]]));
+    await waitFor(() => expect(drawn.slice(2)).toEqual([[1, 1.875], [2, 1.875]]), { timeout: LOADED_MS });
     unmount();
     expect(closed).toBe(1);
   });
 
   it('a PDF that cannot be read says so, and the download is still offered', async () => {
     renderWithProviders(<FileViewer file={pdf} onClose={() => undefined} openPdf={() => Promise.reject(new Error('broken'))} />);
-    expect((await screen.findByText('This file cannot be shown here. Download it to open it.')).textContent).not.toBe('');
+    expect((await screen.findByText('This file cannot be shown here. Download it to open it.', {}, { timeout: LOADED_MS })).textContent).not.toBe('');
     expect(screen.getByRole('button', { name: 'Download' })).not.toBeNull();
   });
 });

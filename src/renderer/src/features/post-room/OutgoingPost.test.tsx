@@ -12,6 +12,9 @@ import { settingsSnapshot } from '../../test/fixtures';
 import { renderWithSettings } from '../../test/render';
 import { OutgoingPost } from './OutgoingPost';
 
+/** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */
+const LOADED_MS = 10_000;
+
 function letter(id: string, name: string, reference: string, country = 'GB'): LetterRecord {
   return {
     id,
@@ -68,7 +71,7 @@ function open(answers: Parameters<typeof withApi>[1]) {
 describe('issue 18: batch print, address labels and posting together', () => {
   it('prints the chosen letters as one document, one per page, each with both addresses and its text; nothing stays on the page', async () => {
     open({ 'post.list': () => ({ ok: true, result: waiting }) });
-    await userEvent.click(await screen.findByTestId('choose-all-letters'));
+    await userEvent.click(await screen.findByTestId('choose-all-letters', {}, { timeout: LOADED_MS }));
     expect(screen.getByTestId('batch-actions').textContent).toContain('2 letters chosen');
     await userEvent.click(screen.getByTestId('print-letters'));
     expect(printed).toHaveLength(1);
@@ -77,12 +80,12 @@ describe('issue 18: batch print, address labels and posting together', () => {
     expect(printed[0]?.letters[0]).toContain('Margaret Hale\n12 Milton Road\nManchester\nM1 1AE');
     expect(printed[0]?.letters[0]).toContain('Thank you for your letter.');
     expect(printed[0]?.letters[1]).toContain('LATVIA');
-    await waitFor(() => expect(document.querySelector('.plaint-print-root')).toBeNull());
+    await waitFor(() => expect(document.querySelector('.plaint-print-root')).toBeNull(), { timeout: LOADED_MS });
   });
 
   it('prints address labels for the chosen letters only, on a 3 × 7 sheet', async () => {
     open({ 'post.list': () => ({ ok: true, result: waiting }) });
-    const [, second] = await screen.findAllByTestId('choose-letter');
+    const [, second] = await screen.findAllByTestId('choose-letter', {}, { timeout: LOADED_MS });
     if (!second) throw new Error('no second letter');
     await userEvent.click(second);
     await userEvent.click(screen.getByTestId('print-labels'));
@@ -100,14 +103,14 @@ describe('issue 18: batch print, address labels and posting together', () => {
         return { ok: true, result: [] };
       },
     });
-    await userEvent.click(await screen.findByTestId('choose-all-letters'));
+    await userEvent.click(await screen.findByTestId('choose-all-letters', {}, { timeout: LOADED_MS }));
     await userEvent.selectOptions(screen.getByTestId('batch-post-class'), 'second');
     await userEvent.click(screen.getByRole('button', { name: 'Mark 2 letters posted' }));
-    expect((await screen.findByTestId('batch-problem')).textContent).toContain('K7Q2-02RT-2 Jānis Bērziņš');
+    expect((await screen.findByTestId('batch-problem', {}, { timeout: LOADED_MS })).textContent).toContain('K7Q2-02RT-2 Jānis Bērziņš');
     expect(screen.queryAllByTestId('choose-letter')).toHaveLength(2);
     refuse = false;
     await userEvent.click(screen.getByRole('button', { name: 'Mark 2 letters posted' }));
-    await waitFor(() => expect(screen.queryByTestId('awaiting-posting')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('awaiting-posting')).toBeNull(), { timeout: LOADED_MS });
     const calls = sent.filter((call) => call.method === 'post.logPostings').map((call) => call.input);
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({ letterIds: ['l1', 'l2'], postedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), postClass: 'second' });
