@@ -8,6 +8,8 @@ import { CaseLastSeen } from './correspondence/case-last-seen';
 import { addDeviceLedger } from '../database/device-ledger';
 import { CorrespondenceService } from './correspondence/correspondence-service';
 import { RelatedCases } from './related-cases';
+import { ContactUpdates } from './contact-updates';
+import { AuditTrail } from './audit-trail';
 import { startChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { addDomainCollections, type ConflictHandlerFor, type DomainDatabase } from './collections';
@@ -27,6 +29,10 @@ export interface DomainServices {
   readonly correspondence: CorrespondenceService;
   /** Issue 18: the same complainant's other cases, and linking them. */
   readonly related: RelatedCases;
+  /** Issue 18: a sender's new contact details offered to their existing case. */
+  readonly contacts: ContactUpdates;
+  /** Issue 18: the organisation-wide audit view. */
+  readonly audit: AuditTrail;
   readonly settings: SettingsService;
   readonly staff: StaffService;
   /** P-5.3: improvement actions and their owners' due list. */
@@ -63,6 +69,8 @@ export async function startDomainServices(
     queries,
     correspondence,
     related,
+    contacts: new ContactUpdates(db, queries, cases, clock),
+    audit: new AuditTrail(db, settings),
     settings,
     staff,
     improvements: new ImprovementActionService(db, settings, clock),

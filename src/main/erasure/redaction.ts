@@ -115,6 +115,8 @@ export function redactedEntry(entry: TimelineEntry): TimelineEntry {
       return { ...entry, data: { ...entry.data, reason: '', redacted } };
     case 'case-link':
       return { ...entry, data: { ...entry.data, redacted } };
+    case 'contact-update':
+      return { ...entry, data: { ...entry.data, redacted } };
   }
 }
 

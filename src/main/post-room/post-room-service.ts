@@ -20,6 +20,7 @@ import type {
   listLettersInput,
   logIncomingLetterInput,
   logPostingInput,
+  logPostingsInput,
 } from '../../shared/domain/letters';
 import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
 import type { createCaseInput } from '../../shared/domain/inputs';
@@ -339,26 +340,57 @@ export class PostRoomService {
 
   async logPosting(input: z.output<typeof logPostingInput>, viewer: Viewer | null | undefined): Promise<LetterRecord> {
     // The posting and the acknowledgement it makes (P-3.2) are stored together.
-    return commitPlanned(async () => {
-      const letter = await this.collections.letters.findOne(input.letterId).exec();
-      if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
-      await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
-      if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
-      // Issue 17: a letter whose e-mail came back undelivered is posted instead.
-      if (letter.posting?.email && !letter.posting.email.bounce) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
-      if (letter.posting && !letter.posting.email) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
-      const calendar = await this.domain.settings.calendar();
-      const today = officeDay(calendar, this.clock.now());
-      refuseFutureDay('postedOn', input.postedOn, today);
-      if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
-      const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
-      const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
-      const changes = new ChangeSet().update(this.collections.letters, letter, posted);
-      const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
-      const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
-      if (workflow) changes.include(workflow);
-      return { changes, result: toRecord(posted) };
+    return commitPlanned(() => this.planPosting(input, viewer));
+  }
+
+  /**
+   * Issue 18: the letters of a batch print marked posted in one write, all or nothing. Each is
+   * checked as a single posting is (and makes the acknowledgement or extension notice its posting
+   * makes, P-3.2, P-4.4); a letter refused refuses the batch, naming it (letterIds.N), and nothing
+   * is written. Two letters of one case are posted one at a time, as each may move the case on.
+   */
+  async logPostings(input: z.output<typeof logPostingsInput>, viewer: Viewer | null | undefined): Promise<LetterRecord[]> {
+    const letters = await this.collections.letters.findByIds([...input.letterIds]).exec();
+    const cases = new Map<string, number>();
+    input.letterIds.forEach((letterId, index) => {
+      const caseId = letters.get(letterId)?.caseId;
+      if (!caseId) return;
+      if (cases.has(caseId)) throw fieldError(`letterIds.${index}`, `Letter ${letterId} is for the same case as letter ${input.letterIds[cases.get(caseId) ?? 0]}: post them one at a time`, 'case_twice_in_batch');
+      cases.set(caseId, index);
     });
+    return commitPlanned(async () => {
+      const changes = new ChangeSet();
+      const posted: LetterRecord[] = [];
+      for (const [index, letterId] of input.letterIds.entries()) {
+        const planned = await this.planPosting({ letterId, postedOn: input.postedOn, postClass: input.postClass, trackingNumber: '' }, viewer).catch((error: unknown) => {
+          throw error instanceof DomainError ? new DomainError(error.kind, error.message, error.issues.map((found) => (found.path === 'letterId' ? { ...found, path: `letterIds.${index}` } : found))) : error;
+        });
+        changes.include(planned.changes);
+        posted.push(planned.result);
+      }
+      return { changes, result: posted };
+    });
+  }
+
+  private async planPosting(input: z.output<typeof logPostingInput>, viewer: Viewer | null | undefined): Promise<{ changes: ChangeSet; result: LetterRecord }> {
+    const letter = await this.collections.letters.findOne(input.letterId).exec();
+    if (!letter || letter.voided) throw notFound('Letter', input.letterId, 'letterId');
+    await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
+    if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
+    // Issue 17: a letter whose e-mail came back undelivered is posted instead.
+    if (letter.posting?.email && !letter.posting.email.bounce) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
+    if (letter.posting && !letter.posting.email) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
+    const calendar = await this.domain.settings.calendar();
+    const today = officeDay(calendar, this.clock.now());
+    refuseFutureDay('postedOn', input.postedOn, today);
+    if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
+    const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
+    const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
+    const changes = new ChangeSet().update(this.collections.letters, letter, posted);
+    const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
+    const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
+    if (workflow) changes.include(workflow);
+    return { changes, result: toRecord(posted) };
   }
 
   /**

@@ -59,5 +59,7 @@ export function entryText(entry: TimelineEntry): string {
       return `Correspondence on the closed case: ${entry.data.decision}: ${entry.data.reason}`;
     case 'case-link':
       return `${entry.data.linked ? 'Linked to' : 'Unlinked from'} case ${entry.data.otherReference}`;
+    case 'contact-update':
+      return `Contact details updated from a ${entry.data.source === 'letter' ? 'letter' : 'new complaint'}: ${entry.data.fields.join(', ')}`;
   }
 }

@@ -22,6 +22,7 @@ import {
   listLettersInput,
   logIncomingLetterInput,
   logPostingInput,
+  logPostingsInput,
   undoLetterInput,
   type DayBookRow,
   type LetterLanguage,
@@ -55,6 +56,8 @@ import { saveRootCauseCategoryInput, saveRootCauseInput } from '../domain/root-c
 import { saveImprovementActionInput, type ImprovementAction, type OwnedImprovementAction } from '../domain/improvement-actions';
 import type { RecurrenceReport } from '../domain/recurrence';
 import { exportTableInput, printReportInput, reportFiltersSchema, type Dashboard } from '../domain/reports';
+import { contactOffersInput, updateContactInput, type ContactField, type ContactOffer } from '../domain/contact-update';
+import { auditTrailInput, type AuditTrailPage } from '../domain/audit-trail';
 import { assignCasesInput, exportCasesInput, linkCasesInput, relatedCasesInput } from '../domain/case-list-inputs';
 import { importCaseViewsInput, removeCaseViewInput, saveCaseViewInput, type SavedCaseView } from '../domain/case-views';
 import { calendarSettingsSchema, complaintTypeInput, departmentsInput, organisationSchema, securitySettingsSchema, slaPolicySchema } from '../domain/settings-inputs';
@@ -131,6 +134,9 @@ export const apiMethods = {
   'cases.unread': { summary: 'The reader’s cases with correspondence they have not seen yet.', input: unreadCasesInput, result: typed<{ caseIds: string[] }>() },
   'cases.decideCorrespondence': { summary: 'Reopen, escalate or no action (with a reason) for correspondence that arrived on a closed case.', input: decideCorrespondenceInput, result: typed<CaseDetail>() },
   'cases.findDuplicates': { summary: 'Open cases of what may be the same complainant.', input: findDuplicatesInput, result: typed<CaseListItem[]>() },
+  'cases.contactOffers': { summary: "Issue 18: open cases whose complainant the sender is (same e-mail, phone or customer number) and whose contact details differ from the sender's: which fields, never their values.", input: contactOffersInput, result: typed<ContactOffer[]>() },
+  'cases.auditTrail': { summary: 'Issue 18: every timeline and audit entry of the cases the caller may see (who, what, when, which case), newest first, by person, kind and office days, paged (managers and administrators).', input: auditTrailInput, result: typed<AuditTrailPage>() },
+  'cases.updateContact': { summary: "Issue 18: the person confirmed: the case takes the sender's differing contact details; audited on its timeline, all or nothing.", input: updateContactInput, result: typed<{ fields: ContactField[] }>() },
   'settings.get': { summary: 'Organisation, SLA policy, calendar, security, lists and staff accounts (never their password verifiers).', input: emptyInput, result: typed<SettingsSnapshot>() },
   'settings.updateOrganisation': { summary: "The organisation's name and address (P-3.1).", input: organisationSchema, result: typed<SettingsSnapshot>() },
   'settings.updateSlaPolicy': { summary: 'Acknowledgement and resolution limits, warning lead, office hours.', input: slaPolicySchema, result: typed<SettingsSnapshot>() },
@@ -172,6 +178,7 @@ export const apiMethods = {
   'post.draftLetter': { summary: 'A letter template filled from the case and the organisation, for editing.', input: draftLetterInput, result: typed<{ text: string }>() },
   'post.finaliseLetter': { summary: 'Renders the letter to PDF, saves it with the case (immutable) and records it in the timeline.', input: finaliseLetterInput, result: typed<LetterRecord>() },
   'post.logPosting': { summary: 'Records when and how a finalised letter was posted.', input: logPostingInput, result: typed<LetterRecord>() },
+  'post.logPostings': { summary: 'Issue 18: marks the letters of a batch print posted on one day by one class, all or nothing (each as post.logPosting would).', input: logPostingsInput, result: typed<LetterRecord[]>() },
   'post.file': { summary: 'A scan or a generated letter PDF.', input: letterFileInput, result: typed<{ name: string; mimeType: string; dataBase64: string }>() },
   'post.dayBook': { summary: 'The post in and out for a date range, as CSV or PDF.', input: dayBookInput, result: typed<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }>() },
   'post.templates': { summary: 'The outgoing letter templates in English and Latvian.', input: emptyInput, result: typed<Record<LetterTemplateId, Record<LetterLanguage, string>>>() },

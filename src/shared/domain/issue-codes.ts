@@ -128,6 +128,9 @@ export const ISSUE_CODES = [
   'duplicate_case',
   'case_not_assignable',
   'already_linked',
+  'not_same_complainant',
+  'duplicate_letter',
+  'case_twice_in_batch',
   'not_linked',
   'export_too_large',
   // Backup and restore (issue 14).

@@ -179,6 +179,34 @@ export const logPostingInput = z
     if (value.postClass === 'signed-for' && value.trackingNumber === '') issue(context, 'trackingNumber', 'tracking_number_needed', 'Signed-for post has a tracking number');
   });
 
+/** The most letters one batch print marks posted (issue 18). */
+export const MAX_POSTING_BATCH = 200;
+
+/**
+ * Issue 18: the letters of a batch print, posted on one day by one class, all or nothing.
+ * Signed-for post has a tracking number per letter, so it is logged letter by letter.
+ */
+export const logPostingsInput = z
+  .object({
+    letterIds: z
+      .array(requiredText(64))
+      .min(1)
+      .max(MAX_POSTING_BATCH)
+      .superRefine((ids, context) => {
+        const seen = new Set<string>();
+        ids.forEach((letterId, index) => {
+          if (seen.has(letterId)) issue(context, String(index), 'duplicate_letter', 'This letter appears twice');
+          seen.add(letterId);
+        });
+      }),
+    postedOn: day,
+    postClass: z.enum(POST_CLASSES),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    if (value.postClass === 'signed-for') issue(context, 'postClass', 'tracking_number_needed', 'Signed-for post has a tracking number: log it letter by letter');
+  });
+
 export const listLettersInput = z
   .object({ caseId: text(64).optional(), from: day.optional(), to: day.optional(), awaitingPosting: z.boolean().optional() })
   .strict();

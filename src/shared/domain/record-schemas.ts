@@ -11,6 +11,7 @@
  * the types from them (one source).
  */
 import { CORRESPONDENCE_DECISIONS } from './correspondence';
+import { CONTACT_FIELDS, CONTACT_SOURCES } from './contact-update';
 import { z } from 'zod';
 import { createWorkingCalendar, DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../sla';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, INCOMING_KINDS, DISPATCH_CLASSES } from './letters';
@@ -209,6 +210,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   entry('restriction', z.object({ restricted: z.boolean(), people: z.array(staffRef), reason: z.string() })),
   entry('correspondence-decision', z.object({ entryId: id, decision: z.enum(CORRESPONDENCE_DECISIONS), reason: z.string() })),
   entry('case-link', z.object({ linked: z.boolean(), otherCaseId: z.string(), otherReference: z.string() })),
+  entry('contact-update', z.object({ fields: z.array(z.enum(CONTACT_FIELDS)).min(1).max(CONTACT_FIELDS.length), source: z.enum(CONTACT_SOURCES) })),
 ]);
 
 /**

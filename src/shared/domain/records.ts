@@ -3,6 +3,7 @@
  * strings; ids are random UUIDs (never auto-increment: every device creates records offline).
  */
 import type { CorrespondenceDecision } from './correspondence';
+import type { ContactField, ContactSource } from './contact-update';
 import type { CaseClock, Deadline, DeadlineKind, ExtendableDeadline } from '../sla';
 import type {
   CaseStatus,
@@ -211,7 +212,9 @@ export type TimelineEntry =
   /** Issue 18: what was decided about correspondence that arrived on a closed case, and why. */
   | TimelineEntryBase<'correspondence-decision', { entryId: string; decision: CorrespondenceDecision; reason: string }>
   /** Issue 18: linked to (or unlinked from) another case of the same complainant; recorded on both cases. */
-  | TimelineEntryBase<'case-link', { linked: boolean; otherCaseId: string; otherReference: string }>;
+  | TimelineEntryBase<'case-link', { linked: boolean; otherCaseId: string; otherReference: string }>
+  /** Issue 18: the complainant's contact details updated from a letter or complaint, confirmed by the person who logged it; the audit entries beside it keep the values. */
+  | TimelineEntryBase<'contact-update', { fields: readonly ContactField[]; source: ContactSource }>;
 
 export interface DeadlinesMoved {
   readonly because: 'calendar' | 'slaPolicy';

@@ -74,6 +74,7 @@ export const TIMELINE_KINDS = [
   'restriction',
   'correspondence-decision',
   'case-link',
+  'contact-update',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -73,6 +73,11 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'cases.addCommunication': CASE_WORK,
   'cases.quickSearch': ['clerk', 'caseworker', 'manager', 'administrator'],
   'cases.findDuplicates': POST_ROOM,
+  // Issue 18: whoever logs a letter or a complaint is offered, and may confirm, the sender's new contact details for their existing case.
+  'cases.contactOffers': POST_ROOM,
+  'cases.updateContact': POST_ROOM,
+  // Issue 18: the organisation-wide audit view is for managers and administrators (need-to-know still applies, P-7.1).
+  'cases.auditTrail': REPORTING,
   'settings.get': 'signed-in',
   'settings.updateOrganisation': ADMINISTRATION,
   'settings.updateSlaPolicy': ADMINISTRATION,
@@ -94,6 +99,7 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'post.draftLetter': CASE_WORK,
   'post.finaliseLetter': CASE_WORK,
   'post.logPosting': POST_ROOM,
+  'post.logPostings': POST_ROOM,
   'post.file': POST_ROOM,
   'post.dayBook': ['clerk', 'manager'],
   'post.templates': [...CASE_WORK, 'administrator'],

@@ -42,5 +42,8 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     'cases.related': (input, context) => domain().related.list(input.caseId, context.viewer),
     'cases.link': async (input, context) => (await domain().related.link(input, context.viewer), domain().related.list(input.caseId, context.viewer)),
     'cases.findDuplicates': (input, context) => domain().queries.findPossibleDuplicates(input, context.viewer),
+    'cases.auditTrail': (input, context) => domain().audit.page(input, context.viewer),
+    'cases.contactOffers': (input, context) => domain().contacts.offers(input, context.viewer),
+    'cases.updateContact': async (input, context) => ({ fields: await domain().contacts.update(input, context.viewer) }),
   };
 }

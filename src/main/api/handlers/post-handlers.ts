@@ -13,6 +13,7 @@ export function postHandlers(postRoom: () => PostRoomService, accessLog: () => A
     'post.draftLetter': (input, context) => postRoom().draft(input, context.viewer),
     'post.finaliseLetter': (input, context) => postRoom().finalise(input, context.viewer),
     'post.logPosting': (input, context) => postRoom().logPosting(input, context.viewer),
+    'post.logPostings': (input, context) => postRoom().logPostings(input, context.viewer),
     // P-7.2: opening (to read or print) a letter or scan of a case, and exports, are logged.
     'post.file': async (input, context) => {
       const file = await postRoom().file(input.fileId, context.viewer);

@@ -30,7 +30,7 @@ function caseIdOf(input: unknown): string | undefined {
 export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPayload<E>) => Stale } = {
   'cases.changed': ({ caseIds }) => {
     // An e-mail sent is recorded on its case (issue 17): the outbox shows it.
-    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'cases.related', 'reports.dashboard', 'reports.recurrence', 'mail.outbox', 'cases.unread', 'retention.status');
+    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'cases.contactOffers', 'cases.related', 'reports.dashboard', 'reports.recurrence', 'mail.outbox', 'cases.unread', 'retention.status');
     const ofCase = (method: ApiMethodName) => method === 'cases.get' || method === 'cases.correspondence';
     return (method, input) => lists(method, input) || (ofCase(method) && caseIds.includes(caseIdOf(input) ?? ''));
   },

@@ -26,6 +26,7 @@ const PostRoomPage = PAGES.postRoom.Component;
 const SettingsPage = PAGES.settings.Component;
 const ReportsPage = PAGES.reports.Component;
 const ImprovementActionsPage = PAGES.improvements.Component;
+const AuditTrailPage = PAGES.auditTrail.Component;
 
 const PAGE_LOADING = <Skeleton height={400} data-testid="page-loading" />;
 
@@ -86,6 +87,11 @@ function Routes() {
       {can('improvementActions.list') ? (
         <Route path="/improvements">
           <ImprovementActionsPage />
+        </Route>
+      ) : null}
+      {can('cases.auditTrail') ? (
+        <Route path="/audit">
+          <AuditTrailPage />
         </Route>
       ) : null}
       {can('reports.dashboard') ? <Route path="/reports/monthly/:month">{(params) => <MonthlyReportPage month={params.month} />}</Route> : null}

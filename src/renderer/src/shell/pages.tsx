@@ -49,6 +49,7 @@ export const PAGES = {
   settings: lazyPage(() => import('../features/settings/SettingsPage').then((module) => module.SettingsPage)),
   reports: lazyPage(() => import('../features/reports/ReportsPage').then((module) => module.ReportsPage)),
   improvements: lazyPage(() => import('../features/improvements/ImprovementActionsPage').then((module) => module.ImprovementActionsPage)),
+  auditTrail: lazyPage(() => import('../features/audit/AuditTrailPage').then((module) => module.AuditTrailPage)),
   monthlyReport: lazyPage(() => import('../features/reports/MonthlyReportPage').then((module) => module.MonthlyReportPage)),
 };
 
@@ -61,6 +62,7 @@ export function pageForPath(path: string): keyof typeof PAGES | null {
   if (path.startsWith('/reports/monthly/')) return 'monthlyReport';
   if (path.startsWith('/reports')) return 'reports';
   if (path.startsWith('/improvements')) return 'improvements';
+  if (path.startsWith('/audit')) return 'auditTrail';
   if (path.startsWith('/cases/alert/')) return 'alertCases';
   return 'caseList';
 }

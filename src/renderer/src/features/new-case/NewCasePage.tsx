@@ -18,6 +18,7 @@ import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
 import { useOfficeTime } from '../workspace/useOfficeTime';
 import { suggestedPreference } from './preferred-channel';
+import { ContactOffers } from '../contact-offer/ContactOffers';
 
 interface ComplaintValues {
   channel: IntakeChannel;
@@ -148,6 +149,8 @@ export function NewCasePage() {
             {t('newCase.complainantSection')}
           </Title>
           <ComplainantFields form={complainant} autoFocus />
+          {/* Issue 18: the complainant's new details are offered to their existing case, never written silently. */}
+          <ContactOffers values={person} source="complaint" />
           {matches.length > 0 && (
             <Alert color="yellow" mt="sm" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="duplicate-hint">
               <List size="sm">

@@ -27,6 +27,7 @@ import { useSettings } from '../../settings/SettingsContext';
 import { blankRegister, checkQuotedReference, duplicateProbe, formPathFor, incomingLetterInput, letterInputIssues, needsReference as kindNeedsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
 import { keepRegister, registerSession, subscribeRegister } from './register-session';
 import { ScanPicker, type PickedScan } from './ScanPicker';
+import { ContactOffers } from '../contact-offer/ContactOffers';
 
 function DateHint({ typed }: { readonly typed: string }) {
   const { t } = useTranslation();
@@ -260,6 +261,8 @@ export function IncomingRegister() {
               <TextInput label={t('postRoom.senderPhone')} type="tel" autoComplete="off" {...form.getInputProps('sender.phone')} data-testid="letter-phone" />
               <TextInput label={t('postRoom.customerNumber')} autoComplete="off" {...form.getInputProps('sender.customerNumber')} data-testid="letter-customer-number" />
             </SimpleGrid>
+            {/* Issue 18: new contact details of a sender who already has a case are offered to that case, never written silently. */}
+            <ContactOffers values={values.sender} source="letter" />
             {matches.length > 0 && (
               <Alert color="yellow" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="letter-duplicates">
                 <List size="sm">

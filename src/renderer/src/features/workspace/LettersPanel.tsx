@@ -4,7 +4,7 @@
  * response); the text can be edited before it is finalised to PDF, after which it cannot change.
  */
 import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconDownload, IconMailPlus } from '@tabler/icons-react';
+import { IconFileSearch, IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '../../../../shared/domain/letters';
@@ -12,11 +12,11 @@ import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
-import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
 import { useCan } from '../../session/SessionContext';
 import { LetterEmail } from '../mail/LetterEmail';
 import { dispatchText } from './letter-dispatch-text';
+import { FileViewer, type ViewedFile } from '../file-viewer/FileViewer';
 
 function suggestedTemplate(detail: CaseDetail): LetterTemplateId {
   const status = detail.case.status;
@@ -42,9 +42,11 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const [busy, setBusy] = useState(false);
   // Issue 19: a file that is on the team server while offline says so (never "not found").
   const [fileError, setFileError] = useState<string | null>(null);
+  // Issue 18: a scan or letter opens in the app's viewer (download from there).
+  const [viewed, setViewed] = useState<ViewedFile | null>(null);
   const openFile = (fileId: string) => {
     setFileError(null);
-    void call('post.file', { fileId }).then(saveFile, (caught: unknown) => setFileError(errors.text(caught)));
+    void call('post.file', { fileId }).then(setViewed, (caught: unknown) => setFileError(errors.text(caught)));
   };
 
   const draft = async (nextTemplate = template, nextLanguage = language) => {
@@ -123,14 +125,15 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
               {/* Issue 17: a letter that went out (by post or e-mail) is not offered for sending again. */}
               {letter.direction === 'out' && letter.posting === null && sendsEmail && detail.case.complainant.email !== '' && <LetterEmail letterId={letter.id} />}
               {letter.files.map((file) => (
-                <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => openFile(file.id)}>
-                  <IconDownload size={12} aria-hidden /> {file.name}
+                <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => openFile(file.id)} aria-label={t('fileViewer.open', { name: file.name })} data-testid="open-file">
+                  <IconFileSearch size={12} aria-hidden /> {file.name}
                 </Anchor>
               ))}
             </Stack>
           ))}
         </Stack>
       )}
+      <FileViewer key={viewed?.name ?? ''} file={viewed} onClose={() => setViewed(null)} />
       <Modal opened={composing} onClose={() => setComposing(false)} title={t('letters.generate')} size="xl">
         <Stack gap="sm" data-testid="letter-composer">
           {error && <Alert color="red">{error}</Alert>}

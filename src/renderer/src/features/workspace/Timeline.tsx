@@ -70,6 +70,8 @@ function describe(entry: TimelineEntry, t: TFunction, format: Formatters, lookup
       return t(`timeline.correspondenceDecision.${entry.data.decision}`, { reason: entry.data.reason });
     case 'case-link':
       return t(entry.data.linked ? 'timeline.caseLinked' : 'timeline.caseUnlinked', { reference: entry.data.otherReference });
+    case 'contact-update':
+      return t(`timeline.contactUpdated.${entry.data.source}`, { fields: entry.data.fields.map((field) => t(`contactOffer.fields.${field}`)).join(', ') });
   }
 }
 
@@ -116,15 +118,29 @@ const COLOURS: Record<TimelineKind, string> = {
   'deadlines-moved': 'yellow',
   'correspondence-decision': 'cyan',
   'case-link': 'cyan',
+  'contact-update': 'cyan',
   restriction: 'red',
 };
 
-export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
+/** A timeline entry as a sentence in the reader's language (the case timeline and the audit view, issue 18). */
+export function useEntryText(): (entry: TimelineEntry) => string {
   const { t } = useTranslation();
   const format = useFormatters();
   const { typeLabel, staffName } = useSettings();
   const rootCauses = useRootCauseLabels();
   const lookups: FieldLookups = { typeLabel, staffName, rootCause: rootCauses.label };
+  return (entry) => describe(entry, t, format, lookups);
+}
+
+/** The colour of an entry's kind. */
+export function entryColour(kind: TimelineKind): string {
+  return COLOURS[kind];
+}
+
+export function CaseTimeline({ entries }: { readonly entries: readonly TimelineEntry[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const entryText = useEntryText();
   const [shown, setShown] = useState<string[]>(TIMELINE_KINDS.filter((kind) => kind !== 'audit'));
   const visible = [...entries].reverse().filter((entry) => shown.includes(entry.kind));
   return (
@@ -157,7 +173,7 @@ export function CaseTimeline({ entries }: { readonly entries: readonly TimelineE
                   </Text>
                 </Group>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {describe(entry, t, format, lookups)}
+                  {entryText(entry)}
                 </Text>
               </Stack>
             </MantineTimeline.Item>
