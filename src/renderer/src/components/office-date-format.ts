@@ -37,3 +37,39 @@ export function parseTypedDate(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
+
+const TYPED_TIME = /^(.+?)[ T]+(\d{1,2})[:.](\d{2})(?::\d{2})?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/;
+
+/**
+ * A typed date and 24-hour time ("07.12.2026 16:00", "07/12/2026 16:00" or "2026-12-07T16:00")
+ * to the `YYYY-MM-DD HH:mm:ss` string the date picker holds; null when not a real moment.
+ */
+export function parseTypedDateTime(text: string): string | null {
+  const match = TYPED_TIME.exec(text.trim());
+  if (!match) return null;
+  const day = parseTypedDate(match[1] ?? '');
+  const [hour, minute] = [Number(match[2]), Number(match[3])];
+  if (!day || hour > 23 || minute > 59) return null;
+  return `${day} ${pad(hour, 2)}:${pad(minute, 2)}:00`;
+}
+
+/** The picker's `YYYY-MM-DD HH:mm:ss` as the language writes it, by text alone (no PC time zone). */
+export function formatDateTime(value: string, language: string): string {
+  const match = DATE_TIME.exec(value);
+  if (!match) return '';
+  const [, year, month, day, hour, minute] = match;
+  const separator = language === 'lv' ? '.' : '/';
+  return `${day}${separator}${month}${separator}${year} ${hour}:${minute}`;
+}
+
+/** The forms' datetime-local string ('YYYY-MM-DDTHH:mm') ↔ the picker's 'YYYY-MM-DD HH:mm:ss'. */
+export function toPickerDateTime(value: string): string | null {
+  const match = DATE_TIME.exec(value);
+  return match ? `${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:00` : null;
+}
+
+export function fromPickerDateTime(value: string | null): string {
+  const match = value ? DATE_TIME.exec(value) : null;
+  return match ? `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}` : '';
+}
