@@ -1,5 +1,6 @@
-import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
 import type { CaseFilters } from '../../../../shared/domain/inputs';
 import { CASE_STATUSES, INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
 import { useSettings } from '../../settings/SettingsContext';
@@ -31,8 +32,8 @@ export function CaseFiltersBar({ filters, onChange, onReset }: CaseFiltersBarPro
         onChange={(value) => set({ assigneeIds: assigneeIdsFrom(value) })}
         clearable
       />
-      <TextInput size="xs" w={140} type="date" label={t('filters.receivedFrom')} value={filters.receivedFrom ?? ''} onChange={(event) => set({ receivedFrom: event.currentTarget.value || undefined })} />
-      <TextInput size="xs" w={140} type="date" label={t('filters.receivedTo')} value={filters.receivedTo ?? ''} onChange={(event) => set({ receivedTo: event.currentTarget.value || undefined })} />
+      <OfficeDateInput size="xs" w={140} label={t('filters.receivedFrom')} value={filters.receivedFrom ?? ''} onChange={(value) => set({ receivedFrom: value || undefined })} />
+      <OfficeDateInput size="xs" w={140} label={t('filters.receivedTo')} value={filters.receivedTo ?? ''} onChange={(value) => set({ receivedTo: value || undefined })} />
       <Button size="xs" variant="subtle" onClick={onReset}>
         {t('caseList.resetFilters')}
       </Button>

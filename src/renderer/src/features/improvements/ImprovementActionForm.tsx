@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPROVEMENT_STATUSES, type ImprovementAction, type ImprovementStatus } from '../../../../shared/domain/improvement-actions';
 import { call } from '../../api/client';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { useRootCauseLabels } from './root-cause-labels';
@@ -66,7 +67,7 @@ export function ImprovementActionForm({ action, onDone }: { readonly action: Imp
         <TextInput label={t('improvement.actions.titleField')} required data-field="title" {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label={t('improvement.actions.owner')} required searchable allowDeselect={false} data={owners} data-field="ownerId" {...form.getInputProps('ownerId')} />
-          <TextInput type="date" label={t('improvement.actions.dueOn')} required data-field="dueOn" {...form.getInputProps('dueOn')} />
+          <OfficeDateInput label={t('improvement.actions.dueOn')} required data-field="dueOn" {...form.getInputProps('dueOn')} />
           <Select
             label={t('improvement.actions.status')}
             required
@@ -75,7 +76,7 @@ export function ImprovementActionForm({ action, onDone }: { readonly action: Imp
             data-field="status"
             {...form.getInputProps('status')}
           />
-          {form.values.status === 'completed' && <TextInput type="date" label={t('improvement.actions.completedOn')} required data-field="completedOn" {...form.getInputProps('completedOn')} />}
+          {form.values.status === 'completed' && <OfficeDateInput label={t('improvement.actions.completedOn')} required data-field="completedOn" {...form.getInputProps('completedOn')} />}
         </SimpleGrid>
         <MultiSelect label={t('improvement.actions.rootCauses')} required searchable data={causes.options(action?.rootCauseIds ?? [])} data-field="rootCauseIds" {...form.getInputProps('rootCauseIds')} />
         <Textarea label={t('improvement.actions.lessonsLearned')} autosize minRows={2} maxRows={8} data-field="lessonsLearned" {...form.getInputProps('lessonsLearned')} />

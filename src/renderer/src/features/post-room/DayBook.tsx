@@ -1,5 +1,5 @@
 /** The day book: the post received and sent in a date range, printable (PDF) and as CSV. */
-import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { useSettings } from '../../settings/SettingsContext';
 import { officeDay } from './incoming-register';
 
@@ -24,8 +25,8 @@ export function DayBook() {
   return (
     <Stack gap="sm" data-testid="day-book">
       <Group align="flex-end">
-        <TextInput type="date" label={t('postRoom.from')} value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
-        <TextInput type="date" label={t('postRoom.to')} value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+        <OfficeDateInput label={t('postRoom.from')} value={from} onChange={setFrom} />
+        <OfficeDateInput label={t('postRoom.to')} value={to} onChange={setTo} />
         <Button variant="light" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download('pdf')} data-testid="day-book-pdf">
           {t('postRoom.downloadPdf')}
         </Button>

@@ -7,6 +7,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../common/format';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
 import type { CalendarForm, DayListField } from './calendar-form';
 
 export function DayListEditor({
@@ -51,7 +52,7 @@ export function DayListEditor({
               return (
                 <Table.Tr key={index} data-row={index}>
                   <Table.Td w={190}>
-                    <TextInput type="date" aria-label={`${label}: ${t('settings.calendar.day')} ${index + 1}`} {...form.getInputProps(`${field}.${index}.day`)} />
+                    <OfficeDateInput aria-label={`${label}: ${t('settings.calendar.day')} ${index + 1}`} {...form.getInputProps(`${field}.${index}.day`)} />
                   </Table.Td>
                   <Table.Td>
                     <TextInput aria-label={`${label}: ${t('settings.calendar.note')} ${index + 1}`} placeholder={t('settings.calendar.notePlaceholder')} maxLength={200} {...form.getInputProps(`${field}.${index}.note`)} />

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord, Redress } from '../../../../shared/domain/records';
 import { COMMUNICATION_CHANNELS, OUTCOMES, REDRESS_KINDS, THIRD_PARTY_KINDS, type RedressKind } from '../../../../shared/domain/vocabulary';
 import { useFormatters } from '../../common/format';
+import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { enGB } from '../../i18n/locales/en-GB';
 import { useSettings } from '../../settings/SettingsContext';
 import type { ActionField, ActionValues } from './action-form-model';
@@ -51,10 +52,9 @@ export function ActionFieldInput({ field, form, record }: Props) {
   switch (field.widget) {
     case 'datetime':
       return (
-        <TextInput
-          type="datetime-local"
+        <OfficeDateTimeInput
           value={instantInput(office, input.value)}
-          onChange={(event) => set(office.fromInput(event.currentTarget.value) ?? (event.currentTarget.value || (field.required ? '' : null)))}
+          onChange={(value) => set(office.fromInput(value) ?? (value || (field.required ? '' : null)))}
           description={office.note}
           {...common}
         />
@@ -116,12 +116,11 @@ function CustomerNoticeInput({ field, form, record }: Props) {
       <Checkbox label={t('fields.customerTold')} checked={notice !== null} onChange={(event) => toggle(event.currentTarget.checked)} data-field="customerTold" />
       {notice !== null && (
         <Group grow>
-          <TextInput
-            type="datetime-local"
+          <OfficeDateTimeInput
             label={t('fields.customerToldAt')}
             value={instantInput(office, notice.at)}
             description={office.note}
-            onChange={(event) => form.setFieldValue(`${field.path}.at`, office.fromInput(event.currentTarget.value) ?? event.currentTarget.value)}
+            onChange={(value) => form.setFieldValue(`${field.path}.at`, office.fromInput(value) ?? value)}
             error={form.getInputProps(`${field.path}.at`).error as string | undefined}
           />
           <Select

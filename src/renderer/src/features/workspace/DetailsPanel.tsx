@@ -9,6 +9,7 @@ import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useFormatters } from '../../common/format';
+import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { useSettings } from '../../settings/SettingsContext';
 import { useOfficeTime } from './useOfficeTime';
 import { useRootCauseLabels } from '../improvements/root-cause-labels';
@@ -106,7 +107,7 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...form.getInputProps('type')} />
               <Select label={t('fields.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...form.getInputProps('channel')} />
-              <TextInput type="datetime-local" label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
+              <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
               <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
             </SimpleGrid>
             <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />

@@ -1,11 +1,12 @@
 /** Adding a note or logging a communication in or out, from the workspace. */
-import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMUNICATION_CHANNELS, type CommunicationChannel, type Direction } from '../../../../shared/domain/vocabulary';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
+import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { useErrors } from '../../errors/useErrors';
 import { useOfficeTime } from './useOfficeTime';
 
@@ -79,7 +80,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
               <Group grow align="flex-end">
                 <SegmentedControl aria-label={t('fields.direction')} data={[{ value: 'in', label: t('directions.in') }, { value: 'out', label: t('directions.out') }]} {...communication.getInputProps('direction')} />
                 <Select label={t('fields.communicationChannel')} data={COMMUNICATION_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...communication.getInputProps('channel')} />
-                <TextInput type="datetime-local" label={t('fields.at')} description={office.note} {...communication.getInputProps('at')} />
+                <OfficeDateTimeInput label={t('fields.at')} description={office.note} {...communication.getInputProps('at')} />
               </Group>
               <Textarea label={t('fields.communicationSummary')} autosize minRows={2} {...communication.getInputProps('summary')} />
               <Group justify="flex-end">
