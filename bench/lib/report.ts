@@ -42,8 +42,15 @@ export function machine(): Record<string, unknown> {
   return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: round(os.loadavg()[0] ?? 0, 1) };
 }
 
-/** The commit measured (and whether the tree had changes), so every figure names its code. */
+/**
+ * The commit measured (and whether the tree had changes), so every figure names its code. Read
+ * when the benchmark starts: a 100 000-case run lasts long enough for the tree to move on.
+ */
 export function commit(): string {
+  return measuredCommit;
+}
+
+function readCommit(): string {
   try {
     const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
@@ -52,6 +59,8 @@ export function commit(): string {
     return 'unknown';
   }
 }
+
+const measuredCommit = readCommit();
 
 export function writeResults(name: string, results: Record<string, unknown>): string {
   fs.mkdirSync(resultsDirectory, { recursive: true });
