@@ -4,16 +4,9 @@
  * case from its row. axe stays clean on the page.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
 
-type Envelope = { ok: boolean; result?: unknown; error?: unknown };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
-  const response = await page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.result as T;
-};
 
 test('a manager reads the audit trail across cases, filters it by kind and opens a case from it', async ({ plaint }) => {
   const { page } = plaint;

@@ -5,16 +5,9 @@
  * timeline that it was updated from a letter. axe stays clean with the offer on screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
 
-type Envelope = { ok: boolean; result?: unknown; error?: unknown };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
-  const response = await page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.result as T;
-};
 
 test('a letter from a known complainant with a new address offers, and on confirmation makes, the update on their case', async ({ plaint }) => {
   const { page } = plaint;

@@ -24,7 +24,7 @@ afterEach(() => {
 
 function serve(database: DatabaseStatus['state']): ApiCall[] {
   const sent: ApiCall[] = [];
-  const info = { name: 'Plaint', version: '0.0.0-test', dataDirectory: '/tmp/p', logFile: '/tmp/p/main.log', host: 'harness', startedAt: '2026-12-07T09:00:00.000Z', database: { state: database, file: null, message: null } };
+  const info = { name: 'Plaint', version: '0.0.0-test', dataDirectory: 'profile', logFile: 'profile/main.log', host: 'harness', startedAt: '2026-12-07T09:00:00.000Z', database: { state: database, file: null, message: null } };
   const wrongKey: ApiResponse<unknown> = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This recovery key does not open this database', issues: [{ path: 'recoveryKey', code: 'wrong_recovery_key', message: 'This recovery key does not open this database' }] } };
   withApi(
     settingsSnapshot(),
