@@ -50,6 +50,16 @@ const first = await timed(async () => {
 const services = first.value;
 const notifier = services.notifier;
 if (!notifier || !services.domain) throw new Error('The notifier did not start');
+// The first start also runs the trend check, the retention check and the first backup check. A
+// recompute measured while they still run measures the crowding, not the notifier (stop 27's
+// 14.8 s p95 was one such run), so the steady state is measured once they have settled, and the
+// time they took is reported on its own line.
+const settled = await timed(async () => {
+  await services.trendAlerts?.idle();
+  await services.retention?.idle();
+  await services.backups?.idle();
+  await notifier.idle();
+});
 const openNow = (await services.domain.queries.openDeadlines()).length;
 
 const full: number[] = [];
@@ -73,8 +83,8 @@ const rows = [
 ];
 printTable(`Deadline notifier with ${openNow} open cases (${RUNS} runs)`, ['operation', 'median ms', 'p95 ms'], rows.map((row) => [row.operation, row.medianMs, row.p95Ms]));
 const ratio = round(median(full) / median(read));
-console.log(`Schedule / read ratio: ${ratio}. First start and sign-in (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms.`);
+console.log(`Schedule / read ratio: ${ratio}. First start and sign-in (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms; its background checks (trends, retention, backup) settled ${round(settled.ms)} ms later.`);
 console.log(`Well under a second: ${median(full) < 1000 ? 'yes' : 'NO'}`);
-console.log(`Wrote ${writeResults('notifier', { openCases: openNow, runs: RUNS, operations: rows, scheduleToReadRatio: ratio, firstStartMs: round(first.ms), desktopNotificationsAtFirstStart: shown, wellUnderASecond: median(full) < 1000 })}`);
+console.log(`Wrote ${writeResults('notifier', { openCases: openNow, runs: RUNS, operations: rows, scheduleToReadRatio: ratio, firstStartMs: round(first.ms), backgroundSettledMs: round(settled.ms), desktopNotificationsAtFirstStart: shown, wellUnderASecond: median(full) < 1000 })}`);
 await services.close();
 fs.rmSync(directory, { recursive: true, force: true });

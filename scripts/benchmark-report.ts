@@ -99,6 +99,7 @@ function notifierSection(result: Json): string {
     provenance(result),
     table(['operation', 'median ms', 'p95 ms'], rows(result['operations']).map((row) => [row['operation'], row['medianMs'], row['p95Ms']])),
     `Schedule / read ratio: ${String(result['scheduleToReadRatio'] ?? '?')}.`,
+    `First start with sign-in and catch-up: ${String(result['firstStartMs'] ?? '?')} ms (${String(result['desktopNotificationsAtFirstStart'] ?? '?')} desktop notifications); its background checks settled ${String(result['backgroundSettledMs'] ?? '?')} ms later, before the runs above.`,
   ].join('\n\n');
 }
 
