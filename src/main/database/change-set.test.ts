@@ -119,6 +119,7 @@ describe('a change set', () => {
       .commit()
       .catch((caught: unknown) => caught);
     expect((error as StorageError).kind).toBe('DISK_FULL');
+    expect((error as StorageError).message).toContain('(saving a change)');
     expect(await counts()).toEqual({ parcels: 1, entries: 0 });
     connection.db.pragma('max_page_count = 1073741823');
     await new ChangeSet().insert(db.parcels, parcel('b')).insert(db.entries, ...big).commit();
@@ -171,6 +172,27 @@ describe('a change set refuses what it cannot write honestly', () => {
     expect(() => new ChangeSet().insert(db.parcels, parcel(''))).toThrow('A parcels document has no id.');
   });
 
+  it('refuses, before anything is planned, a current document that is not a stored version: nothing, text, no revision or a revision that is not text', async () => {
+    await new ChangeSet().insert(db.parcels, parcel('a')).commit();
+    for (const current of [null, 'a', parcel('a'), { ...parcel('a'), _rev: 3 }]) {
+      expect(() => new ChangeSet().update(db.parcels, current as never, parcel('a'))).toThrow('must be the stored version');
+      expect(() => new ChangeSet().remove(db.parcels, current as never)).toThrow('must be the stored version');
+    }
+    expect(() => new ChangeSet().insert(db.parcels, { ...parcel('x'), id: 5 } as never)).toThrow('A parcels document has no id.');
+  });
+
+  it('removes a document keeping only the tombstone it is given, and never under another id (issue 19: a cache drops its bulky content)', async () => {
+    await new ChangeSet().insert(db.parcels, parcel('a', 'A long label the tombstone drops')).commit();
+    const stored = await db.parcels.findOne('a').exec();
+    expect(() => new ChangeSet().removeAs(db.parcels, stored!, { ...parcel('b'), label: '-' })).toThrow('A removal cannot change a document id.');
+    await new ChangeSet().removeAs(db.parcels, stored!, { ...parcel('a'), label: '-' }).commit();
+    expect(await db.parcels.findOne('a').exec()).toBeNull();
+    const instance = unwrapSqliteInstance<Parcel>(db.parcels.storageInstance)!;
+    const [tombstone] = await instance.findDocumentsById(['a'], true);
+    expect(tombstone).toMatchObject({ id: 'a', label: '-', _deleted: true });
+    expect(tombstone?._rev).toMatch(/^2-/);
+  });
+
   it('accepts the stored data as well as the RxDB document, and ignores bookkeeping fields it is given', async () => {
     await new ChangeSet().insert(db.parcels, parcel('a')).commit();
     const data = (await db.parcels.findOne('a').exec())!.toMutableJSON(true);
@@ -210,7 +232,7 @@ describe('a change set refuses what it cannot write honestly', () => {
     await other.close();
     const parcels = db.parcels;
     await parcels.close();
-    await expect(new ChangeSet().insert(parcels, parcel('a')).commit()).rejects.toMatchObject({ kind: 'CLOSED' });
+    await expect(new ChangeSet().insert(parcels, parcel('a')).commit()).rejects.toMatchObject({ kind: 'CLOSED', message: 'The parcels collection is closed.' });
   });
 
   it('a conflict is only a revision conflict, not any refusal or error', () => {
@@ -250,9 +272,74 @@ describe('the storage commit', () => {
     const here = unwrapSqliteInstance<unknown>(db.parcels.storageInstance)!;
     const there = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
     const people = unwrapSqliteInstance<unknown>((other as unknown as { people: RxCollection<Person> }).people.storageInstance)!;
-    await expect(commitAtomically([{ instance: here, rows: [] }, { instance: there, rows: [] }], 'test')).rejects.toThrow('two database files');
-    await expect(commitAtomically([{ instance: people, rows: [] }], 'test')).rejects.toThrow('attachments');
+    await expect(commitAtomically([{ instance: here, rows: [] }, { instance: there, rows: [] }], 'test')).rejects.toMatchObject({ kind: 'UNKNOWN', message: 'An operation tried to write to two database files at once.' });
+    await expect(commitAtomically([{ instance: people, rows: [] }], 'test')).rejects.toMatchObject({ kind: 'UNKNOWN', message: 'Atomic writes do not carry RxDB attachments.' });
+    // One part with attachments is enough to refuse the whole operation.
+    await expect(commitAtomically([{ instance: there, rows: [] }, { instance: people, rows: [] }], 'test')).rejects.toThrow('attachments');
     await other.close();
+  });
+
+  it('writes at once when nothing waits, waits behind a queued write, and writes at once again when the queue is empty', async () => {
+    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({ name: 'fourth', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+    await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
+    const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
+    const parcels = unwrapSqliteInstance<Parcel>(other.parcels.storageInstance)!;
+    const row = (id: string) => ({ document: { ...parcel(id), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-b', _attachments: {} } });
+    // Started without awaiting and read at once: only a write that did not have to wait is already stored.
+    const storedAtOnce = async (write: () => Promise<unknown>, id: string): Promise<boolean> => {
+      const pending = write();
+      const seen = await parcels.findDocumentsById([id], false);
+      await pending;
+      expect(await parcels.findDocumentsById([id], false)).toHaveLength(1);
+      return seen.length === 1;
+    };
+    const commit = (id: string) => () => commitAtomically([{ instance: parcels, rows: [row(id)] }], 'test');
+    const bulk = (id: string) => () => parcels.bulkWrite([row(id)], 'test');
+    expect([await storedAtOnce(commit('p1'), 'p1'), await storedAtOnce(bulk('p2'), 'p2')]).toEqual([true, true]);
+    const [person] = makePeople(1);
+    const withAttachment = { ...person!, _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-a', _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } } };
+    const queued = people.bulkWrite([{ document: withAttachment as never }], 'test');
+    // Both are started before anything is awaited, so the attachment write is still queued ahead of them.
+    const waiting = [commit('p3')(), bulk('p4')()];
+    expect(await parcels.findDocumentsById(['p3', 'p4'], false)).toEqual([]);
+    expect((await queued).error).toEqual([]);
+    await Promise.all(waiting);
+    expect(await parcels.findDocumentsById(['p3', 'p4'], false)).toHaveLength(2);
+    expect([await storedAtOnce(commit('p5'), 'p5'), await storedAtOnce(bulk('p6'), 'p6')]).toEqual([true, true]);
+    await other.close();
+  });
+
+  it('refuses an atomic write to a closed collection while the file stays open for the others, and writes nothing', async () => {
+    const parcels = unwrapSqliteInstance<Parcel>(db.parcels.storageInstance)!;
+    const connection = parcels.internals.connection;
+    const table = parcels.internals.layout.documentsTable;
+    await parcels.close();
+    const row = { document: { ...parcel('late'), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-c', _attachments: {} } };
+    await expect(commitAtomically([{ instance: parcels, rows: [row] }], 'test')).rejects.toMatchObject({ kind: 'CLOSED' });
+    expect(connection.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
+  });
+
+  it('a single collection write that fills the disk is refused whole and says what it was doing', async () => {
+    const parcels = unwrapSqliteInstance<Parcel>(db.parcels.storageInstance)!;
+    const connection = parcels.internals.connection;
+    const pages = connection.db.pragma('page_count', { simple: true }) as number;
+    connection.db.pragma(`max_page_count = ${pages + 2}`);
+    const rows = Array.from({ length: 40 }, (_, index) => ({ document: { ...parcel(`big${index}`, 'x'.repeat(4000)), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-e', _attachments: {} } }));
+    await expect(parcels.bulkWrite(rows, 'test')).rejects.toMatchObject({ kind: 'DISK_FULL', message: expect.stringContaining('(writing documents)') });
+    connection.db.pragma('max_page_count = 1073741823');
+    expect(await db.parcels.count().exec()).toBe(0);
+  });
+
+  it('announces nothing, and does not fail, when every row of a write is refused', async () => {
+    const parcels = unwrapSqliteInstance<Parcel>(db.parcels.storageInstance)!;
+    await new ChangeSet().insert(db.parcels, parcel('a')).commit();
+    const announced: unknown[] = [];
+    const subscription = parcels.changeStream().subscribe((bulk) => announced.push(bulk));
+    const again = { document: { ...parcel('a'), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-d', _attachments: {} } };
+    const result = await parcels.bulkWrite([again], 'test');
+    subscription.unsubscribe();
+    expect(result.error.map((error) => error.status)).toEqual([409]);
+    expect(announced).toEqual([]);
   });
 
   it('waits behind a write that is still reading attachment data, keeping the order of calls', async () => {

@@ -4,6 +4,7 @@
  * and the file locked for this process alone.
  */
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteConnection, releaseSqliteConnection, type SqliteConnection } from './sqlite-connection';
 import { tempDirectory } from './test-support';
@@ -20,6 +21,25 @@ describe('a database connection', () => {
     expect(connection.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(connection.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(connection.db.pragma('locking_mode', { simple: true })).toBe('exclusive');
+  });
+
+  it('locks a reopened database against a second process from the moment it opens, not at its first write', () => {
+    // A profile reopened at the next start is already in WAL mode, so switching the journal takes
+    // no lock; without the immediate transaction at open, another process could read and write it.
+    const file = path.join(tempDirectory('plaint-connection-'), 'plaint.sqlite');
+    releaseSqliteConnection(openSqliteConnection(file));
+    connection = openSqliteConnection(file);
+    const other = new Database(file, { timeout: 50 });
+    try {
+      expect(() => other.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('refuses an empty encryption key rather than opening the file unencrypted (P-7.2)', () => {
+    const file = path.join(tempDirectory('plaint-connection-'), 'plaint.sqlite');
+    expect(() => openSqliteConnection(file, { key: '' })).toThrow(expect.objectContaining({ kind: 'UNKNOWN', message: 'An empty encryption key is not allowed.' }));
   });
 
   it('uses NORMAL only when asked to (the benchmark comparison)', () => {
