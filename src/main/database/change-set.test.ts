@@ -283,7 +283,7 @@ describe('the storage commit', () => {
     const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({ name: 'fourth', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
     await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
     const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
-    const parcels = unwrapSqliteInstance<Parcel>(other.parcels.storageInstance)!;
+    const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
     const row = (id: string) => ({ document: { ...parcel(id), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-b', _attachments: {} } });
     // Started without awaiting and read at once: only a write that did not have to wait is already stored.
     const storedAtOnce = async (write: () => Promise<unknown>, id: string): Promise<boolean> => {
@@ -310,7 +310,7 @@ describe('the storage commit', () => {
   });
 
   it('refuses an atomic write to a closed collection while the file stays open for the others, and writes nothing', async () => {
-    const parcels = unwrapSqliteInstance<Parcel>(db.parcels.storageInstance)!;
+    const parcels = unwrapSqliteInstance<unknown>(db.parcels.storageInstance)!;
     const connection = parcels.internals.connection;
     const table = parcels.internals.layout.documentsTable;
     await parcels.close();
