@@ -146,7 +146,7 @@ try {
   printTable(`E-mail import, ${MESSAGES} messages (${round(bytes / 1_048_576)} MB) with 2 attachments each, ${RUNS} runs`, ['operation', 'median ms', 'ms per message'], rows.map((row) => [row.operation, row.medianMs, row.perMessageMs]));
   const ratio = round(median(plaint) / median(bare));
   console.log(`Plaint / bare imapflow ratio: ${ratio}`);
-  console.log(`Wrote ${writeResults('mail', { messages: MESSAGES, megabytes: round(bytes / 1_048_576), runs: RUNS, operations: rows, plaintToImapflowRatio: ratio, plaintMs: plaint.map((ms) => round(ms)), imapflowMs: bare.map((ms) => round(ms)) })}`);
+  console.log(`Wrote ${writeResults('mail', { messages: MESSAGES, megabytes: round(bytes / 1_048_576), runs: RUNS, profiledFirstRun: values.profile !== undefined, operations: rows, plaintToImapflowRatio: ratio, plaintMs: plaint.map((ms) => round(ms)), imapflowMs: bare.map((ms) => round(ms)) })}`);
 } finally {
   await mailbox.stop();
 }
