@@ -153,12 +153,16 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       });
       // The deadline's record: met when the e-mail went, not rewritten by the bounce.
       expect(await acknowledgementDeadline(caseId)).toMatchObject({ metAt: sentAt });
+      // Flagged in the case list too.
+      const flaggedInList = async () => (await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered;
+      expect(await flaggedInList()).toBe(true);
 
       // The letter posted the next morning: an acknowledgement has reached the customer.
       t.clock.set('2026-11-26T09:15:00.000Z');
       await t.call('post.logPosting', { letterId, postedOn: '2026-11-26', postClass: 'first' });
       const reached = (await t.call('cases.get', { caseId })).case.acknowledgement;
       expect(reached?.undelivered?.reached).toEqual({ at: expect.stringMatching(/^2026-11-26T09:15/), channel: 'letter' });
+      expect(await flaggedInList()).toBe(false);
       expect(await acknowledgementDeadline(caseId)).toMatchObject({ metAt: sentAt });
       // Nothing comes back at the next fetch.
       expect(await t.call('mail.fetch', {})).toMatchObject({ bounced: 0, imported: 0 });

@@ -226,6 +226,8 @@ export const enGB = {
     importFailed: 'Your saved views could not be moved into Plaint\'s database; they are kept on this computer and Plaint tries again next time. {{message}}',
   },
   caseList: {
+    acknowledgementUndelivered: 'Not acknowledged',
+    acknowledgementUndeliveredHint: 'The acknowledgement e-mail came back undelivered: the customer has not been acknowledged yet',
     searchLabel: 'Search cases',
     searchPlaceholder: 'Search by reference, name, summary or description (press /)',
     filters: 'Filters',

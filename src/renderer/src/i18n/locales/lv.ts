@@ -228,6 +228,8 @@ export const lv = {
     importFailed: 'Jūsu saglabātos skatus neizdevās pārvietot Plaint datubāzē; tie paliek šajā datorā, un Plaint mēģinās vēlreiz nākamreiz. {{message}}',
   },
   caseList: {
+    acknowledgementUndelivered: 'Nav apstiprināts',
+    acknowledgementUndeliveredHint: 'Apstiprinājuma e-pasts atnāca atpakaļ nepiegādāts: klients vēl nav saņēmis apstiprinājumu',
     searchLabel: 'Meklēt lietas',
     searchPlaceholder: 'Meklēt pēc lietas numura, vārda, kopsavilkuma vai apraksta (nospiediet /)',
     filters: 'Filtri',
