@@ -5,9 +5,11 @@
  * against a bare imapflow fetch of the same messages' full sources over one connection, side by
  * side in one run (alternating which goes first), and prints the ratio. Writes bench-results/mail.json.
  *
- * Options: --messages N (default 1000), --runs N (default 3). Needs Dovecot (see the README).
+ * Options: --messages N (default 1000), --runs N (default 3), --profile FILE (a CPU profile of
+ * Plaint's first import, for Chrome DevTools; profile at 100–200 messages). Needs Dovecot (see the README).
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +21,7 @@ import { composeMessage } from '../src/main/mail/test-support/messages';
 import { startMainServices } from '../src/main/services';
 import { median, printTable, round, timed, writeResults } from './lib/report';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' } } });
 const MESSAGES = Number(values.messages);
 const RUNS = Number(values.runs);
 if (!Number.isInteger(MESSAGES) || MESSAGES < 1 || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('--messages and --runs take whole numbers from 1');
@@ -73,7 +75,22 @@ async function bareFetch(mailbox: DovecotServer): Promise<number> {
 }
 
 /** Plaint's import into a fresh profile (its start and set-up are not timed). */
-async function plaintImport(mailbox: DovecotServer): Promise<{ ms: number; imported: number }> {
+/** Runs `operation` under the V8 profiler and writes the profile to `file` (after it, so not in its time). */
+async function profiled<T>(file: string, operation: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await operation();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function plaintImport(mailbox: DovecotServer, profile?: string): Promise<{ ms: number; imported: number }> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-mail-'));
   const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench' });
   try {
@@ -86,7 +103,8 @@ async function plaintImport(mailbox: DovecotServer): Promise<{ ms: number; impor
       { host: 'harness' },
     );
     if (!configured.ok) throw new Error(`mail.configure failed: ${JSON.stringify(configured.error)}`);
-    const run = await timed(() => services.dispatch('mail.fetch', {}, { host: 'harness' }));
+    const fetch = () => services.dispatch('mail.fetch', {}, { host: 'harness' });
+    const run = profile ? await profiled(profile, () => timed(fetch)) : await timed(fetch);
     if (!run.value.ok) throw new Error(`mail.fetch failed: ${JSON.stringify(run.value.error)}`);
     const result = run.value.result as { imported: number };
     return { ms: run.ms, imported: result.imported };
@@ -104,7 +122,7 @@ try {
   const bare: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const measurePlaint = async () => {
-      const measured = await plaintImport(mailbox);
+      const measured = await plaintImport(mailbox, run === 0 ? values.profile : undefined);
       if (measured.imported !== MESSAGES) throw new Error(`Plaint imported ${measured.imported} of ${MESSAGES}`);
       plaint.push(measured.ms);
     };
@@ -128,7 +146,7 @@ try {
   printTable(`E-mail import, ${MESSAGES} messages (${round(bytes / 1_048_576)} MB) with 2 attachments each, ${RUNS} runs`, ['operation', 'median ms', 'ms per message'], rows.map((row) => [row.operation, row.medianMs, row.perMessageMs]));
   const ratio = round(median(plaint) / median(bare));
   console.log(`Plaint / bare imapflow ratio: ${ratio}`);
-  console.log(`Wrote ${writeResults('mail', { messages: MESSAGES, megabytes: round(bytes / 1_048_576), runs: RUNS, operations: rows, plaintToImapflowRatio: ratio, plaintMs: plaint.map((ms) => round(ms)), imapflowMs: bare.map((ms) => round(ms)) })}`);
+  console.log(`Wrote ${writeResults('mail', { messages: MESSAGES, megabytes: round(bytes / 1_048_576), runs: RUNS, profiledFirstRun: values.profile !== undefined, operations: rows, plaintToImapflowRatio: ratio, plaintMs: plaint.map((ms) => round(ms)), imapflowMs: bare.map((ms) => round(ms)) })}`);
 } finally {
   await mailbox.stop();
 }

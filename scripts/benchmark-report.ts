@@ -103,11 +103,22 @@ function notifierSection(result: Json): string {
   ].join('\n\n');
 }
 
+function mailSection(result: Json): string {
+  return [
+    '## E-mail import (`npm run bench:mail`)',
+    provenance(result),
+    `${String(result['messages'] ?? '?')} messages (${String(result['megabytes'] ?? '?')} MB), each with a photo and a PDF, in a private Dovecot on loopback; Plaint's import (\`mail.fetch\` into a fresh profile: every message read, checked and stored with its attachments) beside a bare imapflow fetch of the same messages' sources, ${String(result['runs'] ?? '?')} runs each, taking turns.`,
+    table(['operation', 'median ms', 'ms per message'], rows(result['operations']).map((row) => [row['operation'], row['medianMs'], row['perMessageMs']])),
+    `Plaint / bare imapflow ratio: ${String(result['plaintToImapflowRatio'] ?? '?')}.`,
+  ].join('\n\n');
+}
+
 const sections = [
   ['storage', storageSection],
   ['cases', casesSection],
   ['sync', syncSection],
   ['notifier', notifierSection],
+  ['mail', mailSection],
 ] as const;
 const written = sections.flatMap(([name, section]) => {
   const result = read(name);

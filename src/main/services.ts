@@ -36,8 +36,7 @@ import { FileContents } from './files/file-contents';
 import { wantedFiles } from './post-room/prefetch-wanted';
 import { addLetterCollections } from './post-room/letters-collection';
 import { MailConfigStore, type MailSecretStore } from './mail/mail-config';
-import { MailService } from './mail/mail-service';
-import type { OutboxHooks } from './mail/outbox';
+import { MailService, type MailHooks } from './mail/mail-service';
 import { MailPoller } from './mail/mail-poller';
 import { mailHandlers } from './api/handlers/mail-handlers';
 import { PostRoomService } from './post-room/post-room-service';
@@ -99,7 +98,7 @@ export interface MainServicesOptions {
   /** Keeps the team mailbox's password (issue 17): Electron's safeStorage in the app, memory elsewhere. */
   readonly mailSecretStore?: MailSecretStore;
   /** Tests only: what happens between sending an e-mail and recording it (a crash). */
-  readonly mailHooks?: OutboxHooks;
+  readonly mailHooks?: MailHooks;
   /** Whether the device has a network at all (Electron's net.isOnline in the app). */
   readonly networkUp?: () => boolean;
   /** Sync retry back-off (tests shorten it). */

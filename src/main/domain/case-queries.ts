@@ -7,7 +7,7 @@ import { getQueryMatcher, getSortComparator, normalizeMangoQuery, prepareQuery, 
 import type { z } from 'zod';
 import { availableActions } from '../../shared/domain/workflow';
 import type { CaseFilters, CaseSortField, countCasesInput, findDuplicatesInput, listCasesInput } from '../../shared/domain/inputs';
-import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
+import { acknowledgementUndelivered, type CaseRecord, type TimelineEntry } from '../../shared/domain/records';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchHit, QuickSearchResult } from '../../shared/domain/views';
 import { looksLikeReferencePrefix, parseReference } from '../../shared/reference/reference-number';
 import { deadlineState, endOfOfficeDay, officeInstant, timeTaken, type Deadline, type DeadlineState } from '../../shared/sla';
@@ -51,6 +51,7 @@ export function toListItem(record: CaseDocument | CaseRecord): CaseListItem {
     nextDeadline: record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt, ...(next.breachedAt ? { breachedAt: next.breachedAt } : {}) } : null,
     openInquiries: record.openInquiries.length,
     extensionWithoutNotice: record.extensions.some((extension) => extension.customerNotice === null),
+    acknowledgementUndelivered: acknowledgementUndelivered(record) !== null,
     restricted: record.restricted,
     updatedAt: record.updatedAt,
   };

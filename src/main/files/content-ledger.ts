@@ -2,7 +2,10 @@
  * What this device knows about the contents (chunks) of files it holds (issue 19, files on
  * demand): per file, its size, when it was last used here, and whether the team server is known
  * to hold it. Kept in one RxDB local document (never replicated; RxDB's open-source build leaves
- * no room for another collection), loaded once and saved after every change, in order.
+ * no room for another collection), loaded once and saved after every change, in order. Saves
+ * coalesce: while one is waiting its turn, later changes join it, so a burst of changes (an import
+ * of a thousand e-mails' attachments) writes the document a few times, not once per file (each
+ * save writes every entry, so one per file made a burst quadratic).
  *
  * Only positive knowledge is recorded as `server`: content without an entry, or `device`, is
  * treated as held by this device alone, so it is uploaded and never evicted.
@@ -42,6 +45,8 @@ const MAX_PEOPLE = 20;
 
 export class ContentLedger {
   private saving: Promise<void> = Promise.resolve();
+  /** A save queued behind the one running, not started yet: it will write the newest data. */
+  private queued: Promise<void> | null = null;
 
   private constructor(
     private readonly database: RxDatabase,
@@ -82,7 +87,13 @@ export class ContentLedger {
   }
 
   set(fileId: string, entry: ContentEntry): Promise<void> {
-    this.data = { ...this.data, entries: { ...this.data.entries, [fileId]: entry } };
+    return this.setMany([[fileId, entry]]);
+  }
+
+  /** Several entries in one change (one save). */
+  setMany(entries: readonly (readonly [string, ContentEntry])[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    this.data = { ...this.data, entries: { ...this.data.entries, ...Object.fromEntries(entries) } };
     return this.save();
   }
 
@@ -103,9 +114,18 @@ export class ContentLedger {
     return this.save();
   }
 
+  /** Resolves once a save that includes every change made so far is written. */
   private save(): Promise<void> {
-    const snapshot = this.data;
-    this.saving = this.saving.catch(() => undefined).then(() => this.database.upsertLocal<LedgerData>(LEDGER_DOC, snapshot).then(() => undefined));
-    return this.saving;
+    if (this.queued) return this.queued;
+    const queued = this.saving
+      .catch(() => undefined)
+      .then(() => {
+        // From here on, changes queue another save: this one writes the data as it is now.
+        this.queued = null;
+        return this.database.upsertLocal<LedgerData>(LEDGER_DOC, this.data).then(() => undefined);
+      });
+    this.queued = queued;
+    this.saving = queued;
+    return queued;
   }
 }

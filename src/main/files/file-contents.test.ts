@@ -147,3 +147,19 @@ async function waitFor(condition: () => boolean): Promise<void> {
   for (let tries = 0; tries < 3_000 && !condition(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
   expect(condition()).toBe(true);
 }
+
+describe('the content ledger', () => {
+  it('a burst of changes is saved together, not once per file (each save writes every entry; issue 17 import of 1 000 e-mails)', async () => {
+    const ledger = await ContentLedger.load(database);
+    let saves = 0;
+    const counting = database.$.subscribe(() => (saves += 1));
+    const written = Array.from({ length: 200 }, (_, index) => ledger.set(`file-${index}`, { bytes: index, usedAt: index, held: 'device', mine: true }));
+    await Promise.all(written);
+    counting.unsubscribe();
+    expect(saves).toBeLessThanOrEqual(2);
+    // Every change is in what was saved.
+    const reloaded = await ContentLedger.load(database);
+    expect(reloaded.deviceOnly()).toHaveLength(200);
+    expect(reloaded.entry('file-199')).toEqual({ bytes: 199, usedAt: 199, held: 'device', mine: true });
+  });
+});

@@ -107,8 +107,7 @@ export class FileContents {
       if (ids.length === 0) return;
       after = ids[ids.length - 1] ?? after;
       const unknown = ids.filter((id) => this.options.ledger.entry(id)?.held !== 'device' && this.options.ledger.entry(id)?.held !== 'server');
-      const held = await this.options.store.withContent(unknown);
-      for (const id of held) await this.noteDeviceContent(id, false);
+      await this.noteHeld(unknown, false);
     }
   }
 
@@ -257,17 +256,25 @@ export class FileContents {
 
   /** File records appeared or changed: content here that the ledger does not know is this device's own, to upload. */
   private async noteDeviceContents(fileIds: readonly string[]): Promise<void> {
-    const held = await this.options.store.withContent(fileIds.filter((id) => !this.options.ledger.entry(id) || this.options.ledger.entry(id)?.held === 'absent'));
-    for (const fileId of held) await this.noteDeviceContent(fileId, true);
+    await this.noteHeld(fileIds, true);
   }
 
-  private async noteDeviceContent(fileId: string, mine: boolean): Promise<void> {
-    const known = this.options.ledger.entry(fileId);
-    if ((known && known.held !== 'absent') || this.fetching.has(fileId)) return;
-    if (!(await this.options.store.withContent([fileId])).has(fileId)) return;
-    const record = await this.options.store.record(fileId);
-    if (!record || this.options.ledger.entry(fileId)?.held === 'server') return;
-    await this.options.ledger.set(fileId, { bytes: record.size, usedAt: this.options.now(), held: 'device', mine });
+  /**
+   * Of these files, those whose content is here and which the ledger does not know (or knows as
+   * absent) are noted as held by this device only, in one change of the ledger.
+   */
+  private async noteHeld(fileIds: readonly string[], mine: boolean): Promise<void> {
+    const unknown = (id: string) => {
+      const known = this.options.ledger.entry(id);
+      return (!known || known.held === 'absent') && !this.fetching.has(id);
+    };
+    const held = await this.options.store.withContent(fileIds.filter(unknown));
+    if (held.size === 0) return;
+    const records = await this.options.store.records([...held]);
+    const now = this.options.now();
+    const entries = records.filter((record) => unknown(record.id)).map((record) => [record.id, { bytes: record.size, usedAt: now, held: 'device', mine }] as const);
+    if (entries.length === 0) return;
+    await this.options.ledger.setMany(entries);
     if (this.options.server()) void this.upload().catch(() => undefined);
   }
 

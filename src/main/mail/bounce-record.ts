@@ -6,6 +6,8 @@
  *   the letter for posting instead;
  * - the case's timeline says "e-mail not delivered", marked as arrived, so the case's assignee is
  *   told (in-app) and sees the case as unread;
+ * - when that e-mail was the case's acknowledgement, the case records that the acknowledgement did
+ *   not reach the customer and is flagged until one does (acknowledgement-delivery.ts, P-3.2);
  * - the report is kept as the incoming e-mail it is (id = its record id, like a triaged e-mail),
  *   about that case: it is never listed for triage, so never becomes a new complaint, and it is
  *   moved to the processed folder like any triaged message.
@@ -16,6 +18,7 @@ import type { CaseRecord } from '../../shared/domain/records';
 import { officeDay } from '../../shared/sla';
 import { ChangeSet, isWriteConflict } from '../database/change-set';
 import type { Clock } from '../domain/clock';
+import { planAcknowledgementBounced } from '../domain/acknowledgement-delivery';
 import type { DomainServices } from '../domain/domain-services';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections, LetterDocument } from '../post-room/letters-collection';
@@ -66,6 +69,11 @@ export class BounceRecorder {
       const original = await this.letters.letters.findOne(letter.id).exec();
       const posting: LetterPosting = { ...letter.posting, loggedAt: now.toISOString(), loggedBy: actor, email: { ...email, bounce: { at, reason: bounce.reason } } };
       if (original) changes.update(this.letters.letters, original, { ...(original.toMutableJSON() as LetterDocument), posting });
+    }
+    if (!email.bounce) {
+      // P-3.2: an acknowledgement that never reached the customer is flagged on its case.
+      const acknowledgement = await planAcknowledgementBounced(this.domain, record.id, letter, email, { at, to, reason: bounce.reason });
+      if (acknowledgement) changes.include(acknowledgement);
     }
     changes.include(
       await this.domain.cases.planCommunication(

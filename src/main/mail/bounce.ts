@@ -116,6 +116,11 @@ export async function readBounce(raw: Buffer): Promise<Bounce | null> {
   } catch {
     return null;
   }
+  return bounceIn(parsed);
+}
+
+/** A message mailparser has read, as a delivery failure report; null when it is not one. */
+export function bounceIn(parsed: ParsedMail): Bounce | null {
   const text = allText(parsed);
   if (isDeliveryStatusReport(parsed)) {
     const failed = fieldBlocks(text).find((fields) => fields.get('action')?.toLowerCase() === 'failed');

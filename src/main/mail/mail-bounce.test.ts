@@ -11,6 +11,10 @@
  *   asks to confirm as for an unposted letter (issue 18's rule).
  * - A delay report is not a bounce; a bounce of an e-mail Plaint did not send is left in the
  *   mailbox with that reason and changes nothing.
+ * - An acknowledgement e-mail that bounces (P-3.2): the case stays acknowledged at the time the
+ *   e-mail went (the deadline's record is not rewritten), and records beside it that the customer
+ *   has not had it; flagged until an acknowledgement reaches them another way (the letter posted,
+ *   another acknowledgement e-mail that went). A case acknowledged by telephone first is not flagged.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ADMIN } from '../identity/seed-account';
@@ -51,7 +55,7 @@ async function emailedAcknowledgement() {
   const sent = await t.call('mail.send', { letterId: letter.id });
   expect(sent.state).toBe('sent');
   await t.signInAs('admin', SEED_ADMIN.password);
-  return { ...created, letterId: letter.id, messageId: sent.messageId };
+  return { ...created, letterId: letter.id, messageId: sent.messageId, sentAt: sent.sentAt };
 }
 
 const BOUNCED_AT = new Date('2026-11-25T11:31:00.000Z');
@@ -102,7 +106,8 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     expect((await t.call('cases.unread', {})).caseIds).toEqual([caseId]);
     await t.services.notifier!.recompute();
     const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(caseId));
-    expect(told).toEqual([expect.objectContaining({ title: `E-mail not delivered: ${reference}`, body: `The e-mail to gone@example.org came back: ${reason}. Post the letter instead.`, path: `/case/${caseId}` })]);
+    // The e-mail was the acknowledgement: she is told the customer has not been acknowledged (P-3.2).
+    expect(told).toEqual([expect.objectContaining({ title: `Acknowledgement not delivered: ${reference}`, body: `The acknowledgement e-mail to gone@example.org came back: ${reason}. The customer has not been acknowledged: post the acknowledgement letter.`, path: `/case/${caseId}` })]);
 
     // A second fetch finds nothing new.
     await t.signInAs('admin', SEED_ADMIN.password);
@@ -125,6 +130,73 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     expect(await t.call('mail.list', { include: 'all' })).toEqual([]);
     expect((await t.call('post.list', {})).length).toBe(before);
     expect(await mailbox.messageIds('INBOX')).toEqual(['<report-9@mx.example.org>']);
+  });
+
+  describe('an acknowledgement e-mail that bounces (P-3.2)', () => {
+    async function bounce(messageId: string, reportId = '<report-7@mx.example.org>') {
+      await mailbox.append(deliveryStatusReport({ messageId: reportId, original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+    }
+    const acknowledgementDeadline = async (caseId: string) => (await t.call('cases.get', { caseId })).case.deadlines.find((deadline) => deadline.kind === 'acknowledgement');
+
+    it('the case stays acknowledged when the e-mail went, is flagged as not delivered, and the flag clears when the letter is posted', async () => {
+      const { caseId, letterId, messageId, sentAt } = await emailedAcknowledgement();
+      expect(sentAt).toBeTruthy();
+      await bounce(messageId);
+      const flagged = (await t.call('cases.get', { caseId })).case;
+      expect(flagged.status).toBe('acknowledged');
+      expect(flagged.acknowledgement).toMatchObject({
+        at: sentAt,
+        channel: 'email',
+        undelivered: { letterId, to: 'gone@example.org', sentAt, bouncedAt: BOUNCED_AT.toISOString(), reached: null, reason: expect.stringContaining('550 5.1.1') },
+      });
+      // The deadline's record: met when the e-mail went, not rewritten by the bounce.
+      expect(await acknowledgementDeadline(caseId)).toMatchObject({ metAt: sentAt });
+      // Flagged in the case list too.
+      const flaggedInList = async () => (await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered;
+      expect(await flaggedInList()).toBe(true);
+
+      // The letter posted the next morning: an acknowledgement has reached the customer.
+      t.clock.set('2026-11-26T09:15:00.000Z');
+      await t.call('post.logPosting', { letterId, postedOn: '2026-11-26', postClass: 'first' });
+      const reached = (await t.call('cases.get', { caseId })).case.acknowledgement;
+      expect(reached?.undelivered?.reached).toEqual({ at: expect.stringMatching(/^2026-11-26T09:15/), channel: 'letter' });
+      expect(await flaggedInList()).toBe(false);
+      expect(await acknowledgementDeadline(caseId)).toMatchObject({ metAt: sentAt });
+      // Nothing comes back at the next fetch.
+      expect(await t.call('mail.fetch', {})).toMatchObject({ bounced: 0, imported: 0 });
+      expect((await t.call('cases.get', { caseId })).case.acknowledgement?.undelivered?.reached).toEqual(reached?.undelivered?.reached);
+    });
+
+    it('another acknowledgement e-mail that goes reaches the customer; if it bounces too, the case is flagged again', async () => {
+      const { caseId, messageId, sentAt: firstSentAt } = await emailedAcknowledgement();
+      await bounce(messageId);
+      const { text } = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
+      const second = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
+      t.clock.set('2026-11-25T12:00:00.000Z');
+      const sent = await t.call('mail.send', { letterId: second.id });
+      expect(sent.state).toBe('sent');
+      expect((await t.call('cases.get', { caseId })).case.acknowledgement?.undelivered?.reached).toEqual({ at: sent.sentAt, channel: 'email' });
+
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-8@mx.example.org>', original: sent.messageId }), { receivedAt: new Date('2026-11-25T12:01:00.000Z') });
+      t.clock.set('2026-11-25T12:10:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      expect((await t.call('cases.get', { caseId })).case.acknowledgement).toMatchObject({ at: firstSentAt, undelivered: { letterId: second.id, sentAt: sent.sentAt, reached: null } });
+    });
+
+    it('a case acknowledged by telephone before the e-mail went is not flagged by its bounce', async () => {
+      const created = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+      await t.call('cases.act', { caseId: created.caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
+      const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
+      const letter = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
+      t.clock.set('2026-11-25T11:30:00.000Z');
+      const sent = await t.call('mail.send', { letterId: letter.id });
+      await bounce(sent.messageId);
+      const record = (await t.call('cases.get', { caseId: created.caseId })).case;
+      expect(record.acknowledgement).toEqual({ at: '2026-11-25T10:00:00.000Z', channel: 'telephone', by: expect.anything() });
+      expect(sent.state).toBe('sent');
+    });
   });
 
   describe('closing with a final response sent by e-mail', () => {

@@ -13,8 +13,11 @@ import type { LetterCollections } from '../post-room/letters-collection';
 import type { MailConfigStore } from './mail-config';
 import { BounceRecorder } from './bounce-record';
 import { MailRegister } from './mail-register';
-import { MailboxImport } from './mailbox-import';
+import { MailboxImport, type ImportHooks } from './mailbox-import';
 import { MailOutbox, type OutboxHooks } from './outbox';
+
+/** Test hooks: a crash between sending and recording, or before an import's batch is stored. */
+export type MailHooks = OutboxHooks & ImportHooks;
 
 export class MailService {
   private readonly mailbox: MailboxImport;
@@ -29,9 +32,9 @@ export class MailService {
     files: FileStore,
     clock: Clock,
     database: RxDatabase,
-    hooks: OutboxHooks = {},
+    hooks: MailHooks = {},
   ) {
-    this.mailbox = new MailboxImport(files, letters, new BounceRecorder(domain, letters, files, clock));
+    this.mailbox = new MailboxImport(files, letters, new BounceRecorder(domain, letters, files, clock), hooks);
     this.register = new MailRegister(domain, letters, files, clock);
     this.letterOutbox = new MailOutbox(database, config, domain, letters, files, clock, hooks);
   }

@@ -12,7 +12,9 @@
  * - **All or nothing per message:** a message that fails its checks (too large, malformed MIME,
  *   a header in the wrong encoding, an attachment a scan could not be) is left in the mailbox as
  *   it was, nothing of it is stored, and the result says why. A wrong password or an unreachable
- *   server changes nothing at all.
+ *   server changes nothing at all. New messages are fetched and stored in batches (one UID FETCH
+ *   and one transaction per batch, issue 17's benchmark): a batch is stored whole or not at all, so
+ *   each message in it is too.
  * - **Bounces** (a report that an e-mail Plaint sent was not delivered) are not listed for triage:
  *   matched to their letter by its Message-ID, they are recorded on its case at once
  *   (bounce-record.ts) and moved like a triaged message. A bounce of an e-mail Plaint did not send
@@ -28,10 +30,10 @@ import { ChangeSet, isWriteConflict } from '../database/change-set';
 import type { FileStore } from '../files/file-store';
 import type { LetterCollections } from '../post-room/letters-collection';
 import { closeImap, connectImap, mailProblem } from './imap-connection';
-import { readBounce } from './bounce';
+import { bounceIn } from './bounce';
 import type { BounceRecorder } from './bounce-record';
 import { MAILBOX_OWNER, MESSAGE_MIME_TYPE } from './mailbox-owner';
-import { mailRecordId, MAX_MESSAGE_BYTES, readMessage, tooLarge, type ReadMessage } from './read-message';
+import { mailRecordId, MAX_MESSAGE_BYTES, parseMail, readMessage, tooLarge, type ReadMessage } from './read-message';
 
 export { MAILBOX_OWNER, MESSAGE_MIME_TYPE };
 
@@ -61,11 +63,75 @@ function listed(message: FetchMessageObject): Listed {
   };
 }
 
+/** At most this many messages, or about this many bytes of them, are fetched in one FETCH and stored in one transaction. */
+const BATCH_MESSAGES = 100;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+export interface ImportHooks {
+  /** Just before a batch of read messages is stored (tests: a crash there, or another device's copy arriving by sync). */
+  readonly beforeStore?: (recordIds: readonly string[]) => Promise<void>;
+}
+
+type State = 'new' | 'known' | 'triaged';
+
+/** A message read and checked, waiting to be stored with its batch. */
+interface Readied {
+  readonly recordId: string;
+  readonly raw: Buffer;
+  readonly message: ReadMessage;
+  readonly receivedAt: Date;
+}
+
+/** What one fetch did, message by message. */
+class Tally {
+  imported = 0;
+  known = 0;
+  bounced = 0;
+  readonly refused: RefusedMessage[] = [];
+  readonly toMove: number[] = [];
+  /** Records stored or planned in this run: a second message with the same Message-ID is the same record. */
+  readonly seen = new Set<string>();
+
+  count(message: Listed, state: Exclude<State, 'new'>): void {
+    if (state === 'known') this.known += 1;
+    else this.toMove.push(message.uid);
+  }
+
+  refuse(message: Listed, reading: { code: RefusedMessage['code']; params?: RefusedMessage['params'] }): void {
+    this.refused.push({ uid: message.uid, subject: message.subject, from: message.from, code: reading.code, ...(reading.params ? { params: reading.params } : {}) });
+  }
+
+  result(): MailImportResult {
+    // In the mailbox's order, whichever step refused them.
+    const refused = [...this.refused].sort((a, b) => a.uid - b.uid);
+    return { imported: this.imported, known: this.known, bounced: this.bounced, refused, moved: this.toMove.length - this.bounced };
+  }
+}
+
+/** Consecutive groups of at most BATCH_MESSAGES messages and about BATCH_BYTES (a single larger message goes alone). */
+function batches(messages: readonly Listed[]): Listed[][] {
+  const groups: Listed[][] = [];
+  let current: Listed[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    if (current.length > 0 && (current.length >= BATCH_MESSAGES || bytes + message.size > BATCH_BYTES)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += message.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 export class MailboxImport {
   constructor(
     private readonly files: FileStore,
     private readonly letters: LetterCollections,
     private readonly bounces: BounceRecorder,
+    private readonly hooks: ImportHooks = {},
   ) {}
 
   async run(config: MailSettings | null, password: string | null): Promise<MailImportResult> {
@@ -82,86 +148,130 @@ export class MailboxImport {
     }
   }
 
+  /**
+   * One listing FETCH of the whole inbox (envelopes, sizes, INTERNALDATE), one look-up of which
+   * records this device holds, then the new messages in batches: each batch's bodies in one UID
+   * FETCH, each body parsed once, and the batch's messages stored in one transaction. A batch is
+   * all or nothing, so each message in it is too; a message that fails its checks is simply not
+   * in its batch.
+   */
   private async fromInbox(client: ImapFlow, settings: MailSettings): Promise<MailImportResult> {
     const lock = await client.getMailboxLock(settings.imap.inbox).catch(() => {
       throw mailProblem('mail_folder_missing', `The mailbox has no folder ${settings.imap.inbox}`, { folder: settings.imap.inbox });
     });
-    let imported = 0;
-    let known = 0;
-    let bounced = 0;
-    const refused: RefusedMessage[] = [];
-    const toMove: number[] = [];
+    const tally = new Tally();
     try {
       const messages: Listed[] = [];
       const exists = client.mailbox ? client.mailbox.exists : 0;
       if (exists > 0) for await (const message of client.fetch('1:*', { uid: true, internalDate: true, size: true, envelope: true })) messages.push(listed(message));
+      const states = await this.statesOf(messages.flatMap((message) => (message.recordId ? [message.recordId] : [])));
+      const wanted: Listed[] = [];
       for (const message of messages) {
-        const outcome = await this.one(client, message);
-        if (outcome === 'imported') imported += 1;
-        else if (outcome === 'known') known += 1;
-        else if (outcome === 'triaged') toMove.push(message.uid);
-        else if (outcome === 'bounced') {
-          bounced += 1;
-          toMove.push(message.uid);
-        } else refused.push(outcome);
+        const state = message.recordId ? (states.get(message.recordId) ?? 'new') : 'new';
+        if (state !== 'new') tally.count(message, state);
+        // Refused before downloading: a 50 MB attachment never reaches this device.
+        else if (message.size > MAX_MESSAGE_BYTES) {
+          const reading = tooLarge(message.size);
+          tally.refuse(message, reading.ok ? { code: 'mail_too_large' } : reading);
+        } else wanted.push(message);
       }
+      for (const group of batches(wanted)) await this.importBatch(client, group, tally);
     } finally {
       lock.release();
     }
-    if (toMove.length > 0) await this.moveProcessed(client, settings, toMove);
-    return { imported, known, bounced, refused, moved: toMove.length - bounced };
+    if (tally.toMove.length > 0) await this.moveProcessed(client, settings, tally.toMove);
+    return tally.result();
   }
 
-  private async one(client: ImapFlow, message: Listed): Promise<'imported' | 'known' | 'triaged' | 'bounced' | RefusedMessage> {
-    const refusal = (reading: { code: RefusedMessage['code']; params?: RefusedMessage['params'] }): RefusedMessage => ({
-      uid: message.uid,
-      subject: message.subject,
-      from: message.from,
-      code: reading.code,
-      ...(reading.params ? { params: reading.params } : {}),
-    });
-    if (message.recordId) {
-      const state = await this.stateOf(message.recordId);
-      if (state !== 'new') return state;
+  private async importBatch(client: ImapFlow, group: readonly Listed[], tally: Tally): Promise<void> {
+    const sources = new Map<number, Buffer>();
+    for await (const fetched of client.fetch(group.map((message) => message.uid).join(','), { uid: true, source: true }, { uid: true })) {
+      if (fetched.source) sources.set(fetched.uid, fetched.source);
     }
-    // Refused before downloading: a 50 MB attachment never reaches this device.
-    if (message.size > MAX_MESSAGE_BYTES) {
-      const reading = tooLarge(message.size);
-      return refusal(reading.ok ? { code: 'mail_too_large' } : reading);
+    const readied: Readied[] = [];
+    for (const message of group) {
+      const raw = sources.get(message.uid);
+      if (!raw) {
+        tally.refuse(message, { code: 'mail_malformed' });
+        continue;
+      }
+      const recordId = message.recordId ?? mailRecordId(null, raw);
+      if (!message.recordId) {
+        const state = (await this.statesOf([recordId])).get(recordId) ?? 'new';
+        if (state !== 'new') {
+          tally.count(message, state);
+          continue;
+        }
+      }
+      if (tally.seen.has(recordId)) {
+        tally.known += 1;
+        continue;
+      }
+      const parsed = await parseMail(raw);
+      // Issue 17: a bounce goes on the case of the letter it returns, never to triage.
+      const bounce = parsed instanceof Error ? null : bounceIn(parsed);
+      if (bounce) {
+        const recorded = await this.bounces.record(recordId, raw, bounce, message.receivedAt);
+        if (recorded === 'unmatched') tally.refuse(message, { code: 'mail_bounce_unmatched' });
+        else if (recorded === 'known') tally.known += 1;
+        else {
+          tally.bounced += 1;
+          tally.toMove.push(message.uid);
+        }
+        continue;
+      }
+      const reading = await readMessage(raw, parsed);
+      if (!reading.ok) {
+        tally.refuse(message, reading);
+        continue;
+      }
+      tally.seen.add(recordId);
+      readied.push({ recordId, raw, message: reading.message, receivedAt: message.receivedAt });
     }
-    const fetched = await client.fetchOne(String(message.uid), { source: true }, { uid: true });
-    const raw = fetched ? fetched.source : undefined;
-    if (!raw) return refusal({ code: 'mail_malformed' });
-    const recordId = message.recordId ?? mailRecordId(null, raw);
-    if (!message.recordId) {
-      const state = await this.stateOf(recordId);
-      if (state !== 'new') return state;
-    }
-    // Issue 17: a bounce goes on the case of the letter it returns, never to triage.
-    const bounce = await readBounce(raw);
-    if (bounce) {
-      const recorded = await this.bounces.record(recordId, raw, bounce, message.receivedAt);
-      if (recorded === 'unmatched') return refusal({ code: 'mail_bounce_unmatched' });
-      return recorded === 'recorded' ? 'bounced' : 'known';
-    }
-    const reading = await readMessage(raw);
-    if (!reading.ok) return refusal(reading);
-    return this.store(recordId, raw, reading.message, message.receivedAt);
+    const stored = await this.storeAll(readied);
+    tally.imported += stored.imported;
+    tally.known += stored.known;
   }
 
-  private async stateOf(recordId: string): Promise<'new' | 'known' | 'triaged'> {
-    if (await this.letters.letters.findOne(recordId).exec()) return 'triaged';
-    return (await this.files.existing([recordId])).has(recordId) ? 'known' : 'new';
+  /** Which of these records this device holds: triaged (its letter is written) or known (imported, not triaged). */
+  private async statesOf(recordIds: readonly string[]): Promise<Map<string, State>> {
+    const states = new Map<string, State>();
+    if (recordIds.length === 0) return states;
+    for (const id of await this.files.existing(recordIds)) states.set(id, 'known');
+    for (const id of (await this.letters.letters.findByIds([...recordIds]).exec()).keys()) states.set(id, 'triaged');
+    return states;
   }
 
-  /** The message and its attachments in one transaction: all stored, or none. */
-  private async store(recordId: string, raw: Buffer, message: ReadMessage, receivedAt: Date): Promise<'imported' | 'known'> {
+  private plan(changes: ChangeSet, { recordId, raw, message, receivedAt }: Readied): void {
     const createdAt = receivedAt.toISOString();
-    const changes = new ChangeSet();
     this.files.plan(changes, { id: recordId, ownerId: MAILBOX_OWNER, name: 'message.eml', mimeType: MESSAGE_MIME_TYPE, data: raw, createdAt });
     message.attachments.forEach((attachment, index) => {
       this.files.plan(changes, { id: attachmentId(recordId, index), ownerId: recordId, name: attachment.name, mimeType: attachment.mimeType, data: attachment.data, createdAt });
     });
+  }
+
+  /** A batch of messages, each with its attachments, in one transaction: all stored, or none. */
+  private async storeAll(readied: readonly Readied[]): Promise<{ imported: number; known: number }> {
+    if (readied.length === 0) return { imported: 0, known: 0 };
+    const changes = new ChangeSet();
+    for (const message of readied) this.plan(changes, message);
+    await this.hooks.beforeStore?.(readied.map((message) => message.recordId));
+    try {
+      await changes.commit();
+      return { imported: readied.length, known: 0 };
+    } catch (error) {
+      if (!isWriteConflict(error)) throw error;
+    }
+    // Another device's copy of one of them arrived by sync in the meantime: each on its own, that one is known.
+    let imported = 0;
+    for (const message of readied) if ((await this.store(message)) === 'imported') imported += 1;
+    return { imported, known: readied.length - imported };
+  }
+
+  /** One message and its attachments in one transaction: all stored, or none. */
+  private async store(message: Readied): Promise<'imported' | 'known'> {
+    const changes = new ChangeSet();
+    this.plan(changes, message);
     try {
       await changes.commit();
       return 'imported';

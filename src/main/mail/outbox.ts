@@ -26,6 +26,7 @@ import { officeDay } from '../../shared/sla';
 import type { MailSettings, OutboxEntry } from '../../shared/domain/mail';
 import type { IssueCode } from '../../shared/domain/issue-codes';
 import type { Viewer } from '../../shared/identity/viewer';
+import { planAcknowledgementReached } from '../domain/acknowledgement-delivery';
 import { ChangeSet } from '../database/change-set';
 import type { Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
@@ -269,6 +270,10 @@ export class MailOutbox {
     const action = entry.template === 'acknowledgement' ? 'acknowledge' : entry.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
     if (action && (await this.domain.queries.get(entry.caseId)).availableActions.includes(action)) {
       changes.include((await this.domain.cases.planAct({ caseId: entry.caseId, action: { type: action, at, channel: 'email' } })).changes);
+    } else if (action === 'acknowledge') {
+      // Issue 17: after an acknowledgement e-mail bounced, another one that went reaches the customer.
+      const reached = await planAcknowledgementReached(this.domain, entry.caseId, at, 'email');
+      if (reached) changes.include(reached);
     }
     await changes.commit();
     await this.update(entry.letterId, (current) => ({ ...current, state: 'sent', sentAt: at, problem: null }));

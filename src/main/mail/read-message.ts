@@ -104,27 +104,33 @@ function attachmentsOf(parsed: ParsedMail): ReadAttachment[] | MessageReading {
   return read;
 }
 
-export async function readMessage(raw: Buffer): Promise<MessageReading> {
+/** The message read by mailparser once, for both the bounce check and the message's own checks; an Error when it is not MIME. */
+export async function parseMail(raw: Buffer): Promise<ParsedMail | Error> {
+  try {
+    return await simpleParser(raw, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Reads and checks `raw`; `parsed` is mailparser's reading of those same bytes when the caller has it already. */
+export async function readMessage(raw: Buffer, parsed?: ParsedMail | Error): Promise<MessageReading> {
   if (raw.length > MAX_MESSAGE_BYTES) return tooLarge(raw.length);
   if (!headersAreUtf8(raw)) return refused('mail_header_encoding', 'A header of the message is neither ASCII nor UTF-8 (an encoded word is needed for other character sets)');
   if (!multipartIsWhole(raw)) return refused('mail_malformed', 'The message is not well-formed MIME: a multipart part has no boundary or never ends');
-  let parsed: ParsedMail;
-  try {
-    parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true });
-  } catch (error) {
-    return refused('mail_malformed', `The message could not be read as MIME: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const from = sender(parsed.from);
+  const mail = parsed ?? (await parseMail(raw));
+  if (mail instanceof Error) return refused('mail_malformed', `The message could not be read as MIME: ${mail.message}`);
+  const from = sender(mail.from);
   if (!from) return refused('mail_malformed', 'The message has no sender address (From)');
-  const attachments = attachmentsOf(parsed);
+  const attachments = attachmentsOf(mail);
   if (!Array.isArray(attachments)) return attachments;
   return {
     ok: true,
     message: {
-      messageId: parsed.messageId ?? '',
+      messageId: mail.messageId ?? '',
       from,
-      subject: parsed.subject ?? '',
-      text: (parsed.text ?? '').slice(0, 100_000),
+      subject: mail.subject ?? '',
+      text: (mail.text ?? '').slice(0, 100_000),
       attachments,
     },
   };

@@ -12,6 +12,13 @@ describe('telling a bounce (issue 17)', () => {
     expect(draftArrivalNotifications([arrival], language)).toEqual([{ level: 'new-post', title, body, caseIds: ['case-1'], path: '/case/case-1' }]);
   });
 
+  it.each([
+    ['en-GB', 'Acknowledgement not delivered: 7KQ2-00A3-M', 'The acknowledgement e-mail to gone@example.org came back: 550 5.1.1 User unknown. The customer has not been acknowledged: post the acknowledgement letter.'],
+    ['lv', 'Apstiprinājums nav piegādāts: 7KQ2-00A3-M', 'Apstiprinājuma e-pasts uz gone@example.org atnāca atpakaļ: 550 5.1.1 User unknown. Klients vēl nav saņēmis apstiprinājumu: nosūtiet apstiprinājuma vēstuli pa pastu.'],
+  ] as const)('%s: a bounced acknowledgement says the customer has not been acknowledged (P-3.2)', (language, title, body) => {
+    expect(draftArrivalNotifications([{ ...arrival, undelivered: { ...arrival.undelivered, template: 'acknowledgement' } }], language)[0]).toMatchObject({ title, body });
+  });
+
   it('other correspondence is still told as new correspondence', () => {
     const { undelivered: _undelivered, ...post } = arrival;
     expect(draftArrivalNotifications([post], 'en-GB')[0]).toMatchObject({ title: 'New correspondence: 7KQ2-00A3-M', body: 'From Margaret Hale' });

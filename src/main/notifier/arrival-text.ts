@@ -13,6 +13,8 @@ const TEXT = {
     closedBody: (name: string) => `From ${name}. Decide: reopen, escalate or no action.`,
     undelivered: (reference: string) => `E-mail not delivered: ${reference}`,
     undeliveredBody: (to: string, reason: string) => `The e-mail to ${to} came back: ${reason}. Post the letter instead.`,
+    acknowledgementUndelivered: (reference: string) => `Acknowledgement not delivered: ${reference}`,
+    acknowledgementUndeliveredBody: (to: string, reason: string) => `The acknowledgement e-mail to ${to} came back: ${reason}. The customer has not been acknowledged: post the acknowledgement letter.`,
   },
   lv: {
     newPost: (reference: string) => `Jauna korespondence: ${reference}`,
@@ -21,6 +23,8 @@ const TEXT = {
     closedBody: (name: string) => `No: ${name}. Izlemiet: atvērt no jauna, eskalēt vai nerīkoties.`,
     undelivered: (reference: string) => `E-pasts nav piegādāts: ${reference}`,
     undeliveredBody: (to: string, reason: string) => `E-pasts uz ${to} atnāca atpakaļ: ${reason}. Nosūtiet vēstuli pa pastu.`,
+    acknowledgementUndelivered: (reference: string) => `Apstiprinājums nav piegādāts: ${reference}`,
+    acknowledgementUndeliveredBody: (to: string, reason: string) => `Apstiprinājuma e-pasts uz ${to} atnāca atpakaļ: ${reason}. Klients vēl nav saņēmis apstiprinājumu: nosūtiet apstiprinājuma vēstuli pa pastu.`,
   },
 } as const;
 
@@ -33,6 +37,10 @@ export function draftArrivalNotifications(arrivals: readonly Arrival[], language
   return arrivals.map((arrival) => {
     const where = { caseIds: [arrival.caseId], path: `/case/${arrival.caseId}` };
     // Issue 17: a bounce says what came back and what to do.
+    if (arrival.undelivered?.template === 'acknowledgement') {
+      // P-3.2: the customer has not been acknowledged; the case stays flagged until they are.
+      return { level: 'new-post', title: words.acknowledgementUndelivered(arrival.reference), body: words.acknowledgementUndeliveredBody(arrival.undelivered.to, arrival.undelivered.reason), ...where };
+    }
     if (arrival.undelivered) return { level: 'new-post', title: words.undelivered(arrival.reference), body: words.undeliveredBody(arrival.undelivered.to, arrival.undelivered.reason), ...where };
     return {
       level: arrival.closedCase ? 'closed-case-post' : 'new-post',

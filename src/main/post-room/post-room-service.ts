@@ -27,6 +27,7 @@ import type { createCaseInput } from '../../shared/domain/inputs';
 import { parseReference } from '../../shared/reference/reference-number';
 import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '../../shared/sla';
 import { newId, type Clock } from '../domain/clock';
+import { planAcknowledgementReached } from '../domain/acknowledgement-delivery';
 import type { DomainServices } from '../domain/domain-services';
 import { DomainError, fieldError, notFound } from '../../shared/domain/domain-error';
 import { refuseFutureDay } from '../../shared/domain/recorded-times';
@@ -388,7 +389,7 @@ export class PostRoomService {
     const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
     const changes = new ChangeSet().update(this.collections.letters, letter, posted);
     const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
-    const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
+    const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planAcknowledgementReachedByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
     if (workflow) changes.include(workflow);
     return { changes, result: toRecord(posted) };
   }
@@ -405,6 +406,12 @@ export class PostRoomService {
     if (!availableActions.includes(action)) return null;
     const at = new Date(Math.max(postedAt.getTime(), Date.parse(letter.finalisedAt ?? letter.loggedAt))).toISOString();
     return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: action, at, channel: 'letter' } })).changes;
+  }
+
+  /** Issue 17, P-3.2: an acknowledgement letter posted after the acknowledgement e-mail bounced reaches the customer. */
+  private async planAcknowledgementReachedByPost(letter: LetterDocument, postedAt: Date): Promise<ChangeSet | null> {
+    if (letter.template !== 'acknowledgement' || !letter.caseId) return null;
+    return planAcknowledgementReached(this.domain, letter.caseId, postedAt.toISOString(), 'letter');
   }
 
   /**

@@ -128,7 +128,24 @@ export const caseRecordSchema = z
     nextDeadlineKind: z.enum(DEADLINE_KINDS).nullable(),
     nextDueAt: z.number().int().min(0).max(NO_DEADLINE),
     nextWarnAt: z.number().int().min(0).max(NO_DEADLINE),
-    acknowledgement: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS), by: staffRef }).nullable(),
+    acknowledgement: z
+      .object({
+        at: instant,
+        channel: z.enum(COMMUNICATION_CHANNELS),
+        by: staffRef,
+        // Issue 17: the acknowledgement e-mail bounced (and whether one reached the customer since).
+        undelivered: z
+          .object({
+            letterId: z.string().min(1).max(64),
+            to: z.string().max(320),
+            reason: z.string().max(300),
+            sentAt: instant,
+            bouncedAt: instant,
+            reached: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).nullable(),
+          })
+          .optional(),
+      })
+      .nullable(),
     resolution: resolution.nullable(),
     escalation: z
       .object({

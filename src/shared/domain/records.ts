@@ -105,6 +105,37 @@ export interface OpenInquiry {
   readonly dueAt: string | null;
 }
 
+/**
+ * An acknowledgement e-mail that came back undelivered (issue 17, P-3.2): the case stays
+ * acknowledged at the time the e-mail went (the team acted then, and stage 1's 10 working days
+ * count from that day, P-4.1), and this says the customer has not had it, until an acknowledgement
+ * reaches them another way (`reached`: the letter posted, another e-mail that went).
+ */
+export interface AcknowledgementUndelivered {
+  /** The acknowledgement letter whose e-mail bounced. */
+  readonly letterId: string;
+  readonly to: string;
+  readonly reason: string;
+  /** When the e-mail went, and when its bounce reached the team mailbox. */
+  readonly sentAt: string;
+  readonly bouncedAt: string;
+  readonly reached: { readonly at: string; readonly channel: CommunicationChannel } | null;
+}
+
+/** P-3.2: when and how the case was acknowledged, by whom; and whether that e-mail bounced (issue 17). */
+export interface Acknowledgement {
+  readonly at: string;
+  readonly channel: CommunicationChannel;
+  readonly by: StaffRef;
+  readonly undelivered?: AcknowledgementUndelivered;
+}
+
+/** The customer has not had the acknowledgement: its e-mail bounced and nothing has reached them since (issue 17). */
+export function acknowledgementUndelivered(record: Pick<CaseRecord, 'acknowledgement'>): AcknowledgementUndelivered | null {
+  const undelivered = record.acknowledgement?.undelivered;
+  return undelivered && !undelivered.reached ? undelivered : null;
+}
+
 export interface CaseRecord {
   readonly id: string;
   readonly reference: string;
@@ -140,7 +171,7 @@ export interface CaseRecord {
   readonly nextDeadlineKind: DeadlineKind | null;
   readonly nextDueAt: number;
   readonly nextWarnAt: number;
-  readonly acknowledgement: { readonly at: string; readonly channel: CommunicationChannel; readonly by: StaffRef } | null;
+  readonly acknowledgement: Acknowledgement | null;
   readonly resolution: Resolution | null;
   readonly escalation: Escalation | null;
   readonly stage2Resolution: Resolution | null;

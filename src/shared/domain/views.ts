@@ -19,6 +19,8 @@ export interface CaseListItem {
   readonly openInquiries: number;
   /** P-4.4: an extension whose customer notice is not recorded. */
   readonly extensionWithoutNotice: boolean;
+  /** Issue 17, P-3.2: the acknowledgement e-mail bounced and none has reached the customer since (the list shows a badge). */
+  readonly acknowledgementUndelivered: boolean;
   /** P-7.1: narrowed to named people (the list shows a badge). */
   readonly restricted: boolean;
   readonly updatedAt: string;

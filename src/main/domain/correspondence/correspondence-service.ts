@@ -33,7 +33,7 @@ export interface Arrival {
   readonly closedCase: boolean;
   readonly recordedAt: string;
   /** Issue 17: an e-mail to the complainant came back undelivered (the letter is to be posted instead). */
-  readonly undelivered?: { readonly to: string; readonly reason: string };
+  readonly undelivered?: { readonly to: string; readonly reason: string; readonly template?: string };
 }
 
 /**
@@ -189,7 +189,7 @@ export class CorrespondenceService {
         if (!found) return [];
         // An unassigned case is the managers' only for post on a closed case.
         if (found.assigneeId !== viewer.accountId && !entry.data.arrived?.closedCase) return [];
-        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '' } : null;
+        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '', template: entry.data.generated?.params['template'] ?? '' } : null;
         return [{ entryId: entry.id, caseId: found.id, reference: found.reference, complainantName: found.complainant.name, closedCase: entry.data.arrived?.closedCase ?? false, recordedAt: entry.recordedAt, ...(undelivered ? { undelivered } : {}) }];
       });
   }

@@ -4,7 +4,7 @@
  * Issue 18: rows are compact (15 or more at 1366×768) and a cell's text wraps onto a second line
  * rather than being cut off; managers select rows for "Assign to…".
  */
-import { Box, Checkbox, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Skeleton, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -119,6 +119,13 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
               {row.reference}
             </Text>
             <RestrictedBadge restricted={row.restricted} />
+            {row.acknowledgementUndelivered && (
+              <Tooltip label={t('caseList.acknowledgementUndeliveredHint')}>
+                <Badge color="orange" variant="light" data-testid="acknowledgement-undelivered-badge">
+                  {t('caseList.acknowledgementUndelivered')}
+                </Badge>
+              </Tooltip>
+            )}
             {unread.has(row.id) && <UnreadMarker />}
           </Group>
         );

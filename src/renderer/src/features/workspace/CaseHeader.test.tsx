@@ -42,3 +42,39 @@ describe('the case header’s deadlines (issue 18)', () => {
     expect(due.closest('[role="tooltip"]')).toBeNull();
   });
 });
+
+const acknowledged = {
+  ...detail,
+  case: {
+    ...detail.case,
+    status: 'acknowledged',
+    stage: 1,
+    deadlines: [{ kind: 'acknowledgement', startedAt: '2026-11-25T09:30:00.000Z', dueAt: '2026-11-27T09:30:00.000Z', warnAt: '2026-11-27T09:30:00.000Z', metAt: '2026-11-25T11:30:00.000Z', breachedAt: null, provisional: false, extensionId: null }],
+    acknowledgement: {
+      at: '2026-11-25T11:30:00.000Z',
+      channel: 'email',
+      by: { id: 'amira', name: 'Amira Hassan' },
+      undelivered: { letterId: 'letter-1', to: 'gone@example.org', reason: '550 5.1.1 User unknown', sentAt: '2026-11-25T11:30:00.000Z', bouncedAt: '2026-11-25T11:31:00.000Z', reached: null },
+    },
+  },
+} as unknown as CaseDetail;
+
+describe('an acknowledgement e-mail that bounced (issue 17, P-3.2)', () => {
+  it('flags the case: the customer has not been acknowledged; the deadline stays met, with the bounce beside it', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    renderWithSettings(<CaseHeader detail={acknowledged} onChanged={() => undefined} />);
+    const alert = await screen.findByTestId('acknowledgement-undelivered');
+    expect(alert.textContent).toContain('The acknowledgement e-mail to gone@example.org');
+    expect(alert.textContent).toContain('550 5.1.1 User unknown. The customer has not been acknowledged');
+    expect(screen.getByTestId('acknowledgement-delivery').textContent).toBe('met by an e-mail that bounced: the customer has not had it');
+  });
+
+  it('once an acknowledgement reached the customer another way, the flag goes and the deadline says when and how', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const ack = (acknowledged.case.acknowledgement as NonNullable<CaseDetail['case']['acknowledgement']>);
+    const reached = { ...acknowledged, case: { ...acknowledged.case, acknowledgement: { ...ack, undelivered: { ...ack.undelivered!, reached: { at: '2026-11-26T09:15:00.000Z', channel: 'letter' as const } } } } };
+    renderWithSettings(<CaseHeader detail={reached} onChanged={() => undefined} />);
+    expect((await screen.findByTestId('acknowledgement-delivery')).textContent).toBe('the e-mail bounced; reached the customer 26 Nov 2026, 09:15 (Letter)');
+    expect(screen.queryByTestId('acknowledgement-undelivered')).toBeNull();
+  });
+});

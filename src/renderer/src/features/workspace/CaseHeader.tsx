@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Badge, CopyButton, Group, Paper, Select, Stack, Text
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { acknowledgementUndelivered } from '../../../../shared/domain/records';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { DeadlineBadge } from '../../common/DeadlineBadge';
@@ -20,6 +21,9 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
   const now = useNow();
   const record = detail.case;
   const missingNotice = record.extensions.some((extension) => extension.customerNotice === null);
+  // Issue 17, P-3.2: the acknowledgement e-mail bounced and nothing has reached the customer since.
+  const undelivered = acknowledgementUndelivered(record);
+  const bounced = record.acknowledgement?.undelivered;
   const assign = async (assigneeId: string | null) => {
     try {
       onChanged(await call('cases.assign', { caseId: record.id, assigneeId }));
@@ -83,6 +87,14 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
                     : t('deadline.due', { date: format.dateTime(deadline.dueAt) })}
                 </Text>
               )}
+              {deadline.kind === 'acknowledgement' && deadline.metAt && bounced && (
+                // The deadline stays met when the e-mail went; beside it, that the customer did not get it (or when they did).
+                <Text size="xs" c={bounced.reached ? 'dimmed' : 'orange'} data-testid="acknowledgement-delivery">
+                  {bounced.reached
+                    ? t('deadline.acknowledgementReached', { date: format.dateTime(bounced.reached.at), channel: t(`channels.${bounced.reached.channel}`) })
+                    : t('deadline.acknowledgementUndelivered')}
+                </Text>
+              )}
               <WhyThisDate deadline={deadline} extensions={record.extensions} />
               {deadline.provisional && !deadline.metAt && (
                 <Text size="xs" c="dimmed">
@@ -97,6 +109,11 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
             </Group>
           ))}
         </Group>
+        {undelivered && (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="acknowledgement-undelivered">
+            {t('workspace.acknowledgementUndelivered', { to: undelivered.to, sentAt: format.dateTime(undelivered.sentAt), bouncedAt: format.dateTime(undelivered.bouncedAt), reason: undelivered.reason })}
+          </Alert>
+        )}
         {missingNotice && (
           <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="extension-warning">
             {t('workspace.extensionWithoutNotice')}

@@ -28,6 +28,7 @@ const other: RelatedCase = {
   nextDeadline: null,
   openInquiries: 0,
   extensionWithoutNotice: false,
+  acknowledgementUndelivered: false,
   restricted: false,
   updatedAt: '2026-10-02T09:00:00.000Z',
   linked: false,
