@@ -58,6 +58,9 @@ class StandInServer implements ContentServer {
     for (const id of [...this.held.keys()]) if (id.startsWith(`${fileId}:`)) this.held.delete(id);
     return Promise.resolve();
   }
+  compact(): Promise<'started' | 'refused'> {
+    return this.reachable ? Promise.resolve('started') : Promise.reject(new ContentUnreachableError('no answer'));
+  }
   upload(chunks: readonly FileChunk[]): Promise<boolean> {
     if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
     for (const chunk of chunks) this.held.set(chunk.id, { ...chunk });

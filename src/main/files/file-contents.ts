@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { ContentLedger, ContentEntry } from './content-ledger';
 import { evictionsFor } from './content-eviction';
+import { isEmptiedFile } from './emptied-file';
 import type { FileChunk, FileRecord, FileStore } from './file-store';
 
 /** The team server's copy of file contents (sync/files/couch-content-server.ts). */
@@ -23,8 +24,18 @@ export interface ContentServer {
   download(fileId: string, chunkCount: number): Promise<FileChunk[] | null>;
   /** Sends the chunks; true once the server holds exactly these. */
   upload(chunks: readonly FileChunk[]): Promise<boolean>;
-  /** Deletes every chunk of the file from the server (a letter logged here was undone or voided). */
+  /**
+   * Deletes every chunk of the file from the server (a letter logged here was undone or voided, or
+   * its content was erased), each as a bare tombstone that keeps none of its body.
+   */
   remove(fileId: string): Promise<void>;
+  /**
+   * Asks the server to compact the chunk database, which drops the bodies of superseded revisions
+   * (issue 14, P-7.2: the bytes of a removed chunk are still served by `?rev=` until then).
+   * 'refused': the account may not (on CouchDB only administrators may); a CouchDB administrator
+   * must clean the server.
+   */
+  compact(): Promise<'started' | 'refused'>;
 }
 
 /** The server could not be reached (no answer, or not a usable one). */
@@ -255,8 +266,33 @@ export class FileContents {
     await this.options.ledger.set(fileId, entry);
   }
 
+  /**
+   * Removed files leave their bytes in the superseded revisions on the server until it is compacted:
+   * asked once per pass. An ordinary CouchDB member may not; the log says an administrator must
+   * clean the server (Settings → Retention and erasure), naming no file.
+   */
+  private async compactServer(server: ContentServer, removed: number): Promise<void> {
+    try {
+      if ((await server.compact()) === 'refused') this.options.logger.warn('Removed files were deleted from the team server, which keeps their old revisions until a CouchDB administrator cleans it', { files: removed });
+    } catch (error) {
+      if (!(error instanceof ContentUnreachableError)) throw error;
+    }
+  }
+
+  /**
+   * File records whose content was erased (emptied in place, on this device or another): their
+   * content comes off the team server too, since it is no longer replicated (issue 14, P-7.2).
+   */
+  private async noteEmptied(records: readonly FileRecord[]): Promise<void> {
+    const emptied = records.filter((record) => isEmptiedFile(record) && this.options.ledger.entry(record.id)?.held !== 'removed');
+    if (emptied.length === 0) return;
+    for (const record of emptied) await this.options.ledger.set(record.id, { bytes: 0, usedAt: this.options.now(), held: 'removed', mine: true });
+    if (this.options.server()) void this.upload().catch(() => undefined);
+  }
+
   /** File records appeared or changed: content here that the ledger does not know is this device's own, to upload. */
   private async noteDeviceContents(fileIds: readonly string[]): Promise<void> {
+    await this.noteEmptied(await this.options.store.records(fileIds));
     const held = await this.options.store.withContent(fileIds.filter((id) => !this.options.ledger.entry(id) || this.options.ledger.entry(id)?.held === 'absent'));
     for (const fileId of held) await this.noteDeviceContent(fileId, true);
   }
@@ -266,7 +302,8 @@ export class FileContents {
     if ((known && known.held !== 'absent') || this.fetching.has(fileId)) return;
     if (!(await this.options.store.withContent([fileId])).has(fileId)) return;
     const record = await this.options.store.record(fileId);
-    if (!record || this.options.ledger.entry(fileId)?.held === 'server') return;
+    // An erased file's emptied chunks are nothing to upload: its content comes off the server (noteEmptied).
+    if (!record || isEmptiedFile(record) || this.options.ledger.entry(fileId)?.held === 'server') return;
     await this.options.ledger.set(fileId, { bytes: record.size, usedAt: this.options.now(), held: 'device', mine });
     if (this.options.server()) void this.upload().catch(() => undefined);
   }
@@ -288,7 +325,8 @@ export class FileContents {
   private async uploadPass(): Promise<void> {
     const server = this.options.server();
     if (!server) return;
-    for (const fileId of this.options.ledger.removed()) {
+    const removals = this.options.ledger.removed();
+    for (const fileId of removals) {
       try {
         await server.remove(fileId);
       } catch (error) {
@@ -297,6 +335,7 @@ export class FileContents {
       }
       await this.options.ledger.forget([fileId]);
     }
+    if (removals.length > 0) await this.compactServer(server, removals.length);
     for (const fileId of this.options.ledger.deviceOnly()) {
       const [record, chunks] = await Promise.all([this.options.store.record(fileId), this.options.store.chunksOf(fileId)]);
       if (!record || chunks.length === 0) {
@@ -315,6 +354,8 @@ export class FileContents {
         if (error instanceof ContentUnreachableError) return;
         throw error;
       }
+      // Removed or erased while it was being sent: it stays marked for removal (the next pass deletes it).
+      if (confirmed && this.options.ledger.entry(fileId)?.held === 'removed') continue;
       if (confirmed) await this.options.ledger.update(fileId, { held: 'server' });
       else this.options.logger.warn('The server holds other content under this file: kept here, not confirmed', { fileId });
     }
