@@ -9,6 +9,12 @@
  * a manager who sees them all, in the same run, and printed as ratios (no timed assertions).
  * "Open a case" now includes writing its access log entry (P-7.2) on the first visit.
  *
+ * With and without the key (issue 14, P-7.2): the profile measured above is encrypted at rest, as
+ * every Plaint profile is. Then an encrypted and a plain profile are seeded with the same
+ * generator, each in a worker process of its own (lib/case-profiles.ts), and the domain operations
+ * run on both, taking turns run by run; the ratio encrypted / plain is printed per operation
+ * (goal: at most 1.3×).
+ *
  * Options: --cases N (default 100000).
  */
 import fs from 'node:fs';
@@ -26,6 +32,9 @@ import type { Viewer } from '../src/shared/identity/viewer';
 import { deadlineState, type Deadline } from '../src/shared/sla';
 import { withDerivedFields } from '../src/main/domain/case-derivation';
 import type { TimelineEntry } from '../src/shared/domain/records';
+import type { CaseOperation } from './lib/case-profile-protocol';
+import { startCaseProfile } from './lib/case-profiles';
+import { compareWithAndWithoutKey, isEncryptedFile, printKeyComparison, type KeyedOperation } from './lib/key-comparison';
 import { median, percentile, printTable, round, writeResults } from './lib/report';
 
 const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100000' } } });
@@ -47,6 +56,7 @@ process.stdout.write(`Seeding ${COUNT} cases…\n`);
 const seeded = Date.now();
 await seedDemoCases(domain, systemClock, COUNT);
 process.stdout.write(`Seeded in ${round((Date.now() - seeded) / 1000, 1)} s\n`);
+if (!isEncryptedFile(path.join(scratch, 'profile', 'plaint.sqlite'))) throw new Error('The profile is not encrypted at rest');
 
 // The same data in plain SQL tables with the indexes a hand-written app would use.
 const sql = new Database(path.join(scratch, 'direct.sqlite'));
@@ -305,7 +315,28 @@ printTable(
 );
 const openCount = (await domain.queries.openDeadlines()).length;
 console.log(`${openCount} of ${COUNT} cases are open. Peak RSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MiB.`);
-console.log(`Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results, needToKnow: { caseworkerSees: visibleToCaseworker, operations: needToKnow } })}`);
 sql.close();
 await services.close();
+
+// Issue 14 (P-7.2): the same domain operations with and without the key, side by side, each
+// profile in a worker process of its own (seeded alike; the profile above is closed first).
+process.stdout.write(`\nWith and without the key: seeding an encrypted and a plain profile of ${COUNT} cases…\n`);
+const workers = {
+  encrypted: await startCaseProfile(path.join(scratch, 'encrypted'), 'encrypted', COUNT),
+  plain: await startCaseProfile(path.join(scratch, 'plain'), 'plain', COUNT),
+};
+const keyed = (name: string, operation: CaseOperation, runs: number, agree = true): KeyedOperation => ({ name, runs, agree, measure: (side, run) => workers[side].measure(operation, run) });
+const withAndWithoutKey = await compareWithAndWithoutKey([
+  keyed('case list: open cases by deadline, a page of 100 (with total)', 'list', 40),
+  keyed('count: the status bar (open, breached, due today)', 'count', 40),
+  keyed('text search, a page of 100', 'search', 40),
+  keyed('open a case with its timeline', 'open', 100, false),
+  keyed('a workflow transition (start the investigation)', 'transition', Math.min(100, Math.min(workers.encrypted.acknowledged, workers.plain.acknowledged) - 1)),
+  keyed('add a note', 'note', 100, false),
+  keyed("every open case's deadline states", 'deadlines', 8),
+]);
+printKeyComparison(`Encrypted at rest beside plain (issue 14, P-7.2): ${COUNT} cases each (ratio = encrypted / plain; goal ≤ 1.3×)`, withAndWithoutKey);
+await Promise.all([workers.encrypted.close(), workers.plain.close()]);
+
+console.log(`Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results, needToKnow: { caseworkerSees: visibleToCaseworker, operations: needToKnow }, withAndWithoutKey })}`);
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -19,21 +19,28 @@
  * `plaintSqliteNormalSync` is the same storage with synchronous=NORMAL (no fsync per commit): not
  * the product's setting, shown so the cost of power-loss durability is visible.
  *
- * Options: --rounds N (default 3), --docs N (default 100000), --part 1|2 (default both).
+ * 3. With and without the key (issue 14, P-7.2): the complaint-scale operations through RxDB on
+ *    this storage, on an encrypted database (a random 256-bit key, SQLite3MultipleCiphers' default
+ *    cipher, as every Plaint profile) and a plain one, taking turns run by run; the ratio
+ *    encrypted / plain per operation (goal: at most 1.3×).
+ *
+ * Options: --rounds N (default 3), --docs N (default 100000), --part 1|2|3 (default all).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { createRxDatabase, getChangedDocumentsSince, type RxCollection, type RxStorage, type RxStorageDefaultCheckpoint } from 'rxdb';
+import { createRxDatabase, getChangedDocumentsSince, type RxCollection, type RxDatabase, type RxStorage, type RxStorageDefaultCheckpoint } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getLocalStorageMock, getRxStorageLocalstorage } from 'rxdb/plugins/storage-localstorage';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { runPerformanceTests } from 'rxdb/plugins/test-utils';
 import { getRxStorageSqlite } from '../src/main/storage';
 import { ASSIGNEES, benchCaseSchema, makeBenchCases, STATUSES, type BenchCase } from './lib/case-documents';
+import { compareWithAndWithoutKey, isEncryptedFile, printKeyComparison, timedHere, type KeyedOperation } from './lib/key-comparison';
 import { median, printTable, round, timed, writeResults } from './lib/report';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, docs: { type: 'string', default: '100000' }, part: { type: 'string' } } });
@@ -117,18 +124,74 @@ interface Operation {
   readonly sql: () => number;
 }
 
+type BenchDatabase = RxDatabase<{ cases: RxCollection<BenchCase> }>;
+const BATCH = 2000;
+const since = Date.UTC(2024, 6, 1);
+
+/** The complaint-scale work through RxDB on one database (parts 2 and 3), each returning what it found. */
+type RxWork = Record<'insert' | 'findById' | 'findByIdStorage' | 'myCases' | 'newestByStatus' | 'count' | 'changedSince', () => Promise<number>>;
+
+function rxOperations(rx: BenchDatabase, cases: readonly BenchCase[], lookups: readonly string[]): RxWork {
+  return {
+    insert: async () => {
+      for (let i = 0; i < cases.length; i += BATCH) await rx.cases.bulkInsert(cases.slice(i, i + BATCH));
+      return cases.length;
+    },
+    findById: async () => {
+      let found = 0;
+      for (const id of lookups) found += (await rx.cases.findByIds([id]).exec()).size;
+      return found;
+    },
+    findByIdStorage: async () => {
+      let found = 0;
+      for (const id of lookups) found += (await rx.cases.storageInstance.findDocumentsById([id], false)).length;
+      return found;
+    },
+    myCases: async () => {
+      let rows = 0;
+      for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { assignee: ASSIGNEES[i % 25] }, sort: [{ nextDeadlineAt: 'asc' }], skip: i, limit: 50 }).exec()).length;
+      return rows;
+    },
+    newestByStatus: async () => {
+      let rows = 0;
+      for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { status: STATUSES[i % 6] }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip: i, limit: 50 }).exec()).length;
+      return rows;
+    },
+    count: async () => {
+      let total = 0;
+      for (let i = 0; i < 60; i += 1) total += await rx.cases.count({ selector: { status: STATUSES[i % 6], receivedAt: { $gt: since + i * 86_400_000 } } }).exec();
+      return total;
+    },
+    changedSince: async () => {
+      let read = 0;
+      let checkpoint: RxStorageDefaultCheckpoint | undefined;
+      for (;;) {
+        const page = await getChangedDocumentsSince(rx.cases.storageInstance, 1000, checkpoint);
+        if (page.documents.length === 0) return read;
+        read += page.documents.length;
+        checkpoint = page.checkpoint as RxStorageDefaultCheckpoint;
+      }
+    },
+  };
+}
+
+async function openBenchDatabase(directory: string, key?: string, name = 'bench'): Promise<BenchDatabase> {
+  const rx = await createRxDatabase<{ cases: RxCollection<BenchCase> }>({ name, storage: getRxStorageSqlite({ directory, ...(key ? { key } : {}) }), multiInstance: false, allowSlowCount: true });
+  await rx.addCollections({ cases: { schema: benchCaseSchema } });
+  return rx;
+}
+
 async function complaintScale(): Promise<Record<string, unknown>> {
   console.log(`\nGenerating ${DOCS} case documents…`);
   const cases = makeBenchCases(DOCS);
   const averageBytes = Math.round(cases.slice(0, 1000).reduce((sum, doc) => sum + JSON.stringify(doc).length, 0) / 1000);
   const ourDirectory = fs.mkdtempSync(path.join(scratch, 'ours-'));
   const sqlFile = path.join(fs.mkdtempSync(path.join(scratch, 'sql-')), 'direct.sqlite');
-  const rx = await createRxDatabase<{ cases: RxCollection<BenchCase> }>({ name: 'bench', storage: getRxStorageSqlite({ directory: ourDirectory }), multiInstance: false, allowSlowCount: true });
-  await rx.addCollections({ cases: { schema: benchCaseSchema } });
+  const rx = await openBenchDatabase(ourDirectory);
   const sql = openDirectSql(sqlFile);
-  const BATCH = 2000;
   const ids = cases.map((doc) => doc.id);
   const lookups = Array.from({ length: 2000 }, (_, i) => ids[(i * 7919) % ids.length] as string);
+  const ours = rxOperations(rx, cases, lookups);
 
   const insertSql = sql.prepare('INSERT INTO cases VALUES (@id, @reference, @status, @assignee, @receivedAt, @nextDeadlineAt, @lwt, @doc)');
   const byId = sql.prepare('SELECT doc FROM cases WHERE id = ?').pluck();
@@ -137,15 +200,11 @@ async function complaintScale(): Promise<Record<string, unknown>> {
   const countSql = sql.prepare('SELECT count(*) FROM cases WHERE status = ? AND received_at > ?').pluck();
   const changesSql = sql.prepare('SELECT doc FROM cases WHERE (lwt, id) > (?, ?) ORDER BY lwt, id LIMIT ?').pluck();
   const lwtById = sql.prepare('SELECT lwt FROM cases WHERE id = ?').pluck();
-  const since = Date.UTC(2024, 6, 1);
 
   const operations: Operation[] = [
     {
       name: `bulk insert ${DOCS} (batches of ${BATCH})`,
-      ours: async () => {
-        for (let i = 0; i < cases.length; i += BATCH) await rx.cases.bulkInsert(cases.slice(i, i + BATCH));
-        return cases.length;
-      },
+      ours: ours.insert,
       sql: () => {
         const insertBatch = sql.transaction((batch: BenchCase[]) => {
           for (const doc of batch) insertSql.run({ ...doc, lwt: Date.now(), doc: JSON.stringify(doc) });
@@ -156,29 +215,17 @@ async function complaintScale(): Promise<Record<string, unknown>> {
     },
     {
       name: 'find by id (2000 single lookups)',
-      ours: async () => {
-        let found = 0;
-        for (const id of lookups) found += (await rx.cases.findByIds([id]).exec()).size;
-        return found;
-      },
+      ours: ours.findById,
       sql: () => lookups.reduce((found, id) => found + (JSON.parse(byId.get(id) as string) ? 1 : 0), 0),
     },
     {
       name: 'find by id, storage interface only (2000 lookups)',
-      ours: async () => {
-        let found = 0;
-        for (const id of lookups) found += (await rx.cases.storageInstance.findDocumentsById([id], false)).length;
-        return found;
-      },
+      ours: ours.findByIdStorage,
       sql: () => lookups.reduce((found, id) => found + (JSON.parse(byId.get(id) as string) ? 1 : 0), 0),
     },
     {
       name: 'filter + sort + limit 50: my cases by deadline (200 pages)',
-      ours: async () => {
-        let rows = 0;
-        for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { assignee: ASSIGNEES[i % 25] }, sort: [{ nextDeadlineAt: 'asc' }], skip: i, limit: 50 }).exec()).length;
-        return rows;
-      },
+      ours: ours.myCases,
       sql: () => {
         let rows = 0;
         for (let i = 0; i < 200; i += 1) rows += (byAssignee.all(ASSIGNEES[i % 25], i) as string[]).map((doc) => JSON.parse(doc) as unknown).length;
@@ -187,11 +234,7 @@ async function complaintScale(): Promise<Record<string, unknown>> {
     },
     {
       name: 'filter + sort + limit 50: newest first by status (200 pages)',
-      ours: async () => {
-        let rows = 0;
-        for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { status: STATUSES[i % 6] }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip: i, limit: 50 }).exec()).length;
-        return rows;
-      },
+      ours: ours.newestByStatus,
       sql: () => {
         let rows = 0;
         for (let i = 0; i < 200; i += 1) rows += (newestByStatus.all(STATUSES[i % 6], i) as string[]).map((doc) => JSON.parse(doc) as unknown).length;
@@ -200,11 +243,7 @@ async function complaintScale(): Promise<Record<string, unknown>> {
     },
     {
       name: 'count by status and date (60 counts)',
-      ours: async () => {
-        let total = 0;
-        for (let i = 0; i < 60; i += 1) total += await rx.cases.count({ selector: { status: STATUSES[i % 6], receivedAt: { $gt: since + i * 86_400_000 } } }).exec();
-        return total;
-      },
+      ours: ours.count,
       sql: () => {
         let total = 0;
         for (let i = 0; i < 60; i += 1) total += countSql.get(STATUSES[i % 6], since + i * 86_400_000) as number;
@@ -213,16 +252,7 @@ async function complaintScale(): Promise<Record<string, unknown>> {
     },
     {
       name: `changed-since paging over all ${DOCS} (pages of 1000)`,
-      ours: async () => {
-        let read = 0;
-        let checkpoint: RxStorageDefaultCheckpoint | undefined;
-        for (;;) {
-          const page = await getChangedDocumentsSince(rx.cases.storageInstance, 1000, checkpoint);
-          if (page.documents.length === 0) return read;
-          read += page.documents.length;
-          checkpoint = page.checkpoint as RxStorageDefaultCheckpoint;
-        }
-      },
+      ours: ours.changedSince,
       sql: () => {
         let read = 0;
         let checkpoint = { lwt: 0, id: '' };
@@ -280,8 +310,77 @@ async function complaintScale(): Promise<Record<string, unknown>> {
   return { documents: DOCS, averageDocumentBytes: averageBytes, operations: results, files, peakRssMiB };
 }
 
+/** Reads in part 3 run at least this often on each side: a ratio of two medians of 3 is mostly noise. */
+const KEY_RUNS = Math.max(ROUNDS, 9);
+
+/** Part 3 (issue 14): the same work on an encrypted and a plain database, taking turns. */
+async function withAndWithoutKey(): Promise<Record<string, unknown>> {
+  console.log(`\nWith and without the key: generating ${DOCS} case documents…`);
+  const cases = makeBenchCases(DOCS);
+  const ids = cases.map((doc) => doc.id);
+  const lookups = Array.from({ length: 2000 }, (_, i) => ids[(i * 7919) % ids.length] as string);
+  const key = randomBytes(32).toString('hex');
+  const files: Record<'encrypted' | 'plain', string> = { encrypted: '', plain: '' };
+  const open = (side: 'encrypted' | 'plain') => {
+    const directory = fs.mkdtempSync(path.join(scratch, `key-${side}-`));
+    // Two databases open at once need two names (RxDB refuses a duplicate).
+    files[side] = path.join(directory, `bench-${side}.sqlite`);
+    return openBenchDatabase(directory, side === 'encrypted' ? key : undefined, `bench-${side}`);
+  };
+  // The bulk insert fills a fresh pair of databases each round (which goes first alternates); the last pair is then read.
+  const insertMs: Record<'encrypted' | 'plain', number[]> = { encrypted: [], plain: [] };
+  let databases: Record<'encrypted' | 'plain', BenchDatabase> | null = null;
+  for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex += 1) {
+    if (databases) await Promise.all([databases.encrypted.close(), databases.plain.close()]);
+    const pair = { encrypted: await open('encrypted'), plain: await open('plain') };
+    for (const side of roundIndex % 2 === 0 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const)) {
+      insertMs[side].push((await timed(rxOperations(pair[side], cases, lookups).insert)).ms);
+    }
+    databases = pair;
+  }
+  if (!databases) throw new Error('No rounds');
+  const sides = databases;
+  for (const side of ['encrypted', 'plain'] as const) {
+    if (isEncryptedFile(files[side]) !== (side === 'encrypted')) throw new Error(`The ${side} database is ${side === 'encrypted' ? 'not ' : ''}encrypted`);
+  }
+  const operations = { encrypted: rxOperations(sides.encrypted, cases, lookups), plain: rxOperations(sides.plain, cases, lookups) };
+  const [template] = makeBenchCases(1);
+  if (!template) throw new Error('No case to copy');
+  let written = 0;
+  // Each call (the warm-up too) writes a document of its own.
+  const single = (side: 'encrypted' | 'plain') => {
+    written += 1;
+    return sides[side].cases.insert({ ...template, id: `single-${written}-${side}`, reference: `SINGLE-${written}` }).then(() => 1);
+  };
+  const keyed: KeyedOperation[] = [
+    { name: 'find by id (2000 single lookups)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].findById()) },
+    { name: 'find by id, storage interface only (2000 lookups)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].findByIdStorage()) },
+    { name: 'filter + sort + limit 50: my cases by deadline (200 pages)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].myCases()) },
+    { name: 'filter + sort + limit 50: newest first by status (200 pages)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].newestByStatus()) },
+    { name: 'count by status and date (60 counts)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].count()) },
+    { name: `changed-since paging over all ${DOCS} (pages of 1000)`, runs: KEY_RUNS, measure: timedHere((side) => operations[side].changedSince()) },
+    // One committed (fsynced) write at a time, as the app writes a note or a transition.
+    { name: 'insert one document (a commit each)', runs: 100, measure: timedHere(single), agree: true },
+  ];
+  const reads = await compareWithAndWithoutKey(keyed);
+  const insertRow = {
+    operation: `bulk insert ${DOCS} (batches of ${BATCH}, fresh databases)`,
+    runs: ROUNDS,
+    encryptedMedianMs: round(median(insertMs.encrypted)),
+    plainMedianMs: round(median(insertMs.plain)),
+    ratioMedian: round(median(insertMs.encrypted) / median(insertMs.plain)),
+    ratioP95: round(Math.max(...insertMs.encrypted) / Math.max(...insertMs.plain)),
+    withinGoal: median(insertMs.encrypted) / median(insertMs.plain) <= 1.3,
+  };
+  const rows = [insertRow, ...reads];
+  printKeyComparison(`With and without the key (issue 14): ${DOCS} case documents, RxDB on Plaint's SQLite storage (ratio = encrypted / plain; goal ≤ 1.3×)`, rows);
+  await Promise.all([sides.encrypted.close(), sides.plain.close()]);
+  return { documents: DOCS, rounds: ROUNDS, operations: rows };
+}
+
 const output: Record<string, unknown> = { synchronous: 'FULL (default)' };
-if (args.part !== '2') output['rxdbPerformanceTest'] = await rxdbPerformance();
-if (args.part !== '1') output['complaintScale'] = await complaintScale();
+if (args.part === undefined || args.part === '1') output['rxdbPerformanceTest'] = await rxdbPerformance();
+if (args.part === undefined || args.part === '2') output['complaintScale'] = await complaintScale();
+if (args.part === undefined || args.part === '3') output['withAndWithoutKey'] = await withAndWithoutKey();
 console.log(`\nWrote ${writeResults('storage', output)}`);
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { createTray } from './electron/tray';
 import { safeStorageSecrets } from './electron/safe-storage-secrets';
 import { safeStorageKeyProtector } from './electron/safe-storage-key-protector';
 import { electronSaveDialog } from './electron/save-dialog';
+import { preparePrivateTemporaries, TEMPORARY_FOLDER_VARIABLES } from './protection/private-temporaries';
 import { allowedOrigins } from './security/origins';
 import { installProcessSafetyNet } from './process-safety';
 import { errorDetails, startMainServices, type MainServices } from './services';
@@ -38,6 +39,11 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  // Chromium spools print jobs (letters, labels, the monthly report) as PDF files in its temporary
+  // folder: that folder is private to the OS user, inside the profile, and emptied at start (P-7.2).
+  const temporaries = preparePrivateTemporaries(dataDirectory);
+  app.setPath('temp', temporaries);
+  for (const variable of TEMPORARY_FOLDER_VARIABLES) process.env[variable] = temporaries;
   app.enableSandbox();
   registerAppScheme();
   await app.whenReady();

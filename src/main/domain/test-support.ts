@@ -76,7 +76,7 @@ export interface TestDomainOptions {
   readonly timers?: (clock: TestClock) => Timers;
   readonly sink?: NotificationSink;
   /** Extra options for the main services (sync tests run two devices in one process). */
-  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore' | 'idleLock' | 'logger' | 'mailHooks'>>;
+  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore' | 'idleLock' | 'logger' | 'mailHooks' | 'printPage'>>;
   /** Starts signed in as the seed administrator (SEED_ADMIN, every role); false: signed out. */
   readonly signedIn?: boolean;
 }

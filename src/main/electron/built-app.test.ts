@@ -80,6 +80,9 @@ describe('the built main process, started on a fake Electron', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-shell-'));
     dataDirectory = path.join(root, 'profile');
     home = path.join(root, 'home');
+    // What a crashed run's print job left in the profile's private temporary folder (issue 14).
+    fs.mkdirSync(path.join(dataDirectory, 'temporary'), { recursive: true });
+    fs.writeFileSync(path.join(dataDirectory, 'temporary', '.org.chromium.Chromium.left'), '%PDF-1.4 Margaret Hale');
     app = BuiltAppProcess.start({ dataDirectory, home });
     started.push(app);
     // Started: the window shows itself once its page has loaded.
@@ -98,7 +101,17 @@ describe('the built main process, started on a fake Electron', () => {
     const order = app.records.map((record) => record.api);
     // The lock is keyed by the user-data directory when it is taken: the profile must be set first.
     expect(order.indexOf('app.setPath')).toBeLessThan(order.indexOf('app.requestSingleInstanceLock'));
-    expect(app.calls('app.setPath')).toEqual([{ name: 'userData', path: dataDirectory }]);
+    // Chromium's temporary folder (where print jobs are spooled as PDFs) is the profile's private
+    // one, 0700, emptied at start, set before Electron is ready (issue 14, P-7.2).
+    const temporaries = path.join(dataDirectory, 'temporary');
+    expect(app.calls('app.setPath')).toEqual([
+      { name: 'userData', path: dataDirectory },
+      { name: 'temp', path: temporaries },
+    ]);
+    expect(order.lastIndexOf('app.setPath')).toBeLessThan(order.indexOf('app.ready'));
+    expect(order.indexOf('app.requestSingleInstanceLock')).toBeLessThan(order.lastIndexOf('app.setPath'));
+    expect(fs.readdirSync(temporaries)).toEqual([]);
+    if (process.platform !== 'win32') expect(fs.statSync(temporaries).mode & 0o777).toBe(0o700);
     expect(app.calls('app.requestSingleInstanceLock')).toEqual([{ userData: dataDirectory, granted: true }]);
     // Electron refuses both once ready, so they must come before it.
     for (const beforeReady of ['app.enableSandbox', 'protocol.registerSchemesAsPrivileged'] as const) expect(order.indexOf(beforeReady)).toBeLessThan(order.indexOf('app.ready'));

@@ -11,13 +11,13 @@
  * deadlines, status and outcome, redress kinds and amounts, root cause and lessons learned,
  * departments, assignee and every staff reference, third parties by kind, and the timeline's shape.
  */
-import crypto from 'node:crypto';
 import { deepEqual } from 'rxdb/plugins/utils';
 import type { Resolution, TimelineEntry } from '../../shared/domain/records';
 import { TIMELINE_KINDS } from '../../shared/domain/vocabulary';
 import type { CaseDocument } from '../domain/collections';
 import type { FieldVersion } from '../domain/field-versions';
 import { stampChangedGroups } from '../domain/case-field-groups';
+import { EMPTY_FILE_SHA256 } from '../files/emptied-file';
 import type { FileChunk, FileRecord } from '../files/file-store';
 import type { LetterDocument } from '../post-room/letters-collection';
 
@@ -25,7 +25,7 @@ import type { LetterDocument } from '../post-room/letters-collection';
 export const ANONYMISED_MARK = 'anonymised';
 /** What an anonymised case shows for its complainant and summary (both are required). */
 export const ANONYMISED_TEXT = 'Anonymised';
-export const EMPTY_FILE_SHA256 = crypto.createHash('sha256').update(Buffer.alloc(0)).digest('hex');
+export { EMPTY_FILE_SHA256 };
 
 export function anonymisationOf(record: Pick<CaseDocument, 'fieldVersions'>): FieldVersion | null {
   return record.fieldVersions?.[ANONYMISED_MARK] ?? null;

@@ -51,6 +51,9 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
       const found = await get(caseUrl);
       return found.status === 200 && found.body.includes(PERSON.email) ? (JSON.parse(found.body) as { _rev: string }) : false;
     }, 'the case on the server');
+    // The person's scan and letter PDF went up to the server's chunk database (issue 19).
+    const liveChunks = async () => ((await (await fetch(`${couch.url}/team_filechunks/_all_docs`, { headers: auth })).json()) as { rows: { id: string }[] }).rows.filter((row) => !row.id.startsWith('_design/')).length;
+    await waitUntil(async () => (await liveChunks()) >= 2, 'the files on the server');
 
     await a.setClock('2027-01-10T10:00:00.000Z');
     await a.call('erasure.erase', { caseIds: [person.caseId], letterIds: [person.letterId], reason: 'Erasure request, ticket 2027-004' });
@@ -58,6 +61,8 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
       const found = await get(caseUrl);
       return found.status === 200 && !found.body.includes(PERSON.email) && found.body.includes('Anonymised');
     }, 'the anonymised case on the server');
+    // The erased files are taken off the server (bare tombstones; scan-revisions.test.ts).
+    await waitUntil(async () => (await liveChunks()) === 0, 'the erased files off the server');
     // The superseded revision is still there, personal data and all.
     const old = await get(`${caseUrl}?rev=${before._rev}`);
     expect(old.status).toBe(200);
@@ -70,11 +75,12 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
     const cleaned = await a.call('erasure.cleanServer', ADMIN);
     expect(cleaned.databases.map((entry) => entry.database)).toContain('team_cases');
     expect(cleaned.databases.every((entry) => entry.compaction === 'started')).toBe(true);
-    // pouchdb-server has no _purge: the deleted scan record is reported, not hidden. Its content
-    // never reached the server (issue 19: a device uploads a scan's chunks only while the letter
-    // stands, and this one was undone before the device connected), so the chunk database has no
-    // deleted document to purge.
-    expect(cleaned.databases.filter((entry) => entry.purge !== 'not-needed')).toEqual([{ database: 'team_files', compaction: 'started', purge: 'unsupported', purged: 0 }]);
+    // pouchdb-server has no _purge: the deleted scan record and the erased files' deleted chunks
+    // are reported, not hidden (their tombstones hold no body; compaction drops the old ones).
+    expect(cleaned.databases.filter((entry) => entry.purge !== 'not-needed')).toEqual([
+      { database: 'team_files', compaction: 'started', purge: 'unsupported', purged: 0 },
+      { database: 'team_filechunks', compaction: 'started', purge: 'unsupported', purged: 0 },
+    ]);
     // Compaction runs in the background on the server: the old revision goes.
     await waitUntil(async () => (await get(`${caseUrl}?rev=${before._rev}`)).status === 404, 'the old revision to be compacted away');
     expect((await get(caseUrl)).body).not.toContain(PERSON.email);

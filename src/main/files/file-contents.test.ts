@@ -7,7 +7,9 @@
  * - the server unreachable: "on the server", queued, and fetched by the next prefetch pass;
  * - the server lacking the content: "not on the server yet", queued, nothing stored;
  * - the server's copy not matching the record: refused, nothing stored;
- * - a file logged here and removed (a letter undone) is deleted from the server too.
+ * - a file logged here and removed (a letter undone) is deleted from the server too;
+ * - a file emptied by an erasure is deleted from the server, and the server is asked to compact
+ *   (issue 14); a refusal (an ordinary CouchDB member) is logged without naming the file.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import { ChangeSet } from '../database/change-set';
 import { openPlaintDatabase } from '../database/plaint-database';
 import { createMemoryLogger } from '../logging/logger';
 import { ContentLedger } from './content-ledger';
+import { EMPTY_FILE_SHA256 } from './emptied-file';
 import { ContentUnreachableError, FileContents, type ContentServer } from './file-contents';
 import { addFileCollections, FileStore, type FileChunk, type FileCollections } from './file-store';
 
@@ -48,6 +51,8 @@ afterEach(async () => {
 class StandInServer implements ContentServer {
   readonly held = new Map<string, FileChunk>();
   reachable = true;
+  compactions = 0;
+  compactAnswer: 'started' | 'refused' = 'started';
   download(fileId: string, chunkCount: number): Promise<FileChunk[] | null> {
     if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
     const chunks = Array.from({ length: chunkCount }, (_, index) => this.held.get(`${fileId}:${index}`));
@@ -58,6 +63,11 @@ class StandInServer implements ContentServer {
     for (const id of [...this.held.keys()]) if (id.startsWith(`${fileId}:`)) this.held.delete(id);
     return Promise.resolve();
   }
+  compact(): Promise<'started' | 'refused'> {
+    if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
+    this.compactions += 1;
+    return Promise.resolve(this.compactAnswer);
+  }
   upload(chunks: readonly FileChunk[]): Promise<boolean> {
     if (!this.reachable) return Promise.reject(new ContentUnreachableError('no answer'));
     for (const chunk of chunks) this.held.set(chunk.id, { ...chunk });
@@ -65,8 +75,8 @@ class StandInServer implements ContentServer {
   }
 }
 
-async function start(server: StandInServer | null, budgetBytes = 10_000_000): Promise<FileContents> {
-  contents = new FileContents({ store, ledger: await ContentLedger.load(database), server: () => server, budgetBytes: () => Promise.resolve(budgetBytes), wanted: () => Promise.resolve([]), now: () => Date.now(), logger: createMemoryLogger() });
+async function start(server: StandInServer | null, budgetBytes = 10_000_000, logger = createMemoryLogger()): Promise<FileContents> {
+  contents = new FileContents({ store, ledger: await ContentLedger.load(database), server: () => server, budgetBytes: () => Promise.resolve(budgetBytes), wanted: () => Promise.resolve([]), now: () => Date.now(), logger });
   return contents;
 }
 
@@ -139,8 +149,40 @@ describe('file contents on demand', () => {
     await files.upload();
     expect([...server.held.keys()].filter((id) => id.startsWith('undone-scan:'))).toEqual([]);
     expect(files.pendingUploads()).toBe(0);
+    expect(server.compactions).toBe(1);
+  });
+
+  it('a file emptied by an erasure (here or by sync) is deleted from the server, which is asked to compact (issue 14, P-7.2)', async () => {
+    const server = new StandInServer();
+    const files = await start(server);
+    await put('erased-scan', scanOf(300_000));
+    await waitFor(() => server.held.has('erased-scan:1'));
+    await emptyAsAnErasureDoes('erased-scan');
+    await waitFor(() => [...server.held.keys()].every((id) => !id.startsWith('erased-scan:')));
+    await waitFor(() => server.compactions === 1);
+    expect(files.pendingUploads()).toBe(0);
+  });
+
+  it('a compaction the server refuses (an ordinary CouchDB member) is logged, naming no file (issue 14)', async () => {
+    const server = new StandInServer();
+    server.compactAnswer = 'refused';
+    const logger = createMemoryLogger();
+    await start(server, 10_000_000, logger);
+    await put('erased-scan', scanOf(1_000));
+    await waitFor(() => server.held.has('erased-scan:0'));
+    await emptyAsAnErasureDoes('erased-scan');
+    await waitFor(() => logger.entries.some((entry) => entry.level === 'warn' && /old revisions/.test(entry.message)));
+    expect(JSON.stringify(logger.entries.filter((entry) => /old revisions/.test(entry.message)))).not.toContain('erased-scan');
+    expect(server.held.has('erased-scan:0')).toBe(false);
   });
 });
+
+/** What erasure/redaction.ts does to a file: the record says 0 bytes and the hash of nothing; the chunks are emptied. */
+async function emptyAsAnErasureDoes(fileId: string): Promise<void> {
+  const record = await collections.files.findOne(fileId).exec();
+  await record?.incrementalPatch({ name: '', mimeType: '', size: 0, sha256: EMPTY_FILE_SHA256 });
+  for (const chunk of await collections.fileChunks.find({ selector: { fileId } }).exec()) await chunk.incrementalPatch({ data: '' });
+}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   // Generous: this waits on a condition, and a loaded machine is slow, not wrong.

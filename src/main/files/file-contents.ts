@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { ContentLedger, ContentEntry } from './content-ledger';
 import { evictionsFor } from './content-eviction';
+import { isEmptiedFile } from './emptied-file';
 import type { FileChunk, FileRecord, FileStore } from './file-store';
 
 /** The team server's copy of file contents (sync/files/couch-content-server.ts). */
@@ -23,8 +24,18 @@ export interface ContentServer {
   download(fileId: string, chunkCount: number): Promise<FileChunk[] | null>;
   /** Sends the chunks; true once the server holds exactly these. */
   upload(chunks: readonly FileChunk[]): Promise<boolean>;
-  /** Deletes every chunk of the file from the server (a letter logged here was undone or voided). */
+  /**
+   * Deletes every chunk of the file from the server (a letter logged here was undone or voided, or
+   * its content was erased), each as a bare tombstone that keeps none of its body.
+   */
   remove(fileId: string): Promise<void>;
+  /**
+   * Asks the server to compact the chunk database, which drops the bodies of superseded revisions
+   * (issue 14, P-7.2: the bytes of a removed chunk are still served by `?rev=` until then).
+   * 'refused': the account may not (on CouchDB only administrators may); a CouchDB administrator
+   * must clean the server.
+   */
+  compact(): Promise<'started' | 'refused'>;
 }
 
 /** The server could not be reached (no answer, or not a usable one). */
@@ -254,8 +265,34 @@ export class FileContents {
     await this.options.ledger.set(fileId, entry);
   }
 
+  /**
+   * Removed files leave their bytes in the superseded revisions on the server until it is compacted:
+   * asked once per pass. An ordinary CouchDB member may not; the log says an administrator must
+   * clean the server (Settings → Retention and erasure), naming no file.
+   */
+  private async compactServer(server: ContentServer, removed: number): Promise<void> {
+    try {
+      if ((await server.compact()) === 'refused') this.options.logger.warn('Removed files were deleted from the team server, which keeps their old revisions until a CouchDB administrator cleans it', { files: removed });
+    } catch (error) {
+      if (!(error instanceof ContentUnreachableError)) throw error;
+    }
+  }
+
+  /**
+   * File records whose content was erased (emptied in place, on this device or another): their
+   * content comes off the team server too, since it is no longer replicated (issue 14, P-7.2).
+   */
+  private async noteEmptied(records: readonly FileRecord[]): Promise<void> {
+    const emptied = records.filter((record) => isEmptiedFile(record) && this.options.ledger.entry(record.id)?.held !== 'removed');
+    if (emptied.length === 0) return;
+    const now = this.options.now();
+    await this.options.ledger.setMany(emptied.map((record) => [record.id, { bytes: 0, usedAt: now, held: 'removed', mine: true }] as const));
+    if (this.options.server()) void this.upload().catch(() => undefined);
+  }
+
   /** File records appeared or changed: content here that the ledger does not know is this device's own, to upload. */
   private async noteDeviceContents(fileIds: readonly string[]): Promise<void> {
+    await this.noteEmptied(await this.options.store.records(fileIds));
     await this.noteHeld(fileIds, true);
   }
 
@@ -272,7 +309,8 @@ export class FileContents {
     if (held.size === 0) return;
     const records = await this.options.store.records([...held]);
     const now = this.options.now();
-    const entries = records.filter((record) => unknown(record.id)).map((record) => [record.id, { bytes: record.size, usedAt: now, held: 'device', mine }] as const);
+    // An erased file's emptied chunks are nothing to upload: its content comes off the server (noteEmptied).
+    const entries = records.filter((record) => unknown(record.id) && !isEmptiedFile(record)).map((record) => [record.id, { bytes: record.size, usedAt: now, held: 'device', mine }] as const);
     if (entries.length === 0) return;
     await this.options.ledger.setMany(entries);
     if (this.options.server()) void this.upload().catch(() => undefined);
@@ -295,7 +333,8 @@ export class FileContents {
   private async uploadPass(): Promise<void> {
     const server = this.options.server();
     if (!server) return;
-    for (const fileId of this.options.ledger.removed()) {
+    const removals = this.options.ledger.removed();
+    for (const fileId of removals) {
       try {
         await server.remove(fileId);
       } catch (error) {
@@ -304,6 +343,7 @@ export class FileContents {
       }
       await this.options.ledger.forget([fileId]);
     }
+    if (removals.length > 0) await this.compactServer(server, removals.length);
     for (const fileId of this.options.ledger.deviceOnly()) {
       const [record, chunks] = await Promise.all([this.options.store.record(fileId), this.options.store.chunksOf(fileId)]);
       if (!record || chunks.length === 0) {
@@ -322,6 +362,8 @@ export class FileContents {
         if (error instanceof ContentUnreachableError) return;
         throw error;
       }
+      // Removed or erased while it was being sent: it stays marked for removal (the next pass deletes it).
+      if (confirmed && this.options.ledger.entry(fileId)?.held === 'removed') continue;
       if (confirmed) await this.options.ledger.update(fileId, { held: 'server' });
       else this.options.logger.warn('The server holds other content under this file: kept here, not confirmed', { fileId });
     }

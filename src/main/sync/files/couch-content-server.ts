@@ -3,7 +3,9 @@
  * `<team>_filechunks`, one document per chunk (`<file id>:<index>`, at most 256 KB), guarded by
  * the server guard as before. It is no longer replicated: a device writes its own chunks there
  * (`upload`), reads a file's chunks by id when the file is opened (`download`, `_all_docs`
- * with the keys), and deletes its own when their letter is undone or voided (`remove`). Keeping the database means nothing moves on servers already in use, and a
+ * with the keys), and deletes its own when their letter is undone or voided, and any erased file's
+ * (`remove`, bare tombstones), then asks for the database to be compacted (`compact`), so no old
+ * revision keeps the bytes (issue 14; CouchDB lets only its administrators compact). Keeping the database means nothing moves on servers already in use, and a
  * dedicated per-file database would cost a database per scan.
  */
 import { z } from 'zod';
@@ -63,6 +65,19 @@ export class CouchContentServer implements ContentServer {
     const refused = results.find((result) => result.error);
     // Tried again at the next pass (a conflict means someone wrote meanwhile: read again then).
     if (refused) throw new ContentUnreachableError(`The team server did not delete ${refused.id}: ${refused.reason ?? refused.error ?? ''}`);
+  }
+
+  async compact(): Promise<'started' | 'refused'> {
+    let response: Response;
+    try {
+      response = await this.send(`${this.url}_compact`, { method: 'POST', headers: json });
+    } catch (error) {
+      throw new ContentUnreachableError(`The team server could not be reached for _compact: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    void response.body?.cancel().catch(() => undefined);
+    if (response.status === 401 || response.status === 403) return 'refused';
+    if (!response.ok) throw new ContentUnreachableError(`The team server answered ${response.status} to _compact`);
+    return 'started';
   }
 
   private async read(keys: readonly string[]): Promise<Map<string, z.output<typeof chunkDocument>>> {
