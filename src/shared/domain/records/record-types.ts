@@ -2,9 +2,9 @@
  * The shapes of Plaint's records as stored and as returned by the API. Times are ISO 8601 UTC
  * strings; ids are random UUIDs (never auto-increment: every device creates records offline).
  */
-import type { CorrespondenceDecision } from './correspondence';
-import type { ContactField, ContactSource } from './contact-update';
-import type { CaseClock, Deadline, DeadlineKind, ExtendableDeadline } from '../sla';
+import type { CorrespondenceDecision } from '../correspondence';
+import type { ContactField, ContactSource } from '../contact-update';
+import type { CaseClock, Deadline, DeadlineKind, ExtendableDeadline } from '../../sla';
 import type {
   CaseStatus,
   CommunicationChannel,
@@ -17,7 +17,7 @@ import type {
   StaffRole,
   ThirdPartyKind,
   TimelineKind,
-} from './vocabulary';
+} from '../vocabulary';
 
 export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated' | 'emailSent' | 'emailNotDelivered';
 

@@ -1,0 +1,135 @@
+/** A complaint case as stored and replicated (domain/collections.ts). */
+import { z } from 'zod';
+import { DEADLINE_KINDS, EXTENDABLE_DEADLINES } from '../../sla';
+import {
+  CASE_STATUSES,
+  COMMUNICATION_CHANNELS,
+  COMPLAINANT_KINDS,
+  CONTACT_PREFERENCES,
+  INTAKE_CHANNELS,
+  OUTCOMES,
+  REDRESS_KINDS,
+  THIRD_PARTY_KINDS,
+} from '../vocabulary';
+import { id, instant, NO_DEADLINE, staffRef, strings } from './common';
+
+const redress = z.object({ kind: z.enum(REDRESS_KINDS), amountMinor: z.number().int().min(0).nullable(), currency: z.string().nullable(), description: z.string() });
+const resolution = z.object({ summary: z.string(), outcome: z.enum(OUTCOMES), redress: z.array(redress), channel: z.enum(COMMUNICATION_CHANNELS), at: instant, by: staffRef });
+export const extension = z.object({
+  id,
+  deadline: z.enum(EXTENDABLE_DEADLINES),
+  previousDueAt: instant,
+  newDueAt: instant,
+  reason: z.string(),
+  thirdParty: z.string(),
+  approvedBy: z.string(),
+  approverId: id.optional(),
+  grantedAt: instant,
+  customerNotice: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).nullable(),
+  breachedAt: instant.nullish(),
+});
+
+export const caseClockSchema = z.object({
+  receivedAt: instant,
+  acknowledgedAt: instant.nullish(),
+  stage1ResolvedAt: instant.nullish(),
+  stage1ReopenedAt: instant.nullish(),
+  escalationRequestedAt: instant.nullish(),
+  escalationAcknowledgedAt: instant.nullish(),
+  stage2ResolvedAt: instant.nullish(),
+  stage2ReopenedAt: instant.nullish(),
+  extensions: z.array(z.object({ id, deadline: z.enum(EXTENDABLE_DEADLINES), newDueAt: instant, breachedAt: instant.nullish() })).optional(),
+});
+
+const deadline = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  startsAt: instant,
+  dueAt: instant,
+  warnAt: instant,
+  provisional: z.boolean(),
+  extensionId: z.string().nullable(),
+  metAt: instant.nullable(),
+  breachedAt: instant.nullish(),
+});
+
+/** When and by whom a case's field group last changed (sync's merge order). */
+export const fieldVersionSchema = z.object({ at: instant, by: staffRef });
+
+const complainant = z.object({
+  kind: z.enum(COMPLAINANT_KINDS),
+  name: z.string().min(1).max(200),
+  email: z.string(),
+  phone: z.string(),
+  address: z.object({ lines: strings, postcode: z.string(), country: z.string() }).nullable(),
+  preferredChannel: z.enum(CONTACT_PREFERENCES),
+  customerNumber: z.string().optional(),
+  orderNumber: z.string().optional(),
+});
+
+export const caseRecordSchema = z
+  .object({
+    id,
+    reference: z.string().min(1).max(20),
+    complainant,
+    complainantSortName: z.string().max(200),
+    channel: z.enum(INTAKE_CHANNELS),
+    receivedAt: instant,
+    loggedAt: instant,
+    loggedBy: staffRef,
+    type: z.string().min(1).max(40),
+    product: z.string(),
+    summary: z.string().min(1),
+    description: z.string(),
+    desiredOutcome: z.string(),
+    stage: z.union([z.literal(1), z.literal(2)]),
+    status: z.enum(CASE_STATUSES),
+    open: z.boolean(),
+    assignee: staffRef.nullable(),
+    assigneeId: z.string().max(64),
+    assigneeName: z.string().max(200),
+    departments: strings,
+    restricted: z.boolean(),
+    restrictedTo: z.array(z.string().min(1).max(64)).max(100),
+    thirdParties: strings,
+    clock: caseClockSchema,
+    deadlines: z.array(deadline),
+    nextDeadlineKind: z.enum(DEADLINE_KINDS).nullable(),
+    nextDueAt: z.number().int().min(0).max(NO_DEADLINE),
+    nextWarnAt: z.number().int().min(0).max(NO_DEADLINE),
+    acknowledgement: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS), by: staffRef }).nullable(),
+    resolution: resolution.nullable(),
+    escalation: z
+      .object({
+        requestedAt: instant,
+        channel: z.enum(COMMUNICATION_CHANNELS),
+        reason: z.string(),
+        acknowledgedAt: instant.nullable(),
+        acknowledgedChannel: z.enum(COMMUNICATION_CHANNELS).nullable(),
+        departmentHead: z.object({ name: z.string(), department: z.string() }).nullable(),
+        forwardedAt: instant.nullable(),
+      })
+      .nullable(),
+    stage2Resolution: resolution.nullable(),
+    rootCauseId: z.string().min(1).max(64).nullable(),
+    rootCauseNote: z.string(),
+    lessonsLearned: z.string(),
+    closedAt: instant.nullable(),
+    externalReferral: z
+      .object({ signpostedAt: instant.nullable(), signpostedTo: z.string().nullable(), referredAt: instant.nullable(), referredTo: z.string().nullable(), outcome: z.string().nullable(), outcomeAt: instant.nullable() })
+      .nullable(),
+    extensions: z.array(extension),
+    openInquiries: z.array(z.object({ id, partyKind: z.enum(THIRD_PARTY_KINDS), partyName: z.string(), dueAt: instant.nullable() })),
+    resumeStatus: z.enum(CASE_STATUSES).nullable(),
+    relatedCaseIds: strings,
+    createdAt: instant,
+    updatedAt: instant,
+    updatedBy: staffRef,
+    fieldVersions: z.record(z.string(), fieldVersionSchema).optional(),
+  })
+  .superRefine((record, context) => {
+    const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    // The clock starts at receipt (P-3.2): the two never differ in a case this app wrote.
+    if (record.clock.receivedAt !== record.receivedAt) issue('clock', 'The clock does not start at receipt');
+    if (record.open !== (record.status !== 'closed')) issue('open', 'Open does not match the status');
+    if (record.stage === 1 && record.status.startsWith('escalation')) issue('stage', 'An escalation status in stage 1');
+  });

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { caseSortSchema, savedViewIdSchema } from '../case-views';
+import { caseFiltersSchema } from '../inputs';
+import { id, instant } from './common';
+
+/** A person's saved case view as stored and replicated (domain/case-views). */
+export const caseViewRecordSchema = z.object({
+  id: z.string().min(3).max(200),
+  staffId: id,
+  viewId: savedViewIdSchema,
+  name: z.string().min(1).max(80),
+  filters: caseFiltersSchema,
+  sort: caseSortSchema,
+  search: z.string().max(200),
+  position: z.number().int().min(0),
+  createdAt: instant,
+  updatedAt: instant,
+});
