@@ -15,7 +15,7 @@
  * All ids are random UUIDs and all times ISO 8601 UTC strings: nothing depends on one device.
  */
 import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
-import { caseRecordSchema, settingsDocumentSchema, staffMemberSchema, timelineEntrySchema, type CaseRecord, type StaffMember, type TimelineEntry } from '../../shared/domain/records';
+import { caseRecordSchema, settingsDocumentSchema, staffMemberSchema, timelineEntrySchema, type CaseRecord, type SettingsDocument, type StaffMember, type TimelineEntry } from '../../shared/domain/records';
 import { storedSchemaOf } from '../database/stored-schema';
 import type { FieldVersions } from './field-versions';
 
@@ -90,12 +90,7 @@ export const timelineSchema = storedSchemaOf<TimelineEntry>(timelineEntrySchema,
   indexes: [['caseId', 'at', 'recordedAt']],
 });
 
-export interface SettingsDocument {
-  id: string;
-  value: { data: unknown };
-  updatedAt: string;
-  updatedBy: { id: string; name: string };
-}
+export type { SettingsDocument };
 
 /** `value.data` holds the area's value (an object or a list), checked per area by the settings record. */
 export const settingsSchema = storedSchemaOf<SettingsDocument>(settingsDocumentSchema, {

@@ -3,13 +3,12 @@
  * them); an outgoing letter is immutable once finalised, and its posting is set once.
  */
 import type { RxCollection, RxDatabase } from 'rxdb';
-import { letterRecordSchema } from '../../shared/domain/records';
+import { letterRecordSchema, type StoredLetter } from '../../shared/domain/records';
 import { storedSchemaOf } from '../database/stored-schema';
-import type { LetterRecord } from '../../shared/domain/letters';
 import { collectionOf } from '../database/collection-of';
 import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 
-export type LetterDocument = LetterRecord & { postedOn: string };
+export type LetterDocument = StoredLetter;
 
 /** The fields from the letter record (shared/domain/records/letter-record.ts); RxDB's additions here. */
 const letterSchema = storedSchemaOf<LetterDocument>(letterRecordSchema, {

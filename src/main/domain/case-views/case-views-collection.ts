@@ -9,26 +9,11 @@
  * as for a settings key; a view deleted on one device and changed on the other is kept.
  */
 import type { RxCollection, RxDatabase } from 'rxdb';
-import { caseViewRecordSchema } from '../../../shared/domain/records';
+import { caseViewRecordSchema, type CaseViewRecord } from '../../../shared/domain/records';
 import { storedSchemaOf } from '../../database/stored-schema';
-import type { CaseFilters } from '../../../shared/domain/inputs';
-import type { CaseSort } from '../../../shared/domain/case-views';
 import { withConflictHandler, type ConflictHandlerFor } from '../collections';
 
-export interface CaseViewDocument {
-  /** `<staffId>|<viewId>`: view ids are only unique per person (old device-local ids were short). */
-  id: string;
-  staffId: string;
-  viewId: string;
-  name: string;
-  filters: CaseFilters;
-  sort: CaseSort;
-  search: string;
-  /** The person's views are listed in this order (the order they were saved or imported). */
-  position: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CaseViewDocument = CaseViewRecord;
 
 export const MAX_POSITION = 1_000_000_000;
 

@@ -5,6 +5,7 @@ import { id, instant } from './common';
 
 /** A person's saved case view as stored and replicated (domain/case-views). */
 export const caseViewRecordSchema = z.object({
+  /** `<staffId>|<viewId>`: view ids are only unique per person (old device-local ids were short). */
   id: z.string().min(3).max(200),
   staffId: id,
   viewId: savedViewIdSchema,
@@ -12,7 +13,9 @@ export const caseViewRecordSchema = z.object({
   filters: caseFiltersSchema,
   sort: caseSortSchema,
   search: z.string().max(200),
+  /** The person's views are listed in this order (the order they were saved or imported). */
   position: z.number().int().min(0),
   createdAt: instant,
   updatedAt: instant,
 });
+export type CaseViewRecord = z.infer<typeof caseViewRecordSchema>;

@@ -13,3 +13,6 @@ export const instant = z.iso.datetime({ offset: true });
 export const day = z.iso.date();
 export const staffRef = z.object({ id: z.string().min(1).max(64), name: z.string().max(200) });
 export const strings = z.array(z.string());
+
+/** A record's type as the app handles it: `z.infer` of its schema, read-only all the way down. */
+export type Immutable<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { readonly [K in keyof T]: Immutable<T[K]> } : T;

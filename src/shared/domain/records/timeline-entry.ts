@@ -10,15 +10,21 @@ import { id, instant, staffRef } from './common';
 const communicationData = z.object({
   direction: z.enum(DIRECTIONS),
   channel: z.enum(COMMUNICATION_CHANNELS),
+  /** As written, or for messages Plaint wrote itself, the English text (search, export). */
   summary: z.string(),
+  /** Set for messages Plaint wrote itself (a GeneratedMessage key), so each language can show its own words. */
   generated: z.object({ key: z.string(), params: z.record(z.string(), z.string()) }).optional(),
   letterId: z.string().optional(),
+  /** Issue 18: correspondence that arrived about the case (post, later e-mail); on a closed case it needs a decision. */
   arrived: z.object({ closedCase: z.boolean() }).optional(),
 });
 const conflictingEdit = z.object({ value: z.unknown(), at: instant, by: staffRef });
 
+/** `at`: when it happened (may be in the past: logging yesterday's call); `recordedAt`: when it was recorded in Plaint; `order`: its position within the write that recorded it (orders entries with the same times). */
 const timelineBase = { id, caseId: id, at: instant, recordedAt: instant, order: z.number().int().min(0).max(1000), by: staffRef };
-const entry = <K extends string, D extends z.ZodType>(kind: K, data: D) => z.object({ ...timelineBase, kind: z.literal(kind), data });
+/** Issue 14 (P-7.2): an entry of an anonymised case has its free text removed and says so with `redacted: true`. */
+const redactable = { redacted: z.literal(true).optional() };
+const entry = <K extends string, S extends z.ZodRawShape>(kind: K, data: z.ZodObject<S>) => z.object({ ...timelineBase, kind: z.literal(kind), data: data.extend(redactable) });
 
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   entry('communication', communicationData),
