@@ -8,26 +8,27 @@
  * so profiles written before it was shared open unchanged. Each user prefixes its keys by person
  * and kind (`<staff id>|post|…`, `<staff id>|seen|…`), so they never meet.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { z } from 'zod';
+import { instant } from '../../shared/domain/records/common';
 import { collectionOf } from './collection-of';
+import { storedSchemaOf } from './stored-schema';
 
-export interface LedgerEntry {
-  key: string;
-  notifiedAt: string;
-}
+/** A mark of something this device did once (device-local, never replicated). */
+export const ledgerEntryRecord = z.object({ key: z.string().min(1).max(300), notifiedAt: instant });
+export type LedgerEntry = z.infer<typeof ledgerEntryRecord>;
 
 export type DeviceLedger = RxCollection<LedgerEntry>;
 
 export const DEVICE_LEDGER_COLLECTION = 'notificationLedger';
 
-const ledgerSchema: RxJsonSchema<LedgerEntry> = {
+const ledgerSchema = storedSchemaOf<LedgerEntry>(ledgerEntryRecord, {
   title: 'notification ledger',
   version: 0,
   primaryKey: 'key',
-  type: 'object',
-  properties: { key: { type: 'string', maxLength: 300 }, notifiedAt: { type: 'string', maxLength: 30 } },
+  fields: { key: { maxLength: 300 }, notifiedAt: { maxLength: 30 } },
   required: ['key', 'notifiedAt'],
-};
+});
 
 export async function addDeviceLedger(database: RxDatabase): Promise<DeviceLedger> {
   if (!database.collections[DEVICE_LEDGER_COLLECTION]) await database.addCollections({ [DEVICE_LEDGER_COLLECTION]: { schema: ledgerSchema } });

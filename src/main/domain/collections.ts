@@ -14,15 +14,16 @@
  * which are never replicated.
  * All ids are random UUIDs and all times ISO 8601 UTC strings: nothing depends on one device.
  */
-import type { RxCollection, RxConflictHandler, RxDatabase, RxJsonSchema } from 'rxdb';
-import type { CaseRecord, StaffMember, TimelineEntry } from '../../shared/domain/records';
+import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
+import { caseRecordSchema, settingsDocumentSchema, staffMemberSchema, timelineEntrySchema, type CaseRecord, type SettingsDocument, type StaffMember, type TimelineEntry } from '../../shared/domain/records';
+import { storedSchemaOf } from '../database/stored-schema';
 import type { FieldVersions } from './field-versions';
 
 /** Far future for "no running deadline", so such cases sort after every running deadline. */
 export const NO_DEADLINE = 4_102_444_800_000; // 2100-01-01
 
-const isoTime = { type: 'string', maxLength: 30 } as const;
-const staffRef = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] } as const;
+/** RxDB's width for an indexed ISO 8601 time. */
+const isoTime = { maxLength: 30 } as const;
 const millis = { type: 'number', minimum: 0, maximum: NO_DEADLINE, multipleOf: 1 } as const;
 
 export type CaseDocument = CaseRecord & {
@@ -31,73 +32,34 @@ export type CaseDocument = CaseRecord & {
   fieldVersions?: FieldVersions;
 };
 
-export const caseSchema: RxJsonSchema<CaseDocument> = {
+/** The fields from the case record (shared/domain/records/case-record.ts); RxDB's additions here. */
+export const caseSchema = storedSchemaOf<CaseDocument>(caseRecordSchema, {
   title: 'complaint case',
   // 1: fieldVersions, for merging concurrent edits from other devices.
   // 2: restricted and restrictedTo, the need-to-know restriction (P-7.1).
   // 3: rootCauseId, the structured root cause; the free-text rootCause becomes rootCauseNote (P-5.3).
   version: 3,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    reference: { type: 'string', maxLength: 20 },
-    complainant: {
-      type: 'object',
-      properties: {
-        kind: { type: 'string' },
-        name: { type: 'string', maxLength: 200 },
-        email: { type: 'string' },
-        phone: { type: 'string' },
-        address: { type: ['object', 'null'] },
-        preferredChannel: { type: 'string' },
-        customerNumber: { type: 'string' },
-        orderNumber: { type: 'string' },
-      },
-      required: ['kind', 'name', 'email', 'phone', 'preferredChannel'],
-    },
-    complainantSortName: { type: 'string', maxLength: 200 },
-    channel: { type: 'string', maxLength: 20 },
+  nested: ['complainant', 'loggedBy', 'updatedBy'],
+  fields: {
+    id: { maxLength: 64 },
+    reference: { maxLength: 20 },
+    complainant: { properties: { name: { maxLength: 200 } }, required: ['kind', 'name', 'email', 'phone', 'preferredChannel'] },
+    complainantSortName: { maxLength: 200 },
+    channel: { maxLength: 20 },
     receivedAt: isoTime,
     loggedAt: isoTime,
-    loggedBy: staffRef,
-    type: { type: 'string', maxLength: 40 },
-    product: { type: 'string' },
-    summary: { type: 'string', minLength: 1 },
-    description: { type: 'string' },
-    desiredOutcome: { type: 'string' },
+    type: { maxLength: 40 },
+    summary: { minLength: 1 },
     stage: { type: 'integer', minimum: 1, maximum: 2, multipleOf: 1 },
-    status: { type: 'string', maxLength: 40 },
-    open: { type: 'boolean' },
-    assignee: { type: ['object', 'null'] },
-    assigneeId: { type: 'string', maxLength: 64 },
-    assigneeName: { type: 'string', maxLength: 200 },
-    departments: { type: 'array', items: { type: 'string' } },
-    restricted: { type: 'boolean' },
-    restrictedTo: { type: 'array', items: { type: 'string' } },
-    thirdParties: { type: 'array', items: { type: 'string' } },
-    clock: { type: 'object' },
-    deadlines: { type: 'array', items: { type: 'object' } },
-    nextDeadlineKind: { type: ['string', 'null'] },
+    status: { maxLength: 40 },
+    assigneeId: { maxLength: 64 },
+    assigneeName: { maxLength: 200 },
     nextDueAt: millis,
     nextWarnAt: millis,
-    acknowledgement: { type: ['object', 'null'] },
-    resolution: { type: ['object', 'null'] },
-    escalation: { type: ['object', 'null'] },
-    stage2Resolution: { type: ['object', 'null'] },
-    rootCauseId: { type: ['string', 'null'], maxLength: 64 },
-    rootCauseNote: { type: 'string' },
-    lessonsLearned: { type: 'string' },
-    closedAt: { type: ['string', 'null'] },
-    externalReferral: { type: ['object', 'null'] },
-    extensions: { type: 'array', items: { type: 'object' } },
-    openInquiries: { type: 'array', items: { type: 'object' } },
-    resumeStatus: { type: ['string', 'null'] },
-    relatedCaseIds: { type: 'array', items: { type: 'string' } },
+    rootCauseId: { maxLength: 64 },
     createdAt: isoTime,
     updatedAt: isoTime,
-    updatedBy: staffRef,
-    fieldVersions: { type: 'object' },
   },
   required: [
     'id', 'reference', 'complainant', 'complainantSortName', 'channel', 'receivedAt', 'loggedAt', 'loggedBy', 'type', 'summary', 'stage', 'status', 'open',
@@ -115,63 +77,39 @@ export const caseSchema: RxJsonSchema<CaseDocument> = {
     ['channel', 'receivedAt'],
     ['assigneeName', 'receivedAt'],
   ],
-};
+});
 
-export const timelineSchema: RxJsonSchema<TimelineEntry> = {
+/** Every kind's fields from the timeline record (shared/domain/records/timeline-entry.ts); `data` is stored bare, its shape checked per kind by the record. */
+export const timelineSchema = storedSchemaOf<TimelineEntry>(timelineEntrySchema, {
   title: 'case timeline entry',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    caseId: { type: 'string', maxLength: 64 },
-    kind: { type: 'string', maxLength: 30 },
-    at: isoTime,
-    recordedAt: isoTime,
-    order: { type: 'integer', minimum: 0, maximum: 1000, multipleOf: 1 },
-    by: staffRef,
-    data: { type: 'object' },
-  },
+  nested: ['by'],
+  fields: { id: { maxLength: 64 }, caseId: { maxLength: 64 }, kind: { maxLength: 30 }, at: isoTime, recordedAt: isoTime, order: { minimum: 0, maximum: 1000, multipleOf: 1 } },
   required: ['id', 'caseId', 'kind', 'at', 'recordedAt', 'order', 'by', 'data'],
   indexes: [['caseId', 'at', 'recordedAt']],
-};
+});
 
-export interface SettingsDocument {
-  id: string;
-  value: { data: unknown };
-  updatedAt: string;
-  updatedBy: { id: string; name: string };
-}
+export type { SettingsDocument };
 
-export const settingsSchema: RxJsonSchema<SettingsDocument> = {
+/** `value.data` holds the area's value (an object or a list), checked per area by the settings record. */
+export const settingsSchema = storedSchemaOf<SettingsDocument>(settingsDocumentSchema, {
   title: 'settings area',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  // `value.data` holds the area's value (an object or a list), validated by its zod schema at the API.
-  properties: { id: { type: 'string', maxLength: 40 }, value: { type: 'object', properties: { data: {} }, required: ['data'] }, updatedAt: isoTime, updatedBy: staffRef },
+  nested: ['value', 'updatedBy'],
+  fields: { id: { maxLength: 40 }, updatedAt: isoTime },
   required: ['id', 'value', 'updatedAt', 'updatedBy'],
-};
+});
 
-export const staffSchema: RxJsonSchema<StaffMember> = {
+/** The verifier's shape is checked by the staff record's passwordVerifierSchema. */
+export const staffSchema = storedSchemaOf<StaffMember>(staffMemberSchema, {
   title: 'staff account',
   version: 1,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    name: { type: 'string', maxLength: 200 },
-    email: { type: 'string' },
-    login: { type: 'string', maxLength: 64 },
-    roles: { type: 'array', items: { type: 'string' } },
-    departments: { type: 'array', items: { type: 'string' } },
-    active: { type: 'boolean' },
-    createdAt: isoTime,
-    // The verifier's shape is checked by passwordVerifierSchema (record-schemas.ts).
-    password: { type: ['object', 'null'] },
-  },
+  fields: { id: { maxLength: 64 }, name: { maxLength: 200 }, login: { maxLength: 64 }, createdAt: isoTime },
   required: ['id', 'name', 'email', 'login', 'roles', 'departments', 'active', 'createdAt', 'password'],
-};
+});
 
 /**
  * Version 1 turns staff profiles into accounts: the one role becomes a list, no login and no

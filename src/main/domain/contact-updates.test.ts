@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedContact } from '../../shared/domain/contact-update';
+import { contactDifferences, contactMatches } from './contact-updates';
 import { managerViewer, phoneComplaint, startTestDomain, testViewer, type TestDomain } from './test-support';
 
 let t: TestDomain;
@@ -100,5 +101,14 @@ describe('issue 18: a sender who already has a case is offered to update its con
     const after = await t.callAs(managerViewer, 'cases.get', { caseId });
     expect(after.case).toEqual(before.case);
     expect(after.timeline).toHaveLength(before.timeline.length);
+  });
+});
+
+describe('issue 12 §2: the complainant type is the stored record\'s (cases logged before issue 18 have no customer number)', () => {
+  const before18 = { kind: 'customer', name: 'Ada Old', email: 'ada@example.com', phone: '', address: null, preferredChannel: 'email' } as const;
+
+  it('matches and compares such a case by customer number without failing', () => {
+    expect(contactMatches(before18, typed({ customerNumber: 'C-1' }))).toEqual([]);
+    expect(contactDifferences(before18, typed({ customerNumber: 'C-1' }))).toEqual(['customerNumber']);
   });
 });

@@ -42,7 +42,7 @@ export function contactMatches(complainant: Complainant, typed: TypedContact): C
   const phone = normalisedPhone(typed.phone);
   if (phone.length >= PHONE_DIGITS && normalisedPhone(complainant.phone) === phone) matches.push('phone');
   const customerNumber = normalisedCustomerNumber(typed.customerNumber);
-  if (customerNumber !== '' && normalisedCustomerNumber(complainant.customerNumber) === customerNumber) matches.push('customerNumber');
+  if (customerNumber !== '' && normalisedCustomerNumber(complainant.customerNumber ?? '') === customerNumber) matches.push('customerNumber');
   return matches;
 }
 
@@ -57,7 +57,7 @@ export function contactDifferences(complainant: Complainant, typed: TypedContact
   if (typed.address && !sameAddress(complainant.address, typed.address)) differs.add('address');
   if (typed.email !== '' && normalisedEmail(typed.email) !== normalisedEmail(complainant.email)) differs.add('email');
   if (typed.phone !== '' && normalisedPhone(typed.phone) !== normalisedPhone(complainant.phone)) differs.add('phone');
-  if (typed.customerNumber !== '' && normalisedCustomerNumber(typed.customerNumber) !== normalisedCustomerNumber(complainant.customerNumber)) differs.add('customerNumber');
+  if (typed.customerNumber !== '' && normalisedCustomerNumber(typed.customerNumber) !== normalisedCustomerNumber(complainant.customerNumber ?? '')) differs.add('customerNumber');
   return CONTACT_FIELDS.filter((field) => differs.has(field));
 }
 

@@ -5,6 +5,7 @@
  * an action is not completed on a day still to come. A refusal names the field and saves nothing.
  */
 import { DomainError, fieldError, notFound, type DomainIssue } from '../../shared/domain/domain-error';
+import { refuseFutureDay } from '../../shared/domain/recorded-times';
 import { improvementDue, type ImprovementAction, type OwnedImprovementAction, type SaveImprovementActionInput } from '../../shared/domain/improvement-actions';
 import type { StaffRef } from '../../shared/domain/records';
 import { findRootCause } from '../../shared/domain/root-causes';
@@ -49,7 +50,7 @@ export class ImprovementActionService {
     if (input.id !== undefined && !previous) throw notFound('Improvement action', input.id, 'id');
     const owner = await this.activeOwner(input.ownerId);
     await this.refuseUnknownCauses(input.rootCauseIds, previous?.rootCauseIds ?? []);
-    if (input.completedOn !== null && input.completedOn > (await this.today())) throw fieldError('completedOn', 'An action cannot be completed on a day still to come', 'future_time');
+    if (input.completedOn !== null) refuseFutureDay('completedOn', input.completedOn, await this.today());
     const at = this.clock.now().toISOString();
     const saved: ImprovementAction = {
       id: previous?.id ?? newId(),

@@ -6,62 +6,44 @@
  * (issue 19: file-contents.ts); this store only reads and writes what is on this device.
  */
 import crypto from 'node:crypto';
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import type { z } from 'zod';
+import { fileChunkSchema, fileRecordSchema } from '../../shared/domain/records';
+import { storedSchemaOf } from '../database/stored-schema';
 import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 import { ChangeSet } from '../database/change-set';
 import { collectionOf } from '../database/collection-of';
 
-export interface FileRecord {
-  id: string;
-  ownerId: string;
-  name: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  chunkCount: number;
-  createdAt: string;
-}
+/** The records (shared/domain/records/file-record.ts); RxDB's additions here. */
+export type FileRecord = z.infer<typeof fileRecordSchema>;
+export type FileChunk = z.infer<typeof fileChunkSchema>;
 
-export interface FileChunk {
-  id: string;
-  fileId: string;
-  index: number;
-  data: string;
-}
-
-const fileSchema: RxJsonSchema<FileRecord> = {
+const fileSchema = storedSchemaOf<FileRecord>(fileRecordSchema, {
   title: 'stored file',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    ownerId: { type: 'string', maxLength: 64 },
-    name: { type: 'string', maxLength: 255 },
-    mimeType: { type: 'string', maxLength: 100 },
-    size: { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 },
-    sha256: { type: 'string', maxLength: 64 },
-    chunkCount: { type: 'integer', minimum: 0, maximum: 100_000, multipleOf: 1 },
-    createdAt: { type: 'string', maxLength: 30 },
+  fields: {
+    id: { maxLength: 64 },
+    ownerId: { maxLength: 64 },
+    name: { maxLength: 255 },
+    mimeType: { maxLength: 100 },
+    size: { minimum: 0, maximum: 1_000_000_000, multipleOf: 1 },
+    sha256: { maxLength: 64 },
+    chunkCount: { minimum: 0, maximum: 100_000, multipleOf: 1 },
+    createdAt: { maxLength: 30 },
   },
   required: ['id', 'ownerId', 'name', 'mimeType', 'size', 'sha256', 'chunkCount', 'createdAt'],
   indexes: ['ownerId'],
-};
+});
 
-const chunkSchema: RxJsonSchema<FileChunk> = {
+const chunkSchema = storedSchemaOf<FileChunk>(fileChunkSchema, {
   title: 'stored file chunk',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 80 },
-    fileId: { type: 'string', maxLength: 64 },
-    index: { type: 'integer', minimum: 0, maximum: 100_000, multipleOf: 1 },
-    data: { type: 'string' },
-  },
+  fields: { id: { maxLength: 80 }, fileId: { maxLength: 64 }, index: { minimum: 0, maximum: 100_000, multipleOf: 1 } },
   required: ['id', 'fileId', 'index', 'data'],
   indexes: [['fileId', 'index']],
-};
+});
 
 export const CHUNK_BYTES = 256 * 1024;
 

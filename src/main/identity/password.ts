@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { PasswordVerifier } from '../../shared/domain/records';
-import { passwordVerifierSchema } from '../../shared/domain/record-schemas';
+import { passwordVerifierSchema } from '../../shared/domain/records';
 
 export interface ScryptCost {
   readonly N: number;

@@ -11,7 +11,7 @@
  *   and the timeline says it was e-mailed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letterRecordSchema } from '../../shared/domain/record-schemas';
+import { letterRecordSchema } from '../../shared/domain/records';
 import { startTestDomain, type TestDomain } from '../domain/test-support';
 import { dovecotInstalled, startDovecot, type DovecotServer } from './test-support/dovecot';
 import { startSmtpRelay, type SmtpRelay } from './test-support/smtp-relay';

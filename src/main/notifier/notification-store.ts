@@ -4,54 +4,51 @@
  * (person, case, deadline, level) was already announced, so a restart or a resumed laptop never
  * repeats one.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { z } from 'zod';
+import { id, instant, NO_DEADLINE } from '../../shared/domain/records/common';
+import { storedSchemaOf } from '../database/stored-schema';
 import { collectionOf } from '../database/collection-of';
 import { addDeviceLedger, type LedgerEntry } from '../database/device-ledger';
-
-export type { LedgerEntry };
 import type { NotificationLevel } from './deadline-events';
 
+export type { LedgerEntry };
+
 /** A deadline's warning or breach, new post, a trend alert (P-5.2, notifier/trends) or an improvement action due (P-5.3). */
-export type StoredNotificationLevel = NotificationLevel | 'trend' | 'improvement';
+const STORED_NOTIFICATION_LEVELS = ['due-soon', 'breached', 'new-post', 'closed-case-post', 'trend', 'improvement'] as const satisfies readonly (NotificationLevel | 'trend' | 'improvement')[];
+export type StoredNotificationLevel = (typeof STORED_NOTIFICATION_LEVELS)[number];
 
-export interface StoredNotification {
-  id: string;
-  staffId: string;
-  level: StoredNotificationLevel;
-  title: string;
-  body: string;
-  caseIds: string[];
-  path: string;
-  createdAt: string;
+/** A notification for one person on this device (device-local, never replicated). */
+const storedNotificationRecord = z.object({
+  id,
+  staffId: id,
+  level: z.enum(STORED_NOTIFICATION_LEVELS),
+  title: z.string(),
+  body: z.string(),
+  caseIds: z.array(z.string()),
+  path: z.string(),
+  createdAt: instant,
   /** The desktop notification waits until here (quiet hours); the in-app one shows at once. */
-  deliverAt: number;
-  delivered: boolean;
-  read: boolean;
-}
+  deliverAt: z.number().int().min(0).max(NO_DEADLINE),
+  delivered: z.boolean(),
+  read: z.boolean(),
+});
+export type StoredNotification = z.infer<typeof storedNotificationRecord>;
 
-
-const notificationSchema: RxJsonSchema<StoredNotification> = {
+const notificationSchema = storedSchemaOf<StoredNotification>(storedNotificationRecord, {
   title: 'device notification',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    staffId: { type: 'string', maxLength: 64 },
-    level: { type: 'string', maxLength: 20 },
-    title: { type: 'string' },
-    body: { type: 'string' },
-    caseIds: { type: 'array', items: { type: 'string' } },
-    path: { type: 'string' },
-    createdAt: { type: 'string', maxLength: 30 },
-    deliverAt: { type: 'number', minimum: 0, maximum: 4102444800000, multipleOf: 1 },
-    delivered: { type: 'boolean' },
-    read: { type: 'boolean' },
+  fields: {
+    id: { maxLength: 64 },
+    staffId: { maxLength: 64 },
+    level: { maxLength: 20 },
+    createdAt: { maxLength: 30 },
+    deliverAt: { type: 'number', minimum: 0, maximum: NO_DEADLINE, multipleOf: 1 },
   },
   required: ['id', 'staffId', 'level', 'title', 'body', 'caseIds', 'path', 'createdAt', 'deliverAt', 'delivered', 'read'],
   indexes: [['staffId', 'createdAt'], ['delivered', 'deliverAt']],
-};
-
+});
 
 export interface NotifierCollections {
   deviceNotifications: RxCollection<StoredNotification>;

@@ -4,19 +4,20 @@
  * code offline both claim it; the conflict policy keeps the earlier claim, and the newer device
  * takes a fresh code that nobody holds. References it issued before keep their number.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { deviceCodeClaimSchema } from '../../shared/domain/records';
+import { storedSchemaOf } from '../database/stored-schema';
 import { withConflictHandler, type ConflictHandlerFor } from '../domain/collections';
 import type { DeviceIdentity } from '../domain/device-identity';
 import type { DeviceCodeClaim } from './merge/record-merge';
 
-const claimSchema: RxJsonSchema<DeviceCodeClaim> = {
+const claimSchema = storedSchemaOf<DeviceCodeClaim>(deviceCodeClaimSchema, {
   title: 'device code claim',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: { id: { type: 'string', maxLength: 16 }, deviceId: { type: 'string', maxLength: 64 }, claimedAt: { type: 'string', maxLength: 30 } },
+  fields: { id: { maxLength: 16 }, deviceId: { maxLength: 64 }, claimedAt: { maxLength: 30 } },
   required: ['id', 'deviceId', 'claimedAt'],
-};
+});
 
 export type DeviceCodeCollection = RxCollection<DeviceCodeClaim>;
 

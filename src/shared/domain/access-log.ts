@@ -15,18 +15,9 @@ export const ACCESS_ACTIONS = [
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
-export interface AccessLogEntry {
-  readonly id: string;
-  readonly at: string;
-  /** The viewer's account id and name at the time. */
-  readonly accountId: string;
-  readonly name: string;
-  readonly action: AccessAction;
-  readonly caseId: string;
-  readonly caseReference: string;
-  /** What was opened or exported: a file's name, an export's name; '' for the case itself. */
-  readonly detail: string;
-}
+import type { AccessLogEntry } from './records/access-log-entry';
+
+export type { AccessLogEntry };
 
 /** Administrators filter the log by person, case and a range of days (office days, inclusive). */
 export const accessLogQueryInput = z

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { checkPostcode } from './postal';
 import { day, emailAddress, issue, pattern, phoneNumber, requiredText, text } from './fields';
-import type { StaffRef } from './records';
+import type { LetterEmailDispatch, LetterFileRef, LetterParty, LetterPosting, LetterRecord } from './records/letter-record';
+
+export type { LetterEmailDispatch, LetterFileRef, LetterParty, LetterPosting, LetterRecord };
 
 export const INCOMING_KINDS = ['new-complaint', 'correspondence', 'escalation-request', 'not-a-complaint'] as const;
 export type IncomingKind = (typeof INCOMING_KINDS)[number];
@@ -27,25 +29,6 @@ export type PostClass = (typeof POST_CLASSES)[number];
 export const DISPATCH_CLASSES = [...POST_CLASSES, 'email'] as const;
 export type DispatchClass = (typeof DISPATCH_CLASSES)[number];
 
-/** A letter sent by e-mail (issue 17): to whom, with which stable Message-ID, and when the server took it. */
-export interface LetterEmailDispatch {
-  readonly to: string;
-  readonly messageId: string;
-  readonly sentAt: string;
-  /** It came back: when the bounce reached the team mailbox and why (the letter is then to be posted instead). */
-  readonly bounce?: { readonly at: string; readonly reason: string };
-}
-
-/** How a finalised letter went out: the day, the class (a post class or e-mail) and, for an e-mail, the address and time. */
-export interface LetterPosting {
-  readonly postedOn: string;
-  readonly postClass: DispatchClass;
-  readonly trackingNumber: string;
-  readonly loggedAt: string;
-  readonly loggedBy?: StaffRef;
-  readonly email?: LetterEmailDispatch;
-}
-
 /**
  * A finalised outgoing letter that has not gone out yet (by post or e-mail), or whose e-mail came
  * back undelivered (issue 17): the outgoing post offers it for posting.
@@ -56,55 +39,6 @@ export function awaitsPosting(letter: Pick<LetterRecord, 'direction' | 'finalise
 
 export const LETTER_LANGUAGES = ['en-GB', 'lv'] as const;
 export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
-
-/**
- * Whom a letter is from or to. An incoming letter's sender may also give an e-mail address, a
- * telephone number and a customer number (issue 18); letters logged before then, outgoing letters
- * and e-mails have none, so they are optional.
- */
-export interface LetterParty {
-  readonly name: string;
-  readonly addressLines: readonly string[];
-  readonly postcode: string;
-  readonly country: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly customerNumber?: string;
-}
-
-export interface LetterFileRef {
-  readonly id: string;
-  readonly name: string;
-  readonly mimeType: string;
-  readonly size: number;
-}
-
-export interface LetterRecord {
-  readonly id: string;
-  readonly direction: 'in' | 'out';
-  readonly caseId: string | null;
-  readonly caseReference: string | null;
-  /** Incoming: the date the office received it (the SLA clock starts from it, P-3.2). */
-  readonly receivedOn: string | null;
-  readonly letterDate: string | null;
-  readonly party: LetterParty;
-  readonly referenceQuoted: string;
-  readonly kind: IncomingKind | null;
-  readonly routedTo: string;
-  readonly note: string;
-  readonly summary: string;
-  readonly files: readonly LetterFileRef[];
-  readonly template: LetterTemplateId | null;
-  readonly language: LetterLanguage | null;
-  readonly text: string;
-  readonly finalisedAt: string | null;
-  readonly posting: LetterPosting | null;
-  readonly batchId: string;
-  readonly loggedAt: string;
-  readonly loggedBy: StaffRef;
-  readonly voided: boolean;
-}
-
 
 export const scanUploadSchema = z
   .object({

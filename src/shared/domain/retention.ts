@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { coded, id, requiredText } from './fields';
+import { instant, staffRef } from './records/common';
 import { OUTCOMES } from './vocabulary';
 
 /** The final outcome of a closed case, or `none` for a case closed without one (e.g. sent elsewhere). */
@@ -101,8 +102,8 @@ export const erasureRegisterSchema = z
     z
       .object({
         id,
-        at: z.iso.datetime({ offset: true }),
-        by: z.object({ id: z.string().min(1).max(64), name: z.string().max(200) }),
+        at: instant,
+        by: staffRef,
         trigger: z.enum(ERASURE_TRIGGERS),
         reason: z.string().max(500),
         counts: z.object({ cases: count, timelineEntries: count, letters: count, files: count }),

@@ -3,7 +3,7 @@
  * mapping, a message runs on over its lines, and an ordinary e-mail is not taken for a form.
  */
 import { describe, expect, it } from 'vitest';
-import { settingsDocumentSchema } from './record-schemas';
+import { settingsDocumentSchema } from './records';
 import { DEFAULT_WEB_FORM_MAPPING, previewWebForm, readWebForm, webFormMappingInput } from './web-form';
 
 describe('readWebForm', () => {

@@ -4,7 +4,9 @@
  * deletions (sync/inbound/inbound-rules.ts). Opening the same case again within a few minutes
  * (the renderer re-reads a case it shows whenever it changes) is one visit, logged once.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema, MangoQuerySelector } from 'rxdb';
+import type { RxCollection, RxDatabase, MangoQuerySelector } from 'rxdb';
+import { accessLogRecordSchema } from '../../../shared/domain/records';
+import { storedSchemaOf } from '../../database/stored-schema';
 import type { z } from 'zod';
 import { addDays, format } from 'date-fns';
 import type { AccessAction, AccessLogEntry, accessLogQueryInput } from '../../../shared/domain/access-log';
@@ -16,26 +18,26 @@ import { newId, type Clock } from '../clock';
 import { withConflictHandler, type ConflictHandlerFor, type DomainDatabase } from '../collections';
 import { caseForbidden } from '../case-visibility';
 
-const isoTime = { type: 'string', maxLength: 30 } as const;
+const isoTime = { maxLength: 30 } as const;
 
-const accessLogSchema: RxJsonSchema<AccessLogEntry> = {
+/** The fields from the access log record (shared/domain/records/access-log-entry.ts); RxDB's additions here. */
+const accessLogSchema = storedSchemaOf<AccessLogEntry>(accessLogRecordSchema, {
   title: 'case access log entry',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
+  fields: {
+    id: { maxLength: 64 },
     at: isoTime,
-    accountId: { type: 'string', maxLength: 64 },
-    name: { type: 'string', maxLength: 200 },
-    action: { type: 'string', maxLength: 20 },
-    caseId: { type: 'string', maxLength: 64 },
-    caseReference: { type: 'string', maxLength: 20 },
-    detail: { type: 'string', maxLength: 300 },
+    accountId: { maxLength: 64 },
+    name: { maxLength: 200 },
+    action: { maxLength: 20 },
+    caseId: { maxLength: 64 },
+    caseReference: { maxLength: 20 },
+    detail: { maxLength: 300 },
   },
   required: ['id', 'at', 'accountId', 'name', 'action', 'caseId', 'caseReference', 'detail'],
   indexes: [['caseId', 'at'], ['accountId', 'at'], 'at'],
-};
+});
 
 export type AccessLogCollection = RxCollection<AccessLogEntry>;
 

@@ -8,49 +8,34 @@
  * Conflict policy (the same view changed on two devices before they synced): the later save wins,
  * as for a settings key; a view deleted on one device and changed on the other is kept.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
-import type { CaseFilters } from '../../../shared/domain/inputs';
-import type { CaseSort } from '../../../shared/domain/case-views';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { caseViewRecordSchema, type CaseViewRecord } from '../../../shared/domain/records';
+import { storedSchemaOf } from '../../database/stored-schema';
 import { withConflictHandler, type ConflictHandlerFor } from '../collections';
 
-export interface CaseViewDocument {
-  /** `<staffId>|<viewId>`: view ids are only unique per person (old device-local ids were short). */
-  id: string;
-  staffId: string;
-  viewId: string;
-  name: string;
-  filters: CaseFilters;
-  sort: CaseSort;
-  search: string;
-  /** The person's views are listed in this order (the order they were saved or imported). */
-  position: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CaseViewDocument = CaseViewRecord;
 
 export const MAX_POSITION = 1_000_000_000;
 
-const caseViewSchema: RxJsonSchema<CaseViewDocument> = {
+/** The fields from the case view record (shared/domain/records/case-view-record.ts); RxDB's additions here. */
+const caseViewSchema = storedSchemaOf<CaseViewDocument>(caseViewRecordSchema, {
   title: 'saved case view',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  // filters, sort and search are validated by their zod schemas at the API (shared/domain/case-views.ts).
-  properties: {
-    id: { type: 'string', maxLength: 140 },
-    staffId: { type: 'string', maxLength: 64 },
-    viewId: { type: 'string', maxLength: 64 },
-    name: { type: 'string', maxLength: 80 },
-    filters: { type: 'object' },
-    sort: { type: 'object', properties: { field: { type: 'string' }, direction: { type: 'string' } }, required: ['field', 'direction'] },
-    search: { type: 'string', maxLength: 200 },
-    position: { type: 'integer', minimum: 0, maximum: MAX_POSITION, multipleOf: 1 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
+  nested: ['sort'],
+  fields: {
+    id: { maxLength: 140 },
+    staffId: { maxLength: 64 },
+    viewId: { maxLength: 64 },
+    name: { maxLength: 80 },
+    search: { maxLength: 200 },
+    position: { minimum: 0, maximum: MAX_POSITION, multipleOf: 1 },
+    createdAt: { maxLength: 30 },
+    updatedAt: { maxLength: 30 },
   },
   required: ['id', 'staffId', 'viewId', 'name', 'filters', 'sort', 'search', 'position', 'createdAt', 'updatedAt'],
   indexes: [['staffId', 'position']],
-};
+});
 
 export function caseViewDocumentId(staffId: string, viewId: string): string {
   return `${staffId}|${viewId}`;

@@ -4,7 +4,7 @@
  * document must keep the same rules as a local write, or it is refused and kept aside in the
  * quarantine with the reason, so it can never break reads, lists, deadlines or settings here.
  *
- * - **Shape:** the collection's stored-record schema (shared/domain/record-schemas.ts). A broken
+ * - **Shape:** the collection's stored-record schema (shared/domain/records). A broken
  *   version of a document this device holds in good order is refused, and the server is given
  *   the device's version back.
  * - **Written once:** timeline entries (the audit trail), files and file chunks never change after
@@ -33,7 +33,7 @@ import {
   settingsDocumentSchema,
   staffMemberSchema,
   timelineEntrySchema,
-} from '../../../shared/domain/record-schemas';
+} from '../../../shared/domain/records';
 import { ERASED_FORMS } from '../../erasure/redaction';
 
 export type DeletionPolicy = 'refuse' | 'while-case-untouched' | 'allow';

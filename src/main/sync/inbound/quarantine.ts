@@ -8,35 +8,38 @@
  * removes it (the problem was fixed on the server), unless this device healed it: that entry
  * stays as the record of what the server had done.
  */
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
-import type { QuarantineEntry } from '../../../shared/domain/sync';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { z } from 'zod';
+import { instant } from '../../../shared/domain/records/common';
+import { QUARANTINE_REASONS, type QuarantineEntry } from '../../../shared/domain/sync';
+import { storedSchemaOf } from '../../database/stored-schema';
 import type { RefusalReason } from './inspect-inbound';
 
-/** As stored: `collection` is a property of every RxDB document, so the field is `source` here. */
-type StoredEntry = { -readonly [K in Exclude<keyof QuarantineEntry, 'collection'>]: QuarantineEntry[K] extends readonly string[] ? string[] : QuarantineEntry[K] } & { source: string };
+/** As stored (device-local, never replicated): `collection` is a property of every RxDB document, so the field is `source` here. */
+const storedEntryRecord = z.object({
+  id: z.string().min(1).max(120),
+  source: z.string().max(40),
+  documentId: z.string().max(80),
+  serverRevision: z.string().max(100),
+  reason: z.enum(QUARANTINE_REASONS),
+  issues: z.array(z.string()),
+  healed: z.boolean(),
+  at: instant,
+});
+type StoredEntry = z.infer<typeof storedEntryRecord>;
 
 function toEntry({ source, ...rest }: StoredEntry): QuarantineEntry {
   return { ...rest, collection: source };
 }
 
-const quarantineSchema: RxJsonSchema<StoredEntry> = {
+const quarantineSchema = storedSchemaOf<StoredEntry>(storedEntryRecord, {
   title: 'sync quarantine entry',
   version: 0,
   primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 120 },
-    source: { type: 'string', maxLength: 40 },
-    documentId: { type: 'string', maxLength: 80 },
-    serverRevision: { type: 'string', maxLength: 100 },
-    reason: { type: 'string', maxLength: 40 },
-    issues: { type: 'array', items: { type: 'string' } },
-    healed: { type: 'boolean' },
-    at: { type: 'string', maxLength: 30 },
-  },
+  fields: { id: { maxLength: 120 }, source: { maxLength: 40 }, documentId: { maxLength: 80 }, serverRevision: { maxLength: 100 }, reason: { maxLength: 40 }, at: { maxLength: 30 } },
   required: ['id', 'source', 'documentId', 'serverRevision', 'reason', 'issues', 'healed', 'at'],
   indexes: ['at'],
-};
+});
 
 export const QUARANTINE_COLLECTION = 'syncQuarantine';
 

@@ -9,7 +9,7 @@
  * - Timeline entries, files and file chunks are written once and never edited: the server's copy
  *   is the same document.
  */
-import type { StaffMember } from '../../../shared/domain/records';
+import type { DeviceCodeClaim, StaffMember } from '../../../shared/domain/records';
 import { sameValue } from './edits';
 import { mergeSettingValue } from './settings-merge';
 
@@ -33,11 +33,7 @@ export function mergeStaff(base: StaffMember | undefined, local: StaffMember, se
   return { ...merged, roles: whole('roles'), departments: whole('departments'), password: whole('password'), login: whole('login') };
 }
 
-export interface DeviceCodeClaim {
-  readonly id: string;
-  readonly deviceId: string;
-  readonly claimedAt: string;
-}
+export type { DeviceCodeClaim };
 
 export function earliestClaim<C extends DeviceCodeClaim>(a: C, b: C): C {
   return a.claimedAt < b.claimedAt || (a.claimedAt === b.claimedAt && a.deviceId < b.deviceId) ? a : b;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StaffRef } from '../../../shared/domain/records';
-import { settingsDocumentSchema } from '../../../shared/domain/record-schemas';
+import { settingsDocumentSchema } from '../../../shared/domain/records';
 import type { SettingsDocument } from '../../domain/collections';
 import { mergeSettings } from './settings-merge';
 

@@ -13,7 +13,7 @@
  * once, deletions): they can remove the guard anyway, so it only keeps them from mistakes.
  */
 import { CASE_STATUSES, STAFF_ROLES } from '../../../shared/domain/vocabulary';
-import { SETTINGS_AREAS } from '../../../shared/domain/record-schemas';
+import { SETTINGS_AREAS } from '../../../shared/domain/records';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
 import { EMPTY_FILE_SHA256 } from '../../erasure/redaction';
 
