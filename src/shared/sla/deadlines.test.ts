@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, createWorkingCalendar, DEFAULT_SLA_POLICY, deadlineState, nextRunningDeadline, timeTaken, type Deadline, type DeadlineKind } from './index';
+import { computeDeadlines, createWorkingCalendar, deadlineRule, DEFAULT_SLA_POLICY, deadlineState, nextRunningDeadline, receiptInstant, timeTaken, type Deadline, type DeadlineKind } from './index';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const byKind = (deadlines: Deadline[], kind: DeadlineKind) => deadlines.find((deadline) => deadline.kind === kind);
@@ -114,5 +114,32 @@ describe('P-5.1 time taken', () => {
   it('in clock hours and working days', () => {
     expect(timeTaken(london, '2026-11-27T16:00:00.000Z', '2026-11-30T10:00:00.000Z')).toEqual({ hours: 66, workingDays: 1 });
     expect(timeTaken(london, '2026-12-17T11:00:00.000Z', '2027-01-05T15:00:00.000Z')).toEqual({ hours: 460, workingDays: 10 });
+  });
+});
+
+describe('how each deadline is counted (P-3.2, P-4.1, P-4.3)', () => {
+  // Every amount differs, so a rule that read another kind's setting would show.
+  const policy = { ...DEFAULT_SLA_POLICY, acknowledgement: { unit: 'clock-hours' as const, amount: 47 }, stage1ResolutionWorkingDays: 11, escalationAcknowledgementLimitWorkingDays: 12, escalationAcknowledgementTargetWorkingDays: 4, stage2ResolutionWorkingDays: 13 };
+
+  it('takes each kind from its own setting: the acknowledgement as set, the rest in working days', () => {
+    expect(deadlineRule('acknowledgement', policy)).toEqual({ unit: 'clock-hours', amount: 47 });
+    expect(deadlineRule('stage1Resolution', policy)).toEqual({ unit: 'working-days', amount: 11 });
+    // P-4.3: the deadline is the limit (10 by default); the 5-day target is shown beside it, not enforced.
+    expect(deadlineRule('escalationAcknowledgement', policy)).toEqual({ unit: 'working-days', amount: 12 });
+    expect(deadlineRule('stage2Resolution', policy)).toEqual({ unit: 'working-days', amount: 13 });
+  });
+});
+
+describe('when a posted complaint was received (P-3.2)', () => {
+  const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
+
+  it('starts its clock at office opening on the day it arrived, in office time', () => {
+    // 09:00 in London is 08:00 UTC in summer time.
+    expect(receiptInstant(london, '2026-07-06', '09:00', new Date('2026-07-07T12:00:00Z')).toISOString()).toBe('2026-07-06T08:00:00.000Z');
+    expect(receiptInstant(london, '2026-12-07', '09:00', new Date('2026-12-07T15:00:00Z')).toISOString()).toBe('2026-12-07T09:00:00.000Z');
+  });
+
+  it("starts it now when today's post is logged before opening, never in the future", () => {
+    expect(receiptInstant(london, '2026-12-07', '09:00', new Date('2026-12-07T07:45:00Z')).toISOString()).toBe('2026-12-07T07:45:00.000Z');
   });
 });

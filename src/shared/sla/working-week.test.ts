@@ -162,6 +162,15 @@ describe('refusals', () => {
     }
   });
 
+  it('each refusal names its problem, the setting and the entry, in words an administrator can act on', () => {
+    expect(refusal({ ...base, workWeek: [1, 9] })).toMatchObject({ name: 'WorkingCalendarError', message: 'Weekday 9 is not an ISO weekday (1 = Monday … 7 = Sunday)', option: 'workWeek', index: 1 });
+    expect(refusal({ ...base, closures: ['2024-12-23', '23/12/2024'] })).toMatchObject({ message: "Office closure '23/12/2024' is not a YYYY-MM-DD date", problem: 'not-a-date', option: 'closures', index: 1 });
+    expect(refusal({ ...base, extraWorkingDays: ['2024-12-32'] })).toMatchObject({ message: "Extra working day '2024-12-32' is not a YYYY-MM-DD date", option: 'extraWorkingDays', index: 0 });
+    for (const region of ['XX', 'GB-XYZ']) expect(refusal({ ...base, region }), region).toMatchObject({ message: `Unknown holiday region '${region}'`, problem: 'unknown-region', option: 'region', index: null });
+    expect(refusal({ ...base, timeZone: 'Europe/Atlantis' })).toMatchObject({ message: "Unknown time zone 'Europe/Atlantis'", problem: 'unknown-time-zone', option: 'timeZone', index: null });
+    expect(() => explainDay(riga, '2024-02-30')).toThrow("'2024-02-30' is not a YYYY-MM-DD date");
+  });
+
   it('explaining a negative or fractional number of days, or a malformed day', () => {
     expect(() => explainWorkingDays(riga, new Date(), -1)).toThrow(RangeError);
     expect(() => explainWorkingDays(riga, new Date(), 2.5)).toThrow('Working days must be a whole number ≥ 0, got 2.5');
