@@ -13,6 +13,8 @@ import { Link, useLocation } from 'wouter';
 import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
+import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
@@ -174,9 +176,9 @@ export function NewCasePage() {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select label={t('fields.channel')} required data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...complaint.getInputProps('channel')} data-field="channel" />
               {complaint.getValues().dateOnly ? (
-                <TextInput type="date" label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
+                <OfficeDateInput label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
               ) : (
-                <TextInput type="datetime-local" label={t('fields.receivedAt')} description={office.note} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
+                <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
               )}
               <Select label={t('fields.type')} required data={settings.complaintTypes.filter((type) => !type.retired).map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...complaint.getInputProps('type')} data-field="type" />
             </SimpleGrid>
