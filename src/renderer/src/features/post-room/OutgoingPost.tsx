@@ -41,7 +41,8 @@ function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: Let
         <Checkbox aria-label={t('postRoom.batch.choose', { name: letter.party.name, reference: letter.caseReference ?? '' })} checked={chosen} onChange={(event) => onChoose(event.currentTarget.checked)} data-testid="choose-letter" />
       </Table.Td>
       <Table.Td>
-        <Anchor component={Link} href={`/case/${letter.caseId ?? ''}`} ff="monospace">
+        {/* Issue 18: a reference on one line (it broke at its hyphens in Latvian at 1366×768). */}
+        <Anchor component={Link} href={`/case/${letter.caseId ?? ''}`} ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="outgoing-reference">
           {letter.caseReference}
         </Anchor>
       </Table.Td>

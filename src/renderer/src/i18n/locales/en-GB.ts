@@ -384,7 +384,7 @@ export const enGB = {
     restriction: {
       badge: 'Restricted',
       badgeHint: 'Only the people named on this case may see it.',
-      restrict: 'Restrict…',
+      restrict: 'Restrict access…',
       change: 'Change restriction…',
       lift: 'Lift restriction…',
       title: 'Restrict this case',

@@ -393,7 +393,7 @@ export const lv = {
     restriction: {
       badge: 'Ierobežota',
       badgeHint: 'Šo lietu drīkst redzēt tikai tajā nosauktās personas.',
-      restrict: 'Ierobežot…',
+      restrict: 'Ierobežot piekļuvi…',
       change: 'Mainīt ierobežojumu…',
       lift: 'Atcelt ierobežojumu…',
       title: 'Ierobežot piekļuvi lietai',
