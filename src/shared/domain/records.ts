@@ -179,6 +179,14 @@ export interface TimelineEntryBase<K extends TimelineKind, D> {
   readonly data: D & { readonly redacted?: true };
 }
 
+/** Issue 18: a file attached to a complaint, note or communication: a case file, opened like a scan. */
+export interface CaseFileRef {
+  readonly id: string;
+  readonly name: string;
+  readonly mimeType: string;
+  readonly size: number;
+}
+
 export type TimelineEntry =
   | TimelineEntryBase<
       'communication',
@@ -192,9 +200,11 @@ export type TimelineEntry =
         letterId?: string;
         /** Issue 18: correspondence that arrived about the case (post, later e-mail); on a closed case it needs a decision. */
         arrived?: { closedCase: boolean };
+        /** Issue 18: files (photos, PDFs) that came with it, stored as case files under the scans' checks. */
+        files?: readonly CaseFileRef[];
       }
     >
-  | TimelineEntryBase<'note', { text: string }>
+  | TimelineEntryBase<'note', { text: string; files?: readonly CaseFileRef[] }>
   | TimelineEntryBase<'inquiry', { inquiryId: string; partyKind: ThirdPartyKind; partyName: string; question: string; dueAt: string | null }>
   | TimelineEntryBase<'inquiry-response', { inquiryId: string; partyName: string; response: string }>
   | TimelineEntryBase<'extension', Omit<CaseExtension, 'customerNotice' | 'grantedAt'> & { customerNotice: CaseExtension['customerNotice'] }>

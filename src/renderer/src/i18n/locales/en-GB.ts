@@ -1145,6 +1145,13 @@ export const enGB = {
     case: 'Case',
     pages: 'Pages of the audit trail',
   },
+  // Issue 18: files attached to a complaint, note or communication.
+  attachments: {
+    hint: 'Files: photos or PDFs (PDF, JPEG, PNG or TIFF), up to 20 MB each, 10 at most',
+    choose: 'Attach files',
+    tooMany: 'At most 10 files',
+    label: 'Files',
+  },
   fileViewer: {
     open: 'View {{name}}',
     zoomIn: 'Zoom in',

@@ -1164,6 +1164,13 @@ export const lv = {
     case: 'Lieta',
     pages: 'Audita žurnāla lapas',
   },
+  // Issue 18: files attached to a complaint, note or communication.
+  attachments: {
+    hint: 'Faili: fotoattēli vai PDF (PDF, JPEG, PNG vai TIFF), līdz 20 MB katrs, ne vairāk kā 10',
+    choose: 'Pievienot failus',
+    tooMany: 'Ne vairāk kā 10 failu',
+    label: 'Faili',
+  },
   fileViewer: {
     open: 'Skatīt {{name}}',
     zoomIn: 'Palielināt',
