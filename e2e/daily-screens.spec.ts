@@ -45,6 +45,11 @@ test('at 1366×768 the workspace, the register and the outgoing post fit the scr
     await expectOnScreen(page.getByTestId('case-status'), `${language}: case status`);
     await expectOnScreen(page.getByTestId('action-bar'), `${language}: action bar`);
     expect(await overflow(page), `${language}: workspace overflow`).toBeLessThanOrEqual(0);
+    // Issue 18: the restriction button's label whole ("Ierobežot…" was cut), in one line.
+    const restrict = page.getByTestId('restrict-open');
+    await expectOnScreen(restrict, `${language}: restrict button`);
+    await expect(restrict).toHaveText(language === 'en' ? /^(Restrict access|Change restriction)…$/ : /^(Ierobežot piekļuvi|Mainīt ierobežojumu)…$/);
+    expect(await restrict.locator('.mantine-Button-label').evaluate((label) => label.scrollWidth - label.clientWidth), `${language}: restrict label cut`).toBeLessThanOrEqual(0);
     await screenshot(page, testInfo, `workspace-1366x768-${language}`);
     if (language === 'en') {
       // A letter to post: the outgoing post is then shown with work in it.
@@ -66,6 +71,8 @@ test('at 1366×768 the workspace, the register and the outgoing post fit the scr
     await page.getByTestId('post-tab-outgoing').click();
     const waiting = page.getByTestId('awaiting-posting').locator('[data-letter-id]').first();
     await expectOnScreen(waiting.getByTestId('log-posting'), `${language}: log posting`);
+    // Issue 18: the case reference on a single line (it wrapped onto two in Latvian).
+    expect(await waiting.getByTestId('outgoing-reference').evaluate((link) => link.getClientRects().length), `${language}: reference lines`).toBe(1);
     expect(await overflow(page), `${language}: outgoing overflow`).toBeLessThanOrEqual(0);
     await screenshot(page, testInfo, `outgoing-1366x768-${language}`);
   }

@@ -21,8 +21,10 @@ test('a letter PDF opens in the in-app viewer, zooms and downloads', async ({ pl
   const { text } = await api<{ text: string }>(page, 'post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
   await api(page, 'post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
 
-  // Straight to the case: a row clicked while the list re-renders after a search can lose the click.
-  await page.evaluate((id) => (window.location.hash = `#/case/${id}`), created.caseId);
+  // Opened from the list: its row clicked while the search re-renders the list (issue 18).
+  await page.getByTestId('view-all-open').click();
+  await page.getByTestId('case-search').fill(created.reference);
+  await page.locator(`[data-testid="case-rows"] [role="row"][data-case-id="${created.caseId}"]`).click();
   await page.getByTestId('letters-panel').getByTestId('open-file').first().click();
   const pageOne = page.getByRole('img', { name: /^Page 1 of \d+$/ });
   await expect(pageOne).toBeVisible();

@@ -20,7 +20,8 @@ test('16:00 typed on a Riga PC for a London office is 16:00 in London', async ({
   await form.getByLabel('Product or service').fill('Thermometer');
   await form.getByLabel('Summary', { exact: false }).fill('Shows the wrong temperature');
   await form.getByLabel('Description').fill('Reads 3 degrees high.');
-  await form.locator('[data-field="receivedAt"]').fill('2026-11-25T16:00');
+  // Typed as the app writes it (issue 18: the shared date-time input, not the PC's native one).
+  await form.locator('[data-field="receivedAt"]').fill('25/11/2026 16:00');
   await form.getByTestId('create-case').click();
   await expect(page.getByTestId('page-case')).toBeVisible();
 

@@ -186,7 +186,12 @@ test('the monthly complaints report prints cleanly: Chromium’s PDF of it has t
   await page.getByTestId('nav-reports').click();
   await page.getByTestId('report-monthly').click();
   await expect(page.getByTestId('page-monthly-report')).toBeVisible();
-  await page.getByTestId('monthly-report-month').fill('2026-11');
+  // The month picker (issue 18: @mantine/dates, named in the app's language): year, then month.
+  await page.getByTestId('monthly-report-month').click();
+  const picker = page.getByRole('dialog');
+  await picker.locator('.mantine-MonthPickerInput-calendarHeaderLevel').click();
+  await picker.getByRole('button', { name: '2026', exact: true }).click();
+  await picker.getByRole('button', { name: 'Nov', exact: true }).click();
   await expect(page.getByTestId('monthly-report-title')).toHaveText('Monthly complaints report: November 2026');
   await expect(page.getByTestId('monthly-volume-by-type')).toContainText('Billing and payment');
   await expect(page.getByTestId('monthly-volume-by-type').locator('.recharts-bar-rectangle').first()).toBeVisible();

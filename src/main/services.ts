@@ -40,6 +40,7 @@ import { MailService, type MailHooks } from './mail/mail-service';
 import { MailPoller } from './mail/mail-poller';
 import { mailHandlers } from './api/handlers/mail-handlers';
 import { PostRoomService } from './post-room/post-room-service';
+import { CaseAttachments } from './post-room/case-attachments';
 import { conflictHandlersFor } from './sync/conflict-handlers';
 import { syncHandlers } from './api/handlers/sync-handlers';
 import { addDeviceCodeCollection } from './sync/device-codes';
@@ -181,6 +182,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let notifier: DeadlineNotifier | null = null;
   let session: SessionService | null = null;
   let postRoom: PostRoomService | null = null;
+  let caseAttachments: CaseAttachments | null = null;
   let caseViews: CaseViewService | null = null;
   let accessLog: AccessLog | null = null;
   let sync: SyncService | null = null;
@@ -333,6 +335,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       if (channel === 'cases.changed' || channel === 'letters.changed') contents.wantPrefetch();
     });
     postRoom = new PostRoomService(ready, letters, fileStore, clock, contents);
+    caseAttachments = new CaseAttachments(ready, fileStore, clock);
     mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock, rxdb, options.mailHooks);
     mailPoller = new MailPoller(mail, options.timers ?? realTimers, logger);
     mailPoller.start();
@@ -488,6 +491,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
   const requireSession = (): SessionService => whenOpen(session);
   const requirePostRoom = (): PostRoomService => whenOpen(postRoom);
+  const requireCaseAttachments = (): CaseAttachments => whenOpen(caseAttachments);
   const requireMail = (): MailService => whenOpen(mail);
   const requireCaseViews = (): CaseViewService => whenOpen(caseViews);
   const requireAccessLog = (): AccessLog => whenOpen(accessLog);
@@ -535,7 +539,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       return session ? session.state() : lockedSessionState();
     },
     ...protectionHandlers({ status: () => protectionStatus(protection, keyring), keyring: requireKeyring, now: () => clock.now() }),
-    ...caseHandlers(requireDomain, requireAccessLog),
+    ...caseHandlers(requireDomain, requireAccessLog, requireCaseAttachments),
     ...settingsHandlers(requireDomain, requireSession),
     ...notificationHandlers(requireDomain, requireNotifierStore, publishUnread),
     ...postHandlers(requirePostRoom, requireAccessLog),

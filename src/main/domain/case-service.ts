@@ -10,7 +10,7 @@ import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseIn
 import type { Viewer } from '../../shared/identity/viewer';
 import { canOpenCase, canRestrictCase } from '../../shared/identity/case-access';
 import { caseForbidden } from './case-visibility';
-import type { GeneratedMessage, StaffRef, TimelineEntry } from '../../shared/domain/records';
+import type { CaseFileRef, GeneratedMessage, StaffRef, TimelineEntry } from '../../shared/domain/records';
 import { receiptInstant } from '../../shared/sla';
 import { UNPOSTED_LETTER_DETAIL, type LetterTemplateId } from '../../shared/domain/letters';
 import { auditChanges } from './audit';
@@ -29,6 +29,11 @@ import type { DeadlineSettingsChange, SettingsService } from './settings-service
 import { ChangeSet, commitPlanned } from '../database/change-set';
 
 type StoredFields = '_meta' | '_rev' | '_deleted' | '_attachments';
+
+/** The domain's inputs carry no file contents: files are checked and stored a layer up (issue 18, post-room/case-attachments.ts), which passes their references. */
+type NewCase = Omit<z.output<typeof createCaseInput>, 'attachments'>;
+type NewNote = Omit<z.output<typeof addNoteInput>, 'attachments'>;
+type NewCommunication = Omit<z.output<typeof addCommunicationInput>, 'attachments'>;
 
 /** An operation's writes and what it returns, ready to commit alone or with a larger operation's. */
 export interface PlannedChange<R> {
@@ -83,13 +88,13 @@ export class CaseService {
   }
 
   /** Any channel (P-3.1). The SLA clock starts at receipt (P-3.2). The case and its first timeline entries are written together. */
-  async create(input: z.output<typeof createCaseInput>, link: { letterId?: string } = {}): Promise<{ caseId: string; reference: string }> {
+  async create(input: NewCase, link: { letterId?: string } = {}): Promise<{ caseId: string; reference: string }> {
     const { changes, result } = await this.planCreate(input, link);
     await changes.commit();
     return result;
   }
 
-  async planCreate(input: z.output<typeof createCaseInput>, link: { letterId?: string } = {}): Promise<PlannedChange<{ caseId: string; reference: string }>> {
+  async planCreate(input: NewCase, link: { letterId?: string; files?: readonly CaseFileRef[] } = {}): Promise<PlannedChange<{ caseId: string; reference: string }>> {
     const actor = await this.identity.actor();
     const now = this.clock.now();
     const { slaPolicy } = await this.settings.values();
@@ -133,7 +138,7 @@ export class CaseService {
       slaPolicy,
     );
     const drafts: TimelineDraft[] = [
-      { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}) } } as TimelineDraft,
+      { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.files?.length ? { files: link.files } : {}) } } as TimelineDraft,
       { kind: 'transition', at: receivedAt, data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: `Logged by ${actor.name}` } } as unknown as TimelineDraft,
     ];
     const changes = new ChangeSet().insert(this.db.cases, record).insert(this.db.timeline, ...this.entries(id, drafts, actor, stamp));
@@ -292,24 +297,29 @@ export class CaseService {
     return new ChangeSet().insert(this.db.timeline, ...this.entries(caseId, drafts, actor, this.clock.now().toISOString()));
   }
 
-  async addNote(input: z.output<typeof addNoteInput>): Promise<void> {
-    await (await this.planAppend(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text } }])).commit();
+  async addNote(input: NewNote): Promise<void> {
+    await (await this.planNote(input)).commit();
   }
 
-  async addCommunication(input: z.output<typeof addCommunicationInput>, link: { letterId?: string } = {}): Promise<void> {
+  /** `files`: case files stored with the note (issue 18). */
+  planNote(input: NewNote, files: readonly CaseFileRef[] = []): Promise<ChangeSet> {
+    return this.planAppend(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text, ...(files.length ? { files } : {}) } }]);
+  }
+
+  async addCommunication(input: NewCommunication, link: { letterId?: string } = {}): Promise<void> {
     await (await this.planCommunication(input, link)).commit();
   }
 
   /** `generated`: text the timeline shows in the reader's language, `summary` being its English fallback. */
   planCommunication(
-    input: z.output<typeof addCommunicationInput>,
-    link: { letterId?: string; generated?: { key: GeneratedMessage; params: Record<string, string> }; arrived?: { closedCase: boolean } } = {},
+    input: NewCommunication,
+    link: { letterId?: string; generated?: { key: GeneratedMessage; params: Record<string, string> }; arrived?: { closedCase: boolean }; files?: readonly CaseFileRef[] } = {},
   ): Promise<ChangeSet> {
     return this.planAppend(input.caseId, [
       {
         kind: 'communication',
         at: input.at,
-        data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.generated ? { generated: link.generated } : {}), ...(link.arrived ? { arrived: link.arrived } : {}) },
+        data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.generated ? { generated: link.generated } : {}), ...(link.arrived ? { arrived: link.arrived } : {}), ...(link.files?.length ? { files: link.files } : {}) },
       } as TimelineDraft,
     ]);
   }

@@ -31,7 +31,7 @@ import { planAcknowledgementReached } from '../domain/acknowledgement-delivery';
 import type { DomainServices } from '../domain/domain-services';
 import { DomainError, fieldError, notFound } from '../../shared/domain/domain-error';
 import { refuseFutureDay } from '../../shared/domain/recorded-times';
-import { checkScan, MAX_SCAN_BYTES, type ScanCheck } from '../files/file-kinds';
+import { checkedUploads } from '../files/uploads';
 import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
 import type { FileContents } from '../files/file-contents';
@@ -80,17 +80,6 @@ export class PostRoomService {
     return found.toJSON() as CaseRecord;
   }
 
-  private decodeScans(scans: z.output<typeof logIncomingLetterInput>['scans']): { name: string; mimeType: string; data: Buffer }[] {
-    return scans.map((scan, index) => {
-      const data = Buffer.from(scan.dataBase64, 'base64');
-      if (data.length === 0) throw fieldError(`scans.${index}`, `${scan.name} is empty or not readable`, 'unreadable', { name: scan.name });
-      if (data.length > MAX_SCAN_BYTES) throw fieldError(`scans.${index}`, `${scan.name} is larger than 20 MB`, 'file_too_big', { name: scan.name, maximum: '20 MB' });
-      const checked = checkScan(data);
-      if (!checked.ok) throw fieldError(`scans.${index}`, scanRefusal(scan.name, checked), checked.problem === 'mixed' ? 'polyglot' : 'unreadable', { name: scan.name });
-      return { name: safeFileName(scan.name, checked.mimeType, `scan-${index + 1}`), mimeType: checked.mimeType, data };
-    });
-  }
-
   /**
    * Logs one incoming letter. Everything is checked before anything is written, so bad input
    * (an impossible date, a malformed reference, an unreadable scan) saves nothing.
@@ -101,7 +90,7 @@ export class PostRoomService {
     const today = officeDay(calendar, now);
     refuseFutureDay('receivedOn', input.receivedOn, today);
     if (input.letterDate) refuseFutureDay('letterDate', input.letterDate, today);
-    const scans = this.decodeScans(input.scans);
+    const scans = checkedUploads(input.scans, 'scans', 'scan');
     const target = input.kind === 'correspondence' || input.kind === 'escalation-request' ? await this.caseByReference(input.referenceQuoted) : null;
     // P-7.1: post is added only to a case its logger may at least find (a clerk's projection).
     if (target && caseAccess(viewer, target) === 'none') throw letterForbidden('referenceQuoted', `You may not add post to case ${target.reference} (need-to-know, P-7.1).`);
@@ -455,12 +444,14 @@ export class PostRoomService {
     return { name: safeFileName(found.record.name, found.record.mimeType, 'file'), mimeType: found.record.mimeType, dataBase64: found.data.toString('base64') };
   }
 
-  /** The case a stored file belongs to (through its letter), for the access log (P-7.2). */
+  /** The case a stored file belongs to (through its letter, or its own: issue 18's attachments), for the access log (P-7.2). */
   async caseOfFile(fileId: string): Promise<{ id: string; reference: string } | null> {
     const record = await this.files.record(fileId);
     if (!record) return null;
     const letter = await this.collections.letters.findOne(record.ownerId).exec();
-    return letter?.caseId && letter.caseReference ? { id: letter.caseId, reference: letter.caseReference } : null;
+    if (letter) return letter.caseId && letter.caseReference ? { id: letter.caseId, reference: letter.caseReference } : null;
+    const owner = await this.domain.db.cases.findOne(record.ownerId).exec();
+    return owner ? { id: owner.id, reference: owner.reference } : null;
   }
 
   /** P-7.1: a letter is undone or posted only by someone who may see it (and so its case). */
@@ -469,9 +460,17 @@ export class PostRoomService {
     if (visible.length === 0) throw letterForbidden('letterId', `You may not change letter ${letter.id} (need-to-know, P-7.1).`);
   }
 
-  /** P-7.1: a file of a letter is opened only by someone who may see that letter. */
+  /**
+   * P-7.1: a file of a letter is opened only by someone who may see that letter; a case file
+   * (issue 18: attached to a complaint, note or communication) only by someone who may open its case.
+   */
   private async assertLetterVisible(letterId: string, viewer: Viewer | null | undefined, fileId: string): Promise<void> {
     const letter = await this.collections.letters.findOne(letterId).exec();
+    const owningCase = letter ? null : await this.domain.db.cases.findOne(letterId).exec();
+    if (owningCase) {
+      if (caseAccess(viewer, owningCase) !== 'full') throw letterForbidden('fileId', `You may not open file ${fileId} (need-to-know, P-7.1).`);
+      return;
+    }
     const visible = letter ? await this.visibleLetters([letter.toJSON() as LetterDocument], viewer) : [];
     if (visible.length === 0) throw letterForbidden('fileId', `You may not open file ${fileId} (need-to-know, P-7.1).`);
   }
@@ -511,7 +510,7 @@ export class PostRoomService {
  * e-mail, telephone and customer number the letter gave (issue 18). A posted letter is answered by
  * post when it has an address, else by e-mail or telephone as given.
  */
-function newComplaintFromLetter(input: z.output<typeof logIncomingLetterInput>, receivedAt: string): z.output<typeof createCaseInput> {
+function newComplaintFromLetter(input: z.output<typeof logIncomingLetterInput>, receivedAt: string): Omit<z.output<typeof createCaseInput>, 'attachments'> {
   const { sender } = input;
   const hasAddress = sender.addressLines.length > 0;
   return {
@@ -554,12 +553,6 @@ function letterTimeOnCase(calendar: WorkingCalendar, receivedOn: string, opened:
     throw fieldError('receivedOn', `${what}; a letter about it cannot have arrived before then`, 'before_case');
   }
   return new Date(Math.max(opened.getTime(), Date.parse(earliest))).toISOString();
-}
-
-function scanRefusal(name: string, checked: Extract<ScanCheck, { ok: false }>): string {
-  if (checked.problem === 'mixed') return `${name} is refused: besides a ${checked.label ?? ''} it contains a web page or an archive`;
-  if (checked.problem === 'incomplete') return `${name} is not a complete ${checked.label ?? ''} file: it is cut short or has extra data after its end`;
-  return `${name} is not a readable PDF, JPEG, PNG or TIFF file`;
 }
 
 function toRecord(letter: LetterDocument & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: unknown }): LetterRecord {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { day, emailAddress, id, instant, issue, pattern, phoneNumber, requiredText, text } from './fields';
+import { scanUploadSchema } from './letters';
 import { CASE_STATUSES, COMMUNICATION_CHANNELS, COMPLAINANT_KINDS, CONTACT_PREFERENCES, DIRECTIONS, INTAKE_CHANNELS } from './vocabulary';
 
 
@@ -41,6 +42,15 @@ const caseDetailFields = {
   relatedCaseIds: z.array(id).max(50).default([]),
 };
 
+/** The most files one complaint, note or communication brings (as for the scans of one letter). */
+export const MAX_ATTACHMENTS = 10;
+
+/**
+ * Issue 18: files (photos, PDFs) added to a complaint that did not come by post, a note or a
+ * communication. The main process checks them as it checks scans; they become case files.
+ */
+const attachments = z.array(scanUploadSchema).max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} files`).default([]);
+
 /** P-3.2: when only the date of receipt is known (a letter), the clock starts at office opening time. */
 export const createCaseInput = z
   .object({
@@ -50,6 +60,7 @@ export const createCaseInput = z
     receivedOn: day.optional(),
     assigneeId: id.nullable().default(null),
     ...caseDetailFields,
+    attachments,
   })
   .strict()
   .superRefine((value, context) => {
@@ -90,10 +101,10 @@ export const assignCaseInput = z.object({ caseId: id, assigneeId: id.nullable() 
  */
 export const restrictCaseInput = z.object({ caseId: id, restrictedTo: z.array(id).max(50).nullable(), reason: requiredText(1_000) }).strict();
 
-export const addNoteInput = z.object({ caseId: id, at: instant.optional(), text: requiredText(10_000) }).strict();
+export const addNoteInput = z.object({ caseId: id, at: instant.optional(), text: requiredText(10_000), attachments }).strict();
 
 export const addCommunicationInput = z
-  .object({ caseId: id, at: instant, direction: z.enum(DIRECTIONS), channel: z.enum(COMMUNICATION_CHANNELS), summary: requiredText(10_000) })
+  .object({ caseId: id, at: instant, direction: z.enum(DIRECTIONS), channel: z.enum(COMMUNICATION_CHANNELS), summary: requiredText(10_000), attachments })
   .strict();
 
 export const CASE_SORT_FIELDS = ['reference', 'complainant', 'type', 'channel', 'status', 'stage', 'assignee', 'receivedAt', 'nextDueAt'] as const;

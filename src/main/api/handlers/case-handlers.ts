@@ -1,18 +1,20 @@
 /** `cases.*`: the complaint domain's commands and queries. */
 import type { DomainServices } from '../../domain/domain-services';
 import type { AccessLog } from '../../domain/access-log/access-log';
+import type { CaseAttachments } from '../../post-room/case-attachments';
 import { exportCaseList } from '../../reports/case-list-export';
 import { signedIn, type ApiHandlers, type CallContext } from '../dispatcher';
 
 type CaseMethods = Extract<keyof ApiHandlers, `cases.${string}`>;
 
-export function caseHandlers(domain: () => DomainServices, accessLog: () => AccessLog): Pick<ApiHandlers, CaseMethods> {
+export function caseHandlers(domain: () => DomainServices, accessLog: () => AccessLog, attachments: () => CaseAttachments): Pick<ApiHandlers, CaseMethods> {
   // P-7.1: every read answers for the caller's viewer; none (signed out) sees nothing.
   const detail = async (caseId: string, context: CallContext) => domain().queries.open(caseId, context.viewer);
   // A write to a case the caller may not open is refused before anything is written.
   const canOpen = (caseId: string, context: CallContext) => domain().queries.assertCanOpen(caseId, context.viewer);
   return {
-    'cases.create': (input) => domain().cases.create(input),
+    // Issue 18: a complaint, note or communication is stored with its files (checked as scans are), all or nothing.
+    'cases.create': (input) => attachments().create(input),
     // P-7.2: opening a case's details is logged (once per visit).
     'cases.get': async (input, context) => {
       const opened = await detail(input.caseId, context);
@@ -24,8 +26,8 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     'cases.updateDetails': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.updateDetails(input), detail(input.caseId, context)),
     'cases.assign': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.assign(input), detail(input.caseId, context)),
     'cases.act': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.act(input), detail(input.caseId, context)),
-    'cases.addNote': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addNote(input), detail(input.caseId, context)),
-    'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.addCommunication(input), detail(input.caseId, context)),
+    'cases.addNote': async (input, context) => (await canOpen(input.caseId, context), await attachments().addNote(input), detail(input.caseId, context)),
+    'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await attachments().addCommunication(input), detail(input.caseId, context)),
     'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),
     'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
     'cases.correspondence': (input, context) => domain().correspondence.forCase(input.caseId, signedIn(context)),

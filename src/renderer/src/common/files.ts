@@ -11,6 +11,17 @@ export function readAsBase64(file: File): Promise<string> {
   });
 }
 
+/** Picked files as the API takes them (a letter's scans, issue 18's attachments). */
+export function uploadsOf(picked: readonly { readonly file: File }[]): Promise<{ name: string; mimeType: string; dataBase64: string }[]> {
+  return Promise.all(picked.map(async ({ file }) => ({ name: file.name, mimeType: file.type, dataBase64: await readAsBase64(file) })));
+}
+
+/** The first error the main process gave about an attachment ('attachments.N'), if any. */
+export function attachmentError(fields: Readonly<Record<string, unknown>>): string | undefined {
+  const found = Object.entries(fields).find(([path]) => path === 'attachments' || path.startsWith('attachments.'))?.[1];
+  return typeof found === 'string' ? found : undefined;
+}
+
 export function base64ToBlob(dataBase64: string, mimeType: string): Blob {
   const bytes = Uint8Array.from(atob(dataBase64), (char) => char.charCodeAt(0));
   return new Blob([bytes], { type: mimeType });

@@ -9,6 +9,11 @@ export function dateFormatFor(language: string): string {
   return language === 'lv' ? 'DD.MM.YYYY' : 'DD/MM/YYYY';
 }
 
+/** The dayjs format naming a calendar month: "November 2026", "2026. gada novembris". */
+export function monthFormatFor(language: string): string {
+  return language === 'lv' ? 'YYYY. [gada] MMMM' : 'MMMM YYYY';
+}
+
 /** The dayjs locale (calendar month and weekday names) for a language. */
 export function dayjsLocaleFor(language: string): 'lv' | 'en-gb' {
   return language === ('lv' satisfies Language) ? 'lv' : 'en-gb';

@@ -3,9 +3,16 @@ import { z } from 'zod';
 import { DEADLINE_KINDS } from '../../sla';
 import { CONTACT_FIELDS, CONTACT_SOURCES } from '../contact-update';
 import { CORRESPONDENCE_DECISIONS } from '../correspondence';
+import { MAX_ATTACHMENTS } from '../inputs';
 import { CASE_STATUSES, COMMUNICATION_CHANNELS, DIRECTIONS, THIRD_PARTY_KINDS } from '../vocabulary';
 import { extension } from './case-record';
 import { id, instant, staffRef } from './common';
+
+/** Issue 18: a file attached to a complaint, note or communication: a case file, opened like a scan. */
+const caseFileRef = z.object({ id, name: z.string().max(255), mimeType: z.string().max(100), size: z.number().int().min(0) });
+export type CaseFileRef = z.infer<typeof caseFileRef>;
+/** At most as many as one upload may carry (inputs.ts). */
+const caseFiles = z.array(caseFileRef).max(MAX_ATTACHMENTS);
 
 const communicationData = z.object({
   direction: z.enum(DIRECTIONS),
@@ -17,6 +24,8 @@ const communicationData = z.object({
   letterId: z.string().optional(),
   /** Issue 18: correspondence that arrived about the case (post, later e-mail); on a closed case it needs a decision. */
   arrived: z.object({ closedCase: z.boolean() }).optional(),
+  /** Issue 18: files (photos, PDFs) that came with it, stored as case files under the scans' checks. */
+  files: caseFiles.optional(),
 });
 const conflictingEdit = z.object({ value: z.unknown(), at: instant, by: staffRef });
 
@@ -28,7 +37,7 @@ const entry = <K extends string, S extends z.ZodRawShape>(kind: K, data: z.ZodOb
 
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   entry('communication', communicationData),
-  entry('note', z.object({ text: z.string() })),
+  entry('note', z.object({ text: z.string(), files: caseFiles.optional() })),
   entry('inquiry', z.object({ inquiryId: id, partyKind: z.enum(THIRD_PARTY_KINDS), partyName: z.string(), question: z.string(), dueAt: instant.nullable() })),
   entry('inquiry-response', z.object({ inquiryId: id, partyName: z.string(), response: z.string() })),
   entry('extension', extension.omit({ grantedAt: true })),

@@ -20,6 +20,7 @@ import { useNow } from '../../common/useNow';
 import { useSettings } from '../../settings/SettingsContext';
 import classes from './CaseTable.module.css';
 import type { CaseListData } from './useCaseListData';
+import { useRowPress } from './useRowPress';
 import type { CaseSort } from './views';
 
 const COLUMNS: { key: keyof ReturnType<typeof columnLabels>; sort: CaseSortField; width: string }[] = [
@@ -80,6 +81,7 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const count = data.total ?? 0;
+  const press = useRowPress(onOpen);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -109,6 +111,9 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
     } else return;
     event.preventDefault();
   };
+
+  // A case shown twice while pages of different ages meet keeps its key on its first row only.
+  const shown = new Set<string>();
 
   const cell = (row: CaseListItem, key: (typeof COLUMNS)[number]['key']) => {
     switch (key) {
@@ -171,7 +176,7 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
           );
         })}
       </div>
-      <div ref={scroller} className={classes.body} onKeyDown={onKeyDown} data-testid="case-rows">
+      <div ref={scroller} className={classes.body} onKeyDown={onKeyDown} {...press} data-testid="case-rows">
         {count === 0 && data.total !== null ? (
           <Text p="md" c="dimmed" data-testid="case-list-empty">
             {emptyText ?? t('caseList.empty')}
@@ -180,9 +185,12 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = data.row(item.index);
+              // Keyed by its case, so a refresh that moves a case moves its row rather than refilling another (issue 18).
+              const key = row && !shown.has(row.id) ? row.id : `row-${item.index}`;
+              if (row) shown.add(row.id);
               return (
                 <div
-                  key={item.key}
+                  key={key}
                   role="row"
                   aria-rowindex={item.index + 2}
                   data-index={item.index}
@@ -191,11 +199,10 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
                   className={classes.row}
                   aria-selected={item.index === active}
                   style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => row && onOpen(row.id)}
                   onFocus={() => setActive(item.index)}
                 >
                   {selection && (
-                    <div role="gridcell" className={classes.select} onClick={(event) => event.stopPropagation()}>
+                    <div role="gridcell" className={classes.select} data-own-press>
                       {row && (
                         <Checkbox
                           size="xs"

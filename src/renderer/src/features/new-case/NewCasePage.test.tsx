@@ -64,6 +64,13 @@ describe('the new-complaint form (issue 18)', () => {
     await waitFor(() => expect(channel).toHaveProperty('value', 'Telephone'));
     expect(preferred).toHaveProperty('value', 'E-mail');
   });
+
+  it('shows the time received in the app’s language (dd/mm/yyyy HH:mm), and the date alone as dd/mm/yyyy (issue 18)', async () => {
+    renderForm();
+    expect(await screen.findByRole('textbox', { name: /Received at/ })).toHaveProperty('value', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/));
+    await userEvent.click(screen.getByRole('checkbox', { name: /Only the date is known/ }));
+    expect(await screen.findByRole('textbox', { name: /Received on/ })).toHaveProperty('value', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/));
+  });
 });
 
 /** Opens a Mantine select and clicks one of its own options. */

@@ -13,12 +13,16 @@ import { Link, useLocation } from 'wouter';
 import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
+import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
+import { attachmentError, uploadsOf } from '../../common/files';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { ComplainantFields, complainantErrorPath, complainantFormValues, complainantInput, type ComplainantFormValues } from '../workspace/ComplainantPanel';
 import { useOfficeTime } from '../workspace/useOfficeTime';
 import { suggestedPreference } from './preferred-channel';
 import { ContactOffers } from '../contact-offer/ContactOffers';
+import { ScanPicker, type PickedScan } from '../post-room/ScanPicker';
 
 interface ComplaintValues {
   channel: IntakeChannel;
@@ -60,6 +64,7 @@ export function NewCasePage() {
           }
         : undefined,
   });
+  const [files, setFiles] = useState<PickedScan[]>([]);
   const complaint = useForm<ComplaintValues>({
     mode: 'controlled',
     initialValues: {
@@ -105,6 +110,8 @@ export function NewCasePage() {
         desiredOutcome: values.desiredOutcome,
         assigneeId: values.assigneeId,
         departments: values.departments,
+        // Issue 18: photos or PDFs the complaint came with (web form, e-mail typed in), checked and stored with the case.
+        attachments: await uploadsOf(files),
       };
       const created = await call('cases.create', input);
       notifications.show({ color: 'teal', message: t('newCase.created', { reference: created.reference }) });
@@ -174,9 +181,9 @@ export function NewCasePage() {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select label={t('fields.channel')} required data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...complaint.getInputProps('channel')} data-field="channel" />
               {complaint.getValues().dateOnly ? (
-                <TextInput type="date" label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
+                <OfficeDateInput label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
               ) : (
-                <TextInput type="datetime-local" label={t('fields.receivedAt')} description={office.note} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
+                <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
               )}
               <Select label={t('fields.type')} required data={settings.complaintTypes.filter((type) => !type.retired).map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...complaint.getInputProps('type')} data-field="type" />
             </SimpleGrid>
@@ -185,6 +192,7 @@ export function NewCasePage() {
             <TextInput label={t('fields.summary')} required {...complaint.getInputProps('summary')} data-field="summary" />
             <Textarea label={t('fields.description')} autosize minRows={3} {...complaint.getInputProps('description')} />
             <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...complaint.getInputProps('desiredOutcome')} />
+            <ScanPicker name="attachments" scans={files} onChange={setFiles} error={attachmentError(complaint.errors)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label={t('newCase.assignee')} placeholder={t('common.unassigned')} clearable data={settings.staff.filter((member) => member.active).map((member) => ({ value: member.id, label: member.name }))} {...complaint.getInputProps('assigneeId')} />
               <MultiSelect label={t('fields.departments')} data={[...settings.departments]} searchable {...complaint.getInputProps('departments')} />

@@ -115,4 +115,11 @@ describe('issue 18: batch print, address labels and posting together', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({ letterIds: ['l1', 'l2'], postedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), postClass: 'second' });
   });
+
+  it('shows the day posted in the app’s language (dd/mm/yyyy), not the PC’s locale (issue 18)', async () => {
+    open({ 'post.list': () => ({ ok: true, result: waiting }) });
+    const [posted] = await screen.findAllByRole('textbox', { name: 'Date posted' }, { timeout: LOADED_MS });
+    expect((posted as HTMLInputElement | undefined)?.value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(screen.getByTestId('batch-posted-on')).toHaveProperty('value', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/));
+  });
 });

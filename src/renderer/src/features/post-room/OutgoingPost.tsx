@@ -14,6 +14,7 @@ import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { dispatchText } from '../workspace/letter-dispatch-text';
 import { useFormatters } from '../../common/format';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { officeDay } from './incoming-register';
 import { PrintOutgoing, type PrintJob } from './print/PrintOutgoing';
 
@@ -40,7 +41,8 @@ function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: Let
         <Checkbox aria-label={t('postRoom.batch.choose', { name: letter.party.name, reference: letter.caseReference ?? '' })} checked={chosen} onChange={(event) => onChoose(event.currentTarget.checked)} data-testid="choose-letter" />
       </Table.Td>
       <Table.Td>
-        <Anchor component={Link} href={`/case/${letter.caseId ?? ''}`} ff="monospace">
+        {/* Issue 18: a reference on one line (it broke at its hyphens in Latvian at 1366×768). */}
+        <Anchor component={Link} href={`/case/${letter.caseId ?? ''}`} ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="outgoing-reference">
           {letter.caseReference}
         </Anchor>
       </Table.Td>
@@ -55,7 +57,7 @@ function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: Let
         )}
       </Table.Td>
       <Table.Td>
-        <TextInput size="xs" type="date" aria-label={t('postRoom.postedOn')} value={postedOn} onChange={(event) => setPostedOn(event.currentTarget.value)} error={errors['postedOn']} />
+        <OfficeDateInput size="xs" w={130} required aria-label={t('postRoom.postedOn')} value={postedOn} onChange={setPostedOn} error={errors['postedOn']} />
       </Table.Td>
       <Table.Td>
         <NativeSelect size="xs" aria-label={t('postRoom.postClass')} data={POST_CLASSES.map((value) => ({ value, label: t(`postRoom.classes.${value}`) }))} value={postClass} onChange={(event) => setPostClass(event.currentTarget.value as PostClass)} />
@@ -122,7 +124,7 @@ function BatchActions({ chosen, onPosted }: { readonly chosen: readonly LetterRe
           <Button variant="default" disabled={none} onClick={() => setJob({ kind: 'labels', letters: chosen })} data-testid="print-labels">
             {t('postRoom.batch.printLabels')}
           </Button>
-          <TextInput size="sm" type="date" label={t('postRoom.postedOn')} value={postedOn} onChange={(event) => setPostedOn(event.currentTarget.value)} data-testid="batch-posted-on" />
+          <OfficeDateInput size="sm" w={150} required label={t('postRoom.postedOn')} value={postedOn} onChange={setPostedOn} data-testid="batch-posted-on" />
           <NativeSelect size="sm" label={t('postRoom.postClass')} data={BATCH_CLASSES.map((value) => ({ value, label: t(`postRoom.classes.${value}`) }))} value={postClass} onChange={(event) => setPostClass(event.currentTarget.value as PostClass)} data-testid="batch-post-class" />
           <Button disabled={none} loading={busy} onClick={() => void markPosted()} data-testid="mark-posted">
             {t('postRoom.batch.markPosted', { count: chosen.length })}

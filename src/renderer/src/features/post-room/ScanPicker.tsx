@@ -1,4 +1,7 @@
-/** Scans for a letter: drag and drop or pick files; previews; size checked before upload. */
+/**
+ * Scans for a letter, or (issue 18) files attached to a complaint, note or communication: drag and
+ * drop or pick files; previews; size and count checked before upload (the main process checks again).
+ */
 import { ActionIcon, Button, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import { IconFileTypePdf, IconPaperclip, IconPhoto, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,7 +13,16 @@ export interface PickedScan {
   readonly id: string;
 }
 
-export function ScanPicker({ scans, onChange, error }: { readonly scans: readonly PickedScan[]; readonly onChange: (scans: PickedScan[]) => void; readonly error?: string | undefined }) {
+export interface ScanPickerProps {
+  readonly scans: readonly PickedScan[];
+  readonly onChange: (scans: PickedScan[]) => void;
+  readonly error?: string | undefined;
+  /** Names its test ids and error path: 'scan' (a letter's) or 'attachments'. */
+  readonly name?: 'scan' | 'attachments';
+}
+
+export function ScanPicker({ scans, onChange, error, name = 'scan' }: ScanPickerProps) {
+  const attachments = name === 'attachments';
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -23,7 +35,7 @@ export function ScanPicker({ scans, onChange, error }: { readonly scans: readonl
       return;
     }
     if (scans.length + picked.length > 10) {
-      setLocal(t('postRoom.tooManyScans'));
+      setLocal(t(attachments ? 'attachments.tooMany' : 'postRoom.tooManyScans'));
       return;
     }
     setLocal(null);
@@ -47,14 +59,14 @@ export function ScanPicker({ scans, onChange, error }: { readonly scans: readonl
           setDragging(false);
           add(event.dataTransfer.files);
         }}
-        data-testid="scan-drop"
+        data-testid={`${name}-drop`}
       >
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {t('postRoom.scansHint')}
+            {t(attachments ? 'attachments.hint' : 'postRoom.scansHint')}
           </Text>
-          <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} aria-hidden />} onClick={() => input.current?.click()} data-path="scans">
-            {t('postRoom.chooseScans')}
+          <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} aria-hidden />} onClick={() => input.current?.click()} data-path={attachments ? 'attachments' : 'scans'}>
+            {t(attachments ? 'attachments.choose' : 'postRoom.chooseScans')}
           </Button>
           <input
             ref={input}
@@ -62,7 +74,7 @@ export function ScanPicker({ scans, onChange, error }: { readonly scans: readonl
             multiple
             accept={SCAN_ACCEPT}
             hidden
-            data-testid="scan-input"
+            data-testid={`${name}-input`}
             onChange={(event) => {
               if (event.currentTarget.files) add(event.currentTarget.files);
               event.currentTarget.value = '';

@@ -5,7 +5,7 @@
  * printToPDF of this page.
  */
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { saveFile } from '../../common/files';
 import { useFormatters } from '../../common/format';
+import { OfficeMonthInput } from '../../components/OfficeMonthInput';
 import { useErrors } from '../../errors/useErrors';
 import { MONTH, MONTHLY_CHARTS, monthRange } from './monthly-report';
 import './monthly-report.css';
@@ -134,7 +135,7 @@ export function MonthlyReportPage({ month }: { readonly month: string }) {
           {t('reports.monthly.back')}
         </Button>
         <Group gap="xs">
-          <TextInput type="month" size="xs" w={170} label={t('reports.monthly.month')} value={valid ? month : ''} onChange={(event) => MONTH.test(event.currentTarget.value) && navigate(`/reports/monthly/${event.currentTarget.value}`)} data-testid="monthly-report-month" />
+          <OfficeMonthInput size="xs" w={170} label={t('reports.monthly.month')} value={valid ? month : ''} onChange={(picked) => MONTH.test(picked) && navigate(`/reports/monthly/${picked}`)} data-testid="monthly-report-month" />
           <Button size="xs" mt="lg" leftSection={<IconPrinter size={14} aria-hidden />} onClick={() => window.print()} data-testid="monthly-report-print">
             {t('reports.monthly.print')}
           </Button>

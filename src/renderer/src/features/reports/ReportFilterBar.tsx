@@ -1,6 +1,7 @@
 /** The dashboard's filters (issue 16): the date range received, type, channel, department, stage, caseworker and product; volumes per month or week. */
-import { Button, Group, Input, MultiSelect, SegmentedControl, TextInput } from '@mantine/core';
+import { Button, Group, Input, MultiSelect, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { REPORT_GROUPINGS, type ReportFilters } from '../../../../shared/domain/reports';
 import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
 import { useSettings } from '../../settings/SettingsContext';
@@ -23,8 +24,8 @@ export function ReportFilterBar({ filters, onChange, products }: { readonly filt
   const set = (patch: Partial<ReportFilters>) => onChange(withReportFilter(filters, patch));
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" data-testid="report-filters">
-      <TextInput size="xs" w={150} type="date" label={t('reports.from')} value={filters.from ?? ''} onChange={(event) => set({ from: event.currentTarget.value || undefined })} data-testid="report-from" />
-      <TextInput size="xs" w={150} type="date" label={t('reports.to')} value={filters.to ?? ''} onChange={(event) => set({ to: event.currentTarget.value || undefined })} data-testid="report-to" />
+      <OfficeDateInput size="xs" w={150} label={t('reports.from')} value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} data-testid="report-from" />
+      <OfficeDateInput size="xs" w={150} label={t('reports.to')} value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} data-testid="report-to" />
       <MultiSelect size="xs" w={170} label={t('reports.type')} data={settings.complaintTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} value={filters.types ?? []} onChange={(value) => set({ types: value })} clearable />
       <MultiSelect size="xs" w={150} label={t('reports.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} value={filters.channels ?? []} onChange={(value) => set({ channels: known(value, INTAKE_CHANNELS) })} clearable />
       <MultiSelect size="xs" w={170} label={t('reports.department')} data={[...settings.departments]} value={filters.departments ?? []} onChange={(value) => set({ departments: value })} clearable />

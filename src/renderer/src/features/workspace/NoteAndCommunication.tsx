@@ -1,4 +1,4 @@
-/** Adding a note or logging a communication in or out, from the workspace. */
+/** Adding a note or logging a communication in or out, from the workspace, each with files if any (issue 18). */
 import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { COMMUNICATION_CHANNELS, type CommunicationChannel, type Direction } from '../../../../shared/domain/vocabulary';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
+import { attachmentError, uploadsOf } from '../../common/files';
 import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { useErrors } from '../../errors/useErrors';
+import { ScanPicker, type PickedScan } from '../post-room/ScanPicker';
 import { useOfficeTime } from './useOfficeTime';
 
 /** The form's values carry the API's own vocabularies: the inputs offer only their members. */
@@ -22,6 +24,9 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   const { t } = useTranslation();
   const errors = useErrors();
   const [general, setGeneral] = useState<string | null>(null);
+  const [noteFiles, setNoteFiles] = useState<PickedScan[]>([]);
+  const [communicationFiles, setCommunicationFiles] = useState<PickedScan[]>([]);
+  const [fileErrors, setFileErrors] = useState<{ note?: string | undefined; communication?: string | undefined }>({});
   const note = useForm({ mode: 'controlled', initialValues: { text: '' } });
   const preferred = detail.case.complainant.preferredChannel;
   const office = useOfficeTime();
@@ -29,23 +34,30 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
 
   const saveNote = note.onSubmit(async (values) => {
     try {
-      onChanged(await call('cases.addNote', { caseId: detail.case.id, text: values.text }));
+      onChanged(await call('cases.addNote', { caseId: detail.case.id, text: values.text, attachments: await uploadsOf(noteFiles) }));
       note.reset();
+      setNoteFiles([]);
+      setFileErrors({});
       setGeneral(null);
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
       note.setErrors(fields);
+      setFileErrors({ note: attachmentError(fields) });
       setGeneral(message);
     }
   });
   const saveCommunication = communication.onSubmit(async (values) => {
     try {
-      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: office.fromInput(values.at) ?? values.at, direction: values.direction, channel: values.channel, summary: values.summary }));
+      const attachments = await uploadsOf(communicationFiles);
+      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: office.fromInput(values.at) ?? values.at, direction: values.direction, channel: values.channel, summary: values.summary, attachments }));
       communication.setValues({ summary: '', at: office.toInput(new Date()) });
+      setCommunicationFiles([]);
+      setFileErrors({});
       setGeneral(null);
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
       communication.setErrors(fields);
+      setFileErrors({ communication: attachmentError(fields) });
       setGeneral(message);
     }
   });
@@ -57,7 +69,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
           {general}
         </Alert>
       )}
-      <Tabs defaultValue="note">
+      <Tabs defaultValue="note" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="note">{t('workspace.addNote')}</Tabs.Tab>
           <Tabs.Tab value="communication">{t('workspace.logCommunication')}</Tabs.Tab>
@@ -66,6 +78,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
           <form onSubmit={saveNote} noValidate>
             <Stack gap="xs">
               <Textarea label={t('fields.noteText')} autosize minRows={2} {...note.getInputProps('text')} data-testid="note-text" />
+              <ScanPicker name="attachments" scans={noteFiles} onChange={setNoteFiles} error={fileErrors.note} />
               <Group justify="flex-end">
                 <Button type="submit" size="xs" data-testid="note-save">
                   {t('common.add')}
@@ -83,6 +96,8 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
                 <OfficeDateTimeInput label={t('fields.at')} description={office.note} {...communication.getInputProps('at')} />
               </Group>
               <Textarea label={t('fields.communicationSummary')} autosize minRows={2} {...communication.getInputProps('summary')} />
+              {/* Only the tab on screen holds a picker, so the ids of the two never meet. */}
+              <ScanPicker name="attachments" scans={communicationFiles} onChange={setCommunicationFiles} error={fileErrors.communication} />
               <Group justify="flex-end">
                 <Button type="submit" size="xs">
                   {t('common.add')}

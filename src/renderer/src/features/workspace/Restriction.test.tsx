@@ -46,7 +46,7 @@ describe('restricting a case (P-7.1)', () => {
   it('a manager names people and gives a reason; the restriction is sent once and the case shown as saved', async () => {
     const user = userEvent.setup({ delay: null });
     const { onChanged, restricts } = renderControl(manager, { id: 'case-1', restricted: false, restrictedTo: [] });
-    await user.click(await screen.findByRole('button', { name: 'Restrict…' }));
+    await user.click(await screen.findByRole('button', { name: 'Restrict access…' }));
     const form = await screen.findByTestId('restriction-form');
     await user.click(within(form).getByLabelText('Who else may see it'));
     // Active colleagues only, never the manager (always named) nor a deactivated account.
@@ -62,7 +62,7 @@ describe('restricting a case (P-7.1)', () => {
   it('a reason is required: nothing is sent without one', async () => {
     const user = userEvent.setup({ delay: null });
     const { restricts } = renderControl(manager, { id: 'case-1', restricted: false, restrictedTo: [] });
-    await user.click(await screen.findByRole('button', { name: 'Restrict…' }));
+    await user.click(await screen.findByRole('button', { name: 'Restrict access…' }));
     const form = await screen.findByTestId('restriction-form');
     await user.click(within(form).getByRole('button', { name: 'Restrict' }));
     expect(await within(form).findByText('Required')).toBeTruthy();

@@ -28,7 +28,8 @@ export function RestrictionControl({ record, onChanged }: { readonly record: Res
   if (!may) return null;
   return (
     <>
-      <Group gap="xs" data-testid="restriction-control">
+      {/* Issue 18: never squeezed by a long summary beside it, so its label is never cut ("Ierobežot…"). */}
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }} data-testid="restriction-control">
         <Button size="xs" variant="light" color="red" leftSection={<IconLock size={14} aria-hidden />} onClick={() => setMode('restrict')} data-testid="restrict-open">
           {record.restricted ? t('workspace.restriction.change') : t('workspace.restriction.restrict')}
         </Button>

@@ -10,6 +10,7 @@ import { useFormatters, type Formatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { useRootCauseLabels } from '../improvements/root-cause-labels';
 import { describeDeadlinesMoved } from './deadlines-moved-text';
+import { EntryFiles } from './EntryFiles';
 import { describeFieldChange, fieldLabel, fieldValue, type FieldLookups } from './field-change-text';
 
 function describe(entry: TimelineEntry, t: TFunction, format: Formatters, lookups: FieldLookups): string {
@@ -175,6 +176,7 @@ export function CaseTimeline({ entries }: { readonly entries: readonly TimelineE
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {entryText(entry)}
                 </Text>
+                {(entry.kind === 'note' || entry.kind === 'communication') && entry.data.files?.length ? <EntryFiles files={entry.data.files} /> : null}
               </Stack>
             </MantineTimeline.Item>
           ))}

@@ -37,7 +37,7 @@ describe('an audit entry in words (issue 18)', () => {
   it('names a complainant detail by its translated label, not its path', () => {
     const change = { field: 'complainant.email', before: 'ann@example.com', after: 'ann.smith@example.com' };
     expect(sentence(change)).toBe('Complainant (e-mail) changed from “ann@example.com” to “ann.smith@example.com”.');
-    expect(sentence(change, 'lv')).toBe('Iesniedzējs (e-pasts): iepriekš “ann@example.com”, tagad “ann.smith@example.com”.');
+    expect(sentence(change, 'lv')).toBe('Iesniedzējs (e-pasts): mainīts no “ann@example.com” uz “ann.smith@example.com”.');
   });
 
   it('translates statuses and channels, names people and complaint types, and formats times in the office time zone', () => {

@@ -388,7 +388,7 @@ export const enGB = {
     restriction: {
       badge: 'Restricted',
       badgeHint: 'Only the people named on this case may see it.',
-      restrict: 'Restrict…',
+      restrict: 'Restrict access…',
       change: 'Change restriction…',
       lift: 'Lift restriction…',
       title: 'Restrict this case',
@@ -1155,6 +1155,13 @@ export const enGB = {
     what: 'What',
     case: 'Case',
     pages: 'Pages of the audit trail',
+  },
+  // Issue 18: files attached to a complaint, note or communication.
+  attachments: {
+    hint: 'Files: photos or PDFs (PDF, JPEG, PNG or TIFF), up to 20 MB each, 10 at most',
+    choose: 'Attach files',
+    tooMany: 'At most 10 files',
+    label: 'Files',
   },
   fileViewer: {
     open: 'View {{name}}',
