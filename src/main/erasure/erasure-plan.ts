@@ -69,6 +69,8 @@ export async function planErasure(
     }
     counted = { ...counted, files: counted.files + (await planFileErasure(stores.files, changes, letter.id)) };
   }
+  // Issue 18: files attached to the case itself (a complaint, note or communication) are owned by the case.
+  for (const caseId of caseIds) counted = { ...counted, files: counted.files + (await planFileErasure(stores.files, changes, caseId)) };
   if (stores.notifications && caseIds.length > 0) {
     for (const stored of await stores.notifications.find().exec()) {
       if (!stored.caseIds.some((caseId) => caseIds.includes(caseId))) continue;

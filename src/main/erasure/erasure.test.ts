@@ -12,6 +12,7 @@ import type { RxDatabase } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { managerViewer, startTestDomain, testViewer, type TestDomain } from '../domain/test-support';
 import { PERSON, PERSONAL_SCAN, PERSONAL_STRINGS, personalCase, storedText, type PersonalCase } from './test-support';
+import { PNG } from '../files/test-support/scan-files';
 
 let t: TestDomain;
 let person: PersonalCase;
@@ -69,6 +70,23 @@ describe('erasure on request (issue 14)', () => {
     const text = await closeAndRead();
     for (const value of [...PERSONAL_STRINGS, PERSONAL_SCAN.toString('base64').slice(0, 40)]) expect(text, value).not.toContain(value);
     expect(text.toLowerCase()).not.toContain('halija');
+  });
+
+  it('empties the files attached to the case itself (a note, a communication: issue 18), and their names', async () => {
+    const photo = PNG;
+    const upload = (name: string) => ({ name, mimeType: '', dataBase64: photo.toString('base64') });
+    t.clock.set('2026-12-20T10:00:00.000Z');
+    await t.call('cases.addNote', { caseId: person.caseId, text: 'Photo of the parcel', attachments: [upload('halija-parcel.png')] });
+    await t.call('cases.addCommunication', { caseId: person.caseId, at: '2026-12-20T09:00:00.000Z', direction: 'in', channel: 'email', summary: 'Photo by e-mail', attachments: [upload('halija-doorstep.png')] });
+    t.clock.set('2027-01-10T10:00:00.000Z');
+    const files = (t.services.domain!.db as unknown as RxDatabase).collections['files']!;
+    const names = async () => (await files.find({ selector: { ownerId: person.caseId } }).exec()).map((file) => (file.toJSON() as { name: string }).name).sort();
+    expect(await names()).toEqual(['halija-doorstep.png', 'halija-parcel.png']);
+
+    const record = await t.call('erasure.erase', { caseIds: [person.caseId], letterIds: [person.letterId], reason: REASON });
+    expect(record.counts.files).toBe(4);
+    const text = await closeAndRead();
+    for (const value of ['halija-parcel.png', 'halija-doorstep.png', photo.toString('base64').slice(0, 60)]) expect(text, value).not.toContain(value);
   });
 
   it('records who, when, why and how many in the register, which holds none of the erased data', async () => {

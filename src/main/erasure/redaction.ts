@@ -84,8 +84,10 @@ export function redactedEntry(entry: TimelineEntry): TimelineEntry {
   const redacted = true as const;
   switch (entry.kind) {
     case 'communication': {
-      const { generated, ...data } = entry.data;
-      return { ...entry, data: { ...data, summary: '', ...(generated ? { generated: { key: generated.key, params: {} } } : {}), redacted } };
+      const { generated, files, ...data } = entry.data;
+      // Issue 18: attached files keep their place (their content is emptied with the case's files), not their names.
+      const namelessFiles = files?.map((file) => ({ ...file, name: '' }));
+      return { ...entry, data: { ...data, summary: '', ...(generated ? { generated: { key: generated.key, params: {} } } : {}), ...(namelessFiles ? { files: namelessFiles } : {}), redacted } };
     }
     case 'note':
       return { ...entry, data: { text: '', redacted } };
