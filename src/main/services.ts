@@ -330,7 +330,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     };
     notePerson();
     events.listenAll((channel) => {
-      if (channel === 'session.changed') notePerson();
+      if (channel === 'session.changed') {
+        notePerson();
+        sync?.audienceChanged();
+      }
       // A case assigned or moved, a letter logged: what offline work needs may have changed.
       if (channel === 'cases.changed' || channel === 'letters.changed') contents.wantPrefetch();
     });

@@ -6,7 +6,7 @@
  * - when access is granted (the case moved into their department, their departments changed) the
  *   case arrives with its timeline, letter and file record;
  * - when it is revoked (moved out, restricted) it leaves the device, and only the device: the
- *   server and a manager's device keep it;
+ *   server and a manager's device keep it, and a scan logged on the device stays on the server;
  * - two devices with different people converge on the cases they share, with no lost update.
  */
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,16 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
     expect(await holdsWhole(bea, manager, delivery)).toBe(true);
     expect(await holdsWhole(bea, manager, billing)).toBe(true);
     expect(await holdsOnly(bea, [billing, delivery])).toBe(true);
+
+    // A letter Bea logs opens a case in no department, which she may not see: once it and its scan
+    // are on the server it leaves her device, and the scan stays on the team server.
+    const scan = bulkyPng(3_000);
+    const logged = await bea.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Logged by Bea', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }] });
+    const scanId = logged.files[0]!.id;
+    await waitUntil(async () => (await upToDate(bea)) && (await bea.document('files', scanId)) === null && (await bea.document('cases', logged.caseId!)) === null, 'the case Bea may not see to leave her device');
+    expect(await onServer(couch, 'filechunks', `${scanId}:0`)).not.toBeNull();
+    await waitUntil(async () => (await manager.document('files', scanId)) !== null, 'the scan record on the manager device');
+    expect(Buffer.from((await manager.call('post.file', { fileId: scanId })).dataBase64, 'base64').equals(scan)).toBe(true);
   }, 300_000);
 
   it('two devices with different people converge on the cases they share, with no lost update', async () => {

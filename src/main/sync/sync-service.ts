@@ -164,6 +164,11 @@ export class SyncService {
     return cleaned;
   }
 
+  /** Someone signed in or out on this device: what it holds may change (need-to-know, issue 19). */
+  audienceChanged(): void {
+    this.session?.audienceChanged();
+  }
+
   /** The system woke from sleep: if syncing, retry at once. */
   wake(): void {
     this.session?.retryNow();

@@ -158,6 +158,14 @@ export class SyncSession {
       : null;
   }
 
+  /** Someone signed in on this device: not "up to date" until the scope includes them (issue 19). */
+  audienceChanged(): void {
+    if (!this.replicaScope) return;
+    this.replicaScope.markDirty();
+    this.scheduleScope();
+    this.scheduleRefresh();
+  }
+
   /** The scope is computed again a moment after cases, letters, files or people changed. */
   private scheduleScope(): void {
     if (this.stopped || !this.replicaScope || this.scopeTimer) return;
