@@ -8,9 +8,10 @@
  * too; nothing else changes.
  */
 'use strict';
-const path = require('node:path');
-const serverRoot = path.dirname(require.resolve('pouchdb-server/package.json'));
-const utils = require(require.resolve('express-pouchdb/lib/utils', { paths: [serverRoot] }));
+const path = process.getBuiltinModule('node:path');
+const load = process.getBuiltinModule('node:module').createRequire(__filename);
+const serverRoot = path.dirname(load.resolve('pouchdb-server/package.json'));
+const utils = load(load.resolve('express-pouchdb/lib/utils', { paths: [serverRoot] }));
 const makeOpts = utils.makeOpts;
 utils.makeOpts = function (req, startOpts) {
   const opts = makeOpts.call(this, req, startOpts);
