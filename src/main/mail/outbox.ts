@@ -25,6 +25,7 @@ import type { LetterPosting, LetterTemplateId } from '../../shared/domain/letter
 import { officeDay } from '../../shared/sla';
 import type { MailSettings, OutboxEntry } from '../../shared/domain/mail';
 import type { IssueCode } from '../../shared/domain/issue-codes';
+import { isAcknowledgementKind } from '../../shared/domain/records';
 import type { Viewer } from '../../shared/identity/viewer';
 import { planAcknowledgementReached } from '../domain/acknowledgement-delivery';
 import { ChangeSet } from '../database/change-set';
@@ -270,9 +271,9 @@ export class MailOutbox {
     const action = entry.template === 'acknowledgement' ? 'acknowledge' : entry.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
     if (action && (await this.domain.queries.get(entry.caseId)).availableActions.includes(action)) {
       changes.include((await this.domain.cases.planAct({ caseId: entry.caseId, action: { type: action, at, channel: 'email' } })).changes);
-    } else if (action === 'acknowledge') {
-      // Issue 17: after an acknowledgement e-mail bounced, another one that went reaches the customer.
-      const reached = await planAcknowledgementReached(this.domain, entry.caseId, at, 'email');
+    } else if (isAcknowledgementKind(entry.template)) {
+      // Issue 17: after an acknowledgement e-mail bounced (P-3.2, P-4.3), another one that went reaches the customer.
+      const reached = await planAcknowledgementReached(this.domain, entry.caseId, entry.template, at, 'email');
       if (reached) changes.include(reached);
     }
     await changes.commit();

@@ -19,6 +19,13 @@ describe('telling a bounce (issue 17)', () => {
     expect(draftArrivalNotifications([{ ...arrival, undelivered: { ...arrival.undelivered, template: 'acknowledgement' } }], language)[0]).toMatchObject({ title, body });
   });
 
+  it.each([
+    ['en-GB', 'Escalation acknowledgement not delivered: 7KQ2-00A3-M', 'The escalation acknowledgement e-mail to gone@example.org came back: 550 5.1.1 User unknown. The customer has not been told their escalation was received: post the escalation acknowledgement letter.'],
+    ['lv', 'Eskalācijas apstiprinājums nav piegādāts: 7KQ2-00A3-M', 'Eskalācijas apstiprinājuma e-pasts uz gone@example.org atnāca atpakaļ: 550 5.1.1 User unknown. Klientam vēl nav paziņots, ka eskalācija saņemta: nosūtiet eskalācijas apstiprinājuma vēstuli pa pastu.'],
+  ] as const)('%s: a bounced escalation acknowledgement says the customer has not been told (P-4.3)', (language, title, body) => {
+    expect(draftArrivalNotifications([{ ...arrival, undelivered: { ...arrival.undelivered, template: 'escalation-acknowledgement' } }], language)[0]).toMatchObject({ title, body });
+  });
+
   it('other correspondence is still told as new correspondence', () => {
     const { undelivered: _undelivered, ...post } = arrival;
     expect(draftArrivalNotifications([post], 'en-GB')[0]).toMatchObject({ title: 'New correspondence: 7KQ2-00A3-M', body: 'From Margaret Hale' });

@@ -15,6 +15,8 @@ const TEXT = {
     undeliveredBody: (to: string, reason: string) => `The e-mail to ${to} came back: ${reason}. Post the letter instead.`,
     acknowledgementUndelivered: (reference: string) => `Acknowledgement not delivered: ${reference}`,
     acknowledgementUndeliveredBody: (to: string, reason: string) => `The acknowledgement e-mail to ${to} came back: ${reason}. The customer has not been acknowledged: post the acknowledgement letter.`,
+    escalationAcknowledgementUndelivered: (reference: string) => `Escalation acknowledgement not delivered: ${reference}`,
+    escalationAcknowledgementUndeliveredBody: (to: string, reason: string) => `The escalation acknowledgement e-mail to ${to} came back: ${reason}. The customer has not been told their escalation was received: post the escalation acknowledgement letter.`,
   },
   lv: {
     newPost: (reference: string) => `Jauna korespondence: ${reference}`,
@@ -25,6 +27,8 @@ const TEXT = {
     undeliveredBody: (to: string, reason: string) => `E-pasts uz ${to} atnāca atpakaļ: ${reason}. Nosūtiet vēstuli pa pastu.`,
     acknowledgementUndelivered: (reference: string) => `Apstiprinājums nav piegādāts: ${reference}`,
     acknowledgementUndeliveredBody: (to: string, reason: string) => `Apstiprinājuma e-pasts uz ${to} atnāca atpakaļ: ${reason}. Klients vēl nav saņēmis apstiprinājumu: nosūtiet apstiprinājuma vēstuli pa pastu.`,
+    escalationAcknowledgementUndelivered: (reference: string) => `Eskalācijas apstiprinājums nav piegādāts: ${reference}`,
+    escalationAcknowledgementUndeliveredBody: (to: string, reason: string) => `Eskalācijas apstiprinājuma e-pasts uz ${to} atnāca atpakaļ: ${reason}. Klientam vēl nav paziņots, ka eskalācija saņemta: nosūtiet eskalācijas apstiprinājuma vēstuli pa pastu.`,
   },
 } as const;
 
@@ -40,6 +44,10 @@ export function draftArrivalNotifications(arrivals: readonly Arrival[], language
     if (arrival.undelivered?.template === 'acknowledgement') {
       // P-3.2: the customer has not been acknowledged; the case stays flagged until they are.
       return { level: 'new-post', title: words.acknowledgementUndelivered(arrival.reference), body: words.acknowledgementUndeliveredBody(arrival.undelivered.to, arrival.undelivered.reason), ...where };
+    }
+    if (arrival.undelivered?.template === 'escalation-acknowledgement') {
+      // P-4.3: likewise for the escalation acknowledgement.
+      return { level: 'new-post', title: words.escalationAcknowledgementUndelivered(arrival.reference), body: words.escalationAcknowledgementUndeliveredBody(arrival.undelivered.to, arrival.undelivered.reason), ...where };
     }
     if (arrival.undelivered) return { level: 'new-post', title: words.undelivered(arrival.reference), body: words.undeliveredBody(arrival.undelivered.to, arrival.undelivered.reason), ...where };
     return {

@@ -98,6 +98,16 @@ const complainant = z.object({
   orderNumber: z.string().optional(),
 });
 
+/** Issue 17: an acknowledgement e-mail that bounced (and whether one reached the customer since). */
+const acknowledgementUndeliveredSchema = z.object({
+  letterId: z.string().min(1).max(64),
+  to: z.string().max(320),
+  reason: z.string().max(300),
+  sentAt: instant,
+  bouncedAt: instant,
+  reached: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).nullable(),
+});
+
 export const caseRecordSchema = z
   .object({
     id,
@@ -134,16 +144,7 @@ export const caseRecordSchema = z
         channel: z.enum(COMMUNICATION_CHANNELS),
         by: staffRef,
         // Issue 17: the acknowledgement e-mail bounced (and whether one reached the customer since).
-        undelivered: z
-          .object({
-            letterId: z.string().min(1).max(64),
-            to: z.string().max(320),
-            reason: z.string().max(300),
-            sentAt: instant,
-            bouncedAt: instant,
-            reached: z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).nullable(),
-          })
-          .optional(),
+        undelivered: acknowledgementUndeliveredSchema.optional(),
       })
       .nullable(),
     resolution: resolution.nullable(),
@@ -156,6 +157,8 @@ export const caseRecordSchema = z
         acknowledgedChannel: z.enum(COMMUNICATION_CHANNELS).nullable(),
         departmentHead: z.object({ name: z.string(), department: z.string() }).nullable(),
         forwardedAt: instant.nullable(),
+        // Issue 17, P-4.3: the escalation acknowledgement's e-mail bounced.
+        undelivered: acknowledgementUndeliveredSchema.optional(),
       })
       .nullable(),
     stage2Resolution: resolution.nullable(),

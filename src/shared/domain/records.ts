@@ -69,6 +69,8 @@ export interface Escalation {
   readonly acknowledgedChannel: CommunicationChannel | null;
   readonly departmentHead: { readonly name: string; readonly department: string } | null;
   readonly forwardedAt: string | null;
+  /** Issue 17, P-4.3: the escalation acknowledgement's e-mail bounced (as stage 1's, `Acknowledgement.undelivered`). */
+  readonly undelivered?: AcknowledgementUndelivered;
 }
 
 /** P-6.1: where the customer was told to turn, and any later external referral. */
@@ -130,10 +132,29 @@ export interface Acknowledgement {
   readonly undelivered?: AcknowledgementUndelivered;
 }
 
-/** The customer has not had the acknowledgement: its e-mail bounced and nothing has reached them since (issue 17). */
-export function acknowledgementUndelivered(record: Pick<CaseRecord, 'acknowledgement'>): AcknowledgementUndelivered | null {
-  const undelivered = record.acknowledgement?.undelivered;
-  return undelivered && !undelivered.reached ? undelivered : null;
+/** Which acknowledgement, named as its letter template: stage 1's (P-3.2) or the escalation's (P-4.3). */
+export const ACKNOWLEDGEMENT_KINDS = ['acknowledgement', 'escalation-acknowledgement'] as const;
+export type AcknowledgementKind = (typeof ACKNOWLEDGEMENT_KINDS)[number];
+
+export function isAcknowledgementKind(template: string | null): template is AcknowledgementKind {
+  return (ACKNOWLEDGEMENT_KINDS as readonly (string | null)[]).includes(template);
+}
+
+/** What the case records of one acknowledgement's bounce, if anything. */
+export function acknowledgementBounce(record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>, kind: AcknowledgementKind): AcknowledgementUndelivered | null {
+  return (kind === 'acknowledgement' ? record.acknowledgement?.undelivered : record.escalation?.undelivered) ?? null;
+}
+
+/**
+ * The customer has not had an acknowledgement (stage 1's, P-3.2, or the escalation's, P-4.3): its
+ * e-mail bounced and nothing has reached them since (issue 17).
+ */
+export function acknowledgementUndelivered(record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>): (AcknowledgementUndelivered & { readonly kind: AcknowledgementKind }) | null {
+  for (const kind of ACKNOWLEDGEMENT_KINDS) {
+    const undelivered = acknowledgementBounce(record, kind);
+    if (undelivered && !undelivered.reached) return { ...undelivered, kind };
+  }
+  return null;
 }
 
 export interface CaseRecord {

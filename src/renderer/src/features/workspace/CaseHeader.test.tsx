@@ -78,3 +78,26 @@ describe('an acknowledgement e-mail that bounced (issue 17, P-3.2)', () => {
     expect(screen.queryByTestId('acknowledgement-undelivered')).toBeNull();
   });
 });
+
+describe('an escalation acknowledgement e-mail that bounced (issue 17, P-4.3)', () => {
+  it('flags the case with the escalation text, and the escalation acknowledgement deadline says it bounced', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const bounce = { letterId: 'letter-2', to: 'gone@example.org', reason: '550 5.1.1 User unknown', sentAt: '2026-11-25T11:30:00.000Z', bouncedAt: '2026-11-25T11:31:00.000Z', reached: null };
+    const escalated: CaseDetail = {
+      ...acknowledged,
+      case: {
+        ...acknowledged.case,
+        stage: 2,
+        status: 'escalation-acknowledged',
+        acknowledgement: { at: '2026-11-20T10:00:00.000Z', channel: 'telephone', by: { id: 'amira', name: 'Amira Hassan' } },
+        deadlines: [{ kind: 'escalationAcknowledgement', startsAt: '2026-11-24T09:00:00.000Z', dueAt: '2026-12-08T09:00:00.000Z', warnAt: '2026-12-01T09:00:00.000Z', metAt: '2026-11-25T11:30:00.000Z', breachedAt: null, provisional: false, extensionId: null }],
+        escalation: { requestedAt: '2026-11-24T09:00:00.000Z', channel: 'email', reason: 'Not happy', acknowledgedAt: '2026-11-25T11:30:00.000Z', acknowledgedChannel: 'email', departmentHead: null, forwardedAt: null, undelivered: bounce },
+      },
+    };
+    renderWithSettings(<CaseHeader detail={escalated} onChanged={() => undefined} />);
+    const alert = await screen.findByTestId('acknowledgement-undelivered');
+    expect(alert.textContent).toContain('The escalation acknowledgement e-mail to gone@example.org');
+    expect(alert.textContent).toContain('The customer has not been told their escalation was received');
+    expect(screen.getByTestId('acknowledgement-delivery').textContent).toBe('met by an e-mail that bounced: the customer has not had it');
+  });
+});

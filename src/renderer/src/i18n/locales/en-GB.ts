@@ -406,6 +406,7 @@ export const enGB = {
     },
     extensionWithoutNotice: 'An extension has no customer notice recorded yet. Tell the customer the reasons and the new deadline, then record it.',
     acknowledgementUndelivered: 'The acknowledgement e-mail to {{to}} (sent {{sentAt}}) came back undelivered on {{bouncedAt}}: {{reason}}. The customer has not been acknowledged: post the acknowledgement letter (it is in the outgoing post), or send it to another address.',
+    escalationAcknowledgementUndelivered: 'The escalation acknowledgement e-mail to {{to}} (sent {{sentAt}}) came back undelivered on {{bouncedAt}}: {{reason}}. The customer has not been told their escalation was received: post the escalation acknowledgement letter (it is in the outgoing post), or send it to another address.',
     timeTaken: 'Time taken',
     timeTakenValue: '{{hours}} h, {{days}} working days',
     acknowledgementTaken: 'Acknowledgement',

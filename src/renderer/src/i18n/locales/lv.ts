@@ -415,6 +415,7 @@ export const lv = {
     },
     extensionWithoutNotice: 'Pagarinājumam vēl nav reģistrēts paziņojums klientam. Paziņojiet klientam iemeslus un jauno termiņu, tad reģistrējiet to.',
     acknowledgementUndelivered: 'Apstiprinājuma e-pasts uz {{to}} (nosūtīts {{sentAt}}) {{bouncedAt}} atnāca atpakaļ nepiegādāts: {{reason}}. Klients vēl nav saņēmis apstiprinājumu: nosūtiet apstiprinājuma vēstuli pa pastu (tā ir izejošajā pastā) vai nosūtiet to uz citu adresi.',
+    escalationAcknowledgementUndelivered: 'Eskalācijas apstiprinājuma e-pasts uz {{to}} (nosūtīts {{sentAt}}) {{bouncedAt}} atnāca atpakaļ nepiegādāts: {{reason}}. Klientam vēl nav paziņots, ka eskalācija saņemta: nosūtiet eskalācijas apstiprinājuma vēstuli pa pastu (tā ir izejošajā pastā) vai nosūtiet to uz citu adresi.',
     timeTaken: 'Patērētais laiks',
     timeTakenValue: '{{hours}} st., {{days}} darba dienas',
     acknowledgementTaken: 'Apstiprinājums',
