@@ -280,8 +280,17 @@ export class MailOutbox {
     await this.update(entry.letterId, (current) => ({ ...current, state: 'sent', sentAt: at, problem: null }));
   }
 
-  /** A rejected recipient is recorded on the case for its assignee to see. */
+  /**
+   * A rejected recipient is recorded on the case as a bounce is (bounce-record.ts): the timeline
+   * says the e-mail was refused, marked as arrived, so the case's assignee is told in-app and sees
+   * the case unread, even when they sent it themselves.
+   */
   private async recordRefusal(entry: StoredEntry, detail: string): Promise<void> {
-    await this.domain.cases.addNote({ caseId: entry.caseId, text: `The e-mail "${entry.subject}" to ${entry.to} was refused by the mail server: ${detail}` });
+    const reason = detail.slice(0, 200);
+    const generated = { key: 'emailRefused' as const, params: { template: entry.template, to: entry.to, reason } };
+    const summary = `The e-mail "${entry.subject}" to ${entry.to} was refused by the mail server: ${reason}`.slice(0, 300);
+    await (
+      await this.domain.cases.planCommunication({ caseId: entry.caseId, at: this.clock.now().toISOString(), direction: 'out', channel: 'email', summary }, { generated, arrived: { closedCase: false } })
+    ).commit();
   }
 }

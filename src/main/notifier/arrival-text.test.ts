@@ -26,6 +26,13 @@ describe('telling a bounce (issue 17)', () => {
     expect(draftArrivalNotifications([{ ...arrival, undelivered: { ...arrival.undelivered, template: 'escalation-acknowledgement' } }], language)[0]).toMatchObject({ title, body });
   });
 
+  it.each([
+    ['en-GB', 'E-mail refused: 7KQ2-00A3-M', 'The mail server refused the e-mail to gone@example.org: 550 5.1.1 User unknown. Post the letter instead, or send it to another address.'],
+    ['lv', 'E-pasts atteikts: 7KQ2-00A3-M', 'Pasta serveris atteica e-pastu uz gone@example.org: 550 5.1.1 User unknown. Nosūtiet vēstuli pa pastu vai uz citu adresi.'],
+  ] as const)('%s: a recipient refused at sending is told as refused, whatever the letter (issue 17)', (language, title, body) => {
+    expect(draftArrivalNotifications([{ ...arrival, undelivered: { ...arrival.undelivered, template: 'acknowledgement', refused: true } }], language)[0]).toMatchObject({ title, body });
+  });
+
   it('other correspondence is still told as new correspondence', () => {
     const { undelivered: _undelivered, ...post } = arrival;
     expect(draftArrivalNotifications([post], 'en-GB')[0]).toMatchObject({ title: 'New correspondence: 7KQ2-00A3-M', body: 'From Margaret Hale' });

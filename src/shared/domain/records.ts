@@ -19,7 +19,7 @@ import type {
   TimelineKind,
 } from './vocabulary';
 
-export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated' | 'emailSent' | 'emailNotDelivered';
+export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated' | 'emailSent' | 'emailNotDelivered' | 'emailRefused';
 
 export interface StaffRef {
   readonly id: string;

@@ -587,6 +587,7 @@ export const enGB = {
       letterGenerated: '{{template}} letter drafted: {{file}}',
       emailSent: '{{template}} letter to {{to}}',
       emailNotDelivered: '{{template}} letter to {{to}} not delivered: {{reason}}',
+      emailRefused: '{{template}} letter to {{to}} refused by the mail server: {{reason}}',
     },
   },
   /** Issue 18: a case's fields as the timeline's audit sentences name them (field-change-text.ts). */

@@ -596,6 +596,7 @@ export const lv = {
       letterGenerated: 'Sagatavota vēstule “{{template}}”: {{file}}',
       emailSent: 'vēstule “{{template}}” uz {{to}}',
       emailNotDelivered: 'vēstule “{{template}}” uz {{to}} nav piegādāta: {{reason}}',
+      emailRefused: 'pasta serveris atteica vēstuli “{{template}}” uz {{to}}: {{reason}}',
     },
   },
   auditFields: {
