@@ -9,9 +9,12 @@
  * acknowledgement did reach the customer written next to it.
  */
 import type { LetterEmailDispatch } from '../../shared/domain/letters';
-import { acknowledgementBounce, isAcknowledgementKind, type AcknowledgementKind, type AcknowledgementUndelivered } from '../../shared/domain/records';
+import { acknowledgementBounce, acknowledgementUndelivered, isAcknowledgementKind, type AcknowledgementKind, type AcknowledgementUndelivered } from '../../shared/domain/records';
 import type { CommunicationChannel } from '../../shared/domain/vocabulary';
-import type { ChangeSet } from '../database/change-set';
+import type { z } from 'zod';
+import type { acknowledgementByTelephoneInput } from '../../shared/domain/inputs';
+import { fieldError } from '../../shared/domain/domain-error';
+import { commitPlanned, type ChangeSet } from '../database/change-set';
 import type { CaseDocument } from './collections';
 import type { DomainServices } from './domain-services';
 
@@ -73,4 +76,29 @@ export async function planAcknowledgementReached(domain: DomainServices, caseId:
     return { next: withBounce(current, kind, { ...undelivered, reached: { at, channel } }), entries: [] };
   });
   return planned.changes;
+}
+
+/**
+ * The customer was told by telephone after the acknowledgement e-mail bounced (issue 17, P-3.2,
+ * P-4.3): the flag clears (`reached`, telephone, at that time) and the timeline records the call,
+ * who made it and the note, in one write. Refused when the case is not flagged, or the time is
+ * in the future; nothing changes then.
+ */
+export async function recordAcknowledgementByTelephone(domain: DomainServices, input: z.output<typeof acknowledgementByTelephoneInput>): Promise<void> {
+  if (Date.parse(input.at) > domain.clock.now().getTime()) throw fieldError('at', 'The call cannot be in the future', 'future_time');
+  await commitPlanned(async () => {
+    const found = await domain.db.cases.findOne(input.caseId).exec();
+    const flagged = found ? acknowledgementUndelivered(found.toMutableJSON() as CaseDocument) : null;
+    if (!flagged) throw fieldError('caseId', 'The case has no acknowledgement e-mail that came back undelivered', 'acknowledgement_not_undelivered');
+    const label = flagged.kind === 'acknowledgement' ? 'Acknowledgement' : 'Escalation acknowledgement';
+    return domain.cases.planModify(input.caseId, (current) => {
+      const undelivered = acknowledgementBounce(current, flagged.kind);
+      if (!undelivered || undelivered.reached) throw fieldError('caseId', 'The case has no acknowledgement e-mail that came back undelivered', 'acknowledgement_not_undelivered');
+      const summary = `${label} given by telephone by ${input.by}: ${input.note}`;
+      return {
+        next: withBounce(current, flagged.kind, { ...undelivered, reached: { at: input.at, channel: 'telephone' } }),
+        entries: [{ kind: 'communication', at: input.at, data: { direction: 'out', channel: 'telephone', summary } }],
+      };
+    });
+  });
 }

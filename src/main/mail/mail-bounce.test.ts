@@ -199,6 +199,40 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     });
   });
 
+  describe('recording that the customer was told by telephone (issue 17, P-3.2)', () => {
+    it('clears the flag and writes the timeline entry in one write; the acknowledgement stays at the time the e-mail went', async () => {
+      const { caseId, messageId, sentAt } = await emailedAcknowledgement();
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-t1@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      t.clock.set('2026-11-25T14:00:00.000Z');
+      const told = await t.call('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T13:50:00.000Z', by: 'Amira Hassan', note: 'Rang Mrs Hale; gave her the reference' });
+      expect(told.case.acknowledgement).toMatchObject({ at: sentAt, channel: 'email', undelivered: { reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } } });
+      expect(told.timeline).toContainEqual(expect.objectContaining({ kind: 'communication', at: '2026-11-25T13:50:00.000Z', data: expect.objectContaining({ direction: 'out', channel: 'telephone', summary: 'Acknowledgement given by telephone by Amira Hassan: Rang Mrs Hale; gave her the reference' }) }));
+      expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered).toBe(false);
+      // Once cleared, a second record is refused: the case is no longer flagged.
+      const again = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T13:55:00.000Z', by: 'Amira Hassan', note: 'Again' });
+      expect(again.issues?.[0]?.code).toBe('acknowledgement_not_undelivered');
+    });
+
+    it('is refused on a case that is not flagged, and for a call in the future, changing nothing', async () => {
+      const { caseId, messageId } = await emailedAcknowledgement();
+      const before = await t.call('cases.get', { caseId });
+      const refused = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T11:20:00.000Z', by: 'Amira Hassan', note: 'Rang her' });
+      expect(refused.issues?.[0]?.code).toBe('acknowledgement_not_undelivered');
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-t2@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      const flagged = await t.call('cases.get', { caseId });
+      const future = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T18:00:00.000Z', by: 'Amira Hassan', note: 'Rang her' });
+      expect(future.issues?.[0]?.code).toBe('future_time');
+      const after = await t.call('cases.get', { caseId });
+      expect(after.case).toEqual(flagged.case);
+      expect(after.timeline).toEqual(flagged.timeline);
+      expect(before.case.acknowledgement?.undelivered).toBeUndefined();
+    });
+  });
+
   describe('an escalation acknowledgement e-mail that bounces (P-4.3): the same flag as stage 1', () => {
     async function emailedEscalationAcknowledgement() {
       const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
