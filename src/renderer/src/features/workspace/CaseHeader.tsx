@@ -12,6 +12,7 @@ import { useNow } from '../../common/useNow';
 import { useSettings } from '../../settings/SettingsContext';
 import { RestrictedBadge } from '../../common/RestrictedBadge';
 import { RestrictionControl } from './Restriction';
+import { AcknowledgementByTelephone } from './AcknowledgementByTelephone';
 import { WhyThisDate } from './WhyThisDate';
 
 /** Issue 17: the bounce recorded for the acknowledgement this deadline is for (P-3.2, P-4.3). */
@@ -123,7 +124,12 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
         </Group>
         {undelivered && (
           <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="acknowledgement-undelivered">
-            {t(undelivered.kind === 'acknowledgement' ? 'workspace.acknowledgementUndelivered' : 'workspace.escalationAcknowledgementUndelivered', { to: undelivered.to, sentAt: format.dateTime(undelivered.sentAt), bouncedAt: format.dateTime(undelivered.bouncedAt), reason: undelivered.reason })}
+            <Stack gap="xs">
+              <Text size="sm">
+                {t(undelivered.kind === 'acknowledgement' ? 'workspace.acknowledgementUndelivered' : 'workspace.escalationAcknowledgementUndelivered', { to: undelivered.to, sentAt: format.dateTime(undelivered.sentAt), bouncedAt: format.dateTime(undelivered.bouncedAt), reason: undelivered.reason })}
+              </Text>
+              <AcknowledgementByTelephone caseId={record.id} onChanged={onChanged} />
+            </Stack>
           </Alert>
         )}
         {missingNotice && (
