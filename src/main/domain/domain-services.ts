@@ -40,6 +40,8 @@ export interface DomainServices {
   readonly identity: DeviceIdentity;
   /** Moves open deadlines when the calendar or SLA policy changes, here or on another device. */
   readonly rescheduler: DeadlineRescheduler;
+  /** The clock the services share (tests set it). */
+  readonly clock: Clock;
   /** The team, by name. */
   staffMembers(): Promise<StaffAccount[]>;
   stop(): void;
@@ -64,6 +66,7 @@ export async function startDomainServices(
   const rescheduler = new DeadlineRescheduler(db, cases, onError);
   rescheduler.start();
   return {
+    clock,
     db,
     cases,
     queries,

@@ -199,6 +199,100 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     });
   });
 
+  describe('recording that the customer was told by telephone (issue 17, P-3.2)', () => {
+    it('clears the flag and writes the timeline entry in one write; the acknowledgement stays at the time the e-mail went', async () => {
+      const { caseId, messageId, sentAt } = await emailedAcknowledgement();
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-t1@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      t.clock.set('2026-11-25T14:00:00.000Z');
+      const told = await t.call('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T13:50:00.000Z', by: 'Amira Hassan', note: 'Rang Mrs Hale; gave her the reference' });
+      expect(told.case.acknowledgement).toMatchObject({ at: sentAt, channel: 'email', undelivered: { reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } } });
+      expect(told.timeline).toContainEqual(expect.objectContaining({ kind: 'communication', at: '2026-11-25T13:50:00.000Z', data: expect.objectContaining({ direction: 'out', channel: 'telephone', summary: 'Acknowledgement given by telephone by Amira Hassan: Rang Mrs Hale; gave her the reference' }) }));
+      expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered).toBe(false);
+      // Once cleared, a second record is refused: the case is no longer flagged.
+      const again = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T13:55:00.000Z', by: 'Amira Hassan', note: 'Again' });
+      expect(again.issues?.[0]?.code).toBe('acknowledgement_not_undelivered');
+    });
+
+    it('is refused on a case that is not flagged, and for a call in the future, changing nothing', async () => {
+      const { caseId, messageId } = await emailedAcknowledgement();
+      const before = await t.call('cases.get', { caseId });
+      const refused = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T11:20:00.000Z', by: 'Amira Hassan', note: 'Rang her' });
+      expect(refused.issues?.[0]?.code).toBe('acknowledgement_not_undelivered');
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-t2@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      const flagged = await t.call('cases.get', { caseId });
+      const future = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T18:00:00.000Z', by: 'Amira Hassan', note: 'Rang her' });
+      expect(future.issues?.[0]?.code).toBe('future_time');
+      const after = await t.call('cases.get', { caseId });
+      expect(after.case).toEqual(flagged.case);
+      expect(after.timeline).toEqual(flagged.timeline);
+      expect(before.case.acknowledgement?.undelivered).toBeUndefined();
+    });
+  });
+
+  describe('an escalation acknowledgement e-mail that bounces (P-4.3): the same flag as stage 1', () => {
+    async function emailedEscalationAcknowledgement() {
+      const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
+      const { caseId, reference } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-20T09:30:00.000Z', type: 'product', summary: 'Leaking bottle', assigneeId: amira });
+      for (const action of [
+        { type: 'acknowledge', at: '2026-11-20T10:00:00.000Z', channel: 'telephone' },
+        { type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' },
+        { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-21T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
+        { type: 'recordEscalationRequest', at: '2026-11-24T09:00:00.000Z', channel: 'email', reason: 'Not happy with the answer' },
+      ] as const) await t.call('cases.act', { caseId, action });
+      await t.signInAs('amira');
+      await t.call('cases.markSeen', { caseId });
+      const { text } = await t.call('post.draftLetter', { caseId, template: 'escalation-acknowledgement', language: 'en-GB' });
+      const letter = await t.call('post.finaliseLetter', { caseId, template: 'escalation-acknowledgement', language: 'en-GB', text });
+      t.clock.set('2026-11-25T11:30:00.000Z');
+      const sent = await t.call('mail.send', { letterId: letter.id });
+      expect(sent.state).toBe('sent');
+      await t.signInAs('admin', SEED_ADMIN.password);
+      return { caseId, reference, letterId: letter.id, messageId: sent.messageId, sentAt: sent.sentAt };
+    }
+
+    it('flags the case, tells the assignee, marks the list row, keeps the escalation acknowledged when the e-mail went; the posted letter clears it', async () => {
+      const { caseId, reference, letterId, messageId, sentAt } = await emailedEscalationAcknowledgement();
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-e1@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+
+      const flagged = (await t.call('cases.get', { caseId })).case;
+      expect(flagged.escalation).toMatchObject({ acknowledgedAt: sentAt, acknowledgedChannel: 'email', undelivered: { letterId, to: 'gone@example.org', sentAt, bouncedAt: BOUNCED_AT.toISOString(), reached: null } });
+      // Stage 1's acknowledgement (by telephone) is untouched.
+      expect(flagged.acknowledgement?.undelivered).toBeUndefined();
+      const row = (await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId);
+      expect(row?.acknowledgementUndelivered).toBe(true);
+
+      await t.signInAs('amira');
+      await t.services.notifier!.recompute();
+      const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(caseId));
+      expect(told).toEqual([expect.objectContaining({ title: `Escalation acknowledgement not delivered: ${reference}`, path: `/case/${caseId}` })]);
+
+      t.clock.set('2026-11-26T09:15:00.000Z');
+      await t.call('post.logPosting', { letterId, postedOn: '2026-11-26', postClass: 'first' });
+      const reached = (await t.call('cases.get', { caseId })).case.escalation;
+      expect(reached).toMatchObject({ acknowledgedAt: sentAt, undelivered: { reached: { at: expect.stringMatching(/^2026-11-26T09:15/), channel: 'letter' } } });
+      expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered).toBe(false);
+    });
+
+    it('another escalation acknowledgement e-mail that goes clears the flag', async () => {
+      const { caseId, messageId } = await emailedEscalationAcknowledgement();
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-e2@mx.example.org>', original: messageId }), { receivedAt: BOUNCED_AT });
+      t.clock.set('2026-11-25T11:40:00.000Z');
+      expect((await t.call('mail.fetch', {})).bounced).toBe(1);
+      const { text } = await t.call('post.draftLetter', { caseId, template: 'escalation-acknowledgement', language: 'en-GB' });
+      const second = await t.call('post.finaliseLetter', { caseId, template: 'escalation-acknowledgement', language: 'en-GB', text });
+      t.clock.set('2026-11-25T12:00:00.000Z');
+      const sent = await t.call('mail.send', { letterId: second.id });
+      expect(sent.state).toBe('sent');
+      expect((await t.call('cases.get', { caseId })).case.escalation?.undelivered?.reached).toEqual({ at: sent.sentAt, channel: 'email' });
+    });
+  });
+
   describe('closing with a final response sent by e-mail', () => {
     async function resolvedAndEmailed() {
       const { caseId } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'email', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });

@@ -117,15 +117,25 @@ describe.skipIf(!dovecotInstalled())('letters out by e-mail', () => {
     expect(Date.parse(acknowledged.at)).toBeGreaterThanOrEqual(Date.parse('2026-11-25T14:00:00.000Z'));
   });
 
-  it('a recipient the server refuses is noted on the case and nothing is acknowledged', async () => {
+  it('a recipient the server refuses is recorded on the case, its assignee is told in-app as for a bounce, and nothing is acknowledged', async () => {
     await relay.stop();
     relay = await startSmtpRelay(mailbox, { refuse: ['gone@example.org'] });
     await configure();
-    const { caseId, letterId } = await acknowledgementLetter('gone@example.org');
+    const { caseId, letterId, reference } = await acknowledgementLetter('gone@example.org');
+    const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
+    await t.call('cases.assign', { caseId, assigneeId: amira });
+    // Amira sends it herself: the refusal still reaches her, as a bounce would.
+    await t.signInAs('amira');
+    await t.call('cases.markSeen', { caseId });
     expect(await t.call('mail.send', { letterId })).toMatchObject({ state: 'refused', problem: 'mail_recipient_refused' });
     const detail = await t.call('cases.get', { caseId });
     expect(detail.case.status).toBe('received');
-    expect(detail.timeline.some((entry) => entry.kind === 'note' && String(entry.data['text']).includes('gone@example.org'))).toBe(true);
+    const refused = detail.timeline.find((entry) => entry.kind === 'communication' && (entry.data as { generated?: { key: string } }).generated?.key === 'emailRefused');
+    expect(refused?.data).toMatchObject({ arrived: { closedCase: false }, generated: { params: { template: 'acknowledgement', to: 'gone@example.org' } } });
+    expect((await t.call('cases.unread', {})).caseIds).toEqual([caseId]);
+    await t.services.notifier!.recompute();
+    const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(caseId));
+    expect(told).toEqual([expect.objectContaining({ title: `E-mail refused: ${reference}`, body: expect.stringMatching(/^The mail server refused the e-mail to gone@example\.org: .+\. Post the letter instead/), path: `/case/${caseId}` })]);
   });
 
   it('a letter sent by e-mail shows as sent by e-mail (address, time, Message-ID), not awaiting posting, and cannot be logged as posted', async () => {

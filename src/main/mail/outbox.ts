@@ -25,6 +25,7 @@ import type { LetterPosting, LetterTemplateId } from '../../shared/domain/letter
 import { officeDay } from '../../shared/sla';
 import type { MailSettings, OutboxEntry } from '../../shared/domain/mail';
 import type { IssueCode } from '../../shared/domain/issue-codes';
+import { isAcknowledgementKind } from '../../shared/domain/records';
 import type { Viewer } from '../../shared/identity/viewer';
 import { planAcknowledgementReached } from '../domain/acknowledgement-delivery';
 import { ChangeSet } from '../database/change-set';
@@ -270,17 +271,26 @@ export class MailOutbox {
     const action = entry.template === 'acknowledgement' ? 'acknowledge' : entry.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
     if (action && (await this.domain.queries.get(entry.caseId)).availableActions.includes(action)) {
       changes.include((await this.domain.cases.planAct({ caseId: entry.caseId, action: { type: action, at, channel: 'email' } })).changes);
-    } else if (action === 'acknowledge') {
-      // Issue 17: after an acknowledgement e-mail bounced, another one that went reaches the customer.
-      const reached = await planAcknowledgementReached(this.domain, entry.caseId, at, 'email');
+    } else if (isAcknowledgementKind(entry.template)) {
+      // Issue 17: after an acknowledgement e-mail bounced (P-3.2, P-4.3), another one that went reaches the customer.
+      const reached = await planAcknowledgementReached(this.domain, entry.caseId, entry.template, at, 'email');
       if (reached) changes.include(reached);
     }
     await changes.commit();
     await this.update(entry.letterId, (current) => ({ ...current, state: 'sent', sentAt: at, problem: null }));
   }
 
-  /** A rejected recipient is recorded on the case for its assignee to see. */
+  /**
+   * A rejected recipient is recorded on the case as a bounce is (bounce-record.ts): the timeline
+   * says the e-mail was refused, marked as arrived, so the case's assignee is told in-app and sees
+   * the case unread, even when they sent it themselves.
+   */
   private async recordRefusal(entry: StoredEntry, detail: string): Promise<void> {
-    await this.domain.cases.addNote({ caseId: entry.caseId, text: `The e-mail "${entry.subject}" to ${entry.to} was refused by the mail server: ${detail}` });
+    const reason = detail.slice(0, 200);
+    const generated = { key: 'emailRefused' as const, params: { template: entry.template, to: entry.to, reason } };
+    const summary = `The e-mail "${entry.subject}" to ${entry.to} was refused by the mail server: ${reason}`.slice(0, 300);
+    await (
+      await this.domain.cases.planCommunication({ caseId: entry.caseId, at: this.clock.now().toISOString(), direction: 'out', channel: 'email', summary }, { generated, arrived: { closedCase: false } })
+    ).commit();
   }
 }

@@ -22,7 +22,7 @@ import type {
   logPostingInput,
   logPostingsInput,
 } from '../../shared/domain/letters';
-import type { CaseRecord, TimelineEntry } from '../../shared/domain/records';
+import { isAcknowledgementKind, type CaseRecord, type TimelineEntry } from '../../shared/domain/records';
 import type { createCaseInput } from '../../shared/domain/inputs';
 import { parseReference } from '../../shared/reference/reference-number';
 import { officeDay, officeInstant, receiptInstant, type WorkingCalendar } from '../../shared/sla';
@@ -397,10 +397,10 @@ export class PostRoomService {
     return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: action, at, channel: 'letter' } })).changes;
   }
 
-  /** Issue 17, P-3.2: an acknowledgement letter posted after the acknowledgement e-mail bounced reaches the customer. */
+  /** Issue 17, P-3.2, P-4.3: an acknowledgement letter posted after its e-mail bounced reaches the customer. */
   private async planAcknowledgementReachedByPost(letter: LetterDocument, postedAt: Date): Promise<ChangeSet | null> {
-    if (letter.template !== 'acknowledgement' || !letter.caseId) return null;
-    return planAcknowledgementReached(this.domain, letter.caseId, postedAt.toISOString(), 'letter');
+    if (!isAcknowledgementKind(letter.template) || !letter.caseId) return null;
+    return planAcknowledgementReached(this.domain, letter.caseId, letter.template, postedAt.toISOString(), 'letter');
   }
 
   /**

@@ -41,6 +41,7 @@ import { accessLogQueryInput, caseAccessLogInput, type AccessLogEntry } from '..
 import {
   addCommunicationInput,
   addNoteInput,
+  acknowledgementByTelephoneInput,
   assignCaseInput,
   countCasesInput,
   createCaseInput,
@@ -126,6 +127,7 @@ export const apiMethods = {
   'cases.related': { summary: "Issue 18: the other cases of a case's complainant (same e-mail, phone, or name and postcode, or linked by hand) the caller may open.", input: relatedCasesInput, result: typed<RelatedCase[]>() },
   'cases.link': { summary: 'Issue 18: links two cases of the same complainant, or removes the link; recorded on both timelines.', input: linkCasesInput, result: typed<RelatedCase[]>() },
   'cases.act': { summary: 'Performs a workflow action (P-3, P-4, P-6) if the case allows it now.', input: actOnCaseInput, result: typed<CaseDetail>() },
+  'cases.recordAcknowledgementByTelephone': { summary: 'Issue 17: an acknowledgement whose e-mail bounced was given by telephone; clears the flag and writes the timeline entry.', input: acknowledgementByTelephoneInput, result: typed<CaseDetail>() },
   'cases.addNote': { summary: 'Adds an internal note to the timeline.', input: addNoteInput, result: typed<CaseDetail>() },
   'cases.addCommunication': { summary: 'Logs a communication in or out (channel, time, summary).', input: addCommunicationInput, result: typed<CaseDetail>() },
   'cases.quickSearch': { summary: 'Jump to a case by reference (check character validated) or by name.', input: quickSearchInput, result: typed<QuickSearchResult>() },

@@ -31,6 +31,7 @@ export const API_METHODS = [
   'cases.link',
   'cases.act',
   'cases.addNote',
+  'cases.recordAcknowledgementByTelephone',
   'cases.addCommunication',
   'cases.quickSearch',
   'cases.findDuplicates',

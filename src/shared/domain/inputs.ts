@@ -101,6 +101,9 @@ export const assignCaseInput = z.object({ caseId: id, assigneeId: id.nullable() 
  */
 export const restrictCaseInput = z.object({ caseId: id, restrictedTo: z.array(id).max(50).nullable(), reason: requiredText(1_000) }).strict();
 
+/** Issue 17: an acknowledgement whose e-mail bounced was given to the customer by telephone: who told them, when, a short note. */
+export const acknowledgementByTelephoneInput = z.object({ caseId: id, at: instant, by: requiredText(120), note: requiredText(500) }).strict();
+
 export const addNoteInput = z.object({ caseId: id, at: instant.optional(), text: requiredText(10_000), attachments }).strict();
 
 export const addCommunicationInput = z

@@ -61,6 +61,8 @@ export const ISSUE_CODES = [
   'managers_only',
 
   'future_time',
+  // Issue 17: telling the customer another way is recorded only on a case whose acknowledgement e-mail bounced.
+  'acknowledgement_not_undelivered',
   'before_receipt',
   'before_request',
   'before_granted',

@@ -70,6 +70,7 @@ export const METHOD_PERMISSIONS: { readonly [M in ApiMethodName]: MethodAccess }
   'protection.createRecoveryKey': ADMINISTRATION,
   'cases.act': CASE_WORK,
   'cases.addNote': CASE_WORK,
+  'cases.recordAcknowledgementByTelephone': CASE_WORK,
   'cases.addCommunication': CASE_WORK,
   'cases.quickSearch': ['clerk', 'caseworker', 'manager', 'administrator'],
   'cases.findDuplicates': POST_ROOM,

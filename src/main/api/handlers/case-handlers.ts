@@ -2,6 +2,7 @@
 import type { DomainServices } from '../../domain/domain-services';
 import type { AccessLog } from '../../domain/access-log/access-log';
 import type { CaseAttachments } from '../../post-room/case-attachments';
+import { recordAcknowledgementByTelephone } from '../../domain/acknowledgement-delivery';
 import { exportCaseList } from '../../reports/case-list-export';
 import { signedIn, type ApiHandlers, type CallContext } from '../dispatcher';
 
@@ -26,6 +27,7 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     'cases.updateDetails': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.updateDetails(input), detail(input.caseId, context)),
     'cases.assign': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.assign(input), detail(input.caseId, context)),
     'cases.act': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.act(input), detail(input.caseId, context)),
+    'cases.recordAcknowledgementByTelephone': async (input, context) => (await canOpen(input.caseId, context), await recordAcknowledgementByTelephone(domain(), input), detail(input.caseId, context)),
     'cases.addNote': async (input, context) => (await canOpen(input.caseId, context), await attachments().addNote(input), detail(input.caseId, context)),
     'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await attachments().addCommunication(input), detail(input.caseId, context)),
     'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),

@@ -33,15 +33,16 @@ export interface Arrival {
   readonly closedCase: boolean;
   readonly recordedAt: string;
   /** Issue 17: an e-mail to the complainant came back undelivered (the letter is to be posted instead). */
-  readonly undelivered?: { readonly to: string; readonly reason: string; readonly template?: string };
+  readonly undelivered?: { readonly to: string; readonly reason: string; readonly template?: string; readonly refused?: boolean };
 }
 
 /**
  * Issue 17: a bounce is news to the assignee even when it was their own device that fetched it
  * (the mailbox is checked in the background for whoever is signed in).
  */
+/** An e-mail to the complainant that did not reach them: bounced back, or refused by the server at sending (issue 17). */
 function isBounce(entry: Communication): boolean {
-  return entry.data.generated?.key === 'emailNotDelivered';
+  return entry.data.generated?.key === 'emailNotDelivered' || entry.data.generated?.key === 'emailRefused';
 }
 
 export interface ArrivalInput {
@@ -189,7 +190,7 @@ export class CorrespondenceService {
         if (!found) return [];
         // An unassigned case is the managers' only for post on a closed case.
         if (found.assigneeId !== viewer.accountId && !entry.data.arrived?.closedCase) return [];
-        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '', template: entry.data.generated?.params['template'] ?? '' } : null;
+        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '', template: entry.data.generated?.params['template'] ?? '', refused: entry.data.generated?.key === 'emailRefused' } : null;
         return [{ entryId: entry.id, caseId: found.id, reference: found.reference, complainantName: found.complainant.name, closedCase: entry.data.arrived?.closedCase ?? false, recordedAt: entry.recordedAt, ...(undelivered ? { undelivered } : {}) }];
       });
   }

@@ -73,21 +73,6 @@ const complainant = z.object({
   orderNumber: z.string().optional(),
 });
 
-const escalation = z.object({
-  requestedAt: instant,
-  channel: z.enum(COMMUNICATION_CHANNELS),
-  reason: z.string(),
-  acknowledgedAt: instant.nullable(),
-  acknowledgedChannel: z.enum(COMMUNICATION_CHANNELS).nullable(),
-  departmentHead: z.object({ name: z.string(), department: z.string() }).nullable(),
-  forwardedAt: instant.nullable(),
-});
-
-/** P-6.1: where the customer was told to turn, and any later external referral. */
-const externalReferral = z.object({ signpostedAt: instant.nullable(), signpostedTo: z.string().nullable(), referredAt: instant.nullable(), referredTo: z.string().nullable(), outcome: z.string().nullable(), outcomeAt: instant.nullable() });
-
-const openInquiry = z.object({ id, partyKind: z.enum(THIRD_PARTY_KINDS), partyName: z.string(), dueAt: instant.nullable() });
-
 /**
  * An acknowledgement e-mail that came back undelivered (issue 17, P-3.2): the case stays
  * acknowledged at the time the e-mail went (the team acted then, and stage 1's 10 working days
@@ -106,6 +91,23 @@ const acknowledgementUndeliveredSchema = z.object({
 });
 
 /** P-3.2: when and how the case was acknowledged, by whom; and whether that e-mail bounced (issue 17). */
+const escalation = z.object({
+  requestedAt: instant,
+  channel: z.enum(COMMUNICATION_CHANNELS),
+  reason: z.string(),
+  acknowledgedAt: instant.nullable(),
+  acknowledgedChannel: z.enum(COMMUNICATION_CHANNELS).nullable(),
+  departmentHead: z.object({ name: z.string(), department: z.string() }).nullable(),
+  forwardedAt: instant.nullable(),
+  /** Issue 17, P-4.3: the escalation acknowledgement's e-mail bounced (as stage 1's, `acknowledgement.undelivered`). */
+  undelivered: acknowledgementUndeliveredSchema.optional(),
+});
+
+/** P-6.1: where the customer was told to turn, and any later external referral. */
+const externalReferral = z.object({ signpostedAt: instant.nullable(), signpostedTo: z.string().nullable(), referredAt: instant.nullable(), referredTo: z.string().nullable(), outcome: z.string().nullable(), outcomeAt: instant.nullable() });
+
+const openInquiry = z.object({ id, partyKind: z.enum(THIRD_PARTY_KINDS), partyName: z.string(), dueAt: instant.nullable() });
+
 const acknowledgement = z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS), by: staffRef, undelivered: acknowledgementUndeliveredSchema.optional() });
 
 export const caseRecordSchema = z
@@ -193,8 +195,27 @@ export type OpenInquiry = Immutable<z.infer<typeof openInquiry>>;
 export type AcknowledgementUndelivered = Immutable<z.infer<typeof acknowledgementUndeliveredSchema>>;
 export type Acknowledgement = Immutable<z.infer<typeof acknowledgement>>;
 
-/** The customer has not had the acknowledgement: its e-mail bounced and nothing has reached them since (issue 17). */
-export function acknowledgementUndelivered(record: Pick<CaseRecord, 'acknowledgement'>): AcknowledgementUndelivered | null {
-  const undelivered = record.acknowledgement?.undelivered;
-  return undelivered && !undelivered.reached ? undelivered : null;
+/** Which acknowledgement, named as its letter template: stage 1's (P-3.2) or the escalation's (P-4.3). */
+export const ACKNOWLEDGEMENT_KINDS = ['acknowledgement', 'escalation-acknowledgement'] as const;
+export type AcknowledgementKind = (typeof ACKNOWLEDGEMENT_KINDS)[number];
+
+export function isAcknowledgementKind(template: string | null): template is AcknowledgementKind {
+  return (ACKNOWLEDGEMENT_KINDS as readonly (string | null)[]).includes(template);
+}
+
+/** What the case records of one acknowledgement's bounce, if anything. */
+export function acknowledgementBounce(record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>, kind: AcknowledgementKind): AcknowledgementUndelivered | null {
+  return (kind === 'acknowledgement' ? record.acknowledgement?.undelivered : record.escalation?.undelivered) ?? null;
+}
+
+/**
+ * The customer has not had an acknowledgement (stage 1's, P-3.2, or the escalation's, P-4.3): its
+ * e-mail bounced and nothing has reached them since (issue 17).
+ */
+export function acknowledgementUndelivered(record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>): (AcknowledgementUndelivered & { readonly kind: AcknowledgementKind }) | null {
+  for (const kind of ACKNOWLEDGEMENT_KINDS) {
+    const undelivered = acknowledgementBounce(record, kind);
+    if (undelivered && !undelivered.reached) return { ...undelivered, kind };
+  }
+  return null;
 }

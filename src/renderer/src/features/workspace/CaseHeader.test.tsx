@@ -3,7 +3,7 @@
  * time as text beside its countdown (office time zone), and for a stage-2 acknowledgement both
  * its 10-working-day limit and its 5-working-day target (P-4.3).
  */
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlaintBridge } from '../../../../shared/api/bridge';
 import type { CaseDetail } from '../../../../shared/domain/views';
@@ -76,5 +76,52 @@ describe('an acknowledgement e-mail that bounced (issue 17, P-3.2)', () => {
     renderWithSettings(<CaseHeader detail={reached} onChanged={() => undefined} />);
     expect((await screen.findByTestId('acknowledgement-delivery')).textContent).toBe('the e-mail bounced; reached the customer 26 Nov 2026, 09:15 (Letter)');
     expect(screen.queryByTestId('acknowledgement-undelivered')).toBeNull();
+  });
+});
+
+describe('an escalation acknowledgement e-mail that bounced (issue 17, P-4.3)', () => {
+  it('flags the case with the escalation text, and the escalation acknowledgement deadline says it bounced', async () => {
+    window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
+    const bounce = { letterId: 'letter-2', to: 'gone@example.org', reason: '550 5.1.1 User unknown', sentAt: '2026-11-25T11:30:00.000Z', bouncedAt: '2026-11-25T11:31:00.000Z', reached: null };
+    const escalated: CaseDetail = {
+      ...acknowledged,
+      case: {
+        ...acknowledged.case,
+        stage: 2,
+        status: 'escalation-acknowledged',
+        acknowledgement: { at: '2026-11-20T10:00:00.000Z', channel: 'telephone', by: { id: 'amira', name: 'Amira Hassan' } },
+        deadlines: [{ kind: 'escalationAcknowledgement', startsAt: '2026-11-24T09:00:00.000Z', dueAt: '2026-12-08T09:00:00.000Z', warnAt: '2026-12-01T09:00:00.000Z', metAt: '2026-11-25T11:30:00.000Z', breachedAt: null, provisional: false, extensionId: null }],
+        escalation: { requestedAt: '2026-11-24T09:00:00.000Z', channel: 'email', reason: 'Not happy', acknowledgedAt: '2026-11-25T11:30:00.000Z', acknowledgedChannel: 'email', departmentHead: null, forwardedAt: null, undelivered: bounce },
+      },
+    };
+    renderWithSettings(<CaseHeader detail={escalated} onChanged={() => undefined} />);
+    const alert = await screen.findByTestId('acknowledgement-undelivered');
+    expect(alert.textContent).toContain('The escalation acknowledgement e-mail to gone@example.org');
+    expect(alert.textContent).toContain('The customer has not been told their escalation was received');
+    expect(screen.getByTestId('acknowledgement-delivery').textContent).toBe('met by an e-mail that bounced: the customer has not had it');
+  });
+});
+
+describe('recording that the customer was told by telephone (issue 17, P-3.2)', () => {
+  it('sends who, when and the note to cases.recordAcknowledgementByTelephone and shows the case it returns', async () => {
+    const calls: { method: string; input: unknown }[] = [];
+    const ack = acknowledged.case.acknowledgement as NonNullable<CaseDetail['case']['acknowledgement']>;
+    const cleared: CaseDetail = { ...acknowledged, case: { ...acknowledged.case, acknowledgement: { ...ack, undelivered: { ...ack.undelivered!, reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } } } } };
+    window.plaint = {
+      invoke: (method: string, input: unknown) => {
+        calls.push({ method, input });
+        return Promise.resolve({ ok: true, result: method === 'cases.recordAcknowledgementByTelephone' ? cleared : snapshot });
+      },
+      subscribe: () => () => undefined,
+    } as unknown as PlaintBridge;
+    const changed: CaseDetail[] = [];
+    renderWithSettings(<CaseHeader detail={acknowledged} onChanged={(next) => changed.push(next)} />);
+    fireEvent.click(await screen.findByTestId('acknowledgement-by-telephone'));
+    fireEvent.change(screen.getByLabelText(/Who told them/), { target: { value: 'Amira Hassan' } });
+    fireEvent.change(screen.getByLabelText(/Note/), { target: { value: 'Rang Mrs Hale' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the call' }));
+    await waitFor(() => expect(changed).toEqual([cleared]));
+    const recorded = calls.find((entry) => entry.method === 'cases.recordAcknowledgementByTelephone');
+    expect(recorded?.input).toMatchObject({ caseId: 'case-1', by: 'Amira Hassan', note: 'Rang Mrs Hale', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
   });
 });

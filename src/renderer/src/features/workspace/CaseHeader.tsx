@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, CopyButton, Group, Paper, Select, Stack, Text
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { acknowledgementUndelivered } from '../../../../shared/domain/records';
+import { acknowledgementBounce, acknowledgementUndelivered, type AcknowledgementUndelivered, type CaseRecord } from '../../../../shared/domain/records';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { DeadlineBadge } from '../../common/DeadlineBadge';
@@ -12,7 +12,27 @@ import { useNow } from '../../common/useNow';
 import { useSettings } from '../../settings/SettingsContext';
 import { RestrictedBadge } from '../../common/RestrictedBadge';
 import { RestrictionControl } from './Restriction';
+import { AcknowledgementByTelephone } from './AcknowledgementByTelephone';
 import { WhyThisDate } from './WhyThisDate';
+
+/** Issue 17: the bounce recorded for the acknowledgement this deadline is for (P-3.2, P-4.3). */
+function bouncedFor(record: CaseRecord, kind: string): AcknowledgementUndelivered | null {
+  if (kind === 'acknowledgement') return acknowledgementBounce(record, 'acknowledgement');
+  return kind === 'escalationAcknowledgement' ? acknowledgementBounce(record, 'escalation-acknowledgement') : null;
+}
+
+function AcknowledgementDelivery({ bounced }: { readonly bounced: AcknowledgementUndelivered | null }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (!bounced) return null;
+  return (
+    <Text size="xs" c={bounced.reached ? 'dimmed' : 'orange'} data-testid="acknowledgement-delivery">
+      {bounced.reached
+        ? t('deadline.acknowledgementReached', { date: format.dateTime(bounced.reached.at), channel: t(`channels.${bounced.reached.channel}`) })
+        : t('deadline.acknowledgementUndelivered')}
+    </Text>
+  );
+}
 
 export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: (detail: CaseDetail) => void }) {
   const { t } = useTranslation();
@@ -23,7 +43,6 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
   const missingNotice = record.extensions.some((extension) => extension.customerNotice === null);
   // Issue 17, P-3.2: the acknowledgement e-mail bounced and nothing has reached the customer since.
   const undelivered = acknowledgementUndelivered(record);
-  const bounced = record.acknowledgement?.undelivered;
   const assign = async (assigneeId: string | null) => {
     try {
       onChanged(await call('cases.assign', { caseId: record.id, assigneeId }));
@@ -87,14 +106,8 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
                     : t('deadline.due', { date: format.dateTime(deadline.dueAt) })}
                 </Text>
               )}
-              {deadline.kind === 'acknowledgement' && deadline.metAt && bounced && (
-                // The deadline stays met when the e-mail went; beside it, that the customer did not get it (or when they did).
-                <Text size="xs" c={bounced.reached ? 'dimmed' : 'orange'} data-testid="acknowledgement-delivery">
-                  {bounced.reached
-                    ? t('deadline.acknowledgementReached', { date: format.dateTime(bounced.reached.at), channel: t(`channels.${bounced.reached.channel}`) })
-                    : t('deadline.acknowledgementUndelivered')}
-                </Text>
-              )}
+              {/* The deadline stays met when the e-mail went; beside it, that the customer did not get it (or when they did). */}
+              {deadline.metAt && <AcknowledgementDelivery bounced={bouncedFor(record, deadline.kind)} />}
               <WhyThisDate deadline={deadline} extensions={record.extensions} />
               {deadline.provisional && !deadline.metAt && (
                 <Text size="xs" c="dimmed">
@@ -111,7 +124,12 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
         </Group>
         {undelivered && (
           <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="acknowledgement-undelivered">
-            {t('workspace.acknowledgementUndelivered', { to: undelivered.to, sentAt: format.dateTime(undelivered.sentAt), bouncedAt: format.dateTime(undelivered.bouncedAt), reason: undelivered.reason })}
+            <Stack gap="xs">
+              <Text size="sm">
+                {t(undelivered.kind === 'acknowledgement' ? 'workspace.acknowledgementUndelivered' : 'workspace.escalationAcknowledgementUndelivered', { to: undelivered.to, sentAt: format.dateTime(undelivered.sentAt), bouncedAt: format.dateTime(undelivered.bouncedAt), reason: undelivered.reason })}
+              </Text>
+              <AcknowledgementByTelephone caseId={record.id} onChanged={onChanged} />
+            </Stack>
           </Alert>
         )}
         {missingNotice && (

@@ -75,6 +75,7 @@ export const issueCodesEnGB = {
   case_not_visible: 'You may not see this case',
   managers_only: 'Only a manager may do this',
   future_time: 'Cannot be in the future',
+  acknowledgement_not_undelivered: 'This case has no acknowledgement e-mail that came back undelivered: there is nothing to record',
   before_receipt: 'Cannot be before the complaint was received',
   before_request: 'Cannot be before the escalation was requested',
   before_granted: 'Cannot be before the extension was granted',

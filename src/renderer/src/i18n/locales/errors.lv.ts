@@ -71,6 +71,7 @@ export const issueCodesLv = {
   case_not_visible: 'Jums nav atļauts redzēt šo lietu',
   managers_only: 'To drīkst darīt tikai vadītājs',
   future_time: 'Nevar būt nākotnē',
+  acknowledgement_not_undelivered: 'Šai lietai nav apstiprinājuma e-pasta, kas atnācis atpakaļ nepiegādāts: nav ko reģistrēt',
   before_receipt: 'Nevar būt pirms sūdzības saņemšanas',
   before_request: 'Nevar būt pirms eskalācijas pieprasījuma',
   before_granted: 'Nevar būt pirms pagarinājuma piešķiršanas',
