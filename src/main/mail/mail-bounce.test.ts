@@ -95,12 +95,6 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     const bounced = detail.timeline.find((entry) => entry.kind === 'communication' && entry.data.generated?.key === 'emailNotDelivered');
     expect(bounced).toMatchObject({ at: BOUNCED_AT.toISOString(), data: { direction: 'in', channel: 'email', generated: { params: { template: 'acknowledgement', to: 'gone@example.org', reason } } } });
 
-    // The letter: its e-mail not delivered, offered for posting again, and it can be posted.
-    const [waiting] = await t.call('post.list', { awaitingPosting: true });
-    expect(waiting).toMatchObject({ id: letterId, posting: { postClass: 'email', email: { messageId, bounce: { at: BOUNCED_AT.toISOString(), reason } } } });
-    await t.call('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' });
-    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
-
     // The owner is told in-app, and the case is unread for her.
     await t.signInAs('amira');
     expect((await t.call('cases.unread', {})).caseIds).toEqual([caseId]);
@@ -109,8 +103,14 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     // The e-mail was the acknowledgement: she is told the customer has not been acknowledged (P-3.2).
     expect(told).toEqual([expect.objectContaining({ title: `Acknowledgement not delivered: ${reference}`, body: `The acknowledgement e-mail to gone@example.org came back: ${reason}. The customer has not been acknowledged: post the acknowledgement letter.`, path: `/case/${caseId}` })]);
 
-    // A second fetch finds nothing new.
     await t.signInAs('admin', SEED_ADMIN.password);
+    // The letter: its e-mail not delivered, offered for posting again, and it can be posted.
+    const [waiting] = await t.call('post.list', { awaitingPosting: true });
+    expect(waiting).toMatchObject({ id: letterId, posting: { postClass: 'email', email: { messageId, bounce: { at: BOUNCED_AT.toISOString(), reason } } } });
+    await t.call('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' });
+    expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
+
+    // A second fetch finds nothing new.
     expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 0, refused: [], moved: 0 });
   });
 
@@ -185,8 +185,9 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       expect((await t.call('cases.get', { caseId })).case.acknowledgement).toMatchObject({ at: firstSentAt, undelivered: { letterId: second.id, sentAt: sent.sentAt, reached: null } });
     });
 
-    it('a case acknowledged by telephone before the e-mail went is not flagged by its bounce', async () => {
-      const created = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+    it('a case acknowledged by telephone before the e-mail went is not flagged by its bounce, and its owner is not told it was not acknowledged', async () => {
+      const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
+      const created = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle', assigneeId: amira });
       await t.call('cases.act', { caseId: created.caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
       const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
       const letter = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
@@ -196,6 +197,11 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       const record = (await t.call('cases.get', { caseId: created.caseId })).case;
       expect(record.acknowledgement).toEqual({ at: '2026-11-25T10:00:00.000Z', channel: 'telephone', by: expect.anything() });
       expect(sent.state).toBe('sent');
+      // She is told the e-mail came back, not that the customer has not been acknowledged (they were, by telephone).
+      await t.signInAs('amira');
+      await t.services.notifier!.recompute();
+      const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(created.caseId));
+      expect(told.map((item) => item.title)).toEqual([`E-mail not delivered: ${created.reference}`]);
     });
   });
 

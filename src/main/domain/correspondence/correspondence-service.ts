@@ -11,7 +11,7 @@ import type { MangoQuerySelector } from 'rxdb';
 import type { z } from 'zod';
 import type { AwaitingDecision, CaseCorrespondence, decideCorrespondenceInput } from '../../../shared/domain/correspondence';
 import type { CommunicationChannel } from '../../../shared/domain/vocabulary';
-import type { TimelineEntry } from '../../../shared/domain/records';
+import { acknowledgementBounce, isAcknowledgementKind, type TimelineEntry } from '../../../shared/domain/records';
 import type { Viewer } from '../../../shared/identity/viewer';
 import { canOpenCase } from '../../../shared/identity/case-access';
 import { canAct } from '../../../shared/identity/permissions';
@@ -43,6 +43,18 @@ export interface Arrival {
 /** An e-mail to the complainant that did not reach them: bounced back, or refused by the server at sending (issue 17). */
 function isBounce(entry: Communication): boolean {
   return entry.data.generated?.key === 'emailNotDelivered' || entry.data.generated?.key === 'emailRefused';
+}
+
+/**
+ * The bounced letter's template, when the case is flagged by that very bounce (issue 17): an
+ * acknowledgement e-mail that bounced after the customer was told another way (by telephone, a
+ * posted letter) is an ordinary undelivered e-mail, not "the customer has not been acknowledged".
+ */
+function flaggedTemplate(found: CaseDocument, entry: Communication): string {
+  const template = entry.data.generated?.params['template'] ?? '';
+  if (!isAcknowledgementKind(template)) return template;
+  const bounce = acknowledgementBounce(found, template);
+  return bounce && !bounce.reached ? template : '';
 }
 
 export interface ArrivalInput {
@@ -190,7 +202,7 @@ export class CorrespondenceService {
         if (!found) return [];
         // An unassigned case is the managers' only for post on a closed case.
         if (found.assigneeId !== viewer.accountId && !entry.data.arrived?.closedCase) return [];
-        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '', template: entry.data.generated?.params['template'] ?? '', refused: entry.data.generated?.key === 'emailRefused' } : null;
+        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '', template: flaggedTemplate(found.toJSON() as CaseDocument, entry), refused: entry.data.generated?.key === 'emailRefused' } : null;
         return [{ entryId: entry.id, caseId: found.id, reference: found.reference, complainantName: found.complainant.name, closedCase: entry.data.arrived?.closedCase ?? false, recordedAt: entry.recordedAt, ...(undelivered ? { undelivered } : {}) }];
       });
   }
