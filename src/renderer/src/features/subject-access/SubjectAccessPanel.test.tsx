@@ -43,6 +43,7 @@ const review: SubjectAccessReview = {
         { id: 'n1', kind: 'note', at: '2026-11-23T09:00:00.000Z', by: 'Ilze', text: 'Called Anna back' },
         { id: 'n2', kind: 'note', at: '2026-11-23T10:00:00.000Z', by: 'Ilze', text: 'Staff only: Mara is off sick' },
       ],
+      files: [],
     },
   ],
   letters: [{ letterId: 'l-anna', direction: 'in', caseId: 'c-anna', caseReference: 'WZ-0001-A', date: '2026-11-24', partyName: 'Anna Berzina', summary: 'Sends the receipt', text: '', files: [{ id: 'f1', name: 'receipt.pdf', mimeType: 'application/pdf', size: 100 }] }],
