@@ -1,7 +1,7 @@
 /**
  * Issue 14, subject access: the archive's machine-readable part (`records.json`): every included
  * record with redactions applied, the files by their place in the archive, and what was withheld
- * with the reason only (never the content).
+ * with the reason only (never the content). Issue 18: a case's own files are listed under the case.
  */
 import type { FileRecord } from '../files/file-store';
 import type { ExportContent } from './withholding';
@@ -27,6 +27,10 @@ export function archivePaths(content: ExportContent): Map<string, string> {
   return new Map(content.files.map((file, index) => [file.id, archiveFileName(index, file)]));
 }
 
+function fileEntry(file: FileRecord, paths: ReadonlyMap<string, string>) {
+  return { id: file.id, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, createdAt: file.createdAt, path: paths.get(file.id) ?? null };
+}
+
 export function recordsDocument(content: ExportContent, meta: ArchiveMeta, paths: ReadonlyMap<string, string>): string {
   const document = {
     format: RECORDS_FORMAT,
@@ -34,11 +38,11 @@ export function recordsDocument(content: ExportContent, meta: ArchiveMeta, paths
     organisation: meta.organisation,
     exportedAt: meta.exportedAt,
     exportedBy: meta.exportedBy,
-    cases: content.cases.map(({ record, timeline }) => ({ ...record, timeline })),
+    cases: content.cases.map(({ record, timeline, files }) => ({ ...record, timeline, files: files.map((file) => fileEntry(file, paths)) })),
     letters: content.letters.map((letter) =>
       'redacted' in letter
         ? letter
-        : { ...letter, files: letter.files.map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, createdAt: file.createdAt, path: paths.get(file.id) ?? null })) },
+        : { ...letter, files: letter.files.map((file) => fileEntry(file, paths)) },
     ),
     withheld: content.withheld,
   };

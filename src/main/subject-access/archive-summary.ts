@@ -1,7 +1,8 @@
 /**
  * Issue 14, subject access: the archive's readable part (`summary.pdf`), in English or Latvian:
  * who the export is for, each case with its details and timeline, the letters and the files in the
- * archive, and what was withheld with the reason (never its content).
+ * archive (issue 18: a case's own files under the case), and what was withheld with the reason
+ * (never its content).
  */
 import type { LetterLanguage } from '../../shared/domain/letters';
 import type { CaseStatus } from '../../shared/domain/vocabulary';
@@ -119,7 +120,7 @@ export async function summaryPdf(content: ExportContent, meta: ArchiveMeta, path
 
   heading(label.cases);
   if (content.cases.length === 0) line(label.none, 8);
-  for (const { record, timeline } of content.cases) {
+  for (const { record, timeline, files } of content.cases) {
     out.push({ text: `${label.case} ${record.reference}`, bold: true, size: 11, gapAfter: 2 });
     line(`${label.received}: ${day(record.receivedAt)} · ${label.status}: ${STATUSES[language][record.status]}`);
     const { complainant } = record;
@@ -132,6 +133,7 @@ export async function summaryPdf(content: ExportContent, meta: ArchiveMeta, path
     for (const entry of timeline) {
       line('redacted' in entry ? `${day(entry.at)} · ${entry.kind} · [${label.redacted}: ${entry.redacted.reason}]` : `${day(entry.at)} · ${entry.by} · ${entry.text}`);
     }
+    for (const file of files) line(`${label.files}: ${paths.get(file.id) ?? file.name}`);
     out.push({ text: '', gapAfter: 6 });
   }
 

@@ -1,7 +1,9 @@
 /**
  * Issue 14, subject access: everything held about the cases and letters an administrator confirmed
  * are one person's: each case with its whole timeline, the letters filed on those cases and the
- * letters selected on their own, and each letter's files (scans, generated PDFs).
+ * letters selected on their own, and each letter's files (scans, generated PDFs). Issue 18: each
+ * case's own files too (attached to a complaint that did not come by post, a note or a
+ * communication; stored with the case as owner), so none is missing from the export (P-7.2).
  *
  * Need-to-know holds (P-7.1): a case the viewer may not open in full is refused, and so is a
  * letter filed on one. An id that names nothing is refused too; nothing is read half.
@@ -24,6 +26,8 @@ export interface SubjectAccessSources extends PeopleSearchSources {
 export interface BundledCase {
   readonly record: CaseDocument;
   readonly timeline: readonly TimelineEntry[];
+  /** Issue 18: the case's own files (not its letters' scans). */
+  readonly files: readonly FileRecord[];
 }
 
 export interface BundledLetter {
@@ -53,6 +57,10 @@ export function letterDate(letter: LetterDocument): string {
   return letter.receivedOn ?? letter.letterDate ?? letter.loggedAt;
 }
 
+function byCreation(a: FileRecord, b: FileRecord): number {
+  return a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name);
+}
+
 export async function collectBundle(sources: SubjectAccessSources, selection: SubjectAccessSelection, viewer: Viewer): Promise<SubjectAccessBundle> {
   const caseIds = [...new Set(selection.caseIds)];
   const cases: BundledCase[] = [];
@@ -62,7 +70,8 @@ export async function collectBundle(sources: SubjectAccessSources, selection: Su
     const record = found.toJSON() as CaseDocument;
     if (caseAccess(viewer, record) !== 'full') throw refused(`caseIds.${index}`, 'case_not_visible', `You may not see case ${caseId} (need-to-know, P-7.1).`);
     const entries = await sources.timeline.find({ selector: { caseId } }).exec();
-    cases.push({ record, timeline: entries.map((entry) => entry.toJSON() as TimelineEntry).sort(byTime) });
+    const files = (await sources.files.listFor(caseId)).sort(byCreation);
+    cases.push({ record, timeline: entries.map((entry) => entry.toJSON() as TimelineEntry).sort(byTime), files });
   }
 
   const letters = new Map<string, LetterDocument>();
@@ -83,7 +92,7 @@ export async function collectBundle(sources: SubjectAccessSources, selection: Su
   }
   const bundledLetters: BundledLetter[] = [];
   for (const letter of [...letters.values()].sort((a, b) => letterDate(a).localeCompare(letterDate(b)) || a.loggedAt.localeCompare(b.loggedAt))) {
-    const files = (await sources.files.listFor(letter.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+    const files = (await sources.files.listFor(letter.id)).sort(byCreation);
     bundledLetters.push({ record: letter, files });
   }
   cases.sort((a, b) => a.record.receivedAt.localeCompare(b.record.receivedAt));

@@ -19,6 +19,7 @@ import { pdfText } from '../post-room/pdf-text';
 import type { ApiInput } from '../../shared/api/contract';
 import { collectionOf } from '../database/collection-of';
 import type { FileChunk } from '../files/file-store';
+import { JPEG, PNG } from '../files/test-support/scan-files';
 
 let t: TestDomain;
 let out: string;
@@ -285,6 +286,52 @@ describe('people.export (issue 14): one archive with everything about the person
     expect(fs.readFileSync(destination, 'utf8')).toBe('an older export');
     await t.call('people.export', exportInput(destination, { overwrite: true }));
     expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(destination))))).toContain('records.json');
+  });
+});
+
+describe('a case’s own files (issue 18; P-7.2): attached to a note, they are exported with the case', () => {
+  it('lists them in the review, copies them byte for byte under the case in records.json and the summary, and withholds an excluded one by reason', async () => {
+    const [caseId] = seeded.annaCases as [string, string];
+    const reference = seeded.annaReferences[0]!;
+    await t.call('cases.addNote', { caseId, text: 'Photos of the damage from Anna', attachments: [scan('damage.png', PNG), scan('neighbours-door.jpg', JPEG)] });
+
+    const review = await t.call('people.review', { caseIds: seeded.annaCases });
+    const reviewed = review.cases.find((entry) => entry.caseId === caseId)!;
+    expect(reviewed.files.map((file) => file.name).sort()).toEqual(['damage.png', 'neighbours-door.jpg']);
+    const door = reviewed.files.find((file) => file.name === 'neighbours-door.jpg')!;
+    const reason = 'Shows a neighbour’s home, not Anna’s data';
+
+    const destination = path.join(out, 'anna-case-files.zip');
+    const result = await t.call('people.export', exportInput(destination, { withheld: [...withheld(), { kind: 'file', id: door.id, action: 'exclude', reason }] }));
+    // The three letter files as before, and the case's photo; the excluded one is withheld.
+    expect(result).toMatchObject({ files: 4, withheld: 3 });
+
+    const archive = unzipSync(new Uint8Array(fs.readFileSync(destination)));
+    const records = JSON.parse(strFromU8(archive['records.json']!)) as {
+      cases: { id: string; files: { id: string; name: string; path: string | null; sha256: string }[] }[];
+      withheld: { kind: string; id: string; action: string; reason: string; caseReference: string | null }[];
+    };
+    const exported = records.cases.find((entry) => entry.id === caseId)!;
+    expect(exported.files.map((file) => file.name)).toEqual(['damage.png']);
+    const photo = exported.files[0]!;
+    expect(photo.path).toMatch(/^files\/\d{3}-damage\.png$/);
+    expect(Buffer.from(archive[photo.path!]!).equals(PNG)).toBe(true);
+    expect(records.cases.find((entry) => entry.id !== caseId)!.files).toEqual([]);
+
+    // The excluded file: listed with its reason and case, and its bytes nowhere in the archive.
+    expect(records.withheld).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'file', id: door.id, action: 'exclude', reason, caseReference: reference })]));
+    expect(Object.keys(archive).filter((name) => name.includes('neighbours-door'))).toEqual([]);
+    expect(Object.values(archive).some((content) => Buffer.from(content).equals(JPEG))).toBe(false);
+
+    const summary = await pdfText(archive['summary.pdf']!);
+    expect(summary).toContain(`Files in the archive: ${photo.path}`);
+    expect(summary.indexOf(photo.path!)).toBeGreaterThan(summary.indexOf(`Complaint ${reference}`));
+    expect(summary.indexOf(photo.path!)).toBeLessThan(summary.indexOf('Letters'));
+    expect(summary).toContain(reason);
+
+    // The access log counts the case's file with the letters' (P-7.2).
+    const logged = (await exportedLog()).map((entry) => entry.detail);
+    expect(logged[0]).toContain('4 files, 3 withheld');
   });
 });
 

@@ -1,11 +1,17 @@
 /**
  * Issue 14, subject access, the review: every entry an export of the selected cases and letters
  * would hold, in words, so the administrator can withhold those about third parties or staff only.
+ * Issue 18: each case's own files are listed with it, each of which can be excluded.
  */
-import { WITHHELD_CASE_FIELDS, type ReviewLetter, type SubjectAccessReview, type WithheldCaseField } from '../../shared/domain/subject-access';
+import { WITHHELD_CASE_FIELDS, type ReviewFile, type ReviewLetter, type SubjectAccessReview, type WithheldCaseField } from '../../shared/domain/subject-access';
 import type { CaseDocument } from '../domain/collections';
+import type { FileRecord } from '../files/file-store';
 import { entryText } from './entry-text';
 import { letterDate, type BundledLetter, type SubjectAccessBundle } from './subject-access-bundle';
+
+function reviewFiles(files: readonly FileRecord[]): ReviewFile[] {
+  return files.map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size }));
+}
 
 export function reviewLetter({ record, files }: BundledLetter): ReviewLetter {
   return {
@@ -17,7 +23,7 @@ export function reviewLetter({ record, files }: BundledLetter): ReviewLetter {
     partyName: record.party.name,
     summary: record.summary,
     text: record.text,
-    files: files.map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size })),
+    files: reviewFiles(files),
   };
 }
 
@@ -36,7 +42,7 @@ function caseFields(record: CaseDocument): SubjectAccessReview['cases'][number][
 
 export function reviewOf(bundle: SubjectAccessBundle): SubjectAccessReview {
   return {
-    cases: bundle.cases.map(({ record, timeline }) => ({
+    cases: bundle.cases.map(({ record, timeline, files }) => ({
       caseId: record.id,
       reference: record.reference,
       complainantName: record.complainant.name,
@@ -45,6 +51,7 @@ export function reviewOf(bundle: SubjectAccessBundle): SubjectAccessReview {
       summary: record.summary,
       fields: caseFields(record),
       timeline: timeline.map((entry) => ({ id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry) })),
+      files: reviewFiles(files),
     })),
     letters: bundle.letters.map(reviewLetter),
   };

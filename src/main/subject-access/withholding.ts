@@ -6,6 +6,9 @@
  * A case's own fields are exported without the ones that are Plaint's bookkeeping (sort keys,
  * field versions, deadline indexes) or that name other people by account (`restrictedTo`) or as
  * third parties (`thirdParties`).
+ *
+ * Issue 18: a case's own files (attached to the complaint, a note or a communication) are exported
+ * under their case, and each can be excluded with a reason like a letter's file (`file:<id>`).
  */
 import { DomainError } from '../../shared/domain/domain-error';
 import type { TimelineEntry } from '../../shared/domain/records';
@@ -41,9 +44,10 @@ export interface WithheldListing {
 }
 
 export interface ExportContent {
-  readonly cases: readonly { readonly record: ExportedCase; readonly timeline: readonly ExportedTimelineEntry[] }[];
+  /** Each case with its timeline and its own files (issue 18), less those excluded. */
+  readonly cases: readonly { readonly record: ExportedCase; readonly timeline: readonly ExportedTimelineEntry[]; readonly files: readonly FileRecord[] }[];
   readonly letters: readonly ExportedLetter[];
-  /** The files to copy into the archive (those of letters neither excluded nor redacted, less excluded files). */
+  /** The files to copy into the archive (the cases' own, then those of letters neither excluded nor redacted; less excluded files). */
   readonly files: readonly FileRecord[];
   readonly withheld: readonly WithheldListing[];
 }
@@ -75,7 +79,10 @@ function unknownEntry(index: number, entry: WithheldEntry): DomainError {
 
 export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[], fieldDecisions: readonly WithheldField[] = []): ExportContent {
   const known = new Set<string>();
-  for (const { timeline } of bundle.cases) for (const entry of timeline) known.add(`timeline:${entry.id}`);
+  for (const { timeline, files } of bundle.cases) {
+    for (const entry of timeline) known.add(`timeline:${entry.id}`);
+    for (const file of files) known.add(`file:${file.id}`);
+  }
   for (const { record, files } of bundle.letters) {
     known.add(`letter:${record.id}`);
     for (const file of files) known.add(`file:${file.id}`);
@@ -91,7 +98,20 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
   const withheld: WithheldListing[] = [];
   const listing = (decision: WithheldEntry, caseReference: string | null, at: string) => withheld.push({ kind: decision.kind, id: decision.id, action: decision.action, reason: decision.reason, caseReference, at });
 
-  const cases = bundle.cases.map(({ record, timeline }) => {
+  const files: FileRecord[] = [];
+  /** The files not excluded; each excluded one is listed against its case (or letter's case). */
+  const keptFiles = (owned: readonly FileRecord[], caseReference: string | null): FileRecord[] => {
+    const kept: FileRecord[] = [];
+    for (const file of owned) {
+      const fileDecision = decided.get(`file:${file.id}`);
+      if (fileDecision) listing(fileDecision, caseReference, file.createdAt);
+      else kept.push(file);
+    }
+    files.push(...kept);
+    return kept;
+  };
+
+  const cases = bundle.cases.map(({ record, timeline, files: caseFiles }) => {
     const fields = fieldDecisions.filter((decision) => decision.caseId === record.id);
     for (const decision of fields) withheld.push({ kind: 'case-field', id: record.id, field: decision.field, action: 'exclude', reason: decision.reason, caseReference: record.reference, at: record.receivedAt });
     const entries: ExportedTimelineEntry[] = [];
@@ -101,11 +121,10 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
       if (decision?.action === 'exclude') continue;
       entries.push(decision ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } } : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data: entry.data });
     }
-    return { record: exportedCase(record, new Set(fields.map((decision) => decision.field))), timeline: entries };
+    return { record: exportedCase(record, new Set(fields.map((decision) => decision.field))), timeline: entries, files: keptFiles(caseFiles, record.reference) };
   });
 
   const letters: ExportedLetter[] = [];
-  const files: FileRecord[] = [];
   for (const { record, files: letterFiles } of bundle.letters) {
     const decision = decided.get(`letter:${record.id}`);
     const head = { id: record.id, direction: record.direction, date: letterDate(record), caseReference: record.caseReference };
@@ -114,15 +133,8 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
       if (decision.action === 'redact') letters.push({ ...head, redacted: { reason: decision.reason } });
       continue;
     }
-    const kept: FileRecord[] = [];
-    for (const file of letterFiles) {
-      const fileDecision = decided.get(`file:${file.id}`);
-      if (fileDecision) listing(fileDecision, record.caseReference, file.createdAt);
-      else kept.push(file);
-    }
     const { files: _files, ...rest } = record;
-    letters.push({ ...head, record: rest, files: kept });
-    files.push(...kept);
+    letters.push({ ...head, record: rest, files: keptFiles(letterFiles, record.caseReference) });
   }
   return { cases, letters, files, withheld };
 }

@@ -137,6 +137,8 @@ export interface ReviewCase {
   /** The case's own free-text fields that hold something, each of which can be withheld. */
   readonly fields: readonly { readonly field: WithheldCaseField; readonly text: string }[];
   readonly timeline: readonly ReviewTimelineEntry[];
+  /** Issue 18: the case's own files (attached to the complaint, a note or a communication), each of which can be excluded. */
+  readonly files: readonly ReviewFile[];
 }
 
 /** Everything the export would hold, for the administrator to withhold what is not the person's. */

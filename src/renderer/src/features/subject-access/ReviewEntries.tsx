@@ -2,11 +2,12 @@
  * Subject access, step 2 (issue 14): every entry the export would hold (each case's timeline, the
  * letters and their files), each with include / redact / exclude and, when withheld, its reason.
  * A file can only be included or excluded (it cannot be partly redacted), and so can a case's own
- * free-text field (e.g. the root-cause note).
+ * free-text field (e.g. the root-cause note). Issue 18: a case's own files (attached to the
+ * complaint, a note or a communication) are listed with the case, each to include or exclude.
  */
 import { Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SubjectAccessReview, WithheldKind } from '../../../../shared/domain/subject-access';
+import type { ReviewFile, SubjectAccessReview, WithheldKind } from '../../../../shared/domain/subject-access';
 import { useFormatters } from '../../common/format';
 import { decisionKey, decisionOf, fieldKey, INCLUDED, type Decision, type Decisions, type EntryAction } from './decisions';
 
@@ -48,6 +49,26 @@ function DecisionFor({ decisionKey: key, actions, label, decisions, onDecide }: 
           data-testid="sar-entry-reason"
         />
       )}
+    </Stack>
+  );
+}
+
+/** A case's or a letter's files, each included or excluded (a file cannot be partly redacted). */
+function ReviewFiles({ files, decisions, onDecide }: DecisionProps & { readonly files: readonly ReviewFile[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} pl="md">
+      <Text size="xs" fw={600}>
+        {t('subjectAccess.files')}
+      </Text>
+      {files.map((file) => (
+        <Group key={file.id} justify="space-between" wrap="nowrap" data-testid="sar-entry" data-kind="file">
+          <Text size="sm" data-testid="sar-entry-text">
+            {file.name}
+          </Text>
+          <DecisionControl kind="file" id={file.id} label={file.name} decisions={decisions} onDecide={onDecide} />
+        </Group>
+      ))}
     </Stack>
   );
 }
@@ -102,6 +123,7 @@ export function ReviewEntries({ review, decisions, onDecide }: DecisionProps & {
                 <DecisionControl kind="timeline" id={item.id} label={item.text} decisions={decisions} onDecide={onDecide} />
               </Group>
             ))}
+            {entry.files.length > 0 && <ReviewFiles files={entry.files} decisions={decisions} onDecide={onDecide} />}
           </Stack>
         </Paper>
       ))}
@@ -130,21 +152,7 @@ export function ReviewEntries({ review, decisions, onDecide }: DecisionProps & {
               </Stack>
               <DecisionControl kind="letter" id={letter.letterId} label={letter.summary} decisions={decisions} onDecide={onDecide} />
             </Group>
-            {letter.files.length > 0 && decisionOf(decisions, 'letter', letter.letterId).action === 'include' && (
-              <Stack gap={4} pl="md">
-                <Text size="xs" fw={600}>
-                  {t('subjectAccess.files')}
-                </Text>
-                {letter.files.map((file) => (
-                  <Group key={file.id} justify="space-between" wrap="nowrap" data-testid="sar-entry" data-kind="file">
-                    <Text size="sm" data-testid="sar-entry-text">
-                      {file.name}
-                    </Text>
-                    <DecisionControl kind="file" id={file.id} label={file.name} decisions={decisions} onDecide={onDecide} />
-                  </Group>
-                ))}
-              </Stack>
-            )}
+            {letter.files.length > 0 && decisionOf(decisions, 'letter', letter.letterId).action === 'include' && <ReviewFiles files={letter.files} decisions={decisions} onDecide={onDecide} />}
           </Stack>
         </Paper>
       ))}

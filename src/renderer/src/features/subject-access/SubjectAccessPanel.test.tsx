@@ -43,6 +43,7 @@ const review: SubjectAccessReview = {
         { id: 'n1', kind: 'note', at: '2026-11-23T09:00:00.000Z', by: 'Ilze', text: 'Called Anna back' },
         { id: 'n2', kind: 'note', at: '2026-11-23T10:00:00.000Z', by: 'Ilze', text: 'Staff only: Mara is off sick' },
       ],
+      files: [{ id: 'cf1', name: 'damage.png', mimeType: 'image/png', size: 200 }],
     },
   ],
   letters: [{ letterId: 'l-anna', direction: 'in', caseId: 'c-anna', caseReference: 'WZ-0001-A', date: '2026-11-24', partyName: 'Anna Berzina', summary: 'Sends the receipt', text: '', files: [{ id: 'f1', name: 'receipt.pdf', mimeType: 'application/pdf', size: 100 }] }],
@@ -105,5 +106,37 @@ describe('Settings → Subject access (issue 14)', () => {
       overwrite: false,
       language: 'en-GB',
     });
+  });
+
+  it('lists the case’s own files (issue 18) with the case, each to include or exclude with a reason (P-7.2)', async () => {
+    const sent: ApiCall[] = [];
+    withApi(
+      latvianSettingsSnapshot(),
+      {
+        'app.info': () => ({ ok: true, result: { host: 'harness' } }),
+        'people.find': () => ({ ok: true, result: found }),
+        'people.review': () => ({ ok: true, result: review }),
+        'people.export': () => ({ ok: true, result: exported }),
+      },
+      sent,
+    );
+    renderWithSettings(<SubjectAccessPanel />, 'en-GB');
+    await userEvent.type(await screen.findByTestId('sar-name'), 'Berzina');
+    await userEvent.click(screen.getByTestId('sar-search'));
+    await userEvent.click(within((await screen.findAllByTestId('sar-case'))[0]!).getByTestId('sar-case-select'));
+    await userEvent.click(screen.getByTestId('sar-review'));
+
+    const caseFile = within((await screen.findAllByTestId('sar-review-case'))[0]!)
+      .getAllByTestId('sar-entry')
+      .find((entry) => entry.getAttribute('data-kind') === 'file')!;
+    expect(caseFile.textContent).toContain('damage.png');
+    expect(within(caseFile).queryByText('Redact')).toBeNull();
+    await userEvent.click(within(caseFile).getByText('Exclude'));
+    await userEvent.type(within(caseFile).getByTestId('sar-entry-reason'), 'Shows a neighbour’s home');
+    await userEvent.type(screen.getByTestId('sar-destination'), '/home/admin/anna.zip');
+    await userEvent.click(screen.getByTestId('sar-export'));
+
+    await screen.findByTestId('sar-exported');
+    expect(sent.find((call) => call.method === 'people.export')?.input).toMatchObject({ withheld: [{ kind: 'file', id: 'cf1', action: 'exclude', reason: 'Shows a neighbour’s home' }] });
   });
 });
