@@ -51,22 +51,28 @@ const review: SubjectAccessReview = {
 
 const exported: SubjectAccessExportResult = { path: '/home/admin/anna.zip', bytes: 1000, sha256: 'x', cases: 1, letters: 1, files: 1, withheld: 1 };
 
+/** The panel on a fake API that finds, reviews and exports; the administrator has searched for "Berzina". Returns the calls made. */
+async function searchForBerzina(): Promise<ApiCall[]> {
+  const sent: ApiCall[] = [];
+  withApi(
+    latvianSettingsSnapshot(),
+    {
+      'app.info': () => ({ ok: true, result: { host: 'harness' } }),
+      'people.find': () => ({ ok: true, result: found }),
+      'people.review': () => ({ ok: true, result: review }),
+      'people.export': () => ({ ok: true, result: exported }),
+    },
+    sent,
+  );
+  renderWithSettings(<SubjectAccessPanel />, 'en-GB');
+  await userEvent.type(await screen.findByTestId('sar-name'), 'Berzina');
+  await userEvent.click(screen.getByTestId('sar-search'));
+  return sent;
+}
+
 describe('Settings → Subject access (issue 14)', () => {
   it('search → tick the person → review → withhold with a reason → export', async () => {
-    const sent: ApiCall[] = [];
-    withApi(
-      latvianSettingsSnapshot(),
-      {
-        'app.info': () => ({ ok: true, result: { host: 'harness' } }),
-        'people.find': () => ({ ok: true, result: found }),
-        'people.review': () => ({ ok: true, result: review }),
-        'people.export': () => ({ ok: true, result: exported }),
-      },
-      sent,
-    );
-    renderWithSettings(<SubjectAccessPanel />, 'en-GB');
-    await userEvent.type(await screen.findByTestId('sar-name'), 'Berzina');
-    await userEvent.click(screen.getByTestId('sar-search'));
+    const sent = await searchForBerzina();
 
     // Similar names, told apart by e-mail and postcode; nothing is ticked for the administrator.
     const rows = await screen.findAllByTestId('sar-case');
@@ -109,20 +115,7 @@ describe('Settings → Subject access (issue 14)', () => {
   });
 
   it('lists the case’s own files (issue 18) with the case, each to include or exclude with a reason (P-7.2)', async () => {
-    const sent: ApiCall[] = [];
-    withApi(
-      latvianSettingsSnapshot(),
-      {
-        'app.info': () => ({ ok: true, result: { host: 'harness' } }),
-        'people.find': () => ({ ok: true, result: found }),
-        'people.review': () => ({ ok: true, result: review }),
-        'people.export': () => ({ ok: true, result: exported }),
-      },
-      sent,
-    );
-    renderWithSettings(<SubjectAccessPanel />, 'en-GB');
-    await userEvent.type(await screen.findByTestId('sar-name'), 'Berzina');
-    await userEvent.click(screen.getByTestId('sar-search'));
+    const sent = await searchForBerzina();
     await userEvent.click(within((await screen.findAllByTestId('sar-case'))[0]!).getByTestId('sar-case-select'));
     await userEvent.click(screen.getByTestId('sar-review'));
 
