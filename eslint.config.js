@@ -46,9 +46,11 @@ const mainLayers = [
   { target: main('api'), from: main('storage'), except: ['./storage-errors.ts'], message: 'api only adapts: it maps storage errors to API errors, and calls services for everything else.' },
   {
     target: main('protection'),
-    from: main('storage', 'database', 'domain', 'identity', 'files', 'notifier', 'post-room', 'reports', 'backup', 'sync', ...edges),
+    from: main('database', 'domain', 'identity', 'files', 'notifier', 'post-room', 'reports', 'backup', 'sync', ...edges),
     message: 'protection holds the database key and its slots: plain Node, no layer above it; the composition root wires it to the session and the database.',
   },
+  // The one storage module it shares: which cipher a database file is in (a leaf that imports only the SQLite binding).
+  { target: main('protection'), from: main('storage'), except: ['./database-cipher.ts'], message: 'protection reaches the storage only for the database cipher (storage/database-cipher.ts).' },
   { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'reports', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },
 ];
 

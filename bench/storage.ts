@@ -20,11 +20,13 @@
  * the product's setting, shown so the cost of power-loss durability is visible.
  *
  * 3. With and without the key (issue 14, P-7.2): the complaint-scale operations through RxDB on
- *    this storage, on an encrypted database (a random 256-bit key, SQLite3MultipleCiphers' default
- *    cipher, as every Plaint profile) and a plain one, taking turns run by run; the ratio
- *    encrypted / plain per operation (goal: at most 1.3×).
+ *    this storage, on an encrypted database (a random 256-bit key, AEGIS-256 as every Plaint
+ *    profile) and a plain one, taking turns run by run; the ratio encrypted / plain per operation
+ *    (goal: at most 1.3×).
+ * 4. Which cipher (issue 14): the bulk insert below RxDB, with better-sqlite3, plain and under each
+ *    SQLite3MultipleCiphers cipher, taking turns (bench/lib/cipher-comparison.ts): why AEGIS.
  *
- * Options: --rounds N (default 3), --docs N (default 100000), --part 1|2|3 (default all).
+ * Options: --rounds N (default 3), --docs N (default 100000), --part 1|2|3|4 (default all).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -40,6 +42,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { runPerformanceTests } from 'rxdb/plugins/test-utils';
 import { getRxStorageSqlite } from '../src/main/storage';
 import { ASSIGNEES, benchCaseSchema, makeBenchCases, STATUSES, type BenchCase } from './lib/case-documents';
+import { compareCiphers, printCipherComparison } from './lib/cipher-comparison';
 import { compareWithAndWithoutKey, isEncryptedFile, printKeyComparison, timedHere, type KeyedOperation } from './lib/key-comparison';
 import { median, printTable, round, timed, writeResults } from './lib/report';
 
@@ -382,5 +385,10 @@ const output: Record<string, unknown> = { synchronous: 'FULL (default)' };
 if (args.part === undefined || args.part === '1') output['rxdbPerformanceTest'] = await rxdbPerformance();
 if (args.part === undefined || args.part === '2') output['complaintScale'] = await complaintScale();
 if (args.part === undefined || args.part === '3') output['withAndWithoutKey'] = await withAndWithoutKey();
+if (args.part === undefined || args.part === '4') {
+  const rows = compareCiphers(makeBenchCases(DOCS), ROUNDS, fs.mkdtempSync(path.join(scratch, 'ciphers-')));
+  printCipherComparison(`Which cipher (issue 14): bulk insert of ${DOCS} case rows with better-sqlite3, batches of 2000, then the WAL checkpointed; ${ROUNDS} rounds, taking turns (ratio = cipher / plain)`, rows);
+  output['ciphers'] = { documents: DOCS, rounds: ROUNDS, loadAverage: os.loadavg().map((load) => round(load)), ciphers: rows };
+}
 console.log(`\nWrote ${writeResults('storage', output)}`);
 fs.rmSync(scratch, { recursive: true, force: true });

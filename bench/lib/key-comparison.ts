@@ -1,6 +1,6 @@
 /**
  * Issue 14 (P-7.2): what encryption at rest costs. The same operations on two databases, one
- * encrypted with a key (SQLite3MultipleCiphers' default cipher, as every Plaint profile) and one
+ * encrypted with a key (AEGIS-256, as every Plaint profile: storage/database-cipher.ts) and one
  * plain, taking turns run by run (which goes first alternates) so machine load falls on both
  * alike. The ratio per operation is encrypted / plain (median; p95 beside it); the goal is at most
  * 1.3× on every operation.

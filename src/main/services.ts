@@ -64,6 +64,7 @@ import type { StaffMember } from '../shared/domain/records';
 import { DATABASE_NAME, openPlaintDatabase, type OpenedDatabase } from './database/plaint-database';
 import type { KeyProtector } from './protection/key-protector';
 import type { DatabaseKeyring } from './protection/database-keyring';
+import { upgradeProfileCipher } from './protection/cipher-upgrade';
 import { normaliseRecoveryKey } from './protection/recovery-key';
 import { passwordSlotKeeper } from './protection/password-slot-keeper';
 import { protectionHandlers } from './api/handlers/protection-handlers';
@@ -218,6 +219,20 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
+  /**
+   * A profile encrypted before AEGIS (ChaCha20) moves to AEGIS with the same key before it opens
+   * (cipher-upgrade.ts), whichever slot unlocked it. If that fails, the profile is unchanged and
+   * opens in its old cipher; the next start tries again.
+   */
+  const upgradeCipher = async (file: string, key: string): Promise<void> => {
+    try {
+      const outcome = await upgradeProfileCipher({ databaseFile: file, key, onProgress: (step) => logger.info('Changing the database cipher', { step }) });
+      if (outcome === 'upgraded') logger.info('The database now uses the AEGIS cipher');
+    } catch (error) {
+      logger.error('The database cipher could not be changed; it opens in its earlier cipher', errorDetails(error));
+    }
+  };
+
   /** The service once the database is open; until then, or when it failed, why it is not (issue 12: one home). */
   const whenOpen = <T>(service: T | null | undefined): T => {
     if (service) return service;
@@ -236,6 +251,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   /** Opens the database (with the key when encrypted) and starts every service of the profile. */
   const startProfile = async (key: string | null): Promise<void> => {
     const file = privateDatabaseFile(dataDirectory, databaseName);
+    if (key && file) await upgradeCipher(file, key);
     opened = await openPlaintDatabase({ dataDirectory, logger, ...COLLECTION_EXTRAS, ...(options.databaseName ? { name: options.databaseName } : {}), ...(key ? { key } : {}) });
     profileKey = key;
     database = file ? opened.status : { ...opened.status, file: null };

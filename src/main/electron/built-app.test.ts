@@ -17,6 +17,7 @@ import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { DEFAULT_SLA_POLICY } from '../../shared/sla';
 import { CSP_HEADER } from '../security/content-security-policy';
 import { DatabaseKeyring } from '../protection/database-keyring';
+import { applyKey } from '../storage/database-cipher';
 import { keyFilePath } from '../protection/key-file';
 import type { KeyProtector } from '../protection/key-protector';
 import { APP_ENTRY_URL } from '../security/origins';
@@ -326,7 +327,8 @@ describe('the built main process, started on a fake Electron', () => {
     expect(keyring?.unlockAtStart()).toBe(true);
     const database = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      database.pragma(`key='${keyring?.databaseKey() ?? ''}'`);
+      // The built app writes AEGIS (the profile cipher), not the library's default.
+      applyKey(database, keyring?.databaseKey() ?? '');
       expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       database.close();

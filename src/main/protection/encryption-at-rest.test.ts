@@ -16,6 +16,7 @@ import { TEST_SCRYPT_COST } from '../identity/password';
 import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import { DatabaseKeyring } from './database-keyring';
+import { applyKey } from '../storage/database-cipher';
 import { keyFilePath } from './key-file';
 import { fakeKeychain } from './test-fixtures/fake-keychain';
 
@@ -294,7 +295,8 @@ describe('the recovery key (P-7.2)', () => {
     if (!key) throw new Error('not unlocked');
     const db = new Database(file, { readonly: true });
     try {
-      db.pragma(`key='${key}'`);
+      // The profile's cipher alone (AEGIS): the recovery key opens the file as new profiles write it.
+      applyKey(db, key);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
       expect(tables.length).toBeGreaterThan(0);
     } finally {

@@ -6,8 +6,9 @@
  * 1. the original is checked (quick_check; a damaged file is left as it is), checkpointed and left
  *    in rollback-journal mode (no -wal beside it; WAL again at its next open), its rows counted;
  * 2. it is copied, fsynced, and the copy verified (integrity_check and the same counts): the backup;
- * 3. the copy is encrypted with `PRAGMA rekey` (SQLite3MultipleCiphers rekeys a database in
- *    rollback-journal mode; it is not in WAL), reopened with the key and verified again;
+ * 3. the copy is encrypted with `PRAGMA rekey` in the profile cipher, AEGIS (SQLite3MultipleCiphers
+ *    rekeys a database in rollback-journal mode; it is not in WAL), reopened with the key and
+ *    verified again;
  * 4. the key file is written as `<name>.keys.json.pending`, the copy renamed over the original,
  *    then the pending key file renamed to its own name.
  * `finishInterruptedMigration` runs at every start before the key file is read.
@@ -15,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { encryptInPlace, KNOWN_CIPHERS, openWithKey, PROFILE_CIPHER, type DatabaseCipher } from '../storage/database-cipher';
 import { DatabaseKeyring, type KeyringOptions } from './database-keyring';
 import { PRIVATE_FILE_MODE, removeAbandonedTemporaries } from './private-files';
 
@@ -36,10 +38,6 @@ export class MigrationError extends Error {
 const copyOf = (databaseFile: string) => `${databaseFile}.encrypting`;
 const pendingOf = (keyFile: string) => `${keyFile}.pending`;
 
-function quote(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 function rowCounts(db: Database.Database): Record<string, number> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const counts: Record<string, number> = {};
@@ -47,10 +45,10 @@ function rowCounts(db: Database.Database): Record<string, number> {
   return counts;
 }
 
-function withDatabase<T>(file: string, key: string | null, use: (db: Database.Database) => T): T {
-  const db = new Database(file, { fileMustExist: true });
+/** Opens the file plain, or with the key in one of `ciphers` (a switch made by an earlier version is in ChaCha20). */
+function withDatabase<T>(file: string, key: string | null, use: (db: Database.Database) => T, ciphers: readonly DatabaseCipher[] = [PROFILE_CIPHER]): T {
+  const db = key ? openWithKey(file, key, { fileMustExist: true }, ciphers).db : new Database(file, { fileMustExist: true });
   try {
-    if (key) db.pragma(`key=${quote(key)}`);
     return use(db);
   } finally {
     db.close();
@@ -109,7 +107,7 @@ export function finishInterruptedMigration(databaseFile: string, keyring: Keyrin
   let switched = false;
   if (key && fs.existsSync(databaseFile)) {
     try {
-      switched = withDatabase(databaseFile, key, (db) => (db.prepare('SELECT count(*) FROM sqlite_master').get(), true));
+      switched = withDatabase(databaseFile, key, (db) => (db.prepare('SELECT count(*) FROM sqlite_master').get(), true), KNOWN_CIPHERS);
     } catch {
       switched = false;
     }
@@ -146,7 +144,7 @@ export async function encryptPlaintextProfile(options: MigrationOptions): Promis
   const pending = DatabaseKeyring.create({ ...keyring, file: pendingOf(keyring.file) });
   const key = pending.databaseKey();
   if (!key) throw new MigrationError('The new database key is not available.');
-  withDatabase(copy, null, (db) => db.pragma(`rekey=${quote(key)}`));
+  withDatabase(copy, null, (db) => encryptInPlace(db, key));
   fsyncFile(copy);
   verify(copy, key, counts, 'encrypted copy of the database');
   await options.onProgress?.('encrypted');

@@ -12,8 +12,9 @@
  * - `synchronous=FULL`: every commit is fsynced before its promise resolves, so a resolved write
  *   survives not only a process crash (NORMAL would do) but also power loss or an OS crash. A
  *   complaint desk writes little and cannot lose a logged letter: the fsync is worth it.
- * - With a key, SQLite3MultipleCiphers encrypts the file (default cipher); without one it is
- *   plain SQLite.
+ * - With a key, SQLite3MultipleCiphers encrypts the file with AEGIS-256 (an authenticated cipher:
+ *   a changed byte is refused, not read); a profile from before, in ChaCha20, still opens
+ *   (`database-cipher.ts`). Without a key it is plain SQLite.
  * - `quick_check` at open: a damaged file is reported at start-up, never written to.
  */
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Subject } from 'rxjs';
 import { StorageError, toStorageError } from './storage-errors';
+import { openWithKey, type DatabaseCipher } from './database-cipher';
 
 export type SqliteDatabase = Database.Database;
 
@@ -35,6 +37,8 @@ export interface SqliteConnection {
   readonly file: string;
   readonly db: SqliteDatabase;
   /** Change streams shared by every storage instance of one table in this process. */
+  /** The cipher that opened the file, or null for a plain file. */
+  readonly cipher: DatabaseCipher | null;
   readonly changeSubjects: Map<string, Subject<unknown>>;
   refCount: number;
   /** Serialises writes that must await (attachment blobs) behind earlier writes. */
@@ -45,17 +49,9 @@ export interface SqliteConnection {
 
 const openConnections = new Map<string, SqliteConnection>();
 
-function quote(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 function configure(db: SqliteDatabase, file: string, options: SqliteConnectionOptions): void {
-  if (options.key !== undefined) {
-    if (options.key.length === 0) throw new StorageError('UNKNOWN', file, 'An empty encryption key is not allowed.');
-    db.pragma(`key=${quote(options.key)}`);
-  }
-  // Any read fails here with SQLITE_NOTADB for a non-database file or a wrong key.
-  db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  // Any read fails here with SQLITE_NOTADB for a non-database file (with a key, `openWithKey` has read already).
+  if (options.key === undefined) db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
   db.pragma('locking_mode = EXCLUSIVE');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new StorageError('UNKNOWN', file, `SQLite refused WAL journaling for ${file} (got '${String(mode)}').`);
@@ -76,10 +72,13 @@ export function openSqliteConnection(file: string, options: SqliteConnectionOpti
     existing.refCount += 1;
     return existing;
   }
+  if (options.key?.length === 0) throw new StorageError('UNKNOWN', absolute, 'An empty encryption key is not allowed.');
   let db: SqliteDatabase;
+  let cipher: DatabaseCipher | null = null;
   try {
     fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    db = new Database(absolute, { timeout: 250 });
+    if (options.key === undefined) db = new Database(absolute, { timeout: 250 });
+    else ({ db, cipher } = openWithKey(absolute, options.key, { timeout: 250 }));
   } catch (error) {
     throw toStorageError(error, absolute, 'opening the database');
   }
@@ -89,7 +88,7 @@ export function openSqliteConnection(file: string, options: SqliteConnectionOpti
     db.close();
     throw toStorageError(error, absolute, 'opening the database');
   }
-  const connection: SqliteConnection = { file: absolute, db, changeSubjects: new Map(), refCount: 1, writeQueue: Promise.resolve(), pendingWrites: 0 };
+  const connection: SqliteConnection = { file: absolute, db, cipher, changeSubjects: new Map(), refCount: 1, writeQueue: Promise.resolve(), pendingWrites: 0 };
   openConnections.set(absolute, connection);
   return connection;
 }
