@@ -183,7 +183,11 @@ const file = writeResults('first-paint', {
   cases: Number(values.cases),
   runs: RUNS,
   warmup: WARMUP,
+  // What each side was, so the report can say it without anyone typing it (issue 20).
+  baseline: { label: values['baseline-rev'] ? `the renderer of git revision ${values['baseline-rev']}, built by the benchmark` : `the built renderer at ${path.relative(repoRoot, builds.before) || '.'}` },
+  measured: { label: path.resolve(values.after) === path.join(repoRoot, 'out', 'renderer') ? "this checkout's out/renderer (npm run build)" : `the built renderer at ${path.relative(repoRoot, builds.after)}` },
   builds: { before: { ...sizes.before }, after: { ...sizes.after } },
+  scriptBytesBeforeFirstRow: { before: fetched('before'), after: fetched('after') },
   metrics: Object.fromEntries(METRICS.map((metric) => [metric, { before: summary('before', metric), after: summary('after', metric) }])),
   samples,
 });

@@ -2,6 +2,10 @@
  * npm run bench:report — writes docs/benchmarks.md from the benchmarks' own output
  * (bench-results/*.json), with the machine, the date and the commit of each run, so no figure in
  * the documentation is typed by hand (issue 20). Run the benchmarks first (npm run bench:…).
+ *
+ * bench-results/ is not committed, so one machine rarely holds every benchmark's JSON. A section
+ * whose JSON is absent is kept as docs/benchmarks.md last had it (still the output of an earlier
+ * run, with its own provenance line), never replaced by "not measured".
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +39,11 @@ function provenance(result: Json): string {
   return `Measured ${String(result['generatedAt'] ?? '?')} at commit \`${String(result['commit'] ?? 'unknown')}\` on ${String(machine['cpus'] ?? '?')} × ${String(machine['cpuModel'] ?? '?')}, ${String(machine['memoryGiB'] ?? '?')} GiB, Node ${String(machine['node'] ?? '?')} (${String(machine['platform'] ?? '?')}), load average ${String(machine['loadAverage'] ?? '?')} when it ended (both sides of each ratio ran under the same load).`;
 }
 
+/** A ratio the benchmark rounded to 0 (two decimals) is shown from its own two times, so it does not read as "free". */
+function smallRatio(ratio: unknown, ours: unknown, theirs: unknown): unknown {
+  return ratio === 0 && typeof ours === 'number' && typeof theirs === 'number' && ours > 0 && theirs > 0 ? Number((ours / theirs).toPrecision(2)) : ratio;
+}
+
 function storageSection(result: Json): string {
   const parts: string[] = ['## Storage (`npm run bench:storage`)', provenance(result)];
   const performance = record(result['rxdbPerformanceTest']);
@@ -52,10 +61,11 @@ function storageSection(result: Json): string {
   if (rows(scale['operations']).length > 0) {
     parts.push(
       `### Complaint-office scale: ${String(scale['documents'] ?? '?')} documents of ~${String(scale['averageDocumentBytes'] ?? '?')} bytes, against direct SQL (statements prepared once)`,
-      table(['operation', 'rounds', 'ours ms', 'direct SQL ms', 'ratio'], rows(scale['operations']).map((row) => [row['operation'], row['rounds'] ?? 1, row['oursMs'], row['sqlMs'], row['ratio']])),
+      table(['operation', 'rounds', 'ours ms', 'direct SQL ms', 'ratio'], rows(scale['operations']).map((row) => [row['operation'], row['rounds'] ?? 1, row['oursMs'], row['sqlMs'], smallRatio(row['ratio'], row['oursMs'], row['sqlMs'])])),
       `Files: ours ${String(record(scale['files'])['oursMiB'] ?? '?')} MiB, direct SQL ${String(record(scale['files'])['sqlMiB'] ?? '?')} MiB.`,
     );
   }
+  parts.push(...keyComparisonPart(record(result['withAndWithoutKey'])));
   return parts.join('\n\n');
 }
 
@@ -93,6 +103,86 @@ function syncSection(result: Json): string {
   ].join('\n\n');
 }
 
+function keyComparisonPart(withAndWithoutKey: Json): string[] {
+  if (rows(withAndWithoutKey['operations']).length === 0) return [];
+  return [
+    `### With and without the key (issue 14, P-7.2): ${String(withAndWithoutKey['documents'] ?? '?')} case documents, an encrypted database beside a plain one, taking turns (ratio = encrypted / plain; goal ≤ 1.3×)`,
+    table(
+      ['operation', 'runs', 'encrypted median ms', 'plain median ms', 'ratio (median)', 'ratio (p95)', 'within 1.3×'],
+      rows(withAndWithoutKey['operations']).map((row) => [row['operation'], row['runs'], row['encryptedMedianMs'], row['plainMedianMs'], row['ratioMedian'], row['ratioP95'], row['withinGoal'] === true ? 'yes' : 'no']),
+    ),
+  ];
+}
+
+/** Issue 16's goal: the full 12-month dashboard at most 1.5× the same aggregates in hand-written SQL. */
+const REPORTS_GOAL = 1.5;
+
+function reportsSection(result: Json): string {
+  const scenarios = rows(result['scenarios']);
+  const full = scenarios.find((row) => String(row['scenario']).startsWith('full'));
+  const ratio = typeof full?.['ratioMedian'] === 'number' ? full['ratioMedian'] : null;
+  const verdict = ratio === null ? 'The full dashboard was not measured in this run.' : `Full dashboard: ${String(ratio)}× — the goal (≤ ${REPORTS_GOAL}×) is ${ratio <= REPORTS_GOAL ? 'met' : 'NOT met'}.`;
+  const heaviest = scenarios.map((row) => {
+    // Where the baseline's time goes, from its own per-query means: the share of its heaviest query,
+    // and what the ratio would be if that query were free (a scaled estimate, said as one).
+    const means = Object.entries(record(row['sqlMeanMsPerQuery'])).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+    const whole = means.reduce((sum, [, ms]) => sum + ms, 0);
+    const [query, ms] = means.reduce((top, entry) => (entry[1] > top[1] ? entry : top), ['', 0] as [string, number]);
+    const ours = Number(row['oursMedianMs']);
+    const sql = Number(row['sqlMedianMs']);
+    const without = sql * (1 - ms / whole);
+    return whole > 0 ? `${String(row['scenario'])}: the SQL's heaviest query is \`${query}\` (${Math.round((ms / whole) * 100)} % of its time); with it left out the ratio would be about ${Math.round((ours / without) * 100) / 100}×.` : '';
+  });
+  const perQuery = scenarios.map((row) => [row['scenario'], Object.entries(record(row['sqlMeanMsPerQuery'])).map(([query, ms]) => `${query} ${String(ms)}`).join(', ')]);
+  return [
+    '## Reports dashboard (`npm run bench:reports`)',
+    provenance(result),
+    `${String(result['cases'] ?? '?')} seeded cases. Ours: \`reports.dashboard\` through the main-process services, its cache emptied before every run. Baseline: the same aggregates as hand-written SQL over the storage's own SQLite tables (the documents read once into a temporary table, then each figure with its case ids; months in UTC and calendar days, so a little less work than the dashboard's office time zone and working days). The two sides take turns, alternating which goes first; "received" and "open" show both counted the same cases. Goal (issue 16): the full 12-month dashboard at most ${REPORTS_GOAL}× the SQL.`,
+    table(
+      ['scenario', 'runs', 'received (ours / SQL)', 'open (ours / SQL)', 'ours median ms', 'ours p95 ms', 'SQL median ms', 'SQL p95 ms', 'ratio (median)'],
+      scenarios.map((row) => [row['scenario'], row['runs'], `${String(record(row['received'])['dashboard'] ?? '?')} / ${String(record(row['received'])['sql'] ?? '?')}`, `${String(record(row['open'])['dashboard'] ?? '?')} / ${String(record(row['open'])['sql'] ?? '?')}`, row['oursMedianMs'], row['oursP95Ms'], row['sqlMedianMs'], row['sqlP95Ms'], row['ratioMedian']]),
+    ),
+    verdict,
+    'The SQL finds third-party inquiries by scanning the whole timeline (the storage\'s index columns are encoded, so hand-written SQL cannot use them), while the dashboard reads them through an index; so the baseline is weakest there:',
+    heaviest.filter(Boolean).map((line) => `- ${line}`).join('\n'),
+    'Mean SQL time per query (ms), where the baseline spends its time:',
+    table(['scenario', 'queries'], perQuery),
+  ].join('\n\n');
+}
+
+const FIRST_PAINT_LABELS: Record<string, string> = {
+  firstContentfulPaint: 'First contentful paint',
+  navigation: 'Navigation shown',
+  firstRow: 'First case row in the DOM',
+  firstRowPainted: 'First case row painted',
+};
+
+function firstPaintSection(result: Json): string {
+  const metrics = record(result['metrics']);
+  const builds = record(result['builds']);
+  const spread = (value: unknown) => {
+    const figure = record(value);
+    return `${String(figure['median'] ?? '?')} (${String(figure['p25'] ?? '?')}–${String(figure['p75'] ?? '?')})`;
+  };
+  const ratio = (before: unknown, after: unknown) => (typeof before === 'number' && typeof after === 'number' && before > 0 ? String(Math.round((after / before) * 100) / 100) : '?');
+  const body = Object.entries(metrics).map(([metric, value]) => {
+    const [before, after] = [record(record(value)['before']), record(record(value)['after'])];
+    return [FIRST_PAINT_LABELS[metric] ?? metric, spread(before), spread(after), ratio(before['median'], after['median'])];
+  });
+  const fetched = record(result['scriptBytesBeforeFirstRow']);
+  if (typeof fetched['before'] === 'number' && typeof fetched['after'] === 'number') {
+    body.push(['JavaScript fetched before the first row (KiB, median)', String(Math.round(fetched['before'] / 1024)), String(Math.round(fetched['after'] / 1024)), ratio(fetched['before'], fetched['after'])]);
+  }
+  const size = (build: unknown) => `${String(record(build)['files'] ?? '?')} files, ${String(Math.round(Number(record(build)['bytes'] ?? Number.NaN) / 1024))} KiB, largest ${String(Math.round(Number(record(build)['largest'] ?? Number.NaN) / 1024))} KiB`;
+  return [
+    '## First paint of the case list (`npm run bench:first-paint`)',
+    provenance(result),
+    `Issue 12 (the renderer split by route): two renderer builds side by side in the browser harness, each on its own copy of the same ${String(result['cases'] ?? '?')} seeded cases, Chromium opening them in turn (alternating which goes first), each time in a fresh context; ${String(result['runs'] ?? '?')} runs each after ${String(result['warmup'] ?? '?')} warm-up runs. Times are the page's own, in ms from navigation start: median (p25–p75). Before: ${String(record(result['baseline'])['label'] ?? 'not recorded')}. After: ${String(record(result['measured'])['label'] ?? 'not recorded')}. No goal was set beyond "report it"; lower is better.`,
+    table(['measure', 'before', 'after', 'after / before'], body),
+    `Builds: before ${size(builds['before'])}; after ${size(builds['after'])}.`,
+  ].join('\n\n');
+}
+
 function notifierSection(result: Json): string {
   return [
     '## Deadline notifier (`npm run bench:notifier`)',
@@ -119,14 +209,42 @@ const sections = [
   ['sync', syncSection],
   ['notifier', notifierSection],
   ['mail', mailSection],
+  ['reports', reportsSection],
+  ['first-paint', firstPaintSection],
 ] as const;
+
+/**
+ * The sections docs/benchmarks.md has now, by benchmark name (the `npm run bench:NAME` in a
+ * section's heading), so a benchmark whose JSON is not on this machine keeps the figures an
+ * earlier run wrote. A placeholder ("Not measured yet") is not kept: it is written afresh.
+ */
+function existingSections(): Map<string, string> {
+  const kept = new Map<string, string>();
+  if (!fs.existsSync(output)) return kept;
+  for (const chunk of fs.readFileSync(output, 'utf8').split(/^(?=## )/m)) {
+    const name = /^## .*`npm run bench:([\w-]+)`/.exec(chunk)?.[1];
+    if (name && !chunk.includes('Not measured yet')) kept.set(name, chunk.trim());
+  }
+  return kept;
+}
+
+const previous = existingSections();
+const kept: string[] = [];
 const written = sections.flatMap(([name, section]) => {
   const result = read(name);
-  return result ? [section(result)] : [`## ${name}\n\nNot measured yet: run \`npm run bench:${name}\`, then \`npm run bench:report\`.`];
+  if (result) return [section(result)];
+  const earlier = previous.get(name);
+  if (earlier) {
+    kept.push(name);
+    return [earlier];
+  }
+  return [`## ${name}\n\nNot measured yet: run \`npm run bench:${name}\`, then \`npm run bench:report\`.`];
 });
+for (const name of kept) console.warn(`No bench-results/${name}.json here: kept its section as docs/benchmarks.md had it`);
 const text = [
   '# Benchmarks',
   'Written by `npm run bench:report` from `bench-results/*.json`; every figure is the benchmark’s own output, measured side by side with its reference in one run (ratios, never absolute pass/fail times). Do not edit by hand.',
+  'Sections are measured at different times, each with its own provenance line (date, commit, machine, load). `bench-results/` is not committed, so when a benchmark’s JSON is not on the machine that runs the report, its section is kept as an earlier report wrote it.',
   ...written,
 ].join('\n\n');
 fs.mkdirSync(path.dirname(output), { recursive: true });
