@@ -1266,6 +1266,7 @@ export const enGB = {
     text: 'Letter text',
     editHint: 'Check and edit the text. Once finalised, the letter cannot change.',
     finalise: 'Finalise letter (PDF)',
+    datesCorrected: 'The letter was finalised with its date corrected: the deadline it promises had moved since it was drafted, and the letter now states the date the case will hold.',
     posted: 'Posted {{date}}',
     notPosted: 'Not posted yet',
     emailed: 'Sent by e-mail to {{to}} on {{time}}',

@@ -1288,6 +1288,7 @@ export const lv = {
     text: 'Vēstules teksts',
     editHint: 'Pārbaudiet un labojiet tekstu. Pēc pabeigšanas vēstuli mainīt nevar.',
     finalise: 'Pabeigt vēstuli (PDF)',
+    datesCorrected: 'Vēstule pabeigta ar labotu datumu: kopš sagatavošanas tajā solītais termiņš bija mainījies, un tagad vēstulē ir datums, kas būs lietai.',
     posted: 'Nosūtīta {{date}}',
     notPosted: 'Vēl nav nosūtīta',
     emailed: 'Nosūtīta pa e-pastu uz {{to}} {{time}}',
