@@ -892,7 +892,7 @@ export const lv = {
   subjectAccess: {
     caseFields: { description: 'Apraksts', desiredOutcome: 'Vēlamais iznākums', resolution: 'Risinājums', stage2Resolution: '2. posma lēmums', rootCauseNote: 'Pamatcēloņa piezīme', lessonsLearned: 'Gūtās atziņas' },
     title: 'Datu subjekta piekļuve',
-    intro: 'Atrodiet visu, kas glabāts par personu, kura pieprasījusi savus datus, apstipriniet, kuri atradumi ir viņas (līdzīgi vārdi ir dažādas personas), neizpaudiet ierakstus, kas attiecas tikai uz trešajām personām vai darbiniekiem, katram norādot iemeslu, un eksportējiet vienu arhīvu: PDF kopsavilkumu, oriģinālās vēstules un skenējumus un JSON failu ar visiem ierakstiem. Eksports tiek ierakstīts piekļuves žurnālā.',
+    intro: 'Atrodiet visu, kas glabāts par personu, kura pieprasījusi savus datus, apstipriniet, kuri atradumi ir viņas (līdzīgi vārdi ir dažādas personas), neizpaudiet ierakstus, kas attiecas tikai uz trešajām personām vai darbiniekiem, katram norādot iemeslu, un eksportējiet vienu arhīvu: PDF kopsavilkumu, oriģinālās vēstules un skenējumus, personas sūdzībām, piezīmēm un ziņām pievienotos failus un JSON failu ar visiem ierakstiem. Eksports tiek ierakstīts piekļuves žurnālā.',
     searchTitle: '1. Atrodiet personu',
     name: 'Vārds',
     email: 'E-pasts',
