@@ -87,8 +87,10 @@ describe("a case's own files are prefetched like its letters (issue 18, issue 19
     await t.call('cases.addNote', { caseId: mine.caseId, text: 'The receipt', attachments: [upload('receipt.pdf', PDF)] });
     const other = await t.call('cases.create', { ...web, attachments: [upload('theirs.png', PNG)] });
     const db = t.services.domain!.db;
-    const files = db.collections['files'] as RxCollection<FileRecord>;
-    const letters = db.collections['letters'] as RxCollection<LetterDocument>;
+    // The post room's and the file store's collections, added to the same database by the services.
+    const added = db.collections as unknown as Record<string, unknown>;
+    const files = added['files'] as RxCollection<FileRecord>;
+    const letters = added['letters'] as RxCollection<LetterDocument>;
     const named = async (ids: readonly string[]) => (await files.findByIds([...ids]).exec()).values();
     const wanted = await wantedFiles({ cases: db.cases, staff: db.staff, letters, files }, [t.me()]);
     expect([...(await named(wanted))].map((file) => `${file.ownerId === mine.caseId ? 'mine' : 'other'}:${file.name}`).sort()).toEqual(['mine:photo.png', 'mine:receipt.pdf']);
