@@ -334,7 +334,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       ledger: await ContentLedger.load(rxdb),
       server: () => sync?.contentServer() ?? null,
       budgetBytes: async () => (await ready.identity.preferences()).fileCacheMegabytes * MEGABYTE,
-      wanted: (people) => wantedFiles({ cases: ready.db.cases, staff: ready.db.staff, letters: letters.letters }, people),
+      wanted: (people) => wantedFiles({ cases: ready.db.cases, staff: ready.db.staff, letters: letters.letters, files: fileCollections.files }, people),
       now: () => clock.now().getTime(),
       logger,
     });

@@ -28,6 +28,7 @@ import type { IssueCode } from '../../shared/domain/issue-codes';
 import { isAcknowledgementKind } from '../../shared/domain/records';
 import type { Viewer } from '../../shared/identity/viewer';
 import { planAcknowledgementReached } from '../domain/acknowledgement-delivery';
+import { assertLetterDatesHold } from '../post-room/letter-promises';
 import { ChangeSet } from '../database/change-set';
 import type { Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
@@ -115,6 +116,8 @@ export class MailOutbox {
     if (letter.posting?.email) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to}`, 'already_emailed');
     if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
     await this.domain.queries.assertCanOpen(letter.caseId, viewer);
+    // Issue 18 §2: a letter that promises a date sending it now would not hold is not queued.
+    await assertLetterDatesHold(this.domain, letter, this.clock.now());
     const { case: record } = await this.domain.queries.get(letter.caseId);
     if (record.complainant.email === '') throw fieldError('letterId', 'The complainant has no e-mail address', 'email_needed');
     const pdfRef = letter.files[0];
@@ -201,6 +204,14 @@ export class MailOutbox {
         await this.record(entry, new Date(entry.sendingSince ?? this.clock.now().toISOString()));
         return true;
       }
+    }
+    // Issue 18 §2: a letter queued on an earlier day (an outage) may by now promise a date its
+    // sending would not hold; it waits, not sent, with the reason, for the letter to be drafted again.
+    const letter = (await this.letters.letters.findOne(entry.letterId).exec())?.toJSON();
+    const stale = letter ? await assertLetterDatesHold(this.domain, letter, this.clock.now()).then(() => null, (error: unknown) => error) : null;
+    if (stale) {
+      await this.update(entry.letterId, (current) => ({ ...current, state: 'queued', problem: 'letter_date_moved' }));
+      return true;
     }
     const sendingSince = this.clock.now().toISOString();
     await this.update(entry.letterId, (current) => ({ ...current, state: 'sending', sendingSince }));

@@ -21,6 +21,7 @@ import type {
   logIncomingLetterInput,
   logPostingInput,
   logPostingsInput,
+  PromisedDates,
 } from '../../shared/domain/letters';
 import { isAcknowledgementKind, type CaseRecord, type TimelineEntry } from '../../shared/domain/records';
 import type { createCaseInput } from '../../shared/domain/inputs';
@@ -37,6 +38,7 @@ import type { FileStore } from '../files/file-store';
 import type { FileContents } from '../files/file-contents';
 import type { LetterCollections, LetterDocument } from './letters-collection';
 import { dayBookCsv } from './day-book-csv';
+import { assertLetterDatesHold, correctDraftDates, letterAction, letterDay, promisedDates } from './letter-promises';
 import { letterPdf, tablePdf } from './pdf-writer';
 import { ChangeSet, commitPlanned } from '../database/change-set';
 import type { Viewer } from '../../shared/identity/viewer';
@@ -243,18 +245,21 @@ export class PostRoomService {
   }
 
   /** The template filled from the case and the organisation, for the clerk to edit before finalising. */
-  async draft(input: z.output<typeof draftLetterInput>, viewer: Viewer | null | undefined): Promise<{ text: string }> {
+  async draft(input: z.output<typeof draftLetterInput>, viewer: Viewer | null | undefined): Promise<{ text: string; dates: PromisedDates }> {
     // P-7.1: a letter carries the case's details, so its writer must be able to open the case.
     await this.domain.queries.assertCanOpen(input.caseId, viewer);
     const detail = await this.domain.queries.get(input.caseId);
     const record = detail.case;
-    const { organisation } = await this.domain.settings.values();
+    const { organisation, slaPolicy } = await this.domain.settings.values();
     const calendar = await this.domain.settings.calendar();
     const actor = await this.domain.identity.actor();
-    const date = (iso: string | null | undefined) => (iso ? format(new Date(Date.parse(officeInstant(calendar, officeDay(calendar, new Date(iso)), '12:00').toISOString())), input.language === 'lv' ? 'dd.MM.yyyy' : 'd MMMM yyyy') : '');
+    const date = (iso: string | null | undefined) => (iso ? letterDay(calendar, officeDay(calendar, new Date(iso)), input.language) : '');
     const extension = record.extensions.at(-1);
     const resolution = record.stage2Resolution ?? record.resolution;
-    const running = record.deadlines.find((deadline) => deadline.kind === (record.stage === 2 ? 'stage2Resolution' : 'stage1Resolution'));
+    // Issue 18 §2: the dates as the workflow will hold them once the letter's action is recorded,
+    // if it went now (an acknowledgement letter starts stage 1's 10 working days, P-4.1, P-4.3).
+    const dates = promisedDates(record, letterAction(input.template, detail.availableActions), this.clock.now(), calendar, slaPolicy);
+    const day = (value: string | undefined) => (value ? letterDay(calendar, value, input.language) : '');
     const values: Record<string, string> = {
       date: date(this.clock.now().toISOString()),
       reference: record.reference,
@@ -263,8 +268,8 @@ export class PostRoomService {
       'organisation.name': organisation.name,
       'organisation.address': [organisation.name, ...organisation.addressLines, organisation.postcode].filter(Boolean).join(', '),
       receivedOn: date(record.receivedAt),
-      'deadline.resolution': date(running?.dueAt),
-      'extension.newDueAt': date(extension?.newDueAt),
+      'deadline.resolution': day(dates['deadline.resolution']),
+      'extension.newDueAt': day(dates['extension.newDueAt']),
       'extension.reason': extension?.reason ?? '',
       'resolution.summary': resolution?.summary ?? '',
       'resolution.outcome': resolution?.outcome ?? '',
@@ -272,7 +277,7 @@ export class PostRoomService {
       independentAdvice: organisation.independentAdvice[input.language],
       'sender.name': actor.name,
     };
-    return { text: mergeTemplate(await this.templateText(input.template, input.language), values) };
+    return { text: mergeTemplate(await this.templateText(input.template, input.language), values), dates };
   }
 
   /** Renders the final text to PDF, saves it with the case, and records it as an outgoing communication. Immutable from here. */
@@ -281,9 +286,15 @@ export class PostRoomService {
     await this.domain.queries.assertCanOpen(input.caseId, viewer);
     const detail = await this.domain.queries.get(input.caseId);
     const record = detail.case;
-    const { organisation } = await this.domain.settings.values();
+    const { organisation, slaPolicy } = await this.domain.settings.values();
     const now = this.clock.now();
     const actor = await this.domain.identity.actor();
+    const calendar = await this.domain.settings.calendar();
+    // Issue 18 §2: a date the draft promised that no longer holds (the draft was made on an earlier
+    // day, or the case moved on) is re-rendered now, before the PDF exists: nothing is printed or
+    // signed yet, so the team keeps its edits and the letter states the date the workflow will hold.
+    const expected = promisedDates(record, letterAction(input.template, detail.availableActions), now, calendar, slaPolicy);
+    const { text } = correctDraftDates(input.text, input.draftedDates ?? {}, expected, calendar, input.language);
     const letterId = newId();
     const recipient = { name: record.complainant.name, addressLines: record.complainant.address?.lines ?? [], postcode: record.complainant.address?.postcode ?? '' };
     const pdf = await letterPdf({
@@ -291,7 +302,7 @@ export class PostRoomService {
       recipient,
       date: format(now, input.language === 'lv' ? 'dd.MM.yyyy' : 'd MMMM yyyy'),
       reference: record.reference,
-      body: input.text,
+      body: text,
       referenceLabel: input.language === 'lv' ? 'Lietas numurs' : 'Reference',
     });
     // The PDF, the letter and its timeline entry are stored together or not at all.
@@ -303,17 +314,17 @@ export class PostRoomService {
       caseId: record.id,
       caseReference: record.reference,
       receivedOn: null,
-      letterDate: officeDay(await this.domain.settings.calendar(), now),
+      letterDate: officeDay(calendar, now),
       party: { name: recipient.name, addressLines: [...recipient.addressLines], postcode: recipient.postcode, country: record.complainant.address?.country ?? 'GB' },
       referenceQuoted: record.reference,
       kind: null,
       routedTo: '',
       note: '',
-      summary: input.text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('Dear') && !line.startsWith('Cien.'))?.slice(0, 200) ?? input.template,
+      summary: text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('Dear') && !line.startsWith('Cien.'))?.slice(0, 200) ?? input.template,
       files: [{ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size }],
       template: input.template,
       language: input.language,
-      text: input.text,
+      text,
       finalisedAt: now.toISOString(),
       posting: null,
       postedOn: '',
@@ -378,6 +389,8 @@ export class PostRoomService {
     const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
     const changes = new ChangeSet().update(this.collections.letters, letter, posted);
     const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
+    // Issue 18 §2: refused, before anything is written, if the letter promises a date posting it will not hold.
+    await assertLetterDatesHold(this.domain, letter.toJSON() as LetterDocument, new Date(Math.max(postedAt.getTime(), Date.parse(letter.finalisedAt))));
     const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planAcknowledgementReachedByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
     if (workflow) changes.include(workflow);
     return { changes, result: toRecord(posted) };

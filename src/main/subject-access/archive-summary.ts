@@ -17,7 +17,8 @@ const LABELS = {
     organisation: 'Organisation',
     exportedAt: 'Exported',
     exportedBy: 'Exported by',
-    intro: 'This summary lists the personal data held about you. records.json holds the same records in machine-readable form, and the files folder holds the original letters and scans.',
+    // Issue 18: the files folder also holds a case's own files (attached to a complaint, a note or a message).
+    intro: 'This summary lists the personal data held about you. records.json holds the same records in machine-readable form, and the files folder holds the original letters and scans, and the files attached to your complaints, notes and messages.',
     cases: 'Complaints',
     case: 'Complaint',
     received: 'Received',
@@ -47,7 +48,7 @@ const LABELS = {
     organisation: 'Organizācija',
     exportedAt: 'Eksportēts',
     exportedBy: 'Eksportēja',
-    intro: 'Šajā kopsavilkumā ir uzskaitīti par jums glabātie personas dati. records.json satur tos pašus ierakstus mašīnlasāmā veidā, bet mapē files ir oriģinālās vēstules un skenējumi.',
+    intro: 'Šajā kopsavilkumā ir uzskaitīti par jums glabātie personas dati. records.json satur tos pašus ierakstus mašīnlasāmā veidā, bet mapē files ir oriģinālās vēstules un skenējumi, kā arī faili, kas pievienoti jūsu sūdzībām, piezīmēm un ziņām.',
     cases: 'Sūdzības',
     case: 'Sūdzība',
     received: 'Saņemta',

@@ -333,6 +333,33 @@ describe('a case’s own files (issue 18; P-7.2): attached to a note, they are e
     const logged = (await exportedLog()).map((entry) => entry.detail);
     expect(logged[0]).toContain('4 files, 3 withheld');
   });
+
+  it('an excluded file is not named anywhere in the archive: its note says "a file withheld" (in the summary’s language), and the introduction names the case files', async () => {
+    const [caseId] = seeded.annaCases as [string, string];
+    await t.call('cases.addNote', { caseId, text: 'Photos of the damage from Anna', attachments: [scan('damage.png', PNG), scan('neighbours-door.jpg', JPEG)] });
+    const review = await t.call('people.review', { caseIds: seeded.annaCases });
+    const door = review.cases.find((entry) => entry.caseId === caseId)!.files.find((file) => file.name === 'neighbours-door.jpg')!;
+    const decision = { kind: 'file', id: door.id, action: 'exclude', reason: 'Shows a neighbour’s home' } as const;
+
+    for (const [language, withheldName, intro] of [
+      ['en-GB', 'A file withheld', 'the files attached to your complaints, notes and messages'],
+      ['lv', 'Neizpausts fails', 'faili, kas pievienoti jūsu sūdzībām, piezīmēm un ziņām'],
+    ] as const) {
+      const destination = path.join(out, `anna-withheld-name-${language}.zip`);
+      await t.call('people.export', exportInput(destination, { language, withheld: [...withheld(), decision] }));
+      const archive = unzipSync(new Uint8Array(fs.readFileSync(destination)));
+      const json = strFromU8(archive['records.json']!);
+      // The file's name is nowhere: not in the note's timeline entry, not in any file of the archive.
+      expect(json).not.toContain('neighbours-door');
+      for (const [name, content] of Object.entries(archive)) expect(`${name} ${strFromU8(content)}`, name).not.toContain('neighbours-door');
+      const records = JSON.parse(json) as { cases: { id: string; timeline: { kind: string; data?: { text?: string; files?: { id: string; name: string; withheld?: boolean }[] } }[] }[] };
+      const note = records.cases.find((entry) => entry.id === caseId)!.timeline.find((entry) => entry.kind === 'note' && entry.data?.text === 'Photos of the damage from Anna')!;
+      expect(note.data?.files).toEqual([expect.objectContaining({ name: 'damage.png' }), { id: door.id, name: withheldName, withheld: true }]);
+      const summary = await pdfText(archive['summary.pdf']!);
+      expect(summary.replace(/\s+/g, ' ')).toContain(intro);
+      expect(summary).not.toContain('neighbours-door');
+    }
+  });
 });
 
 describe('people.export is all or nothing', () => {

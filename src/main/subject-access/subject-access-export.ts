@@ -48,7 +48,7 @@ export async function reviewSubjectAccess(ports: SubjectAccessPorts, selection: 
 export async function exportSubjectAccess(ports: SubjectAccessPorts, input: ExportSubjectAccessInput, viewer: Viewer): Promise<SubjectAccessExportResult> {
   const target = checkDestination(input.destination, input.overwrite);
   const bundle = await collectBundle(ports.sources, input, viewer);
-  const content = applyWithholding(bundle, input.withheld, input.withheldFields);
+  const content = applyWithholding(bundle, input.withheld, input.withheldFields, input.language);
   const paths = archivePaths(content);
   const meta: ArchiveMeta = { subjectName: input.subjectName, exportedAt: ports.now().toISOString(), exportedBy: viewer.name, organisation: await ports.organisationName() };
   const records = strToU8(recordsDocument(content, meta, paths));

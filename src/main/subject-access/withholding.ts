@@ -11,6 +11,7 @@
  * under their case, and each can be excluded with a reason like a letter's file (`file:<id>`).
  */
 import { DomainError } from '../../shared/domain/domain-error';
+import type { LetterLanguage } from '../../shared/domain/letters';
 import type { TimelineEntry } from '../../shared/domain/records';
 import type { WithheldCaseField, WithheldEntry, WithheldField, WithheldKind, WithholdAction } from '../../shared/domain/subject-access';
 import type { CaseDocument } from '../domain/collections';
@@ -77,7 +78,21 @@ function unknownEntry(index: number, entry: WithheldEntry): DomainError {
   return new DomainError('VALIDATION_FAILED', message, [{ path: `withheld.${index}.id`, code: 'subject_access_unknown_entry', message, params: { id: entry.id } }]);
 }
 
-export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[], fieldDecisions: readonly WithheldField[] = []): ExportContent {
+/** What an excluded case file is called where its entry mentions it: never its name (P-7.2, issue 18). */
+export const WITHHELD_FILE: Record<LetterLanguage, string> = { 'en-GB': 'A file withheld', lv: 'Neizpausts fails' };
+
+/**
+ * A timeline entry's data with its excluded files named only as withheld: a file's name can be
+ * the very thing withheld (a neighbour's name, an address), so only its id (listed with the reason)
+ * is kept.
+ */
+function withoutExcludedFiles(data: TimelineEntry['data'], excluded: (fileId: string) => boolean, language: LetterLanguage): TimelineEntry['data'] {
+  const files = 'files' in data ? data.files : undefined;
+  if (!files || !files.some((file) => excluded(file.id))) return data;
+  return { ...data, files: files.map((file) => (excluded(file.id) ? { id: file.id, name: WITHHELD_FILE[language], withheld: true } : file)) } as TimelineEntry['data'];
+}
+
+export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[], fieldDecisions: readonly WithheldField[] = [], language: LetterLanguage = 'en-GB'): ExportContent {
   const known = new Set<string>();
   for (const { timeline, files } of bundle.cases) {
     for (const entry of timeline) known.add(`timeline:${entry.id}`);
@@ -119,7 +134,8 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
       const decision = decided.get(`timeline:${entry.id}`);
       if (decision) listing(decision, record.reference, entry.at);
       if (decision?.action === 'exclude') continue;
-      entries.push(decision ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } } : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data: entry.data });
+      const data = withoutExcludedFiles(entry.data, (fileId) => decided.get(`file:${fileId}`)?.action === 'exclude', language);
+      entries.push(decision ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } } : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data });
     }
     return { record: exportedCase(record, new Set(fields.map((decision) => decision.field))), timeline: entries, files: keptFiles(caseFiles, record.reference) };
   });

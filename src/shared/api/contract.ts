@@ -27,6 +27,7 @@ import {
   type DayBookRow,
   type LetterLanguage,
   type LetterRecord,
+  type PromisedDates,
   type LetterTemplateId,
 } from '../domain/letters';
 import type { CaseDetail, CaseList, CaseListItem, QuickSearchResult, RelatedCase } from '../domain/views';
@@ -177,7 +178,7 @@ export const apiMethods = {
   'post.logIncoming': { summary: 'Logs an incoming letter: creates the case, adds it to a case, records an escalation, or routes it elsewhere.', input: logIncomingLetterInput, result: typed<LetterRecord>() },
   'post.undo': { summary: 'Undoes the last logged letter (and the case it created, if untouched since).', input: undoLetterInput, result: typed<LetterRecord>() },
   'post.list': { summary: 'Letters in and out, for a case or a date range, or awaiting posting.', input: listLettersInput, result: typed<LetterRecord[]>() },
-  'post.draftLetter': { summary: 'A letter template filled from the case and the organisation, for editing.', input: draftLetterInput, result: typed<{ text: string }>() },
+  'post.draftLetter': { summary: 'A letter template filled from the case and the organisation, for editing.', input: draftLetterInput, result: typed<{ text: string; dates: PromisedDates }>() },
   'post.finaliseLetter': { summary: 'Renders the letter to PDF, saves it with the case (immutable) and records it in the timeline.', input: finaliseLetterInput, result: typed<LetterRecord>() },
   'post.logPosting': { summary: 'Records when and how a finalised letter was posted.', input: logPostingInput, result: typed<LetterRecord>() },
   'post.logPostings': { summary: 'Issue 18: marks the letters of a batch print posted on one day by one class, all or nothing (each as post.logPosting would).', input: logPostingsInput, result: typed<LetterRecord[]>() },

@@ -83,6 +83,10 @@ export const ISSUE_CODES = [
   'already_posted',
   'already_emailed',
   'before_finalised',
+  // Issue 18 §2: a finalised letter promises a date the workflow will not hold once it goes.
+  'letter_date_stale',
+  // The same found by the outbox for an e-mail queued on an earlier day (shown without the dates).
+  'letter_date_moved',
   'before_case',
   'unreadable',
   'polyglot',

@@ -102,8 +102,17 @@ export const undoLetterInput = z.object({ letterId: requiredText(64) }).strict()
 
 export const draftLetterInput = z.object({ caseId: requiredText(64), template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES) }).strict();
 
+/**
+ * Issue 18 §2: the dates a letter promises, as office days: the merge fields a draft filled from
+ * the action the letter records (post-room/letter-promises.ts). Finalising is given the draft's, so a
+ * date that moved since the draft is re-rendered in the text.
+ */
+export const PROMISED_DATE_FIELDS = ['deadline.resolution', 'extension.newDueAt'] as const;
+export const promisedDates = z.object({ 'deadline.resolution': day.optional(), 'extension.newDueAt': day.optional() }).strict();
+export type PromisedDates = z.infer<typeof promisedDates>;
+
 export const finaliseLetterInput = z
-  .object({ caseId: requiredText(64), template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000) })
+  .object({ caseId: requiredText(64), template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000), draftedDates: promisedDates.optional() })
   .strict();
 
 export const logPostingInput = z

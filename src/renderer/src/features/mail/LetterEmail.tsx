@@ -26,7 +26,9 @@ export function LetterEmail({ letterId }: { readonly letterId: string }) {
     try {
       await work();
     } catch (error) {
-      setProblem(errors.text(error));
+      // A refusal about this letter (letterId) is said, not only "check the form" (issue 18 §2: a date that moved).
+      const { fields, general } = errors.fields(error);
+      setProblem(general ?? Object.values(fields)[0] ?? errors.text(error));
     } finally {
       setBusy(false);
       void outbox.refetch();

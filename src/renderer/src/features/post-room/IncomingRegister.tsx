@@ -219,14 +219,54 @@ export function IncomingRegister() {
               )}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('postRoom.senderName')}
-                required
-                {...form.getInputProps('sender.name')}
-                // A name filled from the case is selected on entry, so typing another replaces it.
-                onFocus={(event) => event.currentTarget.select()}
-                data-testid="letter-sender"
-              />
+              {/* Issue 18: the possible-duplicate warning sits directly under the name that raises it, so the
+                  clerk sees it while typing at 1366×768 (it was below the fold, after the contact fields). The
+                  live region is always there, so a screen reader announces the warning as it appears; the
+                  focus stays in the name field, and Tab reaches the warning's links next. */}
+              <Stack gap="xs">
+                <TextInput
+                  label={t('postRoom.senderName')}
+                  required
+                  {...form.getInputProps('sender.name')}
+                  // A name filled from the case is selected on entry, so typing another replaces it.
+                  onFocus={(event) => event.currentTarget.select()}
+                  data-testid="letter-sender"
+                />
+                <div aria-live="polite" data-testid="letter-duplicates-region">
+                  {matches.length > 0 && (
+                    <Alert color="yellow" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="letter-duplicates">
+                      <List size="sm">
+                        {matches.map((match) => (
+                          <List.Item key={match.id}>
+                            <Group gap="xs">
+                              {opensCases ? (
+                                <Anchor component={Link} href={`/case/${match.id}`}>
+                                  {match.reference}
+                                </Anchor>
+                              ) : (
+                                <Text size="sm" ff="monospace">
+                                  {match.reference}
+                                </Text>
+                              )}
+                              <Text size="sm">{match.complainantName}</Text>
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                onClick={() => {
+                                  form.setFieldValue('kind', 'correspondence');
+                                  form.setFieldValue('referenceQuoted', match.reference);
+                                }}
+                              >
+                                {t('postRoom.logAsCorrespondence')}
+                              </Button>
+                            </Group>
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Alert>
+                  )}
+                </div>
+              </Stack>
               <Textarea label={t('postRoom.senderAddress')} autosize minRows={2} {...form.getInputProps('sender.addressLines')} data-testid="letter-address" />
               {/* Issue 18: the country comes before the postcode it decides the format of; focusing it selects
                   the code, so typing "LV" over the pre-filled "GB" replaces it instead of doing nothing. */}
@@ -263,38 +303,6 @@ export function IncomingRegister() {
             </SimpleGrid>
             {/* Issue 18: new contact details of a sender who already has a case are offered to that case, never written silently. */}
             <ContactOffers values={values.sender} source="letter" />
-            {matches.length > 0 && (
-              <Alert color="yellow" title={t('newCase.duplicateHint', { count: matches.length })} data-testid="letter-duplicates">
-                <List size="sm">
-                  {matches.map((match) => (
-                    <List.Item key={match.id}>
-                      <Group gap="xs">
-                        {opensCases ? (
-                          <Anchor component={Link} href={`/case/${match.id}`}>
-                            {match.reference}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm" ff="monospace">
-                            {match.reference}
-                          </Text>
-                        )}
-                        <Text size="sm">{match.complainantName}</Text>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => {
-                            form.setFieldValue('kind', 'correspondence');
-                            form.setFieldValue('referenceQuoted', match.reference);
-                          }}
-                        >
-                          {t('postRoom.logAsCorrespondence')}
-                        </Button>
-                      </Group>
-                    </List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
             <ScanPicker scans={scans} onChange={setScans} error={form.errors['scans'] as string | undefined} />
             <Group justify="flex-end">
               <Button variant="default" onClick={clear} data-testid="clear-letter">

@@ -69,6 +69,12 @@ function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: Let
         <Button size="xs" onClick={() => void save()} data-testid="log-posting">
           {t('postRoom.logPosted')}
         </Button>
+        {/* A refusal of the letter itself (issue 18 §2: the date it promises moved) is said beside its button. */}
+        {errors['letterId'] && (
+          <Text size="xs" c="red" role="alert" data-testid="posting-refused">
+            {errors['letterId']}
+          </Text>
+        )}
       </Table.Td>
     </Table.Tr>
   );

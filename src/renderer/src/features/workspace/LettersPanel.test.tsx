@@ -120,3 +120,54 @@ describe('opening a scan that is not on this device (issue 19)', () => {
     expect(shown.textContent).not.toMatch(/not found/i);
   });
 });
+
+describe('a letter never promises a date the workflow will not hold (issue 18 §2)', () => {
+  function withAnswers(answer: (method: ApiMethodName, input: unknown) => { ok: true; result: unknown } | { ok: false; error: unknown }, language?: 'lv') {
+    const requests: { method: ApiMethodName; input: unknown }[] = [];
+    window.plaint = createPlaintBridge({
+      request: (method, input) => {
+        requests.push({ method, input });
+        return Promise.resolve(answer(method, input) as never);
+      },
+      listen: () => () => undefined,
+    });
+    const detail = { case: { id: 'case-1', status: 'received', extensions: [], complainant: { email: 'margaret@example.org' } } } as unknown as CaseDetail;
+    renderWithProviders(
+      <SessionGate>
+        <SettingsProvider fallback={null}>
+          <LettersPanel detail={detail} />
+        </SettingsProvider>
+      </SessionGate>,
+      undefined,
+      language,
+    );
+    return requests;
+  }
+  const base: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'mail.outbox': [] };
+
+  it("finalising sends the draft's dates, and a date the main process re-rendered is said plainly", async () => {
+    const drafted = { text: 'We aim to send you our response by 9 December 2026.', dates: { 'deadline.resolution': '2026-12-09' } };
+    const requests = withAnswers((method) =>
+      method === 'post.draftLetter'
+        ? { ok: true, result: drafted }
+        : method === 'post.finaliseLetter'
+          ? { ok: true, result: { ...outgoing, text: 'We aim to send you our response by 10 December 2026.' } }
+          : { ok: true, result: method === 'post.list' ? [] : base[method] },
+    );
+    await userEvent.click(await screen.findByTestId('generate-letter'));
+    await screen.findByDisplayValue(drafted.text);
+    await userEvent.click(screen.getByTestId('finalise-letter'));
+    expect((await screen.findByTestId('letter-dates-corrected')).textContent).toContain('The letter was finalised with its date corrected');
+    expect(requests.find((request) => request.method === 'post.finaliseLetter')?.input).toMatchObject({ text: drafted.text, draftedDates: { 'deadline.resolution': '2026-12-09' } });
+  });
+
+  it.each([
+    [undefined, 'This letter promises 9 Dec 2026, but once it goes the deadline will be 10 Dec 2026. Draft the letter again'],
+    ['lv' as const, 'Šajā vēstulē solīts 2026. gada 9. dec., bet pēc tās nosūtīšanas termiņš būs 2026. gada 10. dec.. Sagatavojiet vēstuli no jauna'],
+  ])('sending a letter whose date moved is refused with both dates, in the reader’s language (%s)', async (language, expected) => {
+    const refusal = { code: 'VALIDATION_FAILED', message: 'stale', issues: [{ path: 'letterId', code: 'letter_date_stale', message: 'stale', params: { stated: '2026-12-09', holds: '2026-12-10' } }] };
+    withAnswers((method) => (method === 'mail.send' ? { ok: false, error: refusal } : { ok: true, result: method === 'post.list' ? [outgoing] : base[method] }), language);
+    await userEvent.click(await screen.findByTestId('send-letter-email'));
+    expect((await screen.findByText(new RegExp(expected.slice(0, 20)))).textContent).toContain(expected);
+  });
+});

@@ -7,7 +7,7 @@ import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, Stack,
 import { IconFileSearch, IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '../../../../shared/domain/letters';
+import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId, type PromisedDates } from '../../../../shared/domain/letters';
 import type { CaseDetail } from '../../../../shared/domain/views';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
@@ -38,6 +38,9 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const [template, setTemplate] = useState<LetterTemplateId>(suggestedTemplate(detail));
   const [language, setLanguage] = useState<LetterLanguage>(i18n.language === 'lv' ? 'lv' : 'en-GB');
   const [text, setText] = useState('');
+  // Issue 18 §2: the dates the draft promised, so finalising re-renders any that moved since.
+  const [draftedDates, setDraftedDates] = useState<PromisedDates>({});
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Issue 19: a file that is on the team server while offline says so (never "not found").
@@ -52,7 +55,9 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const draft = async (nextTemplate = template, nextLanguage = language) => {
     setError(null);
     try {
-      setText((await call('post.draftLetter', { caseId: detail.case.id, template: nextTemplate, language: nextLanguage })).text);
+      const drafted = await call('post.draftLetter', { caseId: detail.case.id, template: nextTemplate, language: nextLanguage });
+      setText(drafted.text);
+      setDraftedDates(drafted.dates);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
@@ -60,7 +65,9 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
   const finalise = async () => {
     setBusy(true);
     try {
-      await call('post.finaliseLetter', { caseId: detail.case.id, template, language, text });
+      const finalised = await call('post.finaliseLetter', { caseId: detail.case.id, template, language, text, draftedDates });
+      // The main process re-rendered a promised date that had moved since the draft: say so.
+      setNotice(finalised.text === text ? null : t('letters.datesCorrected'));
       setComposing(false);
       void letters.refetch();
     } catch (caught) {
@@ -92,6 +99,11 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
           {t('letters.generate')}
         </Button>
       </Group>
+      {notice && (
+        <Alert color="blue" mb="xs" withCloseButton onClose={() => setNotice(null)} role="status" data-testid="letter-dates-corrected">
+          {notice}
+        </Alert>
+      )}
       {fileError && (
         <Alert color="yellow" mb="xs" withCloseButton onClose={() => setFileError(null)} data-testid="file-error">
           {fileError}

@@ -882,7 +882,7 @@ export const enGB = {
   subjectAccess: {
     caseFields: { description: 'Description', desiredOutcome: 'Outcome wanted', resolution: 'Resolution', stage2Resolution: 'Stage-2 outcome', rootCauseNote: 'Root-cause note', lessonsLearned: 'Lessons learned' },
     title: 'Subject access',
-    intro: 'Find everything held about a person who asked for their data, confirm which matches are theirs (similar names are different people), withhold entries about third parties or staff only, each with a reason, and export one archive: a PDF summary, the original letters and scans, and a JSON file of every record. The export is written to the access log.',
+    intro: 'Find everything held about a person who asked for their data, confirm which matches are theirs (similar names are different people), withhold entries about third parties or staff only, each with a reason, and export one archive: a PDF summary, the original letters and scans and the files attached to the person’s complaints, notes and messages, and a JSON file of every record. The export is written to the access log.',
     searchTitle: '1. Find the person',
     name: 'Name',
     email: 'E-mail',
@@ -1266,6 +1266,7 @@ export const enGB = {
     text: 'Letter text',
     editHint: 'Check and edit the text. Once finalised, the letter cannot change.',
     finalise: 'Finalise letter (PDF)',
+    datesCorrected: 'The letter was finalised with its date corrected: the deadline it promises had moved since it was drafted, and the letter now states the date the case will hold.',
     posted: 'Posted {{date}}',
     notPosted: 'Not posted yet',
     emailed: 'Sent by e-mail to {{to}} on {{time}}',

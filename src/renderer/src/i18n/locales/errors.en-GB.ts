@@ -96,6 +96,8 @@ export const issueCodesEnGB = {
   already_emailed: 'Already sent by e-mail',
   already_posted: 'Already logged as posted',
   before_finalised: 'Cannot be before the letter was finalised',
+  letter_date_stale: 'This letter promises {{stated}}, but once it goes the deadline will be {{holds}}. Draft the letter again so that it states the right date',
+  letter_date_moved: 'The date this letter promises no longer holds, so it was not sent. Draft the letter again',
   before_case: 'A letter about this case cannot have arrived before the case ({{date}})',
   unreadable: '{{name}} is not a readable PDF, JPEG, PNG or TIFF file',
   polyglot: '{{name}} is refused: besides a scan it contains a web page or an archive',

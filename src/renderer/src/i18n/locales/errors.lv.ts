@@ -92,6 +92,8 @@ export const issueCodesLv = {
   already_emailed: 'Jau nosūtīta pa e-pastu',
   already_posted: 'Jau reģistrēta kā nosūtīta',
   before_finalised: 'Nevar būt pirms vēstules pabeigšanas',
+  letter_date_stale: 'Šajā vēstulē solīts {{stated}}, bet pēc tās nosūtīšanas termiņš būs {{holds}}. Sagatavojiet vēstuli no jauna, lai tajā būtu pareizais datums',
+  letter_date_moved: 'Šajā vēstulē solītais datums vairs nav spēkā, tāpēc tā netika nosūtīta. Sagatavojiet vēstuli no jauna',
   before_case: 'Vēstule par šo lietu nevar būt saņemta pirms lietas ({{date}})',
   unreadable: '{{name}} nav nolasāms PDF, JPEG, PNG vai TIFF fails',
   polyglot: '{{name}} noraidīts: bez skenējuma tajā ir tīmekļa lapa vai arhīvs',

@@ -892,7 +892,7 @@ export const lv = {
   subjectAccess: {
     caseFields: { description: 'Apraksts', desiredOutcome: 'Vēlamais iznākums', resolution: 'Risinājums', stage2Resolution: '2. posma lēmums', rootCauseNote: 'Pamatcēloņa piezīme', lessonsLearned: 'Gūtās atziņas' },
     title: 'Datu subjekta piekļuve',
-    intro: 'Atrodiet visu, kas glabāts par personu, kura pieprasījusi savus datus, apstipriniet, kuri atradumi ir viņas (līdzīgi vārdi ir dažādas personas), neizpaudiet ierakstus, kas attiecas tikai uz trešajām personām vai darbiniekiem, katram norādot iemeslu, un eksportējiet vienu arhīvu: PDF kopsavilkumu, oriģinālās vēstules un skenējumus un JSON failu ar visiem ierakstiem. Eksports tiek ierakstīts piekļuves žurnālā.',
+    intro: 'Atrodiet visu, kas glabāts par personu, kura pieprasījusi savus datus, apstipriniet, kuri atradumi ir viņas (līdzīgi vārdi ir dažādas personas), neizpaudiet ierakstus, kas attiecas tikai uz trešajām personām vai darbiniekiem, katram norādot iemeslu, un eksportējiet vienu arhīvu: PDF kopsavilkumu, oriģinālās vēstules un skenējumus, personas sūdzībām, piezīmēm un ziņām pievienotos failus un JSON failu ar visiem ierakstiem. Eksports tiek ierakstīts piekļuves žurnālā.',
     searchTitle: '1. Atrodiet personu',
     name: 'Vārds',
     email: 'E-pasts',
@@ -1288,6 +1288,7 @@ export const lv = {
     text: 'Vēstules teksts',
     editHint: 'Pārbaudiet un labojiet tekstu. Pēc pabeigšanas vēstuli mainīt nevar.',
     finalise: 'Pabeigt vēstuli (PDF)',
+    datesCorrected: 'Vēstule pabeigta ar labotu datumu: kopš sagatavošanas tajā solītais termiņš bija mainījies, un tagad vēstulē ir datums, kas būs lietai.',
     posted: 'Nosūtīta {{date}}',
     notPosted: 'Vēl nav nosūtīta',
     emailed: 'Nosūtīta pa e-pastu uz {{to}} {{time}}',
