@@ -53,7 +53,7 @@ const mainLayers = [
 ];
 
 /** Tests and the code that only tests run. */
-const testCode = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/test-support.ts', '**/test-fixtures/**', 'src/renderer/src/test/**'];
+const testCode = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'];
 
 /** electron-vite's ESM main bundle declares `require` itself (see the rule's block below). */
 const noModuleRequire = {
@@ -161,8 +161,9 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...noSilencingCasts, noModuleRequire] },
   },
   {
-    // Test support that may be bundled: no cast rule, but still no module-level `require`.
-    files: ['src/main/**/test-support.ts', 'src/main/**/test-fixtures/**/*.ts'],
+    // Test support (some of it is bundled by esbuild or run as a child process): no cast rule, but
+    // still no module-level `require`.
+    files: ['src/main/**/test-support/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', noModuleRequire] },
   },
   {

@@ -17,7 +17,7 @@ import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import { DatabaseKeyring } from './database-keyring';
 import { keyFilePath } from './key-file';
-import { fakeKeychain } from './test-fixtures/fake-keychain';
+import { fakeKeychain } from './test-support/fake-keychain';
 
 const NAME = 'Zephyrine Quillfeather-Okonkwo';
 const EMAIL = 'zephyrine.quillfeather@example.org';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlaintBridge } from '../../../shared/api/bridge';
-import { renderWithProviders } from '../test/render';
+import { renderWithProviders } from '../test-support/render';
 import { ErrorBoundary } from './ErrorBoundary';
 
 let explode = true;

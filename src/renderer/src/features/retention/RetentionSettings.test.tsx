@@ -8,9 +8,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErasureRecord, RetentionView } from '../../../../shared/domain/retention';
 import type { PersonSearchResult } from '../../../../shared/domain/people-search';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { latvianSettingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { latvianSettingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { RetentionSettings } from './RetentionSettings';
 
 afterEach(() => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaintBridge } from '../../../../shared/api/bridge';
 import type { ApiMethodName } from '../../../../shared/api/names';
 import type { ProtectionStatus } from '../../../../shared/api/types/protection';
-import { renderWithProviders } from '../../test/render';
+import { renderWithProviders } from '../../test-support/render';
 import { RecoveryKeySetting } from './RecoveryKeySetting';
 
 const KEY = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';

@@ -8,9 +8,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../../shared/domain/records';
 import type { CaseDetail } from '../../../../shared/domain/views';
-import { settingsSnapshot } from '../../test/fixtures';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { renderWithSettings } from '../../test/render';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { renderWithSettings } from '../../test-support/render';
 import { NoteAndCommunication } from './NoteAndCommunication';
 import { CaseTimeline } from './Timeline';
 
