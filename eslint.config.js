@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { absoluteAliases } from './path-aliases.ts';
 import tseslint from 'typescript-eslint';
 
 /** A folder or file of the main process, as no-restricted-paths wants it. */
@@ -98,7 +99,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer has no Node: ask the main process through the API.' },
-            { group: ['electron', '**/main/**', '**/preload/**'], message: 'The renderer reaches the main process only through window.plaint.' },
+            { group: ['electron', '**/main/**', '**/preload/**', '@main/**', '@preload/**'], message: 'The renderer reaches the main process only through window.plaint.' },
           ],
         },
       ],
@@ -113,7 +114,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'src/shared must run in the renderer too.' },
-            { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing but libraries.' },
+            { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**', '@main/**', '@renderer/**', '@preload/**'], message: 'src/shared depends on nothing but libraries.' },
           ],
         },
       ],
@@ -134,7 +135,8 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.d.ts'] })],
+      // Resolves the aliases too, so the layer rules and no-cycle see through `@main/…` as through `../`.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.d.ts'], alias: Object.fromEntries(Object.entries(absoluteAliases()).map(([alias, folder]) => [alias, [folder]])) })],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },

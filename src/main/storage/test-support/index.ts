@@ -10,7 +10,7 @@ import { addRxPlugin, createRxDatabase, fillWithDefaultSettings, randomToken, ty
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { seededRandom } from '../../../shared/random/seeded-random';
+import { seededRandom } from '@shared/random/seeded-random';
 import { getRxStorageSqlite, type SqliteStorageSettings } from '../sqlite-storage';
 import type { SqliteStorageInstance } from '../sqlite-storage-instance';
 

@@ -4,8 +4,8 @@
  */
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlaintBridge } from '../../../shared/api/bridge';
-import type { DatabaseStatus } from '../../../shared/api/types/app';
+import type { PlaintBridge } from '@shared/api/bridge';
+import type { DatabaseStatus } from '@shared/api/types/app';
 import { renderWithProviders } from '../test-support/render';
 import { StatusArea } from './StatusArea';
 

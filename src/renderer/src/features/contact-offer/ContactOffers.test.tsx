@@ -6,7 +6,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactOffer } from '../../../../shared/domain/contact-update';
+import type { ContactOffer } from '@shared/domain/contact-update';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithProviders } from '../../test-support/render';

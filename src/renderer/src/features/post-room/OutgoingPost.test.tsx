@@ -6,7 +6,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LetterRecord } from '../../../../shared/domain/letters';
+import type { LetterRecord } from '@shared/domain/letters';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';

@@ -6,7 +6,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RetentionView } from '../../../../shared/domain/retention';
+import type { RetentionView } from '@shared/domain/retention';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';

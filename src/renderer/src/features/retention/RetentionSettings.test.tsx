@@ -6,8 +6,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ErasureRecord, RetentionView } from '../../../../shared/domain/retention';
-import type { PersonSearchResult } from '../../../../shared/domain/people-search';
+import type { ErasureRecord, RetentionView } from '@shared/domain/retention';
+import type { PersonSearchResult } from '@shared/domain/people-search';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { latvianSettingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';

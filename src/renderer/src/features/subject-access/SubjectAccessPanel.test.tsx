@@ -7,8 +7,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PersonSearchResult } from '../../../../shared/domain/people-search';
-import type { SubjectAccessExportResult, SubjectAccessReview } from '../../../../shared/domain/subject-access';
+import type { PersonSearchResult } from '@shared/domain/people-search';
+import type { SubjectAccessExportResult, SubjectAccessReview } from '@shared/domain/subject-access';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { latvianSettingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';

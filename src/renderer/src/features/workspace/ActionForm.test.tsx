@@ -5,7 +5,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../../shared/domain/records';
+import type { CaseRecord } from '@shared/domain/records';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';

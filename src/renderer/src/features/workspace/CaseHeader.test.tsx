@@ -5,8 +5,8 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import type { PlaintBridge } from '@shared/api/bridge';
+import type { CaseDetail } from '@shared/domain/views';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';
 import { CaseHeader } from './CaseHeader';

@@ -6,8 +6,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../../../../shared/domain/records';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import type { TimelineEntry } from '@shared/domain/records';
+import type { CaseDetail } from '@shared/domain/views';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { withApi, type ApiCall } from '../../test-support/fake-api';
 import { renderWithSettings } from '../../test-support/render';

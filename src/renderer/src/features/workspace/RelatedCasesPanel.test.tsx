@@ -6,8 +6,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RelatedCase } from '../../../../shared/domain/views';
-import type { Viewer } from '../../../../shared/identity/viewer';
+import type { RelatedCase } from '@shared/domain/views';
+import type { Viewer } from '@shared/identity/viewer';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
 import { answerEvery } from '../../test-support/fake-api';

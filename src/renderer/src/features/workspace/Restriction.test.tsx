@@ -6,7 +6,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Viewer } from '../../../../shared/identity/viewer';
+import type { Viewer } from '@shared/identity/viewer';
 import { RestrictedBadge } from '../../common/RestrictedBadge';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
