@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -183,4 +184,6 @@ export default tseslint.config(
     files: ['scripts/**/*.ts', 'bench/**/*.ts', 'e2e/harness/server.ts'],
     rules: { 'no-console': 'off' },
   },
+  // Last: turns off every rule about layout, which Prettier owns (prettier.config.js).
+  eslintConfigPrettier,
 );
