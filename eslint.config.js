@@ -1,8 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { absoluteAliases } from './path-aliases.ts';
 import tseslint from 'typescript-eslint';
 
 /** A folder or file of the main process, as no-restricted-paths wants it. */
@@ -55,7 +57,7 @@ const mainLayers = [
 ];
 
 /** Tests and the code that only tests run. */
-const testCode = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/test-support.ts', '**/test-fixtures/**', 'src/renderer/src/test/**'];
+const testCode = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'];
 
 /** electron-vite's ESM main bundle declares `require` itself (see the rule's block below). */
 const noModuleRequire = {
@@ -100,7 +102,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer has no Node: ask the main process through the API.' },
-            { group: ['electron', '**/main/**', '**/preload/**'], message: 'The renderer reaches the main process only through window.plaint.' },
+            { group: ['electron', '**/main/**', '**/preload/**', '@main/**', '@preload/**'], message: 'The renderer reaches the main process only through window.plaint.' },
           ],
         },
       ],
@@ -115,7 +117,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'src/shared must run in the renderer too.' },
-            { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing but libraries.' },
+            { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**', '@main/**', '@renderer/**', '@preload/**'], message: 'src/shared depends on nothing but libraries.' },
           ],
         },
       ],
@@ -136,7 +138,8 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.d.ts'] })],
+      // Resolves the aliases too, so the layer rules and no-cycle see through `@main/…` as through `../`.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.d.ts'], alias: Object.fromEntries(Object.entries(absoluteAliases()).map(([alias, folder]) => [alias, [folder]])) })],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
@@ -163,8 +166,9 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...noSilencingCasts, noModuleRequire] },
   },
   {
-    // Test support that may be bundled: no cast rule, but still no module-level `require`.
-    files: ['src/main/**/test-support.ts', 'src/main/**/test-fixtures/**/*.ts'],
+    // Test support (some of it is bundled by esbuild or run as a child process): no cast rule, but
+    // still no module-level `require`.
+    files: ['src/main/**/test-support/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', noModuleRequire] },
   },
   {
@@ -182,4 +186,6 @@ export default tseslint.config(
     files: ['scripts/**/*.ts', 'bench/**/*.ts', 'e2e/harness/server.ts'],
     rules: { 'no-console': 'off' },
   },
+  // Last: turns off every rule about layout, which Prettier owns (prettier.config.js).
+  eslintConfigPrettier,
 );

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { absoluteAliases } from './path-aliases.ts';
 
 /**
  * Mutation testing (npm run test:mutation): the in-process Node tests that guard the module under
@@ -10,6 +11,7 @@ const modules = JSON.parse(fs.readFileSync(new URL('./mutation-modules.json', im
 const selected = modules[process.env['PLAINT_MUTATION_MODULE'] ?? ''];
 
 export default defineConfig({
+  resolve: { alias: absoluteAliases() },
   test: {
     environment: 'node',
     testTimeout: 60_000,

@@ -48,9 +48,42 @@ describe('layers inside the main process', () => {
     expect(await refusals(file, code)).toEqual([]);
   });
 
+  // The same rules through the path aliases (path-aliases.ts): the resolver sees through `@main/…`.
+  it.each([
+    ['the domain importing the transport errors by alias', 'src/main/domain/layer-probe.ts', "export { ApiError } from '@shared/api/errors';"],
+    ['the domain importing sync by alias', 'src/main/domain/sub/layer-probe.ts', "export { SYNC_ACTOR } from '@main/sync/conflict-handlers';"],
+    ['storage importing the domain by alias', 'src/main/storage/layer-probe.ts', "export { systemClock } from '@main/domain/clock';"],
+    ['a handler opening the database by alias', 'src/main/api/handlers/layer-probe.ts', "export { openPlaintDatabase } from '@main/database/plaint-database';"],
+  ])('refuses %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it('allows the domain importing the shared domain error by alias', async () => {
+    expect(await refusals('src/main/domain/layer-probe.ts', "export { DomainError } from '@shared/domain/domain-error';")).toEqual([]);
+  });
+
+  it('refuses an import cycle closed through an alias', async () => {
+    expect(await refusals('src/main/domain/clock.ts', "export { CaseService } from '@main/domain/case-service';")).toContain('import-x/no-cycle');
+  });
+
   it('refuses an import cycle', async () => {
     // case-service.ts imports newId from clock.ts; clock.ts importing case-service closes the loop.
     expect(await refusals('src/main/domain/clock.ts', "export { CaseService } from './case-service';")).toContain('import-x/no-cycle');
+  });
+});
+
+describe('the edges of the renderer and of shared code, through the aliases', () => {
+  it.each([
+    ['the renderer importing the main process by alias', 'src/renderer/src/features/probe/Probe.tsx', "export { CaseService } from '@main/domain/case-service';"],
+    ['the renderer importing the preload by alias', 'src/renderer/src/probe.ts', "export * from '@preload/index';"],
+    ['shared code importing the main process by alias', 'src/shared/domain/probe.ts', "export { systemClock } from '@main/domain/clock';"],
+    ['shared code importing the renderer by alias', 'src/shared/domain/probe.ts', "export * from '@renderer/i18n/i18n';"],
+  ])('refuses %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toContain('no-restricted-imports');
+  });
+
+  it('allows the renderer importing shared code by alias', async () => {
+    expect(await refusals('src/renderer/src/features/probe/probe.ts', "export { DomainError } from '@shared/domain/domain-error';")).toEqual([]);
   });
 });
 

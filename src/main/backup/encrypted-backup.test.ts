@@ -15,7 +15,7 @@ import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { DatabaseKeyring } from '../protection/database-keyring';
 import { keyFilePath, readKeyFile } from '../protection/key-file';
 import type { KeyProtector } from '../protection/key-protector';
-import { fakeKeychain } from '../protection/test-fixtures/fake-keychain';
+import { fakeKeychain } from '../protection/test-support/fake-keychain';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import { BACKUP_KEY_FILE, readManifest } from './backup-manifest';
 import { restoreBackup } from './restore-backup';

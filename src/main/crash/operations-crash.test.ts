@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/random/seeded-random';
 
-const writer = path.join(import.meta.dirname, 'test-fixtures', 'operation-writer.ts');
+const writer = path.join(import.meta.dirname, 'test-support', 'operation-writer.ts');
 const ROUNDS = 25;
 
 interface Acknowledged {

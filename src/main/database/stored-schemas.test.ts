@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMainServices, type MainServices } from '../services';
 import { PLAINT_SCHEMA_VERSIONS } from './schema-versions';
 
-const FIXTURE = path.join(import.meta.dirname, 'test-fixtures', 'stored-schemas.json');
+const FIXTURE = path.join(import.meta.dirname, 'test-support', 'stored-schemas.json');
 
 interface StoredSchema {
   readonly hash: string;

@@ -23,7 +23,7 @@ import { applyKey, type DatabaseCipher } from '../storage/database-cipher';
 import { upgradeProfileCipher, type CipherUpgradeStep } from './cipher-upgrade';
 import { DatabaseKeyring } from './database-keyring';
 import { keyFilePath } from './key-file';
-import { fakeKeychain } from './test-fixtures/fake-keychain';
+import { fakeKeychain } from './test-support/fake-keychain';
 
 const NAME = 'Philomena Quarrington';
 const CASES = 12;
@@ -155,7 +155,7 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
     const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-cipher-upgrade-runner-'));
     onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
     const runner = path.join(bundleDirectory, 'cipher-upgrade-runner.mjs');
-    await build({ entryPoints: [path.join(import.meta.dirname, 'test-fixtures', 'cipher-upgrade-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
+    await build({ entryPoints: [path.join(import.meta.dirname, 'test-support', 'cipher-upgrade-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
     // How long one upgrade takes here sets the range of kill points (not an assertion).
     const timed = copyProfile('timed');
     const started = performance.now();

@@ -18,7 +18,7 @@ import { startMainServices, type MainServices, type MainServicesOptions } from '
 import { DatabaseKeyring } from './database-keyring';
 import { applyKey } from '../storage/database-cipher';
 import { keyFilePath } from './key-file';
-import { fakeKeychain } from './test-fixtures/fake-keychain';
+import { fakeKeychain } from './test-support/fake-keychain';
 
 const NAME = 'Zephyrine Quillfeather-Okonkwo';
 const EMAIL = 'zephyrine.quillfeather@example.org';

@@ -157,7 +157,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
     const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-migration-runner-'));
     onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
     const runner = path.join(bundleDirectory, 'migration-runner.mjs');
-    await build({ entryPoints: [path.join(import.meta.dirname, 'test-fixtures', 'migration-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
+    await build({ entryPoints: [path.join(import.meta.dirname, 'test-support', 'migration-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
     // How long one migration takes here sets the range of kill points (not an assertion).
     const timed = copyProfile('timed');
     const started = performance.now();

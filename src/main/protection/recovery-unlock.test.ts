@@ -15,7 +15,7 @@ import { TEST_SCRYPT_COST } from '../identity/password';
 import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
 import type { KeyProtector } from './key-protector';
-import { fakeKeychain } from './test-fixtures/fake-keychain';
+import { fakeKeychain } from './test-support/fake-keychain';
 
 const directories: string[] = [];
 const running: MainServices[] = [];

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { tempDirectory } from './test-support';
 
-const writer = path.join(import.meta.dirname, 'test-fixtures', 'crash-writer.ts');
+const writer = path.join(import.meta.dirname, 'test-support', 'crash-writer.ts');
 const ROUNDS = 24;
 const BATCH_SIZE = 40; // crash-writer.ts's bulk inserts
 

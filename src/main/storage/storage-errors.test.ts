@@ -13,7 +13,7 @@ import type { SqliteStorageInstance } from './sqlite-storage-instance';
 import { StorageError } from './storage-errors';
 import { makePeople, openPeopleDatabase, openPeopleInstance, sqliteStorage, tempDirectory, type Person } from './test-support';
 
-const fixture = path.join(import.meta.dirname, 'test-fixtures', 'open-database.ts');
+const fixture = path.join(import.meta.dirname, 'test-support', 'open-database.ts');
 
 function openInstance(directory: string, key?: string): Promise<SqliteStorageInstance<Person>> {
   return openPeopleInstance({ directory, ...(key ? { key } : {}) });

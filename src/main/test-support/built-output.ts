@@ -13,7 +13,7 @@ const BUILD_INPUTS = ['src/main', 'src/preload', 'src/shared', 'src/renderer', '
 const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 function isTestCode(file: string): boolean {
-  return /\.test\.tsx?$/.test(file) || file.split(path.sep).some((part) => part === 'test-support' || part === 'test');
+  return /\.test\.tsx?$/.test(file) || file.split(path.sep).some((part) => part === 'test-support');
 }
 
 function newestInput(entry: string): { file: string; mtimeMs: number } | null {

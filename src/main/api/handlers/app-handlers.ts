@@ -1,5 +1,5 @@
 /** `app.*`: installation details, a round trip, and renderer error reports for the log. */
-import type { AppInfo, DatabaseStatus } from '../../../shared/api/types/app';
+import type { AppInfo, DatabaseStatus } from '@shared/api/types/app';
 import type { Logger } from '../../logging/logger';
 import type { ApiHandlers } from '../dispatcher';
 

@@ -1,5 +1,5 @@
 /** `backup.*` (issue 14, administrators only: the permission table says so). */
-import type { RestoreOutcome } from '../../../shared/domain/backup';
+import type { RestoreOutcome } from '@shared/domain/backup';
 import type { BackupService } from '../../backup/backup-service';
 import type { ApiHandlers } from '../dispatcher';
 

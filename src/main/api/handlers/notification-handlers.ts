@@ -1,5 +1,5 @@
 /** `notifications.*` and `device.*`: the in-app notification centre and this device's preferences. */
-import type { NotificationCentre } from '../../../shared/api/types/notifications';
+import type { NotificationCentre } from '@shared/api/types/notifications';
 import type { DomainServices } from '../../domain/domain-services';
 import { recentNotifications, unreadNotifications, type OpenableCases } from '../../notifier/notification-centre';
 import type { NotifierCollections } from '../../notifier/notification-store';

@@ -1,5 +1,5 @@
 /** `protection.*`: encryption at rest (P-7.2), for administrators: its status, and a new recovery key shown once. */
-import type { ProtectionStatus } from '../../../shared/api/types/protection';
+import type { ProtectionStatus } from '@shared/api/types/protection';
 import type { DatabaseKeyring } from '../../protection/database-keyring';
 import type { ApiHandlers } from '../dispatcher';
 

@@ -2,7 +2,7 @@
  * `session.*`: sign-in, sign-out, lock and unlock, and the first start. Callable signed out (the
  * permission table says so); none of them ever answers with a password or a verifier.
  */
-import { DomainError } from '../../../shared/domain/domain-error';
+import { DomainError } from '@shared/domain/domain-error';
 import type { DomainServices } from '../../domain/domain-services';
 import type { SessionService } from '../../identity/session-service';
 import type { SyncService } from '../../sync/sync-service';

@@ -2,7 +2,7 @@
  * `settings.*` and `staff.*` (administrators; the permission table says so). Changes to the SLA
  * policy or calendar move every open deadline. The actor is the signed-in account.
  */
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import type { DomainServices } from '../../domain/domain-services';
 import type { SessionService } from '../../identity/session-service';
 import { signedIn, type ApiHandlers, type CallContext } from '../dispatcher';

@@ -4,7 +4,7 @@
  * log, and a case's managers see who has seen it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../../shared/identity/viewer';
+import type { Viewer } from '@shared/identity/viewer';
 import { PNG } from '../../files/test-support/scan-files';
 import { managerViewer, phoneComplaint, startTestDomain, testViewer, type TestDomain } from '../test-support';
 

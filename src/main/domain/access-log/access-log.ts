@@ -5,15 +5,15 @@
  * (the renderer re-reads a case it shows whenever it changes) is one visit, logged once.
  */
 import type { RxCollection, RxDatabase, MangoQuerySelector } from 'rxdb';
-import { accessLogRecordSchema } from '../../../shared/domain/records';
+import { accessLogRecordSchema } from '@shared/domain/records';
 import { storedSchemaOf } from '../../database/stored-schema';
 import type { z } from 'zod';
 import { addDays, format } from 'date-fns';
-import type { AccessAction, AccessLogEntry, accessLogQueryInput } from '../../../shared/domain/access-log';
-import { DomainError } from '../../../shared/domain/domain-error';
-import { canOpenCase } from '../../../shared/identity/case-access';
-import type { Viewer } from '../../../shared/identity/viewer';
-import { officeInstant, type WorkingCalendar } from '../../../shared/sla';
+import type { AccessAction, AccessLogEntry, accessLogQueryInput } from '@shared/domain/access-log';
+import { DomainError } from '@shared/domain/domain-error';
+import { canOpenCase } from '@shared/identity/case-access';
+import type { Viewer } from '@shared/identity/viewer';
+import { officeInstant, type WorkingCalendar } from '@shared/sla';
 import { newId, type Clock } from '../clock';
 import { withConflictHandler, type ConflictHandlerFor, type DomainDatabase } from '../collections';
 import { caseForbidden } from '../case-visibility';

@@ -9,10 +9,10 @@
 import crypto from 'node:crypto';
 import type { RxCollection, RxDocument } from 'rxdb';
 import type { z } from 'zod';
-import { MAX_SAVED_VIEWS, type importCaseViewsInput, type SavedCaseView, type saveCaseViewInput } from '../../../shared/domain/case-views';
+import { MAX_SAVED_VIEWS, type importCaseViewsInput, type SavedCaseView, type saveCaseViewInput } from '@shared/domain/case-views';
 import { ChangeSet, commitPlanned } from '../../database/change-set';
 import type { Clock } from '../clock';
-import { fieldError, notFound } from '../../../shared/domain/domain-error';
+import { fieldError, notFound } from '@shared/domain/domain-error';
 import { caseViewDocumentId, type CaseViewDocument } from './case-views-collection';
 
 export interface CaseViewOwner {

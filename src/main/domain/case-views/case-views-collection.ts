@@ -9,7 +9,7 @@
  * as for a settings key; a view deleted on one device and changed on the other is kept.
  */
 import type { RxCollection, RxDatabase } from 'rxdb';
-import { caseViewRecordSchema, type CaseViewRecord } from '../../../shared/domain/records';
+import { caseViewRecordSchema, type CaseViewRecord } from '@shared/domain/records';
 import { storedSchemaOf } from '../../database/stored-schema';
 import { withConflictHandler, type ConflictHandlerFor } from '../collections';
 

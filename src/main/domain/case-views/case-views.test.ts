@@ -6,8 +6,8 @@ import of
  * views from earlier versions is all or nothing and safe to repeat.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiInput } from '../../../shared/api/contract';
-import { MAX_SAVED_VIEWS } from '../../../shared/domain/case-views';
+import type { ApiInput } from '@shared/api/contract';
+import { MAX_SAVED_VIEWS } from '@shared/domain/case-views';
 import { startTestDomain, type TestDomain } from '../test-support';
 import { laterSavedView, type CaseViewDocument } from './case-views-collection';
 

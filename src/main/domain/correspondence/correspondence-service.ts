@@ -9,13 +9,13 @@
  */
 import type { MangoQuerySelector } from 'rxdb';
 import type { z } from 'zod';
-import type { AwaitingDecision, CaseCorrespondence, decideCorrespondenceInput } from '../../../shared/domain/correspondence';
-import type { CommunicationChannel } from '../../../shared/domain/vocabulary';
-import { acknowledgementBounce, isAcknowledgementKind, type TimelineEntry } from '../../../shared/domain/records';
-import type { Viewer } from '../../../shared/identity/viewer';
-import { canOpenCase } from '../../../shared/identity/case-access';
-import { canAct } from '../../../shared/identity/permissions';
-import { DomainError, fieldError, notFound } from '../../../shared/domain/domain-error';
+import type { AwaitingDecision, CaseCorrespondence, decideCorrespondenceInput } from '@shared/domain/correspondence';
+import type { CommunicationChannel } from '@shared/domain/vocabulary';
+import { acknowledgementBounce, isAcknowledgementKind, type TimelineEntry } from '@shared/domain/records';
+import type { Viewer } from '@shared/identity/viewer';
+import { canOpenCase } from '@shared/identity/case-access';
+import { canAct } from '@shared/identity/permissions';
+import { DomainError, fieldError, notFound } from '@shared/domain/domain-error';
 import { ChangeSet, commitPlanned } from '../../database/change-set';
 import type { CaseService } from '../case-service';
 import type { Clock } from '../clock';

@@ -3,15 +3,15 @@
  * (`npm run seed:demo`) and for benchmarks. Each case is driven through the real workflow
  * (applyCaseAction) with plausible times, so every generated state is one the app could reach.
  */
-import type { StaffRef, TimelineEntry } from '../../../shared/domain/records';
-import { formatReference } from '../../../shared/reference/reference-number';
-import type { SlaPolicy, WorkingCalendar } from '../../../shared/sla';
+import type { StaffRef, TimelineEntry } from '@shared/domain/records';
+import { formatReference } from '@shared/reference/reference-number';
+import type { SlaPolicy, WorkingCalendar } from '@shared/sla';
 import { withDerivedFields } from '../case-derivation';
 import { receivedCaseState } from '../received-case';
-import { seededRandom } from '../../../shared/random/seeded-random';
+import { seededRandom } from '@shared/random/seeded-random';
 import type { CaseDocument } from '../collections';
-import { allRootCauses, DEFAULT_ROOT_CAUSES } from '../../../shared/domain/root-causes';
-import { applyCaseAction, type CaseActionInput, type TimelineDraft } from '../../../shared/domain/workflow';
+import { allRootCauses, DEFAULT_ROOT_CAUSES } from '@shared/domain/root-causes';
+import { applyCaseAction, type CaseActionInput, type TimelineDraft } from '@shared/domain/workflow';
 
 /** The default departments (settings-service.ts), so a caseworker of one sees a tenth of the demo cases (P-7.1). */
 const DEMO_DEPARTMENTS = ['Customer service', 'Warehouse', 'Pharmacy', 'Billing', 'Delivery'] as const;

@@ -9,8 +9,8 @@
  * SQLite transaction per batch), skipping the document objects RxDB would build for each insert.
  */
 import type { RxCollection, RxStorageBulkWriteResponse } from 'rxdb';
-import type { TimelineEntry } from '../../../shared/domain/records';
-import { formatReference } from '../../../shared/reference/reference-number';
+import type { TimelineEntry } from '@shared/domain/records';
+import { formatReference } from '@shared/reference/reference-number';
 import type { Clock } from '../clock';
 import type { CaseDocument } from '../collections';
 import type { DomainServices } from '../domain-services';

@@ -1,5 +1,5 @@
 /** Fills a profile with demo staff and seeded cases (through the real workflow), in batches. */
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import { newId, type Clock } from '../clock';
 import type { DomainServices } from '../domain-services';
 import { generateDemoCases } from './demo-cases';

@@ -6,10 +6,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import nodeModule from 'node:module';
 import path from 'node:path';
-import type { ApiInput, ApiResult } from '../../../shared/api/contract';
-import type { ApiResponse } from '../../../shared/api/errors';
-import type { ApiMethodName } from '../../../shared/api/names';
-import { IPC_INVOKE_CHANNEL } from '../../../shared/api/bridge';
+import type { ApiInput, ApiResult } from '@shared/api/contract';
+import type { ApiResponse } from '@shared/api/errors';
+import type { ApiMethodName } from '@shared/api/names';
+import { IPC_INVOKE_CHANNEL } from '@shared/api/bridge';
 import { APP_ENTRY_URL } from '../../security/origins';
 import type { AppMessage, CallRecord, CommandName, Commands, IpcSender, RecordedApi, RecordedCalls, TestMessage } from './fake-electron/messages';
 

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ChangeSet, isWriteConflict } from '../../database/change-set';
-import type { SlaPolicy, WorkingCalendar } from '../../../shared/sla';
+import type { SlaPolicy, WorkingCalendar } from '@shared/sla';
 import type { Clock } from '../../domain/clock';
 import type { Recipient } from '../deadline-events';
 import { releaseInstant, type NotifierPreferences } from '../deadline-notifier';

@@ -1,6 +1,6 @@
 /** P-5.2: the cases a trend check counts: received in a window, and only those the person may open (P-7.1). */
 import type { RxCollection } from 'rxdb';
-import type { Viewer } from '../../../shared/identity/viewer';
+import type { Viewer } from '@shared/identity/viewer';
 import { visibleSelector } from '../../domain/case-visibility';
 import type { CaseDocument } from '../../domain/collections';
 import type { TrendCase } from './trend-dimensions';

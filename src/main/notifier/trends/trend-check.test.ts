@@ -3,7 +3,7 @@
  * the series it judges: every value of every dimension, counted in the week it was received.
  */
 import { describe, expect, it } from 'vitest';
-import type { WorkingCalendar } from '../../../shared/sla';
+import type { WorkingCalendar } from '@shared/sla';
 import { trendSpikes } from './trend-check';
 import { trendWeeks } from './trend-weeks';
 import { TREND_RULE } from './trend-rule';

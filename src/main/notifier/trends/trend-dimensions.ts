@@ -4,7 +4,7 @@
  * cause of the taxonomy chosen at the stage-1 resolution (a case without one yet is not counted in
  * that series; once resolved, it counts in the week it was received, as in the others).
  */
-import type { CaseRecord } from '../../../shared/domain/records';
+import type { CaseRecord } from '@shared/domain/records';
 
 export type TrendCase = Pick<CaseRecord, 'id' | 'receivedAt' | 'type' | 'product' | 'rootCauseId'>;
 

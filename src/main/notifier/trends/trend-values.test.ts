@@ -3,8 +3,8 @@
  * (P-5.3) by its name in the taxonomy, retired ones too, never by its id.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROOT_CAUSES } from '../../../shared/domain/root-causes';
-import { DEFAULT_COMPLAINT_TYPES } from '../../../shared/domain/vocabulary';
+import { DEFAULT_ROOT_CAUSES } from '@shared/domain/root-causes';
+import { DEFAULT_COMPLAINT_TYPES } from '@shared/domain/vocabulary';
 import type { TrendSpike } from './trend-check';
 import { trendAlertText } from './trend-text';
 import { trendValueLabel } from './trend-values';

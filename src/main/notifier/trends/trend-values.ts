@@ -3,7 +3,7 @@
  * type's label, a root cause's name (P-5.3, retired ones too: old cases keep them), a product as
  * entered. A value settings do not know (yet: not synced) reads as itself.
  */
-import { findRootCause } from '../../../shared/domain/root-causes';
+import { findRootCause } from '@shared/domain/root-causes';
 import type { SettingsValues } from '../../domain/settings-service';
 import type { NotificationLanguage } from '../notification-text';
 

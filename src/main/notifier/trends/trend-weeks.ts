@@ -4,7 +4,7 @@
  * midnights, so a week across a daylight-saving change is still Monday to Sunday.
  */
 import { addDays, format, parseISO, startOfISOWeek } from 'date-fns';
-import { officeDay, officeInstant, type WorkingCalendar } from '../../../shared/sla';
+import { officeDay, officeInstant, type WorkingCalendar } from '@shared/sla';
 
 export interface TrendWeeks {
   /** ISO week of the week checked, e.g. '2026-W49': part of the once-only key of an alert. */

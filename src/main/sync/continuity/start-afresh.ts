@@ -5,7 +5,7 @@
  * told in one sentence, which the log repeats with the evidence.
  */
 import type { RxCollection } from 'rxdb';
-import type { SyncNotice } from '../../../shared/domain/sync';
+import type { SyncNotice } from '@shared/domain/sync';
 import type { Logger } from '../../logging/logger';
 import { forgetReplication } from '../couch/collection-replication';
 import { describeReplicationError } from '../session/replication-errors';

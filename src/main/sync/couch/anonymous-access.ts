@@ -8,7 +8,7 @@
  * - `no-login`: the team's database answers an anonymous read (no `_security` members set);
  * - null: the server asked for a login (401 or 403), or could not be asked (no warning then).
  */
-import type { ServerWarning } from '../../../shared/domain/sync';
+import type { ServerWarning } from '@shared/domain/sync';
 
 const ASK_MS = 10_000;
 

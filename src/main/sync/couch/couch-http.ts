@@ -4,7 +4,7 @@
  * problem (unreachable, wrong credentials, no access, database missing, a document refused, a
  * server error).
  */
-import type { SyncProblem } from '../../../shared/domain/sync';
+import type { SyncProblem } from '@shared/domain/sync';
 
 export type CouchOutcome =
   | { readonly ok: true; readonly url: string; readonly push: boolean }

@@ -33,7 +33,7 @@ import {
   settingsDocumentSchema,
   staffMemberSchema,
   timelineEntrySchema,
-} from '../../../shared/domain/records';
+} from '@shared/domain/records';
 import { ERASED_FORMS } from '../../erasure/redaction';
 
 export type DeletionPolicy = 'refuse' | 'while-case-untouched' | 'allow';

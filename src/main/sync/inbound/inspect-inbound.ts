@@ -5,7 +5,7 @@
  */
 import { deepEqual } from 'rxdb/plugins/utils';
 import type { z } from 'zod';
-import type { QuarantineReason } from '../../../shared/domain/sync';
+import type { QuarantineReason } from '@shared/domain/sync';
 import type { InboundRules } from './inbound-rules';
 
 export type RefusalReason = QuarantineReason;

@@ -10,8 +10,8 @@
  */
 import type { RxCollection, RxDatabase } from 'rxdb';
 import { z } from 'zod';
-import { instant } from '../../../shared/domain/records/common';
-import { QUARANTINE_REASONS, type QuarantineEntry } from '../../../shared/domain/sync';
+import { instant } from '@shared/domain/records/common';
+import { QUARANTINE_REASONS, type QuarantineEntry } from '@shared/domain/sync';
 import { storedSchemaOf } from '../../database/stored-schema';
 import type { RefusalReason } from './inspect-inbound';
 

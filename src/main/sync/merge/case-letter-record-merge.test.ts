@@ -3,7 +3,7 @@
  * merge runs on whichever device meets the conflict, so both orders must give the same answer).
  */
 import { describe, expect, it } from 'vitest';
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import type { CaseDocument } from '../../domain/collections';
 import { mergeCases } from './case-merge';
 import { mergeLetters } from './letter-merge';

@@ -4,7 +4,7 @@
  * edits arrive in and however their values sort.
  */
 import { describe, expect, it } from 'vitest';
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import { canonicalJson, chooseEdit, compareEdits, laterEdit, mergeSets, type Edit } from './edits';
 
 const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };

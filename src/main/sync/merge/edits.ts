@@ -4,7 +4,7 @@
  * so every device picks the same winner whatever order the edits arrive in.
  */
 import { deepEqual } from 'rxdb/plugins/utils';
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 
 export interface Edit<T = unknown> {
   readonly value: T;

@@ -5,7 +5,7 @@
  * erased on one side stays erased. Both orders give the same document (every device converges).
  */
 import { describe, expect, it } from 'vitest';
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import type { CaseDocument } from '../../domain/collections';
 import type { LetterDocument } from '../../post-room/letters-collection';
 import { anonymiseNow, erasedLetter, isAnonymised } from '../../erasure/redaction';

@@ -1,4 +1,4 @@
-import type { StaffMember } from '../../../shared/domain/records';
+import type { StaffMember } from '@shared/domain/records';
 /**
  * The conflict policies (sync issue, "no lost updates"): edits to different field groups of a
  * case both survive; one group edited on both sides keeps the later edit of that group and
@@ -7,7 +7,7 @@ import type { StaffMember } from '../../../shared/domain/records';
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import type { CaseDocument, SettingsDocument } from '../../domain/collections';
 import { mergeCases } from './case-merge';
 import { mergeLetters } from './letter-merge';

@@ -9,7 +9,7 @@
  * - Timeline entries, files and file chunks are written once and never edited: the server's copy
  *   is the same document.
  */
-import type { DeviceCodeClaim, StaffMember } from '../../../shared/domain/records';
+import type { DeviceCodeClaim, StaffMember } from '@shared/domain/records';
 import { sameValue } from './edits';
 import { mergeSettingValue } from './settings-merge';
 

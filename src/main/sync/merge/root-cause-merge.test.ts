@@ -4,8 +4,8 @@
  * or two managers who each add or change a different improvement action, keep both.
  */
 import { describe, expect, it } from 'vitest';
-import type { StaffRef } from '../../../shared/domain/records';
-import { settingsDocumentSchema } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
+import { settingsDocumentSchema } from '@shared/domain/records';
 import type { SettingsDocument } from '../../domain/collections';
 import { mergeSettings } from './settings-merge';
 

@@ -4,7 +4,7 @@
  * save, whichever device runs the merge.
  */
 import { describe, expect, it } from 'vitest';
-import type { StaffRef } from '../../../shared/domain/records';
+import type { StaffRef } from '@shared/domain/records';
 import type { SettingsDocument } from '../../domain/collections';
 import { mergeSettings } from './settings-merge';
 

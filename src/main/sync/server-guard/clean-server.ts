@@ -9,8 +9,8 @@
  *   has no purge; that is reported, not hidden.
  * Compaction runs in the background on the server; what was started is reported per database.
  */
-import { DomainError } from '../../../shared/domain/domain-error';
-import type { ServerCleaning } from '../../../shared/domain/retention';
+import { DomainError } from '@shared/domain/domain-error';
+import type { ServerCleaning } from '@shared/domain/retention';
 import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../replicated-collections';
 
 const json = { 'content-type': 'application/json' };

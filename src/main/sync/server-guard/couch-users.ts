@@ -6,7 +6,7 @@
  * A deactivated account keeps its CouchDB user with no roles: the guard refuses every write of a
  * user without a Plaint role, and `_security` members (by role) no longer let it read.
  */
-import { STAFF_ROLES, type StaffRole } from '../../../shared/domain/vocabulary';
+import { STAFF_ROLES, type StaffRole } from '@shared/domain/vocabulary';
 
 export const ACCOUNT_ROLE_PREFIX = 'plaint-account:';
 export const STAFF_ROLE_PREFIX = 'plaint:';

@@ -12,8 +12,8 @@
  * the named actor, the clerk's limits), not from those about the document (its shape, written
  * once, deletions): they can remove the guard anyway, so it only keeps them from mistakes.
  */
-import { CASE_STATUSES, STAFF_ROLES } from '../../../shared/domain/vocabulary';
-import { SETTINGS_AREAS } from '../../../shared/domain/records';
+import { CASE_STATUSES, STAFF_ROLES } from '@shared/domain/vocabulary';
+import { SETTINGS_AREAS } from '@shared/domain/records';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
 import { EMPTY_FILE_SHA256 } from '../../erasure/redaction';
 

@@ -9,7 +9,7 @@
  * with 403 and the message (in `_bulk_docs`, as that document's error).
  */
 import crypto from 'node:crypto';
-import { STAFF_ROLES } from '../../../shared/domain/vocabulary';
+import { STAFF_ROLES } from '@shared/domain/vocabulary';
 import { guardRulesOf, type GuardRules } from './guard-rules';
 
 export const GUARD_DESIGN_ID = '_design/plaint-guard';

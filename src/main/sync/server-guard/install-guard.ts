@@ -5,8 +5,8 @@
  * server or database administrator write design documents, so the credentials given here are the
  * CouchDB administrator's, used for this once and never stored.
  */
-import { DomainError } from '../../../shared/domain/domain-error';
-import type { ServerPreparation } from '../../../shared/domain/sync';
+import { DomainError } from '@shared/domain/domain-error';
+import type { ServerPreparation } from '@shared/domain/sync';
 import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../replicated-collections';
 import { GUARD_DESIGN_ID, guardDesignDocument } from './guard-source';
 

@@ -10,7 +10,7 @@
  * anything but loopback is refused; an anonymous server is noticed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncSettingsInput } from '../../../shared/domain/sync';
+import { syncSettingsInput } from '@shared/domain/sync';
 import { anonymousAccess } from '../couch/anonymous-access';
 import { couchFetch } from '../couch/couch-http';
 import { prepareRemoteDatabases } from '../couch/couch-databases';

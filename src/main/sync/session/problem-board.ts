@@ -6,7 +6,7 @@
  * another database's: one deleted database shows one steady problem, not a flicker between it
  * and the seven that still answer.
  */
-import type { SyncProblem } from '../../../shared/domain/sync';
+import type { SyncProblem } from '@shared/domain/sync';
 
 export interface Problem {
   readonly kind: SyncProblem;

@@ -4,7 +4,7 @@
  * documents, so the log gets a description made of codes, error names, HTTP statuses, document
  * ids and schema rule names: enough to find the reason, and never personal data (P-7.2).
  */
-import type { SyncProblem } from '../../../shared/domain/sync';
+import type { SyncProblem } from '@shared/domain/sync';
 
 export interface ErrorDescription {
   readonly code: string;

@@ -11,7 +11,7 @@ import { memorySecretStore } from '../secret-store';
 import { LIVE_COLLECTIONS } from '../replicated-collections';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
 import { installProcessSafetyNet } from '../../process-safety';
-import type { SyncStatus } from '../../../shared/domain/sync';
+import type { SyncStatus } from '@shared/domain/sync';
 
 const [directory, start, retryFirst, retryMax, heartbeat] = process.argv.slice(2);
 if (!directory || !start) throw new Error('Usage: device-worker <data directory> <start time> [retry first ms] [retry max ms] [heartbeat ms]');

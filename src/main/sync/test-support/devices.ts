@@ -8,10 +8,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiInput, ApiResult } from '../../../shared/api/contract';
-import type { ApiErrorEnvelope, ApiResponse } from '../../../shared/api/errors';
-import type { SyncStatus } from '../../../shared/domain/sync';
-import type { ApiMethodName } from '../../../shared/api/names';
+import type { ApiInput, ApiResult } from '@shared/api/contract';
+import type { ApiErrorEnvelope, ApiResponse } from '@shared/api/errors';
+import type { SyncStatus } from '@shared/domain/sync';
+import type { ApiMethodName } from '@shared/api/names';
 import { canonicalJson } from '../merge/edits';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
 

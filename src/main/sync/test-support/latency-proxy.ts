@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import type net from 'node:net';
-import { seededRandom } from '../../../shared/random/seeded-random';
+import { seededRandom } from '@shared/random/seeded-random';
 
 export interface LatencyProxy {
   readonly url: string;

@@ -3,10 +3,10 @@
  * in the app, by the harness shim in browser tests). Unwraps response envelopes into results or
  * thrown ApiErrors so components can use ordinary async code.
  */
-import type { PlaintBridge } from '../../../shared/api/bridge';
-import type { ApiEventPayload, ApiInput, ApiResult } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import type { ApiEventName, ApiMethodName } from '../../../shared/api/names';
+import type { PlaintBridge } from '@shared/api/bridge';
+import type { ApiEventPayload, ApiInput, ApiResult } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import type { ApiEventName, ApiMethodName } from '@shared/api/names';
 
 declare global {
   interface Window {

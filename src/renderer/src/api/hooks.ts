@@ -1,7 +1,7 @@
 /** React hooks over the API client: cached queries (queries.ts) and event subscriptions. */
 import { useEffect, useEffectEvent } from 'react';
-import type { ApiEventPayload } from '../../../shared/api/contract';
-import type { ApiEventName } from '../../../shared/api/names';
+import type { ApiEventPayload } from '@shared/api/contract';
+import type { ApiEventName } from '@shared/api/names';
 import { subscribe } from './client';
 
 export { useApiQuery } from './queries';

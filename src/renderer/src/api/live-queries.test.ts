@@ -5,9 +5,9 @@
  */
 import { QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiEventPayload } from '../../../shared/api/contract';
-import type { ApiEventName } from '../../../shared/api/names';
-import type { AppInfo } from '../../../shared/api/types/app';
+import type { ApiEventPayload } from '@shared/api/contract';
+import type { ApiEventName } from '@shared/api/names';
+import type { AppInfo } from '@shared/api/types/app';
 import { startLiveQueries, type Subscribe } from './live-queries';
 import { apiQueryKey } from './queries';
 import { createQueryClient } from './query-client';

@@ -10,8 +10,8 @@
  * already running when the event came is cancelled and started again.
  */
 import type { Query, QueryClient } from '@tanstack/react-query';
-import type { ApiEventPayload } from '../../../shared/api/contract';
-import { API_EVENTS, type ApiEventName, type ApiMethodName } from '../../../shared/api/names';
+import type { ApiEventPayload } from '@shared/api/contract';
+import { API_EVENTS, type ApiEventName, type ApiMethodName } from '@shared/api/names';
 import { apiQueryKey, methodOfKey } from './queries';
 
 /** Which cached answers an event makes stale: every answer of a method, or those whose input it names. */

@@ -4,9 +4,9 @@
  * and, where it matters, by its input (the case a `cases.get` is for).
  */
 import { queryOptions, useQuery, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import type { ApiInput, ApiResult } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { isApiMethodName, type ApiMethodName } from '../../../shared/api/names';
+import type { ApiInput, ApiResult } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { isApiMethodName, type ApiMethodName } from '@shared/api/names';
 import { call } from './client';
 
 /**

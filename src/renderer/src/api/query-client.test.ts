@@ -1,7 +1,7 @@
 /** The query cache's settings that matter for a desktop app: it works offline and does not retry the main process. */
 import { onlineManager, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import { createQueryClient } from './query-client';
 
 afterEach(() => onlineManager.setOnline(true));

@@ -4,7 +4,7 @@
  * (live-queries.ts), so the defaults here turn off what suits a web app talking to a far server.
  */
 import { QueryClient } from '@tanstack/react-query';
-import type { ApiError } from '../../../shared/api/errors';
+import type { ApiError } from '@shared/api/errors';
 
 declare module '@tanstack/react-query' {
   interface Register {

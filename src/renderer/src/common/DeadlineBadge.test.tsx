@@ -6,9 +6,9 @@
  */
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../shared/api/bridge';
-import { settingsSnapshot } from '../test/fixtures';
-import { renderWithSettings } from '../test/render';
+import type { PlaintBridge } from '@shared/api/bridge';
+import { settingsSnapshot } from '../test-support/fixtures';
+import { renderWithSettings } from '../test-support/render';
 import { DeadlineBadge } from './DeadlineBadge';
 
 const snapshot = settingsSnapshot();

@@ -1,6 +1,6 @@
 import { Badge, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineKind } from '../../../shared/sla';
+import type { DeadlineKind } from '@shared/sla';
 import { STATE_COLOURS, useFormatters } from './format';
 
 export interface DeadlineBadgeProps {

@@ -4,7 +4,7 @@
  * countdown counts the region's own working days (P-4.1, procedure "Working days").
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar, DEFAULT_CALENDAR } from '../../../shared/sla';
+import { createWorkingCalendar, DEFAULT_CALENDAR } from '@shared/sla';
 import { createI18n } from '../i18n/i18n';
 import { makeFormatters } from './format';
 

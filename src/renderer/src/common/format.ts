@@ -7,7 +7,7 @@ import { format, formatDistanceStrict } from 'date-fns';
 import { enGB, lv } from 'date-fns/locale';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { deadlineState, workingDaysBetween, type DeadlineState, type WorkingCalendar } from '../../../shared/sla';
+import { deadlineState, workingDaysBetween, type DeadlineState, type WorkingCalendar } from '@shared/sla';
 import { useSettings } from '../settings/SettingsContext';
 
 const LOCALES = { 'en-GB': enGB, lv } as const;

@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../i18n/i18n';
-import { renderWithProviders } from '../test/render';
+import { renderWithProviders } from '../test-support/render';
 import { OfficeDateInput } from './OfficeDateInput';
 import { parseTypedDate } from './office-date-format';
 

@@ -6,7 +6,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../i18n/i18n';
-import { renderWithProviders } from '../test/render';
+import { renderWithProviders } from '../test-support/render';
 import { OfficeMonthInput } from './OfficeMonthInput';
 
 function renderMonth(language: Language, value: string) {

@@ -4,9 +4,9 @@
  * the main process sends stays in the log (issue 12).
  */
 import type { TFunction } from 'i18next';
-import { ApiError, type FieldIssue } from '../../../shared/api/errors';
-import { isIssueCode, type IssueParams } from '../../../shared/domain/issue-codes';
-import { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/workflow';
+import { ApiError, type FieldIssue } from '@shared/api/errors';
+import { isIssueCode, type IssueParams } from '@shared/domain/issue-codes';
+import { CASE_ACTIONS, type CaseAction } from '@shared/domain/workflow';
 
 function isAction(value: unknown): value is CaseAction {
   return typeof value === 'string' && (CASE_ACTIONS as readonly string[]).includes(value);

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, fieldErrors, issueText } from './error-text';
-import type { FieldIssue } from '../../../shared/api/errors';
+import type { FieldIssue } from '@shared/api/errors';
 
 export function useErrors() {
   const { t, i18n } = useTranslation();

@@ -3,9 +3,9 @@
  * refused, reads in every language of the app, with the same parameters (issue 12).
  */
 import { describe, expect, it } from 'vitest';
-import { API_ERROR_CODES } from '../../../shared/api/errors';
-import { ISSUE_CODES } from '../../../shared/domain/issue-codes';
-import { CASE_ACTIONS } from '../../../shared/domain/workflow';
+import { API_ERROR_CODES } from '@shared/api/errors';
+import { ISSUE_CODES } from '@shared/domain/issue-codes';
+import { CASE_ACTIONS } from '@shared/domain/workflow';
 import { enGB } from './locales/en-GB';
 import { lv } from './locales/lv';
 

@@ -2,7 +2,7 @@
 import { Alert, Button, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionState } from '../../../shared/identity/session-inputs';
+import type { SessionState } from '@shared/identity/session-inputs';
 import { call } from '../api/client';
 import { SessionFrame, useSubmit } from './session-frame';
 

@@ -7,12 +7,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResponse } from '../../../shared/api/errors';
-import type { DatabaseStatus } from '../../../shared/api/types/app';
-import type { SessionState } from '../../../shared/identity/session-inputs';
-import { withApi, type ApiCall } from '../test/fake-api';
-import { settingsSnapshot } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import type { ApiResponse } from '@shared/api/errors';
+import type { DatabaseStatus } from '@shared/api/types/app';
+import type { SessionState } from '@shared/identity/session-inputs';
+import { withApi, type ApiCall } from '../test-support/fake-api';
+import { settingsSnapshot } from '../test-support/fixtures';
+import { renderWithProviders } from '../test-support/render';
 import { SignInScreen } from './SignInScreen';
 
 const KEY = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';

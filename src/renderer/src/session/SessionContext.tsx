@@ -10,10 +10,10 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiMethodName } from '../../../shared/api/names';
-import { can } from '../../../shared/identity/permissions';
-import type { SessionState } from '../../../shared/identity/session-inputs';
-import type { Viewer } from '../../../shared/identity/viewer';
+import type { ApiMethodName } from '@shared/api/names';
+import { can } from '@shared/identity/permissions';
+import type { SessionState } from '@shared/identity/session-inputs';
+import type { Viewer } from '@shared/identity/viewer';
 import { call, hasBridge, subscribe } from '../api/client';
 import { FirstStartScreen } from './FirstStartScreen';
 import { StartingScreen } from './StartingScreen';

@@ -2,8 +2,8 @@
 import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionState } from '../../../shared/identity/session-inputs';
-import type { Viewer } from '../../../shared/identity/viewer';
+import type { SessionState } from '@shared/identity/session-inputs';
+import type { Viewer } from '@shared/identity/viewer';
 import { call } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { SessionFrame, useSubmit } from './session-frame';

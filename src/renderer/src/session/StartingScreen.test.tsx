@@ -5,12 +5,12 @@
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlaintBridge } from '../../../shared/api/bridge';
-import type { ApiResponse } from '../../../shared/api/errors';
-import type { ApiEventName } from '../../../shared/api/names';
-import type { DatabaseStatus, EncryptionStep } from '../../../shared/api/types/app';
-import type { SessionState } from '../../../shared/identity/session-inputs';
-import { renderWithProviders } from '../test/render';
+import { createPlaintBridge } from '@shared/api/bridge';
+import type { ApiResponse } from '@shared/api/errors';
+import type { ApiEventName } from '@shared/api/names';
+import type { DatabaseStatus, EncryptionStep } from '@shared/api/types/app';
+import type { SessionState } from '@shared/identity/session-inputs';
+import { renderWithProviders } from '../test-support/render';
 import { SessionGate } from './SessionContext';
 
 const signedOut: SessionState = { state: 'signed-out', viewer: null, idleLockMinutes: 15, organisation: 'Welzo', awaitingDirectory: false };

@@ -6,7 +6,7 @@
 import { Center, List, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENCRYPTION_STEPS, type DatabaseStatus } from '../../../shared/api/types/app';
+import { ENCRYPTION_STEPS, type DatabaseStatus } from '@shared/api/types/app';
 import { call, hasBridge, subscribe } from '../api/client';
 
 export function StartingScreen() {

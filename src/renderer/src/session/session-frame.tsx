@@ -2,7 +2,7 @@
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionState } from '../../../shared/identity/session-inputs';
+import type { SessionState } from '@shared/identity/session-inputs';
 import { errorText } from '../errors/error-text';
 
 export function useSubmit(onDone: (state: SessionState) => void) {

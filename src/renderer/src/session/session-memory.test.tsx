@@ -5,10 +5,10 @@
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlaintBridge } from '../../../shared/api/bridge';
-import type { ApiEventName } from '../../../shared/api/names';
-import type { SessionState } from '../../../shared/identity/session-inputs';
-import { renderWithProviders } from '../test/render';
+import { createPlaintBridge } from '@shared/api/bridge';
+import type { ApiEventName } from '@shared/api/names';
+import type { SessionState } from '@shared/identity/session-inputs';
+import { renderWithProviders } from '../test-support/render';
 import { SessionGate } from './SessionContext';
 import { forgetOnSessionEnd } from './session-memory';
 

@@ -5,8 +5,8 @@
 import { Alert } from '@mantine/core';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingsSnapshot } from '../../../shared/api/types/settings';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/sla';
+import type { SettingsSnapshot } from '@shared/api/types/settings';
+import { createWorkingCalendar, type WorkingCalendar } from '@shared/sla';
 import { useApiQuery } from '../api/queries';
 import { useViewer } from '../session/SessionContext';
 

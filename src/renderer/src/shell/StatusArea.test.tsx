@@ -4,9 +4,9 @@
  */
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlaintBridge } from '../../../shared/api/bridge';
-import type { DatabaseStatus } from '../../../shared/api/types/app';
-import { renderWithProviders } from '../test/render';
+import type { PlaintBridge } from '@shared/api/bridge';
+import type { DatabaseStatus } from '@shared/api/types/app';
+import { renderWithProviders } from '../test-support/render';
 import { StatusArea } from './StatusArea';
 
 // The sync badge has its own tests and needs the settings; here only the database's part counts.

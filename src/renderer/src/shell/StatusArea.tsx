@@ -1,7 +1,7 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/queries';
-import type { DatabaseStatus } from '../../../shared/api/types/app';
+import type { DatabaseStatus } from '@shared/api/types/app';
 import { SyncBadge } from '../features/sync/SyncBadge';
 
 const COLOURS: Record<DatabaseStatus['state'], string> = {

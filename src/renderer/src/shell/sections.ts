@@ -1,6 +1,6 @@
 /** The app's top-level sections: their routes, navigation labels and icons. */
 import { IconBulb, IconFileAnalytics, IconHistory, IconMail, IconSettings, IconStack2, type Icon } from '@tabler/icons-react';
-import type { ApiMethodName } from '../../../shared/api/names';
+import type { ApiMethodName } from '@shared/api/names';
 
 export interface Section {
   readonly id: 'cases' | 'postRoom' | 'reports' | 'improvements' | 'audit' | 'settings';

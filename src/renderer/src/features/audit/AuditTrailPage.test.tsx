@@ -9,11 +9,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import type { AuditTrailPage as AuditPage } from '../../../../shared/domain/audit-trail';
-import type { TimelineEntry } from '../../../../shared/domain/records';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { AuditTrailPage as AuditPage } from '@shared/domain/audit-trail';
+import type { TimelineEntry } from '@shared/domain/records';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { AuditTrailPage } from './AuditTrailPage';
 
 /** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */

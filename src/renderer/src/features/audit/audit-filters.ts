@@ -2,9 +2,9 @@
  * The audit view's filters as typed (dates as dd/mm/yyyy, like the register) and the API input
  * they become; a date that is not a real one is named, and nothing is asked until it is fixed.
  */
-import type { ApiInput } from '../../../../shared/api/contract';
-import type { TimelineKind } from '../../../../shared/domain/vocabulary';
-import { AUDIT_PAGE_SIZE } from '../../../../shared/domain/audit-trail';
+import type { ApiInput } from '@shared/api/contract';
+import type { TimelineKind } from '@shared/domain/vocabulary';
+import { AUDIT_PAGE_SIZE } from '@shared/domain/audit-trail';
 import { parseTypedDate } from '../../common/typed-date';
 
 export interface AuditFilters {

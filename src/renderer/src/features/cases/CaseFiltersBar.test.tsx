@@ -2,9 +2,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answerEvery } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { answerEvery } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { CaseFiltersBar } from './CaseFiltersBar';
 
 const snapshot = settingsSnapshot({

@@ -1,8 +1,8 @@
 import { Button, Group, MultiSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OfficeDateInput } from '../../components/OfficeDateInput';
-import type { CaseFilters } from '../../../../shared/domain/inputs';
-import { CASE_STATUSES, INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import type { CaseFilters } from '@shared/domain/inputs';
+import { CASE_STATUSES, INTAKE_CHANNELS } from '@shared/domain/vocabulary';
 import { useSettings } from '../../settings/SettingsContext';
 import { assigneeIdsFrom, assigneeOptions, known, stagesFrom, UNASSIGNED_OPTION, withFilter } from './case-filters';
 

@@ -12,7 +12,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { CaseFilters } from '../../../../shared/domain/inputs';
+import type { CaseFilters } from '@shared/domain/inputs';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useApiQuery } from '../../api/queries';

@@ -10,10 +10,10 @@
 import { act, createEvent, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CaseListItem } from '../../../../shared/domain/views';
-import { settingsSnapshot } from '../../test/fixtures';
-import { withApi } from '../../test/fake-api';
-import { renderWithSettings } from '../../test/render';
+import type { CaseListItem } from '@shared/domain/views';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { withApi } from '../../test-support/fake-api';
+import { renderWithSettings } from '../../test-support/render';
 import { CaseTable } from './CaseTable';
 import type { CaseListData } from './useCaseListData';
 

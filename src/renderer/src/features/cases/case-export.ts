@@ -3,10 +3,10 @@
  * language: the column headings and the words for statuses, channels, stages and "unassigned".
  */
 import type { TFunction } from 'i18next';
-import type { ApiInput } from '../../../../shared/api/contract';
-import { CASE_EXPORT_COLUMNS, type CaseExportFormat } from '../../../../shared/domain/case-list-inputs';
-import type { CaseFilters } from '../../../../shared/domain/inputs';
-import { CASE_STATUSES, INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import type { ApiInput } from '@shared/api/contract';
+import { CASE_EXPORT_COLUMNS, type CaseExportFormat } from '@shared/domain/case-list-inputs';
+import type { CaseFilters } from '@shared/domain/inputs';
+import { CASE_STATUSES, INTAKE_CHANNELS } from '@shared/domain/vocabulary';
 import type { CaseSort } from './views';
 
 export function exportRequest(t: TFunction, language: string, list: { filters: CaseFilters; search: string; sort: CaseSort }, format: CaseExportFormat): ApiInput<'cases.export'> {

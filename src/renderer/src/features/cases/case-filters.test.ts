@@ -1,6 +1,6 @@
 /** The filters bar's rules: empty filters vanish, the list adds only what differs from its view, "unassigned" round-trips. */
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES } from '../../../../shared/domain/vocabulary';
+import { CASE_STATUSES } from '@shared/domain/vocabulary';
 import { assigneeIdsFrom, assigneeOptions, extraFilters, known, stagesFrom, UNASSIGNED_OPTION, withFilter } from './case-filters';
 
 describe('changing a filter', () => {

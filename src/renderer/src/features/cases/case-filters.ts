@@ -3,7 +3,7 @@
  * own filters combine with its view's, and "unassigned" (the empty assignee id) has a value a
  * select can hold.
  */
-import type { CaseFilters } from '../../../../shared/domain/inputs';
+import type { CaseFilters } from '@shared/domain/inputs';
 
 const filterKeys = (filters: CaseFilters): (keyof CaseFilters)[] => Object.keys(filters).filter((key): key is keyof CaseFilters => key in filters);
 

@@ -1,6 +1,6 @@
 /** Views kept in localStorage by earlier versions: what counts as a view, and the one-off move into the main process. */
 import { describe, expect, it, vi } from 'vitest';
-import type { SavedCaseView } from '../../../../shared/domain/case-views';
+import type { SavedCaseView } from '@shared/domain/case-views';
 import { moveLegacyViews, readLegacyViews } from './legacy-views';
 import { LEGACY_VIEWS_KEY } from './views';
 

@@ -4,7 +4,7 @@
  * and follow the person. The stored copy is cleared only after the main process has them all;
  * if the import is refused, they stay where they were and the move is tried again next start.
  */
-import { savedCaseViewSchema, type SavedCaseView } from '../../../../shared/domain/case-views';
+import { savedCaseViewSchema, type SavedCaseView } from '@shared/domain/case-views';
 import { LEGACY_VIEWS_KEY } from './views';
 
 export interface LegacyViews {

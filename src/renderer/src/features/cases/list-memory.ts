@@ -3,7 +3,7 @@
  * search, and which list they were on, so "Back to the list" from a case returns to that list as
  * they left it. Kept in the window's memory only: a restart starts from the saved views.
  */
-import type { CaseFilters } from '../../../../shared/domain/inputs';
+import type { CaseFilters } from '@shared/domain/inputs';
 import type { CaseSort } from './views';
 
 export interface KeptListState {

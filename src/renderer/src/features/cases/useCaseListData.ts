@@ -11,9 +11,9 @@
  */
 import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ApiInput } from '../../../../shared/api/contract';
-import type { CaseFilters } from '../../../../shared/domain/inputs';
-import type { CaseList, CaseListItem } from '../../../../shared/domain/views';
+import type { ApiInput } from '@shared/api/contract';
+import type { CaseFilters } from '@shared/domain/inputs';
+import type { CaseList, CaseListItem } from '@shared/domain/views';
 import { apiQuery, apiQueryKey } from '../../api/queries';
 import type { CaseSort, CaseView } from './views';
 

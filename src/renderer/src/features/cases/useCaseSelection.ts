@@ -3,8 +3,8 @@
  * chooses every loaded row (at most MAX_BULK_ASSIGN), or none.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { MAX_BULK_ASSIGN } from '../../../../shared/domain/case-list-inputs';
-import type { CaseListItem } from '../../../../shared/domain/views';
+import { MAX_BULK_ASSIGN } from '@shared/domain/case-list-inputs';
+import type { CaseListItem } from '@shared/domain/views';
 import type { CaseSelection } from './CaseTable';
 import type { CaseListData } from './useCaseListData';
 

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedCaseView } from '../../../../shared/domain/case-views';
+import type { SavedCaseView } from '@shared/domain/case-views';
 import { call } from '../../api/client';
 import { apiQuery, apiQueryKey } from '../../api/queries';
 import { useCan } from '../../session/SessionContext';

@@ -1,7 +1,7 @@
 /** Built-in and saved views: ids, the route's view, "changed from the view", and room for them all in one count. */
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVED_VIEWS, type SavedCaseView } from '../../../../shared/domain/case-views';
-import { countCasesInput } from '../../../../shared/domain/inputs';
+import { MAX_SAVED_VIEWS, type SavedCaseView } from '@shared/domain/case-views';
+import { countCasesInput } from '@shared/domain/inputs';
 import { allViews, builtInViews, DEFAULT_VIEW_ID, differsFromView, viewForRoute } from './views';
 
 const saved: SavedCaseView = { id: 'custom-lz3k9w1x', name: 'Refunds', filters: { open: true }, sort: { field: 'receivedAt', direction: 'desc' }, search: 'refund' };

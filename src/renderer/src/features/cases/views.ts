@@ -2,8 +2,8 @@
  * Case views: the built-in views of the navigation, and the person's own saved views (kept by the
  * main process, `caseViews.*`; see useCaseViews.ts). A view is a set of filters, a sort and a search.
  */
-import type { CaseSort, SavedCaseView } from '../../../../shared/domain/case-views';
-import type { CaseFilters } from '../../../../shared/domain/inputs';
+import type { CaseSort, SavedCaseView } from '@shared/domain/case-views';
+import type { CaseFilters } from '@shared/domain/inputs';
 
 export type { CaseSort };
 

@@ -6,10 +6,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactOffer } from '../../../../shared/domain/contact-update';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import type { ContactOffer } from '@shared/domain/contact-update';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithProviders } from '../../test-support/render';
 import { recognisable, typedContact } from './contact-offer-input';
 import { ContactOffers } from './ContactOffers';
 

@@ -10,7 +10,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactOffer, ContactSource } from '../../../../shared/domain/contact-update';
+import type { ContactOffer, ContactSource } from '@shared/domain/contact-update';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';

@@ -4,9 +4,9 @@
  * valid is left out, so a half-typed e-mail address asks about the rest instead of failing; an
  * empty field brings nothing.
  */
-import { typedContactSchema, type TypedContact } from '../../../../shared/domain/contact-update';
-import { emailAddress, phoneNumber } from '../../../../shared/domain/fields';
-import { postalAddressSchema } from '../../../../shared/domain/inputs';
+import { typedContactSchema, type TypedContact } from '@shared/domain/contact-update';
+import { emailAddress, phoneNumber } from '@shared/domain/fields';
+import { postalAddressSchema } from '@shared/domain/inputs';
 
 /** The contact fields both intake forms have. */
 export interface TypedContactValues {

@@ -5,7 +5,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../../test/render';
+import { renderWithProviders } from '../../test-support/render';
 import { FileViewer, fileKind, type PdfOpener } from './FileViewer';
 
 /** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */

@@ -3,7 +3,7 @@ import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea,
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPROVEMENT_STATUSES, type ImprovementAction, type ImprovementStatus } from '../../../../shared/domain/improvement-actions';
+import { IMPROVEMENT_STATUSES, type ImprovementAction, type ImprovementStatus } from '@shared/domain/improvement-actions';
 import { call } from '../../api/client';
 import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { useErrors } from '../../errors/useErrors';

@@ -5,8 +5,8 @@
 import { Alert, Badge, Button, Group, Modal, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { improvementDue, type ImprovementAction } from '../../../../shared/domain/improvement-actions';
-import { officeDay } from '../../../../shared/sla';
+import { improvementDue, type ImprovementAction } from '@shared/domain/improvement-actions';
+import { officeDay } from '@shared/sla';
 import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';

@@ -5,7 +5,7 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { OwnedImprovementAction } from '../../../../shared/domain/improvement-actions';
+import type { OwnedImprovementAction } from '@shared/domain/improvement-actions';
 import { useFormatters } from '../../common/format';
 import { useCan } from '../../session/SessionContext';
 

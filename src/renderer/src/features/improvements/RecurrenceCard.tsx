@@ -5,7 +5,7 @@
  */
 import { Alert, Badge, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RecurrenceRow } from '../../../../shared/domain/recurrence';
+import type { RecurrenceRow } from '@shared/domain/recurrence';
 import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
 import { FigureButton } from '../reports/ReportTableCard';

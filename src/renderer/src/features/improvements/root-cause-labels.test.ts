@@ -4,7 +4,7 @@
  * action already has; they still read, marked retired.
  */
 import { describe, expect, it } from 'vitest';
-import type { RootCauseTaxonomy } from '../../../../shared/domain/root-causes';
+import type { RootCauseTaxonomy } from '@shared/domain/root-causes';
 import { rootCauseLabels } from './root-cause-labels';
 
 const label = (en: string, lv: string) => ({ 'en-GB': en, lv });

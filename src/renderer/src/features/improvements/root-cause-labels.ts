@@ -1,7 +1,7 @@
 /** Issue 16, P-5.3: root causes as people read them ("Delivery → Courier handling"), in the UI language. */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allRootCauses, findRootCause, type RootCauseTaxonomy } from '../../../../shared/domain/root-causes';
+import { allRootCauses, findRootCause, type RootCauseTaxonomy } from '@shared/domain/root-causes';
 import { useSettings } from '../../settings/SettingsContext';
 
 export interface RootCauseLabels {

@@ -6,7 +6,7 @@
  */
 import { NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PROCESSED_FOLDER, MAIL_SECURITY, type MailSecurity, type MailSettingsView } from '../../../../shared/domain/mail';
+import { DEFAULT_PROCESSED_FOLDER, MAIL_SECURITY, type MailSecurity, type MailSettingsView } from '@shared/domain/mail';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { ConnectionFormCard } from '../settings/ConnectionFormCard';

@@ -8,7 +8,7 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_WEB_FORM_MAPPING, previewWebForm, WEB_FORM_FIELDS } from '../../../../shared/domain/web-form';
+import { DEFAULT_WEB_FORM_MAPPING, previewWebForm, WEB_FORM_FIELDS } from '@shared/domain/web-form';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
 import { useSettingsForm } from '../settings/useSettingsForm';

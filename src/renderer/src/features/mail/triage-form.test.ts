@@ -4,7 +4,7 @@
  * chosen kind's fields are sent; after a triage the next message is selected.
  */
 import { describe, expect, it } from 'vitest';
-import type { IncomingMail } from '../../../../shared/domain/mail';
+import type { IncomingMail } from '@shared/domain/mail';
 import { moveSelection, nextAfter, triageDefaults, triageInput } from './triage-form';
 
 const mail: IncomingMail = {

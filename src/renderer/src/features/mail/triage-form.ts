@@ -4,8 +4,8 @@
  * character valid) starts as "about an existing case" with that reference; any other as a new
  * complaint from its sender, summarised by its subject.
  */
-import type { IncomingKind } from '../../../../shared/domain/letters';
-import type { IncomingMail, TriageMailInput } from '../../../../shared/domain/mail';
+import type { IncomingKind } from '@shared/domain/letters';
+import type { IncomingMail, TriageMailInput } from '@shared/domain/mail';
 
 export interface TriageValues {
   kind: IncomingKind;

@@ -2,7 +2,7 @@
  * Settings → E-mail's website form mapping (issue 17) as the form edits it: one label per line for
  * each complaint field, turned into the mapping the API takes (blank lines dropped) and back.
  */
-import { WEB_FORM_FIELDS, type WebFormField, type WebFormMapping } from '../../../../shared/domain/web-form';
+import { WEB_FORM_FIELDS, type WebFormField, type WebFormMapping } from '@shared/domain/web-form';
 
 export type MappingFormValues = Record<WebFormField, string>;
 

@@ -7,9 +7,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { PlaintBridge } from '@shared/api/bridge';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { NewCasePage } from './NewCasePage';
 
 const snapshot = settingsSnapshot();

@@ -10,7 +10,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
+import { INTAKE_CHANNELS, type IntakeChannel } from '@shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { OfficeDateInput } from '../../components/OfficeDateInput';

@@ -4,7 +4,7 @@
  * default would need. When that channel's detail is missing but another is given, the one given
  * is preferred; the person can always choose otherwise.
  */
-import type { ContactPreference, IntakeChannel } from '../../../../shared/domain/vocabulary';
+import type { ContactPreference, IntakeChannel } from '@shared/domain/vocabulary';
 
 const BY_INTAKE: Record<IntakeChannel, ContactPreference> = {
   letter: 'letter',

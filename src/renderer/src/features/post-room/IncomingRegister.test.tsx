@@ -9,13 +9,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiMethodName } from '../../../../shared/api/names';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
+import { createPlaintBridge } from '@shared/api/bridge';
+import type { ApiMethodName } from '@shared/api/names';
+import type { SettingsSnapshot } from '@shared/api/types/settings';
 import { forgetSessionMemory } from '../../session/session-memory';
 import { SettingsProvider } from '../../settings/SettingsContext';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithProviders } from '../../test-support/render';
 import { IncomingRegister } from './IncomingRegister';
 
 const snapshot: SettingsSnapshot = settingsSnapshot({ complaintTypes: [{ id: 'product', label: { 'en-GB': 'Product', lv: 'Produkts' }, retired: false }] });

@@ -15,7 +15,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan } from '../../session/SessionContext';
-import { INCOMING_KINDS } from '../../../../shared/domain/letters';
+import { INCOMING_KINDS } from '@shared/domain/letters';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';

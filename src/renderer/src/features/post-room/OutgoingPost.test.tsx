@@ -6,10 +6,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LetterRecord } from '../../../../shared/domain/letters';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { LetterRecord } from '@shared/domain/letters';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { OutgoingPost } from './OutgoingPost';
 
 /** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */

@@ -7,7 +7,7 @@ import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, Stack, Tab
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { POST_CLASSES, type LetterRecord, type PostClass } from '../../../../shared/domain/letters';
+import { POST_CLASSES, type LetterRecord, type PostClass } from '@shared/domain/letters';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';

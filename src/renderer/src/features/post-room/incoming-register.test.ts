@@ -1,7 +1,7 @@
 /** The incoming register's field logic: the next blank form, checks as you type, and what logging sends per kind of letter. */
 import { describe, expect, it } from 'vitest';
 import { blankRegister, checkQuotedReference, dayFor, duplicateProbe, formPathFor, incomingLetterInput, letterInputIssues, needsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
-import { formatReference } from '../../../../shared/reference/reference-number';
+import { formatReference } from '@shared/reference/reference-number';
 
 const filled: RegisterValues = {
   receivedOn: '24/11/2026',

@@ -4,12 +4,12 @@
  * the live checks of the quoted reference and the postcode, when to look for duplicates, and the
  * API input a filled form becomes.
  */
-import type { ApiInput } from '../../../../shared/api/contract';
-import type { FieldIssue } from '../../../../shared/api/errors';
-import { toFieldIssues } from '../../../../shared/api/issue-mapping';
-import { logIncomingLetterInput, type IncomingKind } from '../../../../shared/domain/letters';
-import { checkPostcode } from '../../../../shared/domain/postal';
-import { parseReference, type ParsedReference } from '../../../../shared/reference/reference-number';
+import type { ApiInput } from '@shared/api/contract';
+import type { FieldIssue } from '@shared/api/errors';
+import { toFieldIssues } from '@shared/api/issue-mapping';
+import { logIncomingLetterInput, type IncomingKind } from '@shared/domain/letters';
+import { checkPostcode } from '@shared/domain/postal';
+import { parseReference, type ParsedReference } from '@shared/reference/reference-number';
 import { formatTypedDate, parseTypedDate } from '../../common/typed-date';
 
 export interface RegisterValues {

@@ -3,7 +3,7 @@
  * scans, the batch of letters logged and so Undo survive Ctrl+K, another page or another post-room
  * tab. Kept in memory only, never on disk (letters name people), and forgotten at sign-out.
  */
-import type { LetterRecord } from '../../../../shared/domain/letters';
+import type { LetterRecord } from '@shared/domain/letters';
 import { forgetOnSessionEnd } from '../../session/session-memory';
 import type { RegisterValues } from './incoming-register';
 import type { PickedScan } from './ScanPicker';

@@ -10,7 +10,7 @@ import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { Dashboard } from '../../../../shared/domain/reports';
+import type { Dashboard } from '@shared/domain/reports';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { saveFile } from '../../common/files';

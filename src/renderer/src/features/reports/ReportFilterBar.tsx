@@ -2,8 +2,8 @@
 import { Button, Group, Input, MultiSelect, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OfficeDateInput } from '../../components/OfficeDateInput';
-import { REPORT_GROUPINGS, type ReportFilters } from '../../../../shared/domain/reports';
-import { INTAKE_CHANNELS } from '../../../../shared/domain/vocabulary';
+import { REPORT_GROUPINGS, type ReportFilters } from '@shared/domain/reports';
+import { INTAKE_CHANNELS } from '@shared/domain/vocabulary';
 import { useSettings } from '../../settings/SettingsContext';
 import { assigneeIdsFrom, assigneeOptions, known, stagesFrom, UNASSIGNED_OPTION } from '../cases/case-filters';
 

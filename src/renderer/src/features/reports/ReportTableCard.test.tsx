@@ -6,8 +6,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPlaintBridge } from '../../../../shared/api/bridge';
-import { renderWithProviders } from '../../test/render';
+import { createPlaintBridge } from '@shared/api/bridge';
+import { renderWithProviders } from '../../test-support/render';
 import { drillDownView } from './drill-down';
 import { ReportTableCard } from './ReportTableCard';
 import type { ReportTable } from './report-tables';

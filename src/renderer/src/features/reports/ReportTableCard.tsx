@@ -8,7 +8,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { Figure } from '../../../../shared/domain/reports';
+import type { Figure } from '@shared/domain/reports';
 import { call } from '../../api/client';
 import { saveFile } from '../../common/files';
 import { useErrors } from '../../errors/useErrors';

@@ -3,8 +3,8 @@
  * `caseIds` filter), so the list's count equals the figure. The figure's view lives in this
  * window's memory for as long as the window is open: its route, `/cases/view/report-N`, names it.
  */
-import { MAX_CASE_IDS_FILTER } from '../../../../shared/domain/inputs';
-import type { Figure } from '../../../../shared/domain/reports';
+import { MAX_CASE_IDS_FILTER } from '@shared/domain/inputs';
+import type { Figure } from '@shared/domain/reports';
 import type { CaseView } from '../cases/views';
 
 const views = new Map<string, CaseView>();

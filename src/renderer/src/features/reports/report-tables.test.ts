@@ -1,7 +1,7 @@
 /** Issue 16: the dashboard as tables: the words and numbers each table shows and exports to CSV. */
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { Dashboard, Figure } from '../../../../shared/domain/reports';
+import type { Dashboard, Figure } from '@shared/domain/reports';
 import { createI18n } from '../../i18n/i18n';
 import { dashboardTables, tableCsv, weekLabel } from './report-tables';
 

@@ -4,7 +4,7 @@
  * shapes can be tested.
  */
 import type { TFunction } from 'i18next';
-import type { Dashboard, Figure, WorkloadRow } from '../../../../shared/domain/reports';
+import type { Dashboard, Figure, WorkloadRow } from '@shared/domain/reports';
 
 export type Cell = Figure | string;
 

@@ -1,7 +1,7 @@
 /** The dashboard's tables in the user's language and formats, for the dashboard and the monthly report (issue 12: one home). */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../../../shared/domain/reports';
+import type { Dashboard } from '@shared/domain/reports';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { dashboardTables, weekLabel, type ReportTable } from './report-tables';

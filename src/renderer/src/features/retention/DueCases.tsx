@@ -6,7 +6,7 @@ import { Alert, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionView } from '../../../../shared/domain/retention';
+import type { RetentionView } from '@shared/domain/retention';
 import { call } from '../../api/client';
 import { useFormatters } from '../../common/format';
 import { useErrors } from '../../errors/useErrors';

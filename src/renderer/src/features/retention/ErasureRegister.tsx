@@ -6,7 +6,7 @@
 import { Alert, Button, Group, List, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServerCleaning } from '../../../../shared/domain/retention';
+import type { ServerCleaning } from '@shared/domain/retention';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useFormatters } from '../../common/format';

@@ -7,7 +7,7 @@ import { Alert, Button, Checkbox, Group, Stack, Text, TextInput, Textarea } from
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonSearchResult } from '../../../../shared/domain/people-search';
+import type { PersonSearchResult } from '@shared/domain/people-search';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 

@@ -6,10 +6,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RetentionView } from '../../../../shared/domain/retention';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { RetentionView } from '@shared/domain/retention';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { RetentionPolicyForm } from './RetentionPolicyForm';
 
 afterEach(() => {

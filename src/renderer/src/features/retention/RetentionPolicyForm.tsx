@@ -1,7 +1,7 @@
 /** Settings → Retention (issue 14, P-7.2): the years a closed case keeps personal data, per final outcome. */
 import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { MAX_RETENTION_YEARS, RETENTION_OUTCOMES, type RetentionPolicy, type RetentionView } from '../../../../shared/domain/retention';
+import { MAX_RETENTION_YEARS, RETENTION_OUTCOMES, type RetentionPolicy, type RetentionView } from '@shared/domain/retention';
 import { call } from '../../api/client';
 import { useSaveForm } from '../settings/useSaveForm';
 

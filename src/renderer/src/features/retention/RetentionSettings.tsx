@@ -2,7 +2,7 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionView } from '../../../../shared/domain/retention';
+import type { RetentionView } from '@shared/domain/retention';
 import { useApiQuery } from '../../api/hooks';
 import { DueCases } from './DueCases';
 import { ErasureRequest } from './ErasureRequest';

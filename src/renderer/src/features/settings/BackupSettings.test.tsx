@@ -6,10 +6,10 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupView } from '../../../../shared/domain/backup';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { latvianSettingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { BackupView } from '@shared/domain/backup';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { latvianSettingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { BackupSettings } from './BackupSettings';
 
 afterEach(() => {

@@ -8,7 +8,7 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, T
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_BACKUP_GENERATIONS, MAX_BACKUP_GENERATIONS, type BackupView } from '../../../../shared/domain/backup';
+import { DEFAULT_BACKUP_GENERATIONS, MAX_BACKUP_GENERATIONS, type BackupView } from '@shared/domain/backup';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useFormatters } from '../../common/format';

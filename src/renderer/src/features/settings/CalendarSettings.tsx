@@ -1,7 +1,7 @@
 import { Alert, Button, Chip, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../../shared/sla';
+import { createWorkingCalendar, type WorkingCalendar } from '@shared/sla';
 import { call } from '../../api/client';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintType } from '../../../../shared/domain/records';
+import type { ComplaintType } from '@shared/domain/records';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
 import { useSettingsForm } from './useSettingsForm';

@@ -2,8 +2,8 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MERGE_FIELDS } from '../../../../shared/domain/letter-templates';
-import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '../../../../shared/domain/letters';
+import { MERGE_FIELDS } from '@shared/domain/letter-templates';
+import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId } from '@shared/domain/letters';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 

@@ -5,7 +5,7 @@
 import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RootCause, RootCauseCategory } from '../../../../shared/domain/root-causes';
+import type { RootCause, RootCauseCategory } from '@shared/domain/root-causes';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
 import { useSettingsForm } from './useSettingsForm';

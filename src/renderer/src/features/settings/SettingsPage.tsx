@@ -17,7 +17,7 @@ import { SyncSettings } from '../sync/SyncSettings';
 import { MailSettings } from '../mail/MailSettings';
 import { SubjectAccessPanel } from '../subject-access/SubjectAccessPanel';
 import { RetentionSettings } from '../retention/RetentionSettings';
-import type { ApiMethodName } from '../../../../shared/api/names';
+import type { ApiMethodName } from '@shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
 const TABS = ['organisation', 'sla', 'calendar', 'types', 'rootCauses', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'retention', 'subjectAccess', 'about'] as const;

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NumberInput, Paper,
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffAccount } from '../../../../shared/domain/records';
-import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/vocabulary';
+import type { StaffAccount } from '@shared/domain/records';
+import { STAFF_ROLES, type StaffRole } from '@shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useCan, useSession } from '../../session/SessionContext';

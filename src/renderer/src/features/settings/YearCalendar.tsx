@@ -6,7 +6,7 @@
 import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DAY_REASONS, explainDay, type DayReason, type ExplainedDay, type WorkingCalendar } from '../../../../shared/sla';
+import { DAY_REASONS, explainDay, type DayReason, type ExplainedDay, type WorkingCalendar } from '@shared/sla';
 import { useFormatters } from '../../common/format';
 
 const COLOURS: Record<DayReason, string | null> = {

@@ -7,13 +7,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MailSettingsView } from '../../../../shared/domain/mail';
-import type { SyncSettingsView } from '../../../../shared/domain/sync';
+import type { MailSettingsView } from '@shared/domain/mail';
+import type { SyncSettingsView } from '@shared/domain/sync';
 import { MailSettings } from '../mail/MailSettings';
 import { SyncSettings } from '../sync/SyncSettings';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 
 afterEach(() => {
   delete window.plaint;

@@ -7,8 +7,8 @@
 import { Alert, Button, Checkbox, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LETTER_LANGUAGES, type LetterLanguage } from '../../../../shared/domain/letters';
-import type { SubjectAccessExportResult } from '../../../../shared/domain/subject-access';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@shared/domain/letters';
+import type { SubjectAccessExportResult } from '@shared/domain/subject-access';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useErrors } from '../../errors/useErrors';

@@ -8,7 +8,7 @@ import { Alert, Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, 
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonMatchField, PersonSearchResult } from '../../../../shared/domain/people-search';
+import type { PersonMatchField, PersonSearchResult } from '@shared/domain/people-search';
 import { call } from '../../api/client';
 import { useFormatters } from '../../common/format';
 import { useErrors } from '../../errors/useErrors';

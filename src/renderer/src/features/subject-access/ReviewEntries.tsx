@@ -7,7 +7,7 @@
  */
 import { Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReviewFile, SubjectAccessReview, WithheldKind } from '../../../../shared/domain/subject-access';
+import type { ReviewFile, SubjectAccessReview, WithheldKind } from '@shared/domain/subject-access';
 import { useFormatters } from '../../common/format';
 import { decisionKey, decisionOf, fieldKey, INCLUDED, type Decision, type Decisions, type EntryAction } from './decisions';
 

@@ -7,11 +7,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PersonSearchResult } from '../../../../shared/domain/people-search';
-import type { SubjectAccessExportResult, SubjectAccessReview } from '../../../../shared/domain/subject-access';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { latvianSettingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { PersonSearchResult } from '@shared/domain/people-search';
+import type { SubjectAccessExportResult, SubjectAccessReview } from '@shared/domain/subject-access';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { latvianSettingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { SubjectAccessPanel } from './SubjectAccessPanel';
 
 afterEach(() => {

@@ -5,7 +5,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubjectAccessExportResult, SubjectAccessReview } from '../../../../shared/domain/subject-access';
+import type { SubjectAccessExportResult, SubjectAccessReview } from '@shared/domain/subject-access';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import type { Decision, Decisions } from './decisions';

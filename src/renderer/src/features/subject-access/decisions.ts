@@ -3,7 +3,7 @@
  * or exclude, with a reason), and what `people.export` is sent. A withheld entry without a reason
  * is not sent: the screen asks for the reason first.
  */
-import { WITHHELD_CASE_FIELDS, type WithheldCaseField, type WithheldEntry, type WithheldField, type WithheldKind } from '../../../../shared/domain/subject-access';
+import { WITHHELD_CASE_FIELDS, type WithheldCaseField, type WithheldEntry, type WithheldField, type WithheldKind } from '@shared/domain/subject-access';
 
 export type EntryAction = 'include' | 'redact' | 'exclude';
 

@@ -7,7 +7,7 @@
 import { Alert, Button, Group, List, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServerPreparation } from '../../../../shared/domain/sync';
+import type { ServerPreparation } from '@shared/domain/sync';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 

@@ -5,7 +5,7 @@
 import { Badge, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { SyncState } from '../../../../shared/domain/sync';
+import type { SyncState } from '@shared/domain/sync';
 import { useFormatters } from '../../common/format';
 import { useSyncStatus } from './useSyncStatus';
 

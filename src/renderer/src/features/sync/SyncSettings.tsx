@@ -5,7 +5,7 @@
  */
 import { Group, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SyncSettingsView } from '../../../../shared/domain/sync';
+import type { SyncSettingsView } from '@shared/domain/sync';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { ConnectionFormCard } from '../settings/ConnectionFormCard';

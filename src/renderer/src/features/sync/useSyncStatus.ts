@@ -1,6 +1,6 @@
 /** The sync status from the main process, kept live by its `sync.status` events. */
 import { useState } from 'react';
-import type { SyncStatus } from '../../../../shared/domain/sync';
+import type { SyncStatus } from '@shared/domain/sync';
 import { useApiEvent, useApiQuery } from '../../api/hooks';
 
 export function useSyncStatus(): SyncStatus | undefined {

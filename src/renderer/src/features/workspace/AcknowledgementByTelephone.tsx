@@ -6,7 +6,7 @@
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { useOfficeTime } from './useOfficeTime';

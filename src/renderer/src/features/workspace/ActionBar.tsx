@@ -2,8 +2,8 @@ import { Button, Group, Modal, Paper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseAction } from '../../../../shared/domain/workflow';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import type { CaseAction } from '@shared/domain/workflow';
+import type { CaseDetail } from '@shared/domain/views';
 import { ActionForm } from './ActionForm';
 
 /** Only the transitions valid now, each opening its focused form. */

@@ -5,10 +5,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../../shared/domain/records';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { CaseRecord } from '@shared/domain/records';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { ActionForm } from './ActionForm';
 
 const record = { id: 'case-1', status: 'resolution-communicated', stage: 1, deadlines: [], rootCauseId: null, rootCauseNote: '', lessonsLearned: '', complainant: { preferredChannel: 'letter' }, openInquiries: [], extensions: [], departments: [] } as unknown as CaseRecord;

@@ -5,10 +5,10 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaintBridge } from '../../../../shared/api/bridge';
-import type { CaseDetail } from '../../../../shared/domain/views';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { PlaintBridge } from '@shared/api/bridge';
+import type { CaseDetail } from '@shared/domain/views';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { CaseHeader } from './CaseHeader';
 
 const snapshot = settingsSnapshot();

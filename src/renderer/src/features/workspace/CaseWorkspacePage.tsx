@@ -3,7 +3,7 @@ import { Alert, Anchor, Grid, Skeleton, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import type { CaseDetail } from '@shared/domain/views';
 import { apiQueryKey, useApiQuery } from '../../api/queries';
 import { AccessLogPanel } from './AccessLogPanel';
 import { ActionBar } from './ActionBar';

@@ -3,9 +3,9 @@ import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea,
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Complainant } from '../../../../shared/domain/records';
-import { COMPLAINANT_KINDS, CONTACT_PREFERENCES } from '../../../../shared/domain/vocabulary';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import type { Complainant } from '@shared/domain/records';
+import { COMPLAINANT_KINDS, CONTACT_PREFERENCES } from '@shared/domain/vocabulary';
+import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 

@@ -3,9 +3,9 @@ import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Ta
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTAKE_CHANNELS, type IntakeChannel } from '../../../../shared/domain/vocabulary';
-import type { Resolution } from '../../../../shared/domain/records';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import { INTAKE_CHANNELS, type IntakeChannel } from '@shared/domain/vocabulary';
+import type { Resolution } from '@shared/domain/records';
+import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useFormatters } from '../../common/format';

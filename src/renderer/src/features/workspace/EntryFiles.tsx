@@ -3,7 +3,7 @@ import { Alert, Anchor, Group } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFileRef } from '../../../../shared/domain/records';
+import type { CaseFileRef } from '@shared/domain/records';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { FileViewer, type ViewedFile } from '../file-viewer/FileViewer';

@@ -8,13 +8,13 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlaintBridge } from '../../../../shared/api/bridge';
-import type { ApiMethodName } from '../../../../shared/api/names';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import { createPlaintBridge } from '@shared/api/bridge';
+import type { ApiMethodName } from '@shared/api/names';
+import type { CaseDetail } from '@shared/domain/views';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
-import { settingsSnapshot, signedIn } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { settingsSnapshot, signedIn } from '../../test-support/fixtures';
+import { renderWithProviders } from '../../test-support/render';
 import { LettersPanel } from './LettersPanel';
 
 const session = signedIn({ accountId: 'olga', name: 'Olga Other', roles: ['caseworker'], departments: [] });

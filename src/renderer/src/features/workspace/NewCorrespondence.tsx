@@ -8,8 +8,8 @@ import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/co
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CORRESPONDENCE_DECISIONS, type AwaitingDecision, type CorrespondenceDecision } from '../../../../shared/domain/correspondence';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import { CORRESPONDENCE_DECISIONS, type AwaitingDecision, type CorrespondenceDecision } from '@shared/domain/correspondence';
+import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { apiQueryKey, useApiQuery } from '../../api/queries';
 import { UnreadMarker } from '../../common/UnreadMarker';

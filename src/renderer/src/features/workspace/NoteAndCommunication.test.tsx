@@ -6,11 +6,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../../../../shared/domain/records';
-import type { CaseDetail } from '../../../../shared/domain/views';
-import { settingsSnapshot } from '../../test/fixtures';
-import { withApi, type ApiCall } from '../../test/fake-api';
-import { renderWithSettings } from '../../test/render';
+import type { TimelineEntry } from '@shared/domain/records';
+import type { CaseDetail } from '@shared/domain/views';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { withApi, type ApiCall } from '../../test-support/fake-api';
+import { renderWithSettings } from '../../test-support/render';
 import { NoteAndCommunication } from './NoteAndCommunication';
 import { CaseTimeline } from './Timeline';
 

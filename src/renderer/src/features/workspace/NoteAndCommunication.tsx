@@ -3,8 +3,8 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMUNICATION_CHANNELS, type CommunicationChannel, type Direction } from '../../../../shared/domain/vocabulary';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import { COMMUNICATION_CHANNELS, type CommunicationChannel, type Direction } from '@shared/domain/vocabulary';
+import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { attachmentError, uploadsOf } from '../../common/files';
 import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';

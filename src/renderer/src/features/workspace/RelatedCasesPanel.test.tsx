@@ -6,13 +6,13 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RelatedCase } from '../../../../shared/domain/views';
-import type { Viewer } from '../../../../shared/identity/viewer';
+import type { RelatedCase } from '@shared/domain/views';
+import type { Viewer } from '@shared/identity/viewer';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
-import { answerEvery } from '../../test/fake-api';
-import { settingsSnapshot, signedIn } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { answerEvery } from '../../test-support/fake-api';
+import { settingsSnapshot, signedIn } from '../../test-support/fixtures';
+import { renderWithProviders } from '../../test-support/render';
 import { RelatedCasesPanel } from './RelatedCasesPanel';
 
 const other: RelatedCase = {

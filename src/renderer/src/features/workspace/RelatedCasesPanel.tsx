@@ -8,7 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { RelatedCase } from '../../../../shared/domain/views';
+import type { RelatedCase } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { apiQueryKey, useApiQuery } from '../../api/queries';
 import { StatusText } from '../../common/StatusText';

@@ -6,13 +6,13 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Viewer } from '../../../../shared/identity/viewer';
+import type { Viewer } from '@shared/identity/viewer';
 import { RestrictedBadge } from '../../common/RestrictedBadge';
 import { SessionGate } from '../../session/SessionContext';
 import { SettingsProvider } from '../../settings/SettingsContext';
-import { answerEvery } from '../../test/fake-api';
-import { settingsSnapshot, signedIn } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { answerEvery } from '../../test-support/fake-api';
+import { settingsSnapshot, signedIn } from '../../test-support/fixtures';
+import { renderWithProviders } from '../../test-support/render';
 import { RestrictionControl } from './Restriction';
 
 const account = (id: string, name: string, active = true) => ({ id, name, email: '', login: id, roles: ['caseworker' as const], departments: [], active, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true });

@@ -5,10 +5,10 @@
  */
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../../../../shared/domain/records';
-import { answerEvery } from '../../test/fake-api';
-import { settingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import type { TimelineEntry } from '@shared/domain/records';
+import { answerEvery } from '../../test-support/fake-api';
+import { settingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { CaseTimeline } from './Timeline';
 
 afterEach(() => {

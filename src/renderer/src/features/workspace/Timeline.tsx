@@ -3,9 +3,9 @@ import { Badge, Chip, Group, Paper, Stack, Text, Timeline as MantineTimeline, Ti
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../../../shared/domain/records';
-import { UNPOSTED_LETTER_DETAIL } from '../../../../shared/domain/letters';
-import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '../../../../shared/domain/vocabulary';
+import type { TimelineEntry } from '@shared/domain/records';
+import { UNPOSTED_LETTER_DETAIL } from '@shared/domain/letters';
+import { OUTCOMES, TIMELINE_KINDS, type CaseStatus, type TimelineKind } from '@shared/domain/vocabulary';
 import { useFormatters, type Formatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 import { useRootCauseLabels } from '../improvements/root-cause-labels';

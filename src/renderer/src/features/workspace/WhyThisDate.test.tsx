@@ -7,11 +7,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Deadline } from '../../../../shared/sla';
+import type { Deadline } from '@shared/sla';
 import type { Language } from '../../i18n/i18n';
-import { answerEvery } from '../../test/fake-api';
-import { latvianSettingsSnapshot } from '../../test/fixtures';
-import { renderWithSettings } from '../../test/render';
+import { answerEvery } from '../../test-support/fake-api';
+import { latvianSettingsSnapshot } from '../../test-support/fixtures';
+import { renderWithSettings } from '../../test-support/render';
 import { WhyThisDate } from './WhyThisDate';
 
 const snapshot = latvianSettingsSnapshot({

@@ -8,8 +8,8 @@
 import { Alert, Anchor, CloseButton, Group, Popover, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseExtension } from '../../../../shared/domain/records';
-import { explainDeadline, type Deadline, type DeadlineKind, type ExplainedDay } from '../../../../shared/sla';
+import type { CaseExtension } from '@shared/domain/records';
+import { explainDeadline, type Deadline, type DeadlineKind, type ExplainedDay } from '@shared/sla';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';
 

@@ -5,12 +5,12 @@
  * against the same schema the main process checks.
  */
 import type { z } from 'zod';
-import type { SettingsSnapshot } from '../../../../shared/api/types/settings';
-import type { LetterLanguage } from '../../../../shared/domain/letters';
-import { toFieldIssues } from '../../../../shared/api/issue-mapping';
-import type { FieldIssue } from '../../../../shared/api/errors';
-import type { CaseRecord } from '../../../../shared/domain/records';
-import { ACTION_INPUTS, caseActionInput, formHints, type CaseAction, type CaseActionInput, type FieldWidget } from '../../../../shared/domain/workflow';
+import type { SettingsSnapshot } from '@shared/api/types/settings';
+import type { LetterLanguage } from '@shared/domain/letters';
+import { toFieldIssues } from '@shared/api/issue-mapping';
+import type { FieldIssue } from '@shared/api/errors';
+import type { CaseRecord } from '@shared/domain/records';
+import { ACTION_INPUTS, caseActionInput, formHints, type CaseAction, type CaseActionInput, type FieldWidget } from '@shared/domain/workflow';
 
 export interface ActionField {
   /** The field's path in the action's input ('at', 'departmentHead.name'). */

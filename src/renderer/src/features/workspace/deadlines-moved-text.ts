@@ -3,7 +3,7 @@
  * each deadline's old and new date, in the reader's language.
  */
 import type { TFunction } from 'i18next';
-import type { DeadlinesMoved, SettingChange } from '../../../../shared/domain/records';
+import type { DeadlinesMoved, SettingChange } from '@shared/domain/records';
 import type { Formatters } from '../../common/format';
 
 type T = TFunction;

@@ -6,7 +6,7 @@
  * parts, never JSON. Audit entries are part of the record of P-5.1.
  */
 import type { TFunction } from 'i18next';
-import { OUTCOMES } from '../../../../shared/domain/vocabulary';
+import { OUTCOMES } from '@shared/domain/vocabulary';
 import type { Formatters } from '../../common/format';
 
 /** Names the app knows things by: complaint types, staff and root causes. */

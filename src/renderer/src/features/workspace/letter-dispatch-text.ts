@@ -3,7 +3,7 @@
  * when), its e-mail came back (to be posted instead), posted (the day), or not yet.
  */
 import type { TFunction } from 'i18next';
-import type { LetterPosting } from '../../../../shared/domain/letters';
+import type { LetterPosting } from '@shared/domain/letters';
 import type { Formatters } from '../../common/format';
 
 export function dispatchText(posting: LetterPosting | null, t: TFunction, format: Pick<Formatters, 'day' | 'dateTime'>): string {

@@ -3,9 +3,9 @@
  * shared/domain/issue-codes.ts), and the reason each workflow action can be refused. The types
  * make a missing code a compile error; `errors-complete.test.ts` checks every language too.
  */
-import type { ApiErrorCode } from '../../../../shared/api/errors';
-import type { IssueCode } from '../../../../shared/domain/issue-codes';
-import type { CaseAction } from '../../../../shared/domain/workflow';
+import type { ApiErrorCode } from '@shared/api/errors';
+import type { IssueCode } from '@shared/domain/issue-codes';
+import type { CaseAction } from '@shared/domain/workflow';
 
 export const errorCodesEnGB = {
   VALIDATION_FAILED: 'Some of what was entered is not valid.',

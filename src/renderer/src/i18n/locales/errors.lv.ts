@@ -1,7 +1,7 @@
 /** Latvian for every error and issue code, and every refusal reason (see errors.en-GB.ts). */
-import type { ApiErrorCode } from '../../../../shared/api/errors';
-import type { IssueCode } from '../../../../shared/domain/issue-codes';
-import type { CaseAction } from '../../../../shared/domain/workflow';
+import type { ApiErrorCode } from '@shared/api/errors';
+import type { IssueCode } from '@shared/domain/issue-codes';
+import type { CaseAction } from '@shared/domain/workflow';
 
 export const errorCodesLv = {
   VALIDATION_FAILED: 'Daļa ievadītā nav derīga.',

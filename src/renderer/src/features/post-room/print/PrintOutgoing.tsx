@@ -6,9 +6,9 @@
  */
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import type { LetterRecord } from '../../../../../shared/domain/letters';
-import { useFormatters } from '../../../common/format';
-import { useSettings } from '../../../settings/SettingsContext';
+import type { LetterRecord } from '@shared/domain/letters';
+import { useFormatters } from '@renderer/common/format';
+import { useSettings } from '@renderer/settings/SettingsContext';
 import { labelLines, labelSheets } from './label-sheet';
 import './print-sheet.css';
 

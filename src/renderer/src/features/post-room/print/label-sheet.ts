@@ -2,7 +2,7 @@
  * Issue 18: address labels for the letters to post, on the common A4 sheet of 21 labels (3 across,
  * 7 down, 63.5 × 38.1 mm, e.g. Avery L7160). Pure, so the layout can be tested apart from printing.
  */
-import type { LetterParty } from '../../../../../shared/domain/letters';
+import type { LetterParty } from '@shared/domain/letters';
 
 export const LABELS_ACROSS = 3;
 export const LABELS_DOWN = 7;

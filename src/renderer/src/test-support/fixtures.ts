@@ -2,11 +2,11 @@
  * What the main process answers about the team and the session, as renderer tests need it:
  * one home for the settings snapshot and the signed-in session (issue 12).
  */
-import type { SettingsSnapshot } from '../../../shared/api/types/settings';
-import type { SessionState } from '../../../shared/identity/session-inputs';
-import type { Viewer } from '../../../shared/identity/viewer';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '../../../shared/sla';
-import { DEFAULT_WEB_FORM_MAPPING } from '../../../shared/domain/web-form';
+import type { SettingsSnapshot } from '@shared/api/types/settings';
+import type { SessionState } from '@shared/identity/session-inputs';
+import type { Viewer } from '@shared/identity/viewer';
+import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '@shared/sla';
+import { DEFAULT_WEB_FORM_MAPPING } from '@shared/domain/web-form';
 
 /** A British office with the default procedure and calendar, nothing configured; `overrides` replace whole fields. */
 export function settingsSnapshot(overrides: Partial<SettingsSnapshot> = {}): SettingsSnapshot {

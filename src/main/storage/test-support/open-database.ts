@@ -3,7 +3,7 @@
  * storage and prints the outcome as one JSON line. Usage: open-database.ts <directory> [hold-ms]
  */
 import { StorageError } from '../storage-errors';
-import { openPeopleInstance } from '../test-support';
+import { openPeopleInstance } from './index';
 
 const [directory, holdMs] = process.argv.slice(2);
 try {

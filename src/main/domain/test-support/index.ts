@@ -5,17 +5,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiInput, ApiResult } from '../../shared/api/contract';
-import type { ApiErrorEnvelope } from '../../shared/api/errors';
-import type { ApiMethodName } from '../../shared/api/names';
-import type { StaffRole } from '../../shared/domain/vocabulary';
-import { createMemoryLogger } from '../logging/logger';
-import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
-import type { NotificationSink } from '../notifier/deadline-notifier';
-import type { Timers } from '../notifier/timers';
-import { seedAdministrator } from '../identity/seed-account';
-import { TEST_SCRYPT_COST } from '../identity/password';
-import type { Viewer } from '../../shared/identity/viewer';
+import type { ApiInput, ApiResult } from '@shared/api/contract';
+import type { ApiErrorEnvelope } from '@shared/api/errors';
+import type { ApiMethodName } from '@shared/api/names';
+import type { StaffRole } from '@shared/domain/vocabulary';
+import { createMemoryLogger } from '../../logging/logger';
+import { startMainServices, type MainServices, type MainServicesOptions } from '../../services';
+import type { NotificationSink } from '../../notifier/deadline-notifier';
+import type { Timers } from '../../notifier/timers';
+import { seedAdministrator } from '../../identity/seed-account';
+import { TEST_SCRYPT_COST } from '../../identity/password';
+import type { Viewer } from '@shared/identity/viewer';
 
 export class TestClock {
   private current: number;

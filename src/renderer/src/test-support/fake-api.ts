@@ -2,10 +2,10 @@
  * A stand-in for `window.plaint` in renderer tests: the real bridge (so only contract names pass)
  * over canned answers, recording what the component sent (issue 12).
  */
-import { createPlaintBridge } from '../../../shared/api/bridge';
-import type { ApiResponse } from '../../../shared/api/errors';
-import type { ApiMethodName } from '../../../shared/api/names';
-import type { SettingsSnapshot } from '../../../shared/api/types/settings';
+import { createPlaintBridge } from '@shared/api/bridge';
+import type { ApiResponse } from '@shared/api/errors';
+import type { ApiMethodName } from '@shared/api/names';
+import type { SettingsSnapshot } from '@shared/api/types/settings';
 
 /** One call the component made. */
 export interface ApiCall {

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { PDF } from '../files/test-support/scan-files';
-import type { TestDomain } from '../domain/test-support';
+import { PDF } from '../../files/test-support/scan-files';
+import type { TestDomain } from '../../domain/test-support';
 
 /** An in-process test domain or a device process: both call the API and move their clock. */
 export interface Caller {

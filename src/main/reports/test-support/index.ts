@@ -1,10 +1,10 @@
 /** Hand-built cases for the report tests: deadlines from the SLA engine, everything else as given. */
-import type { CaseExtension, CaseRecord, Redress, StaffRef } from '../../shared/domain/records';
-import type { CaseStatus, IntakeChannel, Outcome } from '../../shared/domain/vocabulary';
-import { computeDeadlines, createWorkingCalendar, DEFAULT_SLA_POLICY, nextRunningDeadline } from '../../shared/sla';
-import { NO_DEADLINE } from '../domain/collections';
-import type { ReportContext } from './report-context';
-import { resolveRange } from './report-range';
+import type { CaseExtension, CaseRecord, Redress, StaffRef } from '@shared/domain/records';
+import type { CaseStatus, IntakeChannel, Outcome } from '@shared/domain/vocabulary';
+import { computeDeadlines, createWorkingCalendar, DEFAULT_SLA_POLICY, nextRunningDeadline } from '@shared/sla';
+import { NO_DEADLINE } from '../../domain/collections';
+import type { ReportContext } from '../report-context';
+import { resolveRange } from '../report-range';
 
 export const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 

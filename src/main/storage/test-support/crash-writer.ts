@@ -7,7 +7,7 @@
 import { createRxDatabase, type RxCollection } from 'rxdb';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { getRxStorageSqlite } from '../sqlite-storage';
-import { makePeople, personSchema, type Person } from '../test-support';
+import { makePeople, personSchema, type Person } from './index';
 
 const BATCH = 40;
 const [directory, roundText] = process.argv.slice(2);

@@ -10,9 +10,9 @@ import { addRxPlugin, createRxDatabase, fillWithDefaultSettings, randomToken, ty
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { seededRandom } from '../../shared/random/seeded-random';
-import { getRxStorageSqlite, type SqliteStorageSettings } from './sqlite-storage';
-import type { SqliteStorageInstance } from './sqlite-storage-instance';
+import { seededRandom } from '@shared/random/seeded-random';
+import { getRxStorageSqlite, type SqliteStorageSettings } from '../sqlite-storage';
+import type { SqliteStorageInstance } from '../sqlite-storage-instance';
 
 // Dev-mode in tests: strict schema checks and readable error messages.
 disableWarnings();

@@ -10,7 +10,7 @@ import { startMainServices } from '../../services';
 import { createMemoryLogger } from '../../logging/logger';
 import { seedAdministrator } from '../../identity/seed-account';
 import { TEST_SCRYPT_COST } from '../../identity/password';
-import { seededRandom } from '../../../shared/random/seeded-random';
+import { seededRandom } from '@shared/random/seeded-random';
 
 const [directory, seedText] = process.argv.slice(2);
 const random = seededRandom(Number(seedText));

@@ -2,11 +2,11 @@
  * The documents the conflict-policy tests merge (issue 12: one home): two members of staff, a
  * received case, a local edit stamped as the case service stamps it, and an outgoing letter.
  */
-import type { StaffRef } from '../../../shared/domain/records';
-import { stampChangedGroups } from '../../domain/case-field-groups';
-import type { CaseDocument } from '../../domain/collections';
-import { receivedCaseState } from '../../domain/received-case';
-import type { LetterDocument } from '../../post-room/letters-collection';
+import type { StaffRef } from '@shared/domain/records';
+import { stampChangedGroups } from '@main/domain/case-field-groups';
+import type { CaseDocument } from '@main/domain/collections';
+import { receivedCaseState } from '@main/domain/received-case';
+import type { LetterDocument } from '@main/post-room/letters-collection';
 
 export const ann: StaffRef = { id: 'staff-ann', name: 'Ann' };
 export const bob: StaffRef = { id: 'staff-bob', name: 'Bob' };
