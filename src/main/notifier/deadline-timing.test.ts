@@ -7,19 +7,37 @@
  * the same through the whole app; this one is what mutation testing runs (mutation-modules.json,
  * "notifier"), as it opens no domain database.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRxDatabase, type RxDatabase } from 'rxdb';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkingCalendar, DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, type DeadlineKind, type WorkingCalendar } from '../../shared/sla';
 import type { ImprovementAction } from '../../shared/domain/improvement-actions';
 import type { OpenCaseDeadlines } from '../domain/case-queries';
-import { TestClock } from '../domain/test-support';
 import type { Arrival } from '../domain/correspondence/correspondence-service';
-import { sqliteStorage, tempDirectory } from '../storage/test-support';
+import { getRxStorageSqlite } from '../storage/sqlite-storage';
 import { deadlineEvents, eventKey, isForRecipient, type DeadlineEvent, type Recipient } from './deadline-events';
 import { DeadlineNotifier, isOfficeHours, releaseInstant, worthTelling, type DesktopNotification, type NotifierPreferences } from './deadline-notifier';
-import { FakeTimers } from './fake-timers';
+import { FakeTimers, type VirtualClock } from './fake-timers';
 import { addNotifierCollections, type NotifierCollections } from './notification-store';
 import { MAX_TIMER_MS, type Timers } from './timers';
+
+/** A clock that moves only when the test (or the fake timers) say so; imports nothing of the domain, so each run starts fast. */
+class Clock implements VirtualClock {
+  private current: number;
+  constructor(start: string) {
+    this.current = Date.parse(start);
+  }
+  now = (): Date => new Date(this.current);
+  get millis(): number {
+    return this.current;
+  }
+  set(instant: string | number): void {
+    this.current = typeof instant === 'number' ? instant : Date.parse(instant);
+  }
+}
 
 const calendar: WorkingCalendar = createWorkingCalendar(DEFAULT_CALENDAR);
 const policy = DEFAULT_SLA_POLICY; // office 09:00–17:30, London
@@ -142,9 +160,11 @@ interface Shown extends DesktopNotification {
 }
 
 interface Harness {
-  readonly clock: TestClock;
+  readonly clock: Clock;
   readonly timers: FakeTimers;
   readonly armed: number[];
+  /** Handles of the timers it set and cleared (each set gets the next number, from 1). */
+  readonly handles: { set: unknown[]; cleared: unknown[] };
   readonly shown: Shown[];
   readonly notifier: DeadlineNotifier;
   readonly store: NotifierCollections;
@@ -160,8 +180,10 @@ interface Harness {
 }
 
 const databases: RxDatabase[] = [];
+const directories: string[] = [];
 afterEach(async () => {
   for (const db of databases.splice(0)) await db.close();
+  for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
 });
 
 interface HarnessOptions {
@@ -171,27 +193,52 @@ interface HarnessOptions {
   readonly language?: NotifierPreferences['language'];
   readonly arrivals?: (recipient: Recipient, since: Date) => Promise<Arrival[]>;
   readonly improvementActions?: () => Promise<readonly ImprovementAction[]>;
+  /** false: no onChange and no onError (both are optional). */
+  readonly callbacks?: boolean;
+  /** Another notifier's store to share (two notifiers racing). */
+  readonly store?: NotifierCollections;
 }
 
 let ids = 0;
 async function harness(start: string, options: HarnessOptions = {}): Promise<Harness> {
-  const db = await createRxDatabase({ name: `plaint${++ids}`, storage: sqliteStorage({ directory: tempDirectory('plaint-notifier-') }), multiInstance: false });
-  databases.push(db);
-  const store = await addNotifierCollections(db);
-  const clock = new TestClock(start);
-  clock.tickMs = 0;
+  let store = options.store;
+  if (!store) {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-notifier-'));
+    directories.push(directory);
+    // NORMAL: durability is the storage tests' subject, not this one's; fewer fsyncs keep mutation runs short.
+    const storage = wrappedValidateAjvStorage({ storage: getRxStorageSqlite({ directory, synchronous: 'NORMAL' }) });
+    const db = await createRxDatabase({ name: `plaint${++ids}`, storage, multiInstance: false });
+    databases.push(db);
+    store = await addNotifierCollections(db);
+  }
+  const notifierStore = store;
+  const clock = new Clock(start);
   const timers = new FakeTimers(clock);
   const armed: number[] = [];
   // Records each delay the notifier asks for (the watchdog's minute and the debounce included).
-  const recording: Timers = { set: (callback, ms) => (armed.push(ms), timers.set(callback, ms)), clear: (handle) => timers.clear(handle), monotonic: () => timers.monotonic() };
+  const handles = { set: [] as unknown[], cleared: [] as unknown[] };
+  const recording: Timers = {
+    set: (callback, ms) => {
+      armed.push(ms);
+      const handle = timers.set(callback, ms);
+      handles.set.push(handle);
+      return handle;
+    },
+    clear: (handle) => {
+      handles.cleared.push(handle);
+      timers.clear(handle);
+    },
+    monotonic: () => timers.monotonic(),
+  };
   const shown: Shown[] = [];
   const errors: unknown[] = [];
   const h: Harness = {
     clock,
     timers,
     armed,
+    handles,
     shown,
-    store,
+    store: notifierStore,
     errors,
     changes: 0,
     failure: null,
@@ -200,23 +247,23 @@ async function harness(start: string, options: HarnessOptions = {}): Promise<Har
     preferences: { language: options.language ?? 'en-GB', holdDuringQuietHours: options.holdDuringQuietHours ?? true },
     notifier: undefined as unknown as DeadlineNotifier,
     advanceTo: (instant) => timers.advanceTo(instant, () => h.notifier.idle()),
-    inApp: async () => (await store.deviceNotifications.find({ sort: [{ createdAt: 'desc' }, { id: 'asc' }] }).exec()).map((doc) => doc.toJSON() as never),
+    inApp: async () => (await notifierStore.deviceNotifications.find({ sort: [{ createdAt: 'desc' }, { id: 'asc' }] }).exec()).map((doc) => doc.toJSON() as never),
   };
   (h as { notifier: DeadlineNotifier }).notifier = new DeadlineNotifier({
     clock,
     timers: recording,
     sink: { show: (notification) => shown.push({ ...notification, at: new Date(clock.millis).toISOString() }) },
-    store,
+    store: notifierStore,
     openDeadlines: () => (h.failure ? Promise.reject(h.failure) : Promise.resolve(h.cases)),
     recipient: () => Promise.resolve(h.recipient),
     preferences: () => Promise.resolve(h.preferences),
     calendar: () => Promise.resolve(calendar),
     policy: () => Promise.resolve(policy),
-    newId: () => `n${String(++ids).padStart(6, '0')}`,
+    // Ids that sort in reverse of creation: the order notifications are shown in is the notifier's own, not the store's.
+    newId: () => `n${String(999_999 - ++ids).padStart(6, '0')}`,
     ...(options.arrivals ? { arrivals: options.arrivals } : {}),
     ...(options.improvementActions ? { improvementActions: options.improvementActions } : {}),
-    onChange: () => (h.changes += 1),
-    onError: (error) => errors.push(error),
+    ...(options.callbacks === false ? {} : { onChange: () => (h.changes += 1), onError: (error: unknown) => errors.push(error) }),
   });
   return h;
 }
@@ -495,5 +542,81 @@ describe('correspondence and improvement actions through the same ledger', () =>
     expect(h.shown.map((item) => item.level)).toEqual(['improvement']);
     // Overdue from the office midnight after its due day (GMT in November).
     expect(h.notifier.nextWakeAt).toBe(Date.parse('2026-11-28T00:00:00.000Z'));
+  });
+});
+
+describe('lifecycle and the change count', () => {
+  it('started again after a stop, it tells what is new', async () => {
+    const h = await harness('2026-11-23T10:00:00.000Z', { cases: [acknowledgementCase()] });
+    await h.notifier.start();
+    h.notifier.stop();
+    await h.advanceTo('2026-11-24T12:00:00.000Z');
+    expect(h.shown).toEqual([]);
+    await h.notifier.start();
+    expect(h.shown.map((item) => [item.level, item.at])).toEqual([['due-soon', '2026-11-24T12:00:00.000Z']]);
+    await h.advanceTo('2026-11-25T10:00:00.001Z');
+    expect(h.shown.map((item) => item.level)).toEqual(['due-soon', 'breached']);
+  });
+
+  it('stopping clears every timer it set; re-arming clears the one before', async () => {
+    const h = await harness('2026-11-23T10:00:00.000Z', { cases: [acknowledgementCase()] });
+    await h.notifier.start();
+    const [watchdog, wake] = h.handles.set;
+    await h.notifier.recompute();
+    expect(h.handles.cleared).toEqual([wake]);
+    h.notifier.requestRecompute();
+    const [, , rewake, debounce] = h.handles.set;
+    h.notifier.stop();
+    expect([...h.handles.cleared].sort()).toEqual([wake, watchdog, rewake, debounce].sort());
+    // Stopping twice clears nothing more.
+    h.notifier.stop();
+    expect(h.handles.cleared).toHaveLength(4);
+  });
+
+  it('tells the app of a change only when the centre changed', async () => {
+    const arrival: Arrival = { entryId: 'e1', caseId: 'c9', reference: 'REF-c9', complainantName: 'Name c9', closedCase: true, recordedAt: '2026-11-25T11:00:00.000Z' };
+    const h = await harness('2026-11-25T12:00:00.000Z', { cases: [acknowledgementCase()], arrivals: () => Promise.resolve([arrival]), improvementActions: () => Promise.resolve([]) });
+    await h.notifier.start();
+    // The breach and the post: stored (1 each), then both shown (1).
+    expect(h.changes).toBe(3);
+    await h.notifier.recompute();
+    await h.notifier.resumed();
+    expect(h.changes).toBe(3);
+    expect((await h.inApp()).map((item) => item.level).sort()).toEqual(['breached', 'closed-case-post']);
+  });
+
+  it('without the optional callbacks it still works, and a failure does not break the queue', async () => {
+    const h = await harness('2026-11-25T12:00:00.000Z', { cases: [acknowledgementCase()], callbacks: false });
+    h.failure = new Error('database closed');
+    await expect(h.notifier.start()).resolves.toBeUndefined();
+    h.failure = null;
+    await h.notifier.recompute();
+    expect(h.shown.map((item) => item.level)).toEqual(['breached']);
+  });
+
+  it('two notifiers on one centre tell each event once between them', async () => {
+    const first = await harness('2026-11-25T12:00:00.000Z', { cases: [acknowledgementCase()] });
+    const second = await harness('2026-11-25T12:00:00.000Z', { cases: [acknowledgementCase()], store: first.store });
+    await Promise.all([first.notifier.recompute(), second.notifier.recompute()]);
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    expect((await first.inApp()).map((item) => item.level)).toEqual(['breached']);
+    expect(await first.store.notificationLedger.count().exec()).toBe(2);
+  });
+
+  it('the watchdog notices a change of time zone, the wall clock unmoved', async () => {
+    const h = await harness('2026-11-25T10:00:00.000Z');
+    const zone = process.env['TZ'];
+    try {
+      await h.notifier.start();
+      h.cases = [caseWith('c1', [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T09:00:00.000Z')])];
+      await h.advanceTo('2026-11-25T10:01:00.000Z');
+      expect(h.shown).toEqual([]);
+      process.env['TZ'] = zone === 'Europe/Riga' ? 'Asia/Tokyo' : 'Europe/Riga';
+      await h.advanceTo('2026-11-25T10:02:00.000Z');
+      expect(h.shown.map((item) => item.level)).toEqual(['breached']);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
   });
 });
