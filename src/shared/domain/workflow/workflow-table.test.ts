@@ -328,6 +328,22 @@ describe('the table itself', () => {
   });
 });
 
+describe('a case in a state its stage does not explain (older or merged data)', () => {
+  it('a stage-2 case is never given a stage-1 resolution, nor a stage-1 case a stage-2 outcome', () => {
+    const facts = { openInquiries: [], extensions: [], externalReferral: null, resumeStatus: null } as const;
+    expect(actionRefusal('communicateResolution', { ...facts, status: 'investigating', stage: 2 })).toBe(CASE_WORKFLOW.communicateResolution.refusal);
+    expect(actionRefusal('communicateResolution', { ...facts, status: 'investigating', stage: 1 })).toBeNull();
+    expect(actionRefusal('communicateStage2Outcome', { ...facts, status: 'department-head-review', stage: 1 })).toBe(CASE_WORKFLOW.communicateStage2Outcome.refusal);
+    expect(actionRefusal('communicateStage2Outcome', { ...facts, status: 'department-head-review', stage: 2 })).toBeNull();
+  });
+
+  it('the last answer with no state on record to resume goes back to investigating', () => {
+    const waiting = { ...caseIn('awaiting-third-party'), resumeStatus: null };
+    const inquiryId = waiting.openInquiries[0]?.id;
+    expect(act(waiting, { type: 'recordThirdPartyResponse', at: '2026-11-04T09:00:00.000Z', inquiryId, response: 'Yes' }).next.status).toBe('investigating');
+  });
+});
+
 describe('recorded times', () => {
   it('refuses an action dated after now, or before receipt, with the field at fault; now itself and receipt itself are fine', () => {
     const current = receivedCase();
