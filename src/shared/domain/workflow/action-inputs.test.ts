@@ -168,6 +168,9 @@ describe('action inputs', () => {
     expect(issues({ kind: 'other', description: 'Voucher' })).toEqual([]);
     expect(issues({ kind: 'replacement' })).toEqual([]);
     expect(issues({ kind: 'apology', amountMinor: 1.5 })).toEqual(['amountMinor:undefined']);
+    expect(redressSchema.safeParse({ kind: 'apology', amountMinor: 1.5 }).error?.issues[0]?.message).toBe('Whole pence');
+    // The redress rules' issues are custom ones, carrying their own code (the API maps them by it).
+    expect(redressSchema.safeParse({ kind: 'refund' }).error?.issues.map((issue) => issue.code)).toEqual(['custom', 'custom']);
     const messages = redressSchema.safeParse({ kind: 'refund' }).error?.issues.map((issue) => issue.message);
     expect(messages).toEqual(['A refund needs its amount', 'A refund needs its currency']);
     expect(redressSchema.safeParse({ kind: 'other' }).error?.issues[0]?.message).toBe('Describe the redress');

@@ -166,7 +166,8 @@ type State =
   | 'stage2-resolution-communicated'
   | 'closed at stage 2'
   | 'investigating, an extension not yet told'
-  | 'resolution communicated, an extension not yet told';
+  | 'resolution communicated, an extension not yet told'
+  | 'investigating, its extension told';
 
 const TO_RESOLUTION: readonly CaseAction[] = ['acknowledge', 'startInvestigation', 'communicateResolution'];
 const TO_REVIEW: readonly CaseAction[] = [...TO_RESOLUTION, 'recordEscalationRequest', 'acknowledgeEscalation', 'forwardToDepartmentHead'];
@@ -188,6 +189,7 @@ const PATHS: Record<State, readonly CaseAction[]> = {
   'closed at stage 2': [...TO_REVIEW, 'communicateStage2Outcome', 'close'],
   'investigating, an extension not yet told': ['acknowledge', 'startInvestigation', 'extendDeadline'],
   'resolution communicated, an extension not yet told': ['acknowledge', 'startInvestigation', 'extendDeadline', 'communicateResolution'],
+  'investigating, its extension told': ['acknowledge', 'startInvestigation', 'extendDeadline', 'recordExtensionNotice'],
 };
 
 /**
@@ -224,6 +226,7 @@ const ALLOWED: Record<State, Partial<Record<CaseAction, CaseStatus | '='>>> = {
     recordExternalReferral: '=',
     recordExtensionNotice: '=',
   },
+  'investigating, its extension told': { askThirdParty: 'awaiting-third-party', communicateResolution: 'resolution-communicated', extendDeadline: '=' },
 };
 
 function caseIn(state: State): CaseRecord {
@@ -454,7 +457,7 @@ describe('third parties (P-4.1 step 1)', () => {
     const question = { type: 'askThirdParty', at: '2026-11-03T09:00:00.000Z', partyKind: 'supplier', partyName: 'Acme Supplies', question: 'Faulty?' };
     expect(act(current, { ...question, dueAt: '2026-11-03T09:00:00.000Z' }).next.openInquiries).toHaveLength(1);
     const early = refusalOf(() => act(current, { ...question, dueAt: '2026-11-03T08:59:59.999Z' }));
-    expect(early).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.dueAt', code: 'before_question' }] });
+    expect(early).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.dueAt', code: 'before_question', message: 'The reply is due after the question is asked' }] });
   });
 
   it('the last answer resumes the interrupted work; an earlier one leaves the case waiting', () => {
@@ -472,7 +475,7 @@ describe('third parties (P-4.1 step 1)', () => {
   it('an answer to an inquiry that is not open is refused', () => {
     const current = caseIn('awaiting-third-party');
     const refusal = refusalOf(() => act(current, { type: 'recordThirdPartyResponse', at: '2026-11-04T09:00:00.000Z', inquiryId: 'no-such-inquiry', response: 'Yes' }));
-    expect(refusal).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.inquiryId', code: 'not_found' }] });
+    expect(refusal).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.inquiryId', code: 'not_found', message: 'No open inquiry with this id' }] });
   });
 });
 
@@ -501,7 +504,7 @@ describe('stage 2 (P-4.2, P-4.3, P-6.1)', () => {
     expect(next.clock).toEqual({ ...current.clock, escalationAcknowledgedAt: requestedAt });
     expect(entries.slice(1)).toEqual([communication(requestedAt, 'telephone', 'Escalation acknowledged', { key: 'escalationAcknowledged', params: {} })]);
     const early = new Date(Date.parse(requestedAt) - 1).toISOString();
-    expect(refusalOf(() => act(current, { type: 'acknowledgeEscalation', at: early, channel: 'email' }))).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.at', code: 'before_request' }] });
+    expect(refusalOf(() => act(current, { type: 'acknowledgeEscalation', at: early, channel: 'email' }))).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.at', code: 'before_request', message: 'Cannot be before the escalation was requested' }] });
   });
 
   it('without an escalation on record, its acknowledgement is refused as a transition', () => {
@@ -661,13 +664,13 @@ describe('extensions (P-4.4)', () => {
   it('the new deadline must be later than the current one and than now (issue 18)', () => {
     const current = caseIn('investigating');
     const same = refusalOf(() => extend(current, { newDueAt: STAGE1_DUE }));
-    expect(same).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.newDueAt', code: 'not_later', params: { date: STAGE1_DUE } }] });
+    expect(same).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.newDueAt', code: 'not_later', params: { date: STAGE1_DUE }, message: 'The new deadline must be later than the current one' }] });
     expect(extend(current, { newDueAt: '2026-11-17T00:00:00.000Z' }).next.extensions).toHaveLength(1);
 
     // Now is after the deadline: the new one must still be after now.
     const late = { now: new Date('2026-11-20T12:00:00.000Z') };
     const atNow = refusalOf(() => extend(current, { newDueAt: '2026-11-20T12:00:00.000Z' }, late));
-    expect(atNow).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.newDueAt', code: 'not_after_now', params: { date: '2026-11-20T12:00:00.000Z' } }] });
+    expect(atNow).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.newDueAt', code: 'not_after_now', params: { date: '2026-11-20T12:00:00.000Z' }, message: 'The new deadline must be later than now' }] });
     expect(extend(current, { newDueAt: '2026-11-20T12:00:00.001Z' }, late).next.extensions).toHaveLength(1);
   });
 
@@ -685,7 +688,7 @@ describe('extensions (P-4.4)', () => {
 
   it('the approver must be the manager the main process checked', () => {
     const refusal = refusalOf(() => extend(caseIn('investigating'), { approverId: 'staff-someone-else' }));
-    expect(refusal).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.approverId', code: 'approver_not_manager' }] });
+    expect(refusal).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.approverId', code: 'approver_not_manager', message: 'Choose the manager who approved the extension' }] });
     expect(refusalOf(() => extend(caseIn('investigating'), {}, { approver: undefined })).issues[0]?.code).toBe('approver_not_manager');
   });
 
@@ -704,7 +707,7 @@ describe('extensions (P-4.4)', () => {
     const input = caseActionInput.parse({ type: 'extendDeadline', at: '2026-11-10T09:00:00.000Z', newDueAt: '2026-12-15T23:59:59.999Z', reason: 'Tests', approverId: manager.id });
     if (input.type !== 'extendDeadline') throw new Error('parsed as another action');
     const refusal = refusalOf(() => extendDeadline(current, input, context()));
-    expect(refusal).toMatchObject({ kind: 'INVALID_TRANSITION', message: 'No resolution deadline is running.', issues: [{ path: 'action.type', code: 'invalid_transition', params: { action: 'extendDeadline' } }] });
+    expect(refusal).toMatchObject({ kind: 'INVALID_TRANSITION', message: 'No resolution deadline is running.', issues: [{ path: 'action.type', code: 'invalid_transition', params: { action: 'extendDeadline' }, message: 'No resolution deadline is running.' }] });
   });
 
   it("recording the notice later completes the extension, and tells the customer the new date and the reasons", () => {
@@ -730,14 +733,14 @@ describe('extensions (P-4.4)', () => {
     const current = caseIn('investigating, an extension not yet told');
     const extension = current.extensions[0];
     const grantedAt = extension?.grantedAt ?? '';
-    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: grantedAt, extensionId: 'nope', channel: 'email' }))).toMatchObject({ issues: [{ path: 'action.extensionId', code: 'not_found' }] });
+    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: grantedAt, extensionId: 'nope', channel: 'email' }))).toMatchObject({ issues: [{ path: 'action.extensionId', code: 'not_found', message: 'No extension with this id' }] });
     const before = new Date(Date.parse(grantedAt) - 1).toISOString();
-    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: before, extensionId: extension?.id, channel: 'email' }))).toMatchObject({ issues: [{ path: 'action.at', code: 'before_granted' }] });
+    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: before, extensionId: extension?.id, channel: 'email' }))).toMatchObject({ issues: [{ path: 'action.at', code: 'before_granted', message: 'Cannot be before the extension was granted' }] });
     const told = act(current, { type: 'recordExtensionNotice', at: grantedAt, extensionId: extension?.id, channel: 'email' }).next;
     // A second, untold extension keeps the action offered; the first one cannot be told twice.
     const more = act(told, { type: 'extendDeadline', at: '2026-11-12T10:00:00.000Z', newDueAt: '2027-02-01T23:59:59.999Z', reason: 'More tests', approverId: manager.id }).next;
     expect(refusalOf(() => act(more, { type: 'recordExtensionNotice', at: '2026-11-12T11:00:00.000Z', extensionId: extension?.id, channel: 'email' }))).toMatchObject({
-      issues: [{ path: 'action.extensionId', code: 'already_told' }],
+      issues: [{ path: 'action.extensionId', code: 'already_told', message: 'The customer was already told about this extension' }],
     });
   });
 });
