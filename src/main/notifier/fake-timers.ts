@@ -1,13 +1,18 @@
 /** Virtual timers for tests: time moves only when the test says so, and due timers run in order. */
-import type { TestClock } from '../domain/test-support';
 import type { Timers } from './timers';
+
+/** The clock the timers move: the domain's TestClock, or a bare one (fast tests need no domain). */
+export interface VirtualClock {
+  readonly millis: number;
+  set(instant: string | number): void;
+}
 
 export class FakeTimers implements Timers {
   private readonly tasks = new Map<number, { at: number; callback: () => void }>();
   private nextHandle = 1;
   private monotonicMs = 0;
 
-  constructor(private readonly clock: TestClock) {}
+  constructor(private readonly clock: VirtualClock) {}
 
   set(callback: () => void, ms: number): number {
     const handle = this.nextHandle++;
