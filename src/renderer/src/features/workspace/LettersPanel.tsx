@@ -7,8 +7,8 @@ import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, Stack,
 import { IconFileSearch, IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId, type PromisedDates } from '../../../../shared/domain/letters';
-import type { CaseDetail } from '../../../../shared/domain/views';
+import { LETTER_LANGUAGES, LETTER_TEMPLATES, type LetterLanguage, type LetterTemplateId, type PromisedDates } from '@shared/domain/letters';
+import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';

@@ -4,7 +4,7 @@
  * key would show the key itself).
  */
 import { describe, expect, it } from 'vitest';
-import { CASE_ACTIONS } from '../../../../shared/domain/workflow';
+import { CASE_ACTIONS } from '@shared/domain/workflow';
 import { enGB } from '../../i18n/locales/en-GB';
 import { lv } from '../../i18n/locales/lv';
 import { actionFields } from './action-form-model';
