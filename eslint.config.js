@@ -28,32 +28,96 @@ const mainLayers = [
     from: main('storage', 'database', 'domain', 'files', 'notifier', 'post-room', 'reports', 'sync', 'mail', 'logging', 'crash', 'process-safety.ts', ...edges),
     message: 'events, config and security are leaves: they import no other part of the main process.',
   },
-  { target: main('logging'), from: main('database', 'domain', 'files', 'notifier', 'post-room', 'reports', 'sync', 'mail', ...edges), message: 'logging is a leaf: every layer logs, so it imports none of them.' },
-  { target: main('database'), from: main('domain', 'files', 'notifier', 'post-room', 'reports', 'sync', 'mail', ...edges), message: 'database opens the storage; what is stored in it (and how a case is searched) is the domain\'s, passed in.' },
+  {
+    target: main('logging'),
+    from: main('database', 'domain', 'files', 'notifier', 'post-room', 'reports', 'sync', 'mail', ...edges),
+    message: 'logging is a leaf: every layer logs, so it imports none of them.',
+  },
+  {
+    target: main('database'),
+    from: main('domain', 'files', 'notifier', 'post-room', 'reports', 'sync', 'mail', ...edges),
+    message: "database opens the storage; what is stored in it (and how a case is searched) is the domain's, passed in.",
+  },
   {
     target: main('domain'),
     from: [...main('files', 'notifier', 'post-room', 'reports', 'sync', 'mail', ...edges), 'src/shared/api'],
-    message: 'The domain imports no transport (api, src/shared/api), sync, post room, notifier, reports or Electron: it throws DomainError and returns its own records; adapters map them.',
+    message:
+      'The domain imports no transport (api, src/shared/api), sync, post room, notifier, reports or Electron: it throws DomainError and returns its own records; adapters map them.',
   },
-  { target: main('files'), from: main('notifier', 'post-room', 'reports', 'sync', 'mail', ...edges), message: 'files stores attachments for the layers above it and imports none of them.' },
-  { target: main('notifier'), from: main('files', 'post-room', 'reports', 'sync', 'mail', ...edges), message: 'The notifier reads the domain and imports no post room, sync or adapter.' },
-  { target: main('post-room'), from: main('notifier', 'reports', 'sync', 'mail', ...edges), message: 'The post room imports no notifier, sync, mail or adapter.' },
-  { target: main('mail'), from: main('notifier', 'reports', 'sync', ...edges), message: 'E-mail (issue 17) builds on the domain, files and the post room\'s letters; it imports no notifier, reports, sync or adapter.' },
-  { target: main('reports'), from: main('notifier', 'sync', ...edges), message: 'reports read the domain (and reuse the post room\'s CSV writer); they import no notifier, sync or adapter.' },
-  { target: main('erasure'), from: main('reports', 'retention', 'sync', 'backup', ...edges), message: 'erasure (issue 14) plans the anonymisation of cases, letters and files; sync reads its erased forms, so it imports no sync, retention or adapter.' },
-  { target: main('retention'), from: main('reports', 'sync', 'backup', ...edges), message: 'retention (issue 14) reads the domain and approves erasures; it imports no sync, reports or adapter.' },
-  { target: main('sync'), from: main('notifier', 'retention', ...edges), message: 'sync imports no notifier, retention or adapter: the composition root hands it what it needs.' },
-  { target: main('backup'), from: main('domain', 'files', 'notifier', 'post-room', 'sync', ...edges), message: 'backup copies and checks the database file through the storage; the composition root hands it the database, timers and clock.' },
-  { target: main('api'), from: main('database', 'files', 'config', 'security', 'electron', 'services.ts', 'index.ts'), message: 'api only adapts: handlers call services; they never open the database or reach the host.' },
-  { target: main('api'), from: main('storage'), except: ['./storage-errors.ts'], message: 'api only adapts: it maps storage errors to API errors, and calls services for everything else.' },
+  {
+    target: main('files'),
+    from: main('notifier', 'post-room', 'reports', 'sync', 'mail', ...edges),
+    message: 'files stores attachments for the layers above it and imports none of them.',
+  },
+  {
+    target: main('notifier'),
+    from: main('files', 'post-room', 'reports', 'sync', 'mail', ...edges),
+    message: 'The notifier reads the domain and imports no post room, sync or adapter.',
+  },
+  {
+    target: main('post-room'),
+    from: main('notifier', 'reports', 'sync', 'mail', ...edges),
+    message: 'The post room imports no notifier, sync, mail or adapter.',
+  },
+  {
+    target: main('mail'),
+    from: main('notifier', 'reports', 'sync', ...edges),
+    message: "E-mail (issue 17) builds on the domain, files and the post room's letters; it imports no notifier, reports, sync or adapter.",
+  },
+  {
+    target: main('reports'),
+    from: main('notifier', 'sync', ...edges),
+    message: "reports read the domain (and reuse the post room's CSV writer); they import no notifier, sync or adapter.",
+  },
+  {
+    target: main('erasure'),
+    from: main('reports', 'retention', 'sync', 'backup', ...edges),
+    message:
+      'erasure (issue 14) plans the anonymisation of cases, letters and files; sync reads its erased forms, so it imports no sync, retention or adapter.',
+  },
+  {
+    target: main('retention'),
+    from: main('reports', 'sync', 'backup', ...edges),
+    message: 'retention (issue 14) reads the domain and approves erasures; it imports no sync, reports or adapter.',
+  },
+  {
+    target: main('sync'),
+    from: main('notifier', 'retention', ...edges),
+    message: 'sync imports no notifier, retention or adapter: the composition root hands it what it needs.',
+  },
+  {
+    target: main('backup'),
+    from: main('domain', 'files', 'notifier', 'post-room', 'sync', ...edges),
+    message: 'backup copies and checks the database file through the storage; the composition root hands it the database, timers and clock.',
+  },
+  {
+    target: main('api'),
+    from: main('database', 'files', 'config', 'security', 'electron', 'services.ts', 'index.ts'),
+    message: 'api only adapts: handlers call services; they never open the database or reach the host.',
+  },
+  {
+    target: main('api'),
+    from: main('storage'),
+    except: ['./storage-errors.ts'],
+    message: 'api only adapts: it maps storage errors to API errors, and calls services for everything else.',
+  },
   {
     target: main('protection'),
     from: main('database', 'domain', 'identity', 'files', 'notifier', 'post-room', 'reports', 'backup', 'sync', ...edges),
     message: 'protection holds the database key and its slots: plain Node, no layer above it; the composition root wires it to the session and the database.',
   },
   // The one storage module it shares: which cipher a database file is in (a leaf that imports only the SQLite binding).
-  { target: main('protection'), from: main('storage'), except: ['./database-cipher.ts'], message: 'protection reaches the storage only for the database cipher (storage/database-cipher.ts).' },
-  { target: main('electron'), from: main('storage', 'database', 'domain', 'files', 'post-room', 'reports', 'services.ts'), message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).' },
+  {
+    target: main('protection'),
+    from: main('storage'),
+    except: ['./database-cipher.ts'],
+    message: 'protection reaches the storage only for the database cipher (storage/database-cipher.ts).',
+  },
+  {
+    target: main('electron'),
+    from: main('storage', 'database', 'domain', 'files', 'post-room', 'reports', 'services.ts'),
+    message: 'electron/ only adapts Electron to the ports the main process defines (dispatcher, event bus, notification sink, secret store).',
+  },
 ];
 
 /** Tests and the code that only tests run. */
@@ -67,7 +131,10 @@ const noModuleRequire = {
 
 /** The casts that switch the type checker off rather than tell it something. */
 const noSilencingCasts = [
-  { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: '`as never` switches type checking off: give the value its real type, or narrow it with a type guard.' },
+  {
+    selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']",
+    message: '`as never` switches type checking off: give the value its real type, or narrow it with a type guard.',
+  },
   {
     selector: "TSAsExpression > TSAsExpression.expression[typeAnnotation.type='TSUnknownKeyword']",
     message: '`as unknown as` switches type checking off: parse the value (zod), narrow it with a type guard, or type the source.',
@@ -77,7 +144,21 @@ const noSilencingCasts = [
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.toolchain/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      '.toolchain/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -102,7 +183,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer has no Node: ask the main process through the API.' },
-            { group: ['electron', '**/main/**', '**/preload/**', '@main/**', '@preload/**'], message: 'The renderer reaches the main process only through window.plaint.' },
+            {
+              group: ['electron', '**/main/**', '**/preload/**', '@main/**', '@preload/**'],
+              message: 'The renderer reaches the main process only through window.plaint.',
+            },
           ],
         },
       ],
@@ -117,7 +201,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'src/shared must run in the renderer too.' },
-            { group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**', '@main/**', '@renderer/**', '@preload/**'], message: 'src/shared depends on nothing but libraries.' },
+            {
+              group: ['electron', '**/main/**', '**/renderer/**', '**/preload/**', '@main/**', '@renderer/**', '@preload/**'],
+              message: 'src/shared depends on nothing but libraries.',
+            },
           ],
         },
       ],
@@ -128,7 +215,12 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**', 'src/main/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'Domain, data, sync and notifier code must run in plain Node: put Electron calls in src/main/electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['electron'], message: 'Domain, data, sync and notifier code must run in plain Node: put Electron calls in src/main/electron.' }],
+        },
+      ],
     },
   },
   {
@@ -139,7 +231,12 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       // Resolves the aliases too, so the layer rules and no-cycle see through `@main/…` as through `../`.
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.d.ts'], alias: Object.fromEntries(Object.entries(absoluteAliases()).map(([alias, folder]) => [alias, [folder]])) })],
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.d.ts'],
+          alias: Object.fromEntries(Object.entries(absoluteAliases()).map(([alias, folder]) => [alias, [folder]])),
+        }),
+      ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },

@@ -41,7 +41,13 @@ const { values: args } = parseArgs({ options: { cases: { type: 'string', default
 const COUNT = Number(args.cases);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-cases-'));
 // No one is at the keyboard: seeding 100 000 cases can outlast the idle lock (P-7.2), which would sign the bench out.
-const services = await startMainServices({ dataDirectory: path.join(scratch, 'profile'), host: 'harness', appName: 'Plaint', version: 'bench', idleLock: false });
+const services = await startMainServices({
+  dataDirectory: path.join(scratch, 'profile'),
+  host: 'harness',
+  appName: 'Plaint',
+  version: 'bench',
+  idleLock: false,
+});
 const domain = services.domain;
 if (!domain) throw new Error('The database did not open');
 // Calls are made as the seed administrator (every role), or as a given viewer (need-to-know, P-7.1).
@@ -77,7 +83,8 @@ sql.exec(`CREATE TABLE cases (id TEXT PRIMARY KEY, reference TEXT, status TEXT, 
   const source = unwrapSqliteInstance<CaseDocument>(domain.db.cases.storageInstance);
   const timelineSource = unwrapSqliteInstance<TimelineEntry>(domain.db.timeline.storageInstance);
   if (!source || !timelineSource) throw new Error('Not the SQLite storage');
-  const read = (table: string) => (source.internals.connection.db.prepare(`SELECT doc FROM ${table} WHERE deleted = 0`).pluck().all() as string[]).map((json) => JSON.parse(json) as unknown);
+  const read = (table: string) =>
+    (source.internals.connection.db.prepare(`SELECT doc FROM ${table} WHERE deleted = 0`).pluck().all() as string[]).map((json) => JSON.parse(json) as unknown);
   copy(read(source.internals.layout.documentsTable) as CaseDocument[], read(timelineSource.internals.layout.documentsTable) as TimelineEntry[]);
 }
 
@@ -126,7 +133,12 @@ const measures: Measure[] = [
     ours: async (run) => {
       const view = run % 3;
       const filters = view === 0 ? { open: true, assigneeIds: [staffIds[run % staffIds.length]] } : view === 1 ? { open: true } : { deadline: 'breached' };
-      const page = await call<{ items: { id: string }[]; total: number }>('cases.list', { filters, sort: { field: 'nextDueAt', direction: 'asc' }, offset: run, limit: 100 });
+      const page = await call<{ items: { id: string }[]; total: number }>('cases.list', {
+        filters,
+        sort: { field: 'nextDueAt', direction: 'asc' },
+        offset: run,
+        limit: 100,
+      });
       return { ids: page.items.map((item) => item.id), total: page.total };
     },
     baseline: (run) => {
@@ -171,7 +183,13 @@ const measures: Measure[] = [
     name: 'a workflow transition (start the investigation)',
     runs: Math.min(200, Math.floor(acknowledged.length / 2)),
     baselineKind: 'direct SQL',
-    ours: async (run) => (await call<{ case: { status: string } }>('cases.act', { caseId: acknowledged[2 * run], action: { type: 'startInvestigation', at: new Date().toISOString() } })).case.status,
+    ours: async (run) =>
+      (
+        await call<{ case: { status: string } }>('cases.act', {
+          caseId: acknowledged[2 * run],
+          action: { type: 'startInvestigation', at: new Date().toISOString() },
+        })
+      ).case.status,
     baseline: (run) => {
       const id = acknowledged[2 * run + 1] ?? '';
       const at = new Date().toISOString();
@@ -181,8 +199,22 @@ const measures: Measure[] = [
           if (doc.status !== 'acknowledged') throw new Error(`${id} is ${doc.status}`);
           const next = withDerivedFields({ ...doc, status: 'investigating', updatedAt: at }, calendar, slaPolicy);
           statements.updateCase.run(next.status, JSON.stringify(next), id);
-          statements.insertEntry.run(`bench-t-${run}`, id, at, at, 0, JSON.stringify({ kind: 'transition', data: { action: 'startInvestigation', from: doc.status, to: next.status } }));
-          statements.insertEntry.run(`bench-a-${run}`, id, at, at, 1, JSON.stringify({ kind: 'audit', data: { field: 'status', before: doc.status, after: next.status } }));
+          statements.insertEntry.run(
+            `bench-t-${run}`,
+            id,
+            at,
+            at,
+            0,
+            JSON.stringify({ kind: 'transition', data: { action: 'startInvestigation', from: doc.status, to: next.status } }),
+          );
+          statements.insertEntry.run(
+            `bench-a-${run}`,
+            id,
+            at,
+            at,
+            1,
+            JSON.stringify({ kind: 'audit', data: { field: 'status', before: doc.status, after: next.status } }),
+          );
           return next.status;
         })
         .immediate();
@@ -236,7 +268,9 @@ for (const measure of measures) {
     }
     // Both sides must have done the same work: a baseline that finds less is no baseline.
     if (JSON.stringify(oursFound) !== JSON.stringify(baseFound)) {
-      throw new Error(`${measure.name}, run ${run}: the two sides disagree: ${String(JSON.stringify(oursFound)).slice(0, 200)} vs ${String(JSON.stringify(baseFound)).slice(0, 200)}`);
+      throw new Error(
+        `${measure.name}, run ${run}: the two sides disagree: ${String(JSON.stringify(oursFound)).slice(0, 200)} vs ${String(JSON.stringify(baseFound)).slice(0, 200)}`,
+      );
     }
   }
   const row = {
@@ -270,7 +304,8 @@ const paired: PairedMeasure[] = [
   {
     name: 'count: the status bar (open, breached, due today)',
     runs: 40,
-    run: (_run, viewer) => call('cases.count', { views: { open: { open: true }, breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } }, viewer),
+    run: (_run, viewer) =>
+      call('cases.count', { views: { open: { open: true }, breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } }, viewer),
   },
   { name: 'text search, a page of 100', runs: 40, run: (run, viewer) => call('cases.list', { search: terms[run % terms.length], limit: 100 }, viewer) },
 ];
@@ -325,18 +360,29 @@ const workers = {
   encrypted: await startCaseProfile(path.join(scratch, 'encrypted'), 'encrypted', COUNT),
   plain: await startCaseProfile(path.join(scratch, 'plain'), 'plain', COUNT),
 };
-const keyed = (name: string, operation: CaseOperation, runs: number, agree = true): KeyedOperation => ({ name, runs, agree, measure: (side, run) => workers[side].measure(operation, run) });
+const keyed = (name: string, operation: CaseOperation, runs: number, agree = true): KeyedOperation => ({
+  name,
+  runs,
+  agree,
+  measure: (side, run) => workers[side].measure(operation, run),
+});
 const withAndWithoutKey = await compareWithAndWithoutKey([
   keyed('case list: open cases by deadline, a page of 100 (with total)', 'list', 40),
   keyed('count: the status bar (open, breached, due today)', 'count', 40),
   keyed('text search, a page of 100', 'search', 40),
   keyed('open a case with its timeline', 'open', 100, false),
-  keyed('a workflow transition (start the investigation)', 'transition', Math.min(100, Math.min(workers.encrypted.acknowledged, workers.plain.acknowledged) - 1)),
+  keyed(
+    'a workflow transition (start the investigation)',
+    'transition',
+    Math.min(100, Math.min(workers.encrypted.acknowledged, workers.plain.acknowledged) - 1),
+  ),
   keyed('add a note', 'note', 100, false),
   keyed("every open case's deadline states", 'deadlines', 8),
 ]);
 printKeyComparison(`Encrypted at rest beside plain (issue 14, P-7.2): ${COUNT} cases each (ratio = encrypted / plain; goal ≤ 1.3×)`, withAndWithoutKey);
 await Promise.all([workers.encrypted.close(), workers.plain.close()]);
 
-console.log(`Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results, needToKnow: { caseworkerSees: visibleToCaseworker, operations: needToKnow }, withAndWithoutKey })}`);
+console.log(
+  `Wrote ${writeResults('cases', { cases: COUNT, openCases: openCount, operations: results, needToKnow: { caseworkerSees: visibleToCaseworker, operations: needToKnow }, withAndWithoutKey })}`,
+);
 fs.rmSync(scratch, { recursive: true, force: true });

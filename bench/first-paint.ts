@@ -48,7 +48,10 @@ function buildRevision(rev: string): string {
   execFileSync('tar', ['-x', '-C', source], { input: archive });
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(source, 'node_modules'), 'dir');
   process.stdout.write(`Building the renderer of ${rev}…\n`);
-  const built = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: source, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: source,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error(`Building ${rev} failed`);
   return path.join(source, 'out', 'renderer');
 }
@@ -126,7 +129,10 @@ async function measure(browser: Browser, url: string): Promise<Partial<Sample>> 
     // A benchmark, not a test: wait as long as the machine needs.
     // Functions, not strings: the app's CSP forbids evaluating strings in the page.
     // Each function runs in the page, so it reads the window itself.
-    await page.waitForFunction(() => (globalThis as PageWindow).__plaintFirstPaint?.firstRowPainted !== undefined, null, { timeout: 10 * 60_000, polling: 100 });
+    await page.waitForFunction(() => (globalThis as PageWindow).__plaintFirstPaint?.firstRowPainted !== undefined, null, {
+      timeout: 10 * 60_000,
+      polling: 100,
+    });
     const sample = await page.evaluate(() => (globalThis as PageWindow).__plaintFirstPaint);
     if (!sample) throw new Error('The page recorded nothing');
     return sample;
@@ -138,7 +144,15 @@ async function measure(browser: Browser, url: string): Promise<Partial<Sample>> 
 const chromiumPath = process.env['PLAINT_CHROMIUM'] ?? '/usr/bin/chromium';
 const browser = await chromium.launch({
   ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
 });
 const harnesses: Record<keyof typeof builds, HarnessProcess> = {
   before: await startHarness(beforeData, ['--renderer', builds.before, '--stay-signed-in']),
@@ -176,16 +190,35 @@ const rows = METRICS.map((metric) => {
   return [labels[metric], `${b.median} ms (${b.p25}–${b.p75})`, `${a.median} ms (${a.p25}–${a.p75})`, `${round(a.median / b.median, 2)}×`];
 });
 const fetched = (build: keyof typeof builds) => median(samples[build].map((sample) => sample.scriptBytes ?? Number.NaN));
-rows.push(['JS fetched before the first row', `${round(fetched('before') / 1024)} KiB`, `${round(fetched('after') / 1024)} KiB`, `${round(fetched('after') / fetched('before'), 2)}×`]);
-rows.push(['Script files / largest', `${sizes.before.files} / ${round(sizes.before.largest / 1024)} KiB`, `${sizes.after.files} / ${round(sizes.after.largest / 1024)} KiB`, '']);
+rows.push([
+  'JS fetched before the first row',
+  `${round(fetched('before') / 1024)} KiB`,
+  `${round(fetched('after') / 1024)} KiB`,
+  `${round(fetched('after') / fetched('before'), 2)}×`,
+]);
+rows.push([
+  'Script files / largest',
+  `${sizes.before.files} / ${round(sizes.before.largest / 1024)} KiB`,
+  `${sizes.after.files} / ${round(sizes.after.largest / 1024)} KiB`,
+  '',
+]);
 printTable(`Case list first paint, ${RUNS} runs each (median, p25–p75), ${values.cases} cases`, ['Measure', 'Before', 'After', 'After / before'], rows);
 const file = writeResults('first-paint', {
   cases: Number(values.cases),
   runs: RUNS,
   warmup: WARMUP,
   // What each side was, so the report can say it without anyone typing it (issue 20).
-  baseline: { label: values['baseline-rev'] ? `the renderer of git revision ${values['baseline-rev']}, built by the benchmark` : `the built renderer at ${path.relative(repoRoot, builds.before) || '.'}` },
-  measured: { label: path.resolve(values.after) === path.join(repoRoot, 'out', 'renderer') ? "this checkout's out/renderer (npm run build)" : `the built renderer at ${path.relative(repoRoot, builds.after)}` },
+  baseline: {
+    label: values['baseline-rev']
+      ? `the renderer of git revision ${values['baseline-rev']}, built by the benchmark`
+      : `the built renderer at ${path.relative(repoRoot, builds.before) || '.'}`,
+  },
+  measured: {
+    label:
+      path.resolve(values.after) === path.join(repoRoot, 'out', 'renderer')
+        ? "this checkout's out/renderer (npm run build)"
+        : `the built renderer at ${path.relative(repoRoot, builds.after)}`,
+  },
   builds: { before: { ...sizes.before }, after: { ...sizes.after } },
   scriptBytesBeforeFirstRow: { before: fetched('before'), after: fetched('after') },
   metrics: Object.fromEntries(METRICS.map((metric) => [metric, { before: summary('before', metric), after: summary('after', metric) }])),

@@ -21,7 +21,9 @@ import { composeMessage } from '../src/main/mail/test-support/messages';
 import { startMainServices } from '../src/main/services';
 import { median, printTable, round, timed, writeResults } from './lib/report';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' } },
+});
 const MESSAGES = Number(values.messages);
 const RUNS = Number(values.runs);
 if (!Number.isInteger(MESSAGES) || MESSAGES < 1 || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('--messages and --runs take whole numbers from 1');
@@ -64,7 +66,8 @@ async function bareFetch(mailbox: DovecotServer): Promise<number> {
   try {
     const lock = await imap.getMailboxLock('INBOX');
     try {
-      for await (const message of imap.fetch('1:*', { uid: true, envelope: true, internalDate: true, size: true, source: true })) if (message.source) count += 1;
+      for await (const message of imap.fetch('1:*', { uid: true, envelope: true, internalDate: true, size: true, source: true }))
+        if (message.source) count += 1;
     } finally {
       lock.release();
     }
@@ -99,7 +102,12 @@ async function plaintImport(mailbox: DovecotServer, profile?: string): Promise<{
     services.mailWatch?.stop();
     const configured = await services.dispatch(
       'mail.configure',
-      { enabled: true, imap: { host: mailbox.host, port: mailbox.port, security: 'none', username: mailbox.user }, smtp: { host: mailbox.host, port: 2525, security: 'none', from: 'complaints@example.com' }, password: mailbox.password },
+      {
+        enabled: true,
+        imap: { host: mailbox.host, port: mailbox.port, security: 'none', username: mailbox.user },
+        smtp: { host: mailbox.host, port: 2525, security: 'none', from: 'complaints@example.com' },
+        password: mailbox.password,
+      },
       { host: 'harness' },
     );
     if (!configured.ok) throw new Error(`mail.configure failed: ${JSON.stringify(configured.error)}`);
@@ -143,10 +151,16 @@ try {
     { operation: `Plaint import (mail.fetch) of ${MESSAGES} messages`, medianMs: round(median(plaint)), perMessageMs: round(median(plaint) / MESSAGES, 3) },
     { operation: `bare imapflow fetch of the same ${MESSAGES} sources`, medianMs: round(median(bare)), perMessageMs: round(median(bare) / MESSAGES, 3) },
   ];
-  printTable(`E-mail import, ${MESSAGES} messages (${round(bytes / 1_048_576)} MB) with 2 attachments each, ${RUNS} runs`, ['operation', 'median ms', 'ms per message'], rows.map((row) => [row.operation, row.medianMs, row.perMessageMs]));
+  printTable(
+    `E-mail import, ${MESSAGES} messages (${round(bytes / 1_048_576)} MB) with 2 attachments each, ${RUNS} runs`,
+    ['operation', 'median ms', 'ms per message'],
+    rows.map((row) => [row.operation, row.medianMs, row.perMessageMs]),
+  );
   const ratio = round(median(plaint) / median(bare));
   console.log(`Plaint / bare imapflow ratio: ${ratio}`);
-  console.log(`Wrote ${writeResults('mail', { messages: MESSAGES, megabytes: round(bytes / 1_048_576), runs: RUNS, profiledFirstRun: values.profile !== undefined, operations: rows, plaintToImapflowRatio: ratio, plaintMs: plaint.map((ms) => round(ms)), imapflowMs: bare.map((ms) => round(ms)) })}`);
+  console.log(
+    `Wrote ${writeResults('mail', { messages: MESSAGES, megabytes: round(bytes / 1_048_576), runs: RUNS, profiledFirstRun: values.profile !== undefined, operations: rows, plaintToImapflowRatio: ratio, plaintMs: plaint.map((ms) => round(ms)), imapflowMs: bare.map((ms) => round(ms)) })}`,
+  );
 } finally {
   await mailbox.stop();
 }

@@ -42,7 +42,14 @@ let shown = 0;
 // The first start as a user meets it: the app starts, the administrator signs in (a manager who
 // sees every case), and the notifier catches up on everything already missed, once.
 const first = await timed(async () => {
-  const started = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'bench', idleLock: false, notificationSink: { show: () => void (shown += 1) } });
+  const started = await startMainServices({
+    dataDirectory: directory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: 'bench',
+    idleLock: false,
+    notificationSink: { show: () => void (shown += 1) },
+  });
   await seedAdministrator(started);
   await started.notifier?.idle();
   return started;
@@ -81,10 +88,18 @@ const rows = [
   { operation: `schedule (full recompute) for ${openNow} open cases`, medianMs: round(median(full)), p95Ms: round(percentile(full, 95)) },
   { operation: 'read of the open deadlines alone (the floor)', medianMs: round(median(read)), p95Ms: round(percentile(read, 95)) },
 ];
-printTable(`Deadline notifier with ${openNow} open cases (${RUNS} runs)`, ['operation', 'median ms', 'p95 ms'], rows.map((row) => [row.operation, row.medianMs, row.p95Ms]));
+printTable(
+  `Deadline notifier with ${openNow} open cases (${RUNS} runs)`,
+  ['operation', 'median ms', 'p95 ms'],
+  rows.map((row) => [row.operation, row.medianMs, row.p95Ms]),
+);
 const ratio = round(median(full) / median(read));
-console.log(`Schedule / read ratio: ${ratio}. First start and sign-in (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms; its background checks (trends, retention, backup) settled ${round(settled.ms)} ms later.`);
+console.log(
+  `Schedule / read ratio: ${ratio}. First start and sign-in (catch-up, ${shown} desktop notifications, summaries for bursts): ${round(first.ms)} ms; its background checks (trends, retention, backup) settled ${round(settled.ms)} ms later.`,
+);
 console.log(`Well under a second: ${median(full) < 1000 ? 'yes' : 'NO'}`);
-console.log(`Wrote ${writeResults('notifier', { openCases: openNow, runs: RUNS, operations: rows, scheduleToReadRatio: ratio, firstStartMs: round(first.ms), backgroundSettledMs: round(settled.ms), desktopNotificationsAtFirstStart: shown, wellUnderASecond: median(full) < 1000 })}`);
+console.log(
+  `Wrote ${writeResults('notifier', { openCases: openNow, runs: RUNS, operations: rows, scheduleToReadRatio: ratio, firstStartMs: round(first.ms), backgroundSettledMs: round(settled.ms), desktopNotificationsAtFirstStart: shown, wellUnderASecond: median(full) < 1000 })}`,
+);
 await services.close();
 fs.rmSync(directory, { recursive: true, force: true });

@@ -40,7 +40,13 @@ if (!Number.isInteger(COUNT) || COUNT < 1 || !Number.isInteger(RUNS) || RUNS < 1
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-reports-'));
 // No one is at the keyboard: seeding 100 000 cases can outlast the idle lock (P-7.2), which would sign the bench out.
-const services = await startMainServices({ dataDirectory: path.join(scratch, 'profile'), host: 'harness', appName: 'Plaint', version: 'bench', idleLock: false });
+const services = await startMainServices({
+  dataDirectory: path.join(scratch, 'profile'),
+  host: 'harness',
+  appName: 'Plaint',
+  version: 'bench',
+  idleLock: false,
+});
 const domain = services.domain;
 const reports = services.reports;
 if (!domain || !reports) throw new Error('The database did not open');
@@ -70,7 +76,11 @@ const dashboard = async (filters: ReportFilters): Promise<Dashboard> => {
  * channel filters. As a careful hand-written app would, it reads the documents once into a
  * temporary table of the fields the report needs, then runs each aggregate over that.
  */
-function sqlDashboard(range: { from: string; to: string; previousFrom: string; previousTo: string }, filters: ReportFilters, queryMs?: Map<string, number>): Record<string, unknown> {
+function sqlDashboard(
+  range: { from: string; to: string; previousFrom: string; previousTo: string },
+  filters: ReportFilters,
+  queryMs?: Map<string, number>,
+): Record<string, unknown> {
   const now = Date.now();
   const nowIso = new Date(now).toISOString();
   const types = filters.types ?? [];
@@ -79,7 +89,8 @@ function sqlDashboard(range: { from: string; to: string; previousFrom: string; p
   const received = `SELECT * FROM temp.report_cases WHERE receivedAt >= ? AND receivedAt < ?`;
   const open = `SELECT * FROM temp.report_cases WHERE open = 1`;
   const inRange = [range.from, range.to];
-  const grouped = (key: string, from: string) => db.prepare(`SELECT ${key} AS key, count(*) AS count, group_concat(id) AS ids FROM (${from}) GROUP BY key`).all(...(from === open ? [] : inRange));
+  const grouped = (key: string, from: string) =>
+    db.prepare(`SELECT ${key} AS key, count(*) AS count, group_concat(id) AS ids FROM (${from}) GROUP BY key`).all(...(from === open ? [] : inRange));
   const parts: Record<string, () => unknown> = {
     // Visible to the administrator (P-7.1): restricted cases are seen only by the people named.
     read: () => {
@@ -98,14 +109,19 @@ function sqlDashboard(range: { from: string; to: string; previousFrom: string; p
     total: () => db.prepare(`SELECT count(*) AS count, group_concat(id) AS ids FROM (${received})`).get(...inRange),
     previousTotal: () => db.prepare(`SELECT count(*) AS count, group_concat(id) AS ids FROM (${received})`).get(range.previousFrom, range.previousTo),
     months: () => grouped(`substr(receivedAt, 1, 7)`, received),
-    previousMonths: () => db.prepare(`SELECT substr(receivedAt, 1, 7) AS key, count(*) AS count, group_concat(id) AS ids FROM (${received}) GROUP BY key`).all(range.previousFrom, range.previousTo),
+    previousMonths: () =>
+      db
+        .prepare(`SELECT substr(receivedAt, 1, 7) AS key, count(*) AS count, group_concat(id) AS ids FROM (${received}) GROUP BY key`)
+        .all(range.previousFrom, range.previousTo),
     byType: () => grouped('type', received),
     byChannel: () => grouped('channel', received),
     byProduct: () => grouped('product', received),
     backlogTotal: () => db.prepare(`SELECT count(*) AS count, group_concat(id) AS ids FROM (${open})`).get(),
     backlogByAge: () =>
       db
-        .prepare(`SELECT CASE WHEN age <= 2 THEN '0-2' WHEN age <= 7 THEN '3-7' WHEN age <= 14 THEN '8-14' WHEN age <= 30 THEN '15-30' ELSE '31+' END AS key, count(*) AS count, group_concat(id) AS ids FROM (SELECT id, CAST((? - unixepoch(receivedAt)) / 86400 AS INTEGER) AS age FROM (${open})) GROUP BY key`)
+        .prepare(
+          `SELECT CASE WHEN age <= 2 THEN '0-2' WHEN age <= 7 THEN '3-7' WHEN age <= 14 THEN '8-14' WHEN age <= 30 THEN '15-30' ELSE '31+' END AS key, count(*) AS count, group_concat(id) AS ids FROM (SELECT id, CAST((? - unixepoch(receivedAt)) / 86400 AS INTEGER) AS age FROM (${open})) GROUP BY key`,
+        )
         .all(now / 1000),
     backlogByStage: () => grouped('stage', open),
     backlogByStatus: () => grouped('status', open),
@@ -130,18 +146,27 @@ function sqlDashboard(range: { from: string; to: string; previousFrom: string; p
         .all(...inRange, ...inRange),
     outcomes: () => grouped(`json_extract(resolution, '$.outcome')`, received),
     stage2Outcomes: () => grouped(`json_extract(stage2Resolution, '$.outcome')`, received),
-    escalated: () => db.prepare(`SELECT count(*) AS count, group_concat(id) AS ids FROM (${received}) WHERE escalation IS NOT NULL AND resolution IS NOT NULL`).get(...inRange),
+    escalated: () =>
+      db
+        .prepare(`SELECT count(*) AS count, group_concat(id) AS ids FROM (${received}) WHERE escalation IS NOT NULL AND resolution IS NOT NULL`)
+        .get(...inRange),
     redress: () =>
       db
-        .prepare(`SELECT json_extract(x.value, '$.currency') AS currency, sum(json_extract(x.value, '$.amountMinor')) AS total, count(DISTINCT r.id) AS cases, group_concat(DISTINCT r.id) AS ids FROM (${received}) AS r, json_each(r.resolution, '$.redress') AS x WHERE json_extract(x.value, '$.kind') = 'refund' GROUP BY currency`)
+        .prepare(
+          `SELECT json_extract(x.value, '$.currency') AS currency, sum(json_extract(x.value, '$.amountMinor')) AS total, count(DISTINCT r.id) AS cases, group_concat(DISTINCT r.id) AS ids FROM (${received}) AS r, json_each(r.resolution, '$.redress') AS x WHERE json_extract(x.value, '$.kind') = 'refund' GROUP BY currency`,
+        )
         .all(...inRange),
     workloadByAssignee: () =>
       db
-        .prepare(`SELECT assigneeId AS key, group_concat(id) AS open, group_concat(CASE WHEN nextDueAt < ? THEN id END) AS breached, group_concat(CASE WHEN nextDueAt >= ? AND nextWarnAt <= ? THEN id END) AS dueSoon FROM (${open}) GROUP BY key`)
+        .prepare(
+          `SELECT assigneeId AS key, group_concat(id) AS open, group_concat(CASE WHEN nextDueAt < ? THEN id END) AS breached, group_concat(CASE WHEN nextDueAt >= ? AND nextWarnAt <= ? THEN id END) AS dueSoon FROM (${open}) GROUP BY key`,
+        )
         .all(now, now, now),
     workloadByDepartment: () =>
       db
-        .prepare(`SELECT coalesce(dep.value, '') AS key, group_concat(o.id) AS open, group_concat(CASE WHEN o.nextDueAt < ? THEN o.id END) AS breached, group_concat(CASE WHEN o.nextDueAt >= ? AND o.nextWarnAt <= ? THEN o.id END) AS dueSoon FROM (${open}) AS o LEFT JOIN json_each(o.departments) AS dep GROUP BY key`)
+        .prepare(
+          `SELECT coalesce(dep.value, '') AS key, group_concat(o.id) AS open, group_concat(CASE WHEN o.nextDueAt < ? THEN o.id END) AS breached, group_concat(CASE WHEN o.nextDueAt >= ? AND o.nextWarnAt <= ? THEN o.id END) AS dueSoon FROM (${open}) AS o LEFT JOIN json_each(o.departments) AS dep GROUP BY key`,
+        )
         .all(now, now, now),
     thirdParties: () =>
       db
@@ -178,7 +203,12 @@ const results = [];
 for (const scenario of scenarios) {
   // The range the dashboard resolved, so the SQL asks for the same days.
   const first = await dashboard(scenario.filters);
-  const range = { from: instant(first.range.from), to: dayAfter(first.range.to), previousFrom: instant(first.previousRange.from), previousTo: dayAfter(first.previousRange.to) };
+  const range = {
+    from: instant(first.range.from),
+    to: dayAfter(first.range.to),
+    previousFrom: instant(first.previousRange.from),
+    previousTo: dayAfter(first.previousRange.to),
+  };
   const firstSql = sqlDashboard(range, scenario.filters) as { total: { count: number }; backlogTotal: { count: number } };
   const ours: number[] = [];
   const baseline: number[] = [];
@@ -220,7 +250,15 @@ for (const scenario of scenarios) {
 printTable(
   `Reports dashboard at ${COUNT} cases (ours = reports.dashboard through the main-process services, cache emptied; baseline = hand-written SQL over the storage's tables)`,
   ['scenario', 'runs', 'received (ours / SQL)', 'open (ours / SQL)', 'ours median', 'SQL median', 'ratio'],
-  results.map((r) => [r.scenario, r.runs, `${r.received.dashboard} / ${r.received.sql}`, `${r.open.dashboard} / ${r.open.sql}`, r.oursMedianMs, r.sqlMedianMs, r.ratioMedian]),
+  results.map((r) => [
+    r.scenario,
+    r.runs,
+    `${r.received.dashboard} / ${r.received.sql}`,
+    `${r.open.dashboard} / ${r.open.sql}`,
+    r.oursMedianMs,
+    r.sqlMedianMs,
+    r.ratioMedian,
+  ]),
 );
 for (const result of results) console.log(`SQL time per query, ${result.scenario}: ${JSON.stringify(result.sqlMeanMsPerQuery)}`);
 console.log(`Wrote ${writeResults('reports', { cases: COUNT, scenarios: results })}`);

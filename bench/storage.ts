@@ -46,7 +46,9 @@ import { compareCiphers, printCipherComparison } from './lib/cipher-comparison';
 import { compareWithAndWithoutKey, isEncryptedFile, printKeyComparison, timedHere, type KeyedOperation } from './lib/key-comparison';
 import { median, printTable, round, timed, writeResults } from './lib/report';
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, docs: { type: 'string', default: '100000' }, part: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, docs: { type: 'string', default: '100000' }, part: { type: 'string' } },
+});
 const ROUNDS = Number(args.rounds);
 const DOCS = Number(args.docs);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-'));
@@ -56,9 +58,11 @@ type Storages = Record<string, () => RxStorage<unknown, unknown>>;
 const storages: Storages = {
   plaintSqlite: () => getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-')) }) as RxStorage<unknown, unknown>,
   // Not a contender: the same storage without an fsync per commit, to show what durability costs.
-  plaintSqliteNormalSync: () => getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-normal-')), synchronous: 'NORMAL' }) as RxStorage<unknown, unknown>,
+  plaintSqliteNormalSync: () =>
+    getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-normal-')), synchronous: 'NORMAL' }) as RxStorage<unknown, unknown>,
   memory: () => getRxStorageMemory() as RxStorage<unknown, unknown>,
-  plainSqliteKeyValue: () => getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-kv-')), secondaryIndexes: false }) as RxStorage<unknown, unknown>,
+  plainSqliteKeyValue: () =>
+    getRxStorageSqlite({ directory: fs.mkdtempSync(path.join(scratch, 'sqlite-kv-')), secondaryIndexes: false }) as RxStorage<unknown, unknown>,
   dexieFakeIndexedDb: () => getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>,
   localstorageMock: () => getRxStorageLocalstorage({ localStorage: getLocalStorageMock() }) as RxStorage<unknown, unknown>,
 };
@@ -80,17 +84,26 @@ async function rxdbPerformance(): Promise<Record<string, unknown>> {
     Object.entries(samples).map(([metric, byStorage]) => {
       const medians = Object.fromEntries(names.map((name) => [name, round(median(byStorage[name] ?? []))]));
       const ours = medians['plaintSqlite'] ?? 0;
-      const ratios = Object.fromEntries(names.filter((name) => name !== 'plaintSqlite').map((name) => [`plaintSqliteTo_${name}`, round(ours / (medians[name] || 1e-9))]));
+      const ratios = Object.fromEntries(
+        names.filter((name) => name !== 'plaintSqlite').map((name) => [`plaintSqliteTo_${name}`, round(ours / (medians[name] || 1e-9))]),
+      );
       return [metric, { ...medians, ...ratios }];
     }),
   );
   const metricNames = Object.keys(metrics);
-  const ratioTo = (other: string, metric: string) => ((metrics[metric] as Record<string, number>)['plaintSqlite'] ?? 0) / ((metrics[metric] as Record<string, number>)[other] || 1e-9);
+  const ratioTo = (other: string, metric: string) =>
+    ((metrics[metric] as Record<string, number>)['plaintSqlite'] ?? 0) / ((metrics[metric] as Record<string, number>)[other] || 1e-9);
   // The geometric mean of per-metric ratios: each metric counts once, whatever its scale.
-  const geometricMean = (other: string) => round(Math.exp(metricNames.reduce((sum, metric) => sum + Math.log(Math.max(ratioTo(other, metric), 1e-9)), 0) / metricNames.length));
+  const geometricMean = (other: string) =>
+    round(Math.exp(metricNames.reduce((sum, metric) => sum + Math.log(Math.max(ratioTo(other, metric), 1e-9)), 0) / metricNames.length));
   const betterThan = (other: string) => metricNames.filter((metric) => ratioTo(other, metric) < 1);
   const peers = names.filter((name) => name !== 'plaintSqlite');
-  const goals = Object.fromEntries(peers.flatMap((peer) => [[`metricsBetterThan_${peer}`, `${betterThan(peer).length}/${metricNames.length}`], [`geometricMeanRatioTo_${peer}`, geometricMean(peer)]]));
+  const goals = Object.fromEntries(
+    peers.flatMap((peer) => [
+      [`metricsBetterThan_${peer}`, `${betterThan(peer).length}/${metricNames.length}`],
+      [`geometricMeanRatioTo_${peer}`, geometricMean(peer)],
+    ]),
+  );
   printTable(
     `RxDB performance test: median ms of ${ROUNDS} rounds (lower is better); ratios are ours / theirs`,
     ['metric', ...names, ...peers.map((peer) => `ours/${peer}`)],
@@ -152,17 +165,21 @@ function rxOperations(rx: BenchDatabase, cases: readonly BenchCase[], lookups: r
     },
     myCases: async () => {
       let rows = 0;
-      for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { assignee: ASSIGNEES[i % 25] }, sort: [{ nextDeadlineAt: 'asc' }], skip: i, limit: 50 }).exec()).length;
+      for (let i = 0; i < 200; i += 1)
+        rows += (await rx.cases.find({ selector: { assignee: ASSIGNEES[i % 25] }, sort: [{ nextDeadlineAt: 'asc' }], skip: i, limit: 50 }).exec()).length;
       return rows;
     },
     newestByStatus: async () => {
       let rows = 0;
-      for (let i = 0; i < 200; i += 1) rows += (await rx.cases.find({ selector: { status: STATUSES[i % 6] }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip: i, limit: 50 }).exec()).length;
+      for (let i = 0; i < 200; i += 1)
+        rows += (await rx.cases.find({ selector: { status: STATUSES[i % 6] }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip: i, limit: 50 }).exec())
+          .length;
       return rows;
     },
     count: async () => {
       let total = 0;
-      for (let i = 0; i < 60; i += 1) total += await rx.cases.count({ selector: { status: STATUSES[i % 6], receivedAt: { $gt: since + i * 86_400_000 } } }).exec();
+      for (let i = 0; i < 60; i += 1)
+        total += await rx.cases.count({ selector: { status: STATUSES[i % 6], receivedAt: { $gt: since + i * 86_400_000 } } }).exec();
       return total;
     },
     changedSince: async () => {
@@ -179,7 +196,12 @@ function rxOperations(rx: BenchDatabase, cases: readonly BenchCase[], lookups: r
 }
 
 async function openBenchDatabase(directory: string, key?: string, name = 'bench'): Promise<BenchDatabase> {
-  const rx = await createRxDatabase<{ cases: RxCollection<BenchCase> }>({ name, storage: getRxStorageSqlite({ directory, ...(key ? { key } : {}) }), multiInstance: false, allowSlowCount: true });
+  const rx = await createRxDatabase<{ cases: RxCollection<BenchCase> }>({
+    name,
+    storage: getRxStorageSqlite({ directory, ...(key ? { key } : {}) }),
+    multiInstance: false,
+    allowSlowCount: true,
+  });
   await rx.addCollections({ cases: { schema: benchCaseSchema } });
   return rx;
 }
@@ -376,7 +398,10 @@ async function withAndWithoutKey(): Promise<Record<string, unknown>> {
     withinGoal: median(insertMs.encrypted) / median(insertMs.plain) <= 1.3,
   };
   const rows = [insertRow, ...reads];
-  printKeyComparison(`With and without the key (issue 14): ${DOCS} case documents, RxDB on Plaint's SQLite storage (ratio = encrypted / plain; goal ≤ 1.3×)`, rows);
+  printKeyComparison(
+    `With and without the key (issue 14): ${DOCS} case documents, RxDB on Plaint's SQLite storage (ratio = encrypted / plain; goal ≤ 1.3×)`,
+    rows,
+  );
   await Promise.all([sides.encrypted.close(), sides.plain.close()]);
   return { documents: DOCS, rounds: ROUNDS, operations: rows };
 }
@@ -387,7 +412,10 @@ if (args.part === undefined || args.part === '2') output['complaintScale'] = awa
 if (args.part === undefined || args.part === '3') output['withAndWithoutKey'] = await withAndWithoutKey();
 if (args.part === undefined || args.part === '4') {
   const rows = compareCiphers(makeBenchCases(DOCS), ROUNDS, fs.mkdtempSync(path.join(scratch, 'ciphers-')));
-  printCipherComparison(`Which cipher (issue 14): bulk insert of ${DOCS} case rows with better-sqlite3, batches of 2000, then the WAL checkpointed; ${ROUNDS} rounds, taking turns (ratio = cipher / plain)`, rows);
+  printCipherComparison(
+    `Which cipher (issue 14): bulk insert of ${DOCS} case rows with better-sqlite3, batches of 2000, then the WAL checkpointed; ${ROUNDS} rounds, taking turns (ratio = cipher / plain)`,
+    rows,
+  );
   output['ciphers'] = { documents: DOCS, rounds: ROUNDS, loadAverage: os.loadavg().map((load) => round(load)), ciphers: rows };
 }
 console.log(`\nWrote ${writeResults('storage', output)}`);

@@ -28,7 +28,9 @@ import { LIVE_COLLECTIONS, remoteDatabaseName } from '../src/main/sync/replicate
 import { connect, startDevice, waitUntil, type Device } from '../src/main/sync/test-support/devices';
 import { median, percentile, printTable, round, timed, writeResults } from './lib/report';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' }, edits: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' }, edits: { type: 'string', default: '20' } },
+});
 const CASES = Number(values.cases);
 const RUNS = Number(values.runs);
 const EDITS = Number(values.edits);
@@ -146,12 +148,33 @@ for (let edit = 0; edit < EDITS; edit += 1) {
 syncs.forEach((sync) => sync.cancel());
 
 const rows = [
-  { measure: `initial sync of ${documents['cases']} cases + ${documents['timeline']} timeline entries (ms)`, ours: round(median(ours)), pouchdb: round(median(pouch)), ratio: round(median(ours) / median(pouch)) },
-  { measure: `one edit reaching the second device (ms, median of ${EDITS})`, ours: round(median(oursLatency)), pouchdb: round(median(pouchLatency)), ratio: round(median(oursLatency) / median(pouchLatency)) },
-  { measure: 'one edit reaching the second device (ms, p95)', ours: round(percentile(oursLatency, 95)), pouchdb: round(percentile(pouchLatency, 95)), ratio: round(percentile(oursLatency, 95) / percentile(pouchLatency, 95)) },
+  {
+    measure: `initial sync of ${documents['cases']} cases + ${documents['timeline']} timeline entries (ms)`,
+    ours: round(median(ours)),
+    pouchdb: round(median(pouch)),
+    ratio: round(median(ours) / median(pouch)),
+  },
+  {
+    measure: `one edit reaching the second device (ms, median of ${EDITS})`,
+    ours: round(median(oursLatency)),
+    pouchdb: round(median(pouchLatency)),
+    ratio: round(median(oursLatency) / median(pouchLatency)),
+  },
+  {
+    measure: 'one edit reaching the second device (ms, p95)',
+    ours: round(percentile(oursLatency, 95)),
+    pouchdb: round(percentile(pouchLatency, 95)),
+    ratio: round(percentile(oursLatency, 95) / percentile(pouchLatency, 95)),
+  },
 ];
-printTable(`Sync through pouchdb-server: Plaint (RxDB + SQLite) against PouchDB (LevelDB), ${RUNS} initial syncs each`, ['measure', 'ours', 'PouchDB', 'ours / PouchDB'], rows.map((row) => [row.measure, row.ours, row.pouchdb, row.ratio]));
-console.log(`Wrote ${writeResults('sync', { cases: documents['cases'], documents, runs: RUNS, edits: EDITS, pushFromSourceMs: round(push.ms), initialSyncMs: { ours, pouchdb: pouch }, editLatencyMs: { ours: oursLatency.map((ms) => round(ms)), pouchdb: pouchLatency.map((ms) => round(ms)) }, results: rows })}`);
+printTable(
+  `Sync through pouchdb-server: Plaint (RxDB + SQLite) against PouchDB (LevelDB), ${RUNS} initial syncs each`,
+  ['measure', 'ours', 'PouchDB', 'ours / PouchDB'],
+  rows.map((row) => [row.measure, row.ours, row.pouchdb, row.ratio]),
+);
+console.log(
+  `Wrote ${writeResults('sync', { cases: documents['cases'], documents, runs: RUNS, edits: EDITS, pushFromSourceMs: round(push.ms), initialSyncMs: { ours, pouchdb: pouch }, editLatencyMs: { ours: oursLatency.map((ms) => round(ms)), pouchdb: pouchLatency.map((ms) => round(ms)) }, results: rows })}`,
+);
 
 await Promise.all([editor.close(), watcher.close(), source.close(), receiver.close()]);
 await couch.close();

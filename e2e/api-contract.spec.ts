@@ -11,7 +11,9 @@ test('unknown methods, malformed and mis-shaped inputs get error envelopes and t
   // A ready database shows no badge (problems only, issue 18); the status area says it is ready.
   await expect(page.getByTestId('status-area')).toHaveAttribute('data-database', 'ready');
   await expect(page.getByTestId('status-database')).toHaveCount(0);
-  const before = await page.evaluate(() => (window as unknown as { plaint: { invoke(m: string, i: unknown): Promise<Envelope> } }).plaint.invoke('app.info', {}));
+  const before = await page.evaluate(() =>
+    (window as unknown as { plaint: { invoke(m: string, i: unknown): Promise<Envelope> } }).plaint.invoke('app.info', {}),
+  );
 
   const results = await page.evaluate(async () => {
     const api = (window as unknown as { plaint: { invoke(m: unknown, i: unknown): Promise<Envelope> } }).plaint;

@@ -20,7 +20,9 @@ test('a web-form complaint keeps its photo as a case file that opens in the view
   await form.getByTestId('attachments-input').setInputFiles({ name: 'cracked-screen.png', mimeType: 'image/png', buffer: PNG });
   await expect(form.getByText('cracked-screen.png')).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
   await form.getByTestId('create-case').click();
 
   await expect(page.getByTestId('page-case')).toBeVisible();

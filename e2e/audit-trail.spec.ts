@@ -7,7 +7,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { api } from './support/api';
 import { expect, test } from './support/fixtures';
 
-
 test('a manager reads the audit trail across cases, filters it by kind and opens a case from it', async ({ plaint }) => {
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();
@@ -24,7 +23,9 @@ test('a manager reads the audit trail across cases, filters it by kind and opens
   await expect(page.getByTestId('page-audit')).toBeVisible();
   await expect(page.getByTestId('audit-rows')).toContainText(created.reference);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
 
   await page.getByTestId('audit-kinds').click();
   await page.getByRole('option', { name: 'Notes' }).click();

@@ -62,7 +62,9 @@ test('a clerk prints the letters to post and their labels, then marks them all p
   await page.getByTestId('choose-all-letters').click();
   await expect(page.getByTestId('batch-actions')).toContainText('2 letters chosen');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
 
   // As the print dialog sees the page: only what is printed shows (the buttons are pressed by event, as print media hides them).
   await page.emulateMedia({ media: 'print' });
@@ -72,7 +74,12 @@ test('a clerk prints the letters to post and their labels, then marks them all p
   const printed = await page.evaluate(() => (window as unknown as { printed: Printed[] }).printed);
   expect(printed).toEqual([
     { letters: 2, labels: [], appHidden: true, pageBreaks: ['page', 'auto'] },
-    { letters: 0, labels: ['John Thornton\n12 Milton Road\nManchester\nM1 1AE', 'Margaret Hale\n12 Milton Road\nManchester\nM1 1AE'], appHidden: true, pageBreaks: [] },
+    {
+      letters: 0,
+      labels: ['John Thornton\n12 Milton Road\nManchester\nM1 1AE', 'Margaret Hale\n12 Milton Road\nManchester\nM1 1AE'],
+      appHidden: true,
+      pageBreaks: [],
+    },
   ]);
 
   await page.getByRole('button', { name: 'Mark 2 letters posted' }).click();

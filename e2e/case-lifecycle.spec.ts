@@ -108,7 +108,11 @@ test('a phone complaint goes from creation to stage-2 closure through the UI', a
   await expect(page.getByTestId('case-status')).toContainText('Stage 2');
   await expect(page.getByTestId('timeline')).toContainText('Citizens Advice'); // P-6.1 signposting
   // Issue 18: with the audit entries shown, every entry reads as a sentence: no field paths, JSON or template ids.
-  await page.getByTestId('timeline').locator('label').filter({ hasText: /^Audit$/ }).click();
+  await page
+    .getByTestId('timeline')
+    .locator('label')
+    .filter({ hasText: /^Audit$/ })
+    .click();
   await expect(page.locator('[data-testid="timeline"] [data-entry-kind="audit"]').first()).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('Told the complainant where to seek independent advice');
   await expect(page.getByTestId('timeline')).not.toContainText(/externalReferral|signpostedAt|complainant\.|[{}]|\(stage[12]-/);

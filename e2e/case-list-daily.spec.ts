@@ -37,7 +37,8 @@ function cutOffCells(page: Page): Promise<string[]> {
     for (const row of document.querySelectorAll(selector)) {
       for (const column of ['type', 'status', 'assignee']) {
         const text = row.querySelector(`[data-column="${column}"] > *`);
-        if (text instanceof HTMLElement && (text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1)) cut.push(`${column}: ${text.textContent ?? ''}`);
+        if (text instanceof HTMLElement && (text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1))
+          cut.push(`${column}: ${text.textContent ?? ''}`);
       }
     }
     return cut;
@@ -109,7 +110,10 @@ test('the list exports as CSV with every matching row, not only those on screen'
   await page.getByTestId('export-csv').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('cases.csv');
-  const text = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').trim();
+  const text = fs
+    .readFileSync(await file.path(), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   const lines = text.split('\n');
   expect(lines[0]).toContain('"Reference"');
   expect(lines).toHaveLength(total + 1);
@@ -130,7 +134,10 @@ test('"Related cases" lists the same complainant\'s other case; linking and unli
       desiredOutcome: 'An apology',
       receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
     });
-    return [await api.invoke('cases.create', complaint('Līga Related', 'liga.related@example.lv')), await api.invoke('cases.create', complaint('L. Related', 'LIGA.RELATED@example.lv'))];
+    return [
+      await api.invoke('cases.create', complaint('Līga Related', 'liga.related@example.lv')),
+      await api.invoke('cases.create', complaint('L. Related', 'LIGA.RELATED@example.lv')),
+    ];
   });
   const a = first?.result;
   const b = second?.result;
@@ -151,7 +158,10 @@ test('"Related cases" lists the same complainant\'s other case; linking and unli
 
   await row.getByRole('link', { name: b.reference }).click();
   await expect(page.getByText(`Linked to case ${a.reference} of the same complainant`)).toBeVisible();
-  await page.getByTestId(`related-${a.reference}`).getByRole('button', { name: `Unlink ${a.reference} from this case` }).click();
+  await page
+    .getByTestId(`related-${a.reference}`)
+    .getByRole('button', { name: `Unlink ${a.reference} from this case` })
+    .click();
   await expect(page.getByText(`No longer linked to case ${a.reference}`)).toBeVisible();
 });
 
@@ -181,7 +191,8 @@ test('at 1366×768 each open case shows its deadline’s date and time beside th
         if (!(text instanceof HTMLElement) || !(cell instanceof HTMLElement)) continue;
         const box = text.getBoundingClientRect();
         const area = cell.getBoundingClientRect();
-        if (text.scrollWidth > text.clientWidth + 1 || box.right > area.right + 1 || box.bottom > row.getBoundingClientRect().bottom + 1) cut.push(text.textContent ?? '');
+        if (text.scrollWidth > text.clientWidth + 1 || box.right > area.right + 1 || box.bottom > row.getBoundingClientRect().bottom + 1)
+          cut.push(text.textContent ?? '');
       }
       return cut;
     }, ROWS);

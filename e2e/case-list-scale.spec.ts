@@ -25,7 +25,10 @@ test('100 000 cases: the list opens, sorts and searches as you type', async ({ p
   const timings: Record<string, number> = {};
   /** What the user sees change: the count and the first row. */
   const shown = () =>
-    page.evaluate(() => `${document.querySelector('[data-testid="case-count"]')?.textContent}|${document.querySelector('[data-testid="case-rows"] [role="row"][data-case-id]')?.getAttribute('data-case-id') ?? 'none'}`);
+    page.evaluate(
+      () =>
+        `${document.querySelector('[data-testid="case-count"]')?.textContent}|${document.querySelector('[data-testid="case-rows"] [role="row"][data-case-id]')?.getAttribute('data-case-id') ?? 'none'}`,
+    );
   const measure = async (name: string, action: () => Promise<void>) => {
     const before = await shown();
     const started = Date.now();

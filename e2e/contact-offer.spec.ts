@@ -8,12 +8,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { api } from './support/api';
 import { expect, test } from './support/fixtures';
 
-
 test('a letter from a known complainant with a new address offers, and on confirmation makes, the update on their case', async ({ plaint }) => {
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();
   const created = await api<{ caseId: string; reference: string }>(page, 'cases.create', {
-    complainant: { name: 'Mary Jones', email: 'mary.jones@example.com', phone: '', address: { lines: ['1 Old Street', 'Leeds'], postcode: 'LS1 1AA', country: 'GB' }, preferredChannel: 'letter' },
+    complainant: {
+      name: 'Mary Jones',
+      email: 'mary.jones@example.com',
+      phone: '',
+      address: { lines: ['1 Old Street', 'Leeds'], postcode: 'LS1 1AA', country: 'GB' },
+      preferredChannel: 'letter',
+    },
     channel: 'letter',
     receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
     type: 'service',
@@ -29,10 +34,14 @@ test('a letter from a known complainant with a new address offers, and on confir
   await expect(offer).toContainText(`The sender already has case ${created.reference} (Mary Jones)`);
   await expect(offer).toContainText('These details differ from the case’s: address.');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
 
   // Nothing was written while it was only offered.
-  expect((await api<{ case: { complainant: { address: { lines: string[] } } } }>(page, 'cases.get', { caseId: created.caseId })).case.complainant.address.lines).toEqual(['1 Old Street', 'Leeds']);
+  expect(
+    (await api<{ case: { complainant: { address: { lines: string[] } } } }>(page, 'cases.get', { caseId: created.caseId })).case.complainant.address.lines,
+  ).toEqual(['1 Old Street', 'Leeds']);
   await offer.getByRole('button', { name: `Update case ${created.reference}` }).click();
   await expect(offer).toHaveCount(0);
 

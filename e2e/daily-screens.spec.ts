@@ -49,7 +49,10 @@ test('at 1366×768 the workspace, the register and the outgoing post fit the scr
     const restrict = page.getByTestId('restrict-open');
     await expectOnScreen(restrict, `${language}: restrict button`);
     await expect(restrict).toHaveText(language === 'en' ? /^(Restrict access|Change restriction)…$/ : /^(Ierobežot piekļuvi|Mainīt ierobežojumu)…$/);
-    expect(await restrict.locator('.mantine-Button-label').evaluate((label) => label.scrollWidth - label.clientWidth), `${language}: restrict label cut`).toBeLessThanOrEqual(0);
+    expect(
+      await restrict.locator('.mantine-Button-label').evaluate((label) => label.scrollWidth - label.clientWidth),
+      `${language}: restrict label cut`,
+    ).toBeLessThanOrEqual(0);
     await screenshot(page, testInfo, `workspace-1366x768-${language}`);
     if (language === 'en') {
       // A letter to post: the outgoing post is then shown with work in it.

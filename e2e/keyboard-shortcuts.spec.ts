@@ -23,7 +23,9 @@ test('? opens the shortcut sheet, except while typing in a field; it is accessib
   await expect(sheet.getByTestId('shortcut-help')).toContainText('except while typing in a field');
   await expect(sheet.getByTestId('shortcut-registerLog')).toContainText('Log the letter');
   const results = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 });

@@ -16,10 +16,12 @@ import { expect, test } from './support/fixtures';
 
 type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
 const api = <T>(page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const).then((response) => {
-    if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-    return response.result as T;
-  });
+  page
+    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+      return response.result as T;
+    });
 
 test('an administrator sets up the mailbox; an e-mail with a scan is triaged by keyboard into a case from its receipt time', async ({ plaint }) => {
   test.skip(!dovecotInstalled(), 'Dovecot is not installed (.ci/run installs dovecot-imapd)');
@@ -31,7 +33,12 @@ test('an administrator sets up the mailbox; an e-mail with a scan is triaged by 
     const receivedAt = new Date(Date.now() - 3_600_000);
     receivedAt.setMilliseconds(0);
     await mailbox.append(
-      await composeMessage({ messageId: '<e2e-complaint@example.org>', subject: 'Charged twice for order 5521', text: 'My card was charged twice.', attachments: [{ filename: 'statement.pdf', content: PDF }] }),
+      await composeMessage({
+        messageId: '<e2e-complaint@example.org>',
+        subject: 'Charged twice for order 5521',
+        text: 'My card was charged twice.',
+        attachments: [{ filename: 'statement.pdf', content: PDF }],
+      }),
       { receivedAt },
     );
 
@@ -65,7 +72,9 @@ test('an administrator sets up the mailbox; an e-mail with a scan is triaged by 
     await expect(page.getByTestId('mail-empty')).toBeVisible();
 
     const [row] = await api<{ triage: { caseId: string } | null }[]>(page, 'mail.list', { include: 'all' });
-    const detail = await api<{ case: { channel: string; receivedAt: string; complainant: { email: string } } }>(page, 'cases.get', { caseId: row!.triage!.caseId });
+    const detail = await api<{ case: { channel: string; receivedAt: string; complainant: { email: string } } }>(page, 'cases.get', {
+      caseId: row!.triage!.caseId,
+    });
     expect(detail.case).toMatchObject({ channel: 'email', receivedAt: receivedAt.toISOString(), complainant: { email: 'margaret@example.org' } });
 
     await page.getByTestId('mail-fetch').click();

@@ -14,7 +14,8 @@ import { ADMIN, expect, test } from './support/fixtures';
 
 type Envelope = { ok: boolean; result?: unknown; error?: { code: string; issues: { code: string }[] } };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+const invoke = (page: Page, method: string, input: unknown) =>
+  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
 const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
   const response = await invoke(page, method, input);
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);

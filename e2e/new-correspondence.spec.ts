@@ -10,7 +10,8 @@ import { ADMIN, expect, test } from './support/fixtures';
 
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+const invoke = (page: Page, method: string, input: unknown) =>
+  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
 const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
   const response = await invoke(page, method, input);
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
@@ -25,7 +26,16 @@ test('post logged on a closed case is marked for its assignee and waits for thei
   const hour = 3_600_000;
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * hour).toISOString();
   const created = await api<{ caseId: string; reference: string }>(page, 'cases.create', {
-    complainant: { kind: 'customer', name: 'Ilze Ozola', email: 'ilze@example.lv', phone: '', address: null, preferredChannel: 'email', customerNumber: '', orderNumber: '' },
+    complainant: {
+      kind: 'customer',
+      name: 'Ilze Ozola',
+      email: 'ilze@example.lv',
+      phone: '',
+      address: null,
+      preferredChannel: 'email',
+      customerNumber: '',
+      orderNumber: '',
+    },
     channel: 'telephone',
     receivedAt: at(5),
     type: 'service',
@@ -51,7 +61,13 @@ test('post logged on a closed case is marked for its assignee and waits for thei
   await api(page, 'session.signOut', {});
   await api(page, 'session.signIn', { login: 'colin', password: 'clerk test password' });
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }));
-  await api(page, 'post.logIncoming', { receivedOn: today, sender: { name: 'Ilze Ozola', addressLines: [], postcode: '', country: 'LV' }, referenceQuoted: created.reference, kind: 'correspondence', summary: 'The parcel never came' });
+  await api(page, 'post.logIncoming', {
+    receivedOn: today,
+    sender: { name: 'Ilze Ozola', addressLines: [], postcode: '', country: 'LV' },
+    referenceQuoted: created.reference,
+    kind: 'correspondence',
+    summary: 'The parcel never came',
+  });
   await api(page, 'session.signOut', {});
   await plaint.signIn(ADMIN.login, ADMIN.password);
 
@@ -66,7 +82,9 @@ test('post logged on a closed case is marked for its assignee and waits for thei
   const notice = page.getByTestId('closed-case-correspondence');
   await expect(notice).toContainText('The parcel never came');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
 
   await page.getByTestId('correspondence-submit').click();
   await expect(notice.getByText('Required').first()).toBeVisible();

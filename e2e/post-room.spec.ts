@@ -11,10 +11,12 @@ import { expect, test } from './support/fixtures';
 
 type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
 const api = <T>(page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const).then((response) => {
-    if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-    return response.result as T;
-  });
+  page
+    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+      return response.result as T;
+    });
 
 const KIND_POSITION = { 'new-complaint': 0, correspondence: 1, 'escalation-request': 2, 'not-a-complaint': 3 } as const;
 
@@ -99,16 +101,44 @@ test('a clerk logs ten letters by keyboard; letters out are generated, posted an
     if (letter.kind === 'new-complaint') references.push((await first.locator('a').textContent()) ?? '');
   };
 
-  await log({ kind: 'new-complaint', received: 'yesterday', sender: 'Margaret Hale', address: '12 Milton Road\nManchester', postcode: 'm11ae', summary: 'Leaking bottle in parcel', scan: true });
-  await log({ kind: 'new-complaint', received: 'yesterday', sender: 'John Thornton', address: '3 Mill Lane\nLeeds', postcode: 'ls14ap', summary: 'Charged twice' });
+  await log({
+    kind: 'new-complaint',
+    received: 'yesterday',
+    sender: 'Margaret Hale',
+    address: '12 Milton Road\nManchester',
+    postcode: 'm11ae',
+    summary: 'Leaking bottle in parcel',
+    scan: true,
+  });
+  await log({
+    kind: 'new-complaint',
+    received: 'yesterday',
+    sender: 'John Thornton',
+    address: '3 Mill Lane\nLeeds',
+    postcode: 'ls14ap',
+    summary: 'Charged twice',
+  });
   await log({ kind: 'new-complaint', received: 'today', sender: 'Anne Elliot', address: '8 Camden Place\nBath', postcode: 'ba12ap', summary: 'Rude driver' });
   await log({ kind: 'new-complaint', received: 'today', sender: 'Jānis Bērziņš', address: 'Brīvības iela 1\nRīga', summary: 'Parcel never arrived' });
   await log({ kind: 'correspondence', received: 'today', reference: references[0] ?? '', sender: 'Margaret Hale', summary: 'Sends photos of the damage' });
-  await log({ kind: 'correspondence', received: 'today', reference: (references[1] ?? '').toLowerCase(), sender: 'John Thornton', summary: 'Bank statement enclosed' });
+  await log({
+    kind: 'correspondence',
+    received: 'today',
+    reference: (references[1] ?? '').toLowerCase(),
+    sender: 'John Thornton',
+    summary: 'Bank statement enclosed',
+  });
   await log({ kind: 'escalation-request', received: 'today', reference: settled.reference, sender: 'Edith Crawley', summary: 'Not satisfied with the answer' });
   await log({ kind: 'not-a-complaint', received: 'today', sender: 'Acme Supplies', routedTo: 'Accounts', summary: 'Invoice 4471' });
   await log({ kind: 'not-a-complaint', received: 'yesterday', sender: 'Royal Mail', routedTo: 'Facilities', summary: 'Collection times' });
-  await log({ kind: 'new-complaint', received: 'today', sender: 'Catherine Morland', address: '1 Northanger Abbey\nGloucestershire', postcode: 'gl54 1aa', summary: 'Wrong item sent' });
+  await log({
+    kind: 'new-complaint',
+    received: 'today',
+    sender: 'Catherine Morland',
+    address: '1 Northanger Abbey\nGloucestershire',
+    postcode: 'gl54 1aa',
+    summary: 'Wrong item sent',
+  });
   await expect(page.getByTestId('batch-count')).toHaveText('10 letters in this batch');
 
   // Undo for the last entry: a mistaken 11th letter.
@@ -163,7 +193,8 @@ test('a clerk logs ten letters by keyboard; letters out are generated, posted an
   await page.getByLabel('From').fill(yesterday.toLocaleDateString('en-CA'));
   const book = page.getByTestId('day-book-rows');
   await expect(book.locator('tbody tr')).toHaveCount(11);
-  for (const name of ['Margaret Hale', 'John Thornton', 'Anne Elliot', 'Jānis Bērziņš', 'Edith Crawley', 'Acme Supplies', 'Royal Mail', 'Catherine Morland']) await expect(book).toContainText(name);
+  for (const name of ['Margaret Hale', 'John Thornton', 'Anne Elliot', 'Jānis Bērziņš', 'Edith Crawley', 'Acme Supplies', 'Royal Mail', 'Catherine Morland'])
+    await expect(book).toContainText(name);
   await expect(book).toContainText('First class');
   await page.screenshot({ path: testInfo.outputPath('day-book.png'), fullPage: true });
 });
@@ -203,7 +234,9 @@ test('bad input in the register: errors at the field, nothing saved', async ({ p
   await expect(page.getByTestId('batch-count')).toHaveText('0 letters in this batch');
 });
 
-test('the register: the country comes before the postcode, typing "LV" over "GB" replaces it, a known case fills in its complainant name, and Esc or Clear empties the letter (issue 18)', async ({ plaint }) => {
+test('the register: the country comes before the postcode, typing "LV" over "GB" replaces it, a known case fills in its complainant name, and Esc or Clear empties the letter (issue 18)', async ({
+  plaint,
+}) => {
   const { page } = plaint;
   await page.getByTestId('nav-postRoom').click();
   const country = page.getByTestId('letter-country');
@@ -217,7 +250,15 @@ test('the register: the country comes before the postcode, typing "LV" over "GB"
   // Esc clears the half-typed letter; so does the Clear button.
   // Post on a known case: its complainant's name is filled in, still editable.
   await page.getByTestId('letter-kind').selectOption('correspondence');
-  const known = await page.evaluate(() => (window as unknown as { plaint: { invoke(m: string, i: unknown): Promise<{ result: { reference: string } }> } }).plaint.invoke('cases.create', { channel: 'telephone', receivedAt: new Date(Date.now() - 3_600_000).toISOString(), complainant: { name: 'Anna Bērziņa', preferredChannel: 'telephone', phone: '+371 2000 0000' }, type: 'product', summary: 'Broken kettle' }));
+  const known = await page.evaluate(() =>
+    (window as unknown as { plaint: { invoke(m: string, i: unknown): Promise<{ result: { reference: string } }> } }).plaint.invoke('cases.create', {
+      channel: 'telephone',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      complainant: { name: 'Anna Bērziņa', preferredChannel: 'telephone', phone: '+371 2000 0000' },
+      type: 'product',
+      summary: 'Broken kettle',
+    }),
+  );
   await page.getByTestId('letter-reference').fill(known.result.reference);
   await expect(page.getByTestId('letter-sender')).toHaveValue('Anna Bērziņa');
   await page.getByTestId('letter-sender').fill('Margaret Hale');
@@ -228,7 +269,9 @@ test('the register: the country comes before the postcode, typing "LV" over "GB"
   await expect(page.getByTestId('letter-sender')).toHaveValue('');
 });
 
-test("the register keeps the letter being typed, the batch and Undo across Ctrl+K and the Outgoing tab, and focus goes to the first field in error (issue 18)", async ({ plaint }) => {
+test('the register keeps the letter being typed, the batch and Undo across Ctrl+K and the Outgoing tab, and focus goes to the first field in error (issue 18)', async ({
+  plaint,
+}) => {
   const { page } = plaint;
   const keyboard = page.keyboard;
   const known = await api<{ caseId: string; reference: string }>(page, 'cases.create', {

@@ -15,10 +15,12 @@ const HEIGHT = 768;
 
 type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
 const api = <T>(page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const).then((response) => {
-    if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-    return response.result as T;
-  });
+  page
+    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+      return response.result as T;
+    });
 
 /** Wholly inside the window as shown (the page is not scrolled to reach it). */
 async function expectInViewport(control: Locator, label: string): Promise<void> {
@@ -32,7 +34,9 @@ async function expectInViewport(control: Locator, label: string): Promise<void> 
   expect(box.y + box.height, `${label}: bottom edge`).toBeLessThanOrEqual(HEIGHT + 1);
 }
 
-test('at 1366×768 the duplicate-complainant warning shows under the sender name as it is typed, in English and Latvian; axe stays clean', async ({ plaint }) => {
+test('at 1366×768 the duplicate-complainant warning shows under the sender name as it is typed, in English and Latvian; axe stays clean', async ({
+  plaint,
+}) => {
   const { page } = plaint;
   await page.setViewportSize({ width: WIDTH, height: HEIGHT });
   const existing = await api<{ reference: string }>(page, 'cases.create', {
@@ -64,7 +68,10 @@ test('at 1366×768 the duplicate-complainant warning shows under the sender name
     await expect(name).toHaveValue('Margaret Hales');
 
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id), `${language}: axe`).toEqual([]);
+    expect(
+      results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+      `${language}: axe`,
+    ).toEqual([]);
     // Clear the half-typed letter for the next language (Esc clears the register, issue 18).
     await page.keyboard.press('Escape');
     await expect(name).toHaveValue('');

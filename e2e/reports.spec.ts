@@ -19,18 +19,33 @@ import { choose, screenshot } from './support/ui';
 
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+const invoke = (page: Page, method: string, input: unknown) =>
+  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
 }
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
 async function createCase(page: Page, name: string, type: string, receivedAt: string): Promise<void> {
-  const created = await invoke(page, 'cases.create', { complainant: { name, email: `${name.split(' ')[0]?.toLowerCase()}@example.org`, preferredChannel: 'email' }, channel: 'email', receivedAt, type, summary: `Complaint from ${name}` });
+  const created = await invoke(page, 'cases.create', {
+    complainant: { name, email: `${name.split(' ')[0]?.toLowerCase()}@example.org`, preferredChannel: 'email' },
+    channel: 'email',
+    receivedAt,
+    type,
+    summary: `Complaint from ${name}`,
+  });
   expect(created.ok, JSON.stringify(created.error)).toBe(true);
 }
 
@@ -85,7 +100,13 @@ test('a manager sees figures that match the cases, changes the range, and a figu
 test('reports are not offered to a caseworker', async ({ plaint }) => {
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();
-  const saved = await invoke(page, 'staff.save', { name: 'Casey Worker', login: 'casey', roles: ['caseworker'], departments: [], password: 'reports test password' });
+  const saved = await invoke(page, 'staff.save', {
+    name: 'Casey Worker',
+    login: 'casey',
+    roles: ['caseworker'],
+    departments: [],
+    password: 'reports test password',
+  });
   expect(saved.ok).toBe(true);
   await plaint.signOut();
   await plaint.signIn('casey', 'reports test password');
@@ -107,7 +128,10 @@ test('a table exported to XLSX, downloaded and read back with exceljs, matches t
 
   const card = page.getByTestId('report-volume-by-type');
   await card.getByText('Table').click();
-  const shown = await page.getByTestId('report-volume-by-type-table').locator('tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
+  const shown = await page
+    .getByTestId('report-volume-by-type-table')
+    .locator('tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
   expect(shown).toEqual([
     ['Type', 'Cases'],
     ['Billing and payment', '2'],
@@ -129,7 +153,9 @@ test('a table exported to XLSX, downloaded and read back with exceljs, matches t
   expect(sheet?.getCell('B2').value).toBe(2);
 });
 
-test('volumes per week: the control groups them by ISO week across a year end (29 December 2025 starts week 1 of 2026), and the weekly table exports to XLSX as shown', async ({ plaint }) => {
+test('volumes per week: the control groups them by ISO week across a year end (29 December 2025 starts week 1 of 2026), and the weekly table exports to XLSX as shown', async ({
+  plaint,
+}) => {
   const { page } = plaint;
   await expect(page.getByTestId('page-cases')).toBeVisible();
   await createCase(page, 'Ada Billing', 'billing', '2025-12-30T12:00:00.000Z');
@@ -144,7 +170,10 @@ test('volumes per week: the control groups them by ISO week across a year end (2
   const card = page.getByTestId('report-volume-by-week');
   await expect(card).toContainText('Complaints received per week');
   await page.getByTestId('report-volume-by-week-view').getByText('Table').click();
-  const shown = await page.getByTestId('report-volume-by-week-table').locator('tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
+  const shown = await page
+    .getByTestId('report-volume-by-week-table')
+    .locator('tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
   expect(shown.map((row) => [row[0]?.replace(/, from .*$/, ''), row[1]])).toEqual([
     ['Week', 'This period'],
     ['Week 52 of 2025', '0'],
@@ -223,7 +252,11 @@ test('a spike of one type last week raises a trend alert (P-5.2) that opens exac
   // office week, with none in the 8 before, whatever the hour the test runs.
   const settings = await invoke(page, 'settings.get', {});
   const timeZone = (settings.result as { calendar: { timeZone: string } }).calendar.timeZone;
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }).formatToParts(new Date()).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' })
+      .formatToParts(new Date())
+      .map((part) => [part.type, part.value]),
+  );
   const sinceMonday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday'] ?? '');
   const lastWednesday = new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']) - sinceMonday - 5, 12)).toISOString();
   for (const name of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay']) await createCase(page, `${name} Talk`, 'communication', lastWednesday);
@@ -239,4 +272,3 @@ test('a spike of one type last week raises a trend alert (P-5.2) that opens exac
   await expect(page.getByTestId('case-list-title')).toHaveText('Complaints spike — Type: Communication');
   await expect(page.getByTestId('case-count')).toHaveText('6 cases');
 });
-

@@ -12,11 +12,14 @@ import { choose, screenshot } from './support/ui';
 
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+const invoke = (page: Page, method: string, input: unknown) =>
+  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help}`);
 }
 
 const DAY = 86_400_000;
@@ -24,7 +27,13 @@ const daysAgo = (days: number, plusMinutes = 0) => new Date(Date.now() - days * 
 
 /** A case received `days` ago and resolved at stage 1 with the cause, through the API. */
 async function resolvedCase(page: Page, name: string, days: number, rootCauseId: string): Promise<void> {
-  const created = await invoke(page, 'cases.create', { complainant: { name, email: 'someone@example.org', preferredChannel: 'email' }, channel: 'email', receivedAt: daysAgo(days), type: 'product', summary: `Complaint from ${name}` });
+  const created = await invoke(page, 'cases.create', {
+    complainant: { name, email: 'someone@example.org', preferredChannel: 'email' },
+    channel: 'email',
+    receivedAt: daysAgo(days),
+    type: 'product',
+    summary: `Complaint from ${name}`,
+  });
   expect(created.ok, JSON.stringify(created.error)).toBe(true);
   const { caseId } = created.result as { caseId: string };
   for (const [minutes, action] of [

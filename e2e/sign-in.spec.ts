@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import { ADMIN, expect, test } from './support/fixtures';
 
 type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string } }> };
-const invoke = (page: Page, method: string, input: unknown) => page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+const invoke = (page: Page, method: string, input: unknown) =>
+  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
 
 const CLERK = { name: 'Sam Whitby', login: 'sam', password: 'post room password' };
 
@@ -16,7 +17,13 @@ test('a clerk logs letters but is offered no case details, and the API refuses t
   const { page } = plaint;
   // The administrator adds the clerk's account and a case for the clerk to file post against.
   expect((await invoke(page, 'staff.save', { name: CLERK.name, login: CLERK.login, roles: ['clerk'], password: CLERK.password })).ok).toBe(true);
-  const created = await invoke(page, 'cases.create', { complainant: { name: 'Edith Crawley', email: 'edith@example.org', preferredChannel: 'email' }, channel: 'email', receivedAt: new Date(Date.now() - 86_400_000).toISOString(), type: 'service', summary: 'Late delivery' });
+  const created = await invoke(page, 'cases.create', {
+    complainant: { name: 'Edith Crawley', email: 'edith@example.org', preferredChannel: 'email' },
+    channel: 'email',
+    receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+    type: 'service',
+    summary: 'Late delivery',
+  });
   const { caseId } = created.result as { caseId: string; reference: string };
   await plaint.signOut();
   await plaint.signIn(CLERK.login, CLERK.password);
@@ -31,7 +38,9 @@ test('a clerk logs letters but is offered no case details, and the API refuses t
   await page.getByTestId('nav-postRoom').click();
   await page.getByTestId('letter-kind').selectOption('new-complaint');
   const today = new Date();
-  await page.getByTestId('letter-received-on').fill(`${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`);
+  await page
+    .getByTestId('letter-received-on')
+    .fill(`${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`);
   await page.getByTestId('letter-sender').fill('Margaret Hale');
   await page.getByTestId('letter-summary').fill('Leaking bottle in parcel');
   await page.getByTestId('log-letter').click();

@@ -63,7 +63,17 @@ test('an administrator finds a person, confirms the match, withholds a note with
     await staffNote.getByTestId('sar-entry-reason').fill('About a member of staff only');
     // The screen, with a review and a reason open, has no serious or critical accessibility violation.
     const axe = await new AxeBuilder({ page }).include('[data-testid="subject-access"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')}`)).toEqual([]);
+    expect(
+      axe.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 3)
+              .join('; ')}`,
+        ),
+    ).toEqual([]);
     await page.getByTestId('sar-export').click();
     await expect(page.getByText('Give the full path of the archive, not anna.zip.')).toBeVisible();
     expect(fs.readdirSync(folder)).toEqual([]);

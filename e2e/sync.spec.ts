@@ -83,7 +83,11 @@ test('turn sync on, see the status through a server outage, and catch up', async
   // A malformed case reaches the server from elsewhere: it is refused and listed for the administrator, and the list of cases still works.
   const good = (await onServer.json()) as Record<string, unknown>;
   const { _rev: _ignored, ...copy } = good;
-  const injected = await fetch(`${couch.url}/team_cases/case-with-empty-clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...copy, _id: 'case-with-empty-clock', clock: {} }) });
+  const injected = await fetch(`${couch.url}/team_cases/case-with-empty-clock`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...copy, _id: 'case-with-empty-clock', clock: {} }),
+  });
   expect(injected.ok).toBe(true);
   await expect(page.getByTestId('sync-quarantine-entry')).toContainText('Breaks the record rules', { timeout: 30_000 });
   await expect(page.getByTestId('sync-quarantine-entry')).toContainText('clock.receivedAt: invalid_type');

@@ -25,7 +25,9 @@ async function invoke<R>(page: Page, method: string, input: unknown): Promise<R>
   ) as Promise<R>;
 }
 
-test('an administrator adds a working Saturday: the open case’s deadline moves one day earlier and "Why this date?" counts that Saturday', async ({ plaint }, testInfo) => {
+test('an administrator adds a working Saturday: the open case’s deadline moves one day earlier and "Why this date?" counts that Saturday', async ({
+  plaint,
+}, testInfo) => {
   const { page } = plaint;
   await expect(page.getByTestId('nav-settings')).toBeVisible();
   // An open case from the post, acknowledged on Thursday 5 December 2024.
@@ -65,7 +67,16 @@ test('an administrator adds a working Saturday: the open case’s deadline moves
     await page.emulateMedia({ colorScheme: scheme });
     const axe = await new AxeBuilder({ page }).exclude('.mantine-Notifications-root').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).slice(0, 3).join(' | ')}`), `calendar settings (${scheme})`).toEqual([]);
+    expect(
+      serious.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes
+            .map((node) => node.html)
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+      `calendar settings (${scheme})`,
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, testInfo, 'en-calendar-settings');
@@ -74,7 +85,9 @@ test('an administrator adds a working Saturday: the open case’s deadline moves
   await page.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId);
   await expect(stage1).toHaveAttribute('data-due', '2024-12-18T23:59:59.999Z');
   await expect(page.locator('[data-testid="timeline"] [data-entry-kind="deadlines-moved"]')).toHaveCount(1);
-  await expect(page.locator('[data-testid="timeline"] [data-entry-kind="deadlines-moved"]')).toContainText('Extra working days added: Sat 7 Dec 2024 (Stocktake Saturday, instead of Mon 23 Dec)');
+  await expect(page.locator('[data-testid="timeline"] [data-entry-kind="deadlines-moved"]')).toContainText(
+    'Extra working days added: Sat 7 Dec 2024 (Stocktake Saturday, instead of Mon 23 Dec)',
+  );
 
   // "Why this date?" shows Saturday 7 December as counted.
   await page.getByTestId('why-stage1Resolution').click();

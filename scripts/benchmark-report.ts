@@ -53,15 +53,32 @@ function storageSection(result: Json): string {
     parts.push(
       `### RxDB's performance test (median ms of ${String(performance['rounds'] ?? '?')} rounds; lower is better)`,
       'Dexie on fake-indexeddb and the localstorage mock keep their data in JavaScript objects in memory: weak peers, shown because RxDB uses them as references. The plain SQLite key–value table is the strongest peer that runs here (same file format and fsync, no index columns); memory is the ceiling with no durability.',
-      table(['metric', ...storages], Object.entries(metrics).map(([metric, values]) => [metric, ...storages.map((name) => record(values)[name])])),
-      table(['compared with', 'metrics where Plaint is faster', 'geometric mean of ratios (ours / theirs)'], storages.filter((name) => name !== 'plaintSqlite').map((name) => [name, record(performance['goals'])[`metricsBetterThan_${name}`], record(performance['goals'])[`geometricMeanRatioTo_${name}`]])),
+      table(
+        ['metric', ...storages],
+        Object.entries(metrics).map(([metric, values]) => [metric, ...storages.map((name) => record(values)[name])]),
+      ),
+      table(
+        ['compared with', 'metrics where Plaint is faster', 'geometric mean of ratios (ours / theirs)'],
+        storages
+          .filter((name) => name !== 'plaintSqlite')
+          .map((name) => [name, record(performance['goals'])[`metricsBetterThan_${name}`], record(performance['goals'])[`geometricMeanRatioTo_${name}`]]),
+      ),
     );
   }
   const scale = record(result['complaintScale']);
   if (rows(scale['operations']).length > 0) {
     parts.push(
       `### Complaint-office scale: ${String(scale['documents'] ?? '?')} documents of ~${String(scale['averageDocumentBytes'] ?? '?')} bytes, against direct SQL (statements prepared once)`,
-      table(['operation', 'rounds', 'ours ms', 'direct SQL ms', 'ratio'], rows(scale['operations']).map((row) => [row['operation'], row['rounds'] ?? 1, row['oursMs'], row['sqlMs'], smallRatio(row['ratio'], row['oursMs'], row['sqlMs'])])),
+      table(
+        ['operation', 'rounds', 'ours ms', 'direct SQL ms', 'ratio'],
+        rows(scale['operations']).map((row) => [
+          row['operation'],
+          row['rounds'] ?? 1,
+          row['oursMs'],
+          row['sqlMs'],
+          smallRatio(row['ratio'], row['oursMs'], row['sqlMs']),
+        ]),
+      ),
       `Files: ours ${String(record(scale['files'])['oursMiB'] ?? '?')} MiB, direct SQL ${String(record(scale['files'])['sqlMiB'] ?? '?')} MiB.`,
     );
   }
@@ -76,7 +93,15 @@ function casesSection(result: Json): string {
     `${String(result['cases'] ?? '?')} seeded cases (${String(result['openCases'] ?? '?')} open), each operation through the API against the same work in direct SQL with prepared statements (or, for text search, a full scan); both sides must return the same results.`,
     table(
       ['operation', 'runs', 'ours median ms', 'ours p95 ms', 'baseline', 'baseline median ms', 'ratio'],
-      rows(result['operations']).map((row) => [row['operation'], row['runs'], row['oursMedianMs'], row['oursP95Ms'], row['baseline'], row['baselineMedianMs'], row['ratioMedian']]),
+      rows(result['operations']).map((row) => [
+        row['operation'],
+        row['runs'],
+        row['oursMedianMs'],
+        row['oursP95Ms'],
+        row['baseline'],
+        row['baselineMedianMs'],
+        row['ratioMedian'],
+      ]),
     ),
     ...needToKnowPart(record(result['needToKnow']), result['cases']),
   ].join('\n\n');
@@ -89,7 +114,14 @@ function needToKnowPart(needToKnow: Json, cases: unknown): string[] {
     `### Need-to-know (P-7.1): a caseworker who sees ${String(needToKnow['caseworkerSees'] ?? '?')} of ${String(cases ?? '?')} cases, beside a manager who sees them all (ratio = caseworker / manager; goal ≤ 1.5)`,
     table(
       ['operation', 'runs', 'caseworker median ms', 'manager median ms', 'ratio (median)', 'ratio (p95)'],
-      rows(needToKnow['operations']).map((row) => [row['operation'], row['runs'], row['caseworkerMedianMs'], row['managerMedianMs'], row['ratioMedian'], row['ratioP95']]),
+      rows(needToKnow['operations']).map((row) => [
+        row['operation'],
+        row['runs'],
+        row['caseworkerMedianMs'],
+        row['managerMedianMs'],
+        row['ratioMedian'],
+        row['ratioP95'],
+      ]),
     ),
   ];
 }
@@ -99,7 +131,10 @@ function syncSection(result: Json): string {
     '## Sync (`npm run bench:sync`)',
     provenance(result),
     `Against PouchDB on the same pouchdb-server, ${String(result['runs'] ?? '?')} initial syncs each (taking turns), ${String(result['edits'] ?? '?')} edits of the same case document on both sides.`,
-    table(['measure', 'ours', 'PouchDB', 'ours / PouchDB'], rows(result['results']).map((row) => [row['measure'], row['ours'], row['pouchdb'], row['ratio']])),
+    table(
+      ['measure', 'ours', 'PouchDB', 'ours / PouchDB'],
+      rows(result['results']).map((row) => [row['measure'], row['ours'], row['pouchdb'], row['ratio']]),
+    ),
   ].join('\n\n');
 }
 
@@ -109,7 +144,15 @@ function keyComparisonPart(withAndWithoutKey: Json): string[] {
     `### With and without the key (issue 14, P-7.2): ${String(withAndWithoutKey['documents'] ?? '?')} case documents, an encrypted database beside a plain one, taking turns (ratio = encrypted / plain; goal ≤ 1.3×)`,
     table(
       ['operation', 'runs', 'encrypted median ms', 'plain median ms', 'ratio (median)', 'ratio (p95)', 'within 1.3×'],
-      rows(withAndWithoutKey['operations']).map((row) => [row['operation'], row['runs'], row['encryptedMedianMs'], row['plainMedianMs'], row['ratioMedian'], row['ratioP95'], row['withinGoal'] === true ? 'yes' : 'no']),
+      rows(withAndWithoutKey['operations']).map((row) => [
+        row['operation'],
+        row['runs'],
+        row['encryptedMedianMs'],
+        row['plainMedianMs'],
+        row['ratioMedian'],
+        row['ratioP95'],
+        row['withinGoal'] === true ? 'yes' : 'no',
+      ]),
     ),
   ];
 }
@@ -121,7 +164,10 @@ function reportsSection(result: Json): string {
   const scenarios = rows(result['scenarios']);
   const full = scenarios.find((row) => String(row['scenario']).startsWith('full'));
   const ratio = typeof full?.['ratioMedian'] === 'number' ? full['ratioMedian'] : null;
-  const verdict = ratio === null ? 'The full dashboard was not measured in this run.' : `Full dashboard: ${String(ratio)}× — the goal (≤ ${REPORTS_GOAL}×) is ${ratio <= REPORTS_GOAL ? 'met' : 'NOT met'}.`;
+  const verdict =
+    ratio === null
+      ? 'The full dashboard was not measured in this run.'
+      : `Full dashboard: ${String(ratio)}× — the goal (≤ ${REPORTS_GOAL}×) is ${ratio <= REPORTS_GOAL ? 'met' : 'NOT met'}.`;
   const heaviest = scenarios.map((row) => {
     // Where the baseline's time goes, from its own per-query means: the share of its heaviest query,
     // and what the ratio would be if that query were free (a scaled estimate, said as one).
@@ -131,20 +177,40 @@ function reportsSection(result: Json): string {
     const ours = Number(row['oursMedianMs']);
     const sql = Number(row['sqlMedianMs']);
     const without = sql * (1 - ms / whole);
-    return whole > 0 ? `${String(row['scenario'])}: the SQL's heaviest query is \`${query}\` (${Math.round((ms / whole) * 100)} % of its time); with it left out the ratio would be about ${Math.round((ours / without) * 100) / 100}×.` : '';
+    return whole > 0
+      ? `${String(row['scenario'])}: the SQL's heaviest query is \`${query}\` (${Math.round((ms / whole) * 100)} % of its time); with it left out the ratio would be about ${Math.round((ours / without) * 100) / 100}×.`
+      : '';
   });
-  const perQuery = scenarios.map((row) => [row['scenario'], Object.entries(record(row['sqlMeanMsPerQuery'])).map(([query, ms]) => `${query} ${String(ms)}`).join(', ')]);
+  const perQuery = scenarios.map((row) => [
+    row['scenario'],
+    Object.entries(record(row['sqlMeanMsPerQuery']))
+      .map(([query, ms]) => `${query} ${String(ms)}`)
+      .join(', '),
+  ]);
   return [
     '## Reports dashboard (`npm run bench:reports`)',
     provenance(result),
     `${String(result['cases'] ?? '?')} seeded cases. Ours: \`reports.dashboard\` through the main-process services, its cache emptied before every run. Baseline: the same aggregates as hand-written SQL over the storage's own SQLite tables (the documents read once into a temporary table, then each figure with its case ids; months in UTC and calendar days, so a little less work than the dashboard's office time zone and working days). The two sides take turns, alternating which goes first; "received" and "open" show both counted the same cases. Goal (issue 16): the full 12-month dashboard at most ${REPORTS_GOAL}× the SQL.`,
     table(
       ['scenario', 'runs', 'received (ours / SQL)', 'open (ours / SQL)', 'ours median ms', 'ours p95 ms', 'SQL median ms', 'SQL p95 ms', 'ratio (median)'],
-      scenarios.map((row) => [row['scenario'], row['runs'], `${String(record(row['received'])['dashboard'] ?? '?')} / ${String(record(row['received'])['sql'] ?? '?')}`, `${String(record(row['open'])['dashboard'] ?? '?')} / ${String(record(row['open'])['sql'] ?? '?')}`, row['oursMedianMs'], row['oursP95Ms'], row['sqlMedianMs'], row['sqlP95Ms'], row['ratioMedian']]),
+      scenarios.map((row) => [
+        row['scenario'],
+        row['runs'],
+        `${String(record(row['received'])['dashboard'] ?? '?')} / ${String(record(row['received'])['sql'] ?? '?')}`,
+        `${String(record(row['open'])['dashboard'] ?? '?')} / ${String(record(row['open'])['sql'] ?? '?')}`,
+        row['oursMedianMs'],
+        row['oursP95Ms'],
+        row['sqlMedianMs'],
+        row['sqlP95Ms'],
+        row['ratioMedian'],
+      ]),
     ),
     verdict,
-    'The SQL finds third-party inquiries by scanning the whole timeline (the storage\'s index columns are encoded, so hand-written SQL cannot use them), while the dashboard reads them through an index; so the baseline is weakest there:',
-    heaviest.filter(Boolean).map((line) => `- ${line}`).join('\n'),
+    "The SQL finds third-party inquiries by scanning the whole timeline (the storage's index columns are encoded, so hand-written SQL cannot use them), while the dashboard reads them through an index; so the baseline is weakest there:",
+    heaviest
+      .filter(Boolean)
+      .map((line) => `- ${line}`)
+      .join('\n'),
     'Mean SQL time per query (ms), where the baseline spends its time:',
     table(['scenario', 'queries'], perQuery),
   ].join('\n\n');
@@ -164,16 +230,23 @@ function firstPaintSection(result: Json): string {
     const figure = record(value);
     return `${String(figure['median'] ?? '?')} (${String(figure['p25'] ?? '?')}–${String(figure['p75'] ?? '?')})`;
   };
-  const ratio = (before: unknown, after: unknown) => (typeof before === 'number' && typeof after === 'number' && before > 0 ? String(Math.round((after / before) * 100) / 100) : '?');
+  const ratio = (before: unknown, after: unknown) =>
+    typeof before === 'number' && typeof after === 'number' && before > 0 ? String(Math.round((after / before) * 100) / 100) : '?';
   const body = Object.entries(metrics).map(([metric, value]) => {
     const [before, after] = [record(record(value)['before']), record(record(value)['after'])];
     return [FIRST_PAINT_LABELS[metric] ?? metric, spread(before), spread(after), ratio(before['median'], after['median'])];
   });
   const fetched = record(result['scriptBytesBeforeFirstRow']);
   if (typeof fetched['before'] === 'number' && typeof fetched['after'] === 'number') {
-    body.push(['JavaScript fetched before the first row (KiB, median)', String(Math.round(fetched['before'] / 1024)), String(Math.round(fetched['after'] / 1024)), ratio(fetched['before'], fetched['after'])]);
+    body.push([
+      'JavaScript fetched before the first row (KiB, median)',
+      String(Math.round(fetched['before'] / 1024)),
+      String(Math.round(fetched['after'] / 1024)),
+      ratio(fetched['before'], fetched['after']),
+    ]);
   }
-  const size = (build: unknown) => `${String(record(build)['files'] ?? '?')} files, ${String(Math.round(Number(record(build)['bytes'] ?? Number.NaN) / 1024))} KiB, largest ${String(Math.round(Number(record(build)['largest'] ?? Number.NaN) / 1024))} KiB`;
+  const size = (build: unknown) =>
+    `${String(record(build)['files'] ?? '?')} files, ${String(Math.round(Number(record(build)['bytes'] ?? Number.NaN) / 1024))} KiB, largest ${String(Math.round(Number(record(build)['largest'] ?? Number.NaN) / 1024))} KiB`;
   return [
     '## First paint of the case list (`npm run bench:first-paint`)',
     provenance(result),
@@ -187,7 +260,10 @@ function notifierSection(result: Json): string {
   return [
     '## Deadline notifier (`npm run bench:notifier`)',
     provenance(result),
-    table(['operation', 'median ms', 'p95 ms'], rows(result['operations']).map((row) => [row['operation'], row['medianMs'], row['p95Ms']])),
+    table(
+      ['operation', 'median ms', 'p95 ms'],
+      rows(result['operations']).map((row) => [row['operation'], row['medianMs'], row['p95Ms']]),
+    ),
     `Schedule / read ratio: ${String(result['scheduleToReadRatio'] ?? '?')}.`,
     `First start with sign-in and catch-up: ${String(result['firstStartMs'] ?? '?')} ms (${String(result['desktopNotificationsAtFirstStart'] ?? '?')} desktop notifications); its background checks settled ${String(result['backgroundSettledMs'] ?? '?')} ms later, before the runs above.`,
   ].join('\n\n');
@@ -198,7 +274,10 @@ function mailSection(result: Json): string {
     '## E-mail import (`npm run bench:mail`)',
     provenance(result),
     `${String(result['messages'] ?? '?')} messages (${String(result['megabytes'] ?? '?')} MB), each with a photo and a PDF, in a private Dovecot on loopback; Plaint's import (\`mail.fetch\` into a fresh profile: every message read, checked and stored with its attachments) beside a bare imapflow fetch of the same messages' sources, ${String(result['runs'] ?? '?')} runs each, taking turns.`,
-    table(['operation', 'median ms', 'ms per message'], rows(result['operations']).map((row) => [row['operation'], row['medianMs'], row['perMessageMs']])),
+    table(
+      ['operation', 'median ms', 'ms per message'],
+      rows(result['operations']).map((row) => [row['operation'], row['medianMs'], row['perMessageMs']]),
+    ),
     `Plaint / bare imapflow ratio: ${String(result['plaintToImapflowRatio'] ?? '?')}.`,
   ].join('\n\n');
 }

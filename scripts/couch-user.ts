@@ -20,7 +20,13 @@ import { isSecureTransport } from '../src/shared/domain/sync';
 import { STAFF_ROLES } from '../src/shared/domain/vocabulary';
 
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, login: { type: 'string' }, 'account-id': { type: 'string' }, roles: { type: 'string', default: '' }, deactivate: { type: 'boolean', default: false } },
+  options: {
+    url: { type: 'string' },
+    login: { type: 'string' },
+    'account-id': { type: 'string' },
+    roles: { type: 'string', default: '' },
+    deactivate: { type: 'boolean', default: false },
+  },
 });
 const fail = (message: string): never => {
   console.error(message);
@@ -30,7 +36,10 @@ const url = values.url && URL.canParse(values.url) ? values.url : fail('--url mu
 if (!isSecureTransport(new URL(url))) fail('Use https:// for the team server: plain http:// is allowed only to this computer.');
 const login = values.login ?? fail('--login is the Plaint login of the account');
 const accountId = values['account-id'] ?? fail('--account-id is the id of the Plaint account');
-const roles = values.roles.split(',').map((role) => role.trim()).filter(Boolean);
+const roles = values.roles
+  .split(',')
+  .map((role) => role.trim())
+  .filter(Boolean);
 const unknown = roles.filter((role) => !isStaffRole(role));
 if (unknown.length > 0) fail(`Unknown roles: ${unknown.join(', ')} (Plaint's roles: ${STAFF_ROLES.join(', ')})`);
 if (!values.deactivate && roles.length === 0) fail('--roles lists the account’s roles, e.g. manager,caseworker (or --deactivate)');

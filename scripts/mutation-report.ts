@@ -44,7 +44,16 @@ const rows = chosen.map((name) => {
   return { name, detected, total: mutants.length, survived: mutants.length - detected };
 });
 const score = (row: { detected: number; total: number }) => (row.total === 0 ? 0 : (100 * row.detected) / row.total);
-console.warn(['', '| Module | Killed or timed out / mutants | Score |', '|---|---|---|', ...rows.map((row) => `| ${modules[row.name]?.title ?? row.name} | ${row.detected} / ${row.total} | ${row.total === 0 ? 'no report' : `${score(row).toFixed(1)}%`} |`)].join('\n'));
+console.warn(
+  [
+    '',
+    '| Module | Killed or timed out / mutants | Score |',
+    '|---|---|---|',
+    ...rows.map(
+      (row) => `| ${modules[row.name]?.title ?? row.name} | ${row.detected} / ${row.total} | ${row.total === 0 ? 'no report' : `${score(row).toFixed(1)}%`} |`,
+    ),
+  ].join('\n'),
+);
 const below = rows.filter((row) => score(row) < minimum);
 if (below.length > 0) {
   console.error(`Below ${minimum}%: ${below.map((row) => modules[row.name]?.title ?? row.name).join(', ')}`);

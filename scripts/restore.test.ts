@@ -34,7 +34,14 @@ afterEach(() => {
 
 it('restores into a new folder and refuses one that is not empty', async () => {
   fs.mkdirSync(path.join(root, 'backups'));
-  const { path: generation } = await takeBackup({ db: connection.db, folder: path.join(root, 'backups'), keep: 3, appName: 'Plaint', appVersion: '1.0.0', now: new Date('2026-12-07T05:00:00.000Z') });
+  const { path: generation } = await takeBackup({
+    db: connection.db,
+    folder: path.join(root, 'backups'),
+    keep: 3,
+    appName: 'Plaint',
+    appVersion: '1.0.0',
+    now: new Date('2026-12-07T05:00:00.000Z'),
+  });
   const target = path.join(root, 'restored');
   const { stdout } = await run(tsx, ['scripts/restore.ts', '--from', generation, '--data-dir', target]);
   expect(stdout).toContain('Restored plaint-backup-20261207T050000000Z');

@@ -26,8 +26,13 @@ const key = process.env['PLAINT_DATABASE_KEY'] || undefined;
 const recoveryKey = process.env['PLAINT_RECOVERY_KEY'] || undefined;
 
 try {
-  const outcome = restoreOutcome(await restoreBackup({ from, dataDirectory, ...(key ? { key } : {}), ...(recoveryKey ? { unlock: { recoveryKey } } : {}) }), from);
-  console.log(`Restored ${outcome.generation} (taken ${outcome.createdAt}): ${outcome.documents} records in ${outcome.collections} collections, verified against the manifest.`);
+  const outcome = restoreOutcome(
+    await restoreBackup({ from, dataDirectory, ...(key ? { key } : {}), ...(recoveryKey ? { unlock: { recoveryKey } } : {}) }),
+    from,
+  );
+  console.log(
+    `Restored ${outcome.generation} (taken ${outcome.createdAt}): ${outcome.documents} records in ${outcome.collections} collections, verified against the manifest.`,
+  );
   console.log(`Start Plaint with: npm start -- -- --data-dir ${outcome.dataDirectory}`);
 } catch (error) {
   fail(`Nothing was restored: ${error instanceof DomainError || error instanceof Error ? error.message : String(error)}`);

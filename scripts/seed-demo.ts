@@ -13,7 +13,9 @@ import { systemClock } from '../src/main/domain/clock';
 import { startMainServices } from '../src/main/services';
 import { SEED_ADMIN, seedAdministrator } from '../src/main/identity/seed-account';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, count: { type: 'string', default: '2000' }, seed: { type: 'string', default: '20261125' } } });
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, count: { type: 'string', default: '2000' }, seed: { type: 'string', default: '20261125' } },
+});
 if (!values['data-dir']) {
   console.error('Usage: npm run seed:demo -- --data-dir <directory> [--count 2000] [--seed 20261125]');
   process.exit(2);
@@ -34,4 +36,6 @@ await seedAdministrator(services);
 await services.session?.signOut();
 await seedDemoCases(services.domain, systemClock, count, Number(values.seed), (done) => process.stdout.write(`\rSeeded ${done} of ${count} cases`));
 await services.close();
-console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.resolve(values['data-dir'])}\nSign in as ${SEED_ADMIN.login} / ${SEED_ADMIN.password} (change the password in Settings → Staff).`);
+console.log(
+  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.resolve(values['data-dir'])}\nSign in as ${SEED_ADMIN.login} / ${SEED_ADMIN.password} (change the password in Settings → Staff).`,
+);

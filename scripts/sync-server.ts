@@ -10,7 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCouchServer } from '../src/main/sync/local-server/pouchdb-server';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '5984' }, 'data-dir': { type: 'string', default: '.data/sync-server' }, admin: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '5984' }, 'data-dir': { type: 'string', default: '.data/sync-server' }, admin: { type: 'string' } },
+});
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 1 || port > 65_535) {
   console.error(`--port must be a port number, not "${values.port}"`);

@@ -51,7 +51,10 @@ export const benchCaseSchema: RxJsonSchema<BenchCase> = {
   indexes: ['reference', ['status', 'receivedAt'], ['assignee', 'nextDeadlineAt']],
 };
 
-const WORDS = 'parcel arrived damaged refund delayed invoice charged twice courier rude replacement missing item warranty battery faulty order tracking email ignored phone call promised callback never happened pharmacy prescription dosage label wrong'.split(' ');
+const WORDS =
+  'parcel arrived damaged refund delayed invoice charged twice courier rude replacement missing item warranty battery faulty order tracking email ignored phone call promised callback never happened pharmacy prescription dosage label wrong'.split(
+    ' ',
+  );
 
 export function makeBenchCases(count: number, seed = 7): BenchCase[] {
   const random = seededRandom(seed);

@@ -21,7 +21,8 @@ await seedAdministrator(services);
 const domain = services.domain;
 if (!domain) throw new Error('The database did not open');
 await seedDemoCases(domain, systemClock, Number(count));
-if (isEncryptedFile(path.join(dataDirectory, 'plaint.sqlite')) !== (encryption === 'at-rest')) throw new Error(`The profile in ${dataDirectory} is not as asked (${encryption})`);
+if (isEncryptedFile(path.join(dataDirectory, 'plaint.sqlite')) !== (encryption === 'at-rest'))
+  throw new Error(`The profile in ${dataDirectory} is not as asked (${encryption})`);
 
 const call = async <T>(method: string, input: unknown): Promise<T> => {
   const response = await services.dispatch(method, input, { host: 'test' });
@@ -34,12 +35,19 @@ let moved = 0;
 const terms = ['smith', 'berzins', 'refund', 'parcel damaged', 'patel', 'locked', 'olivia jones', 'courier'];
 
 const operations: Record<CaseOperation, (run: number) => Promise<unknown>> = {
-  list: async (run) => (await call<{ total: number }>('cases.list', { filters: { open: true }, sort: { field: 'nextDueAt', direction: 'asc' }, offset: run, limit: 100 })).total,
+  list: async (run) =>
+    (await call<{ total: number }>('cases.list', { filters: { open: true }, sort: { field: 'nextDueAt', direction: 'asc' }, offset: run, limit: 100 })).total,
   count: () => call('cases.count', { views: { open: { open: true }, breached: { deadline: 'breached' }, dueToday: { deadline: 'due-today' } } }),
   search: async (run) => (await call<{ total: number }>('cases.list', { search: terms[run % terms.length], limit: 100 })).total,
   open: async (run) => (await call<{ timeline: unknown[] }>('cases.get', { caseId: recent[run % recent.length] })).timeline.length,
   // Each call (the warm-up too) moves a case of its own.
-  transition: async () => (await call<{ case: { status: string } }>('cases.act', { caseId: acknowledged[moved++], action: { type: 'startInvestigation', at: new Date().toISOString() } })).case.status,
+  transition: async () =>
+    (
+      await call<{ case: { status: string } }>('cases.act', {
+        caseId: acknowledged[moved++],
+        action: { type: 'startInvestigation', at: new Date().toISOString() },
+      })
+    ).case.status,
   note: (run) => call('cases.addNote', { caseId: recent[(run * 7) % recent.length], text: `Bench note ${run}` }).then(() => true),
   deadlines: async () => (await domain.queries.openDeadlines(new Date())).length,
 };

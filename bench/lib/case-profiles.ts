@@ -15,7 +15,11 @@ export interface CaseProfileWorker {
 }
 
 export async function startCaseProfile(directory: string, side: KeySide, count: number): Promise<CaseProfileWorker> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'case-profile-worker.ts'), [directory, side === 'encrypted' ? 'at-rest' : 'none-for-tests', String(count)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(
+    path.join(import.meta.dirname, 'case-profile-worker.ts'),
+    [directory, side === 'encrypted' ? 'at-rest' : 'none-for-tests', String(count)],
+    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
   const waiting = new Map<number, { resolve: (value: { ms: number; found: unknown }) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -58,7 +58,9 @@ export async function compareWithAndWithoutKey(operations: readonly KeyedOperati
       };
       for (const side of run % 2 === 0 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const)) await time(side);
       if (operation.agree !== false && JSON.stringify(found['encrypted']) !== JSON.stringify(found['plain'])) {
-        throw new Error(`${operation.name}, run ${run}: the encrypted and plain databases disagree: ${String(JSON.stringify(found['encrypted'])).slice(0, 200)} vs ${String(JSON.stringify(found['plain'])).slice(0, 200)}`);
+        throw new Error(
+          `${operation.name}, run ${run}: the encrypted and plain databases disagree: ${String(JSON.stringify(found['encrypted'])).slice(0, 200)} vs ${String(JSON.stringify(found['plain'])).slice(0, 200)}`,
+        );
       }
     }
     const ratioMedian = round(median(encrypted) / median(plain));

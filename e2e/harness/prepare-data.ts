@@ -9,7 +9,14 @@ import { createMemoryLogger } from '../../src/main/logging/logger';
 import { startMainServices } from '../../src/main/services';
 import { seedData } from './seed-data';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'seed-admin': { type: 'boolean', default: false }, 'seed-demo': { type: 'string' }, 'seed-scale': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'seed-admin': { type: 'boolean', default: false },
+    'seed-demo': { type: 'string' },
+    'seed-scale': { type: 'string' },
+  },
+});
 const dataDirectory = values['data-dir'];
 if (!dataDirectory) throw new Error('--data-dir <directory> is required');
 const services = await startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: 'prepare', logger: createMemoryLogger() });

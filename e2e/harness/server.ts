@@ -102,7 +102,12 @@ async function main(): Promise<void> {
   const services: MainServices = await startMainServices({ dataDirectory, host: 'harness', appName: pkg.productName, version: pkg.version, clock });
   // The same policy as the app: an uncaught error is logged and recovered from, not an exit.
   installProcessSafetyNet({ logger: services.logger, recover: () => services.sync?.wake() });
-  await seedData(services, clock, { admin: values['seed-admin'] || values['stay-signed-in'], staySignedIn: values['stay-signed-in'], demo: Number(values['seed-demo'] ?? 0), scale: Number(values['seed-scale'] ?? 0) });
+  await seedData(services, clock, {
+    admin: values['seed-admin'] || values['stay-signed-in'],
+    staySignedIn: values['stay-signed-in'],
+    demo: Number(values['seed-demo'] ?? 0),
+    scale: Number(values['seed-scale'] ?? 0),
+  });
   const token = crypto.randomBytes(24).toString('hex');
   const shim = await bundleShim();
   let origin = '';
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
         'Content-Security-Policy': CSP_HEADER,
         'Cache-Control': 'no-store',
       });
-      response.end(isHtml ? injectShim(body.toString("utf8")) : body);
+      response.end(isHtml ? injectShim(body.toString('utf8')) : body);
     })();
   });
 

@@ -37,7 +37,12 @@ async function signInThroughUi(page: Page, login: string, password: string): Pro
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-async function openHarness(browser: Browser, dataDirectory: string, extraArgs: readonly string[], timezoneId: string): Promise<{ page: Page; close(): Promise<void> }> {
+async function openHarness(
+  browser: Browser,
+  dataDirectory: string,
+  extraArgs: readonly string[],
+  timezoneId: string,
+): Promise<{ page: Page; close(): Promise<void> }> {
   const harness: HarnessProcess = await startHarness(dataDirectory, extraArgs);
   const context = await browser.newContext({ locale: 'en-GB', timezoneId, viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
@@ -56,7 +61,10 @@ function prepareData(dataDirectory: string, extraArgs: readonly string[]): void 
   const valued = (arg: string | undefined) => arg !== undefined && arg.startsWith('--seed-') && arg !== '--seed-admin';
   const seeding = extraArgs.filter((arg, index) => arg.startsWith('--seed-') || valued(extraArgs[index - 1]));
   if (seeding.length === 0) return;
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'e2e', 'harness', 'prepare-data.ts'), '--data-dir', dataDirectory, ...seeding], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'e2e', 'harness', 'prepare-data.ts'), '--data-dir', dataDirectory, ...seeding], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
 }
 
 async function openElectron(binary: string, dataDirectory: string, extraArgs: readonly string[]): Promise<{ page: Page; close(): Promise<void> }> {
@@ -70,7 +78,10 @@ async function openElectron(binary: string, dataDirectory: string, extraArgs: re
   return { page, close: () => app.close() };
 }
 
-export const test = base.extend<{ plaint: PlaintApp; harnessArgs: string[]; pcTimeZone: string; signInAs: { login: string; password: string } | null }, { plaintHost: PlaintHost }>({
+export const test = base.extend<
+  { plaint: PlaintApp; harnessArgs: string[]; pcTimeZone: string; signInAs: { login: string; password: string } | null },
+  { plaintHost: PlaintHost }
+>({
   plaintHost: ['browser', { option: true, scope: 'worker' }],
   /** Extra harness arguments for a spec, e.g. ['--seed-demo', '100000']. */
   harnessArgs: [[], { option: true }],
@@ -89,7 +100,9 @@ export const test = base.extend<{ plaint: PlaintApp; harnessArgs: string[]; pcTi
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
     let signedInAs = signInAs;
     const open = async () => {
-      const opened = await (electronBinary && 'path' in electronBinary ? openElectron(electronBinary.path, dataDirectory, harnessArgs) : openHarness(browser, dataDirectory, harnessArgs, pcTimeZone));
+      const opened = await (electronBinary && 'path' in electronBinary
+        ? openElectron(electronBinary.path, dataDirectory, harnessArgs)
+        : openHarness(browser, dataDirectory, harnessArgs, pcTimeZone));
       if (signedInAs) await signInThroughUi(opened.page, signedInAs.login, signedInAs.password);
       return opened;
     };

@@ -12,7 +12,11 @@ describe('the path aliases', () => {
   it.each(['tsconfig.base.json', 'tsconfig.json'])('are the same in %s as in path-aliases.ts', (tsconfig) => {
     const { config } = ts.parseConfigFileTextToJson(tsconfig, fs.readFileSync(at(tsconfig), 'utf8'));
     const paths = (config as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions.paths;
-    const fromTsconfig = Object.fromEntries(Object.entries(paths).filter(([key]) => key.startsWith('@')).map(([key, [target]]) => [key.replace(/\/\*$/, ''), target?.replace(/^\.\//, '').replace(/\/\*$/, '')]));
+    const fromTsconfig = Object.fromEntries(
+      Object.entries(paths)
+        .filter(([key]) => key.startsWith('@'))
+        .map(([key, [target]]) => [key.replace(/\/\*$/, ''), target?.replace(/^\.\//, '').replace(/\/\*$/, '')]),
+    );
     expect(fromTsconfig).toEqual(PATH_ALIASES);
   });
 

@@ -56,7 +56,10 @@ function main(argv: string[]): number {
   const minDepth = depthAt >= 0 ? Number(argv[depthAt + 1]) : 3;
   if (!Number.isInteger(minDepth) || minDepth < 1) throw new Error('--min-depth takes a whole number of folders, 1 or more.');
   const paths = argv.filter((arg, index) => !arg.startsWith('--') && (depthAt < 0 || index !== depthAt + 1));
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...(paths.length > 0 ? paths : ['src', 'e2e'])], { cwd: root, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...(paths.length > 0 ? paths : ['src', 'e2e'])], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const files = listed.split('\n').filter((file) => /\.(ts|tsx|mts)$/.test(file) && fs.existsSync(path.join(root, file)));
   let rewritten = 0;
   for (const file of files) {

@@ -74,7 +74,11 @@ describe('layers inside the main process', () => {
 
 describe('the edges of the renderer and of shared code, through the aliases', () => {
   it.each([
-    ['the renderer importing the main process by alias', 'src/renderer/src/features/probe/Probe.tsx', "export { CaseService } from '@main/domain/case-service';"],
+    [
+      'the renderer importing the main process by alias',
+      'src/renderer/src/features/probe/Probe.tsx',
+      "export { CaseService } from '@main/domain/case-service';",
+    ],
     ['the renderer importing the preload by alias', 'src/renderer/src/probe.ts', "export * from '@preload/index';"],
     ['shared code importing the main process by alias', 'src/shared/domain/probe.ts', "export { systemClock } from '@main/domain/clock';"],
     ['shared code importing the renderer by alias', 'src/shared/domain/probe.ts', "export * from '@renderer/i18n/i18n';"],

@@ -39,7 +39,10 @@ function readElectronVersion(): string {
 
 /** Files under a directory, as archive paths ('/out/main/index.js'). */
 function filesUnder(directory: string, archivePrefix: string): string[] {
-  return fs.readdirSync(directory, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `${archivePrefix}/${path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+  return fs
+    .readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${archivePrefix}/${path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
 }
 
 /** The npm packages in an archive listing, by their directory ('/node_modules/a/node_modules/@s/b'). */
@@ -99,7 +102,8 @@ describe('the Linux package (electron-builder --dir on a stand-in Electron)', ()
     const main = path.posix.normalize(`/${packedPackage.main}`);
     expect(listing).toContain(main);
     // out/main/index.js finds these relative to itself (src/main/index.ts).
-    for (const sibling of ['../preload/index.cjs', '../renderer/index.html', '../../resources/icon.png']) expect(listing).toContain(path.posix.join(path.posix.dirname(main), sibling));
+    for (const sibling of ['../preload/index.cjs', '../renderer/index.html', '../../resources/icon.png'])
+      expect(listing).toContain(path.posix.join(path.posix.dirname(main), sibling));
   });
 
   it('packs only the app and its production dependencies: no dev dependencies, sources, tests or benchmarks', () => {
@@ -108,12 +112,20 @@ describe('the Linux package (electron-builder --dir on a stand-in Electron)', ()
     expect(ownFiles.filter((entry) => /\.(test|spec)\.|\/(src|e2e|bench|scripts|test-support)\//.test(entry))).toEqual([]);
 
     // electron-builder lays node_modules out its own way, so packages are matched by name and version.
-    const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dev?: boolean }> };
+    const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; dev?: boolean }>;
+    };
     const installed = Object.entries(lock.packages)
       .filter(([key]) => key.includes('node_modules/'))
-      .map(([key, entry]) => ({ name: key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length), version: entry.version ?? '', devOnly: entry.dev === true }));
+      .map(([key, entry]) => ({
+        name: key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length),
+        version: entry.version ?? '',
+        devOnly: entry.dev === true,
+      }));
     const production = new Set(installed.filter((entry) => !entry.devOnly).map((entry) => `${entry.name}@${entry.version}`));
-    const packed = packagesIn(listing).map((directory) => JSON.parse(extractFile(archive, `${directory.slice(1)}/package.json`).toString('utf8')) as { name: string; version: string });
+    const packed = packagesIn(listing).map(
+      (directory) => JSON.parse(extractFile(archive, `${directory.slice(1)}/package.json`).toString('utf8')) as { name: string; version: string },
+    );
     expect(packed.map(({ name, version }) => `${name}@${version}`).filter((id) => !production.has(id))).toEqual([]);
     const packedNames = new Set(packed.map((entry) => entry.name));
     for (const dependency of Object.keys(projectPackage.dependencies)) expect(packedNames).toContain(dependency);

@@ -12,14 +12,20 @@ describe('uncaught errors', () => {
     const logger = createMemoryLogger();
     let recovered = 0;
     const net = safetyNetListeners({ logger, recover: () => (recovered += 1), maxPerMinute: 3 });
-    const leaky = Object.assign(new TypeError("Cannot read properties of undefined (reading 'map')\nGiven parameters: {\"document\":{\"email\":\"janis@example.lv\"}}"), { code: 'RC_STREAM' });
+    const leaky = Object.assign(
+      new TypeError('Cannot read properties of undefined (reading \'map\')\nGiven parameters: {"document":{"email":"janis@example.lv"}}'),
+      { code: 'RC_STREAM' },
+    );
     for (let index = 0; index < 5; index += 1) net.onRejection(leaky);
     net.onException(new Error('thrown from a callback'));
     await expect.poll(() => recovered).toBe(1);
     net.dispose();
     expect(logger.entries).toHaveLength(3);
     expect(JSON.stringify(logger.entries)).not.toContain('janis@example.lv');
-    expect(logger.entries[0]).toMatchObject({ level: 'error', details: { name: 'TypeError', code: 'RC_STREAM', message: "Cannot read properties of undefined (reading 'map')" } });
+    expect(logger.entries[0]).toMatchObject({
+      level: 'error',
+      details: { name: 'TypeError', code: 'RC_STREAM', message: "Cannot read properties of undefined (reading 'map')" },
+    });
   });
 
   it('a value that is not an error is named by its type only', () => {

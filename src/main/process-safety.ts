@@ -36,7 +36,11 @@ export function safeErrorSummary(error: unknown): Record<string, unknown> {
 }
 
 /** The two listeners of the policy (apart from `process`, so they can be tested as they are). */
-export function safetyNetListeners(options: SafetyNetOptions): { onRejection: (error: unknown) => void; onException: (error: unknown) => void; dispose: () => void } {
+export function safetyNetListeners(options: SafetyNetOptions): {
+  onRejection: (error: unknown) => void;
+  onException: (error: unknown) => void;
+  dispose: () => void;
+} {
   const limit = options.maxPerMinute ?? 10;
   let windowStart = Date.now();
   let logged = 0;

@@ -32,7 +32,13 @@ export function privateDatabaseFile(dataDirectory: string, name: string): string
   return file;
 }
 
-export async function protectionFor(dataDirectory: string, name: string, protector: KeyProtector | null, cost: SlotScryptCost, onProgress?: (step: MigrationStep) => void | Promise<void>): Promise<ProfileKey> {
+export async function protectionFor(
+  dataDirectory: string,
+  name: string,
+  protector: KeyProtector | null,
+  cost: SlotScryptCost,
+  onProgress?: (step: MigrationStep) => void | Promise<void>,
+): Promise<ProfileKey> {
   let databaseFile: string;
   try {
     databaseFile = databaseFilePath(dataDirectory, name);
@@ -61,7 +67,12 @@ export function willEncryptInPlace(dataDirectory: string, name: string): boolean
  * once, read-only in effect (a newer database is refused before anything is written). The reason,
  * or null when the profile may be encrypted (or is not plaintext).
  */
-export async function plaintextFromNewerVersion(dataDirectory: string, name: string, logger: Logger, extras: Pick<OpenDatabaseOptions, 'fullText' | 'tags'>): Promise<string | null> {
+export async function plaintextFromNewerVersion(
+  dataDirectory: string,
+  name: string,
+  logger: Logger,
+  extras: Pick<OpenDatabaseOptions, 'fullText' | 'tags'>,
+): Promise<string | null> {
   let file: string;
   try {
     file = databaseFilePath(dataDirectory, name);

@@ -16,7 +16,13 @@ afterEach(async () => {
 async function start(prepare?: (directory: string) => void): Promise<MainServices> {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-services-'));
   prepare?.(directory);
-  services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '9.9.9', clock: { now: () => new Date('2026-11-25T09:00:00Z') } });
+  services = await startMainServices({
+    dataDirectory: directory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '9.9.9',
+    clock: { now: () => new Date('2026-11-25T09:00:00Z') },
+  });
   return services;
 }
 
@@ -24,7 +30,10 @@ describe('main services (the composition both hosts use)', () => {
   it('app.info reports version, data directory and the log file inside it', async () => {
     const { dispatch } = await start();
     const response = await dispatch('app.info', {}, { host: 'test' });
-    expect(response).toMatchObject({ ok: true, result: { version: '9.9.9', dataDirectory: directory, host: 'harness', startedAt: '2026-11-25T09:00:00.000Z' } });
+    expect(response).toMatchObject({
+      ok: true,
+      result: { version: '9.9.9', dataDirectory: directory, host: 'harness', startedAt: '2026-11-25T09:00:00.000Z' },
+    });
     if (response.ok) expect((response.result as { logFile: string }).logFile.startsWith(directory)).toBe(true);
   });
 
@@ -32,7 +41,13 @@ describe('main services (the composition both hosts use)', () => {
     const { dispatch, logger } = await start();
     await dispatch('app.reportError', { source: 'render', message: 'Cannot read properties of undefined', stack: 'at CaseList' }, { host: 'test' });
     // The file transport may write after the call returns: wait for the line, not for a time.
-    await vi.waitFor(() => expect(fs.existsSync(logger.file) ? fs.readFileSync(logger.file, 'utf8') : '').toContain('Renderer error (render): Cannot read properties of undefined'), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(
+      () =>
+        expect(fs.existsSync(logger.file) ? fs.readFileSync(logger.file, 'utf8') : '').toContain(
+          'Renderer error (render): Cannot read properties of undefined',
+        ),
+      { timeout: 20_000, interval: 20 },
+    );
   });
 
   it('opens the profile database in the data directory and reports it ready', async () => {

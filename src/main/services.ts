@@ -79,7 +79,15 @@ import { erasureHandlers } from './api/handlers/erasure-handlers';
 import { ErasureService } from './erasure/erasure-service';
 import { RetentionService } from './retention/retention-service';
 import { caseAccessTags } from './domain/case-visibility';
-import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus, willEncryptInPlace } from './profile-protection';
+import {
+  LOCKED_MESSAGE,
+  lockedSessionState,
+  plaintextFromNewerVersion,
+  privateDatabaseFile,
+  protectionFor,
+  protectionStatus,
+  willEncryptInPlace,
+} from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
 /** What the storage keeps beside the cases: their full-text index and their need-to-know tags (P-7.1). */
@@ -252,15 +260,27 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const startProfile = async (key: string | null): Promise<void> => {
     const file = privateDatabaseFile(dataDirectory, databaseName);
     if (key && file) await upgradeCipher(file, key);
-    opened = await openPlaintDatabase({ dataDirectory, logger, ...COLLECTION_EXTRAS, ...(options.databaseName ? { name: options.databaseName } : {}), ...(key ? { key } : {}) });
+    opened = await openPlaintDatabase({
+      dataDirectory,
+      logger,
+      ...COLLECTION_EXTRAS,
+      ...(options.databaseName ? { name: options.databaseName } : {}),
+      ...(key ? { key } : {}),
+    });
     profileKey = key;
     database = file ? opened.status : { ...opened.status, file: null };
     if (opened.database) {
       try {
-        domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database, clock), (error) => logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)));
+        domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database, clock), (error) =>
+          logger.error('Open deadlines could not be moved to the new settings', errorDetails(error)),
+        );
       } catch (error) {
         logger.error('The complaint data could not be loaded', errorDetails(error));
-        database = { ...database, state: 'error', message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+        database = {
+          ...database,
+          state: 'error',
+          message: `The complaint data could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
     }
     if (!domain || !opened.database) return;
@@ -294,7 +314,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     notifierStore = await addNotifierCollections(rxdb);
     // Without a desktop (plain Node: the harness) the log is the sink; it records which
     // notification, never its words, which name the complainant (P-7.2).
-    const sink: NotificationSink = options.notificationSink ?? { show: (notification) => logger.info('Desktop notification', { id: notification.id, level: notification.level, path: notification.path }) };
+    const sink: NotificationSink = options.notificationSink ?? {
+      show: (notification) => logger.info('Desktop notification', { id: notification.id, level: notification.level, path: notification.path }),
+    };
     notifier = new DeadlineNotifier({
       clock,
       timers: options.timers ?? realTimers,
@@ -352,13 +374,34 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     });
     postRoom = new PostRoomService(ready, letters, fileStore, clock, contents);
     caseAttachments = new CaseAttachments(ready, fileStore, clock);
-    mail = new MailService(new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()), ready, letters, fileStore, clock, rxdb, options.mailHooks);
+    mail = new MailService(
+      new MailConfigStore(rxdb, options.mailSecretStore ?? memorySecretStore()),
+      ready,
+      letters,
+      fileStore,
+      clock,
+      rxdb,
+      options.mailHooks,
+    );
     mailPoller = new MailPoller(mail, options.timers ?? realTimers, logger);
     mailPoller.start();
     people = { cases: ready.db.cases, letters: letters.letters, timeline: ready.db.timeline, files: fileStore };
     // Issue 14 (P-7.2): retention and erasure, with the daily check on the same timers as backups.
-    erasure = new ErasureService({ db: ready.db, letters: letters.letters, files: fileCollections, notifications: notifierStore.deviceNotifications }, clock, newId);
-    retention = new RetentionService({ database: rxdb, db: ready.db, letters: letters.letters, erasure, clock, timers: options.timers ?? realTimers, logger, viewer: () => session?.viewer() ?? null });
+    erasure = new ErasureService(
+      { db: ready.db, letters: letters.letters, files: fileCollections, notifications: notifierStore.deviceNotifications },
+      clock,
+      newId,
+    );
+    retention = new RetentionService({
+      database: rxdb,
+      db: ready.db,
+      letters: letters.letters,
+      erasure,
+      clock,
+      timers: options.timers ?? realTimers,
+      logger,
+      viewer: () => session?.viewer() ?? null,
+    });
     retention.start();
     reports = new ReportService(ready, clock, options.printPage ?? null);
     recurrence = new RecurrenceReports(ready, clock);
@@ -390,7 +433,15 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     trendAlerts.start();
     subscriptions.push(letters.letters.$.subscribe(() => events.publish('letters.changed', {})));
 
-    backups = new BackupService({ database: rxdb, ...(key && keyring ? { key, keyFile: keyring.file } : {}), now: () => clock.now(), timers: options.timers ?? realTimers, appName: options.appName, appVersion: options.version, logger });
+    backups = new BackupService({
+      database: rxdb,
+      ...(key && keyring ? { key, keyFile: keyring.file } : {}),
+      now: () => clock.now(),
+      timers: options.timers ?? realTimers,
+      appName: options.appName,
+      appVersion: options.version,
+      logger,
+    });
     backups.start();
 
     const { identity, settings } = ready;
@@ -418,10 +469,15 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
 
   /** Decides the key (encrypting a profile from before encryption in place), then opens the database or leaves it locked. */
   const openProfile = async (): Promise<void> => {
-    const newerPlaintext = options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, COLLECTION_EXTRAS);
+    const newerPlaintext =
+      options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, COLLECTION_EXTRAS);
     if (options.encryption !== 'none-for-tests' && !newerPlaintext && willEncryptInPlace(dataDirectory, databaseName)) encryptionStatus(null);
     const decided: ProfileKey | null =
-      options.encryption === 'none-for-tests' ? null : newerPlaintext ? { state: 'plaintext', reason: newerPlaintext } : await protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
+      options.encryption === 'none-for-tests'
+        ? null
+        : newerPlaintext
+          ? { state: 'plaintext', reason: newerPlaintext }
+          : await protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
     protection = decided;
     keyring = decided && (decided.state === 'open' || decided.state === 'locked') ? decided.keyring : null;
     slots = keyring ? passwordSlotKeeper(keyring) : null;
@@ -468,7 +524,9 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     if (!(await keyring.unlockWithPassword(login, password))) {
       const failures = lockedThrottle.fail(key, clock.now().getTime());
       logger.warn('Sign-in failed', { login: key, reason: 'the password opens no database key slot', failures });
-      throw new DomainError('UNAUTHENTICATED', 'The login or password is not right', [{ path: 'password', code: 'wrong_password', message: 'The login or password is not right' }]);
+      throw new DomainError('UNAUTHENTICATED', 'The login or password is not right', [
+        { path: 'password', code: 'wrong_password', message: 'The login or password is not right' },
+      ]);
     }
     lockedThrottle.clear(key);
     keyring.ensureKeychainSlot();
@@ -484,8 +542,11 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
    * this device's keychain. A key of the wrong form, or one that does not open it, changes nothing.
    */
   const unlockWithRecoveryKey = async (typed: string): Promise<void> => {
-    const refuse = (kind: 'CONFLICT' | 'VALIDATION_FAILED' | 'UNAUTHENTICATED', code: 'database_not_locked' | 'recovery_key_format' | 'wrong_recovery_key', message: string) =>
-      new DomainError(kind, message, [{ path: 'recoveryKey', code, message }]);
+    const refuse = (
+      kind: 'CONFLICT' | 'VALIDATION_FAILED' | 'UNAUTHENTICATED',
+      code: 'database_not_locked' | 'recovery_key_format' | 'wrong_recovery_key',
+      message: string,
+    ) => new DomainError(kind, message, [{ path: 'recoveryKey', code, message }]);
     if (!keyring || session || domain || database.state !== 'locked') throw refuse('CONFLICT', 'database_not_locked', 'The database is not locked');
     if (!normaliseRecoveryKey(typed)) throw refuse('VALIDATION_FAILED', 'recovery_key_format', 'That is not a recovery key (32 letters and digits)');
     if (!keyring.unlockWithRecoveryKey(typed)) {
@@ -526,7 +587,12 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const requirePeople = (): SubjectAccessSources => whenOpen(people);
   const requireSubjectAccess = (): SubjectAccessPorts => {
     const { settings } = requireDomain();
-    return { sources: requirePeople(), accessLog: requireAccessLog(), organisationName: async () => (await settings.values()).organisation.name, now: () => clock.now() };
+    return {
+      sources: requirePeople(),
+      accessLog: requireAccessLog(),
+      organisationName: async () => (await settings.values()).organisation.name,
+      now: () => clock.now(),
+    };
   };
   const requireErasure = (): ErasureService => whenOpen(erasure);
   const requireRetention = (): RetentionService => whenOpen(retention);
@@ -569,7 +635,13 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       service: requireBackups,
       restore: async (from, target) =>
         restoreOutcome(
-          await restoreBackup({ from, dataDirectory: target, unlock: { protector: options.keyProtector ?? null }, ...(profileKey ? { key: profileKey } : {}), ...(options.databaseName ? { databaseName: options.databaseName } : {}) }),
+          await restoreBackup({
+            from,
+            dataDirectory: target,
+            unlock: { protector: options.keyProtector ?? null },
+            ...(profileKey ? { key: profileKey } : {}),
+            ...(options.databaseName ? { databaseName: options.databaseName } : {}),
+          }),
           from,
         ),
     }),
@@ -582,7 +654,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   // Without a database there is no session and nobody to sign in: everything but app.* says why
   // (UNAVAILABLE, with the database's message) rather than asking to sign in.
   const dispatch: Dispatch = (method, input, caller) =>
-    session || (typeof method === 'string' && (method.startsWith('app.') || (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn' || method === 'session.unlockWithRecoveryKey'))))
+    session ||
+    (typeof method === 'string' &&
+      (method.startsWith('app.') ||
+        (database.state === 'locked' && (method === 'session.current' || method === 'session.signIn' || method === 'session.unlockWithRecoveryKey'))))
       ? checked(method, input, caller)
       : Promise.resolve({ ok: false, error: new ApiError('UNAVAILABLE', database.message ?? 'The database is not available.').toEnvelope() });
   logger.info('Main services started', { host: options.host, version: options.version, dataDirectory });

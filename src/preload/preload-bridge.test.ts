@@ -58,7 +58,10 @@ describe('the built preload, run as a sandboxed preload', () => {
 
   it('invoke goes to the main process on the invoke channel, and events come back on theirs', async () => {
     const { exposed, invoked, listeners } = runPreload();
-    const api = exposed[0]?.api as { invoke(method: string, input: unknown): Promise<unknown>; subscribe(channel: string, listener: (payload: unknown) => void): () => void };
+    const api = exposed[0]?.api as {
+      invoke(method: string, input: unknown): Promise<unknown>;
+      subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+    };
     await expect(api.invoke('app.ping', { message: 'hi' })).resolves.toMatchObject({ ok: true });
     expect(invoked).toEqual([[IPC_INVOKE_CHANNEL, 'app.ping', { message: 'hi' }]]);
     const seen: unknown[] = [];

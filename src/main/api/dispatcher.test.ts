@@ -12,7 +12,15 @@ function setup(overrides: Partial<ApiHandlers> = {}) {
     ...unimplemented,
     'app.info': () => {
       calls.push('info');
-      return { name: 'Plaint', version: '1.0.0', dataDirectory: '/d', logFile: '/d/l', host: 'harness', database: { state: 'ready', file: null, message: null }, startedAt: '2026-01-01T00:00:00.000Z' };
+      return {
+        name: 'Plaint',
+        version: '1.0.0',
+        dataDirectory: '/d',
+        logFile: '/d/l',
+        host: 'harness',
+        database: { state: 'ready', file: null, message: null },
+        startedAt: '2026-01-01T00:00:00.000Z',
+      };
     },
     'app.ping': (input) => {
       calls.push(`ping:${input.message ?? ''}`);
@@ -56,20 +64,26 @@ describe('API dispatcher: every input gets an answer, bad input changes nothing'
     expect(calls).toEqual([]);
   });
 
-  it.each([['a string', 'hello'], ['an array', [1, 2]], ['null', null], ['a number', 7], ['unknown keys', { message: 'x', extra: true }]])(
-    'rejects input of the wrong shape (%s) and calls nothing',
-    async (_label, input) => {
-      const { dispatch, calls } = setup();
-      const response = await dispatch('app.ping', input, context);
-      expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-      expect(calls).toEqual([]);
-    },
-  );
+  it.each([
+    ['a string', 'hello'],
+    ['an array', [1, 2]],
+    ['null', null],
+    ['a number', 7],
+    ['unknown keys', { message: 'x', extra: true }],
+  ])('rejects input of the wrong shape (%s) and calls nothing', async (_label, input) => {
+    const { dispatch, calls } = setup();
+    const response = await dispatch('app.ping', input, context);
+    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(calls).toEqual([]);
+  });
 
   it('rejects an over-long value', async () => {
     const { dispatch } = setup();
     const response = await dispatch('app.ping', { message: 'x'.repeat(1001) }, context);
-    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'message', code: 'too_long', params: { maximum: 1000 } }] } });
+    expect(response).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', issues: [{ path: 'message', code: 'too_long', params: { maximum: 1000 } }] },
+    });
   });
 
   it('passes a domain ApiError through as its envelope', async () => {

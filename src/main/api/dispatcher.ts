@@ -57,11 +57,21 @@ export type Dispatch = (method: unknown, input: unknown, caller: CallerHost) => 
  */
 export function createDispatcher(handlers: ApiHandlers, logger: Logger, session: SessionReader): Dispatch {
   const refuse = (method: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN', viewer: Viewer | null, action?: string) => {
-    safely(() => logger.warn('API call refused', { method, code, accountId: viewer?.accountId ?? null, roles: viewer ? [...viewer.roles] : [], ...(action ? { action } : {}) }));
+    safely(() =>
+      logger.warn('API call refused', {
+        method,
+        code,
+        accountId: viewer?.accountId ?? null,
+        roles: viewer ? [...viewer.roles] : [],
+        ...(action ? { action } : {}),
+      }),
+    );
     return failure(
       code === 'UNAUTHENTICATED'
         ? new ApiError('UNAUTHENTICATED', 'Sign in first.', [{ path: '', code: 'signed_out', message: 'Nobody is signed in, or the app is locked' }])
-        : new ApiError('FORBIDDEN', `Your roles do not allow ${action ? `the action ${action}` : method}.`, [{ path: '', code: 'role_refused', message: 'Not allowed for your roles', params: { method } }]),
+        : new ApiError('FORBIDDEN', `Your roles do not allow ${action ? `the action ${action}` : method}.`, [
+            { path: '', code: 'role_refused', message: 'Not allowed for your roles', params: { method } },
+          ]),
     );
   };
   return async (method, input, caller) => {

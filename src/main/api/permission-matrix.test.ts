@@ -16,7 +16,11 @@ import { createMemoryLogger } from '../logging/logger';
 import { createDispatcher, type ApiHandlers } from './dispatcher';
 
 const viewer = (roles: StaffRole[]): Viewer => ({ accountId: `id-${roles.join('-') || 'none'}`, name: roles.join(' ') || 'No role', roles, departments: [] });
-const PEOPLE: readonly [string, Viewer | null][] = [['signed out', null], ...STAFF_ROLES.map((role) => [role, viewer([role])] as [string, Viewer]), ['no role', viewer([])]];
+const PEOPLE: readonly [string, Viewer | null][] = [
+  ['signed out', null],
+  ...STAFF_ROLES.map((role) => [role, viewer([role])] as [string, Viewer]),
+  ['no role', viewer([])],
+];
 
 function harness(who: Viewer | null) {
   const called: string[] = [];
@@ -34,7 +38,10 @@ describe('the permission table', () => {
 
   it('lets signed-out callers use only app.* and the session methods', () => {
     const open = API_METHODS.filter((method) => can(null, method));
-    expect(open.every((method) => method.startsWith('app.') || method.startsWith('session.')), open.join(', ')).toBe(true);
+    expect(
+      open.every((method) => method.startsWith('app.') || method.startsWith('session.')),
+      open.join(', '),
+    ).toBe(true);
     expect(open).toEqual(expect.arrayContaining(['app.info', 'session.signIn', 'session.current', 'session.unlock', 'session.signOut']));
   });
 
@@ -53,11 +60,20 @@ describe('the permission table', () => {
 
   it('matches the roles of the issue', () => {
     const clerk = viewer(['clerk']);
-    for (const method of ['post.logIncoming', 'post.list', 'post.logPosting', 'cases.create', 'cases.quickSearch'] as const) expect(can(clerk, method), method).toBe(true);
-    for (const method of ['cases.get', 'cases.list', 'cases.addNote', 'cases.act', 'cases.updateDetails', 'staff.save', 'settings.updateCalendar'] as const) expect(can(clerk, method), method).toBe(false);
+    for (const method of ['post.logIncoming', 'post.list', 'post.logPosting', 'cases.create', 'cases.quickSearch'] as const)
+      expect(can(clerk, method), method).toBe(true);
+    for (const method of ['cases.get', 'cases.list', 'cases.addNote', 'cases.act', 'cases.updateDetails', 'staff.save', 'settings.updateCalendar'] as const)
+      expect(can(clerk, method), method).toBe(false);
     expect(can(viewer(['caseworker']), 'cases.assign')).toBe(false);
     expect(can(viewer(['manager']), 'cases.assign')).toBe(true);
-    for (const method of ['settings.updateCalendar', 'settings.updateSlaPolicy', 'staff.save', 'staff.setPassword', 'sync.configure', 'settings.updateSecurity'] as const) {
+    for (const method of [
+      'settings.updateCalendar',
+      'settings.updateSlaPolicy',
+      'staff.save',
+      'staff.setPassword',
+      'sync.configure',
+      'settings.updateSecurity',
+    ] as const) {
       for (const role of STAFF_ROLES) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
     }
     // Several roles: any of them allows.
@@ -66,15 +82,26 @@ describe('the permission table', () => {
 
   it('lets administrators keep the root-cause taxonomy, managers and administrators plan improvement actions and read recurrence, and every owner see their own (issue 16, P-5.3)', () => {
     for (const role of STAFF_ROLES) {
-      for (const method of ['settings.saveRootCauseCategory', 'settings.saveRootCause'] as const) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
-      for (const method of ['improvementActions.list', 'improvementActions.save', 'reports.recurrence'] as const) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'manager' || role === 'administrator');
+      for (const method of ['settings.saveRootCauseCategory', 'settings.saveRootCause'] as const)
+        expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
+      for (const method of ['improvementActions.list', 'improvementActions.save', 'reports.recurrence'] as const)
+        expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'manager' || role === 'administrator');
       expect(can(viewer([role]), 'improvementActions.mine'), `${role} improvementActions.mine`).toBe(true);
     }
     expect(can(null, 'improvementActions.mine')).toBe(false);
   });
 
   it('lets only administrators see, configure, take and restore backups, and find, review and export everything about a person (issue 14)', () => {
-    for (const method of ['backup.status', 'backup.configure', 'backup.now', 'backup.restore', 'people.find', 'people.review', 'people.export', 'people.chooseArchive'] as const) {
+    for (const method of [
+      'backup.status',
+      'backup.configure',
+      'backup.now',
+      'backup.restore',
+      'people.find',
+      'people.review',
+      'people.export',
+      'people.chooseArchive',
+    ] as const) {
       for (const role of STAFF_ROLES) expect(can(viewer([role]), method), `${role} ${method}`).toBe(role === 'administrator');
       expect(can(null, method), `signed out ${method}`).toBe(false);
     }
@@ -93,7 +120,10 @@ describe('the dispatcher checks the table on every call', () => {
         } else {
           expect(response, `${label} ${method}`).toMatchObject({ ok: false, error: { code: who === null ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
           expect(called, `${label} ${method} changed nothing`).toEqual([]);
-          expect(logger.entries.some((record) => record.message === 'API call refused' && record.details?.['method'] === method), `${label} ${method} logged`).toBe(true);
+          expect(
+            logger.entries.some((record) => record.message === 'API call refused' && record.details?.['method'] === method),
+            `${label} ${method} logged`,
+          ).toBe(true);
         }
       }
     });
@@ -101,7 +131,11 @@ describe('the dispatcher checks the table on every call', () => {
 
   it('refuses a workflow action the role may not perform, before the handler', async () => {
     const { dispatch, called } = harness(viewer(['caseworker']));
-    const extend = await dispatch('cases.act', { caseId: 'c1', action: { type: 'reopen', at: '2026-11-23T10:00:00.000Z', reason: 'Customer came back' } }, { host: 'test' });
+    const extend = await dispatch(
+      'cases.act',
+      { caseId: 'c1', action: { type: 'reopen', at: '2026-11-23T10:00:00.000Z', reason: 'Customer came back' } },
+      { host: 'test' },
+    );
     expect(extend).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(called).toEqual([]);
   });

@@ -9,7 +9,13 @@ export async function settingsSnapshot(domain: DomainServices): Promise<Settings
   const [values, staff, device] = await Promise.all([domain.settings.values(), domain.staffMembers(), domain.identity.state()]);
   return {
     ...values,
-    calendar: { ...values.calendar, closures: [...values.calendar.closures], extraWorkingDays: [...values.calendar.extraWorkingDays], workWeek: [...values.calendar.workWeek], dayNotes: { ...values.calendar.dayNotes } },
+    calendar: {
+      ...values.calendar,
+      closures: [...values.calendar.closures],
+      extraWorkingDays: [...values.calendar.extraWorkingDays],
+      workWeek: [...values.calendar.workWeek],
+      dayNotes: { ...values.calendar.dayNotes },
+    },
     staff,
     security: { ...values.security },
     deviceCode: device.deviceCode,

@@ -9,15 +9,24 @@ import { StorageError, type StorageErrorKind } from '../storage/storage-errors';
 const NOTHING_SAVED = 'Nothing was saved.';
 
 const USER_ERRORS: Partial<Record<StorageErrorKind, { code: ApiErrorCode; message: string }>> = {
-  DISK_FULL: { code: 'STORAGE_FULL', message: `The disk holding Plaint's data is full, so this change was not saved. Free some space on that disk, then try again.` },
+  DISK_FULL: {
+    code: 'STORAGE_FULL',
+    message: `The disk holding Plaint's data is full, so this change was not saved. Free some space on that disk, then try again.`,
+  },
   READ_ONLY: {
     code: 'STORAGE_READ_ONLY',
     message: `Plaint's data file is read-only, so this change was not saved. Check that the data folder is writable (its permissions, or a drive mounted read-only), then restart Plaint.`,
   },
   IN_USE: { code: 'STORAGE_BUSY', message: `Another Plaint window or process is using this data. ${NOTHING_SAVED} Close the other one, then try again.` },
   CORRUPT: { code: 'STORAGE_DAMAGED', message: `Plaint's data file is damaged. ${NOTHING_SAVED} Restore it from a backup or contact support.` },
-  NOT_A_DATABASE: { code: 'STORAGE_DAMAGED', message: `Plaint's data file cannot be read: it is damaged or not a Plaint database. ${NOTHING_SAVED} Restore it from a backup or contact support.` },
-  IO: { code: 'UNAVAILABLE', message: `Plaint could not read or write its data file (a disk or network drive error). ${NOTHING_SAVED} Check the drive, then try again.` },
+  NOT_A_DATABASE: {
+    code: 'STORAGE_DAMAGED',
+    message: `Plaint's data file cannot be read: it is damaged or not a Plaint database. ${NOTHING_SAVED} Restore it from a backup or contact support.`,
+  },
+  IO: {
+    code: 'UNAVAILABLE',
+    message: `Plaint could not read or write its data file (a disk or network drive error). ${NOTHING_SAVED} Check the drive, then try again.`,
+  },
   CANNOT_OPEN: { code: 'UNAVAILABLE', message: `Plaint cannot open its data file. ${NOTHING_SAVED} Check that the data folder exists and is writable.` },
   CLOSED: { code: 'UNAVAILABLE', message: `Plaint's data is closed (the app is shutting down). ${NOTHING_SAVED}` },
 };

@@ -73,7 +73,12 @@ describe('storage errors wrapped by RxDB or another error are found too', () => 
   });
 
   it('a schema mismatch stays INTERNAL: it is a bug, not something the user can fix', async () => {
-    const handlers = Object.fromEntries(API_METHODS.map((method) => [method, () => Promise.reject(new StorageError('SCHEMA_MISMATCH', '/d', 'x'))])) as unknown as ApiHandlers;
-    expect(await createDispatcher(handlers, createMemoryLogger(), { viewer: () => null })('app.ping', {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const handlers = Object.fromEntries(
+      API_METHODS.map((method) => [method, () => Promise.reject(new StorageError('SCHEMA_MISMATCH', '/d', 'x'))]),
+    ) as unknown as ApiHandlers;
+    expect(await createDispatcher(handlers, createMemoryLogger(), { viewer: () => null })('app.ping', {}, { host: 'test' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });

@@ -30,11 +30,16 @@ function readOrRefuse(file: string, missing: string): KeyFile {
 
 /** Copies the profile's key slots into the generation, wrapped keys only; answers the copy's digest. */
 export async function copyKeyFile(profileKeyFile: string | undefined, generation: string): Promise<{ bytes: number; sha256: string }> {
-  if (profileKeyFile === undefined) throw backupError('backup_key_file_missing', 'The profile is encrypted but no key file was given, and an encrypted backup cannot be opened without it.');
+  if (profileKeyFile === undefined)
+    throw backupError('backup_key_file_missing', 'The profile is encrypted but no key file was given, and an encrypted backup cannot be opened without it.');
   const content = readOrRefuse(profileKeyFile, `The profile's key file ${profileKeyFile} cannot be read, and an encrypted backup cannot be opened without it.`);
   const slots = content.slots.filter((slot) => slot.kind !== 'unprotected');
   if (slots.length === 0) {
-    throw backupError('backup_key_not_wrapped', 'The database key is not yet protected by a keychain or a password, and a backup never holds the key itself. Set up the team (an administrator with a password) first.', { path: profileKeyFile });
+    throw backupError(
+      'backup_key_not_wrapped',
+      'The database key is not yet protected by a keychain or a password, and a backup never holds the key itself. Set up the team (an administrator with a password) first.',
+      { path: profileKeyFile },
+    );
   }
   const copy = path.join(generation, BACKUP_KEY_FILE);
   writeKeyFile(copy, { format: content.format, slots });
@@ -50,10 +55,15 @@ export async function verifyKeyFile(generation: string, manifest: BackupManifest
   if (!manifest.keyFile || !fs.existsSync(file)) throw backupError('backup_key_file_missing', missing, { path: generation });
   const digest = await fileDigest(file);
   if (digest.bytes !== manifest.keyFile.bytes || digest.sha256 !== manifest.keyFile.sha256) {
-    throw backupError('backup_file_changed', `The key file ${file} is not the one the backup's manifest describes: it is damaged or was changed.`, { path: file });
+    throw backupError('backup_file_changed', `The key file ${file} is not the one the backup's manifest describes: it is damaged or was changed.`, {
+      path: file,
+    });
   }
   const content = readOrRefuse(file, missing);
-  if (content.slots.some((slot) => slot.kind === 'unprotected')) throw backupError('backup_key_not_wrapped', `The key file ${file} holds the database key unwrapped; Plaint never writes a backup like that.`, { path: file });
+  if (content.slots.some((slot) => slot.kind === 'unprotected'))
+    throw backupError('backup_key_not_wrapped', `The key file ${file} holds the database key unwrapped; Plaint never writes a backup like that.`, {
+      path: file,
+    });
 }
 
 /** Puts the generation's key file in the restored profile and checks the copy against the manifest. */
@@ -63,7 +73,9 @@ export async function restoreKeyFile(generation: string, manifest: BackupManifes
   fsyncPath(destination);
   const digest = await fileDigest(destination);
   if (digest.bytes !== manifest.keyFile?.bytes || digest.sha256 !== manifest.keyFile.sha256) {
-    throw backupError('backup_file_changed', `The copy of the backup's key file in ${destination} is not the one its manifest describes.`, { path: destination });
+    throw backupError('backup_file_changed', `The copy of the backup's key file in ${destination} is not the one its manifest describes.`, {
+      path: destination,
+    });
   }
 }
 

@@ -31,13 +31,24 @@ const manifestSchema = z
     /** The key file's size and SHA-256; an encrypted profile's backup is refused without it. */
     keyFile: z.object({ bytes: count, sha256 }).strict().optional(),
     schemaVersions: z.record(z.string(), z.number().int().nonnegative()),
-    collections: z.array(z.object({ collection: z.string().min(1), schemaVersion: count, documents: count, deleted: count, attachments: count, sha256 }).strict()),
+    collections: z.array(
+      z.object({ collection: z.string().min(1), schemaVersion: count, documents: count, deleted: count, attachments: count, sha256 }).strict(),
+    ),
   })
   .strict();
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-export function buildManifest(input: { appName: string; appVersion: string; createdAt: string; fileBytes: number; fileSha256: string; encrypted: boolean; keyFile?: { bytes: number; sha256: string }; collections: readonly CollectionDigest[] }): BackupManifest {
+export function buildManifest(input: {
+  appName: string;
+  appVersion: string;
+  createdAt: string;
+  fileBytes: number;
+  fileSha256: string;
+  encrypted: boolean;
+  keyFile?: { bytes: number; sha256: string };
+  collections: readonly CollectionDigest[];
+}): BackupManifest {
   return {
     format: BACKUP_FORMAT,
     app: { name: input.appName, version: input.appVersion },
@@ -68,6 +79,11 @@ export function readManifest(generation: string): BackupManifest {
     throw backupError('backup_manifest_invalid', `The manifest of ${generation} is not valid JSON.`, { path: generation });
   }
   const result = manifestSchema.safeParse(parsed);
-  if (!result.success) throw backupError('backup_manifest_invalid', `The manifest of ${generation} is not a Plaint backup manifest (${result.error.issues.map((issue) => issue.path.join('.')).join(', ')}).`, { path: generation });
+  if (!result.success)
+    throw backupError(
+      'backup_manifest_invalid',
+      `The manifest of ${generation} is not a Plaint backup manifest (${result.error.issues.map((issue) => issue.path.join('.')).join(', ')}).`,
+      { path: generation },
+    );
   return result.data;
 }

@@ -149,7 +149,10 @@ describe('restore (issue 14)', () => {
   it('refuses a tampered manifest and leaves nothing behind in the new profile folder', async () => {
     const manifest = readManifest(generation);
     const cases = manifest.collections.find((entry) => entry.collection === 'cases');
-    const tampered = { ...manifest, collections: manifest.collections.map((entry) => (entry === cases ? { ...entry, documents: entry.documents + 1 } : entry)) };
+    const tampered = {
+      ...manifest,
+      collections: manifest.collections.map((entry) => (entry === cases ? { ...entry, documents: entry.documents + 1 } : entry)),
+    };
     fs.writeFileSync(path.join(generation, MANIFEST_FILE), JSON.stringify(tampered));
     const parent = tempDir('plaint-restored-');
     const target = path.join(parent, 'new', 'profile');

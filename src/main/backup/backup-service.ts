@@ -9,7 +9,14 @@
  */
 import type { RxDatabase } from 'rxdb';
 import { DomainError } from '../../shared/domain/domain-error';
-import { DEFAULT_BACKUP_GENERATIONS, type BackupGeneration, type BackupOutcome, type BackupSettings, type BackupSettingsInput, type BackupView } from '../../shared/domain/backup';
+import {
+  DEFAULT_BACKUP_GENERATIONS,
+  type BackupGeneration,
+  type BackupOutcome,
+  type BackupSettings,
+  type BackupSettingsInput,
+  type BackupView,
+} from '../../shared/domain/backup';
 import type { Logger } from '../logging/logger';
 import { backupError } from './backup-errors';
 import { checkBackupFolder } from './backup-folder';
@@ -70,7 +77,12 @@ export class BackupService {
 
   async view(): Promise<BackupView> {
     const state = await this.state();
-    return { settings: state.settings, last: state.last, running: this.running !== null, generations: state.settings.folder ? generationsIn(state.settings.folder) : [] };
+    return {
+      settings: state.settings,
+      last: state.last,
+      running: this.running !== null,
+      generations: state.settings.folder ? generationsIn(state.settings.folder) : [],
+    };
   }
 
   /** A folder that is missing, a file or not writable is refused, and the settings stay as they were. */
@@ -84,7 +96,10 @@ export class BackupService {
   /** "Back up now": the outcome is recorded either way; a failure is also thrown for the caller. */
   async backUpNow(): Promise<BackupView> {
     const outcome = await this.run('manual');
-    if (outcome.error) throw new DomainError('VALIDATION_FAILED', outcome.error.message, [{ path: '', code: outcome.error.code, message: outcome.error.message, ...(outcome.error.params ? { params: outcome.error.params } : {}) }]);
+    if (outcome.error)
+      throw new DomainError('VALIDATION_FAILED', outcome.error.message, [
+        { path: '', code: outcome.error.code, message: outcome.error.message, ...(outcome.error.params ? { params: outcome.error.params } : {}) },
+      ]);
     return this.view();
   }
 
@@ -155,7 +170,12 @@ export class BackupService {
     } catch (error) {
       const issue = error instanceof DomainError ? error.issues[0] : undefined;
       const message = error instanceof Error ? error.message : String(error);
-      outcome = { at: at.toISOString(), trigger, generation: null, error: issue ? { code: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) } : { code: 'backup_failed', message } };
+      outcome = {
+        at: at.toISOString(),
+        trigger,
+        generation: null,
+        error: issue ? { code: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) } : { code: 'backup_failed', message },
+      };
       this.options.logger.error('Backup failed', { trigger, error: message });
     }
     const latest = await this.state();
@@ -168,7 +188,15 @@ function generationsIn(folder: string): BackupGeneration[] {
   return listGenerations(folder).flatMap((name) => {
     try {
       const manifest = readManifest(path.join(folder, name));
-      return [{ name, createdAt: manifest.createdAt, bytes: manifest.fileBytes, appVersion: manifest.app.version, documents: manifest.collections.reduce((sum, entry) => sum + entry.documents, 0) }];
+      return [
+        {
+          name,
+          createdAt: manifest.createdAt,
+          bytes: manifest.fileBytes,
+          appVersion: manifest.app.version,
+          documents: manifest.collections.reduce((sum, entry) => sum + entry.documents, 0),
+        },
+      ];
     } catch {
       return [];
     }

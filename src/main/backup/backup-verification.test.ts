@@ -24,11 +24,16 @@ let connection: SqliteConnection;
 function fill(db: SqliteConnection['db'], rows: number): void {
   db.exec('CREATE TABLE IF NOT EXISTS plaint_rx_tables (table_name TEXT PRIMARY KEY, indexes TEXT NOT NULL)');
   for (const collection of ['cases', 'timeline']) {
-    db.exec(`CREATE TABLE IF NOT EXISTS "rx__${collection}__v0" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, rev TEXT NOT NULL, doc TEXT NOT NULL)`);
-    db.exec(`CREATE TABLE IF NOT EXISTS "rx__${collection}__v0__attachments" (doc_id TEXT NOT NULL, attachment_id TEXT NOT NULL, digest TEXT NOT NULL, type TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (doc_id, attachment_id))`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "rx__${collection}__v0" (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, rev TEXT NOT NULL, doc TEXT NOT NULL)`,
+    );
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "rx__${collection}__v0__attachments" (doc_id TEXT NOT NULL, attachment_id TEXT NOT NULL, digest TEXT NOT NULL, type TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (doc_id, attachment_id))`,
+    );
     db.prepare('INSERT OR IGNORE INTO plaint_rx_tables VALUES (?, ?)').run(`"rx__${collection}__v0"`, '[]');
     const insert = db.prepare(`INSERT INTO "rx__${collection}__v0" VALUES (?, 0, 1, '1-a', ?)`);
-    for (let i = 0; i < rows; i += 1) insert.run(`${collection}-${i}`, JSON.stringify({ id: `${collection}-${i}`, name: `Anna Bērziņa ${i}`, text: 'x'.repeat(200) }));
+    for (let i = 0; i < rows; i += 1)
+      insert.run(`${collection}-${i}`, JSON.stringify({ id: `${collection}-${i}`, name: `Anna Bērziņa ${i}`, text: 'x'.repeat(200) }));
   }
   db.prepare(`INSERT INTO "rx__cases__v0__attachments" VALUES ('cases-0', 'scan', 'sha', 'application/pdf', ?)`).run(Buffer.from('%PDF-1.7 scan'));
 }
@@ -39,12 +44,23 @@ async function backUp(key?: string): Promise<string> {
   // An encrypted profile's key file: its slots are only copied here, so a stand-in wrapping will do.
   const keyFile = path.join(root, 'live', 'plaint.keys.json');
   if (key) writeKeyFile(keyFile, { format: 1, slots: [{ kind: 'keychain', sealed: 'd3JhcHBlZA==' }] });
-  const result = await takeBackup({ db: connection.db, folder, keep: 7, appName: 'Plaint', appVersion: '1.2.3', now: new Date('2026-12-07T05:00:00.000Z'), ...(key ? { key, keyFile } : {}) });
+  const result = await takeBackup({
+    db: connection.db,
+    folder,
+    keep: 7,
+    appName: 'Plaint',
+    appVersion: '1.2.3',
+    now: new Date('2026-12-07T05:00:00.000Z'),
+    ...(key ? { key, keyFile } : {}),
+  });
   return result.path;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  const error: unknown = await promise.then(() => null, (caught: unknown) => caught);
+  const error: unknown = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof DomainError)) throw new Error(`Expected a refusal, got ${String(error)}`);
   return error.issues[0]?.code;
 }
@@ -67,7 +83,12 @@ describe('a plain profile', () => {
   it('writes a manifest with counts, a hash per collection and the file hash, and the file verifies', async () => {
     const generation = await backUp();
     const manifest = readManifest(generation);
-    expect(manifest).toMatchObject({ app: { name: 'Plaint', version: '1.2.3' }, createdAt: '2026-12-07T05:00:00.000Z', encrypted: false, schemaVersions: { cases: 0, timeline: 0 } });
+    expect(manifest).toMatchObject({
+      app: { name: 'Plaint', version: '1.2.3' },
+      createdAt: '2026-12-07T05:00:00.000Z',
+      encrypted: false,
+      schemaVersions: { cases: 0, timeline: 0 },
+    });
     expect(manifest.collections.map((entry) => [entry.collection, entry.documents, entry.attachments])).toEqual([
       ['cases', 300, 1],
       ['timeline', 300, 0],
@@ -92,7 +113,10 @@ describe('a plain profile', () => {
     const file = path.join(generation, BACKUP_DATABASE_FILE);
     const rewriteHash = async () => {
       const digest = await fileDigest(file);
-      fs.writeFileSync(path.join(generation, MANIFEST_FILE), JSON.stringify({ ...readManifest(generation), fileBytes: digest.bytes, fileSha256: digest.sha256 }));
+      fs.writeFileSync(
+        path.join(generation, MANIFEST_FILE),
+        JSON.stringify({ ...readManifest(generation), fileBytes: digest.bytes, fileSha256: digest.sha256 }),
+      );
     };
     // A changed letter inside a document: SQLite's structure is intact, the collection hash is not.
     // (Every copy: a page's free space may still hold a stale copy of a cell moved while building.)

@@ -63,7 +63,9 @@ function digestTable(db: SqliteDatabase, table: string, collection: string, sche
   }
   let attachments = 0;
   const attachmentsTable = quoted(`${table.slice(1, -1)}__attachments`);
-  for (const row of db.prepare(`SELECT doc_id, attachment_id, digest, type, data FROM ${attachmentsTable} ORDER BY doc_id, attachment_id`).iterate() as IterableIterator<AttachmentRow>) {
+  for (const row of db
+    .prepare(`SELECT doc_id, attachment_id, digest, type, data FROM ${attachmentsTable} ORDER BY doc_id, attachment_id`)
+    .iterate() as IterableIterator<AttachmentRow>) {
     attachments += 1;
     hash.update(JSON.stringify(['attachment', row.doc_id, row.attachment_id, row.digest, row.type, row.data.length]));
     hash.update('\n');

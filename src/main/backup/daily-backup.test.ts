@@ -52,7 +52,11 @@ it('records a failed daily backup in words and tries again an hour later', async
   await t.call('backup.configure', { folder: gone, keep: 7, daily: true });
   fs.rmSync(gone, { recursive: true });
   await timers.advanceTo(at(FIRST_CHECK_MS), settle);
-  expect((await t.call('backup.status', {})).last).toMatchObject({ trigger: 'daily', generation: null, error: { code: 'backup_folder_missing', params: { path: gone } } });
+  expect((await t.call('backup.status', {})).last).toMatchObject({
+    trigger: 'daily',
+    generation: null,
+    error: { code: 'backup_folder_missing', params: { path: gone } },
+  });
   fs.mkdirSync(gone);
   await timers.advanceTo(at(3_600_000), settle);
   expect((await t.call('backup.status', {})).last).toMatchObject({ trigger: 'daily', error: null });

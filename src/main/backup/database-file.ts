@@ -28,7 +28,8 @@ export function inspectDatabaseFile(file: string, key?: string): CollectionDiges
     db?.close();
     // A wrong key and a file that is no database both read as SQLITE_NOTADB; a cut-off or
     // damaged database as SQLITE_CORRUPT.
-    if (isCorrupt(error)) throw backupError('backup_damaged', `The backup database ${file} is damaged: ${error instanceof Error ? error.message : String(error)}.`, { path: file });
+    if (isCorrupt(error))
+      throw backupError('backup_damaged', `The backup database ${file} is damaged: ${error instanceof Error ? error.message : String(error)}.`, { path: file });
     throw backupError('backup_unreadable', `${file} is not a Plaint database, or not one this key opens.`, { path: file });
   }
   const open = db;
@@ -39,11 +40,16 @@ export function inspectDatabaseFile(file: string, key?: string): CollectionDiges
     } catch (error) {
       problems = [error instanceof Error ? error.message : String(error)];
     }
-    if (problems.length !== 1 || problems[0] !== 'ok') throw backupError('backup_damaged', `The backup database ${file} failed SQLite's integrity check: ${problems.join('; ')}.`, { path: file });
+    if (problems.length !== 1 || problems[0] !== 'ok')
+      throw backupError('backup_damaged', `The backup database ${file} failed SQLite's integrity check: ${problems.join('; ')}.`, { path: file });
     try {
       return digestCollections(open);
     } catch (error) {
-      throw backupError('backup_damaged', `The backup database ${file} could not be read to the end: ${error instanceof Error ? error.message : String(error)}.`, { path: file });
+      throw backupError(
+        'backup_damaged',
+        `The backup database ${file} could not be read to the end: ${error instanceof Error ? error.message : String(error)}.`,
+        { path: file },
+      );
     }
   } finally {
     open.close();

@@ -36,7 +36,14 @@ function scratch(): string {
 }
 
 async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, ...extra });
+  const services = await startMainServices({
+    dataDirectory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    ...extra,
+  });
   running.push(services);
   return services;
 }
@@ -69,7 +76,8 @@ async function backedUpProfile(root: string, keychain: KeyProtector): Promise<{ 
   fs.mkdirSync(folder);
   const services = await start(profile, { keyProtector: keychain });
   await seedAdministrator(services);
-  for (const name of PEOPLE) await call(services, 'cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name }, receivedAt: '2026-11-20T16:00:00.000Z' });
+  for (const name of PEOPLE)
+    await call(services, 'cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name }, receivedAt: '2026-11-20T16:00:00.000Z' });
   const { recoveryKey } = (await call(services, 'protection.createRecoveryKey', {})) as { recoveryKey: string };
   await call(services, 'backup.configure', { folder, keep: 7, daily: false });
   const view = (await call(services, 'backup.now', {})) as { last: { generation: string } };
@@ -93,7 +101,11 @@ describe("an encrypted profile's backup (issue 14, P-7.2)", () => {
 
     expect(fs.readdirSync(generation).sort()).toEqual(['manifest.json', BACKUP_KEY_FILE, 'plaint.sqlite']);
     expect(readManifest(generation)).toMatchObject({ encrypted: true, keyFile: { bytes: fs.statSync(path.join(generation, BACKUP_KEY_FILE)).size } });
-    expect(readKeyFile(path.join(generation, BACKUP_KEY_FILE))?.slots.map((slot) => slot.kind).sort()).toEqual(['keychain', 'password', 'recovery']);
+    expect(
+      readKeyFile(path.join(generation, BACKUP_KEY_FILE))
+        ?.slots.map((slot) => slot.kind)
+        .sort(),
+    ).toEqual(['keychain', 'password', 'recovery']);
     for (const name of fs.readdirSync(generation)) {
       const bytes = fs.readFileSync(path.join(generation, name));
       expect({ name, raw: bytes.includes(Buffer.from(rawKey, 'utf8')) || bytes.includes(Buffer.from(rawKey, 'hex')) }).toEqual({ name, raw: false });
@@ -152,7 +164,14 @@ describe("an encrypted profile's backup (issue 14, P-7.2)", () => {
     const root = scratch();
     const { generation, recoveryKey } = await backedUpProfile(root, fakeKeychain());
     const target = path.join(root, 'restored');
-    const wrong: unknown = await restoreBackup({ from: generation, dataDirectory: target, unlock: { recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000' } }).then(() => null, (caught: unknown) => caught);
+    const wrong: unknown = await restoreBackup({
+      from: generation,
+      dataDirectory: target,
+      unlock: { recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000' },
+    }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(wrong).toMatchObject({ issues: [{ code: 'backup_unreadable' }] });
     expect(fs.existsSync(target)).toBe(false);
     await restoreBackup({ from: generation, dataDirectory: target, unlock: { recoveryKey: recoveryKey.toLowerCase() } });
@@ -187,7 +206,10 @@ describe("an encrypted profile's backup (issue 14, P-7.2)", () => {
     const backups = services.backups;
     if (!backups) throw new Error('not open');
     await backups.configure({ folder, keep: 7, daily: false });
-    const error: unknown = await backups.backUpNow().then(() => null, (caught: unknown) => caught);
+    const error: unknown = await backups.backUpNow().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ issues: [{ code: 'backup_key_not_wrapped' }] });
     expect(fs.readdirSync(folder)).toEqual([]);
   });

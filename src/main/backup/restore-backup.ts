@@ -56,7 +56,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     try {
       fs.mkdirSync(staging, { mode: 0o700 });
     } catch {
-      throw backupError('restore_target_not_writable', `Plaint cannot write beside the new profile folder, in ${path.dirname(target)}.`, { path: path.dirname(target) });
+      throw backupError('restore_target_not_writable', `Plaint cannot write beside the new profile folder, in ${path.dirname(target)}.`, {
+        path: path.dirname(target),
+      });
     }
     const file = path.join(staging, name);
     fs.copyFileSync(path.join(from, BACKUP_DATABASE_FILE), file, fs.constants.COPYFILE_EXCL);
@@ -83,7 +85,10 @@ function checkTarget(target: string): boolean {
   const stats = fs.statSync(target, { throwIfNoEntry: false });
   if (stats === undefined) return false;
   if (!stats.isDirectory()) throw backupError('restore_target_not_folder', `${target} is a file, not a folder for the new profile.`, { path: target });
-  if (fs.readdirSync(target).length > 0) throw backupError('restore_target_not_empty', `${target} is not empty: restore only into a new, empty profile folder, never over an existing one.`, { path: target });
+  if (fs.readdirSync(target).length > 0)
+    throw backupError('restore_target_not_empty', `${target} is not empty: restore only into a new, empty profile folder, never over an existing one.`, {
+      path: target,
+    });
   return true;
 }
 

@@ -56,7 +56,8 @@ function quote(text: string): string {
 }
 
 export async function takeBackup(options: TakeBackupOptions): Promise<BackupResult> {
-  if (!Number.isInteger(options.keep) || options.keep < 1) throw backupError('too_small', `Keep at least one backup generation (got ${options.keep}).`, { minimum: 1 });
+  if (!Number.isInteger(options.keep) || options.keep < 1)
+    throw backupError('too_small', `Keep at least one backup generation (got ${options.keep}).`, { minimum: 1 });
   const folder = checkBackupFolder(options.folder);
   removePartials(folder);
   const name = generationName(folder, options.now);
@@ -69,7 +70,16 @@ export async function takeBackup(options: TakeBackupOptions): Promise<BackupResu
     const collections = inspectDatabaseFile(file, options.key);
     const digest = await fileDigest(file);
     const keyFile = options.key === undefined ? undefined : await copyKeyFile(options.keyFile, partial);
-    const manifest = buildManifest({ appName: options.appName, appVersion: options.appVersion, createdAt: options.now.toISOString(), fileBytes: digest.bytes, fileSha256: digest.sha256, encrypted: options.key !== undefined, ...(keyFile ? { keyFile } : {}), collections });
+    const manifest = buildManifest({
+      appName: options.appName,
+      appVersion: options.appVersion,
+      createdAt: options.now.toISOString(),
+      fileBytes: digest.bytes,
+      fileSha256: digest.sha256,
+      encrypted: options.key !== undefined,
+      ...(keyFile ? { keyFile } : {}),
+      collections,
+    });
     const manifestFile = path.join(partial, MANIFEST_FILE);
     fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     fsyncPath(manifestFile);
@@ -89,7 +99,9 @@ function copyDatabase(db: SqliteDatabase, file: string): void {
   try {
     db.exec(`VACUUM INTO ${quote(file)}`);
   } catch (error) {
-    throw backupError('backup_failed', `SQLite could not copy the database to ${file}: ${error instanceof Error ? error.message : String(error)}`, { path: file });
+    throw backupError('backup_failed', `SQLite could not copy the database to ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      path: file,
+    });
   }
   fs.chmodSync(file, 0o600);
   fsyncPath(file);

@@ -28,7 +28,11 @@ export async function verifyDatabaseFile(file: string, manifest: BackupManifest,
     throw backupError('backup_not_found', `The backup has no database file (${file}).`, { path: file });
   }
   if (digest.bytes !== manifest.fileBytes || digest.sha256 !== manifest.fileSha256) {
-    throw backupError('backup_file_changed', `The backup file ${file} is not the one its manifest describes (${digest.bytes} bytes, expected ${manifest.fileBytes}; SHA-256 differs: ${digest.sha256 !== manifest.fileSha256}). It is damaged or was changed.`, { path: file });
+    throw backupError(
+      'backup_file_changed',
+      `The backup file ${file} is not the one its manifest describes (${digest.bytes} bytes, expected ${manifest.fileBytes}; SHA-256 differs: ${digest.sha256 !== manifest.fileSha256}). It is damaged or was changed.`,
+      { path: file },
+    );
   }
   compareCollections(inspectDatabaseFile(file, key), manifest, file);
 }
@@ -39,9 +43,20 @@ function compareCollections(found: readonly CollectionDigest[], manifest: Backup
   for (const name of new Set([...expected.keys(), ...actual.keys()])) {
     const want = expected.get(name);
     const have = actual.get(name);
-    const same = want && have && want.schemaVersion === have.schemaVersion && want.documents === have.documents && want.deleted === have.deleted && want.attachments === have.attachments && want.sha256 === have.sha256;
+    const same =
+      want &&
+      have &&
+      want.schemaVersion === have.schemaVersion &&
+      want.documents === have.documents &&
+      want.deleted === have.deleted &&
+      want.attachments === have.attachments &&
+      want.sha256 === have.sha256;
     if (!same) {
-      const detail = !want ? 'is not in the manifest' : !have ? 'is missing' : `has ${have.documents} documents (manifest: ${want.documents}) and ${have.sha256 === want.sha256 ? 'the same' : 'a different'} hash`;
+      const detail = !want
+        ? 'is not in the manifest'
+        : !have
+          ? 'is missing'
+          : `has ${have.documents} documents (manifest: ${want.documents}) and ${have.sha256 === want.sha256 ? 'the same' : 'a different'} hash`;
       throw backupError('backup_collection_mismatch', `The '${name}' collection in ${file} ${detail}.`, { collection: name, path: file });
     }
   }

@@ -45,7 +45,10 @@ async function bundleWriter(directory: string): Promise<string> {
 
 function runAndKill(bundle: string, directory: string, seed: number, killAfterMs: number, seen: Acknowledged): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, directory, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(import.meta.dirname, '..', '..', '..') });
+    const child = spawn(process.execPath, [bundle, directory, String(seed)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: path.resolve(import.meta.dirname, '..', '..', '..'),
+    });
     let buffered = '';
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -120,7 +123,9 @@ function inspect(directory: string, seen: Acknowledged): Findings {
         half.push(`letter ${id} has no case`);
         continue;
       }
-      const recorded = (entriesOf.get(caseId) ?? []).some((entry) => entry['kind'] === 'communication' && (entry['data'] as { letterId?: string }).letterId === id);
+      const recorded = (entriesOf.get(caseId) ?? []).some(
+        (entry) => entry['kind'] === 'communication' && (entry['data'] as { letterId?: string }).letterId === id,
+      );
       if (!recorded) half.push(`letter ${id} is not on its case's timeline`);
       for (const ref of letter['files'] as { id: string }[]) if (!files.has(ref.id)) half.push(`letter ${id} lists a missing scan ${ref.id}`);
     }
@@ -166,7 +171,15 @@ describe('crash rounds on whole operations', () => {
     const cache = path.resolve(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache');
     fs.mkdirSync(cache, { recursive: true });
     const bundle = await bundleWriter(fs.mkdtempSync(path.join(cache, 'plaint-operations-writer-')));
-    const seen: Acknowledged = { cases: new Set(), letters: new Map(), acknowledged: new Set(), notes: new Map(), undone: new Set(), undoing: new Set(), count: 0 };
+    const seen: Acknowledged = {
+      cases: new Set(),
+      letters: new Map(),
+      acknowledged: new Set(),
+      notes: new Map(),
+      undone: new Set(),
+      undoing: new Set(),
+      count: 0,
+    };
     let lost = 0;
     let halfWritten = 0;
     try {

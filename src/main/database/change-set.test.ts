@@ -28,7 +28,12 @@ const parcelSchema: RxJsonSchema<Parcel> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  properties: { id: { type: 'string', maxLength: 40 }, owner: { type: 'string', maxLength: 40 }, label: { type: 'string', minLength: 1 }, weight: { type: 'number', minimum: 0 } },
+  properties: {
+    id: { type: 'string', maxLength: 40 },
+    owner: { type: 'string', maxLength: 40 },
+    label: { type: 'string', minLength: 1 },
+    weight: { type: 'number', minimum: 0 },
+  },
   required: ['id', 'owner', 'label', 'weight'],
   indexes: ['owner'],
 };
@@ -46,7 +51,11 @@ type Collections = { parcels: RxCollection<Parcel>; entries: RxCollection<Entry>
 let db: RxDatabase<Collections>;
 
 beforeEach(async () => {
-  db = await createRxDatabase<Collections>({ name: 'plaint', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+  db = await createRxDatabase<Collections>({
+    name: 'plaint',
+    storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
+    multiInstance: false,
+  });
   await db.addCollections({ parcels: { schema: parcelSchema }, entries: { schema: entrySchema } });
 });
 
@@ -76,7 +85,10 @@ describe('a change set', () => {
     await new ChangeSet().insert(db.parcels, parcel('a'), parcel('b')).commit();
     const a = await db.parcels.findOne('a').exec();
     const b = await db.parcels.findOne('b').exec();
-    await new ChangeSet().update(db.parcels, a!, { ...parcel('a'), weight: 7 }).remove(db.parcels, b!).commit();
+    await new ChangeSet()
+      .update(db.parcels, a!, { ...parcel('a'), weight: 7 })
+      .remove(db.parcels, b!)
+      .commit();
     expect((await db.parcels.findOne('a').exec())?.weight).toBe(7);
     expect(await db.parcels.findOne('b').exec()).toBeNull();
   });
@@ -122,14 +134,20 @@ describe('a change set', () => {
     expect((error as StorageError).message).toContain('(saving a change)');
     expect(await counts()).toEqual({ parcels: 1, entries: 0 });
     connection.db.pragma('max_page_count = 1073741823');
-    await new ChangeSet().insert(db.parcels, parcel('b')).insert(db.entries, ...big).commit();
+    await new ChangeSet()
+      .insert(db.parcels, parcel('b'))
+      .insert(db.entries, ...big)
+      .commit();
     expect(await counts()).toEqual({ parcels: 2, entries: 40 });
   });
 
   it('keeps the first revision it was based on when the same document is planned twice', async () => {
     await new ChangeSet().insert(db.parcels, parcel('a')).commit();
     const a = await db.parcels.findOne('a').exec();
-    await new ChangeSet().update(db.parcels, a!, { ...parcel('a'), weight: 2 }).update(db.parcels, a!, { ...parcel('a'), weight: 5 }).commit();
+    await new ChangeSet()
+      .update(db.parcels, a!, { ...parcel('a'), weight: 2 })
+      .update(db.parcels, a!, { ...parcel('a'), weight: 5 })
+      .commit();
     expect((await db.parcels.findOne('a').exec())?.weight).toBe(5);
   });
 });
@@ -267,20 +285,47 @@ describe('the storage commit', () => {
   });
 
   it('refuses to span two database files, and collections with RxDB attachments', async () => {
-    const other = await createRxDatabase<Collections>({ name: 'second', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+    const other = await createRxDatabase<Collections>({
+      name: 'second',
+      storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
+      multiInstance: false,
+    });
     await other.addCollections({ parcels: { schema: parcelSchema }, people: { schema: personSchema } } as never);
     const here = unwrapSqliteInstance<unknown>(db.parcels.storageInstance)!;
     const there = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
     const people = unwrapSqliteInstance<unknown>((other as unknown as { people: RxCollection<Person> }).people.storageInstance)!;
-    await expect(commitAtomically([{ instance: here, rows: [] }, { instance: there, rows: [] }], 'test')).rejects.toMatchObject({ kind: 'UNKNOWN', message: 'An operation tried to write to two database files at once.' });
-    await expect(commitAtomically([{ instance: people, rows: [] }], 'test')).rejects.toMatchObject({ kind: 'UNKNOWN', message: 'Atomic writes do not carry RxDB attachments.' });
+    await expect(
+      commitAtomically(
+        [
+          { instance: here, rows: [] },
+          { instance: there, rows: [] },
+        ],
+        'test',
+      ),
+    ).rejects.toMatchObject({ kind: 'UNKNOWN', message: 'An operation tried to write to two database files at once.' });
+    await expect(commitAtomically([{ instance: people, rows: [] }], 'test')).rejects.toMatchObject({
+      kind: 'UNKNOWN',
+      message: 'Atomic writes do not carry RxDB attachments.',
+    });
     // One part with attachments is enough to refuse the whole operation.
-    await expect(commitAtomically([{ instance: there, rows: [] }, { instance: people, rows: [] }], 'test')).rejects.toThrow('attachments');
+    await expect(
+      commitAtomically(
+        [
+          { instance: there, rows: [] },
+          { instance: people, rows: [] },
+        ],
+        'test',
+      ),
+    ).rejects.toThrow('attachments');
     await other.close();
   });
 
   it('writes at once when nothing waits, waits behind a queued write, and writes at once again when the queue is empty', async () => {
-    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({ name: 'fourth', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({
+      name: 'fourth',
+      storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
+      multiInstance: false,
+    });
     await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
     const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
     const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
@@ -297,7 +342,13 @@ describe('the storage commit', () => {
     const bulk = (id: string) => () => parcels.bulkWrite([row(id)], 'test');
     expect([await storedAtOnce(commit('p1'), 'p1'), await storedAtOnce(bulk('p2'), 'p2')]).toEqual([true, true]);
     const [person] = makePeople(1);
-    const withAttachment = { ...person!, _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-a', _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } } };
+    const withAttachment = {
+      ...person!,
+      _deleted: false,
+      _meta: { lwt: Date.now() },
+      _rev: '1-a',
+      _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } },
+    };
     const queued = people.bulkWrite([{ document: withAttachment as never }], 'test');
     // Both are started before anything is awaited, so the attachment write is still queued ahead of them.
     const waiting = [commit('p3')(), bulk('p4')()];
@@ -324,7 +375,9 @@ describe('the storage commit', () => {
     const connection = parcels.internals.connection;
     const pages = connection.db.pragma('page_count', { simple: true }) as number;
     connection.db.pragma(`max_page_count = ${pages + 2}`);
-    const rows = Array.from({ length: 40 }, (_, index) => ({ document: { ...parcel(`big${index}`, 'x'.repeat(4000)), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-e', _attachments: {} } }));
+    const rows = Array.from({ length: 40 }, (_, index) => ({
+      document: { ...parcel(`big${index}`, 'x'.repeat(4000)), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-e', _attachments: {} },
+    }));
     await expect(parcels.bulkWrite(rows, 'test')).rejects.toMatchObject({ kind: 'DISK_FULL', message: expect.stringContaining('(writing documents)') });
     connection.db.pragma('max_page_count = 1073741823');
     expect(await db.parcels.count().exec()).toBe(0);
@@ -343,14 +396,24 @@ describe('the storage commit', () => {
   });
 
   it('waits behind a write that is still reading attachment data, keeping the order of calls', async () => {
-    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({ name: 'third', storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }), multiInstance: false });
+    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({
+      name: 'third',
+      storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
+      multiInstance: false,
+    });
     await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
     const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
     const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
     const order: string[] = [];
     const subscriptions = [people.changeStream().subscribe(() => order.push('person')), parcels.changeStream().subscribe(() => order.push('parcel'))];
     const [person] = makePeople(1);
-    const withAttachment = { ...person!, _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-a', _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } } };
+    const withAttachment = {
+      ...person!,
+      _deleted: false,
+      _meta: { lwt: Date.now() },
+      _rev: '1-a',
+      _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } },
+    };
     // The attachment write queues (it must read its blob first); the commit must not overtake it.
     const queued = people.bulkWrite([{ document: withAttachment as never }], 'test');
     const row = { ...parcel('p'), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-b', _attachments: {} };

@@ -29,14 +29,24 @@ function fingerprint(dir: string): Record<string, string> {
     fs
       .readdirSync(dir)
       .filter((name) => name.startsWith('plaint.sqlite'))
-      .map((name) => [name, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')]),
+      .map((name) => [
+        name,
+        crypto
+          .createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, name)))
+          .digest('hex'),
+      ]),
   );
 }
 
 /** What a later Plaint leaves behind: its cases collection one schema version ahead, with a case in it. */
 async function writeAsNewerVersion(dir: string): Promise<void> {
   addRxPlugin(RxDBMigrationSchemaPlugin);
-  const database = await createRxDatabase({ name: 'plaint', storage: wrappedValidateAjvStorage({ storage: getRxStorageSqlite({ directory: dir }) }), multiInstance: false });
+  const database = await createRxDatabase({
+    name: 'plaint',
+    storage: wrappedValidateAjvStorage({ storage: getRxStorageSqlite({ directory: dir }) }),
+    multiInstance: false,
+  });
   const next = caseSchema.version + 1;
   const identity = Object.fromEntries(Array.from({ length: next }, (_, index) => [index + 1, (document: unknown) => document]));
   await database.addCollections({ cases: { schema: { ...caseSchema, version: next }, migrationStrategies: identity } });
@@ -44,7 +54,13 @@ async function writeAsNewerVersion(dir: string): Promise<void> {
 }
 
 async function open(dir: string): Promise<MainServices> {
-  services = await startMainServices({ dataDirectory: dir, host: 'harness', appName: 'Plaint', version: '1.0.0', clock: { now: () => new Date('2026-11-25T11:00:00.000Z') } });
+  services = await startMainServices({
+    dataDirectory: dir,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '1.0.0',
+    clock: { now: () => new Date('2026-11-25T11:00:00.000Z') },
+  });
   return services;
 }
 
@@ -60,8 +76,14 @@ describe('a database from a newer Plaint', () => {
     const opened = await open(directory);
     const info = await opened.dispatch('app.info', {}, { host: 'test' });
     expect(info).toMatchObject({ ok: true, result: { database: { state: 'error', message: expect.stringMatching(/newer version of Plaint.*[Uu]pdate/) } } });
-    expect(await opened.dispatch('cases.list', {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/newer version/) } });
-    expect(await opened.dispatch('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T10:00:00.000Z' }, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await opened.dispatch('cases.list', {}, { host: 'test' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: expect.stringMatching(/newer version/) },
+    });
+    expect(await opened.dispatch('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T10:00:00.000Z' }, { host: 'test' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE' },
+    });
     await opened.close();
     services = null;
     expect(fingerprint(directory)).toEqual(before);
@@ -75,7 +97,7 @@ describe('a database from a newer Plaint', () => {
     expect(PLAINT_SCHEMA_VERSIONS, 'update src/main/database/schema-versions.ts with every collection and schema version').toEqual(actual);
   });
 
-  it('opens no more collections than RxDB\'s open-source build allows in a process (13)', () => {
+  it("opens no more collections than RxDB's open-source build allows in a process (13)", () => {
     // A 14th makes RxDB wait 1.8 s at every start before letting it through; a 15th is refused
     // (COL23). New device-local marks go to the device ledger (database/device-ledger.ts).
     expect(Object.keys(PLAINT_SCHEMA_VERSIONS).length).toBeLessThanOrEqual(NON_PREMIUM_COLLECTION_LIMIT);

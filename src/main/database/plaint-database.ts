@@ -58,9 +58,22 @@ export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<
   const file = databaseFilePath(options.dataDirectory, name);
   try {
     const storage = wrappedValidateAjvStorage({
-      storage: getRxStorageSqlite({ directory: options.dataDirectory, fullText: options.fullText, ...(options.tags ? { tags: options.tags } : {}), ...(options.key ? { key: options.key } : {}) }),
+      storage: getRxStorageSqlite({
+        directory: options.dataDirectory,
+        fullText: options.fullText,
+        ...(options.tags ? { tags: options.tags } : {}),
+        ...(options.key ? { key: options.key } : {}),
+      }),
     });
-    const database = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true, allowSlowCount: true, closeDuplicates: true, localDocuments: true });
+    const database = await createRxDatabase({
+      name,
+      storage,
+      multiInstance: false,
+      eventReduce: true,
+      allowSlowCount: true,
+      closeDuplicates: true,
+      localDocuments: true,
+    });
     const newer = await collectionsFromNewerVersion(database);
     if (newer.length > 0) {
       // Refused before any collection is added, so nothing is written to the newer data.
@@ -71,7 +84,8 @@ export async function openPlaintDatabase(options: OpenDatabaseOptions): Promise<
     options.logger.info('Database opened', { file });
     return { database, status: { state: 'ready', file, message: null } };
   } catch (error) {
-    const message = error instanceof StorageError ? error.message : `The database could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof StorageError ? error.message : `The database could not be opened: ${error instanceof Error ? error.message : String(error)}`;
     options.logger.error('Database could not be opened', { file, error: message });
     return { database: null, status: { state: 'error', file, message } };
   }

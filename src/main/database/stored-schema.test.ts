@@ -26,7 +26,7 @@ type Example = z.infer<typeof record>;
 const shape = { title: 'example', version: 2, primaryKey: 'id', required: ['id', 'at'] } as const;
 
 describe('a stored schema derived from a zod record', () => {
-  it('takes each field of the record with its JSON type, and RxDB\'s title, version, key and required fields from the collection', () => {
+  it("takes each field of the record with its JSON type, and RxDB's title, version, key and required fields from the collection", () => {
     const schema = storedSchemaOf<Example>(record, shape);
     expect(schema).toStrictEqual({
       title: 'example',
@@ -50,14 +50,14 @@ describe('a stored schema derived from a zod record', () => {
     });
   });
 
-  it('leaves the record\'s own rules (lengths, formats, enums) to zod: a stored schema only changes with its version', () => {
+  it("leaves the record's own rules (lengths, formats, enums) to zod: a stored schema only changes with its version", () => {
     const properties = storedSchemaOf<Example>(record, shape).properties;
     expect(properties.id).not.toHaveProperty('maxLength');
     expect(properties.at).not.toHaveProperty('pattern');
     expect(properties.status).not.toHaveProperty('enum');
   });
 
-  it('names the fields of the nested objects the collection lists, and merges RxDB\'s keywords over a field', () => {
+  it("names the fields of the nested objects the collection lists, and merges RxDB's keywords over a field", () => {
     const schema = storedSchemaOf<Example>(record, {
       ...shape,
       nested: ['by'],
@@ -66,11 +66,15 @@ describe('a stored schema derived from a zod record', () => {
     });
     expect(schema.properties.id).toStrictEqual({ type: 'string', maxLength: 64 });
     expect(schema.properties.count).toStrictEqual({ type: 'number', minimum: 0, maximum: 10, multipleOf: 1 });
-    expect(schema.properties.by).toStrictEqual({ type: 'object', properties: { id: { type: 'string' }, name: { type: 'string', maxLength: 200 } }, required: ['id', 'name'] });
+    expect(schema.properties.by).toStrictEqual({
+      type: 'object',
+      properties: { id: { type: 'string' }, name: { type: 'string', maxLength: 200 } },
+      required: ['id', 'name'],
+    });
     expect(schema.indexes).toStrictEqual(['at', ['status', 'at']]);
   });
 
-  it('stores a union of records (the timeline\'s kinds) with every field its variants have', () => {
+  it("stores a union of records (the timeline's kinds) with every field its variants have", () => {
     const entry = z.discriminatedUnion('kind', [
       z.object({ id: z.string(), kind: z.literal('note'), data: z.object({ text: z.string() }) }),
       z.object({ id: z.string(), kind: z.literal('link'), data: z.object({ to: z.string() }), linked: z.boolean() }),

@@ -61,7 +61,11 @@ function storedShapeOf(schema: Json, named: boolean): JsonSchema {
   const object = variants.find((variant) => isJson(variant['properties']));
   if (named && object) {
     const properties = isJson(object['properties']) ? object['properties'] : {};
-    shape.properties = Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, Json] => isJson(entry[1])).map(([name, field]) => [name, storedShapeOf(field, false)]));
+    shape.properties = Object.fromEntries(
+      Object.entries(properties)
+        .filter((entry): entry is [string, Json] => isJson(entry[1]))
+        .map(([name, field]) => [name, storedShapeOf(field, false)]),
+    );
     const required = object['required'];
     if (Array.isArray(required)) shape.required = required.filter((entry): entry is string => typeof entry === 'string');
   }

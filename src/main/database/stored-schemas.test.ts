@@ -26,9 +26,19 @@ let stored: Record<string, StoredSchema> = {};
 
 beforeAll(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-stored-schemas-'));
-  services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '1.0.0', clock: { now: () => new Date('2026-11-25T11:00:00.000Z') } });
+  services = await startMainServices({
+    dataDirectory: directory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '1.0.0',
+    clock: { now: () => new Date('2026-11-25T11:00:00.000Z') },
+  });
   // Every collection of the database (the domain's type names only its own four).
-  const entries = await Promise.all(Object.entries(services.domain!.db.collections).map(async ([name, collection]) => [name, { hash: await collection.schema.hash, jsonSchema: collection.schema.jsonSchema }] as const));
+  const entries = await Promise.all(
+    Object.entries(services.domain!.db.collections).map(
+      async ([name, collection]) => [name, { hash: await collection.schema.hash, jsonSchema: collection.schema.jsonSchema }] as const,
+    ),
+  );
   stored = Object.fromEntries(entries);
 });
 

@@ -9,7 +9,13 @@
  * acknowledgement did reach the customer written next to it.
  */
 import type { LetterEmailDispatch } from '../../shared/domain/letters';
-import { acknowledgementBounce, acknowledgementUndelivered, isAcknowledgementKind, type AcknowledgementKind, type AcknowledgementUndelivered } from '../../shared/domain/records';
+import {
+  acknowledgementBounce,
+  acknowledgementUndelivered,
+  isAcknowledgementKind,
+  type AcknowledgementKind,
+  type AcknowledgementUndelivered,
+} from '../../shared/domain/records';
 import type { CommunicationChannel } from '../../shared/domain/vocabulary';
 import type { z } from 'zod';
 import type { acknowledgementByTelephoneInput } from '../../shared/domain/inputs';
@@ -66,7 +72,13 @@ export async function planAcknowledgementBounced(
  * An acknowledgement of this kind reached the customer after the e-mail one bounced: a letter
  * posted, or another e-mail sent. Null when the case has no such undelivered acknowledgement.
  */
-export async function planAcknowledgementReached(domain: DomainServices, caseId: string, kind: AcknowledgementKind, at: string, channel: CommunicationChannel): Promise<ChangeSet | null> {
+export async function planAcknowledgementReached(
+  domain: DomainServices,
+  caseId: string,
+  kind: AcknowledgementKind,
+  at: string,
+  channel: CommunicationChannel,
+): Promise<ChangeSet | null> {
   const found = await domain.db.cases.findOne(caseId).exec();
   const flagged = found ? acknowledgementBounce(found.toMutableJSON() as CaseDocument, kind) : null;
   if (!flagged || flagged.reached) return null;
@@ -93,7 +105,8 @@ export async function recordAcknowledgementByTelephone(domain: DomainServices, i
     const label = flagged.kind === 'acknowledgement' ? 'Acknowledgement' : 'Escalation acknowledgement';
     return domain.cases.planModify(input.caseId, (current) => {
       const undelivered = acknowledgementBounce(current, flagged.kind);
-      if (!undelivered || undelivered.reached) throw fieldError('caseId', 'The case has no acknowledgement e-mail that came back undelivered', 'acknowledgement_not_undelivered');
+      if (!undelivered || undelivered.reached)
+        throw fieldError('caseId', 'The case has no acknowledgement e-mail that came back undelivered', 'acknowledgement_not_undelivered');
       const summary = `${label} given by telephone by ${input.by}: ${input.note}`;
       return {
         next: withBounce(current, flagged.kind, { ...undelivered, reached: { at: input.at, channel: 'telephone' } }),

@@ -26,10 +26,19 @@ beforeAll(async () => {
   await t.call('cases.assign', { caseId: first.caseId, assigneeId: casId });
   t.clock.set('2026-11-23T10:00:00.000Z');
   await t.signInAs('cas');
-  second = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: 'Second Person' }, receivedAt: '2026-11-23T09:00:00.000Z', assigneeId: casId });
+  second = await t.call('cases.create', {
+    ...phoneComplaint,
+    complainant: { ...phoneComplaint.complainant, name: 'Second Person' },
+    receivedAt: '2026-11-23T09:00:00.000Z',
+    assigneeId: casId,
+  });
   await t.call('cases.addNote', { caseId: second.caseId, text: 'Spoke to the customer' });
   await t.signInAs(SEED_ADMIN.login, SEED_ADMIN.password);
-  restricted = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: 'Rita Restricted' }, receivedAt: '2026-11-23T09:30:00.000Z' });
+  restricted = await t.call('cases.create', {
+    ...phoneComplaint,
+    complainant: { ...phoneComplaint.complainant, name: 'Rita Restricted' },
+    receivedAt: '2026-11-23T09:30:00.000Z',
+  });
   await t.callAs(managerViewer, 'cases.restrict', { caseId: restricted.caseId, restrictedTo: [], reason: 'About a member of staff' });
 });
 

@@ -44,7 +44,9 @@ export class AuditTrail {
       selector.recordedAt = range;
     }
     const total = await this.db.timeline.count({ selector }).exec();
-    const found = await this.db.timeline.find({ selector, sort: [{ recordedAt: 'desc' }, { order: 'desc' }, { id: 'desc' }], skip: input.offset, limit: input.limit }).exec();
+    const found = await this.db.timeline
+      .find({ selector, sort: [{ recordedAt: 'desc' }, { order: 'desc' }, { id: 'desc' }], skip: input.offset, limit: input.limit })
+      .exec();
     const entries = found.map((document) => document.toJSON() as TimelineEntry);
     const cases = await this.db.cases.findByIds([...new Set(entries.map((entry) => entry.caseId))]).exec();
     return { items: entries.map((entry) => ({ entry, reference: cases.get(entry.caseId)?.reference ?? '' })), total, offset: input.offset };

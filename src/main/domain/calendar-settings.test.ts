@@ -29,8 +29,12 @@ async function acknowledgedCase(): Promise<string> {
   return caseId;
 }
 
-const stage1Due = async (caseId: string) => (await t.call('cases.get', { caseId })).case.deadlines.find((deadline) => deadline.kind === 'stage1Resolution')?.dueAt;
-const moves = async (caseId: string) => (await t.call('cases.get', { caseId })).timeline.filter((entry): entry is Extract<TimelineEntry, { kind: 'deadlines-moved' }> => entry.kind === 'deadlines-moved');
+const stage1Due = async (caseId: string) =>
+  (await t.call('cases.get', { caseId })).case.deadlines.find((deadline) => deadline.kind === 'stage1Resolution')?.dueAt;
+const moves = async (caseId: string) =>
+  (await t.call('cases.get', { caseId })).timeline.filter(
+    (entry): entry is Extract<TimelineEntry, { kind: 'deadlines-moved' }> => entry.kind === 'deadlines-moved',
+  );
 
 describe('the calendar settings', () => {
   it('start as the procedure says: Monday to Friday, no extra working days, no notes', async () => {
@@ -40,9 +44,20 @@ describe('the calendar settings', () => {
   it('a calendar stored before issue 15 (no working week, no extra days) still reads and counts as before', async () => {
     const caseId = await acknowledgedCase();
     // As an older Plaint (or another device running one) stored it.
-    await domain().db.settings.upsert({ id: 'calendar', value: { data: { ...LONDON, closures: ['2026-11-27'] } }, updatedAt: '2026-11-23T09:30:00.000Z', updatedBy: { id: 'old', name: 'Old Plaint' } });
+    await domain().db.settings.upsert({
+      id: 'calendar',
+      value: { data: { ...LONDON, closures: ['2026-11-27'] } },
+      updatedAt: '2026-11-23T09:30:00.000Z',
+      updatedBy: { id: 'old', name: 'Old Plaint' },
+    });
     await domain().rescheduler.idle();
-    expect((await t.call('settings.get', {})).calendar).toEqual({ ...LONDON, closures: ['2026-11-27'], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} });
+    expect((await t.call('settings.get', {})).calendar).toEqual({
+      ...LONDON,
+      closures: ['2026-11-27'],
+      extraWorkingDays: [],
+      workWeek: [1, 2, 3, 4, 5],
+      dayNotes: {},
+    });
     // The closure on Friday 27 November pushes day 10 to Monday 7 December, as it always did.
     expect(await stage1Due(caseId)).toBe('2026-12-07T23:59:59.999Z');
   });
@@ -66,7 +81,10 @@ describe('the calendar settings', () => {
 
   it('refuses, at the field and with a code of its own: a day both closed and working, an empty working week, a weekday outside 1–7, an unknown region or time zone', async () => {
     const refused = async (input: object) => (await t.fail('settings.updateCalendar', { ...LONDON, ...input })).issues[0];
-    expect(await refused({ closures: ['2026-11-28'], extraWorkingDays: ['2026-12-05', '2026-11-28'] })).toMatchObject({ path: 'extraWorkingDays.1', code: 'closed_and_working' });
+    expect(await refused({ closures: ['2026-11-28'], extraWorkingDays: ['2026-12-05', '2026-11-28'] })).toMatchObject({
+      path: 'extraWorkingDays.1',
+      code: 'closed_and_working',
+    });
     expect(await refused({ workWeek: [] })).toMatchObject({ path: 'workWeek' });
     expect(await refused({ workWeek: [1, 8] })).toMatchObject({ path: 'workWeek.1' });
     expect(await refused({ extraWorkingDays: ['2026-02-30'] })).toMatchObject({ path: 'extraWorkingDays.0' });
@@ -112,7 +130,17 @@ describe('a calendar change moves open deadlines and says why (procedure, "Worki
   it('a closed case is left alone', async () => {
     const caseId = await acknowledgedCase();
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-20T17:30:00.000Z' } });
-    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-20T18:00:00.000Z', channel: 'email', summary: 'Replaced', outcome: 'upheld' } });
+    await t.call('cases.act', {
+      caseId,
+      action: {
+        type: 'communicateResolution',
+        rootCauseId: 'courier-handling',
+        at: '2026-11-20T18:00:00.000Z',
+        channel: 'email',
+        summary: 'Replaced',
+        outcome: 'upheld',
+      },
+    });
     await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-11-20T18:30:00.000Z' } });
     await t.call('settings.updateCalendar', { ...LONDON, extraWorkingDays: ['2026-11-28'] });
     await domain().rescheduler.idle();
@@ -128,7 +156,11 @@ describe('a calendar change moves open deadlines and says why (procedure, "Worki
     expect(await stage1Due(caseId)).toBe('2026-12-08T23:59:59.999Z');
     await domain().rescheduler.idle();
     expect((await moves(caseId)).map((entry) => entry.data)).toEqual([
-      { because: 'slaPolicy', moved: [{ deadline: 'stage1Resolution', from: '2026-12-04T23:59:59.999Z', to: '2026-12-08T23:59:59.999Z' }], changes: [{ setting: 'stage1ResolutionWorkingDays', before: 10, after: 12 }] },
+      {
+        because: 'slaPolicy',
+        moved: [{ deadline: 'stage1Resolution', from: '2026-12-04T23:59:59.999Z', to: '2026-12-08T23:59:59.999Z' }],
+        changes: [{ setting: 'stage1ResolutionWorkingDays', before: 10, after: 12 }],
+      },
     ]);
   });
 });
@@ -150,15 +182,34 @@ describe('a calendar change from another device (the settings change stream)', (
     const recorded = await moves(caseId);
     expect(recorded).toHaveLength(1);
     const change = deadlineSettingsChange(previous, arriving)!;
-    expect(recorded[0]).toMatchObject({ id: deadlinesMovedEntryId(caseId, change), by: { id: 'liga', name: 'Līga Ozola' }, at: '2026-11-23T09:15:00.000Z', recordedAt: '2026-11-23T09:15:00.000Z' });
+    expect(recorded[0]).toMatchObject({
+      id: deadlinesMovedEntryId(caseId, change),
+      by: { id: 'liga', name: 'Līga Ozola' },
+      at: '2026-11-23T09:15:00.000Z',
+      recordedAt: '2026-11-23T09:15:00.000Z',
+    });
   });
 
   it('a move another device already recorded is not recorded again, and the case still moves', async () => {
     const caseId = await acknowledgedCase();
-    const arriving = { id: 'calendar', value: { data: { ...LONDON, extraWorkingDays: ['2026-11-28'] } }, updatedAt: '2026-11-23T08:15:00.000Z', updatedBy: { id: 'liga', name: 'Līga Ozola' } };
+    const arriving = {
+      id: 'calendar',
+      value: { data: { ...LONDON, extraWorkingDays: ['2026-11-28'] } },
+      updatedAt: '2026-11-23T08:15:00.000Z',
+      updatedBy: { id: 'liga', name: 'Līga Ozola' },
+    };
     const change = deadlineSettingsChange(undefined, arriving)!;
     // The other device's entry synced before its copy of the case and before the settings.
-    const theirs = { id: deadlinesMovedEntryId(caseId, change), caseId, kind: 'deadlines-moved', at: change.at, recordedAt: change.at, order: 0, by: change.by, data: { because: 'calendar', moved: [], changes: [] } } as const;
+    const theirs = {
+      id: deadlinesMovedEntryId(caseId, change),
+      caseId,
+      kind: 'deadlines-moved',
+      at: change.at,
+      recordedAt: change.at,
+      order: 0,
+      by: change.by,
+      data: { because: 'calendar', moved: [], changes: [] },
+    } as const;
     await domain().db.timeline.insert(theirs);
     await domain().db.settings.upsert(arriving);
     await domain().rescheduler.idle();
@@ -168,7 +219,12 @@ describe('a calendar change from another device (the settings change stream)', (
 
   it('a day both closed and working after two administrators’ edits merged counts as closed, and nothing breaks', async () => {
     const caseId = await acknowledgedCase();
-    await domain().db.settings.upsert({ id: 'calendar', value: { data: { ...LONDON, closures: ['2026-11-30'], extraWorkingDays: ['2026-11-28', '2026-11-30'] } }, updatedAt: '2026-11-23T08:20:00.000Z', updatedBy: { id: 'liga', name: 'Līga Ozola' } });
+    await domain().db.settings.upsert({
+      id: 'calendar',
+      value: { data: { ...LONDON, closures: ['2026-11-30'], extraWorkingDays: ['2026-11-28', '2026-11-30'] } },
+      updatedAt: '2026-11-23T08:20:00.000Z',
+      updatedBy: { id: 'liga', name: 'Līga Ozola' },
+    });
     await domain().rescheduler.idle();
     expect((await t.call('settings.get', {})).calendar).toMatchObject({ closures: ['2026-11-30'], extraWorkingDays: ['2026-11-28'] });
     // Sat 28 Nov working, Mon 30 Nov closed: 23–27 (1–5), 28 (6), 1–4 Dec (7–10): Friday 4 December.

@@ -35,8 +35,13 @@ export function readCalendarSettings(stored: unknown): CalendarSettings {
   const value = isRecord(stored) ? stored : {};
   const closures = isStringList(value['closures']) ? value['closures'] : DEFAULT_CALENDAR_SETTINGS.closures;
   const extra = isStringList(value['extraWorkingDays']) ? value['extraWorkingDays'] : DEFAULT_CALENDAR_SETTINGS.extraWorkingDays;
-  const workWeek = Array.isArray(value['workWeek']) && value['workWeek'].length > 0 && value['workWeek'].every((day) => typeof day === 'number') ? (value['workWeek'] as number[]) : DEFAULT_CALENDAR_SETTINGS.workWeek;
-  const notes = isRecord(value['dayNotes']) ? Object.fromEntries(Object.entries(value['dayNotes']).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
+  const workWeek =
+    Array.isArray(value['workWeek']) && value['workWeek'].length > 0 && value['workWeek'].every((day) => typeof day === 'number')
+      ? (value['workWeek'] as number[])
+      : DEFAULT_CALENDAR_SETTINGS.workWeek;
+  const notes = isRecord(value['dayNotes'])
+    ? Object.fromEntries(Object.entries(value['dayNotes']).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    : {};
   return {
     region: typeof value['region'] === 'string' ? value['region'] : DEFAULT_CALENDAR_SETTINGS.region,
     timeZone: typeof value['timeZone'] === 'string' ? value['timeZone'] : DEFAULT_CALENDAR_SETTINGS.timeZone,

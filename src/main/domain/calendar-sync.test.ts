@@ -44,8 +44,14 @@ describe('a calendar change from another device', () => {
         expect(record.deadlines.find((deadline) => deadline.kind === 'stage1Resolution')?.dueAt, `${on.name} ${caseId}`).toBe('2026-12-03T23:59:59.999Z');
         const moves = timeline.filter((entry) => entry.kind === 'deadlines-moved');
         expect(moves, `${on.name} ${caseId}`).toHaveLength(1);
-        expect(moves[0]).toMatchObject({ by: { id: adminOfA }, data: { because: 'calendar', moved: [{ deadline: 'stage1Resolution', from: '2026-12-04T23:59:59.999Z', to: '2026-12-03T23:59:59.999Z' }] } });
-        expect(timeline.filter((entry) => entry.kind === 'conflict'), `${on.name} ${caseId}: the two recomputes did not fight`).toEqual([]);
+        expect(moves[0]).toMatchObject({
+          by: { id: adminOfA },
+          data: { because: 'calendar', moved: [{ deadline: 'stage1Resolution', from: '2026-12-04T23:59:59.999Z', to: '2026-12-03T23:59:59.999Z' }] },
+        });
+        expect(
+          timeline.filter((entry) => entry.kind === 'conflict'),
+          `${on.name} ${caseId}: the two recomputes did not fight`,
+        ).toEqual([]);
       }
     }
   }, 180_000);

@@ -7,16 +7,13 @@ import type { CaseDocument } from './collections';
 import { NO_DEADLINE } from './collections';
 
 export function sortableName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
-type Derived = Pick<CaseDocument, 'deadlines' | 'nextDeadlineKind' | 'nextDueAt' | 'nextWarnAt' | 'open' | 'assigneeId' | 'assigneeName' | 'complainantSortName'>;
+type Derived = Pick<
+  CaseDocument,
+  'deadlines' | 'nextDeadlineKind' | 'nextDueAt' | 'nextWarnAt' | 'open' | 'assigneeId' | 'assigneeName' | 'complainantSortName'
+>;
 
 export function deriveCaseFields(record: Omit<CaseDocument, keyof Derived>, calendar: WorkingCalendar, policy: SlaPolicy): Derived {
   const open = record.status !== 'closed';

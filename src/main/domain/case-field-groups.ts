@@ -125,7 +125,9 @@ export function versionOf(document: CaseDocument, group: string): FieldVersion {
 
 /** The newest stamp in a case: its group versions, its creation and its last save (epoch ms). */
 export function newestStamp(document: CaseDocument): number {
-  const stamps = [document.createdAt, document.updatedAt, ...Object.values(document.fieldVersions ?? {}).map((version) => version.at)].map((at) => Date.parse(at));
+  const stamps = [document.createdAt, document.updatedAt, ...Object.values(document.fieldVersions ?? {}).map((version) => version.at)].map((at) =>
+    Date.parse(at),
+  );
   return Math.max(...stamps.filter((stamp) => Number.isFinite(stamp)));
 }
 

@@ -40,12 +40,20 @@ beforeAll(async () => {
   // The same e-mail address, written differently.
   await create('anna2', { name: 'A. Ozoliņa', email: 'ANNA.Ozolina@Example.LV' }, { departments: ['Billing'] });
   // The same telephone number, written differently.
-  await create('phone1', { name: 'Pēteris Kalns', email: 'p1@example.lv', phone: '+371 2612 3456', preferredChannel: 'telephone' }, { departments: ['Billing'] });
+  await create(
+    'phone1',
+    { name: 'Pēteris Kalns', email: 'p1@example.lv', phone: '+371 2612 3456', preferredChannel: 'telephone' },
+    { departments: ['Billing'] },
+  );
   await create('phone2', { name: 'P Kalns', email: 'p2@example.lv', phone: '00371 26123456', preferredChannel: 'telephone' }, { departments: ['Pharmacy'] });
   // The same name and postcode, by post.
   const address = { lines: ['1 Brīvības iela'], town: 'Rīga', postcode: 'LV-1010', country: 'LV' };
   await create('post1', { name: 'Inese Liepa', email: '', address, preferredChannel: 'letter' }, { departments: ['Billing'] });
-  await create('post2', { name: 'inese  liepa', email: '', address: { ...address, postcode: 'lv 1010' }, preferredChannel: 'letter' }, { departments: ['Billing'] });
+  await create(
+    'post2',
+    { name: 'inese  liepa', email: '', address: { ...address, postcode: 'lv 1010' }, preferredChannel: 'letter' },
+    { departments: ['Billing'] },
+  );
   await create('other', { name: 'Zane Other' }, { departments: ['Billing'] });
   await create('restricted', { name: 'Rasa Restricted', email: 'Anna.Ozolina@example.lv' }, { departments: ['Billing'] });
   // P-7.1: narrowed to the restricting manager (the test's managerViewer) alone.
@@ -77,9 +85,15 @@ describe('issue 18: "Assign to…" many cases at once', () => {
   });
 
   it('refuses a case that does not exist, a case named twice and an unknown assignee, changing nothing', async () => {
-    expect((await t.fail('cases.assignMany', { caseIds: [id('post1'), 'no-such-case'], assigneeId: casId })).issues).toEqual([expect.objectContaining({ path: 'caseIds.1', code: 'not_found' })]);
-    expect((await t.fail('cases.assignMany', { caseIds: [id('post1'), id('post1')], assigneeId: casId })).issues).toEqual([expect.objectContaining({ path: 'caseIds.1', code: 'duplicate_case' })]);
-    expect((await t.fail('cases.assignMany', { caseIds: [id('post1')], assigneeId: 'nobody' })).issues).toEqual([expect.objectContaining({ path: 'assigneeId', code: 'not_found' })]);
+    expect((await t.fail('cases.assignMany', { caseIds: [id('post1'), 'no-such-case'], assigneeId: casId })).issues).toEqual([
+      expect.objectContaining({ path: 'caseIds.1', code: 'not_found' }),
+    ]);
+    expect((await t.fail('cases.assignMany', { caseIds: [id('post1'), id('post1')], assigneeId: casId })).issues).toEqual([
+      expect.objectContaining({ path: 'caseIds.1', code: 'duplicate_case' }),
+    ]);
+    expect((await t.fail('cases.assignMany', { caseIds: [id('post1')], assigneeId: 'nobody' })).issues).toEqual([
+      expect.objectContaining({ path: 'assigneeId', code: 'not_found' }),
+    ]);
     expect((await t.fail('cases.assignMany', { caseIds: [], assigneeId: casId })).code).toBe('VALIDATION_FAILED');
     expect(await assigneeOf('post1')).toBeNull();
   });
@@ -120,21 +134,32 @@ describe('issue 18: exporting the list (CSV, XLSX)', () => {
     if (!domain) throw new Error('The domain is running');
     const exported = await exportCaseList(domain, { ...exportInput('csv'), search: '', words: {} }, caseworker, 2);
     // P-7.1: Cas sees the Billing cases and those assigned to them; never the Pharmacy one or the restricted one.
-    expect(exported.cases.map((item) => item.reference).sort()).toEqual(['anna1', 'anna2', 'other', 'phone1', 'post1', 'post2'].map((key) => references[key]).sort());
-  });
-
-  it('writes a CSV with the headings given, in the list\'s sort order, and logs each case as exported (P-7.2)', async () => {
-    const file = await t.callAs(caseworker, 'cases.export', exportInput('csv'));
-    expect(file).toMatchObject({ name: 'cases.csv', mimeType: 'text/csv', rows: 6 });
-    const lines = Buffer.from(file.dataBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe(CASE_EXPORT_COLUMNS.map((column) => `"${column}"`).join(','));
-    expect(lines).toHaveLength(7);
-    expect(lines.slice(1).map((line) => line.split(',')[0]?.replaceAll('"', ''))).toEqual(['anna1', 'anna2', 'other', 'phone1', 'post1', 'post2'].map((key) => references[key] ?? '').sort());
-    expect(lines.join('\n')).toContain('"Telephone"');
-    const logged = await t.callAs(managerViewer, 'accessLog.query', { accountId: casId, limit: 100 });
-    expect(logged.filter((entry) => entry.action === 'exported' && entry.detail === 'cases.csv').map((entry) => entry.caseReference).sort()).toEqual(
+    expect(exported.cases.map((item) => item.reference).sort()).toEqual(
       ['anna1', 'anna2', 'other', 'phone1', 'post1', 'post2'].map((key) => references[key]).sort(),
     );
+  });
+
+  it("writes a CSV with the headings given, in the list's sort order, and logs each case as exported (P-7.2)", async () => {
+    const file = await t.callAs(caseworker, 'cases.export', exportInput('csv'));
+    expect(file).toMatchObject({ name: 'cases.csv', mimeType: 'text/csv', rows: 6 });
+    const lines = Buffer.from(file.dataBase64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(CASE_EXPORT_COLUMNS.map((column) => `"${column}"`).join(','));
+    expect(lines).toHaveLength(7);
+    expect(lines.slice(1).map((line) => line.split(',')[0]?.replaceAll('"', ''))).toEqual(
+      ['anna1', 'anna2', 'other', 'phone1', 'post1', 'post2'].map((key) => references[key] ?? '').sort(),
+    );
+    expect(lines.join('\n')).toContain('"Telephone"');
+    const logged = await t.callAs(managerViewer, 'accessLog.query', { accountId: casId, limit: 100 });
+    expect(
+      logged
+        .filter((entry) => entry.action === 'exported' && entry.detail === 'cases.csv')
+        .map((entry) => entry.caseReference)
+        .sort(),
+    ).toEqual(['anna1', 'anna2', 'other', 'phone1', 'post1', 'post2'].map((key) => references[key]).sort());
   });
 
   it('writes an XLSX workbook with the same rows, every cell as text', async () => {
@@ -157,7 +182,10 @@ describe('issue 18: exporting the list (CSV, XLSX)', () => {
   });
 });
 
-const relatedOf = async (key: string, viewer: Viewer = managerViewer) => (await t.callAs(viewer, 'cases.related', { caseId: id(key) })).map((item) => [item.reference, item.matchedBy, item.linked]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+const relatedOf = async (key: string, viewer: Viewer = managerViewer) =>
+  (await t.callAs(viewer, 'cases.related', { caseId: id(key) }))
+    .map((item) => [item.reference, item.matchedBy, item.linked])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
 describe('issue 18: cases of the same complainant', () => {
   it('finds them by normalised e-mail, telephone, or name and postcode', async () => {
@@ -182,11 +210,16 @@ describe('issue 18: cases of the same complainant', () => {
     const after = await t.callAs(caseworker, 'cases.link', { caseId: id('other'), otherCaseId: id('post1'), linked: true });
     expect(after.map((item) => [item.reference, item.linked])).toEqual([[references['post1'], true]]);
     expect(await relatedOf('post1')).toContainEqual([references['other'], [], true]);
-    const linkEntries = async (key: string) => (await t.callAs(managerViewer, 'cases.get', { caseId: id(key) })).timeline.flatMap((entry) => (entry.kind === 'case-link' ? [[entry.data.linked, entry.data.otherReference]] : []));
+    const linkEntries = async (key: string) =>
+      (await t.callAs(managerViewer, 'cases.get', { caseId: id(key) })).timeline.flatMap((entry) =>
+        entry.kind === 'case-link' ? [[entry.data.linked, entry.data.otherReference]] : [],
+      );
     expect(await linkEntries('other')).toEqual([[true, references['post1']]]);
     expect(await linkEntries('post1')).toEqual([[true, references['other']]]);
 
-    expect(await t.callAs(caseworker, 'cases.link', { caseId: id('post1'), otherCaseId: id('other'), linked: false })).not.toContainEqual(expect.objectContaining({ reference: references['other'] }));
+    expect(await t.callAs(caseworker, 'cases.link', { caseId: id('post1'), otherCaseId: id('other'), linked: false })).not.toContainEqual(
+      expect.objectContaining({ reference: references['other'] }),
+    );
     expect(await linkEntries('other')).toEqual([
       [true, references['post1']],
       [false, references['post1']],

@@ -24,14 +24,25 @@ beforeAll(async () => {
   };
   await create('janis', { receivedAt: '2026-11-16T10:00:00.000Z' });
   await create('anna', {
-    complainant: { name: 'Anna Smith', email: 'anna@example.org', preferredChannel: 'email', address: { lines: ['1 High Street', 'London'], postcode: 'W1H 1PJ', country: 'GB' } },
+    complainant: {
+      name: 'Anna Smith',
+      email: 'anna@example.org',
+      preferredChannel: 'email',
+      address: { lines: ['1 High Street', 'London'], postcode: 'W1H 1PJ', country: 'GB' },
+    },
     channel: 'letter',
     type: 'billing',
     summary: 'Charged twice for one order',
     receivedAt: '2026-11-18T10:00:00.000Z',
     assigneeId: me.id,
   });
-  await create('zoe', { complainant: { name: 'Zoë Brown', email: 'zoe@example.org', preferredChannel: 'email' }, channel: 'email', type: 'service', summary: 'Courier was rude', receivedAt: '2026-11-19T15:00:00.000Z' });
+  await create('zoe', {
+    complainant: { name: 'Zoë Brown', email: 'zoe@example.org', preferredChannel: 'email' },
+    channel: 'email',
+    type: 'service',
+    summary: 'Courier was rude',
+    receivedAt: '2026-11-19T15:00:00.000Z',
+  });
   await t.call('cases.act', { caseId: ids['anna']!, action: { type: 'acknowledge', at: '2026-11-18T11:00:00.000Z', channel: 'email' } });
 });
 
@@ -93,7 +104,9 @@ describe('text search', () => {
 
 describe('view counts and duplicate hints', () => {
   it('counts several views in one call', async () => {
-    const counts = await t.call('cases.count', { views: { open: { open: true }, breached: { deadline: 'breached' }, closed: { open: false }, stage2: { stages: [2] } } });
+    const counts = await t.call('cases.count', {
+      views: { open: { open: true }, breached: { deadline: 'breached' }, closed: { open: false }, stage2: { stages: [2] } },
+    });
     expect(counts).toEqual({ open: 3, breached: 1, closed: 0, stage2: 0 });
   });
 
@@ -108,9 +121,17 @@ describe('view counts and duplicate hints', () => {
 describe('editing details and the audit trail', () => {
   it('records who changed which field from what to what', async () => {
     const caseId = ids['zoe']!;
-    const detail = await t.call('cases.updateDetails', { caseId, changes: { complainant: { name: 'Zoë Brown', email: 'zoe.brown@example.org', preferredChannel: 'email' }, product: 'Courier delivery' } });
+    const detail = await t.call('cases.updateDetails', {
+      caseId,
+      changes: { complainant: { name: 'Zoë Brown', email: 'zoe.brown@example.org', preferredChannel: 'email' }, product: 'Courier delivery' },
+    });
     const audit = detail.timeline.filter((entry) => entry.kind === 'audit').map((entry) => entry.data);
-    expect(audit).toEqual(expect.arrayContaining([{ field: 'complainant.email', before: 'zoe@example.org', after: 'zoe.brown@example.org' }, { field: 'product', before: 'Blood pressure monitor', after: 'Courier delivery' }]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { field: 'complainant.email', before: 'zoe@example.org', after: 'zoe.brown@example.org' },
+        { field: 'product', before: 'Blood pressure monitor', after: 'Courier delivery' },
+      ]),
+    );
     expect(detail.timeline.find((entry) => entry.kind === 'audit')?.by.name).toBe('Administrator');
     const assigned = await t.call('cases.assign', { caseId, assigneeId: t.me() });
     expect(assigned.timeline.filter((entry) => entry.kind === 'audit').map((entry) => (entry.data as { field: string }).field)).toContain('assignee');
@@ -121,8 +142,13 @@ describe('editing details and the audit trail', () => {
     const before = await t.call('cases.get', { caseId });
     expect((await t.fail('cases.updateDetails', { caseId, changes: {} })).code).toBe('VALIDATION_FAILED');
     expect((await t.fail('cases.updateDetails', { caseId, changes: { type: 'no-such-type' } })).issues[0]).toMatchObject({ path: 'changes.type' });
-    expect((await t.fail('cases.updateDetails', { caseId, changes: { receivedAt: '2030-01-01T00:00:00.000Z' } })).issues[0]).toMatchObject({ path: 'changes.receivedAt', code: 'future_time' });
-    expect((await t.fail('cases.updateDetails', { caseId, changes: { relatedCaseIds: [caseId] } })).issues[0]).toMatchObject({ path: 'changes.relatedCaseIds' });
+    expect((await t.fail('cases.updateDetails', { caseId, changes: { receivedAt: '2030-01-01T00:00:00.000Z' } })).issues[0]).toMatchObject({
+      path: 'changes.receivedAt',
+      code: 'future_time',
+    });
+    expect((await t.fail('cases.updateDetails', { caseId, changes: { relatedCaseIds: [caseId] } })).issues[0]).toMatchObject({
+      path: 'changes.relatedCaseIds',
+    });
     expect((await t.fail('cases.assign', { caseId, assigneeId: 'ghost' })).issues[0]).toMatchObject({ path: 'assigneeId', code: 'not_found' });
     expect(await t.call('cases.get', { caseId })).toEqual(before);
   });
@@ -183,7 +209,7 @@ describe('live updates and persistence', () => {
   });
 });
 
-describe('sorting a broad list uses the sort column\'s index', () => {
+describe("sorting a broad list uses the sort column's index", () => {
   it('gives the same order with the index hint as without, both directions, with filters', async () => {
     const { sortFor, sortIndexFor } = await import('./case-queries');
     const db = t.services.domain!.db;
@@ -197,7 +223,9 @@ describe('sorting a broad list uses the sort column\'s index', () => {
         const hinted = (await query.exec()).map((d) => d.id);
         expect(hinted, `${field} ${direction}`).toEqual(plain);
         // The hint names a real index: SQLite searches it (forwards or backwards), no table scan, no sort.
-        const plan = unwrapSqliteInstance(db.cases.storageInstance)!.explainQuery(query.getPreparedQuery() as never).join(' | ');
+        const plan = unwrapSqliteInstance(db.cases.storageInstance)!
+          .explainQuery(query.getPreparedQuery() as never)
+          .join(' | ');
         expect(plan, `${field} ${direction}`).toMatch(/SEARCH .* USING (COVERING )?INDEX/);
         expect(plan, `${field} ${direction}`).not.toMatch(/TEMP B-TREE/);
       }

@@ -48,7 +48,8 @@ export function toListItem(record: CaseDocument | CaseRecord): CaseListItem {
     status: record.status,
     assignee: record.assignee,
     receivedAt: record.receivedAt,
-    nextDeadline: record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt, ...(next.breachedAt ? { breachedAt: next.breachedAt } : {}) } : null,
+    nextDeadline:
+      record.open && next ? { kind: next.kind, dueAt: next.dueAt, warnAt: next.warnAt, ...(next.breachedAt ? { breachedAt: next.breachedAt } : {}) } : null,
     openInquiries: record.openInquiries.length,
     extensionWithoutNotice: record.extensions.some((extension) => extension.customerNotice === null),
     acknowledgementUndelivered: acknowledgementUndelivered(record) !== null,
@@ -137,7 +138,8 @@ export class CaseQueries {
       const calendar = await this.settings.calendar();
       const range: Record<string, string> = {};
       if (filters.receivedFrom) range['$gte'] = officeInstant(calendar, filters.receivedFrom, '00:00').toISOString();
-      if (filters.receivedTo) range['$lt'] = officeInstant(calendar, format(addDays(new Date(`${filters.receivedTo}T12:00:00Z`), 1), 'yyyy-MM-dd'), '00:00').toISOString();
+      if (filters.receivedTo)
+        range['$lt'] = officeInstant(calendar, format(addDays(new Date(`${filters.receivedTo}T12:00:00Z`), 1), 'yyyy-MM-dd'), '00:00').toISOString();
       clauses.push({ receivedAt: range });
     }
     if (filters.deadline === 'breached') clauses.push({ open: true, nextDueAt: { $lt: now } });
@@ -178,7 +180,13 @@ export class CaseQueries {
    * tested; SQLite first skips the rows that name none of their departments nor them (the storage's
    * prefilter), so only about the rows shown are parsed, as for a manager, not ten times as many.
    */
-  private async narrowPage(selector: Selector, sort: MangoQuerySortPart<CaseDocument>[], input: z.output<typeof listCasesInput>, prefilter: string[], total: number): Promise<CaseList> {
+  private async narrowPage(
+    selector: Selector,
+    sort: MangoQuerySortPart<CaseDocument>[],
+    input: z.output<typeof listCasesInput>,
+    prefilter: string[],
+    total: number,
+  ): Promise<CaseList> {
     const instance = unwrapSqliteInstance<CaseDocument>(this.db.cases.storageInstance);
     const index = sortIndexFor(input.sort.field, input.filters);
     if (!instance) {
@@ -187,7 +195,13 @@ export class CaseQueries {
     }
     const schema = this.db.cases.schema.jsonSchema;
     // Straight to the storage: `_deleted` is stated, and leads the index as the collection's own queries have it.
-    const mango = { selector: { _deleted: { $eq: false }, ...selector }, sort, skip: input.offset, limit: input.limit, ...(index ? { index: ['_deleted', ...index] } : {}) } as MangoQuery<CaseDocument>;
+    const mango = {
+      selector: { _deleted: { $eq: false }, ...selector },
+      sort,
+      skip: input.offset,
+      limit: input.limit,
+      ...(index ? { index: ['_deleted', ...index] } : {}),
+    } as MangoQuery<CaseDocument>;
     const documents = await instance.queryPrefiltered(prepareQuery(schema, normalizeMangoQuery(schema, mango)), prefilter);
     return { items: documents.map(toListItem), total, offset: input.offset };
   }
@@ -219,7 +233,9 @@ export class CaseQueries {
     if (!looksLikeReferencePrefix(search)) return [];
     const compact = search.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replace(/[IL]/g, '1');
     const prefix = compact.length > 4 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
-    const documents = await this.db.cases.find({ selector: { reference: { $gte: prefix, $lt: `${prefix}\uffff` } }, sort: [{ reference: 'asc' }], limit }).exec();
+    const documents = await this.db.cases
+      .find({ selector: { reference: { $gte: prefix, $lt: `${prefix}\uffff` } }, sort: [{ reference: 'asc' }], limit })
+      .exec();
     return documents.map((document) => document.id);
   }
 
@@ -267,11 +283,16 @@ export class CaseQueries {
     const resolutionStart = record.stage === 2 ? clock.escalationAcknowledgedAt : clock.acknowledgedAt;
     return {
       case: record,
-      timeline: entries.map((entry) => entry.toJSON() as TimelineEntry).sort((a, b) => a.at.localeCompare(b.at) || a.recordedAt.localeCompare(b.recordedAt) || a.order - b.order),
+      timeline: entries
+        .map((entry) => entry.toJSON() as TimelineEntry)
+        .sort((a, b) => a.at.localeCompare(b.at) || a.recordedAt.localeCompare(b.recordedAt) || a.order - b.order),
       availableActions: availableActions(record),
       timeTaken: {
         acknowledgement: clock.acknowledgedAt ? timeTaken(calendar, clock.receivedAt, clock.acknowledgedAt) : null,
-        resolution: resolvedAt && resolutionStart ? timeTaken(calendar, record.stage === 2 ? (clock.escalationRequestedAt ?? resolutionStart) : clock.receivedAt, resolvedAt) : null,
+        resolution:
+          resolvedAt && resolutionStart
+            ? timeTaken(calendar, record.stage === 2 ? (clock.escalationRequestedAt ?? resolutionStart) : clock.receivedAt, resolvedAt)
+            : null,
       },
     };
   }
@@ -284,7 +305,13 @@ export class CaseQueries {
   async openDeadlines(now: Date = this.clock.now()): Promise<OpenCaseDeadlines[]> {
     const schema = this.db.cases.schema.jsonSchema;
     // Straight to the storage, so `_deleted: false` must be stated (collections add it themselves).
-    const query = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { _deleted: { $eq: false }, open: true }, sort: [{ open: 'asc' }, { nextDueAt: 'asc' }] } as MangoQuery<CaseDocument>));
+    const query = prepareQuery(
+      schema,
+      normalizeMangoQuery(schema, {
+        selector: { _deleted: { $eq: false }, open: true },
+        sort: [{ open: 'asc' }, { nextDueAt: 'asc' }],
+      } as MangoQuery<CaseDocument>),
+    );
     const { documents } = await this.db.cases.storageInstance.query(query);
     return documents.map((document) => ({
       caseId: document.id,
@@ -314,7 +341,13 @@ export class CaseQueries {
   async quickSearch(query: string, limit: number, viewer: Viewer | null | undefined): Promise<QuickSearchResult> {
     const compact = query.toUpperCase().replace(/[\s-]/g, '');
     const parsed = parseReference(query);
-    if (!parsed.ok && /^[0-9A-Z]{9,13}$/.test(compact) && /\d/.test(compact) && looksLikeReferencePrefix(query) && (parsed.problem === 'check-failed' || parsed.problem === 'invalid-character')) {
+    if (
+      !parsed.ok &&
+      /^[0-9A-Z]{9,13}$/.test(compact) &&
+      /\d/.test(compact) &&
+      looksLikeReferencePrefix(query) &&
+      (parsed.problem === 'check-failed' || parsed.problem === 'invalid-character')
+    ) {
       return { hits: [], referenceProblem: parsed.problem };
     }
     return { hits: await this.searchHits(query, limit, viewer), referenceProblem: null };
@@ -336,7 +369,14 @@ export class CaseQueries {
       const access = document ? caseAccess(viewer, document) : 'none';
       if (!document || access === 'none') continue;
       const summary = access === 'full' ? document.summary : '';
-      hits.push({ id, reference: document.reference, complainantName: document.complainant.name, status: document.status, summary, matchedBy: byReference.includes(id) ? 'reference' : 'text' });
+      hits.push({
+        id,
+        reference: document.reference,
+        complainantName: document.complainant.name,
+        status: document.status,
+        summary,
+        matchedBy: byReference.includes(id) ? 'reference' : 'text',
+      });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -345,7 +385,8 @@ export class CaseQueries {
   /** Open cases that may be the same complainant: same e-mail, phone, or name (and postcode if given). */
   async findPossibleDuplicates(input: z.output<typeof findDuplicatesInput>, viewer: Viewer | null | undefined): Promise<CaseListItem[]> {
     const candidates = new Map<string, CaseDocument>();
-    const add = (documents: { toJSON(): unknown }[]) => documents.forEach((document) => candidates.set((document.toJSON() as CaseDocument).id, document.toJSON() as CaseDocument));
+    const add = (documents: { toJSON(): unknown }[]) =>
+      documents.forEach((document) => candidates.set((document.toJSON() as CaseDocument).id, document.toJSON() as CaseDocument));
     if (input.name) add(await this.db.cases.find({ selector: { complainantSortName: sortableName(input.name), open: true }, limit: 50 }).exec());
     const digits = (phone: string) => phone.replace(/\D/g, '').slice(-9);
     for (const probe of [input.email, digits(input.phone)].filter(Boolean)) {
@@ -359,9 +400,13 @@ export class CaseQueries {
       (input.phone !== '' && digits(record.complainant.phone) !== '' && digits(record.complainant.phone) === digits(input.phone)) ||
       (input.name !== '' &&
         record.complainantSortName === sortableName(input.name) &&
-        (input.postcode === '' || (record.complainant.address?.postcode ?? '').replace(/\s/g, '').toUpperCase() === input.postcode.replace(/\s/g, '').toUpperCase()));
+        (input.postcode === '' ||
+          (record.complainant.address?.postcode ?? '').replace(/\s/g, '').toUpperCase() === input.postcode.replace(/\s/g, '').toUpperCase()));
     // P-7.1: a hint names only cases the viewer may open.
-    return [...candidates.values()].filter((record) => record.open && matchesPerson(record) && caseAccess(viewer, record) === 'full').slice(0, 10).map(toListItem);
+    return [...candidates.values()]
+      .filter((record) => record.open && matchesPerson(record) && caseAccess(viewer, record) === 'full')
+      .slice(0, 10)
+      .map(toListItem);
   }
 }
 

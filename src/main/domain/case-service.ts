@@ -6,7 +6,14 @@
  */
 import type { z } from 'zod';
 import type { assignCasesInput } from '../../shared/domain/case-list-inputs';
-import type { addCommunicationInput, addNoteInput, assignCaseInput, createCaseInput, restrictCaseInput, updateCaseDetailsInput } from '../../shared/domain/inputs';
+import type {
+  addCommunicationInput,
+  addNoteInput,
+  assignCaseInput,
+  createCaseInput,
+  restrictCaseInput,
+  updateCaseDetailsInput,
+} from '../../shared/domain/inputs';
 import type { Viewer } from '../../shared/identity/viewer';
 import { canOpenCase, canRestrictCase } from '../../shared/identity/case-access';
 import { caseForbidden } from './case-visibility';
@@ -70,7 +77,8 @@ export class CaseService {
   /** An extension's approver (issue 18, P-4.4): an active account of the team holding the manager role. */
   private async approvingManager(staffId: string): Promise<StaffRef> {
     const member = await this.db.staff.findOne(staffId).exec();
-    if (!member || !member.active || !member.roles.includes('manager')) throw fieldError('action.approverId', 'Choose an active manager of the team as the approver', 'approver_not_manager');
+    if (!member || !member.active || !member.roles.includes('manager'))
+      throw fieldError('action.approverId', 'Choose an active manager of the team as the approver', 'approver_not_manager');
     return { id: member.id, name: member.name };
   }
 
@@ -94,13 +102,18 @@ export class CaseService {
     return result;
   }
 
-  async planCreate(input: NewCase, link: { letterId?: string; files?: readonly CaseFileRef[] } = {}): Promise<PlannedChange<{ caseId: string; reference: string }>> {
+  async planCreate(
+    input: NewCase,
+    link: { letterId?: string; files?: readonly CaseFileRef[] } = {},
+  ): Promise<PlannedChange<{ caseId: string; reference: string }>> {
     const actor = await this.identity.actor();
     const now = this.clock.now();
     const { slaPolicy } = await this.settings.values();
     const calendar = await this.settings.calendar();
     // P-3.2: a day alone starts the clock at office opening, or now for today's early post.
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : receiptInstant(calendar, input.receivedOn ?? '', slaPolicy.officeOpensAt, now).toISOString();
+    const receivedAt = input.receivedAt
+      ? new Date(input.receivedAt).toISOString()
+      : receiptInstant(calendar, input.receivedOn ?? '', slaPolicy.officeOpensAt, now).toISOString();
     this.notInFuture(input.receivedAt ? 'receivedAt' : 'receivedOn', receivedAt);
     await this.usableType('type', input.type);
     const assignee = input.assigneeId ? await this.activeStaff('assigneeId', input.assigneeId) : null;
@@ -138,8 +151,22 @@ export class CaseService {
       slaPolicy,
     );
     const drafts: TimelineDraft[] = [
-      { kind: 'communication', at: receivedAt, data: { direction: 'in', channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.files?.length ? { files: link.files } : {}) } } as TimelineDraft,
-      { kind: 'transition', at: receivedAt, data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: `Logged by ${actor.name}` } } as unknown as TimelineDraft,
+      {
+        kind: 'communication',
+        at: receivedAt,
+        data: {
+          direction: 'in',
+          channel: input.channel,
+          summary: input.summary,
+          ...(link.letterId ? { letterId: link.letterId } : {}),
+          ...(link.files?.length ? { files: link.files } : {}),
+        },
+      } as TimelineDraft,
+      {
+        kind: 'transition',
+        at: receivedAt,
+        data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: `Logged by ${actor.name}` },
+      } as unknown as TimelineDraft,
     ];
     const changes = new ChangeSet().insert(this.db.cases, record).insert(this.db.timeline, ...this.entries(id, drafts, actor, stamp));
     return { changes, result: { caseId: id, reference } };
@@ -152,11 +179,17 @@ export class CaseService {
    * together; if `change` throws, nothing is written, not even a new revision. If the case
    * changed underneath (another window, a sync), the change is planned again on the newer state.
    */
-  private modify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: readonly TimelineDraft[] }): Promise<CaseDocument> {
+  private modify(
+    caseId: string,
+    change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: readonly TimelineDraft[] },
+  ): Promise<CaseDocument> {
     return commitPlanned(() => this.planModify(caseId, change));
   }
 
-  async planModify(caseId: string, change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: readonly TimelineDraft[] }): Promise<PlannedChange<CaseDocument>> {
+  async planModify(
+    caseId: string,
+    change: (current: CaseDocument, actor: StaffRef) => { next: CaseDocument; entries: readonly TimelineDraft[] },
+  ): Promise<PlannedChange<CaseDocument>> {
     const actor = await this.identity.actor();
     const document = await this.db.cases.findOne(caseId).exec();
     if (!document) throw notFound('Case', caseId);
@@ -165,9 +198,14 @@ export class CaseService {
     const stamp = this.clock.now().toISOString();
     const { _meta, _rev, _deleted, _attachments, ...current } = document.toMutableJSON(true) as CaseDocument & Record<StoredFields, unknown>;
     const result = change(current as CaseDocument, actor);
-    const next = stampChangedGroups(current as CaseDocument, withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy), { at: stamp, by: actor });
+    const next = stampChangedGroups(current as CaseDocument, withDerivedFields({ ...result.next, updatedAt: stamp, updatedBy: actor }, calendar, slaPolicy), {
+      at: stamp,
+      by: actor,
+    });
     const audit = auditChanges(current as CaseDocument, next).map((fieldChange) => ({ kind: 'audit', at: stamp, data: fieldChange }) as TimelineDraft);
-    const changes = new ChangeSet().update(this.db.cases, document, next).insert(this.db.timeline, ...this.entries(caseId, [...result.entries, ...audit], actor, stamp));
+    const changes = new ChangeSet()
+      .update(this.db.cases, document, next)
+      .insert(this.db.timeline, ...this.entries(caseId, [...result.entries, ...audit], actor, stamp));
     return { changes, result: next };
   }
 
@@ -178,7 +216,8 @@ export class CaseService {
     if (changes.type !== undefined) await this.usableType('changes.type', changes.type, current.type);
     if (changes.receivedAt !== undefined) {
       this.notInFuture('changes.receivedAt', changes.receivedAt);
-      if (current.acknowledgement && Date.parse(changes.receivedAt) > Date.parse(current.acknowledgement.at)) throw fieldError('changes.receivedAt', 'Cannot be after the acknowledgement', 'after_acknowledgement');
+      if (current.acknowledgement && Date.parse(changes.receivedAt) > Date.parse(current.acknowledgement.at))
+        throw fieldError('changes.receivedAt', 'Cannot be after the acknowledgement', 'after_acknowledgement');
     }
     if (changes.relatedCaseIds) {
       if (changes.relatedCaseIds.includes(input.caseId)) throw fieldError('changes.relatedCaseIds', 'A case cannot be related to itself', 'related_to_itself');
@@ -211,11 +250,16 @@ export class CaseService {
       if (!current.restricted) throw fieldError('restrictedTo', 'The case is not restricted', 'nothing_to_change');
     } else {
       for (const [index, staffId] of named.entries()) if (!people.has(staffId)) people.set(staffId, await this.activeStaff(`restrictedTo.${index}`, staffId));
-      if (current.restricted && [...people.keys()].sort().join() === [...current.restrictedTo].sort().join()) throw fieldError('restrictedTo', 'The case is already restricted to these people', 'nothing_to_change');
+      if (current.restricted && [...people.keys()].sort().join() === [...current.restrictedTo].sort().join())
+        throw fieldError('restrictedTo', 'The case is already restricted to these people', 'nothing_to_change');
     }
     const restrictedTo = named === null ? [] : [...people.keys()].sort();
     // P-7.1: the timeline says who restricted it, to whom, and why (the audit entries keep the fields).
-    const entry: TimelineDraft = { kind: 'restriction', at: this.clock.now().toISOString(), data: { restricted: named !== null, people: named === null ? [] : [...people.values()], reason: input.reason } };
+    const entry: TimelineDraft = {
+      kind: 'restriction',
+      at: this.clock.now().toISOString(),
+      data: { restricted: named !== null, people: named === null ? [] : [...people.values()], reason: input.reason },
+    };
     return this.modify(input.caseId, (document) => ({ next: { ...document, restricted: named !== null, restrictedTo }, entries: [entry] }));
   }
 
@@ -235,11 +279,13 @@ export class CaseService {
     input.caseIds.forEach((caseId, index) => {
       const document = found.get(caseId);
       if (!document) throw fieldError(`caseIds.${index}`, `Case ${caseId} does not exist`, 'not_found');
-      if (!canOpenCase(viewer, document)) throw fieldError(`caseIds.${index}`, `Case ${document.reference} cannot be assigned: you may not open it (P-7.1)`, 'case_not_assignable');
+      if (!canOpenCase(viewer, document))
+        throw fieldError(`caseIds.${index}`, `Case ${document.reference} cannot be assigned: you may not open it (P-7.1)`, 'case_not_assignable');
     });
     return commitPlanned(async () => {
       const changes = new ChangeSet();
-      for (const caseId of input.caseIds) changes.include((await this.planModify(caseId, (document) => ({ next: { ...document, assignee }, entries: [] }))).changes);
+      for (const caseId of input.caseIds)
+        changes.include((await this.planModify(caseId, (document) => ({ next: { ...document, assignee }, entries: [] }))).changes);
       return { changes, result: input.caseIds.length };
     });
   }
@@ -261,14 +307,22 @@ export class CaseService {
     const approver = input.action.type === 'extendDeadline' ? await this.approvingManager(input.action.approverId) : undefined;
     const { rootCauses } = await this.settings.values();
     return this.planModify(input.caseId, (document, actor) => {
-      const outcome = applyCaseAction(document, input.action, { actor, now: this.clock.now(), newId, futureToleranceMs: FUTURE_TOLERANCE_MS, ...(approver ? { approver } : {}) });
+      const outcome = applyCaseAction(document, input.action, {
+        actor,
+        now: this.clock.now(),
+        newId,
+        futureToleranceMs: FUTURE_TOLERANCE_MS,
+        ...(approver ? { approver } : {}),
+      });
       // P-5.3: a resolution's root cause is a cause of the taxonomy in use (or the one the case keeps).
       if ((input.action.type === 'communicateResolution' || input.action.type === 'communicateStage2Outcome') && input.action.rootCauseId !== undefined) {
         refuseUnusableRootCause(rootCauses, 'action.rootCauseId', input.action.rootCauseId, document.rootCauseId);
       }
       if (!closingUnposted) return outcome;
       // The timeline says the case was closed knowingly with its letter unposted (issue 18).
-      const entries = outcome.entries.map((entry) => (entry.kind === 'transition' ? { ...entry, data: { ...entry.data, details: `${UNPOSTED_LETTER_DETAIL}${closingUnposted}` } } : entry));
+      const entries = outcome.entries.map((entry) =>
+        entry.kind === 'transition' ? { ...entry, data: { ...entry.data, details: `${UNPOSTED_LETTER_DETAIL}${closingUnposted}` } } : entry,
+      );
       return { ...outcome, entries };
     });
   }
@@ -280,7 +334,13 @@ export class CaseService {
   private async confirmedUnpostedLetter(caseId: string, confirmed: boolean): Promise<LetterTemplateId | null> {
     const [template] = await this.unpostedLetters(caseId);
     if (template === undefined) return null;
-    if (!confirmed) throw fieldError('action.closeWithoutPosting', `The ${template} letter is not posted yet: confirm to close the case without posting it`, 'unposted_final_letter', { template });
+    if (!confirmed)
+      throw fieldError(
+        'action.closeWithoutPosting',
+        `The ${template} letter is not posted yet: confirm to close the case without posting it`,
+        'unposted_final_letter',
+        { template },
+      );
     return template;
   }
 
@@ -303,7 +363,9 @@ export class CaseService {
 
   /** `files`: case files stored with the note (issue 18). */
   planNote(input: NewNote, files: readonly CaseFileRef[] = []): Promise<ChangeSet> {
-    return this.planAppend(input.caseId, [{ kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text, ...(files.length ? { files } : {}) } }]);
+    return this.planAppend(input.caseId, [
+      { kind: 'note', at: input.at ?? this.clock.now().toISOString(), data: { text: input.text, ...(files.length ? { files } : {}) } },
+    ]);
   }
 
   async addCommunication(input: NewCommunication, link: { letterId?: string } = {}): Promise<void> {
@@ -313,13 +375,26 @@ export class CaseService {
   /** `generated`: text the timeline shows in the reader's language, `summary` being its English fallback. */
   planCommunication(
     input: NewCommunication,
-    link: { letterId?: string; generated?: { key: GeneratedMessage; params: Record<string, string> }; arrived?: { closedCase: boolean }; files?: readonly CaseFileRef[] } = {},
+    link: {
+      letterId?: string;
+      generated?: { key: GeneratedMessage; params: Record<string, string> };
+      arrived?: { closedCase: boolean };
+      files?: readonly CaseFileRef[];
+    } = {},
   ): Promise<ChangeSet> {
     return this.planAppend(input.caseId, [
       {
         kind: 'communication',
         at: input.at,
-        data: { direction: input.direction, channel: input.channel, summary: input.summary, ...(link.letterId ? { letterId: link.letterId } : {}), ...(link.generated ? { generated: link.generated } : {}), ...(link.arrived ? { arrived: link.arrived } : {}), ...(link.files?.length ? { files: link.files } : {}) },
+        data: {
+          direction: input.direction,
+          channel: input.channel,
+          summary: input.summary,
+          ...(link.letterId ? { letterId: link.letterId } : {}),
+          ...(link.generated ? { generated: link.generated } : {}),
+          ...(link.arrived ? { arrived: link.arrived } : {}),
+          ...(link.files?.length ? { files: link.files } : {}),
+        },
       } as TimelineDraft,
     ]);
   }

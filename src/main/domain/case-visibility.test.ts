@@ -72,7 +72,9 @@ describe('P-7.1 need-to-know in the query', () => {
       }
     }
     // And it narrows: a case of another department, assigned to someone else, carries none.
-    expect(caseAccessTags(FACTS[1] as CaseAccessFacts).some((tag) => visibilityPrefilter(viewer('cas', ['caseworker'], ['billing']))?.includes(tag))).toBe(false);
+    expect(caseAccessTags(FACTS[1] as CaseAccessFacts).some((tag) => visibilityPrefilter(viewer('cas', ['caseworker'], ['billing']))?.includes(tag))).toBe(
+      false,
+    );
   });
 
   it('managers and administrators are never prefiltered (they see every case)', () => {

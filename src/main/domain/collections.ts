@@ -15,7 +15,16 @@
  * All ids are random UUIDs and all times ISO 8601 UTC strings: nothing depends on one device.
  */
 import type { RxCollection, RxConflictHandler, RxDatabase } from 'rxdb';
-import { caseRecordSchema, settingsDocumentSchema, staffMemberSchema, timelineEntrySchema, type CaseRecord, type SettingsDocument, type StaffMember, type TimelineEntry } from '../../shared/domain/records';
+import {
+  caseRecordSchema,
+  settingsDocumentSchema,
+  staffMemberSchema,
+  timelineEntrySchema,
+  type CaseRecord,
+  type SettingsDocument,
+  type StaffMember,
+  type TimelineEntry,
+} from '../../shared/domain/records';
 import { storedSchemaOf } from '../database/stored-schema';
 import type { FieldVersions } from './field-versions';
 
@@ -62,8 +71,30 @@ export const caseSchema = storedSchemaOf<CaseDocument>(caseRecordSchema, {
     updatedAt: isoTime,
   },
   required: [
-    'id', 'reference', 'complainant', 'complainantSortName', 'channel', 'receivedAt', 'loggedAt', 'loggedBy', 'type', 'summary', 'stage', 'status', 'open',
-    'assigneeId', 'assigneeName', 'restricted', 'restrictedTo', 'clock', 'deadlines', 'nextDueAt', 'nextWarnAt', 'createdAt', 'updatedAt', 'updatedBy',
+    'id',
+    'reference',
+    'complainant',
+    'complainantSortName',
+    'channel',
+    'receivedAt',
+    'loggedAt',
+    'loggedBy',
+    'type',
+    'summary',
+    'stage',
+    'status',
+    'open',
+    'assigneeId',
+    'assigneeName',
+    'restricted',
+    'restrictedTo',
+    'clock',
+    'deadlines',
+    'nextDueAt',
+    'nextWarnAt',
+    'createdAt',
+    'updatedAt',
+    'updatedBy',
   ],
   indexes: [
     'reference',
@@ -85,7 +116,14 @@ export const timelineSchema = storedSchemaOf<TimelineEntry>(timelineEntrySchema,
   version: 0,
   primaryKey: 'id',
   nested: ['by'],
-  fields: { id: { maxLength: 64 }, caseId: { maxLength: 64 }, kind: { maxLength: 30 }, at: isoTime, recordedAt: isoTime, order: { minimum: 0, maximum: 1000, multipleOf: 1 } },
+  fields: {
+    id: { maxLength: 64 },
+    caseId: { maxLength: 64 },
+    kind: { maxLength: 30 },
+    at: isoTime,
+    recordedAt: isoTime,
+    order: { minimum: 0, maximum: 1000, multipleOf: 1 },
+  },
   required: ['id', 'caseId', 'kind', 'at', 'recordedAt', 'order', 'by', 'data'],
   indexes: [['caseId', 'at', 'recordedAt']],
 });
@@ -118,7 +156,13 @@ export const staffSchema = storedSchemaOf<StaffMember>(staffMemberSchema, {
 const STAFF_MIGRATIONS = {
   1: (document: Record<string, unknown>): StaffMember => {
     const { role, ...rest } = document as Record<string, unknown> & { role?: unknown };
-    return { ...(rest as Omit<StaffMember, 'login' | 'roles' | 'departments' | 'password'>), login: '', roles: typeof role === 'string' ? [role as StaffMember['roles'][number]] : [], departments: [], password: null };
+    return {
+      ...(rest as Omit<StaffMember, 'login' | 'roles' | 'departments' | 'password'>),
+      login: '',
+      roles: typeof role === 'string' ? [role as StaffMember['roles'][number]] : [],
+      departments: [],
+      password: null,
+    };
   },
 };
 

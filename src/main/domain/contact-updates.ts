@@ -12,7 +12,14 @@
  * this cannot rewrite the details of an unrelated case.
  */
 import type { z } from 'zod';
-import { CONTACT_FIELDS, type ContactField, type ContactMatch, type ContactOffer, type TypedContact, type updateContactInput } from '../../shared/domain/contact-update';
+import {
+  CONTACT_FIELDS,
+  type ContactField,
+  type ContactMatch,
+  type ContactOffer,
+  type TypedContact,
+  type updateContactInput,
+} from '../../shared/domain/contact-update';
 import { fieldError, notFound } from '../../shared/domain/domain-error';
 import type { Complainant, PostalAddress } from '../../shared/domain/records';
 import type { TimelineDraft } from '../../shared/domain/workflow';
@@ -48,7 +55,11 @@ export function contactMatches(complainant: Complainant, typed: TypedContact): C
 
 function sameAddress(a: PostalAddress | null, b: PostalAddress): boolean {
   if (!a) return false;
-  return a.lines.map(normalisedLine).join('\n') === b.lines.map(normalisedLine).join('\n') && normalisedPostcode(a.postcode) === normalisedPostcode(b.postcode) && a.country === b.country;
+  return (
+    a.lines.map(normalisedLine).join('\n') === b.lines.map(normalisedLine).join('\n') &&
+    normalisedPostcode(a.postcode) === normalisedPostcode(b.postcode) &&
+    a.country === b.country
+  );
 }
 
 /** The details the sender brings that the case holds otherwise; an empty typed field brings nothing. */
@@ -57,7 +68,8 @@ export function contactDifferences(complainant: Complainant, typed: TypedContact
   if (typed.address && !sameAddress(complainant.address, typed.address)) differs.add('address');
   if (typed.email !== '' && normalisedEmail(typed.email) !== normalisedEmail(complainant.email)) differs.add('email');
   if (typed.phone !== '' && normalisedPhone(typed.phone) !== normalisedPhone(complainant.phone)) differs.add('phone');
-  if (typed.customerNumber !== '' && normalisedCustomerNumber(typed.customerNumber) !== normalisedCustomerNumber(complainant.customerNumber ?? '')) differs.add('customerNumber');
+  if (typed.customerNumber !== '' && normalisedCustomerNumber(typed.customerNumber) !== normalisedCustomerNumber(complainant.customerNumber ?? ''))
+    differs.add('customerNumber');
   return CONTACT_FIELDS.filter((field) => differs.has(field));
 }
 
@@ -65,7 +77,9 @@ export function contactDifferences(complainant: Complainant, typed: TypedContact
 function updatedComplainant(complainant: Complainant, typed: TypedContact, fields: readonly ContactField[]): Complainant {
   return {
     ...complainant,
-    ...(fields.includes('address') && typed.address ? { address: { lines: [...typed.address.lines], postcode: typed.address.postcode, country: typed.address.country } } : {}),
+    ...(fields.includes('address') && typed.address
+      ? { address: { lines: [...typed.address.lines], postcode: typed.address.postcode, country: typed.address.country } }
+      : {}),
     ...(fields.includes('email') ? { email: typed.email } : {}),
     ...(fields.includes('phone') ? { phone: typed.phone } : {}),
     ...(fields.includes('customerNumber') ? { customerNumber: typed.customerNumber } : {}),
@@ -82,17 +96,23 @@ export class ContactUpdates {
 
   /** The open cases (that the viewer may find) whose complainant the sender is, and whose details differ from the sender's. */
   async offers(typed: TypedContact, viewer: Viewer | null | undefined): Promise<ContactOffer[]> {
-    const probes = [normalisedEmail(typed.email), normalisedCustomerNumber(typed.customerNumber), normalisedPhone(typed.phone).length >= PHONE_DIGITS ? normalisedPhone(typed.phone) : ''].filter(Boolean);
+    const probes = [
+      normalisedEmail(typed.email),
+      normalisedCustomerNumber(typed.customerNumber),
+      normalisedPhone(typed.phone).length >= PHONE_DIGITS ? normalisedPhone(typed.phone) : '',
+    ].filter(Boolean);
     const candidates = new Map<string, CaseDocument>();
     for (const probe of probes) {
-      for (const document of (await this.db.cases.findByIds(this.queries.textMatches(probe, CANDIDATES)).exec()).values()) candidates.set(document.id, document.toJSON() as CaseDocument);
+      for (const document of (await this.db.cases.findByIds(this.queries.textMatches(probe, CANDIDATES)).exec()).values())
+        candidates.set(document.id, document.toJSON() as CaseDocument);
     }
     const offers: ContactOffer[] = [];
     for (const record of candidates.values()) {
       if (!record.open || !canFindCase(viewer, record)) continue;
       const matchedBy = contactMatches(record.complainant, typed);
       const differs = contactDifferences(record.complainant, typed);
-      if (matchedBy.length > 0 && differs.length > 0) offers.push({ caseId: record.id, reference: record.reference, complainantName: record.complainant.name, matchedBy, differs });
+      if (matchedBy.length > 0 && differs.length > 0)
+        offers.push({ caseId: record.id, reference: record.reference, complainantName: record.complainant.name, matchedBy, differs });
     }
     return offers.sort((a, b) => a.reference.localeCompare(b.reference)).slice(0, SHOWN);
   }
@@ -110,7 +130,11 @@ export class ContactUpdates {
       let fields: ContactField[] = [];
       const planned = await this.cases.planModify(input.caseId, (document) => {
         if (contactMatches(document.complainant, input.contact).length === 0) {
-          throw fieldError('contact', `The sender is not the complainant of ${document.reference} by e-mail, telephone or customer number`, 'not_same_complainant');
+          throw fieldError(
+            'contact',
+            `The sender is not the complainant of ${document.reference} by e-mail, telephone or customer number`,
+            'not_same_complainant',
+          );
         }
         fields = contactDifferences(document.complainant, input.contact);
         if (fields.length === 0) throw fieldError('contact', `The contact details of ${document.reference} are already these`, 'nothing_to_change');

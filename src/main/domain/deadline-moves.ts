@@ -47,14 +47,21 @@ export function settingChanges(change: DeadlineSettingsChange): SettingChange[] 
 
 /** JSON with object keys in a fixed order, so equal values give equal text on every device. */
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
-  ) ?? 'null';
+  return (
+    JSON.stringify(value, (_key, item: unknown) =>
+      typeof item === 'object' && item !== null && !Array.isArray(item)
+        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : item,
+    ) ?? 'null'
+  );
 }
 
 /** The same id on every device for one case and one stored settings change. */
 export function deadlinesMovedEntryId(caseId: string, change: DeadlineSettingsChange): string {
-  const hash = crypto.createHash('sha256').update(stableJson([caseId, change.area, change.at, change.by.id, change.after])).digest('hex');
+  const hash = crypto
+    .createHash('sha256')
+    .update(stableJson([caseId, change.area, change.at, change.by.id, change.after]))
+    .digest('hex');
   return `moved-${hash.slice(0, 40)}`;
 }
 

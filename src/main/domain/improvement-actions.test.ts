@@ -29,14 +29,33 @@ const action = (changes: Record<string, unknown> = {}) => ({
 describe('improvement actions (P-5.3)', () => {
   it('are created, listed and edited, with who and when', async () => {
     const created = await t.call('improvementActions.save', action());
-    expect(created).toMatchObject({ title: 'Re-train couriers on fragile parcels', ownerId: owner, ownerName: 'Ieva Kalniņa', status: 'planned', completedOn: null, createdBy: { id: t.me() } });
-    const edited = await t.call('improvementActions.save', action({ id: created.id, status: 'completed', completedOn: '2026-11-30', lessonsLearned: 'Label fragile parcels at packing' }));
-    expect(edited).toMatchObject({ id: created.id, status: 'completed', completedOn: '2026-11-30', lessonsLearned: 'Label fragile parcels at packing', createdAt: created.createdAt });
+    expect(created).toMatchObject({
+      title: 'Re-train couriers on fragile parcels',
+      ownerId: owner,
+      ownerName: 'Ieva Kalniņa',
+      status: 'planned',
+      completedOn: null,
+      createdBy: { id: t.me() },
+    });
+    const edited = await t.call(
+      'improvementActions.save',
+      action({ id: created.id, status: 'completed', completedOn: '2026-11-30', lessonsLearned: 'Label fragile parcels at packing' }),
+    );
+    expect(edited).toMatchObject({
+      id: created.id,
+      status: 'completed',
+      completedOn: '2026-11-30',
+      lessonsLearned: 'Label fragile parcels at packing',
+      createdAt: created.createdAt,
+    });
     expect(await t.call('improvementActions.list', {})).toEqual([edited]);
   });
 
   it('saved at the same moment from two windows, both are kept', async () => {
-    const [first, second] = await Promise.all([t.call('improvementActions.save', action({ title: 'First' })), t.call('improvementActions.save', action({ title: 'Second' }))]);
+    const [first, second] = await Promise.all([
+      t.call('improvementActions.save', action({ title: 'First' })),
+      t.call('improvementActions.save', action({ title: 'Second' })),
+    ]);
     expect((await t.call('improvementActions.list', {})).map((entry) => entry.id).sort()).toEqual([first.id, second.id].sort());
   });
 
@@ -66,7 +85,12 @@ describe('improvement actions (P-5.3)', () => {
 
   it('may not name a retired cause, unless the action addressed it already', async () => {
     const created = await t.call('improvementActions.save', action());
-    await t.call('settings.saveRootCause', { categoryId: 'delivery', id: 'courier-handling', label: { 'en-GB': 'Courier handling', lv: 'Kurjera rīcība' }, retired: true });
+    await t.call('settings.saveRootCause', {
+      categoryId: 'delivery',
+      id: 'courier-handling',
+      label: { 'en-GB': 'Courier handling', lv: 'Kurjera rīcība' },
+      retired: true,
+    });
     expect((await t.fail('improvementActions.save', action())).issues[0]).toMatchObject({ path: 'rootCauseIds.0', code: 'retired_root_cause' });
     await t.call('improvementActions.save', action({ id: created.id, status: 'in-progress' }));
   });
@@ -99,12 +123,24 @@ describe('the recurrence report through the API (P-5.3)', () => {
       const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: `${day}T10:00:00.000Z` });
       await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: `${day}T11:00:00.000Z`, channel: 'email' } });
       await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: `${day}T11:10:00.000Z` } });
-      await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: `${day}T12:00:00.000Z`, channel: 'email', summary: 'Sorted', outcome: 'upheld' } });
+      await t.call('cases.act', {
+        caseId,
+        action: {
+          type: 'communicateResolution',
+          rootCauseId: 'courier-handling',
+          at: `${day}T12:00:00.000Z`,
+          channel: 'email',
+          summary: 'Sorted',
+          outcome: 'upheld',
+        },
+      });
       ids.push(caseId);
     }
     const saved = await t.call('improvementActions.save', action({ status: 'completed', completedOn: '2026-11-01' }));
     const report = await t.call('reports.recurrence', {});
-    expect(report.rows).toEqual([expect.objectContaining({ actionId: saved.id, rootCauseId: 'courier-handling', periodDays: 30, verdict: 'cannot-tell', doubt: 'too-few-cases' })]);
+    expect(report.rows).toEqual([
+      expect.objectContaining({ actionId: saved.id, rootCauseId: 'courier-handling', periodDays: 30, verdict: 'cannot-tell', doubt: 'too-few-cases' }),
+    ]);
     expect([...(report.rows[0]?.before.caseIds ?? [])].sort()).toEqual([...ids].sort());
     expect(report.rows[0]?.after.count).toBe(0);
     expect(await t.failAs(testViewer(owner, ['caseworker']), 'reports.recurrence', {})).toMatchObject({ code: 'FORBIDDEN' });

@@ -30,7 +30,12 @@ beforeAll(async () => {
   otherCaseworker = testViewer(olgaId, ['caseworker'], ['Pharmacy']);
   const create = async (key: string, name: string, overrides: Record<string, unknown>) => {
     const complainant = { ...phoneComplaint.complainant, name: `${name} Ozoliņa`, email: `${key}@example.lv` };
-    const { caseId, reference } = await t.callAs(managerViewer, 'cases.create', { ...phoneComplaint, complainant, receivedAt: '2026-11-19T10:00:00.000Z', ...overrides });
+    const { caseId, reference } = await t.callAs(managerViewer, 'cases.create', {
+      ...phoneComplaint,
+      complainant,
+      receivedAt: '2026-11-19T10:00:00.000Z',
+      ...overrides,
+    });
     ids[key] = caseId;
     references[key] = reference;
   };
@@ -104,7 +109,8 @@ describe('P-7.1 search, quick search and duplicate hints', () => {
   });
 
   it('a restricted case is invisible in quick search, by name and by its exact reference', async () => {
-    const names = async (viewer: Viewer | null, query: string) => (await t.callAs(viewer, 'cases.quickSearch', { query })).hits.map((hit) => hit.complainantName.split(' ')[0]).sort();
+    const names = async (viewer: Viewer | null, query: string) =>
+      (await t.callAs(viewer, 'cases.quickSearch', { query })).hits.map((hit) => hit.complainantName.split(' ')[0]).sort();
     expect(await names(caseworker, 'Ozoliņa')).toEqual(['Anna', 'Berta']);
     expect(await names(otherManager, 'Ozoliņa')).toEqual(['Anna', 'Berta', 'Cilda']);
     expect(await names(otherManager, references['restricted']!)).toEqual([]);
@@ -154,27 +160,52 @@ describe('P-7.1 case details and writes', () => {
 describe('P-7.1 restricting a case and lifting the restriction', () => {
   it('only a manager who can open the case may restrict it; refusals change nothing', async () => {
     const before = await t.callAs(managerViewer, 'cases.get', { caseId: ids['billing']! });
-    expect(await t.failAs(caseworker, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
-    expect(await t.failAs(otherManager, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: null, reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: ['no-such-person'], reason: 'A complaint about a member of staff' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'restrictedTo.0', code: 'not_found' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'A complaint about a member of staff' })).toMatchObject({ issues: [{ path: 'restrictedTo', code: 'nothing_to_change' }] });
+    expect(
+      await t.failAs(caseworker, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' }),
+    ).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });
+    expect(
+      await t.failAs(otherManager, 'cases.restrict', { caseId: ids['restricted']!, restrictedTo: null, reason: 'A complaint about a member of staff' }),
+    ).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
+    expect(
+      await t.failAs(managerViewer, 'cases.restrict', {
+        caseId: ids['billing']!,
+        restrictedTo: ['no-such-person'],
+        reason: 'A complaint about a member of staff',
+      }),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'restrictedTo.0', code: 'not_found' }] });
+    expect(
+      await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'A complaint about a member of staff' }),
+    ).toMatchObject({ issues: [{ path: 'restrictedTo', code: 'nothing_to_change' }] });
     // The reason is required: a restriction always says why.
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: '  ' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
-    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: '  ' })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'reason' }],
+    });
+    expect(await t.failAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [] })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'reason' }],
+    });
     const after = await t.callAs(managerViewer, 'cases.get', { caseId: ids['billing']! });
     expect(after.case).toEqual(before.case);
     expect(after.timeline).toHaveLength(before.timeline.length);
   });
 
   it('restricting names the manager, hides the case from the department, and is audited; lifting restores it', async () => {
-    const restricted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: [], reason: 'A complaint about a member of staff' });
+    const restricted = await t.callAs(managerViewer, 'cases.restrict', {
+      caseId: ids['billing']!,
+      restrictedTo: [],
+      reason: 'A complaint about a member of staff',
+    });
     expect(restricted.case).toMatchObject({ restricted: true, restrictedTo: [managerViewer.accountId] });
     expect(restricted.timeline.filter((entry) => entry.kind === 'audit').map((entry) => entry.data)).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'restricted', before: false, after: true })]),
     );
     // The timeline says who restricted it (the entry's author: the session's account), to whom and why.
     expect(restricted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => ({ by: entry.by.id, data: entry.data }))).toEqual([
-      { by: t.me(), data: { restricted: true, people: [{ id: managerViewer.accountId, name: managerViewer.name }], reason: 'A complaint about a member of staff' } },
+      {
+        by: t.me(),
+        data: { restricted: true, people: [{ id: managerViewer.accountId, name: managerViewer.name }], reason: 'A complaint about a member of staff' },
+      },
     ]);
     expect((await t.callAs(managerViewer, 'cases.list', { search: 'Berta' })).items.map((item) => item.restricted)).toEqual([true]);
     expect(await listAs(caseworker)).toEqual(['Anna']);
@@ -182,7 +213,11 @@ describe('P-7.1 restricting a case and lifting the restriction', () => {
 
     const lifted = await t.callAs(managerViewer, 'cases.restrict', { caseId: ids['billing']!, restrictedTo: null, reason: 'Not about staff after all' });
     expect(lifted.case).toMatchObject({ restricted: false, restrictedTo: [] });
-    expect(lifted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => entry.data)).toContainEqual({ restricted: false, people: [], reason: 'Not about staff after all' });
+    expect(lifted.timeline.filter((entry) => entry.kind === 'restriction').map((entry) => entry.data)).toContainEqual({
+      restricted: false,
+      people: [],
+      reason: 'Not about staff after all',
+    });
     expect(await listAs(caseworker)).toEqual(['Anna', 'Berta']);
   });
 });
@@ -191,7 +226,11 @@ describe('P-7.1 deadline notifications', () => {
   it('nobody is told of a case they may not open', async () => {
     const open = await t.services.domain!.queries.openDeadlines(new Date('2026-12-31T00:00:00.000Z'));
     const breaches = deadlineEvents(open).filter((event) => event.level === 'breached' && event.deadline === 'acknowledgement');
-    const told = (viewer: Viewer) => breaches.filter((event) => isForRecipient(event, { id: viewer.accountId, viewer })).map((event) => event.caseId).sort();
+    const told = (viewer: Viewer) =>
+      breaches
+        .filter((event) => isForRecipient(event, { id: viewer.accountId, viewer }))
+        .map((event) => event.caseId)
+        .sort();
     expect(told(managerViewer)).toEqual([ids['assigned'], ids['billing'], ids['pharmacy'], ids['restricted']].sort());
     expect(told(otherManager)).toEqual([ids['assigned'], ids['billing'], ids['pharmacy']].sort());
     // A caseworker is told of the cases assigned to them, and a clerk of none.
@@ -205,8 +244,21 @@ describe('P-7.1 the post room: letters, scans and the day book', () => {
   const png = { name: 'letter.png', mimeType: '', dataBase64: PNG.toString('base64') };
 
   it('a letter about a restricted case is hidden from everyone not named on it, in the list, its scans and the day book', async () => {
-    const letter = await t.callAs(managerViewer, 'post.logIncoming', { receivedOn: '2026-11-20', sender, referenceQuoted: references['restricted']!, kind: 'correspondence', summary: 'More about the member of staff', scans: [png] });
-    await t.callAs(managerViewer, 'post.logIncoming', { receivedOn: '2026-11-20', sender: { ...sender, name: 'Cilda Ozoliņa' }, referenceQuoted: references['pharmacy']!, kind: 'correspondence', summary: 'Photos' });
+    const letter = await t.callAs(managerViewer, 'post.logIncoming', {
+      receivedOn: '2026-11-20',
+      sender,
+      referenceQuoted: references['restricted']!,
+      kind: 'correspondence',
+      summary: 'More about the member of staff',
+      scans: [png],
+    });
+    await t.callAs(managerViewer, 'post.logIncoming', {
+      receivedOn: '2026-11-20',
+      sender: { ...sender, name: 'Cilda Ozoliņa' },
+      referenceQuoted: references['pharmacy']!,
+      kind: 'correspondence',
+      summary: 'Photos',
+    });
     const fileId = letter.files[0]!.id;
     const summaries = async (viewer: Viewer) => (await t.callAs(viewer, 'post.list', {})).map((item) => item.summary).sort();
     expect(await summaries(managerViewer)).toEqual(['More about the member of staff', 'Photos']);
@@ -218,16 +270,25 @@ describe('P-7.1 the post room: letters, scans and the day book', () => {
     expect((await t.callAs(managerViewer, 'post.file', { fileId })).name).toBe('letter.png');
     expect(await t.failAs(clerk, 'post.file', { fileId })).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'fileId', code: 'case_not_visible' }] });
 
-    const book = async (viewer: Viewer) => (await t.callAs(viewer, 'post.dayBook', { from: '2026-11-20', to: '2026-11-20', format: 'csv' })).rows.map((row) => row.caseReference);
+    const book = async (viewer: Viewer) =>
+      (await t.callAs(viewer, 'post.dayBook', { from: '2026-11-20', to: '2026-11-20', format: 'csv' })).rows.map((row) => row.caseReference);
     expect(await book(managerViewer)).toEqual(expect.arrayContaining([references['restricted'], references['pharmacy']]));
     expect(await book(clerk)).toEqual([references['pharmacy']]);
-    const csv = Buffer.from((await t.callAs(clerk, 'post.dayBook', { from: '2026-11-20', to: '2026-11-20', format: 'csv' })).dataBase64, 'base64').toString('utf8');
+    const csv = Buffer.from((await t.callAs(clerk, 'post.dayBook', { from: '2026-11-20', to: '2026-11-20', format: 'csv' })).dataBase64, 'base64').toString(
+      'utf8',
+    );
     expect(csv).not.toContain(references['restricted']);
   });
 
   it('a letter cannot be drafted for a case its writer may not open', async () => {
-    expect((await t.failAs(caseworker, 'post.draftLetter', { caseId: ids['restricted']!, template: 'acknowledgement', language: 'en-GB' })).code).toBe('FORBIDDEN');
-    expect((await t.failAs(caseworker, 'post.draftLetter', { caseId: ids['pharmacy']!, template: 'acknowledgement', language: 'en-GB' })).code).toBe('FORBIDDEN');
-    expect((await t.callAs(caseworker, 'post.draftLetter', { caseId: ids['billing']!, template: 'acknowledgement', language: 'en-GB' })).text).toContain(references['billing']);
+    expect((await t.failAs(caseworker, 'post.draftLetter', { caseId: ids['restricted']!, template: 'acknowledgement', language: 'en-GB' })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.failAs(caseworker, 'post.draftLetter', { caseId: ids['pharmacy']!, template: 'acknowledgement', language: 'en-GB' })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.callAs(caseworker, 'post.draftLetter', { caseId: ids['billing']!, template: 'acknowledgement', language: 'en-GB' })).text).toContain(
+      references['billing'],
+    );
   });
 });

@@ -32,22 +32,57 @@ const png = { name: 'letter.png', mimeType: '', dataBase64: PNG.toString('base64
 
 async function fixture(departments: string[], restricted: boolean): Promise<Fixture> {
   const { caseId, reference } = await t.callAs(managerViewer, 'cases.create', { ...phoneComplaint, receivedAt: '2026-11-19T10:00:00.000Z', departments });
-  const incoming = await t.callAs(managerViewer, 'post.logIncoming', { receivedOn: '2026-11-20', sender, referenceQuoted: reference, kind: 'correspondence', summary: 'More', scans: [png] });
-  const outgoing = await t.callAs(managerViewer, 'post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text: 'Dear Inga,\nWe have your complaint.' });
+  const incoming = await t.callAs(managerViewer, 'post.logIncoming', {
+    receivedOn: '2026-11-20',
+    sender,
+    referenceQuoted: reference,
+    kind: 'correspondence',
+    summary: 'More',
+    scans: [png],
+  });
+  const outgoing = await t.callAs(managerViewer, 'post.finaliseLetter', {
+    caseId,
+    template: 'acknowledgement',
+    language: 'en-GB',
+    text: 'Dear Inga,\nWe have your complaint.',
+  });
   await t.callAs(managerViewer, 'cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-20T08:00:00.000Z', channel: 'telephone' } });
   const extended = await t.callAs(managerViewer, 'cases.act', {
     caseId,
-    action: { type: 'extendDeadline', at: '2026-11-20T09:00:00.000Z', newDueAt: '2026-12-30T09:00:00.000Z', reason: 'Waiting for the pharmacy', approverId: t.me(), customerNotice: null },
+    action: {
+      type: 'extendDeadline',
+      at: '2026-11-20T09:00:00.000Z',
+      newDueAt: '2026-12-30T09:00:00.000Z',
+      reason: 'Waiting for the pharmacy',
+      approverId: t.me(),
+      customerNotice: null,
+    },
   });
   if (restricted) await t.callAs(managerViewer, 'cases.restrict', { caseId, restrictedTo: [], reason: 'A complaint about a member of staff' });
   const extensionId = extended.case.extensions.at(-1)!.id;
-  return { caseId, reference, incomingLetterId: incoming.id, scanId: incoming.files[0]!.id, outgoingLetterId: outgoing.id, pdfId: outgoing.files[0]!.id, extensionId };
+  return {
+    caseId,
+    reference,
+    incomingLetterId: incoming.id,
+    scanId: incoming.files[0]!.id,
+    outgoingLetterId: outgoing.id,
+    pdfId: outgoing.files[0]!.id,
+    extensionId,
+  };
 }
 
 beforeAll(async () => {
   t = await startTestDomain('2026-11-20T09:00:00.000Z');
-  billingCaseworker = testViewer(await t.addAccount({ name: 'Berta Billing', login: 'berta', roles: ['caseworker'], departments: ['Billing'] }), ['caseworker'], ['Billing']);
-  pharmacyCaseworker = testViewer(await t.addAccount({ name: 'Pauls Pharmacy', login: 'pauls', roles: ['caseworker'], departments: ['Pharmacy'] }), ['caseworker'], ['Pharmacy']);
+  billingCaseworker = testViewer(
+    await t.addAccount({ name: 'Berta Billing', login: 'berta', roles: ['caseworker'], departments: ['Billing'] }),
+    ['caseworker'],
+    ['Billing'],
+  );
+  pharmacyCaseworker = testViewer(
+    await t.addAccount({ name: 'Pauls Pharmacy', login: 'pauls', roles: ['caseworker'], departments: ['Pharmacy'] }),
+    ['caseworker'],
+    ['Pharmacy'],
+  );
   fixtures['other-department'] = await fixture(['Billing'], false);
   fixtures['restricted'] = await fixture(['Billing'], true);
 });
@@ -73,11 +108,26 @@ const PER_CASE: readonly Row[] = [
   { method: 'cases.get', input: (f) => ({ caseId: f.caseId }) },
   { method: 'cases.updateDetails', input: (f) => ({ caseId: f.caseId, changes: { summary: 'Changed by someone who may not see it' } }) },
   { method: 'cases.addNote', input: (f) => ({ caseId: f.caseId, text: 'A note' }) },
-  { method: 'cases.addCommunication', input: (f) => ({ caseId: f.caseId, at: '2026-11-20T09:00:00.000Z', direction: 'in', channel: 'telephone', summary: 'Rang' }) },
+  {
+    method: 'cases.addCommunication',
+    input: (f) => ({ caseId: f.caseId, at: '2026-11-20T09:00:00.000Z', direction: 'in', channel: 'telephone', summary: 'Rang' }),
+  },
   { method: 'cases.act', input: (f) => ({ caseId: f.caseId, action: { type: 'startInvestigation', at: '2026-11-20T09:00:00.000Z' } }) },
-  { method: 'cases.act', input: (f) => ({ caseId: f.caseId, action: { type: 'recordExtensionNotice', at: '2026-11-20T09:00:00.000Z', extensionId: f.extensionId, channel: 'telephone' } }) },
-  { method: 'post.logIncoming', input: (f) => ({ receivedOn: '2026-11-20', sender, referenceQuoted: f.reference, kind: 'correspondence', summary: 'Attached by a stranger', scans: [] }) },
-  { method: 'post.logIncoming', input: (f) => ({ receivedOn: '2026-11-20', sender, referenceQuoted: f.reference, kind: 'escalation-request', summary: 'Escalate please', scans: [] }) },
+  {
+    method: 'cases.act',
+    input: (f) => ({
+      caseId: f.caseId,
+      action: { type: 'recordExtensionNotice', at: '2026-11-20T09:00:00.000Z', extensionId: f.extensionId, channel: 'telephone' },
+    }),
+  },
+  {
+    method: 'post.logIncoming',
+    input: (f) => ({ receivedOn: '2026-11-20', sender, referenceQuoted: f.reference, kind: 'correspondence', summary: 'Attached by a stranger', scans: [] }),
+  },
+  {
+    method: 'post.logIncoming',
+    input: (f) => ({ receivedOn: '2026-11-20', sender, referenceQuoted: f.reference, kind: 'escalation-request', summary: 'Escalate please', scans: [] }),
+  },
   { method: 'post.undo', input: (f) => ({ letterId: f.incomingLetterId }) },
   { method: 'post.list', input: (f) => ({ caseId: f.caseId }) },
   { method: 'post.draftLetter', input: (f) => ({ caseId: f.caseId, template: 'acknowledgement', language: 'en-GB' }) },
@@ -94,7 +144,17 @@ const MANAGERS_PER_CASE: readonly Row[] = [
   { method: 'cases.restrict', input: (f) => ({ caseId: f.caseId, restrictedTo: null, reason: 'Lifted by a stranger' }) },
   {
     method: 'cases.act',
-    input: (f) => ({ caseId: f.caseId, action: { type: 'extendDeadline', at: '2026-11-20T09:00:00.000Z', newDueAt: '2027-01-30T09:00:00.000Z', reason: 'Longer', approverId: t.me(), customerNotice: null } }),
+    input: (f) => ({
+      caseId: f.caseId,
+      action: {
+        type: 'extendDeadline',
+        at: '2026-11-20T09:00:00.000Z',
+        newDueAt: '2027-01-30T09:00:00.000Z',
+        reason: 'Longer',
+        approverId: t.me(),
+        customerNotice: null,
+      },
+    }),
   },
   { method: 'accessLog.forCase', input: (f) => ({ caseId: f.caseId }) },
 ];
@@ -123,9 +183,13 @@ describe('P-7.1 every per-case method refuses a caseworker who may not see the c
 
   it('the same calls go ahead for someone who may see the case (the refusals are need-to-know, not the input)', async () => {
     const f = fixtures['other-department'];
-    expect((await t.callAs(billingCaseworker, 'post.list', { caseId: f.caseId })).map((letter) => letter.id).sort()).toEqual([f.incomingLetterId, f.outgoingLetterId].sort());
+    expect((await t.callAs(billingCaseworker, 'post.list', { caseId: f.caseId })).map((letter) => letter.id).sort()).toEqual(
+      [f.incomingLetterId, f.outgoingLetterId].sort(),
+    );
     expect((await t.callAs(billingCaseworker, 'post.file', { fileId: f.pdfId })).mimeType).toBe('application/pdf');
-    expect((await t.callAs(billingCaseworker, 'post.logPosting', { letterId: f.outgoingLetterId, postedOn: '2026-11-20', postClass: 'first' })).posting?.postClass).toBe('first');
+    expect(
+      (await t.callAs(billingCaseworker, 'post.logPosting', { letterId: f.outgoingLetterId, postedOn: '2026-11-20', postClass: 'first' })).posting?.postClass,
+    ).toBe('first');
     expect((await t.callAs(billingCaseworker, 'post.undo', { letterId: f.incomingLetterId })).voided).toBe(true);
   });
 });

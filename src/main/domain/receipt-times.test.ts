@@ -88,7 +88,13 @@ describe('same-day correspondence (P-3.2)', () => {
     t = await startTestDomain('2026-11-25T11:00:00.000Z');
     const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-25T11:00:00.000Z' });
     t.clock.set('2026-11-25T14:00:00.000Z');
-    const letter = await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: reference, kind: 'correspondence', summary: 'Sends the receipt' });
+    const letter = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-25',
+      sender,
+      referenceQuoted: reference,
+      kind: 'correspondence',
+      summary: 'Sends the receipt',
+    });
     const entry = (await t.call('cases.get', { caseId })).timeline.find((candidate) => (candidate.data as { letterId?: string }).letterId === letter.id);
     expect(entry?.at).toBe('2026-11-25T11:00:00.000Z');
   });
@@ -96,7 +102,13 @@ describe('same-day correspondence (P-3.2)', () => {
   it('a letter received on a later day keeps office opening of that day', async () => {
     t = await startTestDomain('2026-11-25T11:00:00.000Z');
     const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T15:00:00.000Z' });
-    const letter = await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: reference, kind: 'correspondence', summary: 'Sends the receipt' });
+    const letter = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-25',
+      sender,
+      referenceQuoted: reference,
+      kind: 'correspondence',
+      summary: 'Sends the receipt',
+    });
     const entry = (await t.call('cases.get', { caseId })).timeline.find((candidate) => (candidate.data as { letterId?: string }).letterId === letter.id);
     expect(entry?.at).toBe('2026-11-25T09:00:00.000Z');
   });
@@ -104,7 +116,13 @@ describe('same-day correspondence (P-3.2)', () => {
   it('a letter received on a day before the case was received is refused at the date received, and nothing is saved', async () => {
     t = await startTestDomain('2026-11-25T11:00:00.000Z');
     const { reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T15:00:00.000Z' });
-    const error = await t.fail('post.logIncoming', { receivedOn: '2026-11-23', sender, referenceQuoted: reference, kind: 'correspondence', summary: 'Sends the receipt' });
+    const error = await t.fail('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      referenceQuoted: reference,
+      kind: 'correspondence',
+      summary: 'Sends the receipt',
+    });
     expect(error.issues[0]).toMatchObject({ path: 'receivedOn', message: expect.stringMatching(/received on 2026-11-24.*cannot have arrived before/) });
     expect(await t.call('post.list', {})).toEqual([]);
   });
@@ -116,8 +134,16 @@ describe('same-day correspondence (P-3.2)', () => {
     for (const action of [
       { type: 'acknowledge', at: '2026-11-25T10:10:00.000Z', channel: 'email' },
       { type: 'startInvestigation', at: '2026-11-25T10:15:00.000Z' },
-      { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-25T10:20:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
-    ] as const) await t.call('cases.act', { caseId, action });
+      {
+        type: 'communicateResolution',
+        rootCauseId: 'courier-handling',
+        at: '2026-11-25T10:20:00.000Z',
+        channel: 'email',
+        summary: 'Sorted',
+        outcome: 'not-upheld',
+      },
+    ] as const)
+      await t.call('cases.act', { caseId, action });
     t.clock.set('2026-11-25T16:00:00.000Z');
     await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: reference, kind: 'escalation-request', summary: 'Not happy' });
     const escalated = (await t.call('cases.get', { caseId })).case;

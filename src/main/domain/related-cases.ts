@@ -35,7 +35,12 @@ export function sameComplainant(record: CaseDocument, other: CaseDocument): Same
   const phone = normalisedPhone(record.complainant.phone);
   if (phone.length >= 6 && normalisedPhone(other.complainant.phone) === phone) matches.push('phone');
   const postcode = normalisedPostcode(record.complainant.address?.postcode ?? '');
-  if (postcode !== '' && record.complainantSortName !== '' && other.complainantSortName === record.complainantSortName && normalisedPostcode(other.complainant.address?.postcode ?? '') === postcode) {
+  if (
+    postcode !== '' &&
+    record.complainantSortName !== '' &&
+    other.complainantSortName === record.complainantSortName &&
+    normalisedPostcode(other.complainant.address?.postcode ?? '') === postcode
+  ) {
     matches.push('name-postcode');
   }
   return matches;
@@ -61,7 +66,8 @@ export class RelatedCases {
       }
     };
     add((await this.db.cases.findByIds([...record.relatedCaseIds]).exec()).values());
-    if (record.complainantSortName !== '') add(await this.db.cases.find({ selector: { complainantSortName: record.complainantSortName }, limit: CANDIDATES }).exec());
+    if (record.complainantSortName !== '')
+      add(await this.db.cases.find({ selector: { complainantSortName: record.complainantSortName }, limit: CANDIDATES }).exec());
     for (const probe of [normalisedEmail(record.complainant.email), normalisedPhone(record.complainant.phone)].filter((value) => value.length >= 6)) {
       add((await this.db.cases.findByIds(this.queries.textMatches(probe, CANDIDATES)).exec()).values());
     }
@@ -99,7 +105,10 @@ export class RelatedCases {
       ] as const) {
         const entry: TimelineDraft = { kind: 'case-link', at, data: { linked: input.linked, otherCaseId: peer.id, otherReference: peer.reference } };
         const planned = await this.cases.planModify(self.id, (document) => ({
-          next: { ...document, relatedCaseIds: input.linked ? [...new Set([...document.relatedCaseIds, peer.id])] : document.relatedCaseIds.filter((id) => id !== peer.id) },
+          next: {
+            ...document,
+            relatedCaseIds: input.linked ? [...new Set([...document.relatedCaseIds, peer.id])] : document.relatedCaseIds.filter((id) => id !== peer.id),
+          },
           entries: [entry],
         }));
         changes.include(planned.changes);

@@ -43,7 +43,9 @@ describe('cases schema v2 → v3 (P-5.3)', () => {
 
     const storage = sqliteStorage({ directory: tempDirectory() });
     const before = await createRxDatabase<{ cases: RxCollection<CaseV2> }>({ name: 'migration', storage, multiInstance: false, closeDuplicates: true });
-    await before.addCollections({ cases: { schema: caseSchemaV2, migrationStrategies: { 1: (document: CaseV2) => document, 2: (document: CaseV2) => document } } });
+    await before.addCollections({
+      cases: { schema: caseSchemaV2, migrationStrategies: { 1: (document: CaseV2) => document, 2: (document: CaseV2) => document } },
+    });
     await before.cases.bulkInsert(oldCases);
     await before.close();
 

@@ -23,7 +23,8 @@ function refuseTakenLabel(siblings: readonly { readonly id: string; readonly lab
 export function withRootCauseCategory(taxonomy: RootCauseTaxonomy, input: z.output<typeof saveRootCauseCategoryInput>, newId: () => string): RootCauseTaxonomy {
   refuseTakenLabel(taxonomy, input.id, input.label);
   if (input.id === undefined) return [...taxonomy, { id: newId(), label: input.label, retired: input.retired, causes: [] }];
-  if (!taxonomy.some((category) => category.id === input.id)) throw fieldError('id', 'Not one of the root-cause categories in settings', 'unknown_root_cause_category');
+  if (!taxonomy.some((category) => category.id === input.id))
+    throw fieldError('id', 'Not one of the root-cause categories in settings', 'unknown_root_cause_category');
   return taxonomy.map((category) => (category.id === input.id ? { ...category, label: input.label, retired: input.retired } : category));
 }
 

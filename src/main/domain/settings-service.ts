@@ -7,9 +7,22 @@
 import type { z } from 'zod';
 import { DEFAULT_COMPLAINT_TYPES } from '../../shared/domain/vocabulary';
 import type { ComplaintType, Organisation, StaffRef } from '../../shared/domain/records';
-import { DEFAULT_SECURITY_SETTINGS, type complaintTypeInput, type organisationSchema, type securitySettingsSchema, type slaPolicySchema } from '../../shared/domain/settings-inputs';
+import {
+  DEFAULT_SECURITY_SETTINGS,
+  type complaintTypeInput,
+  type organisationSchema,
+  type securitySettingsSchema,
+  type slaPolicySchema,
+} from '../../shared/domain/settings-inputs';
 import { createWorkingCalendar, DEFAULT_SLA_POLICY, WorkingCalendarError, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
-import { calendarFieldError, calendarOptions, DEFAULT_CALENDAR_SETTINGS, readCalendarSettings, tidyCalendarSettings, type CalendarSettings } from './calendar-settings';
+import {
+  calendarFieldError,
+  calendarOptions,
+  DEFAULT_CALENDAR_SETTINGS,
+  readCalendarSettings,
+  tidyCalendarSettings,
+  type CalendarSettings,
+} from './calendar-settings';
 import { causalTime } from './case-field-groups';
 import { newId, type Clock } from './clock';
 import type { DomainDatabase, SettingsDocument } from './collections';
@@ -36,13 +49,16 @@ export type DeadlineSettingsChange =
 /** The change from one stored settings document to the next, if it is a deadline setting. */
 export function deadlineSettingsChange(previous: SettingsDocument | undefined, next: SettingsDocument): DeadlineSettingsChange | null {
   const common = { at: next.updatedAt, by: { id: next.updatedBy.id, name: next.updatedBy.name } };
-  if (next.id === 'calendar') return { area: 'calendar', before: readCalendarSettings(previous?.value.data), after: readCalendarSettings(next.value.data), ...common };
+  if (next.id === 'calendar')
+    return { area: 'calendar', before: readCalendarSettings(previous?.value.data), after: readCalendarSettings(next.value.data), ...common };
   if (next.id === 'slaPolicy') return { area: 'slaPolicy', before: readSlaPolicy(previous?.value.data), after: readSlaPolicy(next.value.data), ...common };
   return null;
 }
 
 function readSlaPolicy(stored: unknown): SlaPolicy {
-  return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...DEFAULT_SLA_POLICY, ...(stored as Partial<SlaPolicy>) } : DEFAULT_SLA_POLICY;
+  return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+    ? { ...DEFAULT_SLA_POLICY, ...(stored as Partial<SlaPolicy>) }
+    : DEFAULT_SLA_POLICY;
 }
 
 /** P-3.1 default: the head office in the source procedure. */
@@ -54,7 +70,8 @@ export const DEFAULT_ORGANISATION: Organisation = {
   email: '',
   phone: '',
   independentAdvice: {
-    'en-GB': 'If you are still not satisfied, you can get free, independent advice from Citizens Advice: www.citizensadvice.org.uk, consumer helpline 0808 223 1133.',
+    'en-GB':
+      'If you are still not satisfied, you can get free, independent advice from Citizens Advice: www.citizensadvice.org.uk, consumer helpline 0808 223 1133.',
     lv: 'Ja joprojām neesat apmierināts, varat saņemt bezmaksas neatkarīgu konsultāciju organizācijā Citizens Advice: www.citizensadvice.org.uk, patērētāju palīdzības tālrunis 0808 223 1133.',
   },
 };
@@ -137,9 +154,15 @@ export class SettingsService {
     if (this.cached) return this.cached;
     const generation = this.generation;
     const documents = await this.db.settings.find().exec();
-    const stored = Object.fromEntries(documents.filter((document) => document.id !== IMPROVEMENT_ACTIONS).map((document) => [document.id, document.toJSON().value.data]));
+    const stored = Object.fromEntries(
+      documents.filter((document) => document.id !== IMPROVEMENT_ACTIONS).map((document) => [document.id, document.toJSON().value.data]),
+    );
     const merged = { ...DEFAULTS, ...stored } as SettingsValues;
-    const values: SettingsValues = { ...merged, organisation: readOrganisation(stored['organisation']), calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar) };
+    const values: SettingsValues = {
+      ...merged,
+      organisation: readOrganisation(stored['organisation']),
+      calendar: readCalendarSettings(stored['calendar'] ?? DEFAULTS.calendar),
+    };
     const calendar = createWorkingCalendar(calendarOptions(values.calendar));
     const loaded = { values, calendar };
     // A change landed while this read was under way (the recompute after a calendar change reads next).
@@ -153,14 +176,21 @@ export class SettingsService {
   }
 
   /** Stores an area's value; returns the stored document before and after. */
-  private async store(area: Area | typeof IMPROVEMENT_ACTIONS, value: unknown, actor: StaffRef): Promise<{ previous: SettingsDocument | undefined; next: SettingsDocument }> {
+  private async store(
+    area: Area | typeof IMPROVEMENT_ACTIONS,
+    value: unknown,
+    actor: StaffRef,
+  ): Promise<{ previous: SettingsDocument | undefined; next: SettingsDocument }> {
     const previous = (await this.db.settings.findOne(area).exec())?.toJSON();
     // Causal save time (sync's merge order, case-field-groups.ts): after the save it replaces.
     const updatedAt = causalTime(previous ? Date.parse(previous.updatedAt) : 0, this.clock.now().toISOString());
     const next: SettingsDocument = { id: area, value: { data: value }, updatedAt, updatedBy: { id: actor.id, name: actor.name } };
     await this.db.settings.upsert(next);
     this.invalidate();
-    return { previous: previous ? { id: previous.id, value: { data: previous.value.data }, updatedAt: previous.updatedAt, updatedBy: previous.updatedBy } : undefined, next };
+    return {
+      previous: previous ? { id: previous.id, value: { data: previous.value.data }, updatedAt: previous.updatedAt, updatedBy: previous.updatedBy } : undefined,
+      next,
+    };
   }
 
   private async storeDeadlineSetting<A extends DeadlineSettingsArea>(area: A, value: SettingsValues[A], actor: StaffRef): Promise<DeadlineSettingsChange> {

@@ -16,9 +16,18 @@ describe('settings', () => {
     expect(settings.organisation).toMatchObject({ name: 'Welzo Limited', postcode: 'W1H 1PJ' });
     expect(settings.organisation.addressLines.join(', ')).toContain('19-21 Crawford Street');
     expect(settings.slaPolicy.acknowledgement).toEqual({ unit: 'clock-hours', amount: 48 });
-    expect(settings.calendar).toEqual({ region: 'GB-ENG', timeZone: 'Europe/London', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} });
+    expect(settings.calendar).toEqual({
+      region: 'GB-ENG',
+      timeZone: 'Europe/London',
+      closures: [],
+      extraWorkingDays: [],
+      workWeek: [1, 2, 3, 4, 5],
+      dayNotes: {},
+    });
     expect(settings.complaintTypes.map((type) => type.id)).toEqual(['service', 'billing', 'product', 'communication', 'customer-service', 'other']);
-    expect(settings.staff).toEqual([expect.objectContaining({ id: t.me(), login: 'admin', roles: expect.arrayContaining(['administrator']), hasPassword: true })]);
+    expect(settings.staff).toEqual([
+      expect.objectContaining({ id: t.me(), login: 'admin', roles: expect.arrayContaining(['administrator']), hasPassword: true }),
+    ]);
     expect(settings.staff[0]).not.toHaveProperty('password');
     expect(settings.security).toEqual({ idleLockMinutes: 15 });
     expect(settings.deviceCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}$/);
@@ -41,14 +50,19 @@ describe('settings', () => {
     expect(await due()).toBe('2026-12-07T23:59:59.999Z');
     expect((await t.fail('settings.updateCalendar', { region: 'XX', timeZone: 'Europe/London', closures: [] })).issues[0]).toMatchObject({ path: 'region' });
     expect((await t.fail('settings.updateCalendar', { region: 'LV', timeZone: 'Moon/Base', closures: [] })).issues[0]).toMatchObject({ path: 'timeZone' });
-    expect((await t.fail('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-13-01'] })).issues[0]).toMatchObject({ path: 'closures.0' });
+    expect((await t.fail('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-13-01'] })).issues[0]).toMatchObject({
+      path: 'closures.0',
+    });
     expect((await t.call('settings.get', {})).calendar.closures).toEqual(['2026-11-27']);
   });
 
   it('retired complaint types stay readable on old cases but cannot be chosen for new ones (P-2.2)', async () => {
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, type: 'billing', receivedAt: '2026-11-20T16:00:00.000Z' });
     await t.call('settings.saveComplaintType', { id: 'billing', label: { 'en-GB': 'Billing', lv: 'Rēķini' }, retired: true });
-    expect((await t.fail('cases.create', { ...phoneComplaint, type: 'billing', receivedAt: '2026-11-20T16:00:00.000Z' })).issues[0]).toMatchObject({ path: 'type', code: 'retired_type' });
+    expect((await t.fail('cases.create', { ...phoneComplaint, type: 'billing', receivedAt: '2026-11-20T16:00:00.000Z' })).issues[0]).toMatchObject({
+      path: 'type',
+      code: 'retired_type',
+    });
     expect((await t.call('cases.get', { caseId })).case.type).toBe('billing');
     await t.call('cases.updateDetails', { caseId, changes: { summary: 'Still billing' } });
     await t.call('settings.saveComplaintType', { id: 'warranty', label: { 'en-GB': 'Warranty', lv: 'Garantija' }, retired: false });
@@ -65,7 +79,9 @@ describe('settings', () => {
     // Only administrators save staff accounts; an administrator cannot deactivate themselves.
     expect((await t.fail('staff.save', { id: ligaId, name: 'Līga Ozola', login: 'liga', roles: ['administrator'], active: true })).code).toBe('FORBIDDEN');
     await t.signInAs('admin', 'plaint-admin-password');
-    expect((await t.fail('staff.save', { id: t.me(), name: 'Administrator', login: 'admin', roles: ['administrator'], active: false })).issues[0]).toMatchObject({ path: 'active' });
+    expect(
+      (await t.fail('staff.save', { id: t.me(), name: 'Administrator', login: 'admin', roles: ['administrator'], active: false })).issues[0],
+    ).toMatchObject({ path: 'active' });
     expect((await t.fail('staff.save', { name: 'Someone', login: 'liga', roles: ['clerk'] })).issues[0]).toMatchObject({ path: 'login', code: 'login_taken' });
   });
 });

@@ -45,7 +45,8 @@ export class StaffService {
       password: existing?.password ?? verifier,
     };
     const administrators = everyone.filter((other) => other.id !== member.id && other.active && other.roles.includes('administrator'));
-    if (administrators.length === 0 && !(member.active && member.roles.includes('administrator'))) throw fieldError('roles', 'The team needs at least one active administrator', 'last_administrator');
+    if (administrators.length === 0 && !(member.active && member.roles.includes('administrator')))
+      throw fieldError('roles', 'The team needs at least one active administrator', 'last_administrator');
     await this.db.staff.upsert(member);
     return member;
   }

@@ -67,9 +67,33 @@ const PATHS: Record<State, readonly Action[]> = {
   'closed at stage 1': ['acknowledge', 'startInvestigation', 'communicateResolution', 'close'],
   'escalation-requested': ['acknowledge', 'startInvestigation', 'communicateResolution', 'recordEscalationRequest'],
   'escalation-acknowledged': ['acknowledge', 'startInvestigation', 'communicateResolution', 'recordEscalationRequest', 'acknowledgeEscalation'],
-  'department-head-review': ['acknowledge', 'startInvestigation', 'communicateResolution', 'recordEscalationRequest', 'acknowledgeEscalation', 'forwardToDepartmentHead'],
-  'stage2-resolution-communicated': ['acknowledge', 'startInvestigation', 'communicateResolution', 'recordEscalationRequest', 'acknowledgeEscalation', 'forwardToDepartmentHead', 'communicateStage2Outcome'],
-  'closed at stage 2': ['acknowledge', 'startInvestigation', 'communicateResolution', 'recordEscalationRequest', 'acknowledgeEscalation', 'forwardToDepartmentHead', 'communicateStage2Outcome', 'close'],
+  'department-head-review': [
+    'acknowledge',
+    'startInvestigation',
+    'communicateResolution',
+    'recordEscalationRequest',
+    'acknowledgeEscalation',
+    'forwardToDepartmentHead',
+  ],
+  'stage2-resolution-communicated': [
+    'acknowledge',
+    'startInvestigation',
+    'communicateResolution',
+    'recordEscalationRequest',
+    'acknowledgeEscalation',
+    'forwardToDepartmentHead',
+    'communicateStage2Outcome',
+  ],
+  'closed at stage 2': [
+    'acknowledge',
+    'startInvestigation',
+    'communicateResolution',
+    'recordEscalationRequest',
+    'acknowledgeEscalation',
+    'forwardToDepartmentHead',
+    'communicateStage2Outcome',
+    'close',
+  ],
   'investigating, an extension not yet told': ['acknowledge', 'startInvestigation', 'extendDeadline'],
 };
 
@@ -148,11 +172,18 @@ function inputFor(action: Action, detail: CaseDetail): Record<string, unknown> {
       return { type: action, at: when, to: 'Ombudsman', outcome: '' };
     case 'extendDeadline': {
       // A month after whichever resolution deadline is running.
-      const running = Math.max(...detail.case.deadlines.filter((deadline) => deadline.kind.endsWith('Resolution')).map((deadline) => Date.parse(deadline.dueAt)));
+      const running = Math.max(
+        ...detail.case.deadlines.filter((deadline) => deadline.kind.endsWith('Resolution')).map((deadline) => Date.parse(deadline.dueAt)),
+      );
       return { type: action, at: when, newDueAt: new Date(running + 30 * 86_400_000).toISOString(), reason: 'Laboratory tests', approverId: t.me() };
     }
     case 'recordExtensionNotice':
-      return { type: action, at: when, extensionId: detail.case.extensions.find((extension) => extension.customerNotice === null)?.id ?? 'none', channel: 'email' };
+      return {
+        type: action,
+        at: when,
+        extensionId: detail.case.extensions.find((extension) => extension.customerNotice === null)?.id ?? 'none',
+        channel: 'email',
+      };
     case 'reopen':
       return { type: action, at: when, reason: 'New evidence' };
   }

@@ -90,7 +90,10 @@ describe('the built main process, started on a fake Electron', () => {
     await app.waitFor('BrowserWindow.show');
     ({ webContentsId, windowId } = app.calls('BrowserWindow.new')[0]!);
     // A fresh profile: the first administrator is set up (and signed in) as the first-start screen would.
-    await app.call('session.setUpTeam', { organisation: { name: 'Welzo Limited' }, administrator: { name: 'Ada Admin', login: 'ada', password: 'correct horse battery' } });
+    await app.call('session.setUpTeam', {
+      organisation: { name: 'Welzo Limited' },
+      administrator: { name: 'Ada Admin', login: 'ada', password: 'correct horse battery' },
+    });
   }, STARTS_PROCESSES);
 
   afterAll(() => {
@@ -115,8 +118,11 @@ describe('the built main process, started on a fake Electron', () => {
     if (process.platform !== 'win32') expect(fs.statSync(temporaries).mode & 0o777).toBe(0o700);
     expect(app.calls('app.requestSingleInstanceLock')).toEqual([{ userData: dataDirectory, granted: true }]);
     // Electron refuses both once ready, so they must come before it.
-    for (const beforeReady of ['app.enableSandbox', 'protocol.registerSchemesAsPrivileged'] as const) expect(order.indexOf(beforeReady)).toBeLessThan(order.indexOf('app.ready'));
-    expect(app.calls('protocol.registerSchemesAsPrivileged')[0]!.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    for (const beforeReady of ['app.enableSandbox', 'protocol.registerSchemesAsPrivileged'] as const)
+      expect(order.indexOf(beforeReady)).toBeLessThan(order.indexOf('app.ready'));
+    expect(app.calls('protocol.registerSchemesAsPrivileged')[0]!.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
 
     const info = await app.call('app.info', {});
     const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
@@ -154,11 +160,18 @@ describe('the built main process, started on a fake Electron', () => {
   it('serves the renderer from app://plaint with the real CSP header, and nothing outside the renderer folder', async () => {
     const index = await app.request('protocol.request', { url: APP_ENTRY_URL });
     expect(index.status).toBe(200);
-    expect(index.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP_HEADER, 'x-content-type-options': 'nosniff' });
+    expect(index.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': CSP_HEADER,
+      'x-content-type-options': 'nosniff',
+    });
     const html = fs.readFileSync(path.join(repoRoot, 'out', 'renderer', 'index.html'));
     expect(Buffer.from(index.body).equals(html)).toBe(true);
     const script = /<script[^>]* src="([^"]+)"/.exec(html.toString('utf8'))?.[1] ?? 'missing.js';
-    expect(await app.request('protocol.request', { url: new URL(script, APP_ENTRY_URL).href })).toMatchObject({ status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+    expect(await app.request('protocol.request', { url: new URL(script, APP_ENTRY_URL).href })).toMatchObject({
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8' },
+    });
 
     // Each of these names a file that exists outside out/renderer (or a host that is not Plaint's).
     const outside = [
@@ -199,7 +212,10 @@ describe('the built main process, started on a fake Electron', () => {
     expect(await app.request('webContents.attachWebview', { webContentsId, src: away })).toEqual({ prevented: true });
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read'] as const) {
       expect({ permission, ...(await app.request('session.requestPermission', { webContentsId, permission })) }).toEqual({ permission, granted: false });
-      expect({ permission, ...(await app.request('session.checkPermission', { webContentsId, permission, origin: 'app://plaint' })) }).toEqual({ permission, granted: false });
+      expect({ permission, ...(await app.request('session.checkPermission', { webContentsId, permission, origin: 'app://plaint' })) }).toEqual({
+        permission,
+        granted: false,
+      });
     }
   });
 
@@ -241,7 +257,11 @@ describe('the built main process, started on a fake Electron', () => {
     // The counts are menu items that open their views.
     const beforeClick = app.lastSeq;
     await app.request('Tray.clickMenuItem', { label: 'Due today: 2' });
-    await app.waitFor('webContents.send', ({ args }) => args[0] === 'app.navigate' && JSON.stringify(args[1]) === JSON.stringify({ path: '/cases/view/due-today' }), beforeClick);
+    await app.waitFor(
+      'webContents.send',
+      ({ args }) => args[0] === 'app.navigate' && JSON.stringify(args[1]) === JSON.stringify({ path: '/cases/view/due-today' }),
+      beforeClick,
+    );
   });
 
   it('catches up on deadlines that passed while the system slept as soon as it resumes', async () => {
@@ -279,28 +299,34 @@ describe('the built main process, started on a fake Electron', () => {
     }
   });
 
-  it('hands a second instance on the same data directory over to the first, which shows its window; another profile runs on its own', async () => {
-    const beforeSecond = app.lastSeq;
-    const second = BuiltAppProcess.start({ dataDirectory, home });
-    started.push(second);
-    expect(await second.exited).toEqual({ code: 0, signal: null });
-    expect(second.calls('app.requestSingleInstanceLock')).toEqual([{ userData: dataDirectory, granted: false }]);
-    expect(second.calls('BrowserWindow.new')).toEqual([]);
-    await app.waitFor('app.emit', ({ event }) => event === 'second-instance', beforeSecond);
-    await app.waitFor('BrowserWindow.focus', () => true, beforeSecond);
+  it(
+    'hands a second instance on the same data directory over to the first, which shows its window; another profile runs on its own',
+    async () => {
+      const beforeSecond = app.lastSeq;
+      const second = BuiltAppProcess.start({ dataDirectory, home });
+      started.push(second);
+      expect(await second.exited).toEqual({ code: 0, signal: null });
+      expect(second.calls('app.requestSingleInstanceLock')).toEqual([{ userData: dataDirectory, granted: false }]);
+      expect(second.calls('BrowserWindow.new')).toEqual([]);
+      await app.waitFor('app.emit', ({ event }) => event === 'second-instance', beforeSecond);
+      await app.waitFor('BrowserWindow.focus', () => true, beforeSecond);
 
-    const elsewhere = BuiltAppProcess.start({ dataDirectory: path.join(root, 'other-profile'), home });
-    started.push(elsewhere);
-    await elsewhere.waitFor('BrowserWindow.show');
-    expect(elsewhere.calls('app.requestSingleInstanceLock')).toEqual([{ userData: path.join(root, 'other-profile'), granted: true }]);
-    await elsewhere.request('Tray.clickMenuItem', { label: 'Quit Plaint' });
-    expect(await elsewhere.exited).toEqual({ code: 0, signal: null });
-  }, STARTS_PROCESSES);
+      const elsewhere = BuiltAppProcess.start({ dataDirectory: path.join(root, 'other-profile'), home });
+      started.push(elsewhere);
+      await elsewhere.waitFor('BrowserWindow.show');
+      expect(elsewhere.calls('app.requestSingleInstanceLock')).toEqual([{ userData: path.join(root, 'other-profile'), granted: true }]);
+      await elsewhere.request('Tray.clickMenuItem', { label: 'Quit Plaint' });
+      expect(await elsewhere.exited).toEqual({ code: 0, signal: null });
+    },
+    STARTS_PROCESSES,
+  );
 
   it('asks Electron’s save dialog, over its window, where a subject-access archive goes (issue 14)', async () => {
     const choice = await app.call('people.chooseArchive', { suggestedName: 'subject-access-Anna: Bērziņa' });
     expect(choice).toEqual({ available: true, path: expect.stringMatching(/[/\\]Documents[/\\]subject-access-Anna_ Bērziņa\.zip$/) });
-    expect(app.calls('dialog.showSaveDialog')).toEqual([{ defaultPath: choice.path, extensions: ['zip'], properties: ['createDirectory', 'showOverwriteConfirmation'], parented: true }]);
+    expect(app.calls('dialog.showSaveDialog')).toEqual([
+      { defaultPath: choice.path, extensions: ['zip'], properties: ['createDirectory', 'showOverwriteConfirmation'], parented: true },
+    ]);
   });
 
   it('quits from the tray cleanly: IPC stops, the tray goes, and the database is closed', async () => {

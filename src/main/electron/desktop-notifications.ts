@@ -9,7 +9,12 @@ export function electronNotificationSink(iconPath: string, openPath: (path: stri
   return {
     show(notification) {
       if (!Notification.isSupported()) return;
-      const desktop = new Notification({ title: notification.title, body: notification.body, icon: iconPath, urgency: notification.level === 'breached' ? 'critical' : 'normal' });
+      const desktop = new Notification({
+        title: notification.title,
+        body: notification.body,
+        icon: iconPath,
+        urgency: notification.level === 'breached' ? 'critical' : 'normal',
+      });
       desktop.on('click', () => openPath(notification.path));
       desktop.show();
     },

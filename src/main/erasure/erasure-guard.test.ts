@@ -47,7 +47,12 @@ afterAll(async () => {
 });
 
 function verdict(collection: string, roles: string[], before: Doc | null, after: Doc): string | null {
-  const validate = vm.runInNewContext(`(${guardDesignDocument(collection).validate_doc_update})`, {}) as (newDoc: Doc, oldDoc: Doc | null, userCtx: object, secObj: object) => void;
+  const validate = vm.runInNewContext(`(${guardDesignDocument(collection).validate_doc_update})`, {}) as (
+    newDoc: Doc,
+    oldDoc: Doc | null,
+    userCtx: object,
+    secObj: object,
+  ) => void;
   try {
     validate(structuredClone(after), before ? structuredClone(before) : null, { name: 'writer', roles }, {});
     return null;
@@ -60,7 +65,11 @@ describe('the server guard and an erasure (issue 14)', () => {
   it('accepts every document the erasure rewrote, from the administrator who erased', () => {
     expect(new Set(changed.map((entry) => entry.collection))).toEqual(new Set(['cases', 'timeline', 'letters', 'files', 'fileChunks', 'settings']));
     const admin = ['plaint:administrator', 'plaint:manager', `plaint-account:${t.me()}`];
-    expect(changed.map((entry) => ({ id: entry.after['_id'], refused: verdict(entry.collection, admin, entry.before, entry.after) })).filter((entry) => entry.refused)).toEqual([]);
+    expect(
+      changed
+        .map((entry) => ({ id: entry.after['_id'], refused: verdict(entry.collection, admin, entry.before, entry.after) }))
+        .filter((entry) => entry.refused),
+    ).toEqual([]);
   });
 
   it('refuses the rewrites of records written once from someone who is not an administrator', () => {

@@ -40,7 +40,10 @@ export async function planErasure(
   now: string,
 ): Promise<ErasureCounts> {
   let counted = { cases: 0, timelineEntries: 0, letters: 0, files: 0 };
-  for (const stored of await stores.db.cases.findByIds([...caseIds]).exec().then((found) => [...found.values()])) {
+  for (const stored of await stores.db.cases
+    .findByIds([...caseIds])
+    .exec()
+    .then((found) => [...found.values()])) {
     const before = plainOf<CaseDocument>(stored.toMutableJSON(true));
     // Already anonymised (a sweep, or a second erasure): nothing more to change in the case.
     if (isAnonymised(before) && deepEqual(anonymisedCase(before, { at: now, by: actor }), before)) continue;

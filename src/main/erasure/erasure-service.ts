@@ -56,14 +56,31 @@ export function reasonNamesPerson(reason: string, people: readonly PersonalStrin
     const email = person.email.trim().toLowerCase();
     const phone = person.phone.replace(/\D/g, '').slice(-7);
     const postcode = foldText(person.postcode).replace(/\s/g, '');
-    return nameWords.some((word) => words.has(word)) || (email !== '' && folded.includes(email)) || (phone.length === 7 && digits.includes(phone)) || (postcode.length >= 3 && compact.includes(postcode));
+    return (
+      nameWords.some((word) => words.has(word)) ||
+      (email !== '' && folded.includes(email)) ||
+      (phone.length === 7 && digits.includes(phone)) ||
+      (postcode.length >= 3 && compact.includes(postcode))
+    );
   });
 }
 
 function personalStrings(cases: readonly CaseDocument[], letters: readonly LetterDocument[]): PersonalStrings[] {
   return [
-    ...cases.filter((record) => !isAnonymised(record)).map((record) => ({ name: record.complainant.name, email: record.complainant.email, phone: record.complainant.phone, postcode: record.complainant.address?.postcode ?? '' })),
-    ...letters.map((letter) => ({ name: letter.party.name, email: letter.party.email ?? '', phone: letter.party.phone ?? '', postcode: letter.party.postcode })),
+    ...cases
+      .filter((record) => !isAnonymised(record))
+      .map((record) => ({
+        name: record.complainant.name,
+        email: record.complainant.email,
+        phone: record.complainant.phone,
+        postcode: record.complainant.address?.postcode ?? '',
+      })),
+    ...letters.map((letter) => ({
+      name: letter.party.name,
+      email: letter.party.email ?? '',
+      phone: letter.party.phone ?? '',
+      postcode: letter.party.postcode,
+    })),
   ];
 }
 

@@ -40,7 +40,10 @@ describe('erasure through sync (issue 14)', () => {
     await disconnect(b, couch.url);
     await b.setClock('2027-01-09T10:00:00.000Z');
     const onB = (await b.call('cases.get', { caseId: person.caseId })).case;
-    await b.call('cases.updateDetails', { caseId: person.caseId, changes: { complainant: { ...onB.complainant, address: null, email: 'new.address.halija@example.org' } } });
+    await b.call('cases.updateDetails', {
+      caseId: person.caseId,
+      changes: { complainant: { ...onB.complainant, address: null, email: 'new.address.halija@example.org' } },
+    });
 
     await a.setClock('2027-01-10T10:00:00.000Z');
     const record = await a.call('erasure.erase', { caseIds: [person.caseId], letterIds: [person.letterId], reason: REASON });

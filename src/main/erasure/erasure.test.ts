@@ -59,7 +59,14 @@ describe('erasure on request (issue 14)', () => {
     const dashboardAfter = await t.callAs(managerViewer, 'reports.dashboard', wholeYear);
     expect(dashboardAfter).toEqual(dashboardBefore);
     const detail = await t.call('cases.get', { caseId: person.caseId });
-    expect(detail.case).toMatchObject({ status: 'closed', type: 'product', rootCauseId: 'courier-handling', rootCauseNote: '', resolution: { outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP' }] }, complainant: { name: 'Anonymised', email: '' } });
+    expect(detail.case).toMatchObject({
+      status: 'closed',
+      type: 'product',
+      rootCauseId: 'courier-handling',
+      rootCauseNote: '',
+      resolution: { outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP' }] },
+      complainant: { name: 'Anonymised', email: '' },
+    });
     expect(detail.timeline.every((entry) => (entry.data as { redacted?: boolean }).redacted === true)).toBe(true);
     expect(await t.call('people.find', { email: PERSON.email })).toEqual({ cases: [], letters: [] });
     // The scan's bytes are gone, not only its name.
@@ -77,10 +84,18 @@ describe('erasure on request (issue 14)', () => {
     const upload = (name: string) => ({ name, mimeType: '', dataBase64: photo.toString('base64') });
     t.clock.set('2026-12-20T10:00:00.000Z');
     await t.call('cases.addNote', { caseId: person.caseId, text: 'Photo of the parcel', attachments: [upload('halija-parcel.png')] });
-    await t.call('cases.addCommunication', { caseId: person.caseId, at: '2026-12-20T09:00:00.000Z', direction: 'in', channel: 'email', summary: 'Photo by e-mail', attachments: [upload('halija-doorstep.png')] });
+    await t.call('cases.addCommunication', {
+      caseId: person.caseId,
+      at: '2026-12-20T09:00:00.000Z',
+      direction: 'in',
+      channel: 'email',
+      summary: 'Photo by e-mail',
+      attachments: [upload('halija-doorstep.png')],
+    });
     t.clock.set('2027-01-10T10:00:00.000Z');
     const files = (t.services.domain!.db as unknown as RxDatabase).collections['files']!;
-    const names = async () => (await files.find({ selector: { ownerId: person.caseId } }).exec()).map((file) => (file.toJSON() as { name: string }).name).sort();
+    const names = async () =>
+      (await files.find({ selector: { ownerId: person.caseId } }).exec()).map((file) => (file.toJSON() as { name: string }).name).sort();
     expect(await names()).toEqual(['halija-doorstep.png', 'halija-parcel.png']);
 
     const record = await t.call('erasure.erase', { caseIds: [person.caseId], letterIds: [person.letterId], reason: REASON });
@@ -109,25 +124,50 @@ describe('erasure on request (issue 14)', () => {
 describe('bad input changes nothing (issue 14, all or nothing)', () => {
   async function snapshot() {
     const detail = await t.call('cases.get', { caseId: person.caseId });
-    return { detail: { case: detail.case, timeline: detail.timeline }, letters: await t.call('post.list', { caseId: person.caseId }), register: await t.call('erasure.register', {}) };
+    return {
+      detail: { case: detail.case, timeline: detail.timeline },
+      letters: await t.call('post.list', { caseId: person.caseId }),
+      register: await t.call('erasure.register', {}),
+    };
   }
 
   it('an unknown case, alongside a real one, is refused at its place and nothing is erased', async () => {
     const before = await snapshot();
-    expect(await t.fail('erasure.erase', { caseIds: [person.caseId, 'no-such-case'], letterIds: [], reason: REASON })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'caseIds.1', code: 'not_found' }] });
-    expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: ['no-such-letter'], reason: REASON })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'letterIds.0', code: 'not_found' }] });
+    expect(await t.fail('erasure.erase', { caseIds: [person.caseId, 'no-such-case'], letterIds: [], reason: REASON })).toMatchObject({
+      code: 'NOT_FOUND',
+      issues: [{ path: 'caseIds.1', code: 'not_found' }],
+    });
+    expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: ['no-such-letter'], reason: REASON })).toMatchObject({
+      code: 'NOT_FOUND',
+      issues: [{ path: 'letterIds.0', code: 'not_found' }],
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it('a missing reason, or one that names the person, is refused at the reason', async () => {
     const before = await snapshot();
-    expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: [] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason' }] });
-    expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: [], reason: '   ' })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason', code: 'required' }] });
+    expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: [] })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'reason' }],
+    });
+    expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: [], reason: '   ' })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'reason', code: 'required' }],
+    });
     for (const reason of ['Margareta Halija asked by phone', 'Request from margareta.halija@example.org', 'Called from 0161 496 0123', 'Lives at m11ae']) {
-      expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: [], reason }), reason).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'reason', code: 'reason_names_person' }] });
+      expect(await t.fail('erasure.erase', { caseIds: [person.caseId], letterIds: [], reason }), reason).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path: 'reason', code: 'reason_names_person' }],
+      });
     }
-    expect(await t.fail('erasure.erase', { caseIds: [], letterIds: [], reason: REASON })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'nothing_to_erase' }] });
-    expect(await t.fail('erasure.erase', { caseIds: [person.caseId, person.caseId], letterIds: [], reason: REASON })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'ids_repeat' }] });
+    expect(await t.fail('erasure.erase', { caseIds: [], letterIds: [], reason: REASON })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ code: 'nothing_to_erase' }],
+    });
+    expect(await t.fail('erasure.erase', { caseIds: [person.caseId, person.caseId], letterIds: [], reason: REASON })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ code: 'ids_repeat' }],
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -140,8 +180,14 @@ describe('bad input changes nothing (issue 14, all or nothing)', () => {
     await t.call('cases.restrict', { caseId: person.caseId, restrictedTo: [t.me()], reason: 'About a member of staff' });
     const restricted = await snapshot();
     const otherAdmin = testViewer('admin-2', ['administrator', 'manager']);
-    expect(await t.failAs(otherAdmin, 'erasure.erase', { caseIds: [person.caseId], letterIds: [], reason: REASON })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
-    expect(await t.failAs(otherAdmin, 'erasure.erase', { caseIds: [], letterIds: [person.letterId], reason: REASON })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
+    expect(await t.failAs(otherAdmin, 'erasure.erase', { caseIds: [person.caseId], letterIds: [], reason: REASON })).toMatchObject({
+      code: 'FORBIDDEN',
+      issues: [{ code: 'case_not_visible' }],
+    });
+    expect(await t.failAs(otherAdmin, 'erasure.erase', { caseIds: [], letterIds: [person.letterId], reason: REASON })).toMatchObject({
+      code: 'FORBIDDEN',
+      issues: [{ code: 'case_not_visible' }],
+    });
     expect(await snapshot()).toEqual(restricted);
     expect(before.register).toEqual([]);
   });

@@ -51,7 +51,16 @@ export function anonymisedCase(record: CaseDocument, version: FieldVersion): Cas
   const { complainant } = record;
   return {
     ...record,
-    complainant: { kind: complainant.kind, name: ANONYMISED_TEXT, email: '', phone: '', address: null, preferredChannel: complainant.preferredChannel, customerNumber: '', orderNumber: '' },
+    complainant: {
+      kind: complainant.kind,
+      name: ANONYMISED_TEXT,
+      email: '',
+      phone: '',
+      address: null,
+      preferredChannel: complainant.preferredChannel,
+      customerNumber: '',
+      orderNumber: '',
+    },
     complainantSortName: ANONYMISED_TEXT.toLowerCase(),
     summary: ANONYMISED_TEXT,
     description: '',
@@ -74,7 +83,12 @@ export function anonymisedCase(record: CaseDocument, version: FieldVersion): Cas
 export function anonymiseNow(before: CaseDocument, version: FieldVersion): CaseDocument {
   const after = anonymisedCase(before, version);
   const stamped = stampChangedGroups(before, after, version);
-  return { ...stamped, fieldVersions: { ...stamped.fieldVersions, [ANONYMISED_MARK]: anonymisationOf(after) ?? version }, updatedAt: version.at, updatedBy: version.by };
+  return {
+    ...stamped,
+    fieldVersions: { ...stamped.fieldVersions, [ANONYMISED_MARK]: anonymisationOf(after) ?? version },
+    updatedAt: version.at,
+    updatedBy: version.by,
+  };
 }
 
 export const REDACTED_FLAG = 'redacted';
@@ -87,7 +101,16 @@ export function redactedEntry(entry: TimelineEntry): TimelineEntry {
       const { generated, files, ...data } = entry.data;
       // Issue 18: attached files keep their place (their content is emptied with the case's files), not their names.
       const namelessFiles = files?.map((file) => ({ ...file, name: '' }));
-      return { ...entry, data: { ...data, summary: '', ...(generated ? { generated: { key: generated.key, params: {} } } : {}), ...(namelessFiles ? { files: namelessFiles } : {}), redacted } };
+      return {
+        ...entry,
+        data: {
+          ...data,
+          summary: '',
+          ...(generated ? { generated: { key: generated.key, params: {} } } : {}),
+          ...(namelessFiles ? { files: namelessFiles } : {}),
+          redacted,
+        },
+      };
     }
     case 'note':
       return { ...entry, data: { text: '', redacted } };
@@ -138,7 +161,15 @@ export function erasedLetter(letter: LetterDocument): LetterDocument {
     files: [],
     text: '',
     // Issue 17: a letter sent by e-mail keeps when it went, not the person's address.
-    posting: letter.posting ? { ...letter.posting, trackingNumber: '', ...(letter.posting.email ? { email: { ...letter.posting.email, to: '', ...(letter.posting.email.bounce ? { bounce: { ...letter.posting.email.bounce, reason: '' } } : {}) } } : {}) } : null,
+    posting: letter.posting
+      ? {
+          ...letter.posting,
+          trackingNumber: '',
+          ...(letter.posting.email
+            ? { email: { ...letter.posting.email, to: '', ...(letter.posting.email.bounce ? { bounce: { ...letter.posting.email.bounce, reason: '' } } : {}) } }
+            : {}),
+        }
+      : null,
   };
 }
 

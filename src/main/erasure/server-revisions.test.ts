@@ -43,7 +43,14 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
     const person = await personalCase(a);
     // A letter undone at once: its scan's record is a deleted document on the server.
     await a.setClock('2027-01-10T09:00:00.000Z');
-    const undone = await a.call('post.logIncoming', { receivedOn: '2027-01-10', sender: { name: 'Someone Else', addressLines: [], postcode: '', country: 'GB' }, kind: 'new-complaint', type: 'product', summary: 'Wrong envelope', scans: [{ name: 'x.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }] });
+    const undone = await a.call('post.logIncoming', {
+      receivedOn: '2027-01-10',
+      sender: { name: 'Someone Else', addressLines: [], postcode: '', country: 'GB' },
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Wrong envelope',
+      scans: [{ name: 'x.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
+    });
     await a.call('post.undo', { letterId: undone.id });
     await connect(a, couch.url, ADMIN);
     const caseUrl = `${couch.url}/team_cases/${encodeURIComponent(person.caseId)}`;
@@ -52,7 +59,10 @@ describe('old revisions on the server after an erasure (issue 14)', () => {
       return found.status === 200 && found.body.includes(PERSON.email) ? (JSON.parse(found.body) as { _rev: string }) : false;
     }, 'the case on the server');
     // The person's scan and letter PDF went up to the server's chunk database (issue 19).
-    const liveChunks = async () => ((await (await fetch(`${couch.url}/team_filechunks/_all_docs`, { headers: auth })).json()) as { rows: { id: string }[] }).rows.filter((row) => !row.id.startsWith('_design/')).length;
+    const liveChunks = async () =>
+      ((await (await fetch(`${couch.url}/team_filechunks/_all_docs`, { headers: auth })).json()) as { rows: { id: string }[] }).rows.filter(
+        (row) => !row.id.startsWith('_design/'),
+      ).length;
     await waitUntil(async () => (await liveChunks()) >= 2, 'the files on the server');
 
     await a.setClock('2027-01-10T10:00:00.000Z');

@@ -19,7 +19,10 @@ describe('the file cache budget setting', () => {
     expect((await domain.call('device.getPreferences', {})).fileCacheMegabytes).toBe(2048);
     expect((await domain.call('device.setPreferences', { fileCacheMegabytes: 512 })).fileCacheMegabytes).toBe(512);
     for (const fileCacheMegabytes of [0, -5, 1.5, '1024']) {
-      expect(await domain.fail('device.setPreferences', { fileCacheMegabytes })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'fileCacheMegabytes' }] });
+      expect(await domain.fail('device.setPreferences', { fileCacheMegabytes })).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path: 'fileCacheMegabytes' }],
+      });
     }
     expect(await domain.call('device.getPreferences', {})).toMatchObject({ fileCacheMegabytes: 512, closeToTray: true });
   });

@@ -28,10 +28,23 @@ describe('the cache budget', () => {
       ['unpushed', entry(400, 30, 'device')],
     ];
     expect(evictionsFor(entries, 100)).toEqual(['confirmed']);
-    expect(evictionsFor(entries.filter(([, value]) => value.held === 'device'), 0)).toEqual([]);
+    expect(
+      evictionsFor(
+        entries.filter(([, value]) => value.held === 'device'),
+        0,
+      ),
+    ).toEqual([]);
   });
 
   it('counts nothing for contents already gone', () => {
-    expect(evictionsFor([['gone', entry(0, 1, 'absent')], ['here', entry(500, 2)]], 500)).toEqual([]);
+    expect(
+      evictionsFor(
+        [
+          ['gone', entry(0, 1, 'absent')],
+          ['here', entry(500, 2)],
+        ],
+        500,
+      ),
+    ).toEqual([]);
   });
 });

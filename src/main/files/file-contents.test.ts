@@ -76,12 +76,21 @@ class StandInServer implements ContentServer {
 }
 
 async function start(server: StandInServer | null, budgetBytes = 10_000_000, logger = createMemoryLogger()): Promise<FileContents> {
-  contents = new FileContents({ store, ledger: await ContentLedger.load(database), server: () => server, budgetBytes: () => Promise.resolve(budgetBytes), wanted: () => Promise.resolve([]), now: () => Date.now(), logger });
+  contents = new FileContents({
+    store,
+    ledger: await ContentLedger.load(database),
+    server: () => server,
+    budgetBytes: () => Promise.resolve(budgetBytes),
+    wanted: () => Promise.resolve([]),
+    now: () => Date.now(),
+    logger,
+  });
   return contents;
 }
 
 const scanOf = (bytes: number) => crypto.randomBytes(bytes);
-const put = (id: string, data: Buffer) => store.put({ id, ownerId: 'letter-1', name: 'scan.pdf', mimeType: 'application/pdf', data, createdAt: '2026-11-25T10:00:00.000Z' });
+const put = (id: string, data: Buffer) =>
+  store.put({ id, ownerId: 'letter-1', name: 'scan.pdf', mimeType: 'application/pdf', data, createdAt: '2026-11-25T10:00:00.000Z' });
 
 describe('file contents on demand', () => {
   it('content the ledger does not know is this device’s own: pending, uploaded, then evictable (never before)', async () => {

@@ -73,7 +73,11 @@ const RECONCILE_PAGE = 500;
 
 export function contentMatches(record: FileRecord, chunks: readonly FileChunk[]): Buffer | null {
   const ordered = [...chunks].sort((a, b) => a.index - b.index);
-  if (ordered.length !== record.chunkCount || ordered.some((chunk, index) => chunk.index !== index || chunk.fileId !== record.id || chunk.id !== `${record.id}:${index}`)) return null;
+  if (
+    ordered.length !== record.chunkCount ||
+    ordered.some((chunk, index) => chunk.index !== index || chunk.fileId !== record.id || chunk.id !== `${record.id}:${index}`)
+  )
+    return null;
   const data = Buffer.concat(ordered.map((chunk) => Buffer.from(chunk.data, 'base64')));
   if (data.length !== record.size || crypto.createHash('sha256').update(data).digest('hex') !== record.sha256) return null;
   return data;
@@ -95,7 +99,9 @@ export class FileContents {
     this.stopWatching = options.store.watchRecords((fileId, removed) => {
       this.prefetchWanted = true;
       if (removed) {
-        void this.recordRemoved(fileId).catch((error: unknown) => this.options.logger.warn('A removed file could not be cleared', { fileId, error: String(error) }));
+        void this.recordRemoved(fileId).catch((error: unknown) =>
+          this.options.logger.warn('A removed file could not be cleared', { fileId, error: String(error) }),
+        );
         return;
       }
       // Records arrive by the thousand on a new device: looked at together, a moment later.
@@ -104,7 +110,9 @@ export class FileContents {
         this.noteTimer = null;
         const ids = [...this.noted];
         this.noted.clear();
-        void this.noteDeviceContents(ids).catch((error: unknown) => this.options.logger.warn('New files could not be noted for upload', { files: ids.length, error: String(error) }));
+        void this.noteDeviceContents(ids).catch((error: unknown) =>
+          this.options.logger.warn('New files could not be noted for upload', { files: ids.length, error: String(error) }),
+        );
       }, 100);
       this.noteTimer.unref();
     });
@@ -272,7 +280,10 @@ export class FileContents {
    */
   private async compactServer(server: ContentServer, removed: number): Promise<void> {
     try {
-      if ((await server.compact()) === 'refused') this.options.logger.warn('Removed files were deleted from the team server, which keeps their old revisions until a CouchDB administrator cleans it', { files: removed });
+      if ((await server.compact()) === 'refused')
+        this.options.logger.warn('Removed files were deleted from the team server, which keeps their old revisions until a CouchDB administrator cleans it', {
+          files: removed,
+        });
     } catch (error) {
       if (!(error instanceof ContentUnreachableError)) throw error;
     }
@@ -310,7 +321,9 @@ export class FileContents {
     const records = await this.options.store.records([...held]);
     const now = this.options.now();
     // An erased file's emptied chunks are nothing to upload: its content comes off the server (noteEmptied).
-    const entries = records.filter((record) => unknown(record.id) && !isEmptiedFile(record)).map((record) => [record.id, { bytes: record.size, usedAt: now, held: 'device', mine }] as const);
+    const entries = records
+      .filter((record) => unknown(record.id) && !isEmptiedFile(record))
+      .map((record) => [record.id, { bytes: record.size, usedAt: now, held: 'device', mine }] as const);
     if (entries.length === 0) return;
     await this.options.ledger.setMany(entries);
     if (this.options.server()) void this.upload().catch(() => undefined);

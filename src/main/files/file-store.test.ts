@@ -32,7 +32,8 @@ afterEach(async () => {
 });
 
 const scan = crypto.randomBytes(CHUNK_BYTES * 2 + 1000);
-const put = () => store.put({ id: 'file-1', ownerId: 'letter-1', name: 'scan.pdf', mimeType: 'application/pdf', data: scan, createdAt: '2026-11-25T10:00:00.000Z' });
+const put = () =>
+  store.put({ id: 'file-1', ownerId: 'letter-1', name: 'scan.pdf', mimeType: 'application/pdf', data: scan, createdAt: '2026-11-25T10:00:00.000Z' });
 
 describe('file store', () => {
   it('splits a file into chunks of at most 256 KB and reads it back byte for byte', async () => {

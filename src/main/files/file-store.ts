@@ -68,7 +68,10 @@ export interface FileCollections {
 
 export async function addFileCollections(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<FileCollections> {
   if (!database.collections['files']) {
-    await database.addCollections({ files: { schema: fileSchema, ...withConflictHandler<FileRecord>('files', handlerFor) }, fileChunks: { schema: chunkSchema, ...withConflictHandler<FileChunk>('fileChunks', handlerFor) } });
+    await database.addCollections({
+      files: { schema: fileSchema, ...withConflictHandler<FileRecord>('files', handlerFor) },
+      fileChunks: { schema: chunkSchema, ...withConflictHandler<FileChunk>('fileChunks', handlerFor) },
+    });
   }
   return { files: collectionOf<FileRecord>(database, 'files'), fileChunks: collectionOf<FileChunk>(database, 'fileChunks') };
 }
@@ -150,7 +153,14 @@ export class FileStore {
   /** Stores a file's verified content fetched from the server, in one transaction (parts already here are kept). */
   async cache(chunks: readonly FileChunk[]): Promise<void> {
     // Evicted chunks are deleted documents: they are written again over their tombstones.
-    const stored = new Map((await this.collections.fileChunks.storageInstance.findDocumentsById(chunks.map((chunk) => chunk.id), true)).map((document) => [document.id, document]));
+    const stored = new Map(
+      (
+        await this.collections.fileChunks.storageInstance.findDocumentsById(
+          chunks.map((chunk) => chunk.id),
+          true,
+        )
+      ).map((document) => [document.id, document]),
+    );
     const changes = new ChangeSet();
     for (const chunk of chunks) {
       const previous = stored.get(chunk.id);

@@ -19,7 +19,14 @@ const directory = async () => (await t.call('settings.get', {})).staff;
 
 /** What sync brings from a device that made an account offline: written straight to this device's directory. */
 async function arrivesBySync(account: { id: string; name: string; login: string; createdAt: string }): Promise<void> {
-  const member: StaffMember = { email: '', roles: ['caseworker'], departments: [], active: true, password: await t.services.session!.verifier('other device password'), ...account };
+  const member: StaffMember = {
+    email: '',
+    roles: ['caseworker'],
+    departments: [],
+    active: true,
+    password: await t.services.session!.verifier('other device password'),
+    ...account,
+  };
   await t.services.domain!.db.staff.insert(member);
 }
 
@@ -57,7 +64,9 @@ describe('the same login made on two devices offline, met by sync', () => {
 
     // The first account is not blocked by the later one; the later one must take another login.
     await t.call('staff.save', { id: firstId, name: 'Nora First', login: 'nora', roles: ['caseworker', 'manager'], active: true });
-    expect((await t.fail('staff.save', { id: 'later-nora', name: 'Nora Later', login: 'nora', roles: ['caseworker'], active: true })).issues[0]).toMatchObject({ code: 'login_taken' });
+    expect((await t.fail('staff.save', { id: 'later-nora', name: 'Nora Later', login: 'nora', roles: ['caseworker'], active: true })).issues[0]).toMatchObject({
+      code: 'login_taken',
+    });
     const renamed = await t.call('staff.save', { id: 'later-nora', name: 'Nora Later', login: 'nora.later', roles: ['caseworker'], active: true });
     expect(renamed.staff.find((member) => member.id === 'later-nora')).toMatchObject({ login: 'nora.later' });
     expect(renamed.staff.find((member) => member.id === 'later-nora')?.loginClashWith).toBeUndefined();

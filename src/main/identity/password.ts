@@ -27,14 +27,25 @@ export const MIN_PASSWORD_LENGTH = 10;
 function derive(password: string, salt: Buffer, cost: ScryptCost, keyLength: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem above the cost's need (128 × N × r), which Node's 32 MiB default would refuse.
-    crypto.scrypt(password.normalize('NFC'), salt, keyLength, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1_048_576 }, (error, key) => (error ? reject(error) : resolve(key)));
+    crypto.scrypt(password.normalize('NFC'), salt, keyLength, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1_048_576 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
 export async function makeVerifier(password: string, at: Date, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<PasswordVerifier> {
   const salt = crypto.randomBytes(16);
   const hash = await derive(password, salt, cost, KEY_LENGTH);
-  return { algorithm: 'scrypt', N: cost.N, r: cost.r, p: cost.p, keyLength: KEY_LENGTH, salt: salt.toString('base64'), hash: hash.toString('base64'), setAt: at.toISOString() };
+  return {
+    algorithm: 'scrypt',
+    N: cost.N,
+    r: cost.r,
+    p: cost.p,
+    keyLength: KEY_LENGTH,
+    salt: salt.toString('base64'),
+    hash: hash.toString('base64'),
+    setAt: at.toISOString(),
+  };
 }
 
 /** A verifier for no account: unknown logins cost the same time as known ones. */

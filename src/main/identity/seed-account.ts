@@ -17,7 +17,10 @@ export async function seedAdministrator(services: Pick<MainServices, 'session' |
   if (!session || !domain) throw new Error('The database is not open: no account can be seeded');
   if (await session.needsSetup()) {
     const organisation = (await domain.settings.values()).organisation.name;
-    await session.setUpTeam({ organisation: { name: organisation }, administrator: { name: SEED_ADMIN.name, email: '', login: SEED_ADMIN.login, password: SEED_ADMIN.password } });
+    await session.setUpTeam({
+      organisation: { name: organisation },
+      administrator: { name: SEED_ADMIN.name, email: '', login: SEED_ADMIN.login, password: SEED_ADMIN.password },
+    });
   }
   const found = await domain.db.staff.findOne({ selector: { login: SEED_ADMIN.login } }).exec();
   if (!found) throw new Error(`No account '${SEED_ADMIN.login}' to sign in with`);

@@ -76,7 +76,12 @@ export function leadingRole(roles: readonly StaffRole[]): StaffRole {
   return 'clerk';
 }
 
-function refused(kind: 'UNAUTHENTICATED' | 'FORBIDDEN', path: string, code: 'wrong_password' | 'signed_out' | 'team_exists' | 'own_profile', message: string): DomainError {
+function refused(
+  kind: 'UNAUTHENTICATED' | 'FORBIDDEN',
+  path: string,
+  code: 'wrong_password' | 'signed_out' | 'team_exists' | 'own_profile',
+  message: string,
+): DomainError {
   return new DomainError(kind, message, [{ path, code, message }]);
 }
 
@@ -105,7 +110,10 @@ export class SessionService {
         this.announce();
       }
     });
-    this.subscriptions.push(directory, options.db.settings.$.subscribe(() => void this.readIdleSetting()));
+    this.subscriptions.push(
+      directory,
+      options.db.settings.$.subscribe(() => void this.readIdleSetting()),
+    );
     void this.readIdleSetting();
   }
 
@@ -188,7 +196,9 @@ export class SessionService {
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       this.options.logger.warn('Sign-in refused: too many wrong passwords', { login: key, failures: failures?.count, waitSeconds: seconds });
-      throw new DomainError('THROTTLED', `Too many wrong passwords: try again in ${seconds} s`, [{ path: '', code: 'too_many_attempts', params: { seconds }, message: `Try again in ${seconds} s` }]);
+      throw new DomainError('THROTTLED', `Too many wrong passwords: try again in ${seconds} s`, [
+        { path: '', code: 'too_many_attempts', params: { seconds }, message: `Try again in ${seconds} s` },
+      ]);
     }
   }
 
@@ -298,7 +308,10 @@ export class SessionService {
   /** An administrator sets a new password for someone (a forgotten password, a new account). */
   async setPassword(staffId: string, password: string): Promise<void> {
     const document = await this.options.db.staff.findOne(staffId).exec();
-    if (!document) throw new DomainError('NOT_FOUND', `Staff account ${staffId} does not exist.`, [{ path: 'staffId', code: 'not_found', message: 'No staff account with this id' }]);
+    if (!document)
+      throw new DomainError('NOT_FOUND', `Staff account ${staffId} does not exist.`, [
+        { path: 'staffId', code: 'not_found', message: 'No staff account with this id' },
+      ]);
     const changed = await document.incrementalPatch({ password: await makeVerifier(password, this.options.clock.now(), this.cost) });
     await this.keepSlot(changed.toJSON() as StaffMember, password);
     this.options.logger.info('Password reset by an administrator', { accountId: staffId, by: this.current?.accountId });
@@ -317,7 +330,10 @@ export class SessionService {
     try {
       await keeper.remember(member, password);
     } catch (error) {
-      this.options.logger.error('The database key slot for a password could not be written', { accountId: member.id, error: error instanceof Error ? error.name : 'unknown' });
+      this.options.logger.error('The database key slot for a password could not be written', {
+        accountId: member.id,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
     }
   }
 
@@ -355,7 +371,12 @@ export class SessionService {
     this.begin(member);
     const actor: StaffRef = { id: member.id, name: member.name };
     if (input.organisation.name !== values.organisation.name || Object.keys(input.organisation).length > 1) {
-      await this.options.settings.updateOrganisation({ ...values.organisation, addressLines: [...values.organisation.addressLines], ...input.organisation } as Parameters<SettingsService['updateOrganisation']>[0], actor);
+      await this.options.settings.updateOrganisation(
+        { ...values.organisation, addressLines: [...values.organisation.addressLines], ...input.organisation } as Parameters<
+          SettingsService['updateOrganisation']
+        >[0],
+        actor,
+      );
     }
     this.options.logger.info('Team set up', { accountId: member.id, migratedProfile: legacy !== undefined });
     return this.state();

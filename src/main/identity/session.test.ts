@@ -20,23 +20,43 @@ describe('first start', () => {
     t = await startTestDomain(undefined, undefined, { signedIn: false });
     expect(await t.call('session.current', {})).toMatchObject({ state: 'setup-needed', viewer: null });
     expect(await t.fail('cases.list', {})).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await t.fail('session.setUpTeam', { organisation: { name: 'Acme' }, administrator: { name: 'Ada', login: 'ada', password: 'short' } })).issues[0]).toMatchObject({ path: 'administrator.password' });
-    const state = await t.call('session.setUpTeam', { organisation: { name: 'Acme Ltd' }, administrator: { name: 'Ada Admin', login: 'Ada', password: TEST_PASSWORD } });
+    expect(
+      (await t.fail('session.setUpTeam', { organisation: { name: 'Acme' }, administrator: { name: 'Ada', login: 'ada', password: 'short' } })).issues[0],
+    ).toMatchObject({ path: 'administrator.password' });
+    const state = await t.call('session.setUpTeam', {
+      organisation: { name: 'Acme Ltd' },
+      administrator: { name: 'Ada Admin', login: 'Ada', password: TEST_PASSWORD },
+    });
     expect(state).toMatchObject({ state: 'signed-in', organisation: 'Acme Ltd', viewer: { name: 'Ada Admin', roles: ['administrator', 'manager'] } });
     expect((await t.call('settings.get', {})).staff).toEqual([expect.objectContaining({ login: 'ada', hasPassword: true })]);
     // Only once.
-    expect(await t.fail('session.setUpTeam', { organisation: { name: 'Other' }, administrator: { name: 'Eve', login: 'eve', password: TEST_PASSWORD } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await t.fail('session.setUpTeam', { organisation: { name: 'Other' }, administrator: { name: 'Eve', login: 'eve', password: TEST_PASSWORD } }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('a profile from before accounts: its "Administrator" becomes the first account, and history stays attributed', async () => {
     t = await startTestDomain(undefined, undefined, { signedIn: false });
     const domain = t.services.domain!;
     // As version 0 left it (migrated): a profile without login or password, chosen as "who am I".
-    await domain.db.staff.insert({ id: 'legacy-admin', name: 'Administrator', email: '', login: '', roles: ['administrator'], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', password: null });
+    await domain.db.staff.insert({
+      id: 'legacy-admin',
+      name: 'Administrator',
+      email: '',
+      login: '',
+      roles: ['administrator'],
+      departments: [],
+      active: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      password: null,
+    });
     const database = domain.db as unknown as RxDatabase;
     await database.upsertLocal('device', { ...(await domain.identity.state()), currentStaffId: 'legacy-admin' });
     expect((await t.call('session.current', {})).state).toBe('setup-needed');
-    await t.call('session.setUpTeam', { organisation: { name: 'Welzo Limited' }, administrator: { name: 'Administrator', login: 'admin', password: TEST_PASSWORD } });
+    await t.call('session.setUpTeam', {
+      organisation: { name: 'Welzo Limited' },
+      administrator: { name: 'Administrator', login: 'admin', password: TEST_PASSWORD },
+    });
     expect(t.me()).toBe('legacy-admin');
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T16:00:00.000Z' });
     expect((await t.call('cases.get', { caseId })).case.loggedBy.id).toBe('legacy-admin');
@@ -49,10 +69,16 @@ describe('sign-in', () => {
     const clerk = await t.addAccount({ name: 'Carl Clerk', login: 'carl', roles: ['clerk'] });
     await t.call('session.signOut', {});
     expect(await t.call('session.current', {})).toMatchObject({ state: 'signed-out', viewer: null });
-    for (const attempt of [{ login: 'carl', password: 'wrong password!' }, { login: 'nobody', password: TEST_PASSWORD }]) {
+    for (const attempt of [
+      { login: 'carl', password: 'wrong password!' },
+      { login: 'nobody', password: TEST_PASSWORD },
+    ]) {
       expect(await t.fail('session.signIn', attempt)).toMatchObject({ code: 'UNAUTHENTICATED', issues: [{ path: 'password', code: 'wrong_password' }] });
     }
-    expect(await t.call('session.signIn', { login: 'CARL', password: TEST_PASSWORD })).toMatchObject({ state: 'signed-in', viewer: { accountId: clerk, roles: ['clerk'] } });
+    expect(await t.call('session.signIn', { login: 'CARL', password: TEST_PASSWORD })).toMatchObject({
+      state: 'signed-in',
+      viewer: { accountId: clerk, roles: ['clerk'] },
+    });
     expect(await t.fail('cases.get', { caseId: 'x' })).toMatchObject({ code: 'FORBIDDEN' });
     // Deactivated by an administrator: signed out at once, and cannot sign in again.
     await t.signInAs(SEED_ADMIN.login, SEED_ADMIN.password);
@@ -66,7 +92,10 @@ describe('sign-in', () => {
     const wrong = { login: 'admin', password: 'not-the-password-42' };
     for (let attempt = 1; attempt <= 5; attempt += 1) expect((await t.fail('session.signIn', wrong)).code).toBe('UNAUTHENTICATED');
     // Even the right password waits now.
-    expect(await t.fail('session.signIn', { login: 'admin', password: SEED_ADMIN.password })).toMatchObject({ code: 'THROTTLED', issues: [{ code: 'too_many_attempts', params: { seconds: 30 } }] });
+    expect(await t.fail('session.signIn', { login: 'admin', password: SEED_ADMIN.password })).toMatchObject({
+      code: 'THROTTLED',
+      issues: [{ code: 'too_many_attempts', params: { seconds: 30 } }],
+    });
     t.clock.set(t.clock.millis + 31_000);
     expect((await t.fail('session.signIn', wrong)).code).toBe('UNAUTHENTICATED');
     expect(await t.fail('session.signIn', wrong)).toMatchObject({ code: 'THROTTLED', issues: [{ params: { seconds: 60 } }] });
@@ -99,7 +128,9 @@ describe('a clerk', () => {
     await t.addAccount({ name: 'Carl Clerk', login: 'carl', roles: ['clerk'] });
     await t.signInAs('carl');
     const { hits } = await t.call('cases.quickSearch', { query: reference });
-    expect(hits).toEqual([expect.objectContaining({ id: caseId, reference, complainantName: phoneComplaint.complainant.name, status: 'received', summary: '' })]);
+    expect(hits).toEqual([
+      expect.objectContaining({ id: caseId, reference, complainantName: phoneComplaint.complainant.name, status: 'received', summary: '' }),
+    ]);
     const duplicates = await t.call('cases.findDuplicates', { name: phoneComplaint.complainant.name, email: phoneComplaint.complainant.email });
     expect(duplicates.every((item) => item.assignee === null && item.nextDeadline === null)).toBe(true);
     expect(await t.fail('cases.get', { caseId })).toMatchObject({ code: 'FORBIDDEN' });

@@ -17,7 +17,9 @@ export class SignInThrottle {
     const waitMs = (this.failures.get(login)?.blockedUntil ?? 0) - now;
     if (waitMs <= 0) return;
     const seconds = Math.ceil(waitMs / 1000);
-    throw new DomainError('THROTTLED', `Too many wrong passwords: try again in ${seconds} s`, [{ path: '', code: 'too_many_attempts', params: { seconds }, message: `Try again in ${seconds} s` }]);
+    throw new DomainError('THROTTLED', `Too many wrong passwords: try again in ${seconds} s`, [
+      { path: '', code: 'too_many_attempts', params: { seconds }, message: `Try again in ${seconds} s` },
+    ]);
   }
 
   /** Records a failure; returns how many in a row. */

@@ -42,8 +42,18 @@ describe('personal data in logs/main.log', () => {
   it('appears nowhere after every error path and a notification', async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-log-privacy-'));
     const token = crypto.randomBytes(5).toString('hex');
-    const person = { name: `Quillon Zephyrine ${token}`, email: `quillon.${token}@example.org`, phone: `+44 7700 ${String(Number.parseInt(token, 16) % 1_000_000).padStart(6, '0')}` };
-    services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', clock: { now: () => new Date('2026-11-25T11:00:00.000Z') } });
+    const person = {
+      name: `Quillon Zephyrine ${token}`,
+      email: `quillon.${token}@example.org`,
+      phone: `+44 7700 ${String(Number.parseInt(token, 16) % 1_000_000).padStart(6, '0')}`,
+    };
+    services = await startMainServices({
+      dataDirectory: directory,
+      host: 'harness',
+      appName: 'Plaint',
+      version: '0.0.0-test',
+      clock: { now: () => new Date('2026-11-25T11:00:00.000Z') },
+    });
     const call = (method: string, input: unknown) => services!.dispatch(method, input, { host: 'test' });
     // Signed out, everything but app.* and session.* is refused; then the first administrator is set up.
     expect(await call('cases.get', { caseId: 'x' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
@@ -53,7 +63,12 @@ describe('personal data in logs/main.log', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const answers = [setUp, wrong, await call('settings.get', {}), await call('session.current', {})];
     const complainant = { ...phoneComplaint.complainant, name: person.name, email: person.email, phone: person.phone };
-    const complaint = { ...phoneComplaint, complainant, summary: `Complaint from ${person.name}`, description: `Call ${person.phone} or write to ${person.email}` };
+    const complaint = {
+      ...phoneComplaint,
+      complainant,
+      summary: `Complaint from ${person.name}`,
+      description: `Call ${person.phone} or write to ${person.email}`,
+    };
     const sender = { name: person.name, addressLines: [`${person.name}, 1 High Street`], postcode: 'M1 1AE', country: 'GB' };
 
     const failures = [
@@ -71,9 +86,35 @@ describe('personal data in logs/main.log', () => {
       await call('cases.act', { caseId, action: { type: 'recordEscalationRequest', at: '2026-11-25T10:00:00.000Z', channel: 'letter', reason: person.email } }),
       await call('cases.addNote', { caseId, at: '2026-11-01T10:00:00.000Z', text: `Spoke to ${person.name}` }),
       await call('cases.updateDetails', { caseId, changes: { complainant: { ...complainant, phone: `${person.phone} ext. ${person.name}` } } }),
-      await call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: person.email, scans: [{ name: `${person.name}.pdf`, mimeType: '', dataBase64: Buffer.from(person.email).toString('base64') }] }),
-      await call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: person.email, scans: [{ name: `${person.name}.pdf`, mimeType: '', dataBase64: Buffer.concat([Buffer.from(`%PDF-1.4\n<html>${person.email}</html>`), PDF]).toString('base64') }] }),
-      await call('post.logIncoming', { receivedOn: '2026-11-24', sender, referenceQuoted: `${reference.slice(0, -1)}${reference.endsWith('0') ? '1' : '0'}`, kind: 'correspondence', summary: person.email }),
+      await call('post.logIncoming', {
+        receivedOn: '2026-11-24',
+        sender,
+        kind: 'new-complaint',
+        type: 'product',
+        summary: person.email,
+        scans: [{ name: `${person.name}.pdf`, mimeType: '', dataBase64: Buffer.from(person.email).toString('base64') }],
+      }),
+      await call('post.logIncoming', {
+        receivedOn: '2026-11-24',
+        sender,
+        kind: 'new-complaint',
+        type: 'product',
+        summary: person.email,
+        scans: [
+          {
+            name: `${person.name}.pdf`,
+            mimeType: '',
+            dataBase64: Buffer.concat([Buffer.from(`%PDF-1.4\n<html>${person.email}</html>`), PDF]).toString('base64'),
+          },
+        ],
+      }),
+      await call('post.logIncoming', {
+        receivedOn: '2026-11-24',
+        sender,
+        referenceQuoted: `${reference.slice(0, -1)}${reference.endsWith('0') ? '1' : '0'}`,
+        kind: 'correspondence',
+        summary: person.email,
+      }),
       await call('post.logIncoming', { receivedOn: '2026-11-19', sender, referenceQuoted: reference, kind: 'correspondence', summary: person.email }),
     );
 
@@ -98,7 +139,7 @@ describe('personal data in logs/main.log', () => {
     const logFile = services.logger.file;
     const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
     // The password and its verifier reach neither the log nor any answer.
-    const verifier = ((await services.domain!.db.staff.findOne({ selector: { login: 'ada' } }).exec())!.toJSON().password)!;
+    const verifier = (await services.domain!.db.staff.findOne({ selector: { login: 'ada' } }).exec())!.toJSON().password!;
     for (const secret of [password, verifier.hash, verifier.salt]) {
       expect(JSON.stringify(answers)).not.toContain(secret);
       expect(log()).not.toContain(secret);

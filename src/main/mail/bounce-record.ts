@@ -25,7 +25,6 @@ import type { LetterCollections, LetterDocument } from '../post-room/letters-col
 import { plaintLetterId, type Bounce } from './bounce';
 import { MAILBOX_OWNER, MESSAGE_MIME_TYPE } from './mailbox-owner';
 
-
 export type BounceOutcome = 'recorded' | 'known' | 'unmatched';
 
 export class BounceRecorder {
@@ -63,11 +62,23 @@ export class BounceRecorder {
     const calendar = await this.domain.settings.calendar();
     const changes = new ChangeSet();
     if (!(await this.files.existing([recordId])).has(recordId)) {
-      this.files.plan(changes, { id: recordId, ownerId: MAILBOX_OWNER, name: 'message.eml', mimeType: MESSAGE_MIME_TYPE, data: raw, createdAt: receivedAt.toISOString() });
+      this.files.plan(changes, {
+        id: recordId,
+        ownerId: MAILBOX_OWNER,
+        name: 'message.eml',
+        mimeType: MESSAGE_MIME_TYPE,
+        data: raw,
+        createdAt: receivedAt.toISOString(),
+      });
     }
     if (!email.bounce) {
       const original = await this.letters.letters.findOne(letter.id).exec();
-      const posting: LetterPosting = { ...letter.posting, loggedAt: now.toISOString(), loggedBy: actor, email: { ...email, bounce: { at, reason: bounce.reason } } };
+      const posting: LetterPosting = {
+        ...letter.posting,
+        loggedAt: now.toISOString(),
+        loggedBy: actor,
+        email: { ...email, bounce: { at, reason: bounce.reason } },
+      };
       if (original) changes.update(this.letters.letters, original, { ...(original.toMutableJSON() as LetterDocument), posting });
     }
     if (!email.bounce) {
@@ -79,7 +90,11 @@ export class BounceRecorder {
       await this.domain.cases.planCommunication(
         { caseId: record.id, at, direction: 'in', channel: 'email', summary },
         // Arrived: the assignee is told and sees the case unread; never a decision on a closed case.
-        { letterId: recordId, generated: { key: 'emailNotDelivered', params: { template: letter.template ?? '', to, reason: bounce.reason } }, arrived: { closedCase: false } },
+        {
+          letterId: recordId,
+          generated: { key: 'emailNotDelivered', params: { template: letter.template ?? '', to, reason: bounce.reason } },
+          arrived: { closedCase: false },
+        },
       ),
     );
     changes.insert(this.letters.letters, {

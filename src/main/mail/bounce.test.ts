@@ -13,7 +13,12 @@ const original = '<plaint-6f1c2a44-9b1e-4a57-8e53-2f0d6f0c1b2a@example.com>';
 describe('reading a bounce (issue 17)', () => {
   it('RFC 3464: the failed recipient, the diagnostic as the reason, the returned Message-ID', async () => {
     const bounce = await readBounce(deliveryStatusReport({ messageId: '<report-1@mx.example.org>', original }));
-    expect(bounce).toEqual({ from: { name: 'Mail Delivery System', address: 'mailer-daemon@mx.example.org' }, originalMessageIds: [original], recipient: 'gone@example.org', reason: '550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown in virtual mailbox table' });
+    expect(bounce).toEqual({
+      from: { name: 'Mail Delivery System', address: 'mailer-daemon@mx.example.org' },
+      originalMessageIds: [original],
+      recipient: 'gone@example.org',
+      reason: '550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown in virtual mailbox table',
+    });
   });
 
   it('RFC 3464: a delay or delivery report is not a bounce', async () => {
@@ -22,15 +27,28 @@ describe('reading a bounce (issue 17)', () => {
   });
 
   it("Exim's bounce: X-Failed-Recipients, the SMTP reply as the reason, the Message-ID quoted in the text", async () => {
-    expect(await readBounce(eximBounce({ messageId: '<exim-1@mail.example.net>', original }))).toEqual({ from: { name: 'Mail Delivery System', address: 'mailer-daemon@mail.example.net' }, originalMessageIds: [original], recipient: 'gone@example.org', reason: '550 5.2.1 Mailbox disabled for this recipient' });
+    expect(await readBounce(eximBounce({ messageId: '<exim-1@mail.example.net>', original }))).toEqual({
+      from: { name: 'Mail Delivery System', address: 'mailer-daemon@mail.example.net' },
+      originalMessageIds: [original],
+      recipient: 'gone@example.org',
+      reason: '550 5.2.1 Mailbox disabled for this recipient',
+    });
   });
 
   it("qmail's failure notice from MAILER-DAEMON", async () => {
-    expect(await readBounce(qmailBounce({ messageId: '<qmail-1@mx.example.net>', original }))).toMatchObject({ originalMessageIds: [original], reason: '552 5.2.2 Mailbox full' });
+    expect(await readBounce(qmailBounce({ messageId: '<qmail-1@mx.example.net>', original }))).toMatchObject({
+      originalMessageIds: [original],
+      reason: '552 5.2.2 Mailbox full',
+    });
   });
 
   it("a person's reply to Plaint's e-mail is not a bounce, though it quotes the Message-ID", async () => {
-    const reply = await composeMessage({ messageId: '<reply-1@example.org>', subject: 'Re: [Ref 7KQ2-00A3-M] We have received your complaint', text: 'Thank you. It was not delivered to my house though.', inReplyTo: original });
+    const reply = await composeMessage({
+      messageId: '<reply-1@example.org>',
+      subject: 'Re: [Ref 7KQ2-00A3-M] We have received your complaint',
+      text: 'Thank you. It was not delivered to my house though.',
+      inReplyTo: original,
+    });
     expect(await readBounce(reply)).toBeNull();
   });
 

@@ -31,7 +31,8 @@ export interface Bounce {
 }
 
 const DAEMON = /^(mailer-daemon|mailer_daemon|mailerdaemon|mail-daemon|postmaster)@/i;
-const NOT_DELIVERED_SUBJECT = /undeliver|not (be )?delivered|delivery (status notification \(failure\)|has failed|failure|failed)|mail delivery failed|returned mail|returned to sender|failure notice|delivery problem/i;
+const NOT_DELIVERED_SUBJECT =
+  /undeliver|not (be )?delivered|delivery (status notification \(failure\)|has failed|failure|failed)|mail delivery failed|returned mail|returned to sender|failure notice|delivery problem/i;
 const MESSAGE_ID = /<[^<>\s"]+@[^<>\s"]+>/g;
 const QUOTED_MESSAGE_ID = /^[ \t>]*Message-ID:[ \t]*(<[^<>\s"]+@[^<>\s"]+>)/gim;
 const PLAINT_MESSAGE_ID = /<plaint-[A-Za-z0-9-]{1,64}@[^<>\s"]+>/g;
@@ -95,7 +96,9 @@ function isAutomatic(parsed: ParsedMail): boolean {
 }
 
 function allText(parsed: ParsedMail): string {
-  const parts = parsed.attachments.filter((attachment) => /^(message\/|text\/)/i.test(attachment.contentType)).map((attachment) => attachment.content.toString('utf8'));
+  const parts = parsed.attachments
+    .filter((attachment) => /^(message\/|text\/)/i.test(attachment.contentType))
+    .map((attachment) => attachment.content.toString('utf8'));
   return [parsed.text ?? '', ...parts].join('\n\n');
 }
 
@@ -127,7 +130,12 @@ export function bounceIn(parsed: ParsedMail): Bounce | null {
     // A delay or success report is not a bounce.
     if (!failed) return null;
     const reason = typed(failed.get('diagnostic-code')) || (failed.get('status') ? `Status ${failed.get('status') ?? ''}` : FALLBACK_REASON);
-    return { from: sender(parsed.from), originalMessageIds: quotedMessageIds(parsed, text), recipient: typed(failed.get('final-recipient') ?? failed.get('original-recipient')), reason: oneLine(reason) };
+    return {
+      from: sender(parsed.from),
+      originalMessageIds: quotedMessageIds(parsed, text),
+      recipient: typed(failed.get('final-recipient') ?? failed.get('original-recipient')),
+      reason: oneLine(reason),
+    };
   }
   const failedRecipients = headerText(parsed.headers.get('x-failed-recipients'));
   const fromDaemon = DAEMON.test(senderAddress(parsed.from));

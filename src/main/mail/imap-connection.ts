@@ -8,8 +8,14 @@ import { ImapFlow } from 'imapflow';
 import { DomainError } from '../../shared/domain/domain-error';
 import type { MailSettings } from '../../shared/domain/mail';
 
-export function mailProblem(code: 'mail_not_configured' | 'mail_login_failed' | 'mail_unreachable' | 'mail_folder_missing', message: string, params?: Record<string, string>): DomainError {
-  return new DomainError(code === 'mail_not_configured' ? 'VALIDATION_FAILED' : 'UNAVAILABLE', message, [{ path: '', code, message, ...(params ? { params } : {}) }]);
+export function mailProblem(
+  code: 'mail_not_configured' | 'mail_login_failed' | 'mail_unreachable' | 'mail_folder_missing',
+  message: string,
+  params?: Record<string, string>,
+): DomainError {
+  return new DomainError(code === 'mail_not_configured' ? 'VALIDATION_FAILED' : 'UNAVAILABLE', message, [
+    { path: '', code, message, ...(params ? { params } : {}) },
+  ]);
 }
 
 interface ImapFailure {
@@ -44,7 +50,9 @@ export async function connectImap(config: MailSettings, password: string | null)
     client.close();
     const failure = asFailure(error);
     if (failure.authenticationFailed) throw mailProblem('mail_login_failed', `The mailbox refused the user name or password for ${username}`, { host });
-    throw mailProblem('mail_unreachable', `The mail server ${host}:${port} cannot be reached (${failure.code ?? failure.message ?? 'no answer'})`, { host: `${host}:${port}` });
+    throw mailProblem('mail_unreachable', `The mail server ${host}:${port} cannot be reached (${failure.code ?? failure.message ?? 'no answer'})`, {
+      host: `${host}:${port}`,
+    });
   }
 }
 

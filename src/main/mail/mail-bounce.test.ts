@@ -75,8 +75,16 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
   });
 
   it.each([
-    ['an RFC 3464 delivery status report', (original: string) => deliveryStatusReport({ messageId: '<report-1@mx.example.org>', original }), '550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown in virtual mailbox table'],
-    ["Exim's non-standard bounce, the Message-ID quoted in its text", (original: string) => eximBounce({ messageId: '<exim-1@mail.example.net>', original }), '550 5.2.1 Mailbox disabled for this recipient'],
+    [
+      'an RFC 3464 delivery status report',
+      (original: string) => deliveryStatusReport({ messageId: '<report-1@mx.example.org>', original }),
+      '550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown in virtual mailbox table',
+    ],
+    [
+      "Exim's non-standard bounce, the Message-ID quoted in its text",
+      (original: string) => eximBounce({ messageId: '<exim-1@mail.example.net>', original }),
+      '550 5.2.1 Mailbox disabled for this recipient',
+    ],
   ])('%s: recorded on the case as not delivered with the reason, the owner told, the letter offered for posting', async (_label, report, reason) => {
     const { caseId, reference, letterId, messageId } = await emailedAcknowledgement();
     expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
@@ -93,7 +101,10 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     // On the case: "e-mail not delivered" with the reason, at the time the report arrived.
     const detail = await t.call('cases.get', { caseId });
     const bounced = detail.timeline.find((entry) => entry.kind === 'communication' && entry.data.generated?.key === 'emailNotDelivered');
-    expect(bounced).toMatchObject({ at: BOUNCED_AT.toISOString(), data: { direction: 'in', channel: 'email', generated: { params: { template: 'acknowledgement', to: 'gone@example.org', reason } } } });
+    expect(bounced).toMatchObject({
+      at: BOUNCED_AT.toISOString(),
+      data: { direction: 'in', channel: 'email', generated: { params: { template: 'acknowledgement', to: 'gone@example.org', reason } } },
+    });
 
     // The owner is told in-app, and the case is unread for her.
     await t.signInAs('amira');
@@ -101,7 +112,13 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     await t.services.notifier!.recompute();
     const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(caseId));
     // The e-mail was the acknowledgement: she is told the customer has not been acknowledged (P-3.2).
-    expect(told).toEqual([expect.objectContaining({ title: `Acknowledgement not delivered: ${reference}`, body: `The acknowledgement e-mail to gone@example.org came back: ${reason}. The customer has not been acknowledged: post the acknowledgement letter.`, path: `/case/${caseId}` })]);
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: `Acknowledgement not delivered: ${reference}`,
+        body: `The acknowledgement e-mail to gone@example.org came back: ${reason}. The customer has not been acknowledged: post the acknowledgement letter.`,
+        path: `/case/${caseId}`,
+      }),
+    ]);
 
     await t.signInAs('admin', SEED_ADMIN.password);
     // The letter: its e-mail not delivered, offered for posting again, and it can be posted.
@@ -123,10 +140,18 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
   });
 
   it('a bounce of an e-mail Plaint did not send stays in the mailbox with that reason and changes nothing', async () => {
-    await mailbox.append(deliveryStatusReport({ messageId: '<report-9@mx.example.org>', original: '<plaint-00000000-0000-0000-0000-000000000000@example.com>' }), { receivedAt: BOUNCED_AT });
+    await mailbox.append(
+      deliveryStatusReport({ messageId: '<report-9@mx.example.org>', original: '<plaint-00000000-0000-0000-0000-000000000000@example.com>' }),
+      { receivedAt: BOUNCED_AT },
+    );
     const before = (await t.call('post.list', {})).length;
     const result = await t.call('mail.fetch', {});
-    expect(result).toMatchObject({ imported: 0, bounced: 0, moved: 0, refused: [{ code: 'mail_bounce_unmatched', subject: 'Undelivered Mail Returned to Sender' }] });
+    expect(result).toMatchObject({
+      imported: 0,
+      bounced: 0,
+      moved: 0,
+      refused: [{ code: 'mail_bounce_unmatched', subject: 'Undelivered Mail Returned to Sender' }],
+    });
     expect(await t.call('mail.list', { include: 'all' })).toEqual([]);
     expect((await t.call('post.list', {})).length).toBe(before);
     expect(await mailbox.messageIds('INBOX')).toEqual(['<report-9@mx.example.org>']);
@@ -138,7 +163,8 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       t.clock.set('2026-11-25T11:40:00.000Z');
       expect((await t.call('mail.fetch', {})).bounced).toBe(1);
     }
-    const acknowledgementDeadline = async (caseId: string) => (await t.call('cases.get', { caseId })).case.deadlines.find((deadline) => deadline.kind === 'acknowledgement');
+    const acknowledgementDeadline = async (caseId: string) =>
+      (await t.call('cases.get', { caseId })).case.deadlines.find((deadline) => deadline.kind === 'acknowledgement');
 
     it('the case stays acknowledged when the e-mail went, is flagged as not delivered, and the flag clears when the letter is posted', async () => {
       const { caseId, letterId, messageId, sentAt } = await emailedAcknowledgement();
@@ -149,12 +175,20 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       expect(flagged.acknowledgement).toMatchObject({
         at: sentAt,
         channel: 'email',
-        undelivered: { letterId, to: 'gone@example.org', sentAt, bouncedAt: BOUNCED_AT.toISOString(), reached: null, reason: expect.stringContaining('550 5.1.1') },
+        undelivered: {
+          letterId,
+          to: 'gone@example.org',
+          sentAt,
+          bouncedAt: BOUNCED_AT.toISOString(),
+          reached: null,
+          reason: expect.stringContaining('550 5.1.1'),
+        },
       });
       // The deadline's record: met when the e-mail went, not rewritten by the bounce.
       expect(await acknowledgementDeadline(caseId)).toMatchObject({ metAt: sentAt });
       // Flagged in the case list too.
-      const flaggedInList = async () => (await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered;
+      const flaggedInList = async () =>
+        (await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered;
       expect(await flaggedInList()).toBe(true);
 
       // The letter posted the next morning: an acknowledgement has reached the customer.
@@ -179,15 +213,27 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       expect(sent.state).toBe('sent');
       expect((await t.call('cases.get', { caseId })).case.acknowledgement?.undelivered?.reached).toEqual({ at: sent.sentAt, channel: 'email' });
 
-      await mailbox.append(deliveryStatusReport({ messageId: '<report-8@mx.example.org>', original: sent.messageId }), { receivedAt: new Date('2026-11-25T12:01:00.000Z') });
+      await mailbox.append(deliveryStatusReport({ messageId: '<report-8@mx.example.org>', original: sent.messageId }), {
+        receivedAt: new Date('2026-11-25T12:01:00.000Z'),
+      });
       t.clock.set('2026-11-25T12:10:00.000Z');
       expect((await t.call('mail.fetch', {})).bounced).toBe(1);
-      expect((await t.call('cases.get', { caseId })).case.acknowledgement).toMatchObject({ at: firstSentAt, undelivered: { letterId: second.id, sentAt: sent.sentAt, reached: null } });
+      expect((await t.call('cases.get', { caseId })).case.acknowledgement).toMatchObject({
+        at: firstSentAt,
+        undelivered: { letterId: second.id, sentAt: sent.sentAt, reached: null },
+      });
     });
 
     it('a case acknowledged by telephone before the e-mail went is not flagged by its bounce, and its owner is not told it was not acknowledged', async () => {
       const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
-      const created = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle', assigneeId: amira });
+      const created = await t.call('cases.create', {
+        complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
+        channel: 'web-form',
+        receivedAt: '2026-11-25T09:30:00.000Z',
+        type: 'product',
+        summary: 'Leaking bottle',
+        assigneeId: amira,
+      });
       await t.call('cases.act', { caseId: created.caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
       const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
       const letter = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
@@ -212,9 +258,28 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       t.clock.set('2026-11-25T11:40:00.000Z');
       expect((await t.call('mail.fetch', {})).bounced).toBe(1);
       t.clock.set('2026-11-25T14:00:00.000Z');
-      const told = await t.call('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T13:50:00.000Z', by: 'Amira Hassan', note: 'Rang Mrs Hale; gave her the reference' });
-      expect(told.case.acknowledgement).toMatchObject({ at: sentAt, channel: 'email', undelivered: { reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } } });
-      expect(told.timeline).toContainEqual(expect.objectContaining({ kind: 'communication', at: '2026-11-25T13:50:00.000Z', data: expect.objectContaining({ direction: 'out', channel: 'telephone', summary: 'Acknowledgement given by telephone by Amira Hassan: Rang Mrs Hale; gave her the reference' }) }));
+      const told = await t.call('cases.recordAcknowledgementByTelephone', {
+        caseId,
+        at: '2026-11-25T13:50:00.000Z',
+        by: 'Amira Hassan',
+        note: 'Rang Mrs Hale; gave her the reference',
+      });
+      expect(told.case.acknowledgement).toMatchObject({
+        at: sentAt,
+        channel: 'email',
+        undelivered: { reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } },
+      });
+      expect(told.timeline).toContainEqual(
+        expect.objectContaining({
+          kind: 'communication',
+          at: '2026-11-25T13:50:00.000Z',
+          data: expect.objectContaining({
+            direction: 'out',
+            channel: 'telephone',
+            summary: 'Acknowledgement given by telephone by Amira Hassan: Rang Mrs Hale; gave her the reference',
+          }),
+        }),
+      );
       expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered).toBe(false);
       // Once cleared, a second record is refused: the case is no longer flagged.
       const again = await t.fail('cases.recordAcknowledgementByTelephone', { caseId, at: '2026-11-25T13:55:00.000Z', by: 'Amira Hassan', note: 'Again' });
@@ -242,13 +307,28 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
   describe('an escalation acknowledgement e-mail that bounces (P-4.3): the same flag as stage 1', () => {
     async function emailedEscalationAcknowledgement() {
       const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
-      const { caseId, reference } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-20T09:30:00.000Z', type: 'product', summary: 'Leaking bottle', assigneeId: amira });
+      const { caseId, reference } = await t.call('cases.create', {
+        complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
+        channel: 'web-form',
+        receivedAt: '2026-11-20T09:30:00.000Z',
+        type: 'product',
+        summary: 'Leaking bottle',
+        assigneeId: amira,
+      });
       for (const action of [
         { type: 'acknowledge', at: '2026-11-20T10:00:00.000Z', channel: 'telephone' },
         { type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' },
-        { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-21T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
+        {
+          type: 'communicateResolution',
+          rootCauseId: 'courier-handling',
+          at: '2026-11-21T11:00:00.000Z',
+          channel: 'email',
+          summary: 'Sorted',
+          outcome: 'not-upheld',
+        },
         { type: 'recordEscalationRequest', at: '2026-11-24T09:00:00.000Z', channel: 'email', reason: 'Not happy with the answer' },
-      ] as const) await t.call('cases.act', { caseId, action });
+      ] as const)
+        await t.call('cases.act', { caseId, action });
       await t.signInAs('amira');
       await t.call('cases.markSeen', { caseId });
       const { text } = await t.call('post.draftLetter', { caseId, template: 'escalation-acknowledgement', language: 'en-GB' });
@@ -267,7 +347,11 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       expect((await t.call('mail.fetch', {})).bounced).toBe(1);
 
       const flagged = (await t.call('cases.get', { caseId })).case;
-      expect(flagged.escalation).toMatchObject({ acknowledgedAt: sentAt, acknowledgedChannel: 'email', undelivered: { letterId, to: 'gone@example.org', sentAt, bouncedAt: BOUNCED_AT.toISOString(), reached: null } });
+      expect(flagged.escalation).toMatchObject({
+        acknowledgedAt: sentAt,
+        acknowledgedChannel: 'email',
+        undelivered: { letterId, to: 'gone@example.org', sentAt, bouncedAt: BOUNCED_AT.toISOString(), reached: null },
+      });
       // Stage 1's acknowledgement (by telephone) is untouched.
       expect(flagged.acknowledgement?.undelivered).toBeUndefined();
       const row = (await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId);
@@ -281,7 +365,10 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
       t.clock.set('2026-11-26T09:15:00.000Z');
       await t.call('post.logPosting', { letterId, postedOn: '2026-11-26', postClass: 'first' });
       const reached = (await t.call('cases.get', { caseId })).case.escalation;
-      expect(reached).toMatchObject({ acknowledgedAt: sentAt, undelivered: { reached: { at: expect.stringMatching(/^2026-11-26T09:15/), channel: 'letter' } } });
+      expect(reached).toMatchObject({
+        acknowledgedAt: sentAt,
+        undelivered: { reached: { at: expect.stringMatching(/^2026-11-26T09:15/), channel: 'letter' } },
+      });
       expect((await t.call('cases.list', { filters: { open: true } })).items.find((item) => item.id === caseId)?.acknowledgementUndelivered).toBe(false);
     });
 
@@ -301,10 +388,27 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
 
   describe('closing with a final response sent by e-mail', () => {
     async function resolvedAndEmailed() {
-      const { caseId } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' }, channel: 'email', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+      const { caseId } = await t.call('cases.create', {
+        complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
+        channel: 'email',
+        receivedAt: '2026-11-25T09:30:00.000Z',
+        type: 'product',
+        summary: 'Leaking bottle',
+      });
       await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
       await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-25T10:10:00.000Z' } });
-      await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-25T10:20:00.000Z', channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
+      await t.call('cases.act', {
+        caseId,
+        action: {
+          type: 'communicateResolution',
+          rootCauseId: 'courier-handling',
+          at: '2026-11-25T10:20:00.000Z',
+          channel: 'email',
+          summary: 'Refund agreed',
+          outcome: 'upheld',
+          redress: [],
+        },
+      });
       const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
       const letter = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
       t.clock.set('2026-11-25T11:30:00.000Z');

@@ -35,9 +35,17 @@ describe.skipIf(!dovecotInstalled())('two devices watching one mailbox', () => {
     cleanups.push(() => mailbox.stop());
     const couch = await startCouchServer();
     cleanups.push(() => couch.close());
-    await mailbox.append(await composeMessage({ messageId: '<shared@example.org>', subject: 'Leaking bottle', text: 'It leaked.', attachments: [{ filename: 'photo.png', content: PNG }] }), {
-      receivedAt: new Date('2026-11-20T10:15:00.000Z'),
-    });
+    await mailbox.append(
+      await composeMessage({
+        messageId: '<shared@example.org>',
+        subject: 'Leaking bottle',
+        text: 'It leaked.',
+        attachments: [{ filename: 'photo.png', content: PNG }],
+      }),
+      {
+        receivedAt: new Date('2026-11-20T10:15:00.000Z'),
+      },
+    );
     const [a, b] = [await device('a', mailbox), await device('b', mailbox)];
 
     // Offline from each other, both import it.

@@ -97,19 +97,32 @@ describe.skipIf(!dovecotInstalled())('importing a batch of messages is all or no
     beforeStore = async (recordIds) => {
       beforeStore = () => Promise.resolve();
       // As sync would bring it: the same record, written by the other device (its attachments come apart).
-      await files.put({ id: recordIds[1]!, ownerId: MAILBOX_OWNER, name: 'message.eml', mimeType: MESSAGE_MIME_TYPE, data: raws[1]!, createdAt: RECEIVED.toISOString() });
+      await files.put({
+        id: recordIds[1]!,
+        ownerId: MAILBOX_OWNER,
+        name: 'message.eml',
+        mimeType: MESSAGE_MIME_TYPE,
+        data: raws[1]!,
+        createdAt: RECEIVED.toISOString(),
+      });
     };
     expect(await t.call('mail.fetch', {})).toEqual({ imported: 2, known: 1, bounced: 0, refused: [], moved: 0 });
     const rows = await imported();
     expect(rows.map(([messageId]) => messageId)).toEqual(['<batch-1@example.org>', '<batch-2@example.org>', '<batch-3@example.org>']);
-    expect(rows.filter(([, names]) => (names as string[]).length === 2).map(([messageId]) => messageId)).toEqual(['<batch-1@example.org>', '<batch-3@example.org>']);
+    expect(rows.filter(([, names]) => (names as string[]).length === 2).map(([messageId]) => messageId)).toEqual([
+      '<batch-1@example.org>',
+      '<batch-3@example.org>',
+    ]);
     expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 3, bounced: 0, refused: [], moved: 0 });
   });
 
   it('a message that fails its checks is left out of its batch; the others are stored', async () => {
     await appendComplaints(1);
     await mailbox.append(malformedMime('<broken@example.org>'), { receivedAt: RECEIVED });
-    await mailbox.append(await composeMessage({ messageId: '<after@example.org>', subject: 'After', text: 'Later.', attachments: [{ filename: 'receipt.pdf', content: PDF }] }), { receivedAt: RECEIVED });
+    await mailbox.append(
+      await composeMessage({ messageId: '<after@example.org>', subject: 'After', text: 'Later.', attachments: [{ filename: 'receipt.pdf', content: PDF }] }),
+      { receivedAt: RECEIVED },
+    );
     const result = await t.call('mail.fetch', {});
     expect(result).toMatchObject({ imported: 2, known: 0, refused: [{ code: 'mail_malformed' }] });
     expect(await imported()).toEqual([

@@ -40,7 +40,11 @@ function settings(overrides: { port?: number; password?: string } = {}) {
 
 async function storedCounts() {
   const db = t.services.domain!.db;
-  return { cases: await db.cases.count().exec(), letters: (await t.call('post.list', {})).length, mail: (await t.call('mail.list', { include: 'all' })).length };
+  return {
+    cases: await db.cases.count().exec(),
+    letters: (await t.call('post.list', {})).length,
+    mail: (await t.call('mail.list', { include: 'all' })).length,
+  };
 }
 
 const RECEIVED = new Date('2026-11-24T14:37:12.000Z'); // Tuesday afternoon
@@ -67,7 +71,14 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
 
     expect(await t.call('mail.fetch', {})).toEqual({ imported: 1, known: 0, bounced: 0, refused: [], moved: 0 });
     const [row] = await t.call('mail.list', {});
-    expect(row).toMatchObject({ messageId: '<complaint-1@example.org>', from: { name: 'Margaret Hale', address: 'margaret@example.org' }, subject: 'Leaking bottle, order 5521', receivedAt: RECEIVED.toISOString(), triage: null, match: null });
+    expect(row).toMatchObject({
+      messageId: '<complaint-1@example.org>',
+      from: { name: 'Margaret Hale', address: 'margaret@example.org' },
+      subject: 'Leaking bottle, order 5521',
+      receivedAt: RECEIVED.toISOString(),
+      triage: null,
+      match: null,
+    });
     expect(row!.attachments.map((file) => [file.name, file.mimeType])).toEqual([
       ['photo.png', 'image/png'],
       ['receipt.pdf', 'application/pdf'],
@@ -77,7 +88,12 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     expect(triaged.triage).toMatchObject({ kind: 'new-complaint' });
     const detail = await t.call('cases.get', { caseId: triaged.triage!.caseId! });
     // P-3.2: the clock starts when the team's mail server received it, not when it was triaged.
-    expect(detail.case).toMatchObject({ channel: 'email', receivedAt: RECEIVED.toISOString(), summary: 'Leaking bottle, order 5521', complainant: { name: 'Margaret Hale', email: 'margaret@example.org', preferredChannel: 'email' } });
+    expect(detail.case).toMatchObject({
+      channel: 'email',
+      receivedAt: RECEIVED.toISOString(),
+      summary: 'Leaking bottle, order 5521',
+      complainant: { name: 'Margaret Hale', email: 'margaret@example.org', preferredChannel: 'email' },
+    });
     expect(detail.case.deadlines[0]?.dueAt).toBe('2026-11-26T14:37:12.000Z');
     const [letter] = await t.call('post.list', { caseId: detail.case.id });
     expect(letter!.files.map((file) => file.name)).toEqual(['photo.png', 'receipt.pdf']);
@@ -89,13 +105,19 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     expect(await t.call('mail.fetch', {})).toEqual({ imported: 0, known: 0, bounced: 0, refused: [], moved: 1 });
     expect(await mailbox.messageIds('INBOX')).toEqual([]);
     expect(await mailbox.messageIds('Plaint/Logged')).toEqual(['<complaint-1@example.org>']);
-    expect((await t.fail('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' })).issues[0]).toMatchObject({ path: 'mailId', code: 'mail_already_triaged' });
+    expect((await t.fail('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' })).issues[0]).toMatchObject({
+      path: 'mailId',
+      code: 'mail_already_triaged',
+    });
   });
 
   it('a website form submission becomes a web-form complaint from the person in the form, not the website that mailed it (P-3.1)', async () => {
     await t.call('mail.configure', settings());
     const body = ['Name: Edith Crawley', 'Email: edith@example.org', 'Phone: 0161 496 0000', 'Order: 5521', 'Message: My parcel never came.'].join('\n');
-    await mailbox.append(await composeMessage({ messageId: '<form-1@example.com>', from: 'Website <noreply@example.com>', subject: 'Contact form', text: body }), { receivedAt: RECEIVED });
+    await mailbox.append(
+      await composeMessage({ messageId: '<form-1@example.com>', from: 'Website <noreply@example.com>', subject: 'Contact form', text: body }),
+      { receivedAt: RECEIVED },
+    );
     await t.call('mail.fetch', {});
     const [row] = await t.call('mail.list', {});
     expect(row!.form).toMatchObject({ name: 'Edith Crawley', email: 'edith@example.org', orderNumber: '5521' });
@@ -111,17 +133,31 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
 
   it("the administrators' form mapping (a synced setting) decides which labels fill which field (issue 17, P-3.1)", async () => {
     await t.call('mail.configure', settings());
-    const mapping = { name: ['Kunde'], email: [...DEFAULT_WEB_FORM_MAPPING.email], phone: [...DEFAULT_WEB_FORM_MAPPING.phone], orderNumber: ['Bestellung'], customerNumber: [...DEFAULT_WEB_FORM_MAPPING.customerNumber], message: ['Anliegen'] };
+    const mapping = {
+      name: ['Kunde'],
+      email: [...DEFAULT_WEB_FORM_MAPPING.email],
+      phone: [...DEFAULT_WEB_FORM_MAPPING.phone],
+      orderNumber: ['Bestellung'],
+      customerNumber: [...DEFAULT_WEB_FORM_MAPPING.customerNumber],
+      message: ['Anliegen'],
+    };
     const saved = await t.call('settings.updateWebFormMapping', mapping);
     expect(saved.webFormMapping).toEqual(mapping);
     expect((await t.call('settings.get', {})).webFormMapping).toEqual(mapping);
     const body = ['Kunde: Edith Crawley', 'Email: edith@example.org', 'Bestellung: 5521', 'Anliegen: Das Paket kam nie an.'].join('\n');
-    await mailbox.append(await composeMessage({ messageId: '<form-2@example.com>', from: 'Website <noreply@example.com>', subject: 'Kontaktformular', text: body }), { receivedAt: RECEIVED });
+    await mailbox.append(
+      await composeMessage({ messageId: '<form-2@example.com>', from: 'Website <noreply@example.com>', subject: 'Kontaktformular', text: body }),
+      { receivedAt: RECEIVED },
+    );
     await t.call('mail.fetch', {});
     const [row] = await t.call('mail.list', {});
     expect(row!.form).toEqual({ name: 'Edith Crawley', email: 'edith@example.org', orderNumber: '5521', message: 'Das Paket kam nie an.' });
     const triaged = await t.call('mail.triage', { mailId: row!.id, kind: 'new-complaint', type: 'product' });
-    expect((await t.call('cases.get', { caseId: triaged.triage!.caseId! })).case).toMatchObject({ channel: 'web-form', description: 'Das Paket kam nie an.', complainant: { name: 'Edith Crawley', orderNumber: '5521' } });
+    expect((await t.call('cases.get', { caseId: triaged.triage!.caseId! })).case).toMatchObject({
+      channel: 'web-form',
+      description: 'Das Paket kam nie an.',
+      complainant: { name: 'Edith Crawley', orderNumber: '5521' },
+    });
   });
 
   it('a form mapping that breaks the rules is refused at the label and changes nothing', async () => {
@@ -139,8 +175,13 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     const reference = created.triage!.caseReference!;
     const wrong = `${reference.slice(0, -1)}${reference.endsWith('0') ? '1' : '0'}`;
 
-    await mailbox.append(await composeMessage({ messageId: '<reply@example.org>', subject: `Re: [Ref ${reference}] Your complaint`, text: 'Here is the photo you asked for.' }), { receivedAt: new Date('2026-11-25T08:00:00.000Z') });
-    await mailbox.append(await composeMessage({ messageId: '<typo@example.org>', subject: 'About my complaint', text: `My reference is ${wrong}.` }), { receivedAt: new Date('2026-11-25T08:05:00.000Z') });
+    await mailbox.append(
+      await composeMessage({ messageId: '<reply@example.org>', subject: `Re: [Ref ${reference}] Your complaint`, text: 'Here is the photo you asked for.' }),
+      { receivedAt: new Date('2026-11-25T08:00:00.000Z') },
+    );
+    await mailbox.append(await composeMessage({ messageId: '<typo@example.org>', subject: 'About my complaint', text: `My reference is ${wrong}.` }), {
+      receivedAt: new Date('2026-11-25T08:05:00.000Z'),
+    });
     await t.call('mail.fetch', {});
     const [reply, typo] = await t.call('mail.list', {});
     expect(reply!.match).toEqual({ reference, caseId: created.triage!.caseId });
@@ -148,9 +189,15 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
 
     await t.call('mail.triage', { mailId: reply!.id, kind: 'correspondence', reference: reply!.match!.reference });
     const detail = await t.call('cases.get', { caseId: created.triage!.caseId! });
-    expect(detail.timeline.filter((entry) => entry.kind === 'communication').map((entry) => [entry.at, entry.data['channel']])).toContainEqual(['2026-11-25T08:00:00.000Z', 'email']);
+    expect(detail.timeline.filter((entry) => entry.kind === 'communication').map((entry) => [entry.at, entry.data['channel']])).toContainEqual([
+      '2026-11-25T08:00:00.000Z',
+      'email',
+    ]);
     // A reference whose check character fails is refused at the field, and nothing is triaged.
-    expect((await t.fail('mail.triage', { mailId: typo!.id, kind: 'correspondence', reference: wrong })).issues[0]).toMatchObject({ path: 'reference', code: 'reference_check' });
+    expect((await t.fail('mail.triage', { mailId: typo!.id, kind: 'correspondence', reference: wrong })).issues[0]).toMatchObject({
+      path: 'reference',
+      code: 'reference_check',
+    });
     expect((await t.call('mail.list', {})).map((row) => row.id)).toEqual([typo!.id]);
   });
 
@@ -165,9 +212,24 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     });
     await t.call('cases.act', { caseId: created.caseId, action: { type: 'acknowledge', at: '2026-11-16T11:00:00.000Z', channel: 'email' } });
     await t.call('cases.act', { caseId: created.caseId, action: { type: 'startInvestigation', at: '2026-11-16T12:00:00.000Z' } });
-    await t.call('cases.act', { caseId: created.caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-17T12:00:00.000Z', channel: 'email', outcome: 'upheld', summary: 'Refunded' } });
-    await mailbox.append(await composeMessage({ messageId: '<escalate@example.org>', subject: `Not happy [Ref ${created.reference}]`, text: 'I want this reviewed.' }), { receivedAt: RECEIVED });
-    await mailbox.append(await composeMessage({ messageId: '<sales@example.org>', subject: 'Bulk order', text: 'Do you sell pallets?' }), { receivedAt: RECEIVED });
+    await t.call('cases.act', {
+      caseId: created.caseId,
+      action: {
+        type: 'communicateResolution',
+        rootCauseId: 'courier-handling',
+        at: '2026-11-17T12:00:00.000Z',
+        channel: 'email',
+        outcome: 'upheld',
+        summary: 'Refunded',
+      },
+    });
+    await mailbox.append(
+      await composeMessage({ messageId: '<escalate@example.org>', subject: `Not happy [Ref ${created.reference}]`, text: 'I want this reviewed.' }),
+      { receivedAt: RECEIVED },
+    );
+    await mailbox.append(await composeMessage({ messageId: '<sales@example.org>', subject: 'Bulk order', text: 'Do you sell pallets?' }), {
+      receivedAt: RECEIVED,
+    });
     await t.call('mail.fetch', {});
     const [escalation, sales] = await t.call('mail.list', {});
 
@@ -178,12 +240,17 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
 
     const routed = await t.call('mail.triage', { mailId: sales!.id, kind: 'not-a-complaint', routedTo: 'Sales team' });
     expect(routed.triage).toEqual({ kind: 'not-a-complaint', caseId: null, caseReference: null, routedTo: 'Sales team' });
-    expect((await t.fail('mail.triage', { mailId: sales!.id, kind: 'not-a-complaint' })).issues[0]).toMatchObject({ path: 'routedTo', code: 'routed_to_needed' });
+    expect((await t.fail('mail.triage', { mailId: sales!.id, kind: 'not-a-complaint' })).issues[0]).toMatchObject({
+      path: 'routedTo',
+      code: 'routed_to_needed',
+    });
   });
 
   it('triage while the server is away: the move to the processed folder happens when it is back', async () => {
     await t.call('mail.configure', settings());
-    await mailbox.append(await composeMessage({ messageId: '<offline@example.org>', subject: 'Late delivery', text: 'Two weeks late.' }), { receivedAt: RECEIVED });
+    await mailbox.append(await composeMessage({ messageId: '<offline@example.org>', subject: 'Late delivery', text: 'Two weeks late.' }), {
+      receivedAt: RECEIVED,
+    });
     await t.call('mail.fetch', {});
     const [row] = await t.call('mail.list', {});
     await t.call('mail.configure', settings({ port: mailbox.closedPort }));
@@ -198,9 +265,25 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
   it('bad messages get a clear reason, stay in the mailbox and change nothing: malformed MIME, a 50 MB attachment, a header in the wrong encoding', async () => {
     await t.call('mail.configure', settings());
     await mailbox.append(malformedMime('<broken@example.org>'), { receivedAt: RECEIVED });
-    await mailbox.append(await composeMessage({ messageId: '<huge@example.org>', subject: 'Video', text: 'See attached.', attachments: [{ filename: 'video.pdf', content: Buffer.alloc(50 * 1024 * 1024, 0x41) }] }), { receivedAt: RECEIVED });
+    await mailbox.append(
+      await composeMessage({
+        messageId: '<huge@example.org>',
+        subject: 'Video',
+        text: 'See attached.',
+        attachments: [{ filename: 'video.pdf', content: Buffer.alloc(50 * 1024 * 1024, 0x41) }],
+      }),
+      { receivedAt: RECEIVED },
+    );
     await mailbox.append(wrongHeaderEncoding('<latin@example.org>'), { receivedAt: RECEIVED });
-    await mailbox.append(await composeMessage({ messageId: '<word@example.org>', subject: 'Letter', text: 'Attached.', attachments: [{ filename: 'letter.docx', content: Buffer.from('PK\u0003\u0004 not a scan') }] }), { receivedAt: RECEIVED });
+    await mailbox.append(
+      await composeMessage({
+        messageId: '<word@example.org>',
+        subject: 'Letter',
+        text: 'Attached.',
+        attachments: [{ filename: 'letter.docx', content: Buffer.from('PK\u0003\u0004 not a scan') }],
+      }),
+      { receivedAt: RECEIVED },
+    );
     const before = await storedCounts();
 
     const result = await t.call('mail.fetch', {});
@@ -218,7 +301,10 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
     await t.call('mail.configure', settings({ password: 'not-the-password' }));
     expect(await t.fail('mail.fetch', {})).toMatchObject({ code: 'UNAVAILABLE', issues: [{ code: 'mail_login_failed' }] });
     await t.call('mail.configure', settings({ port: mailbox.closedPort }));
-    expect(await t.fail('mail.fetch', {})).toMatchObject({ code: 'UNAVAILABLE', issues: [{ code: 'mail_unreachable', params: { host: `127.0.0.1:${mailbox.closedPort}` } }] });
+    expect(await t.fail('mail.fetch', {})).toMatchObject({
+      code: 'UNAVAILABLE',
+      issues: [{ code: 'mail_unreachable', params: { host: `127.0.0.1:${mailbox.closedPort}` } }],
+    });
     expect(await t.call('mail.list', { include: 'all' })).toEqual([]);
     expect(await mailbox.messageIds('INBOX')).toEqual(['<waiting@example.org>']);
   });
@@ -226,12 +312,25 @@ describe.skipIf(!dovecotInstalled())('e-mail in, against a real IMAP server', ()
 
 describe('mail settings', () => {
   it('TLS is required except on loopback; the password is kept apart and never returned', async () => {
-    const remote = { enabled: true, imap: { host: 'imap.example.com', port: 143, security: 'none', username: 'team' }, smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', from: 'complaints@example.com' } };
+    const remote = {
+      enabled: true,
+      imap: { host: 'imap.example.com', port: 143, security: 'none', username: 'team' },
+      smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', from: 'complaints@example.com' },
+    };
     const refused = await t.fail('mail.configure', remote);
     expect(refused.issues).toEqual([expect.objectContaining({ path: 'imap.security', code: 'insecure_mail_server' })]);
     expect(await t.call('mail.settings', {})).toBeNull();
-    const saved = await t.call('mail.configure', { ...remote, imap: { ...remote.imap, port: 993, security: 'tls' as const }, smtp: { ...remote.smtp, security: 'starttls' as const }, password: 'secret' });
-    expect(saved).toMatchObject({ imap: { host: 'imap.example.com', inbox: 'INBOX', processedFolder: 'Plaint/Logged', sentFolder: 'Sent' }, hasPassword: true, passwordStorage: 'memory' });
+    const saved = await t.call('mail.configure', {
+      ...remote,
+      imap: { ...remote.imap, port: 993, security: 'tls' as const },
+      smtp: { ...remote.smtp, security: 'starttls' as const },
+      password: 'secret',
+    });
+    expect(saved).toMatchObject({
+      imap: { host: 'imap.example.com', inbox: 'INBOX', processedFolder: 'Plaint/Logged', sentFolder: 'Sent' },
+      hasPassword: true,
+      passwordStorage: 'memory',
+    });
     expect(JSON.stringify(saved)).not.toContain('secret');
   });
 });

@@ -71,7 +71,13 @@ describe.skipIf(!dovecotInstalled())('letters out by e-mail', () => {
     const { caseId, reference, letterId } = await acknowledgementLetter();
     t.clock.set('2026-11-25T11:30:00.000Z');
     const sent = await t.call('mail.send', { letterId });
-    expect(sent).toMatchObject({ state: 'sent', to: 'margaret@example.org', subject: `[Ref ${reference}] We have received your complaint`, messageId: `<plaint-${letterId}@example.com>`, problem: null });
+    expect(sent).toMatchObject({
+      state: 'sent',
+      to: 'margaret@example.org',
+      subject: `[Ref ${reference}] We have received your complaint`,
+      messageId: `<plaint-${letterId}@example.com>`,
+      problem: null,
+    });
     expect(relay.accepted()).toBe(1);
     expect(await mailbox.messageIds('INBOX')).toEqual([sent.messageId]);
     expect(await mailbox.messageIds('Sent')).toEqual([sent.messageId]);
@@ -130,12 +136,20 @@ describe.skipIf(!dovecotInstalled())('letters out by e-mail', () => {
     expect(await t.call('mail.send', { letterId })).toMatchObject({ state: 'refused', problem: 'mail_recipient_refused' });
     const detail = await t.call('cases.get', { caseId });
     expect(detail.case.status).toBe('received');
-    const refused = detail.timeline.find((entry) => entry.kind === 'communication' && (entry.data as { generated?: { key: string } }).generated?.key === 'emailRefused');
+    const refused = detail.timeline.find(
+      (entry) => entry.kind === 'communication' && (entry.data as { generated?: { key: string } }).generated?.key === 'emailRefused',
+    );
     expect(refused?.data).toMatchObject({ arrived: { closedCase: false }, generated: { params: { template: 'acknowledgement', to: 'gone@example.org' } } });
     expect((await t.call('cases.unread', {})).caseIds).toEqual([caseId]);
     await t.services.notifier!.recompute();
     const told = (await t.call('notifications.list', {})).items.filter((item) => item.caseIds.includes(caseId));
-    expect(told).toEqual([expect.objectContaining({ title: `E-mail refused: ${reference}`, body: expect.stringMatching(/^The mail server refused the e-mail to gone@example\.org: .+\. Post the letter instead/), path: `/case/${caseId}` })]);
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: `E-mail refused: ${reference}`,
+        body: expect.stringMatching(/^The mail server refused the e-mail to gone@example\.org: .+\. Post the letter instead/),
+        path: `/case/${caseId}`,
+      }),
+    ]);
   });
 
   it('a letter sent by e-mail shows as sent by e-mail (address, time, Message-ID), not awaiting posting, and cannot be logged as posted', async () => {
@@ -148,14 +162,24 @@ describe.skipIf(!dovecotInstalled())('letters out by e-mail', () => {
 
     expect(await t.call('post.list', { awaitingPosting: true })).toEqual([]);
     const [letter] = await t.call('post.list', { caseId });
-    expect(letter?.posting).toMatchObject({ postClass: 'email', postedOn: '2026-11-25', email: { to: 'margaret@example.org', messageId: sent.messageId, sentAt: sent.sentAt } });
+    expect(letter?.posting).toMatchObject({
+      postClass: 'email',
+      postedOn: '2026-11-25',
+      email: { to: 'margaret@example.org', messageId: sent.messageId, sentAt: sent.sentAt },
+    });
     // The record other devices receive by sync (stored with its posting day) is a valid letter.
     expect(letterRecordSchema.safeParse({ ...letter, postedOn: letter?.posting?.postedOn }).success).toBe(true);
-    expect((await t.fail('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' })).issues[0]).toMatchObject({ path: 'letterId', code: 'already_emailed' });
+    expect((await t.fail('post.logPosting', { letterId, postedOn: '2026-11-25', postClass: 'first' })).issues[0]).toMatchObject({
+      path: 'letterId',
+      code: 'already_emailed',
+    });
 
     const timeline = (await t.call('cases.get', { caseId })).timeline;
     const emailed = timeline.find((entry) => entry.kind === 'communication' && entry.data.channel === 'email' && entry.data.direction === 'out');
-    expect(emailed?.kind === 'communication' && emailed.data.generated).toEqual({ key: 'emailSent', params: { template: 'acknowledgement', to: 'margaret@example.org' } });
+    expect(emailed?.kind === 'communication' && emailed.data.generated).toEqual({
+      key: 'emailSent',
+      params: { template: 'acknowledgement', to: 'margaret@example.org' },
+    });
     expect(emailed?.at).toBe(sent.sentAt);
   });
 

@@ -28,7 +28,9 @@ describe.skipIf(!dovecotInstalled())('watching the team mailbox', () => {
   const nextCheck = () => timers.advanceTo(t.clock.millis + MAIL_CHECK_MS, () => t.services.mailWatch?.idle() ?? Promise.resolve());
 
   it('imports new mail at the next check once set up, and after an outage at the check after the server is back', async () => {
-    await mailbox.append(await composeMessage({ messageId: '<watched@example.org>', subject: 'Broken kettle', text: 'It broke.' }), { receivedAt: new Date('2026-11-25T10:00:00.000Z') });
+    await mailbox.append(await composeMessage({ messageId: '<watched@example.org>', subject: 'Broken kettle', text: 'It broke.' }), {
+      receivedAt: new Date('2026-11-25T10:00:00.000Z'),
+    });
     // Not set up: a check does nothing.
     await nextCheck();
     expect(await t.call('mail.list', {})).toEqual([]);

@@ -109,19 +109,32 @@ export class MailRegister {
   private async target(input: TriageMailInput, viewer: Viewer | null | undefined): Promise<CaseRecord | null> {
     if (input.kind !== 'correspondence' && input.kind !== 'escalation-request') return null;
     const parsed = parseReference(input.reference);
-    if (!parsed.ok) throw fieldError('reference', 'This reference is not valid: its check character does not match', parsed.problem === 'check-failed' ? 'reference_check' : 'reference_character', { character: parsed.character ?? '' });
+    if (!parsed.ok)
+      throw fieldError(
+        'reference',
+        'This reference is not valid: its check character does not match',
+        parsed.problem === 'check-failed' ? 'reference_check' : 'reference_character',
+        { character: parsed.character ?? '' },
+      );
     const found = await this.caseByReference(parsed.reference);
     if (!found) throw fieldError('reference', `No case has the reference ${parsed.reference}`, 'not_found');
-    if (caseAccess(viewer, found) === 'none') throw new DomainError('FORBIDDEN', `You may not add mail to case ${found.reference} (need-to-know, P-7.1).`, [{ path: 'reference', code: 'case_not_visible', message: 'Not visible' }]);
+    if (caseAccess(viewer, found) === 'none')
+      throw new DomainError('FORBIDDEN', `You may not add mail to case ${found.reference} (need-to-know, P-7.1).`, [
+        { path: 'reference', code: 'case_not_visible', message: 'Not visible' },
+      ]);
     return found;
   }
 
   async triage(input: TriageMailInput, viewer: Viewer | null | undefined): Promise<IncomingMail> {
     const record = (await this.files.listFor(MAILBOX_OWNER)).find((candidate) => candidate.id === input.mailId);
     if (!record) throw notFound('E-mail', input.mailId, 'mailId');
-    if (await this.letters.letters.findOne(record.id).exec()) throw fieldError('mailId', 'This e-mail has been triaged already (here or on another device)', 'mail_already_triaged');
+    if (await this.letters.letters.findOne(record.id).exec())
+      throw fieldError('mailId', 'This e-mail has been triaged already (here or on another device)', 'mail_already_triaged');
     const imported = await this.imported(record);
-    if (!imported) throw new DomainError('UNAVAILABLE', 'This e-mail is still arriving from another device', [{ path: 'mailId', code: 'file_arriving', message: 'Still arriving' }]);
+    if (!imported)
+      throw new DomainError('UNAVAILABLE', 'This e-mail is still arriving from another device', [
+        { path: 'mailId', code: 'file_arriving', message: 'Still arriving' },
+      ]);
     const { message } = imported;
     const target = await this.target(input, viewer);
     const now = this.clock.now();
@@ -130,7 +143,12 @@ export class MailRegister {
     const calendar = await this.domain.settings.calendar();
     const summary = (input.summary || message.subject || '(no subject)').slice(0, 300);
     const actor = await this.domain.identity.actor();
-    const attachments: LetterFileRef[] = (await this.files.listFor(record.id)).map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size }));
+    const attachments: LetterFileRef[] = (await this.files.listFor(record.id)).map((file) => ({
+      id: file.id,
+      name: file.name,
+      mimeType: file.mimeType,
+      size: file.size,
+    }));
     const letterId = record.id;
     // Issue 17: the administrators' mapping of form labels to complaint fields (P-3.1).
     const form = readWebForm(message.text, (await this.domain.settings.values()).webFormMapping);
@@ -164,8 +182,20 @@ export class MailRegister {
         changes.include(await this.domain.cases.planCommunication({ caseId: target.id, at, direction: 'in', channel: 'email', summary }, { letterId }));
       } else if (input.kind === 'escalation-request' && target) {
         const allowed = (await this.domain.queries.get(target.id)).availableActions.includes('recordEscalationRequest');
-        if (!allowed) throw fieldError('kind', `Case ${target.reference} cannot be escalated now (${target.status}); triage the e-mail as about the case instead`, 'invalid_transition');
-        changes.include((await this.domain.cases.planAct({ caseId: target.id, action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'email', reason: summary } })).changes);
+        if (!allowed)
+          throw fieldError(
+            'kind',
+            `Case ${target.reference} cannot be escalated now (${target.status}); triage the e-mail as about the case instead`,
+            'invalid_transition',
+          );
+        changes.include(
+          (
+            await this.domain.cases.planAct({
+              caseId: target.id,
+              action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'email', reason: summary },
+            })
+          ).changes,
+        );
       }
       const letter: LetterDocument = {
         id: letterId,

@@ -98,7 +98,13 @@ class Tally {
   }
 
   refuse(message: Listed, reading: { code: RefusedMessage['code']; params?: RefusedMessage['params'] }): void {
-    this.refused.push({ uid: message.uid, subject: message.subject, from: message.from, code: reading.code, ...(reading.params ? { params: reading.params } : {}) });
+    this.refused.push({
+      uid: message.uid,
+      subject: message.subject,
+      from: message.from,
+      code: reading.code,
+      ...(reading.params ? { params: reading.params } : {}),
+    });
   }
 
   result(): MailImportResult {
@@ -141,7 +147,10 @@ export class MailboxImport {
       return await this.fromInbox(client, config);
     } catch (error) {
       // The connection dropped mid-way: what was stored stays (each message is whole), the rest waits.
-      if (!(error instanceof DomainError) && !client.usable) throw mailProblem('mail_unreachable', `The mail server ${config.imap.host} stopped answering during the import`, { host: `${config.imap.host}:${config.imap.port}` });
+      if (!(error instanceof DomainError) && !client.usable)
+        throw mailProblem('mail_unreachable', `The mail server ${config.imap.host} stopped answering during the import`, {
+          host: `${config.imap.host}:${config.imap.port}`,
+        });
       throw error;
     } finally {
       await closeImap(client);
@@ -163,7 +172,8 @@ export class MailboxImport {
     try {
       const messages: Listed[] = [];
       const exists = client.mailbox ? client.mailbox.exists : 0;
-      if (exists > 0) for await (const message of client.fetch('1:*', { uid: true, internalDate: true, size: true, envelope: true })) messages.push(listed(message));
+      if (exists > 0)
+        for await (const message of client.fetch('1:*', { uid: true, internalDate: true, size: true, envelope: true })) messages.push(listed(message));
       const states = await this.statesOf(messages.flatMap((message) => (message.recordId ? [message.recordId] : [])));
       const wanted: Listed[] = [];
       for (const message of messages) {
@@ -246,7 +256,14 @@ export class MailboxImport {
     const createdAt = receivedAt.toISOString();
     this.files.plan(changes, { id: recordId, ownerId: MAILBOX_OWNER, name: 'message.eml', mimeType: MESSAGE_MIME_TYPE, data: raw, createdAt });
     message.attachments.forEach((attachment, index) => {
-      this.files.plan(changes, { id: attachmentId(recordId, index), ownerId: recordId, name: attachment.name, mimeType: attachment.mimeType, data: attachment.data, createdAt });
+      this.files.plan(changes, {
+        id: attachmentId(recordId, index),
+        ownerId: recordId,
+        name: attachment.name,
+        mimeType: attachment.mimeType,
+        data: attachment.data,
+        createdAt,
+      });
     });
   }
 

@@ -60,7 +60,10 @@ export function referenceSubject(reference: string, title: string): string {
 
 function smtpFailure(error: unknown): { code: IssueCode; rejected: boolean; detail: string } {
   const failure = typeof error === 'object' && error !== null ? (error as { code?: string; responseCode?: number; message?: string; rejected?: unknown }) : {};
-  if (failure.code === 'EENVELOPE' || (failure.responseCode !== undefined && failure.responseCode >= 500 && failure.responseCode < 600 && failure.code !== 'EAUTH')) {
+  if (
+    failure.code === 'EENVELOPE' ||
+    (failure.responseCode !== undefined && failure.responseCode >= 500 && failure.responseCode < 600 && failure.code !== 'EAUTH')
+  ) {
     return { code: 'mail_recipient_refused', rejected: true, detail: failure.message ?? 'refused' };
   }
   if (failure.code === 'EAUTH') return { code: 'mail_login_failed', rejected: false, detail: failure.message ?? 'authentication' };
@@ -112,7 +115,8 @@ export class MailOutbox {
     if (!config || !config.enabled) throw mailProblem('mail_not_configured', 'The team mailbox is not set up (Settings → E-mail)');
     const letter = (await this.letters.letters.findOne(letterId).exec())?.toJSON();
     if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
-    if (letter.direction !== 'out' || !letter.finalisedAt || !letter.caseId || !letter.template) throw fieldError('letterId', 'Only a finalised outgoing letter is sent', 'not_outgoing');
+    if (letter.direction !== 'out' || !letter.finalisedAt || !letter.caseId || !letter.template)
+      throw fieldError('letterId', 'Only a finalised outgoing letter is sent', 'not_outgoing');
     if (letter.posting?.email) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to}`, 'already_emailed');
     if (letter.posting) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
     await this.domain.queries.assertCanOpen(letter.caseId, viewer);
@@ -122,7 +126,10 @@ export class MailOutbox {
     if (record.complainant.email === '') throw fieldError('letterId', 'The complainant has no e-mail address', 'email_needed');
     const pdfRef = letter.files[0];
     const pdf = pdfRef ? await this.files.get(pdfRef.id) : null;
-    if (!pdfRef || !pdf || pdf.state !== 'ready') throw new DomainError('UNAVAILABLE', 'The letter PDF is not here yet', [{ path: 'letterId', code: 'file_arriving', message: 'The letter PDF is not here yet' }]);
+    if (!pdfRef || !pdf || pdf.state !== 'ready')
+      throw new DomainError('UNAVAILABLE', 'The letter PDF is not here yet', [
+        { path: 'letterId', code: 'file_arriving', message: 'The letter PDF is not here yet' },
+      ]);
     const domain = config.smtp.from.split('@')[1] ?? 'plaint.invalid';
     const messageId = `<plaint-${letter.id}@${domain}>`;
     const subject = referenceSubject(record.reference, SUBJECTS[letter.template][letter.language ?? 'en-GB']);
@@ -208,7 +215,12 @@ export class MailOutbox {
     // Issue 18 §2: a letter queued on an earlier day (an outage) may by now promise a date its
     // sending would not hold; it waits, not sent, with the reason, for the letter to be drafted again.
     const letter = (await this.letters.letters.findOne(entry.letterId).exec())?.toJSON();
-    const stale = letter ? await assertLetterDatesHold(this.domain, letter, this.clock.now()).then(() => null, (error: unknown) => error) : null;
+    const stale = letter
+      ? await assertLetterDatesHold(this.domain, letter, this.clock.now()).then(
+          () => null,
+          (error: unknown) => error,
+        )
+      : null;
     if (stale) {
       await this.update(entry.letterId, (current) => ({ ...current, state: 'queued', problem: 'letter_date_moved' }));
       return true;
@@ -274,11 +286,23 @@ export class MailOutbox {
     const letter = await this.letters.letters.findOne(entry.letterId).exec();
     if (letter && !letter.posting) {
       const postedOn = officeDay(await this.domain.settings.calendar(), sentAt);
-      const posting: LetterPosting = { postedOn, postClass: 'email', trackingNumber: '', loggedAt: at, loggedBy: await this.domain.identity.actor(), email: { to: entry.to, messageId: entry.messageId, sentAt: at } };
+      const posting: LetterPosting = {
+        postedOn,
+        postClass: 'email',
+        trackingNumber: '',
+        loggedAt: at,
+        loggedBy: await this.domain.identity.actor(),
+        email: { to: entry.to, messageId: entry.messageId, sentAt: at },
+      };
       changes.update(this.letters.letters, letter, { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn });
     }
     const generated = { key: 'emailSent' as const, params: { template: entry.template, to: entry.to } };
-    changes.include(await this.domain.cases.planCommunication({ caseId: entry.caseId, at, direction: 'out', channel: 'email', summary: `E-mail sent to ${entry.to}: ${entry.subject}` }, { letterId: entry.letterId, generated }));
+    changes.include(
+      await this.domain.cases.planCommunication(
+        { caseId: entry.caseId, at, direction: 'out', channel: 'email', summary: `E-mail sent to ${entry.to}: ${entry.subject}` },
+        { letterId: entry.letterId, generated },
+      ),
+    );
     const action = entry.template === 'acknowledgement' ? 'acknowledge' : entry.template === 'escalation-acknowledgement' ? 'acknowledgeEscalation' : null;
     if (action && (await this.domain.queries.get(entry.caseId)).availableActions.includes(action)) {
       changes.include((await this.domain.cases.planAct({ caseId: entry.caseId, action: { type: action, at, channel: 'email' } })).changes);
@@ -301,7 +325,10 @@ export class MailOutbox {
     const generated = { key: 'emailRefused' as const, params: { template: entry.template, to: entry.to, reason } };
     const summary = `The e-mail "${entry.subject}" to ${entry.to} was refused by the mail server: ${reason}`.slice(0, 300);
     await (
-      await this.domain.cases.planCommunication({ caseId: entry.caseId, at: this.clock.now().toISOString(), direction: 'out', channel: 'email', summary }, { generated, arrived: { closedCase: false } })
+      await this.domain.cases.planCommunication(
+        { caseId: entry.caseId, at: this.clock.now().toISOString(), direction: 'out', channel: 'email', summary },
+        { generated, arrived: { closedCase: false } },
+      )
     ).commit();
   }
 }

@@ -28,7 +28,9 @@ export interface ReadMessage {
   readonly attachments: readonly ReadAttachment[];
 }
 
-export type MessageReading = { readonly ok: true; readonly message: ReadMessage } | { readonly ok: false; readonly code: IssueCode; readonly params?: IssueParams; readonly reason: string };
+export type MessageReading =
+  | { readonly ok: true; readonly message: ReadMessage }
+  | { readonly ok: false; readonly code: IssueCode; readonly params?: IssueParams; readonly reason: string };
 
 /**
  * The id of a message's record, the same on every device that imports it: a hash of its
@@ -36,7 +38,12 @@ export type MessageReading = { readonly ok: true; readonly message: ReadMessage 
  * record, so a message never becomes two (issue 17).
  */
 export function mailRecordId(messageId: string | null | undefined, raw?: Buffer): string {
-  const key = messageId?.trim() ? `message-id:${messageId.trim()}` : `raw:${crypto.createHash('sha256').update(raw ?? Buffer.alloc(0)).digest('hex')}`;
+  const key = messageId?.trim()
+    ? `message-id:${messageId.trim()}`
+    : `raw:${crypto
+        .createHash('sha256')
+        .update(raw ?? Buffer.alloc(0))
+        .digest('hex')}`;
   return `mail-${crypto.createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }
 
@@ -87,18 +94,30 @@ function megabytes(bytes: number): string {
 }
 
 export function tooLarge(size: number): MessageReading {
-  return refused('mail_too_large', `The message is ${megabytes(size)}; at most ${megabytes(MAX_MESSAGE_BYTES)} is imported (one scan is at most 20 MB)`, { size: megabytes(size), maximum: megabytes(MAX_MESSAGE_BYTES) });
+  return refused('mail_too_large', `The message is ${megabytes(size)}; at most ${megabytes(MAX_MESSAGE_BYTES)} is imported (one scan is at most 20 MB)`, {
+    size: megabytes(size),
+    maximum: megabytes(MAX_MESSAGE_BYTES),
+  });
 }
 
 function attachmentsOf(parsed: ParsedMail): ReadAttachment[] | MessageReading {
   const attached = parsed.attachments.filter((attachment) => !attachment.related);
-  if (attached.length > MAX_SCANS_PER_LETTER) return refused('mail_attachment_refused', `The message has ${attached.length} attachments; at most ${MAX_SCANS_PER_LETTER} are kept with a case`, { name: '', problem: 'too_many' });
+  if (attached.length > MAX_SCANS_PER_LETTER)
+    return refused('mail_attachment_refused', `The message has ${attached.length} attachments; at most ${MAX_SCANS_PER_LETTER} are kept with a case`, {
+      name: '',
+      problem: 'too_many',
+    });
   const read: ReadAttachment[] = [];
   for (const [index, attachment] of attached.entries()) {
     const name = attachment.filename ?? `attachment-${index + 1}`;
-    if (attachment.content.length > MAX_SCAN_BYTES) return refused('mail_attachment_refused', `${name} is larger than 20 MB`, { name, problem: 'file_too_big' });
+    if (attachment.content.length > MAX_SCAN_BYTES)
+      return refused('mail_attachment_refused', `${name} is larger than 20 MB`, { name, problem: 'file_too_big' });
     const checked = checkScan(attachment.content);
-    if (!checked.ok) return refused('mail_attachment_refused', `${name} is not a whole PDF, JPEG, PNG or TIFF file (${checked.problem})`, { name, problem: checked.problem === 'mixed' ? 'polyglot' : 'unreadable' });
+    if (!checked.ok)
+      return refused('mail_attachment_refused', `${name} is not a whole PDF, JPEG, PNG or TIFF file (${checked.problem})`, {
+        name,
+        problem: checked.problem === 'mixed' ? 'polyglot' : 'unreadable',
+      });
     read.push({ name: safeFileName(name, checked.mimeType, `attachment-${index + 1}`), mimeType: checked.mimeType, data: attachment.content });
   }
   return read;
@@ -116,7 +135,8 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail | Error> {
 /** Reads and checks `raw`; `parsed` is mailparser's reading of those same bytes when the caller has it already. */
 export async function readMessage(raw: Buffer, parsed?: ParsedMail | Error): Promise<MessageReading> {
   if (raw.length > MAX_MESSAGE_BYTES) return tooLarge(raw.length);
-  if (!headersAreUtf8(raw)) return refused('mail_header_encoding', 'A header of the message is neither ASCII nor UTF-8 (an encoded word is needed for other character sets)');
+  if (!headersAreUtf8(raw))
+    return refused('mail_header_encoding', 'A header of the message is neither ASCII nor UTF-8 (an encoded word is needed for other character sets)');
   if (!multipartIsWhole(raw)) return refused('mail_malformed', 'The message is not well-formed MIME: a multipart part has no boundary or never ends');
   const mail = parsed ?? (await parseMail(raw));
   if (mail instanceof Error) return refused('mail_malformed', `The message could not be read as MIME: ${mail.message}`);

@@ -37,7 +37,15 @@ export function deadlineEvents(cases: readonly OpenCaseDeadlines[]): DeadlineEve
   for (const item of cases) {
     for (const deadline of item.deadlines) {
       if (deadline.metAt) continue;
-      const base = { caseId: item.caseId, reference: item.reference, complainantName: item.complainantName, assigneeId: item.assigneeId, access: item.access, deadline: deadline.kind, dueAt: deadline.dueAt };
+      const base = {
+        caseId: item.caseId,
+        reference: item.reference,
+        complainantName: item.complainantName,
+        assigneeId: item.assigneeId,
+        access: item.access,
+        deadline: deadline.kind,
+        dueAt: deadline.dueAt,
+      };
       const due = Date.parse(deadline.dueAt);
       const warn = Date.parse(deadline.warnAt);
       if (warn < due) events.push({ ...base, level: 'due-soon', at: warn });

@@ -76,7 +76,17 @@ describe('nothing fires for met or closed deadlines', () => {
     // Stage-1 resolution: 10 working days from Monday 23 Nov = Monday 7 Dec 23:59:59.999 (warned 24 h before).
     expect(notifier().nextWakeAt).toBe(Date.parse('2026-12-06T23:59:59.999Z'));
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-23T10:00:00.000Z' } });
-    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-23T10:00:00.000Z', channel: 'email', summary: 'Done', outcome: 'upheld' } });
+    await t.call('cases.act', {
+      caseId,
+      action: {
+        type: 'communicateResolution',
+        rootCauseId: 'courier-handling',
+        at: '2026-11-23T10:00:00.000Z',
+        channel: 'email',
+        summary: 'Done',
+        outcome: 'upheld',
+      },
+    });
     await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-11-23T10:00:00.000Z' } });
     await notifier().recompute();
     expect(notifier().nextWakeAt).toBeNull();
@@ -164,7 +174,10 @@ describe('rescheduling', () => {
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'email' } });
     await notifier().recompute();
     const before = notifier().nextWakeAt;
-    await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-23T10:00:00.000Z', newDueAt: '2026-12-18T16:00:00.000Z', reason: 'Laboratory tests', approverId: t.me() } });
+    await t.call('cases.act', {
+      caseId,
+      action: { type: 'extendDeadline', at: '2026-11-23T10:00:00.000Z', newDueAt: '2026-12-18T16:00:00.000Z', reason: 'Laboratory tests', approverId: t.me() },
+    });
     await notifier().recompute();
     expect(notifier().nextWakeAt).toBe(Date.parse('2026-12-17T16:00:00.000Z'));
     expect(notifier().nextWakeAt).not.toBe(before);

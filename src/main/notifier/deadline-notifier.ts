@@ -170,7 +170,12 @@ export class DeadlineNotifier {
     const fresh = arrivals.filter((arrival) => !known.has(arrivalKey(arrival, recipient.id)));
     if (fresh.length === 0) return;
     const { language } = await this.deps.preferences();
-    await this.store(draftArrivalNotifications(fresh, language), fresh.map((arrival) => arrivalKey(arrival, recipient.id)), recipient.id, now);
+    await this.store(
+      draftArrivalNotifications(fresh, language),
+      fresh.map((arrival) => arrivalKey(arrival, recipient.id)),
+      recipient.id,
+      now,
+    );
   }
 
   /**
@@ -187,19 +192,41 @@ export class DeadlineNotifier {
     const fresh = notices.filter((notice) => !known.has(improvementNoticeKey(notice, recipient.id)));
     if (fresh.length === 0) return nextChangeAt;
     const { language } = await this.deps.preferences();
-    const drafts = fresh.map((notice): StoredDraft => ({ level: 'improvement', ...improvementNoticeText(notice, language), caseIds: [], path: IMPROVEMENTS_PATH }));
-    await this.store(drafts, fresh.map((notice) => improvementNoticeKey(notice, recipient.id)), recipient.id, now, { read: true });
+    const drafts = fresh.map((notice): StoredDraft => ({
+      level: 'improvement',
+      ...improvementNoticeText(notice, language),
+      caseIds: [],
+      path: IMPROVEMENTS_PATH,
+    }));
+    await this.store(
+      drafts,
+      fresh.map((notice) => improvementNoticeKey(notice, recipient.id)),
+      recipient.id,
+      now,
+      { read: true },
+    );
     return nextChangeAt;
   }
 
   /** Tells `events` and records every one of `settled` (which includes them) as told. */
   private async announce(events: DeadlineEvent[], settled: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
     const { language } = await this.deps.preferences();
-    await this.store(events.length > 0 ? draftNotifications(events, language) : [], settled.map((event) => eventKey(event, staffId)), staffId, now);
+    await this.store(
+      events.length > 0 ? draftNotifications(events, language) : [],
+      settled.map((event) => eventKey(event, staffId)),
+      staffId,
+      now,
+    );
   }
 
   /** Stores the notifications with their ledger keys: told once, never twice, never lost. */
-  private async store(drafts: readonly StoredDraft[], ledgerKeys: readonly string[], staffId: string, now: Date, options: { readonly read?: boolean } = {}): Promise<void> {
+  private async store(
+    drafts: readonly StoredDraft[],
+    ledgerKeys: readonly string[],
+    staffId: string,
+    now: Date,
+    options: { readonly read?: boolean } = {},
+  ): Promise<void> {
     const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
     const deliverAt = releaseInstant(calendar, policy, now, preferences.holdDuringQuietHours).getTime();
     const createdAt = now.toISOString();
@@ -267,10 +294,13 @@ export class DeadlineNotifier {
     this.timer = null;
     this.nextWakeAt = Number.isFinite(at) ? at : null;
     if (this.stopped || !Number.isFinite(at)) return;
-    this.timer = this.deps.timers.set(() => {
-      this.timer = null;
-      void this.recompute();
-    }, Math.max(0, Math.min(at - now, MAX_TIMER_MS)));
+    this.timer = this.deps.timers.set(
+      () => {
+        this.timer = null;
+        void this.recompute();
+      },
+      Math.max(0, Math.min(at - now, MAX_TIMER_MS)),
+    );
   }
 
   private noteTimes(): void {
@@ -302,4 +332,3 @@ export function worthTelling(happened: readonly DeadlineEvent[]): DeadlineEvent[
   const breached = new Set(happened.filter((event) => event.level === 'breached').map((event) => `${event.caseId}|${event.deadline}|${event.dueAt}`));
   return happened.filter((event) => event.level === 'breached' || !breached.has(`${event.caseId}|${event.deadline}|${event.dueAt}`));
 }
-

@@ -74,7 +74,15 @@ describe('deadline events (pure)', () => {
       deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z'),
       deadline('stage1Resolution', '2026-12-06T23:59:59.999Z', '2026-12-07T23:59:59.999Z', '2026-11-30T12:00:00.000Z'),
     ]);
-    const base = { caseId: 'c1', reference: 'REF-c1', complainantName: 'Name c1', assigneeId: 'amira', access: item.access, deadline: 'acknowledgement', dueAt: '2026-11-25T10:00:00.000Z' };
+    const base = {
+      caseId: 'c1',
+      reference: 'REF-c1',
+      complainantName: 'Name c1',
+      assigneeId: 'amira',
+      access: item.access,
+      deadline: 'acknowledgement',
+      dueAt: '2026-11-25T10:00:00.000Z',
+    };
     expect(deadlineEvents([item])).toEqual([
       { ...base, level: 'due-soon', at: Date.parse('2026-11-24T10:00:00.000Z') },
       { ...base, level: 'breached', at: Date.parse('2026-11-25T10:00:00.001Z') },
@@ -91,7 +99,10 @@ describe('deadline events (pure)', () => {
   it('every open case and every deadline is watched', () => {
     const events = deadlineEvents([
       caseWith('c1', [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')]),
-      caseWith('c2', [deadline('acknowledgement', '2026-11-24T11:00:00.000Z', '2026-11-25T11:00:00.000Z'), deadline('stage1Resolution', '2026-12-06T23:59:59.999Z', '2026-12-07T23:59:59.999Z')]),
+      caseWith('c2', [
+        deadline('acknowledgement', '2026-11-24T11:00:00.000Z', '2026-11-25T11:00:00.000Z'),
+        deadline('stage1Resolution', '2026-12-06T23:59:59.999Z', '2026-12-07T23:59:59.999Z'),
+      ]),
     ]);
     expect(events.map((event) => `${event.caseId} ${event.deadline} ${event.level}`)).toEqual([
       'c1 acknowledgement due-soon',
@@ -109,7 +120,10 @@ describe('deadline events (pure)', () => {
   });
 
   it('the assignee is told of everything, managers and administrators of breaches only, nobody of a case they may not open (P-7.1)', () => {
-    const [dueSoon, breached] = deadlineEvents([caseWith('c1', [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')])]) as [DeadlineEvent, DeadlineEvent];
+    const [dueSoon, breached] = deadlineEvents([caseWith('c1', [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')])]) as [
+      DeadlineEvent,
+      DeadlineEvent,
+    ];
     const told = (recipient: Recipient) => [isForRecipient(dueSoon, recipient), isForRecipient(breached, recipient)];
     expect(told(amira)).toEqual([true, true]);
     expect(told(bob)).toEqual([false, false]);
@@ -117,7 +131,11 @@ describe('deadline events (pure)', () => {
     expect(told(ada)).toEqual([false, true]);
     // Restricted to Bob: neither its assignee nor a manager is told; Bob (not the assignee) only of nothing but his own.
     const restricted = { ...breached, access: { ...openAccess, restricted: true, restrictedTo: ['bob'] } };
-    expect([isForRecipient(restricted, amira), isForRecipient(restricted, mo), isForRecipient({ ...restricted, assigneeId: 'bob' }, bob)]).toEqual([false, false, true]);
+    expect([isForRecipient(restricted, amira), isForRecipient(restricted, mo), isForRecipient({ ...restricted, assigneeId: 'bob' }, bob)]).toEqual([
+      false,
+      false,
+      true,
+    ]);
     // A caseworker of the department sees the case, but is told only as its assignee.
     const department: Recipient = { id: 'dora', viewer: { accountId: 'dora', name: 'Dora', roles: ['caseworker'], departments: ['Pharmacy'] } };
     expect(isForRecipient(breached, department)).toBe(false);
@@ -125,11 +143,22 @@ describe('deadline events (pure)', () => {
 
   it('of what happened meanwhile, a breached deadline is told as a breach only; other deadlines keep their warning (issue 18)', () => {
     const events = deadlineEvents([
-      caseWith('c1', [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z'), deadline('stage1Resolution', '2026-12-06T23:59:59.999Z', '2026-12-07T23:59:59.999Z')]),
+      caseWith('c1', [
+        deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z'),
+        deadline('stage1Resolution', '2026-12-06T23:59:59.999Z', '2026-12-07T23:59:59.999Z'),
+      ]),
       caseWith('c2', [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')]),
     ]);
-    const happened = events.filter((event) => !(event.caseId === 'c1' && event.deadline === 'stage1Resolution' && event.level === 'breached') && !(event.caseId === 'c2' && event.level === 'breached'));
-    expect(worthTelling(happened).map((event) => `${event.caseId} ${event.deadline} ${event.level}`)).toEqual(['c1 acknowledgement breached', 'c1 stage1Resolution due-soon', 'c2 acknowledgement due-soon']);
+    const happened = events.filter(
+      (event) =>
+        !(event.caseId === 'c1' && event.deadline === 'stage1Resolution' && event.level === 'breached') &&
+        !(event.caseId === 'c2' && event.level === 'breached'),
+    );
+    expect(worthTelling(happened).map((event) => `${event.caseId} ${event.deadline} ${event.level}`)).toEqual([
+      'c1 acknowledgement breached',
+      'c1 stage1Resolution due-soon',
+      'c2 acknowledgement due-soon',
+    ]);
     // The same deadline with another due time (an extension) keeps its own warning.
     const extended = { ...events[0]!, dueAt: '2026-12-01T10:00:00.000Z' };
     expect(worthTelling([extended, events[1]!]).map((event) => event.level)).toEqual(['due-soon', 'breached']);
@@ -176,7 +205,20 @@ interface Harness {
   recipient: Recipient | null;
   preferences: NotifierPreferences;
   advanceTo(instant: string | number): Promise<void>;
-  inApp(): Promise<{ level: string; title: string; createdAt: string; deliverAt: number; delivered: boolean; read: boolean; staffId: string; caseIds: string[]; path: string; body: string }[]>;
+  inApp(): Promise<
+    {
+      level: string;
+      title: string;
+      createdAt: string;
+      deliverAt: number;
+      delivered: boolean;
+      read: boolean;
+      staffId: string;
+      caseIds: string[];
+      path: string;
+      body: string;
+    }[]
+  >;
 }
 
 const databases: RxDatabase[] = [];
@@ -247,7 +289,8 @@ async function harness(start: string, options: HarnessOptions = {}): Promise<Har
     preferences: { language: options.language ?? 'en-GB', holdDuringQuietHours: options.holdDuringQuietHours ?? true },
     notifier: undefined as unknown as DeadlineNotifier,
     advanceTo: (instant) => timers.advanceTo(instant, () => h.notifier.idle()),
-    inApp: async () => (await notifierStore.deviceNotifications.find({ sort: [{ createdAt: 'desc' }, { id: 'asc' }] }).exec()).map((doc) => doc.toJSON() as never),
+    inApp: async () =>
+      (await notifierStore.deviceNotifications.find({ sort: [{ createdAt: 'desc' }, { id: 'asc' }] }).exec()).map((doc) => doc.toJSON() as never),
   };
   (h as { notifier: DeadlineNotifier }).notifier = new DeadlineNotifier({
     clock,
@@ -269,7 +312,8 @@ async function harness(start: string, options: HarnessOptions = {}): Promise<Har
 }
 
 /** P-3.2's acknowledgement deadline of a case received Monday 23 November 2026 10:00: 48 h, warned 24 h before. */
-const acknowledgementCase = (caseId = 'c1', assigneeId = 'amira') => caseWith(caseId, [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')], assigneeId);
+const acknowledgementCase = (caseId = 'c1', assigneeId = 'amira') =>
+  caseWith(caseId, [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')], assigneeId);
 
 describe('the notifier at exact instants', () => {
   it('warns at warnAt, not 1 ms before; reports the breach at dueAt + 1 ms, not at dueAt', async () => {
@@ -281,7 +325,16 @@ describe('the notifier at exact instants', () => {
     await h.advanceTo('2026-11-24T09:59:59.999Z');
     expect(h.shown).toEqual([]);
     await h.advanceTo('2026-11-24T10:00:00.000Z');
-    expect(h.shown).toEqual([{ id: expect.any(String) as string, title: 'Deadline due soon: REF-c1', body: 'Acknowledgement for Name c1', path: '/case/c1', level: 'due-soon', at: '2026-11-24T10:00:00.000Z' }]);
+    expect(h.shown).toEqual([
+      {
+        id: expect.any(String) as string,
+        title: 'Deadline due soon: REF-c1',
+        body: 'Acknowledgement for Name c1',
+        path: '/case/c1',
+        level: 'due-soon',
+        at: '2026-11-24T10:00:00.000Z',
+      },
+    ]);
     expect(h.notifier.nextWakeAt).toBe(Date.parse('2026-11-25T10:00:00.001Z'));
 
     await h.advanceTo('2026-11-25T10:00:00.000Z'); // due at exactly this instant: not breached yet
@@ -353,7 +406,9 @@ describe('the notifier at exact instants', () => {
     const h = await harness('2026-11-23T10:00:00.000Z', { cases });
     await h.notifier.start();
     await h.advanceTo('2026-11-24T10:00:00.000Z');
-    expect(h.shown.map((item) => [item.title, item.body, item.path])).toEqual([['4 deadlines due soon', 'Including REF-c1, REF-c2, REF-c3', '/cases/view/due-soon']]);
+    expect(h.shown.map((item) => [item.title, item.body, item.path])).toEqual([
+      ['4 deadlines due soon', 'Including REF-c1, REF-c2, REF-c3', '/cases/view/due-soon'],
+    ]);
     expect((await h.inApp())[0]?.caseIds).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 });
@@ -366,7 +421,9 @@ describe('quiet hours (P-4.3 working days, the policy office hours)', () => {
     const h = await harness('2026-11-27T20:00:00.000Z', { cases: [weekendCase()] });
     await h.notifier.start();
     await h.advanceTo('2026-11-28T19:00:00.000Z');
-    expect((await h.inApp()).map((item) => [item.level, item.createdAt, item.deliverAt, item.delivered])).toEqual([['due-soon', '2026-11-28T19:00:00.000Z', Date.parse('2026-11-30T09:00:00.000Z'), false]]);
+    expect((await h.inApp()).map((item) => [item.level, item.createdAt, item.deliverAt, item.delivered])).toEqual([
+      ['due-soon', '2026-11-28T19:00:00.000Z', Date.parse('2026-11-30T09:00:00.000Z'), false],
+    ]);
     expect(h.shown).toEqual([]);
     await h.advanceTo('2026-11-29T19:00:00.001Z');
     expect(h.notifier.nextWakeAt).toBe(Date.parse('2026-11-30T09:00:00.000Z'));
@@ -503,7 +560,14 @@ describe('timers', () => {
 describe('correspondence and improvement actions through the same ledger', () => {
   it('new post from the last two weeks is told once, at once', async () => {
     const asked: string[] = [];
-    const arrival: Arrival = { entryId: 'e1', caseId: 'c9', reference: 'REF-c9', complainantName: 'Name c9', closedCase: false, recordedAt: '2026-11-25T11:00:00.000Z' };
+    const arrival: Arrival = {
+      entryId: 'e1',
+      caseId: 'c9',
+      reference: 'REF-c9',
+      complainantName: 'Name c9',
+      closedCase: false,
+      recordedAt: '2026-11-25T11:00:00.000Z',
+    };
     const h = await harness('2026-11-25T12:00:00.000Z', {
       arrivals: (recipient, since) => {
         asked.push(`${recipient.id} ${since.toISOString()}`);
@@ -538,7 +602,9 @@ describe('correspondence and improvement actions through the same ledger', () =>
     await h.notifier.start();
     await h.notifier.recompute();
     const items = await h.inApp();
-    expect(items.map((item) => [item.level, item.title, item.read, item.path, item.caseIds])).toEqual([['improvement', 'Improvement action due soon: Retrain couriers', true, '/improvements', []]]);
+    expect(items.map((item) => [item.level, item.title, item.read, item.path, item.caseIds])).toEqual([
+      ['improvement', 'Improvement action due soon: Retrain couriers', true, '/improvements', []],
+    ]);
     expect(h.shown.map((item) => item.level)).toEqual(['improvement']);
     // Overdue from the office midnight after its due day (GMT in November).
     expect(h.notifier.nextWakeAt).toBe(Date.parse('2026-11-28T00:00:00.000Z'));
@@ -574,8 +640,19 @@ describe('lifecycle and the change count', () => {
   });
 
   it('tells the app of a change only when the centre changed', async () => {
-    const arrival: Arrival = { entryId: 'e1', caseId: 'c9', reference: 'REF-c9', complainantName: 'Name c9', closedCase: true, recordedAt: '2026-11-25T11:00:00.000Z' };
-    const h = await harness('2026-11-25T12:00:00.000Z', { cases: [acknowledgementCase()], arrivals: () => Promise.resolve([arrival]), improvementActions: () => Promise.resolve([]) });
+    const arrival: Arrival = {
+      entryId: 'e1',
+      caseId: 'c9',
+      reference: 'REF-c9',
+      complainantName: 'Name c9',
+      closedCase: true,
+      recordedAt: '2026-11-25T11:00:00.000Z',
+    };
+    const h = await harness('2026-11-25T12:00:00.000Z', {
+      cases: [acknowledgementCase()],
+      arrivals: () => Promise.resolve([arrival]),
+      improvementActions: () => Promise.resolve([]),
+    });
     await h.notifier.start();
     // The breach and the post: stored (1 each), then both shown (1).
     expect(h.changes).toBe(3);

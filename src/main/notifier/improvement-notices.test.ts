@@ -26,7 +26,14 @@ const action = (id: string, ownerId: string, dueOn: string, status: ImprovementA
 });
 
 describe('P-5.3 improvement notices', () => {
-  const actions = [action('soon', 'owen', '2027-04-02'), action('late', 'owen', '2027-03-20'), action('later', 'owen', '2027-05-01'), action('done', 'owen', '2027-03-20', 'completed'), action('cancelled', 'owen', '2027-03-20', 'cancelled'), action('theirs', 'ann', '2027-03-20')];
+  const actions = [
+    action('soon', 'owen', '2027-04-02'),
+    action('late', 'owen', '2027-03-20'),
+    action('later', 'owen', '2027-05-01'),
+    action('done', 'owen', '2027-03-20', 'completed'),
+    action('cancelled', 'owen', '2027-03-20', 'cancelled'),
+    action('theirs', 'ann', '2027-03-20'),
+  ];
 
   it('tells the owner of their open actions due within a week or overdue, not the done, cancelled or others’', () => {
     const { notices } = improvementNotices(actions, 'owen', london, new Date('2027-03-27T10:00:00Z'));

@@ -21,7 +21,12 @@ export const IMPROVEMENTS_PATH = '/improvements';
 const dayAfter = (day: string, days: number) => format(addDays(parseISO(day), days), 'yyyy-MM-dd');
 
 /** The owner's actions to tell of now, and when (ms) the next of their actions changes state (Infinity: none). */
-export function improvementNotices(actions: readonly ImprovementAction[], ownerId: string, calendar: WorkingCalendar, now: Date): { readonly notices: ImprovementNotice[]; readonly nextChangeAt: number } {
+export function improvementNotices(
+  actions: readonly ImprovementAction[],
+  ownerId: string,
+  calendar: WorkingCalendar,
+  now: Date,
+): { readonly notices: ImprovementNotice[]; readonly nextChangeAt: number } {
   const today = officeDay(calendar, now);
   const notices: ImprovementNotice[] = [];
   let nextChangeAt = Infinity;
@@ -56,6 +61,8 @@ const TEXT = {
 
 export function improvementNoticeText(notice: ImprovementNotice, language: NotificationLanguage): { readonly title: string; readonly body: string } {
   const words = TEXT[language];
-  const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${notice.action.dueOn}T12:00:00Z`));
+  const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${notice.action.dueOn}T12:00:00Z`),
+  );
   return { title: words[notice.due](notice.action.title), body: words.body(day) };
 }

@@ -38,7 +38,14 @@ describe('P-5.3 an improvement action due is told on the desktop to its owner, o
     });
     const owen = await t.addAccount({ name: 'Owen Owner', login: 'owen', roles: ['caseworker'] });
     const admin = t.me();
-    const action = { title: 'Retrain couriers', dueOn: '2026-12-03', status: 'planned' as const, completedOn: null, rootCauseIds: ['courier-handling'], lessonsLearned: '' };
+    const action = {
+      title: 'Retrain couriers',
+      dueOn: '2026-12-03',
+      status: 'planned' as const,
+      completedOn: null,
+      rootCauseIds: ['courier-handling'],
+      lessonsLearned: '',
+    };
     await t.call('improvementActions.save', { ...action, ownerId: owen });
     // The administrator's own action is not due for three weeks: nothing to tell yet.
     await t.call('improvementActions.save', { ...action, title: 'Review billing policy', ownerId: admin, dueOn: '2026-12-21' });
@@ -52,7 +59,9 @@ describe('P-5.3 an improvement action due is told on the desktop to its owner, o
 
     await t.signInAs('owen');
     await notifier().recompute();
-    expect(improvementsShown()).toEqual([expect.objectContaining({ to: owen, title: 'Improvement action due soon: Retrain couriers', body: 'Due 3 Dec 2026', path: IMPROVEMENTS_PATH })]);
+    expect(improvementsShown()).toEqual([
+      expect.objectContaining({ to: owen, title: 'Improvement action due soon: Retrain couriers', body: 'Due 3 Dec 2026', path: IMPROVEMENTS_PATH }),
+    ]);
     // In the centre it is kept as read: the centre lists the action itself (improvementActions.mine).
     const centre = await t.call('notifications.list', {});
     expect(centre.items).toEqual([expect.objectContaining({ level: 'improvement', title: 'Improvement action due soon: Retrain couriers', read: true })]);

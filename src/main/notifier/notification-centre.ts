@@ -26,5 +26,10 @@ export async function recentNotifications(store: NotifierCollections, staffId: s
 
 export async function unreadNotifications(store: NotifierCollections, staffId: string, openable: OpenableCases): Promise<number> {
   const unread = await store.deviceNotifications.find({ selector: { staffId, read: false } }).exec();
-  return (await openableOnly(unread.map((notification) => notification.toMutableJSON()), openable)).length;
+  return (
+    await openableOnly(
+      unread.map((notification) => notification.toMutableJSON()),
+      openable,
+    )
+  ).length;
 }

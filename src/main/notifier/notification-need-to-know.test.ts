@@ -27,7 +27,12 @@ afterAll(async () => {
 describe('P-7.1 notifications name only cases their reader may open now', () => {
   it('a breach told to the assignee drops out of their list and unread count once the case is restricted', async () => {
     t.clock.tickMs = 1;
-    const { caseId } = await t.callAs(managerViewer, 'cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T10:00:00.000Z', departments: ['Billing'], assigneeId: caseworker.accountId });
+    const { caseId } = await t.callAs(managerViewer, 'cases.create', {
+      ...phoneComplaint,
+      receivedAt: '2026-11-23T10:00:00.000Z',
+      departments: ['Billing'],
+      assigneeId: caseworker.accountId,
+    });
     t.clock.tickMs = 0;
     await t.services.notifier!.recompute();
     await timers.advanceTo('2026-11-25T10:00:00.001Z', () => t.services.notifier!.idle());

@@ -15,7 +15,9 @@ import type { NotificationLevel } from './deadline-events';
 export type { LedgerEntry };
 
 /** A deadline's warning or breach, new post, a trend alert (P-5.2, notifier/trends) or an improvement action due (P-5.3). */
-const STORED_NOTIFICATION_LEVELS = ['due-soon', 'breached', 'new-post', 'closed-case-post', 'trend', 'improvement'] as const satisfies readonly (NotificationLevel | 'trend' | 'improvement')[];
+const STORED_NOTIFICATION_LEVELS = ['due-soon', 'breached', 'new-post', 'closed-case-post', 'trend', 'improvement'] as const satisfies readonly (
+  NotificationLevel | 'trend' | 'improvement'
+)[];
 export type StoredNotificationLevel = (typeof STORED_NOTIFICATION_LEVELS)[number];
 
 /** A notification for one person on this device (device-local, never replicated). */
@@ -47,7 +49,10 @@ const notificationSchema = storedSchemaOf<StoredNotification>(storedNotification
     deliverAt: { type: 'number', minimum: 0, maximum: NO_DEADLINE, multipleOf: 1 },
   },
   required: ['id', 'staffId', 'level', 'title', 'body', 'caseIds', 'path', 'createdAt', 'deliverAt', 'delivered', 'read'],
-  indexes: [['staffId', 'createdAt'], ['delivered', 'deliverAt']],
+  indexes: [
+    ['staffId', 'createdAt'],
+    ['delivered', 'deliverAt'],
+  ],
 });
 
 export interface NotifierCollections {

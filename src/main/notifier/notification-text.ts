@@ -18,7 +18,12 @@ export interface NotificationDraft {
 
 const TEXT = {
   'en-GB': {
-    kinds: { acknowledgement: 'Acknowledgement', stage1Resolution: 'Stage-1 resolution', escalationAcknowledgement: 'Escalation acknowledgement', stage2Resolution: 'Stage-2 resolution' },
+    kinds: {
+      acknowledgement: 'Acknowledgement',
+      stage1Resolution: 'Stage-1 resolution',
+      escalationAcknowledgement: 'Escalation acknowledgement',
+      stage2Resolution: 'Stage-2 resolution',
+    },
     breached: (reference: string) => `Deadline breached: ${reference}`,
     dueSoon: (reference: string) => `Deadline due soon: ${reference}`,
     body: (kind: string, name: string) => `${kind} for ${name}`,
@@ -27,7 +32,12 @@ const TEXT = {
     manyBody: (references: string) => `Including ${references}`,
   },
   lv: {
-    kinds: { acknowledgement: 'Saņemšanas apstiprinājums', stage1Resolution: '1. posma risinājums', escalationAcknowledgement: 'Eskalācijas apstiprinājums', stage2Resolution: '2. posma risinājums' },
+    kinds: {
+      acknowledgement: 'Saņemšanas apstiprinājums',
+      stage1Resolution: '1. posma risinājums',
+      escalationAcknowledgement: 'Eskalācijas apstiprinājums',
+      stage2Resolution: '2. posma risinājums',
+    },
     breached: (reference: string) => `Termiņš kavēts: ${reference}`,
     dueSoon: (reference: string) => `Termiņš tuvojas: ${reference}`,
     body: (kind: string, name: string) => `${kind} — ${name}`,

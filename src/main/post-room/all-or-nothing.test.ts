@@ -17,7 +17,11 @@ afterEach(async () => {
 
 const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
 // A large, incompressible PDF: its chunks do not fit on the nearly full disk.
-const bigPdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 3_000_000 }, (_, index) => (index * 7919) % 251)), Buffer.from('\n%%EOF\n')]);
+const bigPdf = Buffer.concat([
+  Buffer.from('%PDF-1.4\n'),
+  Buffer.from(Array.from({ length: 3_000_000 }, (_, index) => (index * 7919) % 251)),
+  Buffer.from('\n%%EOF\n'),
+]);
 
 async function stored() {
   const db = t.services.domain!.db;
@@ -56,14 +60,35 @@ describe('logging a letter on a full disk', () => {
     const restore = fillTheDisk();
     const response = await t.services.dispatch(
       'post.logIncoming',
-      { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }] },
+      {
+        receivedOn: '2026-11-24',
+        sender,
+        kind: 'new-complaint',
+        type: 'product',
+        summary: 'Leaking bottle',
+        scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
+      },
       { host: 'test' },
     );
     expect(response.ok).toBe(false);
     expect(await stored()).toEqual(before);
     restore();
-    const letter = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }] });
-    expect(await stored()).toEqual({ ...before, cases: before.cases + 1, timeline: before.timeline + 2, letters: before.letters + 1, files: before.files + 1, fileChunks: before.fileChunks + 12 });
+    const letter = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Leaking bottle',
+      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
+    });
+    expect(await stored()).toEqual({
+      ...before,
+      cases: before.cases + 1,
+      timeline: before.timeline + 2,
+      letters: before.letters + 1,
+      files: before.files + 1,
+      fileChunks: before.fileChunks + 12,
+    });
     expect((await t.call('post.file', { fileId: letter.files[0]!.id })).dataBase64.length).toBeGreaterThan(0);
   });
 
@@ -73,7 +98,14 @@ describe('logging a letter on a full disk', () => {
     const restore = fillTheDisk();
     const response = await t.services.dispatch(
       'post.logIncoming',
-      { receivedOn: '2026-11-24', sender, referenceQuoted: reference, kind: 'correspondence', summary: 'Photos', scans: [{ name: 'photos.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }] },
+      {
+        receivedOn: '2026-11-24',
+        sender,
+        referenceQuoted: reference,
+        kind: 'correspondence',
+        summary: 'Photos',
+        scans: [{ name: 'photos.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
+      },
       { host: 'test' },
     );
     restore();
@@ -85,7 +117,14 @@ describe('logging a letter on a full disk', () => {
 describe('undo of a logged letter', () => {
   it('removes the case, its timeline and the scans, and voids the letter (crash rounds check it is one step)', async () => {
     const before = await stored();
-    const letter = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }] });
+    const letter = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Leaking bottle',
+      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
+    });
     const undone = await t.call('post.undo', { letterId: letter.id });
     expect(undone.voided).toBe(true);
     expect(undone.files).toEqual([]);

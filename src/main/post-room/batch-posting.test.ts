@@ -17,7 +17,11 @@ afterEach(async () => {
 const address = { lines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
 
 async function acknowledgementLetter(name: string) {
-  const { caseId } = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name, preferredChannel: 'letter', address }, receivedAt: '2026-11-24T10:00:00.000Z' });
+  const { caseId } = await t.call('cases.create', {
+    ...phoneComplaint,
+    complainant: { ...phoneComplaint.complainant, name, preferredChannel: 'letter', address },
+    receivedAt: '2026-11-24T10:00:00.000Z',
+  });
   const { text } = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
   const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
   return { caseId, letterId: letter.id };
@@ -56,11 +60,21 @@ describe('issue 18: marking a batch of printed letters posted', () => {
     const { text } = await t.call('post.draftLetter', { caseId: one.caseId, template: 'acknowledgement', language: 'en-GB' });
     const again = await t.call('post.finaliseLetter', { caseId: one.caseId, template: 'acknowledgement', language: 'en-GB', text });
     const before = await awaiting();
-    expect((await t.fail('post.logPostings', { letterIds: [one.letterId, two.letterId], postedOn: '2026-11-26', postClass: 'first' })).issues).toEqual([expect.objectContaining({ path: 'postedOn' })]);
-    expect((await t.fail('post.logPostings', { letterIds: [one.letterId], postedOn: '2026-11-25', postClass: 'signed-for' })).issues).toEqual([expect.objectContaining({ path: 'postClass', code: 'tracking_number_needed' })]);
-    expect((await t.fail('post.logPostings', { letterIds: [one.letterId, one.letterId], postedOn: '2026-11-25', postClass: 'first' })).issues).toEqual([expect.objectContaining({ path: 'letterIds.1', code: 'duplicate_letter' })]);
-    expect((await t.fail('post.logPostings', { letterIds: [two.letterId, one.letterId, again.id], postedOn: '2026-11-25', postClass: 'first' })).issues).toEqual([expect.objectContaining({ path: 'letterIds.2', code: 'case_twice_in_batch' })]);
-    expect((await t.fail('post.logPostings', { letterIds: [two.letterId, 'no-such-letter'], postedOn: '2026-11-25', postClass: 'first' })).issues).toEqual([expect.objectContaining({ path: 'letterIds.1', code: 'not_found' })]);
+    expect((await t.fail('post.logPostings', { letterIds: [one.letterId, two.letterId], postedOn: '2026-11-26', postClass: 'first' })).issues).toEqual([
+      expect.objectContaining({ path: 'postedOn' }),
+    ]);
+    expect((await t.fail('post.logPostings', { letterIds: [one.letterId], postedOn: '2026-11-25', postClass: 'signed-for' })).issues).toEqual([
+      expect.objectContaining({ path: 'postClass', code: 'tracking_number_needed' }),
+    ]);
+    expect((await t.fail('post.logPostings', { letterIds: [one.letterId, one.letterId], postedOn: '2026-11-25', postClass: 'first' })).issues).toEqual([
+      expect.objectContaining({ path: 'letterIds.1', code: 'duplicate_letter' }),
+    ]);
+    expect(
+      (await t.fail('post.logPostings', { letterIds: [two.letterId, one.letterId, again.id], postedOn: '2026-11-25', postClass: 'first' })).issues,
+    ).toEqual([expect.objectContaining({ path: 'letterIds.2', code: 'case_twice_in_batch' })]);
+    expect((await t.fail('post.logPostings', { letterIds: [two.letterId, 'no-such-letter'], postedOn: '2026-11-25', postClass: 'first' })).issues).toEqual([
+      expect.objectContaining({ path: 'letterIds.1', code: 'not_found' }),
+    ]);
     expect(await awaiting()).toEqual(before);
   });
 });

@@ -17,14 +17,24 @@ afterEach(async () => {
   await t.close();
 });
 
-const webForm = { ...phoneComplaint, channel: 'web-form' as const, complainant: { ...phoneComplaint.complainant, preferredChannel: 'email' as const }, receivedAt: '2026-11-25T09:00:00.000Z' };
+const webForm = {
+  ...phoneComplaint,
+  channel: 'web-form' as const,
+  complainant: { ...phoneComplaint.complainant, preferredChannel: 'email' as const },
+  receivedAt: '2026-11-25T09:00:00.000Z',
+};
 const upload = (name: string, data: Buffer) => ({ name, mimeType: '', dataBase64: data.toString('base64') });
 const page = Buffer.from('<!doctype html><html><body>not a photo</body></html>');
 
 async function stored() {
   const db = t.services.domain!.db;
   const all = db as unknown as Record<string, { count(): { exec(): Promise<number> } }>;
-  return { cases: await db.cases.count().exec(), timeline: await db.timeline.count().exec(), files: await all['files']!.count().exec(), fileChunks: await all['fileChunks']!.count().exec() };
+  return {
+    cases: await db.cases.count().exec(),
+    timeline: await db.timeline.count().exec(),
+    files: await all['files']!.count().exec(),
+    fileChunks: await all['fileChunks']!.count().exec(),
+  };
 }
 
 async function filesOn(caseId: string, kind: 'note' | 'communication') {
@@ -75,12 +85,23 @@ describe('a note and a communication with files (issue 18)', () => {
   it('store their files with the entry; a bad file refuses the note and its good file alike', async () => {
     const { caseId } = await t.call('cases.create', webForm);
     await t.call('cases.addNote', { caseId, text: 'Photo of the damage from the customer', attachments: [upload('damage.png', PNG)] });
-    await t.call('cases.addCommunication', { caseId, at: '2026-11-25T10:00:00.000Z', direction: 'in', channel: 'email', summary: 'Receipt sent by e-mail', attachments: [upload('receipt.pdf', PDF)] });
+    await t.call('cases.addCommunication', {
+      caseId,
+      at: '2026-11-25T10:00:00.000Z',
+      direction: 'in',
+      channel: 'email',
+      summary: 'Receipt sent by e-mail',
+      attachments: [upload('receipt.pdf', PDF)],
+    });
     expect((await filesOn(caseId, 'note')).map((file) => file.name)).toEqual(['damage.png']);
     expect((await filesOn(caseId, 'communication')).map((file) => file.name)).toEqual(['receipt.pdf']);
 
     const before = await stored();
-    const refusal = await t.fail('cases.addNote', { caseId, text: 'Two more', attachments: [upload('ok.png', PNG), upload('notes.pdf', Buffer.from('plain text'))] });
+    const refusal = await t.fail('cases.addNote', {
+      caseId,
+      text: 'Two more',
+      attachments: [upload('ok.png', PNG), upload('notes.pdf', Buffer.from('plain text'))],
+    });
     expect(refusal.issues).toEqual([expect.objectContaining({ path: 'attachments.1', code: 'unreadable' })]);
     expect(await stored()).toEqual(before);
   });
@@ -91,9 +112,17 @@ describe('a note and a communication with files (issue 18)', () => {
     const connection = unwrapSqliteInstance(t.services.domain!.db.cases.storageInstance)!.internals.connection;
     const pages = connection.db.pragma('page_count', { simple: true }) as number;
     connection.db.pragma(`max_page_count = ${pages + 4}`);
-    const noise = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 3_000_000 }, (_, index) => (index * 7919) % 251)), Buffer.from('\n%%EOF\n')]);
+    const noise = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.from(Array.from({ length: 3_000_000 }, (_, index) => (index * 7919) % 251)),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     try {
-      const response = await t.services.dispatch('cases.addNote', { caseId, text: 'The full scan', attachments: [upload('scan.pdf', noise)] }, { host: 'test' });
+      const response = await t.services.dispatch(
+        'cases.addNote',
+        { caseId, text: 'The full scan', attachments: [upload('scan.pdf', noise)] },
+        { host: 'test' },
+      );
       expect(response.ok).toBe(false);
     } finally {
       connection.db.pragma('max_page_count = 1073741823');

@@ -36,7 +36,8 @@ export class CaseAttachments {
       refs: files.map((file) => ({ id: file.id, name: file.name, mimeType: file.mimeType, size: file.data.length })),
       store: (changes, caseId) => {
         const createdAt = this.clock.now().toISOString();
-        for (const file of files) this.files.plan(changes, { id: file.id, ownerId: caseId, name: file.name, mimeType: file.mimeType, data: file.data, createdAt });
+        for (const file of files)
+          this.files.plan(changes, { id: file.id, ownerId: caseId, name: file.name, mimeType: file.mimeType, data: file.data, createdAt });
       },
     };
   }

@@ -30,7 +30,11 @@ async function storeOldSingleSetting(text: string): Promise<void> {
 describe('independent advice per language (P-6.1, issue 18)', () => {
   it('a Latvian final response tells the Latvian text, an English one the English text', async () => {
     const organisation = (await t.call('settings.get', {})).organisation;
-    await t.call('settings.updateOrganisation', { ...organisation, addressLines: [...organisation.addressLines], independentAdvice: { 'en-GB': ENGLISH, lv: LATVIAN } });
+    await t.call('settings.updateOrganisation', {
+      ...organisation,
+      addressLines: [...organisation.addressLines],
+      independentAdvice: { 'en-GB': ENGLISH, lv: LATVIAN },
+    });
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T08:30:00.000Z' });
     const latvian = await t.call('post.draftLetter', { caseId, template: 'stage2-final-response', language: 'lv' });
     expect(latvian.text).toContain(LATVIAN);

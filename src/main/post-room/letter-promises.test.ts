@@ -52,7 +52,13 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
     expect(drafted.text).not.toContain('11 December 2026');
     expect(drafted.dates).toEqual({ 'deadline.resolution': '2026-12-09' });
 
-    const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text: drafted.text, draftedDates: drafted.dates });
+    const letter = await t.call('post.finaliseLetter', {
+      caseId,
+      template: 'acknowledgement',
+      language: 'en-GB',
+      text: drafted.text,
+      draftedDates: drafted.dates,
+    });
     await t.call('post.logPosting', { letterId: letter.id, postedOn: WEDNESDAY, postClass: 'first' });
     expect(await stage1Due(caseId)).toBe('2026-12-09T23:59:59.999Z');
     expect(await pdfOf(letter.files[0]!.id)).toContain('9 December 2026');
@@ -77,7 +83,13 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
   it('finalised on Wednesday and posted on Thursday, posting is refused with both dates and changes nothing; posted on Wednesday it goes', async () => {
     const caseId = await unacknowledgedCase();
     const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-    const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text: drafted.text, draftedDates: drafted.dates });
+    const letter = await t.call('post.finaliseLetter', {
+      caseId,
+      template: 'acknowledgement',
+      language: 'en-GB',
+      text: drafted.text,
+      draftedDates: drafted.dates,
+    });
     t.clock.set('2026-11-26T10:00:00.000Z');
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: THURSDAY, postClass: 'first' });
     expect(refused.issues[0]).toMatchObject({ path: 'letterId', code: 'letter_date_stale', params: { stated: '2026-12-09', holds: '2026-12-10' } });
@@ -98,7 +110,13 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
     const caseId = await unacknowledgedCase();
     const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'lv' });
     expect(drafted.text).toContain('līdz 09.12.2026');
-    const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'lv', text: drafted.text, draftedDates: drafted.dates });
+    const letter = await t.call('post.finaliseLetter', {
+      caseId,
+      template: 'acknowledgement',
+      language: 'lv',
+      text: drafted.text,
+      draftedDates: drafted.dates,
+    });
     t.clock.set('2026-11-26T10:00:00.000Z');
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: THURSDAY, postClass: 'first' });
     expect(refused.issues[0]).toMatchObject({ code: 'letter_date_stale', params: { stated: '2026-12-09', holds: '2026-12-10' } });
@@ -107,7 +125,13 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
   it('acknowledged by telephone after the letter was finalised, the letter that promised another date is refused', async () => {
     const caseId = await unacknowledgedCase();
     const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-    const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text: drafted.text, draftedDates: drafted.dates });
+    const letter = await t.call('post.finaliseLetter', {
+      caseId,
+      template: 'acknowledgement',
+      language: 'en-GB',
+      text: drafted.text,
+      draftedDates: drafted.dates,
+    });
     t.clock.set('2026-11-26T10:00:00.000Z');
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-26T09:30:00.000Z', channel: 'telephone' } });
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: THURSDAY, postClass: 'first' });
@@ -115,11 +139,28 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
   });
 
   it('e-mailing the letter on a later day is refused before it is queued (P-3.2: sending it acknowledges the case)', async () => {
-    const { caseId } = await t.call('cases.create', { complainant: { name: 'Margaret Hale', email: 'margaret@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+    const { caseId } = await t.call('cases.create', {
+      complainant: { name: 'Margaret Hale', email: 'margaret@example.org', preferredChannel: 'email' },
+      channel: 'web-form',
+      receivedAt: '2026-11-25T09:30:00.000Z',
+      type: 'product',
+      summary: 'Leaking bottle',
+    });
     // Loopback ports that nothing is asked of: the refusal comes before any connection.
-    await t.call('mail.configure', { enabled: true, imap: { host: '127.0.0.1', port: 9, security: 'none', username: 'complaints' }, smtp: { host: '127.0.0.1', port: 9, security: 'none', from: 'complaints@example.com' }, password: 'x' });
+    await t.call('mail.configure', {
+      enabled: true,
+      imap: { host: '127.0.0.1', port: 9, security: 'none', username: 'complaints' },
+      smtp: { host: '127.0.0.1', port: 9, security: 'none', from: 'complaints@example.com' },
+      password: 'x',
+    });
     const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-    const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text: drafted.text, draftedDates: drafted.dates });
+    const letter = await t.call('post.finaliseLetter', {
+      caseId,
+      template: 'acknowledgement',
+      language: 'en-GB',
+      text: drafted.text,
+      draftedDates: drafted.dates,
+    });
     t.clock.set('2026-11-26T10:00:00.000Z');
     const refused = await t.fail('mail.send', { letterId: letter.id });
     expect(refused.issues[0]).toMatchObject({ code: 'letter_date_stale', params: { stated: '2026-12-09', holds: '2026-12-10' } });
@@ -132,11 +173,18 @@ describe('an extension notice promises the extension in force (P-4.4)', () => {
     const caseId = await unacknowledgedCase();
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-25T10:30:00.000Z', channel: 'telephone' } });
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-25T10:40:00.000Z' } });
-    const extend = (newDueAt: string, at: string) => t.call('cases.act', { caseId, action: { type: 'extendDeadline', at, newDueAt, reason: 'Waiting for the laboratory', approverId: t.me() } });
+    const extend = (newDueAt: string, at: string) =>
+      t.call('cases.act', { caseId, action: { type: 'extendDeadline', at, newDueAt, reason: 'Waiting for the laboratory', approverId: t.me() } });
     await extend('2026-12-18T17:00:00.000Z', '2026-11-25T10:50:00.000Z');
     const drafted = await t.call('post.draftLetter', { caseId, template: 'extension-notice', language: 'en-GB' });
     expect(drafted.text).toContain('by 18 December 2026');
-    const letter = await t.call('post.finaliseLetter', { caseId, template: 'extension-notice', language: 'en-GB', text: drafted.text, draftedDates: drafted.dates });
+    const letter = await t.call('post.finaliseLetter', {
+      caseId,
+      template: 'extension-notice',
+      language: 'en-GB',
+      text: drafted.text,
+      draftedDates: drafted.dates,
+    });
     t.clock.set('2026-11-25T11:30:00.000Z');
     await extend('2027-01-08T17:00:00.000Z', '2026-11-25T11:20:00.000Z');
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: WEDNESDAY, postClass: 'first' });

@@ -41,7 +41,12 @@ export function letterAction(template: LetterTemplateId | null, availableActions
  * acknowledge/acknowledgeEscalation effects make to the clock).
  */
 export function promisedDates(record: CaseFacts, action: LetterAction, at: Date, calendar: WorkingCalendar, policy: SlaPolicy): PromisedDates {
-  const clock = action === 'acknowledge' ? { ...record.clock, acknowledgedAt: at.toISOString() } : action === 'acknowledgeEscalation' ? { ...record.clock, escalationAcknowledgedAt: at.toISOString() } : record.clock;
+  const clock =
+    action === 'acknowledge'
+      ? { ...record.clock, acknowledgedAt: at.toISOString() }
+      : action === 'acknowledgeEscalation'
+        ? { ...record.clock, escalationAcknowledgedAt: at.toISOString() }
+        : record.clock;
   const running = action === 'acknowledgeEscalation' || record.stage === 2 ? 'stage2Resolution' : 'stage1Resolution';
   const deadline = computeDeadlines(calendar, policy, clock).find((candidate) => candidate.kind === running);
   const extension = record.extensions.at(-1);
@@ -87,7 +92,13 @@ export interface DateCorrection {
  * draft's date is written), before the PDF exists. A complaints team expects the letter it
  * finalises to state the right date without retyping its edits; nothing has gone out yet.
  */
-export function correctDraftDates(text: string, drafted: PromisedDates, expected: PromisedDates, calendar: WorkingCalendar, language: LetterLanguage): { text: string; corrections: DateCorrection[] } {
+export function correctDraftDates(
+  text: string,
+  drafted: PromisedDates,
+  expected: PromisedDates,
+  calendar: WorkingCalendar,
+  language: LetterLanguage,
+): { text: string; corrections: DateCorrection[] } {
   let corrected = text;
   const corrections: DateCorrection[] = [];
   for (const field of PROMISED_DATE_FIELDS) {
@@ -125,7 +136,10 @@ export function staleLetterDate(
     if (!letter.text.includes(written) || letter.text.includes(letterDay(calendar, held, language))) continue;
     const shown = letterDay(calendar, held, language);
     // The parameters are office days, so the user's language writes them (error-text.ts); the log gets the letter's words.
-    return fieldError(path, `The letter promises ${written} but the workflow will hold ${shown} once it goes: draft the letter again`, 'letter_date_stale', { stated: said, holds: held });
+    return fieldError(path, `The letter promises ${written} but the workflow will hold ${shown} once it goes: draft the letter again`, 'letter_date_stale', {
+      stated: said,
+      holds: held,
+    });
   }
   return null;
 }

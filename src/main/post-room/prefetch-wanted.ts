@@ -29,7 +29,12 @@ export async function wantedFiles(sources: PrefetchSources, people: readonly str
   const caseIds = new Set<string>();
   for (const member of members) {
     const viewer = { accountId: member.id, name: member.name, roles: [...member.roles], departments: [...member.departments] };
-    const theirs: MangoQuerySelector<CaseDocument> = { $or: [{ assigneeId: member.id }, ...(member.departments.length > 0 ? [{ open: true, departments: { $in: [...member.departments] } } as MangoQuerySelector<CaseDocument>] : [])] };
+    const theirs: MangoQuerySelector<CaseDocument> = {
+      $or: [
+        { assigneeId: member.id },
+        ...(member.departments.length > 0 ? [{ open: true, departments: { $in: [...member.departments] } } as MangoQuerySelector<CaseDocument>] : []),
+      ],
+    };
     const selector = visibleSelector(theirs, viewer);
     if (!selector) continue;
     for (const found of await sources.cases.find({ selector }).exec()) caseIds.add(found.id);

@@ -35,12 +35,23 @@ describe("the sender's e-mail, telephone and customer number (issue 18)", () => 
 
   it('without an address, a case from a letter that gives an e-mail address is answered by e-mail', async () => {
     const letter = await t.call('post.logIncoming', { ...newComplaint, sender: { name: 'Margaret Hale', email: 'margaret@example.org' } });
-    expect((await t.call('cases.get', { caseId: letter.caseId! })).case.complainant).toMatchObject({ email: 'margaret@example.org', preferredChannel: 'email' });
+    expect((await t.call('cases.get', { caseId: letter.caseId! })).case.complainant).toMatchObject({
+      email: 'margaret@example.org',
+      preferredChannel: 'email',
+    });
   });
 
   it('make the letter findable for subject access by that e-mail address or telephone number (issue 14 meets issue 18)', async () => {
-    const letter = await t.call('post.logIncoming', { ...newComplaint, kind: 'not-a-complaint', type: '', routedTo: 'Sales', sender: { name: 'M. Hale', ...contact } });
-    expect((await t.call('people.find', { email: 'Margaret@Example.org' })).letters.map((found) => [found.letterId, found.matchedOn])).toEqual([[letter.id, ['email']]]);
+    const letter = await t.call('post.logIncoming', {
+      ...newComplaint,
+      kind: 'not-a-complaint',
+      type: '',
+      routedTo: 'Sales',
+      sender: { name: 'M. Hale', ...contact },
+    });
+    expect((await t.call('people.find', { email: 'Margaret@Example.org' })).letters.map((found) => [found.letterId, found.matchedOn])).toEqual([
+      [letter.id, ['email']],
+    ]);
     expect((await t.call('people.find', { phone: '1614960000' })).letters.map((found) => found.letterId)).toEqual([letter.id]);
   });
 
@@ -59,7 +70,13 @@ describe("the sender's e-mail, telephone and customer number (issue 18)", () => 
     const error = await t.fail('post.logIncoming', { ...newComplaint, sender: { ...sender, ...bad } });
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.issues[0]).toMatchObject({ path, code });
-    const onCase = await t.fail('post.logIncoming', { receivedOn: '2026-11-24', kind: 'correspondence', referenceQuoted: reference, summary: 'More', sender: { ...sender, ...bad } });
+    const onCase = await t.fail('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      kind: 'correspondence',
+      referenceQuoted: reference,
+      summary: 'More',
+      sender: { ...sender, ...bad },
+    });
     expect(onCase.issues[0]).toMatchObject({ path, code });
     expect({ ...(await stored()), timeline: (await t.call('cases.get', { caseId })).timeline.length }).toEqual(before);
   });

@@ -37,7 +37,15 @@ let chachaProfile = '';
 let key = '';
 
 function start(dataDirectory: string, logger: MemoryLogger = createMemoryLogger()): Promise<MainServices> {
-  return startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger, keyProtector: keychain });
+  return startMainServices({
+    dataDirectory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    logger,
+    keyProtector: keychain,
+  });
 }
 
 function copyProfile(name: string): string {
@@ -81,10 +89,22 @@ async function expectAegisWithEveryCase(directory: string): Promise<void> {
 beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-cipher-upgrade-'));
   chachaProfile = path.join(scratch, 'chacha20');
-  const services = await startMainServices({ dataDirectory: chachaProfile, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger: createMemoryLogger(), encryption: 'none-for-tests' });
+  const services = await startMainServices({
+    dataDirectory: chachaProfile,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    logger: createMemoryLogger(),
+    encryption: 'none-for-tests',
+  });
   await seedAdministrator(services);
   for (let index = 0; index < CASES; index += 1) {
-    const response = await services.dispatch('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' }, { host: 'test' });
+    const response = await services.dispatch(
+      'cases.create',
+      { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' },
+      { host: 'test' },
+    );
     if (!response.ok) throw new Error(JSON.stringify(response.error));
   }
   await services.close();
@@ -113,7 +133,12 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
     const keyFileBefore = fs.readFileSync(keyFile);
     const logger = createMemoryLogger();
     await (await start(directory, logger)).close();
-    expect(logger.entries.filter((entry) => entry.message === 'Changing the database cipher').map((entry) => entry.details?.['step'])).toEqual(['checked', 'copied', 'rekeyed', 'switched']);
+    expect(logger.entries.filter((entry) => entry.message === 'Changing the database cipher').map((entry) => entry.details?.['step'])).toEqual([
+      'checked',
+      'copied',
+      'rekeyed',
+      'switched',
+    ]);
     expect(fs.readFileSync(keyFile).equals(keyFileBefore)).toBe(true);
     await expectAegisWithEveryCase(directory);
     const again = createMemoryLogger();
@@ -121,28 +146,33 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
     expect(again.entries.filter((entry) => entry.message === 'Changing the database cipher')).toEqual([]);
   });
 
-  it.each<CipherUpgradeStep>(['checked', 'copied', 'rekeyed', 'switched'])('an interruption after "%s" loses nothing: the profile still opens, and the next start finishes', async (step) => {
-    const directory = copyProfile(`stopped-after-${step}`);
-    const databaseFile = path.join(directory, 'plaint.sqlite');
-    await expect(
-      upgradeProfileCipher({
-        databaseFile,
-        key,
-        onProgress: (reached) => {
-          if (reached === step) throw new Error(`stopped after ${step}`);
-        },
-      }),
-    ).rejects.toThrow(`stopped after ${step}`);
-    // Before the switch the original is whole in ChaCha20; after it, the file is AEGIS.
-    expect(opensWith(databaseFile, step === 'switched' ? 'aegis' : 'chacha20')).toBe(true);
-    await expectAegisWithEveryCase(directory);
-  });
+  it.each<CipherUpgradeStep>(['checked', 'copied', 'rekeyed', 'switched'])(
+    'an interruption after "%s" loses nothing: the profile still opens, and the next start finishes',
+    async (step) => {
+      const directory = copyProfile(`stopped-after-${step}`);
+      const databaseFile = path.join(directory, 'plaint.sqlite');
+      await expect(
+        upgradeProfileCipher({
+          databaseFile,
+          key,
+          onProgress: (reached) => {
+            if (reached === step) throw new Error(`stopped after ${step}`);
+          },
+        }),
+      ).rejects.toThrow(`stopped after ${step}`);
+      // Before the switch the original is whole in ChaCha20; after it, the file is AEGIS.
+      expect(opensWith(databaseFile, step === 'switched' ? 'aegis' : 'chacha20')).toBe(true);
+      await expectAegisWithEveryCase(directory);
+    },
+  );
 
   it('with a wrong key changes nothing: refused as "not a database", the file byte for byte as it was', async () => {
     const directory = copyProfile('wrong-key');
     const databaseFile = path.join(directory, 'plaint.sqlite');
     const before = fs.readFileSync(databaseFile);
-    await expect(upgradeProfileCipher({ databaseFile, key: crypto.randomBytes(32).toString('hex') })).rejects.toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
+    await expect(upgradeProfileCipher({ databaseFile, key: crypto.randomBytes(32).toString('hex') })).rejects.toThrow(
+      expect.objectContaining({ code: 'SQLITE_NOTADB' }),
+    );
     expect(fs.readFileSync(databaseFile).equals(before)).toBe(true);
     expect(fs.readdirSync(directory).filter((name) => name.includes('.recipher'))).toEqual([]);
     expect(opensWith(databaseFile, 'chacha20')).toBe(true);
@@ -155,7 +185,16 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
     const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-cipher-upgrade-runner-'));
     onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
     const runner = path.join(bundleDirectory, 'cipher-upgrade-runner.mjs');
-    await build({ entryPoints: [path.join(import.meta.dirname, 'test-support', 'cipher-upgrade-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: [path.join(import.meta.dirname, 'test-support', 'cipher-upgrade-runner.ts')],
+      outfile: runner,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      packages: 'external',
+      logLevel: 'silent',
+    });
     // How long one upgrade takes here sets the range of kill points (not an assertion).
     const timed = copyProfile('timed');
     const started = performance.now();
@@ -169,7 +208,10 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
       const directory = copyProfile(`killed-${round}`);
       const killAfter = random() * span;
       const last = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [runner, directory, key], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(import.meta.dirname, '..', '..', '..') });
+        const child = spawn(process.execPath, [runner, directory, key], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: path.resolve(import.meta.dirname, '..', '..', '..'),
+        });
         let output = '';
         let errors = '';
         child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -177,7 +219,11 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
           if (!output.includes('upgrading') && `${output}${chunk.toString()}`.includes('upgrading')) setTimeout(() => child.kill('SIGKILL'), killAfter);
           output += chunk.toString();
         });
-        child.once('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(output.trim().split('\n').at(-1) ?? '') : reject(new Error(`the upgrade failed: ${errors.slice(-2000)}`))));
+        child.once('exit', (code, signal) =>
+          signal === 'SIGKILL' || code === 0
+            ? resolve(output.trim().split('\n').at(-1) ?? '')
+            : reject(new Error(`the upgrade failed: ${errors.slice(-2000)}`)),
+        );
       });
       reached.add(last);
       // Killed anywhere, the file opens in one cipher or the other.

@@ -45,7 +45,13 @@ export const recipherCopyOf = (databaseFile: string): string => `${databaseFile}
 function rowCounts(db: Database.Database): Record<string, number> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = Number(db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get());
+  for (const table of tables)
+    counts[table] = Number(
+      db
+        .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
+        .pluck()
+        .get(),
+    );
   return counts;
 }
 
@@ -91,7 +97,8 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
     const check = original.db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new CipherUpgradeError(`The database is damaged (${String(check)}); its cipher was not changed and it is unchanged.`);
     original.db.pragma('wal_checkpoint(TRUNCATE)');
-    if (original.db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new CipherUpgradeError('The database could not leave WAL mode to change its cipher.');
+    if (original.db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete')
+      throw new CipherUpgradeError('The database could not leave WAL mode to change its cipher.');
     counts = rowCounts(original.db);
   } finally {
     original.db.close();
@@ -114,7 +121,8 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
   try {
     const integrity = rekeyed.db.pragma('integrity_check(1)', { simple: true });
     if (integrity !== 'ok') throw new CipherUpgradeError(`The re-encrypted copy failed its integrity check (${String(integrity)}); the original is unchanged.`);
-    if (JSON.stringify(rowCounts(rekeyed.db)) !== JSON.stringify(counts)) throw new CipherUpgradeError('The re-encrypted copy does not hold the same rows as the original; the original is unchanged.');
+    if (JSON.stringify(rowCounts(rekeyed.db)) !== JSON.stringify(counts))
+      throw new CipherUpgradeError('The re-encrypted copy does not hold the same rows as the original; the original is unchanged.');
   } finally {
     rekeyed.db.close();
   }

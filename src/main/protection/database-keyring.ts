@@ -51,7 +51,9 @@ export class DatabaseKeyring {
   /** A new profile: a random key, sealed by the keychain, or kept unprotected until the first password slot. */
   static create(options: KeyringOptions): DatabaseKeyring {
     const key = crypto.randomBytes(KEY_BYTES);
-    const slot: KeySlot = options.protector ? { kind: 'keychain', sealed: options.protector.protect(key).toString('base64') } : { kind: 'unprotected', key: key.toString('hex') };
+    const slot: KeySlot = options.protector
+      ? { kind: 'keychain', sealed: options.protector.protect(key).toString('base64') }
+      : { kind: 'unprotected', key: key.toString('hex') };
     const keyring = new DatabaseKeyring(options, { format: 1, slots: [slot] });
     keyring.key = key;
     keyring.save();
@@ -136,7 +138,9 @@ export class DatabaseKeyring {
 
   /** Whether the account's slot is missing or was written for another password. */
   needsPasswordSlot(owner: SlotOwner): boolean {
-    return !this.content.slots.some((slot) => slot.kind === 'password' && slot.accountId === owner.accountId && slot.verifierSalt === owner.verifierSalt && slot.login === owner.login);
+    return !this.content.slots.some(
+      (slot) => slot.kind === 'password' && slot.accountId === owner.accountId && slot.verifierSalt === owner.verifierSalt && slot.login === owner.login,
+    );
   }
 
   /** (Re)writes the account's password slot; the unprotected slot goes with the first one. */
@@ -145,7 +149,17 @@ export class DatabaseKeyring {
     const salt = crypto.randomBytes(16);
     const { N, r, p } = this.options.cost;
     const box = seal(await deriveWrappingKey(password, salt, this.options.cost), key);
-    const slot: PasswordSlot = { kind: 'password', accountId: owner.accountId, login: owner.login.trim().toLowerCase(), verifierSalt: owner.verifierSalt, salt: salt.toString('base64'), N, r, p, box };
+    const slot: PasswordSlot = {
+      kind: 'password',
+      accountId: owner.accountId,
+      login: owner.login.trim().toLowerCase(),
+      verifierSalt: owner.verifierSalt,
+      salt: salt.toString('base64'),
+      N,
+      r,
+      p,
+      box,
+    };
     this.replaceSlots((other) => other.kind === 'unprotected' || (other.kind === 'password' && other.accountId === owner.accountId), [slot]);
   }
 

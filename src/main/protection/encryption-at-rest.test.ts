@@ -39,7 +39,14 @@ function profile(): string {
 }
 
 async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, ...extra });
+  const services = await startMainServices({
+    dataDirectory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    ...extra,
+  });
   running.push(services);
   return services;
 }
@@ -62,7 +69,10 @@ async function failure(services: MainServices, method: ApiMethodName, input: unk
 }
 
 function filesUnder(directory: string): string[] {
-  return fs.readdirSync(directory, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** Every file in the data directory that holds one of the texts in plain bytes (UTF-8 or UTF-16). */
@@ -76,7 +86,11 @@ function filesHolding(directory: string, texts: readonly string[]): string[] {
 
 async function createCases(services: MainServices, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
-    await call(services, 'cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}`, email: EMAIL }, receivedAt: '2026-11-20T16:00:00.000Z' });
+    await call(services, 'cases.create', {
+      ...phoneComplaint,
+      complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}`, email: EMAIL },
+      receivedAt: '2026-11-20T16:00:00.000Z',
+    });
   }
 }
 
@@ -96,7 +110,7 @@ describe('a new profile is encrypted from its first write (P-7.2)', () => {
     expect(fs.readFileSync(database).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   });
 
-  it('after demo seeding (as seed:demo does), no file holds a seeded complainant\'s name or e-mail', async () => {
+  it("after demo seeding (as seed:demo does), no file holds a seeded complainant's name or e-mail", async () => {
     const directory = profile();
     const services = await start(directory);
     await seedAdministrator(services);
@@ -198,7 +212,8 @@ describe('without a keychain the database opens at sign-in (P-7.2)', () => {
     await stop(first);
 
     const services = await start(directory, { clock });
-    for (let attempt = 0; attempt < 5; attempt += 1) expect(await failure(services, 'session.signIn', { login: SEED_ADMIN.login, password: `wrong ${attempt}` })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect(await failure(services, 'session.signIn', { login: SEED_ADMIN.login, password: `wrong ${attempt}` })).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await failure(services, 'session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password })).toMatchObject({ code: 'THROTTLED' });
     expect(services.domain).toBeNull();
     now = new Date(now.getTime() + 31_000);
@@ -209,7 +224,14 @@ describe('without a keychain the database opens at sign-in (P-7.2)', () => {
     const directory = profile();
     const first = await start(directory);
     await seedAdministrator(first);
-    const saved = (await call(first, 'staff.save', { name: 'Ieva Kalniņa', email: '', login: 'ieva', roles: ['caseworker'], departments: [], password: 'ieva-first-password' })) as { staff: { id: string; login: string }[] };
+    const saved = (await call(first, 'staff.save', {
+      name: 'Ieva Kalniņa',
+      email: '',
+      login: 'ieva',
+      roles: ['caseworker'],
+      departments: [],
+      password: 'ieva-first-password',
+    })) as { staff: { id: string; login: string }[] };
     const ieva = saved.staff.find((member) => member.login === 'ieva');
     if (!ieva) throw new Error('not saved');
     await call(first, 'staff.setPassword', { staffId: ieva.id, password: 'ieva-second-password' });
@@ -247,7 +269,13 @@ describe('the OS keychain slot (P-7.2)', () => {
     const keychain = fakeKeychain();
     const first = await start(directory, { keyProtector: keychain });
     await seedAdministrator(first);
-    expect(await call(first, 'protection.status', {})).toEqual({ encryption: 'encrypted', keychain: 'os-keychain', keychainSlot: true, passwordSlots: 1, recoverySlot: false });
+    expect(await call(first, 'protection.status', {})).toEqual({
+      encryption: 'encrypted',
+      keychain: 'os-keychain',
+      keychainSlot: true,
+      passwordSlots: 1,
+      recoverySlot: false,
+    });
     await stop(first);
 
     const same = await start(directory, { keyProtector: keychain });

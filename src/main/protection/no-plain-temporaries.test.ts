@@ -72,11 +72,20 @@ describe('no personal file is left in the temporary folder (issue 14, P-7.2)', (
     const profile = path.join(root, 'profile');
     const chosen = path.join(root, 'chosen-by-the-person');
     fs.mkdirSync(chosen);
-    t = await startTestDomain('2026-11-25T11:00:00.000Z', profile, { services: { printPage: () => Promise.resolve(new TextEncoder().encode(`%PDF-1.7 ${NAME}`)) } });
+    t = await startTestDomain('2026-11-25T11:00:00.000Z', profile, {
+      services: { printPage: () => Promise.resolve(new TextEncoder().encode(`%PDF-1.7 ${NAME}`)) },
+    });
     useTemporaryFolder(watched);
 
     // The post room: a scanned letter in, letters out to PDF, fetched, posted one by one and as a batch.
-    const incoming = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: scanPdf.toString('base64') }] });
+    const incoming = await t.call('post.logIncoming', {
+      receivedOn: '2026-11-24',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Leaking bottle',
+      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: scanPdf.toString('base64') }],
+    });
     const caseId = incoming.caseId!;
     const letters = [];
     for (const template of ['acknowledgement', 'extension-notice'] as const) {
@@ -92,15 +101,35 @@ describe('no personal file is left in the temporary folder (issue 14, P-7.2)', (
 
     // A letter by e-mail, with its PDF attached.
     if (mailbox && relay) {
-      await t.call('mail.configure', { enabled: true, imap: { host: '127.0.0.1', port: mailbox.port, security: 'none', username: mailbox.user }, smtp: { host: '127.0.0.1', port: relay.port, security: 'none', from: 'complaints@example.com' }, password: mailbox.password });
-      const created = await t.call('cases.create', { complainant: { name: NAME, email: 'margaret@example.org', preferredChannel: 'email' }, channel: 'web-form', receivedAt: '2026-11-25T09:30:00.000Z', type: 'product', summary: 'Leaking bottle' });
+      await t.call('mail.configure', {
+        enabled: true,
+        imap: { host: '127.0.0.1', port: mailbox.port, security: 'none', username: mailbox.user },
+        smtp: { host: '127.0.0.1', port: relay.port, security: 'none', from: 'complaints@example.com' },
+        password: mailbox.password,
+      });
+      const created = await t.call('cases.create', {
+        complainant: { name: NAME, email: 'margaret@example.org', preferredChannel: 'email' },
+        channel: 'web-form',
+        receivedAt: '2026-11-25T09:30:00.000Z',
+        type: 'product',
+        summary: 'Leaking bottle',
+      });
       const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
       const emailed = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
       expect(await t.call('mail.send', { letterId: emailed.id })).toMatchObject({ state: 'sent' });
     }
 
     // Exports: the case list, a dashboard table, the monthly report.
-    for (const format of ['csv', 'xlsx'] as const) await t.call('cases.export', { filters: {}, format, name: 'cases', language: 'en-GB', header: [...CASE_EXPORT_COLUMNS], words: { received: 'Received', telephone: 'Telephone', unassigned: 'Nobody' }, sort: { field: 'reference', direction: 'asc' } });
+    for (const format of ['csv', 'xlsx'] as const)
+      await t.call('cases.export', {
+        filters: {},
+        format,
+        name: 'cases',
+        language: 'en-GB',
+        header: [...CASE_EXPORT_COLUMNS],
+        words: { received: 'Received', telephone: 'Telephone', unassigned: 'Nobody' },
+        sort: { field: 'reference', direction: 'asc' },
+      });
     const table = { name: 'complainants', title: 'Complainants', header: ['Name', 'Cases'], rows: [[NAME, '1']] };
     await t.callAs(managerViewer, 'reports.exportTable', { name: table.name, header: table.header, rows: table.rows });
     await t.callAs(managerViewer, 'reports.exportTableXlsx', table);

@@ -29,7 +29,15 @@ let scratch = '';
 let plaintextProfile = '';
 
 async function start(dataDirectory: string, encryption: 'at-rest' | 'none-for-tests' = 'at-rest'): Promise<MainServices> {
-  return startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger: createMemoryLogger(), encryption });
+  return startMainServices({
+    dataDirectory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    logger: createMemoryLogger(),
+    encryption,
+  });
 }
 
 function copyProfile(name: string): string {
@@ -64,7 +72,11 @@ beforeAll(async () => {
   const services = await start(plaintextProfile, 'none-for-tests');
   await seedAdministrator(services);
   for (let index = 0; index < CASES; index += 1) {
-    const response = await services.dispatch('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' }, { host: 'test' });
+    const response = await services.dispatch(
+      'cases.create',
+      { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' },
+      { host: 'test' },
+    );
     if (!response.ok) throw new Error(JSON.stringify(response.error));
   }
   await services.close();
@@ -77,15 +89,36 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
   it('opens encrypted with every case, and the log shows each step', async () => {
     const directory = copyProfile('upgrade');
     const logger = createMemoryLogger();
-    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger });
+    const services = await startMainServices({
+      dataDirectory: directory,
+      host: 'harness',
+      appName: 'Plaint',
+      version: '0.0.0-test',
+      scryptCost: TEST_SCRYPT_COST,
+      logger,
+    });
     await services.close();
-    expect(logger.entries.filter((entry) => entry.message === 'Encrypting the database').map((entry) => entry.details?.['step'])).toEqual(['checked', 'copied', 'encrypted', 'switched', 'done']);
+    expect(logger.entries.filter((entry) => entry.message === 'Encrypting the database').map((entry) => entry.details?.['step'])).toEqual([
+      'checked',
+      'copied',
+      'encrypted',
+      'switched',
+      'done',
+    ]);
     await expectEncryptedWithEveryCase(directory);
   });
 
   it('in the app the services start before the encryption, and the start screen is told each step through app.status', async () => {
     const directory = copyProfile('on-screen');
-    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, logger: createMemoryLogger(), openInBackground: true });
+    const services = await startMainServices({
+      dataDirectory: directory,
+      host: 'harness',
+      appName: 'Plaint',
+      version: '0.0.0-test',
+      scryptCost: TEST_SCRYPT_COST,
+      logger: createMemoryLogger(),
+      openInBackground: true,
+    });
     try {
       const statuses: AppStatus[] = [];
       const opened = new Promise<void>((resolve) =>
@@ -99,7 +132,15 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
       expect(services.domain).toBeNull();
       expect(await services.dispatch('app.info', {}, { host: 'test' })).toMatchObject({ ok: true, result: { database: { state: 'opening' } } });
       await opened;
-      expect(statuses.map(({ database }) => (database.encryption ? (database.encryption.step ?? 'started') : database.state))).toEqual(['started', 'checked', 'copied', 'encrypted', 'switched', 'done', 'ready']);
+      expect(statuses.map(({ database }) => (database.encryption ? (database.encryption.step ?? 'started') : database.state))).toEqual([
+        'started',
+        'checked',
+        'copied',
+        'encrypted',
+        'switched',
+        'done',
+        'ready',
+      ]);
       expect(services.domain).not.toBeNull();
     } finally {
       await services.close();
@@ -107,20 +148,23 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
     await expectEncryptedWithEveryCase(directory);
   });
 
-  it.each<MigrationStep>(['checked', 'copied', 'encrypted', 'switched', 'done'])('an interruption after "%s" loses nothing: the next start finishes or begins again', async (step) => {
-    const directory = copyProfile(`stopped-after-${step}`);
-    const databaseFile = path.join(directory, 'plaint.sqlite');
-    await expect(
-      encryptPlaintextProfile({
-        databaseFile,
-        keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST },
-        onProgress: (reached) => {
-          if (reached === step) throw new Error(`stopped after ${step}`);
-        },
-      }),
-    ).rejects.toThrow(`stopped after ${step}`);
-    await expectEncryptedWithEveryCase(directory);
-  });
+  it.each<MigrationStep>(['checked', 'copied', 'encrypted', 'switched', 'done'])(
+    'an interruption after "%s" loses nothing: the next start finishes or begins again',
+    async (step) => {
+      const directory = copyProfile(`stopped-after-${step}`);
+      const databaseFile = path.join(directory, 'plaint.sqlite');
+      await expect(
+        encryptPlaintextProfile({
+          databaseFile,
+          keyring: { file: keyFilePath(databaseFile), protector: null, cost: TEST_SCRYPT_COST },
+          onProgress: (reached) => {
+            if (reached === step) throw new Error(`stopped after ${step}`);
+          },
+        }),
+      ).rejects.toThrow(`stopped after ${step}`);
+      await expectEncryptedWithEveryCase(directory);
+    },
+  );
 
   it('a key file write killed half-way leaves no temporary behind: the next start removes it (P-7.2)', async () => {
     // What a SIGKILL inside writeFileAtomically leaves: the temporary, holding (part of) a keyring.
@@ -157,7 +201,16 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
     const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-migration-runner-'));
     onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
     const runner = path.join(bundleDirectory, 'migration-runner.mjs');
-    await build({ entryPoints: [path.join(import.meta.dirname, 'test-support', 'migration-runner.ts')], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: [path.join(import.meta.dirname, 'test-support', 'migration-runner.ts')],
+      outfile: runner,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      packages: 'external',
+      logLevel: 'silent',
+    });
     // How long one migration takes here sets the range of kill points (not an assertion).
     const timed = copyProfile('timed');
     const started = performance.now();
@@ -172,7 +225,10 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
       const directory = copyProfile(`killed-${round}`);
       const killAfter = random() * span;
       const last = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [runner, directory], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(import.meta.dirname, '..', '..', '..') });
+        const child = spawn(process.execPath, [runner, directory], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: path.resolve(import.meta.dirname, '..', '..', '..'),
+        });
         let output = '';
         let errors = '';
         child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -180,7 +236,11 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
           if (!output.includes('migrating') && `${output}${chunk.toString()}`.includes('migrating')) setTimeout(() => child.kill('SIGKILL'), killAfter);
           output += chunk.toString();
         });
-        child.once('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(output.trim().split('\n').at(-1) ?? '') : reject(new Error(`the migration failed: ${errors.slice(-2000)}`))));
+        child.once('exit', (code, signal) =>
+          signal === 'SIGKILL' || code === 0
+            ? resolve(output.trim().split('\n').at(-1) ?? '')
+            : reject(new Error(`the migration failed: ${errors.slice(-2000)}`)),
+        );
       });
       reached.add(last);
       await expectEncryptedWithEveryCase(directory);

@@ -41,7 +41,13 @@ const pendingOf = (keyFile: string) => `${keyFile}.pending`;
 function rowCounts(db: Database.Database): Record<string, number> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = Number(db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get());
+  for (const table of tables)
+    counts[table] = Number(
+      db
+        .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
+        .pluck()
+        .get(),
+    );
   return counts;
 }
 
@@ -60,7 +66,8 @@ function verify(file: string, key: string | null, expected: Record<string, numbe
     const integrity = db.pragma('integrity_check(1)', { simple: true });
     if (integrity !== 'ok') throw new MigrationError(`The ${what} failed its integrity check (${String(integrity)}); the original is unchanged.`);
     const counts = rowCounts(db);
-    if (JSON.stringify(counts) !== JSON.stringify(expected)) throw new MigrationError(`The ${what} does not hold the same rows as the original; the original is unchanged.`);
+    if (JSON.stringify(counts) !== JSON.stringify(expected))
+      throw new MigrationError(`The ${what} does not hold the same rows as the original; the original is unchanged.`);
   });
 }
 
@@ -128,7 +135,8 @@ export async function encryptPlaintextProfile(options: MigrationOptions): Promis
   const counts = withDatabase(databaseFile, null, (db) => {
     // Checked before anything is written: a damaged file is left as it is.
     const check = db.pragma('quick_check(1)', { simple: true });
-    if (check !== 'ok') throw new MigrationError(`The database is damaged (${String(check)}) and was not encrypted; it is unchanged. Restore it from a backup.`);
+    if (check !== 'ok')
+      throw new MigrationError(`The database is damaged (${String(check)}) and was not encrypted; it is unchanged. Restore it from a backup.`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new MigrationError('The database could not leave WAL mode to be encrypted.');
     return rowCounts(db);

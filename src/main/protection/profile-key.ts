@@ -45,7 +45,15 @@ export async function profileKey(options: ProfileKeyOptions): Promise<ProfileKey
     if (!existing) {
       if (hasData(options.databaseFile)) {
         try {
-          return { state: 'open', keyring: await encryptPlaintextProfile({ databaseFile: options.databaseFile, keyring, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), created: false };
+          return {
+            state: 'open',
+            keyring: await encryptPlaintextProfile({
+              databaseFile: options.databaseFile,
+              keyring,
+              ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            }),
+            created: false,
+          };
         } catch (error) {
           return { state: 'plaintext', reason: error instanceof Error ? error.message : String(error) };
         }

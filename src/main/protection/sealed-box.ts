@@ -38,6 +38,8 @@ export function open(wrappingKey: Buffer, sealed: Sealed): Buffer | null {
 
 export function deriveWrappingKey(secret: string, salt: Buffer, cost: SlotScryptCost): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    crypto.scrypt(secret.normalize('NFC'), salt, 32, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1_048_576 }, (error, key) => (error ? reject(error) : resolve(key)));
+    crypto.scrypt(secret.normalize('NFC'), salt, 32, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1_048_576 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }

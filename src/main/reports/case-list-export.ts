@@ -26,7 +26,8 @@ async function allRows(domain: DomainServices, input: ExportInput, viewer: Viewe
   const rows: CaseListItem[] = [];
   for (let offset = 0; ; offset += pageSize) {
     const page = await domain.queries.list({ filters: input.filters, search: input.search, sort: input.sort, offset, limit: pageSize }, viewer);
-    if (page.total > MAX_EXPORT_ROWS) throw fieldError('filters', `The list holds ${page.total} cases; an export holds at most ${MAX_EXPORT_ROWS}. Narrow the list first.`, 'export_too_large');
+    if (page.total > MAX_EXPORT_ROWS)
+      throw fieldError('filters', `The list holds ${page.total} cases; an export holds at most ${MAX_EXPORT_ROWS}. Narrow the list first.`, 'export_too_large');
     rows.push(...page.items);
     if (page.items.length < pageSize || rows.length >= page.total) return rows;
   }
@@ -67,5 +68,8 @@ export async function exportCaseList(domain: DomainServices, input: ExportInput,
   const body = await cells(domain, input, rows);
   const data = input.format === 'csv' ? dayBookCsv(input.header, body) : await xlsx(input.header, body);
   const mimeType = input.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return { file: { name: `${input.name}.${input.format}`, mimeType, dataBase64: data.toString('base64') }, cases: rows.map((row) => ({ id: row.id, reference: row.reference })) };
+  return {
+    file: { name: `${input.name}.${input.format}`, mimeType, dataBase64: data.toString('base64') },
+    cases: rows.map((row) => ({ id: row.id, reference: row.reference })),
+  };
 }

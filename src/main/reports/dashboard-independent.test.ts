@@ -17,7 +17,8 @@ let dashboard: Dashboard;
 async function counts(views: Record<string, CaseFilters>): Promise<Record<string, number>> {
   const entries = Object.entries(views);
   const answers: Record<string, number> = {};
-  for (let start = 0; start < entries.length; start += 50) Object.assign(answers, await t.callAs(managerViewer, 'cases.count', { views: Object.fromEntries(entries.slice(start, start + 50)) }));
+  for (let start = 0; start < entries.length; start += 50)
+    Object.assign(answers, await t.callAs(managerViewer, 'cases.count', { views: Object.fromEntries(entries.slice(start, start + 50)) }));
   return answers;
 }
 
@@ -64,7 +65,11 @@ describe('the dashboard against the case list (an independent computation)', () 
     expect(dashboard.workload.byAssignee.length).toBeGreaterThan(1);
     for (const row of dashboard.workload.byAssignee) {
       const id = row.key?.id ?? '';
-      expect([row.open.count, row.breached.count, row.dueSoon.count], id).toEqual([expected[`open:${id}`], expected[`breached:${id}`], expected[`due-soon:${id}`]]);
+      expect([row.open.count, row.breached.count, row.dueSoon.count], id).toEqual([
+        expected[`open:${id}`],
+        expected[`breached:${id}`],
+        expected[`due-soon:${id}`],
+      ]);
     }
   });
 
@@ -79,7 +84,7 @@ describe('the dashboard against the case list (an independent computation)', () 
     figures.forEach((figure, index) => expect(figure.count, `figure ${index}`).toBe(expected[`f${index}`]));
   });
 
-  it('third-party inquiries equal the inquiries on the timelines of the range\'s cases', async () => {
+  it("third-party inquiries equal the inquiries on the timelines of the range's cases", async () => {
     const domain = t.services.domain;
     if (!domain) throw new Error('no domain');
     const ids = [...dashboard.volume.total.caseIds];
@@ -102,7 +107,12 @@ describe('the dashboard against the case list (an independent computation)', () 
       if (!acknowledgement) continue;
       const state = deadlineState(acknowledgement, t.clock.now());
       if (state === 'met-on-time') onTime += 1;
-      else if (state === 'met-late' || (record.open && state === 'breached') || (!record.open && record.closedAt && Date.parse(record.closedAt) > Date.parse(acknowledgement.dueAt))) late += 1;
+      else if (
+        state === 'met-late' ||
+        (record.open && state === 'breached') ||
+        (!record.open && record.closedAt && Date.parse(record.closedAt) > Date.parse(acknowledgement.dueAt))
+      )
+        late += 1;
     }
     const row = dashboard.deadlines.find((candidate) => candidate.kind === 'acknowledgement');
     expect(onTime + late).toBeGreaterThan(20);

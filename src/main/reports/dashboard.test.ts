@@ -11,7 +11,16 @@ const worker = { id: 'worker-x', name: 'Xena Worker' };
 
 const cases = [
   // A: acknowledged after 24 h (on time); resolved 5 working days after receipt (Oct 6, 7, 8, 9, 12), upheld, £25 refund.
-  handBuiltCase({ id: 'A', receivedAt: '2026-10-05T09:00:00.000Z', acknowledgedAt: '2026-10-06T09:00:00.000Z', resolved: { at: '2026-10-12T10:00:00.000Z', outcome: 'upheld', refundMinor: 2500 }, closedAt: '2026-10-20T10:00:00.000Z', type: 'billing', channel: 'letter', product: 'Blood pressure monitor' }),
+  handBuiltCase({
+    id: 'A',
+    receivedAt: '2026-10-05T09:00:00.000Z',
+    acknowledgedAt: '2026-10-06T09:00:00.000Z',
+    resolved: { at: '2026-10-12T10:00:00.000Z', outcome: 'upheld', refundMinor: 2500 },
+    closedAt: '2026-10-20T10:00:00.000Z',
+    type: 'billing',
+    channel: 'letter',
+    product: 'Blood pressure monitor',
+  }),
   // B: acknowledged after 72 h (late); stage 1 due Thursday 22 October, resolved 30 October (late, 19 working days), not upheld;
   // escalated 2 November, acknowledged 4 November (on time), stage 2 resolved 10 November (6 working days), partly upheld, £10 refund.
   handBuiltCase({

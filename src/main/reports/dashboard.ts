@@ -43,6 +43,11 @@ export function computeDashboard(cases: readonly CaseRecord[], context: ReportCo
     timeTaken: timeTakenReport(received, context.calendar),
     outcomes: outcomesReport(received),
     workload: workloadReport(open, context.now),
-    thirdParties: thirdPartyReport(inquiries.sent.filter((inquiry) => receivedIds.has(inquiry.caseId)), inquiries.answered, context.calendar, context.now),
+    thirdParties: thirdPartyReport(
+      inquiries.sent.filter((inquiry) => receivedIds.has(inquiry.caseId)),
+      inquiries.answered,
+      context.calendar,
+      context.now,
+    ),
   };
 }

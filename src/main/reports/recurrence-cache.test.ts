@@ -25,7 +25,17 @@ async function resolvedWithCourierHandling(day: string): Promise<string> {
   const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: `${day}T10:00:00.000Z` });
   await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: `${day}T11:00:00.000Z`, channel: 'email' } });
   await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: `${day}T11:10:00.000Z` } });
-  await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: `${day}T12:00:00.000Z`, channel: 'email', summary: 'Sorted', outcome: 'upheld' } });
+  await t.call('cases.act', {
+    caseId,
+    action: {
+      type: 'communicateResolution',
+      rootCauseId: 'courier-handling',
+      at: `${day}T12:00:00.000Z`,
+      channel: 'email',
+      summary: 'Sorted',
+      outcome: 'upheld',
+    },
+  });
   return caseId;
 }
 
@@ -37,7 +47,15 @@ describe('the recurrence report is cached and emptied on changes (P-5.3)', () =>
     expect(t.services.recurrence?.cachedEntries).toBe(1);
 
     const settingsChanged = published('settings.changed');
-    await t.call('improvementActions.save', { title: 'Re-train couriers', ownerId: t.me(), dueOn: '2026-11-01', status: 'completed', completedOn: '2026-11-01', rootCauseIds: ['courier-handling'], lessonsLearned: '' });
+    await t.call('improvementActions.save', {
+      title: 'Re-train couriers',
+      ownerId: t.me(),
+      dueOn: '2026-11-01',
+      status: 'completed',
+      completedOn: '2026-11-01',
+      rootCauseIds: ['courier-handling'],
+      lessonsLearned: '',
+    });
     await settingsChanged;
     const withAction = await t.call('reports.recurrence', {});
     expect(withAction.rows.map((row) => row.before.caseIds)).toEqual([[first]]);

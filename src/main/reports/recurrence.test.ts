@@ -107,12 +107,27 @@ describe('the recurrence report rows', () => {
   ];
 
   it('counts each cause in equal periods before and after completion, each figure with its case ids', () => {
-    const report = recurrenceReport(cases, [completed('a1', '2026-09-01', ['courier-handling', 'late-dispatch']), completed('a2', '2026-09-01', ['staff-error'], 'in-progress')], london, now);
+    const report = recurrenceReport(
+      cases,
+      [completed('a1', '2026-09-01', ['courier-handling', 'late-dispatch']), completed('a2', '2026-09-01', ['staff-error'], 'in-progress')],
+      london,
+      now,
+    );
     expect(report.rows).toHaveLength(2);
     const [courier, dispatch] = report.rows;
-    expect(courier).toMatchObject({ actionId: 'a1', rootCauseId: 'courier-handling', periodDays: 90, beforeFrom: '2026-06-03', afterTo: '2026-11-29', verdict: 'fell', doubt: null });
+    expect(courier).toMatchObject({
+      actionId: 'a1',
+      rootCauseId: 'courier-handling',
+      periodDays: 90,
+      beforeFrom: '2026-06-03',
+      afterTo: '2026-11-29',
+      verdict: 'fell',
+      doubt: null,
+    });
     expect(courier?.before.count).toBe(20);
-    expect([...(courier?.before.caseIds ?? [])].sort()).toEqual([...casesOn('before', '2026-06-03', 14, null), ...casesOn('before-edge', '2026-08-31', 6, null)].map((entry) => entry.id).sort());
+    expect([...(courier?.before.caseIds ?? [])].sort()).toEqual(
+      [...casesOn('before', '2026-06-03', 14, null), ...casesOn('before-edge', '2026-08-31', 6, null)].map((entry) => entry.id).sort(),
+    );
     expect(courier?.after).toEqual({ count: 5, caseIds: ['after-0', 'after-1', 'after-2', 'after-edge-0', 'after-edge-1'] });
     expect(courier).toMatchObject({ beforePer30Days: 6.7, afterPer30Days: 1.7 });
     expect(dispatch).toMatchObject({ rootCauseId: 'late-dispatch', before: { count: 0 }, after: { count: 5 }, verdict: 'cannot-tell', doubt: 'too-few-cases' });

@@ -25,7 +25,13 @@ function daysBetween(from: string, to: string): number {
 
 const per30Days = (count: number, days: number) => (days === 0 ? 0 : Math.round((count / days) * 300) / 10);
 
-export function recurrenceReport(cases: readonly RecurrenceCase[], actions: readonly ImprovementAction[], calendar: WorkingCalendar, now: Date, rule = RECURRENCE_RULE): RecurrenceReport {
+export function recurrenceReport(
+  cases: readonly RecurrenceCase[],
+  actions: readonly ImprovementAction[],
+  calendar: WorkingCalendar,
+  now: Date,
+  rule = RECURRENCE_RULE,
+): RecurrenceReport {
   const today = officeDay(calendar, now);
   // Each case's office day of receipt, by cause (one pass over the cases).
   const byCause = new Map<string, { id: string; day: string }[]>();

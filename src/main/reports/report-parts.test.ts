@@ -41,7 +41,12 @@ describe('deadline verdicts (P-3.2, P-4.1; issue 18 breaches stay breaches)', ()
   const now = new Date('2026-12-01T12:00:00.000Z');
 
   it('a closed case that never reached a deadline is not counted; one closed after it passed is a breach', () => {
-    const withdrawnEarly = handBuiltCase({ id: 'W', receivedAt: '2026-10-05T09:00:00.000Z', acknowledgedAt: '2026-10-05T10:00:00.000Z', closedAt: '2026-10-06T09:00:00.000Z' });
+    const withdrawnEarly = handBuiltCase({
+      id: 'W',
+      receivedAt: '2026-10-05T09:00:00.000Z',
+      acknowledgedAt: '2026-10-05T10:00:00.000Z',
+      closedAt: '2026-10-06T09:00:00.000Z',
+    });
     const stage1 = withdrawnEarly.deadlines.find((deadline) => deadline.kind === 'stage1Resolution');
     if (!stage1) throw new Error('stage 1 deadline');
     expect(deadlineVerdict(withdrawnEarly, stage1, now)).toBe('not-counted');
@@ -50,7 +55,12 @@ describe('deadline verdicts (P-3.2, P-4.1; issue 18 breaches stay breaches)', ()
   });
 
   it('a deadline breached and then extended counts as breached even when the new deadline is met', () => {
-    const record = handBuiltCase({ id: 'X', receivedAt: '2026-10-05T09:00:00.000Z', acknowledgedAt: '2026-10-05T10:00:00.000Z', resolved: { at: '2026-11-02T10:00:00.000Z', outcome: 'upheld' } });
+    const record = handBuiltCase({
+      id: 'X',
+      receivedAt: '2026-10-05T09:00:00.000Z',
+      acknowledgedAt: '2026-10-05T10:00:00.000Z',
+      resolved: { at: '2026-11-02T10:00:00.000Z', outcome: 'upheld' },
+    });
     const stage1 = record.deadlines.find((deadline) => deadline.kind === 'stage1Resolution');
     if (!stage1) throw new Error('stage 1 deadline');
     expect(deadlineVerdict(record, { ...stage1, dueAt: '2026-11-30T23:59:59.999Z', breachedAt: '2026-10-19T22:59:59.999Z' }, now)).toBe('breached');

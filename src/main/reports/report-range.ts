@@ -45,10 +45,20 @@ const shiftDays = (day: string, days: number) => format(addDays(parseISO(day), d
 function weeksOf(range: DateRange): RangePeriod[] {
   const mondays: Date[] = [];
   for (let monday = startOfISOWeek(parseISO(range.from)); format(monday, DAY) <= range.to; monday = addDays(monday, 7)) mondays.push(monday);
-  return mondays.map((monday) => ({ period: format(monday, ISO_WEEK), start: format(monday, DAY), previous: format(addDays(monday, -7 * mondays.length), ISO_WEEK) }));
+  return mondays.map((monday) => ({
+    period: format(monday, ISO_WEEK),
+    start: format(monday, DAY),
+    previous: format(addDays(monday, -7 * mondays.length), ISO_WEEK),
+  }));
 }
 
-export function resolveRange(calendar: WorkingCalendar, now: Date, from: string | undefined, to: string | undefined, grouping: ReportGrouping = 'month'): ResolvedRange {
+export function resolveRange(
+  calendar: WorkingCalendar,
+  now: Date,
+  from: string | undefined,
+  to: string | undefined,
+  grouping: ReportGrouping = 'month',
+): ResolvedRange {
   const today = officeDay(calendar, now);
   // A start after today with no end: the range is that one day (never a range that ends before it starts).
   const end = to ?? (from !== undefined && from > today ? from : today);

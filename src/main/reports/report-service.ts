@@ -61,13 +61,25 @@ export class ReportService {
 
   /** The printable report shown in the window, as a PDF; refused (pdf_not_available) without Electron's printer. */
   async pdf(name: string): Promise<{ name: string; mimeType: string; dataBase64: string }> {
-    if (!this.printPage) throw new DomainError('UNAVAILABLE', 'A PDF can only be printed where Electron runs.', [{ path: '', code: 'pdf_not_available', message: 'A PDF can only be printed where Electron runs.' }]);
+    if (!this.printPage)
+      throw new DomainError('UNAVAILABLE', 'A PDF can only be printed where Electron runs.', [
+        { path: '', code: 'pdf_not_available', message: 'A PDF can only be printed where Electron runs.' },
+      ]);
     return { name: `${name}.pdf`, mimeType: 'application/pdf', dataBase64: Buffer.from(await this.printPage()).toString('base64') };
   }
 
   /** The same table as an XLSX workbook (exceljs). */
-  async xlsx(name: string, title: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<{ name: string; mimeType: string; dataBase64: string }> {
-    return { name: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: (await tableXlsx(title, header, rows)).toString('base64') };
+  async xlsx(
+    name: string,
+    title: string,
+    header: readonly string[],
+    rows: readonly (readonly string[])[],
+  ): Promise<{ name: string; mimeType: string; dataBase64: string }> {
+    return {
+      name: `${name}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      dataBase64: (await tableXlsx(title, header, rows)).toString('base64'),
+    };
   }
 
   private async compute(filters: ReportFilters, viewer: Viewer | null | undefined, now: Date): Promise<Dashboard> {
@@ -85,7 +97,8 @@ export class ReportService {
     const answered: InquiryAnswered[] = [];
     for (const document of entries) {
       const entry = document.toJSON() as TimelineEntry;
-      if (entry.kind === 'inquiry') sent.push({ caseId: entry.caseId, inquiryId: entry.data.inquiryId, partyKind: entry.data.partyKind, at: entry.at, dueAt: entry.data.dueAt });
+      if (entry.kind === 'inquiry')
+        sent.push({ caseId: entry.caseId, inquiryId: entry.data.inquiryId, partyKind: entry.data.partyKind, at: entry.at, dueAt: entry.data.dueAt });
       if (entry.kind === 'inquiry-response') answered.push({ inquiryId: entry.data.inquiryId, at: entry.at });
     }
     return { sent, answered };

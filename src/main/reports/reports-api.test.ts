@@ -21,7 +21,14 @@ beforeAll(async () => {
   ];
   for (const [index, spec] of cases.entries()) {
     const complainant = { ...phoneComplaint.complainant, name: `Person ${index}`, email: `p${index}@example.lv` };
-    const { caseId } = await t.call('cases.create', { ...phoneComplaint, complainant, type: spec.type, channel: spec.channel, ...spec.when, departments: spec.departments ?? [] });
+    const { caseId } = await t.call('cases.create', {
+      ...phoneComplaint,
+      complainant,
+      type: spec.type,
+      channel: spec.channel,
+      ...spec.when,
+      departments: spec.departments ?? [],
+    });
     created.push(caseId);
   }
 });
@@ -58,7 +65,10 @@ describe('reports.dashboard (issue 16)', () => {
     for (const row of weekly.volume.periods) {
       expect((await t.callAs(managerViewer, 'cases.list', { filters: { caseIds: [...row.current.caseIds] } })).total).toBe(row.current.count);
     }
-    expect((await t.callAs(managerViewer, 'reports.dashboard', { from: '2026-10-12', to: '2026-11-15' })).volume.periods.map((row) => row.period)).toEqual(['2026-10', '2026-11']);
+    expect((await t.callAs(managerViewer, 'reports.dashboard', { from: '2026-10-12', to: '2026-11-15' })).volume.periods.map((row) => row.period)).toEqual([
+      '2026-10',
+      '2026-11',
+    ]);
   });
 
   it('refuses a grouping other than month or week at its field', async () => {
@@ -81,7 +91,11 @@ describe('reports.dashboard (issue 16)', () => {
     const changed = new Promise<void>((resolve) => {
       const stop = t.services.events.listenAll((channel) => channel === 'cases.changed' && (stop(), resolve()));
     });
-    const { caseId } = await t.call('cases.create', { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: 'Late Comer' }, receivedAt: '2026-11-20T10:00:00.000Z' });
+    const { caseId } = await t.call('cases.create', {
+      ...phoneComplaint,
+      complainant: { ...phoneComplaint.complainant, name: 'Late Comer' },
+      receivedAt: '2026-11-20T10:00:00.000Z',
+    });
     // The change feed publishes cases.changed; the next dashboard (in the same minute) sees the new case.
     await changed;
     expect((await t.callAs(managerViewer, 'reports.dashboard', {})).volume.total.count).toBe(before.volume.total.count + 1);
@@ -122,7 +136,15 @@ describe('reports.exportTable (issue 16: every table to CSV)', () => {
 
 describe('reports.exportTableXlsx (issue 16: every table to XLSX, written by exceljs)', () => {
   it('writes a workbook that exceljs reads back: header, counts as numbers, text (even =…) as text', async () => {
-    const file = await t.callAs(managerViewer, 'reports.exportTableXlsx', { name: 'volume-by-type', title: 'Received by type: [all]', header: ['Type', 'Cases', 'On time'], rows: [['=HYPERLINK("x")', '2', '50.0%'], ['2026', '10', '—']] });
+    const file = await t.callAs(managerViewer, 'reports.exportTableXlsx', {
+      name: 'volume-by-type',
+      title: 'Received by type: [all]',
+      header: ['Type', 'Cases', 'On time'],
+      rows: [
+        ['=HYPERLINK("x")', '2', '50.0%'],
+        ['2026', '10', '—'],
+      ],
+    });
     expect(file).toMatchObject({ name: 'volume-by-type.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(Buffer.from(file.dataBase64, 'base64')).buffer);
@@ -143,7 +165,6 @@ describe('reports.exportTableXlsx (issue 16: every table to XLSX, written by exc
     expect((await t.failAs(testViewer('casey', ['caseworker']), 'reports.exportTableXlsx', { name: 'x', header: ['A'], rows: [] })).code).toBe('FORBIDDEN');
   });
 });
-
 
 describe('reports.printPdf (issue 16: the monthly report as a PDF where Electron runs)', () => {
   it('is refused with a translated code where there is no printer (the harness, plain Node), changing nothing', async () => {

@@ -25,7 +25,8 @@ export interface InquiryAnswered {
 
 export function thirdPartyReport(sent: readonly InquirySent[], answered: readonly InquiryAnswered[], calendar: WorkingCalendar, now: Date): ThirdPartyRow[] {
   const answers = new Map<string, string>();
-  for (const answer of answered) if (!answers.has(answer.inquiryId) || (answers.get(answer.inquiryId) ?? '') > answer.at) answers.set(answer.inquiryId, answer.at);
+  for (const answer of answered)
+    if (!answers.has(answer.inquiryId) || (answers.get(answer.inquiryId) ?? '') > answer.at) answers.set(answer.inquiryId, answer.at);
   return THIRD_PARTY_KINDS.map((kind) => {
     const inquiries = sent.filter((inquiry) => inquiry.partyKind === kind);
     const answeredOnes = inquiries.filter((inquiry) => answers.has(inquiry.inquiryId));

@@ -37,7 +37,8 @@ export function timeTakenReport(cases: readonly TimedCase[], calendar: WorkingCa
   const stage2: { id: string; days: number }[] = [];
   for (const record of cases) {
     if (record.resolution) stage1.push({ id: record.id, days: timeTaken(calendar, record.receivedAt, record.resolution.at).workingDays });
-    if (record.escalation && record.stage2Resolution) stage2.push({ id: record.id, days: timeTaken(calendar, record.escalation.requestedAt, record.stage2Resolution.at).workingDays });
+    if (record.escalation && record.stage2Resolution)
+      stage2.push({ id: record.id, days: timeTaken(calendar, record.escalation.requestedAt, record.stage2Resolution.at).workingDays });
   }
   return [stageTimes(1, stage1), stageTimes(2, stage2)];
 }

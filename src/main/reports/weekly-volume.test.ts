@@ -33,7 +33,11 @@ describe('the weeks of a range', () => {
 
   it('counts a case in the week of its office day: late Sunday 3 January 2027 is week 53 of 2026, Monday midnight is week 1', () => {
     const context = { calendar: london, now, range: resolveRange(london, now, '2026-12-28', '2027-01-10', 'week') };
-    const volume = volumeReport([received('sunday-late', '2027-01-03T23:59:59.999Z'), received('monday', '2027-01-04T00:00:00.000Z'), received('new-year', '2027-01-01T10:00:00.000Z')], [received('before', '2026-12-14T09:00:00.000Z')], context);
+    const volume = volumeReport(
+      [received('sunday-late', '2027-01-03T23:59:59.999Z'), received('monday', '2027-01-04T00:00:00.000Z'), received('new-year', '2027-01-01T10:00:00.000Z')],
+      [received('before', '2026-12-14T09:00:00.000Z')],
+      context,
+    );
     expect(volume.grouping).toBe('week');
     expect(volume.periods.map((row) => [row.period, row.start, row.current.caseIds, row.previous.caseIds])).toEqual([
       ['2026-W53', '2026-12-28', ['sunday-late', 'new-year'], ['before']],
@@ -43,7 +47,11 @@ describe('the weeks of a range', () => {
 
   it('across the change to summer time (28 March 2027): Sunday 23:30 BST is still week 12, 00:30 BST Monday is week 13', () => {
     const context = { calendar: london, now, range: resolveRange(london, now, '2027-03-22', '2027-04-04', 'week') };
-    const volume = volumeReport([received('sunday', '2027-03-28T22:30:00.000Z'), received('monday', '2027-03-28T23:30:00.000Z'), received('week-start', '2027-03-22T00:00:00.000Z')], [], context);
+    const volume = volumeReport(
+      [received('sunday', '2027-03-28T22:30:00.000Z'), received('monday', '2027-03-28T23:30:00.000Z'), received('week-start', '2027-03-22T00:00:00.000Z')],
+      [],
+      context,
+    );
     expect(volume.periods.map((row) => [row.period, row.current.caseIds])).toEqual([
       ['2027-W12', ['sunday', 'week-start']],
       ['2027-W13', ['monday']],

@@ -31,7 +31,12 @@ class Rows<K> {
 
   toRows(): WorkloadRow<K>[] {
     const figure = (ids: string[]): Figure => figureOf(ids);
-    return [...this.rows.values()].map((entry) => ({ key: entry.key, open: figure(entry.open), dueSoon: figure(entry.dueSoon), breached: figure(entry.breached) }));
+    return [...this.rows.values()].map((entry) => ({
+      key: entry.key,
+      open: figure(entry.open),
+      dueSoon: figure(entry.dueSoon),
+      breached: figure(entry.breached),
+    }));
   }
 }
 

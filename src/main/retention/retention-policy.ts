@@ -24,5 +24,12 @@ export function retentionEnds(record: CaseDocument, policy: RetentionPolicy): Da
 export function dueCase(record: CaseDocument, policy: RetentionPolicy, now: Date): DueCase | null {
   const ends = retentionEnds(record, policy);
   if (!ends || ends.getTime() > now.getTime() || record.closedAt === null) return null;
-  return { caseId: record.id, reference: record.reference, type: record.type, outcome: finalOutcome(record), closedAt: record.closedAt, dueSince: ends.toISOString() };
+  return {
+    caseId: record.id,
+    reference: record.reference,
+    type: record.type,
+    outcome: finalOutcome(record),
+    closedAt: record.closedAt,
+    dueSince: ends.toISOString(),
+  };
 }

@@ -14,7 +14,14 @@ import type { RxCollection, RxDatabase } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { LetterDocument } from '../post-room/letters-collection';
 import { fieldError } from '../../shared/domain/domain-error';
-import { DEFAULT_RETENTION_POLICY, retentionPolicySchema, type DueCase, type ErasureRecord, type RetentionPolicy, type RetentionView } from '../../shared/domain/retention';
+import {
+  DEFAULT_RETENTION_POLICY,
+  retentionPolicySchema,
+  type DueCase,
+  type ErasureRecord,
+  type RetentionPolicy,
+  type RetentionView,
+} from '../../shared/domain/retention';
 import { caseAccess } from '../../shared/identity/case-access';
 import type { Viewer } from '../../shared/identity/viewer';
 import { causalTime } from '../domain/case-field-groups';

@@ -24,10 +24,27 @@ beforeEach(async () => {
   t = await startTestDomain('2026-12-16T10:00:00.000Z', undefined, { timers: (clock) => (timers = new FakeTimers(clock)) });
   person = await personalCase(t);
   t.clock.set('2027-01-04T10:00:00.000Z');
-  ({ caseId: notUpheld } = await t.call('cases.create', { complainant: { name: 'Other Person', email: 'other@example.org', preferredChannel: 'email' }, channel: 'email', type: 'billing', summary: 'Charged twice', receivedAt: '2027-01-04T09:00:00.000Z' }));
+  ({ caseId: notUpheld } = await t.call('cases.create', {
+    complainant: { name: 'Other Person', email: 'other@example.org', preferredChannel: 'email' },
+    channel: 'email',
+    type: 'billing',
+    summary: 'Charged twice',
+    receivedAt: '2027-01-04T09:00:00.000Z',
+  }));
   await t.call('cases.act', { caseId: notUpheld, action: { type: 'acknowledge', at: '2027-01-04T09:30:00.000Z', channel: 'email' } });
   await t.call('cases.act', { caseId: notUpheld, action: { type: 'startInvestigation', at: '2027-01-04T09:40:00.000Z' } });
-  await t.call('cases.act', { caseId: notUpheld, action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2027-01-04T10:00:00.000Z', channel: 'email', summary: 'Charged once only', outcome: 'not-upheld', redress: [] } });
+  await t.call('cases.act', {
+    caseId: notUpheld,
+    action: {
+      type: 'communicateResolution',
+      rootCauseId: 'courier-handling',
+      at: '2027-01-04T10:00:00.000Z',
+      channel: 'email',
+      summary: 'Charged once only',
+      outcome: 'not-upheld',
+      redress: [],
+    },
+  });
   await t.call('cases.act', { caseId: notUpheld, action: { type: 'close', at: '2027-01-04T10:00:00.000Z' } });
 });
 afterEach(async () => {
@@ -47,7 +64,16 @@ describe('the retention policy (issue 14)', () => {
     t.clock.set('2032-12-22T09:59:00.000Z');
     expect(await dueIds()).toEqual([]);
     t.clock.set('2032-12-22T10:01:00.000Z');
-    expect((await t.call('retention.status', {})).due).toEqual([{ caseId: person.caseId, reference: person.reference, type: 'product', outcome: 'upheld', closedAt: '2026-12-22T10:00:00.000Z', dueSince: '2032-12-22T10:00:00.000Z' }]);
+    expect((await t.call('retention.status', {})).due).toEqual([
+      {
+        caseId: person.caseId,
+        reference: person.reference,
+        type: 'product',
+        outcome: 'upheld',
+        closedAt: '2026-12-22T10:00:00.000Z',
+        dueSince: '2032-12-22T10:00:00.000Z',
+      },
+    ]);
     t.clock.set('2033-01-05T10:00:00.000Z');
     expect(await dueIds()).toEqual([person.caseId, notUpheld]);
   });
@@ -60,11 +86,24 @@ describe('the retention policy (issue 14)', () => {
   });
 
   it('bad input is refused at its field, and a non-administrator is refused; the policy stays as it was', async () => {
-    expect(await t.fail('retention.setPolicy', { years: { upheld: 0, 'partly-upheld': 6, 'not-upheld': 6, none: 6 } })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'years.upheld', code: 'too_small' }] });
-    expect(await t.fail('retention.setPolicy', { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6.5, none: 6 } })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'years.not-upheld' }] });
-    expect(await t.fail('retention.setPolicy', { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6 } })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'years.none' }] });
-    expect(await t.fail('retention.setPolicy', { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6, none: 6, withdrawn: 1 } })).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(await t.failAs(testViewer('mgr', ['manager']), 'retention.setPolicy', { years: { upheld: 1, 'partly-upheld': 1, 'not-upheld': 1, none: 1 } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.fail('retention.setPolicy', { years: { upheld: 0, 'partly-upheld': 6, 'not-upheld': 6, none: 6 } })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'years.upheld', code: 'too_small' }],
+    });
+    expect(await t.fail('retention.setPolicy', { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6.5, none: 6 } })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'years.not-upheld' }],
+    });
+    expect(await t.fail('retention.setPolicy', { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6 } })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'years.none' }],
+    });
+    expect(await t.fail('retention.setPolicy', { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6, none: 6, withdrawn: 1 } })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(
+      await t.failAs(testViewer('mgr', ['manager']), 'retention.setPolicy', { years: { upheld: 1, 'partly-upheld': 1, 'not-upheld': 1, none: 1 } }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect((await t.call('retention.status', {})).policy.years.upheld).toBe(6);
   });
 });
@@ -85,8 +124,14 @@ describe('approving the cases past retention (issue 14)', () => {
 
   it('a case not past retention, or unknown, refuses the whole approval and nothing changes', async () => {
     t.clock.set('2033-01-01T10:00:00.000Z'); // person's case is due, the other not yet
-    expect(await t.fail('retention.approve', { caseIds: [person.caseId, notUpheld] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'caseIds.1', code: 'not_past_retention' }] });
-    expect(await t.fail('retention.approve', { caseIds: [person.caseId, 'no-such-case'] })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'caseIds.1' }] });
+    expect(await t.fail('retention.approve', { caseIds: [person.caseId, notUpheld] })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'caseIds.1', code: 'not_past_retention' }],
+    });
+    expect(await t.fail('retention.approve', { caseIds: [person.caseId, 'no-such-case'] })).toMatchObject({
+      code: 'NOT_FOUND',
+      issues: [{ path: 'caseIds.1' }],
+    });
     expect(await t.fail('retention.approve', { caseIds: [] })).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'caseIds', code: 'too_few' }] });
     expect(await t.failAs(testViewer('cw', ['caseworker']), 'retention.approve', { caseIds: [person.caseId] })).toMatchObject({ code: 'FORBIDDEN' });
     expect((await t.call('cases.get', { caseId: person.caseId })).case.complainant.name).toBe(PERSON.name);
@@ -114,7 +159,16 @@ describe('the daily check (issue 14)', () => {
   it('erases at once an entry that reaches an anonymised case afterwards (written offline on another device, arriving by sync)', async () => {
     t.clock.set('2033-01-05T09:00:00.000Z');
     await t.call('retention.approve', { caseIds: [person.caseId] });
-    const late: TimelineEntry = { id: 'late-note', caseId: person.caseId, kind: 'note', at: '2033-01-04T09:00:00.000Z', recordedAt: '2033-01-04T09:00:00.000Z', order: 0, by: { id: t.me(), name: 'Admin' }, data: { text: `Called ${PERSON.name} back` } };
+    const late: TimelineEntry = {
+      id: 'late-note',
+      caseId: person.caseId,
+      kind: 'note',
+      at: '2033-01-04T09:00:00.000Z',
+      recordedAt: '2033-01-04T09:00:00.000Z',
+      order: 0,
+      by: { id: t.me(), name: 'Admin' },
+      data: { text: `Called ${PERSON.name} back` },
+    };
     await t.services.domain!.db.timeline.insert(late);
     await settle();
     const stored = (await t.services.domain!.db.timeline.findOne('late-note').exec())?.toJSON();

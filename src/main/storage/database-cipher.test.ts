@@ -63,7 +63,9 @@ describe('the cipher of an encrypted database (P-7.2)', () => {
     // One bit in the middle of the third page (a page of rows), as a bad sector or a tamperer would.
     bytes[2 * PAGE + 1000] = (bytes[2 * PAGE + 1000] ?? 0) ^ 0x01;
     fs.writeFileSync(file, bytes);
-    expect(() => openSqliteConnection(file, { key: KEY })).toThrow(expect.objectContaining({ kind: 'CORRUPT', message: expect.stringContaining('is damaged') }));
+    expect(() => openSqliteConnection(file, { key: KEY })).toThrow(
+      expect.objectContaining({ kind: 'CORRUPT', message: expect.stringContaining('is damaged') }),
+    );
     // Read directly, the changed page is refused too (SQLITE_CORRUPT), not returned.
     const { db } = openWithKey(file, KEY, { readonly: true });
     try {
@@ -77,7 +79,9 @@ describe('the cipher of an encrypted database (P-7.2)', () => {
   it('refuses a wrong key with "not a readable Plaint database", trying each cipher, and leaves the file as it was', () => {
     const file = writtenDatabase();
     const before = fs.readFileSync(file);
-    expect(() => openSqliteConnection(file, { key: crypto.randomBytes(32).toString('hex') })).toThrow(expect.objectContaining({ kind: 'NOT_A_DATABASE', message: expect.stringContaining('encrypted with a different key') }));
+    expect(() => openSqliteConnection(file, { key: crypto.randomBytes(32).toString('hex') })).toThrow(
+      expect.objectContaining({ kind: 'NOT_A_DATABASE', message: expect.stringContaining('encrypted with a different key') }),
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     connection = openSqliteConnection(file, { key: KEY });
     expect(Number(connection.db.prepare('SELECT count(*) FROM cases').pluck().get())).toBe(400);

@@ -50,7 +50,12 @@ export function isNotADatabase(error: unknown): boolean {
  * read, so it changes nothing. When no cipher opens it (a wrong key, or no database), the first
  * cipher's error is thrown.
  */
-export function openWithKey(file: string, key: string, options: Database.Options = {}, ciphers: readonly DatabaseCipher[] = KNOWN_CIPHERS): { readonly db: Database.Database; readonly cipher: DatabaseCipher } {
+export function openWithKey(
+  file: string,
+  key: string,
+  options: Database.Options = {},
+  ciphers: readonly DatabaseCipher[] = KNOWN_CIPHERS,
+): { readonly db: Database.Database; readonly cipher: DatabaseCipher } {
   let first: unknown = null;
   for (const cipher of ciphers) {
     const db = new Database(file, options);

@@ -33,7 +33,7 @@ export function ensureFullTextIndex(db: SqliteDatabase, documentsTable: string, 
     const insert = db.prepare(`INSERT INTO ${index.table} (rowid, text) VALUES (?, ?)`);
     const page = db.prepare(`SELECT rowid, doc FROM ${documentsTable} WHERE deleted = 0 AND rowid > ? ORDER BY rowid LIMIT 1000`);
     // Page by rowid: better-sqlite3 cannot write while a read cursor is open.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = page.all(after) as { rowid: number; doc: string }[];
       if (rows.length === 0) break;
       for (const row of rows) insert.run(row.rowid, index.extract(JSON.parse(row.doc)));
@@ -56,5 +56,8 @@ export function dropFullTextIndex(db: SqliteDatabase, table: string): void {
 export function toMatchQuery(input: string): string | null {
   const words = input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+  return words
+    .slice(0, 12)
+    .map((word) => `"${word.replaceAll('"', '""')}"*`)
+    .join(' ');
 }

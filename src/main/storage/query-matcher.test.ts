@@ -21,7 +21,13 @@ const schema = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  properties: { id: { type: 'string', maxLength: 20 }, owner: { type: ['string', 'null'] }, tags: { type: 'array' }, score: { type: 'number' }, flag: { type: 'boolean' } },
+  properties: {
+    id: { type: 'string', maxLength: 20 },
+    owner: { type: ['string', 'null'] },
+    tags: { type: 'array' },
+    score: { type: 'number' },
+    flag: { type: 'boolean' },
+  },
   required: ['id'],
 } as unknown as RxJsonSchema<RxDocumentData<Row>>;
 

@@ -69,7 +69,7 @@ export function ensureRowTags(db: SqliteDatabase, layout: TableLayout, extract: 
     const update = db.prepare(`UPDATE ${layout.documentsTable} SET tags = ? WHERE rowid = ?`);
     const page = db.prepare(`SELECT rowid, doc FROM ${layout.documentsTable} WHERE rowid > ? ORDER BY rowid LIMIT 1000`);
     // Page by rowid: better-sqlite3 cannot write while a read cursor is open.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = page.all(after) as { rowid: number; doc: string }[];
       if (rows.length === 0) break;
       for (const row of rows) update.run(encodeTags(extract(JSON.parse(row.doc))), row.rowid);

@@ -39,7 +39,9 @@ describe('a database connection', () => {
 
   it('refuses an empty encryption key rather than opening the file unencrypted (P-7.2)', () => {
     const file = path.join(tempDirectory('plaint-connection-'), 'plaint.sqlite');
-    expect(() => openSqliteConnection(file, { key: '' })).toThrow(expect.objectContaining({ kind: 'UNKNOWN', message: 'An empty encryption key is not allowed.' }));
+    expect(() => openSqliteConnection(file, { key: '' })).toThrow(
+      expect.objectContaining({ kind: 'UNKNOWN', message: 'An empty encryption key is not allowed.' }),
+    );
   });
 
   it('uses NORMAL only when asked to (the benchmark comparison)', () => {

@@ -62,7 +62,8 @@ function configure(db: SqliteDatabase, file: string, options: SqliteConnectionOp
   // Take the write lock now so a second process fails at open, not at its first write.
   db.exec('BEGIN IMMEDIATE; COMMIT;');
   const result = db.pragma('quick_check(1)', { simple: true });
-  if (result !== 'ok') throw new StorageError('CORRUPT', file, `The database ${file} is damaged (${String(result)}). It has not been changed; restore it from a backup.`);
+  if (result !== 'ok')
+    throw new StorageError('CORRUPT', file, `The database ${file} is damaged (${String(result)}). It has not been changed; restore it from a backup.`);
 }
 
 export function openSqliteConnection(file: string, options: SqliteConnectionOptions = {}): SqliteConnection {

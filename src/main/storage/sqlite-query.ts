@@ -61,7 +61,11 @@ function fieldsFixedBySelector<T>(context: QueryContext<T>, prepared: PreparedQu
     if (typeof matcher !== 'object' || matcher === null || !Object.hasOwn(matcher, '$eq')) continue;
     const part = getSchemaByObjectPath(context.schema, field) as { type?: string; enum?: unknown[] } | undefined;
     const value = (matcher as { $eq: unknown }).$eq;
-    if (part && (part.type === 'boolean' || part.enum || (['string', 'number', 'integer'].includes(part.type ?? '') && ['string', 'number'].includes(typeof value)))) fixed.add(field);
+    if (
+      part &&
+      (part.type === 'boolean' || part.enum || (['string', 'number', 'integer'].includes(part.type ?? '') && ['string', 'number'].includes(typeof value)))
+    )
+      fixed.add(field);
   }
   return fixed;
 }
@@ -109,7 +113,13 @@ export function buildQuerySql<T>(
   const table = context.layout.documentsTable;
   const index = planIndex(context, prepared);
   const extra = prefilterSql(context.layout, options.prefilter);
-  if (!index) return { sql: `SELECT doc FROM ${table}${extra ? ` WHERE ${extra.where}` : ''} ORDER BY id`, params: extra?.params ?? [], pageInSql: false, ordered: false };
+  if (!index)
+    return {
+      sql: `SELECT doc FROM ${table}${extra ? ` WHERE ${extra.where}` : ''} ORDER BY id`,
+      params: extra?.params ?? [],
+      pageInSql: false,
+      ordered: false,
+    };
   const scan = rangeScan(context, prepared, index);
   const plan = prepared.queryPlan;
   const order = scanOrder(context, prepared, index);
@@ -128,7 +138,10 @@ function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, 
   const { sql, params } = buildQuerySql(context, prepared, { page: false, ...(prefilter ? { prefilter } : {}) });
   const indexUsed = planIndex(context, prepared) !== null;
   const matches = prepared.queryPlan.selectorSatisfiedByIndex && indexUsed && !prefilter ? null : queryMatcher(context.schema, prepared.query);
-  for (const json of context.statement(sql).pluck().iterate(...params) as IterableIterator<string>) {
+  for (const json of context
+    .statement(sql)
+    .pluck()
+    .iterate(...params) as IterableIterator<string>) {
     const document = JSON.parse(json) as RxDocumentData<T>;
     if (!matches || matches(document)) yield document;
   }
@@ -136,7 +149,13 @@ function* scanMatching<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, 
 
 export function runQuery<T>(context: QueryContext<T>, prepared: PreparedQuery<T>, prefilter?: Prefilter): RxDocumentData<T>[] {
   const { sql, params, pageInSql, ordered } = buildQuerySql(context, prepared, prefilter ? { prefilter } : {});
-  if (pageInSql) return (context.statement(sql).pluck().all(...params) as string[]).map((json) => JSON.parse(json) as RxDocumentData<T>);
+  if (pageInSql)
+    return (
+      context
+        .statement(sql)
+        .pluck()
+        .all(...params) as string[]
+    ).map((json) => JSON.parse(json) as RxDocumentData<T>);
 
   const query = prepared.query;
   const skip = query.skip ?? 0;
@@ -156,7 +175,10 @@ export function runCount<T>(context: QueryContext<T>, prepared: PreparedQuery<T>
   const index = planIndex(context, prepared);
   if (index && prepared.queryPlan.selectorSatisfiedByIndex) {
     const scan = rangeScan(context, prepared, index);
-    return context.statement(`SELECT count(*) FROM ${context.layout.documentsTable} WHERE ${scan.where}`).pluck().get(...scan.params) as number;
+    return context
+      .statement(`SELECT count(*) FROM ${context.layout.documentsTable} WHERE ${scan.where}`)
+      .pluck()
+      .get(...scan.params) as number;
   }
   let count = 0;
   for (const _document of scanMatching(context, prepared)) count += 1;

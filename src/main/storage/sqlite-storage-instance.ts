@@ -117,7 +117,9 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
   }
 
   private writeRows(rows: BulkWriteRow<T>[], context: string, bytes: AttachmentBytes): RxStorageBulkWriteResponse<T> {
-    const categorized = this.guarded('writing documents', () => this.internals.connection.db.transaction(() => this.applyRows(rows, context, bytes)).immediate());
+    const categorized = this.guarded('writing documents', () =>
+      this.internals.connection.db.transaction(() => this.applyRows(rows, context, bytes)).immediate(),
+    );
     this.announce(categorized);
     return { error: categorized.errors };
   }
@@ -185,12 +187,14 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
     const fullText = this.internals.fullText;
     const match = toMatchQuery(input);
     if (!fullText || !match) return [];
-    return this.guarded('searching', () =>
-      this.statement(
-        `SELECT d.id FROM ${fullText.table} f JOIN ${this.layout.documentsTable} d ON d.rowid = f.rowid WHERE f.text MATCH ? AND d.deleted = 0 ORDER BY f.rank LIMIT ?`,
-      )
-        .pluck()
-        .all(match, limit) as string[],
+    return this.guarded(
+      'searching',
+      () =>
+        this.statement(
+          `SELECT d.id FROM ${fullText.table} f JOIN ${this.layout.documentsTable} d ON d.rowid = f.rowid WHERE f.text MATCH ? AND d.deleted = 0 ORDER BY f.rank LIMIT ?`,
+        )
+          .pluck()
+          .all(match, limit) as string[],
     );
   }
 
@@ -217,7 +221,8 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
     );
     for (const attachment of [...result.attachmentsAdd, ...result.attachmentsUpdate]) {
       const data = bytes.get(attachment.attachmentData.data);
-      if (!data) throw new StorageError('INVALID_DOCUMENT', this.file, `Attachment '${attachment.attachmentId}' of '${attachment.documentId}' has no readable data.`);
+      if (!data)
+        throw new StorageError('INVALID_DOCUMENT', this.file, `Attachment '${attachment.attachmentId}' of '${attachment.documentId}' has no readable data.`);
       upsert.run(attachment.documentId, attachment.attachmentId, attachment.digest, attachment.attachmentData.type, data);
     }
     const remove = this.statement(`DELETE FROM ${table} WHERE doc_id = ? AND attachment_id = ?`);
@@ -227,7 +232,9 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
   private readByIds(ids: readonly string[], withDeleted: boolean): RxDocumentData<T>[] {
     if (ids.length === 0) return [];
     if (ids.length === 1) {
-      const json = this.statement(`SELECT doc FROM ${this.layout.documentsTable} WHERE id = ?${withDeleted ? '' : ' AND deleted = 0'}`).pluck().get(ids[0]) as string | undefined;
+      const json = this.statement(`SELECT doc FROM ${this.layout.documentsTable} WHERE id = ?${withDeleted ? '' : ' AND deleted = 0'}`)
+        .pluck()
+        .get(ids[0]) as string | undefined;
       return json === undefined ? [] : [JSON.parse(json) as RxDocumentData<T>];
     }
     const sql = `SELECT doc FROM ${this.layout.documentsTable} WHERE id IN (SELECT value FROM json_each(?))${withDeleted ? '' : ' AND deleted = 0'}`;
@@ -267,7 +274,11 @@ export class SqliteStorageInstance<T> implements RxStorageInstance<T, SqliteInte
         this.statement(`SELECT digest, type, data FROM ${this.layout.attachmentsTable} WHERE doc_id = ? AND attachment_id = ?`).get(documentId, attachmentId),
       ) as { digest: string; type: string; data: Buffer } | undefined;
       if (!row || (digest && row.digest !== digest)) {
-        throw new StorageError('INVALID_DOCUMENT', this.file, `Attachment '${attachmentId}' of '${documentId}' does not exist${digest ? ` with digest ${digest}` : ''}.`);
+        throw new StorageError(
+          'INVALID_DOCUMENT',
+          this.file,
+          `Attachment '${attachmentId}' of '${documentId}' does not exist${digest ? ` with digest ${digest}` : ''}.`,
+        );
       }
       return new Blob([new Uint8Array(row.data)], { type: row.type });
     });
@@ -353,10 +364,16 @@ function serialiseDocument(document: unknown, file: string): string {
   try {
     json = JSON.stringify(document);
   } catch (error) {
-    throw new StorageError('INVALID_DOCUMENT', file, `A document could not be stored: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new StorageError('INVALID_DOCUMENT', file, `A document could not be stored: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (json.length > MAX_DOCUMENT_JSON_LENGTH) {
-    throw new StorageError('INVALID_DOCUMENT', file, `A document of ${Math.round(json.length / 1024 / 1024)} MB is larger than the ${MAX_DOCUMENT_JSON_LENGTH / 1024 / 1024} MB limit; store large content as an attachment.`);
+    throw new StorageError(
+      'INVALID_DOCUMENT',
+      file,
+      `A document of ${Math.round(json.length / 1024 / 1024)} MB is larger than the ${MAX_DOCUMENT_JSON_LENGTH / 1024 / 1024} MB limit; store large content as an attachment.`,
+    );
   }
   return json;
 }

@@ -54,7 +54,13 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorage<S
         releaseSqliteConnection(connection);
         throw toStorageError(error, file, `preparing the '${params.collectionName}' collection`);
       }
-      return new SqliteStorageInstance<T>(params.databaseName, params.collectionName, params.schema, { connection, layout, fullText, tagsOf: layout.tagged ? tagsOf : null }, params.options);
+      return new SqliteStorageInstance<T>(
+        params.databaseName,
+        params.collectionName,
+        params.schema,
+        { connection, layout, fullText, tagsOf: layout.tagged ? tagsOf : null },
+        params.options,
+      );
     },
   };
 }

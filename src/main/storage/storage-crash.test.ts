@@ -43,7 +43,8 @@ function runAndKill(directory: string, round: number, killAfterMs: number): Prom
 function inspect(directory: string, ids: readonly string[]): { missing: string[]; partialBatches: string[]; counter: number | null; integrity: string } {
   const db = new Database(path.join(directory, 'plaint.sqlite'));
   try {
-    const table = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rx__people__v0'").pluck().get() as string) ?? 'rx__people__v0';
+    const table =
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rx__people__v0'").pluck().get() as string) ?? 'rx__people__v0';
     const present = new Set(db.prepare(`SELECT id FROM "${table}"`).pluck().all() as string[]);
     const counterJson = db.prepare(`SELECT doc FROM "${table}" WHERE id = 'counter'`).pluck().get() as string | undefined;
     // Each bulk insert (r<round>-<n>-b0 … -b39) is one transaction: all of it or none.

@@ -83,7 +83,10 @@ describe('unreadable files are reported at start-up and never overwritten', () =
     const directory = tempDirectory();
     const file = path.join(directory, 'plaint.sqlite');
     const instance = await openInstance(directory);
-    await instance.bulkWrite(makePeople(400).map((person) => ({ document: stored(person) })), 'test');
+    await instance.bulkWrite(
+      makePeople(400).map((person) => ({ document: stored(person) })),
+      'test',
+    );
     await instance.close();
     const bytes = fs.readFileSync(file);
     crypto.randomBytes(8192).copy(bytes, 4096 * 6); // overwrite two pages in the middle
@@ -120,14 +123,34 @@ describe('write failures change nothing', () => {
   it('a full disk rejects the whole write with DISK_FULL', async () => {
     const directory = tempDirectory();
     const instance = await openInstance(directory);
-    await instance.bulkWrite(makePeople(10).map((person) => ({ document: stored(person) })), 'test');
+    await instance.bulkWrite(
+      makePeople(10).map((person) => ({ document: stored(person) })),
+      'test',
+    );
     const { db } = instance.internals.connection;
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages + 2}`); // the disk is "full" two pages from now
     const big = makePeople(500, 9).map((person, i) => stored({ ...person, id: `big${i}`, note: 'x'.repeat(400) }));
-    await expectStorageError(instance.bulkWrite(big.map((document) => ({ document })), 'test'), 'DISK_FULL', /disk .* is full/);
-    expect(await instance.findDocumentsById(big.map((d) => d.id), true)).toEqual([]);
-    expect(await instance.findDocumentsById(makePeople(10).map((p) => p.id), false)).toHaveLength(10);
+    await expectStorageError(
+      instance.bulkWrite(
+        big.map((document) => ({ document })),
+        'test',
+      ),
+      'DISK_FULL',
+      /disk .* is full/,
+    );
+    expect(
+      await instance.findDocumentsById(
+        big.map((d) => d.id),
+        true,
+      ),
+    ).toEqual([]);
+    expect(
+      await instance.findDocumentsById(
+        makePeople(10).map((p) => p.id),
+        false,
+      ),
+    ).toHaveLength(10);
     await instance.close();
   });
 

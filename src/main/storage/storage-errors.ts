@@ -3,17 +3,7 @@
  * file is never deleted or overwritten because of one of these errors.
  */
 export type StorageErrorKind =
-  | 'IN_USE'
-  | 'NOT_A_DATABASE'
-  | 'CORRUPT'
-  | 'DISK_FULL'
-  | 'READ_ONLY'
-  | 'CANNOT_OPEN'
-  | 'IO'
-  | 'CLOSED'
-  | 'INVALID_DOCUMENT'
-  | 'SCHEMA_MISMATCH'
-  | 'UNKNOWN';
+  'IN_USE' | 'NOT_A_DATABASE' | 'CORRUPT' | 'DISK_FULL' | 'READ_ONLY' | 'CANNOT_OPEN' | 'IO' | 'CLOSED' | 'INVALID_DOCUMENT' | 'SCHEMA_MISMATCH' | 'UNKNOWN';
 
 export class StorageError extends Error {
   readonly kind: StorageErrorKind;
@@ -42,9 +32,15 @@ export function toStorageError(error: unknown, file: string, doing: string): Sto
   const make = (kind: StorageErrorKind, message: string): StorageError => new StorageError(kind, file, message, { cause: error, sqliteCode: code });
   switch (true) {
     case code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code?.startsWith('SQLITE_BUSY_') === true:
-      return make('IN_USE', `The database ${file} is in use by another Plaint process (${doing}). Close the other window or process using this data directory and try again.`);
+      return make(
+        'IN_USE',
+        `The database ${file} is in use by another Plaint process (${doing}). Close the other window or process using this data directory and try again.`,
+      );
     case code === 'SQLITE_NOTADB':
-      return make('NOT_A_DATABASE', `The file ${file} is not a readable Plaint database: it is damaged, not a database, or encrypted with a different key (${doing}). It has not been changed.`);
+      return make(
+        'NOT_A_DATABASE',
+        `The file ${file} is not a readable Plaint database: it is damaged, not a database, or encrypted with a different key (${doing}). It has not been changed.`,
+      );
     case code === 'SQLITE_CORRUPT' || code?.startsWith('SQLITE_CORRUPT_') === true:
       return make('CORRUPT', `The database ${file} is damaged (${doing}: ${detail}). It has not been changed; restore it from a backup or contact support.`);
     case code === 'SQLITE_FULL':

@@ -10,7 +10,10 @@ afterEach(async () => {
 });
 
 async function createInstance(directory: string, withFullText = true) {
-  const instance = await openPeopleInstance({ directory, ...(withFullText ? { fullText: { people: (doc: Person) => `${doc.name}\n${doc.note ?? ''}` } } : {}) });
+  const instance = await openPeopleInstance({
+    directory,
+    ...(withFullText ? { fullText: { people: (doc: Person) => `${doc.name}\n${doc.note ?? ''}` } } : {}),
+  });
   open.push(instance);
   return instance;
 }
@@ -30,7 +33,10 @@ const people: Person[] = [
 describe('full-text search in the storage', () => {
   it('finds by word prefixes, every word required, accents folded', async () => {
     const instance = await createInstance(tempDirectory());
-    await instance.bulkWrite(people.map((person) => ({ document: stored(person) })), 'test');
+    await instance.bulkWrite(
+      people.map((person) => ({ document: stored(person) })),
+      'test',
+    );
     expect(await instance.searchText('berzins', 10)).toEqual(['a']);
     expect((await instance.searchText('ann', 10)).sort()).toEqual(['b', 'c']);
     expect(await instance.searchText('ann smithe', 10)).toEqual(['c']);
@@ -56,7 +62,10 @@ describe('full-text search in the storage', () => {
   it('indexes documents that existed before the index did', async () => {
     const directory = tempDirectory();
     const plain = await createInstance(directory, false);
-    await plain.bulkWrite(people.map((person) => ({ document: stored(person) })), 'test');
+    await plain.bulkWrite(
+      people.map((person) => ({ document: stored(person) })),
+      'test',
+    );
     await plain.close();
     const indexed = await createInstance(directory);
     expect(await indexed.searchText('courier', 10)).toEqual(['c']);

@@ -17,7 +17,11 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((instance) => instance.close()));
 });
 
-async function createInstance(directory: string, collectionName = 'people', schema: RxJsonSchema<Person> = personSchema): Promise<SqliteStorageInstance<Person>> {
+async function createInstance(
+  directory: string,
+  collectionName = 'people',
+  schema: RxJsonSchema<Person> = personSchema,
+): Promise<SqliteStorageInstance<Person>> {
   const storage = getRxStorageSqlite({ directory });
   const instance = (await storage.createStorageInstance<Person>({
     databaseInstanceToken: token,
@@ -67,13 +71,20 @@ describe('writes and revision conflicts', () => {
     await instance.bulkWrite(inserts(people.slice(0, 1)), 'test');
     const { error } = await instance.bulkWrite(inserts(people), 'test');
     expect(error.map((e) => [e.status, e.documentId])).toEqual([[409, people[0]?.id]]);
-    expect(await instance.findDocumentsById(people.map((p) => p.id), false)).toHaveLength(3);
+    expect(
+      await instance.findDocumentsById(
+        people.map((p) => p.id),
+        false,
+      ),
+    ).toHaveLength(3);
   });
 
   it('emits one change event bulk per write with a checkpoint, only for committed changes', async () => {
     const instance = await createInstance(tempDirectory());
     const bulks: { operations: string[]; checkpoint: unknown }[] = [];
-    const subscription = instance.changeStream().subscribe((bulk) => bulks.push({ operations: bulk.events.map((e) => e.operation), checkpoint: bulk.checkpoint }));
+    const subscription = instance
+      .changeStream()
+      .subscribe((bulk) => bulks.push({ operations: bulk.events.map((e) => e.operation), checkpoint: bulk.checkpoint }));
     const people = makePeople(2);
     const rows = inserts(people);
     await instance.bulkWrite(rows, 'test');
@@ -157,7 +168,9 @@ describe('attachments', () => {
     const instance = await createInstance(directory);
     const [person] = makePeople(1) as [Person];
     const scan = new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2, 3])], { type: 'application/pdf' });
-    const withScan = toStored(person, undefined, { _attachments: { 'scan.pdf': { data: scan, digest: 'md5-a', length: 7, type: 'application/pdf' } as never } });
+    const withScan = toStored(person, undefined, {
+      _attachments: { 'scan.pdf': { data: scan, digest: 'md5-a', length: 7, type: 'application/pdf' } as never },
+    });
     expect((await instance.bulkWrite([{ document: withScan }], 'test')).error).toEqual([]);
 
     const read = await instance.getAttachmentData(person.id, 'scan.pdf', 'md5-a');
@@ -166,7 +179,9 @@ describe('attachments', () => {
     const [stored] = await instance.findDocumentsById([person.id], false);
     expect(stored?._attachments['scan.pdf']).toEqual({ digest: 'md5-a', length: 7, type: 'application/pdf' });
 
-    const replaced = toStored(person, stored, { _attachments: { 'scan.pdf': { data: new Blob(['new']), digest: 'md5-b', length: 3, type: 'text/plain' } as never } });
+    const replaced = toStored(person, stored, {
+      _attachments: { 'scan.pdf': { data: new Blob(['new']), digest: 'md5-b', length: 3, type: 'text/plain' } as never },
+    });
     await instance.bulkWrite([{ previous: stored as RxDocumentData<Person>, document: replaced }], 'test');
     expect(await (await instance.getAttachmentData(person.id, 'scan.pdf', 'md5-b')).text()).toBe('new');
     await expect(instance.getAttachmentData(person.id, 'scan.pdf', 'md5-a')).rejects.toThrow(/does not exist/);
@@ -204,7 +219,12 @@ describe('cleanup', () => {
     await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(deletedAt + 1), { timeout: 10_000, interval: 1 });
     expect(await instance.cleanup(0)).toBe(true);
     expect(await instance.findDocumentsById([people[0]?.id as string], true)).toHaveLength(0);
-    expect(await instance.findDocumentsById(people.slice(1).map((p) => p.id), true)).toHaveLength(3);
+    expect(
+      await instance.findDocumentsById(
+        people.slice(1).map((p) => p.id),
+        true,
+      ),
+    ).toHaveLength(3);
   });
 });
 

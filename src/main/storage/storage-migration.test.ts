@@ -45,7 +45,9 @@ describe('schema migration on the SQLite storage', () => {
     const storage = sqliteStorage({ directory });
     const before = await createRxDatabase<{ letters: RxCollection<LetterV0> }>({ name: 'plaint', storage, multiInstance: false });
     await before.addCollections({ letters: { schema: v0 } });
-    await before.letters.bulkInsert(Array.from({ length: 250 }, (_, i) => ({ id: `l${i}`, sender: `Sender ${i}`, receivedOn: `2026-11-${String((i % 28) + 1).padStart(2, '0')}` })));
+    await before.letters.bulkInsert(
+      Array.from({ length: 250 }, (_, i) => ({ id: `l${i}`, sender: `Sender ${i}`, receivedOn: `2026-11-${String((i % 28) + 1).padStart(2, '0')}` })),
+    );
     await before.close();
 
     const after = await createRxDatabase<{ letters: RxCollection<LetterV1> }>({ name: 'plaint', storage, multiInstance: false });

@@ -30,7 +30,10 @@ afterAll(async () => {
 
 async function run(database: PeopleDatabase, query: MangoQuery<Person>, anyOf: readonly string[] | null): Promise<string[]> {
   const schema = database.people.schema.jsonSchema;
-  const prepared = prepareQuery(schema, normalizeMangoQuery(schema, { ...query, selector: { _deleted: { $eq: false }, ...query.selector } } as MangoQuery<Person>));
+  const prepared = prepareQuery(
+    schema,
+    normalizeMangoQuery(schema, { ...query, selector: { _deleted: { $eq: false }, ...query.selector } } as MangoQuery<Person>),
+  );
   const instance = unwrapSqliteInstance<Person>(database.people.storageInstance);
   if (!instance) throw new Error('not the SQLite storage');
   const documents = anyOf ? await instance.queryPrefiltered(prepared, anyOf) : (await instance.query(prepared)).documents;
@@ -70,7 +73,10 @@ describe('the prefilter on row tags', () => {
 
   it('tests the tags in the index: the plan searches an index that holds them', () => {
     const sqlite = unwrapSqliteInstance<Person>(db.people.storageInstance)?.internals.connection.db;
-    const indexes = sqlite?.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'rx__people__%' AND sql IS NOT NULL").pluck().all() as string[];
+    const indexes = sqlite
+      ?.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'rx__people__%' AND sql IS NOT NULL")
+      .pluck()
+      .all() as string[];
     const secondary = indexes.filter((sql) => /\(i\d+/.test(sql));
     expect(secondary.length).toBeGreaterThan(0);
     expect(secondary.every((sql) => sql.endsWith(', tags)'))).toBe(true);

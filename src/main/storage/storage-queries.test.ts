@@ -114,7 +114,11 @@ describe('multi-field sorts, skip and limit match the reference storage', () => 
   });
 
   it('newest first within one status, paged (reverse scan with a fixed field)', async () => {
-    for (const [skip, limit] of [[0, 50], [50, 50], [600, 100]] as const) {
+    for (const [skip, limit] of [
+      [0, 50],
+      [50, 50],
+      [600, 100],
+    ] as const) {
       await expectSameAsReference({ selector: { status: 'pending' }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip, limit });
       await expectSameAsReference({ selector: { status: 'open', age: { $gt: 40 } }, sort: [{ receivedAt: 'desc' }, { id: 'desc' }], skip, limit });
     }

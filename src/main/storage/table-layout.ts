@@ -59,7 +59,11 @@ export function toSortableBlob(indexString: string): Buffer {
   return Buffer.from(bytes);
 }
 
-export function createTableLayout<T>(collectionName: string, schema: RxJsonSchema<RxDocumentData<T>>, options: { secondaryIndexes?: boolean; tagged?: boolean } = {}): TableLayout {
+export function createTableLayout<T>(
+  collectionName: string,
+  schema: RxJsonSchema<RxDocumentData<T>>,
+  options: { secondaryIndexes?: boolean; tagged?: boolean } = {},
+): TableLayout {
   const base = `rx__${collectionName}__v${schema.version}`;
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
   const indexes = (options.secondaryIndexes === false ? [] : (schema.indexes ?? [])).map((index, position): IndexColumn => {
@@ -115,7 +119,11 @@ function createTables(db: SqliteDatabase, file: string, layout: TableLayout): vo
     db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (table_name TEXT PRIMARY KEY, indexes TEXT NOT NULL)`);
     const existing = db.prepare(`SELECT indexes FROM ${META_TABLE} WHERE table_name = ?`).get(layout.documentsTable) as { indexes: string } | undefined;
     if (existing && existing.indexes !== signature) {
-      throw new StorageError('SCHEMA_MISMATCH', file, `The collection table ${layout.documentsTable} was created with other indexes (${existing.indexes}); a schema change needs a new schema version.`);
+      throw new StorageError(
+        'SCHEMA_MISMATCH',
+        file,
+        `The collection table ${layout.documentsTable} was created with other indexes (${existing.indexes}); a schema change needs a new schema version.`,
+      );
     }
     db.exec(`CREATE TABLE IF NOT EXISTS ${layout.documentsTable} (
       id TEXT PRIMARY KEY NOT NULL,

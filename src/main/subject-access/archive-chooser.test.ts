@@ -22,7 +22,10 @@ describe('choosing where the archive goes (issue 14)', () => {
 
   it('suggests a .zip name without path separators, and passes on a cancel as null', async () => {
     const asked: string[] = [];
-    expect(await chooseArchive(async ({ defaultName }) => (asked.push(defaultName), `/home/admin/${defaultName}`), 'subject access/Anna: 2026')).toEqual({ available: true, path: '/home/admin/subject access_Anna_ 2026.zip' });
+    expect(await chooseArchive(async ({ defaultName }) => (asked.push(defaultName), `/home/admin/${defaultName}`), 'subject access/Anna: 2026')).toEqual({
+      available: true,
+      path: '/home/admin/subject access_Anna_ 2026.zip',
+    });
     expect(asked).toEqual(['subject access_Anna_ 2026.zip']);
     expect(await chooseArchive(async () => null, 'anna.zip')).toEqual({ available: true, path: null });
   });

@@ -73,7 +73,7 @@ export async function writeArchive(target: string, produce: (sink: (chunk: Uint8
     fd = fs.openSync(partial, 'wx', 0o600);
     const handle = fd;
     await produce((chunk) => {
-      for (let offset = 0; offset < chunk.length; ) offset += fs.writeSync(handle, chunk, offset);
+      for (let offset = 0; offset < chunk.length;) offset += fs.writeSync(handle, chunk, offset);
       hash.update(chunk);
       bytes += chunk.length;
     });

@@ -19,7 +19,12 @@ export interface ArchiveMeta {
 
 /** A file's name inside the archive: numbered (names repeat), with no folders and nothing a file system refuses. */
 export function archiveFileName(index: number, file: FileRecord): string {
-  const safe = file.name.normalize('NFC').replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').replace(/^\.+/, '_').slice(0, 120) || 'file';
+  const safe =
+    file.name
+      .normalize('NFC')
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 120) || 'file';
   return `files/${String(index + 1).padStart(3, '0')}-${safe}`;
 }
 
@@ -28,7 +33,15 @@ export function archivePaths(content: ExportContent): Map<string, string> {
 }
 
 function fileEntry(file: FileRecord, paths: ReadonlyMap<string, string>) {
-  return { id: file.id, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, createdAt: file.createdAt, path: paths.get(file.id) ?? null };
+  return {
+    id: file.id,
+    name: file.name,
+    mimeType: file.mimeType,
+    size: file.size,
+    sha256: file.sha256,
+    createdAt: file.createdAt,
+    path: paths.get(file.id) ?? null,
+  };
 }
 
 export function recordsDocument(content: ExportContent, meta: ArchiveMeta, paths: ReadonlyMap<string, string>): string {
@@ -39,11 +52,7 @@ export function recordsDocument(content: ExportContent, meta: ArchiveMeta, paths
     exportedAt: meta.exportedAt,
     exportedBy: meta.exportedBy,
     cases: content.cases.map(({ record, timeline, files }) => ({ ...record, timeline, files: files.map((file) => fileEntry(file, paths)) })),
-    letters: content.letters.map((letter) =>
-      'redacted' in letter
-        ? letter
-        : { ...letter, files: letter.files.map((file) => fileEntry(file, paths)) },
-    ),
+    letters: content.letters.map((letter) => ('redacted' in letter ? letter : { ...letter, files: letter.files.map((file) => fileEntry(file, paths)) })),
     withheld: content.withheld,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

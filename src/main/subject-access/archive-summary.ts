@@ -18,7 +18,8 @@ const LABELS = {
     exportedAt: 'Exported',
     exportedBy: 'Exported by',
     // Issue 18: the files folder also holds a case's own files (attached to a complaint, a note or a message).
-    intro: 'This summary lists the personal data held about you. records.json holds the same records in machine-readable form, and the files folder holds the original letters and scans, and the files attached to your complaints, notes and messages.',
+    intro:
+      'This summary lists the personal data held about you. records.json holds the same records in machine-readable form, and the files folder holds the original letters and scans, and the files attached to your complaints, notes and messages.',
     cases: 'Complaints',
     case: 'Complaint',
     received: 'Received',
@@ -48,7 +49,8 @@ const LABELS = {
     organisation: 'Organizācija',
     exportedAt: 'Eksportēts',
     exportedBy: 'Eksportēja',
-    intro: 'Šajā kopsavilkumā ir uzskaitīti par jums glabātie personas dati. records.json satur tos pašus ierakstus mašīnlasāmā veidā, bet mapē files ir oriģinālās vēstules un skenējumi, kā arī faili, kas pievienoti jūsu sūdzībām, piezīmēm un ziņām.',
+    intro:
+      'Šajā kopsavilkumā ir uzskaitīti par jums glabātie personas dati. records.json satur tos pašus ierakstus mašīnlasāmā veidā, bet mapē files ir oriģinālās vēstules un skenējumi, kā arī faili, kas pievienoti jūsu sūdzībām, piezīmēm un ziņām.',
     cases: 'Sūdzības',
     case: 'Sūdzība',
     received: 'Saņemta',
@@ -125,14 +127,21 @@ export async function summaryPdf(content: ExportContent, meta: ArchiveMeta, path
     out.push({ text: `${label.case} ${record.reference}`, bold: true, size: 11, gapAfter: 2 });
     line(`${label.received}: ${day(record.receivedAt)} · ${label.status}: ${STATUSES[language][record.status]}`);
     const { complainant } = record;
-    line(`${label.complainant}: ${[complainant.name, complainant.email, complainant.phone, ...(complainant.address?.lines ?? []), complainant.address?.postcode ?? ''].filter(Boolean).join(', ')}`);
+    line(
+      `${label.complainant}: ${[complainant.name, complainant.email, complainant.phone, ...(complainant.address?.lines ?? []), complainant.address?.postcode ?? ''].filter(Boolean).join(', ')}`,
+    );
     line(`${label.summary}: ${record.summary}`);
     if (record.description) line(`${label.description}: ${record.description}`);
     if (record.desiredOutcome) line(`${label.desiredOutcome}: ${record.desiredOutcome}`);
-    for (const resolution of [record.resolution, record.stage2Resolution]) if (resolution) line(`${label.resolution} (${resolution.outcome}): ${resolution.summary}`);
+    for (const resolution of [record.resolution, record.stage2Resolution])
+      if (resolution) line(`${label.resolution} (${resolution.outcome}): ${resolution.summary}`);
     out.push({ text: label.timeline, bold: true, size: 10, gapAfter: 2 });
     for (const entry of timeline) {
-      line('redacted' in entry ? `${day(entry.at)} · ${entry.kind} · [${label.redacted}: ${entry.redacted.reason}]` : `${day(entry.at)} · ${entry.by} · ${entry.text}`);
+      line(
+        'redacted' in entry
+          ? `${day(entry.at)} · ${entry.kind} · [${label.redacted}: ${entry.redacted.reason}]`
+          : `${day(entry.at)} · ${entry.by} · ${entry.text}`,
+      );
     }
     for (const file of files) line(`${label.files}: ${paths.get(file.id) ?? file.name}`);
     out.push({ text: '', gapAfter: 6 });

@@ -13,13 +13,28 @@ describe('an audit entry in the subject-access text (issue 18)', () => {
     const entry: TimelineEntry = {
       ...base,
       kind: 'audit',
-      data: { field: 'externalReferral', before: null, after: { signpostedAt: '2026-12-07T12:00:00.000Z', signpostedTo: 'Citizens Advice', referredAt: null, referredTo: null, outcome: null, outcomeAt: null } },
+      data: {
+        field: 'externalReferral',
+        before: null,
+        after: {
+          signpostedAt: '2026-12-07T12:00:00.000Z',
+          signpostedTo: 'Citizens Advice',
+          referredAt: null,
+          referredTo: null,
+          outcome: null,
+          outcomeAt: null,
+        },
+      },
     };
     expect(entryText(entry)).toBe('external referral changed from — to signposted at 2026-12-07T12:00:00.000Z; signposted to Citizens Advice');
   });
 
   it('words a nested field and a person', () => {
-    expect(entryText({ ...base, kind: 'audit', data: { field: 'complainant.email', before: 'a@example.com', after: 'b@example.com' } })).toBe('complainant (email) changed from a@example.com to b@example.com');
-    expect(entryText({ ...base, kind: 'audit', data: { field: 'assignee', before: null, after: { id: 'ann', name: 'Ann' } } })).toBe('assignee changed from — to Ann');
+    expect(entryText({ ...base, kind: 'audit', data: { field: 'complainant.email', before: 'a@example.com', after: 'b@example.com' } })).toBe(
+      'complainant (email) changed from a@example.com to b@example.com',
+    );
+    expect(entryText({ ...base, kind: 'audit', data: { field: 'assignee', before: null, after: { id: 'ann', name: 'Ann' } } })).toBe(
+      'assignee changed from — to Ann',
+    );
   });
 });

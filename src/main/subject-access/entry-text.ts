@@ -54,7 +54,9 @@ export function entryText(entry: TimelineEntry): string {
     case 'deadlines-moved':
       return `Deadlines moved (${entry.data.because}): ${entry.data.moved.map((move) => `${move.deadline} ${move.from} → ${move.to}`).join('; ')}`;
     case 'restriction':
-      return entry.data.restricted ? `Restricted to ${entry.data.people.map((person) => person.name).join(', ')}: ${entry.data.reason}` : `Restriction lifted: ${entry.data.reason}`;
+      return entry.data.restricted
+        ? `Restricted to ${entry.data.people.map((person) => person.name).join(', ')}: ${entry.data.reason}`
+        : `Restriction lifted: ${entry.data.reason}`;
     case 'correspondence-decision':
       return `Correspondence on the closed case: ${entry.data.decision}: ${entry.data.reason}`;
     case 'case-link':

@@ -10,8 +10,21 @@ import { foldText, nameMatches, phoneMatches } from '../../shared/domain/people-
 
 let t: TestDomain;
 const received = { receivedAt: '2026-11-23T08:00:00.000Z' };
-const anna = { kind: 'customer', name: 'Anna Bērziņa', email: 'anna.berzina@example.lv', phone: '+371 2612 3456', preferredChannel: 'email', address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' } };
-const annija = { ...anna, name: 'Annija Bērziņa', email: 'annija@example.lv', phone: '+371 2999 0000', address: { lines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' } };
+const anna = {
+  kind: 'customer',
+  name: 'Anna Bērziņa',
+  email: 'anna.berzina@example.lv',
+  phone: '+371 2612 3456',
+  preferredChannel: 'email',
+  address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' },
+};
+const annija = {
+  ...anna,
+  name: 'Annija Bērziņa',
+  email: 'annija@example.lv',
+  phone: '+371 2999 0000',
+  address: { lines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' },
+};
 
 let annaCase: string;
 let annijaCase: string;
@@ -39,7 +52,9 @@ describe('people.find (issue 14)', () => {
   });
 
   it('finds by e-mail, by phone with or without the country code, and by postcode, each naming what matched', async () => {
-    expect((await t.call('people.find', { email: 'Anna.Berzina@example.lv' })).cases.map((entry) => [entry.caseId, entry.matchedOn])).toEqual([[annaCase, ['email']]]);
+    expect((await t.call('people.find', { email: 'Anna.Berzina@example.lv' })).cases.map((entry) => [entry.caseId, entry.matchedOn])).toEqual([
+      [annaCase, ['email']],
+    ]);
     expect(ids(await t.call('people.find', { phone: '26123456' }))).toEqual([annaCase]);
     expect(ids(await t.call('people.find', { postcode: 'lv 1010' }))).toEqual([annaCase]);
     expect((await t.call('people.find', { name: 'Anna Bērziņa', postcode: 'LV-1010' })).cases[0]?.matchedOn).toEqual(['name', 'postcode']);
@@ -48,20 +63,31 @@ describe('people.find (issue 14)', () => {
   it('returns the letters about the person: those from her and those filed on her cases', async () => {
     const sender = { name: 'Anna Berzina', addressLines: ['Brīvības iela 1'], postcode: 'LV-1010', country: 'LV' };
     await t.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'A letter from Anna' });
-    await t.call('post.logIncoming', { receivedOn: '2026-11-23', sender: { ...sender, name: 'Annija Bērziņa', postcode: 'LV-1050' }, kind: 'new-complaint', type: 'product', summary: 'A letter from Annija' });
+    await t.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender: { ...sender, name: 'Annija Bērziņa', postcode: 'LV-1050' },
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'A letter from Annija',
+    });
     const result = await t.call('people.find', { name: 'Anna Bērziņa' });
     expect(result.letters.map((letter) => letter.partyName)).toEqual(['Anna Berzina']);
   });
 
   it('leaves out a restricted case that does not name the administrator (P-7.1)', async () => {
     const manager = await t.addAccount({ name: 'Mara Manager', login: 'mara', roles: ['manager'] });
-    await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', { caseId: annaCase, restrictedTo: [manager], reason: 'A complaint about a member of staff' });
+    await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', {
+      caseId: annaCase,
+      restrictedTo: [manager],
+      reason: 'A complaint about a member of staff',
+    });
     expect(ids(await t.call('people.find', { name: 'Anna Berzina' }))).toEqual([]);
     expect(ids(await t.callAs(testViewer(manager, ['manager', 'administrator']), 'people.find', { name: 'Anna Berzina' }))).toEqual([annaCase]);
   });
 
   it('is refused to everyone but administrators, and refuses an empty search', async () => {
-    for (const role of ['clerk', 'caseworker', 'manager'] as const) expect((await t.failAs(testViewer(`x-${role}`, [role]), 'people.find', { name: 'Anna' })).code).toBe('FORBIDDEN');
+    for (const role of ['clerk', 'caseworker', 'manager'] as const)
+      expect((await t.failAs(testViewer(`x-${role}`, [role]), 'people.find', { name: 'Anna' })).code).toBe('FORBIDDEN');
     expect(await t.fail('people.find', {})).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'person_search_empty' }] });
   });
 });

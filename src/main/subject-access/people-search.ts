@@ -5,7 +5,17 @@
  * full is not returned, nor are the letters filed on it.
  */
 import type { RxCollection } from 'rxdb';
-import { emailMatches, nameMatches, phoneMatches, postcodeMatches, type FindPersonInput, type PersonCaseMatch, type PersonLetterMatch, type PersonMatchField, type PersonSearchResult } from '../../shared/domain/people-search';
+import {
+  emailMatches,
+  nameMatches,
+  phoneMatches,
+  postcodeMatches,
+  type FindPersonInput,
+  type PersonCaseMatch,
+  type PersonLetterMatch,
+  type PersonMatchField,
+  type PersonSearchResult,
+} from '../../shared/domain/people-search';
 import { caseAccess } from '../../shared/identity/case-access';
 import type { Viewer } from '../../shared/identity/viewer';
 import type { CaseDocument } from '../domain/collections';
@@ -35,7 +45,17 @@ export async function findPerson(sources: PeopleSearchSources, query: FindPerson
       ['postcode', postcodeMatches(complainant.address?.postcode ?? '', query.postcode)],
     ]);
     if (matchedOn.length === 0) continue;
-    cases.push({ caseId: record.id, reference: record.reference, complainantName: complainant.name, email: complainant.email, phone: complainant.phone, postcode: complainant.address?.postcode ?? '', receivedAt: record.receivedAt, status: record.status, matchedOn });
+    cases.push({
+      caseId: record.id,
+      reference: record.reference,
+      complainantName: complainant.name,
+      email: complainant.email,
+      phone: complainant.phone,
+      postcode: complainant.address?.postcode ?? '',
+      receivedAt: record.receivedAt,
+      status: record.status,
+      matchedOn,
+    });
   }
   const matchedCases = new Set(cases.map((entry) => entry.caseId));
   const letters: PersonLetterMatch[] = [];
@@ -52,7 +72,16 @@ export async function findPerson(sources: PeopleSearchSources, query: FindPerson
     ]);
     const onMatchedCase = letter.caseId !== null && matchedCases.has(letter.caseId);
     if (matchedOn.length === 0 && !onMatchedCase) continue;
-    letters.push({ letterId: letter.id, direction: letter.direction, caseId: letter.caseId, caseReference: letter.caseReference, partyName: letter.party.name, postcode: letter.party.postcode, date: letter.receivedOn ?? letter.letterDate ?? letter.loggedAt, matchedOn });
+    letters.push({
+      letterId: letter.id,
+      direction: letter.direction,
+      caseId: letter.caseId,
+      caseReference: letter.caseReference,
+      partyName: letter.party.name,
+      postcode: letter.party.postcode,
+      date: letter.receivedOn ?? letter.letterDate ?? letter.loggedAt,
+      matchedOn,
+    });
   }
   cases.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   letters.sort((a, b) => a.date.localeCompare(b.date));

@@ -86,7 +86,8 @@ export async function collectBundle(sources: SubjectAccessSources, selection: Su
     if (letter.caseId !== null) {
       // A letter filed on a case is seen only with its case (P-7.1).
       const onCase = await sources.cases.findOne(letter.caseId).exec();
-      if (!onCase || caseAccess(viewer, onCase.toJSON() as CaseDocument) !== 'full') throw refused(`letterIds.${index}`, 'case_not_visible', `You may not see the case letter ${letterId} is filed on (P-7.1).`);
+      if (!onCase || caseAccess(viewer, onCase.toJSON() as CaseDocument) !== 'full')
+        throw refused(`letterIds.${index}`, 'case_not_visible', `You may not see the case letter ${letterId} is filed on (P-7.1).`);
     }
     letters.set(letter.id, letter);
   }

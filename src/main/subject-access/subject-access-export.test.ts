@@ -27,8 +27,21 @@ let out: string;
 const scanPdf = (marker: string) => Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 const scan = (name: string, data: Buffer) => ({ name, mimeType: '', dataBase64: data.toString('base64') });
 
-const anna = { kind: 'customer' as const, name: 'Anna Bērziņa', email: 'anna.berzina@example.lv', phone: '+371 2612 3456', preferredChannel: 'email' as const, address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' } };
-const annija = { ...anna, name: 'Annija Bērziņa', email: 'annija@example.lv', phone: '+371 2999 0000', address: { lines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' } };
+const anna = {
+  kind: 'customer' as const,
+  name: 'Anna Bērziņa',
+  email: 'anna.berzina@example.lv',
+  phone: '+371 2612 3456',
+  preferredChannel: 'email' as const,
+  address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' },
+};
+const annija = {
+  ...anna,
+  name: 'Annija Bērziņa',
+  email: 'annija@example.lv',
+  phone: '+371 2999 0000',
+  address: { lines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' },
+};
 const annaSender = { name: 'Anna Berzina', addressLines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' };
 const annijaSender = { name: 'Annija Bērziņa', addressLines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' };
 
@@ -53,14 +66,35 @@ async function seed(): Promise<Seeded> {
   await t.call('cases.addNote', { caseId: first.caseId, text: STAFF_NOTE });
   await t.call('cases.addNote', { caseId: first.caseId, text: THIRD_PARTY_NOTE });
   const annaScans = [scanPdf('ANNA-SCAN-ONE'), scanPdf('ANNA-SCAN-TWO')];
-  await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender: annaSender, referenceQuoted: first.reference, kind: 'correspondence', summary: 'Anna sends the receipt', scans: [scan('receipt.pdf', annaScans[0]!)] });
+  await t.call('post.logIncoming', {
+    receivedOn: '2026-11-24',
+    sender: annaSender,
+    referenceQuoted: first.reference,
+    kind: 'correspondence',
+    summary: 'Anna sends the receipt',
+    scans: [scan('receipt.pdf', annaScans[0]!)],
+  });
   const { text } = await t.call('post.draftLetter', { caseId: first.caseId, template: 'acknowledgement', language: 'en-GB' });
   await t.call('post.finaliseLetter', { caseId: first.caseId, template: 'acknowledgement', language: 'en-GB', text });
-  const second = await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender: annaSender, kind: 'new-complaint', type: 'service', summary: 'Anna complains about the courier', scans: [scan('anna-letter.pdf', annaScans[1]!)] });
+  const second = await t.call('post.logIncoming', {
+    receivedOn: '2026-11-24',
+    sender: annaSender,
+    kind: 'new-complaint',
+    type: 'service',
+    summary: 'Anna complains about the courier',
+    scans: [scan('anna-letter.pdf', annaScans[1]!)],
+  });
 
   const other = await t.call('cases.create', { ...phoneComplaint, receivedAt: received, complainant: annija });
   await t.call('cases.addNote', { caseId: other.caseId, text: 'Annija wants a refund to her card' });
-  await t.call('post.logIncoming', { receivedOn: '2026-11-24', sender: annijaSender, referenceQuoted: other.reference, kind: 'correspondence', summary: 'Annija sends photos', scans: [scan('annija.pdf', scanPdf('ANNIJA-SCAN'))] });
+  await t.call('post.logIncoming', {
+    receivedOn: '2026-11-24',
+    sender: annijaSender,
+    referenceQuoted: other.reference,
+    kind: 'correspondence',
+    summary: 'Annija sends photos',
+    scans: [scan('annija.pdf', scanPdf('ANNIJA-SCAN'))],
+  });
 
   const timeline = (await t.call('cases.get', { caseId: first.caseId })).timeline;
   const noteId = (words: string) => timeline.find((entry) => entry.kind === 'note' && (entry.data as { text: string }).text === words)!.id;
@@ -87,10 +121,11 @@ afterEach(async () => {
   fs.rmSync(out, { recursive: true, force: true });
 });
 
-const withheld = () => [
-  { kind: 'timeline', id: seeded.staffNoteId, action: 'exclude', reason: 'About a member of staff only' },
-  { kind: 'timeline', id: seeded.thirdPartyNoteId, action: 'redact', reason: 'Concerns a third party' },
-] as const;
+const withheld = () =>
+  [
+    { kind: 'timeline', id: seeded.staffNoteId, action: 'exclude', reason: 'About a member of staff only' },
+    { kind: 'timeline', id: seeded.thirdPartyNoteId, action: 'redact', reason: 'Concerns a third party' },
+  ] as const;
 
 const exportInput = (destination: string, extra: Partial<ApiInput<'people.export'>> = {}): ApiInput<'people.export'> => ({
   caseIds: seeded.annaCases,
@@ -109,12 +144,18 @@ describe('people.review (issue 14): what an export would hold, for the administr
   it('after people.find shows both similar names, the review of Anna’s matches holds only her cases, timelines, letters and files', async () => {
     const found = await t.call('people.find', { name: 'Berzina' });
     // Both are found by the surname; their postcodes (and e-mail, phone) tell them apart.
-    expect(found.cases.map((entry) => [entry.complainantName, entry.postcode]).sort()).toEqual([['Anna Berzina', 'LV-1010'], ['Anna Bērziņa', 'LV-1010'], ['Annija Bērziņa', 'LV-1050']]);
+    expect(found.cases.map((entry) => [entry.complainantName, entry.postcode]).sort()).toEqual([
+      ['Anna Berzina', 'LV-1010'],
+      ['Anna Bērziņa', 'LV-1010'],
+      ['Annija Bērziņa', 'LV-1050'],
+    ]);
     // Seeding opened Anna's first case; an hour on, the review is a new visit (access-log.ts VISIT_MS).
     t.clock.advanceHours(1);
     const review = await t.call('people.review', { caseIds: seeded.annaCases });
     expect(review.cases.map((entry) => entry.reference).sort()).toEqual([...seeded.annaReferences].sort());
-    expect(review.cases[0]!.timeline.map((entry) => entry.text)).toEqual(expect.arrayContaining([STAFF_NOTE, THIRD_PARTY_NOTE, 'Called Anna back about the cuff']));
+    expect(review.cases[0]!.timeline.map((entry) => entry.text)).toEqual(
+      expect.arrayContaining([STAFF_NOTE, THIRD_PARTY_NOTE, 'Called Anna back about the cuff']),
+    );
     expect(review.letters).toHaveLength(3);
     // The case's own free-text fields are shown too, each of which can be withheld.
     const firstCase = review.cases.find((entry) => entry.caseId === seeded.annaCases[0])!;
@@ -122,7 +163,9 @@ describe('people.review (issue 14): what an export would hold, for the administr
       { field: 'description', text: 'The customer says the monitor shows an error after seven days of use.' },
       { field: 'desiredOutcome', text: 'Replacement' },
     ]);
-    expect(review.letters.flatMap((letter) => letter.files.map((file) => file.name)).sort()).toEqual(['anna-letter.pdf', expect.stringMatching(/acknowledgement\.pdf$/), 'receipt.pdf'].sort());
+    expect(review.letters.flatMap((letter) => letter.files.map((file) => file.name)).sort()).toEqual(
+      ['anna-letter.pdf', expect.stringMatching(/acknowledgement\.pdf$/), 'receipt.pdf'].sort(),
+    );
     expect(JSON.stringify(review)).not.toMatch(/Annija|annija|ANNIJA/);
     // The review shows whole timelines: it is logged as opening Anna's cases, and only hers (P-7.2).
     const opened = (await t.call('accessLog.query', {})).filter((entry) => entry.detail === 'Subject-access review');
@@ -131,14 +174,27 @@ describe('people.review (issue 14): what an export would hold, for the administr
 
   it('refuses an empty selection, an unknown case and a case the administrator may not open (P-7.1)', async () => {
     expect(await t.fail('people.review', {})).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'subject_access_nothing_selected' }] });
-    expect(await t.fail('people.review', { caseIds: ['no-such-case'] })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'caseIds.0', code: 'not_found' }] });
+    expect(await t.fail('people.review', { caseIds: ['no-such-case'] })).toMatchObject({
+      code: 'NOT_FOUND',
+      issues: [{ path: 'caseIds.0', code: 'not_found' }],
+    });
     const annijaLetter = (await t.call('post.list', {})).find((letter) => letter.caseId === seeded.annijaCase)!;
     const manager = await t.addAccount({ name: 'Mara Manager', login: 'mara', roles: ['manager'] });
-    await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', { caseId: seeded.annijaCase, restrictedTo: [manager], reason: 'A complaint about a member of staff' });
+    await t.callAs(testViewer(manager, ['manager']), 'cases.restrict', {
+      caseId: seeded.annijaCase,
+      restrictedTo: [manager],
+      reason: 'A complaint about a member of staff',
+    });
     expect(await t.fail('people.review', { caseIds: [seeded.annijaCase] })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'case_not_visible' }] });
     // A letter filed on that case is seen only with its case (P-7.1); an unknown letter is refused.
-    expect(await t.fail('people.review', { letterIds: [annijaLetter.id] })).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'letterIds.0', code: 'case_not_visible' }] });
-    expect(await t.fail('people.review', { letterIds: ['no-such-letter'] })).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'letterIds.0', code: 'not_found' }] });
+    expect(await t.fail('people.review', { letterIds: [annijaLetter.id] })).toMatchObject({
+      code: 'FORBIDDEN',
+      issues: [{ path: 'letterIds.0', code: 'case_not_visible' }],
+    });
+    expect(await t.fail('people.review', { letterIds: ['no-such-letter'] })).toMatchObject({
+      code: 'NOT_FOUND',
+      issues: [{ path: 'letterIds.0', code: 'not_found' }],
+    });
   });
 });
 
@@ -155,7 +211,12 @@ describe('people.export (issue 14): one archive with everything about the person
     const records = JSON.parse(strFromU8(archive['records.json']!)) as {
       format: string;
       subject: string;
-      cases: { id: string; reference: string; complainant: { name: string; email: string }; timeline: { id: string; text?: string; redacted?: { reason: string } }[] }[];
+      cases: {
+        id: string;
+        reference: string;
+        complainant: { name: string; email: string };
+        timeline: { id: string; text?: string; redacted?: { reason: string } }[];
+      }[];
       letters: { id: string; files?: { path: string; sha256: string }[] }[];
       withheld: { kind: string; id: string; action: string; reason: string }[];
     };
@@ -166,7 +227,12 @@ describe('people.export (issue 14): one archive with everything about the person
     expect(records.cases.map((entry) => entry.complainant.name).sort()).toEqual(['Anna Berzina', 'Anna Bērziņa']);
     for (const caseId of seeded.annaCases) {
       const all = (await t.call('cases.get', { caseId })).timeline.map((entry) => entry.id).filter((id) => id !== seeded.staffNoteId);
-      expect(records.cases.find((entry) => entry.id === caseId)!.timeline.map((entry) => entry.id).sort()).toEqual(all.sort());
+      expect(
+        records.cases
+          .find((entry) => entry.id === caseId)!
+          .timeline.map((entry) => entry.id)
+          .sort(),
+      ).toEqual(all.sort());
     }
     expect(records.letters).toHaveLength(3);
     const filed = records.letters.flatMap((letter) => letter.files ?? []);
@@ -209,15 +275,32 @@ describe('people.export (issue 14): one archive with everything about the person
     const description = 'The customer says the monitor shows an error after seven days of use.';
     const [first, second] = seeded.annaCases as [string, string];
     const destination = path.join(out, 'fields.zip');
-    const result = await t.call('people.export', exportInput(destination, { withheld: [], withheldFields: [{ caseId: first, field: 'description', reason: 'Internal assessment, not the complainant’s words' }] }));
+    const result = await t.call(
+      'people.export',
+      exportInput(destination, {
+        withheld: [],
+        withheldFields: [{ caseId: first, field: 'description', reason: 'Internal assessment, not the complainant’s words' }],
+      }),
+    );
     expect(result.withheld).toBe(1);
     const archive = unzipSync(new Uint8Array(fs.readFileSync(destination)));
-    const records = JSON.parse(strFromU8(archive['records.json']!)) as { cases: { id: string; description?: string; desiredOutcome?: string }[]; withheld: { kind: string; id: string; field?: string; reason: string }[] };
+    const records = JSON.parse(strFromU8(archive['records.json']!)) as {
+      cases: { id: string; description?: string; desiredOutcome?: string }[];
+      withheld: { kind: string; id: string; field?: string; reason: string }[];
+    };
     const [withheldCase, otherCase] = [first, second].map((id) => records.cases.find((entry) => entry.id === id)!);
     expect('description' in withheldCase!).toBe(false);
     expect(withheldCase!.desiredOutcome).toBe('Replacement');
     expect('description' in otherCase!).toBe(true);
-    expect(records.withheld).toEqual([expect.objectContaining({ kind: 'case-field', id: first, field: 'description', action: 'exclude', reason: 'Internal assessment, not the complainant’s words' })]);
+    expect(records.withheld).toEqual([
+      expect.objectContaining({
+        kind: 'case-field',
+        id: first,
+        field: 'description',
+        action: 'exclude',
+        reason: 'Internal assessment, not the complainant’s words',
+      }),
+    ]);
     const summary = await pdfText(archive['summary.pdf']!);
     expect(summary).not.toContain(description);
     expect(strFromU8(archive['records.json']!)).not.toContain(description);
@@ -227,10 +310,16 @@ describe('people.export (issue 14): one archive with everything about the person
 
   it('refuses a field of a case outside the export, and the same field twice, writing nothing', async () => {
     const destination = path.join(out, 'refused.zip');
-    const outside = await t.fail('people.export', exportInput(destination, { withheldFields: [{ caseId: seeded.annijaCase, field: 'rootCauseNote', reason: 'Internal' }] }));
+    const outside = await t.fail(
+      'people.export',
+      exportInput(destination, { withheldFields: [{ caseId: seeded.annijaCase, field: 'rootCauseNote', reason: 'Internal' }] }),
+    );
     expect(outside).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'withheldFields.0.caseId', code: 'subject_access_unknown_entry' }] });
     const field = { caseId: seeded.annaCases[0]!, field: 'rootCauseNote' as const, reason: 'Internal' };
-    expect(await t.fail('people.export', exportInput(destination, { withheldFields: [field, field] }))).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'subject_access_withheld_twice' }] });
+    expect(await t.fail('people.export', exportInput(destination, { withheldFields: [field, field] }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ code: 'subject_access_withheld_twice' }],
+    });
     expect(fs.readdirSync(out)).toEqual([]);
     expect(await exportedLog()).toEqual([]);
   });
@@ -267,10 +356,25 @@ describe('people.export (issue 14): one archive with everything about the person
     ['a name not ending in .zip', () => ({ destination: path.join(out, 'anna.pdf') }), 'destination', 'subject_access_not_zip'],
     ['a folder that does not exist', () => ({ destination: path.join(out, 'missing', 'anna.zip') }), 'destination', 'subject_access_folder_missing'],
     ['nothing selected', () => ({ caseIds: [] }), '', 'subject_access_nothing_selected'],
-    ['a withheld entry without a reason', () => ({ withheld: [{ kind: 'timeline', id: seeded.staffNoteId, action: 'exclude', reason: '  ' }] }), 'withheld.0.reason', 'required'],
-    ['a file to redact', () => ({ withheld: [{ kind: 'file', id: 'x', action: 'redact', reason: 'Third party' }] }), 'withheld.0.action', 'subject_access_file_redact'],
+    [
+      'a withheld entry without a reason',
+      () => ({ withheld: [{ kind: 'timeline', id: seeded.staffNoteId, action: 'exclude', reason: '  ' }] }),
+      'withheld.0.reason',
+      'required',
+    ],
+    [
+      'a file to redact',
+      () => ({ withheld: [{ kind: 'file', id: 'x', action: 'redact', reason: 'Third party' }] }),
+      'withheld.0.action',
+      'subject_access_file_redact',
+    ],
     ['the same entry withheld twice', () => ({ withheld: [...withheld(), withheld()[0]] }), 'withheld.2.id', 'subject_access_withheld_twice'],
-    ['a withheld entry of another export (Annija’s)', () => ({ withheld: [{ kind: 'timeline', id: seeded.annijaCase, action: 'exclude', reason: 'Not hers' }] }), 'withheld.0.id', 'subject_access_unknown_entry'],
+    [
+      'a withheld entry of another export (Annija’s)',
+      () => ({ withheld: [{ kind: 'timeline', id: seeded.annijaCase, action: 'exclude', reason: 'Not hers' }] }),
+      'withheld.0.id',
+      'subject_access_unknown_entry',
+    ],
     ['no subject name', () => ({ subjectName: '' }), 'subjectName', 'required'],
   ] as const)('refuses %s with a specific error, and writes nothing', async (_label, change, field, code) => {
     const error = await t.fail('people.export', exportInput(path.join(out, 'anna.zip'), change() as Partial<ApiInput<'people.export'>>));
@@ -293,7 +397,11 @@ describe('a case’s own files (issue 18; P-7.2): attached to a note, they are e
   it('lists them in the review, copies them byte for byte under the case in records.json and the summary, and withholds an excluded one by reason', async () => {
     const [caseId] = seeded.annaCases as [string, string];
     const reference = seeded.annaReferences[0]!;
-    await t.call('cases.addNote', { caseId, text: 'Photos of the damage from Anna', attachments: [scan('damage.png', PNG), scan('neighbours-door.jpg', JPEG)] });
+    await t.call('cases.addNote', {
+      caseId,
+      text: 'Photos of the damage from Anna',
+      attachments: [scan('damage.png', PNG), scan('neighbours-door.jpg', JPEG)],
+    });
 
     const review = await t.call('people.review', { caseIds: seeded.annaCases });
     const reviewed = review.cases.find((entry) => entry.caseId === caseId)!;
@@ -302,7 +410,10 @@ describe('a case’s own files (issue 18; P-7.2): attached to a note, they are e
     const reason = 'Shows a neighbour’s home, not Anna’s data';
 
     const destination = path.join(out, 'anna-case-files.zip');
-    const result = await t.call('people.export', exportInput(destination, { withheld: [...withheld(), { kind: 'file', id: door.id, action: 'exclude', reason }] }));
+    const result = await t.call(
+      'people.export',
+      exportInput(destination, { withheld: [...withheld(), { kind: 'file', id: door.id, action: 'exclude', reason }] }),
+    );
     // The three letter files as before, and the case's photo; the excluded one is withheld.
     expect(result).toMatchObject({ files: 4, withheld: 3 });
 
@@ -319,7 +430,9 @@ describe('a case’s own files (issue 18; P-7.2): attached to a note, they are e
     expect(records.cases.find((entry) => entry.id !== caseId)!.files).toEqual([]);
 
     // The excluded file: listed with its reason and case, and its bytes nowhere in the archive.
-    expect(records.withheld).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'file', id: door.id, action: 'exclude', reason, caseReference: reference })]));
+    expect(records.withheld).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'file', id: door.id, action: 'exclude', reason, caseReference: reference })]),
+    );
     expect(Object.keys(archive).filter((name) => name.includes('neighbours-door'))).toEqual([]);
     expect(Object.values(archive).some((content) => Buffer.from(content).equals(JPEG))).toBe(false);
 
@@ -336,7 +449,11 @@ describe('a case’s own files (issue 18; P-7.2): attached to a note, they are e
 
   it('an excluded file is not named anywhere in the archive: its note says "a file withheld" (in the summary’s language), and the introduction names the case files', async () => {
     const [caseId] = seeded.annaCases as [string, string];
-    await t.call('cases.addNote', { caseId, text: 'Photos of the damage from Anna', attachments: [scan('damage.png', PNG), scan('neighbours-door.jpg', JPEG)] });
+    await t.call('cases.addNote', {
+      caseId,
+      text: 'Photos of the damage from Anna',
+      attachments: [scan('damage.png', PNG), scan('neighbours-door.jpg', JPEG)],
+    });
     const review = await t.call('people.review', { caseIds: seeded.annaCases });
     const door = review.cases.find((entry) => entry.caseId === caseId)!.files.find((file) => file.name === 'neighbours-door.jpg')!;
     const decision = { kind: 'file', id: door.id, action: 'exclude', reason: 'Shows a neighbour’s home' } as const;
@@ -352,8 +469,12 @@ describe('a case’s own files (issue 18; P-7.2): attached to a note, they are e
       // The file's name is nowhere: not in the note's timeline entry, not in any file of the archive.
       expect(json).not.toContain('neighbours-door');
       for (const [name, content] of Object.entries(archive)) expect(`${name} ${strFromU8(content)}`, name).not.toContain('neighbours-door');
-      const records = JSON.parse(json) as { cases: { id: string; timeline: { kind: string; data?: { text?: string; files?: { id: string; name: string; withheld?: boolean }[] } }[] }[] };
-      const note = records.cases.find((entry) => entry.id === caseId)!.timeline.find((entry) => entry.kind === 'note' && entry.data?.text === 'Photos of the damage from Anna')!;
+      const records = JSON.parse(json) as {
+        cases: { id: string; timeline: { kind: string; data?: { text?: string; files?: { id: string; name: string; withheld?: boolean }[] } }[] }[];
+      };
+      const note = records.cases
+        .find((entry) => entry.id === caseId)!
+        .timeline.find((entry) => entry.kind === 'note' && entry.data?.text === 'Photos of the damage from Anna')!;
       expect(note.data?.files).toEqual([expect.objectContaining({ name: 'damage.png' }), { id: door.id, name: withheldName, withheld: true }]);
       const summary = await pdfText(archive['summary.pdf']!);
       expect(summary.replace(/\s+/g, ' ')).toContain(intro);
@@ -368,7 +489,9 @@ describe('people.export is all or nothing', () => {
     vi.spyOn(fs, 'renameSync').mockImplementationOnce(() => {
       throw new Error('EIO: the disk went away');
     });
-    expect(await t.fail('people.export', exportInput(destination))).toMatchObject({ issues: [{ code: 'subject_access_write_failed', params: { path: destination } }] });
+    expect(await t.fail('people.export', exportInput(destination))).toMatchObject({
+      issues: [{ code: 'subject_access_write_failed', params: { path: destination } }],
+    });
     expect(fs.readdirSync(out)).toEqual([]);
     expect(await exportedLog()).toEqual([]);
   });
@@ -396,11 +519,18 @@ describe('people.export is all or nothing', () => {
     await chunk!.incrementalPatch({ data: Buffer.from('tampered').toString('base64') });
 
     const destination = path.join(out, 'anna.zip');
-    expect(await t.fail('people.export', exportInput(destination))).toMatchObject({ issues: [{ code: 'subject_access_file_unavailable', params: { name: 'receipt.pdf', state: 'damaged' } }] });
+    expect(await t.fail('people.export', exportInput(destination))).toMatchObject({
+      issues: [{ code: 'subject_access_file_unavailable', params: { name: 'receipt.pdf', state: 'damaged' } }],
+    });
     expect(fs.readdirSync(out)).toEqual([]);
     expect(await exportedLog()).toEqual([]);
 
-    const result = await t.call('people.export', exportInput(destination, { withheld: [...withheld(), { kind: 'file', id: receipt.id, action: 'exclude', reason: 'The scan is damaged; the paper original is sent by post' }] }));
+    const result = await t.call(
+      'people.export',
+      exportInput(destination, {
+        withheld: [...withheld(), { kind: 'file', id: receipt.id, action: 'exclude', reason: 'The scan is damaged; the paper original is sent by post' }],
+      }),
+    );
     expect(result).toMatchObject({ files: 2, withheld: 3 });
   });
 });

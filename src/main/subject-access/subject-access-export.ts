@@ -34,7 +34,9 @@ export interface SubjectAccessPorts {
 /** The cases a bundle shows: those selected, and those of letters selected on their own. */
 function casesOf(bundle: SubjectAccessBundle): AccessedCase[] {
   const cases = new Map(bundle.cases.map(({ record }) => [record.id, { id: record.id, reference: record.reference }]));
-  for (const { record } of bundle.letters) if (record.caseId !== null && record.caseReference !== null && !cases.has(record.caseId)) cases.set(record.caseId, { id: record.caseId, reference: record.caseReference });
+  for (const { record } of bundle.letters)
+    if (record.caseId !== null && record.caseReference !== null && !cases.has(record.caseId))
+      cases.set(record.caseId, { id: record.caseId, reference: record.caseReference });
   return [...cases.values()];
 }
 
@@ -50,7 +52,12 @@ export async function exportSubjectAccess(ports: SubjectAccessPorts, input: Expo
   const bundle = await collectBundle(ports.sources, input, viewer);
   const content = applyWithholding(bundle, input.withheld, input.withheldFields, input.language);
   const paths = archivePaths(content);
-  const meta: ArchiveMeta = { subjectName: input.subjectName, exportedAt: ports.now().toISOString(), exportedBy: viewer.name, organisation: await ports.organisationName() };
+  const meta: ArchiveMeta = {
+    subjectName: input.subjectName,
+    exportedAt: ports.now().toISOString(),
+    exportedBy: viewer.name,
+    organisation: await ports.organisationName(),
+  };
   const records = strToU8(recordsDocument(content, meta, paths));
   const summary = new Uint8Array(await summaryPdf(content, meta, paths, input.language));
 
@@ -63,7 +70,9 @@ export async function exportSubjectAccess(ports: SubjectAccessPorts, input: Expo
       const stored = await ports.sources.files.get(file.id);
       if (stored.state !== 'ready') {
         const message = `The file ${file.name} cannot be read (${stored.state}); exclude it or wait for it.`;
-        throw new DomainError('CONFLICT', message, [{ path: 'withheld', code: 'subject_access_file_unavailable', message, params: { name: file.name, state: stored.state, id: file.id } }]);
+        throw new DomainError('CONFLICT', message, [
+          { path: 'withheld', code: 'subject_access_file_unavailable', message, params: { name: file.name, state: stored.state, id: file.id } },
+        ]);
       }
       zip.stored(paths.get(file.id) ?? file.id, new Uint8Array(stored.data));
     }
@@ -71,10 +80,22 @@ export async function exportSubjectAccess(ports: SubjectAccessPorts, input: Expo
   });
   try {
     // Unfiled letters have no case to log against.
-    await ports.accessLog.record(viewer, 'exported', casesOf(bundle), `Subject-access export (${content.letters.length} letters, ${content.files.length} files, ${content.withheld.length} withheld)`);
+    await ports.accessLog.record(
+      viewer,
+      'exported',
+      casesOf(bundle),
+      `Subject-access export (${content.letters.length} letters, ${content.files.length} files, ${content.withheld.length} withheld)`,
+    );
   } catch (error) {
     fs.rmSync(target, { force: true });
     throw error;
   }
-  return { path: target, ...written, cases: content.cases.length, letters: content.letters.length, files: content.files.length, withheld: content.withheld.length };
+  return {
+    path: target,
+    ...written,
+    cases: content.cases.length,
+    letters: content.letters.length,
+    files: content.files.length,
+    withheld: content.withheld.length,
+  };
 }

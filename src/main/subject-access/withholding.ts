@@ -20,17 +20,40 @@ import type { LetterDocument } from '../post-room/letters-collection';
 import { entryText } from './entry-text';
 import { letterDate, type SubjectAccessBundle } from './subject-access-bundle';
 
-type CaseFields = Omit<CaseDocument, 'fieldVersions' | 'complainantSortName' | 'nextDueAt' | 'nextWarnAt' | 'nextDeadlineKind' | 'assigneeId' | 'assigneeName' | 'restrictedTo' | 'thirdParties'>;
+type CaseFields = Omit<
+  CaseDocument,
+  'fieldVersions' | 'complainantSortName' | 'nextDueAt' | 'nextWarnAt' | 'nextDeadlineKind' | 'assigneeId' | 'assigneeName' | 'restrictedTo' | 'thirdParties'
+>;
 /** A case as exported: a field the reviewer withheld is absent. */
 export type ExportedCase = Omit<CaseFields, WithheldCaseField> & Partial<Pick<CaseFields, WithheldCaseField>>;
 
 export type ExportedTimelineEntry =
-  | { readonly id: string; readonly kind: TimelineEntry['kind']; readonly at: string; readonly by: string; readonly text: string; readonly data: TimelineEntry['data'] }
+  | {
+      readonly id: string;
+      readonly kind: TimelineEntry['kind'];
+      readonly at: string;
+      readonly by: string;
+      readonly text: string;
+      readonly data: TimelineEntry['data'];
+    }
   | { readonly id: string; readonly kind: TimelineEntry['kind']; readonly at: string; readonly redacted: { readonly reason: string } };
 
 export type ExportedLetter =
-  | { readonly id: string; readonly direction: 'in' | 'out'; readonly date: string; readonly caseReference: string | null; readonly record: Omit<LetterDocument, 'files'>; readonly files: readonly FileRecord[] }
-  | { readonly id: string; readonly direction: 'in' | 'out'; readonly date: string; readonly caseReference: string | null; readonly redacted: { readonly reason: string } };
+  | {
+      readonly id: string;
+      readonly direction: 'in' | 'out';
+      readonly date: string;
+      readonly caseReference: string | null;
+      readonly record: Omit<LetterDocument, 'files'>;
+      readonly files: readonly FileRecord[];
+    }
+  | {
+      readonly id: string;
+      readonly direction: 'in' | 'out';
+      readonly date: string;
+      readonly caseReference: string | null;
+      readonly redacted: { readonly reason: string };
+    };
 
 export interface WithheldListing {
   /** 'case-field': a field of the case `id`, named in `field`, left out. */
@@ -54,7 +77,18 @@ export interface ExportContent {
 }
 
 export function exportedCase(record: CaseDocument, withheldFields: ReadonlySet<WithheldCaseField> = new Set()): ExportedCase {
-  const { fieldVersions: _versions, complainantSortName: _sort, nextDueAt: _due, nextWarnAt: _warn, nextDeadlineKind: _next, assigneeId: _assigneeId, assigneeName: _assigneeName, restrictedTo: _restrictedTo, thirdParties: _thirdParties, ...rest } = record;
+  const {
+    fieldVersions: _versions,
+    complainantSortName: _sort,
+    nextDueAt: _due,
+    nextWarnAt: _warn,
+    nextDeadlineKind: _next,
+    assigneeId: _assigneeId,
+    assigneeName: _assigneeName,
+    restrictedTo: _restrictedTo,
+    thirdParties: _thirdParties,
+    ...rest
+  } = record;
   const { description, desiredOutcome, resolution, stage2Resolution, rootCauseNote, lessonsLearned, ...always } = rest;
   const shown = (field: WithheldCaseField) => !withheldFields.has(field);
   return {
@@ -70,12 +104,16 @@ export function exportedCase(record: CaseDocument, withheldFields: ReadonlySet<W
 
 function unknownCase(index: number, entry: WithheldField): DomainError {
   const message = `The case ${entry.caseId} whose ${entry.field} is to be withheld is not part of this export.`;
-  return new DomainError('VALIDATION_FAILED', message, [{ path: `withheldFields.${index}.caseId`, code: 'subject_access_unknown_entry', message, params: { id: entry.caseId } }]);
+  return new DomainError('VALIDATION_FAILED', message, [
+    { path: `withheldFields.${index}.caseId`, code: 'subject_access_unknown_entry', message, params: { id: entry.caseId } },
+  ]);
 }
 
 function unknownEntry(index: number, entry: WithheldEntry): DomainError {
   const message = `The ${entry.kind} ${entry.id} to withhold is not part of this export.`;
-  return new DomainError('VALIDATION_FAILED', message, [{ path: `withheld.${index}.id`, code: 'subject_access_unknown_entry', message, params: { id: entry.id } }]);
+  return new DomainError('VALIDATION_FAILED', message, [
+    { path: `withheld.${index}.id`, code: 'subject_access_unknown_entry', message, params: { id: entry.id } },
+  ]);
 }
 
 /** What an excluded case file is called where its entry mentions it: never its name (P-7.2, issue 18). */
@@ -89,10 +127,18 @@ export const WITHHELD_FILE: Record<LetterLanguage, string> = { 'en-GB': 'A file 
 function withoutExcludedFiles(data: TimelineEntry['data'], excluded: (fileId: string) => boolean, language: LetterLanguage): TimelineEntry['data'] {
   const files = 'files' in data ? data.files : undefined;
   if (!files || !files.some((file) => excluded(file.id))) return data;
-  return { ...data, files: files.map((file) => (excluded(file.id) ? { id: file.id, name: WITHHELD_FILE[language], withheld: true } : file)) } as TimelineEntry['data'];
+  return {
+    ...data,
+    files: files.map((file) => (excluded(file.id) ? { id: file.id, name: WITHHELD_FILE[language], withheld: true } : file)),
+  } as TimelineEntry['data'];
 }
 
-export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonly WithheldEntry[], fieldDecisions: readonly WithheldField[] = [], language: LetterLanguage = 'en-GB'): ExportContent {
+export function applyWithholding(
+  bundle: SubjectAccessBundle,
+  decisions: readonly WithheldEntry[],
+  fieldDecisions: readonly WithheldField[] = [],
+  language: LetterLanguage = 'en-GB',
+): ExportContent {
   const known = new Set<string>();
   for (const { timeline, files } of bundle.cases) {
     for (const entry of timeline) known.add(`timeline:${entry.id}`);
@@ -111,7 +157,8 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
   });
   const decided = new Map(decisions.map((decision) => [`${decision.kind}:${decision.id}`, decision]));
   const withheld: WithheldListing[] = [];
-  const listing = (decision: WithheldEntry, caseReference: string | null, at: string) => withheld.push({ kind: decision.kind, id: decision.id, action: decision.action, reason: decision.reason, caseReference, at });
+  const listing = (decision: WithheldEntry, caseReference: string | null, at: string) =>
+    withheld.push({ kind: decision.kind, id: decision.id, action: decision.action, reason: decision.reason, caseReference, at });
 
   const files: FileRecord[] = [];
   /** The files not excluded; each excluded one is listed against its case (or letter's case). */
@@ -128,16 +175,33 @@ export function applyWithholding(bundle: SubjectAccessBundle, decisions: readonl
 
   const cases = bundle.cases.map(({ record, timeline, files: caseFiles }) => {
     const fields = fieldDecisions.filter((decision) => decision.caseId === record.id);
-    for (const decision of fields) withheld.push({ kind: 'case-field', id: record.id, field: decision.field, action: 'exclude', reason: decision.reason, caseReference: record.reference, at: record.receivedAt });
+    for (const decision of fields)
+      withheld.push({
+        kind: 'case-field',
+        id: record.id,
+        field: decision.field,
+        action: 'exclude',
+        reason: decision.reason,
+        caseReference: record.reference,
+        at: record.receivedAt,
+      });
     const entries: ExportedTimelineEntry[] = [];
     for (const entry of timeline) {
       const decision = decided.get(`timeline:${entry.id}`);
       if (decision) listing(decision, record.reference, entry.at);
       if (decision?.action === 'exclude') continue;
       const data = withoutExcludedFiles(entry.data, (fileId) => decided.get(`file:${fileId}`)?.action === 'exclude', language);
-      entries.push(decision ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } } : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data });
+      entries.push(
+        decision
+          ? { id: entry.id, kind: entry.kind, at: entry.at, redacted: { reason: decision.reason } }
+          : { id: entry.id, kind: entry.kind, at: entry.at, by: entry.by.name, text: entryText(entry), data },
+      );
     }
-    return { record: exportedCase(record, new Set(fields.map((decision) => decision.field))), timeline: entries, files: keptFiles(caseFiles, record.reference) };
+    return {
+      record: exportedCase(record, new Set(fields.map((decision) => decision.field))),
+      timeline: entries,
+      files: keptFiles(caseFiles, record.reference),
+    };
   });
 
   const letters: ExportedLetter[] = [];

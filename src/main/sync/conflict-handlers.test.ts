@@ -38,7 +38,17 @@ function edited(from: WithDeleted<CaseDocument>, changes: Partial<CaseDocument>,
 
 describe('the case conflict handler', () => {
   it('merges, recomputes the deadlines and records the conflict once, however often it runs', async () => {
-    const local = edited(base, { summary: 'From Ann', status: 'acknowledged', acknowledgement: { at: '2026-11-21T09:00:00.000Z', channel: 'email', by: ann }, clock: { receivedAt: base.receivedAt, acknowledgedAt: '2026-11-21T09:00:00.000Z' } }, '2026-11-23T10:00:00.000Z', ann);
+    const local = edited(
+      base,
+      {
+        summary: 'From Ann',
+        status: 'acknowledged',
+        acknowledgement: { at: '2026-11-21T09:00:00.000Z', channel: 'email', by: ann },
+        clock: { receivedAt: base.receivedAt, acknowledgedAt: '2026-11-21T09:00:00.000Z' },
+      },
+      '2026-11-23T10:00:00.000Z',
+      ann,
+    );
     const server = edited(base, { summary: 'From Bob' }, '2026-11-23T10:05:00.000Z', bob);
     const input = { assumedMasterState: base, realMasterState: server, newDocumentState: local };
     const resolved = await handler.resolve(input, 'test');
@@ -47,14 +57,22 @@ describe('the case conflict handler', () => {
     expect(resolved.deadlines.find((deadline) => deadline.kind === 'acknowledgement')?.metAt).toBe('2026-11-21T09:00:00.000Z');
     const { timeline } = await t.call('cases.get', { caseId: base.id });
     expect(timeline.filter((entry) => entry.kind === 'conflict').map((entry) => entry.data)).toEqual([
-      { field: 'summary', kept: { value: 'From Bob', at: '2026-11-23T10:05:00.000Z', by: bob }, discarded: { value: 'From Ann', at: '2026-11-23T10:00:00.000Z', by: ann }, rule: 'later-edit' },
+      {
+        field: 'summary',
+        kept: { value: 'From Bob', at: '2026-11-23T10:05:00.000Z', by: bob },
+        discarded: { value: 'From Ann', at: '2026-11-23T10:00:00.000Z', by: ann },
+        rule: 'later-edit',
+      },
     ]);
   });
 
   it('a deletion gives way to an edit made meanwhile, and stands against an unchanged copy', async () => {
     const deleted = { ...base, _deleted: true };
     const edit = edited(base, { summary: 'Still needed' }, '2026-11-23T11:00:00.000Z', bob);
-    expect(await handler.resolve({ assumedMasterState: base, realMasterState: edit, newDocumentState: deleted }, 'test')).toMatchObject({ summary: 'Still needed', _deleted: false });
+    expect(await handler.resolve({ assumedMasterState: base, realMasterState: edit, newDocumentState: deleted }, 'test')).toMatchObject({
+      summary: 'Still needed',
+      _deleted: false,
+    });
     expect(await handler.resolve({ assumedMasterState: base, realMasterState: base, newDocumentState: deleted }, 'test')).toMatchObject({ _deleted: true });
   });
 });

@@ -47,7 +47,10 @@ function resolveDeletion<T>(input: RxConflictHandlerInput<T>): WithDeleted<T> | 
 }
 
 function conflictEntryId(caseId: string, field: string, kept: Edit, discarded: Edit): string {
-  const hash = crypto.createHash('sha256').update(JSON.stringify([caseId, field, kept, discarded])).digest('hex');
+  const hash = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([caseId, field, kept, discarded]))
+    .digest('hex');
   return `conflict-${hash.slice(0, 40)}`;
 }
 
@@ -77,7 +80,9 @@ function resolveMerged<T>(input: RxConflictHandlerInput<T>, merge: (base: T | un
   const deletion = resolveDeletion(input);
   if (deletion) return Promise.resolve(deletion);
   const base = input.assumedMasterState && !input.assumedMasterState._deleted ? plain(input.assumedMasterState) : undefined;
-  return Promise.resolve(merge(base, plain(input.newDocumentState), plain(input.realMasterState))).then((merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>);
+  return Promise.resolve(merge(base, plain(input.newDocumentState), plain(input.realMasterState))).then(
+    (merged) => ({ ...merged, _deleted: false }) as WithDeleted<T>,
+  );
 }
 
 function caseHandler(database: RxDatabase, clock: Clock): RxConflictHandler<CaseDocument> {
@@ -90,7 +95,10 @@ function caseHandler(database: RxDatabase, clock: Clock): RxConflictHandler<Case
         const { merged, conflicts } = mergeCasesKeepingErasure(base, local, server);
         settings ??= new SettingsService({ settings: collectionOf<SettingsDocument>(database, 'settings') }, clock);
         const [{ slaPolicy }, calendar] = await Promise.all([settings.values(), settings.calendar()]);
-        await recordConflicts(database, conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })));
+        await recordConflicts(
+          database,
+          conflicts.map((conflict) => ({ caseId: conflict.caseId, field: conflict.group, kept: conflict.kept, discarded: conflict.discarded })),
+        );
         return withDerivedFields(merged, calendar, slaPolicy);
       }),
   };

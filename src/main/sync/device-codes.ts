@@ -22,12 +22,17 @@ const claimSchema = storedSchemaOf<DeviceCodeClaim>(deviceCodeClaimSchema, {
 export type DeviceCodeCollection = RxCollection<DeviceCodeClaim>;
 
 export async function addDeviceCodeCollection(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<DeviceCodeCollection> {
-  if (!database.collections['deviceCodes']) await database.addCollections({ deviceCodes: { schema: claimSchema, ...withConflictHandler<DeviceCodeClaim>('deviceCodes', handlerFor) } });
+  if (!database.collections['deviceCodes'])
+    await database.addCollections({ deviceCodes: { schema: claimSchema, ...withConflictHandler<DeviceCodeClaim>('deviceCodes', handlerFor) } });
   return database.collections['deviceCodes'] as DeviceCodeCollection;
 }
 
 /** Claims this device's code, or takes a new one if another device holds it. Returns the code in use. */
-export async function claimDeviceCode(codes: DeviceCodeCollection, identity: DeviceIdentity, now: () => Date): Promise<{ code: string; changedFrom: string | null }> {
+export async function claimDeviceCode(
+  codes: DeviceCodeCollection,
+  identity: DeviceIdentity,
+  now: () => Date,
+): Promise<{ code: string; changedFrom: string | null }> {
   const state = await identity.state();
   const claim = await codes.findOne(state.deviceCode).exec();
   if (!claim) {

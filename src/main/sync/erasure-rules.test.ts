@@ -17,20 +17,84 @@ import { inspectInbound, type Incoming } from './inbound/inspect-inbound';
 import { guardDesignDocument } from './server-guard/guard-source';
 
 const by = { id: 'acc-cy', name: 'Cy' };
-const note: TimelineEntry = { id: 'entry-1', caseId: 'case-1', kind: 'note', at: '2026-11-20T10:00:00.000Z', recordedAt: '2026-11-20T10:00:00.000Z', order: 0, by, data: { text: 'Called Margaret Hale on 0161 496 0123' } };
-const audit: TimelineEntry = { ...note, id: 'entry-2', kind: 'audit', data: { field: 'complainant.email', before: 'm@example.org', after: 'hale@example.org' } };
-const file: FileRecord = { id: 'file-1', ownerId: 'letter-1', name: 'hale.pdf', mimeType: 'application/pdf', size: 120, sha256: 'a'.repeat(64), chunkCount: 1, createdAt: '2026-11-20T10:00:00.000Z' };
+const note: TimelineEntry = {
+  id: 'entry-1',
+  caseId: 'case-1',
+  kind: 'note',
+  at: '2026-11-20T10:00:00.000Z',
+  recordedAt: '2026-11-20T10:00:00.000Z',
+  order: 0,
+  by,
+  data: { text: 'Called Margaret Hale on 0161 496 0123' },
+};
+const audit: TimelineEntry = {
+  ...note,
+  id: 'entry-2',
+  kind: 'audit',
+  data: { field: 'complainant.email', before: 'm@example.org', after: 'hale@example.org' },
+};
+const file: FileRecord = {
+  id: 'file-1',
+  ownerId: 'letter-1',
+  name: 'hale.pdf',
+  mimeType: 'application/pdf',
+  size: 120,
+  sha256: 'a'.repeat(64),
+  chunkCount: 1,
+  createdAt: '2026-11-20T10:00:00.000Z',
+};
 const chunk: FileChunk = { id: 'file-1:0', fileId: 'file-1', index: 0, data: Buffer.from('%PDF Margaret Hale').toString('base64') };
 const letter = {
-  id: 'letter-1', direction: 'in', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: '2026-11-20', letterDate: null, party: { name: 'Margaret Hale', addressLines: ['12 Milton Road'], postcode: 'M1 1AE', country: 'GB' },
-  referenceQuoted: '', kind: 'new-complaint', routedTo: '', note: 'Handwritten', summary: 'Leaking bottle', files: [{ id: 'file-1', name: 'hale.pdf', mimeType: 'application/pdf', size: 120 }], template: null, language: null, text: '',
-  finalisedAt: null, posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-20T10:00:00.000Z', loggedBy: by, voided: false,
+  id: 'letter-1',
+  direction: 'in',
+  caseId: 'case-1',
+  caseReference: '7KQ2-0001-X',
+  receivedOn: '2026-11-20',
+  letterDate: null,
+  party: { name: 'Margaret Hale', addressLines: ['12 Milton Road'], postcode: 'M1 1AE', country: 'GB' },
+  referenceQuoted: '',
+  kind: 'new-complaint',
+  routedTo: '',
+  note: 'Handwritten',
+  summary: 'Leaking bottle',
+  files: [{ id: 'file-1', name: 'hale.pdf', mimeType: 'application/pdf', size: 120 }],
+  template: null,
+  language: null,
+  text: '',
+  finalisedAt: null,
+  posting: null,
+  postedOn: '',
+  batchId: '',
+  loggedAt: '2026-11-20T10:00:00.000Z',
+  loggedBy: by,
+  voided: false,
 } as LetterDocument;
 
 // Issue 17: an acknowledgement sent by e-mail names the complainant's address in its posting.
 const emailed = {
-  ...letter, id: 'letter-2', direction: 'out', kind: null, template: 'acknowledgement', language: 'en-GB', text: 'Dear Margaret Hale', finalisedAt: '2026-11-20T11:00:00.000Z', files: [], postedOn: '2026-11-20',
-  posting: { postedOn: '2026-11-20', postClass: 'email', trackingNumber: '', loggedAt: '2026-11-20T11:05:00.000Z', loggedBy: by, email: { to: 'margaret@example.org', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-20T11:05:00.000Z', bounce: { at: '2026-11-20T11:06:00.000Z', reason: '550 <margaret@example.org>: user unknown' } } },
+  ...letter,
+  id: 'letter-2',
+  direction: 'out',
+  kind: null,
+  template: 'acknowledgement',
+  language: 'en-GB',
+  text: 'Dear Margaret Hale',
+  finalisedAt: '2026-11-20T11:00:00.000Z',
+  files: [],
+  postedOn: '2026-11-20',
+  posting: {
+    postedOn: '2026-11-20',
+    postClass: 'email',
+    trackingNumber: '',
+    loggedAt: '2026-11-20T11:05:00.000Z',
+    loggedBy: by,
+    email: {
+      to: 'margaret@example.org',
+      messageId: '<plaint-letter-2@example.com>',
+      sentAt: '2026-11-20T11:05:00.000Z',
+      bounce: { at: '2026-11-20T11:06:00.000Z', reason: '550 <margaret@example.org>: user unknown' },
+    },
+  },
 } as LetterDocument;
 
 const local = (document: object) => ({ local: { ...document, _deleted: false }, caseUntouched: false });
@@ -52,11 +116,18 @@ describe('a device accepts exactly the erased form of its own copy (issue 14)', 
   it('a letter sent by e-mail is erased without the address it went to or the bounce reason naming it, keeping when it went (issue 17)', () => {
     const erased = erasedLetter(emailed);
     expect(JSON.stringify(erased)).not.toContain('margaret@example.org');
-    expect(erased.posting).toMatchObject({ postClass: 'email', email: { to: '', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-20T11:05:00.000Z', bounce: { at: '2026-11-20T11:06:00.000Z', reason: '' } } });
+    expect(erased.posting).toMatchObject({
+      postClass: 'email',
+      email: { to: '', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-20T11:05:00.000Z', bounce: { at: '2026-11-20T11:06:00.000Z', reason: '' } },
+    });
   });
 
   it('any other rewrite is still refused as written once, and the server is given the good copy back', () => {
-    expect(check('timeline', note, { ...note, data: { text: 'Never called', redacted: true } })).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
+    expect(check('timeline', note, { ...note, data: { text: 'Never called', redacted: true } })).toMatchObject({
+      accept: false,
+      reason: 'rewritten',
+      heal: true,
+    });
     expect(check('timeline', note, { ...redactedEntry(note), caseId: 'case-2' })).toMatchObject({ accept: false, reason: 'rewritten' });
     expect(check('fileChunks', chunk, { ...chunk, data: Buffer.from('forged').toString('base64') })).toMatchObject({ accept: false, reason: 'rewritten' });
     expect(check('letters', letter, { ...letter, summary: 'Rewritten' })).toMatchObject({ accept: false, reason: 'rewritten' });

@@ -22,7 +22,14 @@ const { server, device } = syncLab();
 
 /** Logs a letter with one scan; the scan's file id. */
 async function logScan(on: Device, summary: string, scan: Buffer): Promise<string> {
-  const letter = await on.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary, scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }] });
+  const letter = await on.call('post.logIncoming', {
+    receivedOn: '2026-11-23',
+    sender,
+    kind: 'new-complaint',
+    type: 'product',
+    summary,
+    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }],
+  });
   const fileId = letter.files[0]?.id;
   if (!fileId) throw new Error('The letter has no scan');
   return fileId;
@@ -58,8 +65,14 @@ describe('files on demand between two devices (issue 19)', () => {
     const secondId = await logScan(a, 'Broken lid', second);
     const tamperedId = await logScan(a, 'Cracked cap', tampered);
     // Device A uploads what it logged; B receives the file records only.
-    await waitUntil(async () => (await uploaded(couch, firstId, 2)) && (await uploaded(couch, secondId, 1)) && (await uploaded(couch, tamperedId, 1)), 'the scans to reach the server');
-    await waitUntil(async () => (await b.document('files', firstId)) && (await b.document('files', secondId)) && (await b.document('files', tamperedId)), 'the file records to reach device B');
+    await waitUntil(
+      async () => (await uploaded(couch, firstId, 2)) && (await uploaded(couch, secondId, 1)) && (await uploaded(couch, tamperedId, 1)),
+      'the scans to reach the server',
+    );
+    await waitUntil(
+      async () => (await b.document('files', firstId)) && (await b.document('files', secondId)) && (await b.document('files', tamperedId)),
+      'the file records to reach device B',
+    );
     expect(await cachedOn(b, firstId)).toBe(false);
     expect(await b.count('fileChunks')).toBe(0);
 
@@ -72,7 +85,11 @@ describe('files on demand between two devices (issue 19)', () => {
     const chunk = (await onServer(couch, `${tamperedId}:0`))!;
     const forged = Buffer.from(chunk['data'] as string, 'base64');
     forged[forged.length - 20] = (forged[forged.length - 20]! + 1) % 256;
-    const put = await fetch(`${couch.url}/team_filechunks/${encodeURIComponent(chunk._id)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...chunk, data: forged.toString('base64') }) });
+    const put = await fetch(`${couch.url}/team_filechunks/${encodeURIComponent(chunk._id)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...chunk, data: forged.toString('base64') }),
+    });
     expect(put.ok).toBe(true);
     expect(await b.fail('post.file', { fileId: tamperedId })).toMatchObject({ code: 'UNAVAILABLE', issues: [{ code: 'file_refused' }] });
     expect(await cachedOn(b, tamperedId)).toBe(false);
@@ -140,7 +157,9 @@ describe('prefetch after sync (issue 19)', () => {
     const [theirs, other] = [bulkyPng(5_000), bulkyPng(5_000)];
     const theirsId = await logScan(a, 'Leaking bottle', theirs);
     const otherId = await logScan(a, 'Broken lid', other);
-    const [letter] = await a.call('post.list', { caseId: ((await a.document('letters', ((await a.document('files', theirsId)) as { ownerId: string }).ownerId)) as { caseId: string }).caseId });
+    const [letter] = await a.call('post.list', {
+      caseId: ((await a.document('letters', ((await a.document('files', theirsId)) as { ownerId: string }).ownerId)) as { caseId: string }).caseId,
+    });
     await a.call('cases.assign', { caseId: letter!.caseId!, assigneeId: bob });
     await waitUntil(() => cachedOn(b, theirsId), 'the assigned case’s scan to be prefetched on device B');
     expect(await cachedOn(b, otherId)).toBe(false);
@@ -155,11 +174,21 @@ describe('undo (issue 19)', () => {
     const couch = await server();
     const a = await device('a');
     await connect(a, couch.url);
-    const letter = await a.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Logged by mistake', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(300_000).toString('base64') }] });
+    const letter = await a.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Logged by mistake',
+      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(300_000).toString('base64') }],
+    });
     const fileId = letter.files[0]!.id;
     await waitUntil(() => uploaded(couch, fileId, 2), 'the scan to reach the server');
     await a.call('post.undo', { letterId: letter.id });
-    await waitUntil(async () => (await onServer(couch, `${fileId}:0`)) === null && (await onServer(couch, `${fileId}:1`)) === null, 'the scan to be deleted from the server');
+    await waitUntil(
+      async () => (await onServer(couch, `${fileId}:0`)) === null && (await onServer(couch, `${fileId}:1`)) === null,
+      'the scan to be deleted from the server',
+    );
     expect(await cachedOn(a, fileId)).toBe(false);
   }, 240_000);
 });

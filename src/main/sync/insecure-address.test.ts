@@ -21,7 +21,15 @@ afterEach(async () => {
 });
 
 async function start(directory: string): Promise<MainServices> {
-  const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'test', logger: createMemoryLogger(), networkUp: () => true, scryptCost: TEST_SCRYPT_COST });
+  const services = await startMainServices({
+    dataDirectory: directory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: 'test',
+    logger: createMemoryLogger(),
+    networkUp: () => true,
+    scryptCost: TEST_SCRYPT_COST,
+  });
   cleanups.push(() => services.close());
   // An administrator is signed in: the status and preparing the server are theirs to see (issue 13).
   await seedAdministrator(services);

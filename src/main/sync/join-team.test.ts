@@ -35,7 +35,10 @@ describe('joining a team', () => {
     const joined = await b.call('session.joinTeam', { enabled: true, serverUrl: couch.url, database: 'team', username: '' });
     expect(joined.state === 'signed-out' || joined.awaitingDirectory).toBe(true);
     await waitUntil(async () => (await b.call('session.current', {})).state === 'signed-out', 'the team directory on the new device');
-    expect(await b.call('session.signIn', { login: 'bea', password })).toMatchObject({ state: 'signed-in', viewer: { accountId: bea, roles: ['caseworker'], departments: ['Billing'] } });
+    expect(await b.call('session.signIn', { login: 'bea', password })).toMatchObject({
+      state: 'signed-in',
+      viewer: { accountId: bea, roles: ['caseworker'], departments: ['Billing'] },
+    });
     // Joining again is refused: the device belongs to the team now.
     expect(await b.fail('session.joinTeam', { enabled: true, serverUrl: couch.url, database: 'team', username: '' })).toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);

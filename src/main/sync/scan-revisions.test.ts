@@ -68,7 +68,14 @@ async function everythingServedAbout(couch: CouchServer, send: Send, ids: readon
 const holdsAny = (served: string, chunks: readonly ChunkDoc[]) => chunks.some((chunk) => chunk.data && served.includes(chunk.data));
 
 async function logScan(on: Device, bytes: number): Promise<{ letterId: string; fileId: string }> {
-  const letter = await on.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Logged by mistake', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(bytes).toString('base64') }] });
+  const letter = await on.call('post.logIncoming', {
+    receivedOn: '2026-11-23',
+    sender,
+    kind: 'new-complaint',
+    type: 'product',
+    summary: 'Logged by mistake',
+    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(bytes).toString('base64') }],
+  });
   return { letterId: letter.id, fileId: letter.files[0]!.id };
 }
 
@@ -88,7 +95,9 @@ describe('no revision on the team server keeps a removed scan’s bytes (issue 1
     await a.call('post.undo', { letterId });
     await waitUntil(async () => (await liveChunks(couch, plain)).length === 0, 'the chunks to be deleted');
     // The deletion is a bare tombstone: no body, at once.
-    const leaves = JSON.parse(await (await fetch(`${couch.url}/team_filechunks/${encodeURIComponent(ids[0]!)}?open_revs=all`, { headers: { accept: 'application/json' } })).text()) as { ok: Record<string, unknown> }[];
+    const leaves = JSON.parse(
+      await (await fetch(`${couch.url}/team_filechunks/${encodeURIComponent(ids[0]!)}?open_revs=all`, { headers: { accept: 'application/json' } })).text(),
+    ) as { ok: Record<string, unknown> }[];
     expect(leaves.map((leaf) => Object.keys(leaf.ok).sort())).toEqual([['_deleted', '_id', '_rev']]);
     // Compaction runs in the background on the server: then no revision answers with the bytes.
     await waitUntil(async () => !holdsAny(await everythingServedAbout(couch, plain, ids), uploaded), 'the old revisions to be compacted away');
@@ -105,7 +114,9 @@ describe('no revision on the team server keeps a removed scan’s bytes (issue 1
     await a.call('sync.prepareServer', ADMIN);
     await connect(a, couch.url, { username: 'ada', password: 'ada-pass' });
     // The member may not compact (CouchDB lets only administrators).
-    expect((await as('ada', 'ada-pass')(`${couch.url}/team_filechunks/_compact`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    expect(
+      (await as('ada', 'ada-pass')(`${couch.url}/team_filechunks/_compact`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status,
+    ).toBe(401);
 
     const { letterId, fileId } = await logScan(a, 1_000);
     const ids = [`${fileId}:0`];

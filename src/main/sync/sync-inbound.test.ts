@@ -58,15 +58,32 @@ describe('documents from the server are checked before they are stored', () => {
     const couch = await startCouchServer();
     cleanups.push(() => couch.close());
     const [a, b] = [await startDevice('a'), await startDevice('b')];
-    cleanups.push(() => a.close(), () => b.close());
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
     await a.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: [] });
     const untouched = await a.call('cases.create', { ...phoneComplaint, summary: 'Untouched', receivedAt: '2026-11-20T10:00:00.000Z' });
     const worked = await a.call('cases.create', { ...phoneComplaint, summary: 'Worked on', receivedAt: '2026-11-20T10:00:00.000Z' });
     await a.call('cases.act', { caseId: worked.caseId, action: { type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' } });
     await connect(a, couch.url);
     await connect(b, couch.url);
-    const letter = await b.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }] });
-    const undone = await b.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Logged by mistake', scans: [] });
+    const letter = await b.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Leaking bottle',
+      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
+    });
+    const undone = await b.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Logged by mistake',
+      scans: [],
+    });
     const settled = await waitForConvergence([a, b]);
     const undoneTimeline = (settled['timeline'] as { id: string; caseId: string }[]).filter((entry) => entry.caseId === undone.caseId).map((entry) => entry.id);
     expect(undoneTimeline.length).toBeGreaterThan(0);
@@ -79,14 +96,32 @@ describe('documents from the server are checked before they are stored', () => {
     await put(couch, 'cases', { ...withoutInquiries, _id: 'case-without-inquiries' });
     const calendar = (await read(couch, 'settings', 'calendar'))!;
     await put(couch, 'settings', { ...calendar, value: { data: { region: 'XX', timeZone: 'Europe/Riga', closures: [] } } });
-    await put(couch, 'settings', { _id: 'complaintTypes', value: { data: { product: 'Product' } }, updatedAt: '2026-11-23T09:00:00.000Z', updatedBy: { id: 'x', name: 'Hand edit' } });
     await put(couch, 'settings', {
-      _id: 'slaPolicy',
-      value: { data: { acknowledgement: { unit: 'clock-hours', amount: 48 }, stage1ResolutionWorkingDays: 0, escalationAcknowledgementTargetWorkingDays: 5, escalationAcknowledgementLimitWorkingDays: 10, stage2ResolutionWorkingDays: -2, warningLeadHours: 24, officeOpensAt: '09:00', officeClosesAt: '17:30' } },
+      _id: 'complaintTypes',
+      value: { data: { product: 'Product' } },
       updatedAt: '2026-11-23T09:00:00.000Z',
       updatedBy: { id: 'x', name: 'Hand edit' },
     });
-    const auditEntry = (settled['timeline'] as { id: string; caseId: string; kind: string }[]).find((entry) => entry.caseId === worked.caseId && entry.kind === 'transition')!;
+    await put(couch, 'settings', {
+      _id: 'slaPolicy',
+      value: {
+        data: {
+          acknowledgement: { unit: 'clock-hours', amount: 48 },
+          stage1ResolutionWorkingDays: 0,
+          escalationAcknowledgementTargetWorkingDays: 5,
+          escalationAcknowledgementLimitWorkingDays: 10,
+          stage2ResolutionWorkingDays: -2,
+          warningLeadHours: 24,
+          officeOpensAt: '09:00',
+          officeClosesAt: '17:30',
+        },
+      },
+      updatedAt: '2026-11-23T09:00:00.000Z',
+      updatedBy: { id: 'x', name: 'Hand edit' },
+    });
+    const auditEntry = (settled['timeline'] as { id: string; caseId: string; kind: string }[]).find(
+      (entry) => entry.caseId === worked.caseId && entry.kind === 'transition',
+    )!;
     const original = (await read(couch, 'timeline', auditEntry.id))!;
     await put(couch, 'timeline', { ...original, data: { ...(original['data'] as object), details: 'Rewritten on the server' } });
     const [scan] = await a.call('post.list', { caseId: letter.caseId! });
@@ -122,7 +157,9 @@ describe('documents from the server are checked before they are stored', () => {
       expect(await on.fail('cases.get', { caseId: undone.caseId! })).toMatchObject({ code: 'NOT_FOUND' });
       for (const id of undoneTimeline) expect(await on.document('timeline', id)).toBeNull();
       // The audit entry keeps its first version, the scan is whole.
-      expect(((await on.document('timeline', auditEntry.id)) as { data: { details: string } }).data.details).toBe((original['data'] as { details: string }).details);
+      expect(((await on.document('timeline', auditEntry.id)) as { data: { details: string } }).data.details).toBe(
+        (original['data'] as { details: string }).details,
+      );
       const file = await on.call('post.file', { fileId });
       expect(Buffer.from(file.dataBase64, 'base64').equals(PNG)).toBe(true);
     }
@@ -139,7 +176,11 @@ describe('documents from the server are checked before they are stored', () => {
     expect(reasonOf(worked.caseId)).toEqual(['deletion-refused']);
     // Nothing Plaint deleted itself is in the quarantine.
     expect(reasonOf(undone.caseId!)).toEqual([]);
-    for (const documentId of [auditEntry.id, worked.caseId, 'calendar']) expect(quarantine.some((entry) => entry.documentId === documentId && entry.healed), `${documentId} healed`).toBe(true);
+    for (const documentId of [auditEntry.id, worked.caseId, 'calendar'])
+      expect(
+        quarantine.some((entry) => entry.documentId === documentId && entry.healed),
+        `${documentId} healed`,
+      ).toBe(true);
 
     // The server was given back what it lost, as the devices hold it.
     expect((await read(couch, 'cases', worked.caseId))?.['status']).toBe('acknowledged');

@@ -35,7 +35,11 @@ describe('"Sync now" after an outage, behind 30–100 ms of latency', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       proxy.down();
       await waitUntil(async () => (await state()) === 'error', `round ${round}: the outage noticed`);
-      const { caseId } = await a.call('cases.create', { ...phoneComplaint, summary: `Logged offline in round ${round}`, receivedAt: '2026-11-20T10:00:00.000Z' });
+      const { caseId } = await a.call('cases.create', {
+        ...phoneComplaint,
+        summary: `Logged offline in round ${round}`,
+        receivedAt: '2026-11-20T10:00:00.000Z',
+      });
       created.push({ id: caseId, existsSince: Date.now() });
       proxy.up();
       await a.call('sync.now', {});
@@ -49,11 +53,15 @@ describe('"Sync now" after an outage, behind 30–100 ms of latency', () => {
     let checked = 0;
     for (const entry of upToDate) {
       for (const made of created.filter((candidate) => candidate.existsSince < entry.at)) {
-        expect(proxy.written.get(made.id) ?? Infinity, `case ${made.id} accepted by the server before "up to date" at ${entry.at}`).toBeLessThanOrEqual(entry.at);
+        expect(proxy.written.get(made.id) ?? Infinity, `case ${made.id} accepted by the server before "up to date" at ${entry.at}`).toBeLessThanOrEqual(
+          entry.at,
+        );
         checked += 1;
       }
     }
     expect(upToDate.length).toBeGreaterThanOrEqual(ROUNDS);
-    console.warn(`[counts] Latency: ${ROUNDS} rounds, ${log.length} statuses published, ${upToDate.length} "up to date", ${checked} case-before-"up to date" checks, ${created.length} cases on the server`);
+    console.warn(
+      `[counts] Latency: ${ROUNDS} rounds, ${log.length} statuses published, ${upToDate.length} "up to date", ${checked} case-before-"up to date" checks, ${created.length} cases on the server`,
+    );
   }, 600_000);
 });

@@ -77,7 +77,11 @@ describe('a server restored from an older copy of its data', () => {
     await couch.start();
     expect((await fetch(`${couch.url}/team_cases/${after[0]!}`)).status).toBe(404);
 
-    const noticed = await waitUntil(async () => (await a.statusLog()).find((entry) => entry.at > restoredAt && entry.status.notice?.kind === 'server-restored'), 'A to notice the restore', 60_000);
+    const noticed = await waitUntil(
+      async () => (await a.statusLog()).find((entry) => entry.at > restoredAt && entry.status.notice?.kind === 'server-restored'),
+      'A to notice the restore',
+      60_000,
+    );
     expect(noticed.status.notice?.message).toMatch(/^The server was restored from an older copy; re-sending \d+ changes?\.$/);
     // 5 cases and their 15 timeline entries, the edited case, the later note and the edit's audit entry.
     expect(noticed.status.notice?.resending).toBeGreaterThanOrEqual(5 + 15 + 1 + 1);
@@ -94,7 +98,8 @@ describe('a server restored from an older copy of its data', () => {
     // by the server before the first "up to date" A showed after the restore.
     const firstUpToDate = (await a.statusLog()).find((entry) => entry.at > restoredAt && entry.status.state === 'up-to-date');
     expect(firstUpToDate).toBeDefined();
-    for (const id of after) expect(proxy.written.get(id) ?? Infinity, `case ${id} on the server before "up to date"`).toBeLessThanOrEqual(firstUpToDate?.at ?? 0);
+    for (const id of after)
+      expect(proxy.written.get(id) ?? Infinity, `case ${id} on the server before "up to date"`).toBeLessThanOrEqual(firstUpToDate?.at ?? 0);
     console.warn('[counts] Restore: converged on', countOf(all), 'with A re-sending', noticed.status.notice?.resending, 'documents');
   }, 300_000);
 });
@@ -122,7 +127,10 @@ describe('a database deleted mid-replication', () => {
     // Seen either as the problem (a replication's request found it missing) or, when the regular
     // check found it first and could create it again at once, as the notice of its replacement.
     const seen = await waitUntil(
-      async () => (await a.statusLog()).find((entry) => entry.at > deletedAt && (entry.status.problem?.kind === 'database-missing' || entry.status.notice?.kind === 'server-replaced')),
+      async () =>
+        (await a.statusLog()).find(
+          (entry) => entry.at > deletedAt && (entry.status.problem?.kind === 'database-missing' || entry.status.notice?.kind === 'server-replaced'),
+        ),
       'the deletion to show',
     );
     expect(seen.status.problem?.message ?? seen.status.notice?.message).toMatch(/team_timeline/);
@@ -130,7 +138,9 @@ describe('a database deleted mid-replication', () => {
     expect((all['cases'] as { id: string }[]).map((document) => document.id).sort()).toEqual([...ids].sort());
     expect((all['timeline'] as unknown[]).length).toBe(ids.length * 3);
     const log = await a.statusLog();
-    expect(log.find((entry) => entry.at > deletedAt && entry.status.notice?.kind === 'server-replaced')?.status.notice?.message).toMatch(/^The server's database team_timeline was replaced \(created anew\); re-sending \d+ changes?\.$/);
+    expect(log.find((entry) => entry.at > deletedAt && entry.status.notice?.kind === 'server-replaced')?.status.notice?.message).toMatch(
+      /^The server's database team_timeline was replaced \(created anew\); re-sending \d+ changes?\.$/,
+    );
     // One problem at a time: never "database missing" for a database that was not deleted.
     expect(log.filter((entry) => entry.status.problem?.kind === 'database-missing' && !entry.status.problem.message.includes('team_timeline'))).toEqual([]);
     console.warn('[counts] Deleted database: converged on', countOf(all));

@@ -6,7 +6,14 @@
 import os from 'node:os';
 import type { RxDatabase } from 'rxdb';
 import { DomainError } from '../../shared/domain/domain-error';
-import { isSecureTransport, type QuarantineEntry, type ServerPreparation, type SyncSettingsInput, type SyncSettingsView, type SyncStatus } from '../../shared/domain/sync';
+import {
+  isSecureTransport,
+  type QuarantineEntry,
+  type ServerPreparation,
+  type SyncSettingsInput,
+  type SyncSettingsView,
+  type SyncStatus,
+} from '../../shared/domain/sync';
 import type { z } from 'zod';
 import type { prepareServerInput } from '../../shared/domain/sync';
 import type { ServerCleaning } from '../../shared/domain/retention';
@@ -121,7 +128,8 @@ export class SyncService {
    * names records, and what to do about them is an administrator's decision).
    */
   async quarantine(isAdministrator: () => Promise<boolean>): Promise<QuarantineEntry[]> {
-    if (!(await isAdministrator())) throw new DomainError('FORBIDDEN', ADMINISTRATORS_ONLY, [{ path: '', code: 'administrators_only', message: ADMINISTRATORS_ONLY }]);
+    if (!(await isAdministrator()))
+      throw new DomainError('FORBIDDEN', ADMINISTRATORS_ONLY, [{ path: '', code: 'administrators_only', message: ADMINISTRATORS_ONLY }]);
     return this.quarantined ? this.quarantined.list() : [];
   }
 
@@ -131,13 +139,18 @@ export class SyncService {
    * or this device's sync user's when none are given. Then sync retries at once.
    */
   async prepareServer(input: z.output<typeof prepareServerInput>, isAdministrator: () => Promise<boolean>): Promise<ServerPreparation> {
-    if (!(await isAdministrator())) throw new DomainError('FORBIDDEN', PREPARE_ADMINISTRATORS_ONLY, [{ path: '', code: 'administrators_only', message: PREPARE_ADMINISTRATORS_ONLY }]);
+    if (!(await isAdministrator()))
+      throw new DomainError('FORBIDDEN', PREPARE_ADMINISTRATORS_ONLY, [{ path: '', code: 'administrators_only', message: PREPARE_ADMINISTRATORS_ONLY }]);
     const config = await this.config.config();
     if (!isSecureTransport(new URL(config.serverUrl))) throw insecureAddress();
     const [username, password] = input.username ? [input.username, input.password] : [config.username, (await this.config.password()) ?? ''];
     const send = couchFetch({ username, password, onOutcome: () => undefined, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
     const prepared = await installGuards(config.serverUrl, config.database, send);
-    this.options.logger.info('The server guard was installed', { server: config.serverUrl, user: username || '(none)', databases: prepared.databases.map(({ database, outcome }) => `${database}: ${outcome}`) });
+    this.options.logger.info('The server guard was installed', {
+      server: config.serverUrl,
+      user: username || '(none)',
+      databases: prepared.databases.map(({ database, outcome }) => `${database}: ${outcome}`),
+    });
     this.session?.retryNow();
     return prepared;
   }
@@ -155,9 +168,17 @@ export class SyncService {
     const config = await this.config.config();
     if (!config.serverUrl) throw new DomainError('VALIDATION_FAILED', 'Sync has no server', [{ path: '', code: 'sync_off', message: 'Sync has no server' }]);
     if (!isSecureTransport(new URL(config.serverUrl))) throw insecureAddress();
-    const send = couchFetch({ username: input.username, password: input.password, onOutcome: () => undefined, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    const send = couchFetch({
+      username: input.username,
+      password: input.password,
+      onOutcome: () => undefined,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    });
     const cleaned = await cleanServer(config.serverUrl, config.database, send);
-    this.options.logger.info('The server was cleaned after an erasure', { server: config.serverUrl, databases: cleaned.databases.map(({ database, purge }) => `${database}: compaction started, purge ${purge}`) });
+    this.options.logger.info('The server was cleaned after an erasure', {
+      server: config.serverUrl,
+      databases: cleaned.databases.map(({ database, purge }) => `${database}: compaction started, purge ${purge}`),
+    });
     return cleaned;
   }
 
@@ -252,11 +273,14 @@ export class SyncService {
     const { deviceCodes, identity, clock, logger } = this.options;
     const claim = async () => {
       const outcome = await claimDeviceCode(deviceCodes, identity, () => clock.now());
-      if (outcome.changedFrom) logger.warn('Another device holds this device code: new references use a new code', { from: outcome.changedFrom, to: outcome.code });
+      if (outcome.changedFrom)
+        logger.warn('Another device holds this device code: new references use a new code', { from: outcome.changedFrom, to: outcome.code });
     };
     await claim();
     if (this.stopWatchingCode) return;
-    const subscription = deviceCodes.$.subscribe(() => void claim().catch((error: unknown) => logger.error('Could not claim the device code', { error: String(error) })));
+    const subscription = deviceCodes.$.subscribe(
+      () => void claim().catch((error: unknown) => logger.error('Could not claim the device code', { error: String(error) })),
+    );
     this.stopWatchingCode = () => subscription.unsubscribe();
   }
 }

@@ -244,7 +244,8 @@ export class SyncSession {
       for (const { replication } of this.running) replication.state.retryTime = this.options.retry.firstMs;
       // Back after an outage: the server may have been restored meanwhile (checked before the
       // cleared problem is published, so no "up to date" from old checkpoints shows meanwhile).
-      if (wasFailing && !this.problems.has() && !this.preparing) void this.verifyContinuity({ holdStatus: true }).then((continuous) => continuous && this.resync());
+      if (wasFailing && !this.problems.has() && !this.preparing)
+        void this.verifyContinuity({ holdStatus: true }).then((continuous) => continuous && this.resync());
       if (cleared) this.publishProblem();
       return;
     }
@@ -312,7 +313,8 @@ export class SyncSession {
   }
 
   private reportPrepareFailure(error: unknown): void {
-    if (error instanceof BadAnswerError) this.onProblem({ kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address.' }, null);
+    if (error instanceof BadAnswerError)
+      this.onProblem({ kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address.' }, null);
     else if (!(error instanceof CouchAnswerError) && !this.problems.has()) this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
     this.scheduleRetry();
   }
@@ -399,9 +401,11 @@ export class SyncSession {
     const memory = this.memory;
     if (!memory) return;
     const generation = this.generation;
-    const current = <A extends unknown[]>(callback: (...args: A) => void) => (...args: A) => {
-      if (generation === this.generation && !this.stopped) callback(...args);
-    };
+    const current =
+      <A extends unknown[]>(callback: (...args: A) => void) =>
+      (...args: A) => {
+        if (generation === this.generation && !this.stopped) callback(...args);
+      };
     for (const spec of LIVE_COLLECTIONS) {
       const collection = this.collectionOf(spec);
       if (!collection) continue;
@@ -450,14 +454,21 @@ export class SyncSession {
   private onLiveError(collection: string, error: unknown): void {
     if (error instanceof CouchAnswerError) return;
     if (error instanceof BadAnswerError) {
-      this.onProblem({ kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address, or a proxy in between.' }, null);
+      this.onProblem(
+        { kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address, or a proxy in between.' },
+        null,
+      );
       return;
     }
     if (error instanceof SilentServerError) {
-      this.onProblem({ kind: 'unreachable', message: `The server at ${new URL(this.options.config.serverUrl).origin} cannot be reached (no answer in time).` }, null);
+      this.onProblem(
+        { kind: 'unreachable', message: `The server at ${new URL(this.options.config.serverUrl).origin} cannot be reached (no answer in time).` },
+        null,
+      );
       return;
     }
-    if (error instanceof Error && (error.message === 'fetch failed' || error.message === 'terminated')) this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
+    if (error instanceof Error && (error.message === 'fetch failed' || error.message === 'terminated'))
+      this.onProblem(asProblem(unreachable(this.options.config.serverUrl, error)), null);
     else this.logReplicationError(collection, error);
   }
 
@@ -499,7 +510,10 @@ export class SyncSession {
     if (this.connected && uploads > 0) {
       const contents = this.options.contents;
       // Refreshed again only when something went up (a content the server refuses is not retried in a loop).
-      void contents?.upload().then(() => contents.pendingUploads() < uploads && this.scheduleRefresh(), () => undefined);
+      void contents?.upload().then(
+        () => contents.pendingUploads() < uploads && this.scheduleRefresh(),
+        () => undefined,
+      );
     }
     if (this.notice && [...this.resending.values()].every((ids) => ids.size === 0) && this.connected) {
       this.options.logger.info('Sync re-sent what the server lacked', { resent: this.notice.resending });

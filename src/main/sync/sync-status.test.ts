@@ -23,16 +23,32 @@ describe('sync status', () => {
   it('shows each state by the stated precedence', () => {
     expect(syncStatusOf(NOT_SYNCING).state).toBe('off');
     expect(syncStatusOf({ ...on, networkUp: false, problem: { kind: 'unreachable', message: 'x' } }).state).toBe('offline');
-    expect(syncStatusOf({ ...on, problem: { kind: 'credentials', message: 'Wrong password' }, nextRetryAt: '2026-11-25T10:00:05.000Z' })).toMatchObject({ state: 'error', problem: { kind: 'credentials' }, nextRetryAt: '2026-11-25T10:00:05.000Z' });
+    expect(syncStatusOf({ ...on, problem: { kind: 'credentials', message: 'Wrong password' }, nextRetryAt: '2026-11-25T10:00:05.000Z' })).toMatchObject({
+      state: 'error',
+      problem: { kind: 'credentials' },
+      nextRetryAt: '2026-11-25T10:00:05.000Z',
+    });
     expect(syncStatusOf({ ...on, connected: false }).state).toBe('connecting');
     expect(syncStatusOf({ ...on, pending: 3 })).toMatchObject({ state: 'syncing', pending: 3 });
     expect(syncStatusOf({ ...on, active: true }).state).toBe('syncing');
-    expect(syncStatusOf(on)).toEqual({ state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-25T10:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0, serverWarning: null });
+    expect(syncStatusOf(on)).toEqual({
+      state: 'up-to-date',
+      pending: 0,
+      lastSyncedAt: '2026-11-25T10:00:00.000Z',
+      problem: null,
+      nextRetryAt: null,
+      notice: null,
+      quarantined: 0,
+      serverWarning: null,
+    });
   });
 
   it('warns of a server that needs no login whatever the state, and not once sync is off (issue 13)', () => {
     expect(syncStatusOf({ ...on, serverWarning: 'no-login' })).toMatchObject({ state: 'up-to-date', serverWarning: 'no-login' });
-    expect(syncStatusOf({ ...on, serverWarning: 'admin-party', problem: { kind: 'refused', message: 'x' } })).toMatchObject({ state: 'error', serverWarning: 'admin-party' });
+    expect(syncStatusOf({ ...on, serverWarning: 'admin-party', problem: { kind: 'refused', message: 'x' } })).toMatchObject({
+      state: 'error',
+      serverWarning: 'admin-party',
+    });
     expect(syncStatusOf({ ...NOT_SYNCING, serverWarning: 'no-login' }).serverWarning).toBeNull();
   });
 
@@ -64,7 +80,16 @@ describe('the network', () => {
   it('no network shows "offline"; when it returns, sync tries at once and reports what it finds', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-offline-'));
     let online = false;
-    const services = await startMainServices({ dataDirectory: directory, host: 'harness', appName: 'Plaint', version: 'test', logger: createMemoryLogger(), networkUp: () => online, syncRetry: { firstMs: 100, maxMs: 500 }, scryptCost: TEST_SCRYPT_COST });
+    const services = await startMainServices({
+      dataDirectory: directory,
+      host: 'harness',
+      appName: 'Plaint',
+      version: 'test',
+      logger: createMemoryLogger(),
+      networkUp: () => online,
+      syncRetry: { firstMs: 100, maxMs: 500 },
+      scryptCost: TEST_SCRYPT_COST,
+    });
     try {
       await seedAdministrator(services);
       const port = await freePort();

@@ -47,7 +47,13 @@ export const NOT_SYNCING: SyncObservations = {
 };
 
 export function syncStatusOf(seen: SyncObservations): SyncStatus {
-  const common = { pending: seen.pending, lastSyncedAt: seen.lastSyncedAt, notice: seen.notice, quarantined: seen.quarantined, serverWarning: seen.enabled ? seen.serverWarning : null };
+  const common = {
+    pending: seen.pending,
+    lastSyncedAt: seen.lastSyncedAt,
+    notice: seen.notice,
+    quarantined: seen.quarantined,
+    serverWarning: seen.enabled ? seen.serverWarning : null,
+  };
   if (!seen.enabled) return { state: 'off', ...common, problem: null, nextRetryAt: null };
   if (!seen.networkUp) return { state: 'offline', ...common, problem: null, nextRetryAt: seen.nextRetryAt };
   if (seen.problem) return { state: 'error', ...common, problem: seen.problem, nextRetryAt: seen.nextRetryAt };

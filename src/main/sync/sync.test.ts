@@ -25,7 +25,14 @@ describe('two devices that worked offline', () => {
     const [a, b] = [await device('a'), await device('b')];
     const fromA = await createCases(a, 5, 'A');
     const fromB = await createCases(b, 4, 'B');
-    const letter = await b.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Leaking bottle', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }] });
+    const letter = await b.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Leaking bottle',
+      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
+    });
     await a.call('cases.act', { caseId: fromA[0]!, action: { type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' } });
 
     await connect(a, couch.url);
@@ -65,17 +72,28 @@ describe('concurrent edits of one case', () => {
     await a.call('cases.assign', { caseId, assigneeId: ann });
     await b.setClock('2026-11-23T10:05:00.000Z');
     const before = (await b.call('cases.get', { caseId })).case;
-    await b.call('cases.updateDetails', { caseId, changes: { summary: 'Monitor dead after a week', complainant: { ...before.complainant, address: null, email: 'janis@work.lv' } } });
+    await b.call('cases.updateDetails', {
+      caseId,
+      changes: { summary: 'Monitor dead after a week', complainant: { ...before.complainant, address: null, email: 'janis@work.lv' } },
+    });
 
     await connect(a, couch.url);
     await connect(b, couch.url);
     await waitForConvergence([a, b]);
     for (const on of [a, b]) {
       const { case: merged, timeline } = await on.call('cases.get', { caseId });
-      expect(merged).toMatchObject({ summary: 'Monitor dead after a week', assignee: { id: ann }, complainant: { email: 'janis@work.lv', name: phoneComplaint.complainant.name } });
+      expect(merged).toMatchObject({
+        summary: 'Monitor dead after a week',
+        assignee: { id: ann },
+        complainant: { email: 'janis@work.lv', name: phoneComplaint.complainant.name },
+      });
       const conflicts = timeline.filter((entry) => entry.kind === 'conflict');
       expect(conflicts).toHaveLength(1);
-      expect(conflicts[0]?.data).toMatchObject({ field: 'summary', kept: { value: 'Monitor dead after a week', at: expect.stringMatching(/^2026-11-23T10:05:00/) as unknown }, discarded: { value: 'Monitor shows error E3' } });
+      expect(conflicts[0]?.data).toMatchObject({
+        field: 'summary',
+        kept: { value: 'Monitor dead after a week', at: expect.stringMatching(/^2026-11-23T10:05:00/) as unknown },
+        discarded: { value: 'Monitor shows error E3' },
+      });
     }
   }, 120_000);
 });
@@ -94,10 +112,14 @@ describe('the server dies mid-replication', () => {
       await couch.kill();
       // Work goes on offline while the server is down.
       later.push(...(await createCases(round % 2 === 0 ? a : b, 2, `down ${round}`)));
-      const status = await waitUntil(async () => {
-        const current = await a.call('sync.status', {});
-        return current.state === 'error' && current;
-      }, 'device A to notice the server is gone', 30_000);
+      const status = await waitUntil(
+        async () => {
+          const current = await a.call('sync.status', {});
+          return current.state === 'error' && current;
+        },
+        'device A to notice the server is gone',
+        30_000,
+      );
       expect(status.problem?.kind).toBe('unreachable');
       await couch.start();
     }
@@ -107,7 +129,13 @@ describe('the server dies mid-replication', () => {
     const timeline = data['timeline'] as { id: string; caseId: string; kind: string }[];
     expect(new Set(timeline.map((entry) => entry.id)).size).toBe(timeline.length);
     // Every case has exactly its own entries: received, created, and the note.
-    for (const id of [...fromA, ...fromB, ...later]) expect(timeline.filter((entry) => entry.caseId === id).map((entry) => entry.kind).sort()).toEqual(['communication', 'note', 'transition']);
+    for (const id of [...fromA, ...fromB, ...later])
+      expect(
+        timeline
+          .filter((entry) => entry.caseId === id)
+          .map((entry) => entry.kind)
+          .sort(),
+      ).toEqual(['communication', 'note', 'transition']);
     expect(new Set(cases.map((document) => (document as unknown as { reference: string }).reference)).size).toBe(cases.length);
   }, 240_000);
 });
@@ -129,7 +157,9 @@ describe('problems show in the status and lose nothing locally', () => {
 
     await connect(a, couch.url, { username: 'admin', password: 'secret' });
     await waitUntil(async () => (await a.call('sync.status', {})).state === 'up-to-date', 'sync with the right password');
-    const onServer = await fetch(`${couch.url}/team_cases/${caseId}`, { headers: { Authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` } });
+    const onServer = await fetch(`${couch.url}/team_cases/${caseId}`, {
+      headers: { Authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` },
+    });
     expect(onServer.status).toBe(200);
   }, 120_000);
 
@@ -152,7 +182,9 @@ describe('problems show in the status and lose nothing locally', () => {
     const a = await device('a');
     expect((await a.call('sync.status', {})).state).toBe('off');
     expect(await a.fail('sync.now', {})).toMatchObject({ code: 'UNAVAILABLE' });
-    expect(await a.fail('sync.configure', { enabled: true, serverUrl: 'ftp://example.org', database: 'Team!', username: '' })).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await a.fail('sync.configure', { enabled: true, serverUrl: 'ftp://example.org', database: 'Team!', username: '' })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     expect((await a.call('sync.status', {})).state).toBe('off');
   }, 60_000);
 });

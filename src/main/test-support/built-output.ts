@@ -34,7 +34,9 @@ export function assertFreshBuild(): void {
   for (const input of BUILD_INPUTS) {
     const newest = newestInput(path.join(repoRoot, input));
     if (newest && newest.mtimeMs > builtAt) {
-      throw new Error(`out/ is older than ${path.relative(repoRoot, newest.file)}: run \`npm run build\` first (\`npm test\` does), or this would test an old build.`);
+      throw new Error(
+        `out/ is older than ${path.relative(repoRoot, newest.file)}: run \`npm run build\` first (\`npm test\` does), or this would test an old build.`,
+      );
     }
   }
 }

@@ -54,9 +54,7 @@ export interface ApiErrorEnvelope {
   readonly issues: readonly FieldIssue[];
 }
 
-export type ApiResponse<R> =
-  | { readonly ok: true; readonly result: R }
-  | { readonly ok: false; readonly error: ApiErrorEnvelope };
+export type ApiResponse<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: ApiErrorEnvelope };
 
 /**
  * The error class used on both sides of the boundary. The main process throws it from services;

@@ -116,7 +116,17 @@ export const API_METHODS = [
   'reports.printPdf',
 ] as const;
 
-export const API_EVENTS = ['app.status', 'cases.changed', 'settings.changed', 'notifications.changed', 'app.navigate', 'letters.changed', 'sync.status', 'caseViews.changed', 'session.changed'] as const;
+export const API_EVENTS = [
+  'app.status',
+  'cases.changed',
+  'settings.changed',
+  'notifications.changed',
+  'app.navigate',
+  'letters.changed',
+  'sync.status',
+  'caseViews.changed',
+  'session.changed',
+] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];
 export type ApiEventName = (typeof API_EVENTS)[number];

@@ -29,6 +29,10 @@ export const accessLogQueryInput = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict()
-  .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'The start must not be after the end', path: ['to'], params: { code: 'start_after_end' } });
+  .refine((value) => !value.from || !value.to || value.from <= value.to, {
+    message: 'The start must not be after the end',
+    path: ['to'],
+    params: { code: 'start_after_end' },
+  });
 
 export const caseAccessLogInput = z.object({ caseId: id }).strict();

@@ -24,7 +24,11 @@ export const auditTrailInput = z
     limit: z.number().int().min(1).max(200).default(AUDIT_PAGE_SIZE),
   })
   .strict()
-  .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'The start must not be after the end', path: ['to'], params: { code: 'start_after_end' } });
+  .refine((value) => !value.from || !value.to || value.from <= value.to, {
+    message: 'The start must not be after the end',
+    path: ['to'],
+    params: { code: 'start_after_end' },
+  });
 
 /** One timeline entry with the case it belongs to. */
 export interface AuditEvent {

@@ -41,14 +41,20 @@ export const exportCasesInput = z
   .object({
     filters: caseFiltersSchema.default({}),
     search: text(200).default(''),
-    sort: z.object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }).strict().default({ field: 'nextDueAt', direction: 'asc' }),
+    sort: z
+      .object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ field: 'nextDueAt', direction: 'asc' }),
     format: z.enum(CASE_EXPORT_FORMATS),
     /** The column headings, one per CASE_EXPORT_COLUMNS entry, in the person's language. */
     header: z.array(text(100)).length(CASE_EXPORT_COLUMNS.length),
     /** The person's language: complaint types are named in it. */
     language: z.enum(['en-GB', 'lv']),
     /** Words for statuses, channels, stages and "unassigned" in the person's language, by code (a code without one is written as it is). */
-    words: z.record(z.string().max(40), text(100)).refine((words) => Object.keys(words).length <= 100, { message: 'At most 100 words' }).default({}),
+    words: z
+      .record(z.string().max(40), text(100))
+      .refine((words) => Object.keys(words).length <= 100, { message: 'At most 100 words' })
+      .default({}),
     /** The file's name without its extension. */
     name: z
       .string()

@@ -16,9 +16,11 @@ const LATEST_INSTANT = Date.parse(`${LATEST_DAY}T23:59:59.999-12:00`);
 
 /** A 'YYYY-MM-DD' day in 2000–2099; `message` is for a value that is not a real date. */
 export function plausibleDay(message: string) {
-  return z.iso
-    .date({ message })
-    .refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= EARLIEST_DAY && day <= LATEST_DAY), { message: DATE_RANGE_MESSAGE, abort: true, params: { code: 'date_out_of_range' } });
+  return z.iso.date({ message }).refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= EARLIEST_DAY && day <= LATEST_DAY), {
+    message: DATE_RANGE_MESSAGE,
+    abort: true,
+    params: { code: 'date_out_of_range' },
+  });
 }
 
 /** An ISO date and time with offset, in 2000–2099. */

@@ -6,7 +6,8 @@
  */
 import type { IssueCode, IssueParams } from './issue-codes';
 
-export type DomainErrorKind = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'THROTTLED' | 'CONFLICT' | 'UNAVAILABLE';
+export type DomainErrorKind =
+  'VALIDATION_FAILED' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'THROTTLED' | 'CONFLICT' | 'UNAVAILABLE';
 
 export interface DomainIssue {
   /** Dotted path of the field at fault in the operation's input; '' for the input as a whole. */

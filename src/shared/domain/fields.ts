@@ -27,7 +27,9 @@ export function pattern(expression: RegExp, code: IssueCode, message: string) {
 export const emailAddress = z.union([z.literal(''), z.email('Not a valid e-mail address').max(254)]).default('');
 
 /** A telephone number as people write it, or nothing: digits, spaces and + ( ) - . / (issue 18). */
-export const phoneNumber = text(40).refine(...pattern(/^[+\d\s()./-]*$/, 'phone_characters', 'Only digits, spaces and + ( ) - . /')).default('');
+export const phoneNumber = text(40)
+  .refine(...pattern(/^[+\d\s()./-]*$/, 'phone_characters', 'Only digits, spaces and + ( ) - . /'))
+  .default('');
 
 /** An issue of our own on a field, from inside a superRefine. */
 export function issue(context: z.RefinementCtx, path: string, code: IssueCode, message: string): void {

@@ -32,8 +32,10 @@ export const saveImprovementActionInput = z
   .object({ id: id.optional(), ...actionFields })
   .strict()
   .superRefine((value, context) => {
-    if (value.status === 'completed' && value.completedOn === null) issue(context, 'completedOn', 'completed_on_needed', 'A completed action needs the day it was completed');
-    if (value.status !== 'completed' && value.completedOn !== null) issue(context, 'completedOn', 'completed_on_not_completed', 'Only a completed action has a completion day');
+    if (value.status === 'completed' && value.completedOn === null)
+      issue(context, 'completedOn', 'completed_on_needed', 'A completed action needs the day it was completed');
+    if (value.status !== 'completed' && value.completedOn !== null)
+      issue(context, 'completedOn', 'completed_on_not_completed', 'Only a completed action has a completion day');
     if (new Set(value.rootCauseIds).size !== value.rootCauseIds.length) issue(context, 'rootCauseIds', 'root_cause_repeated', 'A root cause is named twice');
   });
 

@@ -8,7 +8,6 @@ import { day, emailAddress, id, instant, issue, pattern, phoneNumber, requiredTe
 import { scanUploadSchema } from './letters';
 import { CASE_STATUSES, COMMUNICATION_CHANNELS, COMPLAINANT_KINDS, CONTACT_PREFERENCES, DIRECTIONS, INTAKE_CHANNELS } from './vocabulary';
 
-
 export const postalAddressSchema = z.object({
   lines: z.array(requiredText(120)).min(1, 'At least one address line').max(6),
   postcode: text(16),
@@ -120,7 +119,10 @@ export const caseFiltersSchema = z
   .object({
     open: z.boolean().optional(),
     statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
-    stages: z.array(z.union([z.literal(1), z.literal(2)])).max(2).optional(),
+    stages: z
+      .array(z.union([z.literal(1), z.literal(2)]))
+      .max(2)
+      .optional(),
     types: z.array(id).max(50).optional(),
     channels: z.array(z.enum(INTAKE_CHANNELS)).max(INTAKE_CHANNELS.length).optional(),
     /** '' selects unassigned cases. */
@@ -140,13 +142,22 @@ export const listCasesInput = z
   .object({
     filters: caseFiltersSchema.default({}),
     search: text(200).default(''),
-    sort: z.object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }).strict().default({ field: 'nextDueAt', direction: 'asc' }),
+    sort: z
+      .object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ field: 'nextDueAt', direction: 'asc' }),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
 
-export const countCasesInput = z.object({ views: z.record(z.string().max(64), caseFiltersSchema).refine((views) => Object.keys(views).length <= 60, { message: 'At most 60 views', params: { code: 'too_many_views' } }) }).strict();
+export const countCasesInput = z
+  .object({
+    views: z
+      .record(z.string().max(64), caseFiltersSchema)
+      .refine((views) => Object.keys(views).length <= 60, { message: 'At most 60 views', params: { code: 'too_many_views' } }),
+  })
+  .strict();
 
 export const getCaseInput = z.object({ caseId: id }).strict();
 export const quickSearchInput = z.object({ query: requiredText(200), limit: z.number().int().min(1).max(50).default(10) }).strict();

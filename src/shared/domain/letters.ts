@@ -60,7 +60,12 @@ export const partySchema = z
     name: requiredText(200),
     addressLines: z.array(text(120)).max(6).default([]),
     postcode: text(16).default(''),
-    country: z.string().trim().toUpperCase().refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB')).default('GB'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(...pattern(/^[A-Z]{2}$/, 'country_code', 'A two-letter country code, e.g. GB'))
+      .default('GB'),
     // Issue 18: how else to reach the sender, all optional; stored with the letter and given to the case it opens.
     email: emailAddress,
     phone: phoneNumber,
@@ -92,8 +97,10 @@ export const logIncomingLetterInput = z
   })
   .strict()
   .superRefine((value, context) => {
-    if (value.letterDate && value.letterDate > value.receivedOn) issue(context, 'letterDate', 'letter_dated_after_receipt', 'A letter cannot be dated after the day it was received');
-    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.referenceQuoted === '') issue(context, 'referenceQuoted', 'reference_needed', 'Give the case reference the letter is about');
+    if (value.letterDate && value.letterDate > value.receivedOn)
+      issue(context, 'letterDate', 'letter_dated_after_receipt', 'A letter cannot be dated after the day it was received');
+    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.referenceQuoted === '')
+      issue(context, 'referenceQuoted', 'reference_needed', 'Give the case reference the letter is about');
     if (value.kind === 'new-complaint' && value.type === '') issue(context, 'type', 'type_needed', 'Choose the complaint type');
     if (value.kind === 'not-a-complaint' && value.routedTo === '') issue(context, 'routedTo', 'routed_to_needed', 'Say where the letter was sent');
   });
@@ -112,14 +119,21 @@ export const promisedDates = z.object({ 'deadline.resolution': day.optional(), '
 export type PromisedDates = z.infer<typeof promisedDates>;
 
 export const finaliseLetterInput = z
-  .object({ caseId: requiredText(64), template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000), draftedDates: promisedDates.optional() })
+  .object({
+    caseId: requiredText(64),
+    template: z.enum(LETTER_TEMPLATES),
+    language: z.enum(LETTER_LANGUAGES),
+    text: requiredText(20_000),
+    draftedDates: promisedDates.optional(),
+  })
   .strict();
 
 export const logPostingInput = z
   .object({ letterId: requiredText(64), postedOn: day, postClass: z.enum(POST_CLASSES), trackingNumber: text(40).default('') })
   .strict()
   .superRefine((value, context) => {
-    if (value.postClass === 'signed-for' && value.trackingNumber === '') issue(context, 'trackingNumber', 'tracking_number_needed', 'Signed-for post has a tracking number');
+    if (value.postClass === 'signed-for' && value.trackingNumber === '')
+      issue(context, 'trackingNumber', 'tracking_number_needed', 'Signed-for post has a tracking number');
   });
 
 /** The most letters one batch print marks posted (issue 18). */
@@ -147,7 +161,8 @@ export const logPostingsInput = z
   })
   .strict()
   .superRefine((value, context) => {
-    if (value.postClass === 'signed-for') issue(context, 'postClass', 'tracking_number_needed', 'Signed-for post has a tracking number: log it letter by letter');
+    if (value.postClass === 'signed-for')
+      issue(context, 'postClass', 'tracking_number_needed', 'Signed-for post has a tracking number: log it letter by letter');
   });
 
 export const listLettersInput = z
@@ -161,9 +176,7 @@ export const dayBookInput = z
   .strict()
   .refine((value) => value.from <= value.to, { message: 'The start must not be after the end', path: ['to'], params: { code: 'start_after_end' } });
 
-export const letterTemplatesInput = z
-  .object({ template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000) })
-  .strict();
+export const letterTemplatesInput = z.object({ template: z.enum(LETTER_TEMPLATES), language: z.enum(LETTER_LANGUAGES), text: requiredText(20_000) }).strict();
 
 export interface DayBookRow {
   readonly direction: 'in' | 'out';

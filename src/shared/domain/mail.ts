@@ -12,9 +12,15 @@ import type { WebFormValues } from './web-form';
 /** Where the team's processed messages go on the server (issue 17). */
 export const DEFAULT_PROCESSED_FOLDER = 'Plaint/Logged';
 
-const host = requiredText(253).refine((value) => /^[A-Za-z0-9.\-:[\]]+$/.test(value), { message: 'A host name or address, e.g. imap.example.com', params: { code: 'mail_host' } });
+const host = requiredText(253).refine((value) => /^[A-Za-z0-9.\-:[\]]+$/.test(value), {
+  message: 'A host name or address, e.g. imap.example.com',
+  params: { code: 'mail_host' },
+});
 const port = z.number().int('A whole number').min(1, 'A port from 1 to 65535').max(65_535, 'A port from 1 to 65535');
-const folder = requiredText(200).refine((value) => !/[\r\n\0"]/.test(value), { message: 'A folder name without quotes or line breaks', params: { code: 'mail_folder' } });
+const folder = requiredText(200).refine((value) => !/[\r\n\0"]/.test(value), {
+  message: 'A folder name without quotes or line breaks',
+  params: { code: 'mail_folder' },
+});
 
 /**
  * TLS: implicit (`tls`, IMAPS 993 / SMTPS 465) or upgraded on connect (`starttls`); `none` only to
@@ -53,7 +59,12 @@ export const mailSettingsInput = z
   .superRefine((value, context) => {
     for (const server of ['imap', 'smtp'] as const) {
       if (value[server].security === 'none' && !isLoopbackHost(value[server].host)) {
-        issue(context, `${server}.security`, 'insecure_mail_server', 'Use TLS for the mail server: without it, only a server on this computer (localhost, 127.0.0.1, ::1) is allowed');
+        issue(
+          context,
+          `${server}.security`,
+          'insecure_mail_server',
+          'Use TLS for the mail server: without it, only a server on this computer (localhost, 127.0.0.1, ::1) is allowed',
+        );
       }
     }
   });
@@ -131,7 +142,8 @@ export const triageMailInput = z
   })
   .strict()
   .superRefine((value, context) => {
-    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.reference === '') issue(context, 'reference', 'reference_needed', 'Give the case reference the e-mail is about');
+    if ((value.kind === 'correspondence' || value.kind === 'escalation-request') && value.reference === '')
+      issue(context, 'reference', 'reference_needed', 'Give the case reference the e-mail is about');
     if (value.kind === 'new-complaint' && value.type === '') issue(context, 'type', 'type_needed', 'Choose the complaint type');
     if (value.kind === 'not-a-complaint' && value.routedTo === '') issue(context, 'routedTo', 'routed_to_needed', 'Say where the e-mail was sent on to');
   });

@@ -14,7 +14,10 @@ export const findPersonInput = z
     postcode: z.string().trim().max(20).default(''),
   })
   .strict()
-  .refine((value) => [value.name, value.email, value.phone, value.postcode].some((entry) => entry.length > 0), { message: 'Give a name, e-mail, phone or postcode', params: { code: 'person_search_empty' } });
+  .refine((value) => [value.name, value.email, value.phone, value.postcode].some((entry) => entry.length > 0), {
+    message: 'Give a name, e-mail, phone or postcode',
+    params: { code: 'person_search_empty' },
+  });
 export type FindPersonInput = z.output<typeof findPersonInput>;
 
 export type PersonMatchField = 'name' | 'email' | 'phone' | 'postcode';

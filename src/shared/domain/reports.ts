@@ -21,7 +21,10 @@ export const reportFiltersSchema = z
     types: z.array(id).max(50).optional(),
     channels: z.array(z.enum(INTAKE_CHANNELS)).max(INTAKE_CHANNELS.length).optional(),
     departments: z.array(text(80).min(1)).max(50).optional(),
-    stages: z.array(z.union([z.literal(1), z.literal(2)])).max(2).optional(),
+    stages: z
+      .array(z.union([z.literal(1), z.literal(2)]))
+      .max(2)
+      .optional(),
     /** '' selects unassigned cases. */
     assigneeIds: z.array(z.string().max(64)).max(100).optional(),
     /** The product as written on the case; '' selects cases with none. */
@@ -30,7 +33,11 @@ export const reportFiltersSchema = z
     groupBy: z.enum(REPORT_GROUPINGS).optional(),
   })
   .strict()
-  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: 'The range must not end before it starts', path: ['to'], params: { code: 'start_after_end' } });
+  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
+    message: 'The range must not end before it starts',
+    path: ['to'],
+    params: { code: 'start_after_end' },
+  });
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
 /** The most rows and columns a table export takes. */
@@ -46,7 +53,11 @@ export const exportTableInput = z
     rows: z.array(z.array(z.string().max(EXPORT_LIMITS.cell)).max(EXPORT_LIMITS.columns)).max(EXPORT_LIMITS.rows),
   })
   .strict()
-  .refine((table) => table.rows.every((row) => row.length === table.header.length), { message: 'Every row has as many cells as the header', path: ['rows'], params: { code: 'ragged_rows' } });
+  .refine((table) => table.rows.every((row) => row.length === table.header.length), {
+    message: 'Every row has as many cells as the header',
+    path: ['rows'],
+    params: { code: 'ragged_rows' },
+  });
 
 /** Issue 16: the report window as a PDF (Electron's printToPDF of the printable report shown). */
 export const printReportInput = z

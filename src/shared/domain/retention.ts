@@ -53,7 +53,11 @@ export const approveRetentionInput = z.object({ caseIds: caseIds.min(1) }).stric
 export const eraseInput = z
   .object({ caseIds: caseIds.default([]), letterIds: letterIds.default([]), reason: requiredText(500) })
   .strict()
-  .refine((value) => value.caseIds.length + value.letterIds.length > 0, { message: 'Choose at least one case or letter', path: ['caseIds'], params: { code: 'nothing_to_erase' } });
+  .refine((value) => value.caseIds.length + value.letterIds.length > 0, {
+    message: 'Choose at least one case or letter',
+    path: ['caseIds'],
+    params: { code: 'nothing_to_erase' },
+  });
 
 /** A case past retention, as administrators see it for approval (the personal data it still holds is not shown). */
 export interface DueCase {
@@ -117,5 +121,10 @@ export const cleanServerInput = z.object({ username: z.string().trim().min(1).ma
 
 /** What cleaning did in each team database: compaction started; deleted file documents purged, or the server has no `_purge`. */
 export interface ServerCleaning {
-  readonly databases: readonly { readonly database: string; readonly compaction: 'started'; readonly purge: 'purged' | 'unsupported' | 'not-needed'; readonly purged: number }[];
+  readonly databases: readonly {
+    readonly database: string;
+    readonly compaction: 'started';
+    readonly purge: 'purged' | 'unsupported' | 'not-needed';
+    readonly purged: number;
+  }[];
 }

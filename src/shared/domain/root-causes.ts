@@ -11,9 +11,7 @@ export const rootCauseLabel = z.object({ 'en-GB': requiredText(100), lv: require
 
 export const rootCauseSchema = z.object({ id, label: rootCauseLabel, retired: z.boolean() }).strict();
 
-export const rootCauseCategorySchema = z
-  .object({ id, label: rootCauseLabel, retired: z.boolean(), causes: z.array(rootCauseSchema).max(100) })
-  .strict();
+export const rootCauseCategorySchema = z.object({ id, label: rootCauseLabel, retired: z.boolean(), causes: z.array(rootCauseSchema).max(100) }).strict();
 
 export type RootCause = z.output<typeof rootCauseSchema>;
 export type RootCauseCategory = z.output<typeof rootCauseCategorySchema>;

@@ -21,14 +21,27 @@ export const organisationSchema = z
 export const slaPolicySchema = z
   .object({
     acknowledgement: z.discriminatedUnion('unit', [
-      z.object({ unit: z.literal('clock-hours'), amount: z.number().int().min(1).max(24 * 30) }).strict(),
+      z
+        .object({
+          unit: z.literal('clock-hours'),
+          amount: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 30),
+        })
+        .strict(),
       z.object({ unit: z.literal('working-days'), amount: z.number().int().min(1).max(30) }).strict(),
     ]),
     stage1ResolutionWorkingDays: z.number().int().min(1).max(120),
     escalationAcknowledgementTargetWorkingDays: z.number().int().min(1).max(60),
     escalationAcknowledgementLimitWorkingDays: z.number().int().min(1).max(120),
     stage2ResolutionWorkingDays: z.number().int().min(1).max(120),
-    warningLeadHours: z.number().int().min(0).max(24 * 30),
+    warningLeadHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30),
     officeOpensAt: clockTime,
     officeClosesAt: clockTime,
   })

@@ -40,7 +40,11 @@ export const withheldEntryInput = z
     reason: requiredText(500),
   })
   .strict()
-  .refine((entry) => !(entry.kind === 'file' && entry.action === 'redact'), { message: 'A file cannot be partly redacted: exclude it', path: ['action'], params: { code: 'subject_access_file_redact' } });
+  .refine((entry) => !(entry.kind === 'file' && entry.action === 'redact'), {
+    message: 'A file cannot be partly redacted: exclude it',
+    path: ['action'],
+    params: { code: 'subject_access_file_redact' },
+  });
 export type WithheldEntry = z.output<typeof withheldEntryInput>;
 
 const selection = {
@@ -62,7 +66,10 @@ export const exportSubjectAccessInput = z
     /** The person the export is for, as the administrator names them (the PDF's heading). */
     subjectName: requiredText(200),
     withheld: z.array(withheldEntryInput).max(10_000).default([]),
-    withheldFields: z.array(withheldFieldInput).max(MAX_SELECTED_CASES * WITHHELD_CASE_FIELDS.length).default([]),
+    withheldFields: z
+      .array(withheldFieldInput)
+      .max(MAX_SELECTED_CASES * WITHHELD_CASE_FIELDS.length)
+      .default([]),
     /** The archive's full path (a save dialog's answer in the app); it must end in .zip. */
     destination: requiredText(1000),
     /** Replace a file already there (the save dialog asked); otherwise an existing file is refused. */
@@ -76,12 +83,24 @@ export const exportSubjectAccessInput = z
     const seen = new Set<string>();
     value.withheld.forEach((entry, index) => {
       const key = `${entry.kind}:${entry.id}`;
-      if (seen.has(key)) context.addIssue({ code: 'custom', path: ['withheld', index, 'id'], message: 'This entry is withheld twice', params: { code: 'subject_access_withheld_twice' } });
+      if (seen.has(key))
+        context.addIssue({
+          code: 'custom',
+          path: ['withheld', index, 'id'],
+          message: 'This entry is withheld twice',
+          params: { code: 'subject_access_withheld_twice' },
+        });
       seen.add(key);
     });
     value.withheldFields.forEach((entry, index) => {
       const key = `field:${entry.caseId}:${entry.field}`;
-      if (seen.has(key)) context.addIssue({ code: 'custom', path: ['withheldFields', index, 'field'], message: 'This field is withheld twice', params: { code: 'subject_access_withheld_twice' } });
+      if (seen.has(key))
+        context.addIssue({
+          code: 'custom',
+          path: ['withheldFields', index, 'field'],
+          message: 'This field is withheld twice',
+          params: { code: 'subject_access_withheld_twice' },
+        });
       seen.add(key);
     });
   });

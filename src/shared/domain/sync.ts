@@ -30,19 +30,24 @@ export const syncSettingsInput = z
       .string()
       .trim()
       .max(2_000)
-      .refine((value) => {
-        try {
-          const url = new URL(value);
-          return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
-        } catch {
-          return false;
-        }
-      }, { message: 'Enter the server address as http://host:5984 or https://host (without a user name or password)', params: { code: 'server_address' } })
+      .refine(
+        (value) => {
+          try {
+            const url = new URL(value);
+            return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+          } catch {
+            return false;
+          }
+        },
+        { message: 'Enter the server address as http://host:5984 or https://host (without a user name or password)', params: { code: 'server_address' } },
+      )
       .refine((value) => !URL.canParse(value) || new URL(value).protocol !== 'http:' || isSecureTransport(new URL(value)), {
         message: 'Use https:// for the team server: plain http:// is allowed only to this computer (localhost, 127.0.0.1, ::1)',
         params: { code: 'insecure_server_address' },
       }),
-    database: requiredText(100).refine(...pattern(COUCH_DATABASE_NAME, 'database_name', 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter')),
+    database: requiredText(100).refine(
+      ...pattern(COUCH_DATABASE_NAME, 'database_name', 'Lower-case letters, digits and _ $ ( ) + - only, starting with a letter'),
+    ),
     username: text(200),
     /** Absent: keep the saved password. Empty: forget it. */
     password: z.string().max(1_000).optional(),
@@ -70,7 +75,18 @@ export type SyncState = (typeof SYNC_STATES)[number];
  * (`bad-answer`), or this device could not store what the server sent (`local-write`), or the
  * saved address is plain http:// to another computer (`insecure-address`: sync does not start).
  */
-export const SYNC_PROBLEMS = ['unreachable', 'credentials', 'forbidden', 'database-missing', 'refused', 'server', 'not-couchdb', 'bad-answer', 'local-write', 'insecure-address'] as const;
+export const SYNC_PROBLEMS = [
+  'unreachable',
+  'credentials',
+  'forbidden',
+  'database-missing',
+  'refused',
+  'server',
+  'not-couchdb',
+  'bad-answer',
+  'local-write',
+  'insecure-address',
+] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 
 /**

@@ -8,8 +8,23 @@ import { DEFAULT_WEB_FORM_MAPPING, previewWebForm, readWebForm, webFormMappingIn
 
 describe('readWebForm', () => {
   it('reads the fields of a contact-form body, whatever the case of the labels', () => {
-    const body = ['New message from the website', '', 'Name: Margaret Hale', 'EMAIL: margaret@example.org', 'Phone: 0161 496 0000', 'Order number: 5521', 'Message: The bottle leaked.', 'It ruined my bag.'].join('\n');
-    expect(readWebForm(body)).toEqual({ name: 'Margaret Hale', email: 'margaret@example.org', phone: '0161 496 0000', orderNumber: '5521', message: 'The bottle leaked.\nIt ruined my bag.' });
+    const body = [
+      'New message from the website',
+      '',
+      'Name: Margaret Hale',
+      'EMAIL: margaret@example.org',
+      'Phone: 0161 496 0000',
+      'Order number: 5521',
+      'Message: The bottle leaked.',
+      'It ruined my bag.',
+    ].join('\n');
+    expect(readWebForm(body)).toEqual({
+      name: 'Margaret Hale',
+      email: 'margaret@example.org',
+      phone: '0161 496 0000',
+      orderNumber: '5521',
+      message: 'The bottle leaked.\nIt ruined my bag.',
+    });
   });
 
   it('an ordinary e-mail is not a form, even with a colon in it', () => {
@@ -26,7 +41,8 @@ describe('the mapping as a setting (issue 17)', () => {
   });
 
   it('is validated: a label for two fields, a colon in a label, and neither a name nor an e-mail label are refused at the label', () => {
-    const codes = (value: unknown) => webFormMappingInput.safeParse(value).error?.issues.map((found) => [found.path.join('.'), (found as { params?: { code?: string } }).params?.code]);
+    const codes = (value: unknown) =>
+      webFormMappingInput.safeParse(value).error?.issues.map((found) => [found.path.join('.'), (found as { params?: { code?: string } }).params?.code]);
     expect(webFormMappingInput.safeParse(DEFAULT_WEB_FORM_MAPPING).success).toBe(true);
     expect(codes({ ...DEFAULT_WEB_FORM_MAPPING, phone: ['Phone', 'EMAIL'] })).toEqual([['phone.1', 'web_form_label_repeated']]);
     expect(codes({ ...DEFAULT_WEB_FORM_MAPPING, orderNumber: ['Order: no'] })).toEqual([['orderNumber.0', 'web_form_label']]);
@@ -37,12 +53,21 @@ describe('the mapping as a setting (issue 17)', () => {
   it('the preview shows what each field gets, whether it is a form, and the labels no field has', () => {
     const body = 'Kunde: Margaret Hale\nAddress: 12 Milton Road\nBestellung: 5521';
     expect(previewWebForm(body, mapping)).toEqual({ values: { name: 'Margaret Hale', orderNumber: '5521' }, isForm: true, unmappedLabels: ['Address'] });
-    expect(previewWebForm('Bestellung: 5521\nAddress: 12 Milton Road', mapping)).toEqual({ values: { orderNumber: '5521' }, isForm: false, unmappedLabels: ['Address'] });
+    expect(previewWebForm('Bestellung: 5521\nAddress: 12 Milton Road', mapping)).toEqual({
+      values: { orderNumber: '5521' },
+      isForm: false,
+      unmappedLabels: ['Address'],
+    });
   });
 });
 
 describe('the mapping arriving by sync (issue 17)', () => {
-  const document = (data: unknown) => ({ id: 'webFormMapping', value: { data }, updatedAt: '2026-11-25T11:00:00.000Z', updatedBy: { id: 'admin', name: 'Ada Admin' } });
+  const document = (data: unknown) => ({
+    id: 'webFormMapping',
+    value: { data },
+    updatedAt: '2026-11-25T11:00:00.000Z',
+    updatedBy: { id: 'admin', name: 'Ada Admin' },
+  });
   it('is a settings area every device knows, checked by the same rules', () => {
     expect(settingsDocumentSchema.safeParse(document({ ...DEFAULT_WEB_FORM_MAPPING, name: ['Kunde'] })).success).toBe(true);
     expect(settingsDocumentSchema.safeParse(document({ ...DEFAULT_WEB_FORM_MAPPING, phone: ['Name'] })).success).toBe(false);

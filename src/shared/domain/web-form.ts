@@ -35,7 +35,12 @@ const label = requiredText(40).refine(...pattern(/^[^:\r\n]*$/, 'web_form_label'
  * body is taken for a form only with one of them.
  */
 export const webFormMappingInput = z
-  .object(Object.fromEntries(WEB_FORM_FIELDS.map((field) => [field, z.array(label).max(20, 'At most 20 labels for a field')])) as Record<WebFormField, z.ZodArray<typeof label>>)
+  .object(
+    Object.fromEntries(WEB_FORM_FIELDS.map((field) => [field, z.array(label).max(20, 'At most 20 labels for a field')])) as Record<
+      WebFormField,
+      z.ZodArray<typeof label>
+    >,
+  )
   .strict()
   .superRefine((mapping, context) => {
     const seen = new Map<string, WebFormField>();
@@ -47,7 +52,8 @@ export const webFormMappingInput = z
         else seen.set(key, field);
       });
     }
-    if (mapping.name.length === 0 && mapping.email.length === 0) issue(context, 'name', 'web_form_needs_name_or_email', 'Give at least one label for the name or the e-mail: a form is recognised by one of them');
+    if (mapping.name.length === 0 && mapping.email.length === 0)
+      issue(context, 'name', 'web_form_needs_name_or_email', 'Give at least one label for the name or the e-mail: a form is recognised by one of them');
   });
 
 /** Every field a line of the body gives, by the mapping's labels (a message runs on over its lines). */

@@ -28,7 +28,14 @@ export const setPasswordInput = z.object({ staffId: requiredText(64), password: 
 export const setUpTeamInput = z
   .object({
     organisation: organisationSchema.partial().extend({ name: requiredText(200) }),
-    administrator: z.object({ name: requiredText(200), email: z.union([z.literal(''), z.email('Not a valid e-mail address')]).default(''), login: loginField, password: newPassword }).strict(),
+    administrator: z
+      .object({
+        name: requiredText(200),
+        email: z.union([z.literal(''), z.email('Not a valid e-mail address')]).default(''),
+        login: loginField,
+        password: newPassword,
+      })
+      .strict(),
   })
   .strict();
 
@@ -41,7 +48,11 @@ export const staffInput = z
     name: requiredText(200),
     email: z.union([z.literal(''), z.email('Not a valid e-mail address')]).default(''),
     login: loginField,
-    roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).default([]).transform((roles) => [...new Set(roles)]),
+    roles: z
+      .array(z.enum(STAFF_ROLES))
+      .max(STAFF_ROLES.length)
+      .default([])
+      .transform((roles) => [...new Set(roles)]),
     departments: z.array(requiredText(100)).max(100).default([]),
     active: z.boolean().default(true),
     /** Only for a new account: its first password (an existing one's is reset with staff.setPassword). */

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, deviceCodeFromRandom, encodeBase32, formatReference, isDeviceCode, isValidReference, looksLikeReferencePrefix, parseReference, REFERENCE_ALPHABET } from './reference-number';
+import {
+  checkCharacter,
+  deviceCodeFromRandom,
+  encodeBase32,
+  formatReference,
+  isDeviceCode,
+  isValidReference,
+  looksLikeReferencePrefix,
+  parseReference,
+  REFERENCE_ALPHABET,
+} from './reference-number';
 
 describe('P-3.2 reference numbers', () => {
   it('look like DDDD-SSSS-C and read back', () => {
@@ -85,7 +95,9 @@ describe('known references (check characters pinned, and recomputed by an indepe
 });
 
 describe('the check character catches every single wrong character and every neighbour swap', () => {
-  const references = fc.tuple(fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}$/), fc.integer({ min: 0, max: 32 ** 5 })).map(([code, seq]) => formatReference(code, seq));
+  const references = fc
+    .tuple(fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}$/), fc.integer({ min: 0, max: 32 ** 5 }))
+    .map(([code, seq]) => formatReference(code, seq));
 
   it('for 300 random valid references, exhaustively', () => {
     fc.assert(

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, createWorkingCalendar, deadlineRule, DEFAULT_SLA_POLICY, deadlineState, nextRunningDeadline, receiptInstant, timeTaken, type Deadline, type DeadlineKind } from './index';
+import {
+  computeDeadlines,
+  createWorkingCalendar,
+  deadlineRule,
+  DEFAULT_SLA_POLICY,
+  deadlineState,
+  nextRunningDeadline,
+  receiptInstant,
+  timeTaken,
+  type Deadline,
+  type DeadlineKind,
+} from './index';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const byKind = (deadlines: Deadline[], kind: DeadlineKind) => deadlines.find((deadline) => deadline.kind === kind);
@@ -20,7 +31,11 @@ describe('P-3.2 acknowledgement deadline', () => {
 describe('P-4.1 stage-1 resolution deadline', () => {
   it('is 10 working days from the day of acknowledgement (the procedure example)', () => {
     const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, { receivedAt: '2026-12-16T10:00:00.000Z', acknowledgedAt: '2026-12-17T11:00:00.000Z' });
-    expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({ dueAt: '2027-01-05T23:59:59.999Z', provisional: false, startsAt: '2026-12-17T11:00:00.000Z' });
+    expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({
+      dueAt: '2027-01-05T23:59:59.999Z',
+      provisional: false,
+      startsAt: '2026-12-17T11:00:00.000Z',
+    });
     expect(byKind(deadlines, 'acknowledgement')?.metAt).toBe('2026-12-17T11:00:00.000Z');
   });
 
@@ -41,7 +56,12 @@ describe('P-4.1 stage-1 resolution deadline', () => {
 });
 
 describe('P-4.3 escalation acknowledgement: target 5, limit 10 working days', () => {
-  const clock = { receivedAt: '2026-10-01T09:00:00.000Z', acknowledgedAt: '2026-10-01T10:00:00.000Z', stage1ResolvedAt: '2026-10-08T10:00:00.000Z', escalationRequestedAt: '2026-11-02T10:00:00.000Z' };
+  const clock = {
+    receivedAt: '2026-10-01T09:00:00.000Z',
+    acknowledgedAt: '2026-10-01T10:00:00.000Z',
+    stage1ResolvedAt: '2026-10-08T10:00:00.000Z',
+    escalationRequestedAt: '2026-11-02T10:00:00.000Z',
+  };
   it('warns after the target and breaches after the limit', () => {
     const escalation = byKind(computeDeadlines(london, DEFAULT_SLA_POLICY, clock), 'escalationAcknowledgement') as Deadline;
     expect(escalation).toMatchObject({ warnAt: '2026-11-09T23:59:59.999Z', dueAt: '2026-11-16T23:59:59.999Z' });
@@ -100,7 +120,10 @@ describe('deadline states', () => {
     const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, clock);
     expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({ extensionId: 'e2', breachedAt: '2026-12-07T23:59:59.999Z' });
     expect(byKind(deadlines, 'acknowledgement')).not.toHaveProperty('breachedAt');
-    const unbreached = computeDeadlines(london, DEFAULT_SLA_POLICY, { ...clock, extensions: [{ id: 'e3', deadline: 'stage1Resolution' as const, newDueAt: '2026-12-15T17:00:00.000Z' }] });
+    const unbreached = computeDeadlines(london, DEFAULT_SLA_POLICY, {
+      ...clock,
+      extensions: [{ id: 'e3', deadline: 'stage1Resolution' as const, newDueAt: '2026-12-15T17:00:00.000Z' }],
+    });
     expect(byKind(unbreached, 'stage1Resolution')).not.toHaveProperty('breachedAt');
   });
   it('the next running deadline is the earliest unmet one', () => {
@@ -119,7 +142,14 @@ describe('P-5.1 time taken', () => {
 
 describe('how each deadline is counted (P-3.2, P-4.1, P-4.3)', () => {
   // Every amount differs, so a rule that read another kind's setting would show.
-  const policy = { ...DEFAULT_SLA_POLICY, acknowledgement: { unit: 'clock-hours' as const, amount: 47 }, stage1ResolutionWorkingDays: 11, escalationAcknowledgementLimitWorkingDays: 12, escalationAcknowledgementTargetWorkingDays: 4, stage2ResolutionWorkingDays: 13 };
+  const policy = {
+    ...DEFAULT_SLA_POLICY,
+    acknowledgement: { unit: 'clock-hours' as const, amount: 47 },
+    stage1ResolutionWorkingDays: 11,
+    escalationAcknowledgementLimitWorkingDays: 12,
+    escalationAcknowledgementTargetWorkingDays: 4,
+    stage2ResolutionWorkingDays: 13,
+  };
 
   it('takes each kind from its own setting: the acknowledgement as set, the rest in working days', () => {
     expect(deadlineRule('acknowledgement', policy)).toEqual({ unit: 'clock-hours', amount: 47 });

@@ -88,7 +88,10 @@ describe('extensions move only their own deadline, the latest one counting (P-4.
   });
 
   it('a stage-2 extension listed last leaves the stage-1 deadline as the procedure sets it', () => {
-    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, { ...clock, extensions: [{ id: 'stage2', deadline: 'stage2Resolution', newDueAt: '2026-12-18T17:00:00.000Z' }] });
+    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, {
+      ...clock,
+      extensions: [{ id: 'stage2', deadline: 'stage2Resolution', newDueAt: '2026-12-18T17:00:00.000Z' }],
+    });
     // Acknowledged Monday 26 October: the 10th working day is Monday 9 November.
     expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({ dueAt: '2026-11-09T23:59:59.999Z', extensionId: null });
   });
@@ -96,13 +99,22 @@ describe('extensions move only their own deadline, the latest one counting (P-4.
 
 describe('provisional and firm deadlines', () => {
   it('the acknowledgement and escalation-acknowledgement deadlines are never provisional', () => {
-    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, { receivedAt: '2026-10-26T10:00:00.000Z', acknowledgedAt: '2026-10-26T11:00:00.000Z', stage1ResolvedAt: '2026-10-28T11:00:00.000Z', escalationRequestedAt: '2026-10-30T10:00:00.000Z' });
+    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, {
+      receivedAt: '2026-10-26T10:00:00.000Z',
+      acknowledgedAt: '2026-10-26T11:00:00.000Z',
+      stage1ResolvedAt: '2026-10-28T11:00:00.000Z',
+      escalationRequestedAt: '2026-10-30T10:00:00.000Z',
+    });
     expect(byKind(deadlines, 'acknowledgement')?.provisional).toBe(false);
     expect(byKind(deadlines, 'escalationAcknowledgement')?.provisional).toBe(false);
   });
 
   it('stage 2 is provisional until the escalation is acknowledged, counted from the 10-day limit', () => {
-    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, { receivedAt: '2026-10-26T10:00:00.000Z', acknowledgedAt: '2026-10-26T11:00:00.000Z', escalationRequestedAt: '2026-10-30T10:00:00.000Z' });
+    const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, {
+      receivedAt: '2026-10-26T10:00:00.000Z',
+      acknowledgedAt: '2026-10-26T11:00:00.000Z',
+      escalationRequestedAt: '2026-10-30T10:00:00.000Z',
+    });
     // Requested Friday 30 October: the 10th working day is Friday 13 November.
     expect(byKind(deadlines, 'escalationAcknowledgement')).toMatchObject({ dueAt: '2026-11-13T23:59:59.999Z', warnAt: '2026-11-06T23:59:59.999Z' });
     expect(byKind(deadlines, 'stage2Resolution')).toMatchObject({ provisional: true, startsAt: '2026-11-13T23:59:59.999Z', dueAt: '2026-11-27T23:59:59.999Z' });
@@ -117,14 +129,30 @@ describe('provisional and firm deadlines', () => {
       escalationAcknowledgedAt: '2026-10-21T10:00:00.000Z',
       stage2ReopenedAt: '2026-11-02T10:00:00.000Z',
     });
-    expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({ startsAt: '2026-10-05T10:00:00.000Z', provisional: false, dueAt: '2026-10-19T22:59:59.999Z' });
-    expect(byKind(deadlines, 'stage2Resolution')).toMatchObject({ startsAt: '2026-11-02T10:00:00.000Z', provisional: false, dueAt: '2026-11-16T23:59:59.999Z' });
+    expect(byKind(deadlines, 'stage1Resolution')).toMatchObject({
+      startsAt: '2026-10-05T10:00:00.000Z',
+      provisional: false,
+      dueAt: '2026-10-19T22:59:59.999Z',
+    });
+    expect(byKind(deadlines, 'stage2Resolution')).toMatchObject({
+      startsAt: '2026-11-02T10:00:00.000Z',
+      provisional: false,
+      dueAt: '2026-11-16T23:59:59.999Z',
+    });
   });
 });
 
 describe('the next running deadline', () => {
   it('is the earliest unmet one, whatever the order of the list', () => {
-    const later = { kind: 'stage1Resolution', startsAt: '', dueAt: '2026-12-10T00:00:00.000Z', warnAt: '', provisional: false, extensionId: null, metAt: null } as const;
+    const later = {
+      kind: 'stage1Resolution',
+      startsAt: '',
+      dueAt: '2026-12-10T00:00:00.000Z',
+      warnAt: '',
+      provisional: false,
+      extensionId: null,
+      metAt: null,
+    } as const;
     const earlier = { ...later, kind: 'acknowledgement', dueAt: '2026-12-01T00:00:00.000Z' } as const;
     const met = { ...later, kind: 'escalationAcknowledgement', dueAt: '2026-11-01T00:00:00.000Z', metAt: '2026-10-30T00:00:00.000Z' } as const;
     expect(nextRunningDeadline([later, met, earlier])?.kind).toBe('acknowledgement');
@@ -144,7 +172,17 @@ describe('the working calendar at its limits', () => {
   it('counts only public holidays: England and Wales 2026 (Boxing Day on a Saturday, with its Monday substitute)', () => {
     // A calendar of its own: holidays are cached per calendar, and this test must compute them.
     const fresh = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
-    expect([...fresh.holidays(2026).keys()].sort()).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-26', '2026-12-28']);
+    expect([...fresh.holidays(2026).keys()].sort()).toEqual([
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-28',
+    ]);
   });
 
   it('refuses a negative or fractional number of working days, saying why', () => {

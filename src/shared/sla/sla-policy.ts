@@ -2,9 +2,7 @@
  * The SLA policy: the procedure's time limits with its product decisions as defaults. An
  * administrator may change them in settings.
  */
-export type AcknowledgementLimit =
-  | { readonly unit: 'clock-hours'; readonly amount: number }
-  | { readonly unit: 'working-days'; readonly amount: number };
+export type AcknowledgementLimit = { readonly unit: 'clock-hours'; readonly amount: number } | { readonly unit: 'working-days'; readonly amount: number };
 
 export interface SlaPolicy {
   /** P-3.2: 48 clock hours by default, or "2 working days" where an administrator chooses that. */

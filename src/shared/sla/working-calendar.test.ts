@@ -1,13 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, createWorkingCalendar, explainWorkingDays, isWorkingDay, nextWorkingMorning, officeDay, officeInstant, workingDaysBetween, type WorkingCalendar } from './index';
+import {
+  addWorkingDays,
+  createWorkingCalendar,
+  explainWorkingDays,
+  isWorkingDay,
+  nextWorkingMorning,
+  officeDay,
+  officeInstant,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from './index';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const riga = createWorkingCalendar({ region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-07-10'] });
-const calendars = [london, riga, createWorkingCalendar({ region: 'GB-SCT', timeZone: 'Europe/London' }), createWorkingCalendar({ region: 'GB-NIR', timeZone: 'Europe/London' })];
+const calendars = [
+  london,
+  riga,
+  createWorkingCalendar({ region: 'GB-SCT', timeZone: 'Europe/London' }),
+  createWorkingCalendar({ region: 'GB-NIR', timeZone: 'Europe/London' }),
+];
 
 const localTime = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 
 describe('Working days (procedure) — worked example', () => {
   it('acknowledged Thursday 17 December 2026: the 10th working day is Tuesday 5 January 2027, 23:59:59 London', () => {
@@ -18,7 +42,8 @@ describe('Working days (procedure) — worked example', () => {
   });
 
   it('skips weekends, the 25 and 28 December 2026 and 1 January 2027 bank holidays', () => {
-    for (const day of ['2026-12-19', '2026-12-20', '2026-12-25', '2026-12-28', '2027-01-01']) expect(isWorkingDay(london, new Date(`${day}T12:00:00Z`)), day).toBe(false);
+    for (const day of ['2026-12-19', '2026-12-20', '2026-12-25', '2026-12-28', '2027-01-01'])
+      expect(isWorkingDay(london, new Date(`${day}T12:00:00Z`)), day).toBe(false);
     for (const day of ['2026-12-18', '2026-12-24', '2026-12-29', '2027-01-04']) expect(isWorkingDay(london, new Date(`${day}T12:00:00Z`)), day).toBe(true);
   });
 });
@@ -138,7 +163,11 @@ describe('calendar properties with extra working days and a working week (fast-c
   const dayAt = (offset: number) => new Date(FIRST_DAY + offset * 86_400_000).toISOString().slice(0, 10);
   const officeCalendar = fc
     .record({
-      place: fc.constantFrom({ region: 'GB-ENG', timeZone: 'Europe/London' }, { region: 'LV', timeZone: 'Europe/Riga' }, { region: 'GB-SCT', timeZone: 'Europe/London' }),
+      place: fc.constantFrom(
+        { region: 'GB-ENG', timeZone: 'Europe/London' },
+        { region: 'LV', timeZone: 'Europe/Riga' },
+        { region: 'GB-SCT', timeZone: 'Europe/London' },
+      ),
       days: fc.uniqueArray(fc.integer({ min: 0, max: SPAN_DAYS - 1 }), { maxLength: 60 }),
       split: fc.integer({ min: 0, max: 60 }),
       workWeek: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),

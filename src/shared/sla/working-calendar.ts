@@ -105,7 +105,8 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
   const closed = new Set(closures);
   extraWorkingDays.forEach((day, index) => {
     // Which one the office meant cannot be guessed: the administrator must choose.
-    if (closed.has(day)) throw new WorkingCalendarError(`'${day}' is both an office closure and an extra working day`, 'closed-and-working', 'extraWorkingDays', index);
+    if (closed.has(day))
+      throw new WorkingCalendarError(`'${day}' is both an office closure and an extra working day`, 'closed-and-working', 'extraWorkingDays', index);
   });
   const holidays = state ? new Holidays(country, state) : new Holidays(country);
   const byYear = new Map<number, ReadonlyMap<string, string>>();

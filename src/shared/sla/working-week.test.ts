@@ -8,7 +8,19 @@
  * 24, 25, 26 and 31 December and 1 January are public holidays.
  */
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, computeDeadlines, createWorkingCalendar, DEFAULT_SLA_POLICY, explainDay, explainDeadline, explainWorkingDays, isWorkingDay, nextWorkingMorning, workingDaysBetween, WorkingCalendarError } from './index';
+import {
+  addWorkingDays,
+  computeDeadlines,
+  createWorkingCalendar,
+  DEFAULT_SLA_POLICY,
+  explainDay,
+  explainDeadline,
+  explainWorkingDays,
+  isWorkingDay,
+  nextWorkingMorning,
+  workingDaysBetween,
+  WorkingCalendarError,
+} from './index';
 
 const LATVIA_2024_TRANSFERS = { extraWorkingDays: ['2024-12-14', '2024-12-28'], closures: ['2024-12-23', '2024-12-30'] };
 const riga = createWorkingCalendar({ region: 'LV', timeZone: 'Europe/Riga' });
@@ -114,7 +126,12 @@ describe('the working week', () => {
 
 describe('precedence', () => {
   it('an extra working day counts even on a public holiday (and keeps the holiday name); a closure wins over a holiday and a weekend', () => {
-    const office = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London', extraWorkingDays: ['2026-12-28'], closures: ['2026-12-26', '2026-11-29'] });
+    const office = createWorkingCalendar({
+      region: 'GB-ENG',
+      timeZone: 'Europe/London',
+      extraWorkingDays: ['2026-12-28'],
+      closures: ['2026-12-26', '2026-11-29'],
+    });
     expect(explainDay(office, '2026-12-28')).toEqual({ date: '2026-12-28', counted: true, reason: 'extra-working-day', name: 'Boxing Day (substitute day)' });
     expect(explainDay(office, '2026-12-26')).toEqual({ date: '2026-12-26', counted: false, reason: 'closure', name: 'Boxing Day' });
     expect(explainDay(office, '2026-11-29')).toEqual({ date: '2026-11-29', counted: false, reason: 'closure' });
@@ -143,7 +160,12 @@ describe('refusals', () => {
   it('a day that is both a closure and an extra working day, naming the day', () => {
     const error = refusal({ ...base, closures: ['2024-12-23'], extraWorkingDays: ['2024-12-14', '2024-12-23'] });
     expect(error).toBeInstanceOf(RangeError);
-    expect(error).toMatchObject({ message: "'2024-12-23' is both an office closure and an extra working day", problem: 'closed-and-working', option: 'extraWorkingDays', index: 1 });
+    expect(error).toMatchObject({
+      message: "'2024-12-23' is both an office closure and an extra working day",
+      problem: 'closed-and-working',
+      option: 'extraWorkingDays',
+      index: 1,
+    });
   });
 
   it('a malformed extra working day', () => {
@@ -163,11 +185,36 @@ describe('refusals', () => {
   });
 
   it('each refusal names its problem, the setting and the entry, in words an administrator can act on', () => {
-    expect(refusal({ ...base, workWeek: [1, 9] })).toMatchObject({ name: 'WorkingCalendarError', message: 'Weekday 9 is not an ISO weekday (1 = Monday … 7 = Sunday)', option: 'workWeek', index: 1 });
-    expect(refusal({ ...base, closures: ['2024-12-23', '23/12/2024'] })).toMatchObject({ message: "Office closure '23/12/2024' is not a YYYY-MM-DD date", problem: 'not-a-date', option: 'closures', index: 1 });
-    expect(refusal({ ...base, extraWorkingDays: ['2024-12-32'] })).toMatchObject({ message: "Extra working day '2024-12-32' is not a YYYY-MM-DD date", option: 'extraWorkingDays', index: 0 });
-    for (const region of ['XX', 'GB-XYZ']) expect(refusal({ ...base, region }), region).toMatchObject({ message: `Unknown holiday region '${region}'`, problem: 'unknown-region', option: 'region', index: null });
-    expect(refusal({ ...base, timeZone: 'Europe/Atlantis' })).toMatchObject({ message: "Unknown time zone 'Europe/Atlantis'", problem: 'unknown-time-zone', option: 'timeZone', index: null });
+    expect(refusal({ ...base, workWeek: [1, 9] })).toMatchObject({
+      name: 'WorkingCalendarError',
+      message: 'Weekday 9 is not an ISO weekday (1 = Monday … 7 = Sunday)',
+      option: 'workWeek',
+      index: 1,
+    });
+    expect(refusal({ ...base, closures: ['2024-12-23', '23/12/2024'] })).toMatchObject({
+      message: "Office closure '23/12/2024' is not a YYYY-MM-DD date",
+      problem: 'not-a-date',
+      option: 'closures',
+      index: 1,
+    });
+    expect(refusal({ ...base, extraWorkingDays: ['2024-12-32'] })).toMatchObject({
+      message: "Extra working day '2024-12-32' is not a YYYY-MM-DD date",
+      option: 'extraWorkingDays',
+      index: 0,
+    });
+    for (const region of ['XX', 'GB-XYZ'])
+      expect(refusal({ ...base, region }), region).toMatchObject({
+        message: `Unknown holiday region '${region}'`,
+        problem: 'unknown-region',
+        option: 'region',
+        index: null,
+      });
+    expect(refusal({ ...base, timeZone: 'Europe/Atlantis' })).toMatchObject({
+      message: "Unknown time zone 'Europe/Atlantis'",
+      problem: 'unknown-time-zone',
+      option: 'timeZone',
+      index: null,
+    });
     expect(() => explainDay(riga, '2024-02-30')).toThrow("'2024-02-30' is not a YYYY-MM-DD date");
   });
 
@@ -187,7 +234,21 @@ describe('explaining a case deadline ("Why this date?")', () => {
   it('P-4.1: 10 working days from Friday 6 December 2024, the working Saturday 14 December counted', () => {
     const explained = explainDeadline(rigaTransferred, DEFAULT_SLA_POLICY, stage1(rigaTransferred));
     expect(explained).toMatchObject({ rule: { unit: 'working-days', amount: 10 }, procedureDueAt: '2024-12-19T21:59:59.999Z', current: true });
-    expect(explained.days.map((day) => day.date)).toEqual(['2024-12-07', '2024-12-08', '2024-12-09', '2024-12-10', '2024-12-11', '2024-12-12', '2024-12-13', '2024-12-14', '2024-12-15', '2024-12-16', '2024-12-17', '2024-12-18', '2024-12-19']);
+    expect(explained.days.map((day) => day.date)).toEqual([
+      '2024-12-07',
+      '2024-12-08',
+      '2024-12-09',
+      '2024-12-10',
+      '2024-12-11',
+      '2024-12-12',
+      '2024-12-13',
+      '2024-12-14',
+      '2024-12-15',
+      '2024-12-16',
+      '2024-12-17',
+      '2024-12-18',
+      '2024-12-19',
+    ]);
     expect(explained.days.find((day) => day.date === '2024-12-14')).toEqual({ date: '2024-12-14', counted: true, reason: 'extra-working-day' });
   });
 
@@ -197,11 +258,20 @@ describe('explaining a case deadline ("Why this date?")', () => {
 
   it('P-4.4: an extended deadline keeps the procedure date it replaced', () => {
     const extended = stage1(rigaTransferred, [{ id: 'lab', deadline: 'stage1Resolution', newDueAt: '2025-01-10T15:00:00.000Z' }]);
-    expect(explainDeadline(rigaTransferred, DEFAULT_SLA_POLICY, extended)).toMatchObject({ procedureDueAt: '2024-12-19T21:59:59.999Z', current: true, deadline: { dueAt: '2025-01-10T15:00:00.000Z', extensionId: 'lab' } });
+    expect(explainDeadline(rigaTransferred, DEFAULT_SLA_POLICY, extended)).toMatchObject({
+      procedureDueAt: '2024-12-19T21:59:59.999Z',
+      current: true,
+      deadline: { dueAt: '2025-01-10T15:00:00.000Z', extensionId: 'lab' },
+    });
   });
 
   it('P-3.2: 48 clock hours have no days to list', () => {
     const acknowledgement = computeDeadlines(rigaTransferred, DEFAULT_SLA_POLICY, clock)[0]!;
-    expect(explainDeadline(rigaTransferred, DEFAULT_SLA_POLICY, acknowledgement)).toMatchObject({ rule: { unit: 'clock-hours', amount: 48 }, procedureDueAt: '2024-12-07T12:00:00.000Z', days: [], current: true });
+    expect(explainDeadline(rigaTransferred, DEFAULT_SLA_POLICY, acknowledgement)).toMatchObject({
+      rule: { unit: 'clock-hours', amount: 48 },
+      procedureDueAt: '2024-12-07T12:00:00.000Z',
+      days: [],
+      current: true,
+    });
   });
 });

@@ -24,16 +24,31 @@ export function caseHandlers(domain: () => DomainServices, accessLog: () => Acce
     },
     'cases.list': (input, context) => domain().queries.list(input, context.viewer),
     'cases.count': (input, context) => domain().queries.count(input, context.viewer),
-    'cases.updateDetails': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.updateDetails(input), detail(input.caseId, context)),
+    'cases.updateDetails': async (input, context) => (
+      await canOpen(input.caseId, context),
+      await domain().cases.updateDetails(input),
+      detail(input.caseId, context)
+    ),
     'cases.assign': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.assign(input), detail(input.caseId, context)),
     'cases.act': async (input, context) => (await canOpen(input.caseId, context), await domain().cases.act(input), detail(input.caseId, context)),
-    'cases.recordAcknowledgementByTelephone': async (input, context) => (await canOpen(input.caseId, context), await recordAcknowledgementByTelephone(domain(), input), detail(input.caseId, context)),
+    'cases.recordAcknowledgementByTelephone': async (input, context) => (
+      await canOpen(input.caseId, context),
+      await recordAcknowledgementByTelephone(domain(), input),
+      detail(input.caseId, context)
+    ),
     'cases.addNote': async (input, context) => (await canOpen(input.caseId, context), await attachments().addNote(input), detail(input.caseId, context)),
-    'cases.addCommunication': async (input, context) => (await canOpen(input.caseId, context), await attachments().addCommunication(input), detail(input.caseId, context)),
+    'cases.addCommunication': async (input, context) => (
+      await canOpen(input.caseId, context),
+      await attachments().addCommunication(input),
+      detail(input.caseId, context)
+    ),
     'cases.restrict': async (input, context) => (await domain().cases.restrict(input, context.viewer), detail(input.caseId, context)),
     'cases.quickSearch': (input, context) => domain().queries.quickSearch(input.query, input.limit, context.viewer),
     'cases.correspondence': (input, context) => domain().correspondence.forCase(input.caseId, signedIn(context)),
-    'cases.markSeen': async (input, context) => (await domain().correspondence.markSeen(input.caseId, signedIn(context)), domain().correspondence.forCase(input.caseId, signedIn(context))),
+    'cases.markSeen': async (input, context) => (
+      await domain().correspondence.markSeen(input.caseId, signedIn(context)),
+      domain().correspondence.forCase(input.caseId, signedIn(context))
+    ),
     'cases.unread': async (_input, context) => ({ caseIds: await domain().correspondence.unreadCaseIds(signedIn(context)) }),
     'cases.decideCorrespondence': async (input, context) => (await domain().correspondence.decide(input, signedIn(context)), detail(input.caseId, context)),
     'cases.assignMany': async (input, context) => ({ assigned: await domain().cases.assignMany(input, context.viewer) }),

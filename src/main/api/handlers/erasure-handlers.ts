@@ -11,7 +11,8 @@ export function erasureHandlers(retention: () => RetentionService, erasure: () =
     'retention.status': (_input, context) => retention().view(signedIn(context)),
     'retention.setPolicy': (input, context) => retention().setPolicy(input, signedIn(context)),
     'retention.approve': (input, context) => retention().approve(input.caseIds, signedIn(context)),
-    'erasure.erase': (input, context) => erasure().erase({ caseIds: input.caseIds, letterIds: input.letterIds, reason: input.reason, trigger: 'request' }, signedIn(context)),
+    'erasure.erase': (input, context) =>
+      erasure().erase({ caseIds: input.caseIds, letterIds: input.letterIds, reason: input.reason, trigger: 'request' }, signedIn(context)),
     'erasure.cleanServer': (input) => sync().cleanServer(input),
     'erasure.register': () => erasure().register(),
   };

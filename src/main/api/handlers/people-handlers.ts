@@ -6,7 +6,11 @@ import { signedIn, type ApiHandlers } from '../dispatcher';
 
 type PeopleMethods = Extract<keyof ApiHandlers, `people.${string}`>;
 
-export function peopleHandlers(sources: () => PeopleSearchSources, subjectAccess: () => SubjectAccessPorts, chooseSavePath?: ChooseSavePath): Pick<ApiHandlers, PeopleMethods> {
+export function peopleHandlers(
+  sources: () => PeopleSearchSources,
+  subjectAccess: () => SubjectAccessPorts,
+  chooseSavePath?: ChooseSavePath,
+): Pick<ApiHandlers, PeopleMethods> {
   return {
     // P-7.1: the caller's need-to-know narrows the matches, and refuses a case they may not open.
     'people.find': (input, context) => findPerson(sources(), input, signedIn(context)),

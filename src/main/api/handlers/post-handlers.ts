@@ -23,7 +23,11 @@ export function postHandlers(postRoom: () => PostRoomService, accessLog: () => A
     },
     'post.dayBook': async (input, context) => {
       const book = await postRoom().dayBook(input, context.viewer);
-      await accessLog().recordExport(context.viewer, book.rows.map((row) => row.caseReference), book.name);
+      await accessLog().recordExport(
+        context.viewer,
+        book.rows.map((row) => row.caseReference),
+        book.name,
+      );
       return book;
     },
     'post.templates': () => postRoom().templates(),

@@ -14,7 +14,15 @@ import { seededRandom } from '@shared/random/seeded-random';
 
 const [directory, seedText] = process.argv.slice(2);
 const random = seededRandom(Number(seedText));
-const services = await startMainServices({ dataDirectory: directory ?? '.', host: 'harness', appName: 'Plaint', version: '0.0.0-crash', logger: createMemoryLogger(), scryptCost: TEST_SCRYPT_COST, encryption: 'none-for-tests' });
+const services = await startMainServices({
+  dataDirectory: directory ?? '.',
+  host: 'harness',
+  appName: 'Plaint',
+  version: '0.0.0-crash',
+  logger: createMemoryLogger(),
+  scryptCost: TEST_SCRYPT_COST,
+  encryption: 'none-for-tests',
+});
 // Writes are made by someone: the seed administrator (set up on the first run, signed in on each).
 await seedAdministrator(services);
 
@@ -65,7 +73,14 @@ for (;;) {
     say(`LETTER ${String(letter['id'])} ${String(letter['caseId'])}`);
   } else if (roll < 0.6) {
     const target = anyCase();
-    const letter = await call('post.logIncoming', { receivedOn: today, sender, referenceQuoted: target.reference, kind: 'correspondence', summary: 'More', scans: [scan()] });
+    const letter = await call('post.logIncoming', {
+      receivedOn: today,
+      sender,
+      referenceQuoted: target.reference,
+      kind: 'correspondence',
+      summary: 'More',
+      scans: [scan()],
+    });
     say(`LETTER ${String(letter['id'])} ${target.caseId}`);
   } else if (roll < 0.75) {
     const target = received.shift() ?? anyCase();

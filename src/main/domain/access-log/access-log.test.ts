@@ -20,8 +20,13 @@ beforeAll(async () => {
   t = await startTestDomain('2026-11-20T09:00:00.000Z');
   const saved = await t.callAs(managerViewer, 'staff.save', { name: 'Cas Worker', login: 'cas', roles: ['caseworker'] });
   caseworker = testViewer(saved.staff.find((member) => member.name === 'Cas Worker')!.id, ['caseworker'], ['Billing']);
-  ({ caseId, reference } = await t.callAs(managerViewer, 'cases.create', { ...phoneComplaint, receivedAt: '2026-11-19T10:00:00.000Z', departments: ['Billing'] }));
-  otherCaseId = (await t.callAs(managerViewer, 'cases.create', { ...phoneComplaint, receivedAt: '2026-11-19T10:00:00.000Z', departments: ['Pharmacy'] })).caseId;
+  ({ caseId, reference } = await t.callAs(managerViewer, 'cases.create', {
+    ...phoneComplaint,
+    receivedAt: '2026-11-19T10:00:00.000Z',
+    departments: ['Billing'],
+  }));
+  otherCaseId = (await t.callAs(managerViewer, 'cases.create', { ...phoneComplaint, receivedAt: '2026-11-19T10:00:00.000Z', departments: ['Pharmacy'] }))
+    .caseId;
 });
 
 afterAll(async () => {
@@ -34,7 +39,9 @@ describe('P-7.2 the access log', () => {
   it('logs opening a case once per visit, and again on a later visit', async () => {
     await t.callAs(caseworker, 'cases.get', { caseId });
     await t.callAs(caseworker, 'cases.get', { caseId });
-    expect(await logOf({ accountId: caseworker.accountId })).toEqual([expect.objectContaining({ action: 'opened', caseId, caseReference: reference, name: caseworker.name })]);
+    expect(await logOf({ accountId: caseworker.accountId })).toEqual([
+      expect.objectContaining({ action: 'opened', caseId, caseReference: reference, name: caseworker.name }),
+    ]);
     t.clock.advanceHours(1);
     await t.callAs(caseworker, 'cases.get', { caseId });
     expect(await logOf({ accountId: caseworker.accountId })).toHaveLength(2);
@@ -76,7 +83,7 @@ describe('P-7.2 the access log', () => {
     expect((await t.failAs(administrator, 'accessLog.query', { from: '2026-11-22', to: '2026-11-20' })).code).toBe('VALIDATION_FAILED');
   });
 
-  it("a case shows its managers who has seen it; caseworkers and those who cannot open it are refused", async () => {
+  it('a case shows its managers who has seen it; caseworkers and those who cannot open it are refused', async () => {
     const seen = await t.callAs(manager, 'accessLog.forCase', { caseId });
     expect(new Set(seen.map((entry) => entry.accountId))).toEqual(new Set([caseworker.accountId, manager.accountId]));
     expect(await t.failAs(caseworker, 'accessLog.forCase', { caseId })).toMatchObject({ code: 'FORBIDDEN', issues: [{ code: 'role_refused' }] });

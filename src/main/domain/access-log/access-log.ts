@@ -42,7 +42,9 @@ const accessLogSchema = storedSchemaOf<AccessLogEntry>(accessLogRecordSchema, {
 export type AccessLogCollection = RxCollection<AccessLogEntry>;
 
 export async function addAccessLogCollection(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<AccessLogCollection> {
-  const { accessLog } = await database.addCollections({ accessLog: { schema: accessLogSchema, ...withConflictHandler<AccessLogEntry>('accessLog', handlerFor) } });
+  const { accessLog } = await database.addCollections({
+    accessLog: { schema: accessLogSchema, ...withConflictHandler<AccessLogEntry>('accessLog', handlerFor) },
+  });
   return accessLog;
 }
 
@@ -69,14 +71,25 @@ export class AccessLog {
     let accessed = cases;
     if (action === 'opened') {
       const since = new Date(now.getTime() - VISIT_MS).toISOString();
-      const recent = await this.log.find({ selector: { accountId: viewer.accountId, at: { $gte: since }, action: 'opened', caseId: { $in: cases.map((item) => item.id) } } }).exec();
+      const recent = await this.log
+        .find({ selector: { accountId: viewer.accountId, at: { $gte: since }, action: 'opened', caseId: { $in: cases.map((item) => item.id) } } })
+        .exec();
       const seen = new Set(recent.map((entry) => entry.caseId));
       accessed = cases.filter((item) => !seen.has(item.id));
     }
     if (accessed.length === 0) return;
     const at = now.toISOString();
     await this.log.bulkInsert(
-      accessed.map((item) => ({ id: newId(), at, accountId: viewer.accountId, name: viewer.name.slice(0, 200), action, caseId: item.id, caseReference: item.reference, detail: detail.slice(0, 300) })),
+      accessed.map((item) => ({
+        id: newId(),
+        at,
+        accountId: viewer.accountId,
+        name: viewer.name.slice(0, 200),
+        action,
+        caseId: item.id,
+        caseReference: item.reference,
+        detail: detail.slice(0, 300),
+      })),
     );
   }
 
@@ -85,7 +98,12 @@ export class AccessLog {
     const unique = [...new Set(references.filter(Boolean))];
     if (unique.length === 0) return;
     const cases = await this.db.cases.find({ selector: { reference: { $in: unique } } }).exec();
-    await this.record(viewer, 'exported', cases.map((item) => ({ id: item.id, reference: item.reference })), detail);
+    await this.record(
+      viewer,
+      'exported',
+      cases.map((item) => ({ id: item.id, reference: item.reference })),
+      detail,
+    );
   }
 
   /** P-7.2: administrators filter the whole log by person, case and days; newest first. */

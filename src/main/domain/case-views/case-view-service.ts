@@ -65,7 +65,14 @@ export class CaseViewService {
       }
       if (mine.length >= MAX_SAVED_VIEWS) throw tooMany('');
       const viewId = `custom-${crypto.randomUUID()}`;
-      const created: CaseViewDocument = { id: caseViewDocumentId(staffId, viewId), staffId, viewId, ...contents, position: this.nextPosition(mine), createdAt: now };
+      const created: CaseViewDocument = {
+        id: caseViewDocumentId(staffId, viewId),
+        staffId,
+        viewId,
+        ...contents,
+        position: this.nextPosition(mine),
+        createdAt: now,
+      };
       return { changes: changes.insert(this.views, created), result: created };
     });
     return { view: toView(saved), views: await this.list() };
@@ -90,9 +97,15 @@ export class CaseViewService {
       if (mine.length + arriving.length > MAX_SAVED_VIEWS) throw tooMany('views');
       const now = this.clock.now().toISOString();
       const first = this.nextPosition(mine);
-      const documents = arriving.map(
-        (view, index): CaseViewDocument => ({ ...view, id: caseViewDocumentId(staffId, view.id), staffId, viewId: view.id, position: first + index, createdAt: now, updatedAt: now }),
-      );
+      const documents = arriving.map((view, index): CaseViewDocument => ({
+        ...view,
+        id: caseViewDocumentId(staffId, view.id),
+        staffId,
+        viewId: view.id,
+        position: first + index,
+        createdAt: now,
+        updatedAt: now,
+      }));
       return { changes: new ChangeSet().insert(this.views, ...documents), result: null };
     });
     return this.list();

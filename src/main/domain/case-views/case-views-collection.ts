@@ -48,6 +48,8 @@ export function laterSavedView(_base: CaseViewDocument | undefined, local: CaseV
 }
 
 export async function addCaseViewCollection(database: RxDatabase, handlerFor?: ConflictHandlerFor): Promise<RxCollection<CaseViewDocument>> {
-  const { caseViews } = await database.addCollections({ caseViews: { schema: caseViewSchema, ...withConflictHandler<CaseViewDocument>('caseViews', handlerFor) } });
+  const { caseViews } = await database.addCollections({
+    caseViews: { schema: caseViewSchema, ...withConflictHandler<CaseViewDocument>('caseViews', handlerFor) },
+  });
   return caseViews;
 }

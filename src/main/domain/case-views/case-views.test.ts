@@ -27,7 +27,11 @@ const breachedBilling: ApiInput<'caseViews.save'> = {
 };
 
 async function becomeNewStaffMember(name: string): Promise<string> {
-  const login = name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  const login = name
+    .split(' ')[0]!
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
   const id = await t.addAccount({ name, login, roles: ['caseworker'] });
   await t.signInAs(login);
   return id;
@@ -108,7 +112,13 @@ describe('saved case views', () => {
 });
 
 describe('importing views kept on the device by earlier versions', () => {
-  const kept = (id: string, name: string) => ({ id, name, filters: { open: true }, sort: { field: 'nextDueAt' as const, direction: 'asc' as const }, search: '' });
+  const kept = (id: string, name: string) => ({
+    id,
+    name,
+    filters: { open: true },
+    sort: { field: 'nextDueAt' as const, direction: 'asc' as const },
+    search: '',
+  });
 
   it('keeps their ids and order, after views already saved; importing again adds nothing', async () => {
     const existing = (await t.call('caseViews.save', breachedBilling)).view;

@@ -17,10 +17,12 @@ export class CaseLastSeen {
   async seenAt(staffId: string, caseIds: readonly string[]): Promise<Map<string, string>> {
     if (caseIds.length === 0) return new Map();
     const found = await this.ledger.findByIds(caseIds.map((caseId) => markKey(staffId, caseId))).exec();
-    return new Map(caseIds.flatMap((caseId) => {
-      const mark = found.get(markKey(staffId, caseId));
-      return mark ? [[caseId, mark.notifiedAt] as const] : [];
-    }));
+    return new Map(
+      caseIds.flatMap((caseId) => {
+        const mark = found.get(markKey(staffId, caseId));
+        return mark ? [[caseId, mark.notifiedAt] as const] : [];
+      }),
+    );
   }
 
   async markSeen(staffId: string, caseId: string, at: string): Promise<void> {

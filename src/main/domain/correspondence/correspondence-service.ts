@@ -81,7 +81,10 @@ export class CorrespondenceService {
   async planArrival(input: ArrivalInput, link: { letterId?: string } = {}): Promise<ChangeSet> {
     const found = await this.db.cases.findOne(input.caseId).exec();
     if (!found) throw notFound('Case', input.caseId);
-    return this.cases.planCommunication({ caseId: input.caseId, at: input.at, direction: 'in', channel: input.channel, summary: input.summary }, { ...link, arrived: { closedCase: found.status === 'closed' } });
+    return this.cases.planCommunication(
+      { caseId: input.caseId, at: input.at, direction: 'in', channel: input.channel, summary: input.summary },
+      { ...link, arrived: { closedCase: found.status === 'closed' } },
+    );
   }
 
   /**
@@ -89,10 +92,13 @@ export class CorrespondenceService {
    * index (opening a case must not scan every entry); many in one pass over the arrivals only.
    */
   private async arrivalEntries(caseIds: readonly string[]): Promise<TimelineEntry[]> {
-    const arrivalOrDecision: MangoQuerySelector<TimelineEntry> = { $or: [{ kind: 'communication', 'data.arrived': { $exists: true } } as MangoQuerySelector<TimelineEntry>, { kind: 'correspondence-decision' }] };
+    const arrivalOrDecision: MangoQuerySelector<TimelineEntry> = {
+      $or: [{ kind: 'communication', 'data.arrived': { $exists: true } } as MangoQuerySelector<TimelineEntry>, { kind: 'correspondence-decision' }],
+    };
     if (caseIds.length <= LOOK_UP_CASE_BY_CASE) {
       const found: TimelineEntry[] = [];
-      for (const caseId of caseIds) found.push(...(await this.db.timeline.find({ selector: { caseId, ...arrivalOrDecision } }).exec()).map((entry) => entry.toJSON() as TimelineEntry));
+      for (const caseId of caseIds)
+        found.push(...(await this.db.timeline.find({ selector: { caseId, ...arrivalOrDecision } }).exec()).map((entry) => entry.toJSON() as TimelineEntry));
       return found;
     }
     const wanted = new Set(caseIds);
@@ -106,7 +112,9 @@ export class CorrespondenceService {
     const decided = new Set(all.flatMap((entry) => (entry.kind === 'correspondence-decision' ? [entry.data.entryId] : [])));
     // A closed-case arrival that has its decision no longer waits (arrived.closedCase becomes false here).
     return all.flatMap((entry) =>
-      entry.kind === 'communication' && entry.data.arrived ? [{ ...entry, data: { ...entry.data, arrived: { closedCase: entry.data.arrived.closedCase && !decided.has(entry.id) } } }] : [],
+      entry.kind === 'communication' && entry.data.arrived
+        ? [{ ...entry, data: { ...entry.data, arrived: { closedCase: entry.data.arrived.closedCase && !decided.has(entry.id) } } }]
+        : [],
     );
   }
 
@@ -154,7 +162,10 @@ export class CorrespondenceService {
     const found = await this.db.cases.findOne(caseId).exec();
     if (!found) throw notFound('Case', caseId);
     const record = found.toJSON() as CaseDocument;
-    if (!canOpenCase(viewer, record)) throw new DomainError('FORBIDDEN', `You may not open case ${record.reference} (need-to-know, P-7.1).`, [{ path: 'caseId', code: 'case_not_visible', message: 'Not visible' }]);
+    if (!canOpenCase(viewer, record))
+      throw new DomainError('FORBIDDEN', `You may not open case ${record.reference} (need-to-know, P-7.1).`, [
+        { path: 'caseId', code: 'case_not_visible', message: 'Not visible' },
+      ]);
     return record;
   }
 
@@ -170,7 +181,8 @@ export class CorrespondenceService {
         throw new DomainError('FORBIDDEN', message, [{ path: 'decision', code: 'not_assignee_or_manager', message }]);
       }
       const waiting = (await this.arrivalsOn([input.caseId])).find((entry) => entry.id === input.entryId && entry.data.arrived?.closedCase);
-      if (!waiting) throw fieldError('entryId', 'This correspondence does not wait for a decision (already decided, or not on a closed case)', 'no_decision_waiting');
+      if (!waiting)
+        throw fieldError('entryId', 'This correspondence does not wait for a decision (already decided, or not on a closed case)', 'no_decision_waiting');
       const changes = new ChangeSet();
       const now = this.clock.now().toISOString();
       if (input.decision === 'reopen') {
@@ -182,9 +194,20 @@ export class CorrespondenceService {
         changes.include((await this.cases.planAct({ caseId: input.caseId, action: { type: 'reopen', at: now, reason: input.reason } })).changes);
       } else if (input.decision === 'escalate') {
         // P-4.2: the letter is the customer's request for escalation, at the time it arrived.
-        changes.include((await this.cases.planAct({ caseId: input.caseId, action: { type: 'recordEscalationRequest', at: waiting.at, channel: waiting.data.channel, reason: input.reason } })).changes);
+        changes.include(
+          (
+            await this.cases.planAct({
+              caseId: input.caseId,
+              action: { type: 'recordEscalationRequest', at: waiting.at, channel: waiting.data.channel, reason: input.reason },
+            })
+          ).changes,
+        );
       }
-      changes.include(await this.cases.planAppend(input.caseId, [{ kind: 'correspondence-decision', at: now, data: { entryId: input.entryId, decision: input.decision, reason: input.reason } }]));
+      changes.include(
+        await this.cases.planAppend(input.caseId, [
+          { kind: 'correspondence-decision', at: now, data: { entryId: input.entryId, decision: input.decision, reason: input.reason } },
+        ]),
+      );
       return { changes, result: undefined };
     });
   }
@@ -202,8 +225,25 @@ export class CorrespondenceService {
         if (!found) return [];
         // An unassigned case is the managers' only for post on a closed case.
         if (found.assigneeId !== viewer.accountId && !entry.data.arrived?.closedCase) return [];
-        const undelivered = isBounce(entry) ? { to: entry.data.generated?.params['to'] ?? '', reason: entry.data.generated?.params['reason'] ?? '', template: flaggedTemplate(found.toJSON() as CaseDocument, entry), refused: entry.data.generated?.key === 'emailRefused' } : null;
-        return [{ entryId: entry.id, caseId: found.id, reference: found.reference, complainantName: found.complainant.name, closedCase: entry.data.arrived?.closedCase ?? false, recordedAt: entry.recordedAt, ...(undelivered ? { undelivered } : {}) }];
+        const undelivered = isBounce(entry)
+          ? {
+              to: entry.data.generated?.params['to'] ?? '',
+              reason: entry.data.generated?.params['reason'] ?? '',
+              template: flaggedTemplate(found.toJSON() as CaseDocument, entry),
+              refused: entry.data.generated?.key === 'emailRefused',
+            }
+          : null;
+        return [
+          {
+            entryId: entry.id,
+            caseId: found.id,
+            reference: found.reference,
+            complainantName: found.complainant.name,
+            closedCase: entry.data.arrived?.closedCase ?? false,
+            recordedAt: entry.recordedAt,
+            ...(undelivered ? { undelivered } : {}),
+          },
+        ];
       });
   }
 }

@@ -34,7 +34,15 @@ async function closedCase(assigneeId: string, departments: string[] = []) {
   const act = (action: Parameters<typeof t.call<'cases.act'>>[1]['action']) => t.call('cases.act', { caseId: created.caseId, action });
   await act({ type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' });
   await act({ type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' });
-  await act({ type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-11-21T09:00:00.000Z', channel: 'email', summary: 'Refund agreed', outcome: 'upheld', redress: [] });
+  await act({
+    type: 'communicateResolution',
+    rootCauseId: 'courier-handling',
+    at: '2026-11-21T09:00:00.000Z',
+    channel: 'email',
+    summary: 'Refund agreed',
+    outcome: 'upheld',
+    redress: [],
+  });
   await act({ type: 'close', at: '2026-11-21T10:00:00.000Z' });
   return created;
 }
@@ -74,7 +82,8 @@ describe('new correspondence for a busy caseworker (issue 18, at scale)', () => 
     await t.addAccount({ name: 'Colin Clerk', login: 'clerk', roles: ['clerk'] });
     const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
     const created = [];
-    for (let index = 0; index < 60; index += 1) created.push(await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T10:00:00.000Z', assigneeId: amira }));
+    for (let index = 0; index < 60; index += 1)
+      created.push(await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T10:00:00.000Z', assigneeId: amira }));
     const target = created[41]!;
     await clerkLogsLetter(target.reference, 'amira');
     expect((await t.call('cases.unread', {})).caseIds).toEqual([target.caseId]);
@@ -96,7 +105,9 @@ describe('new correspondence on a closed case (issue 18)', () => {
     const waiting = await t.call('cases.correspondence', { caseId });
     expect(waiting).toMatchObject({ mayDecide: true, awaitingDecision: [expect.objectContaining({ summary: 'Still no refund', channel: 'letter' })] });
     await t.services.notifier!.recompute();
-    expect((await t.call('notifications.list', {})).items.filter((item) => item.level === 'closed-case-post')).toEqual([expect.objectContaining({ title: `New correspondence on a closed case: ${reference}` })]);
+    expect((await t.call('notifications.list', {})).items.filter((item) => item.level === 'closed-case-post')).toEqual([
+      expect.objectContaining({ title: `New correspondence on a closed case: ${reference}` }),
+    ]);
 
     const entryId = waiting.awaitingDecision[0]!.entryId;
     const noReason = await t.fail('cases.decideCorrespondence', { caseId, entryId, decision: 'no-action', reason: '' });
@@ -108,7 +119,9 @@ describe('new correspondence on a closed case (issue 18)', () => {
 
     const detail = await t.call('cases.decideCorrespondence', { caseId, entryId, decision: 'no-action', reason: 'Thank-you letter, nothing to do' });
     expect(detail.case.status).toBe('closed');
-    expect(detail.timeline.find((entry) => entry.kind === 'correspondence-decision')).toMatchObject({ data: { entryId, decision: 'no-action', reason: 'Thank-you letter, nothing to do' } });
+    expect(detail.timeline.find((entry) => entry.kind === 'correspondence-decision')).toMatchObject({
+      data: { entryId, decision: 'no-action', reason: 'Thank-you letter, nothing to do' },
+    });
     expect((await t.call('cases.correspondence', { caseId })).awaitingDecision).toEqual([]);
     const again = await t.fail('cases.decideCorrespondence', { caseId, entryId, decision: 'no-action', reason: 'Twice' });
     expect(again.issues[0]).toMatchObject({ code: 'no_decision_waiting' });
@@ -120,20 +133,43 @@ describe('new correspondence on a closed case (issue 18)', () => {
     const second = await closedCase(admin);
     await t.signInAs('clerk');
     await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: first.reference, kind: 'correspondence', summary: 'Still broken' });
-    await t.call('post.logIncoming', { receivedOn: '2026-11-25', sender, referenceQuoted: second.reference, kind: 'correspondence', summary: 'I want a review' });
+    await t.call('post.logIncoming', {
+      receivedOn: '2026-11-25',
+      sender,
+      referenceQuoted: second.reference,
+      kind: 'correspondence',
+      summary: 'I want a review',
+    });
     await t.signInAs('admin', SEED_ADMIN.password);
     const entryOf = async (caseId: string) => (await t.call('cases.correspondence', { caseId })).awaitingDecision[0]!.entryId;
 
     // A caseworker who is not the assignee may not decide.
     const other = testViewer('not-the-assignee', ['caseworker'], ['Billing']);
-    const refused = await t.failAs(other, 'cases.decideCorrespondence', { caseId: first.caseId, entryId: await entryOf(first.caseId), decision: 'no-action', reason: 'Mine now' });
+    const refused = await t.failAs(other, 'cases.decideCorrespondence', {
+      caseId: first.caseId,
+      entryId: await entryOf(first.caseId),
+      decision: 'no-action',
+      reason: 'Mine now',
+    });
     expect(refused.issues[0]).toMatchObject({ code: 'not_assignee_or_manager' });
 
-    const reopened = await t.call('cases.decideCorrespondence', { caseId: first.caseId, entryId: await entryOf(first.caseId), decision: 'reopen', reason: 'The fault came back' });
+    const reopened = await t.call('cases.decideCorrespondence', {
+      caseId: first.caseId,
+      entryId: await entryOf(first.caseId),
+      decision: 'reopen',
+      reason: 'The fault came back',
+    });
     expect(reopened.case.status).toBe('investigating');
-    expect(reopened.timeline.find((entry) => entry.kind === 'correspondence-decision')).toMatchObject({ data: { decision: 'reopen', reason: 'The fault came back' } });
+    expect(reopened.timeline.find((entry) => entry.kind === 'correspondence-decision')).toMatchObject({
+      data: { decision: 'reopen', reason: 'The fault came back' },
+    });
 
-    const escalated = await t.call('cases.decideCorrespondence', { caseId: second.caseId, entryId: await entryOf(second.caseId), decision: 'escalate', reason: 'Asks for a review' });
+    const escalated = await t.call('cases.decideCorrespondence', {
+      caseId: second.caseId,
+      entryId: await entryOf(second.caseId),
+      decision: 'escalate',
+      reason: 'Asks for a review',
+    });
     expect(escalated.case).toMatchObject({ stage: 2, status: 'escalation-requested' });
     expect((await t.call('cases.correspondence', { caseId: second.caseId })).awaitingDecision).toEqual([]);
   });

@@ -29,11 +29,62 @@ export interface DemoOptions {
   readonly spanDays?: number;
 }
 
-const FIRST = ['Olivia', 'George', 'Amelia', 'Harry', 'Isla', 'Jack', 'Ava', 'Noah', 'Mia', 'Leo', 'Jānis', 'Līga', 'Andris', 'Ilze', 'Priya', 'Mohammed', 'Zoë', 'Siobhan', 'Chloé'];
-const LAST = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Evans', 'Patel', 'Khan', 'Bērziņš', 'Kalniņa', 'Ozols', "O'Brien", 'Davies', 'Thomas'];
+const FIRST = [
+  'Olivia',
+  'George',
+  'Amelia',
+  'Harry',
+  'Isla',
+  'Jack',
+  'Ava',
+  'Noah',
+  'Mia',
+  'Leo',
+  'Jānis',
+  'Līga',
+  'Andris',
+  'Ilze',
+  'Priya',
+  'Mohammed',
+  'Zoë',
+  'Siobhan',
+  'Chloé',
+];
+const LAST = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Evans',
+  'Patel',
+  'Khan',
+  'Bērziņš',
+  'Kalniņa',
+  'Ozols',
+  "O'Brien",
+  'Davies',
+  'Thomas',
+];
 const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Victoria Road', 'Green Lane', 'Park Avenue'];
-const TOWNS: [string, string][] = [['London', 'W1H 1PJ'], ['Leeds', 'LS1 4AP'], ['York', 'YO1 7HH'], ['Bristol', 'BS1 5TR'], ['Manchester', 'M1 1AE'], ['Cardiff', 'CF10 1EP']];
-const PRODUCTS = ['Vitamin D 1000 IU tablets', 'Home blood test kit', 'Blood pressure monitor', 'Prescription delivery', 'Weight-loss consultation', 'Allergy relief spray', 'Online GP appointment'];
+const TOWNS: [string, string][] = [
+  ['London', 'W1H 1PJ'],
+  ['Leeds', 'LS1 4AP'],
+  ['York', 'YO1 7HH'],
+  ['Bristol', 'BS1 5TR'],
+  ['Manchester', 'M1 1AE'],
+  ['Cardiff', 'CF10 1EP'],
+];
+const PRODUCTS = [
+  'Vitamin D 1000 IU tablets',
+  'Home blood test kit',
+  'Blood pressure monitor',
+  'Prescription delivery',
+  'Weight-loss consultation',
+  'Allergy relief spray',
+  'Online GP appointment',
+];
 const PROBLEMS: [string, string, string][] = [
   ['product', 'Parcel arrived damaged', 'The outer box was crushed and two bottles had leaked onto the other items.'],
   ['billing', 'Charged twice for one order', 'The card statement shows two identical payments for the same order.'],
@@ -61,7 +112,9 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
   let ids = 0;
   const newId = () => {
     ids += 1;
-    const hex = Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0');
+    const hex = Math.floor(random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
     return `${hex}-${(options.seed & 0xffff).toString(16).padStart(4, '0')}-4${String(ids).padStart(3, '0').slice(-3)}-8${hex.slice(0, 3)}-${String(ids).padStart(12, '0')}`;
   };
 
@@ -82,7 +135,11 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
         complainant: {
           kind: random() < 0.95 ? 'customer' : 'other-stakeholder',
           name,
-          email: `${name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '.')}${index}@example.org`,
+          email: `${name
+            .normalize('NFKD')
+            .replace(/\p{M}/gu, '')
+            .toLowerCase()
+            .replace(/[^a-z]+/g, '.')}${index}@example.org`,
           phone: `+44 20 7946 ${String(index % 10_000).padStart(4, '0')}`,
           address: { lines: [`${1 + (index % 180)} ${pick(STREETS)}`, town], postcode, country: 'GB' },
           preferredChannel: channel === 'telephone' ? 'telephone' : channel === 'letter' ? 'letter' : 'email',
@@ -115,7 +172,11 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
     );
     const drafts: TimelineDraft[] = [
       { kind: 'communication', at: receivedAt, data: { direction: 'in', channel, summary } } as TimelineDraft,
-      { kind: 'transition', at: receivedAt, data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: '' } } as unknown as TimelineDraft,
+      {
+        kind: 'transition',
+        at: receivedAt,
+        data: { action: 'create', from: null, to: 'received', fromStage: 1, toStage: 1, details: '' },
+      } as unknown as TimelineDraft,
     ];
     // Older cases have progressed further; each step happens a while after the previous one.
     let at = receivedMs;
@@ -134,7 +195,9 @@ export function generateDemoCases(options: DemoOptions): DemoCase[] {
         break;
       }
     }
-    const timeline = drafts.map((draft, order) => ({ ...draft, id: newId(), caseId: id, recordedAt: draft.at, order, by: assignee ?? logger }) as TimelineEntry);
+    const timeline = drafts.map(
+      (draft, order) => ({ ...draft, id: newId(), caseId: id, recordedAt: draft.at, order, by: assignee ?? logger }) as TimelineEntry,
+    );
     cases.push({ record, timeline });
   }
   return cases;
@@ -170,16 +233,36 @@ function actionFor(step: Step, at: string, record: CaseDocument, random: () => n
     case 'investigate':
       return { type: 'startInvestigation', at };
     case 'ask':
-      return { type: 'askThirdParty', at, partyKind: pick(['warehouse', 'supplier', 'testing-laboratory', 'department'] as const), partyName: pick(['Central warehouse', 'MedLab Ltd', 'Courier partner', 'Pharmacy team']), question: 'Please confirm what happened with this order.', dueAt: null };
+      return {
+        type: 'askThirdParty',
+        at,
+        partyKind: pick(['warehouse', 'supplier', 'testing-laboratory', 'department'] as const),
+        partyName: pick(['Central warehouse', 'MedLab Ltd', 'Courier partner', 'Pharmacy team']),
+        question: 'Please confirm what happened with this order.',
+        dueAt: null,
+      };
     case 'answer': {
       const inquiry = record.openInquiries[0];
       return inquiry ? { type: 'recordThirdPartyResponse', at, inquiryId: inquiry.id, response: 'Checked: confirmed on our side.' } : null;
     }
     case 'resolve':
-      return { type: 'communicateResolution', at, channel, rootCauseId: demoRootCause(record.id), summary: 'We have looked into your complaint and explained what we will do.', outcome, redress: outcome === 'not-upheld' ? [] : [{ kind: 'apology', amountMinor: null, currency: null, description: '' }] };
+      return {
+        type: 'communicateResolution',
+        at,
+        channel,
+        rootCauseId: demoRootCause(record.id),
+        summary: 'We have looked into your complaint and explained what we will do.',
+        outcome,
+        redress: outcome === 'not-upheld' ? [] : [{ kind: 'apology', amountMinor: null, currency: null, description: '' }],
+      };
     case 'close':
     case 'close2':
-      return { type: 'close', at, closeWithoutPosting: false, ...(random() < 0.5 ? { rootCauseNote: 'Courier handling', lessonsLearned: 'Better packaging for liquids' } : {}) };
+      return {
+        type: 'close',
+        at,
+        closeWithoutPosting: false,
+        ...(random() < 0.5 ? { rootCauseNote: 'Courier handling', lessonsLearned: 'Better packaging for liquids' } : {}),
+      };
     case 'escalate':
       return { type: 'recordEscalationRequest', at, channel, reason: 'The customer is not satisfied with the stage-1 answer.' };
     case 'ackEscalation':
@@ -187,6 +270,14 @@ function actionFor(step: Step, at: string, record: CaseDocument, random: () => n
     case 'forward':
       return { type: 'forwardToDepartmentHead', at, departmentHead: { name: 'Head of Customer Service', department: 'Customer service' } };
     case 'stage2':
-      return { type: 'communicateStage2Outcome', at, channel, summary: 'The department head reviewed your complaint.', outcome, redress: [], signpostedTo: 'Citizens Advice consumer helpline 0808 223 1133' };
+      return {
+        type: 'communicateStage2Outcome',
+        at,
+        channel,
+        summary: 'The department head reviewed your complaint.',
+        outcome,
+        redress: [],
+        signpostedTo: 'Citizens Advice consumer helpline 0808 223 1133',
+      };
   }
 }

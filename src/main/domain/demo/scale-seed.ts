@@ -32,7 +32,8 @@ async function writeThroughStorage<T>(collection: RxCollection<T>, documents: re
     const rows = documents.slice(start, start + BATCH).map((document) => ({ document: { ...document, _deleted: false, _attachments: {} } }));
     // eslint-disable-next-line no-restricted-syntax -- a seed below RxDB on purpose (the storage fills revision and metadata); it runs only in the harness and benchmarks.
     const result = (await collection.storageInstance.bulkWrite(rows as never, 'plaint-scale-seed')) as RxStorageBulkWriteResponse<T>;
-    if (result.error.length > 0) throw new Error(`Seeding ${collection.name} failed for ${result.error.length} documents (first: status ${result.error[0]?.status})`);
+    if (result.error.length > 0)
+      throw new Error(`Seeding ${collection.name} failed for ${result.error.length} documents (first: status ${result.error[0]?.status})`);
   }
 }
 
@@ -41,8 +42,23 @@ export async function seedScaleCases(domain: DomainServices, clock: Clock, count
   const { slaPolicy } = await domain.settings.values();
   const calendar = await domain.settings.calendar();
   const { deviceCode, first } = await domain.identity.reserveSequences(count);
-  const templates = generateDemoCases({ count: Math.min(DISTINCT_CASES, count), seed, now: clock.now(), calendar, policy: slaPolicy, staff, deviceCode, firstSequence: first });
+  const templates = generateDemoCases({
+    count: Math.min(DISTINCT_CASES, count),
+    seed,
+    now: clock.now(),
+    calendar,
+    policy: slaPolicy,
+    staff,
+    deviceCode,
+    firstSequence: first,
+  });
   const cases = Array.from({ length: count }, (_, index) => copyOf(templates[index % templates.length] as DemoCase, index, deviceCode, first + index));
-  await writeThroughStorage(domain.db.cases, cases.map((item) => item.record));
-  await writeThroughStorage(domain.db.timeline, cases.flatMap((item) => item.timeline));
+  await writeThroughStorage(
+    domain.db.cases,
+    cases.map((item) => item.record),
+  );
+  await writeThroughStorage(
+    domain.db.timeline,
+    cases.flatMap((item) => item.timeline),
+  );
 }

@@ -20,7 +20,15 @@ export async function seedDemoStaff(domain: DomainServices, now: Date = new Date
   const existing = await domain.db.staff.find().exec();
   for (const member of DEMO_STAFF) {
     if (existing.some((document) => document.name === member.name || document.login === member.login)) continue;
-    await domain.db.staff.insert({ ...member, id: newId(), roles: [...member.roles], departments: [...member.departments], active: true, createdAt: now.toISOString(), password: null });
+    await domain.db.staff.insert({
+      ...member,
+      id: newId(),
+      roles: [...member.roles],
+      departments: [...member.departments],
+      active: true,
+      createdAt: now.toISOString(),
+      password: null,
+    });
   }
   return (await domain.db.staff.find({ selector: { active: true } }).exec()).map((member) => ({ id: member.id, name: member.name }));
 }
@@ -32,7 +40,16 @@ export async function seedDemoCases(domain: DomainServices, clock: Clock, count:
   const { deviceCode, first } = await domain.identity.reserveSequences(count);
   const BATCH = 2_000;
   for (let done = 0; done < count; done += BATCH) {
-    const batch = generateDemoCases({ count: Math.min(BATCH, count - done), seed: seed + done, now: clock.now(), calendar, policy: slaPolicy, staff, deviceCode, firstSequence: first + done });
+    const batch = generateDemoCases({
+      count: Math.min(BATCH, count - done),
+      seed: seed + done,
+      now: clock.now(),
+      calendar,
+      policy: slaPolicy,
+      staff,
+      deviceCode,
+      firstSequence: first + done,
+    });
     await domain.db.cases.bulkInsert(batch.map((item) => item.record));
     await domain.db.timeline.bulkInsert(batch.flatMap((item) => item.timeline));
     onProgress?.(Math.min(done + BATCH, count));

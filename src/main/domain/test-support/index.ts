@@ -76,7 +76,12 @@ export interface TestDomainOptions {
   readonly timers?: (clock: TestClock) => Timers;
   readonly sink?: NotificationSink;
   /** Extra options for the main services (sync tests run two devices in one process). */
-  readonly services?: Partial<Pick<MainServicesOptions, 'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore' | 'idleLock' | 'logger' | 'mailHooks' | 'printPage'>>;
+  readonly services?: Partial<
+    Pick<
+      MainServicesOptions,
+      'databaseName' | 'syncRetry' | 'syncHeartbeatMs' | 'networkUp' | 'secretStore' | 'idleLock' | 'logger' | 'mailHooks' | 'printPage'
+    >
+  >;
   /** Starts signed in as the seed administrator (SEED_ADMIN, every role); false: signed out. */
   readonly signedIn?: boolean;
 }
@@ -93,7 +98,10 @@ export async function startTestDomain(
   const echoing = {
     ...logger,
     // PLAINT_ECHO_WARN=1 shows warnings too (sync tests: restores noticed, documents refused).
-    warn: (message: string, details?: Record<string, unknown>) => (logger.warn(message, details), process.env['PLAINT_ECHO_WARN'] && console.warn(path.basename(directory), message, JSON.stringify(details))),
+    warn: (message: string, details?: Record<string, unknown>) => (
+      logger.warn(message, details),
+      process.env['PLAINT_ECHO_WARN'] && console.warn(path.basename(directory), message, JSON.stringify(details))
+    ),
     error: (message: string, details?: Record<string, unknown>) => (logger.error(message, details), console.error(message, details)),
   };
   const boot = () =>

@@ -25,7 +25,19 @@ export const PERSON = {
 };
 
 /** What must be gone after the erasure, anywhere in the stored data (accents kept and removed). */
-export const PERSONAL_STRINGS = [PERSON.name, 'Margareta', 'Halija', 'Hālija', PERSON.email, '496 0123', '4960123', 'Milton Road', 'her neighbour Tomasz', 'Tomasz', 'RR123456785GB'];
+export const PERSONAL_STRINGS = [
+  PERSON.name,
+  'Margareta',
+  'Halija',
+  'Hālija',
+  PERSON.email,
+  '496 0123',
+  '4960123',
+  'Milton Road',
+  'her neighbour Tomasz',
+  'Tomasz',
+  'RR123456785GB',
+];
 
 /** A PDF scan whose bytes are the person's own (the content must go, not only the name). */
 export const PERSONAL_SCAN = Buffer.concat([PDF.subarray(0, 9), Buffer.from('% Margareta Halija signed letter\n', 'latin1'), PDF.subarray(9)]);
@@ -44,7 +56,14 @@ export async function personalCase(domain: TestDomain | Caller): Promise<Persona
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-12-16',
     // Issue 18: the letter gives her e-mail address and telephone number too; the erasure must reach them.
-    sender: { name: PERSON.name, addressLines: [PERSON.street, 'Manchester'], postcode: PERSON.postcode, country: 'GB', email: PERSON.email, phone: PERSON.phone },
+    sender: {
+      name: PERSON.name,
+      addressLines: [PERSON.street, 'Manchester'],
+      postcode: PERSON.postcode,
+      country: 'GB',
+      email: PERSON.email,
+      phone: PERSON.phone,
+    },
     kind: 'new-complaint',
     type: 'product',
     summary: `${PERSON.name} writes that the monitor broke`,
@@ -56,7 +75,13 @@ export async function personalCase(domain: TestDomain | Caller): Promise<Persona
   await t.call('cases.updateDetails', {
     caseId,
     changes: {
-      complainant: { ...before.complainant, address: before.complainant.address ? { ...before.complainant.address, lines: [...before.complainant.address.lines] } : null, email: PERSON.email, phone: PERSON.phone, preferredChannel: 'email' },
+      complainant: {
+        ...before.complainant,
+        address: before.complainant.address ? { ...before.complainant.address, lines: [...before.complainant.address.lines] } : null,
+        email: PERSON.email,
+        phone: PERSON.phone,
+        preferredChannel: 'email',
+      },
       description: `Bought for her neighbour Tomasz; call ${PERSON.phone}`,
       desiredOutcome: `Refund to ${PERSON.email}`,
     },
@@ -66,18 +91,41 @@ export async function personalCase(domain: TestDomain | Caller): Promise<Persona
   await t.setClock('2026-12-17T12:00:00.000Z');
   await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-12-17T11:30:00.000Z', channel: 'email' } });
   await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: '2026-12-17T12:00:00.000Z' } });
-  await t.call('cases.act', { caseId, action: { type: 'askThirdParty', at: '2026-12-17T12:00:00.000Z', partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', question: `Is ${PERSON.name}'s unit faulty?` } });
-  const inquiryId = (await t.call('cases.get', { caseId })).case.openInquiries[0]?.id ?? '';
-  await t.setClock('2026-12-22T10:00:00.000Z');
-  await t.call('cases.act', { caseId, action: { type: 'recordThirdPartyResponse', at: '2026-12-22T09:00:00.000Z', inquiryId, response: `Unit of Margareta Halija is faulty` } });
   await t.call('cases.act', {
     caseId,
-    action: { type: 'communicateResolution', rootCauseId: 'courier-handling', at: '2026-12-22T10:00:00.000Z', channel: 'email', summary: `Replacement sent to ${PERSON.street}`, outcome: 'upheld', redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP', description: `Refund to ${PERSON.name}` }] },
+    action: {
+      type: 'askThirdParty',
+      at: '2026-12-17T12:00:00.000Z',
+      partyKind: 'testing-laboratory',
+      partyName: 'MedLab Ltd',
+      question: `Is ${PERSON.name}'s unit faulty?`,
+    },
+  });
+  const inquiryId = (await t.call('cases.get', { caseId })).case.openInquiries[0]?.id ?? '';
+  await t.setClock('2026-12-22T10:00:00.000Z');
+  await t.call('cases.act', {
+    caseId,
+    action: { type: 'recordThirdPartyResponse', at: '2026-12-22T09:00:00.000Z', inquiryId, response: `Unit of Margareta Halija is faulty` },
+  });
+  await t.call('cases.act', {
+    caseId,
+    action: {
+      type: 'communicateResolution',
+      rootCauseId: 'courier-handling',
+      at: '2026-12-22T10:00:00.000Z',
+      channel: 'email',
+      summary: `Replacement sent to ${PERSON.street}`,
+      outcome: 'upheld',
+      redress: [{ kind: 'refund', amountMinor: 2500, currency: 'GBP', description: `Refund to ${PERSON.name}` }],
+    },
   });
   const { text } = await t.call('post.draftLetter', { caseId, template: 'stage1-resolution', language: 'en-GB' });
   const outgoing = await t.call('post.finaliseLetter', { caseId, template: 'stage1-resolution', language: 'en-GB', text });
   await t.call('post.logPosting', { letterId: outgoing.id, postedOn: '2026-12-22', postClass: 'signed-for', trackingNumber: 'RR123456785GB' });
-  await t.call('cases.act', { caseId, action: { type: 'close', at: '2026-12-22T10:00:00.000Z', rootCauseNote: 'Faulty sensor batch', lessonsLearned: 'Test batches before dispatch' } });
+  await t.call('cases.act', {
+    caseId,
+    action: { type: 'close', at: '2026-12-22T10:00:00.000Z', rootCauseNote: 'Faulty sensor batch', lessonsLearned: 'Test batches before dispatch' },
+  });
   const reference = (await t.call('cases.get', { caseId })).case.reference;
   return { caseId, reference, letterId: letter.id, outgoingLetterId: outgoing.id };
 }
@@ -90,7 +138,11 @@ export function storedText(directory: string): string {
     return tables
       .map((table) =>
         (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[])
-          .map((row) => Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('latin1') + value.toString('utf8') : String(value))).join('\u0001'))
+          .map((row) =>
+            Object.values(row)
+              .map((value) => (Buffer.isBuffer(value) ? value.toString('latin1') + value.toString('utf8') : String(value)))
+              .join('\u0001'),
+          )
           .join('\n'),
       )
       .join('\n');

@@ -19,7 +19,9 @@ describe.skipIf(!dovecotInstalled())('the test mail servers', () => {
     stops.push(() => mailbox.stop());
     const relay = await startSmtpRelay(mailbox);
     stops.push(() => relay.stop());
-    await mailbox.append(await composeMessage({ messageId: '<first@example.org>', subject: 'First', text: 'One' }), { receivedAt: new Date('2026-11-20T10:00:00.000Z') });
+    await mailbox.append(await composeMessage({ messageId: '<first@example.org>', subject: 'First', text: 'One' }), {
+      receivedAt: new Date('2026-11-20T10:00:00.000Z'),
+    });
     const transport = nodemailer.createTransport({ host: relay.host, port: relay.port, secure: false, ignoreTLS: true });
     await transport.sendMail({ from: 'a@example.org', to: 'complaints@example.com', subject: 'Second', text: 'Two', messageId: '<second@example.org>' });
     transport.close();

@@ -20,7 +20,10 @@ const NOW = '2026-11-30T10:00:00.000Z';
 
 async function start(): Promise<void> {
   shown = [];
-  t = await startTestDomain(NOW, undefined, { timers: (clock) => (timers = new FakeTimers(clock)), sink: { show: (notification) => shown.push(notification) } });
+  t = await startTestDomain(NOW, undefined, {
+    timers: (clock) => (timers = new FakeTimers(clock)),
+    sink: { show: (notification) => shown.push(notification) },
+  });
 }
 
 afterEach(async () => {
@@ -40,7 +43,8 @@ async function received(at: string, type: string, product = 'Blood pressure moni
 
 /** One billing complaint a week for the 8 weeks before, then `spike` in the week checked. */
 async function plantSpike(spike: number): Promise<string[]> {
-  for (let week = 1; week <= 8; week += 1) await received(new Date(Date.parse('2026-11-25T11:00:00Z') - week * 7 * 86_400_000).toISOString(), 'billing', `Product ${week}`);
+  for (let week = 1; week <= 8; week += 1)
+    await received(new Date(Date.parse('2026-11-25T11:00:00Z') - week * 7 * 86_400_000).toISOString(), 'billing', `Product ${week}`);
   const ids: string[] = [];
   for (let index = 0; index < spike; index += 1) ids.push(await received(`2026-11-2${3 + (index % 5)}T11:00:00.000Z`, 'billing', `Spike product ${index}`));
   return ids;
@@ -61,7 +65,9 @@ describe('P-5.2 a planted spike is told to a manager once', () => {
     expect(alerts[0]?.path).toBe(trendAlertPath(alerts[0]?.id ?? ''));
     // The alert opens exactly its cases: the case list filtered by its ids counts as many.
     expect((await t.call('cases.list', { filters: { caseIds: [...(alerts[0]?.caseIds ?? [])] }, limit: 100 })).total).toBe(7);
-    expect(shown.filter((notification) => notification.level === 'trend')).toEqual([expect.objectContaining({ id: alerts[0]?.id, title: 'Complaints spike — Type: Billing and payment', path: alerts[0]?.path })]);
+    expect(shown.filter((notification) => notification.level === 'trend')).toEqual([
+      expect.objectContaining({ id: alerts[0]?.id, title: 'Complaints spike — Type: Billing and payment', path: alerts[0]?.path }),
+    ]);
 
     // The next hourly checks, and another spike case entered late, tell nothing new.
     await received('2026-11-27T15:00:00.000Z', 'billing', 'Spike product late');
@@ -100,14 +106,18 @@ async function resolvedWithCause(at: string, type: string, rootCauseId: string):
   const caseId = await received(at, type, `Product ${at}`);
   await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: hoursAfter(at, 1), channel: 'telephone' } });
   await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: hoursAfter(at, 2) } });
-  await t.call('cases.act', { caseId, action: { type: 'communicateResolution', rootCauseId, at: hoursAfter(at, 3), channel: 'telephone', summary: 'Explained', outcome: 'upheld', redress: [] } });
+  await t.call('cases.act', {
+    caseId,
+    action: { type: 'communicateResolution', rootCauseId, at: hoursAfter(at, 3), channel: 'telephone', summary: 'Explained', outcome: 'upheld', redress: [] },
+  });
   return caseId;
 }
 
 describe('P-5.2 a spike in a root cause is a trend too (P-5.3 taxonomy)', () => {
   it('one courier-handling case a week, then seven of mixed types: one alert, named by the cause, opening exactly those seven, told once', async () => {
     await start();
-    for (let week = 1; week <= 8; week += 1) await resolvedWithCause(new Date(Date.parse('2026-11-25T11:00:00Z') - week * 7 * 86_400_000).toISOString(), 'service', 'courier-handling');
+    for (let week = 1; week <= 8; week += 1)
+      await resolvedWithCause(new Date(Date.parse('2026-11-25T11:00:00Z') - week * 7 * 86_400_000).toISOString(), 'service', 'courier-handling');
     // The week checked: seven with the cause, spread over the types so that no type spikes ...
     const types = ['service', 'billing', 'product', 'communication', 'customer-service', 'other', 'billing'];
     const spikeIds: string[] = [];
@@ -123,7 +133,9 @@ describe('P-5.2 a spike in a root cause is a trend too (P-5.3 taxonomy)', () => 
     expect(alerts[0]?.body).toContain('7 received in the week from 23 Nov 2026, against 1 a week');
     expect([...(alerts[0]?.caseIds ?? [])].sort()).toEqual([...spikeIds].sort());
     expect((await t.call('cases.list', { filters: { caseIds: [...(alerts[0]?.caseIds ?? [])] }, limit: 100 })).total).toBe(7);
-    expect(shown.filter((notification) => notification.level === 'trend')).toEqual([expect.objectContaining({ id: alerts[0]?.id, title: 'Complaints spike — Root cause: Courier handling' })]);
+    expect(shown.filter((notification) => notification.level === 'trend')).toEqual([
+      expect.objectContaining({ id: alerts[0]?.id, title: 'Complaints spike — Root cause: Courier handling' }),
+    ]);
 
     // Once per person, week, dimension and value: neither another check nor a restart repeats it.
     expect(await trends().check()).toBe(0);

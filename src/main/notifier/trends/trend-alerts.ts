@@ -128,7 +128,18 @@ export class TrendAlerts {
     const notifications: StoredNotification[] = fresh.map((spike) => {
       const id = this.deps.newId();
       const text = trendAlertText(spike, { language: preferences.language, monday: weeks.monday, baselineWeeks: TREND_RULE.baselineWeeks, valueLabel });
-      return { id, staffId: recipient.id, level: 'trend', ...text, caseIds: [...spike.caseIds], path: trendAlertPath(id), createdAt, deliverAt, delivered: false, read: false };
+      return {
+        id,
+        staffId: recipient.id,
+        level: 'trend',
+        ...text,
+        caseIds: [...spike.caseIds],
+        path: trendAlertPath(id),
+        createdAt,
+        deliverAt,
+        delivered: false,
+        read: false,
+      };
     });
     // The alerts and their ledger entries are stored together: told once, never twice, never lost.
     const changes = new ChangeSet()

@@ -33,7 +33,13 @@ describe('P-5.2 the weeks of a check', () => {
 describe('P-5.2 series judged by the rule', () => {
   const weeks = trendWeeks(london, new Date('2026-12-02T10:00:00Z'), TREND_RULE.baselineWeeks);
   let next = 0;
-  const received = (week: number, type: string, product = '', rootCauseId: string | null = null) => ({ id: `c${(next += 1)}`, receivedAt: new Date((weeks.bounds[week] ?? 0) + 3_600_000).toISOString(), type, product, rootCauseId });
+  const received = (week: number, type: string, product = '', rootCauseId: string | null = null) => ({
+    id: `c${(next += 1)}`,
+    receivedAt: new Date((weeks.bounds[week] ?? 0) + 3_600_000).toISOString(),
+    type,
+    product,
+    rootCauseId,
+  });
 
   it('flags the type that spiked, with its week’s cases, and not the steady one', () => {
     const cases = [

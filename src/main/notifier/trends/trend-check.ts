@@ -23,7 +23,12 @@ function weekIndex(bounds: readonly number[], at: number): number {
   return index;
 }
 
-export function trendSpikes(cases: readonly TrendCase[], weeks: TrendWeeks, rule: TrendRule = TREND_RULE, dimensions: readonly TrendDimension[] = TREND_DIMENSIONS): TrendSpike[] {
+export function trendSpikes(
+  cases: readonly TrendCase[],
+  weeks: TrendWeeks,
+  rule: TrendRule = TREND_RULE,
+  dimensions: readonly TrendDimension[] = TREND_DIMENSIONS,
+): TrendSpike[] {
   const weekCount = weeks.bounds.length - 1;
   if (weekCount !== rule.baselineWeeks + 1) throw new RangeError(`The weeks do not match the rule's ${rule.baselineWeeks} baseline weeks`);
   const series = new Map<string, { dimension: string; value: string; counts: number[]; caseIds: string[] }>();

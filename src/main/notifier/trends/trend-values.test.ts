@@ -9,8 +9,15 @@ import type { TrendSpike } from './trend-check';
 import { trendAlertText } from './trend-text';
 import { trendValueLabel } from './trend-values';
 
-const retiredCause = DEFAULT_ROOT_CAUSES.map((category) => (category.id === 'billing' ? { ...category, causes: category.causes.map((cause) => (cause.id === 'pricing-error' ? { ...cause, retired: true } : cause)) } : category));
-const settings = { complaintTypes: DEFAULT_COMPLAINT_TYPES.map((type) => ({ id: type.id, label: { ...type.label }, retired: false })), rootCauses: retiredCause };
+const retiredCause = DEFAULT_ROOT_CAUSES.map((category) =>
+  category.id === 'billing'
+    ? { ...category, causes: category.causes.map((cause) => (cause.id === 'pricing-error' ? { ...cause, retired: true } : cause)) }
+    : category,
+);
+const settings = {
+  complaintTypes: DEFAULT_COMPLAINT_TYPES.map((type) => ({ id: type.id, label: { ...type.label }, retired: false })),
+  rootCauses: retiredCause,
+};
 const spike = (dimension: string, value: string): TrendSpike => ({ dimension, value, count: 7, baselineMean: 1, pValue: 0.0001, caseIds: [] });
 const title = (language: 'en-GB' | 'lv', dimension: string, value: string) =>
   trendAlertText(spike(dimension, value), { language, monday: '2026-11-23', baselineWeeks: 8, valueLabel: trendValueLabel(settings, language) }).title;

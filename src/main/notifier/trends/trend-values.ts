@@ -7,7 +7,10 @@ import { findRootCause } from '@shared/domain/root-causes';
 import type { SettingsValues } from '../../domain/settings-service';
 import type { NotificationLanguage } from '../notification-text';
 
-export function trendValueLabel(settings: Pick<SettingsValues, 'complaintTypes' | 'rootCauses'>, language: NotificationLanguage): (dimension: string, value: string) => string {
+export function trendValueLabel(
+  settings: Pick<SettingsValues, 'complaintTypes' | 'rootCauses'>,
+  language: NotificationLanguage,
+): (dimension: string, value: string) => string {
   return (dimension, value) => {
     if (dimension === 'type') return settings.complaintTypes.find((type) => type.id === value)?.label[language] ?? value;
     if (dimension === 'rootCause') return findRootCause(settings.rootCauses, value)?.cause.label[language] ?? value;

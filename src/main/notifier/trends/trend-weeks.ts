@@ -18,6 +18,8 @@ export interface TrendWeeks {
 export function trendWeeks(calendar: WorkingCalendar, now: Date, baselineWeeks: number): TrendWeeks {
   const thisMonday = startOfISOWeek(parseISO(officeDay(calendar, now)));
   const checked = addDays(thisMonday, -7);
-  const bounds = Array.from({ length: baselineWeeks + 2 }, (_, index) => officeInstant(calendar, format(addDays(checked, (index - baselineWeeks) * 7), 'yyyy-MM-dd'), '00:00').getTime());
+  const bounds = Array.from({ length: baselineWeeks + 2 }, (_, index) =>
+    officeInstant(calendar, format(addDays(checked, (index - baselineWeeks) * 7), 'yyyy-MM-dd'), '00:00').getTime(),
+  );
   return { week: format(checked, "RRRR-'W'II"), monday: format(checked, 'yyyy-MM-dd'), bounds };
 }

@@ -8,5 +8,9 @@ import { upgradeProfileCipher } from '../cipher-upgrade';
 const directory = process.argv[2] ?? '.';
 const key = process.argv[3] ?? '';
 process.stdout.write('upgrading\n');
-const outcome = await upgradeProfileCipher({ databaseFile: path.join(directory, 'plaint.sqlite'), key, onProgress: (step) => void process.stdout.write(`${step}\n`) });
+const outcome = await upgradeProfileCipher({
+  databaseFile: path.join(directory, 'plaint.sqlite'),
+  key,
+  onProgress: (step) => void process.stdout.write(`${step}\n`),
+});
 process.stdout.write(`${outcome}\n`);

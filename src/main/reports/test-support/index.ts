@@ -38,7 +38,19 @@ function redress(refundMinor: number | undefined): Redress[] {
 
 export function handBuiltCase(spec: CaseSpec): CaseRecord {
   const extensions: CaseExtension[] = spec.extension
-    ? [{ id: `${spec.id}-x`, deadline: 'stage1Resolution', previousDueAt: spec.extension.grantedAt, newDueAt: spec.extension.newDueAt, reason: spec.extension.reason, thirdParty: spec.extension.thirdParty, approvedBy: 'Manager', grantedAt: spec.extension.grantedAt, customerNotice: null }]
+    ? [
+        {
+          id: `${spec.id}-x`,
+          deadline: 'stage1Resolution',
+          previousDueAt: spec.extension.grantedAt,
+          newDueAt: spec.extension.newDueAt,
+          reason: spec.extension.reason,
+          thirdParty: spec.extension.thirdParty,
+          approvedBy: 'Manager',
+          grantedAt: spec.extension.grantedAt,
+          customerNotice: null,
+        },
+      ]
     : [];
   const deadlines = computeDeadlines(london, DEFAULT_SLA_POLICY, {
     receivedAt: spec.receivedAt,
@@ -51,7 +63,8 @@ export function handBuiltCase(spec: CaseSpec): CaseRecord {
   });
   const open = !spec.closedAt;
   const next = open ? nextRunningDeadline(deadlines) : null;
-  const resolution = (given: CaseSpec['resolved']) => (given ? { summary: 'Done', outcome: given.outcome, redress: redress(given.refundMinor), channel: 'email' as const, at: given.at, by: staff } : null);
+  const resolution = (given: CaseSpec['resolved']) =>
+    given ? { summary: 'Done', outcome: given.outcome, redress: redress(given.refundMinor), channel: 'email' as const, at: given.at, by: staff } : null;
   return {
     id: spec.id,
     reference: `REF-${spec.id}`,
@@ -83,7 +96,15 @@ export function handBuiltCase(spec: CaseSpec): CaseRecord {
     acknowledgement: spec.acknowledgedAt ? { at: spec.acknowledgedAt, channel: 'email', by: staff } : null,
     resolution: resolution(spec.resolved),
     escalation: spec.escalation
-      ? { requestedAt: spec.escalation.requestedAt, channel: 'email', reason: 'Unhappy', acknowledgedAt: spec.escalation.acknowledgedAt ?? null, acknowledgedChannel: null, departmentHead: null, forwardedAt: null }
+      ? {
+          requestedAt: spec.escalation.requestedAt,
+          channel: 'email',
+          reason: 'Unhappy',
+          acknowledgedAt: spec.escalation.acknowledgedAt ?? null,
+          acknowledgedChannel: null,
+          departmentHead: null,
+          forwardedAt: null,
+        }
       : null,
     stage2Resolution: resolution(spec.stage2Resolved),
     rootCauseId: null,

@@ -12,5 +12,7 @@ try {
   if (holdMs) await new Promise((resolve) => setTimeout(resolve, Number(holdMs)));
   await instance.close();
 } catch (error) {
-  process.stdout.write(`${JSON.stringify({ ok: false, kind: error instanceof StorageError ? error.kind : 'OTHER', message: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ok: false, kind: error instanceof StorageError ? error.kind : 'OTHER', message: error instanceof Error ? error.message : String(error) })}\n`,
+  );
 }

@@ -15,12 +15,20 @@ export async function lackingDocuments(collection: RxCollection<unknown>, databa
   const primaryPath = collection.schema.primaryPath as string;
   const lacking: string[] = [];
   for (let page = 0; ; page += 1) {
-    const documents = (await collection.find({ sort: [{ [primaryPath]: 'asc' }], skip: page * PAGE, limit: PAGE }).exec()).map((document) => document.toJSON() as Record<string, unknown>);
+    const documents = (await collection.find({ sort: [{ [primaryPath]: 'asc' }], skip: page * PAGE, limit: PAGE }).exec()).map(
+      (document) => document.toJSON() as Record<string, unknown>,
+    );
     if (documents.length === 0) return lacking;
     const ids = documents.map((document) => String(document[primaryPath]));
-    const response = await send(`${databaseUrl}_all_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ keys: ids, include_docs: true }) });
+    const response = await send(`${databaseUrl}_all_docs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ keys: ids, include_docs: true }),
+    });
     const answer = await readAnswer(ensureOk(response, '_all_docs'), allDocsSchema, '_all_docs');
-    const onServer = new Map(answer.rows.filter((row) => row.doc && !row.value?.deleted).map((row) => [row.key, row.doc ? fromCouch(row.doc, primaryPath) : null]));
+    const onServer = new Map(
+      answer.rows.filter((row) => row.doc && !row.value?.deleted).map((row) => [row.key, row.doc ? fromCouch(row.doc, primaryPath) : null]),
+    );
     for (const document of documents) {
       const theirs = onServer.get(String(document[primaryPath]));
       if (!theirs || !sameContent(theirs, document)) lacking.push(String(document[primaryPath]));

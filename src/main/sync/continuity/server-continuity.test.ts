@@ -18,7 +18,11 @@ describe('judging continuity', () => {
   });
 
   it('another identity or none: replaced; a lower sequence or a lost witness: restored', () => {
-    expect(judgeContinuity(known, { identity: null, updateSequenceNumber: 55, missingWitnesses: 0 })).toMatchObject({ continuous: false, kind: 'replaced', evidence: 'identity marker missing' });
+    expect(judgeContinuity(known, { identity: null, updateSequenceNumber: 55, missingWitnesses: 0 })).toMatchObject({
+      continuous: false,
+      kind: 'replaced',
+      evidence: 'identity marker missing',
+    });
     expect(judgeContinuity(known, { identity: 'id-2', updateSequenceNumber: 55, missingWitnesses: 0 })).toMatchObject({ kind: 'replaced' });
     expect(judgeContinuity(known, { identity: 'id-1', updateSequenceNumber: 12, missingWitnesses: 0 })).toMatchObject({ kind: 'restored' });
     // Written past the old sequence since the restore: the witnesses still tell.
@@ -35,13 +39,15 @@ describe('judging continuity', () => {
 });
 
 describe("reading CouchDB 3's answers", () => {
-  const server = (info: unknown, asked: unknown[]): typeof fetch => (input, init) => {
-    if (String(input).endsWith('_revs_diff')) {
-      asked.push(JSON.parse(String(init?.body)));
-      return Promise.resolve(json({ a: { missing: ['3-x'] } }));
-    }
-    return Promise.resolve(json(info));
-  };
+  const server =
+    (info: unknown, asked: unknown[]): typeof fetch =>
+    (input, init) => {
+      if (String(input).endsWith('_revs_diff')) {
+        asked.push(JSON.parse(String(init?.body)));
+        return Promise.resolve(json({ a: { missing: ['3-x'] } }));
+      }
+      return Promise.resolve(json(info));
+    };
 
   it('uses the sequence prefix of a single-copy database, not of a database with several copies of each shard', async () => {
     const asked: unknown[] = [];

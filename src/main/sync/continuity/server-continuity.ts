@@ -49,11 +49,13 @@ export interface ServerObservation {
 /** The judgement, from what the device remembers and what the server shows now. */
 export function judgeContinuity(known: RemoteDatabaseMemory, seen: ServerObservation): Continuity {
   if (seen.databaseMissing) return { continuous: false, kind: 'replaced', evidence: 'database missing' };
-  if (known.identity !== null && seen.identity !== known.identity) return { continuous: false, kind: 'replaced', evidence: seen.identity === null ? 'identity marker missing' : 'identity marker changed' };
+  if (known.identity !== null && seen.identity !== known.identity)
+    return { continuous: false, kind: 'replaced', evidence: seen.identity === null ? 'identity marker missing' : 'identity marker changed' };
   if (known.sequenceNumber !== null && seen.updateSequenceNumber !== null && seen.updateSequenceNumber < known.sequenceNumber) {
     return { continuous: false, kind: 'restored', evidence: `update sequence ${seen.updateSequenceNumber} is below ${known.sequenceNumber}, read before` };
   }
-  if (seen.missingWitnesses > 0) return { continuous: false, kind: 'restored', evidence: `${seen.missingWitnesses} revision(s) this device exchanged with it are unknown to it` };
+  if (seen.missingWitnesses > 0)
+    return { continuous: false, kind: 'restored', evidence: `${seen.missingWitnesses} revision(s) this device exchanged with it are unknown to it` };
   return { continuous: true };
 }
 
@@ -76,7 +78,11 @@ export async function ensureIdentity(databaseUrl: string, send: typeof fetch, no
   const found = await readIdentity(databaseUrl, send);
   if (found) return found;
   const identity = crypto.randomUUID();
-  const response = await send(`${databaseUrl}${IDENTITY_MARKER}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identity, createdAt: now().toISOString(), by: 'plaint' }) });
+  const response = await send(`${databaseUrl}${IDENTITY_MARKER}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identity, createdAt: now().toISOString(), by: 'plaint' }),
+  });
   void response.body?.cancel().catch(() => undefined);
   if (response.ok) return identity;
   if (response.status === 409) {
@@ -91,7 +97,12 @@ export async function ensureIdentity(databaseUrl: string, send: typeof fetch, no
  * regular check is often the only one to see it (a live pull may just wait on a deleted database),
  * and it used to be swallowed as "unreachable", so the deletion went unnoticed (issue 21).
  */
-export async function observeDatabase(databaseUrl: string, send: typeof fetch, known: RemoteDatabaseMemory, identity: string | null): Promise<ServerObservation> {
+export async function observeDatabase(
+  databaseUrl: string,
+  send: typeof fetch,
+  known: RemoteDatabaseMemory,
+  identity: string | null,
+): Promise<ServerObservation> {
   const answer = await send(databaseUrl);
   if (answer.status === 404) {
     void answer.body?.cancel().catch(() => undefined);

@@ -25,7 +25,12 @@ export interface TeamDatabase {
 export type Broken = TeamDatabase & { readonly judged: Continuity & { readonly continuous: false } };
 
 /** The databases whose server went back; first sight of an identity is remembered. */
-export async function brokenDatabases(memory: RemoteMemory, databases: readonly TeamDatabase[], identityOf: (team: TeamDatabase) => Promise<string | null>, send: typeof fetch): Promise<Broken[]> {
+export async function brokenDatabases(
+  memory: RemoteMemory,
+  databases: readonly TeamDatabase[],
+  identityOf: (team: TeamDatabase) => Promise<string | null>,
+  send: typeof fetch,
+): Promise<Broken[]> {
   const judged = await Promise.all(
     databases.map(async (team) => {
       const identity = await identityOf(team);
@@ -40,7 +45,13 @@ export async function brokenDatabases(memory: RemoteMemory, databases: readonly 
 /** New epochs for the broken databases: per collection, the ids the server lacks; and the notice. */
 export async function startAfresh(
   broken: readonly Broken[],
-  context: { readonly memory: RemoteMemory; readonly identities: Readonly<Record<string, string>>; readonly send: typeof fetch; readonly logger: Logger; readonly now: () => Date },
+  context: {
+    readonly memory: RemoteMemory;
+    readonly identities: Readonly<Record<string, string>>;
+    readonly send: typeof fetch;
+    readonly logger: Logger;
+    readonly now: () => Date;
+  },
 ): Promise<{ resending: Map<string, Set<string>>; notice: SyncNotice }> {
   const { memory, logger } = context;
   const resending = new Map<string, Set<string>>();
@@ -59,6 +70,9 @@ export async function startAfresh(
   const message = restored
     ? `The server was restored from an older copy; re-sending ${changes}.`
     : `The server's database${broken.length === 1 ? '' : 's'} ${names} ${broken.length === 1 ? 'was' : 'were'} replaced (created anew); re-sending ${changes}.`;
-  logger.warn(message, { databases: broken.map((team) => ({ database: team.database, kind: team.judged.kind, evidence: team.judged.evidence })), resending: count });
+  logger.warn(message, {
+    databases: broken.map((team) => ({ database: team.database, kind: team.judged.kind, evidence: team.judged.evidence })),
+    resending: count,
+  });
   return { resending, notice: { kind: restored ? 'server-restored' : 'server-replaced', resending: count, message, at: context.now().toISOString() } };
 }

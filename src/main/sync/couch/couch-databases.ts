@@ -28,7 +28,12 @@ async function body(response: Response): Promise<z.output<typeof couchAnswer> | 
 }
 
 /** Each database's identity when every database is ready; the problem otherwise. `fetch` adds credentials and throws when unreachable. */
-export async function prepareRemoteDatabases(serverUrl: string, databases: readonly string[], fetchWithAuth: typeof fetch, now: () => Date = () => new Date()): Promise<Prepared> {
+export async function prepareRemoteDatabases(
+  serverUrl: string,
+  databases: readonly string[],
+  fetchWithAuth: typeof fetch,
+  now: () => Date = () => new Date(),
+): Promise<Prepared> {
   const root = `${serverUrl.replace(/\/+$/, '')}/`;
   const welcome = await fetchWithAuth(root);
   if (!welcome.ok) return problemOf(root, welcome.status, await body(welcome));

@@ -17,7 +17,8 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 
 /** Admits every document whose `_id` does not start with "bad". */
 const gate = {
-  admit: (documents: readonly CouchDocument[]) => Promise.resolve(documents.filter((document) => !document._id.startsWith('bad')).map((document) => ({ id: document._id, _deleted: false }))),
+  admit: (documents: readonly CouchDocument[]) =>
+    Promise.resolve(documents.filter((document) => !document._id.startsWith('bad')).map((document) => ({ id: document._id, _deleted: false }))),
 } as unknown as InboundGate;
 
 const row = (id: string, seq: number) => ({ id, seq, changes: [{ rev: `1-${id}` }], doc: { _id: id, _rev: `1-${id}` } });
@@ -49,7 +50,8 @@ describe('the live-changes loop', () => {
   it('a server that goes quiet after sending the headers is noticed within 2.5 heartbeats', async () => {
     const errors: unknown[] = [];
     let requests = 0;
-    const silentBody = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"results":[\n')) }), { status: 200 });
+    const silentBody = () =>
+      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"results":[\n')) }), { status: 200 });
     const live = new LiveChanges({
       url: 'http://couch/team_cases/',
       fetch: (_url, init) => {
@@ -89,7 +91,13 @@ describe('the pull handler', () => {
       return Promise.resolve(json(200, { results, last_seq: results.at(-1)?.seq ?? since }));
     };
     const pull = pullHandler({ url: 'http://couch/team_cases/', fetch: fetchFeed, gate, onRead: () => undefined, onPulled: () => undefined });
-    expect(await pull(undefined, 2)).toEqual({ documents: [{ id: 'a', _deleted: false }, { id: 'b', _deleted: false }], checkpoint: { sequence: 4 } });
+    expect(await pull(undefined, 2)).toEqual({
+      documents: [
+        { id: 'a', _deleted: false },
+        { id: 'b', _deleted: false },
+      ],
+      checkpoint: { sequence: 4 },
+    });
     expect(await pull({ sequence: 4 }, 2)).toEqual({ documents: [], checkpoint: { sequence: 5 } });
     asked.length = 0;
     // RxDB keeps no checkpoint for an empty batch and asks from 4 again: the refused stretch is skipped.
@@ -98,7 +106,11 @@ describe('the pull handler', () => {
   });
 
   it('an error answer or a body that is not a changes feed is an error, never a crash later', async () => {
-    const pull = (answer: Response) => pullHandler({ url: 'http://couch/team_cases/', fetch: () => Promise.resolve(answer), gate, onRead: () => undefined, onPulled: () => undefined })(undefined, 10);
+    const pull = (answer: Response) =>
+      pullHandler({ url: 'http://couch/team_cases/', fetch: () => Promise.resolve(answer), gate, onRead: () => undefined, onPulled: () => undefined })(
+        undefined,
+        10,
+      );
     await expect(pull(json(404, { error: 'not_found' }))).rejects.toMatchObject({ name: 'CouchAnswerError', status: 404 });
     await expect(pull(json(200, { rows: [] }))).rejects.toBeInstanceOf(BadAnswerError);
     await expect(pull(new Response('<html>proxy error</html>', { status: 200 }))).rejects.toBeInstanceOf(BadAnswerError);
@@ -107,7 +119,9 @@ describe('the pull handler', () => {
 
 describe('sequences', () => {
   it('the number prefix of opaque CouchDB 3 sequences, PouchDB numbers, and none for anything else', () => {
-    expect(sequenceNumber('1234-g1AAAAFTeJzLYWBg4MhgTmHgz8tPSTV0MDQy1zMAQsMcoEQiQ1L9____szKYE1lzgQLsZmmWxpaGSZjKcRqRxwIkGRqA1H-oSYxgk8xTTRJNzSywacsCAK8EMwc')).toBe(1234);
+    expect(
+      sequenceNumber('1234-g1AAAAFTeJzLYWBg4MhgTmHgz8tPSTV0MDQy1zMAQsMcoEQiQ1L9____szKYE1lzgQLsZmmWxpaGSZjKcRqRxwIkGRqA1H-oSYxgk8xTTRJNzSywacsCAK8EMwc'),
+    ).toBe(1234);
     expect(sequenceNumber(87)).toBe(87);
     expect(sequenceNumber('now')).toBeNull();
     expect(sequenceNumber('g1AAAA')).toBeNull();

@@ -29,32 +29,62 @@ async function outcomeOf(routes: Record<string, Response>, url: string, init?: R
 
 describe('answers from the server', () => {
   it('401 is a credentials problem, 403 no access, 404 a missing database, 5xx a server error', async () => {
-    expect(await outcomeOf({ 'GET /team_cases': json(401, { error: 'unauthorized', reason: 'Name or password is incorrect.' }) }, 'http://couch:5984/team_cases')).toMatchObject({ problem: 'credentials' });
-    expect(await outcomeOf({ 'GET /team_cases': json(403, { error: 'forbidden', reason: 'You are not allowed to access this db.' }) }, 'http://couch:5984/team_cases')).toMatchObject({
+    expect(
+      await outcomeOf({ 'GET /team_cases': json(401, { error: 'unauthorized', reason: 'Name or password is incorrect.' }) }, 'http://couch:5984/team_cases'),
+    ).toMatchObject({ problem: 'credentials' });
+    expect(
+      await outcomeOf(
+        { 'GET /team_cases': json(403, { error: 'forbidden', reason: 'You are not allowed to access this db.' }) },
+        'http://couch:5984/team_cases',
+      ),
+    ).toMatchObject({
       problem: 'forbidden',
       message: 'This user may not use the database team_cases (You are not allowed to access this db.).',
     });
-    expect(await outcomeOf({ 'GET /team_cases/_changes': json(404, { error: 'not_found', reason: 'Database does not exist.' }) }, 'http://couch:5984/team_cases/_changes')).toMatchObject({
+    expect(
+      await outcomeOf(
+        { 'GET /team_cases/_changes': json(404, { error: 'not_found', reason: 'Database does not exist.' }) },
+        'http://couch:5984/team_cases/_changes',
+      ),
+    ).toMatchObject({
       problem: 'database-missing',
       message: 'The database team_cases does not exist on the server.',
     });
-    expect(await outcomeOf({ 'GET /team_cases': json(500, { error: 'unknown_error', reason: 'function_clause' }) }, 'http://couch:5984/team_cases')).toMatchObject({ problem: 'server' });
+    expect(
+      await outcomeOf({ 'GET /team_cases': json(500, { error: 'unknown_error', reason: 'function_clause' }) }, 'http://couch:5984/team_cases'),
+    ).toMatchObject({ problem: 'server' });
   });
 
   it('a refused document inside a 201 answer to _bulk_docs is a "refused" problem naming the document', async () => {
-    const answer = json(201, [{ id: 'a', rev: '1-x' }, { id: 'case-7', error: 'forbidden', reason: 'Only managers may close cases' }]);
+    const answer = json(201, [
+      { id: 'a', rev: '1-x' },
+      { id: 'case-7', error: 'forbidden', reason: 'Only managers may close cases' },
+    ]);
     expect(await outcomeOf({ 'POST /team_cases/_bulk_docs': answer }, 'http://couch:5984/team_cases/_bulk_docs', { method: 'POST' })).toEqual({
       ok: false,
       problem: 'refused',
       message: 'The server refused document case-7: Only managers may close cases.',
     });
-    expect(await outcomeOf({ 'POST /team_cases/_bulk_docs': json(201, [{ id: 'b', error: 'conflict' }]) }, 'http://couch:5984/team_cases/_bulk_docs', { method: 'POST' })).toMatchObject({ ok: true, push: true });
+    expect(
+      await outcomeOf({ 'POST /team_cases/_bulk_docs': json(201, [{ id: 'b', error: 'conflict' }]) }, 'http://couch:5984/team_cases/_bulk_docs', {
+        method: 'POST',
+      }),
+    ).toMatchObject({ ok: true, push: true });
   });
 
   it('no answer at all is "unreachable" with the reason, and the credentials go in the Authorization header', async () => {
-    expect(await outcomeOf({}, 'http://couch:5984/team_cases')).toEqual({ ok: false, problem: 'unreachable', message: 'The server at http://couch:5984 cannot be reached (connection refused).' });
+    expect(await outcomeOf({}, 'http://couch:5984/team_cases')).toEqual({
+      ok: false,
+      problem: 'unreachable',
+      message: 'The server at http://couch:5984 cannot be reached (connection refused).',
+    });
     let seen = '';
-    const send = couchFetch({ username: 'clerk', password: 'pw', onOutcome: () => undefined, fetch: (_input, init) => ((seen = new Headers(init?.headers).get('Authorization') ?? ''), Promise.resolve(json(200, {}))) });
+    const send = couchFetch({
+      username: 'clerk',
+      password: 'pw',
+      onOutcome: () => undefined,
+      fetch: (_input, init) => ((seen = new Headers(init?.headers).get('Authorization') ?? ''), Promise.resolve(json(200, {}))),
+    });
     await send('http://couch:5984/');
     expect(seen).toBe(`Basic ${Buffer.from('clerk:pw').toString('base64')}`);
   });
@@ -81,8 +111,15 @@ describe('the team databases before replicating', () => {
   });
 
   it('reports a missing database the user may not create, and says what to do', async () => {
-    const routes = { 'GET /': welcome, 'GET /team_cases': json(404, { error: 'not_found', reason: 'Database does not exist.' }), 'PUT /team_cases': json(401, { error: 'unauthorized', reason: 'You are not a server admin.' }) };
-    expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer(routes))).toMatchObject({ problem: 'database-missing', message: expect.stringContaining('Ask the administrator') as unknown });
+    const routes = {
+      'GET /': welcome,
+      'GET /team_cases': json(404, { error: 'not_found', reason: 'Database does not exist.' }),
+      'PUT /team_cases': json(401, { error: 'unauthorized', reason: 'You are not a server admin.' }),
+    };
+    expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer(routes))).toMatchObject({
+      problem: 'database-missing',
+      message: expect.stringContaining('Ask the administrator') as unknown,
+    });
   });
 
   it('does not ask to create a database when the server says the user is no server administrator (issue 13: pouchdb-server dies of it)', async () => {
@@ -98,7 +135,11 @@ describe('the team databases before replicating', () => {
   });
 
   it('an address that is not a CouchDB server says so', async () => {
-    expect(await prepareRemoteDatabases('http://intranet', ['team_cases'], fakeServer({ 'GET /': json(200, { hello: 'world' }) }))).toMatchObject({ problem: 'not-couchdb' });
-    expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer({ 'GET /': json(401, { error: 'unauthorized' }) }))).toMatchObject({ problem: 'credentials' });
+    expect(await prepareRemoteDatabases('http://intranet', ['team_cases'], fakeServer({ 'GET /': json(200, { hello: 'world' }) }))).toMatchObject({
+      problem: 'not-couchdb',
+    });
+    expect(await prepareRemoteDatabases('http://couch:5984', ['team_cases'], fakeServer({ 'GET /': json(401, { error: 'unauthorized' }) }))).toMatchObject({
+      problem: 'credentials',
+    });
   });
 });

@@ -7,8 +7,7 @@
 import type { SyncProblem } from '@shared/domain/sync';
 
 export type CouchOutcome =
-  | { readonly ok: true; readonly url: string; readonly push: boolean }
-  | { readonly ok: false; readonly problem: SyncProblem; readonly message: string };
+  { readonly ok: true; readonly url: string; readonly push: boolean } | { readonly ok: false; readonly problem: SyncProblem; readonly message: string };
 
 export interface CouchFetchOptions {
   readonly username: string;
@@ -76,10 +75,20 @@ export function couchFetch(options: CouchFetchOptions): typeof fetch {
     }
     const push = url.includes('/_bulk_docs');
     if (!response.ok) {
-      const body = (await response.clone().json().catch(() => null)) as { error?: string; reason?: string } | null;
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: string; reason?: string } | null;
       options.onOutcome(problemOf(url, response.status, body));
     } else {
-      const refused = push ? refusedDocuments(await response.clone().json().catch(() => null)) : null;
+      const refused = push
+        ? refusedDocuments(
+            await response
+              .clone()
+              .json()
+              .catch(() => null),
+          )
+        : null;
       options.onOutcome(refused ?? { ok: true, url, push });
     }
     return response;

@@ -43,7 +43,9 @@ export const allDocsSchema = z.object({
 });
 export type AllDocsRow = z.output<typeof allDocsSchema>['rows'][number];
 
-export const bulkDocsSchema = z.array(z.object({ id: z.string(), ok: z.boolean().optional(), rev: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }));
+export const bulkDocsSchema = z.array(
+  z.object({ id: z.string(), ok: z.boolean().optional(), rev: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }),
+);
 
 export const databaseInfoSchema = z.looseObject({
   db_name: z.string().optional(),

@@ -59,7 +59,9 @@ export function pushHandler(target: PushTarget) {
   const idOf = (document: WithDeleted<unknown>) => String((document as Record<string, unknown>)[target.primaryPath]);
 
   /** What to write for each row, and which rows are conflicts (the server copy, for the handler). */
-  async function plan(rows: readonly RxReplicationWriteToMasterRow<unknown>[]): Promise<{ writes: Record<string, unknown>[]; conflicts: WithDeleted<unknown>[] }> {
+  async function plan(
+    rows: readonly RxReplicationWriteToMasterRow<unknown>[],
+  ): Promise<{ writes: Record<string, unknown>[]; conflicts: WithDeleted<unknown>[] }> {
     const server = await serverCopies(
       target,
       rows.map((row) => idOf(row.newDocumentState)),
@@ -86,7 +88,8 @@ export function pushHandler(target: PushTarget) {
       }
       const theirsPlain = theirs as Record<string, unknown>;
       if (sameContent(theirsPlain, mine)) continue;
-      if (row.assumedMasterState && sameContent(theirsPlain, row.assumedMasterState as Record<string, unknown>)) writes.push(toCouch(mine, target.primaryPath, found.value.rev));
+      if (row.assumedMasterState && sameContent(theirsPlain, row.assumedMasterState as Record<string, unknown>))
+        writes.push(toCouch(mine, target.primaryPath, found.value.rev));
       else conflicts.push(theirs);
     }
     return { writes, conflicts };
@@ -119,7 +122,11 @@ export function pushHandler(target: PushTarget) {
 }
 
 /** Writes documents over the server revisions given in them: how the inbound gate heals the server. */
-export function healer(url: string, send: typeof fetch, onWritten: PushTarget['onWritten']): (documents: readonly Record<string, unknown>[]) => Promise<ReadonlySet<string>> {
+export function healer(
+  url: string,
+  send: typeof fetch,
+  onWritten: PushTarget['onWritten'],
+): (documents: readonly Record<string, unknown>[]) => Promise<ReadonlySet<string>> {
   return async (documents) => {
     const response = await send(`${url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs: documents }) });
     const results = await readAnswer(ensureOk(response, '_bulk_docs'), bulkDocsSchema, '_bulk_docs');

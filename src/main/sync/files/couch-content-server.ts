@@ -45,7 +45,11 @@ export class CouchContentServer implements ContentServer {
     for (let start = 0; start < chunks.length; start += BATCH) {
       const batch = chunks.slice(start, start + BATCH);
       const docs = batch.map((chunk) => ({ _id: chunk.id, fileId: chunk.fileId, index: chunk.index, data: chunk.data }));
-      const results = await this.answer(() => this.send(`${this.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) }), bulkDocsSchema, '_bulk_docs');
+      const results = await this.answer(
+        () => this.send(`${this.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) }),
+        bulkDocsSchema,
+        '_bulk_docs',
+      );
       const conflicts = results.filter((result) => result.error === 'conflict').map((result) => result.id);
       if (results.some((result) => result.error && result.error !== 'conflict')) return false;
       if (conflicts.length === 0) continue;
@@ -61,7 +65,11 @@ export class CouchContentServer implements ContentServer {
     const answer = await this.answer(() => this.send(`${this.url}_all_docs?${range}`), allDocsSchema, '_all_docs');
     const docs = answer.rows.flatMap((row) => (row.value && !row.value.deleted ? [{ _id: row.key, _rev: row.value.rev, _deleted: true }] : []));
     if (docs.length === 0) return;
-    const results = await this.answer(() => this.send(`${this.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) }), bulkDocsSchema, '_bulk_docs');
+    const results = await this.answer(
+      () => this.send(`${this.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) }),
+      bulkDocsSchema,
+      '_bulk_docs',
+    );
     const refused = results.find((result) => result.error);
     // Tried again at the next pass (a conflict means someone wrote meanwhile: read again then).
     if (refused) throw new ContentUnreachableError(`The team server did not delete ${refused.id}: ${refused.reason ?? refused.error ?? ''}`);
@@ -81,7 +89,11 @@ export class CouchContentServer implements ContentServer {
   }
 
   private async read(keys: readonly string[]): Promise<Map<string, z.output<typeof chunkDocument>>> {
-    const answer = await this.answer(() => this.send(`${this.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys, include_docs: true }) }), allDocsSchema, '_all_docs');
+    const answer = await this.answer(
+      () => this.send(`${this.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys, include_docs: true }) }),
+      allDocsSchema,
+      '_all_docs',
+    );
     const found = new Map<string, z.output<typeof chunkDocument>>();
     for (const row of answer.rows) {
       if (!row.doc || row.value?.deleted) continue;

@@ -33,7 +33,10 @@ function withoutBookkeeping(document: RxDocumentData<unknown>): Plain {
 function storageCheckFor(schema: RxJsonSchema<unknown>): StorageCheck {
   const validate = getValidator(schema);
   return (document) => {
-    const errors = validate({ ...document, _meta: { lwt: 1 }, _rev: '1-0', _attachments: {}, _deleted: false }) as { instancePath?: string; keyword?: string }[];
+    const errors = validate({ ...document, _meta: { lwt: 1 }, _rev: '1-0', _attachments: {}, _deleted: false }) as {
+      instancePath?: string;
+      keyword?: string;
+    }[];
     return errors.map((error) => `${(error.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || '(document)'}: ${error.keyword ?? 'schema'}`);
   };
 }
@@ -90,7 +93,9 @@ export class InboundGate {
       }
     }
     // Asked only when something is refused: is the local copy what the server last held?
-    const settled = refused.some(({ local }) => local) ? await this.options.settled(refused.flatMap(({ document, local }) => (local ? [document.id] : []))) : new Set<string>();
+    const settled = refused.some(({ local }) => local)
+      ? await this.options.settled(refused.flatMap(({ document, local }) => (local ? [document.id] : [])))
+      : new Set<string>();
     const refusals: (Refusal & { local: Plain | undefined })[] = [];
     for (const { rev, document, local, decision } of refused) {
       // This device changed the document and has not sent it yet: RxDB does not apply the server's
@@ -98,7 +103,15 @@ export class InboundGate {
       // handler, or this device's copy over a broken one). A difference is no rewrite then.
       if (local && !settled.has(document.id) && decision.reason !== 'invalid') continue;
       const heal = decision.heal && local !== undefined && settled.has(document.id);
-      refusals.push({ collection: this.options.collection.name, documentId: document.id, serverRevision: rev, reason: decision.reason, issues: decision.issues, healed: false, local: heal ? local : undefined });
+      refusals.push({
+        collection: this.options.collection.name,
+        documentId: document.id,
+        serverRevision: rev,
+        reason: decision.reason,
+        issues: decision.issues,
+        healed: false,
+        local: heal ? local : undefined,
+      });
     }
     await this.refuse(refusals);
     await this.options.quarantine.release(
@@ -130,7 +143,17 @@ export class InboundGate {
     const local = lastAgreed && lastAgreed['_deleted'] !== true ? { ...lastAgreed, _deleted: false } : undefined;
     const decision = inspectInbound(this.rules, converted, { local, caseUntouched: true }, this.storageCheck);
     if (decision.accept) return converted;
-    await this.refuse([{ collection: this.options.collection.name, documentId: converted.id, serverRevision: document._rev, reason: decision.reason, issues: decision.issues, healed: true, local: undefined }]);
+    await this.refuse([
+      {
+        collection: this.options.collection.name,
+        documentId: converted.id,
+        serverRevision: document._rev,
+        reason: decision.reason,
+        issues: decision.issues,
+        healed: true,
+        local: undefined,
+      },
+    ]);
     return null;
   }
 
@@ -150,7 +173,11 @@ export class InboundGate {
       healed = await this.options
         .heal(toHeal.map((refusal) => toCouch({ ...(refusal.local as Plain), _deleted: false }, this.primaryPath, refusal.serverRevision)))
         .catch((error: unknown) => {
-          this.options.logger.warn('Sync could not give the server back its copy', { collection: this.options.collection.name, ids: toHeal.map((refusal) => refusal.documentId), error: error instanceof Error ? error.name : 'unknown' });
+          this.options.logger.warn('Sync could not give the server back its copy', {
+            collection: this.options.collection.name,
+            ids: toHeal.map((refusal) => refusal.documentId),
+            error: error instanceof Error ? error.name : 'unknown',
+          });
           return new Set<string>();
         });
     }
@@ -174,7 +201,10 @@ export class InboundGate {
   }
 
   /** For deletions under "while the case is untouched": the case of each document, as stored here. */
-  private async untouchedCases(incoming: readonly { document: Incoming }[], locals: ReadonlyMap<string, Plain>): Promise<(document: Incoming, local: Plain | undefined) => boolean> {
+  private async untouchedCases(
+    incoming: readonly { document: Incoming }[],
+    locals: ReadonlyMap<string, Plain>,
+  ): Promise<(document: Incoming, local: Plain | undefined) => boolean> {
     if (this.rules.deletion !== 'while-case-untouched') return () => false;
     const caseIdOf = (document: Incoming, local: Plain | undefined): string | null =>
       this.options.collection.name === 'cases' ? document.id : typeof local?.['caseId'] === 'string' ? local['caseId'] : null;

@@ -28,7 +28,15 @@ beforeAll(async () => {
   await t.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-12-28'] });
   await t.call('settings.saveComplaintType', { id: 'pharmacy', label: { 'en-GB': 'Pharmacy', lv: 'Aptieka' }, retired: false });
   await t.call('settings.setDepartments', { departments: ['Billing', 'Pharmacy'] });
-  await t.call('staff.save', { name: 'Ann Clerk', email: 'ann@example.org', login: 'ann', roles: ['clerk'], departments: ['Post room'], active: true, password: 'correct horse battery' });
+  await t.call('staff.save', {
+    name: 'Ann Clerk',
+    email: 'ann@example.org',
+    login: 'ann',
+    roles: ['clerk'],
+    departments: ['Post room'],
+    active: true,
+    password: 'correct horse battery',
+  });
   const letter = await t.call('post.logIncoming', {
     receivedOn: '2026-11-23',
     sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },
@@ -43,7 +51,12 @@ beforeAll(async () => {
   const finalised = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
   await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
   await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
-  await t.call('caseViews.save', { name: 'My billing cases', filters: { open: true, types: ['billing'] }, sort: { field: 'nextDueAt', direction: 'asc' }, search: '' });
+  await t.call('caseViews.save', {
+    name: 'My billing cases',
+    filters: { open: true, types: ['billing'] },
+    sort: { field: 'nextDueAt', direction: 'asc' },
+    search: '',
+  });
   await t.call('cases.get', { caseId }); // P-7.2: an access log entry
   const database = domain.db as unknown as RxDatabase;
   await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
@@ -79,24 +92,35 @@ describe('everything Plaint writes passes', () => {
 });
 
 describe('malformed documents are refused with the field and the rule', () => {
-  const refusedFor = (collection: string, document: Record<string, unknown>) => inspectInbound(inboundRulesOf(collection), incoming(document), fresh, noStorageIssues);
+  const refusedFor = (collection: string, document: Record<string, unknown>) =>
+    inspectInbound(inboundRulesOf(collection), incoming(document), fresh, noStorageIssues);
 
   it('a case with `clock: {}` or without `openInquiries`', () => {
     const good = firstOf('cases');
-    expect(refusedFor('cases', { ...good, clock: {} })).toMatchObject({ accept: false, reason: 'invalid', issues: expect.arrayContaining(['clock.receivedAt: invalid_type']) as unknown });
+    expect(refusedFor('cases', { ...good, clock: {} })).toMatchObject({
+      accept: false,
+      reason: 'invalid',
+      issues: expect.arrayContaining(['clock.receivedAt: invalid_type']) as unknown,
+    });
     const { openInquiries: _gone, ...missing } = good;
     expect(refusedFor('cases', missing)).toMatchObject({ accept: false, issues: ['openInquiries: invalid_type'] });
   });
 
   it('settings: an unknown holiday region, complaint types that are not a list, SLA limits of 0 or negative days', () => {
     const calendar = firstOf('settings', (document) => document['id'] === 'calendar');
-    expect(refusedFor('settings', { ...calendar, value: { data: { region: 'XX', timeZone: 'Europe/London', closures: [] } } })).toMatchObject({ accept: false, issues: ['value.data.region: custom'] });
+    expect(refusedFor('settings', { ...calendar, value: { data: { region: 'XX', timeZone: 'Europe/London', closures: [] } } })).toMatchObject({
+      accept: false,
+      issues: ['value.data.region: custom'],
+    });
     const types = firstOf('settings', (document) => document['id'] === 'complaintTypes');
     expect(refusedFor('settings', { ...types, value: { data: { product: 'Product' } } })).toMatchObject({ accept: false, issues: ['value.data: custom'] });
     const sla = firstOf('settings', (document) => document['id'] === 'slaPolicy');
     const policy = (sla['value'] as { data: Record<string, unknown> }).data;
     for (const days of [0, -3]) {
-      expect(refusedFor('settings', { ...sla, value: { data: { ...policy, stage1ResolutionWorkingDays: days } } })).toMatchObject({ accept: false, issues: ['value.data.stage1ResolutionWorkingDays: custom'] });
+      expect(refusedFor('settings', { ...sla, value: { data: { ...policy, stage1ResolutionWorkingDays: days } } })).toMatchObject({
+        accept: false,
+        issues: ['value.data.stage1ResolutionWorkingDays: custom'],
+      });
     }
   });
 
@@ -105,10 +129,15 @@ describe('malformed documents are refused with the field and the rule', () => {
     const { password: _verifier, ...withoutVerifier } = ann;
     // A made-up role, the shape from before accounts, an extra field, an enormous scrypt cost.
     expect(refusedFor('staff', { ...ann, roles: ['superuser'] })).toMatchObject({ accept: false, issues: ['roles.0: invalid_value'] });
-    expect(refusedFor('staff', { id: ann['id'], name: 'Forged', email: '', role: 'administrator', active: true, createdAt: ann['createdAt'] })).toMatchObject({ accept: false });
+    expect(refusedFor('staff', { id: ann['id'], name: 'Forged', email: '', role: 'administrator', active: true, createdAt: ann['createdAt'] })).toMatchObject({
+      accept: false,
+    });
     expect(refusedFor('staff', { ...ann, isAdmin: true })).toMatchObject({ accept: false, issues: ['(document): unrecognized_keys'] });
     expect(refusedFor('staff', withoutVerifier)).toMatchObject({ accept: false, issues: ['password: invalid_type'] });
-    expect(refusedFor('staff', { ...ann, password: { ...(ann['password'] as object), N: 2 ** 30 } })).toMatchObject({ accept: false, issues: ['password.N: too_big'] });
+    expect(refusedFor('staff', { ...ann, password: { ...(ann['password'] as object), N: 2 ** 30 } })).toMatchObject({
+      accept: false,
+      issues: ['password.N: too_big'],
+    });
     expect(refusedFor('staff', { ...ann, roles: ['clerk', 'clerk'] })).toMatchObject({ accept: false });
   });
 
@@ -129,37 +158,80 @@ describe('deletions and rewrites follow each collection', () => {
     const untouched = firstOf('cases', (document) => document['status'] === 'received' && document['updatedAt'] === document['createdAt']);
     expect(inspectInbound(rules, tombstone(untouched), { local: held(untouched), caseUntouched: true }, noStorageIssues)).toEqual({ accept: true });
     const worked = firstOf('cases', (document) => document['status'] !== 'received');
-    expect(inspectInbound(rules, tombstone(worked), { local: held(worked), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'deletion-refused', heal: true });
+    expect(inspectInbound(rules, tombstone(worked), { local: held(worked), caseUntouched: false }, noStorageIssues)).toMatchObject({
+      accept: false,
+      reason: 'deletion-refused',
+      heal: true,
+    });
   });
 
   it('letters, files, chunks, settings, staff and device codes are never deleted by Plaint: refused and healed', () => {
     for (const collection of ['letters', 'files', 'fileChunks', 'settings', 'staff', 'deviceCodes']) {
       const document = firstOf(collection);
-      expect(inspectInbound(inboundRulesOf(collection), tombstone(document), { local: held(document), caseUntouched: true }, noStorageIssues)).toMatchObject({ accept: false, reason: 'deletion-refused', heal: true });
+      expect(inspectInbound(inboundRulesOf(collection), tombstone(document), { local: held(document), caseUntouched: true }, noStorageIssues)).toMatchObject({
+        accept: false,
+        reason: 'deletion-refused',
+        heal: true,
+      });
     }
     // Deleted before it ever arrived: nothing to give back, but it is said.
-    expect(inspectInbound(inboundRulesOf('fileChunks'), { id: 'file-x:3', _deleted: true }, fresh, noStorageIssues)).toMatchObject({ accept: false, reason: 'deleted-before-arrival', heal: false });
+    expect(inspectInbound(inboundRulesOf('fileChunks'), { id: 'file-x:3', _deleted: true }, fresh, noStorageIssues)).toMatchObject({
+      accept: false,
+      reason: 'deleted-before-arrival',
+      heal: false,
+    });
   });
 
   it('P-7.2: an access log entry is never rewritten nor deleted: refused and healed', () => {
     const entry = firstOf('accessLog');
     expect(entry).toMatchObject({ action: 'opened' });
     const rules = inboundRulesOf('accessLog');
-    expect(inspectInbound(rules, incoming({ ...entry, accountId: 'someone-else' }), { local: held(entry), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
-    expect(inspectInbound(rules, tombstone(entry), { local: held(entry), caseUntouched: true }, noStorageIssues)).toMatchObject({ accept: false, reason: 'deletion-refused', heal: true });
+    expect(
+      inspectInbound(rules, incoming({ ...entry, accountId: 'someone-else' }), { local: held(entry), caseUntouched: false }, noStorageIssues),
+    ).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
+    expect(inspectInbound(rules, tombstone(entry), { local: held(entry), caseUntouched: true }, noStorageIssues)).toMatchObject({
+      accept: false,
+      reason: 'deletion-refused',
+      heal: true,
+    });
     expect(inspectInbound(rules, incoming({ ...entry, id: 'forged', action: 'deleted-everything' }), fresh, noStorageIssues)).toMatchObject({ accept: false });
   });
 
   it('an audit entry, a scan chunk or a letter text rewritten on the server keeps its first version', () => {
     const audit = firstOf('timeline', (document) => document['kind'] === 'audit' || document['kind'] === 'transition');
-    expect(inspectInbound(inboundRulesOf('timeline'), incoming({ ...audit, by: { id: 'x', name: 'Someone else' } }), { local: held(audit), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
+    expect(
+      inspectInbound(
+        inboundRulesOf('timeline'),
+        incoming({ ...audit, by: { id: 'x', name: 'Someone else' } }),
+        { local: held(audit), caseUntouched: false },
+        noStorageIssues,
+      ),
+    ).toMatchObject({ accept: false, reason: 'rewritten', heal: true });
     const chunk = firstOf('fileChunks');
-    expect(inspectInbound(inboundRulesOf('fileChunks'), incoming({ ...chunk, data: 'AAAA' }), { local: held(chunk), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten' });
+    expect(
+      inspectInbound(inboundRulesOf('fileChunks'), incoming({ ...chunk, data: 'AAAA' }), { local: held(chunk), caseUntouched: false }, noStorageIssues),
+    ).toMatchObject({ accept: false, reason: 'rewritten' });
     const letter = firstOf('letters', (document) => document['direction'] === 'out');
-    expect(inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, text: 'Changed' }), { local: held(letter), caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten' });
+    expect(
+      inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, text: 'Changed' }), { local: held(letter), caseUntouched: false }, noStorageIssues),
+    ).toMatchObject({ accept: false, reason: 'rewritten' });
     // Its posting may change (a later posting entry); a voided letter may not come back.
-    expect(inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, posting: null, postedOn: '' }), { local: held(letter), caseUntouched: false }, noStorageIssues)).toEqual({ accept: true });
-    expect(inspectInbound(inboundRulesOf('letters'), incoming({ ...letter, voided: false }), { local: { ...held(letter), voided: true }, caseUntouched: false }, noStorageIssues)).toMatchObject({ accept: false, reason: 'rewritten' });
+    expect(
+      inspectInbound(
+        inboundRulesOf('letters'),
+        incoming({ ...letter, posting: null, postedOn: '' }),
+        { local: held(letter), caseUntouched: false },
+        noStorageIssues,
+      ),
+    ).toEqual({ accept: true });
+    expect(
+      inspectInbound(
+        inboundRulesOf('letters'),
+        incoming({ ...letter, voided: false }),
+        { local: { ...held(letter), voided: true }, caseUntouched: false },
+        noStorageIssues,
+      ),
+    ).toMatchObject({ accept: false, reason: 'rewritten' });
   });
 });
 

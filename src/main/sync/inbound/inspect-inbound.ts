@@ -48,7 +48,8 @@ export function inspectInbound(rules: InboundRules, incoming: Incoming, state: L
   const { local } = state;
   const localAlive = local !== undefined && !local._deleted;
   if (incoming._deleted) {
-    if (!localAlive) return rules.deletion === 'refuse' && local === undefined ? { accept: false, reason: 'deleted-before-arrival', issues: [], heal: false } : ACCEPT;
+    if (!localAlive)
+      return rules.deletion === 'refuse' && local === undefined ? { accept: false, reason: 'deleted-before-arrival', issues: [], heal: false } : ACCEPT;
     if (rules.deletion === 'allow' || (rules.deletion === 'while-case-untouched' && state.caseUntouched)) return ACCEPT;
     return { accept: false, reason: 'deletion-refused', issues: [], heal: true };
   }
@@ -62,7 +63,8 @@ export function inspectInbound(rules: InboundRules, incoming: Incoming, state: L
     // A voided letter stays voided: undo cannot be undone by the server.
     const unvoided = local['voided'] === true && incoming['voided'] === false;
     if (changed && !unvoided && isErasure(rules, local, incoming)) return ACCEPT;
-    if (changed || unvoided) return { accept: false, reason: 'rewritten', issues: changed ? ['(content): written once'] : ['voided: stays voided'], heal: true };
+    if (changed || unvoided)
+      return { accept: false, reason: 'rewritten', issues: changed ? ['(content): written once'] : ['voided: stays voided'], heal: true };
   }
   return ACCEPT;
 }

@@ -36,7 +36,14 @@ const quarantineSchema = storedSchemaOf<StoredEntry>(storedEntryRecord, {
   title: 'sync quarantine entry',
   version: 0,
   primaryKey: 'id',
-  fields: { id: { maxLength: 120 }, source: { maxLength: 40 }, documentId: { maxLength: 80 }, serverRevision: { maxLength: 100 }, reason: { maxLength: 40 }, at: { maxLength: 30 } },
+  fields: {
+    id: { maxLength: 120 },
+    source: { maxLength: 40 },
+    documentId: { maxLength: 80 },
+    serverRevision: { maxLength: 100 },
+    reason: { maxLength: 40 },
+    at: { maxLength: 30 },
+  },
   required: ['id', 'source', 'documentId', 'serverRevision', 'reason', 'issues', 'healed', 'at'],
   indexes: ['at'],
 });
@@ -67,7 +74,13 @@ export class Quarantine {
     if (refusals.length === 0) return;
     const at = this.now().toISOString();
     await this.entries.bulkUpsert(
-      refusals.map(({ collection, ...refusal }) => ({ ...refusal, source: collection, issues: [...refusal.issues], id: `${collection}|${refusal.documentId}`, at })),
+      refusals.map(({ collection, ...refusal }) => ({
+        ...refusal,
+        source: collection,
+        issues: [...refusal.issues],
+        id: `${collection}|${refusal.documentId}`,
+        at,
+      })),
     );
   }
 

@@ -46,7 +46,10 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`pouchdb-server exited (${child.exitCode}): ${output()}`);
-    const up = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((response) => response.ok || response.status === 401, () => false);
+    const up = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      (response) => response.ok || response.status === 401,
+      () => false,
+    );
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -68,10 +71,27 @@ export async function startCouchServer(options: { directory?: string; port?: num
     async start() {
       let output = '';
       // Its config file and log are written to the working directory: keep them with the data.
-      child = spawn(process.execPath, ['--require', PEER_GUARD, pouchdbServerBin(), '--host', '127.0.0.1', '--port', String(port), '--dir', directory, '--config', path.join(directory, 'config.json'), '--no-stdout-logs'], {
-        cwd: directory,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawn(
+        process.execPath,
+        [
+          '--require',
+          PEER_GUARD,
+          pouchdbServerBin(),
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--dir',
+          directory,
+          '--config',
+          path.join(directory, 'config.json'),
+          '--no-stdout-logs',
+        ],
+        {
+          cwd: directory,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       const started = child;
@@ -91,7 +111,11 @@ export async function startCouchServer(options: { directory?: string; port?: num
     },
     async addAdmin(name, password) {
       const headers = admin ? { Authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` } : undefined;
-      const response = await fetch(`${url}/_config/admins/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(password), ...(headers ? { headers } : {}) });
+      const response = await fetch(`${url}/_config/admins/${encodeURIComponent(name)}`, {
+        method: 'PUT',
+        body: JSON.stringify(password),
+        ...(headers ? { headers } : {}),
+      });
       if (!response.ok) throw new Error(`Could not add admin: ${response.status}`);
       admin = { name, password };
     },

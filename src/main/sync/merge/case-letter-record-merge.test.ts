@@ -11,11 +11,19 @@ import { earliestClaim } from './record-merge';
 import { ann, baseCase as base, bob, edit, outgoingLetter, posted } from './test-support';
 
 describe('cases: merge bookkeeping and field versions', () => {
-  it("the merged case carries the bookkeeping (updatedAt, updatedBy) of the side saved last, in either order", () => {
+  it('the merged case carries the bookkeeping (updatedAt, updatedBy) of the side saved last, in either order', () => {
     const onA = edit(base, { summary: 'From Ann' }, '2026-11-21T10:00:00.000Z', ann);
     const onB = edit(base, { description: 'From Bob' }, '2026-11-21T09:00:00.000Z', bob);
-    for (const [x, y] of [[onA, onB], [onB, onA]] as const) {
-      expect(mergeCases(base, x, y).merged).toMatchObject({ updatedAt: '2026-11-21T10:00:00.000Z', updatedBy: ann, summary: 'From Ann', description: 'From Bob' });
+    for (const [x, y] of [
+      [onA, onB],
+      [onB, onA],
+    ] as const) {
+      expect(mergeCases(base, x, y).merged).toMatchObject({
+        updatedAt: '2026-11-21T10:00:00.000Z',
+        updatedBy: ann,
+        summary: 'From Ann',
+        description: 'From Bob',
+      });
     }
   });
 
@@ -30,7 +38,10 @@ describe('cases: merge bookkeeping and field versions', () => {
   it('the same change made on both sides keeps the stamp of the later of the two edits', () => {
     const onA = edit(base, { summary: 'Same' }, '2026-11-21T10:05:00.000Z', ann);
     const onB = edit(base, { summary: 'Same' }, '2026-11-21T10:00:00.000Z', bob);
-    for (const [x, y] of [[onA, onB], [onB, onA]] as const) {
+    for (const [x, y] of [
+      [onA, onB],
+      [onB, onA],
+    ] as const) {
       const { merged, conflicts } = mergeCases(base, x, y);
       expect(conflicts).toEqual([]);
       expect(merged.fieldVersions).toEqual({ summary: { at: '2026-11-21T10:05:00.000Z', by: ann } });
@@ -40,7 +51,10 @@ describe('cases: merge bookkeeping and field versions', () => {
   it('a case from before field versions merges with an edited copy, in either order', () => {
     const { fieldVersions: _none, ...old } = base;
     const onA = edit(old as CaseDocument, { summary: 'Edited' }, '2026-11-21T10:00:00.000Z', ann);
-    for (const [x, y] of [[onA, old as CaseDocument], [old as CaseDocument, onA]] as const) {
+    for (const [x, y] of [
+      [onA, old as CaseDocument],
+      [old as CaseDocument, onA],
+    ] as const) {
       const { merged, conflicts } = mergeCases(old as CaseDocument, x, y);
       expect(conflicts).toEqual([]);
       expect(merged.summary).toBe('Edited');
@@ -53,7 +67,10 @@ describe('cases: merge bookkeeping and field versions', () => {
     const { company: _gone, ...without } = withCompany.complainant as CaseDocument['complainant'] & { company: string };
     const onA = edit(withCompany, { complainant: without }, '2026-11-21T10:00:00.000Z', ann);
     const onB = edit(withCompany, { complainant: without }, '2026-11-21T10:05:00.000Z', bob);
-    for (const [x, y] of [[onA, onB], [onB, onA]] as const) {
+    for (const [x, y] of [
+      [onA, onB],
+      [onB, onA],
+    ] as const) {
       const { merged } = mergeCases(withCompany, x, y);
       expect('company' in merged.complainant).toBe(false);
       expect(merged.fieldVersions?.['complainant.company']).toEqual({ at: '2026-11-21T10:05:00.000Z', by: bob });
@@ -64,7 +81,10 @@ describe('cases: merge bookkeeping and field versions', () => {
     const at = '2026-11-21T10:00:00.000Z';
     const onA = edit(base, { summary: 'Zebra (Ann)' }, at, ann);
     const onB = edit(base, { summary: 'Apple (Bob)' }, at, bob);
-    for (const [x, y] of [[onA, onB], [onB, onA]] as const) {
+    for (const [x, y] of [
+      [onA, onB],
+      [onB, onA],
+    ] as const) {
       const { merged, conflicts } = mergeCases(base, x, y);
       expect(merged.summary).toBe('Apple (Bob)');
       expect(conflicts.map((conflict) => [conflict.kept.value, conflict.discarded.value])).toEqual([['Apple (Bob)', 'Zebra (Ann)']]);
@@ -83,7 +103,10 @@ describe('letters', () => {
 
   it('a posting is kept from whichever copy has it', () => {
     const withPosting = postedBy(bob, '2026-11-22T10:00:00.000Z', 'AB1');
-    for (const [x, y] of [[withPosting, letter], [letter, withPosting]] as const) {
+    for (const [x, y] of [
+      [withPosting, letter],
+      [letter, withPosting],
+    ] as const) {
       expect(mergeLetters(letter, x, y)).toEqual({ merged: withPosting, conflict: null });
     }
   });
@@ -92,10 +115,16 @@ describe('letters', () => {
     // Ann logged her posting later; Bob's staff id sorts higher, so only the posting times can decide.
     const byBob = postedBy(bob, '2026-11-22T10:00:00.000Z', 'AB1');
     const byAnn = postedBy(ann, '2026-11-22T11:00:00.000Z', 'AB2');
-    for (const [x, y] of [[byBob, byAnn], [byAnn, byBob]] as const) {
+    for (const [x, y] of [
+      [byBob, byAnn],
+      [byAnn, byBob],
+    ] as const) {
       const { merged, conflict } = mergeLetters(letter, x, y);
       expect(merged).toEqual(byAnn);
-      expect(conflict).toEqual({ kept: { value: byAnn.posting, at: '2026-11-22T11:00:00.000Z', by: ann }, discarded: { value: byBob.posting, at: '2026-11-22T10:00:00.000Z', by: bob } });
+      expect(conflict).toEqual({
+        kept: { value: byAnn.posting, at: '2026-11-22T11:00:00.000Z', by: ann },
+        discarded: { value: byBob.posting, at: '2026-11-22T10:00:00.000Z', by: bob },
+      });
     }
   });
 

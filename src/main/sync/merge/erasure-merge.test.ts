@@ -16,7 +16,16 @@ const admin: StaffRef = { id: 'staff-admin', name: 'Ada' };
 
 const base: CaseDocument = {
   ...baseCase,
-  complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '+371 2000 0000', address: { lines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' }, preferredChannel: 'email', customerNumber: 'C-77', orderNumber: 'O-88' },
+  complainant: {
+    kind: 'customer',
+    name: 'Jānis Bērziņš',
+    email: 'janis@example.lv',
+    phone: '+371 2000 0000',
+    address: { lines: ['Rīgas iela 1'], postcode: 'LV-1050', country: 'LV' },
+    preferredChannel: 'email',
+    customerNumber: 'C-77',
+    orderNumber: 'O-88',
+  },
   product: 'Monitor',
   summary: 'Jānis says the monitor broke',
   description: 'Bought for his mother',
@@ -32,8 +41,18 @@ const PERSONAL = ['Jānis', 'Bērziņš', 'janis@', '2000 0000', 'LV-1050', 'Rī
 describe('an anonymised case is not brought back by an edit made elsewhere (issue 14)', () => {
   const erased = anonymise(base, '2026-11-24T10:00:00.000Z');
   const edits = {
-    older: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCauseId: 'late-dispatch' }, '2026-11-23T10:00:00.000Z', ann),
-    later: edit(base, { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCauseId: 'late-dispatch' }, '2026-11-25T10:00:00.000Z', ann),
+    older: edit(
+      base,
+      { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCauseId: 'late-dispatch' },
+      '2026-11-23T10:00:00.000Z',
+      ann,
+    ),
+    later: edit(
+      base,
+      { complainant: { ...base.complainant, email: 'j.berzins@work.lv', name: 'Jāņa Bērziņa' }, rootCauseId: 'late-dispatch' },
+      '2026-11-25T10:00:00.000Z',
+      ann,
+    ),
   };
 
   for (const [when, edited] of Object.entries(edits)) {
@@ -80,7 +99,10 @@ describe('an erased letter stays erased (issue 14)', () => {
   const posted: LetterDocument = postedLetter(letter, ann, '2026-11-22T10:00:00.000Z', 'RR123');
 
   it('a posting logged offline meets the erasure: the letter stays erased, its posting kept without the tracking number, no conflict', () => {
-    for (const { merged, conflict } of [mergeLettersKeepingErasure(letter, posted, erasedLetter(letter)), mergeLettersKeepingErasure(letter, erasedLetter(letter), posted)]) {
+    for (const { merged, conflict } of [
+      mergeLettersKeepingErasure(letter, posted, erasedLetter(letter)),
+      mergeLettersKeepingErasure(letter, erasedLetter(letter), posted),
+    ]) {
       expect(merged).toMatchObject({ party: { name: '' }, text: '', files: [], posting: { postedOn: '2026-11-22', trackingNumber: '' } });
       expect(conflict).toBeNull();
       expect(JSON.stringify(merged)).not.toMatch(/Jānis|Rīgas|LV-1050|RR123|ack\.pdf/);

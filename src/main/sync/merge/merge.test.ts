@@ -24,10 +24,20 @@ const acknowledged = (at: string): Partial<CaseDocument> => ({
 describe('cases: edits to different fields both survive', () => {
   it('summary and assignee on one device, e-mail and the acknowledgement on the other', () => {
     const onA = edit(edit(base, { summary: 'Monitor shows E3' }, '2026-11-21T10:00:00.000Z', ann), { assignee: ann }, '2026-11-21T10:01:00.000Z', ann);
-    const onB = edit(edit(base, { complainant: { ...base.complainant, email: 'janis@work.lv' } }, '2026-11-21T09:00:00.000Z', bob), acknowledged('2026-11-21T09:30:00.000Z'), '2026-11-21T09:30:00.000Z', bob);
+    const onB = edit(
+      edit(base, { complainant: { ...base.complainant, email: 'janis@work.lv' } }, '2026-11-21T09:00:00.000Z', bob),
+      acknowledged('2026-11-21T09:30:00.000Z'),
+      '2026-11-21T09:30:00.000Z',
+      bob,
+    );
     const { merged, conflicts } = mergeCases(base, onA, onB);
     expect(conflicts).toEqual([]);
-    expect(merged).toMatchObject({ summary: 'Monitor shows E3', assignee: ann, status: 'acknowledged', complainant: { email: 'janis@work.lv', name: 'Jānis Bērziņš' } });
+    expect(merged).toMatchObject({
+      summary: 'Monitor shows E3',
+      assignee: ann,
+      status: 'acknowledged',
+      complainant: { email: 'janis@work.lv', name: 'Jānis Bērziņš' },
+    });
     expect(merged.clock).toEqual({ receivedAt: base.receivedAt, acknowledgedAt: '2026-11-21T09:30:00.000Z' });
     expect(mergeCases(base, onB, onA).merged).toEqual(merged);
   });
@@ -54,7 +64,14 @@ describe('cases: the same field edited on both devices', () => {
     const onB = edit(base, { summary: 'From Bob' }, '2026-11-21T10:05:00.000Z', bob);
     const { merged, conflicts } = mergeCases(base, onA, onB);
     expect(merged.summary).toBe('From Bob');
-    expect(conflicts).toEqual([{ caseId: 'case-1', group: 'summary', kept: { value: 'From Bob', at: '2026-11-21T10:05:00.000Z', by: bob }, discarded: { value: 'From Ann', at: '2026-11-21T10:00:00.000Z', by: ann } }]);
+    expect(conflicts).toEqual([
+      {
+        caseId: 'case-1',
+        group: 'summary',
+        kept: { value: 'From Bob', at: '2026-11-21T10:05:00.000Z', by: bob },
+        discarded: { value: 'From Ann', at: '2026-11-21T10:00:00.000Z', by: ann },
+      },
+    ]);
     expect(mergeCases(base, onB, onA)).toEqual({ merged, conflicts });
   });
 
@@ -131,24 +148,35 @@ describe('cases: properties over random edits', () => {
   const groups = ['summary', 'description', 'product', 'rootCauseNote', 'email', 'phone'] as const;
   const apply = (document: CaseDocument, group: (typeof groups)[number], value: string, at: string, by: StaffRef) =>
     edit(document, group === 'email' || group === 'phone' ? { complainant: { ...document.complainant, [group]: value } } : { [group]: value }, at, by);
-  const editsArbitrary = fc.array(fc.record({ group: fc.constantFrom(...groups), value: fc.string({ maxLength: 8 }), minute: fc.integer({ min: 0, max: 59 }) }), { maxLength: 6 });
+  const editsArbitrary = fc.array(
+    fc.record({ group: fc.constantFrom(...groups), value: fc.string({ maxLength: 8 }), minute: fc.integer({ min: 0, max: 59 }) }),
+    { maxLength: 6 },
+  );
 
   it('symmetric, idempotent, and every edit made on one side only survives', () => {
     fc.assert(
       fc.property(editsArbitrary, editsArbitrary, (editsA, editsB) => {
         let onA = base;
         let onB = base;
-        editsA.forEach((change, index) => (onA = apply(onA, change.group, `A${change.value}`, `2026-11-21T10:${String(change.minute).padStart(2, '0')}:0${index}.000Z`, ann)));
-        editsB.forEach((change, index) => (onB = apply(onB, change.group, `B${change.value}`, `2026-11-21T10:${String(change.minute).padStart(2, '0')}:0${index}.000Z`, bob)));
+        editsA.forEach(
+          (change, index) =>
+            (onA = apply(onA, change.group, `A${change.value}`, `2026-11-21T10:${String(change.minute).padStart(2, '0')}:0${index}.000Z`, ann)),
+        );
+        editsB.forEach(
+          (change, index) =>
+            (onB = apply(onB, change.group, `B${change.value}`, `2026-11-21T10:${String(change.minute).padStart(2, '0')}:0${index}.000Z`, bob)),
+        );
         const forward = mergeCases(base, onA, onB);
         expect(mergeCases(base, onB, onA)).toEqual(forward);
         expect(mergeCases(forward.merged, forward.merged, forward.merged).merged).toEqual(forward.merged);
-        const value = (document: CaseDocument, group: (typeof groups)[number]) => (group === 'email' || group === 'phone' ? document.complainant[group] : document[group]);
+        const value = (document: CaseDocument, group: (typeof groups)[number]) =>
+          group === 'email' || group === 'phone' ? document.complainant[group] : document[group];
         for (const group of groups) {
           const [a, b, merged] = [value(onA, group), value(onB, group), value(forward.merged, group)];
           if (a === value(base, group)) expect(merged).toBe(b);
           else if (b === value(base, group)) expect(merged).toBe(a);
-          else if (a !== b) expect(forward.conflicts.some((conflict) => conflict.group.endsWith(group) && conflict.discarded.value === (merged === a ? b : a))).toBe(true);
+          else if (a !== b)
+            expect(forward.conflicts.some((conflict) => conflict.group.endsWith(group) && conflict.discarded.value === (merged === a ? b : a))).toBe(true);
         }
       }),
       { numRuns: 300 },
@@ -161,7 +189,10 @@ describe('letters', () => {
   const postedBy = (by: StaffRef, at: string, tracking: string) => posted(letter, by, at, tracking);
 
   it('a posting logged on one device and nothing on the other is kept', () => {
-    expect(mergeLetters(letter, postedBy(ann, '2026-11-22T10:00:00.000Z', 'AB1'), letter)).toMatchObject({ merged: { posting: { trackingNumber: 'AB1' }, postedOn: '2026-11-22' }, conflict: null });
+    expect(mergeLetters(letter, postedBy(ann, '2026-11-22T10:00:00.000Z', 'AB1'), letter)).toMatchObject({
+      merged: { posting: { trackingNumber: 'AB1' }, postedOn: '2026-11-22' },
+      conflict: null,
+    });
   });
 
   it('two postings: the later entry is kept and the other reported', () => {
@@ -171,7 +202,10 @@ describe('letters', () => {
   });
 
   it('voided anywhere stays voided', () => {
-    expect(mergeLetters(letter, { ...letter, voided: true }, postedBy(bob, '2026-11-22T11:00:00.000Z', 'AB2')).merged).toMatchObject({ voided: true, posting: { trackingNumber: 'AB2' } });
+    expect(mergeLetters(letter, { ...letter, voided: true }, postedBy(bob, '2026-11-22T11:00:00.000Z', 'AB2')).merged).toMatchObject({
+      voided: true,
+      posting: { trackingNumber: 'AB2' },
+    });
   });
 });
 
@@ -198,19 +232,48 @@ describe('settings', () => {
   });
 
   it('departments: additions and removals from both sides', () => {
-    const merged = mergeSettings(area(['Billing', 'Warehouse'], '2026-11-20T10:00:00.000Z', ann), area(['Billing', 'Warehouse', 'Pharmacy'], '2026-11-21T10:00:00.000Z', ann), area(['Billing'], '2026-11-21T11:00:00.000Z', bob));
+    const merged = mergeSettings(
+      area(['Billing', 'Warehouse'], '2026-11-20T10:00:00.000Z', ann),
+      area(['Billing', 'Warehouse', 'Pharmacy'], '2026-11-21T10:00:00.000Z', ann),
+      area(['Billing'], '2026-11-21T11:00:00.000Z', bob),
+    );
     expect(merged.value.data).toEqual(['Billing', 'Pharmacy']);
   });
 });
 
 describe('staff and device codes', () => {
   it('staff profiles merge field by field; the server keeps a field changed on both sides', () => {
-    const member: StaffMember = { id: 's', name: 'Ann', email: '', login: 'ann', roles: ['clerk'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null };
-    expect(mergeStaff(member, { ...member, email: 'ann@example.org', roles: ['manager'] }, { ...member, roles: ['caseworker'], active: false })).toEqual({ ...member, email: 'ann@example.org', roles: ['caseworker'], active: false });
+    const member: StaffMember = {
+      id: 's',
+      name: 'Ann',
+      email: '',
+      login: 'ann',
+      roles: ['clerk'],
+      departments: [],
+      active: true,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      password: null,
+    };
+    expect(mergeStaff(member, { ...member, email: 'ann@example.org', roles: ['manager'] }, { ...member, roles: ['caseworker'], active: false })).toEqual({
+      ...member,
+      email: 'ann@example.org',
+      roles: ['caseworker'],
+      active: false,
+    });
   });
 
   it('without a base (re-sending to a server restored from an older copy) the device keeps its later profile', () => {
-    const member: StaffMember = { id: 's', name: 'Ann', email: '', login: 'ann', roles: ['clerk'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null };
+    const member: StaffMember = {
+      id: 's',
+      name: 'Ann',
+      email: '',
+      login: 'ann',
+      roles: ['clerk'],
+      departments: [],
+      active: true,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      password: null,
+    };
     expect(mergeStaff(undefined, { ...member, roles: ['manager'] }, member)).toEqual({ ...member, roles: ['manager'] });
   });
 

@@ -18,8 +18,20 @@ describe('root causes and improvement actions merge record by record (P-5.3)', (
   it('two causes added to one category on two devices both survive, and the result is a valid taxonomy', () => {
     const base = [{ id: 'delivery', label: label('Delivery'), retired: false, causes: [{ id: 'courier', label: label('Courier'), retired: false }] }];
     const onA = [{ ...base[0]!, causes: [...base[0]!.causes, { id: 'late', label: label('Late'), retired: false }] }];
-    const onB = [{ ...base[0]!, causes: [{ id: 'courier', label: label('Courier'), retired: true }, { id: 'address', label: label('Address'), retired: false }] }];
-    const merged = mergeSettings(area('rootCauses', base, '2026-11-20T10:00:00.000Z', ann), area('rootCauses', onA, '2026-11-21T10:00:00.000Z', ann), area('rootCauses', onB, '2026-11-21T11:00:00.000Z', bob));
+    const onB = [
+      {
+        ...base[0]!,
+        causes: [
+          { id: 'courier', label: label('Courier'), retired: true },
+          { id: 'address', label: label('Address'), retired: false },
+        ],
+      },
+    ];
+    const merged = mergeSettings(
+      area('rootCauses', base, '2026-11-20T10:00:00.000Z', ann),
+      area('rootCauses', onA, '2026-11-21T10:00:00.000Z', ann),
+      area('rootCauses', onB, '2026-11-21T11:00:00.000Z', bob),
+    );
     const causes = (merged.value.data as typeof base)[0]!.causes;
     expect(causes.map((cause) => [cause.id, cause.retired]).sort()).toEqual([
       ['address', false],
@@ -57,6 +69,8 @@ describe('root causes and improvement actions merge record by record (P-5.3)', (
       ['a3', 'planned'],
     ]);
     expect(settingsDocumentSchema.safeParse(merged).success).toBe(true);
-    expect(settingsDocumentSchema.safeParse(area('improvementActions', [{ ...action('a4', ''), status: 'done' }], '2026-11-21T11:00:00.000Z', bob)).success).toBe(false);
+    expect(
+      settingsDocumentSchema.safeParse(area('improvementActions', [{ ...action('a4', ''), status: 'done' }], '2026-11-21T11:00:00.000Z', bob)).success,
+    ).toBe(false);
   });
 });

@@ -50,9 +50,15 @@ describe('settings: a key changed on one device only takes that change, whicheve
     const withNote = { ...calendar, dayNotes: { ...calendar.dayNotes, '2026-12-31': 'Stocktake' } };
     // The other device changes the region and rewords the existing note.
     const otherRegion = { region: 'GB-WLS', dayNotes: { '2026-12-24': 'Christmas Eve (closed)' } };
-    expect(mergeBothWays('calendar', calendar, withNote, otherRegion)).toStrictEqual({ region: 'GB-WLS', dayNotes: { '2026-12-24': 'Christmas Eve (closed)', '2026-12-31': 'Stocktake' } });
+    expect(mergeBothWays('calendar', calendar, withNote, otherRegion)).toStrictEqual({
+      region: 'GB-WLS',
+      dayNotes: { '2026-12-24': 'Christmas Eve (closed)', '2026-12-31': 'Stocktake' },
+    });
     // The same the other way round: the later save adds, the earlier one edits.
-    expect(mergeBothWays('calendar', calendar, otherRegion, withNote)).toStrictEqual({ region: 'GB-WLS', dayNotes: { '2026-12-24': 'Christmas Eve (closed)', '2026-12-31': 'Stocktake' } });
+    expect(mergeBothWays('calendar', calendar, otherRegion, withNote)).toStrictEqual({
+      region: 'GB-WLS',
+      dayNotes: { '2026-12-24': 'Christmas Eve (closed)', '2026-12-31': 'Stocktake' },
+    });
   });
 
   it('an optional list first set on one device (closures) survives a later save on the other device', () => {
@@ -66,13 +72,23 @@ describe('settings: a key changed on one device only takes that change, whicheve
 
   it('a key removed on one device and unchanged on the other is removed, not left behind as an empty key', () => {
     const calendar = { region: 'GB-ENG', dayNotes: { '2026-12-24': 'Christmas Eve', '2026-12-31': 'Stocktake' } };
-    const merged = mergeBothWays('calendar', calendar, { ...calendar, dayNotes: { '2026-12-24': 'Christmas Eve' } }, { ...calendar, region: 'GB-WLS' }) as typeof calendar;
+    const merged = mergeBothWays(
+      'calendar',
+      calendar,
+      { ...calendar, dayNotes: { '2026-12-24': 'Christmas Eve' } },
+      { ...calendar, region: 'GB-WLS' },
+    ) as typeof calendar;
     expect(merged).toStrictEqual({ region: 'GB-WLS', dayNotes: { '2026-12-24': 'Christmas Eve' } });
     expect(Object.keys(merged.dayNotes)).toEqual(['2026-12-24']);
   });
 
   it('a sub-record that was empty (null) at the base and filled in on both devices merges key by key', () => {
-    const merged = mergeBothWays('organisation', { name: 'Welzo', address: null }, { name: 'Welzo', address: { street: '1 High St', town: 'Leeds' } }, { name: 'Welzo', address: { street: '1 High Street', postcode: 'LS1 1AA' } });
+    const merged = mergeBothWays(
+      'organisation',
+      { name: 'Welzo', address: null },
+      { name: 'Welzo', address: { street: '1 High St', town: 'Leeds' } },
+      { name: 'Welzo', address: { street: '1 High Street', postcode: 'LS1 1AA' } },
+    );
     expect(merged).toStrictEqual({ name: 'Welzo', address: { street: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' } });
   });
 });
@@ -80,7 +96,10 @@ describe('settings: a key changed on one device only takes that change, whicheve
 describe('settings: a key changed on both devices keeps the later save', () => {
   it('the same key changed to different values: the later save wins, whichever device runs the merge', () => {
     const organisation = { name: 'Welzo', phone: '' };
-    expect(mergeBothWays('organisation', organisation, { ...organisation, name: 'Welzo Ltd' }, { ...organisation, name: 'Welzo Limited' })).toStrictEqual({ name: 'Welzo Limited', phone: '' });
+    expect(mergeBothWays('organisation', organisation, { ...organisation, name: 'Welzo Ltd' }, { ...organisation, name: 'Welzo Limited' })).toStrictEqual({
+      name: 'Welzo Limited',
+      phone: '',
+    });
   });
 
   it('a value replaced by one of another shape (cleared to null) on one device and edited on the other: the later save wins whole', () => {
@@ -95,14 +114,25 @@ describe('settings: a key changed on both devices keeps the later save', () => {
   });
 
   it('never synced (no base): keys the devices disagree on keep the later save, keys they agree on stay', () => {
-    const merged = mergeBothWays('organisation', undefined, { name: 'Welzo Ltd', phone: '1', email: 'a@welzo.example' }, { name: 'Welzo Limited', phone: '1' }, false);
+    const merged = mergeBothWays(
+      'organisation',
+      undefined,
+      { name: 'Welzo Ltd', phone: '1', email: 'a@welzo.example' },
+      { name: 'Welzo Limited', phone: '1' },
+      false,
+    );
     expect(merged).toStrictEqual({ name: 'Welzo Limited', phone: '1' });
   });
 
   it('a list of records without ids (nor of names) is one value: the later save wins whole', () => {
     const stages = [{ stage: 1, days: 8 }];
-    expect(mergeBothWays('slaPolicy', stages, [...stages, { stage: 2, days: 56 }], [...stages, { stage: 2, days: 40 }])).toStrictEqual([...stages, { stage: 2, days: 40 }]);
-    expect(mergeBothWays('calendar', { workWeek: [1, 2, 3, 4, 5] }, { workWeek: [1, 2, 3, 4] }, { workWeek: [1, 2, 3, 4, 5, 6] })).toStrictEqual({ workWeek: [1, 2, 3, 4, 5, 6] });
+    expect(mergeBothWays('slaPolicy', stages, [...stages, { stage: 2, days: 56 }], [...stages, { stage: 2, days: 40 }])).toStrictEqual([
+      ...stages,
+      { stage: 2, days: 40 },
+    ]);
+    expect(mergeBothWays('calendar', { workWeek: [1, 2, 3, 4, 5] }, { workWeek: [1, 2, 3, 4] }, { workWeek: [1, 2, 3, 4, 5, 6] })).toStrictEqual({
+      workWeek: [1, 2, 3, 4, 5, 6],
+    });
   });
 });
 
@@ -113,7 +143,11 @@ describe('settings: lists of names (departments) merge as sets', () => {
   });
 
   it('never synced (no base): the union of both lists', () => {
-    expect(mergeBothWays('departments', undefined, ['Warehouse', 'Billing'], ['Pharmacy', 'Billing'], false)).toStrictEqual(['Billing', 'Pharmacy', 'Warehouse']);
+    expect(mergeBothWays('departments', undefined, ['Warehouse', 'Billing'], ['Pharmacy', 'Billing'], false)).toStrictEqual([
+      'Billing',
+      'Pharmacy',
+      'Warehouse',
+    ]);
   });
 
   it('the same list saved on both devices keeps the order it was saved in', () => {

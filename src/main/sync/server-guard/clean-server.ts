@@ -37,7 +37,10 @@ export async function cleanServer(serverUrl: string, teamDatabase: string, sendW
   const root = `${serverUrl.replace(/\/+$/, '')}/`;
   const send: typeof fetch = (input, init) =>
     sendWithCredentials(input, init).catch((error: unknown) => {
-      throw refusal('server_unreachable', `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+      throw refusal(
+        'server_unreachable',
+        `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`,
+      );
     });
   const databases: ServerCleaning['databases'][number][] = [];
   for (const spec of REPLICATED_COLLECTIONS) {
@@ -50,14 +53,16 @@ export async function cleanServer(serverUrl: string, teamDatabase: string, sendW
       if (Object.keys(deleted).length > 0) {
         const response = await send(`${url}/_purge`, { method: 'POST', headers: json, body: JSON.stringify(deleted) });
         void response.body?.cancel().catch(() => undefined);
-        if (response.status === 401 || response.status === 403) throw refusal('server_admin_needed', `The server refused to purge ${database} (${response.status}): only a CouchDB administrator may.`);
+        if (response.status === 401 || response.status === 403)
+          throw refusal('server_admin_needed', `The server refused to purge ${database} (${response.status}): only a CouchDB administrator may.`);
         purge = response.ok ? 'purged' : 'unsupported';
         purged = response.ok ? Object.keys(deleted).length : 0;
       }
     }
     const compacted = await send(`${url}/_compact`, { method: 'POST', headers: json });
     void compacted.body?.cancel().catch(() => undefined);
-    if (compacted.status === 401 || compacted.status === 403) throw refusal('server_admin_needed', `The server refused to compact ${database} (${compacted.status}): only a CouchDB administrator may.`);
+    if (compacted.status === 401 || compacted.status === 403)
+      throw refusal('server_admin_needed', `The server refused to compact ${database} (${compacted.status}): only a CouchDB administrator may.`);
     if (!compacted.ok) throw refusal('server_refused', `The server refused to compact ${database} (${compacted.status}).`);
     databases.push({ database, compaction: 'started', purge, purged });
   }

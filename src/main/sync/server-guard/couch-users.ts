@@ -39,7 +39,8 @@ export async function putCouchUser(serverUrl: string, send: typeof fetch, input:
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(input.accountId)) throw new Error('An account id is letters, digits, . _ or - (at most 64)');
   const url = `${serverUrl.replace(/\/+$/, '')}/_users/${encodeURIComponent(`org.couchdb.user:${input.login}`)}`;
   const found = await send(url);
-  if (!found.ok && found.status !== 404) throw new Error(`The server refused to read the user ${input.login} (${found.status}): a CouchDB administrator is needed`);
+  if (!found.ok && found.status !== 404)
+    throw new Error(`The server refused to read the user ${input.login} (${found.status}): a CouchDB administrator is needed`);
   const existing = found.ok ? ((await found.json()) as Record<string, unknown>) : null;
   if (!existing && !input.password) throw new Error(`The user ${input.login} is new: give a password`);
   const document = {

@@ -43,11 +43,18 @@ beforeAll(async () => {
   await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
   // Opening a case writes an access-log entry (P-7.2).
   await t.call('cases.get', { caseId });
-  await t.call('caseViews.save', { name: 'My billing cases', filters: { open: true, types: ['billing'] }, sort: { field: 'nextDueAt', direction: 'asc' }, search: '' });
+  await t.call('caseViews.save', {
+    name: 'My billing cases',
+    filters: { open: true, types: ['billing'] },
+    sort: { field: 'nextDueAt', direction: 'asc' },
+    search: '',
+  });
   const database = domain.db as unknown as RxDatabase;
   await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
   for (const { collection } of REPLICATED_COLLECTIONS) {
-    shared[collection] = ((await database.collections[collection]?.find().exec()) ?? []).map((document) => toCouch(document.toJSON() as Record<string, unknown>, 'id'));
+    shared[collection] = ((await database.collections[collection]?.find().exec()) ?? []).map((document) =>
+      toCouch(document.toJSON() as Record<string, unknown>, 'id'),
+    );
   }
 }, 120_000);
 
@@ -68,12 +75,24 @@ function accountsNamedIn(value: unknown, found = new Set<string>()): Set<string>
 
 describe('the server guard accepts everything Plaint writes', () => {
   it.each(REPLICATED_COLLECTIONS.map((spec) => spec.collection))('%s', (collection) => {
-    const validate = vm.runInNewContext(`(${guardDesignDocument(collection).validate_doc_update})`, {}) as (newDoc: object, oldDoc: null, userCtx: object, secObj: object) => void;
+    const validate = vm.runInNewContext(`(${guardDesignDocument(collection).validate_doc_update})`, {}) as (
+      newDoc: object,
+      oldDoc: null,
+      userCtx: object,
+      secObj: object,
+    ) => void;
     const documents = shared[collection] ?? [];
     expect(documents.length).toBeGreaterThan(0);
     const refused = documents.flatMap((document) => {
-      const accounts = [...accountsNamedIn(document), ...(typeof document['staffId'] === 'string' ? [document['staffId']] : []), ...(typeof document['accountId'] === 'string' ? [document['accountId']] : [])];
-      const userCtx = { name: 'writer', roles: ['plaint:administrator', 'plaint-account:this-device-user', ...accounts.map((account) => `plaint-account:${account}`)] };
+      const accounts = [
+        ...accountsNamedIn(document),
+        ...(typeof document['staffId'] === 'string' ? [document['staffId']] : []),
+        ...(typeof document['accountId'] === 'string' ? [document['accountId']] : []),
+      ];
+      const userCtx = {
+        name: 'writer',
+        roles: ['plaint:administrator', 'plaint-account:this-device-user', ...accounts.map((account) => `plaint-account:${account}`)],
+      };
       try {
         validate(document, null, userCtx, {});
         return [];

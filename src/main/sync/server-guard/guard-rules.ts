@@ -73,7 +73,18 @@ export interface GuardRules {
 /** Ids Plaint makes: UUIDs, `conflict-…`/`moved-…` hashes, `<file>:<index>`, `<staff>|<view>`. */
 const PLAIN_ID = '^[A-Za-z0-9][A-Za-z0-9:|._-]{0,199}$';
 
-const BASE = { allowedValues: {}, writers: 'staff', actors: [], systemKinds: [], writtenOnce: false, erasure: null, deletion: 'refuse', ownerField: null, clerkMayNotChange: [], clerkCreates: {} } as const;
+const BASE = {
+  allowedValues: {},
+  writers: 'staff',
+  actors: [],
+  systemKinds: [],
+  writtenOnce: false,
+  erasure: null,
+  deletion: 'refuse',
+  ownerField: null,
+  clerkMayNotChange: [],
+  clerkCreates: {},
+} as const;
 
 /** The workflow of a case: its state, stage, clock and deadlines, and the decisions that move them (P-3, P-4, P-6). */
 export const CASE_WORKFLOW_FIELDS = [

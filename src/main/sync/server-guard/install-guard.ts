@@ -16,7 +16,9 @@ function refusal(code: 'server_admin_needed' | 'server_unreachable' | 'server_re
   return new DomainError('UNAVAILABLE', message, [{ path: '', code, message }]);
 }
 
-async function answer(response: Response): Promise<{ error?: string; reason?: string; _rev?: string; validate_doc_update?: string; plaintGuardVersion?: string }> {
+async function answer(
+  response: Response,
+): Promise<{ error?: string; reason?: string; _rev?: string; validate_doc_update?: string; plaintGuardVersion?: string }> {
   return ((await response.json().catch(() => ({}))) ?? {}) as { error?: string; reason?: string };
 }
 
@@ -36,7 +38,10 @@ async function ensureServerAdministrator(root: string, send: typeof fetch): Prom
   const body = (await session.json().catch(() => null)) as { userCtx?: { roles?: unknown } } | null;
   const roles = body?.userCtx?.roles;
   if (!session.ok || !Array.isArray(roles) || !roles.includes('_admin')) {
-    throw refusal('server_admin_needed', `The server did not accept these credentials as a CouchDB administrator's (${session.status}): only a CouchDB administrator may prepare the server.`);
+    throw refusal(
+      'server_admin_needed',
+      `The server did not accept these credentials as a CouchDB administrator's (${session.status}): only a CouchDB administrator may prepare the server.`,
+    );
   }
 }
 
@@ -46,7 +51,10 @@ export async function installGuards(serverUrl: string, teamDatabase: string, sen
   // A request without an answer is the user's problem to fix (address, network), not a crash.
   const send: typeof fetch = (input, init) =>
     sendWithCredentials(input, init).catch((error: unknown) => {
-      throw refusal('server_unreachable', `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+      throw refusal(
+        'server_unreachable',
+        `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`,
+      );
     });
   await ensureServerAdministrator(root, send);
   const databases: ServerPreparation['databases'][number][] = [];

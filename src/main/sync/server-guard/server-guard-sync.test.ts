@@ -28,7 +28,10 @@ describe('a server prepared with the guard refuses forged writes from a tampered
     await couch.addAdmin('couchadmin', 'server-secret');
     const serverAdmin = as('couchadmin', 'server-secret');
     const [a, b] = [await startDevice('a'), await startDevice('b')];
-    cleanups.push(() => a.close(), () => b.close());
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
     // Each device's signed-in person has a CouchDB user in step with their account.
     const accountOf = async (device: typeof a) => (await device.call('session.current', {})).viewer?.accountId ?? '';
     const [aAccount, bAccount] = [await accountOf(a), await accountOf(b)];
@@ -40,7 +43,9 @@ describe('a server prepared with the guard refuses forged writes from a tampered
     // anyone syncs: an ordinary user may not create them.
     await a.call('sync.configure', { enabled: false, serverUrl: couch.url, database: 'team', username: 'ada', password: 'ada-pass' });
     // The device's own user is no CouchDB administrator: preparing needs one, given for this once.
-    expect(await a.fail('sync.prepareServer', { username: '', password: '' })).toMatchObject({ issues: [expect.objectContaining({ code: 'server_admin_needed' })] });
+    expect(await a.fail('sync.prepareServer', { username: '', password: '' })).toMatchObject({
+      issues: [expect.objectContaining({ code: 'server_admin_needed' })],
+    });
     const prepared = await a.call('sync.prepareServer', { username: 'couchadmin', password: 'server-secret' });
     expect(prepared.databases.every(({ outcome }) => outcome === 'installed')).toBe(true);
     await connect(a, couch.url, { username: 'ada', password: 'ada-pass' });
@@ -53,7 +58,16 @@ describe('a server prepared with the guard refuses forged writes from a tampered
     const forgedStaff = await cleo(`${couch.url}/team_staff/staff-mallory`, {
       method: 'PUT',
       headers: json,
-      body: JSON.stringify({ name: 'Mallory', login: 'mallory', email: '', roles: ['administrator'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null }),
+      body: JSON.stringify({
+        name: 'Mallory',
+        login: 'mallory',
+        email: '',
+        roles: ['administrator'],
+        departments: [],
+        active: true,
+        createdAt: '2026-11-20T10:00:00.000Z',
+        password: null,
+      }),
     });
     expect(forgedStaff.status).toBe(403);
     const onServer = (await (await serverAdmin(`${couch.url}/team_cases/${logged.caseId}`)).json()) as Record<string, unknown>;

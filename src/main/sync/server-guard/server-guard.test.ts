@@ -42,7 +42,11 @@ async function guardedServer(): Promise<{ couch: CouchServer; admin: typeof fetc
 
 const ref = (id: string) => ({ id, name: id });
 
-async function put(send: typeof fetch, url: string, document: Record<string, unknown>): Promise<{ status: number; body: { rev?: string; error?: string; reason?: string } }> {
+async function put(
+  send: typeof fetch,
+  url: string,
+  document: Record<string, unknown>,
+): Promise<{ status: number; body: { rev?: string; error?: string; reason?: string } }> {
   const response = await send(`${url}/${encodeURIComponent(String(document['_id']))}`, { method: 'PUT', headers: json, body: JSON.stringify(document) });
   return { status: response.status, body: (await response.json()) as { rev?: string; error?: string; reason?: string } };
 }
@@ -82,7 +86,17 @@ describe('the team server refuses forged writes (pouchdb-server enforces validat
     const timeline = `${couch.url}/team_timeline`;
 
     // Forged staff documents: a clerk granting administrator, and a role Plaint does not know.
-    const mallory = { _id: 'staff-mallory', name: 'Mallory', login: 'mallory', email: '', roles: ['administrator'], departments: [], active: true, createdAt: '2026-11-20T10:00:00.000Z', password: null };
+    const mallory = {
+      _id: 'staff-mallory',
+      name: 'Mallory',
+      login: 'mallory',
+      email: '',
+      roles: ['administrator'],
+      departments: [],
+      active: true,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      password: null,
+    };
     const forgedStaff = await put(cleo, staff, mallory);
     expect(forgedStaff.status).toBe(403);
     expect(forgedStaff.body.reason).toContain('only a Plaint administrator');
@@ -90,10 +104,28 @@ describe('the team server refuses forged writes (pouchdb-server enforces validat
     expect((await put(ada, staff, mallory)).status).toBe(201);
 
     // A clerk logs a case; a caseworker acknowledges it; the clerk may not close it, even in bulk.
-    const logged = { _id: 'case-1', status: 'received', stage: 1, open: true, deadlines: [], loggedBy: ref('acc-cleo'), updatedBy: ref('acc-cleo'), createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', acknowledgement: null };
+    const logged = {
+      _id: 'case-1',
+      status: 'received',
+      stage: 1,
+      open: true,
+      deadlines: [],
+      loggedBy: ref('acc-cleo'),
+      updatedBy: ref('acc-cleo'),
+      createdAt: '2026-11-20T10:00:00.000Z',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      acknowledgement: null,
+    };
     const created = await put(cleo, cases, logged);
     expect(created.status).toBe(201);
-    const acknowledged = { ...logged, _rev: created.body.rev, status: 'acknowledged', updatedBy: ref('acc-cy'), updatedAt: '2026-11-21T10:00:00.000Z', acknowledgement: { at: '2026-11-21T10:00:00.000Z', channel: 'email', by: ref('acc-cy') } };
+    const acknowledged = {
+      ...logged,
+      _rev: created.body.rev,
+      status: 'acknowledged',
+      updatedBy: ref('acc-cy'),
+      updatedAt: '2026-11-21T10:00:00.000Z',
+      acknowledgement: { at: '2026-11-21T10:00:00.000Z', channel: 'email', by: ref('acc-cy') },
+    };
     const worked = await put(cy, cases, acknowledged);
     expect(worked.status).toBe(201);
     const closing = { ...acknowledged, _rev: worked.body.rev, status: 'closed', open: false, updatedBy: ref('acc-cleo') };
@@ -104,19 +136,56 @@ describe('the team server refuses forged writes (pouchdb-server enforces validat
     expect(await bulk.json()).toEqual([expect.objectContaining({ id: 'case-1', error: 'forbidden' })]);
 
     // The actor is the CouchDB user writing: a caseworker cannot write in a manager's name.
-    const impersonated = await put(cy, timeline, { _id: 'entry-1', caseId: 'case-1', kind: 'note', at: '2026-11-21T10:00:00.000Z', recordedAt: '2026-11-21T10:00:00.000Z', order: 0, by: ref('acc-ada'), data: { text: 'x' } });
+    const impersonated = await put(cy, timeline, {
+      _id: 'entry-1',
+      caseId: 'case-1',
+      kind: 'note',
+      at: '2026-11-21T10:00:00.000Z',
+      recordedAt: '2026-11-21T10:00:00.000Z',
+      order: 0,
+      by: ref('acc-ada'),
+      data: { text: 'x' },
+    });
     expect(impersonated.body.reason).toContain('by.id names the account acc-ada');
     // The audit trail is written once.
-    const note = await put(cy, timeline, { _id: 'entry-2', caseId: 'case-1', kind: 'note', at: '2026-11-21T10:00:00.000Z', recordedAt: '2026-11-21T10:00:00.000Z', order: 0, by: ref('acc-cy'), data: { text: 'Called' } });
+    const note = await put(cy, timeline, {
+      _id: 'entry-2',
+      caseId: 'case-1',
+      kind: 'note',
+      at: '2026-11-21T10:00:00.000Z',
+      recordedAt: '2026-11-21T10:00:00.000Z',
+      order: 0,
+      by: ref('acc-cy'),
+      data: { text: 'Called' },
+    });
     expect(note.status).toBe(201);
-    const rewrite = await put(admin, timeline, { _id: 'entry-2', _rev: note.body.rev, caseId: 'case-1', kind: 'note', at: '2026-11-21T10:00:00.000Z', recordedAt: '2026-11-21T10:00:00.000Z', order: 0, by: ref('acc-cy'), data: { text: 'Never called' } });
+    const rewrite = await put(admin, timeline, {
+      _id: 'entry-2',
+      _rev: note.body.rev,
+      caseId: 'case-1',
+      kind: 'note',
+      at: '2026-11-21T10:00:00.000Z',
+      recordedAt: '2026-11-21T10:00:00.000Z',
+      order: 0,
+      by: ref('acc-cy'),
+      data: { text: 'Never called' },
+    });
     expect(rewrite.body.reason).toContain('written once');
     const deletion = await cy(`${timeline}/entry-2?rev=${note.body.rev}`, { method: 'DELETE' });
     expect(deletion.status).toBe(403);
 
     // Deactivating an account removes its roles: the user can no longer write.
     await putCouchUser(couch.url, admin, { login: 'cy', accountId: 'acc-cy', roles: ['caseworker'], active: false });
-    const afterDeactivation = await put(cy, timeline, { _id: 'entry-3', caseId: 'case-1', kind: 'note', at: '2026-11-21T10:00:00.000Z', recordedAt: '2026-11-21T10:00:00.000Z', order: 0, by: ref('acc-cy'), data: { text: 'x' } });
+    const afterDeactivation = await put(cy, timeline, {
+      _id: 'entry-3',
+      caseId: 'case-1',
+      kind: 'note',
+      at: '2026-11-21T10:00:00.000Z',
+      recordedAt: '2026-11-21T10:00:00.000Z',
+      order: 0,
+      by: ref('acc-cy'),
+      data: { text: 'x' },
+    });
     expect(afterDeactivation.body.reason).toContain('holds no Plaint role');
     const stored = (await (await admin(`${cases}/case-1`)).json()) as Record<string, unknown>;
     expect(stored['status']).toBe('acknowledged');

@@ -13,7 +13,9 @@ describe('replication errors', () => {
       name: 'RxError',
       code: 'RC_PULL',
       message: `RxError (RC_PULL): … ${JSON.stringify(document)}`,
-      parameters: { writeError: { status: 422, documentId: 'case-7', document, validationErrors: [{ instancePath: '/clock', keyword: 'type', message: 'must be object' }] } },
+      parameters: {
+        writeError: { status: 422, documentId: 'case-7', document, validationErrors: [{ instancePath: '/clock', keyword: 'type', message: 'must be object' }] },
+      },
     };
     const description = describeReplicationError(error);
     expect(description).toEqual({ code: 'RC_PULL', causes: ['RxError', 'local write refused (status 422)', 'schema: /clock type'], ids: ['case-7'] });
@@ -22,11 +24,17 @@ describe('replication errors', () => {
   });
 
   it("a handler's own error inside RxDB's wrapper keeps its message (ids and statuses only)", () => {
-    const error = { name: 'RxError', code: 'RC_PULL', parameters: { errors: [{ name: 'BadAnswerError', message: "The server's answer to _changes is not a CouchDB answer" }] } };
+    const error = {
+      name: 'RxError',
+      code: 'RC_PULL',
+      parameters: { errors: [{ name: 'BadAnswerError', message: "The server's answer to _changes is not a CouchDB answer" }] },
+    };
     const description = describeReplicationError(error);
     expect(description.causes).toContain("The server's answer to _changes is not a CouchDB answer");
     expect(problemOfReplicationError(description)?.kind).toBe('bad-answer');
     // A network failure is the fetch's to report (as "unreachable"), not a second problem.
-    expect(problemOfReplicationError(describeReplicationError({ code: 'RC_PULL', parameters: { errors: [{ name: 'TypeError', message: 'fetch failed' }] } }))).toBeNull();
+    expect(
+      problemOfReplicationError(describeReplicationError({ code: 'RC_PULL', parameters: { errors: [{ name: 'TypeError', message: 'fetch failed' }] } })),
+    ).toBeNull();
   });
 });

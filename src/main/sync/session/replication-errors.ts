@@ -31,12 +31,16 @@ function causesOf(value: unknown, depth = 0): { causes: string[]; ids: string[] 
     causes.push(`local write refused (status ${String(writeError.status)})`);
     if (typeof writeError.documentId === 'string') ids.push(writeError.documentId);
     if (Array.isArray(writeError.validationErrors)) {
-      for (const rule of writeError.validationErrors.slice(0, 10) as { instancePath?: unknown; keyword?: unknown }[]) causes.push(`schema: ${String(rule.instancePath ?? '')} ${String(rule.keyword ?? '')}`.trim());
+      for (const rule of writeError.validationErrors.slice(0, 10) as { instancePath?: unknown; keyword?: unknown }[])
+        causes.push(`schema: ${String(rule.instancePath ?? '')} ${String(rule.keyword ?? '')}`.trim());
     }
   }
   const parameters = (error.parameters ?? {}) as { errors?: unknown; writeError?: unknown; id?: unknown };
   if (typeof parameters.id === 'string') ids.push(parameters.id);
-  for (const inner of [...(Array.isArray(parameters.errors) ? parameters.errors : []), ...(parameters.writeError ? [{ writeError: parameters.writeError }] : [])]) {
+  for (const inner of [
+    ...(Array.isArray(parameters.errors) ? parameters.errors : []),
+    ...(parameters.writeError ? [{ writeError: parameters.writeError }] : []),
+  ]) {
     const found = causesOf(inner, depth + 1);
     causes.push(...found.causes);
     ids.push(...found.ids);
@@ -52,11 +56,14 @@ export function describeReplicationError(error: unknown): ErrorDescription {
 
 /** The problem to show for a replication error, or null when another path reports it (HTTP answers, the network). */
 export function problemOfReplicationError(description: ErrorDescription): { kind: SyncProblem; message: string } | null {
-  if (description.causes.some((cause) => cause.startsWith('The server\'s answer to'))) {
+  if (description.causes.some((cause) => cause.startsWith("The server's answer to"))) {
     return { kind: 'bad-answer', message: 'The server sent an answer that is not a CouchDB answer. Check the server address, or a proxy in between.' };
   }
   if (description.causes.some((cause) => cause.startsWith('local write refused'))) {
-    return { kind: 'local-write', message: `This device could not store what the server sent${description.ids.length > 0 ? ` (${description.ids.slice(0, 3).join(', ')})` : ''}. The details are in the log.` };
+    return {
+      kind: 'local-write',
+      message: `This device could not store what the server sent${description.ids.length > 0 ? ` (${description.ids.slice(0, 3).join(', ')})` : ''}. The details are in the log.`,
+    };
   }
   return null;
 }

@@ -27,7 +27,9 @@ async function sharedData(device: TestDomain): Promise<Record<string, unknown[]>
   const data: Record<string, unknown[]> = {};
   for (const { collection } of LIVE_COLLECTIONS) {
     const documents = (await database.collections[collection]?.find().exec()) ?? [];
-    data[collection] = documents.map((document) => document.toJSON()).sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
+    data[collection] = documents
+      .map((document) => document.toJSON())
+      .sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
   }
   return data;
 }
@@ -105,7 +107,12 @@ device.services.events.listenAll((channel, payload) => {
 process.on('message', (message: WorkerRequest) => {
   void handle(device, message).then(
     (result) => process.send?.({ id: message.id, ok: true, result } satisfies WorkerReply),
-    (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) } satisfies WorkerReply),
+    (error: unknown) =>
+      process.send?.({
+        id: message.id,
+        ok: false,
+        error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+      } satisfies WorkerReply),
   );
   if (message.type === 'close') setTimeout(() => process.exit(0), 50);
 });

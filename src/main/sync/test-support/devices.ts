@@ -45,10 +45,19 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export async function startDevice(name: string, options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number; signedOut?: boolean } = {}): Promise<Device> {
+export async function startDevice(
+  name: string,
+  options: { start?: string; retry?: { firstMs: number; maxMs: number }; heartbeatMs?: number; signedOut?: boolean } = {},
+): Promise<Device> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `plaint-device-${name}-`));
   const retry = options.retry ?? FAST_RETRY;
-  const worker = [directory, options.start ?? '2026-11-23T09:00:00.000Z', String(retry.firstMs), String(retry.maxMs), String(options.heartbeatMs ?? TEST_HEARTBEAT_MS)];
+  const worker = [
+    directory,
+    options.start ?? '2026-11-23T09:00:00.000Z',
+    String(retry.firstMs),
+    String(retry.maxMs),
+    String(options.heartbeatMs ?? TEST_HEARTBEAT_MS),
+  ];
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'device-worker.ts'), worker, {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -122,7 +131,13 @@ export async function startDevice(name: string, options: { start?: string; retry
 }
 
 export async function connect(device: Device, serverUrl: string, credentials: { username?: string; password?: string } = {}): Promise<void> {
-  await device.call('sync.configure', { enabled: true, serverUrl, database: 'team', username: credentials.username ?? '', password: credentials.password ?? '' });
+  await device.call('sync.configure', {
+    enabled: true,
+    serverUrl,
+    database: 'team',
+    username: credentials.username ?? '',
+    password: credentials.password ?? '',
+  });
 }
 
 export async function disconnect(device: Device, serverUrl: string): Promise<void> {
@@ -147,10 +162,14 @@ export async function waitUntil<T>(probe: () => Promise<T | false | null | undef
 
 /** Waits until every device is up to date and they all hold the same shared data. */
 export async function waitForConvergence(devices: readonly Device[], timeoutMs = 150_000): Promise<Record<string, unknown[]>> {
-  return waitUntil(async () => {
-    const statuses = await Promise.all(devices.map((device) => device.call('sync.status', {})));
-    if (statuses.some((status) => status.state !== 'up-to-date')) return false;
-    const [first, ...others] = await Promise.all(devices.map((device) => device.sharedData()));
-    return others.every((other) => canonicalJson(other) === canonicalJson(first)) ? first : false;
-  }, 'the devices to converge', timeoutMs);
+  return waitUntil(
+    async () => {
+      const statuses = await Promise.all(devices.map((device) => device.call('sync.status', {})));
+      if (statuses.some((status) => status.state !== 'up-to-date')) return false;
+      const [first, ...others] = await Promise.all(devices.map((device) => device.sharedData()));
+      return others.every((other) => canonicalJson(other) === canonicalJson(first)) ? first : false;
+    },
+    'the devices to converge',
+    timeoutMs,
+  );
 }

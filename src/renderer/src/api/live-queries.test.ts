@@ -83,7 +83,11 @@ describe('answers kept live by change events', () => {
 
   it('settings.changed refetches the settings, open cases (their deadlines move) and letter templates', async () => {
     const { main, onScreen, fetched } = setUp();
-    const keys = [onScreen(apiQueryKey('settings.get', {})), onScreen(apiQueryKey('cases.get', { caseId: 'case-a' })), onScreen(apiQueryKey('post.templates', {}))];
+    const keys = [
+      onScreen(apiQueryKey('settings.get', {})),
+      onScreen(apiQueryKey('cases.get', { caseId: 'case-a' })),
+      onScreen(apiQueryKey('post.templates', {})),
+    ];
     const list = onScreen(apiQueryKey('cases.list', {}));
     await vi.waitFor(() => expect([...keys, list].map(fetched)).toEqual([1, 1, 1, 1]));
     main.emit('settings.changed', {});
@@ -147,7 +151,10 @@ describe('answers kept live by change events', () => {
   it('an event during the very first fetch is not lost: that fetch may have read the state before the change', async () => {
     const { client, main } = setUp();
     const reads: ((value: string) => void)[] = [];
-    const observer = new QueryObserver(client, { queryKey: apiQueryKey('cases.list', {}), queryFn: () => new Promise<string>((resolve) => reads.push(resolve)) });
+    const observer = new QueryObserver(client, {
+      queryKey: apiQueryKey('cases.list', {}),
+      queryFn: () => new Promise<string>((resolve) => reads.push(resolve)),
+    });
     stops.push(observer.subscribe(() => undefined));
     await vi.waitFor(() => expect(reads).toHaveLength(1));
     main.emit('cases.changed', { caseIds: ['a'] });
@@ -159,12 +166,33 @@ describe('answers kept live by change events', () => {
 
   it('events that carry the new state go straight into the cache: database health and sync status', () => {
     const { client, main } = setUp();
-    const info = { name: 'Plaint', version: '1', dataDirectory: '/d', logFile: '/d/log', host: 'harness', startedAt: '2026-11-23T09:00:00.000Z', database: { state: 'ready', file: '/d/plaint.sqlite', message: null } } satisfies AppInfo;
+    const info = {
+      name: 'Plaint',
+      version: '1',
+      dataDirectory: '/d',
+      logFile: '/d/log',
+      host: 'harness',
+      startedAt: '2026-11-23T09:00:00.000Z',
+      database: { state: 'ready', file: '/d/plaint.sqlite', message: null },
+    } satisfies AppInfo;
     client.setQueryData(apiQueryKey('app.info', {}), info);
     main.emit('app.status', { database: { state: 'error', file: '/d/plaint.sqlite', message: 'The disk is full.' } });
-    expect(client.getQueryData<AppInfo>(apiQueryKey('app.info', {}))?.database).toEqual({ state: 'error', file: '/d/plaint.sqlite', message: 'The disk is full.' });
+    expect(client.getQueryData<AppInfo>(apiQueryKey('app.info', {}))?.database).toEqual({
+      state: 'error',
+      file: '/d/plaint.sqlite',
+      message: 'The disk is full.',
+    });
 
-    const status = { state: 'up-to-date', pending: 0, lastSyncedAt: '2026-11-23T09:00:00.000Z', problem: null, nextRetryAt: null, notice: null, quarantined: 0, serverWarning: null } as const;
+    const status = {
+      state: 'up-to-date',
+      pending: 0,
+      lastSyncedAt: '2026-11-23T09:00:00.000Z',
+      problem: null,
+      nextRetryAt: null,
+      notice: null,
+      quarantined: 0,
+      serverWarning: null,
+    } as const;
     main.emit('sync.status', status);
     expect(client.getQueryData(apiQueryKey('sync.status', {}))).toEqual(status);
   });

@@ -30,14 +30,36 @@ function caseIdOf(input: unknown): string | undefined {
 export const STALE_AFTER: { readonly [E in ApiEventName]?: (payload: ApiEventPayload<E>) => Stale } = {
   'cases.changed': ({ caseIds }) => {
     // An e-mail sent is recorded on its case (issue 17): the outbox shows it.
-    const lists = ofMethods('cases.list', 'cases.count', 'cases.quickSearch', 'cases.findDuplicates', 'cases.contactOffers', 'cases.related', 'reports.dashboard', 'reports.recurrence', 'mail.outbox', 'cases.unread', 'retention.status');
+    const lists = ofMethods(
+      'cases.list',
+      'cases.count',
+      'cases.quickSearch',
+      'cases.findDuplicates',
+      'cases.contactOffers',
+      'cases.related',
+      'reports.dashboard',
+      'reports.recurrence',
+      'mail.outbox',
+      'cases.unread',
+      'retention.status',
+    );
     const ofCase = (method: ApiMethodName) => method === 'cases.get' || method === 'cases.correspondence';
     return (method, input) => lists(method, input) || (ofCase(method) && caseIds.includes(caseIdOf(input) ?? ''));
   },
   // Settings move deadlines and rename types and people; letter templates are settings too.
   // The retention policy and the erasure register are settings areas (issue 14), and so are improvement actions (P-5.3).
   'settings.changed': () =>
-    ofMethods('settings.get', 'cases.get', 'post.templates', 'reports.dashboard', 'reports.recurrence', 'improvementActions.list', 'improvementActions.mine', 'retention.status', 'erasure.register'),
+    ofMethods(
+      'settings.get',
+      'cases.get',
+      'post.templates',
+      'reports.dashboard',
+      'reports.recurrence',
+      'improvementActions.list',
+      'improvementActions.mine',
+      'retention.status',
+      'erasure.register',
+    ),
   // An e-mail's triage writes its letter (issue 17): the register drops it.
   'letters.changed': () => ofMethods('post.list', 'post.dayBook', 'mail.list'),
   'notifications.changed': () => ofMethods('notifications.list'),

@@ -36,17 +36,17 @@ export function App({ i18n, queryClient }: { readonly i18n: i18n; readonly query
           <Notifications position="bottom-right" limit={3} autoClose={4000} />
           <ErrorBoundary>
             <SessionGate>
-            <SettingsProvider
-              fallback={
-                <Center h="100dvh">
-                  <Loader aria-label="Loading" />
-                </Center>
-              }
-            >
-              <Router hook={useHashLocation}>
-                <Shell />
-              </Router>
-            </SettingsProvider>
+              <SettingsProvider
+                fallback={
+                  <Center h="100dvh">
+                    <Loader aria-label="Loading" />
+                  </Center>
+                }
+              >
+                <Router hook={useHashLocation}>
+                  <Shell />
+                </Router>
+              </SettingsProvider>
             </SessionGate>
           </ErrorBoundary>
         </LocalisedMantine>

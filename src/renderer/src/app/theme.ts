@@ -15,7 +15,10 @@ export const theme = createTheme({
  * screen reader (and axe) must hear what it does.
  */
 export function localisedTheme(closeLabel: string): MantineThemeOverride {
-  return { ...theme, components: { ...theme.components, Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }) } };
+  return {
+    ...theme,
+    components: { ...theme.components, Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }) },
+  };
 }
 
 const TONED = ['teal', 'orange', 'red', 'gray', 'indigo', 'yellow', 'blue', 'grape', 'green', 'dark'];

@@ -23,8 +23,16 @@ export function DeadlineBadge({ deadline, now, withKind = false, withDue = false
   const { state, text } = format.countdown(deadline, now);
   const label = withKind ? `${t(`deadlineKinds.${deadline.kind}`)}: ${text}` : text;
   const badge = (
-    <Tooltip label={`${t(`deadlineKinds.${deadline.kind}`)} · ${t(`deadlineStates.${state}`)} · ${t('deadline.due', { date: format.dateTime(deadline.dueAt) })}`}>
-      <Badge size={withDue ? 'sm' : 'md'} color={state === 'breached' ? 'red.9' : STATE_COLOURS[state]} variant={state === 'breached' ? 'filled' : 'light'} data-state={state} style={{ textTransform: 'none' }}>
+    <Tooltip
+      label={`${t(`deadlineKinds.${deadline.kind}`)} · ${t(`deadlineStates.${state}`)} · ${t('deadline.due', { date: format.dateTime(deadline.dueAt) })}`}
+    >
+      <Badge
+        size={withDue ? 'sm' : 'md'}
+        color={state === 'breached' ? 'red.9' : STATE_COLOURS[state]}
+        variant={state === 'breached' ? 'filled' : 'light'}
+        data-state={state}
+        style={{ textTransform: 'none' }}
+      >
         {label}
       </Badge>
     </Tooltip>

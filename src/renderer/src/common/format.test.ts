@@ -58,7 +58,10 @@ describe('deadline countdowns', () => {
 
   it('say a breach that an extension followed, beside the new countdown (issue 18)', () => {
     const extended = { ...friday, breachedAt: '2026-11-20T23:59:59.999Z' };
-    expect(england.countdown(extended, new Date('2026-11-23T10:00:00Z'))).toEqual({ state: 'on-track', text: 'breached, then extended · due in 4 working days' });
+    expect(england.countdown(extended, new Date('2026-11-23T10:00:00Z'))).toEqual({
+      state: 'on-track',
+      text: 'breached, then extended · due in 4 working days',
+    });
     expect(latvia.countdown(extended, new Date('2026-11-23T10:00:00Z')).text).toBe('kavēts, pēc tam pagarināts · termiņš pēc 4 darba dienām');
   });
 
@@ -69,7 +72,10 @@ describe('deadline countdowns', () => {
 
   it('say how late a breached deadline is', () => {
     const due = { dueAt: '2026-11-20T12:00:00.000Z', warnAt: '2026-11-19T12:00:00.000Z' };
-    expect(england.countdown({ ...due, dueAt: '2026-11-27T12:00:00.000Z' }, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: '2 h 30 min overdue' });
+    expect(england.countdown({ ...due, dueAt: '2026-11-27T12:00:00.000Z' }, new Date('2026-11-27T14:30:00Z'))).toEqual({
+      state: 'breached',
+      text: '2 h 30 min overdue',
+    });
     expect(england.countdown(due, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: '5 working days overdue' });
     expect(latvia.countdown(due, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'breached', text: 'kavēts par 5 darba dienām' });
   });
@@ -83,7 +89,13 @@ describe('deadline countdowns', () => {
 
   it('show when a deadline was met, on time or late, in office time', () => {
     const due = { dueAt: '2026-11-27T12:00:00.000Z', warnAt: '2026-11-26T12:00:00.000Z' };
-    expect(england.countdown({ ...due, metAt: '2026-11-25T10:00:00.000Z' }, new Date('2026-11-27T14:30:00Z'))).toEqual({ state: 'met-on-time', text: 'Met 25 Nov 2026, 10:00' });
-    expect(latvia.countdown({ ...due, metAt: '2026-11-28T10:00:00.000Z' }, new Date('2026-11-30T14:30:00Z'))).toEqual({ state: 'met-late', text: 'Izpildīts 28.11.2026., 12:00' });
+    expect(england.countdown({ ...due, metAt: '2026-11-25T10:00:00.000Z' }, new Date('2026-11-27T14:30:00Z'))).toEqual({
+      state: 'met-on-time',
+      text: 'Met 25 Nov 2026, 10:00',
+    });
+    expect(latvia.countdown({ ...due, metAt: '2026-11-28T10:00:00.000Z' }, new Date('2026-11-30T14:30:00Z'))).toEqual({
+      state: 'met-late',
+      text: 'Izpildīts 28.11.2026., 12:00',
+    });
   });
 });

@@ -59,9 +59,13 @@ export function makeFormatters(language: string, timeZone: string, calendar: Wor
     decimal: (value) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value),
     percent: (value) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100),
     countdown(deadline, now) {
-      const state = deadlineState({ dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt ?? null, breachedAt: deadline.breachedAt ?? null }, now);
+      const state = deadlineState(
+        { dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt ?? null, breachedAt: deadline.breachedAt ?? null },
+        now,
+      );
       const due = new Date(deadline.dueAt);
-      if (state === 'met-on-time' || state === 'met-late') return { state, text: t('deadline.met', { date: format(inOffice(deadline.metAt ?? deadline.dueAt), 'PPp', { locale }) }) };
+      if (state === 'met-on-time' || state === 'met-late')
+        return { state, text: t('deadline.met', { date: format(inOffice(deadline.metAt ?? deadline.dueAt), 'PPp', { locale }) }) };
       if (state === 'breached') return { state, text: t('deadline.overdue', { time: span(due, now) }) };
       const dueIn = t('deadline.dueIn', { time: span(now, due) });
       // Issue 18: a breach an extension followed stays visible next to the new countdown.

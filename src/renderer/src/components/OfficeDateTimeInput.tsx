@@ -10,7 +10,10 @@ import 'dayjs/locale/lv';
 import { useTranslation } from 'react-i18next';
 import { dateFormatFor, dayjsLocaleFor, formatDateTime, fromPickerDateTime, parseTypedDateTime, toPickerDateTime } from './office-date-format';
 
-export interface OfficeDateTimeInputProps extends Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'locale' | 'withTime'> {
+export interface OfficeDateTimeInputProps extends Omit<
+  DateInputProps,
+  'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'locale' | 'withTime'
+> {
   /** 'YYYY-MM-DDTHH:mm', or '' for none. */
   readonly value?: string;
   /** 'YYYY-MM-DDTHH:mm' once a whole real date and time is typed or picked; '' when cleared. */

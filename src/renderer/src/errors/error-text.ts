@@ -17,7 +17,9 @@ function displayParams(params: IssueParams | undefined, language: string): Recor
   const shown: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params ?? {})) {
     const time = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? Date.parse(value) : Number.NaN;
-    shown[key] = Number.isNaN(time) ? value : new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(value.toString().length > 10 ? { timeStyle: 'short' } : {}) }).format(time);
+    shown[key] = Number.isNaN(time)
+      ? value
+      : new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(value.toString().length > 10 ? { timeStyle: 'short' } : {}) }).format(time);
   }
   return shown;
 }

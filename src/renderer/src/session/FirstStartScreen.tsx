@@ -9,8 +9,21 @@ import { SessionFrame, useSubmit } from './session-frame';
 export function FirstStartScreen({ session, onDone }: { readonly session: SessionState; readonly onDone: (state: SessionState) => void }) {
   const { t } = useTranslation();
   const [path, setPath] = useState<'new' | 'join'>('new');
-  const [values, setValues] = useState({ organisation: session.organisation, name: '', login: '', password: '', repeat: '', serverUrl: '', database: '', username: '', serverPassword: '' });
-  const field = (key: keyof typeof values) => ({ value: values[key], onChange: (event: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [key]: event.currentTarget.value }) });
+  const [values, setValues] = useState({
+    organisation: session.organisation,
+    name: '',
+    login: '',
+    password: '',
+    repeat: '',
+    serverUrl: '',
+    database: '',
+    username: '',
+    serverPassword: '',
+  });
+  const field = (key: keyof typeof values) => ({
+    value: values[key],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [key]: event.currentTarget.value }),
+  });
   const { error, busy, submit } = useSubmit(onDone);
   const mismatch = values.repeat !== '' && values.repeat !== values.password;
   return (
@@ -28,16 +41,37 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
         <form
           data-testid="set-up-team"
           onSubmit={submit(() => {
-            return call('session.setUpTeam', { organisation: { name: values.organisation }, administrator: { name: values.name, login: values.login, password: values.password } });
+            return call('session.setUpTeam', {
+              organisation: { name: values.organisation },
+              administrator: { name: values.name, login: values.login, password: values.password },
+            });
           })}
         >
           <Stack gap="sm">
             <TextInput label={t('session.organisation')} required {...field('organisation')} data-testid="setup-organisation" />
             <TextInput label={t('session.yourName')} required {...field('name')} data-testid="setup-name" />
             <TextInput label={t('session.login')} required autoComplete="username" {...field('login')} data-testid="setup-login" />
-            <PasswordInput label={t('session.newPassword')} description={t('session.passwordRule')} required autoComplete="new-password" {...field('password')} data-testid="setup-password" />
-            <PasswordInput label={t('session.repeatPassword')} required autoComplete="new-password" error={mismatch ? t('session.passwordsDiffer') : undefined} {...field('repeat')} data-testid="setup-repeat" />
-            {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+            <PasswordInput
+              label={t('session.newPassword')}
+              description={t('session.passwordRule')}
+              required
+              autoComplete="new-password"
+              {...field('password')}
+              data-testid="setup-password"
+            />
+            <PasswordInput
+              label={t('session.repeatPassword')}
+              required
+              autoComplete="new-password"
+              error={mismatch ? t('session.passwordsDiffer') : undefined}
+              {...field('repeat')}
+              data-testid="setup-repeat"
+            />
+            {error ? (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            ) : null}
             <Button type="submit" loading={busy} disabled={mismatch} data-testid="setup-submit">
               {t('session.createTeam')}
             </Button>
@@ -46,14 +80,26 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
       ) : (
         <form
           data-testid="join-team"
-          onSubmit={submit(() => call('session.joinTeam', { enabled: true, serverUrl: values.serverUrl, database: values.database, username: values.username, password: values.serverPassword }))}
+          onSubmit={submit(() =>
+            call('session.joinTeam', {
+              enabled: true,
+              serverUrl: values.serverUrl,
+              database: values.database,
+              username: values.username,
+              password: values.serverPassword,
+            }),
+          )}
         >
           <Stack gap="sm">
             <TextInput label={t('session.serverUrl')} required placeholder="https://couch.example.org" {...field('serverUrl')} />
             <TextInput label={t('session.database')} required {...field('database')} />
             <TextInput label={t('session.serverUser')} autoComplete="username" {...field('username')} />
             <PasswordInput label={t('session.serverPassword')} autoComplete="current-password" {...field('serverPassword')} />
-            {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+            {error ? (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            ) : null}
             <Button type="submit" loading={busy}>
               {t('session.join')}
             </Button>

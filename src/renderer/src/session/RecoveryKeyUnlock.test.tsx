@@ -24,8 +24,23 @@ afterEach(() => {
 
 function serve(database: DatabaseStatus['state']): ApiCall[] {
   const sent: ApiCall[] = [];
-  const info = { name: 'Plaint', version: '0.0.0-test', dataDirectory: 'profile', logFile: 'profile/main.log', host: 'harness', startedAt: '2026-12-07T09:00:00.000Z', database: { state: database, file: null, message: null } };
-  const wrongKey: ApiResponse<unknown> = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This recovery key does not open this database', issues: [{ path: 'recoveryKey', code: 'wrong_recovery_key', message: 'This recovery key does not open this database' }] } };
+  const info = {
+    name: 'Plaint',
+    version: '0.0.0-test',
+    dataDirectory: 'profile',
+    logFile: 'profile/main.log',
+    host: 'harness',
+    startedAt: '2026-12-07T09:00:00.000Z',
+    database: { state: database, file: null, message: null },
+  };
+  const wrongKey: ApiResponse<unknown> = {
+    ok: false,
+    error: {
+      code: 'UNAUTHENTICATED',
+      message: 'This recovery key does not open this database',
+      issues: [{ path: 'recoveryKey', code: 'wrong_recovery_key', message: 'This recovery key does not open this database' }],
+    },
+  };
   withApi(
     settingsSnapshot(),
     {
@@ -56,7 +71,10 @@ describe('unlocking with the recovery key at sign-in (P-7.2)', () => {
     expect(done).toEqual([signedOut]);
     expect(screen.queryByTestId('sign-in-form')).not.toBeNull();
     expect(screen.queryByRole('button', { name: 'Unlock with the recovery key' })).toBeNull();
-    expect(sent.filter((call) => call.method === 'session.unlockWithRecoveryKey').map((call) => call.input)).toEqual([{ recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000' }, { recoveryKey: KEY }]);
+    expect(sent.filter((call) => call.method === 'session.unlockWithRecoveryKey').map((call) => call.input)).toEqual([
+      { recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000' },
+      { recoveryKey: KEY },
+    ]);
   });
 
   it('speaks Latvian to a Latvian reader', async () => {

@@ -50,7 +50,10 @@ function useIdleLock(session: SessionState | null, update: (state: SessionState)
       const now = Date.now();
       if (now - lastReport.current < ACTIVITY_EVERY_MS) return;
       lastReport.current = now;
-      void call('session.activity', {}).then((state) => state.state !== 'signed-in' && update(state), () => undefined);
+      void call('session.activity', {}).then(
+        (state) => state.state !== 'signed-in' && update(state),
+        () => undefined,
+      );
     };
     arm();
     for (const event of INPUT_EVENTS) window.addEventListener(event, onInput, { passive: true, capture: true });
@@ -88,7 +91,11 @@ export function SessionGate({ children }: { readonly children: ReactNode }) {
   useEffect(() => {
     if (!hasBridge()) return undefined;
     let live = true;
-    const load = () => void call('session.current', {}).then((state) => live && update(state), () => undefined);
+    const load = () =>
+      void call('session.current', {}).then(
+        (state) => live && update(state),
+        () => undefined,
+      );
     load();
     const stop = subscribe('session.changed', (state) => live && update(state));
     // The database opened (or was encrypted in place and opened) after the window asked: ask again.

@@ -37,8 +37,23 @@ export function SignInScreen({ session, onDone }: { readonly session: SessionSta
               {t('session.recoveryOpened')}
             </Alert>
           ) : null}
-          <TextInput label={t('session.login')} value={login} onChange={(event) => setLogin(event.currentTarget.value)} autoComplete="username" required autoFocus data-testid="sign-in-login" />
-          <PasswordInput label={t('session.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} autoComplete="current-password" required data-testid="sign-in-password" />
+          <TextInput
+            label={t('session.login')}
+            value={login}
+            onChange={(event) => setLogin(event.currentTarget.value)}
+            autoComplete="username"
+            required
+            autoFocus
+            data-testid="sign-in-login"
+          />
+          <PasswordInput
+            label={t('session.password')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            data-testid="sign-in-password"
+          />
           {error ? (
             <Alert color="red" role="alert" data-testid="sign-in-error">
               {error}
@@ -58,7 +73,15 @@ export function SignInScreen({ session, onDone }: { readonly session: SessionSta
   );
 }
 
-export function LockScreen({ session, viewer, onDone }: { readonly session: SessionState; readonly viewer: Viewer; readonly onDone: (state: SessionState) => void }) {
+export function LockScreen({
+  session,
+  viewer,
+  onDone,
+}: {
+  readonly session: SessionState;
+  readonly viewer: Viewer;
+  readonly onDone: (state: SessionState) => void;
+}) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const { error, busy, submit } = useSubmit(onDone);
@@ -66,7 +89,15 @@ export function LockScreen({ session, viewer, onDone }: { readonly session: Sess
     <SessionFrame title={t('session.lockedTitle')} subtitle={t('session.lockedFor', { name: viewer.name, organisation: session.organisation })}>
       <form onSubmit={submit(() => call('session.unlock', { password }))} data-testid="lock-screen">
         <Stack gap="sm">
-          <PasswordInput label={t('session.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} autoComplete="current-password" required autoFocus data-testid="unlock-password" />
+          <PasswordInput
+            label={t('session.password')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            autoFocus
+            data-testid="unlock-password"
+          />
           {error ? (
             <Alert color="red" role="alert" data-testid="unlock-error">
               {error}

@@ -27,7 +27,19 @@ function encryptingProfile() {
   const unavailable: ApiResponse<unknown> = { ok: false, error: { code: 'UNAVAILABLE', message: 'The database is not available.', issues: [] } };
   window.plaint = createPlaintBridge({
     request: (method) => {
-      if (method === 'app.info') return Promise.resolve({ ok: true, result: { name: 'Plaint', version: '1', dataDirectory: '/p', logFile: '/p/main.log', host: 'electron', startedAt: '2026-12-07T09:00:00.000Z', database } });
+      if (method === 'app.info')
+        return Promise.resolve({
+          ok: true,
+          result: {
+            name: 'Plaint',
+            version: '1',
+            dataDirectory: '/p',
+            logFile: '/p/main.log',
+            host: 'electron',
+            startedAt: '2026-12-07T09:00:00.000Z',
+            database,
+          },
+        });
       if (method === 'session.current') return Promise.resolve(database.state === 'ready' ? { ok: true, result: signedOut } : unavailable);
       return Promise.resolve(unavailable);
     },

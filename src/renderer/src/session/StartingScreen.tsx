@@ -15,7 +15,10 @@ export function StartingScreen() {
   useEffect(() => {
     if (!hasBridge()) return undefined;
     let live = true;
-    void call('app.info', {}).then((info) => live && setDatabase((shown) => shown ?? info.database), () => undefined);
+    void call('app.info', {}).then(
+      (info) => live && setDatabase((shown) => shown ?? info.database),
+      () => undefined,
+    );
     const stop = subscribe('app.status', (status) => live && setDatabase(status.database));
     return () => {
       live = false;

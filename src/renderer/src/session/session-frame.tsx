@@ -48,4 +48,3 @@ export function SessionFrame({ title, subtitle, children }: { readonly title: st
     </Center>
   );
 }
-

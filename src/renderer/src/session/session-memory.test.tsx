@@ -12,7 +12,13 @@ import { renderWithProviders } from '../test-support/render';
 import { SessionGate } from './SessionContext';
 import { forgetOnSessionEnd } from './session-memory';
 
-const signedIn = (accountId: string): SessionState => ({ state: 'signed-in', viewer: { accountId, name: accountId, roles: ['clerk'], departments: [] }, idleLockMinutes: 15, organisation: 'Welzo', awaitingDirectory: false });
+const signedIn = (accountId: string): SessionState => ({
+  state: 'signed-in',
+  viewer: { accountId, name: accountId, roles: ['clerk'], departments: [] },
+  idleLockMinutes: 15,
+  organisation: 'Welzo',
+  awaitingDirectory: false,
+});
 
 afterEach(() => {
   delete window.plaint;

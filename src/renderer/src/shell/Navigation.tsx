@@ -19,7 +19,11 @@ export function Navigation({ onNavigate }: { readonly onNavigate: () => void }) 
   const readsCases = can('cases.count');
   const { views } = useAllViews();
   // Kept live by cases.changed (live-queries.ts); the counts shown stay while a new view is counted.
-  const counts = useApiQuery('cases.count', { views: Object.fromEntries(views.map((view) => [view.id, view.filters])) }, { refetchInterval: RECOUNT_MS, placeholderData: keepPreviousData, enabled: readsCases });
+  const counts = useApiQuery(
+    'cases.count',
+    { views: Object.fromEntries(views.map((view) => [view.id, view.filters])) },
+    { refetchInterval: RECOUNT_MS, placeholderData: keepPreviousData, enabled: readsCases },
+  );
   const link = (href: string, label: string, active: boolean, testId: string, extra?: React.ReactNode, icon?: React.ReactNode) => (
     <NavLink
       key={href}
@@ -39,9 +43,18 @@ export function Navigation({ onNavigate }: { readonly onNavigate: () => void }) 
       {SECTIONS.filter((section) => section.method === null || can(section.method)).map((section) => {
         const Icon = section.icon;
         const active = section.id === 'cases' ? location.startsWith('/cases') || location.startsWith('/case/') : location.startsWith(section.path);
-        return link(section.path, t(`nav.${section.id}`), active && section.id !== 'cases', `nav-${section.id}`, undefined, <Icon size={20} stroke={1.6} aria-hidden />);
+        return link(
+          section.path,
+          t(`nav.${section.id}`),
+          active && section.id !== 'cases',
+          `nav-${section.id}`,
+          undefined,
+          <Icon size={20} stroke={1.6} aria-hidden />,
+        );
       })}
-      {can('cases.get') ? link('/cases/new', t('nav.newCase'), location === '/cases/new', 'nav-new-case', undefined, <IconPlus size={20} stroke={1.6} aria-hidden />) : null}
+      {can('cases.get')
+        ? link('/cases/new', t('nav.newCase'), location === '/cases/new', 'nav-new-case', undefined, <IconPlus size={20} stroke={1.6} aria-hidden />)
+        : null}
       <Divider my="xs" />
       {readsCases ? (
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm">

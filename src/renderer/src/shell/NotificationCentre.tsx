@@ -36,7 +36,17 @@ export function NotificationCentre() {
     <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md">
       <Popover.Target>
         {/* The button itself is the target, so it carries aria-expanded and aria-controls. */}
-        <ActionIcon variant="subtle" size="lg" aria-label={owned.length > 0 ? `${t('notifications.title', { count: unread })}; ${t('improvement.mine.heading')}: ${owned.length}` : t('notifications.title', { count: unread })} onClick={() => setOpened((value) => !value)} data-testid="notifications-open">
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          aria-label={
+            owned.length > 0
+              ? `${t('notifications.title', { count: unread })}; ${t('improvement.mine.heading')}: ${owned.length}`
+              : t('notifications.title', { count: unread })
+          }
+          onClick={() => setOpened((value) => !value)}
+          data-testid="notifications-open"
+        >
           <Indicator label={waiting} size={16} disabled={waiting === 0} color="red.9" offset={2} aria-hidden>
             <IconBell size={20} aria-hidden />
           </Indicator>
@@ -53,9 +63,18 @@ export function NotificationCentre() {
         </Group>
         <ScrollArea.Autosize mah={420}>
           <Stack gap={4} data-testid="notification-list">
-            {(centre.data?.items ?? []).length === 0 && <Text c="dimmed" size="sm">{t('notifications.empty')}</Text>}
+            {(centre.data?.items ?? []).length === 0 && (
+              <Text c="dimmed" size="sm">
+                {t('notifications.empty')}
+              </Text>
+            )}
             {(centre.data?.items ?? []).map((item) => (
-              <UnstyledButton key={item.id} onClick={() => void open(item.id, item.path)} p="xs" style={{ borderRadius: 4, background: item.read ? undefined : 'var(--mantine-primary-color-light)' }}>
+              <UnstyledButton
+                key={item.id}
+                onClick={() => void open(item.id, item.path)}
+                p="xs"
+                style={{ borderRadius: 4, background: item.read ? undefined : 'var(--mantine-primary-color-light)' }}
+              >
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Stack gap={0} style={{ minWidth: 0 }}>
                     <Text size="sm" fw={item.read ? 400 : 600}>
@@ -66,7 +85,15 @@ export function NotificationCentre() {
                     </Text>
                   </Stack>
                   {/* Issue 18: the time is never cut off ("2 SECOND…"): it keeps its width, the text beside it wraps. */}
-                  <Badge size="xs" color={item.level === 'breached' ? 'red' : item.level === 'due-soon' ? 'orange' : 'blue'} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }} data-testid="notification-time">
+                  <Badge
+                    size="xs"
+                    color={item.level === 'breached' ? 'red' : item.level === 'due-soon' ? 'orange' : 'blue'}
+                    variant="light"
+                    tt="none"
+                    style={{ flexShrink: 0, overflow: 'visible' }}
+                    styles={{ label: { overflow: 'visible' } }}
+                    data-testid="notification-time"
+                  >
                     {format.relative(item.createdAt, new Date())}
                   </Badge>
                 </Group>

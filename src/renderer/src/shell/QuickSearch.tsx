@@ -64,10 +64,24 @@ export function QuickSearch() {
   };
   return (
     <>
-      <Button variant="default" size="xs" leftSection={<IconSearch size={14} aria-hidden />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={show} data-testid="quick-search-open">
+      <Button
+        variant="default"
+        size="xs"
+        leftSection={<IconSearch size={14} aria-hidden />}
+        rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+        onClick={show}
+        data-testid="quick-search-open"
+      >
         {t('shell.quickSearch')}
       </Button>
-      <Modal opened={opened} onClose={hide} title={t('quickSearch.title')} size="lg" transitionProps={{ duration: 0 }} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened}
+        onClose={hide}
+        title={t('quickSearch.title')}
+        size="lg"
+        transitionProps={{ duration: 0 }}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <TextInput
             ref={input}

@@ -21,7 +21,14 @@ export function ShortcutSheet() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <Modal opened={opened} onClose={() => setOpened(false)} title={t('shortcuts.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} data-testid="shortcut-sheet">
+    <Modal
+      opened={opened}
+      onClose={() => setOpened(false)}
+      title={t('shortcuts.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid="shortcut-sheet"
+    >
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -37,7 +44,11 @@ export function ShortcutSheet() {
                 <Group gap={4} wrap="nowrap">
                   {shortcut.keys.map((combination, index) => (
                     <Group key={combination.join('+')} gap={2} wrap="nowrap">
-                      {index > 0 && <Text size="xs" c="dimmed">{t('shortcuts.or')}</Text>}
+                      {index > 0 && (
+                        <Text size="xs" c="dimmed">
+                          {t('shortcuts.or')}
+                        </Text>
+                      )}
                       {combination.map((key) => (
                         <Kbd key={key} size="xs">
                           {key}

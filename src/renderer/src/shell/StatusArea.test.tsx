@@ -19,7 +19,10 @@ afterEach(() => {
 function withDatabase(database: DatabaseStatus): void {
   const info = { name: 'Plaint', version: '0.1.0', dataDirectory: '/d', logFile: '/d/log', host: 'harness', startedAt: '2026-12-07T09:00:00.000Z', database };
   window.plaint = {
-    invoke: (method: string) => Promise.resolve(method === 'app.info' ? { ok: true, result: info } : { ok: false, error: { code: 'UNAVAILABLE', message: 'not in this test', issues: [] } }),
+    invoke: (method: string) =>
+      Promise.resolve(
+        method === 'app.info' ? { ok: true, result: info } : { ok: false, error: { code: 'UNAVAILABLE', message: 'not in this test', issues: [] } },
+      ),
     subscribe: () => () => undefined,
   } as unknown as PlaintBridge;
 }

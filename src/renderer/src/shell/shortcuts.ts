@@ -6,14 +6,32 @@
 export type ShortcutPlace = 'anywhere' | 'notTyping' | 'caseList' | 'quickSearch' | 'register' | 'dialog';
 
 export interface Shortcut {
-  readonly id: 'quickSearch' | 'help' | 'listSearch' | 'listRows' | 'listEnds' | 'listOpen' | 'searchChoose' | 'searchOpen' | 'registerLog' | 'registerClear' | 'closeDialog';
+  readonly id:
+    | 'quickSearch'
+    | 'help'
+    | 'listSearch'
+    | 'listRows'
+    | 'listEnds'
+    | 'listOpen'
+    | 'searchChoose'
+    | 'searchOpen'
+    | 'registerLog'
+    | 'registerClear'
+    | 'closeDialog';
   /** Alternatives, each a list of keys pressed together. */
   readonly keys: readonly (readonly string[])[];
   readonly where: ShortcutPlace;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'quickSearch', keys: [['Ctrl', 'K'], ['⌘', 'K']], where: 'anywhere' },
+  {
+    id: 'quickSearch',
+    keys: [
+      ['Ctrl', 'K'],
+      ['⌘', 'K'],
+    ],
+    where: 'anywhere',
+  },
   { id: 'help', keys: [['?']], where: 'notTyping' },
   { id: 'listSearch', keys: [['/']], where: 'caseList' },
   { id: 'listRows', keys: [['↑'], ['↓'], ['Page Up'], ['Page Down']], where: 'caseList' },
@@ -21,7 +39,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'listOpen', keys: [['Enter']], where: 'caseList' },
   { id: 'searchChoose', keys: [['↑'], ['↓']], where: 'quickSearch' },
   { id: 'searchOpen', keys: [['Enter']], where: 'quickSearch' },
-  { id: 'registerLog', keys: [['Ctrl', 'Enter'], ['⌘', 'Enter']], where: 'register' },
+  {
+    id: 'registerLog',
+    keys: [
+      ['Ctrl', 'Enter'],
+      ['⌘', 'Enter'],
+    ],
+    where: 'register',
+  },
   { id: 'registerClear', keys: [['Esc']], where: 'register' },
   { id: 'closeDialog', keys: [['Esc']], where: 'dialog' },
 ];

@@ -14,8 +14,20 @@ import {
 import { id, instant, NO_DEADLINE, staffRef, strings, type Immutable } from './common';
 
 /** Redress; for refunds the amount in minor units (pence). */
-const redress = z.object({ kind: z.enum(REDRESS_KINDS), amountMinor: z.number().int().min(0).nullable(), currency: z.string().nullable(), description: z.string() });
-const resolution = z.object({ summary: z.string(), outcome: z.enum(OUTCOMES), redress: z.array(redress), channel: z.enum(COMMUNICATION_CHANNELS), at: instant, by: staffRef });
+const redress = z.object({
+  kind: z.enum(REDRESS_KINDS),
+  amountMinor: z.number().int().min(0).nullable(),
+  currency: z.string().nullable(),
+  description: z.string(),
+});
+const resolution = z.object({
+  summary: z.string(),
+  outcome: z.enum(OUTCOMES),
+  redress: z.array(redress),
+  channel: z.enum(COMMUNICATION_CHANNELS),
+  at: instant,
+  by: staffRef,
+});
 export const extension = z.object({
   id,
   deadline: z.enum(EXTENDABLE_DEADLINES),
@@ -104,11 +116,23 @@ const escalation = z.object({
 });
 
 /** P-6.1: where the customer was told to turn, and any later external referral. */
-const externalReferral = z.object({ signpostedAt: instant.nullable(), signpostedTo: z.string().nullable(), referredAt: instant.nullable(), referredTo: z.string().nullable(), outcome: z.string().nullable(), outcomeAt: instant.nullable() });
+const externalReferral = z.object({
+  signpostedAt: instant.nullable(),
+  signpostedTo: z.string().nullable(),
+  referredAt: instant.nullable(),
+  referredTo: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeAt: instant.nullable(),
+});
 
 const openInquiry = z.object({ id, partyKind: z.enum(THIRD_PARTY_KINDS), partyName: z.string(), dueAt: instant.nullable() });
 
-const acknowledgement = z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS), by: staffRef, undelivered: acknowledgementUndeliveredSchema.optional() });
+const acknowledgement = z.object({
+  at: instant,
+  channel: z.enum(COMMUNICATION_CHANNELS),
+  by: staffRef,
+  undelivered: acknowledgementUndeliveredSchema.optional(),
+});
 
 export const caseRecordSchema = z
   .object({
@@ -204,7 +228,10 @@ export function isAcknowledgementKind(template: string | null): template is Ackn
 }
 
 /** What the case records of one acknowledgement's bounce, if anything. */
-export function acknowledgementBounce(record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>, kind: AcknowledgementKind): AcknowledgementUndelivered | null {
+export function acknowledgementBounce(
+  record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>,
+  kind: AcknowledgementKind,
+): AcknowledgementUndelivered | null {
   return (kind === 'acknowledgement' ? record.acknowledgement?.undelivered : record.escalation?.undelivered) ?? null;
 }
 
@@ -212,7 +239,9 @@ export function acknowledgementBounce(record: Pick<CaseRecord, 'acknowledgement'
  * The customer has not had an acknowledgement (stage 1's, P-3.2, or the escalation's, P-4.3): its
  * e-mail bounced and nothing has reached them since (issue 17).
  */
-export function acknowledgementUndelivered(record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>): (AcknowledgementUndelivered & { readonly kind: AcknowledgementKind }) | null {
+export function acknowledgementUndelivered(
+  record: Pick<CaseRecord, 'acknowledgement' | 'escalation'>,
+): (AcknowledgementUndelivered & { readonly kind: AcknowledgementKind }) | null {
   for (const kind of ACKNOWLEDGEMENT_KINDS) {
     const undelivered = acknowledgementBounce(record, kind);
     if (undelivered && !undelivered.reached) return { ...undelivered, kind };

@@ -13,10 +13,23 @@ const letterFile = z.object({ id, name: z.string(), mimeType: z.string(), size: 
  * telephone number and a customer number (issue 18); letters logged before then, outgoing letters
  * and e-mails have none, so they are optional.
  */
-const letterParty = z.object({ name: z.string(), addressLines: strings, postcode: z.string(), country: z.string(), email: z.string().optional(), phone: z.string().optional(), customerNumber: z.string().optional() });
+const letterParty = z.object({
+  name: z.string(),
+  addressLines: strings,
+  postcode: z.string(),
+  country: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  customerNumber: z.string().optional(),
+});
 
 /** A letter sent by e-mail (issue 17): to whom, with which stable Message-ID, and when the server took it; a bounce says when it came back and why (the letter is then to be posted instead). */
-const letterEmailDispatch = z.object({ to: z.string(), messageId: z.string(), sentAt: instant, bounce: z.object({ at: instant, reason: z.string() }).optional() });
+const letterEmailDispatch = z.object({
+  to: z.string(),
+  messageId: z.string(),
+  sentAt: instant,
+  bounce: z.object({ at: instant, reason: z.string() }).optional(),
+});
 
 /** How a finalised letter went out: the day, the class (a post class or e-mail) and, for an e-mail, the address and time. */
 const letterPosting = z.object({
@@ -59,7 +72,8 @@ export const letterRecordSchema = z
   })
   .superRefine((letter, context) => {
     if (letter.postedOn !== (letter.posting?.postedOn ?? '')) context.addIssue({ code: 'custom', path: ['postedOn'], message: 'Does not match the posting' });
-    if (letter.posting && (letter.posting.postClass === 'email') !== (letter.posting.email !== undefined)) context.addIssue({ code: 'custom', path: ['posting', 'email'], message: 'An e-mail dispatch has its address, and only it' });
+    if (letter.posting && (letter.posting.postClass === 'email') !== (letter.posting.email !== undefined))
+      context.addIssue({ code: 'custom', path: ['posting', 'email'], message: 'An e-mail dispatch has its address, and only it' });
   });
 
 /** A letter as stored (with its indexed posting day). */

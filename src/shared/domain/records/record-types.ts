@@ -8,7 +8,15 @@ import type { timelineEntrySchema } from './timeline-entry';
 import type { StaffMember } from './staff-member';
 import type { TimelineKind } from '../vocabulary';
 
-export type GeneratedMessage = 'acknowledgementSent' | 'escalationRequested' | 'escalationAcknowledged' | 'extensionNotice' | 'letterGenerated' | 'emailSent' | 'emailNotDelivered' | 'emailRefused';
+export type GeneratedMessage =
+  | 'acknowledgementSent'
+  | 'escalationRequested'
+  | 'escalationAcknowledged'
+  | 'extensionNotice'
+  | 'letterGenerated'
+  | 'emailSent'
+  | 'emailNotDelivered'
+  | 'emailRefused';
 
 export type StaffRef = Immutable<z.infer<typeof staffRef>>;
 

@@ -65,6 +65,7 @@ export const settingsDocumentSchema = z
       return;
     }
     const checked = schema.safeParse(document.value.data);
-    for (const found of checked.error?.issues ?? []) context.addIssue({ code: 'custom', path: ['value', 'data', ...found.path.map(String)], message: found.message });
+    for (const found of checked.error?.issues ?? [])
+      context.addIssue({ code: 'custom', path: ['value', 'data', ...found.path.map(String)], message: found.message });
   });
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;

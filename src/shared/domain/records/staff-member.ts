@@ -16,7 +16,12 @@ import { id, instant, type Immutable } from './common';
 export const passwordVerifierSchema = z
   .object({
     algorithm: z.literal('scrypt'),
-    N: z.number().int().min(16_384).max(1_048_576).refine((value) => (value & (value - 1)) === 0, 'A power of two'),
+    N: z
+      .number()
+      .int()
+      .min(16_384)
+      .max(1_048_576)
+      .refine((value) => (value & (value - 1)) === 0, 'A power of two'),
     r: z.number().int().min(8).max(16),
     p: z.number().int().min(1).max(4),
     keyLength: z.number().int().min(32).max(64),
@@ -35,7 +40,10 @@ export const staffMemberSchema = z
     /** What the person signs in with; '' for a profile from before accounts (it cannot sign in). */
     login: z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9._@-]{0,63}$/)]),
     /** A person may hold several roles. */
-    roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).refine((roles) => new Set(roles).size === roles.length, 'Roles repeat'),
+    roles: z
+      .array(z.enum(STAFF_ROLES))
+      .max(STAFF_ROLES.length)
+      .refine((roles) => new Set(roles).size === roles.length, 'Roles repeat'),
     /** The departments the person works for. */
     departments: z.array(z.string().min(1).max(100)).max(100),
     /** Deactivated accounts cannot sign in (on any device, once synced) and stay in the history. */

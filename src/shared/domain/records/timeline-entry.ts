@@ -33,7 +33,8 @@ const conflictingEdit = z.object({ value: z.unknown(), at: instant, by: staffRef
 const timelineBase = { id, caseId: id, at: instant, recordedAt: instant, order: z.number().int().min(0).max(1000), by: staffRef };
 /** Issue 14 (P-7.2): an entry of an anonymised case has its free text removed and says so with `redacted: true`. */
 const redactable = { redacted: z.literal(true).optional() };
-const entry = <K extends string, S extends z.ZodRawShape>(kind: K, data: z.ZodObject<S>) => z.object({ ...timelineBase, kind: z.literal(kind), data: data.extend(redactable) });
+const entry = <K extends string, S extends z.ZodRawShape>(kind: K, data: z.ZodObject<S>) =>
+  z.object({ ...timelineBase, kind: z.literal(kind), data: data.extend(redactable) });
 
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   entry('communication', communicationData),
@@ -44,7 +45,14 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   entry('extension-notice', z.object({ extensionId: id, channel: z.enum(COMMUNICATION_CHANNELS) })),
   entry(
     'transition',
-    z.object({ action: z.string(), from: z.enum(CASE_STATUSES).nullable(), to: z.enum(CASE_STATUSES), fromStage: z.union([z.literal(1), z.literal(2)]), toStage: z.union([z.literal(1), z.literal(2)]), details: z.string() }),
+    z.object({
+      action: z.string(),
+      from: z.enum(CASE_STATUSES).nullable(),
+      to: z.enum(CASE_STATUSES),
+      fromStage: z.union([z.literal(1), z.literal(2)]),
+      toStage: z.union([z.literal(1), z.literal(2)]),
+      details: z.string(),
+    }),
   ),
   entry('external-signposting', z.object({ to: z.string() })),
   entry('external-referral', z.object({ to: z.string(), outcome: z.string() })),
@@ -57,7 +65,12 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
       moved: z.array(z.object({ deadline: z.enum(DEADLINE_KINDS), from: instant, to: instant })),
       changes: z.array(
         z.union([
-          z.object({ setting: z.enum(['closures', 'extraWorkingDays']), added: z.array(z.string()), removed: z.array(z.string()), notes: z.record(z.string(), z.string()) }),
+          z.object({
+            setting: z.enum(['closures', 'extraWorkingDays']),
+            added: z.array(z.string()),
+            removed: z.array(z.string()),
+            notes: z.record(z.string(), z.string()),
+          }),
           z.object({ setting: z.string(), before: z.unknown(), after: z.unknown() }),
         ]),
       ),

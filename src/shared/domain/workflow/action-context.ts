@@ -31,6 +31,11 @@ export interface ActionOutcome<C extends CaseRecord> {
 }
 
 /** A message to the customer that Plaint wrote, so each language can show its own words. */
-export function communicationOut(at: string, channel: CommunicationChannel, summary: string, generated?: { key: GeneratedMessage; params: Record<string, string> }): TimelineDraft {
+export function communicationOut(
+  at: string,
+  channel: CommunicationChannel,
+  summary: string,
+  generated?: { key: GeneratedMessage; params: Record<string, string> },
+): TimelineDraft {
   return { kind: 'communication', at, data: { direction: 'out', channel, summary, ...(generated ? { generated } : {}) } };
 }

@@ -31,7 +31,9 @@ function hintsOf(shape: Record<string, z.ZodType>, prefix = ''): [string, { widg
     if (name === 'type' && prefix === '') return [];
     const hint = formHints.get(schema);
     const nested = (schema as { def?: { type?: string }; shape?: Record<string, z.ZodType> }).def?.type === 'object' && !hint;
-    return nested ? hintsOf((schema as unknown as { shape: Record<string, z.ZodType> }).shape, `${prefix}${name}.`) : [[`${prefix}${name}`, hint] as [string, { widget: string; label: string } | undefined]];
+    return nested
+      ? hintsOf((schema as unknown as { shape: Record<string, z.ZodType> }).shape, `${prefix}${name}.`)
+      : [[`${prefix}${name}`, hint] as [string, { widget: string; label: string } | undefined]];
   });
 }
 
@@ -50,7 +52,8 @@ describe('form hints', () => {
   });
 
   it('each kind of field is entered with its own widget', () => {
-    const widgets = (action: keyof typeof ACTION_INPUTS) => Object.fromEntries(hintsOf(ACTION_INPUTS[action].shape as Record<string, z.ZodType>).map(([path, hint]) => [path, hint?.widget]));
+    const widgets = (action: keyof typeof ACTION_INPUTS) =>
+      Object.fromEntries(hintsOf(ACTION_INPUTS[action].shape as Record<string, z.ZodType>).map(([path, hint]) => [path, hint?.widget]));
     expect(widgets('communicateResolution')).toEqual({
       at: 'datetime',
       channel: 'channel',
@@ -121,7 +124,12 @@ describe('action inputs', () => {
   it('fills in what may be left out', () => {
     expect(caseActionInput.parse({ type: 'askThirdParty', at: AT, partyKind: 'supplier', partyName: 'Acme', question: 'Why?' })).toMatchObject({ dueAt: null });
     expect(caseActionInput.parse({ type: 'close', at: AT })).toEqual({ type: 'close', at: AT, closeWithoutPosting: false });
-    expect(caseActionInput.parse({ type: 'recordExternalReferral', at: AT, to: 'Ombudsman' })).toEqual({ type: 'recordExternalReferral', at: AT, to: 'Ombudsman', outcome: '' });
+    expect(caseActionInput.parse({ type: 'recordExternalReferral', at: AT, to: 'Ombudsman' })).toEqual({
+      type: 'recordExternalReferral',
+      at: AT,
+      to: 'Ombudsman',
+      outcome: '',
+    });
     expect(caseActionInput.parse({ type: 'extendDeadline', at: AT, newDueAt: AT, reason: 'Tests', approverId: 'm1' })).toEqual({
       type: 'extendDeadline',
       at: AT,
@@ -131,7 +139,9 @@ describe('action inputs', () => {
       approverId: 'm1',
       customerNotice: null,
     });
-    expect(caseActionInput.parse({ type: 'communicateResolution', at: AT, channel: 'email', summary: 'Done', outcome: 'upheld', rootCauseId: 'x' })).toMatchObject({ redress: [] });
+    expect(
+      caseActionInput.parse({ type: 'communicateResolution', at: AT, channel: 'email', summary: 'Done', outcome: 'upheld', rootCauseId: 'x' }),
+    ).toMatchObject({ redress: [] });
     expect(redressSchema.parse({ kind: 'apology' })).toEqual({ kind: 'apology', amountMinor: null, currency: null, description: '' });
   });
 
@@ -139,11 +149,31 @@ describe('action inputs', () => {
     expect(caseActionInput.safeParse({ type: 'close', at: AT, extra: 1 }).success).toBe(false);
     expect(caseActionInput.safeParse({ type: 'delete', at: AT }).success).toBe(false);
     expect(caseActionInput.safeParse({ type: 'acknowledge', at: AT }).success).toBe(false);
-    expect(caseActionInput.safeParse({ type: 'forwardToDepartmentHead', at: AT, departmentHead: { name: 'Dr Patel', department: 'Pharmacy', phone: '1' } }).success).toBe(false);
-    expect(caseActionInput.safeParse({ type: 'extendDeadline', at: AT, newDueAt: AT, reason: 'Tests', approverId: 'm1', customerNotice: { at: AT, channel: 'email', by: 'x' } }).success).toBe(false);
+    expect(
+      caseActionInput.safeParse({ type: 'forwardToDepartmentHead', at: AT, departmentHead: { name: 'Dr Patel', department: 'Pharmacy', phone: '1' } }).success,
+    ).toBe(false);
+    expect(
+      caseActionInput.safeParse({
+        type: 'extendDeadline',
+        at: AT,
+        newDueAt: AT,
+        reason: 'Tests',
+        approverId: 'm1',
+        customerNotice: { at: AT, channel: 'email', by: 'x' },
+      }).success,
+    ).toBe(false);
     // P-5.3: the stage-1 resolution needs its root cause; stage 2 may keep the one it has.
     expect(caseActionInput.safeParse({ type: 'communicateResolution', at: AT, channel: 'email', summary: 'Done', outcome: 'upheld' }).success).toBe(false);
-    expect(caseActionInput.safeParse({ type: 'communicateStage2Outcome', at: AT, channel: 'email', summary: 'Done', outcome: 'upheld', signpostedTo: 'Citizens Advice' }).success).toBe(true);
+    expect(
+      caseActionInput.safeParse({
+        type: 'communicateStage2Outcome',
+        at: AT,
+        channel: 'email',
+        summary: 'Done',
+        outcome: 'upheld',
+        signpostedTo: 'Citizens Advice',
+      }).success,
+    ).toBe(true);
     expect(caseActionInput.safeParse({ type: 'recordEscalationRequest', at: AT, channel: 'email', reason: '' }).success).toBe(false);
     expect(actOnCaseInput.safeParse({ caseId: 'c1', action: { type: 'close', at: AT } }).success).toBe(true);
     expect(actOnCaseInput.safeParse({ caseId: 'c1', action: { type: 'close', at: AT }, more: true }).success).toBe(false);
@@ -153,7 +183,9 @@ describe('action inputs', () => {
   it('redress: a refund needs its amount and its currency code, "other" its description', () => {
     const issues = (value: unknown) => {
       const result = redressSchema.safeParse(value);
-      return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}:${String((issue as { params?: { code?: string } }).params?.code)}`);
+      return result.success
+        ? []
+        : result.error.issues.map((issue) => `${issue.path.join('.')}:${String((issue as { params?: { code?: string } }).params?.code)}`);
     };
     expect(issues({ kind: 'refund', amountMinor: 1250, currency: 'GBP' })).toEqual([]);
     expect(issues({ kind: 'refund', amountMinor: 0, currency: 'GBP' })).toEqual(['amountMinor:refund_amount_needed']);

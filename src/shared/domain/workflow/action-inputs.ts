@@ -66,7 +66,8 @@ export const redressSchema = z
   .superRefine((value, context) => {
     const missing = (path: string, code: 'refund_amount_needed' | 'refund_currency_needed' | 'redress_description_needed', message: string) =>
       context.addIssue({ code: 'custom', path: [path], message, params: { code } });
-    if (value.kind === 'refund' && (value.amountMinor === null || value.amountMinor === 0)) missing('amountMinor', 'refund_amount_needed', 'A refund needs its amount');
+    if (value.kind === 'refund' && (value.amountMinor === null || value.amountMinor === 0))
+      missing('amountMinor', 'refund_amount_needed', 'A refund needs its amount');
     if (value.kind === 'refund' && value.currency === null) missing('currency', 'refund_currency_needed', 'A refund needs its currency');
     if (value.kind === 'other' && value.description === '') missing('description', 'redress_description_needed', 'Describe the redress');
   });
@@ -101,7 +102,12 @@ export const ACTION_INPUTS = {
     response: hinted(requiredText(10_000), 'textarea', 'fields.response'),
   }),
   communicateResolution: action('communicateResolution', resolutionFields),
-  close: action('close', { at, rootCauseNote, lessonsLearned, closeWithoutPosting: hinted(z.boolean().default(false), 'confirm', 'fields.closeWithoutPosting') }),
+  close: action('close', {
+    at,
+    rootCauseNote,
+    lessonsLearned,
+    closeWithoutPosting: hinted(z.boolean().default(false), 'confirm', 'fields.closeWithoutPosting'),
+  }),
   recordEscalationRequest: action('recordEscalationRequest', { at, channel, reason }),
   acknowledgeEscalation: action('acknowledgeEscalation', { at, channel }),
   forwardToDepartmentHead: action('forwardToDepartmentHead', {
@@ -114,7 +120,11 @@ export const ACTION_INPUTS = {
       .strict(),
   }),
   // Stage 2 may revise the cause the stage-1 resolution chose (or keep it: optional).
-  communicateStage2Outcome: action('communicateStage2Outcome', { ...resolutionFields, rootCauseId: hinted(id.optional(), 'rootCause', 'fields.rootCauseId'), signpostedTo: hinted(requiredText(1_000), 'textarea', 'fields.signpostedTo') }),
+  communicateStage2Outcome: action('communicateStage2Outcome', {
+    ...resolutionFields,
+    rootCauseId: hinted(id.optional(), 'rootCause', 'fields.rootCauseId'),
+    signpostedTo: hinted(requiredText(1_000), 'textarea', 'fields.signpostedTo'),
+  }),
   recordExternalSignposting: action('recordExternalSignposting', { at, to: hinted(requiredText(1_000), 'textarea', 'fields.signpostedTo') }),
   recordExternalReferral: action('recordExternalReferral', {
     at,
@@ -129,7 +139,15 @@ export const ACTION_INPUTS = {
     thirdParty: hinted(text(200).default(''), 'text', 'fields.thirdParty'),
     // Issue 18: the approver is a manager's account, chosen from the team, not free text.
     approverId: hinted(id, 'approver', 'fields.approvedBy'),
-    customerNotice: hinted(z.object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) }).strict().nullable().default(null), 'customerNotice', 'fields.customerTold'),
+    customerNotice: hinted(
+      z
+        .object({ at: instant, channel: z.enum(COMMUNICATION_CHANNELS) })
+        .strict()
+        .nullable()
+        .default(null),
+      'customerNotice',
+      'fields.customerTold',
+    ),
   }),
   recordExtensionNotice: action('recordExtensionNotice', { at, extensionId: hinted(id, 'extension', 'fields.extension'), channel }),
   reopen: action('reopen', { at, reason }),

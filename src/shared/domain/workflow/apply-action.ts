@@ -17,14 +17,27 @@ function checkTime(path: string, at: string, current: CaseRecord, context: Actio
   refuseBeforeReceipt(path, at, current.receivedAt);
 }
 
-function perform<A extends CaseAction, C extends CaseRecord>(entry: WorkflowEntry<A>, action: A, current: C, input: ActionInput<A>, context: ActionContext): ActionOutcome<C> {
+function perform<A extends CaseAction, C extends CaseRecord>(
+  entry: WorkflowEntry<A>,
+  action: A,
+  current: C,
+  input: ActionInput<A>,
+  context: ActionContext,
+): ActionOutcome<C> {
   const outcome = entry.effect(current, input, context);
-  const status: CaseStatus = entry.leadsTo === 'unchanged' ? current.status : typeof entry.leadsTo === 'function' ? entry.leadsTo(current, input) : entry.leadsTo;
+  const status: CaseStatus =
+    entry.leadsTo === 'unchanged' ? current.status : typeof entry.leadsTo === 'function' ? entry.leadsTo(current, input) : entry.leadsTo;
   const next: C = { ...outcome.next, status };
   const transition: TimelineDraft[] =
     status === current.status
       ? []
-      : [{ kind: 'transition', at: input.at, data: { action, from: current.status, to: status, fromStage: current.stage, toStage: next.stage, details: outcome.details ?? '' } }];
+      : [
+          {
+            kind: 'transition',
+            at: input.at,
+            data: { action, from: current.status, to: status, fromStage: current.stage, toStage: next.stage, details: outcome.details ?? '' },
+          },
+        ];
   return { next, entries: [...transition, ...outcome.entries] };
 }
 
@@ -39,6 +52,10 @@ export function applyCaseAction<C extends CaseRecord>(current: C, input: CaseAct
 }
 
 /** The action's own entry for its input (the table is indexed by the input's `type`). */
-function dispatch<C extends CaseRecord, A extends CaseAction>(current: C, input: ActionInput<A> & { readonly type: A }, context: ActionContext): ActionOutcome<C> {
+function dispatch<C extends CaseRecord, A extends CaseAction>(
+  current: C,
+  input: ActionInput<A> & { readonly type: A },
+  context: ActionContext,
+): ActionOutcome<C> {
   return perform(CASE_WORKFLOW[input.type], input.type, current, input, context);
 }

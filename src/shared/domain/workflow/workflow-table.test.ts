@@ -69,8 +69,24 @@ function receivedCase(): CaseRecord {
     thirdParties: ['Acme Supplies'],
     clock: { receivedAt: RECEIVED },
     deadlines: [
-      { kind: 'stage1Resolution', startsAt: RECEIVED, dueAt: STAGE1_DUE, warnAt: '2026-11-15T23:59:59.999Z', provisional: false, extensionId: null, metAt: null },
-      { kind: 'stage2Resolution', startsAt: RECEIVED, dueAt: STAGE2_DUE, warnAt: '2026-11-26T23:59:59.999Z', provisional: true, extensionId: null, metAt: null },
+      {
+        kind: 'stage1Resolution',
+        startsAt: RECEIVED,
+        dueAt: STAGE1_DUE,
+        warnAt: '2026-11-15T23:59:59.999Z',
+        provisional: false,
+        extensionId: null,
+        metAt: null,
+      },
+      {
+        kind: 'stage2Resolution',
+        startsAt: RECEIVED,
+        dueAt: STAGE2_DUE,
+        warnAt: '2026-11-26T23:59:59.999Z',
+        provisional: true,
+        extensionId: null,
+        metAt: null,
+      },
     ],
     nextDeadlineKind: 'stage1Resolution',
     nextDueAt: Date.parse(STAGE1_DUE),
@@ -95,7 +111,14 @@ function receivedCase(): CaseRecord {
 }
 
 let ids = 0;
-const context = (overrides: Partial<ActionContext> = {}): ActionContext => ({ actor: clerk, now: NOW, newId: () => `id-${++ids}`, futureToleranceMs: 0, approver: manager, ...overrides });
+const context = (overrides: Partial<ActionContext> = {}): ActionContext => ({
+  actor: clerk,
+  now: NOW,
+  newId: () => `id-${++ids}`,
+  futureToleranceMs: 0,
+  approver: manager,
+  ...overrides,
+});
 
 let minute = 0;
 /** Each step a minute after the last, all between receipt and now. */
@@ -210,7 +233,12 @@ const ALLOWED: Record<State, Partial<Record<CaseAction, CaseStatus | '='>>> = {
   investigating: { askThirdParty: 'awaiting-third-party', communicateResolution: 'resolution-communicated', extendDeadline: '=' },
   'awaiting-third-party': { askThirdParty: '=', recordThirdPartyResponse: 'investigating', extendDeadline: '=' },
   'resolution-communicated': { close: 'closed', recordEscalationRequest: 'escalation-requested', recordExternalSignposting: '=', recordExternalReferral: '=' },
-  'closed at stage 1': { recordEscalationRequest: 'escalation-requested', recordExternalSignposting: '=', recordExternalReferral: '=', reopen: 'investigating' },
+  'closed at stage 1': {
+    recordEscalationRequest: 'escalation-requested',
+    recordExternalSignposting: '=',
+    recordExternalReferral: '=',
+    reopen: 'investigating',
+  },
   'escalation-requested': { acknowledgeEscalation: 'escalation-acknowledged' },
   'escalation requested after closing': { acknowledgeEscalation: 'escalation-acknowledged' },
   'escalation-acknowledged': { forwardToDepartmentHead: 'department-head-review', extendDeadline: '=' },
@@ -218,7 +246,12 @@ const ALLOWED: Record<State, Partial<Record<CaseAction, CaseStatus | '='>>> = {
   'awaiting-third-party at stage 2': { askThirdParty: '=', recordThirdPartyResponse: 'department-head-review', extendDeadline: '=' },
   'stage2-resolution-communicated': { close: 'closed', recordExternalSignposting: '=', recordExternalReferral: '=' },
   'closed at stage 2': { recordExternalSignposting: '=', recordExternalReferral: '=', reopen: 'department-head-review' },
-  'investigating, an extension not yet told': { askThirdParty: 'awaiting-third-party', communicateResolution: 'resolution-communicated', extendDeadline: '=', recordExtensionNotice: '=' },
+  'investigating, an extension not yet told': {
+    askThirdParty: 'awaiting-third-party',
+    communicateResolution: 'resolution-communicated',
+    extendDeadline: '=',
+    recordExtensionNotice: '=',
+  },
   'resolution communicated, an extension not yet told': {
     close: 'closed',
     recordEscalationRequest: 'escalation-requested',
@@ -271,7 +304,11 @@ describe('every action in every state (P-3, P-4, P-5.1, P-6)', () => {
         } else {
           expect(entries[0]).toEqual(transitions[0]);
           expect(transitions).toEqual([
-            { kind: 'transition', at: expect.any(String) as string, data: { action, from: current.status, to: expected, fromStage: current.stage, toStage: next.stage, details: expect.any(String) as string } },
+            {
+              kind: 'transition',
+              at: expect.any(String) as string,
+              data: { action, from: current.status, to: expected, fromStage: current.stage, toStage: next.stage, details: expect.any(String) as string },
+            },
           ]);
         }
       });
@@ -336,7 +373,9 @@ describe('a case in a state its stage does not explain (older or merged data)', 
     const facts = { openInquiries: [], extensions: [], externalReferral: null, resumeStatus: null } as const;
     expect(actionRefusal('communicateResolution', { ...facts, status: 'investigating', stage: 2 })).toBe(CASE_WORKFLOW.communicateResolution.refusal);
     expect(actionRefusal('communicateResolution', { ...facts, status: 'investigating', stage: 1 })).toBeNull();
-    expect(actionRefusal('communicateStage2Outcome', { ...facts, status: 'department-head-review', stage: 1 })).toBe(CASE_WORKFLOW.communicateStage2Outcome.refusal);
+    expect(actionRefusal('communicateStage2Outcome', { ...facts, status: 'department-head-review', stage: 1 })).toBe(
+      CASE_WORKFLOW.communicateStage2Outcome.refusal,
+    );
     expect(actionRefusal('communicateStage2Outcome', { ...facts, status: 'department-head-review', stage: 2 })).toBeNull();
   });
 
@@ -360,8 +399,12 @@ describe('recorded times', () => {
 
   it("allows another device's clock a little ahead, within the tolerance only", () => {
     const current = receivedCase();
-    expect(act(current, { type: 'acknowledge', at: '2026-11-13T10:01:00.000Z', channel: 'email' }, { futureToleranceMs: 60_000 }).next.status).toBe('acknowledged');
-    expect(refusalOf(() => act(current, { type: 'acknowledge', at: '2026-11-13T10:01:00.001Z', channel: 'email' }, { futureToleranceMs: 60_000 })).issues[0]?.code).toBe('future_time');
+    expect(act(current, { type: 'acknowledge', at: '2026-11-13T10:01:00.000Z', channel: 'email' }, { futureToleranceMs: 60_000 }).next.status).toBe(
+      'acknowledged',
+    );
+    expect(
+      refusalOf(() => act(current, { type: 'acknowledge', at: '2026-11-13T10:01:00.001Z', channel: 'email' }, { futureToleranceMs: 60_000 })).issues[0]?.code,
+    ).toBe('future_time');
   });
 
   it('a refused action is refused for its state first, whatever its time', () => {
@@ -382,8 +425,15 @@ describe('stage 1 (P-3.2, P-4.1, P-5.1, P-5.3)', () => {
     expect(next.acknowledgement).toEqual({ at: '2026-11-02T11:00:00.000Z', channel: 'telephone', by: clerk });
     expect(next.clock).toEqual({ receivedAt: RECEIVED, acknowledgedAt: '2026-11-02T11:00:00.000Z' });
     expect(entries).toEqual([
-      { kind: 'transition', at: '2026-11-02T11:00:00.000Z', data: { action: 'acknowledge', from: 'received', to: 'acknowledged', fromStage: 1, toStage: 1, details: '' } },
-      communication('2026-11-02T11:00:00.000Z', 'telephone', 'Acknowledgement sent with reference 7KQ2-00A3-V', { key: 'acknowledgementSent', params: { reference: '7KQ2-00A3-V' } }),
+      {
+        kind: 'transition',
+        at: '2026-11-02T11:00:00.000Z',
+        data: { action: 'acknowledge', from: 'received', to: 'acknowledged', fromStage: 1, toStage: 1, details: '' },
+      },
+      communication('2026-11-02T11:00:00.000Z', 'telephone', 'Acknowledgement sent with reference 7KQ2-00A3-V', {
+        key: 'acknowledgementSent',
+        params: { reference: '7KQ2-00A3-V' },
+      }),
     ]);
   });
 
@@ -397,23 +447,58 @@ describe('stage 1 (P-3.2, P-4.1, P-5.1, P-5.3)', () => {
   it('the resolution goes to the customer with its outcome, redress and root cause; notes not given are kept', () => {
     const current = caseIn('investigating');
     const redress = [{ kind: 'refund', amountMinor: 1250, currency: 'GBP', description: '' }];
-    const { next, entries } = act(current, { type: 'communicateResolution', at: '2026-11-04T09:00:00.000Z', channel: 'email', summary: 'Refund of £12.50', outcome: 'partly-upheld', redress, rootCauseId: 'courier-handling' });
-    expect(next.resolution).toEqual({ summary: 'Refund of £12.50', outcome: 'partly-upheld', redress, channel: 'email', at: '2026-11-04T09:00:00.000Z', by: clerk });
+    const { next, entries } = act(current, {
+      type: 'communicateResolution',
+      at: '2026-11-04T09:00:00.000Z',
+      channel: 'email',
+      summary: 'Refund of £12.50',
+      outcome: 'partly-upheld',
+      redress,
+      rootCauseId: 'courier-handling',
+    });
+    expect(next.resolution).toEqual({
+      summary: 'Refund of £12.50',
+      outcome: 'partly-upheld',
+      redress,
+      channel: 'email',
+      at: '2026-11-04T09:00:00.000Z',
+      by: clerk,
+    });
     expect(next.clock.stage1ResolvedAt).toBe('2026-11-04T09:00:00.000Z');
     expect(next).toMatchObject({ rootCauseId: 'courier-handling', rootCauseNote: 'earlier note', lessonsLearned: 'earlier lesson' });
     expect(entries[0]?.data).toMatchObject({ details: 'partly-upheld' });
     expect(entries.slice(1)).toEqual([communication('2026-11-04T09:00:00.000Z', 'email', 'Refund of £12.50')]);
     expect(entries[1]?.data).not.toHaveProperty('generated');
 
-    const noted = act(current, { type: 'communicateResolution', at: '2026-11-04T09:00:00.000Z', channel: 'email', summary: 'Done', outcome: 'upheld', rootCauseId: 'faulty-batch', rootCauseNote: 'Batch 7', lessonsLearned: 'Check batches' }).next;
+    const noted = act(current, {
+      type: 'communicateResolution',
+      at: '2026-11-04T09:00:00.000Z',
+      channel: 'email',
+      summary: 'Done',
+      outcome: 'upheld',
+      rootCauseId: 'faulty-batch',
+      rootCauseNote: 'Batch 7',
+      lessonsLearned: 'Check batches',
+    }).next;
     expect(noted).toMatchObject({ rootCauseNote: 'Batch 7', lessonsLearned: 'Check batches' });
   });
 
   it('closing records when, and the cause and lessons if given', () => {
     const current = caseIn('resolution-communicated');
     const plain = act(current, { type: 'close', at: '2026-11-05T09:00:00.000Z' });
-    expect(plain.next).toMatchObject({ status: 'closed', closedAt: '2026-11-05T09:00:00.000Z', rootCauseNote: 'earlier note', lessonsLearned: 'earlier lesson' });
-    expect(plain.entries).toEqual([{ kind: 'transition', at: '2026-11-05T09:00:00.000Z', data: { action: 'close', from: 'resolution-communicated', to: 'closed', fromStage: 1, toStage: 1, details: '' } }]);
+    expect(plain.next).toMatchObject({
+      status: 'closed',
+      closedAt: '2026-11-05T09:00:00.000Z',
+      rootCauseNote: 'earlier note',
+      lessonsLearned: 'earlier lesson',
+    });
+    expect(plain.entries).toEqual([
+      {
+        kind: 'transition',
+        at: '2026-11-05T09:00:00.000Z',
+        data: { action: 'close', from: 'resolution-communicated', to: 'closed', fromStage: 1, toStage: 1, details: '' },
+      },
+    ]);
     const noted = act(current, { type: 'close', at: '2026-11-05T09:00:00.000Z', rootCauseNote: 'Courier', lessonsLearned: 'Pack better' }).next;
     expect(noted).toMatchObject({ rootCauseNote: 'Courier', lessonsLearned: 'Pack better' });
   });
@@ -423,7 +508,13 @@ describe('stage 1 (P-3.2, P-4.1, P-5.1, P-5.3)', () => {
     const reopened1 = act(stage1, { type: 'reopen', at: '2026-11-06T09:00:00.000Z', reason: 'New evidence' });
     expect(reopened1.next).toMatchObject({ status: 'investigating', stage: 1, closedAt: null });
     expect(reopened1.next.clock).toEqual({ ...stage1.clock, stage1ReopenedAt: '2026-11-06T09:00:00.000Z', stage1ResolvedAt: null });
-    expect(reopened1.entries).toEqual([{ kind: 'transition', at: '2026-11-06T09:00:00.000Z', data: { action: 'reopen', from: 'closed', to: 'investigating', fromStage: 1, toStage: 1, details: 'New evidence' } }]);
+    expect(reopened1.entries).toEqual([
+      {
+        kind: 'transition',
+        at: '2026-11-06T09:00:00.000Z',
+        data: { action: 'reopen', from: 'closed', to: 'investigating', fromStage: 1, toStage: 1, details: 'New evidence' },
+      },
+    ]);
 
     const stage2 = caseIn('closed at stage 2');
     const reopened2 = act(stage2, { type: 'reopen', at: '2026-11-06T09:00:00.000Z', reason: 'Lab report' }).next;
@@ -436,18 +527,41 @@ describe('stage 1 (P-3.2, P-4.1, P-5.1, P-5.3)', () => {
 describe('third parties (P-4.1 step 1)', () => {
   it('asking records the open inquiry, the party once, and where to resume', () => {
     const current = caseIn('investigating');
-    const asked = act(current, { type: 'askThirdParty', at: '2026-11-03T09:00:00.000Z', partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', question: 'Faulty?', dueAt: '2026-11-10T09:00:00.000Z' });
+    const asked = act(current, {
+      type: 'askThirdParty',
+      at: '2026-11-03T09:00:00.000Z',
+      partyKind: 'testing-laboratory',
+      partyName: 'MedLab Ltd',
+      question: 'Faulty?',
+      dueAt: '2026-11-10T09:00:00.000Z',
+    });
     const [inquiry] = asked.next.openInquiries;
-    expect(asked.next.openInquiries).toEqual([{ id: inquiry?.id, partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', dueAt: '2026-11-10T09:00:00.000Z' }]);
+    expect(asked.next.openInquiries).toEqual([
+      { id: inquiry?.id, partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', dueAt: '2026-11-10T09:00:00.000Z' },
+    ]);
     expect(asked.next.thirdParties).toEqual(['Acme Supplies', 'MedLab Ltd']);
     expect(asked.next.resumeStatus).toBe('investigating');
     expect(asked.entries).toEqual([
-      { kind: 'transition', at: '2026-11-03T09:00:00.000Z', data: { action: 'askThirdParty', from: 'investigating', to: 'awaiting-third-party', fromStage: 1, toStage: 1, details: 'MedLab Ltd' } },
-      { kind: 'inquiry', at: '2026-11-03T09:00:00.000Z', data: { inquiryId: inquiry?.id, partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', question: 'Faulty?', dueAt: '2026-11-10T09:00:00.000Z' } },
+      {
+        kind: 'transition',
+        at: '2026-11-03T09:00:00.000Z',
+        data: { action: 'askThirdParty', from: 'investigating', to: 'awaiting-third-party', fromStage: 1, toStage: 1, details: 'MedLab Ltd' },
+      },
+      {
+        kind: 'inquiry',
+        at: '2026-11-03T09:00:00.000Z',
+        data: { inquiryId: inquiry?.id, partyKind: 'testing-laboratory', partyName: 'MedLab Ltd', question: 'Faulty?', dueAt: '2026-11-10T09:00:00.000Z' },
+      },
     ]);
 
     // A second question keeps where to resume, and a party already consulted is not listed twice.
-    const again = act(asked.next, { type: 'askThirdParty', at: '2026-11-03T10:00:00.000Z', partyKind: 'supplier', partyName: 'Acme Supplies', question: 'Batch?' });
+    const again = act(asked.next, {
+      type: 'askThirdParty',
+      at: '2026-11-03T10:00:00.000Z',
+      partyKind: 'supplier',
+      partyName: 'Acme Supplies',
+      question: 'Batch?',
+    });
     expect(again.next).toMatchObject({ status: 'awaiting-third-party', resumeStatus: 'investigating', thirdParties: ['Acme Supplies', 'MedLab Ltd'] });
     expect(again.next.openInquiries.map((open) => open.dueAt)).toEqual(['2026-11-10T09:00:00.000Z', null]);
   });
@@ -457,7 +571,10 @@ describe('third parties (P-4.1 step 1)', () => {
     const question = { type: 'askThirdParty', at: '2026-11-03T09:00:00.000Z', partyKind: 'supplier', partyName: 'Acme Supplies', question: 'Faulty?' };
     expect(act(current, { ...question, dueAt: '2026-11-03T09:00:00.000Z' }).next.openInquiries).toHaveLength(1);
     const early = refusalOf(() => act(current, { ...question, dueAt: '2026-11-03T08:59:59.999Z' }));
-    expect(early).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.dueAt', code: 'before_question', message: 'The reply is due after the question is asked' }] });
+    expect(early).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      issues: [{ path: 'action.dueAt', code: 'before_question', message: 'The reply is due after the question is asked' }],
+    });
   });
 
   it('the last answer resumes the interrupted work; an earlier one leaves the case waiting', () => {
@@ -466,7 +583,9 @@ describe('third parties (P-4.1 step 1)', () => {
     const [first, second] = current.openInquiries;
     const one = act(current, { type: 'recordThirdPartyResponse', at: '2026-11-04T09:00:00.000Z', inquiryId: second?.id, response: 'In stock' });
     expect(one.next).toMatchObject({ status: 'awaiting-third-party', resumeStatus: 'investigating', openInquiries: [first] });
-    expect(one.entries).toEqual([{ kind: 'inquiry-response', at: '2026-11-04T09:00:00.000Z', data: { inquiryId: second?.id, partyName: 'Warehouse', response: 'In stock' } }]);
+    expect(one.entries).toEqual([
+      { kind: 'inquiry-response', at: '2026-11-04T09:00:00.000Z', data: { inquiryId: second?.id, partyName: 'Warehouse', response: 'In stock' } },
+    ]);
     const both = act(one.next, { type: 'recordThirdPartyResponse', at: '2026-11-04T10:00:00.000Z', inquiryId: first?.id, response: 'Faulty' });
     expect(both.next).toMatchObject({ status: 'investigating', resumeStatus: null, openInquiries: [] });
     expect(both.entries[0]?.data).toMatchObject({ details: 'Acme Supplies' });
@@ -474,8 +593,13 @@ describe('third parties (P-4.1 step 1)', () => {
 
   it('an answer to an inquiry that is not open is refused', () => {
     const current = caseIn('awaiting-third-party');
-    const refusal = refusalOf(() => act(current, { type: 'recordThirdPartyResponse', at: '2026-11-04T09:00:00.000Z', inquiryId: 'no-such-inquiry', response: 'Yes' }));
-    expect(refusal).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.inquiryId', code: 'not_found', message: 'No open inquiry with this id' }] });
+    const refusal = refusalOf(() =>
+      act(current, { type: 'recordThirdPartyResponse', at: '2026-11-04T09:00:00.000Z', inquiryId: 'no-such-inquiry', response: 'Yes' }),
+    );
+    expect(refusal).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      issues: [{ path: 'action.inquiryId', code: 'not_found', message: 'No open inquiry with this id' }],
+    });
   });
 });
 
@@ -484,14 +608,31 @@ describe('stage 2 (P-4.2, P-4.3, P-6.1)', () => {
     const current = caseIn('closed at stage 1');
     const { next, entries } = act(current, { type: 'recordEscalationRequest', at: '2026-11-06T09:00:00.000Z', channel: 'letter', reason: 'Wants a refund' });
     expect(next).toMatchObject({ stage: 2, status: 'escalation-requested', closedAt: null });
-    expect(next.escalation).toEqual({ requestedAt: '2026-11-06T09:00:00.000Z', channel: 'letter', reason: 'Wants a refund', acknowledgedAt: null, acknowledgedChannel: null, departmentHead: null, forwardedAt: null });
+    expect(next.escalation).toEqual({
+      requestedAt: '2026-11-06T09:00:00.000Z',
+      channel: 'letter',
+      reason: 'Wants a refund',
+      acknowledgedAt: null,
+      acknowledgedChannel: null,
+      departmentHead: null,
+      forwardedAt: null,
+    });
     expect(next.clock).toEqual({ ...current.clock, escalationRequestedAt: '2026-11-06T09:00:00.000Z' });
     expect(entries).toEqual([
-      { kind: 'transition', at: '2026-11-06T09:00:00.000Z', data: { action: 'recordEscalationRequest', from: 'closed', to: 'escalation-requested', fromStage: 1, toStage: 2, details: 'Wants a refund' } },
+      {
+        kind: 'transition',
+        at: '2026-11-06T09:00:00.000Z',
+        data: { action: 'recordEscalationRequest', from: 'closed', to: 'escalation-requested', fromStage: 1, toStage: 2, details: 'Wants a refund' },
+      },
       {
         kind: 'communication',
         at: '2026-11-06T09:00:00.000Z',
-        data: { direction: 'in', channel: 'letter', summary: 'Escalation requested: Wants a refund', generated: { key: 'escalationRequested', params: { reason: 'Wants a refund' } } },
+        data: {
+          direction: 'in',
+          channel: 'letter',
+          summary: 'Escalation requested: Wants a refund',
+          generated: { key: 'escalationRequested', params: { reason: 'Wants a refund' } },
+        },
       },
     ]);
   });
@@ -504,39 +645,106 @@ describe('stage 2 (P-4.2, P-4.3, P-6.1)', () => {
     expect(next.clock).toEqual({ ...current.clock, escalationAcknowledgedAt: requestedAt });
     expect(entries.slice(1)).toEqual([communication(requestedAt, 'telephone', 'Escalation acknowledged', { key: 'escalationAcknowledged', params: {} })]);
     const early = new Date(Date.parse(requestedAt) - 1).toISOString();
-    expect(refusalOf(() => act(current, { type: 'acknowledgeEscalation', at: early, channel: 'email' }))).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.at', code: 'before_request', message: 'Cannot be before the escalation was requested' }] });
+    expect(refusalOf(() => act(current, { type: 'acknowledgeEscalation', at: early, channel: 'email' }))).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      issues: [{ path: 'action.at', code: 'before_request', message: 'Cannot be before the escalation was requested' }],
+    });
   });
 
   it('without an escalation on record, its acknowledgement is refused as a transition', () => {
     // A case whose status says escalation-requested but lost its escalation (e.g. damaged data).
     const broken = { ...caseIn('escalation-requested'), escalation: null };
     const refusal = refusalOf(() => acknowledgeEscalation(broken, { type: 'acknowledgeEscalation', at: '2026-11-06T09:00:00.000Z', channel: 'email' }));
-    expect(refusal).toMatchObject({ kind: 'INVALID_TRANSITION', message: 'No escalation was requested.', issues: [{ path: 'action.type', code: 'invalid_transition', message: 'No escalation was requested.' }] });
-    expect(refusalOf(() => act(broken, { type: 'forwardToDepartmentHead', at: '2026-11-06T09:00:00.000Z', departmentHead: { name: 'Dr Patel', department: 'Pharmacy' } }).next).kind).toBe('INVALID_TRANSITION');
+    expect(refusal).toMatchObject({
+      kind: 'INVALID_TRANSITION',
+      message: 'No escalation was requested.',
+      issues: [{ path: 'action.type', code: 'invalid_transition', message: 'No escalation was requested.' }],
+    });
+    expect(
+      refusalOf(
+        () =>
+          act(broken, { type: 'forwardToDepartmentHead', at: '2026-11-06T09:00:00.000Z', departmentHead: { name: 'Dr Patel', department: 'Pharmacy' } }).next,
+      ).kind,
+    ).toBe('INVALID_TRANSITION');
   });
 
   it('forwarding names the department head, and adds their department once', () => {
     const current = caseIn('escalation-acknowledged');
-    const { next, entries } = act(current, { type: 'forwardToDepartmentHead', at: '2026-11-07T09:00:00.000Z', departmentHead: { name: 'Mr Jones', department: 'Warehouse' } });
-    expect(next.escalation).toEqual({ ...current.escalation, departmentHead: { name: 'Mr Jones', department: 'Warehouse' }, forwardedAt: '2026-11-07T09:00:00.000Z' });
+    const { next, entries } = act(current, {
+      type: 'forwardToDepartmentHead',
+      at: '2026-11-07T09:00:00.000Z',
+      departmentHead: { name: 'Mr Jones', department: 'Warehouse' },
+    });
+    expect(next.escalation).toEqual({
+      ...current.escalation,
+      departmentHead: { name: 'Mr Jones', department: 'Warehouse' },
+      forwardedAt: '2026-11-07T09:00:00.000Z',
+    });
     expect(next.departments).toEqual(['Pharmacy', 'Warehouse']);
     expect(entries).toEqual([
-      { kind: 'transition', at: '2026-11-07T09:00:00.000Z', data: { action: 'forwardToDepartmentHead', from: 'escalation-acknowledged', to: 'department-head-review', fromStage: 2, toStage: 2, details: 'Mr Jones, Warehouse' } },
+      {
+        kind: 'transition',
+        at: '2026-11-07T09:00:00.000Z',
+        data: {
+          action: 'forwardToDepartmentHead',
+          from: 'escalation-acknowledged',
+          to: 'department-head-review',
+          fromStage: 2,
+          toStage: 2,
+          details: 'Mr Jones, Warehouse',
+        },
+      },
     ]);
-    const same = act(current, { type: 'forwardToDepartmentHead', at: '2026-11-07T09:00:00.000Z', departmentHead: { name: 'Dr Patel', department: 'Pharmacy' } }).next;
+    const same = act(current, {
+      type: 'forwardToDepartmentHead',
+      at: '2026-11-07T09:00:00.000Z',
+      departmentHead: { name: 'Dr Patel', department: 'Pharmacy' },
+    }).next;
     expect(same.departments).toEqual(['Pharmacy']);
   });
 
   it('the stage-2 outcome is the final response: it signposts independent advice (P-6.1) and may revise the cause', () => {
     const current = caseIn('department-head-review');
-    const kept = act(current, { type: 'communicateStage2Outcome', at: '2026-11-08T09:00:00.000Z', channel: 'letter', summary: 'Refund agreed', outcome: 'upheld', signpostedTo: 'Citizens Advice' });
-    expect(kept.next.stage2Resolution).toEqual({ summary: 'Refund agreed', outcome: 'upheld', redress: [], channel: 'letter', at: '2026-11-08T09:00:00.000Z', by: clerk });
+    const kept = act(current, {
+      type: 'communicateStage2Outcome',
+      at: '2026-11-08T09:00:00.000Z',
+      channel: 'letter',
+      summary: 'Refund agreed',
+      outcome: 'upheld',
+      signpostedTo: 'Citizens Advice',
+    });
+    expect(kept.next.stage2Resolution).toEqual({
+      summary: 'Refund agreed',
+      outcome: 'upheld',
+      redress: [],
+      channel: 'letter',
+      at: '2026-11-08T09:00:00.000Z',
+      by: clerk,
+    });
     expect(kept.next.resolution).toEqual(current.resolution);
     expect(kept.next.clock).toEqual({ ...current.clock, stage2ResolvedAt: '2026-11-08T09:00:00.000Z' });
-    expect(kept.next.externalReferral).toEqual({ signpostedAt: '2026-11-08T09:00:00.000Z', signpostedTo: 'Citizens Advice', referredAt: null, referredTo: null, outcome: null, outcomeAt: null });
+    expect(kept.next.externalReferral).toEqual({
+      signpostedAt: '2026-11-08T09:00:00.000Z',
+      signpostedTo: 'Citizens Advice',
+      referredAt: null,
+      referredTo: null,
+      outcome: null,
+      outcomeAt: null,
+    });
     expect(kept.next).toMatchObject({ rootCauseId: 'faulty-batch', rootCauseNote: 'earlier note', lessonsLearned: 'earlier lesson' });
     expect(kept.entries).toEqual([
-      { kind: 'transition', at: '2026-11-08T09:00:00.000Z', data: { action: 'communicateStage2Outcome', from: 'department-head-review', to: 'stage2-resolution-communicated', fromStage: 2, toStage: 2, details: 'upheld' } },
+      {
+        kind: 'transition',
+        at: '2026-11-08T09:00:00.000Z',
+        data: {
+          action: 'communicateStage2Outcome',
+          from: 'department-head-review',
+          to: 'stage2-resolution-communicated',
+          fromStage: 2,
+          toStage: 2,
+          details: 'upheld',
+        },
+      },
       communication('2026-11-08T09:00:00.000Z', 'letter', 'Refund agreed'),
       { kind: 'external-signposting', at: '2026-11-08T09:00:00.000Z', data: { to: 'Citizens Advice' } },
     ]);
@@ -562,7 +770,12 @@ describe('external support (P-6.1)', () => {
     expect(signposted.next.externalReferral).toEqual({ ...current.externalReferral, signpostedAt: '2026-11-09T09:00:00.000Z', signpostedTo: 'Ombudsman' });
     expect(signposted.entries).toEqual([{ kind: 'external-signposting', at: '2026-11-09T09:00:00.000Z', data: { to: 'Ombudsman' } }]);
 
-    const referred = act(signposted.next, { type: 'recordExternalReferral', at: '2026-11-10T09:00:00.000Z', to: 'Ombudsman', outcome: 'Upheld by the ombudsman' });
+    const referred = act(signposted.next, {
+      type: 'recordExternalReferral',
+      at: '2026-11-10T09:00:00.000Z',
+      to: 'Ombudsman',
+      outcome: 'Upheld by the ombudsman',
+    });
     expect(referred.next.externalReferral).toEqual({
       signpostedAt: '2026-11-09T09:00:00.000Z',
       signpostedTo: 'Ombudsman',
@@ -571,11 +784,18 @@ describe('external support (P-6.1)', () => {
       outcome: 'Upheld by the ombudsman',
       outcomeAt: '2026-11-10T09:00:00.000Z',
     });
-    expect(referred.entries).toEqual([{ kind: 'external-referral', at: '2026-11-10T09:00:00.000Z', data: { to: 'Ombudsman', outcome: 'Upheld by the ombudsman' } }]);
+    expect(referred.entries).toEqual([
+      { kind: 'external-referral', at: '2026-11-10T09:00:00.000Z', data: { to: 'Ombudsman', outcome: 'Upheld by the ombudsman' } },
+    ]);
 
     // A later referral without an outcome keeps the outcome already known.
     const again = act(referred.next, { type: 'recordExternalReferral', at: '2026-11-11T09:00:00.000Z', to: 'Regulator' }).next;
-    expect(again.externalReferral).toMatchObject({ referredAt: '2026-11-11T09:00:00.000Z', referredTo: 'Regulator', outcome: 'Upheld by the ombudsman', outcomeAt: '2026-11-10T09:00:00.000Z' });
+    expect(again.externalReferral).toMatchObject({
+      referredAt: '2026-11-11T09:00:00.000Z',
+      referredTo: 'Regulator',
+      outcome: 'Upheld by the ombudsman',
+      outcomeAt: '2026-11-10T09:00:00.000Z',
+    });
   });
 
   it('a referral on a case that never signposted starts from an empty record', () => {
@@ -602,11 +822,26 @@ describe('external support (P-6.1)', () => {
 
 describe('extensions (P-4.4)', () => {
   const extend = (current: CaseRecord, fields: Record<string, unknown> = {}, overrides: Partial<ActionContext> = {}) =>
-    act(current, { type: 'extendDeadline', at: '2026-11-10T09:00:00.000Z', newDueAt: '2026-12-15T23:59:59.999Z', reason: 'Laboratory tests', approverId: manager.id, ...fields }, overrides);
+    act(
+      current,
+      {
+        type: 'extendDeadline',
+        at: '2026-11-10T09:00:00.000Z',
+        newDueAt: '2026-12-15T23:59:59.999Z',
+        reason: 'Laboratory tests',
+        approverId: manager.id,
+        ...fields,
+      },
+      overrides,
+    );
 
   it('replaces the running resolution deadline, records who approved it, and tells the customer when told at once', () => {
     const current = caseIn('investigating');
-    const { next, entries } = extend(current, { thirdParty: 'MedLab Ltd', customerNotice: { at: '2026-11-10T10:00:00.000Z', channel: 'email' } }, { newId: () => 'ext-1' });
+    const { next, entries } = extend(
+      current,
+      { thirdParty: 'MedLab Ltd', customerNotice: { at: '2026-11-10T10:00:00.000Z', channel: 'email' } },
+      { newId: () => 'ext-1' },
+    );
     const extension = {
       id: 'ext-1',
       deadline: 'stage1Resolution',
@@ -651,7 +886,11 @@ describe('extensions (P-4.4)', () => {
     expect(extend(current).next.extensions[0]).toMatchObject({ deadline: 'stage2Resolution', previousDueAt: STAGE2_DUE });
     expect(extend(current, { deadline: 'stage2Resolution' }).next.extensions).toHaveLength(1);
     const wrong = refusalOf(() => extend(current, { deadline: 'stage1Resolution' }));
-    expect(wrong).toMatchObject({ kind: 'VALIDATION_FAILED', message: 'Only the stage-2 resolution deadline is running', issues: [{ path: 'action.deadline', code: 'wrong_deadline', params: { deadline: 'stage2Resolution' } }] });
+    expect(wrong).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      message: 'Only the stage-2 resolution deadline is running',
+      issues: [{ path: 'action.deadline', code: 'wrong_deadline', params: { deadline: 'stage2Resolution' } }],
+    });
     const wrong1 = refusalOf(() => extend(caseIn('investigating'), { deadline: 'stage2Resolution' }));
     expect(wrong1).toMatchObject({ message: 'Only the stage-1 resolution deadline is running', issues: [{ params: { deadline: 'stage1Resolution' } }] });
   });
@@ -664,13 +903,21 @@ describe('extensions (P-4.4)', () => {
   it('the new deadline must be later than the current one and than now (issue 18)', () => {
     const current = caseIn('investigating');
     const same = refusalOf(() => extend(current, { newDueAt: STAGE1_DUE }));
-    expect(same).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.newDueAt', code: 'not_later', params: { date: STAGE1_DUE }, message: 'The new deadline must be later than the current one' }] });
+    expect(same).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      issues: [{ path: 'action.newDueAt', code: 'not_later', params: { date: STAGE1_DUE }, message: 'The new deadline must be later than the current one' }],
+    });
     expect(extend(current, { newDueAt: '2026-11-17T00:00:00.000Z' }).next.extensions).toHaveLength(1);
 
     // Now is after the deadline: the new one must still be after now.
     const late = { now: new Date('2026-11-20T12:00:00.000Z') };
     const atNow = refusalOf(() => extend(current, { newDueAt: '2026-11-20T12:00:00.000Z' }, late));
-    expect(atNow).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.newDueAt', code: 'not_after_now', params: { date: '2026-11-20T12:00:00.000Z' }, message: 'The new deadline must be later than now' }] });
+    expect(atNow).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      issues: [
+        { path: 'action.newDueAt', code: 'not_after_now', params: { date: '2026-11-20T12:00:00.000Z' }, message: 'The new deadline must be later than now' },
+      ],
+    });
     expect(extend(current, { newDueAt: '2026-11-20T12:00:00.001Z' }, late).next.extensions).toHaveLength(1);
   });
 
@@ -678,7 +925,9 @@ describe('extensions (P-4.4)', () => {
     const current = caseIn('investigating');
     const breached = extend(current, {}, { now: new Date('2026-11-17T00:00:00.000Z'), newId: () => 'ext-b' });
     expect(breached.next.extensions[0]?.breachedAt).toBe(STAGE1_DUE);
-    expect(breached.next.clock.extensions).toEqual([{ id: 'ext-b', deadline: 'stage1Resolution', newDueAt: '2026-12-15T23:59:59.999Z', breachedAt: STAGE1_DUE }]);
+    expect(breached.next.clock.extensions).toEqual([
+      { id: 'ext-b', deadline: 'stage1Resolution', newDueAt: '2026-12-15T23:59:59.999Z', breachedAt: STAGE1_DUE },
+    ]);
     expect(breached.entries[0]?.data).toMatchObject({ breachedAt: STAGE1_DUE });
 
     const onTime = extend(current, {}, { now: new Date(STAGE1_DUE) });
@@ -688,7 +937,10 @@ describe('extensions (P-4.4)', () => {
 
   it('the approver must be the manager the main process checked', () => {
     const refusal = refusalOf(() => extend(caseIn('investigating'), { approverId: 'staff-someone-else' }));
-    expect(refusal).toMatchObject({ kind: 'VALIDATION_FAILED', issues: [{ path: 'action.approverId', code: 'approver_not_manager', message: 'Choose the manager who approved the extension' }] });
+    expect(refusal).toMatchObject({
+      kind: 'VALIDATION_FAILED',
+      issues: [{ path: 'action.approverId', code: 'approver_not_manager', message: 'Choose the manager who approved the extension' }],
+    });
     expect(refusalOf(() => extend(caseIn('investigating'), {}, { approver: undefined })).issues[0]?.code).toBe('approver_not_manager');
   });
 
@@ -704,13 +956,23 @@ describe('extensions (P-4.4)', () => {
 
   it('the effect itself refuses a case with no running deadline', () => {
     const current = caseIn('resolution-communicated');
-    const input = caseActionInput.parse({ type: 'extendDeadline', at: '2026-11-10T09:00:00.000Z', newDueAt: '2026-12-15T23:59:59.999Z', reason: 'Tests', approverId: manager.id });
+    const input = caseActionInput.parse({
+      type: 'extendDeadline',
+      at: '2026-11-10T09:00:00.000Z',
+      newDueAt: '2026-12-15T23:59:59.999Z',
+      reason: 'Tests',
+      approverId: manager.id,
+    });
     if (input.type !== 'extendDeadline') throw new Error('parsed as another action');
     const refusal = refusalOf(() => extendDeadline(current, input, context()));
-    expect(refusal).toMatchObject({ kind: 'INVALID_TRANSITION', message: 'No resolution deadline is running.', issues: [{ path: 'action.type', code: 'invalid_transition', params: { action: 'extendDeadline' }, message: 'No resolution deadline is running.' }] });
+    expect(refusal).toMatchObject({
+      kind: 'INVALID_TRANSITION',
+      message: 'No resolution deadline is running.',
+      issues: [{ path: 'action.type', code: 'invalid_transition', params: { action: 'extendDeadline' }, message: 'No resolution deadline is running.' }],
+    });
   });
 
-  it("recording the notice later completes the extension, and tells the customer the new date and the reasons", () => {
+  it('recording the notice later completes the extension, and tells the customer the new date and the reasons', () => {
     const current = caseIn('investigating, an extension not yet told');
     const extension = current.extensions[0];
     const { next, entries } = act(current, { type: 'recordExtensionNotice', at: '2026-11-12T09:00:00.000Z', extensionId: extension?.id, channel: 'letter' });
@@ -723,7 +985,13 @@ describe('extensions (P-4.4)', () => {
       }),
     ]);
     // Only the untold extension changes.
-    const twoExtensions = act(next, { type: 'extendDeadline', at: '2026-11-12T10:00:00.000Z', newDueAt: '2027-02-01T23:59:59.999Z', reason: 'More tests', approverId: manager.id }).next;
+    const twoExtensions = act(next, {
+      type: 'extendDeadline',
+      at: '2026-11-12T10:00:00.000Z',
+      newDueAt: '2027-02-01T23:59:59.999Z',
+      reason: 'More tests',
+      approverId: manager.id,
+    }).next;
     const second = twoExtensions.extensions[1];
     const told = act(twoExtensions, { type: 'recordExtensionNotice', at: '2026-11-12T11:00:00.000Z', extensionId: second?.id, channel: 'email' }).next;
     expect(told.extensions).toEqual([next.extensions[0], { ...second, customerNotice: { at: '2026-11-12T11:00:00.000Z', channel: 'email' } }]);
@@ -733,13 +1001,25 @@ describe('extensions (P-4.4)', () => {
     const current = caseIn('investigating, an extension not yet told');
     const extension = current.extensions[0];
     const grantedAt = extension?.grantedAt ?? '';
-    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: grantedAt, extensionId: 'nope', channel: 'email' }))).toMatchObject({ issues: [{ path: 'action.extensionId', code: 'not_found', message: 'No extension with this id' }] });
+    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: grantedAt, extensionId: 'nope', channel: 'email' }))).toMatchObject({
+      issues: [{ path: 'action.extensionId', code: 'not_found', message: 'No extension with this id' }],
+    });
     const before = new Date(Date.parse(grantedAt) - 1).toISOString();
-    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: before, extensionId: extension?.id, channel: 'email' }))).toMatchObject({ issues: [{ path: 'action.at', code: 'before_granted', message: 'Cannot be before the extension was granted' }] });
+    expect(refusalOf(() => act(current, { type: 'recordExtensionNotice', at: before, extensionId: extension?.id, channel: 'email' }))).toMatchObject({
+      issues: [{ path: 'action.at', code: 'before_granted', message: 'Cannot be before the extension was granted' }],
+    });
     const told = act(current, { type: 'recordExtensionNotice', at: grantedAt, extensionId: extension?.id, channel: 'email' }).next;
     // A second, untold extension keeps the action offered; the first one cannot be told twice.
-    const more = act(told, { type: 'extendDeadline', at: '2026-11-12T10:00:00.000Z', newDueAt: '2027-02-01T23:59:59.999Z', reason: 'More tests', approverId: manager.id }).next;
-    expect(refusalOf(() => act(more, { type: 'recordExtensionNotice', at: '2026-11-12T11:00:00.000Z', extensionId: extension?.id, channel: 'email' }))).toMatchObject({
+    const more = act(told, {
+      type: 'extendDeadline',
+      at: '2026-11-12T10:00:00.000Z',
+      newDueAt: '2027-02-01T23:59:59.999Z',
+      reason: 'More tests',
+      approverId: manager.id,
+    }).next;
+    expect(
+      refusalOf(() => act(more, { type: 'recordExtensionNotice', at: '2026-11-12T11:00:00.000Z', extensionId: extension?.id, channel: 'email' })),
+    ).toMatchObject({
       issues: [{ path: 'action.extensionId', code: 'already_told', message: 'The customer was already told about this extension' }],
     });
   });

@@ -79,7 +79,8 @@ export const CASE_WORKFLOW: { readonly [A in CaseAction]: WorkflowEntry<A> } = {
     also: (facts) => facts.openInquiries.length > 0,
     refusal: 'There is no open inquiry to record a response to.',
     // The last answer resumes the work the question interrupted.
-    leadsTo: (facts, input) => (facts.openInquiries.every((inquiry) => inquiry.id === input.inquiryId) ? (facts.resumeStatus ?? 'investigating') : facts.status),
+    leadsTo: (facts, input) =>
+      facts.openInquiries.every((inquiry) => inquiry.id === input.inquiryId) ? (facts.resumeStatus ?? 'investigating') : facts.status,
     input: ACTION_INPUTS.recordThirdPartyResponse,
     effect: recordThirdPartyResponse,
     label: 'actions.recordThirdPartyResponse',

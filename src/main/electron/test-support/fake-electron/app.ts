@@ -42,7 +42,19 @@ type PathName = Parameters<App['getPath']>[0];
 /** The members of Electron's App the main process uses (its events come from EventEmitter). */
 type AppSurface = Pick<
   App,
-  'isPackaged' | 'isReady' | 'whenReady' | 'getName' | 'getVersion' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'hasSingleInstanceLock' | 'enableSandbox' | 'setBadgeCount' | 'quit' | 'exit'
+  | 'isPackaged'
+  | 'isReady'
+  | 'whenReady'
+  | 'getName'
+  | 'getVersion'
+  | 'getPath'
+  | 'setPath'
+  | 'requestSingleInstanceLock'
+  | 'hasSingleInstanceLock'
+  | 'enableSandbox'
+  | 'setBadgeCount'
+  | 'quit'
+  | 'exit'
 >;
 
 export class FakeApp extends EventEmitter implements AppSurface {
@@ -134,7 +146,9 @@ export class FakeApp extends EventEmitter implements AppSurface {
     if (this.lockHeld) return true;
     const userData = this.getPath('userData');
     const me = { argv: process.argv, workingDirectory: process.cwd(), additionalData: additionalData ?? {} };
-    this.lockHeld = requestLock(userData, me, (second) => this.emit('second-instance', preventableEvent({}), second.argv, second.workingDirectory, second.additionalData));
+    this.lockHeld = requestLock(userData, me, (second) =>
+      this.emit('second-instance', preventableEvent({}), second.argv, second.workingDirectory, second.additionalData),
+    );
     record('app.requestSingleInstanceLock', { userData, granted: this.lockHeld });
     return this.lockHeld;
   }

@@ -61,7 +61,13 @@ const handlers: Handlers = {
     const handler = webContentsById(webContentsId).windowOpenHandler;
     // Without a handler, Electron opens the window.
     if (!handler) return { action: 'allow' };
-    const { action } = handler({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'strict-origin-when-cross-origin' } });
+    const { action } = handler({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'strict-origin-when-cross-origin' },
+    });
     return { action };
   },
 

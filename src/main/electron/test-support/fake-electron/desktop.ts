@@ -5,7 +5,19 @@
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import type { KeyboardEvent, Menu, MenuItem, MenuItemConstructorOptions, NativeImage, nativeImage, Notification, NotificationConstructorOptions, ResizeOptions, Size, Tray } from 'electron';
+import type {
+  KeyboardEvent,
+  Menu,
+  MenuItem,
+  MenuItemConstructorOptions,
+  NativeImage,
+  nativeImage,
+  Notification,
+  NotificationConstructorOptions,
+  ResizeOptions,
+  Size,
+  Tray,
+} from 'electron';
 import { app } from './app.ts';
 import { preventableEvent } from './events.ts';
 import type { ImageFacts, MenuItemFacts } from './messages.ts';

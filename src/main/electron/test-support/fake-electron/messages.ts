@@ -38,7 +38,12 @@ export interface RecordedCalls {
   'ipcMain.removeHandler': { readonly channel: string };
   'session.setPermissionRequestHandler': { readonly installed: boolean };
   'session.setPermissionCheckHandler': { readonly installed: boolean };
-  'BrowserWindow.new': { readonly windowId: number; readonly webContentsId: number; readonly options: BrowserWindowConstructorOptions; readonly icon: ImageFacts | null };
+  'BrowserWindow.new': {
+    readonly windowId: number;
+    readonly webContentsId: number;
+    readonly options: BrowserWindowConstructorOptions;
+    readonly icon: ImageFacts | null;
+  };
   'BrowserWindow.loadURL': { readonly windowId: number; readonly url: string; readonly status: number | null };
   'BrowserWindow.show': { readonly windowId: number };
   'BrowserWindow.hide': { readonly windowId: number };
@@ -57,7 +62,12 @@ export interface RecordedCalls {
   'powerMonitor.listen': { readonly event: string };
   'net.isOnline': { readonly online: boolean };
   'dialog.showErrorBox': { readonly title: string; readonly content: string };
-  'dialog.showSaveDialog': { readonly defaultPath: string; readonly extensions: readonly string[]; readonly properties: readonly string[]; readonly parented: boolean };
+  'dialog.showSaveDialog': {
+    readonly defaultPath: string;
+    readonly extensions: readonly string[];
+    readonly properties: readonly string[];
+    readonly parented: boolean;
+  };
 }
 
 export type RecordedApi = keyof RecordedCalls;
@@ -87,15 +97,27 @@ export interface Commands {
     readonly output: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: Uint8Array };
   };
   /** A page starts to navigate (or is redirected) to a URL. */
-  'webContents.navigate': { readonly input: { readonly webContentsId: number; readonly event: NavigationEvent; readonly url: string }; readonly output: { readonly prevented: boolean } };
+  'webContents.navigate': {
+    readonly input: { readonly webContentsId: number; readonly event: NavigationEvent; readonly url: string };
+    readonly output: { readonly prevented: boolean };
+  };
   /** A page calls window.open. */
-  'webContents.windowOpen': { readonly input: { readonly webContentsId: number; readonly url: string }; readonly output: { readonly action: 'allow' | 'deny' } };
+  'webContents.windowOpen': {
+    readonly input: { readonly webContentsId: number; readonly url: string };
+    readonly output: { readonly action: 'allow' | 'deny' };
+  };
   /** A page tries to attach a <webview>. */
   'webContents.attachWebview': { readonly input: { readonly webContentsId: number; readonly src: string }; readonly output: { readonly prevented: boolean } };
   /** A page asks for a permission (camera, notifications, …). */
-  'session.requestPermission': { readonly input: { readonly webContentsId: number; readonly permission: PermissionName }; readonly output: { readonly granted: boolean } };
+  'session.requestPermission': {
+    readonly input: { readonly webContentsId: number; readonly permission: PermissionName };
+    readonly output: { readonly granted: boolean };
+  };
   /** Chromium checks a permission synchronously. */
-  'session.checkPermission': { readonly input: { readonly webContentsId: number; readonly permission: PermissionName; readonly origin: string }; readonly output: { readonly granted: boolean } };
+  'session.checkPermission': {
+    readonly input: { readonly webContentsId: number; readonly permission: PermissionName; readonly origin: string };
+    readonly output: { readonly granted: boolean };
+  };
   /** The user clicks a desktop notification. */
   'Notification.click': { readonly input: { readonly id: number }; readonly output: Empty };
   /** The user picks an item of the tray's context menu. */

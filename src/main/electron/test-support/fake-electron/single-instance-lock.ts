@@ -75,7 +75,9 @@ export function requestLock(userData: string, me: SecondInstance, onSecondInstan
     }
     const holder = holderOf(lockPath);
     if (holder !== null && holder !== process.pid && isAlive(holder)) {
-      holdExitUntil(handOver(socketPath, me).catch((error: unknown) => process.stderr.write(`fake electron: could not reach the first instance: ${String(error)}\n`)));
+      holdExitUntil(
+        handOver(socketPath, me).catch((error: unknown) => process.stderr.write(`fake electron: could not reach the first instance: ${String(error)}\n`)),
+      );
       return false;
     }
     fs.rmSync(lockPath, { force: true });

@@ -108,7 +108,8 @@ export const safeStorage = {
     return sealed;
   },
   decryptString(encrypted: Buffer): string {
-    if (!encrypted.subarray(0, SEALED_PREFIX.length).equals(SEALED_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!encrypted.subarray(0, SEALED_PREFIX.length).equals(SEALED_PREFIX))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     record('safeStorage.decryptString', { bytes: encrypted.length });
     return scramble(encrypted.subarray(SEALED_PREFIX.length)).toString('utf8');
   },

@@ -58,7 +58,10 @@ export class FakeWebContents extends EventEmitter implements Pick<WebContents, '
 let lastWindowId = 0;
 const openWindows = new Set<FakeBrowserWindow>();
 
-type WindowSurface = Pick<BrowserWindow, 'id' | 'show' | 'hide' | 'focus' | 'restore' | 'minimize' | 'isMinimized' | 'isVisible' | 'isDestroyed' | 'loadURL' | 'close' | 'destroy'>;
+type WindowSurface = Pick<
+  BrowserWindow,
+  'id' | 'show' | 'hide' | 'focus' | 'restore' | 'minimize' | 'isMinimized' | 'isVisible' | 'isDestroyed' | 'loadURL' | 'close' | 'destroy'
+>;
 
 export class FakeBrowserWindow extends EventEmitter implements WindowSurface, QuittableWindow {
   readonly id = ++lastWindowId;

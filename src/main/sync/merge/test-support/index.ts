@@ -15,7 +15,16 @@ export const bob: StaffRef = { id: 'staff-bob', name: 'Bob' };
 export const baseCase: CaseDocument = {
   id: 'case-1',
   reference: '7KQ2-0001-X',
-  complainant: { kind: 'customer', name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '', address: null, preferredChannel: 'email', customerNumber: '', orderNumber: '' },
+  complainant: {
+    kind: 'customer',
+    name: 'Jānis Bērziņš',
+    email: 'janis@example.lv',
+    phone: '',
+    address: null,
+    preferredChannel: 'email',
+    customerNumber: '',
+    orderNumber: '',
+  },
   complainantSortName: 'janis berzins',
   channel: 'email',
   receivedAt: '2026-11-20T09:00:00.000Z',
@@ -52,12 +61,36 @@ export function edit(from: CaseDocument, changes: Partial<CaseDocument>, at: str
 
 /** The acknowledgement letter of case-1, finalised and not posted. */
 export const outgoingLetter = {
-  id: 'letter-1', direction: 'out', caseId: 'case-1', caseReference: '7KQ2-0001-X', receivedOn: null, letterDate: null, party: { name: 'Jānis', addressLines: [], postcode: '', country: 'LV' },
-  referenceQuoted: '', kind: null, routedTo: '', note: '', summary: 'Acknowledgement', files: [], template: 'acknowledgement', language: 'en-GB', text: 'Dear…',
-  finalisedAt: '2026-11-21T09:00:00.000Z', posting: null, postedOn: '', batchId: '', loggedAt: '2026-11-21T09:00:00.000Z', loggedBy: ann, voided: false,
+  id: 'letter-1',
+  direction: 'out',
+  caseId: 'case-1',
+  caseReference: '7KQ2-0001-X',
+  receivedOn: null,
+  letterDate: null,
+  party: { name: 'Jānis', addressLines: [], postcode: '', country: 'LV' },
+  referenceQuoted: '',
+  kind: null,
+  routedTo: '',
+  note: '',
+  summary: 'Acknowledgement',
+  files: [],
+  template: 'acknowledgement',
+  language: 'en-GB',
+  text: 'Dear…',
+  finalisedAt: '2026-11-21T09:00:00.000Z',
+  posting: null,
+  postedOn: '',
+  batchId: '',
+  loggedAt: '2026-11-21T09:00:00.000Z',
+  loggedBy: ann,
+  voided: false,
 } as LetterDocument;
 
 /** `letter` with a posting logged by `by` at `at`. */
 export function posted(letter: LetterDocument, by: StaffRef, at: string, tracking: string): LetterDocument {
-  return { ...letter, posting: { postedOn: at.slice(0, 10), postClass: 'signed-for', trackingNumber: tracking, loggedAt: at, loggedBy: by }, postedOn: at.slice(0, 10) };
+  return {
+    ...letter,
+    posting: { postedOn: at.slice(0, 10), postClass: 'signed-for', trackingNumber: tracking, loggedAt: at, loggedBy: by },
+    postedOn: at.slice(0, 10),
+  };
 }

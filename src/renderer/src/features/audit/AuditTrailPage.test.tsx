@@ -19,7 +19,17 @@ import { AuditTrailPage } from './AuditTrailPage';
 /** How long a first answer may take on a loaded machine: a limit, not an expectation of speed. */
 const LOADED_MS = 10_000;
 
-const ann = { id: 'ann', name: 'Ann Lee', email: '', login: 'ann', roles: ['manager' as const], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true };
+const ann = {
+  id: 'ann',
+  name: 'Ann Lee',
+  email: '',
+  login: 'ann',
+  roles: ['manager' as const],
+  departments: [],
+  active: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  hasPassword: true,
+};
 const base = { caseId: 'case-1', at: '2026-11-20T10:00:00.000Z', recordedAt: '2026-11-20T10:00:00.000Z', order: 0, by: { id: 'ann', name: 'Ann Lee' } };
 const entries: TimelineEntry[] = [
   { ...base, id: 'e1', kind: 'note', data: { text: 'Called the courier' } },

@@ -66,8 +66,22 @@ export function AuditTrailPage() {
             onChange={(kinds) => change({ kinds: kinds.filter(isKind) })}
             data-testid="audit-kinds"
           />
-          <TextInput label={t('auditTrail.from')} placeholder="dd/mm/yyyy" value={filters.from} onChange={(event) => change({ from: event.currentTarget.value })} error={badDate('from')} data-testid="audit-from" />
-          <TextInput label={t('auditTrail.to')} placeholder="dd/mm/yyyy" value={filters.to} onChange={(event) => change({ to: event.currentTarget.value })} error={badDate('to')} data-testid="audit-to" />
+          <TextInput
+            label={t('auditTrail.from')}
+            placeholder="dd/mm/yyyy"
+            value={filters.from}
+            onChange={(event) => change({ from: event.currentTarget.value })}
+            error={badDate('from')}
+            data-testid="audit-from"
+          />
+          <TextInput
+            label={t('auditTrail.to')}
+            placeholder="dd/mm/yyyy"
+            value={filters.to}
+            onChange={(event) => change({ to: event.currentTarget.value })}
+            error={badDate('to')}
+            data-testid="audit-to"
+          />
         </SimpleGrid>
       </Paper>
       {trail.error && ready ? (
@@ -118,7 +132,15 @@ export function AuditTrailPage() {
           </Table.Tbody>
         </Table>
       )}
-      {pages > 1 ? <Pagination total={pages} value={filters.page} onChange={(page) => setFilters((current) => ({ ...current, page }))} aria-label={t('auditTrail.pages')} data-testid="audit-pages" /> : null}
+      {pages > 1 ? (
+        <Pagination
+          total={pages}
+          value={filters.page}
+          onChange={(page) => setFilters((current) => ({ ...current, page }))}
+          aria-label={t('auditTrail.pages')}
+          data-testid="audit-pages"
+        />
+      ) : null}
     </Stack>
   );
 }

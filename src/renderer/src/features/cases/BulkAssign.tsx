@@ -45,7 +45,13 @@ export function BulkAssign({ caseIds, onDone }: { readonly caseIds: readonly str
   };
   return (
     <>
-      <Button size="xs" leftSection={<IconUserShare size={16} aria-hidden />} onClick={() => setOpened(true)} disabled={caseIds.length === 0} data-testid="bulk-assign">
+      <Button
+        size="xs"
+        leftSection={<IconUserShare size={16} aria-hidden />}
+        onClick={() => setOpened(true)}
+        disabled={caseIds.length === 0}
+        data-testid="bulk-assign"
+      >
         {t('caseList.assignTo')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('caseList.assignTitle', { count: caseIds.length })}>

@@ -9,7 +9,19 @@ import { CaseFiltersBar } from './CaseFiltersBar';
 
 const snapshot = settingsSnapshot({
   complaintTypes: [{ id: 'billing', label: { 'en-GB': 'Billing', lv: 'Rēķini' }, retired: false }],
-  staff: [{ id: 'ann', name: 'Ann Lee', email: '', login: 'ann', roles: ['caseworker'], departments: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true }],
+  staff: [
+    {
+      id: 'ann',
+      name: 'Ann Lee',
+      email: '',
+      login: 'ann',
+      roles: ['caseworker'],
+      departments: [],
+      active: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      hasPassword: true,
+    },
+  ],
 });
 
 afterEach(() => {

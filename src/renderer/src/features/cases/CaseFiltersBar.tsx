@@ -19,10 +19,45 @@ export function CaseFiltersBar({ filters, onChange, onReset }: CaseFiltersBarPro
   const set = (patch: Partial<CaseFilters>) => onChange(withFilter(filters, patch));
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" data-testid="case-filters">
-      <MultiSelect size="xs" w={190} label={t('filters.status')} data={CASE_STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))} value={filters.statuses ?? []} onChange={(value) => set({ statuses: known(value, CASE_STATUSES) })} clearable />
-      <MultiSelect size="xs" w={130} label={t('filters.stage')} data={[{ value: '1', label: t('stages.1') }, { value: '2', label: t('stages.2') }]} value={(filters.stages ?? []).map(String)} onChange={(value) => set({ stages: stagesFrom(value) })} clearable />
-      <MultiSelect size="xs" w={170} label={t('filters.type')} data={settings.complaintTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} value={filters.types ?? []} onChange={(value) => set({ types: value })} clearable />
-      <MultiSelect size="xs" w={150} label={t('filters.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} value={filters.channels ?? []} onChange={(value) => set({ channels: known(value, INTAKE_CHANNELS) })} clearable />
+      <MultiSelect
+        size="xs"
+        w={190}
+        label={t('filters.status')}
+        data={CASE_STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
+        value={filters.statuses ?? []}
+        onChange={(value) => set({ statuses: known(value, CASE_STATUSES) })}
+        clearable
+      />
+      <MultiSelect
+        size="xs"
+        w={130}
+        label={t('filters.stage')}
+        data={[
+          { value: '1', label: t('stages.1') },
+          { value: '2', label: t('stages.2') },
+        ]}
+        value={(filters.stages ?? []).map(String)}
+        onChange={(value) => set({ stages: stagesFrom(value) })}
+        clearable
+      />
+      <MultiSelect
+        size="xs"
+        w={170}
+        label={t('filters.type')}
+        data={settings.complaintTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+        value={filters.types ?? []}
+        onChange={(value) => set({ types: value })}
+        clearable
+      />
+      <MultiSelect
+        size="xs"
+        w={150}
+        label={t('filters.channel')}
+        data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+        value={filters.channels ?? []}
+        onChange={(value) => set({ channels: known(value, INTAKE_CHANNELS) })}
+        clearable
+      />
       <MultiSelect
         size="xs"
         w={170}
@@ -32,8 +67,20 @@ export function CaseFiltersBar({ filters, onChange, onReset }: CaseFiltersBarPro
         onChange={(value) => set({ assigneeIds: assigneeIdsFrom(value) })}
         clearable
       />
-      <OfficeDateInput size="xs" w={140} label={t('filters.receivedFrom')} value={filters.receivedFrom ?? ''} onChange={(value) => set({ receivedFrom: value || undefined })} />
-      <OfficeDateInput size="xs" w={140} label={t('filters.receivedTo')} value={filters.receivedTo ?? ''} onChange={(value) => set({ receivedTo: value || undefined })} />
+      <OfficeDateInput
+        size="xs"
+        w={140}
+        label={t('filters.receivedFrom')}
+        value={filters.receivedFrom ?? ''}
+        onChange={(value) => set({ receivedFrom: value || undefined })}
+      />
+      <OfficeDateInput
+        size="xs"
+        w={140}
+        label={t('filters.receivedTo')}
+        value={filters.receivedTo ?? ''}
+        onChange={(value) => set({ receivedTo: value || undefined })}
+      />
       <Button size="xs" variant="subtle" onClick={onReset}>
         {t('caseList.resetFilters')}
       </Button>

@@ -54,7 +54,13 @@ export function AlertCaseListPage({ notificationId }: { readonly notificationId:
   if (!centre.data) return <Skeleton height={400} aria-label={t('common.loading')} />;
   const alert = centre.data.items.find((item) => item.id === notificationId);
   if (!alert) return <Alert data-testid="page-cases">{t('notifications.alertGone')}</Alert>;
-  const view: CaseView = { id: `alert-${alert.id}`, name: alert.title, drillDown: true, filters: { caseIds: [...alert.caseIds] }, sort: { field: 'receivedAt', direction: 'desc' } };
+  const view: CaseView = {
+    id: `alert-${alert.id}`,
+    name: alert.title,
+    drillDown: true,
+    filters: { caseIds: [...alert.caseIds] },
+    sort: { field: 'receivedAt', direction: 'desc' },
+  };
   return <CaseList key={view.id} view={view} />;
 }
 
@@ -170,7 +176,15 @@ function CaseList({ view }: { readonly view: CaseView }) {
             if (naming?.trim()) void saveView(naming.trim());
           }}
         >
-          <TextInput label={t('views.viewName')} value={naming ?? ''} onChange={(event) => setNaming(event.currentTarget.value)} error={namingError} data-autofocus required data-testid="view-name" />
+          <TextInput
+            label={t('views.viewName')}
+            value={naming ?? ''}
+            onChange={(event) => setNaming(event.currentTarget.value)}
+            error={namingError}
+            data-autofocus
+            required
+            data-testid="view-name"
+          />
           <Group justify="flex-end" mt="md">
             <Button type="submit">{t('common.save')}</Button>
           </Group>

@@ -147,7 +147,11 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
           </span>
         );
       case 'assignee':
-        return row.assignee ? <span className={classes.wrap}>{row.assignee.name}</span> : <span className={`${classes.wrap} ${classes.dimmed}`}>{t('common.unassigned')}</span>;
+        return row.assignee ? (
+          <span className={classes.wrap}>{row.assignee.name}</span>
+        ) : (
+          <span className={`${classes.wrap} ${classes.dimmed}`}>{t('common.unassigned')}</span>
+        );
       case 'received':
         return <span className={classes.wrap}>{format.dateTime(row.receivedAt)}</span>;
       case 'nextDeadline':
@@ -160,7 +164,14 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
       <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: TEMPLATE }}>
         {selection && (
           <div role="columnheader" className={classes.select}>
-            <Checkbox size="xs" checked={selection.allSelected} indeterminate={!selection.allSelected && selection.selected.size > 0} onChange={selection.toggleAll} aria-label={t('caseList.selectAll')} data-testid="select-all" />
+            <Checkbox
+              size="xs"
+              checked={selection.allSelected}
+              indeterminate={!selection.allSelected && selection.selected.size > 0}
+              onChange={selection.toggleAll}
+              aria-label={t('caseList.selectAll')}
+              data-testid="select-all"
+            />
           </div>
         )}
         {COLUMNS.map((column) => {
@@ -168,7 +179,12 @@ export function CaseTable({ data, sort, onSort, onOpen, selection, emptyText }: 
           const next: CaseSort = { field: column.sort, direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc' };
           return (
             <div role="columnheader" key={column.key} aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <UnstyledButton className={classes.sortButton} onClick={() => onSort(next)} aria-label={t('caseList.sortBy', { column: labels[column.key] })} data-testid={`sort-${column.sort}`}>
+              <UnstyledButton
+                className={classes.sortButton}
+                onClick={() => onSort(next)}
+                aria-label={t('caseList.sortBy', { column: labels[column.key] })}
+                data-testid={`sort-${column.sort}`}
+              >
                 {labels[column.key]}
                 {sorted && (sort.direction === 'asc' ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />)}
               </UnstyledButton>

@@ -9,7 +9,12 @@ import type { CaseFilters } from '@shared/domain/inputs';
 import { CASE_STATUSES, INTAKE_CHANNELS } from '@shared/domain/vocabulary';
 import type { CaseSort } from './views';
 
-export function exportRequest(t: TFunction, language: string, list: { filters: CaseFilters; search: string; sort: CaseSort }, format: CaseExportFormat): ApiInput<'cases.export'> {
+export function exportRequest(
+  t: TFunction,
+  language: string,
+  list: { filters: CaseFilters; search: string; sort: CaseSort },
+  format: CaseExportFormat,
+): ApiInput<'cases.export'> {
   const words: Record<string, string> = { unassigned: t('common.unassigned'), 'stage-1': t('stages.1'), 'stage-2': t('stages.2') };
   for (const status of CASE_STATUSES) words[status] = t(`statuses.${status}`);
   for (const channel of INTAKE_CHANNELS) words[channel] = t(`channels.${channel}`);

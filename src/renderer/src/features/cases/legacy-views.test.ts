@@ -17,7 +17,17 @@ describe('reading the views an earlier version kept', () => {
   });
 
   it('keeps the views Plaint can show, once each, and counts the rest', () => {
-    const found = readLegacyViews(store(JSON.stringify([kept, { ...kept, name: 'Same id again' }, { ...kept, id: 'custom-2', filters: { colour: 'red' } }, 'junk', { id: 'my-open', name: 'x', filters: {}, sort: kept.sort }])));
+    const found = readLegacyViews(
+      store(
+        JSON.stringify([
+          kept,
+          { ...kept, name: 'Same id again' },
+          { ...kept, id: 'custom-2', filters: { colour: 'red' } },
+          'junk',
+          { id: 'my-open', name: 'x', filters: {}, sort: kept.sort },
+        ]),
+      ),
+    );
     expect(found).toEqual({ views: [kept], unreadable: 4 });
   });
 

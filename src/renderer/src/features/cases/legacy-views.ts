@@ -36,7 +36,10 @@ export function readLegacyViews(store: Pick<Storage, 'getItem'>): LegacyViews | 
  * Moves the stored views to the main process. Resolves with the person's views afterwards, or
  * null when there was nothing to move; rejects (and keeps the stored views) when the import fails.
  */
-export async function moveLegacyViews(store: Pick<Storage, 'getItem' | 'removeItem'>, importViews: (views: SavedCaseView[]) => Promise<SavedCaseView[]>): Promise<SavedCaseView[] | null> {
+export async function moveLegacyViews(
+  store: Pick<Storage, 'getItem' | 'removeItem'>,
+  importViews: (views: SavedCaseView[]) => Promise<SavedCaseView[]>,
+): Promise<SavedCaseView[] | null> {
   const found = readLegacyViews(store);
   if (!found) return null;
   // Entries that are not views could never be shown; dropping them loses nothing usable.

@@ -52,7 +52,10 @@ function fakeMainProcess() {
           input,
           answer(total) {
             const offset = input.offset ?? 0;
-            const items = Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - offset)) }, (_, index) => ({ id: `${input.search ?? ''}#${offset + index}` }) as CaseListItem);
+            const items = Array.from(
+              { length: Math.max(0, Math.min(PAGE_SIZE, total - offset)) },
+              (_, index) => ({ id: `${input.search ?? ''}#${offset + index}` }) as CaseListItem,
+            );
             const result: CaseList = { items, total, offset };
             resolve({ ok: true, result });
           },

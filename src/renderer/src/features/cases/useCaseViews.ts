@@ -32,7 +32,10 @@ export function useAllViews(): AllViews {
   const { me: staffId } = useSettings();
   const readsViews = useCan()('caseViews.list');
   const saved = useQuery({ ...apiQuery('caseViews.list', {}, staffId), enabled: readsViews });
-  return useMemo(() => ({ views: allViews(staffId, saved.data ?? []), loaded: saved.data !== undefined || saved.isError }), [staffId, saved.data, saved.isError]);
+  return useMemo(
+    () => ({ views: allViews(staffId, saved.data ?? []), loaded: saved.data !== undefined || saved.isError }),
+    [staffId, saved.data, saved.isError],
+  );
 }
 
 /** Started once per window, even when React runs effects twice. */
@@ -46,9 +49,16 @@ export function useLegacyViewsMove(): void {
   useEffect(() => {
     // Almost always nothing to move: the code that checks and moves views loads only when there is.
     if (moving || window.localStorage.getItem(LEGACY_VIEWS_KEY) === null) return;
-    moving = import('./legacy-views').then(({ moveLegacyViews }) => moveLegacyViews(window.localStorage, (views) => call('caseViews.import', { views }))).then(
-      (views) => views && setSavedViews(client, staffId, views),
-      (error: unknown) => notifications.show({ color: 'red', autoClose: false, message: t('views.importFailed', { message: error instanceof Error ? error.message : String(error) }) }),
-    );
+    moving = import('./legacy-views')
+      .then(({ moveLegacyViews }) => moveLegacyViews(window.localStorage, (views) => call('caseViews.import', { views })))
+      .then(
+        (views) => views && setSavedViews(client, staffId, views),
+        (error: unknown) =>
+          notifications.show({
+            color: 'red',
+            autoClose: false,
+            message: t('views.importFailed', { message: error instanceof Error ? error.message : String(error) }),
+          }),
+      );
   }, [client, staffId, t]);
 }

@@ -4,7 +4,13 @@ import { MAX_SAVED_VIEWS, type SavedCaseView } from '@shared/domain/case-views';
 import { countCasesInput } from '@shared/domain/inputs';
 import { allViews, builtInViews, DEFAULT_VIEW_ID, differsFromView, viewForRoute } from './views';
 
-const saved: SavedCaseView = { id: 'custom-lz3k9w1x', name: 'Refunds', filters: { open: true }, sort: { field: 'receivedAt', direction: 'desc' }, search: 'refund' };
+const saved: SavedCaseView = {
+  id: 'custom-lz3k9w1x',
+  name: 'Refunds',
+  filters: { open: true },
+  sort: { field: 'receivedAt', direction: 'desc' },
+  search: 'refund',
+};
 
 describe('case views', () => {
   it('built-in ids are unique, never look like saved ones, and "my open cases" names me', () => {

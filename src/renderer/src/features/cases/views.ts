@@ -7,7 +7,19 @@ import type { CaseFilters } from '@shared/domain/inputs';
 
 export type { CaseSort };
 
-export type BuiltInViewKey = 'myOpen' | 'myDueSoon' | 'unassigned' | 'awaitingAcknowledgement' | 'dueSoon' | 'dueToday' | 'breached' | 'breachedThenExtended' | 'awaitingThirdParty' | 'stage2' | 'allOpen' | 'closed';
+export type BuiltInViewKey =
+  | 'myOpen'
+  | 'myDueSoon'
+  | 'unassigned'
+  | 'awaitingAcknowledgement'
+  | 'dueSoon'
+  | 'dueToday'
+  | 'breached'
+  | 'breachedThenExtended'
+  | 'awaitingThirdParty'
+  | 'stage2'
+  | 'allOpen'
+  | 'closed';
 
 export interface CaseView {
   readonly id: string;
@@ -37,7 +49,12 @@ export function builtInViews(myStaffId: string): CaseView[] {
     { id: 'due-soon', labelKey: 'dueSoon', filters: { deadline: 'due-soon' }, sort: BY_DEADLINE },
     { id: 'due-today', labelKey: 'dueToday', filters: { deadline: 'due-today' }, sort: BY_DEADLINE },
     { id: 'breached', labelKey: 'breached', filters: { deadline: 'breached' }, sort: BY_DEADLINE },
-    { id: 'breached-then-extended', labelKey: 'breachedThenExtended', filters: { deadline: 'breached-then-extended' }, sort: { field: 'receivedAt', direction: 'desc' } },
+    {
+      id: 'breached-then-extended',
+      labelKey: 'breachedThenExtended',
+      filters: { deadline: 'breached-then-extended' },
+      sort: { field: 'receivedAt', direction: 'desc' },
+    },
     { id: 'awaiting-third-party', labelKey: 'awaitingThirdParty', filters: { statuses: ['awaiting-third-party'] }, sort: BY_DEADLINE },
     { id: 'stage-2', labelKey: 'stage2', filters: { open: true, stages: [2] }, sort: BY_DEADLINE },
     { id: DEFAULT_VIEW_ID, labelKey: 'allOpen', filters: { open: true }, sort: BY_DEADLINE },

@@ -17,7 +17,14 @@ import { ContactOffers } from './ContactOffers';
 const LOADED_MS = 10_000;
 
 const offer: ContactOffer = { caseId: 'case-1', reference: 'K7Q2-01RT-4', complainantName: 'Mary Jones', matchedBy: ['email'], differs: ['address', 'phone'] };
-const typed = { email: 'mary.jones@example.com', phone: '07700 900999', customerNumber: '', addressLines: '9 New Road\nYork', postcode: 'yo1 7hh', country: 'gb' };
+const typed = {
+  email: 'mary.jones@example.com',
+  phone: '07700 900999',
+  customerNumber: '',
+  addressLines: '9 New Road\nYork',
+  postcode: 'yo1 7hh',
+  country: 'gb',
+};
 
 afterEach(() => {
   delete window.plaint;
@@ -27,18 +34,39 @@ describe('issue 18: contact details offered to the existing case', () => {
   it('names the case and the details that differ, and changes nothing until the person confirms', async () => {
     const sent: ApiCall[] = [];
     let offers = [offer];
-    withApi(settingsSnapshot(), { 'cases.contactOffers': () => ({ ok: true, result: offers }), 'cases.updateContact': () => ((offers = []), { ok: true, result: { fields: ['address', 'phone'] } }) }, sent);
+    withApi(
+      settingsSnapshot(),
+      {
+        'cases.contactOffers': () => ({ ok: true, result: offers }),
+        'cases.updateContact': () => ((offers = []), { ok: true, result: { fields: ['address', 'phone'] } }),
+      },
+      sent,
+    );
     renderWithProviders(<ContactOffers values={typed} source="letter" />);
     const shown = await screen.findByTestId('contact-offer', {}, { timeout: LOADED_MS });
     expect(shown.textContent).toContain('The sender already has case K7Q2-01RT-4 (Mary Jones)');
     expect(shown.textContent).toContain('Recognised by e-mail address. These details differ from the case’s: address, telephone number.');
     expect(sent.map((call) => call.method)).not.toContain('cases.updateContact');
-    expect(sent[0]?.input).toEqual({ email: 'mary.jones@example.com', phone: '07700 900999', customerNumber: '', address: { lines: ['9 New Road', 'York'], postcode: 'YO1 7HH', country: 'GB' } });
+    expect(sent[0]?.input).toEqual({
+      email: 'mary.jones@example.com',
+      phone: '07700 900999',
+      customerNumber: '',
+      address: { lines: ['9 New Road', 'York'], postcode: 'YO1 7HH', country: 'GB' },
+    });
 
     await userEvent.click(screen.getByRole('button', { name: 'Update case K7Q2-01RT-4' }));
     await waitFor(() => expect(screen.queryByTestId('contact-offer')).toBeNull(), { timeout: LOADED_MS });
     expect(sent.filter((call) => call.method === 'cases.updateContact').map((call) => call.input)).toEqual([
-      { caseId: 'case-1', source: 'letter', contact: { email: 'mary.jones@example.com', phone: '07700 900999', customerNumber: '', address: { lines: ['9 New Road', 'York'], postcode: 'YO1 7HH', country: 'GB' } } },
+      {
+        caseId: 'case-1',
+        source: 'letter',
+        contact: {
+          email: 'mary.jones@example.com',
+          phone: '07700 900999',
+          customerNumber: '',
+          address: { lines: ['9 New Road', 'York'], postcode: 'YO1 7HH', country: 'GB' },
+        },
+      },
     ]);
   });
 
@@ -51,7 +79,10 @@ describe('issue 18: contact details offered to the existing case', () => {
   it('says in the reader’s language why an update was refused, and keeps the offer', async () => {
     withApi(settingsSnapshot(), {
       'cases.contactOffers': () => ({ ok: true, result: [offer] }),
-      'cases.updateContact': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'x', issues: [{ path: 'contact', code: 'not_same_complainant', message: 'x' }] } }),
+      'cases.updateContact': () => ({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'x', issues: [{ path: 'contact', code: 'not_same_complainant', message: 'x' }] },
+      }),
     });
     renderWithProviders(<ContactOffers values={typed} source="letter" />, undefined, 'lv');
     await userEvent.click(await screen.findByRole('button', { name: 'Atjaunināt lietu K7Q2-01RT-4' }, { timeout: LOADED_MS }));

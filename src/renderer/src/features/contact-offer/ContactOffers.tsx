@@ -56,7 +56,12 @@ export function ContactOffers({ values, source }: { readonly values: TypedContac
         </Alert>
       )}
       {shown.map((offer) => (
-        <Alert key={offer.caseId} color="blue" title={t('contactOffer.title', { reference: offer.reference, name: offer.complainantName })} data-testid="contact-offer">
+        <Alert
+          key={offer.caseId}
+          color="blue"
+          title={t('contactOffer.title', { reference: offer.reference, name: offer.complainantName })}
+          data-testid="contact-offer"
+        >
           <Group justify="space-between" wrap="nowrap" align="flex-end">
             <Text size="sm">{t('contactOffer.body', { matchedBy: matchList(offer), fields: fieldList(offer) })}</Text>
             <Button size="compact-sm" variant="light" loading={busy === offer.caseId} onClick={() => void update(offer)} data-testid="contact-offer-update">

@@ -23,7 +23,10 @@ export interface TypedContactValues {
 const PHONE_DIGITS = 6;
 
 export function typedContact(values: TypedContactValues): TypedContact {
-  const lines = values.addressLines.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = values.addressLines
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const address = postalAddressSchema.safeParse({ lines, postcode: values.postcode.trim().toUpperCase(), country: values.country.trim().toUpperCase() });
   const email = emailAddress.safeParse(values.email.trim());
   const phone = phoneNumber.safeParse(values.phone.trim());

@@ -55,9 +55,23 @@ describe('issue 18: the in-app file viewer', () => {
     };
     const { unmount } = renderWithProviders(<FileViewer file={pdf} onClose={() => undefined} openPdf={openPdf} />);
     expect(await screen.findAllByRole('img', { name: /Page \d of 2/ }, { timeout: LOADED_MS })).toHaveLength(2);
-    await waitFor(() => expect(drawn).toEqual([[1, 1.5], [2, 1.5]]), { timeout: LOADED_MS });
+    await waitFor(
+      () =>
+        expect(drawn).toEqual([
+          [1, 1.5],
+          [2, 1.5],
+        ]),
+      { timeout: LOADED_MS },
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
-    await waitFor(() => expect(drawn.slice(2)).toEqual([[1, 1.875], [2, 1.875]]), { timeout: LOADED_MS });
+    await waitFor(
+      () =>
+        expect(drawn.slice(2)).toEqual([
+          [1, 1.875],
+          [2, 1.875],
+        ]),
+      { timeout: LOADED_MS },
+    );
     unmount();
     expect(closed).toBe(1);
   });

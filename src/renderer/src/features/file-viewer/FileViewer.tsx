@@ -82,7 +82,15 @@ function PdfView({ file, zoom, openPdf }: { readonly file: ViewedFile; readonly 
   );
 }
 
-export function FileViewer({ file, onClose, openPdf = openWithPdfJs }: { readonly file: ViewedFile | null; readonly onClose: () => void; readonly openPdf?: PdfOpener }) {
+export function FileViewer({
+  file,
+  onClose,
+  openPdf = openWithPdfJs,
+}: {
+  readonly file: ViewedFile | null;
+  readonly onClose: () => void;
+  readonly openPdf?: PdfOpener;
+}) {
   const { t } = useTranslation();
   const [zoomIndex, setZoomIndex] = useState(DEFAULT_ZOOM);
   const zoom = ZOOMS[zoomIndex] ?? 1;
@@ -90,24 +98,52 @@ export function FileViewer({ file, onClose, openPdf = openWithPdfJs }: { readonl
   const imageUrl = useMemo(() => (file && kind === 'image' ? URL.createObjectURL(base64ToBlob(file.dataBase64, file.mimeType)) : null), [file, kind]);
   useEffect(() => () => (imageUrl ? URL.revokeObjectURL(imageUrl) : undefined), [imageUrl]);
   return (
-    <Modal opened={file !== null} onClose={onClose} title={file?.name ?? ''} size="90%" closeButtonProps={{ 'aria-label': t('common.close') }} data-testid="file-viewer">
+    <Modal
+      opened={file !== null}
+      onClose={onClose}
+      title={file?.name ?? ''}
+      size="90%"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid="file-viewer"
+    >
       {file && (
         <Stack gap="sm">
           <Group gap="xs">
             {kind !== 'other' && (
               <>
-                <Button size="xs" variant="default" leftSection={<IconZoomOut size={14} aria-hidden />} disabled={zoomIndex === 0} onClick={() => setZoomIndex((index) => index - 1)} data-testid="zoom-out">
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconZoomOut size={14} aria-hidden />}
+                  disabled={zoomIndex === 0}
+                  onClick={() => setZoomIndex((index) => index - 1)}
+                  data-testid="zoom-out"
+                >
                   {t('fileViewer.zoomOut')}
                 </Button>
                 <Text size="sm" aria-live="polite" data-testid="zoom-level">
                   {Math.round(zoom * 100)} %
                 </Text>
-                <Button size="xs" variant="default" leftSection={<IconZoomIn size={14} aria-hidden />} disabled={zoomIndex === ZOOMS.length - 1} onClick={() => setZoomIndex((index) => index + 1)} data-testid="zoom-in">
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconZoomIn size={14} aria-hidden />}
+                  disabled={zoomIndex === ZOOMS.length - 1}
+                  onClick={() => setZoomIndex((index) => index + 1)}
+                  data-testid="zoom-in"
+                >
                   {t('fileViewer.zoomIn')}
                 </Button>
               </>
             )}
-            <Button size="xs" variant="light" ml="auto" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => saveFile(file)} data-testid="file-download">
+            <Button
+              size="xs"
+              variant="light"
+              ml="auto"
+              leftSection={<IconDownload size={14} aria-hidden />}
+              onClick={() => saveFile(file)}
+              data-testid="file-download"
+            >
               {t('fileViewer.download')}
             </Button>
           </Group>

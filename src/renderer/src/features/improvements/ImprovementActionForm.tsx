@@ -22,7 +22,15 @@ interface Values {
 
 function valuesOf(action: ImprovementAction | null, me: string): Values {
   return action
-    ? { title: action.title, ownerId: action.ownerId, dueOn: action.dueOn, status: action.status, completedOn: action.completedOn ?? '', rootCauseIds: [...action.rootCauseIds], lessonsLearned: action.lessonsLearned }
+    ? {
+        title: action.title,
+        ownerId: action.ownerId,
+        dueOn: action.dueOn,
+        status: action.status,
+        completedOn: action.completedOn ?? '',
+        rootCauseIds: [...action.rootCauseIds],
+        lessonsLearned: action.lessonsLearned,
+      }
     : { title: '', ownerId: me, dueOn: '', status: 'planned', completedOn: '', rootCauseIds: [], lessonsLearned: '' };
 }
 
@@ -66,7 +74,15 @@ export function ImprovementActionForm({ action, onDone }: { readonly action: Imp
         {general && <Alert color="red">{general}</Alert>}
         <TextInput label={t('improvement.actions.titleField')} required data-field="title" {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('improvement.actions.owner')} required searchable allowDeselect={false} data={owners} data-field="ownerId" {...form.getInputProps('ownerId')} />
+          <Select
+            label={t('improvement.actions.owner')}
+            required
+            searchable
+            allowDeselect={false}
+            data={owners}
+            data-field="ownerId"
+            {...form.getInputProps('ownerId')}
+          />
           <OfficeDateInput label={t('improvement.actions.dueOn')} required data-field="dueOn" {...form.getInputProps('dueOn')} />
           <Select
             label={t('improvement.actions.status')}
@@ -76,10 +92,26 @@ export function ImprovementActionForm({ action, onDone }: { readonly action: Imp
             data-field="status"
             {...form.getInputProps('status')}
           />
-          {form.values.status === 'completed' && <OfficeDateInput label={t('improvement.actions.completedOn')} required data-field="completedOn" {...form.getInputProps('completedOn')} />}
+          {form.values.status === 'completed' && (
+            <OfficeDateInput label={t('improvement.actions.completedOn')} required data-field="completedOn" {...form.getInputProps('completedOn')} />
+          )}
         </SimpleGrid>
-        <MultiSelect label={t('improvement.actions.rootCauses')} required searchable data={causes.options(action?.rootCauseIds ?? [])} data-field="rootCauseIds" {...form.getInputProps('rootCauseIds')} />
-        <Textarea label={t('improvement.actions.lessonsLearned')} autosize minRows={2} maxRows={8} data-field="lessonsLearned" {...form.getInputProps('lessonsLearned')} />
+        <MultiSelect
+          label={t('improvement.actions.rootCauses')}
+          required
+          searchable
+          data={causes.options(action?.rootCauseIds ?? [])}
+          data-field="rootCauseIds"
+          {...form.getInputProps('rootCauseIds')}
+        />
+        <Textarea
+          label={t('improvement.actions.lessonsLearned')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          data-field="lessonsLearned"
+          {...form.getInputProps('lessonsLearned')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('improvement.actions.cancel')}

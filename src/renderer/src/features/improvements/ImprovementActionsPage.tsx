@@ -81,7 +81,12 @@ export function ImprovementActionsPage() {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'pre-line' }}>{action.rootCauseIds.map((id) => causes.label(id)).join('\n')}</Table.Td>
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setEditing(action)} aria-label={`${t('improvement.actions.edit')}: ${action.title}`}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setEditing(action)}
+                        aria-label={`${t('improvement.actions.edit')}: ${action.title}`}
+                      >
                         {t('improvement.actions.edit')}
                       </Button>
                     </Table.Td>
@@ -92,7 +97,12 @@ export function ImprovementActionsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('improvement.actions.new') : t('improvement.actions.edit')} size="lg">
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('improvement.actions.new') : t('improvement.actions.edit')}
+        size="lg"
+      >
         {editing !== null && <ImprovementActionForm action={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Modal>
     </Stack>

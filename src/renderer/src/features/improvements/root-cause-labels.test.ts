@@ -20,7 +20,12 @@ const taxonomy: RootCauseTaxonomy = [
   },
   { id: 'billing', label: label('Billing', 'Norēķini'), retired: true, causes: [{ id: 'price', label: label('Price', 'Cena'), retired: false }] },
 ];
-const labels = rootCauseLabels(taxonomy, 'en-GB', (text) => `${text} (retired)`, (id) => `unknown ${id}`);
+const labels = rootCauseLabels(
+  taxonomy,
+  'en-GB',
+  (text) => `${text} (retired)`,
+  (id) => `unknown ${id}`,
+);
 
 describe('root-cause choices and labels (P-5.3)', () => {
   it('offers only causes in use, grouped by category', () => {
@@ -29,7 +34,13 @@ describe('root-cause choices and labels (P-5.3)', () => {
 
   it('keeps a retired cause the record already has, marked', () => {
     expect(labels.options(['address', 'price'])).toEqual([
-      { group: 'Delivery', items: [{ value: 'courier', label: 'Courier' }, { value: 'address', label: 'Address (retired)' }] },
+      {
+        group: 'Delivery',
+        items: [
+          { value: 'courier', label: 'Courier' },
+          { value: 'address', label: 'Address (retired)' },
+        ],
+      },
       { group: 'Billing', items: [{ value: 'price', label: 'Price (retired)' }] },
     ]);
   });
@@ -38,6 +49,13 @@ describe('root-cause choices and labels (P-5.3)', () => {
     expect(labels.label('courier')).toBe('Delivery → Courier');
     expect(labels.label('price')).toBe('Billing → Price (retired)');
     expect(labels.label('gone')).toBe('unknown gone');
-    expect(rootCauseLabels(taxonomy, 'lv', (text) => text, (id) => id).label('courier')).toBe('Piegāde → Kurjers');
+    expect(
+      rootCauseLabels(
+        taxonomy,
+        'lv',
+        (text) => text,
+        (id) => id,
+      ).label('courier'),
+    ).toBe('Piegāde → Kurjers');
   });
 });

@@ -11,7 +11,12 @@ export interface RootCauseLabels {
   options(keep?: readonly string[]): { group: string; items: { value: string; label: string }[] }[];
 }
 
-export function rootCauseLabels(taxonomy: RootCauseTaxonomy, language: 'en-GB' | 'lv', retiredMark: (label: string) => string, unknown: (id: string) => string): RootCauseLabels {
+export function rootCauseLabels(
+  taxonomy: RootCauseTaxonomy,
+  language: 'en-GB' | 'lv',
+  retiredMark: (label: string) => string,
+  unknown: (id: string) => string,
+): RootCauseLabels {
   const label = (causeId: string) => {
     const entry = findRootCause(taxonomy, causeId);
     if (!entry) return unknown(causeId);

@@ -65,7 +65,13 @@ function TriageForm({ mail, onTriaged }: { readonly mail: IncomingMail; readonly
     setGeneral(null);
     try {
       const triaged = await call('mail.triage', triageInput(mail.id, form.getValues()));
-      notifications.show({ color: 'teal', message: t('mail.register.triaged', { what: t(`postRoom.kinds.${triaged.triage?.kind ?? 'new-complaint'}`), reference: triaged.triage?.caseReference ?? '' }) });
+      notifications.show({
+        color: 'teal',
+        message: t('mail.register.triaged', {
+          what: t(`postRoom.kinds.${triaged.triage?.kind ?? 'new-complaint'}`),
+          reference: triaged.triage?.caseReference ?? '',
+        }),
+      });
       onTriaged();
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
@@ -128,12 +134,21 @@ function TriageForm({ mail, onTriaged }: { readonly mail: IncomingMail; readonly
                 data-testid="mail-kind"
               />
               {kind === 'new-complaint' && (
-                <NativeSelect label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} {...form.getInputProps('type')} data-testid="mail-type" />
+                <NativeSelect
+                  label={t('fields.type')}
+                  data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+                  {...form.getInputProps('type')}
+                  data-testid="mail-type"
+                />
               )}
-              {(kind === 'correspondence' || kind === 'escalation-request') && <TextInput label={t('postRoom.referenceQuoted')} {...form.getInputProps('reference')} data-testid="mail-reference" />}
+              {(kind === 'correspondence' || kind === 'escalation-request') && (
+                <TextInput label={t('postRoom.referenceQuoted')} {...form.getInputProps('reference')} data-testid="mail-reference" />
+              )}
               {kind === 'not-a-complaint' && <TextInput label={t('postRoom.routedTo')} {...form.getInputProps('routedTo')} data-testid="mail-routed-to" />}
             </SimpleGrid>
-            {kind === 'new-complaint' && <TextInput label={t('mail.register.complainant')} {...form.getInputProps('complainantName')} data-testid="mail-complainant" />}
+            {kind === 'new-complaint' && (
+              <TextInput label={t('mail.register.complainant')} {...form.getInputProps('complainantName')} data-testid="mail-complainant" />
+            )}
             <TextInput label={t('fields.summary')} {...form.getInputProps('summary')} data-testid="mail-summary" />
             <Textarea label={t('postRoom.note')} autosize minRows={1} {...form.getInputProps('note')} data-testid="mail-note" />
             <Group justify="space-between">

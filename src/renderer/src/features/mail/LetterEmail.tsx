@@ -54,7 +54,14 @@ export function LetterEmail({ letterId }: { readonly letterId: string }) {
         </Text>
       )}
       {!entry && (
-        <Button size="compact-xs" variant="light" leftSection={<IconSend size={12} aria-hidden />} loading={busy} onClick={() => void act(() => call('mail.send', { letterId }))} data-testid="send-letter-email">
+        <Button
+          size="compact-xs"
+          variant="light"
+          leftSection={<IconSend size={12} aria-hidden />}
+          loading={busy}
+          onClick={() => void act(() => call('mail.send', { letterId }))}
+          data-testid="send-letter-email"
+        >
           {t('mail.outbox.send')}
         </Button>
       )}

@@ -16,7 +16,10 @@ afterEach(() => {
   delete window.plaint;
 });
 
-const fieldValue = (field: string) => within(screen.getByTestId('web-form-preview')).getByText((_text, element) => element?.closest('tr')?.getAttribute('data-field') === field && element.tagName === 'TD').textContent;
+const fieldValue = (field: string) =>
+  within(screen.getByTestId('web-form-preview')).getByText(
+    (_text, element) => element?.closest('tr')?.getAttribute('data-field') === field && element.tagName === 'TD',
+  ).textContent;
 
 describe('the website form mapping and its preview (issue 17)', () => {
   it('previews a pasted body with the labels as typed, before saving', async () => {
@@ -45,7 +48,12 @@ describe('the website form mapping and its preview (issue 17)', () => {
     const message = 'This label is already used';
     withApi(
       settingsSnapshot(),
-      { 'settings.updateWebFormMapping': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'phone.4', code: 'web_form_label_repeated', message }] } }) },
+      {
+        'settings.updateWebFormMapping': () => ({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'phone.4', code: 'web_form_label_repeated', message }] },
+        }),
+      },
       sent,
     );
     renderWithSettings(<WebFormMappingSettings />);
@@ -53,7 +61,10 @@ describe('the website form mapping and its preview (issue 17)', () => {
     await userEvent.keyboard('{Control>}{End}{/Control}{Enter}  {Enter}Email');
     await userEvent.click(screen.getByTestId('web-form-save'));
     await waitFor(() => expect(sent.filter((call) => call.method === 'settings.updateWebFormMapping')).toHaveLength(1));
-    expect(sent.find((call) => call.method === 'settings.updateWebFormMapping')?.input).toEqual({ ...DEFAULT_WEB_FORM_MAPPING, phone: [...DEFAULT_WEB_FORM_MAPPING.phone, 'Email'] });
+    expect(sent.find((call) => call.method === 'settings.updateWebFormMapping')?.input).toEqual({
+      ...DEFAULT_WEB_FORM_MAPPING,
+      phone: [...DEFAULT_WEB_FORM_MAPPING.phone, 'Email'],
+    });
     expect(await screen.findByText('This label is already used for another field (or twice): each label names one field.')).toBeTruthy();
   });
 });

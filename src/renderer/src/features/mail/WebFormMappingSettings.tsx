@@ -17,7 +17,11 @@ import { fieldOfPath, mappingFormValues, mappingOf } from './web-form-mapping-fo
 export function WebFormMappingSettings() {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const { form, submit, general, busy } = useSettingsForm(mappingFormValues(settings.webFormMapping), (values) => call('settings.updateWebFormMapping', mappingOf(values)), fieldOfPath);
+  const { form, submit, general, busy } = useSettingsForm(
+    mappingFormValues(settings.webFormMapping),
+    (values) => call('settings.updateWebFormMapping', mappingOf(values)),
+    fieldOfPath,
+  );
   const [sample, setSample] = useState('');
   const preview = sample.trim() === '' ? null : previewWebForm(sample, mappingOf(form.getValues()));
   return (
@@ -32,7 +36,15 @@ export function WebFormMappingSettings() {
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {WEB_FORM_FIELDS.map((field) => (
-              <Textarea key={field} label={t(`mail.webForm.fields.${field}`)} description={t('mail.webForm.onePerLine')} autosize minRows={3} {...form.getInputProps(field)} data-testid={`web-form-labels-${field}`} />
+              <Textarea
+                key={field}
+                label={t(`mail.webForm.fields.${field}`)}
+                description={t('mail.webForm.onePerLine')}
+                autosize
+                minRows={3}
+                {...form.getInputProps(field)}
+                data-testid={`web-form-labels-${field}`}
+              />
             ))}
           </SimpleGrid>
           {general && <Alert color="red">{general}</Alert>}
@@ -44,7 +56,15 @@ export function WebFormMappingSettings() {
               {t('mail.webForm.defaults')}
             </Button>
           </Group>
-          <Textarea label={t('mail.webForm.sample')} description={t('mail.webForm.sampleHint')} autosize minRows={4} value={sample} onChange={(event) => setSample(event.currentTarget.value)} data-testid="web-form-sample" />
+          <Textarea
+            label={t('mail.webForm.sample')}
+            description={t('mail.webForm.sampleHint')}
+            autosize
+            minRows={4}
+            value={sample}
+            onChange={(event) => setSample(event.currentTarget.value)}
+            data-testid="web-form-sample"
+          />
           {preview && (
             <Stack gap="xs" data-testid="web-form-preview">
               <Badge color={preview.isForm ? 'teal' : 'orange'} variant="light">

@@ -22,17 +22,36 @@ const mail: IncomingMail = {
 
 describe('triage defaults', () => {
   it('a new complaint from the sender, summarised by the subject; a matched reference makes it correspondence on that case', () => {
-    expect(triageDefaults(mail, 'product')).toMatchObject({ kind: 'new-complaint', type: 'product', complainantName: 'Margaret Hale', summary: 'Leaking bottle', reference: '' });
-    expect(triageDefaults({ ...mail, match: { reference: '7KQ2-00A3-M', caseId: 'c1' } }, 'product')).toMatchObject({ kind: 'correspondence', reference: '7KQ2-00A3-M' });
+    expect(triageDefaults(mail, 'product')).toMatchObject({
+      kind: 'new-complaint',
+      type: 'product',
+      complainantName: 'Margaret Hale',
+      summary: 'Leaking bottle',
+      reference: '',
+    });
+    expect(triageDefaults({ ...mail, match: { reference: '7KQ2-00A3-M', caseId: 'c1' } }, 'product')).toMatchObject({
+      kind: 'correspondence',
+      reference: '7KQ2-00A3-M',
+    });
   });
 
   it('a website form submission names its complainant', () => {
-    expect(triageDefaults({ ...mail, from: { name: 'Website', address: 'noreply@example.com' }, form: { name: 'Edith Crawley', email: 'edith@example.org' } }, 'product').complainantName).toBe('Edith Crawley');
+    expect(
+      triageDefaults(
+        { ...mail, from: { name: 'Website', address: 'noreply@example.com' }, form: { name: 'Edith Crawley', email: 'edith@example.org' } },
+        'product',
+      ).complainantName,
+    ).toBe('Edith Crawley');
   });
 
   it('sends only the fields of the chosen kind', () => {
     const values = { ...triageDefaults(mail, 'product'), reference: '7KQ2-00A3-M', routedTo: 'Sales' };
-    expect(triageInput('mail-1', { ...values, kind: 'not-a-complaint' })).toMatchObject({ kind: 'not-a-complaint', routedTo: 'Sales', reference: '', type: '' });
+    expect(triageInput('mail-1', { ...values, kind: 'not-a-complaint' })).toMatchObject({
+      kind: 'not-a-complaint',
+      routedTo: 'Sales',
+      reference: '',
+      type: '',
+    });
     expect(triageInput('mail-1', { ...values, kind: 'escalation-request' })).toMatchObject({ reference: '7KQ2-00A3-M', routedTo: '', type: '' });
   });
 });

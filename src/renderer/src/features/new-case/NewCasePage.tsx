@@ -83,11 +83,18 @@ export function NewCasePage() {
   });
 
   const person = complainant.getValues();
-  const suggestion = suggestedPreference(complaint.getValues().channel, { email: person.email, phone: person.phone, hasAddress: person.addressLines.trim() !== '' });
+  const suggestion = suggestedPreference(complaint.getValues().channel, {
+    email: person.email,
+    phone: person.phone,
+    hasAddress: person.addressLines.trim() !== '',
+  });
   useEffect(() => {
     if (!preferenceChosen.current && complainant.getValues().preferredChannel !== suggestion) complainant.setFieldValue('preferredChannel', suggestion);
   }, [suggestion, complainant]);
-  const [probe] = useDebouncedValue(JSON.stringify({ name: person.name.trim(), email: person.email.trim(), phone: person.phone.trim(), postcode: person.postcode.trim() }), 300);
+  const [probe] = useDebouncedValue(
+    JSON.stringify({ name: person.name.trim(), email: person.email.trim(), phone: person.phone.trim(), postcode: person.postcode.trim() }),
+    300,
+  );
   const lookFor = JSON.parse(probe) as { name: string; email: string; phone: string; postcode: string };
   const worthLooking = lookFor.name.length >= 3 || lookFor.email !== '' || lookFor.phone.length >= 6;
   const duplicates = useApiQuery('cases.findDuplicates', lookFor, { enabled: worthLooking, placeholderData: keepPreviousData });
@@ -179,13 +186,33 @@ export function NewCasePage() {
           </Title>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select label={t('fields.channel')} required data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...complaint.getInputProps('channel')} data-field="channel" />
+              <Select
+                label={t('fields.channel')}
+                required
+                data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+                allowDeselect={false}
+                {...complaint.getInputProps('channel')}
+                data-field="channel"
+              />
               {complaint.getValues().dateOnly ? (
                 <OfficeDateInput label={t('newCase.receivedOn')} required {...complaint.getInputProps('receivedOn')} data-field="receivedOn" />
               ) : (
-                <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} required {...complaint.getInputProps('receivedAt')} data-field="receivedAt" />
+                <OfficeDateTimeInput
+                  label={t('fields.receivedAt')}
+                  description={office.note}
+                  required
+                  {...complaint.getInputProps('receivedAt')}
+                  data-field="receivedAt"
+                />
               )}
-              <Select label={t('fields.type')} required data={settings.complaintTypes.filter((type) => !type.retired).map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...complaint.getInputProps('type')} data-field="type" />
+              <Select
+                label={t('fields.type')}
+                required
+                data={settings.complaintTypes.filter((type) => !type.retired).map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+                allowDeselect={false}
+                {...complaint.getInputProps('type')}
+                data-field="type"
+              />
             </SimpleGrid>
             <Checkbox label={t('newCase.dateOnly')} {...complaint.getInputProps('dateOnly', { type: 'checkbox' })} />
             <TextInput label={t('fields.product')} {...complaint.getInputProps('product')} />
@@ -194,7 +221,13 @@ export function NewCasePage() {
             <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...complaint.getInputProps('desiredOutcome')} />
             <ScanPicker name="attachments" scans={files} onChange={setFiles} error={attachmentError(complaint.errors)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label={t('newCase.assignee')} placeholder={t('common.unassigned')} clearable data={settings.staff.filter((member) => member.active).map((member) => ({ value: member.id, label: member.name }))} {...complaint.getInputProps('assigneeId')} />
+              <Select
+                label={t('newCase.assignee')}
+                placeholder={t('common.unassigned')}
+                clearable
+                data={settings.staff.filter((member) => member.active).map((member) => ({ value: member.id, label: member.name }))}
+                {...complaint.getInputProps('assigneeId')}
+              />
               <MultiSelect label={t('fields.departments')} data={[...settings.departments]} searchable {...complaint.getInputProps('departments')} />
             </SimpleGrid>
           </Stack>

@@ -55,8 +55,12 @@ export function DayBook() {
                 <Table.Td>{t(`directions.${row.direction}`)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(row.date)}</Table.Td>
                 <Table.Td>{row.party}</Table.Td>
-                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{row.caseReference}</Table.Td>
-                <Table.Td>{row.direction === 'in' ? t(`postRoom.kinds.${row.kind as 'new-complaint'}`) : t(`letters.templates.${row.kind as 'acknowledgement'}`)}</Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {row.caseReference}
+                </Table.Td>
+                <Table.Td>
+                  {row.direction === 'in' ? t(`postRoom.kinds.${row.kind as 'new-complaint'}`) : t(`letters.templates.${row.kind as 'acknowledgement'}`)}
+                </Table.Td>
                 <Table.Td>{row.summary}</Table.Td>
                 <Table.Td>{row.postClass ? `${t(`postRoom.classes.${row.postClass as 'first'}`)} ${row.trackingNumber}` : ''}</Table.Td>
               </Table.Tr>

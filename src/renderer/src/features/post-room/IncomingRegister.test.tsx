@@ -31,7 +31,30 @@ let logAnswer: () => unknown;
 
 function letterFor(input: unknown, id: string) {
   const sender = (input as { sender: { name: string } }).sender;
-  return { id, direction: 'in', caseId: null, caseReference: null, receivedOn: '2026-11-24', letterDate: null, party: { ...sender, addressLines: [], postcode: '', country: 'GB' }, referenceQuoted: '', kind: 'not-a-complaint', routedTo: 'Sales', note: '', summary: 'Catalogue request', files: [], template: null, language: null, text: '', finalisedAt: null, posting: null, batchId: 'b', loggedAt: '2026-11-24T09:00:00.000Z', loggedBy: { id: 'carl', name: 'Carl Clerk' }, voided: false };
+  return {
+    id,
+    direction: 'in',
+    caseId: null,
+    caseReference: null,
+    receivedOn: '2026-11-24',
+    letterDate: null,
+    party: { ...sender, addressLines: [], postcode: '', country: 'GB' },
+    referenceQuoted: '',
+    kind: 'not-a-complaint',
+    routedTo: 'Sales',
+    note: '',
+    summary: 'Catalogue request',
+    files: [],
+    template: null,
+    language: null,
+    text: '',
+    finalisedAt: null,
+    posting: null,
+    batchId: 'b',
+    loggedAt: '2026-11-24T09:00:00.000Z',
+    loggedBy: { id: 'carl', name: 'Carl Clerk' },
+    voided: false,
+  };
 }
 
 beforeEach(() => {
@@ -43,7 +66,12 @@ beforeEach(() => {
     request: (method, input) => {
       sent.push({ method, input });
       if (method === 'post.logIncoming') return Promise.resolve(logAnswer());
-      const answers: Partial<Record<ApiMethodName, unknown>> = { 'settings.get': snapshot, 'cases.quickSearch': { hits: [], total: 0 }, 'cases.findDuplicates': [], 'post.undo': {} };
+      const answers: Partial<Record<ApiMethodName, unknown>> = {
+        'settings.get': snapshot,
+        'cases.quickSearch': { hits: [], total: 0 },
+        'cases.findDuplicates': [],
+        'post.undo': {},
+      };
       return Promise.resolve({ ok: true, result: answers[method] });
     },
     listen: () => () => undefined,
@@ -115,7 +143,7 @@ describe('focus goes to the first field in error, in form order (issue 18)', () 
     expect(screen.getByTestId('letter-summary').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it("a bad e-mail address and telephone number: focus on the e-mail: focus on it, with the translated reason at the field", async () => {
+  it('a bad e-mail address and telephone number: focus on the e-mail: focus on it, with the translated reason at the field', async () => {
     openRegister();
     await typeNotAComplaint('Margaret Hale');
     await userEvent.type(screen.getByTestId('letter-email'), 'margaret@');
@@ -159,6 +187,8 @@ describe("the sender's e-mail, telephone and customer number (issue 18)", () => 
     await userEvent.type(screen.getByTestId('letter-customer-number'), 'C-10442');
     await userEvent.click(screen.getByTestId('log-letter'));
     await waitFor(() => expect(logged()).toHaveLength(1));
-    expect(logged()[0]?.input).toMatchObject({ sender: { name: 'Margaret Hale', email: 'margaret@example.org', phone: '+44 161 496 0000', customerNumber: 'C-10442' } });
+    expect(logged()[0]?.input).toMatchObject({
+      sender: { name: 'Margaret Hale', email: 'margaret@example.org', phone: '+44 161 496 0000', customerNumber: 'C-10442' },
+    });
   });
 });

@@ -24,7 +24,18 @@ import { focusFirstError } from '../../common/focus-first-error';
 import { useFormatters } from '../../common/format';
 import { parseTypedDate } from '../../common/typed-date';
 import { useSettings } from '../../settings/SettingsContext';
-import { blankRegister, checkQuotedReference, duplicateProbe, formPathFor, incomingLetterInput, letterInputIssues, needsReference as kindNeedsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
+import {
+  blankRegister,
+  checkQuotedReference,
+  duplicateProbe,
+  formPathFor,
+  incomingLetterInput,
+  letterInputIssues,
+  needsReference as kindNeedsReference,
+  postcodeHint,
+  typedToday,
+  type RegisterValues,
+} from './incoming-register';
 import { keepRegister, registerSession, subscribeRegister } from './register-session';
 import { ScanPicker, type PickedScan } from './ScanPicker';
 import { ContactOffers } from '../contact-offer/ContactOffers';
@@ -59,7 +70,11 @@ export function IncomingRegister() {
   const [busy, setBusy] = useState(false);
   const usableTypes = settings.complaintTypes.filter((type) => !type.retired);
   const blank = (keep?: Pick<RegisterValues, 'receivedOn' | 'kind'>) => blankRegister(usableTypes[0]?.id ?? '', typedToday(settings.calendar.timeZone), keep);
-  const form = useForm<RegisterValues>({ mode: 'controlled', initialValues: registerSession().values ?? blank(), onValuesChange: (next) => keepRegister({ values: next }) });
+  const form = useForm<RegisterValues>({
+    mode: 'controlled',
+    initialValues: registerSession().values ?? blank(),
+    onValuesChange: (next) => keepRegister({ values: next }),
+  });
   /** The next letter's form, kept for the session even if the register was left meanwhile. */
   const startNext = (next: RegisterValues) => {
     keepRegister({ values: next });
@@ -112,7 +127,9 @@ export function IncomingRegister() {
     }
     setBusy(true);
     try {
-      const uploads = await Promise.all(scans.map(async (scan) => ({ name: scan.file.name, mimeType: scan.file.type, dataBase64: await readAsBase64(scan.file) })));
+      const uploads = await Promise.all(
+        scans.map(async (scan) => ({ name: scan.file.name, mimeType: scan.file.type, dataBase64: await readAsBase64(scan.file) })),
+      );
       const letter = await call('post.logIncoming', incomingLetterInput(current, uploads, batchId));
       keepRegister({ batch: [letter, ...registerSession().batch], scans: [] });
       startNext(blank({ receivedOn: current.receivedOn, kind: current.kind }));
@@ -204,18 +221,40 @@ export function IncomingRegister() {
                 {...form.getInputProps('kind')}
                 data-testid="letter-kind"
               />
-              <TextInput label={t('postRoom.receivedOn')} required placeholder="dd/mm/yyyy" description={<DateHint typed={values.receivedOn} />} {...form.getInputProps('receivedOn')} data-testid="letter-received-on" />
+              <TextInput
+                label={t('postRoom.receivedOn')}
+                required
+                placeholder="dd/mm/yyyy"
+                description={<DateHint typed={values.receivedOn} />}
+                {...form.getInputProps('receivedOn')}
+                data-testid="letter-received-on"
+              />
               {needsReference ? (
                 <TextInput
                   label={t('postRoom.referenceQuoted')}
                   required
                   {...form.getInputProps('referenceQuoted')}
-                  error={form.errors['referenceQuoted'] ?? (referenceCheck && !referenceCheck.ok ? t(`postRoom.referenceProblems.${referenceCheck.problem}`) : undefined)}
-                  description={referenceCheck?.ok ? (referenceCase.data?.hits[0] ? `✓ ${referenceCase.data.hits[0].reference} · ${referenceCase.data.hits[0].complainantName}` : t('postRoom.referenceUnknown')) : undefined}
+                  error={
+                    form.errors['referenceQuoted'] ??
+                    (referenceCheck && !referenceCheck.ok ? t(`postRoom.referenceProblems.${referenceCheck.problem}`) : undefined)
+                  }
+                  description={
+                    referenceCheck?.ok
+                      ? referenceCase.data?.hits[0]
+                        ? `✓ ${referenceCase.data.hits[0].reference} · ${referenceCase.data.hits[0].complainantName}`
+                        : t('postRoom.referenceUnknown')
+                      : undefined
+                  }
                   data-testid="letter-reference"
                 />
               ) : (
-                <TextInput label={t('postRoom.letterDate')} placeholder="dd/mm/yyyy" description={<DateHint typed={values.letterDate} />} {...form.getInputProps('letterDate')} data-testid="letter-date" />
+                <TextInput
+                  label={t('postRoom.letterDate')}
+                  placeholder="dd/mm/yyyy"
+                  description={<DateHint typed={values.letterDate} />}
+                  {...form.getInputProps('letterDate')}
+                  data-testid="letter-date"
+                />
               )}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -288,7 +327,12 @@ export function IncomingRegister() {
               />
             </SimpleGrid>
             {values.kind === 'new-complaint' && (
-              <NativeSelect label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} {...form.getInputProps('type')} data-testid="letter-type" />
+              <NativeSelect
+                label={t('fields.type')}
+                data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+                {...form.getInputProps('type')}
+                data-testid="letter-type"
+              />
             )}
             {values.kind === 'not-a-complaint' && (
               <TextInput label={t('postRoom.routedTo')} required {...form.getInputProps('routedTo')} data-testid="letter-routed-to" />
@@ -299,7 +343,12 @@ export function IncomingRegister() {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label={t('postRoom.senderEmail')} type="email" autoComplete="off" {...form.getInputProps('sender.email')} data-testid="letter-email" />
               <TextInput label={t('postRoom.senderPhone')} type="tel" autoComplete="off" {...form.getInputProps('sender.phone')} data-testid="letter-phone" />
-              <TextInput label={t('postRoom.customerNumber')} autoComplete="off" {...form.getInputProps('sender.customerNumber')} data-testid="letter-customer-number" />
+              <TextInput
+                label={t('postRoom.customerNumber')}
+                autoComplete="off"
+                {...form.getInputProps('sender.customerNumber')}
+                data-testid="letter-customer-number"
+              />
             </SimpleGrid>
             {/* Issue 18: new contact details of a sender who already has a case are offered to that case, never written silently. */}
             <ContactOffers values={values.sender} source="letter" />

@@ -63,7 +63,21 @@ function open(answers: Parameters<typeof withApi>[1]) {
     });
   };
   const sent: ApiCall[] = [];
-  withApi(settingsSnapshot({ organisation: { name: 'Welzo', addressLines: ['19-21 Crawford Street', 'London'], postcode: 'W1H 1PJ', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } } }), answers, sent);
+  withApi(
+    settingsSnapshot({
+      organisation: {
+        name: 'Welzo',
+        addressLines: ['19-21 Crawford Street', 'London'],
+        postcode: 'W1H 1PJ',
+        country: 'GB',
+        email: '',
+        phone: '',
+        independentAdvice: { 'en-GB': '', lv: '' },
+      },
+    }),
+    answers,
+    sent,
+  );
   renderWithSettings(<OutgoingPost />);
   return sent;
 }
@@ -98,7 +112,15 @@ describe('issue 18: batch print, address labels and posting together', () => {
     const sent = open({
       'post.list': () => ({ ok: true, result: left }),
       'post.logPostings': () => {
-        if (refuse) return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'x', issues: [{ path: 'letterIds.1', code: 'already_posted', message: 'x', params: { postedOn: '2026-11-24' } }] } };
+        if (refuse)
+          return {
+            ok: false,
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: 'x',
+              issues: [{ path: 'letterIds.1', code: 'already_posted', message: 'x', params: { postedOn: '2026-11-24' } }],
+            },
+          };
         left = [];
         return { ok: true, result: [] };
       },

@@ -18,7 +18,17 @@ import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { officeDay } from './incoming-register';
 import { PrintOutgoing, type PrintJob } from './print/PrintOutgoing';
 
-function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: LetterRecord; readonly onDone: () => void; readonly chosen: boolean; readonly onChoose: (chosen: boolean) => void }) {
+function PostingRow({
+  letter,
+  onDone,
+  chosen,
+  onChoose,
+}: {
+  readonly letter: LetterRecord;
+  readonly onDone: () => void;
+  readonly chosen: boolean;
+  readonly onChoose: (chosen: boolean) => void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrors();
   const format = useFormatters();
@@ -38,7 +48,12 @@ function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: Let
   return (
     <Table.Tr data-letter-id={letter.id}>
       <Table.Td>
-        <Checkbox aria-label={t('postRoom.batch.choose', { name: letter.party.name, reference: letter.caseReference ?? '' })} checked={chosen} onChange={(event) => onChoose(event.currentTarget.checked)} data-testid="choose-letter" />
+        <Checkbox
+          aria-label={t('postRoom.batch.choose', { name: letter.party.name, reference: letter.caseReference ?? '' })}
+          checked={chosen}
+          onChange={(event) => onChoose(event.currentTarget.checked)}
+          data-testid="choose-letter"
+        />
       </Table.Td>
       <Table.Td>
         {/* Issue 18: a reference on one line (it broke at its hyphens in Latvian at 1366×768). */}
@@ -60,10 +75,22 @@ function PostingRow({ letter, onDone, chosen, onChoose }: { readonly letter: Let
         <OfficeDateInput size="xs" w={130} required aria-label={t('postRoom.postedOn')} value={postedOn} onChange={setPostedOn} error={errors['postedOn']} />
       </Table.Td>
       <Table.Td>
-        <NativeSelect size="xs" aria-label={t('postRoom.postClass')} data={POST_CLASSES.map((value) => ({ value, label: t(`postRoom.classes.${value}`) }))} value={postClass} onChange={(event) => setPostClass(event.currentTarget.value as PostClass)} />
+        <NativeSelect
+          size="xs"
+          aria-label={t('postRoom.postClass')}
+          data={POST_CLASSES.map((value) => ({ value, label: t(`postRoom.classes.${value}`) }))}
+          value={postClass}
+          onChange={(event) => setPostClass(event.currentTarget.value as PostClass)}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput size="xs" aria-label={t('postRoom.trackingNumber')} value={tracking} onChange={(event) => setTracking(event.currentTarget.value)} error={errors['trackingNumber']} />
+        <TextInput
+          size="xs"
+          aria-label={t('postRoom.trackingNumber')}
+          value={tracking}
+          onChange={(event) => setTracking(event.currentTarget.value)}
+          error={errors['trackingNumber']}
+        />
       </Table.Td>
       <Table.Td>
         <Button size="xs" onClick={() => void save()} data-testid="log-posting">
@@ -131,7 +158,14 @@ function BatchActions({ chosen, onPosted }: { readonly chosen: readonly LetterRe
             {t('postRoom.batch.printLabels')}
           </Button>
           <OfficeDateInput size="sm" w={150} required label={t('postRoom.postedOn')} value={postedOn} onChange={setPostedOn} data-testid="batch-posted-on" />
-          <NativeSelect size="sm" label={t('postRoom.postClass')} data={BATCH_CLASSES.map((value) => ({ value, label: t(`postRoom.classes.${value}`) }))} value={postClass} onChange={(event) => setPostClass(event.currentTarget.value as PostClass)} data-testid="batch-post-class" />
+          <NativeSelect
+            size="sm"
+            label={t('postRoom.postClass')}
+            data={BATCH_CLASSES.map((value) => ({ value, label: t(`postRoom.classes.${value}`) }))}
+            value={postClass}
+            onChange={(event) => setPostClass(event.currentTarget.value as PostClass)}
+            data-testid="batch-post-class"
+          />
           <Button disabled={none} loading={busy} onClick={() => void markPosted()} data-testid="mark-posted">
             {t('postRoom.batch.markPosted', { count: chosen.length })}
           </Button>
@@ -192,7 +226,13 @@ export function OutgoingPost() {
             </Table.Thead>
             <Table.Tbody>
               {letters.map((letter) => (
-                <PostingRow key={letter.id} letter={letter} chosen={chosenIds.includes(letter.id)} onChoose={(on) => choose(letter.id, on)} onDone={() => void waiting.refetch()} />
+                <PostingRow
+                  key={letter.id}
+                  letter={letter}
+                  chosen={chosenIds.includes(letter.id)}
+                  onChoose={(on) => choose(letter.id, on)}
+                  onDone={() => void waiting.refetch()}
+                />
               ))}
             </Table.Tbody>
           </Table>

@@ -41,7 +41,10 @@ export function ScanPicker({ scans, onChange, error, name = 'scan' }: ScanPicker
     setLocal(null);
     onChange([...scans, ...picked.map((file) => ({ file, id: `${file.name}-${file.size}-${Math.random().toString(36).slice(2)}` }))]);
   };
-  const previews = useMemo(() => scans.map((scan) => ({ id: scan.id, url: /^image\/(png|jpeg)$/.test(scan.file.type) ? URL.createObjectURL(scan.file) : null })), [scans]);
+  const previews = useMemo(
+    () => scans.map((scan) => ({ id: scan.id, url: /^image\/(png|jpeg)$/.test(scan.file.type) ? URL.createObjectURL(scan.file) : null })),
+    [scans],
+  );
   useEffect(() => () => previews.forEach((preview) => preview.url && URL.revokeObjectURL(preview.url)), [previews]);
   return (
     <Stack gap={6}>
@@ -65,7 +68,13 @@ export function ScanPicker({ scans, onChange, error, name = 'scan' }: ScanPicker
           <Text size="sm" c="dimmed">
             {t(attachments ? 'attachments.hint' : 'postRoom.scansHint')}
           </Text>
-          <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} aria-hidden />} onClick={() => input.current?.click()} data-path={attachments ? 'attachments' : 'scans'}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPaperclip size={14} aria-hidden />}
+            onClick={() => input.current?.click()}
+            data-path={attachments ? 'attachments' : 'scans'}
+          >
             {t(attachments ? 'attachments.choose' : 'postRoom.chooseScans')}
           </Button>
           <input
@@ -93,8 +102,20 @@ export function ScanPicker({ scans, onChange, error, name = 'scan' }: ScanPicker
           return (
             <Paper key={scan.id} withBorder p={4} w={120}>
               <Group justify="space-between" wrap="nowrap" gap={2}>
-                {preview ? <Image src={preview} alt={scan.file.name} h={40} w={40} fit="cover" /> : scan.file.type === 'application/pdf' ? <IconFileTypePdf aria-hidden /> : <IconPhoto aria-hidden />}
-                <ActionIcon size="xs" variant="subtle" color="red" aria-label={t('postRoom.removeScan', { name: scan.file.name })} onClick={() => onChange(scans.filter((candidate) => candidate.id !== scan.id))}>
+                {preview ? (
+                  <Image src={preview} alt={scan.file.name} h={40} w={40} fit="cover" />
+                ) : scan.file.type === 'application/pdf' ? (
+                  <IconFileTypePdf aria-hidden />
+                ) : (
+                  <IconPhoto aria-hidden />
+                )}
+                <ActionIcon
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('postRoom.removeScan', { name: scan.file.name })}
+                  onClick={() => onChange(scans.filter((candidate) => candidate.id !== scan.id))}
+                >
                   <IconX size={12} aria-hidden />
                 </ActionIcon>
               </Group>

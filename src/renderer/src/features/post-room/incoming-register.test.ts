@@ -1,13 +1,33 @@
 /** The incoming register's field logic: the next blank form, checks as you type, and what logging sends per kind of letter. */
 import { describe, expect, it } from 'vitest';
-import { blankRegister, checkQuotedReference, dayFor, duplicateProbe, formPathFor, incomingLetterInput, letterInputIssues, needsReference, postcodeHint, typedToday, type RegisterValues } from './incoming-register';
+import {
+  blankRegister,
+  checkQuotedReference,
+  dayFor,
+  duplicateProbe,
+  formPathFor,
+  incomingLetterInput,
+  letterInputIssues,
+  needsReference,
+  postcodeHint,
+  typedToday,
+  type RegisterValues,
+} from './incoming-register';
 import { formatReference } from '@shared/reference/reference-number';
 
 const filled: RegisterValues = {
   receivedOn: '24/11/2026',
   kind: 'new-complaint',
   referenceQuoted: '7KQ2-00A3-V',
-  sender: { name: '  Margaret Hale ', addressLines: '12 Milton Road\n\n  Manchester  \n', postcode: 'm11ae', country: 'GB', email: 'margaret@example.org', phone: '0161 496 0000', customerNumber: 'C-1' },
+  sender: {
+    name: '  Margaret Hale ',
+    addressLines: '12 Milton Road\n\n  Manchester  \n',
+    postcode: 'm11ae',
+    country: 'GB',
+    email: 'margaret@example.org',
+    phone: '0161 496 0000',
+    customerNumber: 'C-1',
+  },
   letterDate: '20.11.2026',
   type: 'billing',
   routedTo: 'Finance',
@@ -82,7 +102,15 @@ describe('what logging sends', () => {
     expect(incomingLetterInput(filled, [], 'batch-1')).toEqual({
       receivedOn: '2026-11-24',
       letterDate: '2026-11-20',
-      sender: { name: '  Margaret Hale ', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'm11ae', country: 'GB', email: 'margaret@example.org', phone: '0161 496 0000', customerNumber: 'C-1' },
+      sender: {
+        name: '  Margaret Hale ',
+        addressLines: ['12 Milton Road', 'Manchester'],
+        postcode: 'm11ae',
+        country: 'GB',
+        email: 'margaret@example.org',
+        phone: '0161 496 0000',
+        customerNumber: 'C-1',
+      },
       referenceQuoted: '',
       kind: 'new-complaint',
       type: 'billing',

@@ -72,7 +72,11 @@ function MonthlyReport({ dashboard, monthName }: { readonly dashboard: Dashboard
   const tables = useDashboardTables(dashboard);
   const { outcomes } = dashboard;
   const summary = [
-    { label: t('reports.summary.received'), value: String(dashboard.volume.total.count), detail: t('reports.summary.previous', { count: dashboard.volume.previousTotal.count }) },
+    {
+      label: t('reports.summary.received'),
+      value: String(dashboard.volume.total.count),
+      detail: t('reports.summary.previous', { count: dashboard.volume.previousTotal.count }),
+    },
     { label: t('reports.summary.open'), value: String(dashboard.backlog.total.count), detail: '' },
     {
       label: t('reports.summary.escalationRate'),
@@ -117,7 +121,9 @@ export function MonthlyReportPage({ month }: { readonly month: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const valid = MONTH.test(month);
   const dashboard = useApiQuery('reports.dashboard', valid ? monthRange(month) : {}, { enabled: valid });
-  const monthName = valid ? new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`)) : month;
+  const monthName = valid
+    ? new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`))
+    : month;
 
   const savePdf = async () => {
     try {
@@ -135,12 +141,26 @@ export function MonthlyReportPage({ month }: { readonly month: string }) {
           {t('reports.monthly.back')}
         </Button>
         <Group gap="xs">
-          <OfficeMonthInput size="xs" w={170} label={t('reports.monthly.month')} value={valid ? month : ''} onChange={(picked) => MONTH.test(picked) && navigate(`/reports/monthly/${picked}`)} data-testid="monthly-report-month" />
+          <OfficeMonthInput
+            size="xs"
+            w={170}
+            label={t('reports.monthly.month')}
+            value={valid ? month : ''}
+            onChange={(picked) => MONTH.test(picked) && navigate(`/reports/monthly/${picked}`)}
+            data-testid="monthly-report-month"
+          />
           <Button size="xs" mt="lg" leftSection={<IconPrinter size={14} aria-hidden />} onClick={() => window.print()} data-testid="monthly-report-print">
             {t('reports.monthly.print')}
           </Button>
           {info.data?.host === 'electron' && (
-            <Button size="xs" mt="lg" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void savePdf()} data-testid="monthly-report-pdf">
+            <Button
+              size="xs"
+              mt="lg"
+              variant="light"
+              leftSection={<IconDownload size={14} aria-hidden />}
+              onClick={() => void savePdf()}
+              data-testid="monthly-report-pdf"
+            >
               {t('reports.monthly.savePdf')}
             </Button>
           )}

@@ -9,7 +9,9 @@ import { assigneeIdsFrom, assigneeOptions, known, stagesFrom, UNASSIGNED_OPTION 
 
 /** The filters with a change; an emptied list or date drops the filter. */
 export function withReportFilter(filters: ReportFilters, patch: Partial<ReportFilters>): ReportFilters {
-  const kept = Object.entries({ ...filters, ...patch }).filter(([, value]) => !(value === undefined || value === '' || (Array.isArray(value) && value.length === 0)));
+  const kept = Object.entries({ ...filters, ...patch }).filter(
+    ([, value]) => !(value === undefined || value === '' || (Array.isArray(value) && value.length === 0)),
+  );
   return Object.fromEntries(kept) as ReportFilters;
 }
 
@@ -18,18 +20,75 @@ export function productOptions(shown: readonly string[], chosen: readonly string
   return [...new Set([...shown, ...chosen])].filter((product) => product !== '').sort((a, b) => a.localeCompare(b));
 }
 
-export function ReportFilterBar({ filters, onChange, products }: { readonly filters: ReportFilters; readonly onChange: (filters: ReportFilters) => void; readonly products: readonly string[] }) {
+export function ReportFilterBar({
+  filters,
+  onChange,
+  products,
+}: {
+  readonly filters: ReportFilters;
+  readonly onChange: (filters: ReportFilters) => void;
+  readonly products: readonly string[];
+}) {
   const { t } = useTranslation();
   const { settings, typeLabel } = useSettings();
   const set = (patch: Partial<ReportFilters>) => onChange(withReportFilter(filters, patch));
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" data-testid="report-filters">
-      <OfficeDateInput size="xs" w={150} label={t('reports.from')} value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} data-testid="report-from" />
-      <OfficeDateInput size="xs" w={150} label={t('reports.to')} value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} data-testid="report-to" />
-      <MultiSelect size="xs" w={170} label={t('reports.type')} data={settings.complaintTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} value={filters.types ?? []} onChange={(value) => set({ types: value })} clearable />
-      <MultiSelect size="xs" w={150} label={t('reports.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} value={filters.channels ?? []} onChange={(value) => set({ channels: known(value, INTAKE_CHANNELS) })} clearable />
-      <MultiSelect size="xs" w={170} label={t('reports.department')} data={[...settings.departments]} value={filters.departments ?? []} onChange={(value) => set({ departments: value })} clearable />
-      <MultiSelect size="xs" w={130} label={t('reports.stage')} data={[{ value: '1', label: t('stages.1') }, { value: '2', label: t('stages.2') }]} value={(filters.stages ?? []).map(String)} onChange={(value) => set({ stages: stagesFrom(value) })} clearable />
+      <OfficeDateInput
+        size="xs"
+        w={150}
+        label={t('reports.from')}
+        value={filters.from ?? ''}
+        onChange={(value) => set({ from: value || undefined })}
+        data-testid="report-from"
+      />
+      <OfficeDateInput
+        size="xs"
+        w={150}
+        label={t('reports.to')}
+        value={filters.to ?? ''}
+        onChange={(value) => set({ to: value || undefined })}
+        data-testid="report-to"
+      />
+      <MultiSelect
+        size="xs"
+        w={170}
+        label={t('reports.type')}
+        data={settings.complaintTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+        value={filters.types ?? []}
+        onChange={(value) => set({ types: value })}
+        clearable
+      />
+      <MultiSelect
+        size="xs"
+        w={150}
+        label={t('reports.channel')}
+        data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+        value={filters.channels ?? []}
+        onChange={(value) => set({ channels: known(value, INTAKE_CHANNELS) })}
+        clearable
+      />
+      <MultiSelect
+        size="xs"
+        w={170}
+        label={t('reports.department')}
+        data={[...settings.departments]}
+        value={filters.departments ?? []}
+        onChange={(value) => set({ departments: value })}
+        clearable
+      />
+      <MultiSelect
+        size="xs"
+        w={130}
+        label={t('reports.stage')}
+        data={[
+          { value: '1', label: t('stages.1') },
+          { value: '2', label: t('stages.2') },
+        ]}
+        value={(filters.stages ?? []).map(String)}
+        onChange={(value) => set({ stages: stagesFrom(value) })}
+        clearable
+      />
       <MultiSelect
         size="xs"
         w={170}
@@ -39,7 +98,16 @@ export function ReportFilterBar({ filters, onChange, products }: { readonly filt
         onChange={(value) => set({ assigneeIds: assigneeIdsFrom(value) })}
         clearable
       />
-      <MultiSelect size="xs" w={200} label={t('reports.product')} data={productOptions(products, filters.products ?? [])} value={filters.products ?? []} onChange={(value) => set({ products: value })} searchable clearable />
+      <MultiSelect
+        size="xs"
+        w={200}
+        label={t('reports.product')}
+        data={productOptions(products, filters.products ?? [])}
+        value={filters.products ?? []}
+        onChange={(value) => set({ products: value })}
+        searchable
+        clearable
+      />
       <Input.Wrapper size="xs" label={t('reports.groupBy')} id="report-group-by">
         <SegmentedControl
           size="xs"

@@ -7,7 +7,12 @@ import { Table, type TableProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ReportColumn, ReportRow, ReportTable } from './report-tables';
 
-export function ReportRowsTable({ table, cell, caption, ...props }: TableProps & { readonly table: ReportTable; readonly cell: (row: ReportRow, column: ReportColumn) => ReactNode; readonly caption?: string }) {
+export function ReportRowsTable({
+  table,
+  cell,
+  caption,
+  ...props
+}: TableProps & { readonly table: ReportTable; readonly cell: (row: ReportRow, column: ReportColumn) => ReactNode; readonly caption?: string }) {
   return (
     <Table {...props}>
       {caption !== undefined && <Table.Caption>{caption}</Table.Caption>}

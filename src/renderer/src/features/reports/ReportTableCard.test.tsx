@@ -32,7 +32,9 @@ afterEach(() => {
 });
 
 function renderCard() {
-  const request = vi.fn((_method: string, _input: unknown) => Promise.resolve({ ok: true as const, result: { name: 'volume-by-type.csv', mimeType: 'text/csv', dataBase64: 'YQ==' } }));
+  const request = vi.fn((_method: string, _input: unknown) =>
+    Promise.resolve({ ok: true as const, result: { name: 'volume-by-type.csv', mimeType: 'text/csv', dataBase64: 'YQ==' } }),
+  );
   window.plaint = createPlaintBridge({ request, listen: () => () => undefined });
   renderWithProviders(<ReportTableCard table={table} />);
   return { request };

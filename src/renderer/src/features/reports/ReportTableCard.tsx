@@ -18,18 +18,40 @@ import { isFigure, tableCsv, type ReportRow, type ReportTable } from './report-t
 import { ReportRowsTable } from './ReportRowsTable';
 
 /** A count that opens exactly its cases (none when there are none, or too many to name). */
-export function FigureButton({ figure, what, testId, size = 'compact-sm' }: { readonly figure: Figure; readonly what: string; readonly testId: string; readonly size?: 'compact-sm' | 'compact-xl' }) {
+export function FigureButton({
+  figure,
+  what,
+  testId,
+  size = 'compact-sm',
+}: {
+  readonly figure: Figure;
+  readonly what: string;
+  readonly testId: string;
+  readonly size?: 'compact-sm' | 'compact-xl';
+}) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   if (!canDrillDown(figure)) {
     return (
-      <Text span size={size === 'compact-xl' ? 'xl' : 'sm'} fw={size === 'compact-xl' ? 700 : undefined} data-testid={testId} title={figure.count > 0 ? t('reports.tooMany') : undefined}>
+      <Text
+        span
+        size={size === 'compact-xl' ? 'xl' : 'sm'}
+        fw={size === 'compact-xl' ? 700 : undefined}
+        data-testid={testId}
+        title={figure.count > 0 ? t('reports.tooMany') : undefined}
+      >
         {figure.count}
       </Text>
     );
   }
   return (
-    <Button variant="subtle" size={size} onClick={() => navigate(drillDownRoute(what, figure))} aria-label={t('reports.openCases', { count: figure.count, what })} data-testid={testId}>
+    <Button
+      variant="subtle"
+      size={size}
+      onClick={() => navigate(drillDownRoute(what, figure))}
+      aria-label={t('reports.openCases', { count: figure.count, what })}
+      data-testid={testId}
+    >
       {figure.count}
     </Button>
   );
@@ -47,7 +69,11 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
     try {
       setProblem(null);
       const cells = tableCsv(table);
-      saveFile(format === 'csv' ? await call('reports.exportTable', { name: table.id, ...cells }) : await call('reports.exportTableXlsx', { name: table.id, title: table.title, ...cells }));
+      saveFile(
+        format === 'csv'
+          ? await call('reports.exportTable', { name: table.id, ...cells })
+          : await call('reports.exportTableXlsx', { name: table.id, title: table.title, ...cells }),
+      );
     } catch (error) {
       setProblem(errors.fields(error).general ?? t('common.fixErrors'));
     }
@@ -78,10 +104,24 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
               data-testid={`report-${table.id}-view`}
             />
           )}
-          <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void exportTable('csv')} aria-label={t('reports.exportLabel', { title: table.title })} data-testid={`report-${table.id}-csv`}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            onClick={() => void exportTable('csv')}
+            aria-label={t('reports.exportLabel', { title: table.title })}
+            data-testid={`report-${table.id}-csv`}
+          >
             {t('reports.exportCsv')}
           </Button>
-          <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void exportTable('xlsx')} aria-label={t('reports.exportXlsxLabel', { title: table.title })} data-testid={`report-${table.id}-xlsx`}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            onClick={() => void exportTable('xlsx')}
+            aria-label={t('reports.exportXlsxLabel', { title: table.title })}
+            data-testid={`report-${table.id}-xlsx`}
+          >
             {t('reports.exportXlsx')}
           </Button>
         </Group>
@@ -116,7 +156,11 @@ export function ReportTableCard({ table }: { readonly table: ReportTable }) {
             caption={table.title}
             cell={(row, column) => {
               const cell = row.cells[column.key];
-              return isFigure(cell) ? <FigureButton figure={cell} what={what(row, column.label)} testId={`figure-${table.id}-${row.key}-${column.key}`} /> : (cell ?? '');
+              return isFigure(cell) ? (
+                <FigureButton figure={cell} what={what(row, column.label)} testId={`figure-${table.id}-${row.key}-${column.key}`} />
+              ) : (
+                (cell ?? '')
+              );
             }}
           />
         </Table.ScrollContainer>

@@ -20,7 +20,17 @@ import { FigureButton, ReportTableCard } from './ReportTableCard';
 import { useDashboardTables } from './useDashboardTables';
 import { RecurrenceCard } from '../improvements/RecurrenceCard';
 
-function SummaryCard({ label, figure, detail, testId }: { readonly label: string; readonly figure: Figure | string; readonly detail?: string; readonly testId: string }) {
+function SummaryCard({
+  label,
+  figure,
+  detail,
+  testId,
+}: {
+  readonly label: string;
+  readonly figure: Figure | string;
+  readonly detail?: string;
+  readonly testId: string;
+}) {
   return (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed">
@@ -58,7 +68,12 @@ function DashboardView({ dashboard }: { readonly dashboard: Dashboard }) {
         })}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <SummaryCard label={t('reports.summary.received')} figure={dashboard.volume.total} detail={t('reports.summary.previous', { count: dashboard.volume.previousTotal.count })} testId="report-received" />
+        <SummaryCard
+          label={t('reports.summary.received')}
+          figure={dashboard.volume.total}
+          detail={t('reports.summary.previous', { count: dashboard.volume.previousTotal.count })}
+          testId="report-received"
+        />
         <SummaryCard label={t('reports.summary.open')} figure={dashboard.backlog.total} testId="report-open" />
         <SummaryCard
           label={t('reports.summary.escalationRate')}
@@ -87,7 +102,12 @@ export function ReportsPage() {
     <Stack gap="md" data-testid="page-reports">
       <Group justify="space-between">
         <Title order={1}>{t('reports.title')}</Title>
-        <Button variant="light" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => navigate(`/reports/monthly/${lastCompleteMonth(officeDay(calendar, new Date()))}`)} data-testid="report-monthly">
+        <Button
+          variant="light"
+          leftSection={<IconPrinter size={16} aria-hidden />}
+          onClick={() => navigate(`/reports/monthly/${lastCompleteMonth(officeDay(calendar, new Date()))}`)}
+          data-testid="report-monthly"
+        >
           {t('reports.monthly.open')}
         </Button>
       </Group>

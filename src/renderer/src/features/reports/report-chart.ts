@@ -27,7 +27,10 @@ export function columnLabel(table: ReportTable, key: string): string {
 
 /** One bar group per row: its label and the count of each charted column (0 for a cell that is no count). */
 export function chartData(table: ReportTable): Record<string, string | number>[] {
-  return table.rows.map((row) => ({ label: row.label, ...Object.fromEntries(table.chart.map((key) => [key, isFigure(row.cells[key]) ? row.cells[key].count : 0])) }));
+  return table.rows.map((row) => ({
+    label: row.label,
+    ...Object.fromEntries(table.chart.map((key) => [key, isFigure(row.cells[key]) ? row.cells[key].count : 0])),
+  }));
 }
 
 /** One series per charted column, named by its label, in its colour. */

@@ -12,19 +12,45 @@ const dashboard: Dashboard = {
   range: { from: '2026-10-01', to: '2026-11-30' },
   previousRange: { from: '2026-08-01', to: '2026-09-30' },
   generatedAt: '2026-12-01T12:00:00.000Z',
-  volume: { total: figure('a', 'b'), previousTotal: none, grouping: 'month', periods: [{ period: '2026-10', start: '2026-10-01', current: figure('a', 'b'), previous: none }], byType: [{ key: 'billing', figure: figure('a', 'b') }], byChannel: [], byProduct: [{ key: '', figure: figure('a', 'b') }] },
+  volume: {
+    total: figure('a', 'b'),
+    previousTotal: none,
+    grouping: 'month',
+    periods: [{ period: '2026-10', start: '2026-10-01', current: figure('a', 'b'), previous: none }],
+    byType: [{ key: 'billing', figure: figure('a', 'b') }],
+    byChannel: [],
+    byProduct: [{ key: '', figure: figure('a', 'b') }],
+  },
   backlog: { total: figure('b'), byAge: [], byStage: [], byStatus: [] },
   deadlines: [{ kind: 'acknowledgement', onTime: figure('a'), breached: figure('b'), running: none, percentOnTime: 50, extended: none, extensionReasons: [] }],
   timeTaken: [{ stage: 1, resolved: figure('a'), medianWorkingDays: 4, p90WorkingDays: null, distribution: [] }],
-  outcomes: { stage1: [], stage2: [], stage1Resolved: figure('a'), escalated: none, escalationRatePercent: 0, redress: [{ currency: 'GBP', totalMinor: 2500, cases: figure('a'), perCaseMinor: 2500 }] },
+  outcomes: {
+    stage1: [],
+    stage2: [],
+    stage1Resolved: figure('a'),
+    escalated: none,
+    escalationRatePercent: 0,
+    redress: [{ currency: 'GBP', totalMinor: 2500, cases: figure('a'), perCaseMinor: 2500 }],
+  },
   thirdParties: [{ kind: 'supplier', inquiries: 3, sent: figure('a', 'b'), answered: figure('a'), medianAnswerWorkingDays: 2, overdue: figure('b') }],
-  workload: { byAssignee: [{ key: null, open: figure('b'), dueSoon: none, breached: figure('b') }], byDepartment: [{ key: '', open: figure('b'), dueSoon: none, breached: figure('b') }] },
+  workload: {
+    byAssignee: [{ key: null, open: figure('b'), dueSoon: none, breached: figure('b') }],
+    byDepartment: [{ key: '', open: figure('b'), dueSoon: none, breached: figure('b') }],
+  },
 };
 
 function tables(language: 'en-GB' | 'lv', shown: Dashboard = dashboard) {
   const i18n = createI18n(language);
   const t: TFunction = i18n.t.bind(i18n);
-  return dashboardTables(shown, { t, typeLabel: (id) => (id === 'billing' ? 'Billing' : id), month: (month) => `M${month}`, week: (week, start) => weekLabel(t, week, `D${start}`), money: (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}`, decimal: (value) => String(value), percent: (value) => `${value}%` });
+  return dashboardTables(shown, {
+    t,
+    typeLabel: (id) => (id === 'billing' ? 'Billing' : id),
+    month: (month) => `M${month}`,
+    week: (week, start) => weekLabel(t, week, `D${start}`),
+    money: (minor, currency) => `${currency} ${(minor / 100).toFixed(2)}`,
+    decimal: (value) => String(value),
+    percent: (value) => `${value}%`,
+  });
 }
 
 describe('the dashboard as tables', () => {
@@ -32,7 +58,10 @@ describe('the dashboard as tables', () => {
     const byId = new Map(tables('en-GB').map((table) => [table.id, table]));
     const deadlines = byId.get('deadlines-met');
     if (!deadlines) throw new Error('deadlines table');
-    expect(tableCsv(deadlines)).toEqual({ header: ['Deadline', 'On time', 'Breached', '% on time', 'Still running', 'Extended'], rows: [['Acknowledgement', '1', '1', '50%', '0', '0']] });
+    expect(tableCsv(deadlines)).toEqual({
+      header: ['Deadline', 'On time', 'Breached', '% on time', 'Still running', 'Extended'],
+      rows: [['Acknowledgement', '1', '1', '50%', '0', '0']],
+    });
     const time = byId.get('time-taken');
     if (!time) throw new Error('time table');
     expect(tableCsv(time).rows).toEqual([['Stage 1', '1', '4', '–']]);
@@ -41,7 +70,10 @@ describe('the dashboard as tables', () => {
     expect(tableCsv(refunds).rows).toEqual([['GBP', '1', 'GBP 25.00', 'GBP 25.00']]);
     const thirdParties = byId.get('third-parties');
     if (!thirdParties) throw new Error('third parties table');
-    expect(tableCsv(thirdParties)).toEqual({ header: ['Third party', 'Inquiries', 'Cases asking', 'Answered', 'Median answer (working days)', 'Overdue answers'], rows: [['Supplier', '3', '2', '1', '2', '1']] });
+    expect(tableCsv(thirdParties)).toEqual({
+      header: ['Third party', 'Inquiries', 'Cases asking', 'Answered', 'Median answer (working days)', 'Overdue answers'],
+      rows: [['Supplier', '3', '2', '1', '2', '1']],
+    });
   });
 
   it('names the unassigned and the cases of no department', () => {

@@ -77,7 +77,11 @@ function volumeByPeriod(dashboard: Dashboard, text: TableText): ReportTable {
       { key: 'current', label: t('reports.columns.thisPeriod') },
       { key: 'previous', label: t('reports.columns.previousPeriod') },
     ],
-    rows: dashboard.volume.periods.map((row) => ({ key: row.period, label: weekly ? text.week(row.period, row.start) : text.month(row.period), cells: { current: row.current, previous: row.previous } })),
+    rows: dashboard.volume.periods.map((row) => ({
+      key: row.period,
+      label: weekly ? text.week(row.period, row.start) : text.month(row.period),
+      cells: { current: row.current, previous: row.previous },
+    })),
     chart: ['current', 'previous'],
   };
 }
@@ -140,7 +144,13 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       rows: dashboard.deadlines.map((row) => ({
         key: row.kind,
         label: t(`deadlineKinds.${row.kind}`),
-        cells: { onTime: row.onTime, breached: row.breached, percentOnTime: percentText(row.percentOnTime, text), running: row.running, extended: row.extended },
+        cells: {
+          onTime: row.onTime,
+          breached: row.breached,
+          percentOnTime: percentText(row.percentOnTime, text),
+          running: row.running,
+          extended: row.extended,
+        },
       })),
       chart: ['onTime', 'breached'],
       stacked: true,
@@ -151,7 +161,11 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       rowHeader: t('reports.columns.deadline'),
       columns: [column('reason'), column('thirdParty'), column('cases')],
       rows: dashboard.deadlines.flatMap((row) =>
-        row.extensionReasons.map((reason, index) => ({ key: `${row.kind}-${index}`, label: t(`deadlineKinds.${row.kind}`), cells: { reason: reason.reason, thirdParty: reason.thirdParty, cases: reason.figure } })),
+        row.extensionReasons.map((reason, index) => ({
+          key: `${row.kind}-${index}`,
+          label: t(`deadlineKinds.${row.kind}`),
+          cells: { reason: reason.reason, thirdParty: reason.thirdParty, cases: reason.figure },
+        })),
       ),
       chart: [],
     },
@@ -199,7 +213,11 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       rows: dashboard.outcomes.redress.map((row) => ({
         key: row.currency,
         label: row.currency,
-        cells: { cases: row.cases, total: row.currency ? text.money(row.totalMinor, row.currency) : String(row.totalMinor / 100), perCase: row.currency ? text.money(row.perCaseMinor, row.currency) : String(row.perCaseMinor / 100) },
+        cells: {
+          cases: row.cases,
+          total: row.currency ? text.money(row.totalMinor, row.currency) : String(row.totalMinor / 100),
+          perCase: row.currency ? text.money(row.perCaseMinor, row.currency) : String(row.perCaseMinor / 100),
+        },
       })),
       chart: [],
     },
@@ -211,7 +229,13 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       rows: dashboard.thirdParties.map((row) => ({
         key: row.kind,
         label: t(`thirdPartyKinds.${row.kind}`),
-        cells: { inquiries: String(row.inquiries), sent: row.sent, answered: row.answered, medianAnswer: days(row.medianAnswerWorkingDays, text), overdue: row.overdue },
+        cells: {
+          inquiries: String(row.inquiries),
+          sent: row.sent,
+          answered: row.answered,
+          medianAnswer: days(row.medianAnswerWorkingDays, text),
+          overdue: row.overdue,
+        },
       })),
       chart: ['sent', 'answered', 'overdue'],
     },
@@ -220,7 +244,11 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       title: t('reports.tables.workloadByAssignee'),
       rowHeader: t('reports.columns.caseworker'),
       columns: workloadColumns,
-      rows: workloadRows(dashboard.workload.byAssignee, (row) => row.key?.id ?? '', (row) => row.key?.name ?? t('common.unassigned')),
+      rows: workloadRows(
+        dashboard.workload.byAssignee,
+        (row) => row.key?.id ?? '',
+        (row) => row.key?.name ?? t('common.unassigned'),
+      ),
       chart: ['open', 'dueSoon', 'breached'],
     },
     {
@@ -228,7 +256,11 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
       title: t('reports.tables.workloadByDepartment'),
       rowHeader: t('reports.columns.department'),
       columns: workloadColumns,
-      rows: workloadRows(dashboard.workload.byDepartment, (row) => row.key, (row) => row.key || t('reports.noDepartment')),
+      rows: workloadRows(
+        dashboard.workload.byDepartment,
+        (row) => row.key,
+        (row) => row.key || t('reports.noDepartment'),
+      ),
       chart: ['open', 'dueSoon', 'breached'],
     },
   ];
@@ -238,9 +270,12 @@ export function dashboardTables(dashboard: Dashboard, text: TableText): ReportTa
 export function tableCsv(table: ReportTable): { header: string[]; rows: string[][] } {
   return {
     header: [table.rowHeader, ...table.columns.map((column) => column.label)],
-    rows: table.rows.map((row) => [row.label, ...table.columns.map((column) => {
-      const cell = row.cells[column.key];
-      return isFigure(cell) ? String(cell.count) : (cell ?? '');
-    })]),
+    rows: table.rows.map((row) => [
+      row.label,
+      ...table.columns.map((column) => {
+        const cell = row.cells[column.key];
+        return isFigure(cell) ? String(cell.count) : (cell ?? '');
+      }),
+    ]),
   };
 }

@@ -19,7 +19,8 @@ export function DueCases({ view }: { readonly view: RetentionView }) {
   const [working, setWorking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const due = view.due;
-  const toggle = (caseId: string) => setChosen((current) => (current.has(caseId) ? new Set([...current].filter((id) => id !== caseId)) : new Set([...current, caseId])));
+  const toggle = (caseId: string) =>
+    setChosen((current) => (current.has(caseId) ? new Set([...current].filter((id) => id !== caseId)) : new Set([...current, caseId])));
   const approve = async () => {
     setWorking(true);
     setProblem(null);
@@ -48,7 +49,11 @@ export function DueCases({ view }: { readonly view: RetentionView }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>
-                <Checkbox aria-label={t('retention.chooseAll')} checked={chosen.size === due.length} onChange={() => setChosen(chosen.size === due.length ? new Set() : new Set(due.map((entry) => entry.caseId)))} />
+                <Checkbox
+                  aria-label={t('retention.chooseAll')}
+                  checked={chosen.size === due.length}
+                  onChange={() => setChosen(chosen.size === due.length ? new Set() : new Set(due.map((entry) => entry.caseId)))}
+                />
               </Table.Th>
               <Table.Th>{t('retention.reference')}</Table.Th>
               <Table.Th>{t('retention.outcomeColumn')}</Table.Th>

@@ -61,7 +61,13 @@ export function ErasureRequest() {
       </Text>
       <Group grow align="flex-end">
         {(['name', 'email', 'phone', 'postcode'] as const).map((field) => (
-          <TextInput key={field} label={t(`retention.search.${field}`)} value={query[field]} onChange={(event) => setQuery({ ...query, [field]: event.currentTarget.value })} data-testid={`erasure-search-${field}`} />
+          <TextInput
+            key={field}
+            label={t(`retention.search.${field}`)}
+            value={query[field]}
+            onChange={(event) => setQuery({ ...query, [field]: event.currentTarget.value })}
+            data-testid={`erasure-search-${field}`}
+          />
         ))}
         <Button variant="default" onClick={() => void search()} data-testid="erasure-search">
           {t('retention.search.find')}
@@ -76,7 +82,12 @@ export function ErasureRequest() {
               key={match.caseId}
               checked={cases.has(match.caseId)}
               onChange={() => setCases(flip(cases, match.caseId))}
-              label={t('retention.search.caseMatch', { reference: match.reference, name: match.complainantName, email: match.email || '—', postcode: match.postcode || '—' })}
+              label={t('retention.search.caseMatch', {
+                reference: match.reference,
+                name: match.complainantName,
+                email: match.email || '—',
+                postcode: match.postcode || '—',
+              })}
               data-testid="erasure-case"
             />
           ))}
@@ -89,7 +100,15 @@ export function ErasureRequest() {
               data-testid="erasure-letter"
             />
           ))}
-          <Textarea label={t('retention.reason')} description={t('retention.reasonHint')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={fieldError['reason']} maxLength={500} data-testid="erasure-reason" />
+          <Textarea
+            label={t('retention.reason')}
+            description={t('retention.reasonHint')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={fieldError['reason']}
+            maxLength={500}
+            data-testid="erasure-reason"
+          />
           <Group justify="flex-end">
             <Button color="red" disabled={cases.size + letters.size === 0} loading={working} onClick={() => void erase()} data-testid="erasure-erase">
               {t('retention.erase', { count: cases.size + letters.size })}

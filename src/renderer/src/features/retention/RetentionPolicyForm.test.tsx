@@ -34,7 +34,16 @@ describe('the retention policy form (P-7.2)', () => {
   });
 
   it('shows a refusal at the outcome it concerns and hands back nothing', async () => {
-    withApi(settingsSnapshot(), { 'retention.setPolicy': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'too short', issues: [{ path: 'years.none', code: 'too_small', message: 'too short', params: { minimum: 1 } }] } }) });
+    withApi(settingsSnapshot(), {
+      'retention.setPolicy': () => ({
+        ok: false,
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'too short',
+          issues: [{ path: 'years.none', code: 'too_small', message: 'too short', params: { minimum: 1 } }],
+        },
+      }),
+    });
     const onChanged = vi.fn();
     renderWithSettings(<RetentionPolicyForm view={view} onChanged={onChanged} />);
     await userEvent.click(await screen.findByTestId('retention-policy-save'));

@@ -20,21 +20,73 @@ afterEach(() => {
 const view: RetentionView = {
   policy: { years: { upheld: 6, 'partly-upheld': 6, 'not-upheld': 6, none: 6 } },
   due: [
-    { caseId: 'case-1', reference: '7KQ2-0001-X', type: 'product', outcome: 'upheld', closedAt: '2020-01-10T10:00:00.000Z', dueSince: '2026-01-10T10:00:00.000Z' },
-    { caseId: 'case-2', reference: '7KQ2-0002-Y', type: 'billing', outcome: 'not-upheld', closedAt: '2020-02-10T10:00:00.000Z', dueSince: '2026-02-10T10:00:00.000Z' },
+    {
+      caseId: 'case-1',
+      reference: '7KQ2-0001-X',
+      type: 'product',
+      outcome: 'upheld',
+      closedAt: '2020-01-10T10:00:00.000Z',
+      dueSince: '2026-01-10T10:00:00.000Z',
+    },
+    {
+      caseId: 'case-2',
+      reference: '7KQ2-0002-Y',
+      type: 'billing',
+      outcome: 'not-upheld',
+      closedAt: '2020-02-10T10:00:00.000Z',
+      dueSince: '2026-02-10T10:00:00.000Z',
+    },
   ],
   lastCheck: { at: '2026-12-07T09:00:00.000Z', due: 2 },
 };
-const record: ErasureRecord = { id: 'e-1', at: '2026-12-07T10:00:00.000Z', by: { id: 'acc-1', name: 'Ada Admin' }, trigger: 'request', reason: 'Request ticket 4', counts: { cases: 1, timelineEntries: 9, letters: 2, files: 2 } };
+const record: ErasureRecord = {
+  id: 'e-1',
+  at: '2026-12-07T10:00:00.000Z',
+  by: { id: 'acc-1', name: 'Ada Admin' },
+  trigger: 'request',
+  reason: 'Request ticket 4',
+  counts: { cases: 1, timelineEntries: 9, letters: 2, files: 2 },
+};
 const found: PersonSearchResult = {
-  cases: [{ caseId: 'case-9', reference: '7KQ2-0009-A', complainantName: 'Anna Bērziņa', email: 'anna@example.lv', phone: '', postcode: 'LV-1050', receivedAt: '2026-01-01T10:00:00.000Z', status: 'closed', matchedOn: ['name'] }],
-  letters: [{ letterId: 'letter-9', direction: 'in', caseId: null, caseReference: null, partyName: 'Anna Bērziņa', postcode: 'LV-1050', date: '2026-01-02', matchedOn: ['name'] }],
+  cases: [
+    {
+      caseId: 'case-9',
+      reference: '7KQ2-0009-A',
+      complainantName: 'Anna Bērziņa',
+      email: 'anna@example.lv',
+      phone: '',
+      postcode: 'LV-1050',
+      receivedAt: '2026-01-01T10:00:00.000Z',
+      status: 'closed',
+      matchedOn: ['name'],
+    },
+  ],
+  letters: [
+    {
+      letterId: 'letter-9',
+      direction: 'in',
+      caseId: null,
+      caseReference: null,
+      partyName: 'Anna Bērziņa',
+      postcode: 'LV-1050',
+      date: '2026-01-02',
+      matchedOn: ['name'],
+    },
+  ],
 };
 
 describe('Settings → Retention and erasure', () => {
   it('lists the cases past retention and sends only the chosen one for approval', async () => {
     const sent: ApiCall[] = [];
-    withApi(latvianSettingsSnapshot(), { 'retention.status': () => ({ ok: true, result: view }), 'erasure.register': () => ({ ok: true, result: [record] }), 'retention.approve': () => ({ ok: true, result: { ...record, trigger: 'retention' } }) }, sent);
+    withApi(
+      latvianSettingsSnapshot(),
+      {
+        'retention.status': () => ({ ok: true, result: view }),
+        'erasure.register': () => ({ ok: true, result: [record] }),
+        'retention.approve': () => ({ ok: true, result: { ...record, trigger: 'retention' } }),
+      },
+      sent,
+    );
     renderWithSettings(<RetentionSettings />);
     expect(await screen.findAllByTestId('retention-due-case')).toHaveLength(2);
     expect(screen.getByTestId('retention-last-check').textContent).toContain('2 cases past retention');
@@ -42,18 +94,24 @@ describe('Settings → Retention and erasure', () => {
     await userEvent.click(screen.getByTestId('retention-approve'));
     expect(sent.find((entry) => entry.method === 'retention.approve')?.input).toEqual({ caseIds: ['case-2'] });
     // The register shows who, why and how many; nothing else.
-    expect((await screen.findByTestId('erasure-register-line')).textContent).toBe('7 Dec 2026, 12:00Ada AdminRequest ticket 41 cases, 9 timeline entries, 2 letters, 2 files') // office time, Europe/Riga;
+    expect((await screen.findByTestId('erasure-register-line')).textContent).toBe(
+      '7 Dec 2026, 12:00Ada AdminRequest ticket 41 cases, 9 timeline entries, 2 letters, 2 files',
+    ); // office time, Europe/Riga;
   });
 
   it('erasure on request: sends exactly what was ticked with the reason, and shows a reason naming the person refused at the field, in Latvian', async () => {
     const sent: ApiCall[] = [];
     const message = 'The reason must not contain the personal data being erased';
-    withApi(latvianSettingsSnapshot(), 
+    withApi(
+      latvianSettingsSnapshot(),
       {
         'retention.status': () => ({ ok: true, result: { ...view, due: [] } }),
         'erasure.register': () => ({ ok: true, result: [] }),
         'people.find': () => ({ ok: true, result: found }),
-        'erasure.erase': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'reason', code: 'reason_names_person', message }] } }),
+        'erasure.erase': () => ({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'reason', code: 'reason_names_person', message }] },
+        }),
       },
       sent,
     );

@@ -42,7 +42,11 @@ export function AboutPanel() {
                 <Badge variant="light" data-testid="about-database-state">
                   {t(`status.database.${info.data.database.state}`)}
                 </Badge>
-                {info.data.database.message && <Alert mt="xs" color="red">{info.data.database.message}</Alert>}
+                {info.data.database.message && (
+                  <Alert mt="xs" color="red">
+                    {info.data.database.message}
+                  </Alert>
+                )}
               </Table.Td>
             </Table.Tr>
             {info.data.database.file && (

@@ -18,7 +18,12 @@ afterEach(() => {
 
 const failed: BackupView = {
   settings: { folder: '/media/usb/plaint', keep: 7, daily: true },
-  last: { at: '2026-12-06T09:00:00.000Z', trigger: 'daily', generation: null, error: { code: 'backup_folder_missing', params: { path: '/media/usb/plaint' }, message: 'The backup folder /media/usb/plaint does not exist.' } },
+  last: {
+    at: '2026-12-06T09:00:00.000Z',
+    trigger: 'daily',
+    generation: null,
+    error: { code: 'backup_folder_missing', params: { path: '/media/usb/plaint' }, message: 'The backup folder /media/usb/plaint does not exist.' },
+  },
   running: false,
   generations: [{ name: 'plaint-backup-20261205T090000000Z', createdAt: '2026-12-05T09:00:00.000Z', bytes: 3_355_443, appVersion: '1.0.0', documents: 1234 }],
 };
@@ -26,7 +31,10 @@ const failed: BackupView = {
 const done: BackupView = {
   ...failed,
   last: { at: '2026-12-07T09:00:00.000Z', trigger: 'manual', generation: 'plaint-backup-20261207T090000000Z', error: null },
-  generations: [{ name: 'plaint-backup-20261207T090000000Z', createdAt: '2026-12-07T09:00:00.000Z', bytes: 3_145_728, appVersion: '1.0.0', documents: 1240 }, ...failed.generations],
+  generations: [
+    { name: 'plaint-backup-20261207T090000000Z', createdAt: '2026-12-07T09:00:00.000Z', bytes: 3_145_728, appVersion: '1.0.0', documents: 1240 },
+    ...failed.generations,
+  ],
 };
 
 describe('Settings → Backups', () => {
@@ -54,7 +62,10 @@ describe('Settings → Backups', () => {
     const message = '/etc/hosts is a file, not a folder.';
     withApi(latvianSettingsSnapshot(), {
       'backup.status': () => ({ ok: true, result: failed }),
-      'backup.configure': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, issues: [{ path: '', code: 'backup_folder_not_folder', message, params: { path: '/etc/hosts' } }] } }),
+      'backup.configure': () => ({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message, issues: [{ path: '', code: 'backup_folder_not_folder', message, params: { path: '/etc/hosts' } }] },
+      }),
     });
     renderWithSettings(<BackupSettings />);
     const folder = await screen.findByTestId('backup-folder');

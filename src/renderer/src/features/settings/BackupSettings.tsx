@@ -26,7 +26,12 @@ function LastResult({ view }: { readonly view: BackupView }) {
   const format = useFormatters();
   const errors = useErrors();
   const last = view.last;
-  if (!last) return <Text size="sm" data-testid="backup-last">{t('backup.never')}</Text>;
+  if (!last)
+    return (
+      <Text size="sm" data-testid="backup-last">
+        {t('backup.never')}
+      </Text>
+    );
   const when = format.dateTime(last.at);
   const how = t(`backup.trigger.${last.trigger}`);
   return last.error ? (
@@ -50,9 +55,12 @@ function BackupForm({ view, onChanged }: { readonly view: BackupView; readonly o
     general,
     setGeneral,
     busy: saving,
-  } = useSaveForm<BackupFormValues>({ folder: view.settings.folder ?? '', keep: view.settings.keep || DEFAULT_BACKUP_GENERATIONS, daily: view.settings.daily }, async (values) => {
-    onChanged(await call('backup.configure', values));
-  });
+  } = useSaveForm<BackupFormValues>(
+    { folder: view.settings.folder ?? '', keep: view.settings.keep || DEFAULT_BACKUP_GENERATIONS, daily: view.settings.daily },
+    async (values) => {
+      onChanged(await call('backup.configure', values));
+    },
+  );
   const backUpNow = async () => {
     setBackingUp(true);
     setGeneral(null);
@@ -76,7 +84,14 @@ function BackupForm({ view, onChanged }: { readonly view: BackupView; readonly o
         )}
         <TextInput label={t('backup.folder')} description={t('backup.folderHint')} required {...form.getInputProps('folder')} data-testid="backup-folder" />
         <Group grow align="flex-start">
-          <NumberInput label={t('backup.keep')} min={1} max={MAX_BACKUP_GENERATIONS} allowDecimal={false} {...form.getInputProps('keep')} data-testid="backup-keep" />
+          <NumberInput
+            label={t('backup.keep')}
+            min={1}
+            max={MAX_BACKUP_GENERATIONS}
+            allowDecimal={false}
+            {...form.getInputProps('keep')}
+            data-testid="backup-keep"
+          />
           <Switch mt="xl" label={t('backup.daily')} {...form.getInputProps('daily', { type: 'checkbox' })} data-testid="backup-daily" />
         </Group>
         <Group justify="flex-end">

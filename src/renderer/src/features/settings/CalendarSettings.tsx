@@ -26,7 +26,13 @@ export function CalendarSettings() {
   const stored = settings.calendar;
   const noted = (days: readonly string[]): NotedDay[] => days.map((day) => ({ day, note: stored.dayNotes[day] ?? '' }));
   const { form, submit, general, busy } = useSettingsForm<CalendarForm>(
-    { region: stored.region, timeZone: stored.timeZone, workWeek: stored.workWeek.map(String), closures: noted(stored.closures), extraWorkingDays: noted(stored.extraWorkingDays) },
+    {
+      region: stored.region,
+      timeZone: stored.timeZone,
+      workWeek: stored.workWeek.map(String),
+      closures: noted(stored.closures),
+      extraWorkingDays: noted(stored.extraWorkingDays),
+    },
     (values) =>
       call('settings.updateCalendar', {
         region: values.region,
@@ -34,7 +40,11 @@ export function CalendarSettings() {
         workWeek: values.workWeek.map(Number),
         closures: values.closures.map((entry) => entry.day),
         extraWorkingDays: values.extraWorkingDays.map((entry) => entry.day),
-        dayNotes: Object.fromEntries([...values.closures, ...values.extraWorkingDays].filter((entry) => entry.day !== '' && entry.note.trim() !== '').map((entry) => [entry.day, entry.note])),
+        dayNotes: Object.fromEntries(
+          [...values.closures, ...values.extraWorkingDays]
+            .filter((entry) => entry.day !== '' && entry.note.trim() !== '')
+            .map((entry) => [entry.day, entry.note]),
+        ),
       }),
     // The API names a listed day by its index; the form's field is that row's day.
     (path) => (/^(closures|extraWorkingDays)\.\d+$/.test(path) ? `${path}.day` : path.startsWith('workWeek') ? 'workWeek' : path),
@@ -49,7 +59,13 @@ export function CalendarSettings() {
         <Stack gap="md">
           {general && <Alert color="red">{general}</Alert>}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('settings.calendar.region')} data={[...new Set([...REGIONS, stored.region])]} searchable allowDeselect={false} {...form.getInputProps('region')} />
+            <Select
+              label={t('settings.calendar.region')}
+              data={[...new Set([...REGIONS, stored.region])]}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('region')}
+            />
             <TextInput label={t('settings.calendar.timeZone')} {...form.getInputProps('timeZone')} />
           </SimpleGrid>
           <Stack gap={4}>
@@ -75,7 +91,13 @@ export function CalendarSettings() {
             )}
           </Stack>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <DayListEditor form={form} field="closures" label={t('settings.calendar.closures')} hint={t('settings.calendar.closuresHint')} addLabel={t('settings.calendar.addClosure')} />
+            <DayListEditor
+              form={form}
+              field="closures"
+              label={t('settings.calendar.closures')}
+              hint={t('settings.calendar.closuresHint')}
+              addLabel={t('settings.calendar.addClosure')}
+            />
             <DayListEditor
               form={form}
               field="extraWorkingDays"
@@ -128,7 +150,13 @@ export function CalendarSettings() {
 
 /** The calendar as edited so far; while an edit is unfinished (a half-typed region), the saved one. */
 function usePreview(values: CalendarForm, saved: WorkingCalendar): WorkingCalendar {
-  const key = JSON.stringify([values.region, values.timeZone, values.workWeek, values.closures.map((entry) => entry.day), values.extraWorkingDays.map((entry) => entry.day)]);
+  const key = JSON.stringify([
+    values.region,
+    values.timeZone,
+    values.workWeek,
+    values.closures.map((entry) => entry.day),
+    values.extraWorkingDays.map((entry) => entry.day),
+  ]);
   return useMemo(() => {
     try {
       return createWorkingCalendar({

@@ -10,8 +10,10 @@ export function ComplaintTypesSettings() {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const toggle = (type: ComplaintType) => call('settings.saveComplaintType', { ...type, label: { ...type.label }, retired: !type.retired });
-  const { form, submit, general, busy } = useSettingsForm({ id: '', en: '', lv: '' }, (values) => call('settings.saveComplaintType', { id: values.id.trim(), label: { 'en-GB': values.en, lv: values.lv }, retired: false }), (path) =>
-    path === 'label.en-GB' ? 'en' : path === 'label.lv' ? 'lv' : path,
+  const { form, submit, general, busy } = useSettingsForm(
+    { id: '', en: '', lv: '' },
+    (values) => call('settings.saveComplaintType', { id: values.id.trim(), label: { 'en-GB': values.en, lv: values.lv }, retired: false }),
+    (path) => (path === 'label.en-GB' ? 'en' : path === 'label.lv' ? 'lv' : path),
   );
   return (
     <Stack gap="md">

@@ -55,10 +55,20 @@ export function DayListEditor({
                     <OfficeDateInput aria-label={`${label}: ${t('settings.calendar.day')} ${index + 1}`} {...form.getInputProps(`${field}.${index}.day`)} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={`${label}: ${t('settings.calendar.note')} ${index + 1}`} placeholder={t('settings.calendar.notePlaceholder')} maxLength={200} {...form.getInputProps(`${field}.${index}.note`)} />
+                    <TextInput
+                      aria-label={`${label}: ${t('settings.calendar.note')} ${index + 1}`}
+                      placeholder={t('settings.calendar.notePlaceholder')}
+                      maxLength={200}
+                      {...form.getInputProps(`${field}.${index}.note`)}
+                    />
                   </Table.Td>
                   <Table.Td w={40}>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('settings.calendar.remove', { day: shown })} onClick={() => form.removeListItem(field, index)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('settings.calendar.remove', { day: shown })}
+                      onClick={() => form.removeListItem(field, index)}
+                    >
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
                   </Table.Td>

@@ -7,8 +7,15 @@ import { useSettingsForm } from './useSettingsForm';
 export function DepartmentsSettings() {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const { form, submit, general, busy } = useSettingsForm({ departments: settings.departments.join('\n') }, (values) =>
-    call('settings.setDepartments', { departments: values.departments.split('\n').map((line) => line.trim()).filter(Boolean) }),
+  const { form, submit, general, busy } = useSettingsForm(
+    { departments: settings.departments.join('\n') },
+    (values) =>
+      call('settings.setDepartments', {
+        departments: values.departments
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      }),
     () => 'departments',
   );
   return (

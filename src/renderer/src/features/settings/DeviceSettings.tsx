@@ -18,8 +18,16 @@ export function DeviceSettings() {
       <Text size="sm" c="dimmed">
         {t('settings.device.note', { code: '' })}
       </Text>
-      <Switch label={t('settings.device.closeToTray')} checked={preferences.data.closeToTray} onChange={(event) => set({ closeToTray: event.currentTarget.checked })} />
-      <Switch label={t('settings.device.holdDuringQuietHours')} checked={preferences.data.holdDuringQuietHours} onChange={(event) => set({ holdDuringQuietHours: event.currentTarget.checked })} />
+      <Switch
+        label={t('settings.device.closeToTray')}
+        checked={preferences.data.closeToTray}
+        onChange={(event) => set({ closeToTray: event.currentTarget.checked })}
+      />
+      <Switch
+        label={t('settings.device.holdDuringQuietHours')}
+        checked={preferences.data.holdDuringQuietHours}
+        onChange={(event) => set({ holdDuringQuietHours: event.currentTarget.checked })}
+      />
       <NumberInput
         label={t('settings.device.fileCache')}
         description={t('settings.device.fileCacheNote')}

@@ -18,16 +18,44 @@ export function LetterTemplatesSettings() {
   return (
     <Stack gap="sm">
       <Group grow>
-        <NativeSelect label={t('letters.template')} data={LETTER_TEMPLATES.map((value) => ({ value, label: t(`letters.templates.${value}`) }))} value={template} onChange={(event) => setTemplate(event.currentTarget.value as LetterTemplateId)} />
-        <NativeSelect label={t('language.label')} data={LETTER_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))} value={language} onChange={(event) => setLanguage(event.currentTarget.value as LetterLanguage)} />
+        <NativeSelect
+          label={t('letters.template')}
+          data={LETTER_TEMPLATES.map((value) => ({ value, label: t(`letters.templates.${value}`) }))}
+          value={template}
+          onChange={(event) => setTemplate(event.currentTarget.value as LetterTemplateId)}
+        />
+        <NativeSelect
+          label={t('language.label')}
+          data={LETTER_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
+          value={language}
+          onChange={(event) => setLanguage(event.currentTarget.value as LetterLanguage)}
+        />
       </Group>
       {/* Keyed: choosing another template or language starts from its stored text. */}
-      {current !== undefined && <TemplateEditor key={`${template}|${language}|${current}`} template={template} language={language} initial={current} onSaved={() => void templates.refetch()} />}
+      {current !== undefined && (
+        <TemplateEditor
+          key={`${template}|${language}|${current}`}
+          template={template}
+          language={language}
+          initial={current}
+          onSaved={() => void templates.refetch()}
+        />
+      )}
     </Stack>
   );
 }
 
-function TemplateEditor({ template, language, initial, onSaved }: { readonly template: LetterTemplateId; readonly language: LetterLanguage; readonly initial: string; readonly onSaved: () => void }) {
+function TemplateEditor({
+  template,
+  language,
+  initial,
+  onSaved,
+}: {
+  readonly template: LetterTemplateId;
+  readonly language: LetterLanguage;
+  readonly initial: string;
+  readonly onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);

@@ -11,7 +11,15 @@ export function OrganisationSettings() {
   const organisation = settings.organisation;
   const { form, submit, general, busy } = useSettingsForm(
     { ...organisation, addressLines: organisation.addressLines.join('\n'), independentAdvice: { ...organisation.independentAdvice } },
-    (values) => call('settings.updateOrganisation', { ...values, addressLines: values.addressLines.split('\n').map((line) => line.trim()).filter(Boolean), country: values.country.toUpperCase() }),
+    (values) =>
+      call('settings.updateOrganisation', {
+        ...values,
+        addressLines: values.addressLines
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+        country: values.country.toUpperCase(),
+      }),
     (path) => (path.startsWith('addressLines') ? 'addressLines' : path),
   );
   return (

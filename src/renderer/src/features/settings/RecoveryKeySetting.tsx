@@ -51,13 +51,25 @@ export function RecoveryKeySetting() {
           </Button>
         </Group>
       </Stack>
-      <Modal opened={shown !== null} onClose={() => stored && close()} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('settings.protection.recoveryKeyTitle')}>
+      <Modal
+        opened={shown !== null}
+        onClose={() => stored && close()}
+        withCloseButton={false}
+        closeOnClickOutside={false}
+        closeOnEscape={false}
+        title={t('settings.protection.recoveryKeyTitle')}
+      >
         <Stack gap="sm">
           <Text size="sm">{t('settings.protection.recoveryKeyExplain')}</Text>
           <Code block data-testid="recovery-key" fz="lg">
             {shown}
           </Code>
-          <Checkbox label={t('settings.protection.stored')} checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} data-testid="recovery-key-stored" />
+          <Checkbox
+            label={t('settings.protection.stored')}
+            checked={stored}
+            onChange={(event) => setStored(event.currentTarget.checked)}
+            data-testid="recovery-key-stored"
+          />
           <Group justify="flex-end">
             <Button disabled={!stored} onClick={close} data-testid="recovery-key-done">
               {t('common.close')}

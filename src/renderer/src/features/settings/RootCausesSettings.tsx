@@ -34,7 +34,11 @@ function AddForm(props: LabelFormProps) {
 
 function LabelForm({ save, submitLabel, testId, initial, onCancel }: LabelFormProps) {
   const { t } = useTranslation();
-  const { form, submit, general, busy } = useSettingsForm({ en: initial?.['en-GB'] ?? '', lv: initial?.lv ?? '' }, (values) => save({ 'en-GB': values.en, lv: values.lv }), labelPath);
+  const { form, submit, general, busy } = useSettingsForm(
+    { en: initial?.['en-GB'] ?? '', lv: initial?.lv ?? '' },
+    (values) => save({ 'en-GB': values.en, lv: values.lv }),
+    labelPath,
+  );
   return (
     <form onSubmit={submit} noValidate data-testid={testId}>
       <Stack gap="xs">
@@ -62,7 +66,8 @@ function CategoryPanel({ category }: { readonly category: RootCauseCategory }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'lv' ? 'lv' : 'en-GB';
   const retireCategory = () => call('settings.saveRootCauseCategory', { id: category.id, label: { ...category.label }, retired: !category.retired });
-  const retireCause = (cause: RootCause) => call('settings.saveRootCause', { categoryId: category.id, id: cause.id, label: { ...cause.label }, retired: !cause.retired });
+  const retireCause = (cause: RootCause) =>
+    call('settings.saveRootCause', { categoryId: category.id, id: cause.id, label: { ...cause.label }, retired: !cause.retired });
   // The category's or a cause's id being renamed, if any.
   const [renaming, setRenaming] = useState<string | null>(null);
   const done = () => setRenaming(null);
@@ -83,10 +88,20 @@ function CategoryPanel({ category }: { readonly category: RootCauseCategory }) {
               {category.retired ? t('improvement.retiredMark', { label: category.label[language] }) : category.label[language]}
             </Title>
             <Group>
-              <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(category.id)} aria-label={`${t('improvement.taxonomy.rename')}: ${category.label[language]}`}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => setRenaming(category.id)}
+                aria-label={`${t('improvement.taxonomy.rename')}: ${category.label[language]}`}
+              >
                 {t('improvement.taxonomy.rename')}
               </Button>
-              <Checkbox label={t('improvement.taxonomy.retired')} aria-label={`${t('improvement.taxonomy.retired')}: ${category.label[language]}`} checked={category.retired} onChange={() => void retireCategory().catch(() => undefined)} />
+              <Checkbox
+                label={t('improvement.taxonomy.retired')}
+                aria-label={`${t('improvement.taxonomy.retired')}: ${category.label[language]}`}
+                checked={category.retired}
+                onChange={() => void retireCategory().catch(() => undefined)}
+              />
             </Group>
           </Group>
         )}
@@ -113,7 +128,10 @@ function CategoryPanel({ category }: { readonly category: RootCauseCategory }) {
                     <Table.Td colSpan={4}>
                       <LabelForm
                         initial={cause.label}
-                        save={async (label) => (await call('settings.saveRootCause', { categoryId: category.id, id: cause.id, label, retired: cause.retired }), done())}
+                        save={async (label) => (
+                          await call('settings.saveRootCause', { categoryId: category.id, id: cause.id, label, retired: cause.retired }),
+                          done()
+                        )}
                         submitLabel={t('common.save')}
                         onCancel={done}
                         testId={`rename-root-cause-${cause.id}`}
@@ -125,10 +143,19 @@ function CategoryPanel({ category }: { readonly category: RootCauseCategory }) {
                     <Table.Td>{cause.label['en-GB']}</Table.Td>
                     <Table.Td>{cause.label.lv}</Table.Td>
                     <Table.Td>
-                      <Checkbox aria-label={`${t('improvement.taxonomy.retired')}: ${cause.label[language]}`} checked={cause.retired} onChange={() => void retireCause(cause).catch(() => undefined)} />
+                      <Checkbox
+                        aria-label={`${t('improvement.taxonomy.retired')}: ${cause.label[language]}`}
+                        checked={cause.retired}
+                        onChange={() => void retireCause(cause).catch(() => undefined)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(cause.id)} aria-label={`${t('improvement.taxonomy.rename')}: ${cause.label[language]}`}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setRenaming(cause.id)}
+                        aria-label={`${t('improvement.taxonomy.rename')}: ${cause.label[language]}`}
+                      >
                         {t('improvement.taxonomy.rename')}
                       </Button>
                     </Table.Td>
@@ -138,7 +165,13 @@ function CategoryPanel({ category }: { readonly category: RootCauseCategory }) {
             </Table.Tbody>
           </Table>
         )}
-        {!category.retired && <AddForm save={(label) => call('settings.saveRootCause', { categoryId: category.id, label, retired: false })} submitLabel={t('improvement.taxonomy.addCause')} testId={`add-root-cause-${category.id}`} />}
+        {!category.retired && (
+          <AddForm
+            save={(label) => call('settings.saveRootCause', { categoryId: category.id, label, retired: false })}
+            submitLabel={t('improvement.taxonomy.addCause')}
+            testId={`add-root-cause-${category.id}`}
+          />
+        )}
       </Stack>
     </Paper>
   );
@@ -156,7 +189,11 @@ export function RootCausesSettings() {
         <CategoryPanel key={category.id} category={category} />
       ))}
       <Paper withBorder p="md">
-        <AddForm save={(label) => call('settings.saveRootCauseCategory', { label, retired: false })} submitLabel={t('improvement.taxonomy.addCategory')} testId="add-root-cause-category" />
+        <AddForm
+          save={(label) => call('settings.saveRootCauseCategory', { label, retired: false })}
+          submitLabel={t('improvement.taxonomy.addCategory')}
+          testId="add-root-cause-category"
+        />
       </Paper>
     </Stack>
   );

@@ -20,7 +20,23 @@ import { RetentionSettings } from '../retention/RetentionSettings';
 import type { ApiMethodName } from '@shared/api/names';
 import { useCan } from '../../session/SessionContext';
 
-const TABS = ['organisation', 'sla', 'calendar', 'types', 'rootCauses', 'departments', 'letters', 'staff', 'device', 'sync', 'mail', 'backups', 'retention', 'subjectAccess', 'about'] as const;
+const TABS = [
+  'organisation',
+  'sla',
+  'calendar',
+  'types',
+  'rootCauses',
+  'departments',
+  'letters',
+  'staff',
+  'device',
+  'sync',
+  'mail',
+  'backups',
+  'retention',
+  'subjectAccess',
+  'about',
+] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** The method each tab saves with: shown only to those the permission table lets call it (null: everyone). */

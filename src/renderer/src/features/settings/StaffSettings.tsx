@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +46,18 @@ export function StaffSettings() {
   const administer = can('staff.save');
   const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const save = (member: StaffAccount, patch: { roles?: StaffRole[]; departments?: string[]; active?: boolean; login?: string }) =>
-    run(() => call('staff.save', { id: member.id, name: member.name, email: member.email, login: member.login || member.name.toLowerCase().replace(/[^a-z0-9]+/g, '.'), roles: [...member.roles], departments: [...member.departments], active: member.active, ...patch }));
+    run(() =>
+      call('staff.save', {
+        id: member.id,
+        name: member.name,
+        email: member.email,
+        login: member.login || member.name.toLowerCase().replace(/[^a-z0-9]+/g, '.'),
+        roles: [...member.roles],
+        departments: [...member.departments],
+        active: member.active,
+        ...patch,
+      }),
+    );
   // Issue 13: an account that lost a login clash (made offline on two devices) needs another login.
   const changeLogin = (member: StaffAccount) => {
     const login = window.prompt(t('settings.staff.newLoginFor', { name: member.name }), member.login);
@@ -42,8 +68,9 @@ export function StaffSettings() {
     const password = window.prompt(t('settings.staff.newPasswordFor', { name: member.name }));
     if (password) void run(() => call('staff.setPassword', { staffId: member.id, password }));
   };
-  const { form, submit, general, busy } = useSettingsForm({ name: '', email: '', login: '', roles: ['caseworker'] as StaffRole[], departments: [] as string[], password: '' }, (values) =>
-    call('staff.save', { ...values, active: true, ...(values.password ? { password: values.password } : { password: undefined }) }),
+  const { form, submit, general, busy } = useSettingsForm(
+    { name: '', email: '', login: '', roles: ['caseworker'] as StaffRole[], departments: [] as string[], password: '' },
+    (values) => call('staff.save', { ...values, active: true, ...(values.password ? { password: values.password } : { password: undefined }) }),
   );
   return (
     <Stack gap="md">
@@ -78,7 +105,9 @@ export function StaffSettings() {
                 {member.loginClashWith !== undefined ? (
                   <Group gap={4} mt={4}>
                     <Badge color="red" size="xs" data-testid="login-clash">
-                      {t('settings.staff.loginClash', { name: settings.staff.find((other) => other.id === member.loginClashWith)?.name ?? member.loginClashWith })}
+                      {t('settings.staff.loginClash', {
+                        name: settings.staff.find((other) => other.id === member.loginClashWith)?.name ?? member.loginClashWith,
+                      })}
                     </Badge>
                     {administer ? (
                       <Button size="compact-xs" variant="light" onClick={() => changeLogin(member)}>
@@ -89,13 +118,32 @@ export function StaffSettings() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <MultiSelect size="xs" disabled={!administer} aria-label={`${t('settings.staff.roles')}: ${member.name}`} data={roleOptions} value={[...member.roles]} onChange={(roles) => void save(member, { roles: roles as StaffRole[] })} />
+                <MultiSelect
+                  size="xs"
+                  disabled={!administer}
+                  aria-label={`${t('settings.staff.roles')}: ${member.name}`}
+                  data={roleOptions}
+                  value={[...member.roles]}
+                  onChange={(roles) => void save(member, { roles: roles as StaffRole[] })}
+                />
               </Table.Td>
               <Table.Td>
-                <MultiSelect size="xs" disabled={!administer} aria-label={`${t('settings.staff.departments')}: ${member.name}`} data={[...new Set([...settings.departments, ...member.departments])]} value={[...member.departments]} onChange={(departments) => void save(member, { departments })} />
+                <MultiSelect
+                  size="xs"
+                  disabled={!administer}
+                  aria-label={`${t('settings.staff.departments')}: ${member.name}`}
+                  data={[...new Set([...settings.departments, ...member.departments])]}
+                  value={[...member.departments]}
+                  onChange={(departments) => void save(member, { departments })}
+                />
               </Table.Td>
               <Table.Td>
-                <Checkbox disabled={!administer} aria-label={`${t('settings.staff.active')}: ${member.name}`} checked={member.active} onChange={() => void save(member, { active: !member.active })} />
+                <Checkbox
+                  disabled={!administer}
+                  aria-label={`${t('settings.staff.active')}: ${member.name}`}
+                  checked={member.active}
+                  onChange={() => void save(member, { active: !member.active })}
+                />
               </Table.Td>
               <Table.Td>
                 {administer ? (
@@ -183,8 +231,18 @@ function OwnPassword() {
           </Title>
           {problem ? <Alert color="red">{problem}</Alert> : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <PasswordInput label={t('settings.staff.currentPassword')} autoComplete="current-password" value={values.currentPassword} onChange={(event) => setValues({ ...values, currentPassword: event.currentTarget.value })} />
-            <PasswordInput label={t('settings.staff.newPassword')} autoComplete="new-password" value={values.newPassword} onChange={(event) => setValues({ ...values, newPassword: event.currentTarget.value })} />
+            <PasswordInput
+              label={t('settings.staff.currentPassword')}
+              autoComplete="current-password"
+              value={values.currentPassword}
+              onChange={(event) => setValues({ ...values, currentPassword: event.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('settings.staff.newPassword')}
+              autoComplete="new-password"
+              value={values.newPassword}
+              onChange={(event) => setValues({ ...values, newPassword: event.currentTarget.value })}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit">{t('settings.staff.changePassword')}</Button>

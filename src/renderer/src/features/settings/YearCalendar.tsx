@@ -38,11 +38,20 @@ function monthWeeks(year: number, month: number): (string | null)[][] {
   const lead = (first.getUTCDay() + 6) % 7; // Monday first
   const cells: (string | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length }, (_, index) => `${year}-${pad(month + 1)}-${pad(index + 1)}`)];
   const weeks: (string | null)[][] = [];
-  for (let start = 0; start < cells.length; start += 7) weeks.push([...cells.slice(start, start + 7), ...Array<null>(Math.max(0, start + 7 - cells.length)).fill(null)]);
+  for (let start = 0; start < cells.length; start += 7)
+    weeks.push([...cells.slice(start, start + 7), ...Array<null>(Math.max(0, start + 7 - cells.length)).fill(null)]);
   return weeks;
 }
 
-export function YearCalendar({ calendar, year, notes }: { readonly calendar: WorkingCalendar; readonly year: number; readonly notes: Readonly<Record<string, string>> }) {
+export function YearCalendar({
+  calendar,
+  year,
+  notes,
+}: {
+  readonly calendar: WorkingCalendar;
+  readonly year: number;
+  readonly notes: Readonly<Record<string, string>>;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' });
@@ -63,7 +72,9 @@ export function YearCalendar({ calendar, year, notes }: { readonly calendar: Wor
         {Array.from({ length: 12 }, (_, month) => (
           <Paper key={month} withBorder p={6}>
             <table style={{ width: '100%', borderCollapse: 'separate', borderSpacing: 2 }}>
-              <caption style={{ fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', textAlign: 'left' }}>{monthName.format(new Date(Date.UTC(year, month, 1)))}</caption>
+              <caption style={{ fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', textAlign: 'left' }}>
+                {monthName.format(new Date(Date.UTC(year, month, 1)))}
+              </caption>
               <thead>
                 <tr>
                   {[1, 2, 3, 4, 5, 6, 7].map((weekday) => (

@@ -19,7 +19,14 @@ afterEach(() => {
   delete window.plaint;
 });
 
-const sync: SyncSettingsView = { enabled: true, serverUrl: 'https://couch.example', database: 'team', username: 'plaint', hasPassword: true, passwordStorage: 'os-keychain' };
+const sync: SyncSettingsView = {
+  enabled: true,
+  serverUrl: 'https://couch.example',
+  database: 'team',
+  username: 'plaint',
+  hasPassword: true,
+  passwordStorage: 'os-keychain',
+};
 const mail: MailSettingsView = {
   enabled: true,
   imap: { host: 'imap.example', port: 993, security: 'tls', username: 'care@example', inbox: 'INBOX', processedFolder: 'Plaint', sentFolder: 'Sent' },
@@ -40,7 +47,13 @@ describe('Settings → Sync, the connection form', () => {
 
     await userEvent.click(screen.getByTestId('sync-save'));
     await waitFor(() => expect(configures(sent, 'sync.configure')).toHaveLength(1));
-    expect(configures(sent, 'sync.configure')[0]).toEqual({ enabled: true, serverUrl: 'https://couch.example', database: 'team', username: 'plaint', password: undefined });
+    expect(configures(sent, 'sync.configure')[0]).toEqual({
+      enabled: true,
+      serverUrl: 'https://couch.example',
+      database: 'team',
+      username: 'plaint',
+      password: undefined,
+    });
 
     await userEvent.type(await screen.findByTestId('sync-password'), 'new secret');
     await userEvent.click(screen.getByTestId('sync-save'));
@@ -53,7 +66,10 @@ describe('Settings → Sync, the connection form', () => {
     const message = 'Use https:// for the team server';
     withApi(settingsSnapshot(), {
       'sync.settings': () => ({ ok: true, result: sync }),
-      'sync.configure': () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'serverUrl', code: 'insecure_server_address', message }] } }),
+      'sync.configure': () => ({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'serverUrl', code: 'insecure_server_address', message }] },
+      }),
     });
     renderWithSettings(<SyncSettings />);
     await userEvent.type(await screen.findByTestId('sync-password'), 'typed');

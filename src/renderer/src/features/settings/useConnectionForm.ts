@@ -9,7 +9,11 @@ import { useSaveForm, type SaveForm } from './useSaveForm';
 /** What is sent: the form's values, with no password when none was typed. */
 export type ConnectionSave<V extends { password: string }> = Omit<V, 'password'> & { password: string | undefined };
 
-export function useConnectionForm<V extends Record<string, unknown> & { password: string }>(initialValues: V, save: (values: ConnectionSave<V>) => Promise<unknown>, onSaved: () => void): SaveForm<V> {
+export function useConnectionForm<V extends Record<string, unknown> & { password: string }>(
+  initialValues: V,
+  save: (values: ConnectionSave<V>) => Promise<unknown>,
+  onSaved: () => void,
+): SaveForm<V> {
   return useSaveForm<V>(
     initialValues,
     async (values, form) => {

@@ -19,7 +19,11 @@ export interface SaveForm<V extends Record<string, unknown>> {
 }
 
 /** `save` sends the values (and may touch the form once sent); `onSaved` runs after the confirmation. */
-export function useSaveForm<V extends Record<string, unknown>>(initialValues: V, save: (values: V, form: UseFormReturnType<V>) => Promise<void>, onSaved: () => void = () => undefined): SaveForm<V> {
+export function useSaveForm<V extends Record<string, unknown>>(
+  initialValues: V,
+  save: (values: V, form: UseFormReturnType<V>) => Promise<void>,
+  onSaved: () => void = () => undefined,
+): SaveForm<V> {
   const { t } = useTranslation();
   const errors = useErrors();
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrors } from '../../errors/useErrors';
 
-export function useSettingsForm<V extends Record<string, unknown>>(initialValues: V, save: (values: V) => Promise<unknown>, mapPath: (path: string) => string = (path) => path): {
+export function useSettingsForm<V extends Record<string, unknown>>(
+  initialValues: V,
+  save: (values: V) => Promise<unknown>,
+  mapPath: (path: string) => string = (path) => path,
+): {
   form: UseFormReturnType<V>;
   submit: (event?: React.FormEvent<HTMLFormElement>) => void;
   general: string | null;

@@ -19,7 +19,15 @@ function isLanguage(value: string | null): value is LetterLanguage {
   return value === 'en-GB' || value === 'lv';
 }
 
-export function ExportForm({ selection, decisions, onExported }: { readonly selection: Selection; readonly decisions: Decisions; readonly onExported: (result: SubjectAccessExportResult) => void }) {
+export function ExportForm({
+  selection,
+  decisions,
+  onExported,
+}: {
+  readonly selection: Selection;
+  readonly decisions: Decisions;
+  readonly onExported: (result: SubjectAccessExportResult) => void;
+}) {
   const { t, i18n } = useTranslation();
   const errors = useErrors();
   const info = useApiQuery('app.info', {});
@@ -51,7 +59,18 @@ export function ExportForm({ selection, decisions, onExported }: { readonly sele
     setGeneral(null);
     setFieldErrors({});
     try {
-      onExported(await call('people.export', { caseIds: [...selection.caseIds], letterIds: [...selection.letterIds], subjectName, withheld: withheldEntries(decisions), withheldFields: withheldFields(decisions), destination, overwrite, language }));
+      onExported(
+        await call('people.export', {
+          caseIds: [...selection.caseIds],
+          letterIds: [...selection.letterIds],
+          subjectName,
+          withheld: withheldEntries(decisions),
+          withheldFields: withheldFields(decisions),
+          destination,
+          overwrite,
+          language,
+        }),
+      );
     } catch (error) {
       const { fields, general: message } = errors.fields(error);
       setFieldErrors(fields);
@@ -77,8 +96,22 @@ export function ExportForm({ selection, decisions, onExported }: { readonly sele
         </Alert>
       )}
       <Group grow align="flex-start">
-        <TextInput label={t('subjectAccess.subjectName')} required value={subjectName} error={fieldErrors['subjectName']} onChange={(event) => setSubjectName(event.currentTarget.value)} data-testid="sar-subject-name" />
-        <Select label={t('subjectAccess.language')} value={language} allowDeselect={false} data={LETTER_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))} onChange={(value) => isLanguage(value) && setLanguage(value)} data-testid="sar-language" />
+        <TextInput
+          label={t('subjectAccess.subjectName')}
+          required
+          value={subjectName}
+          error={fieldErrors['subjectName']}
+          onChange={(event) => setSubjectName(event.currentTarget.value)}
+          data-testid="sar-subject-name"
+        />
+        <Select
+          label={t('subjectAccess.language')}
+          value={language}
+          allowDeselect={false}
+          data={LETTER_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
+          onChange={(value) => isLanguage(value) && setLanguage(value)}
+          data-testid="sar-language"
+        />
       </Group>
       <Group align="flex-end" wrap="nowrap">
         <TextInput
@@ -97,9 +130,19 @@ export function ExportForm({ selection, decisions, onExported }: { readonly sele
           </Button>
         )}
       </Group>
-      <Checkbox label={t('subjectAccess.replace')} checked={overwrite} onChange={(event) => setOverwrite(event.currentTarget.checked)} data-testid="sar-overwrite" />
+      <Checkbox
+        label={t('subjectAccess.replace')}
+        checked={overwrite}
+        onChange={(event) => setOverwrite(event.currentTarget.checked)}
+        data-testid="sar-overwrite"
+      />
       <Group justify="flex-end">
-        <Button onClick={() => void run()} loading={exporting} disabled={missing.length > 0 || destination.trim() === '' || subjectName.trim() === ''} data-testid="sar-export">
+        <Button
+          onClick={() => void run()}
+          loading={exporting}
+          disabled={missing.length > 0 || destination.trim() === '' || subjectName.trim() === ''}
+          data-testid="sar-export"
+        >
           {t('subjectAccess.export')}
         </Button>
       </Group>

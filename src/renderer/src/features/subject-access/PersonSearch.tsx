@@ -68,7 +68,11 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
     if (!result) return;
     const firstCase = result.cases.find((entry) => caseIds.includes(entry.caseId));
     const firstLetter = result.letters.find((entry) => letterIds.includes(entry.letterId));
-    onReview({ caseIds, letterIds: letterIds.filter((id) => !result.letters.some((entry) => entry.letterId === id && entry.caseId !== null && caseIds.includes(entry.caseId))), subjectName: firstCase?.complainantName ?? firstLetter?.partyName ?? '' });
+    onReview({
+      caseIds,
+      letterIds: letterIds.filter((id) => !result.letters.some((entry) => entry.letterId === id && entry.caseId !== null && caseIds.includes(entry.caseId))),
+      subjectName: firstCase?.complainantName ?? firstLetter?.partyName ?? '',
+    });
   };
 
   return (
@@ -120,7 +124,12 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
             {result.cases.map((entry) => (
               <Table.Tr key={entry.caseId} data-testid="sar-case" data-reference={entry.reference}>
                 <Table.Td>
-                  <Checkbox aria-label={`${t('subjectAccess.select')}: ${entry.reference}`} checked={caseIds.includes(entry.caseId)} onChange={(event) => setCaseIds((list) => toggle(list, entry.caseId, event.currentTarget.checked))} data-testid="sar-case-select" />
+                  <Checkbox
+                    aria-label={`${t('subjectAccess.select')}: ${entry.reference}`}
+                    checked={caseIds.includes(entry.caseId)}
+                    onChange={(event) => setCaseIds((list) => toggle(list, entry.caseId, event.currentTarget.checked))}
+                    data-testid="sar-case-select"
+                  />
                 </Table.Td>
                 <Table.Td>{entry.reference}</Table.Td>
                 <Table.Td>{entry.complainantName}</Table.Td>

@@ -20,12 +20,32 @@ function isAction(value: string): value is EntryAction {
   return value === 'include' || value === 'redact' || value === 'exclude';
 }
 
-function DecisionControl({ kind, id, label, decisions, onDecide }: DecisionProps & { readonly kind: WithheldKind; readonly id: string; readonly label: string }) {
+function DecisionControl({
+  kind,
+  id,
+  label,
+  decisions,
+  onDecide,
+}: DecisionProps & { readonly kind: WithheldKind; readonly id: string; readonly label: string }) {
   const key = decisionKey(kind, id);
-  return <DecisionFor decisionKey={key} actions={kind === 'file' ? ['include', 'exclude'] : ['include', 'redact', 'exclude']} label={label} decisions={decisions} onDecide={onDecide} />;
+  return (
+    <DecisionFor
+      decisionKey={key}
+      actions={kind === 'file' ? ['include', 'exclude'] : ['include', 'redact', 'exclude']}
+      label={label}
+      decisions={decisions}
+      onDecide={onDecide}
+    />
+  );
 }
 
-function DecisionFor({ decisionKey: key, actions, label, decisions, onDecide }: DecisionProps & { readonly decisionKey: string; readonly actions: readonly EntryAction[]; readonly label: string }) {
+function DecisionFor({
+  decisionKey: key,
+  actions,
+  label,
+  decisions,
+  onDecide,
+}: DecisionProps & { readonly decisionKey: string; readonly actions: readonly EntryAction[]; readonly label: string }) {
   const { t } = useTranslation();
   const decision = decisions[key] ?? INCLUDED;
   return (
@@ -93,7 +113,15 @@ export function ReviewEntries({ review, decisions, onDecide }: DecisionProps & {
             </Text>
             <Text size="sm">{entry.summary}</Text>
             {entry.fields.map((item) => (
-              <Group key={item.field} justify="space-between" align="flex-start" wrap="nowrap" data-testid="sar-entry" data-kind="case-field" data-field={item.field}>
+              <Group
+                key={item.field}
+                justify="space-between"
+                align="flex-start"
+                wrap="nowrap"
+                data-testid="sar-entry"
+                data-kind="case-field"
+                data-field={item.field}
+              >
                 <Stack gap={0} style={{ flex: 1 }}>
                   <Badge size="xs" variant="outline">
                     {t(`subjectAccess.caseFields.${item.field}`)}
@@ -102,7 +130,13 @@ export function ReviewEntries({ review, decisions, onDecide }: DecisionProps & {
                     {item.text}
                   </Text>
                 </Stack>
-                <DecisionFor decisionKey={fieldKey(entry.caseId, item.field)} actions={['include', 'exclude']} label={t(`subjectAccess.caseFields.${item.field}`)} decisions={decisions} onDecide={onDecide} />
+                <DecisionFor
+                  decisionKey={fieldKey(entry.caseId, item.field)}
+                  actions={['include', 'exclude']}
+                  label={t(`subjectAccess.caseFields.${item.field}`)}
+                  decisions={decisions}
+                  onDecide={onDecide}
+                />
               </Group>
             ))}
             {entry.timeline.map((item) => (
@@ -152,7 +186,9 @@ export function ReviewEntries({ review, decisions, onDecide }: DecisionProps & {
               </Stack>
               <DecisionControl kind="letter" id={letter.letterId} label={letter.summary} decisions={decisions} onDecide={onDecide} />
             </Group>
-            {letter.files.length > 0 && decisionOf(decisions, 'letter', letter.letterId).action === 'include' && <ReviewFiles files={letter.files} decisions={decisions} onDecide={onDecide} />}
+            {letter.files.length > 0 && decisionOf(decisions, 'letter', letter.letterId).action === 'include' && (
+              <ReviewFiles files={letter.files} decisions={decisions} onDecide={onDecide} />
+            )}
           </Stack>
         </Paper>
       ))}

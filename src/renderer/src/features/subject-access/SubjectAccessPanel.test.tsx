@@ -20,10 +20,41 @@ afterEach(() => {
 
 const found: PersonSearchResult = {
   cases: [
-    { caseId: 'c-anna', reference: 'WZ-0001-A', complainantName: 'Anna Bērziņa', email: 'anna@example.lv', phone: '+371 2612 3456', postcode: 'LV-1010', receivedAt: '2026-11-23T08:00:00.000Z', status: 'received', matchedOn: ['name'] },
-    { caseId: 'c-annija', reference: 'WZ-0002-B', complainantName: 'Annija Bērziņa', email: 'annija@example.lv', phone: '+371 2999 0000', postcode: 'LV-1050', receivedAt: '2026-11-23T08:00:00.000Z', status: 'received', matchedOn: ['name'] },
+    {
+      caseId: 'c-anna',
+      reference: 'WZ-0001-A',
+      complainantName: 'Anna Bērziņa',
+      email: 'anna@example.lv',
+      phone: '+371 2612 3456',
+      postcode: 'LV-1010',
+      receivedAt: '2026-11-23T08:00:00.000Z',
+      status: 'received',
+      matchedOn: ['name'],
+    },
+    {
+      caseId: 'c-annija',
+      reference: 'WZ-0002-B',
+      complainantName: 'Annija Bērziņa',
+      email: 'annija@example.lv',
+      phone: '+371 2999 0000',
+      postcode: 'LV-1050',
+      receivedAt: '2026-11-23T08:00:00.000Z',
+      status: 'received',
+      matchedOn: ['name'],
+    },
   ],
-  letters: [{ letterId: 'l-anna', direction: 'in', caseId: 'c-anna', caseReference: 'WZ-0001-A', partyName: 'Anna Berzina', postcode: 'LV-1010', date: '2026-11-24', matchedOn: ['name'] }],
+  letters: [
+    {
+      letterId: 'l-anna',
+      direction: 'in',
+      caseId: 'c-anna',
+      caseReference: 'WZ-0001-A',
+      partyName: 'Anna Berzina',
+      postcode: 'LV-1010',
+      date: '2026-11-24',
+      matchedOn: ['name'],
+    },
+  ],
 };
 
 const review: SubjectAccessReview = {
@@ -46,7 +77,19 @@ const review: SubjectAccessReview = {
       files: [{ id: 'cf1', name: 'damage.png', mimeType: 'image/png', size: 200 }],
     },
   ],
-  letters: [{ letterId: 'l-anna', direction: 'in', caseId: 'c-anna', caseReference: 'WZ-0001-A', date: '2026-11-24', partyName: 'Anna Berzina', summary: 'Sends the receipt', text: '', files: [{ id: 'f1', name: 'receipt.pdf', mimeType: 'application/pdf', size: 100 }] }],
+  letters: [
+    {
+      letterId: 'l-anna',
+      direction: 'in',
+      caseId: 'c-anna',
+      caseReference: 'WZ-0001-A',
+      date: '2026-11-24',
+      partyName: 'Anna Berzina',
+      summary: 'Sends the receipt',
+      text: '',
+      files: [{ id: 'f1', name: 'receipt.pdf', mimeType: 'application/pdf', size: 100 }],
+    },
+  ],
 };
 
 const exported: SubjectAccessExportResult = { path: '/home/admin/anna.zip', bytes: 1000, sha256: 'x', cases: 1, letters: 1, files: 1, withheld: 1 };
@@ -130,6 +173,8 @@ describe('Settings → Subject access (issue 14)', () => {
     await userEvent.click(screen.getByTestId('sar-export'));
 
     await screen.findByTestId('sar-exported');
-    expect(sent.find((call) => call.method === 'people.export')?.input).toMatchObject({ withheld: [{ kind: 'file', id: 'cf1', action: 'exclude', reason: 'Shows a neighbour’s home' }] });
+    expect(sent.find((call) => call.method === 'people.export')?.input).toMatchObject({
+      withheld: [{ kind: 'file', id: 'cf1', action: 'exclude', reason: 'Shows a neighbour’s home' }],
+    });
   });
 });

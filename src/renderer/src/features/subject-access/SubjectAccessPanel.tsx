@@ -63,7 +63,13 @@ export function SubjectAccessPanel() {
             <ReviewEntries review={review} decisions={decisions} onDecide={decide} />
             {exported ? (
               <Alert color="teal" data-testid="sar-exported">
-                {t('subjectAccess.exported', { path: exported.path, cases: exported.cases, letters: exported.letters, files: exported.files, withheld: exported.withheld })}
+                {t('subjectAccess.exported', {
+                  path: exported.path,
+                  cases: exported.cases,
+                  letters: exported.letters,
+                  files: exported.files,
+                  withheld: exported.withheld,
+                })}
               </Alert>
             ) : (
               <ExportForm key={selection.caseIds.join() + selection.letterIds.join()} selection={selection} decisions={decisions} onExported={setExported} />

@@ -19,7 +19,12 @@ describe('review decisions (issue 14)', () => {
   });
 
   it('sends withheld case fields apart, as people.export takes them, and ignores unknown fields', () => {
-    const withFields: Decisions = { ...decisions, 'field:c1:rootCauseNote': { action: 'exclude', reason: ' Internal ' }, 'field:c1:description': { action: 'include', reason: '' }, 'field:c1:notAField': { action: 'exclude', reason: 'x' } };
+    const withFields: Decisions = {
+      ...decisions,
+      'field:c1:rootCauseNote': { action: 'exclude', reason: ' Internal ' },
+      'field:c1:description': { action: 'include', reason: '' },
+      'field:c1:notAField': { action: 'exclude', reason: 'x' },
+    };
     expect(withheldFields(withFields)).toEqual([{ caseId: 'c1', field: 'rootCauseNote', reason: 'Internal' }]);
     expect(withheldEntries(withFields)).toEqual(withheldEntries(decisions));
     expect(fieldKey('c1', 'rootCauseNote')).toBe('field:c1:rootCauseNote');

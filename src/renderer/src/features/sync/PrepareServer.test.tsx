@@ -42,7 +42,9 @@ describe('Prepare the server', () => {
 
   it('shows a refusal translated', async () => {
     const message = 'only a CouchDB administrator may prepare the server';
-    withApi(latvianSettingsSnapshot(), { 'sync.prepareServer': () => ({ ok: false, error: { code: 'UNAVAILABLE', message, issues: [{ path: '', code: 'server_admin_needed', message }] } }) });
+    withApi(latvianSettingsSnapshot(), {
+      'sync.prepareServer': () => ({ ok: false, error: { code: 'UNAVAILABLE', message, issues: [{ path: '', code: 'server_admin_needed', message }] } }),
+    });
     renderWithSettings(<PrepareServer />);
     await userEvent.click(await screen.findByTestId('sync-prepare-submit'));
     expect((await screen.findByTestId('sync-prepare-error')).textContent).toContain('Enter the CouchDB administrator’s name and password');
@@ -50,7 +52,16 @@ describe('Prepare the server', () => {
 });
 
 describe('the sync status warns when the server needs no login', () => {
-  const status = (serverWarning: SyncStatus['serverWarning']): SyncStatus => ({ state: 'up-to-date', pending: 0, lastSyncedAt: null, problem: null, nextRetryAt: null, notice: null, quarantined: 0, serverWarning });
+  const status = (serverWarning: SyncStatus['serverWarning']): SyncStatus => ({
+    state: 'up-to-date',
+    pending: 0,
+    lastSyncedAt: null,
+    problem: null,
+    nextRetryAt: null,
+    notice: null,
+    quarantined: 0,
+    serverWarning,
+  });
 
   it.each([
     ['no-login', 'en-GB', 'can read the team'],

@@ -42,8 +42,21 @@ export function PrepareServer() {
           {t('sync.prepare.intro')}
         </Text>
         <Group grow align="flex-start">
-          <TextInput label={t('sync.prepare.username')} description={t('sync.prepare.usernameHint')} autoComplete="off" value={username} onChange={(event) => setUsername(event.currentTarget.value)} data-testid="sync-prepare-username" />
-          <PasswordInput label={t('sync.prepare.password')} autoComplete="off" value={password} onChange={(event) => setPassword(event.currentTarget.value)} data-testid="sync-prepare-password" />
+          <TextInput
+            label={t('sync.prepare.username')}
+            description={t('sync.prepare.usernameHint')}
+            autoComplete="off"
+            value={username}
+            onChange={(event) => setUsername(event.currentTarget.value)}
+            data-testid="sync-prepare-username"
+          />
+          <PasswordInput
+            label={t('sync.prepare.password')}
+            autoComplete="off"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            data-testid="sync-prepare-password"
+          />
         </Group>
         {failure && (
           <Alert color="red" data-testid="sync-prepare-error">

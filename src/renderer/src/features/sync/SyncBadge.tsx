@@ -31,7 +31,10 @@ export function SyncBadge() {
       : status.state === 'error'
         ? t(`sync.badge.error.${status.problem?.kind ?? 'server'}`)
         : t(`sync.badge.${status.state}`);
-  const detail = status.problem?.message ?? status.notice?.message ?? (status.lastSyncedAt ? t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) }) : t('sync.neverSynced'));
+  const detail =
+    status.problem?.message ??
+    status.notice?.message ??
+    (status.lastSyncedAt ? t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) }) : t('sync.neverSynced'));
   return (
     <Tooltip label={detail}>
       <UnstyledButton component={Link} href="/settings/sync" aria-label={`${label}. ${detail}`}>

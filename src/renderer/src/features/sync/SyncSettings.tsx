@@ -33,8 +33,20 @@ function SyncForm({ saved, onSaved }: { readonly saved: SyncSettingsView; readon
   return (
     <ConnectionFormCard title={t('sync.settings.title')} intro={t('sync.settings.intro')} general={general} busy={busy} submit={submit} saveTestId="sync-save">
       <Switch label={t('sync.settings.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} data-testid="sync-enabled" />
-      <TextInput label={t('sync.settings.serverUrl')} description={t('sync.settings.serverUrlHint')} required {...form.getInputProps('serverUrl')} data-testid="sync-server-url" />
-      <TextInput label={t('sync.settings.database')} description={t('sync.settings.databaseHint')} required {...form.getInputProps('database')} data-testid="sync-database" />
+      <TextInput
+        label={t('sync.settings.serverUrl')}
+        description={t('sync.settings.serverUrlHint')}
+        required
+        {...form.getInputProps('serverUrl')}
+        data-testid="sync-server-url"
+      />
+      <TextInput
+        label={t('sync.settings.database')}
+        description={t('sync.settings.databaseHint')}
+        required
+        {...form.getInputProps('database')}
+        data-testid="sync-database"
+      />
       <Group grow align="flex-start">
         <TextInput label={t('sync.settings.username')} autoComplete="username" {...form.getInputProps('username')} data-testid="sync-username" />
         <SavedPasswordInput label={t('sync.settings.password')} saved={saved} {...form.getInputProps('password')} data-testid="sync-password" />

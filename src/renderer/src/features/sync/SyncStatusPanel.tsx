@@ -28,7 +28,13 @@ export function SyncStatusPanel() {
             </Badge>
             {status.pending !== null && status.pending > 0 && <Text size="sm">{t('sync.pending', { count: status.pending })}</Text>}
           </Group>
-          <Button variant="light" leftSection={<IconRefresh size={16} aria-hidden />} onClick={syncNow} disabled={status.state === 'off'} data-testid="sync-now">
+          <Button
+            variant="light"
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            onClick={syncNow}
+            disabled={status.state === 'off'}
+            data-testid="sync-now"
+          >
             {t('sync.now')}
           </Button>
         </Group>

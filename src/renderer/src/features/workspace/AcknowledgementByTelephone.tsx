@@ -40,7 +40,13 @@ export function AcknowledgementByTelephone({ caseId, onChanged }: { readonly cas
     <Stack gap="xs" data-testid="acknowledgement-by-telephone-form">
       <TextInput label={t('workspace.acknowledgementByTelephoneWho')} value={by} onChange={(event) => setBy(event.currentTarget.value)} required />
       <OfficeDateTimeInput label={t('workspace.acknowledgementByTelephoneWhen')} value={at} onChange={setAt} required />
-      <Textarea label={t('workspace.acknowledgementByTelephoneNote')} value={note} onChange={(event) => setNote(event.currentTarget.value)} required error={error} />
+      <Textarea
+        label={t('workspace.acknowledgementByTelephoneNote')}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        required
+        error={error}
+      />
       <Group>
         <Button size="xs" onClick={() => void save()}>
           {t('workspace.acknowledgementByTelephoneSave')}

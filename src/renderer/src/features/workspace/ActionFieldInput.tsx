@@ -47,7 +47,14 @@ export function ActionFieldInput({ field, form, record }: Props) {
   const common = { label: labelOf(t, field), required: field.required, 'data-field': field.path, error: input.error as string | undefined };
   const set = (value: unknown) => form.setFieldValue(field.path, value);
   const select = (data: { value: string; label: string }[], searchable = false) => (
-    <Select data={data} searchable={searchable} allowDeselect={false} value={typeof input.value === 'string' ? input.value : null} onChange={(value) => set(value ?? undefined)} {...common} />
+    <Select
+      data={data}
+      searchable={searchable}
+      allowDeselect={false}
+      value={typeof input.value === 'string' ? input.value : null}
+      onChange={(value) => set(value ?? undefined)}
+      {...common}
+    />
   );
   switch (field.widget) {
     case 'datetime':
@@ -66,7 +73,10 @@ export function ActionFieldInput({ field, form, record }: Props) {
     case 'partyKind':
       return select(THIRD_PARTY_KINDS.map((value) => ({ value, label: t(`thirdPartyKinds.${value}`) })));
     case 'department':
-      return select([...new Set([...settings.departments, ...record.departments])].map((value) => ({ value, label: value })), true);
+      return select(
+        [...new Set([...settings.departments, ...record.departments])].map((value) => ({ value, label: value })),
+        true,
+      );
     case 'approver':
       return select(
         settings.staff.filter((member) => member.active && member.roles.includes('manager')).map((member) => ({ value: member.id, label: member.name })),
@@ -85,13 +95,28 @@ export function ActionFieldInput({ field, form, record }: Props) {
         />
       );
     case 'inquiry':
-      return select(record.openInquiries.map((inquiry) => ({ value: inquiry.id, label: `${inquiry.partyName} (${t(`thirdPartyKinds.${inquiry.partyKind}`)})` })));
+      return select(
+        record.openInquiries.map((inquiry) => ({ value: inquiry.id, label: `${inquiry.partyName} (${t(`thirdPartyKinds.${inquiry.partyKind}`)})` })),
+      );
     case 'extension':
-      return select(record.extensions.filter((extension) => extension.customerNotice === null).map((extension) => ({ value: extension.id, label: `${format.dateTime(extension.newDueAt)}: ${extension.reason}` })));
+      return select(
+        record.extensions
+          .filter((extension) => extension.customerNotice === null)
+          .map((extension) => ({ value: extension.id, label: `${format.dateTime(extension.newDueAt)}: ${extension.reason}` })),
+      );
     case 'text':
       return <TextInput value={typeof input.value === 'string' ? input.value : ''} onChange={(event) => set(event.currentTarget.value)} {...common} />;
     case 'textarea':
-      return <Textarea autosize minRows={2} maxRows={8} value={typeof input.value === 'string' ? input.value : ''} onChange={(event) => set(event.currentTarget.value)} {...common} />;
+      return (
+        <Textarea
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={typeof input.value === 'string' ? input.value : ''}
+          onChange={(event) => set(event.currentTarget.value)}
+          {...common}
+        />
+      );
     case 'redress':
       return <RedressEditor rows={Array.isArray(input.value) ? (input.value as Redress[]) : []} form={form} onChange={set} />;
     case 'customerNotice':
@@ -99,7 +124,13 @@ export function ActionFieldInput({ field, form, record }: Props) {
     case 'confirm':
       // Offered only once the main process asked for it, with its reason as the error text.
       return input.error || input.value === true ? (
-        <Checkbox checked={input.value === true} onChange={(event) => set(event.currentTarget.checked)} label={labelOf(t, { ...field, required: true })} error={common.error} data-field={field.path} />
+        <Checkbox
+          checked={input.value === true}
+          onChange={(event) => set(event.currentTarget.checked)}
+          label={labelOf(t, { ...field, required: true })}
+          error={common.error}
+          data-field={field.path}
+        />
       ) : null;
     case 'hidden':
       return null;
@@ -110,10 +141,16 @@ function CustomerNoticeInput({ field, form, record }: Props) {
   const { t } = useTranslation();
   const office = useOfficeTime();
   const notice = form.getInputProps(field.path).value as { at: string; channel: string } | null;
-  const toggle = (told: boolean) => form.setFieldValue(field.path, told ? { at: new Date().toISOString(), channel: record.complainant.preferredChannel } : null);
+  const toggle = (told: boolean) =>
+    form.setFieldValue(field.path, told ? { at: new Date().toISOString(), channel: record.complainant.preferredChannel } : null);
   return (
     <Stack gap="xs">
-      <Checkbox label={t('fields.customerTold')} checked={notice !== null} onChange={(event) => toggle(event.currentTarget.checked)} data-field="customerTold" />
+      <Checkbox
+        label={t('fields.customerTold')}
+        checked={notice !== null}
+        onChange={(event) => toggle(event.currentTarget.checked)}
+        data-field="customerTold"
+      />
       {notice !== null && (
         <Group grow>
           <OfficeDateTimeInput
@@ -141,7 +178,15 @@ function isRedressKind(value: string | null): value is RedressKind {
 }
 
 /** Redress rows; a refund's amount is entered in pounds and kept in pence (amountMinor). */
-function RedressEditor({ rows, form, onChange }: { readonly rows: readonly Redress[]; readonly form: UseFormReturnType<ActionValues>; readonly onChange: (rows: Redress[]) => void }) {
+function RedressEditor({
+  rows,
+  form,
+  onChange,
+}: {
+  readonly rows: readonly Redress[];
+  readonly form: UseFormReturnType<ActionValues>;
+  readonly onChange: (rows: Redress[]) => void;
+}) {
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<Redress>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const error = (path: string) => form.errors[path] as string | undefined;
@@ -159,7 +204,14 @@ function RedressEditor({ rows, form, onChange }: { readonly rows: readonly Redre
               data={REDRESS_KINDS.map((value) => ({ value, label: t(`redressKinds.${value}`) }))}
               value={row.kind}
               allowDeselect={false}
-              onChange={(value) => isRedressKind(value) && update(index, { kind: value, currency: value === 'refund' ? (row.currency ?? 'GBP') : null, amountMinor: value === 'refund' ? row.amountMinor : null })}
+              onChange={(value) =>
+                isRedressKind(value) &&
+                update(index, {
+                  kind: value,
+                  currency: value === 'refund' ? (row.currency ?? 'GBP') : null,
+                  amountMinor: value === 'refund' ? row.amountMinor : null,
+                })
+              }
             />
             {row.kind === 'refund' && (
               <NumberInput
@@ -172,14 +224,26 @@ function RedressEditor({ rows, form, onChange }: { readonly rows: readonly Redre
                 error={error(`redress.${index}.amountMinor`)}
               />
             )}
-            <TextInput style={{ flex: 1 }} label={t('fields.redressDescription')} value={row.description} onChange={(event) => update(index, { description: event.currentTarget.value })} error={error(`redress.${index}.description`)} />
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('fields.redressDescription')}
+              value={row.description}
+              onChange={(event) => update(index, { description: event.currentTarget.value })}
+              error={error(`redress.${index}.description`)}
+            />
             <Button variant="subtle" color="red" aria-label={t('common.remove')} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
               <IconTrash size={16} aria-hidden />
             </Button>
           </Group>
         </Paper>
       ))}
-      <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange([...rows, { kind: 'apology', amountMinor: null, currency: null, description: '' }])} w="fit-content">
+      <Button
+        variant="light"
+        size="xs"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => onChange([...rows, { kind: 'apology', amountMinor: null, currency: null, description: '' }])}
+        w="fit-content"
+      >
         {t('fields.addRedress')}
       </Button>
     </Stack>

@@ -11,7 +11,19 @@ import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';
 import { ActionForm } from './ActionForm';
 
-const record = { id: 'case-1', status: 'resolution-communicated', stage: 1, deadlines: [], rootCauseId: null, rootCauseNote: '', lessonsLearned: '', complainant: { preferredChannel: 'letter' }, openInquiries: [], extensions: [], departments: [] } as unknown as CaseRecord;
+const record = {
+  id: 'case-1',
+  status: 'resolution-communicated',
+  stage: 1,
+  deadlines: [],
+  rootCauseId: null,
+  rootCauseNote: '',
+  lessonsLearned: '',
+  complainant: { preferredChannel: 'letter' },
+  openInquiries: [],
+  extensions: [],
+  departments: [],
+} as unknown as CaseRecord;
 
 afterEach(() => {
   delete window.plaint;
@@ -26,7 +38,14 @@ describe('closing with the final-response letter unposted', () => {
         'cases.act': (input) =>
           (input as { action: { closeWithoutPosting?: boolean } }).action.closeWithoutPosting === true
             ? { ok: true, result: { case: record, timeline: [] } }
-            : { ok: false, error: { code: 'VALIDATION_FAILED', message: 'unposted', issues: [{ path: 'action.closeWithoutPosting', code: 'unposted_final_letter', message: 'unposted' }] } },
+            : {
+                ok: false,
+                error: {
+                  code: 'VALIDATION_FAILED',
+                  message: 'unposted',
+                  issues: [{ path: 'action.closeWithoutPosting', code: 'unposted_final_letter', message: 'unposted' }],
+                },
+              },
       },
       sent,
     );

@@ -27,7 +27,10 @@ export function ActionForm({ action, record, onDone, onCancel }: ActionFormProps
   const { t, i18n } = useTranslation();
   const errors = useErrors();
   const { settings, me } = useSettings();
-  const form = useForm<ActionValues>({ mode: 'controlled', initialValues: defaultValues(action, record, settings, new Date(), me, i18n.language === 'lv' ? 'lv' : 'en-GB') });
+  const form = useForm<ActionValues>({
+    mode: 'controlled',
+    initialValues: defaultValues(action, record, settings, new Date(), me, i18n.language === 'lv' ? 'lv' : 'en-GB'),
+  });
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

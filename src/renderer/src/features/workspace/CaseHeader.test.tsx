@@ -28,7 +28,18 @@ const detail = {
     restricted: false,
     restrictedTo: [],
     extensions: [],
-    deadlines: [{ kind: 'escalationAcknowledgement', startedAt: '2026-12-03T10:00:00.000Z', dueAt: '2026-12-17T23:59:59.999Z', warnAt: '2026-12-10T23:59:59.999Z', metAt: null, breachedAt: null, provisional: false, extensionId: null }],
+    deadlines: [
+      {
+        kind: 'escalationAcknowledgement',
+        startedAt: '2026-12-03T10:00:00.000Z',
+        dueAt: '2026-12-17T23:59:59.999Z',
+        warnAt: '2026-12-10T23:59:59.999Z',
+        metAt: null,
+        breachedAt: null,
+        provisional: false,
+        extensionId: null,
+      },
+    ],
   },
   timeline: [],
 } as unknown as CaseDetail;
@@ -49,12 +60,30 @@ const acknowledged = {
     ...detail.case,
     status: 'acknowledged',
     stage: 1,
-    deadlines: [{ kind: 'acknowledgement', startedAt: '2026-11-25T09:30:00.000Z', dueAt: '2026-11-27T09:30:00.000Z', warnAt: '2026-11-27T09:30:00.000Z', metAt: '2026-11-25T11:30:00.000Z', breachedAt: null, provisional: false, extensionId: null }],
+    deadlines: [
+      {
+        kind: 'acknowledgement',
+        startedAt: '2026-11-25T09:30:00.000Z',
+        dueAt: '2026-11-27T09:30:00.000Z',
+        warnAt: '2026-11-27T09:30:00.000Z',
+        metAt: '2026-11-25T11:30:00.000Z',
+        breachedAt: null,
+        provisional: false,
+        extensionId: null,
+      },
+    ],
     acknowledgement: {
       at: '2026-11-25T11:30:00.000Z',
       channel: 'email',
       by: { id: 'amira', name: 'Amira Hassan' },
-      undelivered: { letterId: 'letter-1', to: 'gone@example.org', reason: '550 5.1.1 User unknown', sentAt: '2026-11-25T11:30:00.000Z', bouncedAt: '2026-11-25T11:31:00.000Z', reached: null },
+      undelivered: {
+        letterId: 'letter-1',
+        to: 'gone@example.org',
+        reason: '550 5.1.1 User unknown',
+        sentAt: '2026-11-25T11:30:00.000Z',
+        bouncedAt: '2026-11-25T11:31:00.000Z',
+        reached: null,
+      },
     },
   },
 } as unknown as CaseDetail;
@@ -71,8 +100,14 @@ describe('an acknowledgement e-mail that bounced (issue 17, P-3.2)', () => {
 
   it('once an acknowledgement reached the customer another way, the flag goes and the deadline says when and how', async () => {
     window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
-    const ack = (acknowledged.case.acknowledgement as NonNullable<CaseDetail['case']['acknowledgement']>);
-    const reached = { ...acknowledged, case: { ...acknowledged.case, acknowledgement: { ...ack, undelivered: { ...ack.undelivered!, reached: { at: '2026-11-26T09:15:00.000Z', channel: 'letter' as const } } } } };
+    const ack = acknowledged.case.acknowledgement as NonNullable<CaseDetail['case']['acknowledgement']>;
+    const reached = {
+      ...acknowledged,
+      case: {
+        ...acknowledged.case,
+        acknowledgement: { ...ack, undelivered: { ...ack.undelivered!, reached: { at: '2026-11-26T09:15:00.000Z', channel: 'letter' as const } } },
+      },
+    };
     renderWithSettings(<CaseHeader detail={reached} onChanged={() => undefined} />);
     expect((await screen.findByTestId('acknowledgement-delivery')).textContent).toBe('the e-mail bounced; reached the customer 26 Nov 2026, 09:15 (Letter)');
     expect(screen.queryByTestId('acknowledgement-undelivered')).toBeNull();
@@ -82,7 +117,14 @@ describe('an acknowledgement e-mail that bounced (issue 17, P-3.2)', () => {
 describe('an escalation acknowledgement e-mail that bounced (issue 17, P-4.3)', () => {
   it('flags the case with the escalation text, and the escalation acknowledgement deadline says it bounced', async () => {
     window.plaint = { invoke: () => Promise.resolve({ ok: true, result: snapshot }), subscribe: () => () => undefined } as unknown as PlaintBridge;
-    const bounce = { letterId: 'letter-2', to: 'gone@example.org', reason: '550 5.1.1 User unknown', sentAt: '2026-11-25T11:30:00.000Z', bouncedAt: '2026-11-25T11:31:00.000Z', reached: null };
+    const bounce = {
+      letterId: 'letter-2',
+      to: 'gone@example.org',
+      reason: '550 5.1.1 User unknown',
+      sentAt: '2026-11-25T11:30:00.000Z',
+      bouncedAt: '2026-11-25T11:31:00.000Z',
+      reached: null,
+    };
     const escalated: CaseDetail = {
       ...acknowledged,
       case: {
@@ -90,8 +132,28 @@ describe('an escalation acknowledgement e-mail that bounced (issue 17, P-4.3)', 
         stage: 2,
         status: 'escalation-acknowledged',
         acknowledgement: { at: '2026-11-20T10:00:00.000Z', channel: 'telephone', by: { id: 'amira', name: 'Amira Hassan' } },
-        deadlines: [{ kind: 'escalationAcknowledgement', startsAt: '2026-11-24T09:00:00.000Z', dueAt: '2026-12-08T09:00:00.000Z', warnAt: '2026-12-01T09:00:00.000Z', metAt: '2026-11-25T11:30:00.000Z', breachedAt: null, provisional: false, extensionId: null }],
-        escalation: { requestedAt: '2026-11-24T09:00:00.000Z', channel: 'email', reason: 'Not happy', acknowledgedAt: '2026-11-25T11:30:00.000Z', acknowledgedChannel: 'email', departmentHead: null, forwardedAt: null, undelivered: bounce },
+        deadlines: [
+          {
+            kind: 'escalationAcknowledgement',
+            startsAt: '2026-11-24T09:00:00.000Z',
+            dueAt: '2026-12-08T09:00:00.000Z',
+            warnAt: '2026-12-01T09:00:00.000Z',
+            metAt: '2026-11-25T11:30:00.000Z',
+            breachedAt: null,
+            provisional: false,
+            extensionId: null,
+          },
+        ],
+        escalation: {
+          requestedAt: '2026-11-24T09:00:00.000Z',
+          channel: 'email',
+          reason: 'Not happy',
+          acknowledgedAt: '2026-11-25T11:30:00.000Z',
+          acknowledgedChannel: 'email',
+          departmentHead: null,
+          forwardedAt: null,
+          undelivered: bounce,
+        },
       },
     };
     renderWithSettings(<CaseHeader detail={escalated} onChanged={() => undefined} />);
@@ -106,7 +168,13 @@ describe('recording that the customer was told by telephone (issue 17, P-3.2)', 
   it('sends who, when and the note to cases.recordAcknowledgementByTelephone and shows the case it returns', async () => {
     const calls: { method: string; input: unknown }[] = [];
     const ack = acknowledged.case.acknowledgement as NonNullable<CaseDetail['case']['acknowledgement']>;
-    const cleared: CaseDetail = { ...acknowledged, case: { ...acknowledged.case, acknowledgement: { ...ack, undelivered: { ...ack.undelivered!, reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } } } } };
+    const cleared: CaseDetail = {
+      ...acknowledged,
+      case: {
+        ...acknowledged.case,
+        acknowledgement: { ...ack, undelivered: { ...ack.undelivered!, reached: { at: '2026-11-25T13:50:00.000Z', channel: 'telephone' } } },
+      },
+    };
     window.plaint = {
       invoke: (method: string, input: unknown) => {
         calls.push({ method, input });

@@ -83,7 +83,9 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
             w={240}
             label={t('workspace.assignee')}
             placeholder={t('common.unassigned')}
-            data={settings.staff.filter((member) => member.active || member.id === record.assignee?.id).map((member) => ({ value: member.id, label: member.name }))}
+            data={settings.staff
+              .filter((member) => member.active || member.id === record.assignee?.id)
+              .map((member) => ({ value: member.id, label: member.name }))}
             value={record.assignee?.id ?? null}
             onChange={(value) => void assign(value)}
             clearable
@@ -126,7 +128,12 @@ export function CaseHeader({ detail, onChanged }: { readonly detail: CaseDetail;
           <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="acknowledgement-undelivered">
             <Stack gap="xs">
               <Text size="sm">
-                {t(undelivered.kind === 'acknowledgement' ? 'workspace.acknowledgementUndelivered' : 'workspace.escalationAcknowledgementUndelivered', { to: undelivered.to, sentAt: format.dateTime(undelivered.sentAt), bouncedAt: format.dateTime(undelivered.bouncedAt), reason: undelivered.reason })}
+                {t(undelivered.kind === 'acknowledgement' ? 'workspace.acknowledgementUndelivered' : 'workspace.escalationAcknowledgementUndelivered', {
+                  to: undelivered.to,
+                  sentAt: format.dateTime(undelivered.sentAt),
+                  bouncedAt: format.dateTime(undelivered.bouncedAt),
+                  reason: undelivered.reason,
+                })}
               </Text>
               <AcknowledgementByTelephone caseId={record.id} onChanged={onChanged} />
             </Stack>

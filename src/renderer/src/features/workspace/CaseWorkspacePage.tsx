@@ -32,7 +32,12 @@ export function CaseWorkspacePage({ caseId }: { readonly caseId: string }) {
 
   if (query.error?.code === 'NOT_FOUND') return <Alert color="red">{t('workspace.notFound')}</Alert>;
   // P-7.1: need-to-know refused the case; nothing of it is shown.
-  if (query.error?.code === 'FORBIDDEN') return <Alert color="red" data-testid="case-forbidden">{t('workspace.forbidden')}</Alert>;
+  if (query.error?.code === 'FORBIDDEN')
+    return (
+      <Alert color="red" data-testid="case-forbidden">
+        {t('workspace.forbidden')}
+      </Alert>
+    );
   if (query.error && !detail) return <Alert color="red">{t('common.failed', { message: query.error.message })}</Alert>;
   if (!detail) return <Skeleton height={400} aria-label={t('workspace.loading')} />;
   return (

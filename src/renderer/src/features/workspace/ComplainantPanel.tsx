@@ -38,7 +38,10 @@ export function complainantFormValues(complainant: Complainant | null): Complain
 }
 
 export function complainantInput(values: ComplainantFormValues) {
-  const lines = values.addressLines.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = values.addressLines
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return {
     kind: values.kind,
     name: values.name,
@@ -53,19 +56,38 @@ export function complainantInput(values: ComplainantFormValues) {
 
 /** Maps API paths under complainant to this form's fields. */
 export function complainantErrorPath(path: string): string {
-  return path.replace(/^address\.lines(\.\d+)?$/, 'addressLines').replace(/^address\.(postcode|country)$/, '$1').replace(/^address$/, 'addressLines');
+  return path
+    .replace(/^address\.lines(\.\d+)?$/, 'addressLines')
+    .replace(/^address\.(postcode|country)$/, '$1')
+    .replace(/^address$/, 'addressLines');
 }
 
 /** `autoFocus`: the name takes focus when the fields appear (the new-complaint form's first field, issue 18). */
-export function ComplainantFields({ form, autoFocus = false }: { readonly form: ReturnType<typeof useForm<ComplainantFormValues>>; readonly autoFocus?: boolean }) {
+export function ComplainantFields({
+  form,
+  autoFocus = false,
+}: {
+  readonly form: ReturnType<typeof useForm<ComplainantFormValues>>;
+  readonly autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput label={t('fields.name')} required autoFocus={autoFocus} {...form.getInputProps('name')} data-field="complainant.name" />
-      <Select label={t('fields.kind')} data={COMPLAINANT_KINDS.map((value) => ({ value, label: t(`complainantKinds.${value}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+      <Select
+        label={t('fields.kind')}
+        data={COMPLAINANT_KINDS.map((value) => ({ value, label: t(`complainantKinds.${value}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('kind')}
+      />
       <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} data-field="complainant.email" />
       <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} data-field="complainant.phone" />
-      <Select label={t('fields.preferredChannel')} data={CONTACT_PREFERENCES.map((value) => ({ value, label: t(`contactPreferences.${value}`) }))} allowDeselect={false} {...form.getInputProps('preferredChannel')} />
+      <Select
+        label={t('fields.preferredChannel')}
+        data={CONTACT_PREFERENCES.map((value) => ({ value, label: t(`contactPreferences.${value}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('preferredChannel')}
+      />
       <Textarea label={t('fields.addressLines')} autosize minRows={2} {...form.getInputProps('addressLines')} />
       <TextInput label={t('fields.postcode')} {...form.getInputProps('postcode')} />
       <TextInput label={t('fields.country')} maxLength={2} {...form.getInputProps('country')} />

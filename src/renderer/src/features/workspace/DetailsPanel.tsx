@@ -85,7 +85,12 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
       row(t('fields.summary'), resolution.summary),
       row(
         t('fields.redress'),
-        resolution.redress.map((redress) => `${t(`redressKinds.${redress.kind}`)}${redress.amountMinor !== null && redress.currency ? ` ${format.money(redress.amountMinor, redress.currency)}` : ''}${redress.description ? `: ${redress.description}` : ''}`).join('\n'),
+        resolution.redress
+          .map(
+            (redress) =>
+              `${t(`redressKinds.${redress.kind}`)}${redress.amountMinor !== null && redress.currency ? ` ${format.money(redress.amountMinor, redress.currency)}` : ''}${redress.description ? `: ${redress.description}` : ''}`,
+          )
+          .join('\n'),
       ),
     ];
   return (
@@ -105,15 +110,30 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
           <Stack gap="sm">
             {general && <Alert color="red">{general}</Alert>}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label={t('fields.type')} data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))} allowDeselect={false} {...form.getInputProps('type')} />
-              <Select label={t('fields.channel')} data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...form.getInputProps('channel')} />
+              <Select
+                label={t('fields.type')}
+                data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+                allowDeselect={false}
+                {...form.getInputProps('type')}
+              />
+              <Select
+                label={t('fields.channel')}
+                data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('channel')}
+              />
               <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
               <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
             </SimpleGrid>
             <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />
             <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
             <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
-            <MultiSelect label={t('fields.departments')} data={[...new Set([...settings.departments, ...record.departments])]} searchable {...form.getInputProps('departments')} />
+            <MultiSelect
+              label={t('fields.departments')}
+              data={[...new Set([...settings.departments, ...record.departments])]}
+              searchable
+              {...form.getInputProps('departments')}
+            />
             <Textarea label={t('fields.rootCauseNote')} autosize minRows={1} {...form.getInputProps('rootCauseNote')} />
             <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
             <Group justify="flex-end">
@@ -135,18 +155,36 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             {row(t('fields.desiredOutcome'), record.desiredOutcome)}
             {row(t('fields.departments'), record.departments.join(', '))}
             {row(t('fields.thirdParties'), record.thirdParties.join(', '))}
-            {row(t('workspace.openInquiries'), record.openInquiries.map((inquiry) => `${inquiry.partyName}${inquiry.dueAt ? ` (${format.dateTime(inquiry.dueAt)})` : ''}`).join('\n'))}
+            {row(
+              t('workspace.openInquiries'),
+              record.openInquiries.map((inquiry) => `${inquiry.partyName}${inquiry.dueAt ? ` (${format.dateTime(inquiry.dueAt)})` : ''}`).join('\n'),
+            )}
             {row(
               t('workspace.extensions'),
-              record.extensions.map((extension) => `${format.dateTime(extension.newDueAt)}: ${extension.reason}${extension.customerNotice ? '' : ` (${t('workspace.noticeMissing')})`}`).join('\n'),
+              record.extensions
+                .map(
+                  (extension) =>
+                    `${format.dateTime(extension.newDueAt)}: ${extension.reason}${extension.customerNotice ? '' : ` (${t('workspace.noticeMissing')})`}`,
+                )
+                .join('\n'),
             )}
             {resolutionRows(record.resolution, t('workspace.resolution'))}
-            {record.escalation && row(t('workspace.escalation'), `${format.dateTime(record.escalation.requestedAt)}: ${record.escalation.reason}${record.escalation.departmentHead ? `\n${record.escalation.departmentHead.name}, ${record.escalation.departmentHead.department}` : ''}`)}
+            {record.escalation &&
+              row(
+                t('workspace.escalation'),
+                `${format.dateTime(record.escalation.requestedAt)}: ${record.escalation.reason}${record.escalation.departmentHead ? `\n${record.escalation.departmentHead.name}, ${record.escalation.departmentHead.department}` : ''}`,
+              )}
             {resolutionRows(record.stage2Resolution, t('workspace.stage2Resolution'))}
             {record.externalReferral &&
               row(
                 t('workspace.externalReferral'),
-                [record.externalReferral.signpostedTo, record.externalReferral.referredTo && `→ ${record.externalReferral.referredTo}`, record.externalReferral.outcome].filter(Boolean).join('\n'),
+                [
+                  record.externalReferral.signpostedTo,
+                  record.externalReferral.referredTo && `→ ${record.externalReferral.referredTo}`,
+                  record.externalReferral.outcome,
+                ]
+                  .filter(Boolean)
+                  .join('\n'),
               )}
             {/* P-5.3: the structured cause (a retired one stays readable, marked), the note beside it. */}
             {row(t('fields.rootCauseId'), record.rootCauseId ? causes.label(record.rootCauseId) : '')}
@@ -155,8 +193,10 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             {row(
               t('workspace.timeTaken'),
               [
-                detail.timeTaken.acknowledgement && `${t('workspace.acknowledgementTaken')}: ${t('workspace.timeTakenValue', { hours: detail.timeTaken.acknowledgement.hours, days: detail.timeTaken.acknowledgement.workingDays })}`,
-                detail.timeTaken.resolution && `${t('workspace.resolutionTaken')}: ${t('workspace.timeTakenValue', { hours: detail.timeTaken.resolution.hours, days: detail.timeTaken.resolution.workingDays })}`,
+                detail.timeTaken.acknowledgement &&
+                  `${t('workspace.acknowledgementTaken')}: ${t('workspace.timeTakenValue', { hours: detail.timeTaken.acknowledgement.hours, days: detail.timeTaken.acknowledgement.workingDays })}`,
+                detail.timeTaken.resolution &&
+                  `${t('workspace.resolutionTaken')}: ${t('workspace.timeTakenValue', { hours: detail.timeTaken.resolution.hours, days: detail.timeTaken.resolution.workingDays })}`,
               ]
                 .filter(Boolean)
                 .join('\n'),
@@ -164,7 +204,11 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
           </Table.Tbody>
         </Table>
       )}
-      {!editing && record.status === 'closed' && <Text size="xs" c="dimmed" mt="xs">{format.dateTime(record.closedAt ?? record.updatedAt)}</Text>}
+      {!editing && record.status === 'closed' && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {format.dateTime(record.closedAt ?? record.updatedAt)}
+        </Text>
+      )}
     </Paper>
   );
 }

@@ -22,7 +22,15 @@ export function EntryFiles({ files }: { readonly files: readonly CaseFileRef[] }
     <>
       <Group gap="xs" aria-label={t('attachments.label')} role="group" data-testid="entry-files">
         {files.map((file) => (
-          <Anchor key={file.id} component="button" type="button" size="sm" onClick={() => open(file.id)} aria-label={t('fileViewer.open', { name: file.name })} data-testid="open-entry-file">
+          <Anchor
+            key={file.id}
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => open(file.id)}
+            aria-label={t('fileViewer.open', { name: file.name })}
+            data-testid="open-entry-file"
+          >
             <IconPaperclip size={12} aria-hidden /> {file.name}
           </Anchor>
         ))}

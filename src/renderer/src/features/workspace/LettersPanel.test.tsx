@@ -45,7 +45,13 @@ const letter = {
 };
 
 function showLetters(letters: readonly object[], language?: 'lv') {
-  const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'post.list': letters, 'mail.outbox': [] };
+  const answers: Partial<Record<ApiMethodName, unknown>> = {
+    'session.current': session,
+    'session.activity': session,
+    'settings.get': settingsSnapshot(),
+    'post.list': letters,
+    'mail.outbox': [],
+  };
   window.plaint = createPlaintBridge({ request: (method) => Promise.resolve({ ok: true, result: answers[method] }), listen: () => () => undefined });
   const detail = { case: { id: 'case-1', status: 'acknowledged', extensions: [], complainant: { email: 'margaret@example.org' } } } as unknown as CaseDetail;
   renderWithProviders(
@@ -59,10 +65,26 @@ function showLetters(letters: readonly object[], language?: 'lv') {
   );
 }
 
-const outgoing = { ...letter, id: 'letter-2', direction: 'out', kind: null, template: 'acknowledgement', language: 'en-GB', text: 'Dear Margaret Hale', finalisedAt: '2026-11-25T11:00:00.000Z', files: [] };
+const outgoing = {
+  ...letter,
+  id: 'letter-2',
+  direction: 'out',
+  kind: null,
+  template: 'acknowledgement',
+  language: 'en-GB',
+  text: 'Dear Margaret Hale',
+  finalisedAt: '2026-11-25T11:00:00.000Z',
+  files: [],
+};
 const emailed = {
   ...outgoing,
-  posting: { postedOn: '2026-11-25', postClass: 'email', trackingNumber: '', loggedAt: '2026-11-25T11:30:00.000Z', email: { to: 'margaret@example.org', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-25T11:30:00.000Z' } },
+  posting: {
+    postedOn: '2026-11-25',
+    postClass: 'email',
+    trackingNumber: '',
+    loggedAt: '2026-11-25T11:30:00.000Z',
+    email: { to: 'margaret@example.org', messageId: '<plaint-letter-2@example.com>', sentAt: '2026-11-25T11:30:00.000Z' },
+  },
 };
 
 describe('a letter sent by e-mail (issue 17)', () => {
@@ -80,8 +102,15 @@ describe('a letter sent by e-mail (issue 17)', () => {
   });
 
   it('an e-mail that came back reads as not delivered with the reason, to be posted instead; no sending again', async () => {
-    showLetters([{ ...emailed, posting: { ...emailed.posting, email: { ...emailed.posting.email, bounce: { at: '2026-11-25T11:31:00.000Z', reason: '550 5.1.1 User unknown' } } } }]);
-    expect((await screen.findByTestId('letter-dispatch')).textContent).toBe('E-mail to margaret@example.org not delivered (550 5.1.1 User unknown): post the letter instead');
+    showLetters([
+      {
+        ...emailed,
+        posting: { ...emailed.posting, email: { ...emailed.posting.email, bounce: { at: '2026-11-25T11:31:00.000Z', reason: '550 5.1.1 User unknown' } } },
+      },
+    ]);
+    expect((await screen.findByTestId('letter-dispatch')).textContent).toBe(
+      'E-mail to margaret@example.org not delivered (550 5.1.1 User unknown): post the letter instead',
+    );
     expect(screen.queryByTestId('send-letter-email')).toBeNull();
   });
 
@@ -98,11 +127,23 @@ afterEach(() => {
 
 describe('opening a scan that is not on this device (issue 19)', () => {
   it('offline: says the file is on the team server and opens when online, not "not found"', async () => {
-    const answers: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'post.list': [letter] };
+    const answers: Partial<Record<ApiMethodName, unknown>> = {
+      'session.current': session,
+      'session.activity': session,
+      'settings.get': settingsSnapshot(),
+      'post.list': [letter],
+    };
     window.plaint = createPlaintBridge({
       request: (method) =>
         method === 'post.file'
-          ? Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'This file is on the team server; it opens when you are online.', issues: [{ path: 'fileId', code: 'file_on_server', message: '' }] } })
+          ? Promise.resolve({
+              ok: false,
+              error: {
+                code: 'UNAVAILABLE',
+                message: 'This file is on the team server; it opens when you are online.',
+                issues: [{ path: 'fileId', code: 'file_on_server', message: '' }],
+              },
+            })
           : Promise.resolve({ ok: true, result: answers[method] }),
       listen: () => () => undefined,
     });
@@ -143,7 +184,12 @@ describe('a letter never promises a date the workflow will not hold (issue 18 §
     );
     return requests;
   }
-  const base: Partial<Record<ApiMethodName, unknown>> = { 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'mail.outbox': [] };
+  const base: Partial<Record<ApiMethodName, unknown>> = {
+    'session.current': session,
+    'session.activity': session,
+    'settings.get': settingsSnapshot(),
+    'mail.outbox': [],
+  };
 
   it("finalising sends the draft's dates, and a date the main process re-rendered is said plainly", async () => {
     const drafted = { text: 'We aim to send you our response by 9 December 2026.', dates: { 'deadline.resolution': '2026-12-09' } };
@@ -158,15 +204,25 @@ describe('a letter never promises a date the workflow will not hold (issue 18 §
     await screen.findByDisplayValue(drafted.text);
     await userEvent.click(screen.getByTestId('finalise-letter'));
     expect((await screen.findByTestId('letter-dates-corrected')).textContent).toContain('The letter was finalised with its date corrected');
-    expect(requests.find((request) => request.method === 'post.finaliseLetter')?.input).toMatchObject({ text: drafted.text, draftedDates: { 'deadline.resolution': '2026-12-09' } });
+    expect(requests.find((request) => request.method === 'post.finaliseLetter')?.input).toMatchObject({
+      text: drafted.text,
+      draftedDates: { 'deadline.resolution': '2026-12-09' },
+    });
   });
 
   it.each([
     [undefined, 'This letter promises 9 Dec 2026, but once it goes the deadline will be 10 Dec 2026. Draft the letter again'],
     ['lv' as const, 'Šajā vēstulē solīts 2026. gada 9. dec., bet pēc tās nosūtīšanas termiņš būs 2026. gada 10. dec.. Sagatavojiet vēstuli no jauna'],
   ])('sending a letter whose date moved is refused with both dates, in the reader’s language (%s)', async (language, expected) => {
-    const refusal = { code: 'VALIDATION_FAILED', message: 'stale', issues: [{ path: 'letterId', code: 'letter_date_stale', message: 'stale', params: { stated: '2026-12-09', holds: '2026-12-10' } }] };
-    withAnswers((method) => (method === 'mail.send' ? { ok: false, error: refusal } : { ok: true, result: method === 'post.list' ? [outgoing] : base[method] }), language);
+    const refusal = {
+      code: 'VALIDATION_FAILED',
+      message: 'stale',
+      issues: [{ path: 'letterId', code: 'letter_date_stale', message: 'stale', params: { stated: '2026-12-09', holds: '2026-12-10' } }],
+    };
+    withAnswers(
+      (method) => (method === 'mail.send' ? { ok: false, error: refusal } : { ok: true, result: method === 'post.list' ? [outgoing] : base[method] }),
+      language,
+    );
     await userEvent.click(await screen.findByTestId('send-letter-email'));
     expect((await screen.findByText(new RegExp(expected.slice(0, 20)))).textContent).toContain(expected);
   });

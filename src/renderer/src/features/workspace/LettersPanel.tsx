@@ -117,13 +117,22 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
         // A list rather than a table: the panel sits in a narrow column and file names are long.
         <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {(letters.data ?? []).map((letter) => (
-            <Stack key={letter.id} component="li" gap={2} py="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-letter-id={letter.id}>
+            <Stack
+              key={letter.id}
+              component="li"
+              gap={2}
+              py="xs"
+              style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+              data-letter-id={letter.id}
+            >
               <Group gap="xs" wrap="nowrap">
                 <Badge variant="light" color={letter.direction === 'in' ? 'blue' : 'grape'} style={{ flexShrink: 0 }}>
                   {t(`directions.${letter.direction}`)}
                 </Badge>
                 <Text size="sm" fw={500}>
-                  {letter.direction === 'in' ? t(`postRoom.kinds.${letter.kind ?? 'correspondence'}`) : t(`letters.templates.${letter.template ?? 'acknowledgement'}`)}
+                  {letter.direction === 'in'
+                    ? t(`postRoom.kinds.${letter.kind ?? 'correspondence'}`)
+                    : t(`letters.templates.${letter.template ?? 'acknowledgement'}`)}
                 </Text>
                 <Text size="sm" c="dimmed" ml="auto" style={{ whiteSpace: 'nowrap' }}>
                   {letter.direction === 'in' && letter.receivedOn ? format.day(letter.receivedOn) : format.date(letter.loggedAt)}
@@ -135,9 +144,20 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
                 </Text>
               )}
               {/* Issue 17: a letter that went out (by post or e-mail) is not offered for sending again. */}
-              {letter.direction === 'out' && letter.posting === null && sendsEmail && detail.case.complainant.email !== '' && <LetterEmail letterId={letter.id} />}
+              {letter.direction === 'out' && letter.posting === null && sendsEmail && detail.case.complainant.email !== '' && (
+                <LetterEmail letterId={letter.id} />
+              )}
               {letter.files.map((file) => (
-                <Anchor key={file.id} component="button" size="sm" ta="left" style={{ overflowWrap: 'anywhere' }} onClick={() => openFile(file.id)} aria-label={t('fileViewer.open', { name: file.name })} data-testid="open-file">
+                <Anchor
+                  key={file.id}
+                  component="button"
+                  size="sm"
+                  ta="left"
+                  style={{ overflowWrap: 'anywhere' }}
+                  onClick={() => openFile(file.id)}
+                  aria-label={t('fileViewer.open', { name: file.name })}
+                  data-testid="open-file"
+                >
                   <IconFileSearch size={12} aria-hidden /> {file.name}
                 </Anchor>
               ))}
@@ -172,7 +192,15 @@ export function LettersPanel({ detail }: { readonly detail: CaseDetail }) {
               }}
             />
           </Group>
-          <Textarea label={t('letters.text')} description={t('letters.editHint')} autosize minRows={12} value={text} onChange={(event) => setText(event.currentTarget.value)} data-testid="letter-text" />
+          <Textarea
+            label={t('letters.text')}
+            description={t('letters.editHint')}
+            autosize
+            minRows={12}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            data-testid="letter-text"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setComposing(false)}>
               {t('common.cancel')}

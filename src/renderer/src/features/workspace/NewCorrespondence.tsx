@@ -50,7 +50,17 @@ export function NewCorrespondence({ caseId, onChanged }: { readonly caseId: stri
   );
 }
 
-function ClosedCaseCorrespondence({ caseId, waiting, mayDecide, onChanged }: { readonly caseId: string; readonly waiting: AwaitingDecision; readonly mayDecide: boolean; readonly onChanged: (detail: CaseDetail) => void }) {
+function ClosedCaseCorrespondence({
+  caseId,
+  waiting,
+  mayDecide,
+  onChanged,
+}: {
+  readonly caseId: string;
+  readonly waiting: AwaitingDecision;
+  readonly mayDecide: boolean;
+  readonly onChanged: (detail: CaseDetail) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const errors = useErrors();
@@ -72,7 +82,11 @@ function ClosedCaseCorrespondence({ caseId, waiting, mayDecide, onChanged }: { r
       await client.invalidateQueries({ queryKey: apiQueryKey('cases.correspondence', { caseId }) });
     } catch (error) {
       const { fields, general } = errors.fields(error);
-      setProblem({ ...(fields['decision'] ? { decision: fields['decision'] } : {}), ...(fields['reason'] ? { reason: fields['reason'] } : {}), ...(general ? { general } : {}) });
+      setProblem({
+        ...(fields['decision'] ? { decision: fields['decision'] } : {}),
+        ...(fields['reason'] ? { reason: fields['reason'] } : {}),
+        ...(general ? { general } : {}),
+      });
     } finally {
       setBusy(false);
     }
@@ -80,7 +94,13 @@ function ClosedCaseCorrespondence({ caseId, waiting, mayDecide, onChanged }: { r
   return (
     <Alert color="orange" title={t('correspondence.closedTitle')} data-testid="closed-case-correspondence">
       <Stack gap="xs">
-        <Text size="sm">{t('correspondence.closedBody', { date: format.dateTime(waiting.at), channel: t(`channels.${waiting.channel}` as 'channels.letter'), summary: waiting.summary })}</Text>
+        <Text size="sm">
+          {t('correspondence.closedBody', {
+            date: format.dateTime(waiting.at),
+            channel: t(`channels.${waiting.channel}` as 'channels.letter'),
+            summary: waiting.summary,
+          })}
+        </Text>
         {mayDecide ? (
           <form
             noValidate
@@ -101,8 +121,21 @@ function ClosedCaseCorrespondence({ caseId, waiting, mayDecide, onChanged }: { r
                 allowDeselect={false}
                 data-testid="correspondence-decision"
               />
-              <Textarea label={t('correspondence.reason')} required autosize minRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={problem.reason} data-testid="correspondence-reason" />
-              {problem.general && <Text c="red.8" size="sm" role="alert">{problem.general}</Text>}
+              <Textarea
+                label={t('correspondence.reason')}
+                required
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={problem.reason}
+                data-testid="correspondence-reason"
+              />
+              {problem.general && (
+                <Text c="red.8" size="sm" role="alert">
+                  {problem.general}
+                </Text>
+              )}
               <Group justify="flex-end">
                 <Button type="submit" loading={busy} data-testid="correspondence-submit">
                   {t('correspondence.submit')}

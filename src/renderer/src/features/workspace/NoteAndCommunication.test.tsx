@@ -31,12 +31,26 @@ describe('a note with files (issue 18)', () => {
     expect(screen.getByText('damage.png')).toBeTruthy();
     await userEvent.click(screen.getByTestId('note-save'));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toEqual({ method: 'cases.addNote', input: { caseId: 'case-1', text: 'Photo of the damage', attachments: [{ name: 'damage.png', mimeType: 'image/png', dataBase64: 'AQID' }] } });
+    expect(sent[0]).toEqual({
+      method: 'cases.addNote',
+      input: { caseId: 'case-1', text: 'Photo of the damage', attachments: [{ name: 'damage.png', mimeType: 'image/png', dataBase64: 'AQID' }] },
+    });
     await waitFor(() => expect(screen.queryByText('damage.png')).toBeNull());
   });
 
   it('names a file the main process refuses at the picker, and keeps the note and its files', async () => {
-    const refusal = { code: 'VALIDATION_FAILED' as const, message: 'x', issues: [{ path: 'attachments.0', code: 'unreadable' as const, message: 'notes.pdf is not a readable PDF, JPEG, PNG or TIFF file', params: { name: 'notes.pdf' } }] };
+    const refusal = {
+      code: 'VALIDATION_FAILED' as const,
+      message: 'x',
+      issues: [
+        {
+          path: 'attachments.0',
+          code: 'unreadable' as const,
+          message: 'notes.pdf is not a readable PDF, JPEG, PNG or TIFF file',
+          params: { name: 'notes.pdf' },
+        },
+      ],
+    };
     withApi(settingsSnapshot(), { 'cases.addNote': () => ({ ok: false, error: refusal }) });
     renderWithSettings(<NoteAndCommunication detail={detail} onChanged={() => undefined} />);
     await userEvent.type(await screen.findByTestId('note-text', {}, { timeout: LOADED_MS }), 'Two more');

@@ -30,7 +30,15 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   const note = useForm({ mode: 'controlled', initialValues: { text: '' } });
   const preferred = detail.case.complainant.preferredChannel;
   const office = useOfficeTime();
-  const communication = useForm<CommunicationValues>({ mode: 'controlled', initialValues: { at: office.toInput(new Date()), direction: 'in', channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email', summary: '' } });
+  const communication = useForm<CommunicationValues>({
+    mode: 'controlled',
+    initialValues: {
+      at: office.toInput(new Date()),
+      direction: 'in',
+      channel: preferred === 'telephone' ? 'telephone' : preferred === 'letter' ? 'letter' : 'email',
+      summary: '',
+    },
+  });
 
   const saveNote = note.onSubmit(async (values) => {
     try {
@@ -49,7 +57,16 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   const saveCommunication = communication.onSubmit(async (values) => {
     try {
       const attachments = await uploadsOf(communicationFiles);
-      onChanged(await call('cases.addCommunication', { caseId: detail.case.id, at: office.fromInput(values.at) ?? values.at, direction: values.direction, channel: values.channel, summary: values.summary, attachments }));
+      onChanged(
+        await call('cases.addCommunication', {
+          caseId: detail.case.id,
+          at: office.fromInput(values.at) ?? values.at,
+          direction: values.direction,
+          channel: values.channel,
+          summary: values.summary,
+          attachments,
+        }),
+      );
       communication.setValues({ summary: '', at: office.toInput(new Date()) });
       setCommunicationFiles([]);
       setFileErrors({});
@@ -91,8 +108,20 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
           <form onSubmit={saveCommunication} noValidate>
             <Stack gap="xs">
               <Group grow align="flex-end">
-                <SegmentedControl aria-label={t('fields.direction')} data={[{ value: 'in', label: t('directions.in') }, { value: 'out', label: t('directions.out') }]} {...communication.getInputProps('direction')} />
-                <Select label={t('fields.communicationChannel')} data={COMMUNICATION_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))} allowDeselect={false} {...communication.getInputProps('channel')} />
+                <SegmentedControl
+                  aria-label={t('fields.direction')}
+                  data={[
+                    { value: 'in', label: t('directions.in') },
+                    { value: 'out', label: t('directions.out') },
+                  ]}
+                  {...communication.getInputProps('direction')}
+                />
+                <Select
+                  label={t('fields.communicationChannel')}
+                  data={COMMUNICATION_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+                  allowDeselect={false}
+                  {...communication.getInputProps('channel')}
+                />
                 <OfficeDateTimeInput label={t('fields.at')} description={office.note} {...communication.getInputProps('at')} />
               </Group>
               <Textarea label={t('fields.communicationSummary')} autosize minRows={2} {...communication.getInputProps('summary')} />

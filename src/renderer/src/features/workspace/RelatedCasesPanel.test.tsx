@@ -41,7 +41,13 @@ afterEach(() => {
 
 function renderPanel(viewer: Viewer) {
   const session = signedIn(viewer);
-  const calls = answerEvery({ 'session.current': session, 'session.activity': session, 'settings.get': settingsSnapshot(), 'cases.related': [other], 'cases.link': [{ ...other, linked: true }] });
+  const calls = answerEvery({
+    'session.current': session,
+    'session.activity': session,
+    'settings.get': settingsSnapshot(),
+    'cases.related': [other],
+    'cases.link': [{ ...other, linked: true }],
+  });
   renderWithProviders(
     <SessionGate>
       <SettingsProvider fallback={null}>
@@ -53,7 +59,7 @@ function renderPanel(viewer: Viewer) {
 }
 
 describe('Related cases (issue 18)', () => {
-  it('lists the same complainant\'s other cases with how they match, each a link to its case, and links one by hand', async () => {
+  it("lists the same complainant's other cases with how they match, each a link to its case, and links one by hand", async () => {
     const calls = renderPanel({ accountId: 'cas', name: 'Cas', roles: ['caseworker'], departments: [] });
     const row = await screen.findByTestId('related-AB12-0002-X');
     expect(within(row).getByRole('link', { name: 'AB12-0002-X' }).getAttribute('href')).toBe('/case/case-2');

@@ -15,7 +15,17 @@ import { settingsSnapshot, signedIn } from '../../test-support/fixtures';
 import { renderWithProviders } from '../../test-support/render';
 import { RestrictionControl } from './Restriction';
 
-const account = (id: string, name: string, active = true) => ({ id, name, email: '', login: id, roles: ['caseworker' as const], departments: [], active, createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true });
+const account = (id: string, name: string, active = true) => ({
+  id,
+  name,
+  email: '',
+  login: id,
+  roles: ['caseworker' as const],
+  departments: [],
+  active,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  hasPassword: true,
+});
 
 const snapshot = settingsSnapshot({ staff: [account('mara', 'Māra Manager'), account('olga', 'Olga Other'), account('gone', 'Gone Away', false)] });
 
@@ -28,7 +38,12 @@ afterEach(() => {
 
 function renderControl(viewer: Viewer, record: { id: string; restricted: boolean; restrictedTo: string[] }) {
   const session = signedIn(viewer);
-  const calls = answerEvery({ 'session.current': session, 'settings.get': snapshot, 'cases.restrict': { case: { ...record, restricted: true } }, 'session.activity': session });
+  const calls = answerEvery({
+    'session.current': session,
+    'settings.get': snapshot,
+    'cases.restrict': { case: { ...record, restricted: true } },
+    'session.activity': session,
+  });
   const onChanged = vi.fn();
   renderWithProviders(
     <SessionGate>

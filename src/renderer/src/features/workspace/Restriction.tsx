@@ -30,7 +30,14 @@ export function RestrictionControl({ record, onChanged }: { readonly record: Res
     <>
       {/* Issue 18: never squeezed by a long summary beside it, so its label is never cut ("Ierobežot…"). */}
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }} data-testid="restriction-control">
-        <Button size="xs" variant="light" color="red" leftSection={<IconLock size={14} aria-hidden />} onClick={() => setMode('restrict')} data-testid="restrict-open">
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          leftSection={<IconLock size={14} aria-hidden />}
+          onClick={() => setMode('restrict')}
+          data-testid="restrict-open"
+        >
           {record.restricted ? t('workspace.restriction.change') : t('workspace.restriction.restrict')}
         </Button>
         {record.restricted && (
@@ -39,7 +46,11 @@ export function RestrictionControl({ record, onChanged }: { readonly record: Res
           </Button>
         )}
       </Group>
-      <Modal opened={mode !== null} onClose={() => setMode(null)} title={mode === 'lift' ? t('workspace.restriction.liftTitle') : t('workspace.restriction.title')}>
+      <Modal
+        opened={mode !== null}
+        onClose={() => setMode(null)}
+        title={mode === 'lift' ? t('workspace.restriction.liftTitle') : t('workspace.restriction.title')}
+      >
         {mode && (
           <RestrictionForm
             mode={mode}
@@ -74,7 +85,9 @@ function RestrictionForm({ mode, record, onDone, onCancel }: FormProps) {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Active colleagues, and anyone already named (so a deactivated name can be taken off).
-  const choices = settings.staff.filter((member) => member.id !== me && (member.active || record.restrictedTo.includes(member.id))).map((member) => ({ value: member.id, label: member.name }));
+  const choices = settings.staff
+    .filter((member) => member.id !== me && (member.active || record.restrictedTo.includes(member.id)))
+    .map((member) => ({ value: member.id, label: member.name }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -26,16 +26,30 @@ const entry = (field: string, kept: unknown, discarded: unknown): TimelineEntry 
   recordedAt: '2026-11-23T10:05:00.000Z',
   order: 0,
   by: sync,
-  data: { field, kept: { value: kept, at: '2026-11-23T10:05:00.000Z', by: bob }, discarded: { value: discarded, at: '2026-11-23T10:00:00.000Z', by: ann }, rule: 'later-edit' },
+  data: {
+    field,
+    kept: { value: kept, at: '2026-11-23T10:05:00.000Z', by: bob },
+    discarded: { value: discarded, at: '2026-11-23T10:00:00.000Z', by: ann },
+    rule: 'later-edit',
+  },
 });
 
 describe('conflict records in the timeline', () => {
   it('show the kept and the discarded edit, who made them and when', async () => {
     answerEvery({ 'settings.get': settingsSnapshot() });
-    renderWithSettings(<CaseTimeline entries={[entry('summary', 'Monitor dead after a week', 'Monitor shows E3'), entry('workflow', { status: 'closed', stage: 1 }, { status: 'acknowledged', stage: 1 })]} />);
+    renderWithSettings(
+      <CaseTimeline
+        entries={[
+          entry('summary', 'Monitor dead after a week', 'Monitor shows E3'),
+          entry('workflow', { status: 'closed', stage: 1 }, { status: 'acknowledged', stage: 1 }),
+        ]}
+      />,
+    );
     const text = (await screen.findByTestId('timeline')).textContent ?? '';
     expect(text).toContain('Sync conflicts');
-    expect(text).toContain('Changed on two devices before they synced: Summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.');
+    expect(text).toContain(
+      'Changed on two devices before they synced: Summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.',
+    );
     expect(text).toContain('Status and stage kept “Closed, stage 1”');
     expect(text).toContain('“Acknowledged, stage 1” (Ann');
   });
@@ -106,7 +120,14 @@ describe('a case closed with its letter unposted (issue 18)', () => {
       recordedAt: '2026-11-24T10:00:00.000Z',
       order: 0,
       by: ann,
-      data: { action: 'close', from: 'resolution-communicated', to: 'closed', fromStage: 1, toStage: 1, details: 'closed-with-unposted-letter:stage1-resolution' },
+      data: {
+        action: 'close',
+        from: 'resolution-communicated',
+        to: 'closed',
+        fromStage: 1,
+        toStage: 1,
+        details: 'closed-with-unposted-letter:stage1-resolution',
+      },
     };
     renderWithSettings(<CaseTimeline entries={[closed]} />);
     expect((await screen.findByTestId('timeline')).textContent).toContain('closed knowingly with the Stage-1 resolution letter not posted');
@@ -119,7 +140,16 @@ describe('audit, signposting and status entries in the timeline (issue 18)', () 
     const base = { caseId: 'case-1', at: '2026-12-07T12:00:00.000Z', recordedAt: '2026-12-07T12:00:00.000Z', order: 0, by: ann };
     const advice = 'If you are still unhappy, contact Citizens Advice';
     const entries: TimelineEntry[] = [
-      { ...base, id: 'a1', kind: 'audit', data: { field: 'externalReferral', before: null, after: { signpostedAt: '2026-12-07T12:00:00.000Z', signpostedTo: advice, referredAt: null, referredTo: null, outcome: null, outcomeAt: null } } },
+      {
+        ...base,
+        id: 'a1',
+        kind: 'audit',
+        data: {
+          field: 'externalReferral',
+          before: null,
+          after: { signpostedAt: '2026-12-07T12:00:00.000Z', signpostedTo: advice, referredAt: null, referredTo: null, outcome: null, outcomeAt: null },
+        },
+      },
       { ...base, id: 's1', kind: 'external-signposting', data: { to: advice } },
       { ...base, id: 't1', kind: 'transition', data: { action: 'acknowledge', from: 'received', to: 'acknowledged', fromStage: 1, toStage: 1, details: '' } },
     ];
@@ -151,7 +181,14 @@ describe('an e-mail that came back in the timeline (issue 17)', () => {
       recordedAt: '2026-11-25T11:40:00.000Z',
       order: 0,
       by: ann,
-      data: { direction: 'in', channel: 'email', summary: 'E-mail not delivered to gone@example.org: 550 5.1.1 User unknown', letterId: 'mail-1', arrived: { closedCase: false }, generated: { key: 'emailNotDelivered', params: { template: 'acknowledgement', to: 'gone@example.org', reason: '550 5.1.1 User unknown' } } },
+      data: {
+        direction: 'in',
+        channel: 'email',
+        summary: 'E-mail not delivered to gone@example.org: 550 5.1.1 User unknown',
+        letterId: 'mail-1',
+        arrived: { closedCase: false },
+        generated: { key: 'emailNotDelivered', params: { template: 'acknowledgement', to: 'gone@example.org', reason: '550 5.1.1 User unknown' } },
+      },
     };
     renderWithSettings(<CaseTimeline entries={[bounced]} />, language);
     expect((await screen.findByTestId('timeline')).textContent ?? '').toContain(expected);
@@ -172,7 +209,13 @@ describe('a letter sent by e-mail in the timeline (issue 17)', () => {
       recordedAt: '2026-11-25T11:30:00.000Z',
       order: 0,
       by: ann,
-      data: { direction: 'out', channel: 'email', summary: 'E-mail sent to margaret@example.org: [Ref X] We have received your complaint', letterId: 'letter-1', generated: { key: 'emailSent', params: { template: 'acknowledgement', to: 'margaret@example.org' } } },
+      data: {
+        direction: 'out',
+        channel: 'email',
+        summary: 'E-mail sent to margaret@example.org: [Ref X] We have received your complaint',
+        letterId: 'letter-1',
+        generated: { key: 'emailSent', params: { template: 'acknowledgement', to: 'margaret@example.org' } },
+      },
     };
     renderWithSettings(<CaseTimeline entries={[emailed]} />, language);
     const text = (await screen.findByTestId('timeline')).textContent ?? '';

@@ -34,7 +34,11 @@ function describe(entry: TimelineEntry, t: TFunction, format: Formatters, lookup
       return t('timeline.inquiryResponse', { party: entry.data.partyName, response: entry.data.response });
     case 'extension':
       return entry.data.breachedAt
-        ? t('timeline.extensionAfterBreach', { breachedAt: format.dateTime(entry.data.breachedAt), date: format.dateTime(entry.data.newDueAt), reason: entry.data.reason })
+        ? t('timeline.extensionAfterBreach', {
+            breachedAt: format.dateTime(entry.data.breachedAt),
+            date: format.dateTime(entry.data.newDueAt),
+            reason: entry.data.reason,
+          })
         : t('timeline.extension', { date: format.dateTime(entry.data.newDueAt), reason: entry.data.reason });
     case 'extension-notice':
       return t('timeline.extensionNotice', { channel: t(`channels.${entry.data.channel}`) });
@@ -45,7 +49,9 @@ function describe(entry: TimelineEntry, t: TFunction, format: Formatters, lookup
     case 'external-signposting':
       return t('timeline.signposting', { to: entry.data.to });
     case 'external-referral':
-      return entry.data.outcome ? t('timeline.referralWithOutcome', { to: entry.data.to, outcome: entry.data.outcome }) : t('timeline.referral', { to: entry.data.to });
+      return entry.data.outcome
+        ? t('timeline.referralWithOutcome', { to: entry.data.to, outcome: entry.data.outcome })
+        : t('timeline.referral', { to: entry.data.to });
     case 'audit':
       return describeFieldChange(entry.data, t, format, lookups);
     case 'conflict': {

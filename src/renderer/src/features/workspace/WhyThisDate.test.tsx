@@ -15,7 +15,14 @@ import { renderWithSettings } from '../../test-support/render';
 import { WhyThisDate } from './WhyThisDate';
 
 const snapshot = latvianSettingsSnapshot({
-  calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: ['2024-12-23', '2024-12-30'], extraWorkingDays: ['2024-12-14', '2024-12-28'], workWeek: [1, 2, 3, 4, 5], dayNotes: { '2024-12-14': 'transferred from Mon 23 Dec' } },
+  calendar: {
+    region: 'LV',
+    timeZone: 'Europe/Riga',
+    closures: ['2024-12-23', '2024-12-30'],
+    extraWorkingDays: ['2024-12-14', '2024-12-28'],
+    workWeek: [1, 2, 3, 4, 5],
+    dayNotes: { '2024-12-14': 'transferred from Mon 23 Dec' },
+  },
 });
 
 const stage1: Deadline = {

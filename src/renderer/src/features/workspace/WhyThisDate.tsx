@@ -27,7 +27,14 @@ export function WhyThisDate({ deadline, extensions }: { readonly deadline: Deadl
   return (
     <Popover opened={opened} onChange={setOpened} width={460} position="bottom-start" withArrow shadow="md">
       <Popover.Target>
-        <Anchor component="button" type="button" size="xs" onClick={() => setOpened((open) => !open)} aria-expanded={opened} data-testid={`why-${deadline.kind}`}>
+        <Anchor
+          component="button"
+          type="button"
+          size="xs"
+          onClick={() => setOpened((open) => !open)}
+          aria-expanded={opened}
+          data-testid={`why-${deadline.kind}`}
+        >
           {t('deadline.why')}
         </Anchor>
       </Popover.Target>
@@ -38,7 +45,15 @@ export function WhyThisDate({ deadline, extensions }: { readonly deadline: Deadl
   );
 }
 
-function Explanation({ deadline, extensions, onClose }: { readonly deadline: Deadline; readonly extensions: readonly CaseExtension[]; readonly onClose: () => void }) {
+function Explanation({
+  deadline,
+  extensions,
+  onClose,
+}: {
+  readonly deadline: Deadline;
+  readonly extensions: readonly CaseExtension[];
+  readonly onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { settings, calendar } = useSettings();
   const format = useFormatters();
@@ -59,7 +74,9 @@ function Explanation({ deadline, extensions, onClose }: { readonly deadline: Dea
       </Group>
       {deadline.extensionId && (
         <Alert color="orange" p="xs" data-testid="why-extension">
-          <Text size="sm">{t('whyThisDate.extended', { date: format.dateTime(deadline.dueAt), procedureDate: format.dateTime(explanation.procedureDueAt) })}</Text>
+          <Text size="sm">
+            {t('whyThisDate.extended', { date: format.dateTime(deadline.dueAt), procedureDate: format.dateTime(explanation.procedureDueAt) })}
+          </Text>
           {extension && <Text size="sm">{t('whyThisDate.extensionReason', { reason: extension.reason, approvedBy: extension.approvedBy })}</Text>}
         </Alert>
       )}
@@ -104,24 +121,24 @@ function DayTable({ days }: { readonly days: readonly ExplainedDay[] }) {
       </Table.Thead>
       <Table.Tbody>
         {days.map((day, index) => (
-            <Table.Tr key={day.date} data-date={day.date} data-counted={day.counted} data-reason={day.reason}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.shortDay(day.date)}</Table.Td>
-              <Table.Td>
-                {day.counted ? (
-                  <Text size="sm" c="teal" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {t('whyThisDate.counted', { number: numbers[index] ?? 0 })}
-                  </Text>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('whyThisDate.skipped')}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {t(`dayKinds.${day.reason}`)}
-                {day.name ? ` · ${day.name}` : ''}
-              </Table.Td>
-            </Table.Tr>
+          <Table.Tr key={day.date} data-date={day.date} data-counted={day.counted} data-reason={day.reason}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.shortDay(day.date)}</Table.Td>
+            <Table.Td>
+              {day.counted ? (
+                <Text size="sm" c="teal" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {t('whyThisDate.counted', { number: numbers[index] ?? 0 })}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('whyThisDate.skipped')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {t(`dayKinds.${day.reason}`)}
+              {day.name ? ` · ${day.name}` : ''}
+            </Table.Td>
+          </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>

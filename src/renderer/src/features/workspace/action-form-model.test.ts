@@ -10,7 +10,9 @@ import { lv } from '../../i18n/locales/lv';
 import { actionFields } from './action-form-model';
 
 function translated(locale: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), locale);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), locale);
 }
 
 describe('action form labels', () => {

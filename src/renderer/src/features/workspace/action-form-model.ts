@@ -44,7 +44,16 @@ export function actionFields(action: CaseAction): ActionField[] {
 }
 
 /** What a field starts with: what the clerk would most often enter. */
-function defaultFor(action: CaseAction, path: string, widget: FieldWidget, record: CaseRecord, settings: SettingsSnapshot, now: Date, meId: string, language: LetterLanguage): unknown {
+function defaultFor(
+  action: CaseAction,
+  path: string,
+  widget: FieldWidget,
+  record: CaseRecord,
+  settings: SettingsSnapshot,
+  now: Date,
+  meId: string,
+  language: LetterLanguage,
+): unknown {
   const me = settings.staff.find((member) => member.id === meId);
   const running = record.deadlines.find((deadline) => deadline.kind === (record.stage === 2 ? 'stage2Resolution' : 'stage1Resolution'));
   switch (path) {
@@ -104,7 +113,14 @@ function setPath(target: ActionValues, path: string, value: unknown): void {
   target[head] = nested;
 }
 
-export function defaultValues(action: CaseAction, record: CaseRecord, settings: SettingsSnapshot, now: Date, me = '', language: LetterLanguage = 'en-GB'): ActionValues {
+export function defaultValues(
+  action: CaseAction,
+  record: CaseRecord,
+  settings: SettingsSnapshot,
+  now: Date,
+  me = '',
+  language: LetterLanguage = 'en-GB',
+): ActionValues {
   const values: ActionValues = {};
   for (const field of actionFields(action)) setPath(values, field.path, defaultFor(action, field.path, field.widget, record, settings, now, me, language));
   return values;

@@ -49,16 +49,26 @@ function describeChange(change: SettingChange, t: T, format: Formatters): string
     const day = (date: string) => (change.notes[date] ? `${format.shortDay(date)} (${change.notes[date]})` : format.shortDay(date));
     return [
       ...(change.added.length > 0 ? [t('timeline.deadlinesMoved.added', { setting, days: change.added.map(day).join(', ') })] : []),
-      ...(change.removed.length > 0 ? [t('timeline.deadlinesMoved.removed', { setting, days: change.removed.map((date) => format.shortDay(date)).join(', ') })] : []),
+      ...(change.removed.length > 0
+        ? [t('timeline.deadlinesMoved.removed', { setting, days: change.removed.map((date) => format.shortDay(date)).join(', ') })]
+        : []),
     ];
   }
-  return [t('timeline.deadlinesMoved.changed', { setting, before: showSettingValue(change.setting, change.before, t, format), after: showSettingValue(change.setting, change.after, t, format) })];
+  return [
+    t('timeline.deadlinesMoved.changed', {
+      setting,
+      before: showSettingValue(change.setting, change.before, t, format),
+      after: showSettingValue(change.setting, change.after, t, format),
+    }),
+  ];
 }
 
 export function describeDeadlinesMoved(data: DeadlinesMoved, t: T, format: Formatters): string {
   return [
     t(`timeline.deadlinesMoved.${data.because}`),
-    ...data.moved.map((move) => t('timeline.deadlinesMoved.moved', { deadline: t(`deadlineKinds.${move.deadline}`), from: format.dateTime(move.from), to: format.dateTime(move.to) })),
+    ...data.moved.map((move) =>
+      t('timeline.deadlinesMoved.moved', { deadline: t(`deadlineKinds.${move.deadline}`), from: format.dateTime(move.from), to: format.dateTime(move.to) }),
+    ),
     ...data.changes.flatMap((change) => describeChange(change, t, format)),
   ].join('\n');
 }

@@ -24,14 +24,25 @@ function sentence(change: FieldChange, language: Language = 'en-GB'): string {
 const signposting: FieldChange = {
   field: 'externalReferral',
   before: null,
-  after: { signpostedAt: '2026-12-07T12:00:00.000Z', signpostedTo: 'If you are still unhappy, contact Citizens Advice', referredAt: null, referredTo: null, outcome: null, outcomeAt: null },
+  after: {
+    signpostedAt: '2026-12-07T12:00:00.000Z',
+    signpostedTo: 'If you are still unhappy, contact Citizens Advice',
+    referredAt: null,
+    referredTo: null,
+    outcome: null,
+    outcomeAt: null,
+  },
 };
 
 describe('an audit entry in words (issue 18)', () => {
   it('words a recorded external referral (P-6.1) by its parts, with no JSON or field names', () => {
     const text = sentence(signposting);
-    expect(text).toBe('Independent advice and referral recorded — told where to seek advice: 7 Dec 2026, 12:00; advice given: “If you are still unhappy, contact Citizens Advice”.');
-    expect(sentence(signposting, 'lv')).toBe('Neatkarīgs padoms un nosūtīšana: reģistrēts — norādīts, kur meklēt padomu: 07.12.2026., 12:00; sniegtais padoms: “If you are still unhappy, contact Citizens Advice”.');
+    expect(text).toBe(
+      'Independent advice and referral recorded — told where to seek advice: 7 Dec 2026, 12:00; advice given: “If you are still unhappy, contact Citizens Advice”.',
+    );
+    expect(sentence(signposting, 'lv')).toBe(
+      'Neatkarīgs padoms un nosūtīšana: reģistrēts — norādīts, kur meklēt padomu: 07.12.2026., 12:00; sniegtais padoms: “If you are still unhappy, contact Citizens Advice”.',
+    );
   });
 
   it('names a complainant detail by its translated label, not its path', () => {
@@ -41,12 +52,18 @@ describe('an audit entry in words (issue 18)', () => {
   });
 
   it('translates statuses and channels, names people and complaint types, and formats times in the office time zone', () => {
-    expect(sentence({ field: 'status', before: 'investigating', after: 'awaiting-third-party' })).toBe('Status changed from Investigating to Awaiting third party.');
-    expect(sentence({ field: 'complainant.preferredChannel', before: 'email', after: 'telephone' })).toBe('Complainant (preferred channel) changed from E-mail to Telephone.');
+    expect(sentence({ field: 'status', before: 'investigating', after: 'awaiting-third-party' })).toBe(
+      'Status changed from Investigating to Awaiting third party.',
+    );
+    expect(sentence({ field: 'complainant.preferredChannel', before: 'email', after: 'telephone' })).toBe(
+      'Complainant (preferred channel) changed from E-mail to Telephone.',
+    );
     expect(sentence({ field: 'assignee', before: null, after: { id: 'ann', name: 'Ann Smith' } })).toBe('Assignee set to Ann Smith.');
     expect(sentence({ field: 'type', before: 'billing', after: 'other' })).toBe('Complaint type changed from Billing and payment to other.');
     // 1 July 2026 09:30 UTC is 10:30 in London (summer time).
-    expect(sentence({ field: 'receivedAt', before: '2026-07-01T09:30:00.000Z', after: '2026-07-01T08:30:00.000Z' })).toBe('Time received changed from 1 Jul 2026, 10:30 to 1 Jul 2026, 09:30.');
+    expect(sentence({ field: 'receivedAt', before: '2026-07-01T09:30:00.000Z', after: '2026-07-01T08:30:00.000Z' })).toBe(
+      'Time received changed from 1 Jul 2026, 10:30 to 1 Jul 2026, 09:30.',
+    );
     expect(sentence({ field: 'restrictedTo', before: [], after: ['ann'] })).toBe('People with access set to Ann Smith.');
   });
 

@@ -195,7 +195,8 @@ export function describeFieldChange(change: FieldChange, t: TFunction, format: F
   const field = fieldLabel(change.field, t);
   const before = fieldValue(key, change.before, t, format, lookups);
   const after = fieldValue(key, change.after, t, format, lookups);
-  if (isEmpty(change.before)) return isRecord(change.after) && !isPerson(change.after) ? t('timeline.fieldRecorded', { field, after }) : t('timeline.fieldSet', { field, after });
+  if (isEmpty(change.before))
+    return isRecord(change.after) && !isPerson(change.after) ? t('timeline.fieldRecorded', { field, after }) : t('timeline.fieldSet', { field, after });
   if (isEmpty(change.after)) return t('timeline.fieldCleared', { field, before });
   return t('timeline.fieldChanged', { field, before, after });
 }

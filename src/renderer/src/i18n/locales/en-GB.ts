@@ -46,7 +46,8 @@ export const enGB = {
     notPermitted: 'Your roles do not allow this page.',
     recoveryOffer: 'Unlock with the recovery key',
     recoveryTitle: 'Unlock with the recovery key',
-    recoveryIntro: 'Use this when no password opens the database here, for example after the computer’s keychain was reset. The administrator was shown the recovery key once, at team set-up.',
+    recoveryIntro:
+      'Use this when no password opens the database here, for example after the computer’s keychain was reset. The administrator was shown the recovery key once, at team set-up.',
     recoveryKey: 'Recovery key',
     recoveryKeyHint: '32 letters and digits in groups of four; case and spaces do not matter.',
     recoveryUnlock: 'Unlock',
@@ -56,8 +57,15 @@ export const enGB = {
   starting: {
     loading: 'Loading',
     encryptingTitle: 'Encrypting the database',
-    encryptingIntro: 'This profile was made before Plaint encrypted its data. It is being encrypted now, once; a large database takes a while. Keep Plaint open: nothing is lost if it stops.',
-    steps: { checked: 'Database checked', copied: 'Copy made and verified', encrypted: 'Copy encrypted and verified', switched: 'Encrypted copy in place', done: 'Key saved: done' },
+    encryptingIntro:
+      'This profile was made before Plaint encrypted its data. It is being encrypted now, once; a large database takes a while. Keep Plaint open: nothing is lost if it stops.',
+    steps: {
+      checked: 'Database checked',
+      copied: 'Copy made and verified',
+      encrypted: 'Copy encrypted and verified',
+      switched: 'Encrypted copy in place',
+      done: 'Key saved: done',
+    },
   },
   shell: {
     toggleNavigation: 'Toggle navigation',
@@ -70,13 +78,20 @@ export const enGB = {
     quickSearch: 'Find a case',
   },
   status: {
-    database: { opening: 'Database opening', ready: 'Database ready', locked: 'Database locked: sign in to open it', error: 'Database error', closed: 'Database closed' },
+    database: {
+      opening: 'Database opening',
+      ready: 'Database ready',
+      locked: 'Database locked: sign in to open it',
+      error: 'Database error',
+      closed: 'Database closed',
+    },
     connecting: 'Connecting to Plaint…',
     apiUnavailable: 'Cannot reach the Plaint services',
   },
   reports: {
     title: 'Reports',
-    intro: 'Complaints received in the range, how their deadlines went, how long they took and how they ended. Backlog and workload are the open cases now. Every number opens its cases.',
+    intro:
+      'Complaints received in the range, how their deadlines went, how long they took and how they ended. Backlog and workload are the open cases now. Every number opens its cases.',
     from: 'Received from',
     to: 'Received to',
     type: 'Type',
@@ -223,7 +238,7 @@ export const enGB = {
     savedView: 'View "{{name}}" saved',
     deleted: 'View "{{name}}" deleted',
     loading: 'Loading your views…',
-    importFailed: 'Your saved views could not be moved into Plaint\'s database; they are kept on this computer and Plaint tries again next time. {{message}}',
+    importFailed: "Your saved views could not be moved into Plaint's database; they are kept on this computer and Plaint tries again next time. {{message}}",
   },
   caseList: {
     acknowledgementUndelivered: 'Not acknowledged',
@@ -345,7 +360,8 @@ export const enGB = {
     reason: 'Why',
     extended: 'An extension replaced this date: due {{date}} instead of {{procedureDate}}.',
     extensionReason: 'Reason: {{reason}}. Approved by {{approvedBy}}.',
-    outdated: 'The working calendar or SLA policy changed since this date was computed. It is being recalculated; below is the count under the current settings.',
+    outdated:
+      'The working calendar or SLA policy changed since this date was computed. It is being recalculated; below is the count under the current settings.',
     close: 'Close',
   },
   dayKinds: {
@@ -405,13 +421,15 @@ export const enGB = {
       lifted: 'The restriction is lifted',
     },
     extensionWithoutNotice: 'An extension has no customer notice recorded yet. Tell the customer the reasons and the new deadline, then record it.',
-    acknowledgementUndelivered: 'The acknowledgement e-mail to {{to}} (sent {{sentAt}}) came back undelivered on {{bouncedAt}}: {{reason}}. The customer has not been acknowledged: post the acknowledgement letter (it is in the outgoing post), or send it to another address.',
+    acknowledgementUndelivered:
+      'The acknowledgement e-mail to {{to}} (sent {{sentAt}}) came back undelivered on {{bouncedAt}}: {{reason}}. The customer has not been acknowledged: post the acknowledgement letter (it is in the outgoing post), or send it to another address.',
     acknowledgementByTelephone: 'Told the customer by telephone…',
     acknowledgementByTelephoneWho: 'Who told them',
     acknowledgementByTelephoneWhen: 'When',
     acknowledgementByTelephoneNote: 'Note',
     acknowledgementByTelephoneSave: 'Record the call',
-    escalationAcknowledgementUndelivered: 'The escalation acknowledgement e-mail to {{to}} (sent {{sentAt}}) came back undelivered on {{bouncedAt}}: {{reason}}. The customer has not been told their escalation was received: post the escalation acknowledgement letter (it is in the outgoing post), or send it to another address.',
+    escalationAcknowledgementUndelivered:
+      'The escalation acknowledgement e-mail to {{to}} (sent {{sentAt}}) came back undelivered on {{bouncedAt}}: {{reason}}. The customer has not been told their escalation was received: post the escalation acknowledgement letter (it is in the outgoing post), or send it to another address.',
     timeTaken: 'Time taken',
     timeTakenValue: '{{hours}} h, {{days}} working days',
     acknowledgementTaken: 'Acknowledgement',
@@ -539,7 +557,8 @@ export const enGB = {
     fieldRecorded: '{{field}} recorded — {{after}}.',
     fieldChanged: '{{field}} changed from {{before}} to {{after}}.',
     fieldCleared: '{{field}} cleared (it was {{before}}).',
-    conflict: 'Changed on two devices before they synced: {{field}} kept {{kept}} ({{keptBy}}, {{keptAt}}); {{discarded}} ({{discardedBy}}, {{discardedAt}}) was not applied. The later edit wins.',
+    conflict:
+      'Changed on two devices before they synced: {{field}} kept {{kept}} ({{keptBy}}, {{keptAt}}); {{discarded}} ({{discardedBy}}, {{discardedAt}}) was not applied. The later edit wins.',
     inquiry: 'Asked {{party}}: {{question}}',
     inquiryResponse: '{{party}} answered: {{response}}',
     extension: 'Deadline extended to {{date}}: {{reason}}',
@@ -817,14 +836,22 @@ export const enGB = {
       legend: 'Kinds of day',
       previewNote: 'Shows the calendar as edited here; save to apply it to deadlines.',
     },
-    types: { id: 'Code', labelEn: 'Name (English)', labelLv: 'Name (Latvian)', retired: 'Retired', add: 'Add a type', retiredHint: 'Retired types stay on old cases but cannot be chosen for new ones.' },
+    types: {
+      id: 'Code',
+      labelEn: 'Name (English)',
+      labelLv: 'Name (Latvian)',
+      retired: 'Retired',
+      add: 'Add a type',
+      retiredHint: 'Retired types stay on old cases but cannot be chosen for new ones.',
+    },
     departments: { list: 'Departments (one per row)' },
     device: {
       note: 'These preferences apply to this computer only.{{code}}',
       closeToTray: 'Keep Plaint running in the tray when its window is closed (deadline notifications continue)',
       holdDuringQuietHours: 'Hold desktop notifications outside office hours until the next working morning',
       fileCache: 'Cache for files from the team server',
-      fileCacheNote: 'Scans and letters opened here are kept up to this size; the least recently used go first. Files not yet on the team server are always kept.',
+      fileCacheNote:
+        'Scans and letters opened here are kept up to this size; the least recently used go first. Files not yet on the team server are always kept.',
     },
     staff: {
       name: 'Name',
@@ -854,14 +881,15 @@ export const enGB = {
       title: 'Encryption at rest',
       encrypted: 'The data on this device is encrypted.',
       plaintext: 'The data on this device is not encrypted: encrypting it failed at the last start (see the log).',
-      keychain: 'The operating system\'s keychain holds the database key: Plaint opens it at start.',
+      keychain: "The operating system's keychain holds the database key: Plaint opens it at start.",
       noKeychain: 'This device has no keychain: the database opens when someone signs in with their password.',
       recoverySet: 'A recovery key has been made.',
       recoveryMissing: 'No recovery key yet: make one and keep it somewhere safe, away from this computer.',
       createRecoveryKey: 'Make a recovery key',
       replaceRecoveryKey: 'Make a new recovery key (the old one stops working)',
       recoveryKeyTitle: 'Your recovery key',
-      recoveryKeyExplain: 'This key opens the team\'s data on this device if every password is forgotten. It is shown only now: write it down or store it in a password manager. Plaint keeps no copy.',
+      recoveryKeyExplain:
+        "This key opens the team's data on this device if every password is forgotten. It is shown only now: write it down or store it in a password manager. Plaint keeps no copy.",
       stored: 'I have stored the recovery key somewhere safe',
     },
     about: {
@@ -880,9 +908,17 @@ export const enGB = {
     },
   },
   subjectAccess: {
-    caseFields: { description: 'Description', desiredOutcome: 'Outcome wanted', resolution: 'Resolution', stage2Resolution: 'Stage-2 outcome', rootCauseNote: 'Root-cause note', lessonsLearned: 'Lessons learned' },
+    caseFields: {
+      description: 'Description',
+      desiredOutcome: 'Outcome wanted',
+      resolution: 'Resolution',
+      stage2Resolution: 'Stage-2 outcome',
+      rootCauseNote: 'Root-cause note',
+      lessonsLearned: 'Lessons learned',
+    },
     title: 'Subject access',
-    intro: 'Find everything held about a person who asked for their data, confirm which matches are theirs (similar names are different people), withhold entries about third parties or staff only, each with a reason, and export one archive: a PDF summary, the original letters and scans and the files attached to the person’s complaints, notes and messages, and a JSON file of every record. The export is written to the access log.',
+    intro:
+      'Find everything held about a person who asked for their data, confirm which matches are theirs (similar names are different people), withhold entries about third parties or staff only, each with a reason, and export one archive: a PDF summary, the original letters and scans and the files attached to the person’s complaints, notes and messages, and a JSON file of every record. The export is written to the access log.',
     searchTitle: '1. Find the person',
     name: 'Name',
     email: 'E-mail',
@@ -924,10 +960,17 @@ export const enGB = {
     startOver: 'Start again',
   },
   retention: {
-    policyIntro: 'How long a closed case keeps its personal data, by its final outcome. Then it is listed below for an administrator to approve its anonymisation. Default: 6 years after closing.',
+    policyIntro:
+      'How long a closed case keeps its personal data, by its final outcome. Then it is listed below for an administrator to approve its anonymisation. Default: 6 years after closing.',
     years: 'years',
     outcome: { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld', none: 'Closed without an outcome' },
-    sections: { policy: 'Retention policy', due: 'Cases past retention', request: 'Erasure on request', register: 'Erasure register', server: 'Old revisions on the server' },
+    sections: {
+      policy: 'Retention policy',
+      due: 'Cases past retention',
+      request: 'Erasure on request',
+      register: 'Erasure register',
+      server: 'Old revisions on the server',
+    },
     lastCheck_one: 'Daily check {{when}}: {{count}} case past retention.',
     lastCheck_other: 'Daily check {{when}}: {{count}} cases past retention.',
     noCheckYet: 'The daily check has not run on this device yet.',
@@ -941,7 +984,8 @@ export const enGB = {
     approve_other: 'Anonymise {{count}} cases',
     anonymised_one: '{{count}} case anonymised on every device as it syncs.',
     anonymised_other: '{{count}} cases anonymised on every device as they sync.',
-    requestIntro: 'Find everything about the person, tick what is theirs (similar names can be different people) and erase it. Personal details, letters and scans are removed; what reports count stays.',
+    requestIntro:
+      'Find everything about the person, tick what is theirs (similar names can be different people) and erase it. Personal details, letters and scans are removed; what reports count stays.',
     search: {
       name: 'Name',
       email: 'E-mail',
@@ -964,7 +1008,8 @@ export const enGB = {
     howMany: 'Records',
     byRetention: 'Retention period ended (approved)',
     counts: '{{cases}} cases, {{timelineEntries}} timeline entries, {{letters}} letters, {{files}} files',
-    cleanIntro: 'The team server keeps old revisions of every document until its databases are compacted. After an erasure, give a CouchDB administrator login (used once, never stored) to compact the databases and purge deleted scans.',
+    cleanIntro:
+      'The team server keeps old revisions of every document until its databases are compacted. After an erasure, give a CouchDB administrator login (used once, never stored) to compact the databases and purge deleted scans.',
     adminUser: 'CouchDB administrator',
     adminPassword: 'Password',
     clean: 'Clean the server',
@@ -976,7 +1021,8 @@ export const enGB = {
   },
   backup: {
     title: 'Backups',
-    intro: 'Plaint copies the whole database, checked and encrypted as the profile is, to a folder on this computer or a drive you choose. Keep the folder off this laptop (an external drive or a network share).',
+    intro:
+      'Plaint copies the whole database, checked and encrypted as the profile is, to a folder on this computer or a drive you choose. Keep the folder off this laptop (an external drive or a network share).',
     folder: 'Backup folder',
     folderHint: 'The full path of an existing folder Plaint may write to.',
     keep: 'Generations to keep',
@@ -993,7 +1039,8 @@ export const enGB = {
     records: 'Records',
     size: 'Size',
     megabytes: '{{size}} MB',
-    restoreHint: 'To restore, use npm run restore -- --from <backup> --data-dir <new folder> (see the README): a backup is restored into a new profile, never over this one.',
+    restoreHint:
+      'To restore, use npm run restore -- --from <backup> --data-dir <new folder> (see the README): a backup is restored into a new profile, never over this one.',
     trigger: {
       manual: 'by hand',
       daily: 'daily',
@@ -1030,7 +1077,8 @@ export const enGB = {
     },
     quarantine: {
       title: 'Refused from the server',
-      intro: 'Records this device did not accept from the server because they break the rules every record keeps. They do not affect your work here; fix or remove them on the server.',
+      intro:
+        'Records this device did not accept from the server because they break the rules every record keeps. They do not affect your work here; fix or remove them on the server.',
       empty: 'Nothing refused.',
       count_one: '{{count}} record from the server was refused (see below).',
       count_other: '{{count}} records from the server were refused (see below).',
@@ -1045,7 +1093,16 @@ export const enGB = {
         'deletion-refused': 'Deleted on the server; Plaint keeps it',
         'deleted-before-arrival': 'Deleted on the server before it reached this device',
       },
-      collections: { cases: 'Case', timeline: 'Timeline entry', letters: 'Letter', files: 'File', fileChunks: 'Part of a file', settings: 'Settings', staff: 'Staff profile', deviceCodes: 'Device code' },
+      collections: {
+        cases: 'Case',
+        timeline: 'Timeline entry',
+        letters: 'Letter',
+        files: 'File',
+        fileChunks: 'Part of a file',
+        settings: 'Settings',
+        staff: 'Staff profile',
+        deviceCodes: 'Device code',
+      },
     },
     pending_one: '{{count}} change waiting for the server',
     pending_other: '{{count}} changes waiting for the server',
@@ -1056,7 +1113,8 @@ export const enGB = {
     now: 'Sync now',
     settings: {
       title: 'Team server',
-      intro: "Each device keeps all of the team's data and works offline. With sync on, changes go to and come from the team's CouchDB server whenever it can be reached.",
+      intro:
+        "Each device keeps all of the team's data and works offline. With sync on, changes go to and come from the team's CouchDB server whenever it can be reached.",
       enabled: 'Sync with the team server',
       serverUrl: 'Server address',
       serverUrlHint: 'For example https://couch.example.org or, for trying it locally, http://127.0.0.1:5984 (npm run sync-server).',
@@ -1070,12 +1128,15 @@ export const enGB = {
     },
     serverWarning: {
       title: 'This server needs no login',
-      'no-login': "Anyone who can reach the server can read the team's cases without a password. Ask the server's administrator to require a login (README, “Using Apache CouchDB”).",
-      'admin-party': 'The server has no administrator: anyone who can reach it can read, change and delete everything. Fine for trying Plaint on this computer only.',
+      'no-login':
+        "Anyone who can reach the server can read the team's cases without a password. Ask the server's administrator to require a login (README, “Using Apache CouchDB”).",
+      'admin-party':
+        'The server has no administrator: anyone who can reach it can read, change and delete everything. Fine for trying Plaint on this computer only.',
     },
     prepare: {
       title: 'Prepare the server',
-      intro: "Installs Plaint's guard in each of the team's databases, so the server itself refuses forged changes: only administrators change settings and staff, nobody rewrites the record of a case, clerks cannot move a case's workflow, and every change is in its writer's own name. Run it once when setting up the server and again after upgrading Plaint.",
+      intro:
+        "Installs Plaint's guard in each of the team's databases, so the server itself refuses forged changes: only administrators change settings and staff, nobody rewrites the record of a case, clerks cannot move a case's workflow, and every change is in its writer's own name. Run it once when setting up the server and again after upgrading Plaint.",
       username: 'CouchDB administrator',
       usernameHint: "Used once and not saved. Leave empty to use this device's sync user.",
       password: 'Administrator’s password',
@@ -1087,7 +1148,8 @@ export const enGB = {
   mail: {
     webForm: {
       title: 'Website forms',
-      intro: 'A website contact form mails one "Label: value" line per field. A new complaint from such an e-mail is filled from these labels (upper or lower case alike). An e-mail counts as a form when it gives two fields, one of them the name or the e-mail.',
+      intro:
+        'A website contact form mails one "Label: value" line per field. A new complaint from such an e-mail is filled from these labels (upper or lower case alike). An e-mail counts as a form when it gives two fields, one of them the name or the e-mail.',
       onePerLine: 'One label per line',
       fields: { name: 'Name', email: 'E-mail', phone: 'Telephone', orderNumber: 'Order number', customerNumber: 'Customer number', message: 'Message' },
       defaults: 'Restore the default labels',
@@ -1100,7 +1162,8 @@ export const enGB = {
     },
     settings: {
       title: 'Team mailbox',
-      intro: 'Plaint imports complaints and correspondence from the team mailbox over IMAP and sends e-mail over SMTP. Each device signs in with the account below; several devices may watch one mailbox. Processed messages are moved to the processed folder.',
+      intro:
+        'Plaint imports complaints and correspondence from the team mailbox over IMAP and sends e-mail over SMTP. Each device signs in with the account below; several devices may watch one mailbox. Processed messages are moved to the processed folder.',
       enabled: 'Import from the team mailbox',
       incoming: 'Incoming mail (IMAP)',
       outgoing: 'Outgoing mail (SMTP)',
@@ -1197,7 +1260,12 @@ export const enGB = {
     caseOrRoute: 'Case, or sent on to',
     undone: 'The last letter was undone',
     kind: 'What the letter is',
-    kinds: { 'new-complaint': 'New complaint', correspondence: 'About an existing case', 'escalation-request': 'Escalation request', 'not-a-complaint': 'Not a complaint' },
+    kinds: {
+      'new-complaint': 'New complaint',
+      correspondence: 'About an existing case',
+      'escalation-request': 'Escalation request',
+      'not-a-complaint': 'Not a complaint',
+    },
     receivedOn: 'Date received',
     letterDate: 'Date on the letter',
     referenceQuoted: 'Reference quoted',
@@ -1266,7 +1334,8 @@ export const enGB = {
     text: 'Letter text',
     editHint: 'Check and edit the text. Once finalised, the letter cannot change.',
     finalise: 'Finalise letter (PDF)',
-    datesCorrected: 'The letter was finalised with its date corrected: the deadline it promises had moved since it was drafted, and the letter now states the date the case will hold.',
+    datesCorrected:
+      'The letter was finalised with its date corrected: the deadline it promises had moved since it was drafted, and the letter now states the date the case will hold.',
     posted: 'Posted {{date}}',
     notPosted: 'Not posted yet',
     emailed: 'Sent by e-mail to {{to}} on {{time}}',

@@ -96,7 +96,8 @@ export const issueCodesEnGB = {
   already_emailed: 'Already sent by e-mail',
   already_posted: 'Already logged as posted',
   before_finalised: 'Cannot be before the letter was finalised',
-  letter_date_stale: 'This letter promises {{stated}}, but once it goes the deadline will be {{holds}}. Draft the letter again so that it states the right date',
+  letter_date_stale:
+    'This letter promises {{stated}}, but once it goes the deadline will be {{holds}}. Draft the letter again so that it states the right date',
   letter_date_moved: 'The date this letter promises no longer holds, so it was not sent. Draft the letter again',
   before_case: 'A letter about this case cannot have arrived before the case ({{date}})',
   unreadable: '{{name}} is not a readable PDF, JPEG, PNG or TIFF file',
@@ -148,7 +149,8 @@ export const issueCodesEnGB = {
   case_twice_in_batch: 'Another chosen letter is for the same case: post these two one at a time.',
   not_same_complainant: 'The sender is not this case’s complainant by e-mail, telephone or customer number, so its contact details were not changed.',
   export_too_large: 'The list holds too many cases to export. Narrow it with filters first.',
-  unposted_final_letter: 'The final-response letter is not posted yet, so the customer may not have it. Tick the box to close the case anyway; the case records that it was closed unposted.',
+  unposted_final_letter:
+    'The final-response letter is not posted yet, so the customer may not have it. Tick the box to close the case anyway; the case records that it was closed unposted.',
   backup_folder_not_set: 'Choose a backup folder first.',
   backup_folder_not_absolute: 'Give the full path of the folder.',
   backup_folder_missing: 'The folder {{path}} does not exist.',
@@ -169,8 +171,10 @@ export const issueCodesEnGB = {
   recovery_key_format: 'That is not a recovery key: it has 32 letters and digits, in groups of four.',
   wrong_recovery_key: 'This recovery key does not open this database. Nothing was changed. Check it against the one you stored.',
   database_not_locked: 'The database is already open: sign in with your password.',
-  backup_key_file_missing: 'The backup is encrypted but its key file is missing, so it cannot be opened. Nothing was restored. Use a backup that has its key file.',
-  backup_key_not_wrapped: 'The database key is not yet protected by a password or the keychain, and a backup never holds the key itself. Set up the team first.',
+  backup_key_file_missing:
+    'The backup is encrypted but its key file is missing, so it cannot be opened. Nothing was restored. Use a backup that has its key file.',
+  backup_key_not_wrapped:
+    'The database key is not yet protected by a password or the keychain, and a backup never holds the key itself. Set up the team first.',
   // E-mail (issue 17).
   mail_host: 'A host name or address, e.g. imap.example.com',
   mail_folder: 'A folder name without quotes or line breaks',
@@ -181,12 +185,14 @@ export const issueCodesEnGB = {
   web_form_label: 'A label without a colon, as it stands before the colon in the e-mail.',
   web_form_label_repeated: 'This label is already used for another field (or twice): each label names one field.',
   web_form_needs_name_or_email: 'Give at least one label for the name or the e-mail: a form is recognised by one of them.',
-  mail_bounce_unmatched: 'A report that an e-mail was not delivered, for an e-mail Plaint did not send (or whose sending has not reached this computer yet). It stays in the mailbox.',
+  mail_bounce_unmatched:
+    'A report that an e-mail was not delivered, for an e-mail Plaint did not send (or whose sending has not reached this computer yet). It stays in the mailbox.',
   mail_folder_missing: 'The mailbox has no folder “{{folder}}”. Check the folders in Settings → E-mail.',
   mail_too_large: 'The message is {{size}}; at most {{maximum}} is imported. It was left in the mailbox.',
   mail_malformed: 'The message is not well-formed (its MIME structure is broken or it has no sender). It was left in the mailbox.',
   mail_header_encoding: 'A header of the message is in a character set other than UTF-8 without being encoded. It was left in the mailbox.',
-  mail_attachment_refused: 'The attachment “{{name}}” is not a whole PDF, JPEG, PNG or TIFF of at most 20 MB (at most 10 per message). The message was left in the mailbox.',
+  mail_attachment_refused:
+    'The attachment “{{name}}” is not a whole PDF, JPEG, PNG or TIFF of at most 20 MB (at most 10 per message). The message was left in the mailbox.',
   mail_already_triaged: 'This e-mail has been triaged already, here or on another device.',
   mail_recipient_refused: 'The mail server refused the recipient. The refusal is noted on the case.',
   person_search_empty: 'Give a name, e-mail, phone number or postcode to search for.',

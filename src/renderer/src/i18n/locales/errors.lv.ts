@@ -92,7 +92,8 @@ export const issueCodesLv = {
   already_emailed: 'Jau nosūtīta pa e-pastu',
   already_posted: 'Jau reģistrēta kā nosūtīta',
   before_finalised: 'Nevar būt pirms vēstules pabeigšanas',
-  letter_date_stale: 'Šajā vēstulē solīts {{stated}}, bet pēc tās nosūtīšanas termiņš būs {{holds}}. Sagatavojiet vēstuli no jauna, lai tajā būtu pareizais datums',
+  letter_date_stale:
+    'Šajā vēstulē solīts {{stated}}, bet pēc tās nosūtīšanas termiņš būs {{holds}}. Sagatavojiet vēstuli no jauna, lai tajā būtu pareizais datums',
   letter_date_moved: 'Šajā vēstulē solītais datums vairs nav spēkā, tāpēc tā netika nosūtīta. Sagatavojiet vēstuli no jauna',
   before_case: 'Vēstule par šo lietu nevar būt saņemta pirms lietas ({{date}})',
   unreadable: '{{name}} nav nolasāms PDF, JPEG, PNG vai TIFF fails',
@@ -144,7 +145,8 @@ export const issueCodesLv = {
   case_twice_in_batch: 'Vēl viena izvēlētā vēstule ir tajā pašā lietā: reģistrējiet šīs divas pa vienai.',
   not_same_complainant: 'Sūtītājs pēc e-pasta, tālruņa vai klienta numura nav šīs lietas sūdzības iesniedzējs, tāpēc kontaktinformācija netika mainīta.',
   export_too_large: 'Sarakstā ir pārāk daudz lietu eksportam. Vispirms sašauriniet to ar filtriem.',
-  unposted_final_letter: 'Galīgās atbildes vēstule vēl nav nosūtīta, tāpēc klients to, iespējams, nav saņēmis. Atzīmējiet izvēles rūtiņu, lai tomēr slēgtu lietu; lietā tiks ierakstīts, ka tā slēgta, vēstuli nenosūtot.',
+  unposted_final_letter:
+    'Galīgās atbildes vēstule vēl nav nosūtīta, tāpēc klients to, iespējams, nav saņēmis. Atzīmējiet izvēles rūtiņu, lai tomēr slēgtu lietu; lietā tiks ierakstīts, ka tā slēgta, vēstuli nenosūtot.',
   backup_folder_not_set: 'Vispirms izvēlieties rezerves kopiju mapi.',
   backup_folder_not_absolute: 'Norādiet pilnu mapes ceļu.',
   backup_folder_missing: 'Mape {{path}} neeksistē.',
@@ -165,8 +167,10 @@ export const issueCodesLv = {
   recovery_key_format: 'Tā nav atkopšanas atslēga: tajā ir 32 burti un cipari, grupās pa četriem.',
   wrong_recovery_key: 'Šī atkopšanas atslēga neatver šo datubāzi. Nekas netika mainīts. Salīdziniet to ar saglabāto.',
   database_not_locked: 'Datubāze jau ir atvērta: pierakstieties ar savu paroli.',
-  backup_key_file_missing: 'Rezerves kopija ir šifrēta, bet tās atslēgu faila nav, tāpēc to nevar atvērt. Nekas netika atjaunots. Izmantojiet rezerves kopiju ar atslēgu failu.',
-  backup_key_not_wrapped: 'Datubāzes atslēga vēl nav aizsargāta ar paroli vai atslēgu glabātuvi, un rezerves kopijā pašu atslēgu nekad neglabā. Vispirms iestatiet komandu.',
+  backup_key_file_missing:
+    'Rezerves kopija ir šifrēta, bet tās atslēgu faila nav, tāpēc to nevar atvērt. Nekas netika atjaunots. Izmantojiet rezerves kopiju ar atslēgu failu.',
+  backup_key_not_wrapped:
+    'Datubāzes atslēga vēl nav aizsargāta ar paroli vai atslēgu glabātuvi, un rezerves kopijā pašu atslēgu nekad neglabā. Vispirms iestatiet komandu.',
   // E-pasts (issue 17).
   mail_host: 'Servera nosaukums vai adrese, piemēram, imap.example.com',
   mail_folder: 'Mapes nosaukums bez pēdiņām un rindu pārnesumiem',
@@ -177,12 +181,14 @@ export const issueCodesLv = {
   web_form_label: 'Nosaukums bez kola, kā tas e-pastā ir pirms kola.',
   web_form_label_repeated: 'Šis nosaukums jau ir izmantots citam laukam (vai divreiz): katrs nosaukums apzīmē vienu lauku.',
   web_form_needs_name_or_email: 'Norādiet vismaz vienu nosaukumu vārdam vai e-pastam: veidlapu atpazīst pēc viena no tiem.',
-  mail_bounce_unmatched: 'Ziņojums par nepiegādātu e-pastu, ko Plaint nav sūtījis (vai kura nosūtīšana vēl nav sinhronizēta uz šo datoru). Tas paliek pastkastē.',
+  mail_bounce_unmatched:
+    'Ziņojums par nepiegādātu e-pastu, ko Plaint nav sūtījis (vai kura nosūtīšana vēl nav sinhronizēta uz šo datoru). Tas paliek pastkastē.',
   mail_folder_missing: 'Pastkastē nav mapes “{{folder}}”. Pārbaudiet mapes sadaļā Iestatījumi → E-pasts.',
   mail_too_large: 'Vēstule ir {{size}}; tiek importēts ne vairāk kā {{maximum}}. Tā palika pastkastē.',
   mail_malformed: 'Vēstule nav pareizi veidota (bojāta MIME struktūra vai nav sūtītāja). Tā palika pastkastē.',
   mail_header_encoding: 'Vēstules galvene ir nekodētā rakstzīmju kopā, kas nav UTF-8. Tā palika pastkastē.',
-  mail_attachment_refused: 'Pielikums “{{name}}” nav vesels PDF, JPEG, PNG vai TIFF fails līdz 20 MB (ne vairāk kā 10 vienā vēstulē). Vēstule palika pastkastē.',
+  mail_attachment_refused:
+    'Pielikums “{{name}}” nav vesels PDF, JPEG, PNG vai TIFF fails līdz 20 MB (ne vairāk kā 10 vienā vēstulē). Vēstule palika pastkastē.',
   mail_already_triaged: 'Šis e-pasts jau ir šķirots šajā vai citā ierīcē.',
   mail_recipient_refused: 'Pasta serveris atteica adresātu. Atteikums ir atzīmēts lietā.',
   person_search_empty: 'Norādiet vārdu, e-pastu, tālruni vai pasta indeksu, ko meklēt.',

@@ -41,7 +41,8 @@ export const lv = {
     createTeam: 'Izveidot komandu un pieteikties',
     recoveryOffer: 'Atbloķēt ar atkopšanas atslēgu',
     recoveryTitle: 'Atbloķēt ar atkopšanas atslēgu',
-    recoveryIntro: 'Izmantojiet šo, ja neviena parole šeit neatver datubāzi, piemēram, pēc datora atslēgu glabātuves atiestatīšanas. Administratoram atkopšanas atslēga tika parādīta vienreiz, izveidojot komandu.',
+    recoveryIntro:
+      'Izmantojiet šo, ja neviena parole šeit neatver datubāzi, piemēram, pēc datora atslēgu glabātuves atiestatīšanas. Administratoram atkopšanas atslēga tika parādīta vienreiz, izveidojot komandu.',
     recoveryKey: 'Atkopšanas atslēga',
     recoveryKeyHint: '32 burti un cipari, grupās pa četriem; lielie burti un atstarpes nav svarīgi.',
     recoveryUnlock: 'Atbloķēt',
@@ -57,8 +58,15 @@ export const lv = {
   starting: {
     loading: 'Ielādē',
     encryptingTitle: 'Datubāze tiek šifrēta',
-    encryptingIntro: 'Šis profils izveidots, pirms Plaint šifrēja savus datus. Tagad tas tiek šifrēts, vienreiz; liela datubāze prasa laiku. Neaizveriet Plaint: ja tas apstājas, nekas nezūd.',
-    steps: { checked: 'Datubāze pārbaudīta', copied: 'Kopija izveidota un pārbaudīta', encrypted: 'Kopija šifrēta un pārbaudīta', switched: 'Šifrētā kopija ielikta vietā', done: 'Atslēga saglabāta: gatavs' },
+    encryptingIntro:
+      'Šis profils izveidots, pirms Plaint šifrēja savus datus. Tagad tas tiek šifrēts, vienreiz; liela datubāze prasa laiku. Neaizveriet Plaint: ja tas apstājas, nekas nezūd.',
+    steps: {
+      checked: 'Datubāze pārbaudīta',
+      copied: 'Kopija izveidota un pārbaudīta',
+      encrypted: 'Kopija šifrēta un pārbaudīta',
+      switched: 'Šifrētā kopija ielikta vietā',
+      done: 'Atslēga saglabāta: gatavs',
+    },
   },
   shell: {
     toggleNavigation: 'Rādīt vai slēpt navigāciju',
@@ -71,13 +79,20 @@ export const lv = {
     quickSearch: 'Atrast lietu',
   },
   status: {
-    database: { opening: 'Datubāze tiek atvērta', ready: 'Datubāze gatava', locked: 'Datubāze slēgta: pierakstieties, lai to atvērtu', error: 'Datubāzes kļūda', closed: 'Datubāze aizvērta' },
+    database: {
+      opening: 'Datubāze tiek atvērta',
+      ready: 'Datubāze gatava',
+      locked: 'Datubāze slēgta: pierakstieties, lai to atvērtu',
+      error: 'Datubāzes kļūda',
+      closed: 'Datubāze aizvērta',
+    },
     connecting: 'Savienojas ar Plaint…',
     apiUnavailable: 'Plaint pakalpojumi nav sasniedzami',
   },
   reports: {
     title: 'Pārskati',
-    intro: 'Periodā saņemtās sūdzības, kā tika ievēroti to termiņi, cik ilgi tās risināja un kā tās beidzās. Neizskatītās lietas un noslodze ir pašlaik atvērtās lietas. Katrs skaitlis atver savas lietas.',
+    intro:
+      'Periodā saņemtās sūdzības, kā tika ievēroti to termiņi, cik ilgi tās risināja un kā tās beidzās. Neizskatītās lietas un noslodze ir pašlaik atvērtās lietas. Katrs skaitlis atver savas lietas.',
     from: 'Saņemtas no',
     to: 'Saņemtas līdz',
     type: 'Veids',
@@ -317,7 +332,13 @@ export const lv = {
     escalationAcknowledgement: 'Eskalācijas apstiprinājums',
     stage2Resolution: '2. posma risinājums',
   },
-  deadlineStates: { 'on-track': 'Laikā', 'due-soon': 'Termiņš tuvojas', breached: 'Kavēts', 'met-on-time': 'Izpildīts laikā', 'met-late': 'Izpildīts ar kavējumu' },
+  deadlineStates: {
+    'on-track': 'Laikā',
+    'due-soon': 'Termiņš tuvojas',
+    breached: 'Kavēts',
+    'met-on-time': 'Izpildīts laikā',
+    'met-late': 'Izpildīts ar kavējumu',
+  },
   deadline: {
     dueIn: 'termiņš pēc {{time}}',
     overdue: 'kavēts par {{time}}',
@@ -354,7 +375,8 @@ export const lv = {
     reason: 'Kāpēc',
     extended: 'Šo datumu aizstāja pagarinājums: termiņš {{date}}, nevis {{procedureDate}}.',
     extensionReason: 'Iemesls: {{reason}}. Apstiprināja: {{approvedBy}}.',
-    outdated: 'Kopš šis datums aprēķināts, mainījies darba kalendārs vai SLA politika. Tas tiek pārrēķināts; zemāk — skaitījums pēc pašreizējiem iestatījumiem.',
+    outdated:
+      'Kopš šis datums aprēķināts, mainījies darba kalendārs vai SLA politika. Tas tiek pārrēķināts; zemāk — skaitījums pēc pašreizējiem iestatījumiem.',
     close: 'Aizvērt',
   },
   dayKinds: {
@@ -414,13 +436,15 @@ export const lv = {
       lifted: 'Piekļuves ierobežojums atcelts',
     },
     extensionWithoutNotice: 'Pagarinājumam vēl nav reģistrēts paziņojums klientam. Paziņojiet klientam iemeslus un jauno termiņu, tad reģistrējiet to.',
-    acknowledgementUndelivered: 'Apstiprinājuma e-pasts uz {{to}} (nosūtīts {{sentAt}}) {{bouncedAt}} atnāca atpakaļ nepiegādāts: {{reason}}. Klients vēl nav saņēmis apstiprinājumu: nosūtiet apstiprinājuma vēstuli pa pastu (tā ir izejošajā pastā) vai nosūtiet to uz citu adresi.',
+    acknowledgementUndelivered:
+      'Apstiprinājuma e-pasts uz {{to}} (nosūtīts {{sentAt}}) {{bouncedAt}} atnāca atpakaļ nepiegādāts: {{reason}}. Klients vēl nav saņēmis apstiprinājumu: nosūtiet apstiprinājuma vēstuli pa pastu (tā ir izejošajā pastā) vai nosūtiet to uz citu adresi.',
     acknowledgementByTelephone: 'Klientam paziņots pa tālruni…',
     acknowledgementByTelephoneWho: 'Kas paziņoja',
     acknowledgementByTelephoneWhen: 'Kad',
     acknowledgementByTelephoneNote: 'Piezīme',
     acknowledgementByTelephoneSave: 'Reģistrēt zvanu',
-    escalationAcknowledgementUndelivered: 'Eskalācijas apstiprinājuma e-pasts uz {{to}} (nosūtīts {{sentAt}}) {{bouncedAt}} atnāca atpakaļ nepiegādāts: {{reason}}. Klientam vēl nav paziņots, ka eskalācija saņemta: nosūtiet eskalācijas apstiprinājuma vēstuli pa pastu (tā ir izejošajā pastā) vai nosūtiet to uz citu adresi.',
+    escalationAcknowledgementUndelivered:
+      'Eskalācijas apstiprinājuma e-pasts uz {{to}} (nosūtīts {{sentAt}}) {{bouncedAt}} atnāca atpakaļ nepiegādāts: {{reason}}. Klientam vēl nav paziņots, ka eskalācija saņemta: nosūtiet eskalācijas apstiprinājuma vēstuli pa pastu (tā ir izejošajā pastā) vai nosūtiet to uz citu adresi.',
     timeTaken: 'Patērētais laiks',
     timeTakenValue: '{{hours}} st., {{days}} darba dienas',
     acknowledgementTaken: 'Apstiprinājums',
@@ -548,7 +572,8 @@ export const lv = {
     fieldChanged: '{{field}}: mainīts no {{before}} uz {{after}}.',
     fieldCleared: '{{field}}: dzēsts (bija {{before}}).',
     stage: '{{stage}}. posms',
-    conflict: 'Mainīts divās ierīcēs pirms sinhronizācijas: laukā {{field}} paturēts {{kept}} ({{keptBy}}, {{keptAt}}); {{discarded}} ({{discardedBy}}, {{discardedAt}}) netika piemērots. Uzvar vēlākais labojums.',
+    conflict:
+      'Mainīts divās ierīcēs pirms sinhronizācijas: laukā {{field}} paturēts {{kept}} ({{keptBy}}, {{keptAt}}); {{discarded}} ({{discardedBy}}, {{discardedAt}}) netika piemērots. Uzvar vēlākais labojums.',
     inquiry: 'Jautāts {{party}}: {{question}}',
     inquiryResponse: '{{party}} atbildēja: {{response}}',
     extension: 'Termiņš pagarināts līdz {{date}}: {{reason}}',
@@ -827,14 +852,22 @@ export const lv = {
       legend: 'Dienu veidi',
       previewNote: 'Rāda kalendāru, kā tas šeit labots; saglabājiet, lai to piemērotu termiņiem.',
     },
-    types: { id: 'Kods', labelEn: 'Nosaukums (angliski)', labelLv: 'Nosaukums (latviski)', retired: 'Vairs netiek lietots', add: 'Pievienot veidu', retiredHint: 'Vairs nelietotie veidi paliek vecajās lietās, bet jaunām lietām tos izvēlēties nevar.' },
+    types: {
+      id: 'Kods',
+      labelEn: 'Nosaukums (angliski)',
+      labelLv: 'Nosaukums (latviski)',
+      retired: 'Vairs netiek lietots',
+      add: 'Pievienot veidu',
+      retiredHint: 'Vairs nelietotie veidi paliek vecajās lietās, bet jaunām lietām tos izvēlēties nevar.',
+    },
     departments: { list: 'Nodaļas (katra rindā)' },
     device: {
       note: 'Šie iestatījumi attiecas tikai uz šo datoru.{{code}}',
       closeToTray: 'Aizverot logu, turpināt darboties paziņojumu joslā (paziņojumi par termiņiem turpinās)',
       holdDuringQuietHours: 'Ārpus biroja darba laika darbvirsmas paziņojumus aizturēt līdz nākamās darba dienas rītam',
       fileCache: 'Kešatmiņa failiem no komandas servera',
-      fileCacheNote: 'Šeit atvērtie skenējumi un vēstules tiek glabāti līdz šim apjomam; vispirms tiek dzēsti visilgāk neizmantotie. Faili, kas vēl nav komandas serverī, tiek glabāti vienmēr.',
+      fileCacheNote:
+        'Šeit atvērtie skenējumi un vēstules tiek glabāti līdz šim apjomam; vispirms tiek dzēsti visilgāk neizmantotie. Faili, kas vēl nav komandas serverī, tiek glabāti vienmēr.',
     },
     staff: {
       name: 'Vārds, uzvārds',
@@ -855,7 +888,8 @@ export const lv = {
       newPassword: 'Jaunā parole',
       idleLock: 'Bloķēt Plaint pēc tik minūtēm bez darbības',
       changePassword: 'Mainīt paroli',
-      loginClashes: 'Divās ierīcēs bezsaistē tika izveidoti konti ar vienu un to pašu lietotājvārdu. Pirmais izveidotais konts to patur; piešķiriet vēlākajam citu lietotājvārdu.',
+      loginClashes:
+        'Divās ierīcēs bezsaistē tika izveidoti konti ar vienu un to pašu lietotājvārdu. Pirmais izveidotais konts to patur; piešķiriet vēlākajam citu lietotājvārdu.',
       loginClash: 'Lietotājvārds ir arī kontam {{name}}',
       changeLogin: 'Piešķirt citu lietotājvārdu',
       newLoginFor: 'Jauns lietotājvārds: {{name}}',
@@ -871,7 +905,8 @@ export const lv = {
       createRecoveryKey: 'Izveidot atkopšanas atslēgu',
       replaceRecoveryKey: 'Izveidot jaunu atkopšanas atslēgu (vecā vairs nedarbosies)',
       recoveryKeyTitle: 'Jūsu atkopšanas atslēga',
-      recoveryKeyExplain: 'Šī atslēga atver komandas datus šajā ierīcē, ja visas paroles ir aizmirstas. Tā tiek parādīta tikai tagad: pierakstiet to vai saglabājiet paroļu pārvaldniekā. Plaint kopiju neglabā.',
+      recoveryKeyExplain:
+        'Šī atslēga atver komandas datus šajā ierīcē, ja visas paroles ir aizmirstas. Tā tiek parādīta tikai tagad: pierakstiet to vai saglabājiet paroļu pārvaldniekā. Plaint kopiju neglabā.',
       stored: 'Esmu saglabājis atkopšanas atslēgu drošā vietā',
     },
     about: {
@@ -890,9 +925,17 @@ export const lv = {
     },
   },
   subjectAccess: {
-    caseFields: { description: 'Apraksts', desiredOutcome: 'Vēlamais iznākums', resolution: 'Risinājums', stage2Resolution: '2. posma lēmums', rootCauseNote: 'Pamatcēloņa piezīme', lessonsLearned: 'Gūtās atziņas' },
+    caseFields: {
+      description: 'Apraksts',
+      desiredOutcome: 'Vēlamais iznākums',
+      resolution: 'Risinājums',
+      stage2Resolution: '2. posma lēmums',
+      rootCauseNote: 'Pamatcēloņa piezīme',
+      lessonsLearned: 'Gūtās atziņas',
+    },
     title: 'Datu subjekta piekļuve',
-    intro: 'Atrodiet visu, kas glabāts par personu, kura pieprasījusi savus datus, apstipriniet, kuri atradumi ir viņas (līdzīgi vārdi ir dažādas personas), neizpaudiet ierakstus, kas attiecas tikai uz trešajām personām vai darbiniekiem, katram norādot iemeslu, un eksportējiet vienu arhīvu: PDF kopsavilkumu, oriģinālās vēstules un skenējumus, personas sūdzībām, piezīmēm un ziņām pievienotos failus un JSON failu ar visiem ierakstiem. Eksports tiek ierakstīts piekļuves žurnālā.',
+    intro:
+      'Atrodiet visu, kas glabāts par personu, kura pieprasījusi savus datus, apstipriniet, kuri atradumi ir viņas (līdzīgi vārdi ir dažādas personas), neizpaudiet ierakstus, kas attiecas tikai uz trešajām personām vai darbiniekiem, katram norādot iemeslu, un eksportējiet vienu arhīvu: PDF kopsavilkumu, oriģinālās vēstules un skenējumus, personas sūdzībām, piezīmēm un ziņām pievienotos failus un JSON failu ar visiem ierakstiem. Eksports tiek ierakstīts piekļuves žurnālā.',
     searchTitle: '1. Atrodiet personu',
     name: 'Vārds',
     email: 'E-pasts',
@@ -914,7 +957,8 @@ export const lv = {
     withCase: 'Iekļauta ar savu lietu',
     review: 'Pārskatīt atlasītos atradumus',
     reviewTitle: '2. Pārskatiet un neizpaudiet',
-    reviewHint: 'Viss zemāk tiks iekļauts eksportā. Izslēdziet vai aizklājiet to, kas attiecas tikai uz trešajām personām vai darbiniekiem, un norādiet iemeslu.',
+    reviewHint:
+      'Viss zemāk tiks iekļauts eksportā. Izslēdziet vai aizklājiet to, kas attiecas tikai uz trešajām personām vai darbiniekiem, un norādiet iemeslu.',
     include: 'Iekļaut',
     redact: 'Aizklāt',
     exclude: 'Izslēgt',
@@ -934,10 +978,17 @@ export const lv = {
     startOver: 'Sākt no jauna',
   },
   retention: {
-    policyIntro: 'Cik ilgi slēgta lieta glabā personas datus atkarībā no tās gala iznākuma. Pēc tam tā tiek parādīta zemāk, lai administrators apstiprina tās anonimizēšanu. Pēc noklusējuma: 6 gadi pēc slēgšanas.',
+    policyIntro:
+      'Cik ilgi slēgta lieta glabā personas datus atkarībā no tās gala iznākuma. Pēc tam tā tiek parādīta zemāk, lai administrators apstiprina tās anonimizēšanu. Pēc noklusējuma: 6 gadi pēc slēgšanas.',
     years: 'gadi',
     outcome: { upheld: 'Apmierināta', 'partly-upheld': 'Daļēji apmierināta', 'not-upheld': 'Noraidīta', none: 'Slēgta bez iznākuma' },
-    sections: { policy: 'Glabāšanas politika', due: 'Lietas ar beigušos glabāšanas termiņu', request: 'Dzēšana pēc pieprasījuma', register: 'Dzēšanas reģistrs', server: 'Vecās versijas serverī' },
+    sections: {
+      policy: 'Glabāšanas politika',
+      due: 'Lietas ar beigušos glabāšanas termiņu',
+      request: 'Dzēšana pēc pieprasījuma',
+      register: 'Dzēšanas reģistrs',
+      server: 'Vecās versijas serverī',
+    },
     lastCheck_zero: 'Ikdienas pārbaude {{when}}: {{count}} lietu ar beigušos termiņu.',
     lastCheck_one: 'Ikdienas pārbaude {{when}}: {{count}} lieta ar beigušos termiņu.',
     lastCheck_other: 'Ikdienas pārbaude {{when}}: {{count}} lietas ar beigušos termiņu.',
@@ -954,7 +1005,8 @@ export const lv = {
     anonymised_zero: '{{count}} lietu anonimizēs katrā ierīcē, tiklīdz tā sinhronizēsies.',
     anonymised_one: '{{count}} lietu anonimizēs katrā ierīcē, tiklīdz tā sinhronizēsies.',
     anonymised_other: '{{count}} lietas anonimizēs katrā ierīcē, tiklīdz tās sinhronizēsies.',
-    requestIntro: 'Atrodiet visu par personu, atzīmējiet, kas ir tās (līdzīgi vārdi var piederēt dažādām personām), un dzēsiet. Personas dati, vēstules un skenējumi tiek noņemti; tas, ko skaita pārskati, paliek.',
+    requestIntro:
+      'Atrodiet visu par personu, atzīmējiet, kas ir tās (līdzīgi vārdi var piederēt dažādām personām), un dzēsiet. Personas dati, vēstules un skenējumi tiek noņemti; tas, ko skaita pārskati, paliek.',
     search: {
       name: 'Vārds',
       email: 'E-pasts',
@@ -978,7 +1030,8 @@ export const lv = {
     howMany: 'Ieraksti',
     byRetention: 'Beidzies glabāšanas termiņš (apstiprināts)',
     counts: 'lietas {{cases}}, hronoloģijas ieraksti {{timelineEntries}}, vēstules {{letters}}, faili {{files}}',
-    cleanIntro: 'Komandas serveris glabā katra dokumenta vecās versijas, līdz tā datubāzes tiek saspiestas. Pēc dzēšanas norādiet CouchDB administratora pieteikumvārdu (izmanto vienreiz, neglabā), lai saspiestu datubāzes un attīrītu dzēstos skenējumus.',
+    cleanIntro:
+      'Komandas serveris glabā katra dokumenta vecās versijas, līdz tā datubāzes tiek saspiestas. Pēc dzēšanas norādiet CouchDB administratora pieteikumvārdu (izmanto vienreiz, neglabā), lai saspiestu datubāzes un attīrītu dzēstos skenējumus.',
     adminUser: 'CouchDB administrators',
     adminPassword: 'Parole',
     clean: 'Attīrīt serveri',
@@ -990,7 +1043,8 @@ export const lv = {
   },
   backup: {
     title: 'Rezerves kopijas',
-    intro: 'Plaint kopē visu datubāzi, pārbaudītu un šifrētu tāpat kā profils, mapē šajā datorā vai jūsu izvēlētā diskā. Glabājiet mapi ārpus šī klēpjdatora (ārējā diskā vai tīkla mapē).',
+    intro:
+      'Plaint kopē visu datubāzi, pārbaudītu un šifrētu tāpat kā profils, mapē šajā datorā vai jūsu izvēlētā diskā. Glabājiet mapi ārpus šī klēpjdatora (ārējā diskā vai tīkla mapē).',
     folder: 'Rezerves kopiju mape',
     folderHint: 'Pilns ceļš uz esošu mapi, kurā Plaint drīkst rakstīt.',
     keep: 'Cik kopijas glabāt',
@@ -1007,14 +1061,22 @@ export const lv = {
     records: 'Ieraksti',
     size: 'Izmērs',
     megabytes: '{{size}} MB',
-    restoreHint: 'Lai atjaunotu, izmantojiet npm run restore -- --from <kopija> --data-dir <jauna mape> (skatiet README): kopiju atjauno jaunā profilā, nekad pāri šim.',
+    restoreHint:
+      'Lai atjaunotu, izmantojiet npm run restore -- --from <kopija> --data-dir <jauna mape> (skatiet README): kopiju atjauno jaunā profilā, nekad pāri šim.',
     trigger: {
       manual: 'manuāli',
       daily: 'ikdienas',
     },
   },
   sync: {
-    state: { off: 'Sinhronizācija izslēgta', offline: 'Bezsaistē', connecting: 'Savienojas…', syncing: 'Sinhronizē', 'up-to-date': 'Sinhronizēts', error: 'Sinhronizācijas problēma' },
+    state: {
+      off: 'Sinhronizācija izslēgta',
+      offline: 'Bezsaistē',
+      connecting: 'Savienojas…',
+      syncing: 'Sinhronizē',
+      'up-to-date': 'Sinhronizēts',
+      error: 'Sinhronizācijas problēma',
+    },
     badge: {
       off: 'Sinhr. izslēgta',
       offline: 'Bezsaistē',
@@ -1046,7 +1108,8 @@ export const lv = {
     },
     quarantine: {
       title: 'No servera noraidītais',
-      intro: 'Ieraksti, ko šī ierīce no servera nepieņēma, jo tie pārkāpj noteikumus, kas jāievēro katram ierakstam. Tie neietekmē darbu šeit; izlabojiet vai dzēsiet tos serverī.',
+      intro:
+        'Ieraksti, ko šī ierīce no servera nepieņēma, jo tie pārkāpj noteikumus, kas jāievēro katram ierakstam. Tie neietekmē darbu šeit; izlabojiet vai dzēsiet tos serverī.',
       empty: 'Nekas nav noraidīts.',
       count_zero: '{{count}} ierakstu no servera noraidīja (skatīt zemāk).',
       count_one: '{{count}} ierakstu no servera noraidīja (skatīt zemāk).',
@@ -1062,7 +1125,16 @@ export const lv = {
         'deletion-refused': 'Dzēsts serverī; Plaint to patur',
         'deleted-before-arrival': 'Dzēsts serverī, pirms tas sasniedza šo ierīci',
       },
-      collections: { cases: 'Lieta', timeline: 'Hronoloģijas ieraksts', letters: 'Vēstule', files: 'Fails', fileChunks: 'Faila daļa', settings: 'Iestatījumi', staff: 'Darbinieka profils', deviceCodes: 'Ierīces kods' },
+      collections: {
+        cases: 'Lieta',
+        timeline: 'Hronoloģijas ieraksts',
+        letters: 'Vēstule',
+        files: 'Fails',
+        fileChunks: 'Faila daļa',
+        settings: 'Iestatījumi',
+        staff: 'Darbinieka profils',
+        deviceCodes: 'Ierīces kods',
+      },
     },
     pending_zero: '{{count}} izmaiņu gaida serveri',
     pending_one: '{{count}} izmaiņa gaida serveri',
@@ -1074,7 +1146,8 @@ export const lv = {
     now: 'Sinhronizēt tagad',
     settings: {
       title: 'Komandas serveris',
-      intro: 'Katra ierīce glabā visus komandas datus un strādā bezsaistē. Ja sinhronizācija ieslēgta, izmaiņas tiek sūtītas uz komandas CouchDB serveri un saņemtas no tā, kad vien tas ir sasniedzams.',
+      intro:
+        'Katra ierīce glabā visus komandas datus un strādā bezsaistē. Ja sinhronizācija ieslēgta, izmaiņas tiek sūtītas uz komandas CouchDB serveri un saņemtas no tā, kad vien tas ir sasniedzams.',
       enabled: 'Sinhronizēt ar komandas serveri',
       serverUrl: 'Servera adrese',
       serverUrlHint: 'Piemēram, https://couch.example.org vai, izmēģināšanai lokāli, http://127.0.0.1:5984 (npm run sync-server).',
@@ -1088,12 +1161,15 @@ export const lv = {
     },
     serverWarning: {
       title: 'Šim serverim nav vajadzīga pieteikšanās',
-      'no-login': 'Ikviens, kas var sasniegt serveri, var bez paroles lasīt komandas lietas. Lūdziet servera administratoram pieprasīt pieteikšanos (README, “Using Apache CouchDB”).',
-      'admin-party': 'Serverim nav administratora: ikviens, kas to var sasniegt, var lasīt, mainīt un dzēst visu. Derīgs tikai Plaint izmēģināšanai šajā datorā.',
+      'no-login':
+        'Ikviens, kas var sasniegt serveri, var bez paroles lasīt komandas lietas. Lūdziet servera administratoram pieprasīt pieteikšanos (README, “Using Apache CouchDB”).',
+      'admin-party':
+        'Serverim nav administratora: ikviens, kas to var sasniegt, var lasīt, mainīt un dzēst visu. Derīgs tikai Plaint izmēģināšanai šajā datorā.',
     },
     prepare: {
       title: 'Sagatavot serveri',
-      intro: 'Uzstāda Plaint aizsardzību katrā komandas datubāzē, lai pats serveris atteiktu viltotas izmaiņas: iestatījumus un darbiniekus maina tikai administratori, neviens nepārraksta lietas vēsturi, lietvedis nevar mainīt lietas darba plūsmu, un katra izmaiņa ir tās rakstītāja vārdā. Izpildiet to, iestatot serveri, un atkārtoti pēc Plaint atjaunināšanas.',
+      intro:
+        'Uzstāda Plaint aizsardzību katrā komandas datubāzē, lai pats serveris atteiktu viltotas izmaiņas: iestatījumus un darbiniekus maina tikai administratori, neviens nepārraksta lietas vēsturi, lietvedis nevar mainīt lietas darba plūsmu, un katra izmaiņa ir tās rakstītāja vārdā. Izpildiet to, iestatot serveri, un atkārtoti pēc Plaint atjaunināšanas.',
       username: 'CouchDB administrators',
       usernameHint: 'Tiek izmantots vienreiz un netiek saglabāts. Atstājiet tukšu, lai izmantotu šīs ierīces sinhronizācijas lietotāju.',
       password: 'Administratora parole',
@@ -1105,7 +1181,8 @@ export const lv = {
   mail: {
     webForm: {
       title: 'Tīmekļa veidlapas',
-      intro: 'Tīmekļa vietnes saziņas veidlapa katru lauku sūta kā rindu “Nosaukums: vērtība”. Jaunu sūdzību no šāda e-pasta aizpilda pēc šiem nosaukumiem (lielie un mazie burti ir vienādi). E-pasts ir veidlapa, ja tajā ir divi lauki, viens no tiem vārds vai e-pasts.',
+      intro:
+        'Tīmekļa vietnes saziņas veidlapa katru lauku sūta kā rindu “Nosaukums: vērtība”. Jaunu sūdzību no šāda e-pasta aizpilda pēc šiem nosaukumiem (lielie un mazie burti ir vienādi). E-pasts ir veidlapa, ja tajā ir divi lauki, viens no tiem vārds vai e-pasts.',
       onePerLine: 'Viens nosaukums katrā rindā',
       fields: { name: 'Vārds', email: 'E-pasts', phone: 'Tālrunis', orderNumber: 'Pasūtījuma numurs', customerNumber: 'Klienta numurs', message: 'Ziņojums' },
       defaults: 'Atjaunot noklusētos nosaukumus',
@@ -1118,7 +1195,8 @@ export const lv = {
     },
     settings: {
       title: 'Komandas pastkaste',
-      intro: 'Plaint importē sūdzības un saraksti no komandas pastkastes ar IMAP un sūta e-pastu ar SMTP. Katra ierīce pieslēdzas ar zemāk norādīto kontu; vienu pastkasti var uzraudzīt vairākas ierīces. Apstrādātās vēstules tiek pārvietotas uz apstrādāto mapi.',
+      intro:
+        'Plaint importē sūdzības un saraksti no komandas pastkastes ar IMAP un sūta e-pastu ar SMTP. Katra ierīce pieslēdzas ar zemāk norādīto kontu; vienu pastkasti var uzraudzīt vairākas ierīces. Apstrādātās vēstules tiek pārvietotas uz apstrādāto mapi.',
       enabled: 'Importēt no komandas pastkastes',
       incoming: 'Ienākošais pasts (IMAP)',
       outgoing: 'Izejošais pasts (SMTP)',
@@ -1217,7 +1295,12 @@ export const lv = {
     caseOrRoute: 'Lieta vai kam nodota',
     undone: 'Pēdējā vēstule atsaukta',
     kind: 'Kas ir vēstule',
-    kinds: { 'new-complaint': 'Jauna sūdzība', correspondence: 'Par esošu lietu', 'escalation-request': 'Eskalācijas lūgums', 'not-a-complaint': 'Nav sūdzība' },
+    kinds: {
+      'new-complaint': 'Jauna sūdzība',
+      correspondence: 'Par esošu lietu',
+      'escalation-request': 'Eskalācijas lūgums',
+      'not-a-complaint': 'Nav sūdzība',
+    },
     receivedOn: 'Saņemšanas datums',
     letterDate: 'Datums vēstulē',
     referenceQuoted: 'Norādītais lietas numurs',

@@ -14,7 +14,16 @@ export function recordExternalSignposting<C extends CaseRecord>(current: C, inpu
 export function recordExternalReferral<C extends CaseRecord>(current: C, input: ActionInput<'recordExternalReferral'>): EffectOutcome<C> {
   const referral = emptyReferral(current);
   return {
-    next: { ...current, externalReferral: { ...referral, referredAt: input.at, referredTo: input.to, outcome: input.outcome || referral.outcome, outcomeAt: input.outcome ? input.at : referral.outcomeAt } },
+    next: {
+      ...current,
+      externalReferral: {
+        ...referral,
+        referredAt: input.at,
+        referredTo: input.to,
+        outcome: input.outcome || referral.outcome,
+        outcomeAt: input.outcome ? input.at : referral.outcomeAt,
+      },
+    },
     entries: [{ kind: 'external-referral', at: input.at, data: { to: input.to, outcome: input.outcome } }],
   };
 }

@@ -5,7 +5,8 @@ import type { ActionInput } from '../action-inputs';
 import type { ActionContext, EffectOutcome } from '../action-context';
 
 export function askThirdParty<C extends CaseRecord>(current: C, input: ActionInput<'askThirdParty'>, context: ActionContext): EffectOutcome<C> {
-  if (input.dueAt && Date.parse(input.dueAt) < Date.parse(input.at)) throw fieldError('action.dueAt', 'The reply is due after the question is asked', 'before_question');
+  if (input.dueAt && Date.parse(input.dueAt) < Date.parse(input.at))
+    throw fieldError('action.dueAt', 'The reply is due after the question is asked', 'before_question');
   const inquiryId = context.newId();
   return {
     next: {
@@ -14,7 +15,13 @@ export function askThirdParty<C extends CaseRecord>(current: C, input: ActionInp
       openInquiries: [...current.openInquiries, { id: inquiryId, partyKind: input.partyKind, partyName: input.partyName, dueAt: input.dueAt }],
       thirdParties: current.thirdParties.includes(input.partyName) ? current.thirdParties : [...current.thirdParties, input.partyName],
     },
-    entries: [{ kind: 'inquiry', at: input.at, data: { inquiryId, partyKind: input.partyKind, partyName: input.partyName, question: input.question, dueAt: input.dueAt } }],
+    entries: [
+      {
+        kind: 'inquiry',
+        at: input.at,
+        data: { inquiryId, partyKind: input.partyKind, partyName: input.partyName, question: input.question, dueAt: input.dueAt },
+      },
+    ],
     details: input.partyName,
   };
 }

@@ -7,7 +7,12 @@ import { communicationOut, type ActionContext, type EffectOutcome } from '../act
 export function acknowledge<C extends CaseRecord>(current: C, input: ActionInput<'acknowledge'>, context: ActionContext): EffectOutcome<C> {
   return {
     next: { ...current, acknowledgement: { at: input.at, channel: input.channel, by: context.actor }, clock: { ...current.clock, acknowledgedAt: input.at } },
-    entries: [communicationOut(input.at, input.channel, `Acknowledgement sent with reference ${current.reference}`, { key: 'acknowledgementSent', params: { reference: current.reference } })],
+    entries: [
+      communicationOut(input.at, input.channel, `Acknowledgement sent with reference ${current.reference}`, {
+        key: 'acknowledgementSent',
+        params: { reference: current.reference },
+      }),
+    ],
   };
 }
 
@@ -37,11 +42,22 @@ export function communicateResolution<C extends CaseRecord>(current: C, input: A
 
 /** P-5.3: what caused it and what was learned can be recorded on closing. */
 export function close<C extends CaseRecord>(current: C, input: ActionInput<'close'>): EffectOutcome<C> {
-  return { next: { ...current, closedAt: input.at, rootCauseNote: input.rootCauseNote ?? current.rootCauseNote, lessonsLearned: input.lessonsLearned ?? current.lessonsLearned }, entries: [] };
+  return {
+    next: {
+      ...current,
+      closedAt: input.at,
+      rootCauseNote: input.rootCauseNote ?? current.rootCauseNote,
+      lessonsLearned: input.lessonsLearned ?? current.lessonsLearned,
+    },
+    entries: [],
+  };
 }
 
 /** A closed case is worked again: its stage's resolution clock starts from the reopening. */
 export function reopen<C extends CaseRecord>(current: C, input: ActionInput<'reopen'>): EffectOutcome<C> {
-  const clock = current.stage === 1 ? { ...current.clock, stage1ReopenedAt: input.at, stage1ResolvedAt: null } : { ...current.clock, stage2ReopenedAt: input.at, stage2ResolvedAt: null };
+  const clock =
+    current.stage === 1
+      ? { ...current.clock, stage1ReopenedAt: input.at, stage1ResolvedAt: null }
+      : { ...current.clock, stage2ReopenedAt: input.at, stage2ResolvedAt: null };
   return { next: { ...current, closedAt: null, clock }, entries: [], details: input.reason };
 }

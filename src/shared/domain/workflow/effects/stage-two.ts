@@ -12,25 +12,52 @@ export function recordEscalationRequest<C extends CaseRecord>(current: C, input:
       ...current,
       stage: 2,
       closedAt: null,
-      escalation: { requestedAt: input.at, channel: input.channel, reason: input.reason, acknowledgedAt: null, acknowledgedChannel: null, departmentHead: null, forwardedAt: null },
+      escalation: {
+        requestedAt: input.at,
+        channel: input.channel,
+        reason: input.reason,
+        acknowledgedAt: null,
+        acknowledgedChannel: null,
+        departmentHead: null,
+        forwardedAt: null,
+      },
       clock: { ...current.clock, escalationRequestedAt: input.at },
     },
-    entries: [{ kind: 'communication', at: input.at, data: { direction: 'in', channel: input.channel, summary: `Escalation requested: ${input.reason}`, generated: { key: 'escalationRequested', params: { reason: input.reason } } } }],
+    entries: [
+      {
+        kind: 'communication',
+        at: input.at,
+        data: {
+          direction: 'in',
+          channel: input.channel,
+          summary: `Escalation requested: ${input.reason}`,
+          generated: { key: 'escalationRequested', params: { reason: input.reason } },
+        },
+      },
+    ],
     details: input.reason,
   };
 }
 
 function escalationOf(current: CaseRecord) {
-  if (!current.escalation) throw new DomainError('INVALID_TRANSITION', 'No escalation was requested.', [{ path: 'action.type', code: 'invalid_transition', message: 'No escalation was requested.' }]);
+  if (!current.escalation)
+    throw new DomainError('INVALID_TRANSITION', 'No escalation was requested.', [
+      { path: 'action.type', code: 'invalid_transition', message: 'No escalation was requested.' },
+    ]);
   return current.escalation;
 }
 
 /** P-4.3: the escalation is acknowledged within 5 (target) to 10 (limit) working days. */
 export function acknowledgeEscalation<C extends CaseRecord>(current: C, input: ActionInput<'acknowledgeEscalation'>): EffectOutcome<C> {
   const escalation = escalationOf(current);
-  if (Date.parse(input.at) < Date.parse(escalation.requestedAt)) throw fieldError('action.at', 'Cannot be before the escalation was requested', 'before_request');
+  if (Date.parse(input.at) < Date.parse(escalation.requestedAt))
+    throw fieldError('action.at', 'Cannot be before the escalation was requested', 'before_request');
   return {
-    next: { ...current, escalation: { ...escalation, acknowledgedAt: input.at, acknowledgedChannel: input.channel }, clock: { ...current.clock, escalationAcknowledgedAt: input.at } },
+    next: {
+      ...current,
+      escalation: { ...escalation, acknowledgedAt: input.at, acknowledgedChannel: input.channel },
+      clock: { ...current.clock, escalationAcknowledgedAt: input.at },
+    },
     entries: [communicationOut(input.at, input.channel, 'Escalation acknowledged', { key: 'escalationAcknowledged', params: {} })],
   };
 }
@@ -40,7 +67,11 @@ export function forwardToDepartmentHead<C extends CaseRecord>(current: C, input:
   const escalation = escalationOf(current);
   const { department } = input.departmentHead;
   return {
-    next: { ...current, escalation: { ...escalation, departmentHead: input.departmentHead, forwardedAt: input.at }, departments: current.departments.includes(department) ? current.departments : [...current.departments, department] },
+    next: {
+      ...current,
+      escalation: { ...escalation, departmentHead: input.departmentHead, forwardedAt: input.at },
+      departments: current.departments.includes(department) ? current.departments : [...current.departments, department],
+    },
     entries: [],
     details: `${input.departmentHead.name}, ${department}`,
   };
@@ -51,7 +82,11 @@ export function emptyReferral(current: CaseRecord): ExternalReferral {
 }
 
 /** P-4.2 step 3 and P-6.1: the final response tells the customer where to seek independent advice. */
-export function communicateStage2Outcome<C extends CaseRecord>(current: C, input: ActionInput<'communicateStage2Outcome'>, context: ActionContext): EffectOutcome<C> {
+export function communicateStage2Outcome<C extends CaseRecord>(
+  current: C,
+  input: ActionInput<'communicateStage2Outcome'>,
+  context: ActionContext,
+): EffectOutcome<C> {
   return {
     next: {
       ...current,

@@ -51,11 +51,22 @@ export function LabelSheets({ letters }: { readonly letters: readonly LetterReco
 }
 
 /** Renders the job for print, opens the print dialog once it is on the page, and says when it is done. */
-export function PrintOutgoing({ job, onDone, print = () => window.print() }: { readonly job: PrintJob; readonly onDone: () => void; readonly print?: () => void }) {
+export function PrintOutgoing({
+  job,
+  onDone,
+  print = () => window.print(),
+}: {
+  readonly job: PrintJob;
+  readonly onDone: () => void;
+  readonly print?: () => void;
+}) {
   useEffect(() => {
     // window.print() returns once the dialog is closed (printed or cancelled).
     print();
     onDone();
   }, [job]); // eslint-disable-line react-hooks/exhaustive-deps -- once per job
-  return createPortal(<div className="plaint-print-root">{job.kind === 'letters' ? <LetterPages letters={job.letters} /> : <LabelSheets letters={job.letters} />}</div>, document.body);
+  return createPortal(
+    <div className="plaint-print-root">{job.kind === 'letters' ? <LetterPages letters={job.letters} /> : <LabelSheets letters={job.letters} />}</div>,
+    document.body,
+  );
 }

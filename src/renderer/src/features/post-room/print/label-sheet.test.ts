@@ -4,8 +4,19 @@ import { LABELS_PER_SHEET, labelLines, labelSheets } from './label-sheet';
 
 describe('issue 18: address labels', () => {
   it('a label holds the name, the address lines and the postcode; the country only when the letter goes abroad', () => {
-    expect(labelLines({ name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' }, 'GB')).toEqual(['Margaret Hale', '12 Milton Road', 'Manchester', 'M1 1AE']);
-    expect(labelLines({ name: 'Jānis Bērziņš', addressLines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' }, 'GB')).toEqual(['Jānis Bērziņš', 'Brīvības iela 1', 'Rīga', 'LV-1010', 'LATVIA']);
+    expect(labelLines({ name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' }, 'GB')).toEqual([
+      'Margaret Hale',
+      '12 Milton Road',
+      'Manchester',
+      'M1 1AE',
+    ]);
+    expect(labelLines({ name: 'Jānis Bērziņš', addressLines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' }, 'GB')).toEqual([
+      'Jānis Bērziņš',
+      'Brīvības iela 1',
+      'Rīga',
+      'LV-1010',
+      'LATVIA',
+    ]);
     expect(labelLines({ name: 'No Address', addressLines: [], postcode: '', country: '' }, 'GB')).toEqual(['No Address']);
   });
 
