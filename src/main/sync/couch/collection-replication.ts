@@ -19,6 +19,7 @@ import { LiveChanges } from './couch-live';
 import { pullHandler, type CouchCheckpoint } from './couch-pull';
 import { healer, pushHandler, sameContent } from './couch-push';
 import type { Sequence } from './couch-protocol';
+import type { ScopedFeed } from '../need-to-know/scoped-feed';
 
 export interface CollectionReplicationOptions {
   readonly database: RxDatabase;
@@ -38,6 +39,8 @@ export interface CollectionReplicationOptions {
   /** A batch of changes was read and checked (the server's answers can be read again). */
   readonly onPulled: () => void;
   readonly onLiveError: (error: unknown) => void;
+  /** Need-to-know replication (issue 19): what this device reads of the database; absent, everything. */
+  readonly scope?: ScopedFeed;
 }
 
 export interface CollectionReplication {
@@ -83,7 +86,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     waitForLeadership: false,
     autoStart: true,
     toggleOnDocumentVisible: false,
-    pull: { handler: pullHandler({ url, fetch: options.fetch, gate, onRead: options.onRead, onPulled: options.onPulled }), batchSize: options.batchSize, stream$: stream.asObservable() },
+    pull: { handler: pullHandler({ url, fetch: options.fetch, gate, onRead: options.onRead, onPulled: options.onPulled, ...(options.scope ? { scope: options.scope } : {}) }), batchSize: options.batchSize, stream$: stream.asObservable() },
     push: { handler: pushHandler({ url, fetch: options.fetch, gate, primaryPath, onWritten }), batchSize: options.batchSize },
   });
   state = started;
@@ -99,13 +102,17 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     onContact: options.onContact,
     onError: options.onLiveError,
     retryMs: () => started.retryTime ?? options.retryMs,
+    ...(options.scope ? { scope: options.scope } : {}),
   });
   live.start();
+  // Backfills and withdrawals are applied by the pull handler: pull again when some are queued.
+  const unwatchWork = options.scope?.onWork(() => started.reSync()) ?? (() => undefined);
   return {
     collection: collection.name,
     state: started,
     live,
     async cancel() {
+      unwatchWork();
       live.stop();
       stream.complete();
       await started.cancel();

@@ -10,7 +10,8 @@
  */
 import type { WithDeleted } from 'rxdb';
 import type { InboundGate } from '../inbound/inbound-gate';
-import { changesSchema, queryString, readAnswer, type ChangesAnswer, type CouchDocument, type Sequence } from './couch-protocol';
+import { changesRequest, type ScopedFeed } from '../need-to-know/scoped-feed';
+import { changesSchema, readAnswer, type ChangesAnswer, type CouchDocument, type Sequence } from './couch-protocol';
 
 export interface CouchCheckpoint {
   readonly sequence: Sequence;
@@ -25,6 +26,8 @@ export interface PullSource {
   readonly onRead: (last: { id: string; rev: string }, sequence: Sequence) => void;
   /** A batch was read and checked. */
   readonly onPulled: () => void;
+  /** Need-to-know replication (issue 19): what this device reads of the feed; absent, everything. */
+  readonly scope?: ScopedFeed;
 }
 
 /** The server answered with an HTTP error (the status was reported already). */
@@ -61,21 +64,41 @@ export function pullHandler(source: PullSource) {
   // Stretches of the feed that held only refused documents: RxDB keeps no checkpoint for an empty
   // batch, so without this every restart would read (and refuse) them again.
   const skipAhead = new Map<string, Sequence>();
+  const read = async (since: Sequence, limit: number, selector: Record<string, unknown> | null): Promise<{ answer: ChangesAnswer; documents: WithDeleted<unknown>[] }> => {
+    const request = changesRequest(source.url, { style: 'all_docs', feed: 'normal', include_docs: true, since, limit, seq_interval: limit }, selector);
+    const answer = await readAnswer(ensureOk(await source.fetch(request.url, request.init), '_changes'), changesSchema, '_changes');
+    noteLastRead(answer, source.onRead);
+    return { answer, documents: await source.gate.admit(changedDocuments(answer)) };
+  };
+  /** What came into scope, read once from the start of the feed (issue 19). */
+  const backfill = async (batchSize: number, documents: WithDeleted<unknown>[]): Promise<void> => {
+    for (let next = source.scope?.nextBackfill(); next && documents.length < batchSize; next = source.scope?.nextBackfill()) {
+      const limit = batchSize - documents.length;
+      const { answer, documents: admitted } = await read(next.since, limit, next.selector);
+      documents.push(...admitted);
+      next.since = answer.last_seq;
+      if (answer.results.length < limit) source.scope?.backfillDone(next);
+    }
+  };
   return async (checkpoint: CouchCheckpoint | undefined, batchSize: number): Promise<{ documents: WithDeleted<unknown>[]; checkpoint: CouchCheckpoint }> => {
     const from = checkpoint?.sequence ?? 0;
-    let since: Sequence = skipAhead.get(JSON.stringify(from)) ?? from;
     const documents: WithDeleted<unknown>[] = [];
+    await backfill(batchSize, documents);
+    // A full batch of backfill: RxDB asks again, the feed itself is read then.
+    if (documents.length >= batchSize) return { documents, checkpoint: { sequence: from } };
+    let since: Sequence = skipAhead.get(JSON.stringify(from)) ?? from;
+    const backfilled = documents.length;
     for (;;) {
       const limit = batchSize - documents.length;
-      const url = `${source.url}_changes?${queryString({ style: 'all_docs', feed: 'normal', include_docs: true, since, limit, seq_interval: batchSize })}`;
-      const answer = await readAnswer(ensureOk(await source.fetch(url), '_changes'), changesSchema, '_changes');
-      noteLastRead(answer, source.onRead);
-      documents.push(...(await source.gate.admit(changedDocuments(answer))));
+      const { answer, documents: admitted } = await read(since, limit, source.scope?.selector() ?? null);
+      documents.push(...admitted);
       since = answer.last_seq;
       if (answer.results.length < limit || documents.length >= batchSize) break;
     }
-    if (documents.length === 0 && since !== from) skipAhead.set(JSON.stringify(from), since);
+    if (documents.length === backfilled && since !== from) skipAhead.set(JSON.stringify(from), since);
+    // Withdrawn here (out of scope): the server's side of them is "deleted" for this device.
+    const pulled = source.scope ? source.scope.withWithdrawals(documents) : documents;
     source.onPulled();
-    return { documents, checkpoint: { sequence: since } };
+    return { documents: pulled, checkpoint: { sequence: since } };
   };
 }
