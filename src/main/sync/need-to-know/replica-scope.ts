@@ -77,6 +77,8 @@ export class ReplicaScope {
   private covered: Covered | null = null;
   /** Keys queued for a backfill this session (covered once it completed). */
   private readonly queued: Record<'timeline' | 'letters' | 'files', Set<string>> = { timeline: new Set(), letters: new Set(), files: new Set() };
+  /** The audience's selectors whose cases read-in is queued: one read of the whole feed each, however many passes see it pending. */
+  private queuedCases: string | null = null;
   private computing: Promise<void> | null = null;
   private again = false;
   /** Out-of-scope copies seen by the last pass: the status waits until they are gone. */
@@ -179,10 +181,14 @@ export class ReplicaScope {
       // A device that never held a case reads its feed from the start anyway.
       const fresh = covered.cases === undefined && local.length === 0;
       if (visible.length > 0 && !fresh) {
-        feed.backfill({ $or: visible }, () => {
-          covered.cases = signature;
-          void this.saveCovered();
-        });
+        if (this.queuedCases !== signature) {
+          this.queuedCases = signature;
+          feed.backfill({ $or: visible }, () => {
+            covered.cases = signature;
+            if (this.queuedCases === signature) this.queuedCases = null;
+            void this.saveCovered();
+          });
+        }
       } else {
         covered.cases = signature;
         await this.saveCovered();
