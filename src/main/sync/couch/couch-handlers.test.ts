@@ -154,6 +154,50 @@ describe('need-to-know feeds (issue 19)', () => {
     expect(scope.busy()).toBe(false);
   });
 
+  it('a read-in moves on only once its batch is stored: a batch lost to a killed server or dropped by RxDB is read again, withdrawals too', async () => {
+    const asked: { since: string; filter: string | null; ids: unknown }[] = [];
+    const answering = filteredFeed(asked);
+    let failNextFeedRead = false;
+    // The server dies right after answering the read-in: the pull's next request (the feed itself) fails.
+    const dying: typeof fetch = (input, init) => {
+      const since = new URL(String(input)).searchParams.get('since');
+      if (failNextFeedRead && since !== '0') {
+        failNextFeedRead = false;
+        return Promise.reject(new TypeError('fetch failed'));
+      }
+      return answering(input, init);
+    };
+    let verdict = true;
+    const scope = new ScopedFeed('cases', { _id: { $in: ['a'] } });
+    const pull = pullHandler({ url: 'http://couch/team_cases/', fetch: dying, gate, onRead: () => undefined, onPulled: () => undefined, scope, stored: () => Promise.resolve(verdict) });
+    await pull(undefined, 10);
+
+    let covered = false;
+    scope.setSelector({ _id: { $in: ['a', 'c'] } });
+    scope.backfill({ _id: { $in: ['c'] } }, () => (covered = true));
+    failNextFeedRead = true;
+    await expect(pull({ sequence: 3 }, 10)).rejects.toThrow('fetch failed');
+    expect(covered).toBe(false);
+    expect(scope.busy()).toBe(true);
+
+    // RxDB pulls again: the read-in is read again from the start. This time RxDB drops the batch (its replication was cancelled).
+    verdict = false;
+    const heldHere = { id: 'b', summary: 'held here', _deleted: true } as WithDeleted<{ id: string; summary: string }>;
+    scope.withdraw([heldHere], 'id');
+    asked.length = 0;
+    expect((await pull({ sequence: 3 }, 10)).documents).toEqual([{ id: 'c', _deleted: false }, heldHere]);
+    await expect.poll(() => scope.wantsPull()).toBe(true);
+    expect(covered).toBe(false);
+
+    // The next replication reads it again, and the withdrawal is handed over again; stored now, both are done.
+    verdict = true;
+    asked.length = 0;
+    expect((await pull({ sequence: 3 }, 10)).documents).toEqual([{ id: 'c', _deleted: false }, heldHere]);
+    expect(asked[0]).toEqual({ since: '0', filter: '_selector', ids: ['c'] });
+    await expect.poll(() => covered).toBe(true);
+    expect(scope.busy()).toBe(false);
+  });
+
   it('the live loop asks again under a new selector at once, reporting no error', async () => {
     const asked: { since: string; filter: string | null; ids: unknown }[] = [];
     const errors: unknown[] = [];
