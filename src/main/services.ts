@@ -79,15 +79,8 @@ import { erasureHandlers } from './api/handlers/erasure-handlers';
 import { ErasureService } from './erasure/erasure-service';
 import { RetentionService } from './retention/retention-service';
 import { caseAccessTags } from './domain/case-visibility';
-import {
-  LOCKED_MESSAGE,
-  lockedSessionState,
-  plaintextFromNewerVersion,
-  privateDatabaseFile,
-  protectionFor,
-  protectionStatus,
-  willEncryptInPlace,
-} from './profile-protection';
+import { deviceAudience } from './sync/need-to-know/device-audience';
+import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus, willEncryptInPlace } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
 /** What the storage keeps beside the cases: their full-text index and their need-to-know tags (P-7.1). */
@@ -368,7 +361,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     };
     notePerson();
     events.listenAll((channel) => {
-      if (channel === 'session.changed') notePerson();
+      if (channel === 'session.changed') {
+        notePerson();
+        sync?.audienceChanged();
+      }
       // A case assigned or moved, a letter logged: what offline work needs may have changed.
       if (channel === 'cases.changed' || channel === 'letters.changed') contents.wantPrefetch();
     });
@@ -463,6 +459,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       ...(options.syncRetry ? { retry: options.syncRetry } : {}),
       ...(options.syncHeartbeatMs ? { heartbeatMs: options.syncHeartbeatMs } : {}),
       contents,
+      // Issue 19, need-to-know replication: the device holds what the people who signed in here may see.
+      audience: () => deviceAudience(ready.db.staff, [...contents.people(), session?.account()?.accountId]),
     });
     await sync.start();
   };

@@ -91,6 +91,8 @@ export class FileContents {
   private lastPrefetchAt = 0;
   private readonly stopWatching: () => void;
   private readonly noted = new Set<string>();
+  /** File records leaving this device under need-to-know (issue 19): their contents stay on the server. */
+  private readonly withdrawn = new Set<string>();
   private noteTimer: NodeJS.Timeout | null = null;
   private readonly recentDays: number;
 
@@ -167,6 +169,19 @@ export class FileContents {
   async serverWentBack(): Promise<void> {
     for (const [id, entry] of this.options.ledger.entries()) if (entry.held === 'server') await this.options.ledger.update(id, { held: 'device' });
     this.prefetchWanted = true;
+  }
+
+  /**
+   * Need-to-know (issue 19): these file records leave this device because its people may no
+   * longer see their case. Their contents go from here only: the team server keeps them.
+   */
+  withdrawing(fileIds: readonly string[]): void {
+    for (const fileId of fileIds) this.withdrawn.add(fileId);
+  }
+
+  /** The accounts that signed in on this device. */
+  people(): readonly string[] {
+    return this.options.ledger.people();
   }
 
   /** Someone signed in on this device: their cases' files are prefetched from now on. */
@@ -337,6 +352,10 @@ export class FileContents {
     const known = this.options.ledger.entry(fileId);
     await this.options.store.dropContent(fileId);
     if (!known) return;
+    if (this.withdrawn.delete(fileId)) {
+      await this.options.ledger.forget([fileId]);
+      return;
+    }
     if (known.mine) {
       await this.options.ledger.set(fileId, { ...known, held: 'removed' });
       if (this.options.server()) void this.upload().catch(() => undefined);

@@ -29,6 +29,7 @@ import type { SecretStore } from './secret-store';
 import { SyncConfigStore } from './sync-config';
 import { DEFAULT_RETRY, SyncSession, type RetryPolicy, type SessionReport, type SyncedContents } from './sync-session';
 import type { ContentServer } from '../files/file-contents';
+import type { Viewer } from '../../shared/identity/viewer';
 import { NOT_SYNCING, syncStatusOf, type SyncObservations } from './sync-status';
 
 /** Any network interface other than loopback: without one, the device is offline. */
@@ -60,6 +61,8 @@ export interface SyncServiceOptions {
   readonly fetch?: typeof fetch;
   /** File contents on demand (issue 19): uploaded, counted as pending, prefetched after sync. */
   readonly contents?: SyncedContents;
+  /** Need-to-know replication (issue 19): the people who signed in on this device; absent, every case replicates. */
+  readonly audience?: () => Promise<readonly Viewer[]>;
 }
 
 const STATE_DOC = 'sync-state';
@@ -182,6 +185,11 @@ export class SyncService {
     return cleaned;
   }
 
+  /** Someone signed in or out on this device: what it holds may change (need-to-know, issue 19). */
+  audienceChanged(): void {
+    this.session?.audienceChanged();
+  }
+
   /** The system woke from sleep: if syncing, retry at once. */
   wake(): void {
     this.session?.retryNow();
@@ -215,6 +223,7 @@ export class SyncService {
       onConnected: () => this.claimDeviceCode(),
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       ...(this.options.contents ? { contents: this.options.contents } : {}),
+      ...(this.options.audience ? { audience: this.options.audience } : {}),
     });
     this.session.start();
     this.watchNetwork();

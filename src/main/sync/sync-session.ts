@@ -32,6 +32,8 @@ import type { ContentServer } from '../files/file-contents';
 import { ProblemBoard, PULL_SCOPE, PUSH_SCOPE, scopeOf, type Problem } from './session/problem-board';
 import { describeReplicationError, problemOfReplicationError } from './session/replication-errors';
 import type { SyncConfig } from './sync-config';
+import type { Viewer } from '../../shared/identity/viewer';
+import { ReplicaScope } from './need-to-know/replica-scope';
 
 export interface RetryPolicy {
   readonly firstMs: number;
@@ -68,6 +70,8 @@ export interface SyncedContents {
   serverWentBack(): Promise<void>;
   /** Up to date: the background prefetch pass. */
   afterSync(): void;
+  /** Need-to-know: these file records leave this device (their contents go from here, never from the server). */
+  withdrawing?(fileIds: readonly string[]): void;
 }
 
 export interface SyncSessionOptions {
@@ -84,6 +88,8 @@ export interface SyncSessionOptions {
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
   readonly contents?: SyncedContents;
+  /** Need-to-know replication (issue 19): the people who signed in on this device; absent, every case replicates. */
+  readonly audience?: () => Promise<readonly Viewer[]>;
 }
 
 interface Running {
@@ -126,6 +132,11 @@ export class SyncSession {
   private readonly heartbeatMs: number;
   private readonly now: () => Date;
   private readonly scope: string;
+  /** Need-to-know replication (issue 19): what this device holds of cases and their children. */
+  private readonly replicaScope: ReplicaScope | null;
+  private scopeTimer: NodeJS.Timeout | null = null;
+  /** The pending count of the last refresh (withdrawals wait for 0). */
+  private lastPending: number | null = null;
 
   constructor(private readonly options: SyncSessionOptions) {
     const credentials = { username: options.config.username, password: options.password, ...(options.fetch ? { fetch: options.fetch } : {}) };
@@ -134,10 +145,41 @@ export class SyncSession {
     this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
     this.now = options.now ?? (() => new Date());
     this.scope = crypto.createHash('sha256').update(`${options.config.serverUrl}|${options.config.database}`).digest('hex').slice(0, 12);
+    const audience = options.audience;
+    this.replicaScope = audience
+      ? new ReplicaScope({
+          database: options.database,
+          audience,
+          quiet: () => this.connected && this.lastPending === 0 && !this.problems.has(),
+          withdrawingFiles: (fileIds) => options.contents?.withdrawing?.(fileIds),
+          key: this.scope,
+          logger: options.logger,
+        })
+      : null;
+  }
+
+  /** Someone signed in on this device: not "up to date" until the scope includes them (issue 19). */
+  audienceChanged(): void {
+    if (!this.replicaScope) return;
+    this.replicaScope.markDirty();
+    this.scheduleScope();
+    this.scheduleRefresh();
+  }
+
+  /** The scope is computed again a moment after cases, letters, files or people changed. */
+  private scheduleScope(): void {
+    if (this.stopped || !this.replicaScope || this.scopeTimer) return;
+    this.scopeTimer = setTimeout(() => {
+      this.scopeTimer = null;
+      void this.replicaScope?.update().then(() => this.scheduleRefresh());
+    }, 300);
+    this.scopeTimer.unref();
   }
 
   start(): void {
     this.intervals.push(setInterval(() => this.scheduleRefresh(), this.heartbeatMs));
+    // Who signed in here, and their departments, change without a replicated write here.
+    if (this.replicaScope) this.intervals.push(setInterval(() => this.scheduleScope(), this.heartbeatMs));
     this.intervals.push(setInterval(() => void this.verifyContinuity(), CONTINUITY_CHECK_MS));
     this.intervals.forEach((timer) => timer.unref());
     this.restart();
@@ -174,6 +216,7 @@ export class SyncSession {
     this.stopped = true;
     this.clearRetry();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.scopeTimer) clearTimeout(this.scopeTimer);
     this.intervals.splice(0).forEach((timer) => clearInterval(timer));
     await this.restarting.catch(() => undefined);
     await this.cancelReplications();
@@ -304,6 +347,9 @@ export class SyncSession {
       this.options.report({ serverWarning });
       await this.reconcile(prepared.identities);
       if (this.stopped) return;
+      // The first pulls read under the device's scope (issue 19), never the whole team's data.
+      await this.replicaScope?.update();
+      if (this.stopped) return;
       this.startReplications();
     } catch (error) {
       this.reportPrepareFailure(error);
@@ -410,6 +456,7 @@ export class SyncSession {
       const collection = this.collectionOf(spec);
       if (!collection) continue;
       const database = remoteDatabaseName(this.options.config.database, spec);
+      const scoped = this.replicaScope?.feed(spec.collection);
       const replication = replicateCollection({
         database: this.options.database,
         collection,
@@ -430,12 +477,21 @@ export class SyncSession {
         onContact: current(() => this.contact()),
         onPulled: current(() => this.problems.clear(PULL_SCOPE) && this.publishProblem()),
         onLiveError: current((error) => this.onLiveError(spec.collection, error)),
+        ...(scoped ? { scope: scoped } : {}),
       });
       this.running.push({ spec, database, replication });
       const subscriptions = [
         replication.state.active$.subscribe(() => this.scheduleRefresh()),
         replication.state.error$.subscribe(current((error) => this.onReplicationError(spec.collection, error))),
         collection.$.subscribe(() => this.scheduleRefresh()),
+        ...(this.replicaScope && SCOPE_INPUTS.has(spec.collection)
+          ? [
+              collection.$.subscribe(() => {
+                this.replicaScope?.markDirty();
+                this.scheduleScope();
+              }),
+            ]
+          : []),
       ];
       this.unsubscribe.push(() => subscriptions.forEach((subscription) => subscription.unsubscribe()));
     }
@@ -501,7 +557,9 @@ export class SyncSession {
     if (this.stopped) return;
     const generation = this.generation;
     const running = [...this.running];
-    const active = running.some(({ replication }) => replication.state.subjects.active.getValue());
+    // Need-to-know (issue 19): a scope to compute again, or cases to read in or withdraw, is work in flight.
+    const scoping = this.replicaScope !== null && !this.replicaScope.settled();
+    const active = scoping || running.some(({ replication }) => replication.state.subjects.active.getValue());
     const counts = await Promise.all(running.map(({ spec, replication }) => this.pendingOf(spec, replication)));
     if (this.stopped || generation !== this.generation) return;
     const uploads = this.options.contents?.pendingUploads() ?? 0;
@@ -521,6 +579,10 @@ export class SyncSession {
       this.resending.clear();
       this.options.report({ notice: null });
     }
+    this.lastPending = pending;
+    const scope = this.replicaScope;
+    // Everything written here is on the server: what left this device's scope may go now.
+    if (scope && this.connected && pending === 0 && !scope.settled()) this.scheduleScope();
     const contactFresh = this.contactFresh();
     const connected = this.connected && this.verifying === 0;
     const inSync = connected && !active && pending === 0 && !this.problems.has() && contactFresh;
@@ -539,6 +601,9 @@ export class SyncSession {
     return this.connected ? Math.max(resending.size, counted ?? 0) : resending.size;
   }
 }
+
+/** Collections whose changes can change what this device holds (issue 19). */
+const SCOPE_INPUTS = new Set(['cases', 'letters', 'files', 'staff']);
 
 function asProblem(outcome: CouchOutcome & { ok: false }): Problem {
   return { kind: outcome.problem, message: outcome.message };

@@ -19,6 +19,7 @@ import { LiveChanges } from './couch-live';
 import { pullHandler, type CouchCheckpoint } from './couch-pull';
 import { healer, pushHandler, sameContent } from './couch-push';
 import type { Sequence } from './couch-protocol';
+import type { ScopedFeed } from '../need-to-know/scoped-feed';
 
 export interface CollectionReplicationOptions {
   readonly database: RxDatabase;
@@ -38,6 +39,8 @@ export interface CollectionReplicationOptions {
   /** A batch of changes was read and checked (the server's answers can be read again). */
   readonly onPulled: () => void;
   readonly onLiveError: (error: unknown) => void;
+  /** Need-to-know replication (issue 19): what this device reads of the database; absent, everything. */
+  readonly scope?: ScopedFeed;
 }
 
 export interface CollectionReplication {
@@ -74,6 +77,19 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   };
   const gate = new InboundGate({ collection, database: options.database, quarantine: options.quarantine, heal, settled, logger: options.logger });
   noteWritten = (written) => gate.noteRevision(written.id, written.rev);
+  /**
+   * Whether the batch the pull handler returns now is stored (issue 19: a read-in moves on only
+   * then). RxDB calls the handler inside its downstream queue's current task, which writes every
+   * batch it pulled before it ends, unless the replication was cancelled meanwhile.
+   */
+  const stored = (): Promise<boolean> => {
+    const internal = state?.internalReplicationState;
+    if (!internal) return Promise.resolve(false);
+    return internal.streamQueue.down.then(
+      () => !internal.events.canceled.getValue(),
+      () => false,
+    );
+  };
   const stream = new Subject<{ documents: never[]; checkpoint: CouchCheckpoint }>();
   const started = replicateRxCollection<unknown, CouchCheckpoint>({
     replicationIdentifier: options.identifier,
@@ -83,11 +99,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     waitForLeadership: false,
     autoStart: true,
     toggleOnDocumentVisible: false,
-    pull: {
-      handler: pullHandler({ url, fetch: options.fetch, gate, onRead: options.onRead, onPulled: options.onPulled }),
-      batchSize: options.batchSize,
-      stream$: stream.asObservable(),
-    },
+    pull: { handler: pullHandler({ url, fetch: options.fetch, gate, onRead: options.onRead, onPulled: options.onPulled, ...(options.scope ? { scope: options.scope, stored } : {}) }), batchSize: options.batchSize, stream$: stream.asObservable() },
     push: { handler: pushHandler({ url, fetch: options.fetch, gate, primaryPath, onWritten }), batchSize: options.batchSize },
   });
   state = started;
@@ -103,17 +115,55 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     onContact: options.onContact,
     onError: options.onLiveError,
     retryMs: () => started.retryTime ?? options.retryMs,
+    ...(options.scope ? { scope: options.scope } : {}),
   });
   live.start();
+  // Backfills and withdrawals are applied by the pull handler: pull again when some are queued,
+  // and again whenever the pull goes idle with some left (a RESYNC can be lost, see below).
+  const scope = options.scope;
+  const unwatchWork = scope ? onWorkAndIdle(started, scope) : () => undefined;
   return {
     collection: collection.name,
     state: started,
     live,
     async cancel() {
+      unwatchWork();
       live.stop();
       stream.complete();
       await started.cancel();
     },
+  };
+}
+
+/**
+ * Pulls while the scoped feed has read-ins or withdrawals waiting (issue 19): at once when some
+ * are queued, and each time the pull goes idle with some left. The second is what keeps a
+ * read-in from waiting forever: RxDB (17.6, replication-protocol/downstream.js) takes a RESYNC
+ * off its downstream queue and leaves it out when live changes were queued before it in the same
+ * round, so a `reSync()` asked for while live changes arrive can be lost, and the replication
+ * then sits idle with the read-in unread and the status never "up to date". That is the stall
+ * fresh-clone CI found in sync.test's five server kills.
+ */
+export function onWorkAndIdle(state: RxReplicationState<unknown, CouchCheckpoint>, scope: Pick<ScopedFeed, 'onWork' | 'wantsPull'>): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const pullIfWanted = () => {
+    timer = null;
+    if (!stopped && !state.isStopped() && !state.subjects.active.getValue() && scope.wantsPull()) state.reSync();
+  };
+  const unwatch = scope.onWork(() => state.reSync());
+  const idle = state.active$.subscribe((active) => {
+    // A moment later: a batch just stored settles its read-ins first (they may be done).
+    if (!active && !timer) {
+      timer = setTimeout(pullIfWanted, 0);
+      timer.unref();
+    }
+  });
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    unwatch();
+    idle.unsubscribe();
   };
 }
 

@@ -12,7 +12,8 @@
 import type { WithDeleted } from 'rxdb';
 import type { InboundGate } from '../inbound/inbound-gate';
 import { changedDocuments, ensureOk, noteLastRead, type CouchCheckpoint, type PullSource } from './couch-pull';
-import { changesSchema, parseAnswer, queryString, type Sequence } from './couch-protocol';
+import { changesSchema, parseAnswer, type Sequence } from './couch-protocol';
+import { changesRequest, type ScopedFeed } from '../need-to-know/scoped-feed';
 
 export interface LiveChangesOptions {
   readonly url: string;
@@ -28,6 +29,8 @@ export interface LiveChangesOptions {
   readonly onError: (error: unknown) => void;
   /** How long to wait after a failure (the session's back-off). */
   readonly retryMs: () => number;
+  /** Need-to-know replication (issue 19): the selector of each poll; a new one asks again at once. */
+  readonly scope?: ScopedFeed;
 }
 
 export class SilentServerError extends Error {
@@ -41,17 +44,29 @@ export class LiveChanges {
   private stopped = false;
   private request: AbortController | null = null;
   private wake: (() => void) | null = null;
+  /** The poll under way was abandoned because the scope changed: not a failure. */
+  private rescoped = false;
+  private unwatchScope: () => void = () => undefined;
 
   constructor(private readonly options: LiveChangesOptions) {}
 
   start(): void {
+    this.unwatchScope = this.options.scope?.onChange(() => this.rescope()) ?? (() => undefined);
     void this.run();
   }
 
   stop(): void {
     this.stopped = true;
+    this.unwatchScope();
     this.request?.abort();
     this.wake?.();
+  }
+
+  /** The scope changed: a poll waiting under the old selector is asked again under the new one. */
+  private rescope(): void {
+    if (this.stopped || !this.request) return;
+    this.rescoped = true;
+    this.request.abort();
   }
 
   /** Skip the current wait and ask again now (Sync now). */
@@ -66,6 +81,10 @@ export class LiveChanges {
         since = await this.poll(since);
       } catch (error) {
         if (this.stopped) return;
+        if (this.rescoped) {
+          this.rescoped = false;
+          continue;
+        }
         this.options.onError(error);
         await this.pause(this.options.retryMs());
       }
@@ -76,10 +95,10 @@ export class LiveChanges {
     const { url, batchSize, heartbeatMs } = this.options;
     const request = new AbortController();
     this.request = request;
-    const text = await this.readWatched(
-      `${url}_changes?${queryString({ style: 'all_docs', feed: 'longpoll', since, include_docs: true, heartbeat: heartbeatMs, limit: batchSize, seq_interval: batchSize })}`,
-      request,
-    );
+    this.rescoped = false;
+    const selector = this.options.scope?.selector() ?? null;
+    const changes = changesRequest(url, { style: 'all_docs', feed: 'longpoll', since, include_docs: true, heartbeat: heartbeatMs, limit: batchSize, seq_interval: batchSize }, selector);
+    const text = await this.readWatched(changes.url, changes.init, request);
     const answer = parseAnswer(text, changesSchema, '_changes');
     this.options.onContact();
     noteLastRead(answer, this.options.onRead);
@@ -90,7 +109,7 @@ export class LiveChanges {
   }
 
   /** The whole body, abandoning the request when the server goes quiet for 2.5 heartbeats. */
-  private async readWatched(url: string, request: AbortController): Promise<string> {
+  private async readWatched(url: string, init: RequestInit, request: AbortController): Promise<string> {
     let silent = false;
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     let watchdog: NodeJS.Timeout | null = null;
@@ -106,7 +125,7 @@ export class LiveChanges {
     };
     watch();
     try {
-      const response = ensureOk(await this.options.fetch(url, { signal: request.signal, headers: { 'accept-encoding': 'identity' } }), '_changes');
+      const response = ensureOk(await this.options.fetch(url, { ...init, signal: request.signal, headers: { ...(init.headers as Record<string, string> | undefined), 'accept-encoding': 'identity' } }), '_changes');
       this.options.onContact();
       reader = response.body?.getReader();
       if (!reader) return await response.text();

@@ -10,7 +10,8 @@
  */
 import type { WithDeleted } from 'rxdb';
 import type { InboundGate } from '../inbound/inbound-gate';
-import { changesSchema, queryString, readAnswer, type ChangesAnswer, type CouchDocument, type Sequence } from './couch-protocol';
+import { changesRequest, type Backfill, type ReadInStep, type ScopedFeed } from '../need-to-know/scoped-feed';
+import { changesSchema, readAnswer, type ChangesAnswer, type CouchDocument, type Sequence } from './couch-protocol';
 
 export interface CouchCheckpoint {
   readonly sequence: Sequence;
@@ -25,6 +26,14 @@ export interface PullSource {
   readonly onRead: (last: { id: string; rev: string }, sequence: Sequence) => void;
   /** A batch was read and checked. */
   readonly onPulled: () => void;
+  /** Need-to-know replication (issue 19): what this device reads of the feed; absent, everything. */
+  readonly scope?: ScopedFeed;
+  /**
+   * Whether the batch the handler is returning now gets stored on this device (true) or is
+   * dropped (false: the replication was cancelled, or failed to write it). Read-ins move on and
+   * withdrawals are done only when it is stored; absent, every batch returned counts as stored.
+   */
+  readonly stored?: () => Promise<boolean>;
 }
 
 /** The server answered with an HTTP error (the status was reported already). */
@@ -61,21 +70,78 @@ export function pullHandler(source: PullSource) {
   // Stretches of the feed that held only refused documents: RxDB keeps no checkpoint for an empty
   // batch, so without this every restart would read (and refuse) them again.
   const skipAhead = new Map<string, Sequence>();
+  const read = async (since: Sequence, limit: number, selector: Record<string, unknown> | null): Promise<{ answer: ChangesAnswer; documents: WithDeleted<unknown>[] }> => {
+    const request = changesRequest(source.url, { style: 'all_docs', feed: 'normal', include_docs: true, since, limit, seq_interval: limit }, selector);
+    const answer = await readAnswer(ensureOk(await source.fetch(request.url, request.init), '_changes'), changesSchema, '_changes');
+    noteLastRead(answer, source.onRead);
+    return { answer, documents: await source.gate.admit(changedDocuments(answer)) };
+  };
+  /**
+   * Need-to-know (issue 19): how far this replication's batches read each read-in, stored or not
+   * yet known to be. A failed request leaves it as it was, and a batch RxDB did not store sends
+   * the read-in back to where it was stored: nothing read is skipped unless it was stored.
+   */
+  const reading = new Map<Backfill, { since: Sequence; finished: boolean }>();
+  /** What came into scope, read once from the start of the feed. */
+  const readIns = async (scope: ScopedFeed, batchSize: number, documents: WithDeleted<unknown>[], steps: ReadInStep[]): Promise<void> => {
+    const local = new Map<Backfill, { since: Sequence; finished: boolean }>();
+    const position = (backfill: Backfill) => local.get(backfill) ?? reading.get(backfill) ?? { since: backfill.since, finished: false };
+    for (let next = scope.readIns().find((backfill) => !position(backfill).finished); next && documents.length < batchSize; next = scope.readIns().find((backfill) => !position(backfill).finished)) {
+      const limit = batchSize - documents.length;
+      const from = position(next).since;
+      const { answer, documents: admitted } = await read(from, limit, next.selector);
+      documents.push(...admitted);
+      const finished = answer.results.length < limit;
+      local.set(next, { since: answer.last_seq, finished });
+      steps.push({ backfill: next, from, to: answer.last_seq, finished });
+    }
+  };
+  /** The batch goes to RxDB: its read-ins and withdrawals count once it is stored, and are read or handed over again if not. */
+  const handOver = (scope: ScopedFeed, steps: readonly ReadInStep[], withdrawn: readonly WithDeleted<unknown>[]): void => {
+    if (steps.length === 0 && withdrawn.length === 0) return;
+    for (const step of steps) reading.set(step.backfill, { since: step.to, finished: step.finished });
+    scope.handedOver();
+    const forget = () => steps.forEach((step) => reading.delete(step.backfill));
+    void (source.stored?.() ?? Promise.resolve(true)).then(
+      (stored) => {
+        if (!stored) {
+          forget();
+          scope.dropped(withdrawn);
+        } else if (!scope.stored(steps)) forget();
+        else steps.filter((step) => step.finished).forEach((step) => reading.delete(step.backfill));
+      },
+      () => {
+        forget();
+        scope.dropped(withdrawn);
+      },
+    );
+  };
   return async (checkpoint: CouchCheckpoint | undefined, batchSize: number): Promise<{ documents: WithDeleted<unknown>[]; checkpoint: CouchCheckpoint }> => {
     const from = checkpoint?.sequence ?? 0;
-    let since: Sequence = skipAhead.get(JSON.stringify(from)) ?? from;
+    const scope = source.scope;
     const documents: WithDeleted<unknown>[] = [];
+    const steps: ReadInStep[] = [];
+    if (scope) await readIns(scope, batchSize, documents, steps);
+    // A full batch of read-ins: RxDB asks again, the feed itself is read then.
+    if (scope && documents.length >= batchSize) {
+      handOver(scope, steps, []);
+      return { documents, checkpoint: { sequence: from } };
+    }
+    let since: Sequence = skipAhead.get(JSON.stringify(from)) ?? from;
+    const backfilled = documents.length;
     for (;;) {
       const limit = batchSize - documents.length;
-      const url = `${source.url}_changes?${queryString({ style: 'all_docs', feed: 'normal', include_docs: true, since, limit, seq_interval: batchSize })}`;
-      const answer = await readAnswer(ensureOk(await source.fetch(url), '_changes'), changesSchema, '_changes');
-      noteLastRead(answer, source.onRead);
-      documents.push(...(await source.gate.admit(changedDocuments(answer))));
+      const { answer, documents: admitted } = await read(since, limit, scope?.selector() ?? null);
+      documents.push(...admitted);
       since = answer.last_seq;
       if (answer.results.length < limit || documents.length >= batchSize) break;
     }
-    if (documents.length === 0 && since !== from) skipAhead.set(JSON.stringify(from), since);
+    if (documents.length === backfilled && since !== from) skipAhead.set(JSON.stringify(from), since);
     source.onPulled();
-    return { documents, checkpoint: { sequence: since } };
+    if (!scope) return { documents, checkpoint: { sequence: since } };
+    // Withdrawn here (out of scope): the server's side of them is "deleted" for this device.
+    const pulled = scope.withWithdrawals(documents);
+    handOver(scope, steps, pulled.withdrawn);
+    return { documents: pulled.documents, checkpoint: { sequence: since } };
   };
 }

@@ -25,6 +25,8 @@ export interface CouchServer {
 
 /** Keeps the peer serving after an internal error of its own (see peer-guard.cjs). */
 const PEER_GUARD = fileURLToPath(new URL('./peer-guard.cjs', import.meta.url));
+/** Passes a `_changes` POST body's selector on, as CouchDB reads it (see peer-selector.cjs). */
+const PEER_SELECTOR = fileURLToPath(new URL('./peer-selector.cjs', import.meta.url));
 
 export function pouchdbServerBin(): string {
   const require = createRequire(import.meta.url);
@@ -71,27 +73,10 @@ export async function startCouchServer(options: { directory?: string; port?: num
     async start() {
       let output = '';
       // Its config file and log are written to the working directory: keep them with the data.
-      child = spawn(
-        process.execPath,
-        [
-          '--require',
-          PEER_GUARD,
-          pouchdbServerBin(),
-          '--host',
-          '127.0.0.1',
-          '--port',
-          String(port),
-          '--dir',
-          directory,
-          '--config',
-          path.join(directory, 'config.json'),
-          '--no-stdout-logs',
-        ],
-        {
-          cwd: directory,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      child = spawn(process.execPath, ['--require', PEER_GUARD, '--require', PEER_SELECTOR, pouchdbServerBin(), '--host', '127.0.0.1', '--port', String(port), '--dir', directory, '--config', path.join(directory, 'config.json'), '--no-stdout-logs'], {
+        cwd: directory,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       const started = child;
