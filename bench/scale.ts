@@ -35,15 +35,18 @@ async function countingProxy(target: string): Promise<{ url: string; requests: (
   let bytesRead = 0;
   const server = http.createServer((request, response) => {
     requests += 1;
-    const forwarded = http.request({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host } }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.on('data', (chunk: Buffer) => {
-        bytesRead += chunk.length;
-        response.write(chunk);
-      });
-      answer.on('end', () => response.end());
-      answer.on('error', () => response.socket?.destroy());
-    });
+    const forwarded = http.request(
+      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host } },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('data', (chunk: Buffer) => {
+          bytesRead += chunk.length;
+          response.write(chunk);
+        });
+        answer.on('end', () => response.end());
+        answer.on('error', () => response.socket?.destroy());
+      },
+    );
     forwarded.on('error', () => response.socket?.destroy());
     request.pipe(forwarded);
   });
@@ -90,7 +93,15 @@ async function newDevice(name: string, login: string): Promise<Record<string, nu
   const synced = performance.now() - signedIn;
   const cases = await device.count('cases');
   const timeline = await device.count('timeline');
-  const result = { cases, timelineEntries: timeline, usableListMs: round(usable), fullySyncedMs: round(synced), serverRequests: proxy.requests(), bytesReadFromServer: proxy.bytesRead(), bytesOnDevice: directoryBytes(device.directory) };
+  const result = {
+    cases,
+    timelineEntries: timeline,
+    usableListMs: round(usable),
+    fullySyncedMs: round(synced),
+    serverRequests: proxy.requests(),
+    bytesReadFromServer: proxy.bytesRead(),
+    bytesOnDevice: directoryBytes(device.directory),
+  };
   await device.close().catch(() => undefined);
   await proxy.close();
   return result;
@@ -98,8 +109,16 @@ async function newDevice(name: string, login: string): Promise<Record<string, nu
 
 const caseworker = await newDevice('caseworker', 'worker');
 const manager = await newDevice('manager', 'boss');
-const rows = (['cases', 'bytesOnDevice', 'usableListMs', 'fullySyncedMs', 'serverRequests', 'bytesReadFromServer'] as const).map((measure) => [measure, caseworker[measure] ?? 0, manager[measure] ?? 0, round((caseworker[measure] ?? 0) / Math.max(1, manager[measure] ?? 0))] as const);
-printTable(`A new device under need-to-know replication, ${totalCases} cases on the server`, ['measure', 'caseworker (one department)', 'manager (full replica)', 'caseworker / manager'], rows);
-console.log(`Wrote ${writeResults('scale', { casesOnServer: totalCases, caseworker, manager, ratios: Object.fromEntries(rows.map(([measure, , , ratio]) => [measure, ratio])) })}`);
+const rows = (['cases', 'bytesOnDevice', 'usableListMs', 'fullySyncedMs', 'serverRequests', 'bytesReadFromServer'] as const).map(
+  (measure) => [measure, caseworker[measure] ?? 0, manager[measure] ?? 0, round((caseworker[measure] ?? 0) / Math.max(1, manager[measure] ?? 0))] as const,
+);
+printTable(
+  `A new device under need-to-know replication, ${totalCases} cases on the server`,
+  ['measure', 'caseworker (one department)', 'manager (full replica)', 'caseworker / manager'],
+  rows,
+);
+console.log(
+  `Wrote ${writeResults('scale', { casesOnServer: totalCases, caseworker, manager, ratios: Object.fromEntries(rows.map(([measure, , , ratio]) => [measure, ratio])) })}`,
+);
 await source.close();
 await couch.close();

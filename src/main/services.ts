@@ -80,7 +80,15 @@ import { ErasureService } from './erasure/erasure-service';
 import { RetentionService } from './retention/retention-service';
 import { caseAccessTags } from './domain/case-visibility';
 import { deviceAudience } from './sync/need-to-know/device-audience';
-import { LOCKED_MESSAGE, lockedSessionState, plaintextFromNewerVersion, privateDatabaseFile, protectionFor, protectionStatus, willEncryptInPlace } from './profile-protection';
+import {
+  LOCKED_MESSAGE,
+  lockedSessionState,
+  plaintextFromNewerVersion,
+  privateDatabaseFile,
+  protectionFor,
+  protectionStatus,
+  willEncryptInPlace,
+} from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
 /** What the storage keeps beside the cases: their full-text index and their need-to-know tags (P-7.1). */

@@ -52,10 +52,17 @@ async function holdsOnly(on: Device, caseIds: readonly string[]): Promise<boolea
 /** The case, its timeline (as many entries as the manager's device holds), its letters and their file records are on the device. */
 async function holdsWhole(on: Device, manager: Device, caseId: string): Promise<boolean> {
   const [mine, theirs] = await Promise.all([on.sharedData(), manager.sharedData()]);
-  const of = (data: Record<string, unknown[]>, collection: string, field: string) => (data[collection] as Record<string, unknown>[]).filter((document) => document[field] === caseId).map((document) => String(document['id'])).sort();
+  const of = (data: Record<string, unknown[]>, collection: string, field: string) =>
+    (data[collection] as Record<string, unknown>[])
+      .filter((document) => document[field] === caseId)
+      .map((document) => String(document['id']))
+      .sort();
   const files = (data: Record<string, unknown[]>) => {
     const letters = new Set(of(data, 'letters', 'caseId'));
-    return (data['files'] as { id: string; ownerId: string }[]).filter((file) => letters.has(file.ownerId)).map((file) => file.id).sort();
+    return (data['files'] as { id: string; ownerId: string }[])
+      .filter((file) => letters.has(file.ownerId))
+      .map((file) => file.id)
+      .sort();
   };
   return (
     (mine['cases'] as { id: string }[]).some((held) => held.id === caseId) &&
@@ -90,13 +97,20 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
     const restricted = await caseIn(manager, 'Billing', 'Restricted billing case');
     await manager.call('cases.restrict', { caseId: restricted, restrictedTo: [managerId], reason: 'About a member of staff' });
     // A letter with a scan creates a case; it goes to Delivery, outside Bea's departments.
-    const letter = await manager.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Letter case', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(2_000).toString('base64') }] });
+    const letter = await manager.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Letter case',
+      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(2_000).toString('base64') }],
+    });
     const lettered = letter.caseId!;
     await manager.call('cases.updateDetails', { caseId: lettered, changes: { departments: ['Delivery'] } });
     await waitUntil(() => upToDate(manager), 'the manager device to be up to date');
 
     const bea = await deviceOf('bea', couch, 'bea');
-    await waitUntil(async () => (await upToDate(bea)) && (await holdsWhole(bea, manager, billing)), 'Bea\'s case on her device');
+    await waitUntil(async () => (await upToDate(bea)) && (await holdsWhole(bea, manager, billing)), "Bea's case on her device");
     // Never received: the restricted case, the other department's cases, and their children.
     expect(await caseIdsOn(bea)).toEqual([billing]);
     expect(await holdsOnly(bea, [billing])).toBe(true);
@@ -105,13 +119,13 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
 
     // Granted: the letter's case moves into Billing; it arrives with its timeline, letter and scan record.
     await manager.call('cases.updateDetails', { caseId: lettered, changes: { departments: ['Billing'] } });
-    await waitUntil(async () => (await upToDate(bea)) && (await holdsWhole(bea, manager, lettered)), 'the granted case, whole, on Bea\'s device');
+    await waitUntil(async () => (await upToDate(bea)) && (await holdsWhole(bea, manager, lettered)), "the granted case, whole, on Bea's device");
     expect(await bea.document('files', letter.files[0]!.id)).not.toBeNull();
 
     // Revoked: moved to Delivery, and restricted. Both leave Bea's device, with their children...
     await manager.call('cases.updateDetails', { caseId: billing, changes: { departments: ['Delivery'] } });
     await manager.call('cases.restrict', { caseId: lettered, restrictedTo: [managerId], reason: 'About a member of staff' });
-    await waitUntil(async () => (await upToDate(bea)) && (await caseIdsOn(bea)).length === 0, 'the revoked cases to leave Bea\'s device');
+    await waitUntil(async () => (await upToDate(bea)) && (await caseIdsOn(bea)).length === 0, "the revoked cases to leave Bea's device");
     expect(await holdsOnly(bea, [])).toBe(true);
     expect(await bea.document('files', letter.files[0]!.id)).toBeNull();
     // ...but stay on the server and on the manager's device: nothing was pushed as a deletion.
@@ -127,7 +141,10 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
 
     // Bea's departments change: Delivery's unrestricted cases arrive, the restricted ones never do.
     await manager.call('staff.save', { ...(await staffOf(manager, 'bea')), departments: ['Delivery'] });
-    await waitUntil(async () => (await upToDate(bea)) && (await caseIdsOn(bea)).join() === [billing, delivery].sort().join(), 'Delivery\'s cases on Bea\'s device');
+    await waitUntil(
+      async () => (await upToDate(bea)) && (await caseIdsOn(bea)).join() === [billing, delivery].sort().join(),
+      "Delivery's cases on Bea's device",
+    );
     expect(await holdsWhole(bea, manager, delivery)).toBe(true);
     expect(await holdsWhole(bea, manager, billing)).toBe(true);
     expect(await holdsOnly(bea, [billing, delivery])).toBe(true);
@@ -135,9 +152,19 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
     // A letter Bea logs opens a case in no department, which she may not see: once it and its scan
     // are on the server it leaves her device, and the scan stays on the team server.
     const scan = bulkyPng(3_000);
-    const logged = await bea.call('post.logIncoming', { receivedOn: '2026-11-23', sender, kind: 'new-complaint', type: 'product', summary: 'Logged by Bea', scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }] });
+    const logged = await bea.call('post.logIncoming', {
+      receivedOn: '2026-11-23',
+      sender,
+      kind: 'new-complaint',
+      type: 'product',
+      summary: 'Logged by Bea',
+      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }],
+    });
     const scanId = logged.files[0]!.id;
-    await waitUntil(async () => (await upToDate(bea)) && (await bea.document('files', scanId)) === null && (await bea.document('cases', logged.caseId!)) === null, 'the case Bea may not see to leave her device');
+    await waitUntil(
+      async () => (await upToDate(bea)) && (await bea.document('files', scanId)) === null && (await bea.document('cases', logged.caseId!)) === null,
+      'the case Bea may not see to leave her device',
+    );
     expect(await onServer(couch, 'filechunks', `${scanId}:0`)).not.toBeNull();
     await waitUntil(async () => (await manager.document('files', scanId)) !== null, 'the scan record on the manager device');
     expect(Buffer.from((await manager.call('post.file', { fileId: scanId })).dataBase64, 'base64').equals(scan)).toBe(true);
@@ -155,7 +182,10 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
 
     const bea = await deviceOf('bea', couch, 'bea');
     const dan = await deviceOf('dan', couch, 'dan');
-    await waitUntil(async () => (await upToDate(bea)) && (await upToDate(dan)) && (await caseIdsOn(bea)).join() === shared && (await caseIdsOn(dan)).length === 2, 'each device to hold its cases');
+    await waitUntil(
+      async () => (await upToDate(bea)) && (await upToDate(dan)) && (await caseIdsOn(bea)).join() === shared && (await caseIdsOn(dan)).length === 2,
+      'each device to hold its cases',
+    );
 
     // Offline (the server is down), each edits another field of the shared case; Dan also works his own case.
     await couch.kill();
@@ -168,10 +198,17 @@ describe('need-to-know replication (issue 19, P-7.1)', () => {
       const [onBea, onDan] = await Promise.all([bea.document('cases', shared), dan.document('cases', shared)]);
       return onBea?.['summary'] === 'Edited by Bea' && onBea['desiredOutcome'] === 'Edited by Dan' && JSON.stringify(onBea) === JSON.stringify(onDan);
     };
-    const timelineOf = async (on: Device) => ((await on.sharedData())['timeline'] as { id: string; caseId: string }[]).filter((entry) => entry.caseId === shared).map((entry) => entry.id).sort();
+    const timelineOf = async (on: Device) =>
+      ((await on.sharedData())['timeline'] as { id: string; caseId: string }[])
+        .filter((entry) => entry.caseId === shared)
+        .map((entry) => entry.id)
+        .sort();
     // Each device's audit entries reach the other a moment after its own status says "up to date".
     const sameTimeline = async () => JSON.stringify(await timelineOf(bea)) === JSON.stringify(await timelineOf(dan));
-    await waitUntil(async () => (await upToDate(bea)) && (await upToDate(dan)) && (await both()) && (await sameTimeline()), 'both edits of the shared case, and its whole timeline, on both devices');
+    await waitUntil(
+      async () => (await upToDate(bea)) && (await upToDate(dan)) && (await both()) && (await sameTimeline()),
+      'both edits of the shared case, and its whole timeline, on both devices',
+    );
     // Bea's device never received Dan's other case, nor its new note.
     expect(await caseIdsOn(bea)).toEqual([shared]);
     expect(await holdsOnly(bea, [shared])).toBe(true);

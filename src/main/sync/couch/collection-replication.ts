@@ -99,7 +99,18 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     waitForLeadership: false,
     autoStart: true,
     toggleOnDocumentVisible: false,
-    pull: { handler: pullHandler({ url, fetch: options.fetch, gate, onRead: options.onRead, onPulled: options.onPulled, ...(options.scope ? { scope: options.scope, stored } : {}) }), batchSize: options.batchSize, stream$: stream.asObservable() },
+    pull: {
+      handler: pullHandler({
+        url,
+        fetch: options.fetch,
+        gate,
+        onRead: options.onRead,
+        onPulled: options.onPulled,
+        ...(options.scope ? { scope: options.scope, stored } : {}),
+      }),
+      batchSize: options.batchSize,
+      stream$: stream.asObservable(),
+    },
     push: { handler: pushHandler({ url, fetch: options.fetch, gate, primaryPath, onWritten }), batchSize: options.batchSize },
   });
   state = started;

@@ -181,7 +181,15 @@ describe('need-to-know feeds (issue 19)', () => {
     };
     let verdict = true;
     const scope = new ScopedFeed('cases', { _id: { $in: ['a'] } });
-    const pull = pullHandler({ url: 'http://couch/team_cases/', fetch: dying, gate, onRead: () => undefined, onPulled: () => undefined, scope, stored: () => Promise.resolve(verdict) });
+    const pull = pullHandler({
+      url: 'http://couch/team_cases/',
+      fetch: dying,
+      gate,
+      onRead: () => undefined,
+      onPulled: () => undefined,
+      scope,
+      stored: () => Promise.resolve(verdict),
+    });
     await pull(undefined, 10);
 
     let covered = false;
@@ -221,7 +229,20 @@ describe('need-to-know feeds (issue 19)', () => {
       // Waits (a long poll with nothing to say) until abandoned.
       return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     };
-    const live = new LiveChanges({ url: 'http://couch/team_cases/', fetch: waiting, gate, batchSize: 10, heartbeatMs: 60_000, onRead: () => undefined, onPulled: () => undefined, emit: () => undefined, onContact: () => undefined, onError: (error) => errors.push(error), retryMs: () => 60_000, scope });
+    const live = new LiveChanges({
+      url: 'http://couch/team_cases/',
+      fetch: waiting,
+      gate,
+      batchSize: 10,
+      heartbeatMs: 60_000,
+      onRead: () => undefined,
+      onPulled: () => undefined,
+      emit: () => undefined,
+      onContact: () => undefined,
+      onError: (error) => errors.push(error),
+      retryMs: () => 60_000,
+      scope,
+    });
     live.start();
     await expect.poll(() => asked.length, { timeout: 10_000 }).toBe(1);
     scope.setSelector({ _id: { $in: ['b'] } });

@@ -97,7 +97,11 @@ export class LiveChanges {
     this.request = request;
     this.rescoped = false;
     const selector = this.options.scope?.selector() ?? null;
-    const changes = changesRequest(url, { style: 'all_docs', feed: 'longpoll', since, include_docs: true, heartbeat: heartbeatMs, limit: batchSize, seq_interval: batchSize }, selector);
+    const changes = changesRequest(
+      url,
+      { style: 'all_docs', feed: 'longpoll', since, include_docs: true, heartbeat: heartbeatMs, limit: batchSize, seq_interval: batchSize },
+      selector,
+    );
     const text = await this.readWatched(changes.url, changes.init, request);
     const answer = parseAnswer(text, changesSchema, '_changes');
     this.options.onContact();
@@ -125,7 +129,14 @@ export class LiveChanges {
     };
     watch();
     try {
-      const response = ensureOk(await this.options.fetch(url, { ...init, signal: request.signal, headers: { ...(init.headers as Record<string, string> | undefined), 'accept-encoding': 'identity' } }), '_changes');
+      const response = ensureOk(
+        await this.options.fetch(url, {
+          ...init,
+          signal: request.signal,
+          headers: { ...(init.headers as Record<string, string> | undefined), 'accept-encoding': 'identity' },
+        }),
+        '_changes',
+      );
       this.options.onContact();
       reader = response.body?.getReader();
       if (!reader) return await response.text();

@@ -70,7 +70,11 @@ export function pullHandler(source: PullSource) {
   // Stretches of the feed that held only refused documents: RxDB keeps no checkpoint for an empty
   // batch, so without this every restart would read (and refuse) them again.
   const skipAhead = new Map<string, Sequence>();
-  const read = async (since: Sequence, limit: number, selector: Record<string, unknown> | null): Promise<{ answer: ChangesAnswer; documents: WithDeleted<unknown>[] }> => {
+  const read = async (
+    since: Sequence,
+    limit: number,
+    selector: Record<string, unknown> | null,
+  ): Promise<{ answer: ChangesAnswer; documents: WithDeleted<unknown>[] }> => {
     const request = changesRequest(source.url, { style: 'all_docs', feed: 'normal', include_docs: true, since, limit, seq_interval: limit }, selector);
     const answer = await readAnswer(ensureOk(await source.fetch(request.url, request.init), '_changes'), changesSchema, '_changes');
     noteLastRead(answer, source.onRead);
@@ -86,7 +90,11 @@ export function pullHandler(source: PullSource) {
   const readIns = async (scope: ScopedFeed, batchSize: number, documents: WithDeleted<unknown>[], steps: ReadInStep[]): Promise<void> => {
     const local = new Map<Backfill, { since: Sequence; finished: boolean }>();
     const position = (backfill: Backfill) => local.get(backfill) ?? reading.get(backfill) ?? { since: backfill.since, finished: false };
-    for (let next = scope.readIns().find((backfill) => !position(backfill).finished); next && documents.length < batchSize; next = scope.readIns().find((backfill) => !position(backfill).finished)) {
+    for (
+      let next = scope.readIns().find((backfill) => !position(backfill).finished);
+      next && documents.length < batchSize;
+      next = scope.readIns().find((backfill) => !position(backfill).finished)
+    ) {
       const limit = batchSize - documents.length;
       const from = position(next).since;
       const { answer, documents: admitted } = await read(from, limit, next.selector);

@@ -16,6 +16,7 @@ const makeOpts = utils.makeOpts;
 utils.makeOpts = function (req, startOpts) {
   const opts = makeOpts.call(this, req, startOpts);
   const body = req && req.body;
-  if (body && typeof body === 'object' && body.selector && typeof req.path === 'string' && /\/_changes$/.test(req.path) && opts && opts.filter === '_selector') opts.selector = body.selector;
+  if (body && typeof body === 'object' && body.selector && typeof req.path === 'string' && /\/_changes$/.test(req.path) && opts && opts.filter === '_selector')
+    opts.selector = body.selector;
   return opts;
 };

@@ -73,10 +73,29 @@ export async function startCouchServer(options: { directory?: string; port?: num
     async start() {
       let output = '';
       // Its config file and log are written to the working directory: keep them with the data.
-      child = spawn(process.execPath, ['--require', PEER_GUARD, '--require', PEER_SELECTOR, pouchdbServerBin(), '--host', '127.0.0.1', '--port', String(port), '--dir', directory, '--config', path.join(directory, 'config.json'), '--no-stdout-logs'], {
-        cwd: directory,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawn(
+        process.execPath,
+        [
+          '--require',
+          PEER_GUARD,
+          '--require',
+          PEER_SELECTOR,
+          pouchdbServerBin(),
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--dir',
+          directory,
+          '--config',
+          path.join(directory, 'config.json'),
+          '--no-stdout-logs',
+        ],
+        {
+          cwd: directory,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       const started = child;

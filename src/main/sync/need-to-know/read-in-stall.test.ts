@@ -30,7 +30,8 @@ interface Held {
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 const gate = {
-  admit: (documents: readonly CouchDocument[]) => Promise.resolve(documents.map((document) => ({ id: document._id, name: String(document['name']), _deleted: false }))),
+  admit: (documents: readonly CouchDocument[]) =>
+    Promise.resolve(documents.map((document) => ({ id: document._id, name: String(document['name']), _deleted: false }))),
 } as unknown as InboundGate;
 
 const opened: RxDatabase[] = [];
@@ -42,7 +43,15 @@ async function collectionOfHeld(): Promise<RxCollection<Held>> {
   const database = await createRxDatabase({ name: `stall${randomToken(8)}`, storage: getRxStorageMemory() });
   opened.push(database);
   const { held } = await database.addCollections({
-    held: { schema: { version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 40 }, name: { type: 'string' } }, required: ['id', 'name'] } },
+    held: {
+      schema: {
+        version: 0,
+        primaryKey: 'id',
+        type: 'object',
+        properties: { id: { type: 'string', maxLength: 40 }, name: { type: 'string' } },
+        required: ['id', 'name'],
+      },
+    },
   });
   return held as RxCollection<Held>;
 }
@@ -77,7 +86,11 @@ describe('a read-in queued while live changes arrive (issue 19, P-7.1)', () => {
       retryTime: 50,
       waitForLeadership: false,
       autoStart: true,
-      pull: { handler: pullHandler({ url: 'http://couch/team_held/', fetch: fetchFeed, gate, onRead: () => undefined, onPulled: () => undefined, scope }) as never, batchSize: 10, stream$: stream.asObservable() },
+      pull: {
+        handler: pullHandler({ url: 'http://couch/team_held/', fetch: fetchFeed, gate, onRead: () => undefined, onPulled: () => undefined, scope }) as never,
+        batchSize: 10,
+        stream$: stream.asObservable(),
+      },
     });
     const stop = onWorkAndIdle(replication as never, scope);
     try {

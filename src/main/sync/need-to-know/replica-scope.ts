@@ -18,8 +18,8 @@
  *   then purged from the local database.
  */
 import type { RxCollection, RxDatabase, WithDeleted } from 'rxdb';
-import { caseAccess } from '../../../shared/identity/case-access';
-import type { Viewer } from '../../../shared/identity/viewer';
+import { caseAccess } from '@shared/identity/case-access';
+import type { Viewer } from '@shared/identity/viewer';
 import { visibilityAlternatives } from '../../domain/case-visibility';
 import type { Logger } from '../../logging/logger';
 import { MAILBOX_OWNER } from '../../mail/mailbox-owner';
@@ -113,7 +113,9 @@ export class ReplicaScope {
       return this.computing;
     }
     this.computing = this.pass()
-      .catch((error: unknown) => this.options.logger.warn('Need-to-know scope could not be computed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.options.logger.warn('Need-to-know scope could not be computed', { error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         this.computing = null;
         if (this.again) {
@@ -132,7 +134,12 @@ export class ReplicaScope {
     if (this.covered) return this.covered;
     const found = await this.options.database.getLocal<Covered>(this.documentId());
     const data = found?.toJSON().data;
-    this.covered = { ...(data?.cases !== undefined ? { cases: data.cases } : {}), timeline: [...(data?.timeline ?? [])], letters: [...(data?.letters ?? [])], files: [...(data?.files ?? [])] };
+    this.covered = {
+      ...(data?.cases !== undefined ? { cases: data.cases } : {}),
+      timeline: [...(data?.timeline ?? [])],
+      letters: [...(data?.letters ?? [])],
+      files: [...(data?.files ?? [])],
+    };
     return this.covered;
   }
 
@@ -169,11 +176,19 @@ export class ReplicaScope {
     const local = (await collection.find().exec()).map((document) => plain<CaseFacts>(document));
     const sees = (facts: CaseFacts) =>
       audience.some(
-        (viewer) => caseAccess(viewer, { assigneeId: facts.assigneeId ?? '', departments: facts.departments ?? [], restricted: facts.restricted === true, restrictedTo: facts.restrictedTo ?? [] }) !== 'none',
+        (viewer) =>
+          caseAccess(viewer, {
+            assigneeId: facts.assigneeId ?? '',
+            departments: facts.departments ?? [],
+            restricted: facts.restricted === true,
+            restrictedTo: facts.restrictedTo ?? [],
+          }) !== 'none',
       );
     const held = local.filter(sees).map((facts) => facts.id);
     const out = local.filter((facts) => !sees(facts)).map((facts) => facts.id);
-    const alternatives = [...new Set(audience.flatMap((viewer) => visibilityAlternatives(viewer, 'find') ?? []).map((selector) => JSON.stringify(selector)))].sort();
+    const alternatives = [
+      ...new Set(audience.flatMap((viewer) => visibilityAlternatives(viewer, 'find') ?? []).map((selector) => JSON.stringify(selector))),
+    ].sort();
     const visible = alternatives.map((text) => JSON.parse(text) as Selector);
     feed.setSelector({ $or: [...visible, { _id: { $in: held } }] });
     const signature = JSON.stringify(alternatives);
@@ -202,8 +217,22 @@ export class ReplicaScope {
    * came into scope, and withdraws (when quiet) what left it. Returns how many are out of scope.
    */
   private async childPass(name: 'timeline', field: string, parents: readonly string[], covered: Covered, quiet: boolean): Promise<number>;
-  private async childPass(name: 'letters', field: string, parents: readonly string[], covered: Covered, quiet: boolean, options: { unlinked: true }): Promise<{ heldIds: string[]; outOfScope: number }>;
-  private async childPass(name: 'timeline' | 'letters', field: string, parents: readonly string[], covered: Covered, quiet: boolean, options?: { unlinked: true }): Promise<number | { heldIds: string[]; outOfScope: number }> {
+  private async childPass(
+    name: 'letters',
+    field: string,
+    parents: readonly string[],
+    covered: Covered,
+    quiet: boolean,
+    options: { unlinked: true },
+  ): Promise<{ heldIds: string[]; outOfScope: number }>;
+  private async childPass(
+    name: 'timeline' | 'letters',
+    field: string,
+    parents: readonly string[],
+    covered: Covered,
+    quiet: boolean,
+    options?: { unlinked: true },
+  ): Promise<number | { heldIds: string[]; outOfScope: number }> {
     const feed = this.feeds.get(name);
     const collection = this.collection(name);
     if (!feed || !collection) return options ? { heldIds: [], outOfScope: 0 } : 0;
@@ -217,7 +246,11 @@ export class ReplicaScope {
       return (options?.unlinked === true && (parent === null || parent === undefined)) || (typeof parent === 'string' && parentSet.has(parent));
     };
     const out = local.filter((document) => !belongs(document));
-    if (quiet) await this.withdraw(name, out.map((document) => String(document['id'])));
+    if (quiet)
+      await this.withdraw(
+        name,
+        out.map((document) => String(document['id'])),
+      );
     if (!options) return out.length;
     return { heldIds: local.filter(belongs).map((document) => String(document['id'])), outOfScope: out.length };
   }

@@ -114,10 +114,11 @@ export class ScopedFeed {
   dropped(withdrawn: readonly WithDeleted<unknown>[]): void {
     this.unsettled -= 1;
     const key = this.primaryPath;
-    if (key) for (const document of withdrawn) {
-      const id = String((document as Record<string, unknown>)[key]);
-      if (!this.withdrawals.has(id)) this.withdrawals.set(id, document);
-    }
+    if (key)
+      for (const document of withdrawn) {
+        const id = String((document as Record<string, unknown>)[key]);
+        if (!this.withdrawals.has(id)) this.withdrawals.set(id, document);
+      }
     this.wakeWorkers();
   }
 
@@ -137,7 +138,10 @@ export class ScopedFeed {
     const key = this.primaryPath;
     const withdrawn = new Map(this.withdrawals);
     this.withdrawals.clear();
-    return { documents: [...documents.filter((document) => !withdrawn.has(String((document as Record<string, unknown>)[key]))), ...withdrawn.values()], withdrawn: [...withdrawn.values()] };
+    return {
+      documents: [...documents.filter((document) => !withdrawn.has(String((document as Record<string, unknown>)[key]))), ...withdrawn.values()],
+      withdrawn: [...withdrawn.values()],
+    };
   }
 
   /** Read-ins or withdrawals are waiting for a pull (the replication must pull again until there are none). */
