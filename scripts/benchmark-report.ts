@@ -82,8 +82,20 @@ function storageSection(result: Json): string {
       `Files: ours ${String(record(scale['files'])['oursMiB'] ?? '?')} MiB, direct SQL ${String(record(scale['files'])['sqlMiB'] ?? '?')} MiB.`,
     );
   }
-  parts.push(...keyComparisonPart(record(result['withAndWithoutKey'])));
+  parts.push(...keyComparisonPart(record(result['withAndWithoutKey'])), ...cipherPart(record(result['ciphers'])));
   return parts.join('\n\n');
+}
+
+/** Part 4 (issue 14): which cipher, each writing the same rows below RxDB beside plain SQLite. */
+function cipherPart(ciphers: Json): string[] {
+  if (rows(ciphers['ciphers']).length === 0) return [];
+  return [
+    `### Which cipher (issue 14): a bulk insert of ${String(ciphers['documents'] ?? '?')} case rows with better-sqlite3, then the WAL checkpointed; ${String(ciphers['rounds'] ?? '?')} rounds, taking turns (load average ${Array.isArray(ciphers['loadAverage']) ? ciphers['loadAverage'].join(', ') : '?'} when it ended)`,
+    table(
+      ['cipher', 'detects tampering', 'write + checkpoint median ms', 'ratio to plain', 'open (key derivation) median ms'],
+      rows(ciphers['ciphers']).map((row) => [row['cipher'], row['authenticated'], row['writeMedianMs'], row['ratio'], row['openMedianMs']]),
+    ),
+  ];
 }
 
 function casesSection(result: Json): string {
@@ -104,6 +116,7 @@ function casesSection(result: Json): string {
       ]),
     ),
     ...needToKnowPart(record(result['needToKnow']), result['cases']),
+    ...casesKeyComparisonPart(result['withAndWithoutKey'], result['cases']),
   ].join('\n\n');
 }
 
@@ -139,12 +152,27 @@ function syncSection(result: Json): string {
 }
 
 function keyComparisonPart(withAndWithoutKey: Json): string[] {
-  if (rows(withAndWithoutKey['operations']).length === 0) return [];
-  return [
+  return keyComparisonTable(
     `### With and without the key (issue 14, P-7.2): ${String(withAndWithoutKey['documents'] ?? '?')} case documents, an encrypted database beside a plain one, taking turns (ratio = encrypted / plain; goal ≤ 1.3×)`,
+    rows(withAndWithoutKey['operations']),
+  );
+}
+
+/** bench:cases ends with the domain's operations on an encrypted and a plain profile (issue 14). */
+function casesKeyComparisonPart(operations: unknown, cases: unknown): string[] {
+  return keyComparisonTable(
+    `### With and without the key (issue 14, P-7.2): the same operations through the API on an encrypted and a plain profile of ${String(cases ?? '?')} cases each, taking turns (ratio = encrypted / plain; goal ≤ 1.3×)`,
+    rows(operations),
+  );
+}
+
+function keyComparisonTable(heading: string, operations: Json[]): string[] {
+  if (operations.length === 0) return [];
+  return [
+    heading,
     table(
       ['operation', 'runs', 'encrypted median ms', 'plain median ms', 'ratio (median)', 'ratio (p95)', 'within 1.3×'],
-      rows(withAndWithoutKey['operations']).map((row) => [
+      operations.map((row) => [
         row['operation'],
         row['runs'],
         row['encryptedMedianMs'],
