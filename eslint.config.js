@@ -143,6 +143,21 @@ const noSilencingCasts = [
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
 
+/** What the renderer may not import: Node, Electron and the main process (it asks through window.plaint). */
+const rendererBoundary = [
+  { group: nodeBuiltins, message: 'The renderer has no Node: ask the main process through the API.' },
+  {
+    group: ['electron', '**/main/**', '**/preload/**', '@main/**', '@preload/**'],
+    message: 'The renderer reaches the main process only through window.plaint.',
+  },
+];
+
+/** Issue 12: date-holidays is most of the first paint's script; screens count working days over the settings' holiday table. */
+const firstPaintHolidays = {
+  group: ['date-holidays', '**/sla/public-holidays', '@shared/sla/public-holidays'],
+  message: 'Use the calendar from useSettings() (over the holiday table the main process sends); only the settings screens load the holiday rules.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -178,19 +193,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: nodeBuiltins, message: 'The renderer has no Node: ask the main process through the API.' },
-            {
-              group: ['electron', '**/main/**', '**/preload/**', '@main/**', '@preload/**'],
-              message: 'The renderer reaches the main process only through window.plaint.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [...rendererBoundary, firstPaintHolidays] }],
     },
+  },
+  {
+    // The settings screens show the holiday rules themselves, behind their own lazy route; tests may use them.
+    files: ['src/renderer/src/features/settings/**/*.{ts,tsx}', 'src/renderer/**/*.test.{ts,tsx}', 'src/renderer/**/test-support/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererBoundary }] },
   },
   {
     // Shared code runs on both sides: no Node, no Electron, no main-process modules.

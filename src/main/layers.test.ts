@@ -91,6 +91,32 @@ describe('the edges of the renderer and of shared code, through the aliases', ()
   });
 });
 
+// Issue 12: the holiday rules are most of the first paint's script; the case screens count working days over the settings' table.
+describe("the holiday rules stay out of the renderer's first paint", () => {
+  it.each([
+    ['the case list loading date-holidays', 'src/renderer/src/features/cases/Probe.tsx', "export { default } from 'date-holidays';"],
+    [
+      'a common formatter loading the holiday rules by alias',
+      'src/renderer/src/common/probe.ts',
+      "export { createWorkingCalendar } from '@shared/sla/public-holidays';",
+    ],
+    [
+      'the settings context loading them by path',
+      'src/renderer/src/settings/probe.ts',
+      "export { publicHolidaysByRule } from '../../../shared/sla/public-holidays';",
+    ],
+  ])('refuses %s', async (_name, file, code) => {
+    expect(await refusals(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['the calendar settings screen', 'src/renderer/src/features/settings/probe.tsx'],
+    ['a renderer test', 'src/renderer/src/common/probe.test.ts'],
+  ])('allows %s to use the rules', async (_name, file) => {
+    expect(await refusals(file, "export { createWorkingCalendar } from '@shared/sla/public-holidays';")).toEqual([]);
+  });
+});
+
 describe('casts that switch the type checker off', () => {
   it.each([
     ['`as never` in the main process', 'src/main/domain/cast-probe.ts', 'export const id = (value: unknown): string => value as never;'],

@@ -3,6 +3,8 @@
  * services: the transport's shape is the adapter's to build, so the domain never imports it.
  */
 import type { SettingsSnapshot } from '../../shared/api/types/settings';
+import { publicHolidayTable } from '../../shared/sla';
+import { publicHolidaysByRule } from '../../shared/sla/public-holidays';
 import type { DomainServices } from '../domain/domain-services';
 
 export async function settingsSnapshot(domain: DomainServices): Promise<SettingsSnapshot> {
@@ -15,6 +17,7 @@ export async function settingsSnapshot(domain: DomainServices): Promise<Settings
       extraWorkingDays: [...values.calendar.extraWorkingDays],
       workWeek: [...values.calendar.workWeek],
       dayNotes: { ...values.calendar.dayNotes },
+      publicHolidays: publicHolidayTable(values.calendar.region, publicHolidaysByRule, domain.clock.now()),
     },
     staff,
     security: { ...values.security },

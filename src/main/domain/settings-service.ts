@@ -14,7 +14,8 @@ import {
   type securitySettingsSchema,
   type slaPolicySchema,
 } from '../../shared/domain/settings-inputs';
-import { createWorkingCalendar, DEFAULT_SLA_POLICY, WorkingCalendarError, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
+import { DEFAULT_SLA_POLICY, WorkingCalendarError, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
+import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import {
   calendarFieldError,
   calendarOptions,

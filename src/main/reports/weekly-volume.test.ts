@@ -5,7 +5,7 @@
  * week N sits beside week N of the previous period, cut to the same days.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar } from '../../shared/sla';
+import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import { resolveRange } from './report-range';
 import { london } from './test-support';
 import { volumeReport } from './volume';

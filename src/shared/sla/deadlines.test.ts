@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeDeadlines,
-  createWorkingCalendar,
   deadlineRule,
   DEFAULT_SLA_POLICY,
   deadlineState,
@@ -11,6 +10,7 @@ import {
   type Deadline,
   type DeadlineKind,
 } from './index';
+import { createWorkingCalendar } from './public-holidays';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const byKind = (deadlines: Deadline[], kind: DeadlineKind) => deadlines.find((deadline) => deadline.kind === kind);

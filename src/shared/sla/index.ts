@@ -1,6 +1,6 @@
 /** The SLA engine: working calendar, deadlines and their states. Pure; used by main and renderer. */
 export {
-  createWorkingCalendar,
+  createCalendar,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,
@@ -20,7 +20,11 @@ export {
   type WorkingCalendar,
   type WorkingCalendarOptions,
   type Holiday,
+  type PublicHolidaySource,
+  type PublicHolidaysOfYear,
 } from './working-calendar';
+export { createTableCalendar, publicHolidayTable, tableSource, TABLE_YEARS, type PublicHolidayTable } from './holiday-table';
+// createWorkingCalendar (holidays from their rules, date-holidays) is imported from './public-holidays' on purpose: see there.
 export { DEFAULT_SLA_POLICY, DEFAULT_CALENDAR, type SlaPolicy, type AcknowledgementLimit } from './sla-policy';
 export {
   DEADLINE_KINDS,

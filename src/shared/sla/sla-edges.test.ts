@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   computeDeadlines,
-  createWorkingCalendar,
   DEFAULT_CALENDAR,
   DEFAULT_SLA_POLICY,
   deadlineState,
@@ -19,6 +18,7 @@ import {
   type Deadline,
   type DeadlineKind,
 } from './index';
+import { createWorkingCalendar } from './public-holidays';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const byKind = (deadlines: Deadline[], kind: DeadlineKind): Deadline | undefined => deadlines.find((deadline) => deadline.kind === kind);

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
-  createWorkingCalendar,
   explainWorkingDays,
   isWorkingDay,
   nextWorkingMorning,
@@ -11,6 +10,7 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from './index';
+import { createWorkingCalendar } from './public-holidays';
 
 const london = createWorkingCalendar({ region: 'GB-ENG', timeZone: 'Europe/London' });
 const riga = createWorkingCalendar({ region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-07-10'] });

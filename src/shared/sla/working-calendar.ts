@@ -10,7 +10,6 @@
  * working week is not one. A day may not be both a closure and an extra working day.
  */
 import { TZDate } from '@date-fns/tz';
-import Holidays from 'date-holidays';
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export const DEFAULT_WORK_WEEK: readonly number[] = [1, 2, 3, 4, 5];
@@ -85,12 +84,21 @@ function checkWorkWeek(workWeek: readonly number[]): void {
   });
 }
 
-export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
-  const [country, state] = options.region.split('-');
-  const source = new Holidays();
-  const unknownRegion = () => new WorkingCalendarError(`Unknown holiday region '${options.region}'`, 'unknown-region', 'region');
-  if (!country || !source.getCountries()[country]) throw unknownRegion();
-  if (state && !(source.getStates(country) ?? {})[state]) throw unknownRegion();
+/** A region's public holidays of one year (type 'public', substitute days included), by 'YYYY-MM-DD'. */
+export type PublicHolidaysOfYear = (year: number) => ReadonlyMap<string, string>;
+
+/**
+ * Where a calendar's public holidays come from: the holiday rules themselves
+ * (`public-holidays.ts`, date-holidays, in the main process and the settings screens), or a table
+ * of years the main process worked out (`holiday-table.ts`, for the renderer's first paint).
+ * Answers null for a region it does not know.
+ */
+export type PublicHolidaySource = (region: string) => PublicHolidaysOfYear | null;
+
+/** A calendar over any source of public holidays; the options are checked the same way for each. */
+export function createCalendar(options: WorkingCalendarOptions, source: PublicHolidaySource): WorkingCalendar {
+  const publicHolidays = source(options.region);
+  if (!publicHolidays) throw new WorkingCalendarError(`Unknown holiday region '${options.region}'`, 'unknown-region', 'region');
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: options.timeZone });
   } catch {
@@ -108,7 +116,6 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     if (closed.has(day))
       throw new WorkingCalendarError(`'${day}' is both an office closure and an extra working day`, 'closed-and-working', 'extraWorkingDays', index);
   });
-  const holidays = state ? new Holidays(country, state) : new Holidays(country);
   const byYear = new Map<number, ReadonlyMap<string, string>>();
   return {
     region: options.region,
@@ -119,8 +126,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     holidays(year) {
       let days = byYear.get(year);
       if (!days) {
-        const found = holidays.getHolidays(year).filter((holiday) => holiday.type === 'public');
-        days = new Map(found.map((holiday) => [holiday.date.slice(0, 10), holiday.name]));
+        days = publicHolidays(year);
         byYear.set(year, days);
       }
       return days;

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   computeDeadlines,
-  createWorkingCalendar,
   DEFAULT_SLA_POLICY,
   explainDay,
   explainDeadline,
@@ -21,6 +20,7 @@ import {
   workingDaysBetween,
   WorkingCalendarError,
 } from './index';
+import { createWorkingCalendar } from './public-holidays';
 
 const LATVIA_2024_TRANSFERS = { extraWorkingDays: ['2024-12-14', '2024-12-28'], closures: ['2024-12-23', '2024-12-30'] };
 const riga = createWorkingCalendar({ region: 'LV', timeZone: 'Europe/Riga' });

@@ -1,7 +1,8 @@
 /** Hand-built cases for the report tests: deadlines from the SLA engine, everything else as given. */
 import type { CaseExtension, CaseRecord, Redress, StaffRef } from '@shared/domain/records';
 import type { CaseStatus, IntakeChannel, Outcome } from '@shared/domain/vocabulary';
-import { computeDeadlines, createWorkingCalendar, DEFAULT_SLA_POLICY, nextRunningDeadline } from '@shared/sla';
+import { computeDeadlines, DEFAULT_SLA_POLICY, nextRunningDeadline } from '@shared/sla';
+import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import { NO_DEADLINE } from '../../domain/collections';
 import type { ReportContext } from '../report-context';
 import { resolveRange } from '../report-range';

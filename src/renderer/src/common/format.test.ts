@@ -4,7 +4,8 @@
  * countdown counts the region's own working days (P-4.1, procedure "Working days").
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar, DEFAULT_CALENDAR } from '@shared/sla';
+import { DEFAULT_CALENDAR } from '@shared/sla';
+import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import { createI18n } from '../i18n/i18n';
 import { makeFormatters } from './format';
 

@@ -6,7 +6,7 @@ import { Alert } from '@mantine/core';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsSnapshot } from '@shared/api/types/settings';
-import { createWorkingCalendar, type WorkingCalendar } from '@shared/sla';
+import { createTableCalendar, type WorkingCalendar } from '@shared/sla';
 import { useApiQuery } from '../api/queries';
 import { useViewer } from '../session/SessionContext';
 
@@ -34,7 +34,8 @@ export function SettingsProvider({ children, fallback }: { readonly children: Re
     const language = i18n.language === 'lv' ? 'lv' : 'en-GB';
     return {
       settings,
-      calendar: createWorkingCalendar(settings.calendar),
+      // Over the main process's table of holidays: date-holidays stays out of the first paint (issue 12).
+      calendar: createTableCalendar(settings.calendar, settings.calendar.publicHolidays),
       reload: () => void refetch(),
       me,
       typeLabel: (id) => settings.complaintTypes.find((type) => type.id === id)?.label[language] ?? id,

@@ -5,15 +5,28 @@
 import type { SettingsSnapshot } from '@shared/api/types/settings';
 import type { SessionState } from '@shared/identity/session-inputs';
 import type { Viewer } from '@shared/identity/viewer';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from '@shared/sla';
+import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, publicHolidayTable, type PublicHolidayTable } from '@shared/sla';
+import { publicHolidaysByRule } from '@shared/sla/public-holidays';
 import { DEFAULT_WEB_FORM_MAPPING } from '@shared/domain/web-form';
+
+/** The region's public holidays as the main process sends them with the settings (around today). */
+export function holidayTable(region: string): PublicHolidayTable {
+  return publicHolidayTable(region, publicHolidaysByRule, new Date());
+}
 
 /** A British office with the default procedure and calendar, nothing configured; `overrides` replace whole fields. */
 export function settingsSnapshot(overrides: Partial<SettingsSnapshot> = {}): SettingsSnapshot {
   return {
     organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'GB', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
     slaPolicy: DEFAULT_SLA_POLICY,
-    calendar: { ...DEFAULT_CALENDAR, closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
+    calendar: {
+      ...DEFAULT_CALENDAR,
+      closures: [],
+      extraWorkingDays: [],
+      workWeek: [1, 2, 3, 4, 5],
+      dayNotes: {},
+      publicHolidays: holidayTable(DEFAULT_CALENDAR.region),
+    },
     complaintTypes: [],
     departments: [],
     rootCauses: [],
@@ -29,7 +42,15 @@ export function settingsSnapshot(overrides: Partial<SettingsSnapshot> = {}): Set
 export function latvianSettingsSnapshot(overrides: Partial<SettingsSnapshot> = {}): SettingsSnapshot {
   return settingsSnapshot({
     organisation: { name: 'Welzo', addressLines: [], postcode: '', country: 'LV', email: '', phone: '', independentAdvice: { 'en-GB': '', lv: '' } },
-    calendar: { region: 'LV', timeZone: 'Europe/Riga', closures: [], extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} },
+    calendar: {
+      region: 'LV',
+      timeZone: 'Europe/Riga',
+      closures: [],
+      extraWorkingDays: [],
+      workWeek: [1, 2, 3, 4, 5],
+      dayNotes: {},
+      publicHolidays: holidayTable('LV'),
+    },
     ...overrides,
   });
 }

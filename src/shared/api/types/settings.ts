@@ -1,6 +1,6 @@
 import type { ComplaintType, Organisation, StaffAccount } from '../../domain/records';
 import type { RootCauseTaxonomy } from '../../domain/root-causes';
-import type { SlaPolicy } from '../../sla';
+import type { PublicHolidayTable, SlaPolicy } from '../../sla';
 import type { WebFormMapping } from '../../domain/web-form';
 
 /** Everything the settings screens and forms need, in one answer. */
@@ -16,6 +16,12 @@ export interface SettingsSnapshot {
     readonly workWeek: readonly number[];
     /** A note for a closure or an extra working day, by 'YYYY-MM-DD'. */
     readonly dayNotes: Readonly<Record<string, string>>;
+    /**
+     * The region's public holidays for the years around today, worked out by the main process
+     * from their rules: the renderer counts working days over it without loading date-holidays
+     * at first paint (issue 12). The settings screens use the rules themselves.
+     */
+    readonly publicHolidays: PublicHolidayTable;
   };
   readonly complaintTypes: readonly ComplaintType[];
   readonly departments: readonly string[];

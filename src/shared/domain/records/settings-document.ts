@@ -1,6 +1,6 @@
 /** One settings area as stored and replicated (domain/collections.ts), its value checked per area. */
 import { z } from 'zod';
-import { createWorkingCalendar } from '../../sla';
+import { createWorkingCalendar } from '../../sla/public-holidays';
 import { IMPROVEMENT_STATUSES } from '../improvement-actions';
 import { LETTER_LANGUAGES, LETTER_TEMPLATES } from '../letters';
 import { erasureRegisterSchema, retentionPolicySchema } from '../retention';

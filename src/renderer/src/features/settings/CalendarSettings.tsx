@@ -1,7 +1,8 @@
 import { Alert, Button, Chip, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createWorkingCalendar, type WorkingCalendar } from '@shared/sla';
+import type { WorkingCalendar } from '@shared/sla';
+import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import { call } from '../../api/client';
 import { useFormatters } from '../../common/format';
 import { useSettings } from '../../settings/SettingsContext';

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, CopyButton, Group, Paper, Select, Stack, Text
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { acknowledgementBounce, acknowledgementUndelivered, type AcknowledgementUndelivered, type CaseRecord } from '@shared/domain/records';
+import { acknowledgementBounce, acknowledgementUndelivered, type AcknowledgementUndelivered, type CaseRecord } from '@shared/domain/records/case-record';
 import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { DeadlineBadge } from '../../common/DeadlineBadge';

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Deadline } from '@shared/sla';
 import type { Language } from '../../i18n/i18n';
 import { answerEvery } from '../../test-support/fake-api';
-import { latvianSettingsSnapshot } from '../../test-support/fixtures';
+import { holidayTable, latvianSettingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';
 import { WhyThisDate } from './WhyThisDate';
 
@@ -22,6 +22,7 @@ const snapshot = latvianSettingsSnapshot({
     extraWorkingDays: ['2024-12-14', '2024-12-28'],
     workWeek: [1, 2, 3, 4, 5],
     dayNotes: { '2024-12-14': 'transferred from Mon 23 Dec' },
+    publicHolidays: holidayTable('LV'),
   },
 });
 

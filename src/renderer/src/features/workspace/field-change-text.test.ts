@@ -5,7 +5,8 @@
  * its parts, never JSON such as `externalReferral: — → {"signpostedAt":…}`.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar, DEFAULT_CALENDAR } from '@shared/sla';
+import { DEFAULT_CALENDAR } from '@shared/sla';
+import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import { makeFormatters } from '../../common/format';
 import { createI18n, type Language } from '../../i18n/i18n';
 import { describeFieldChange, type FieldChange } from './field-change-text';
