@@ -7,7 +7,6 @@
 import { Alert, List, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CIPHER_UPGRADE_STEPS, ENCRYPTION_STEPS, type ProfileUpgradeStatus } from '@shared/api/types/app';
-import { useFormatters } from '../common/format';
 
 const MEGABYTE = 1_048_576;
 
@@ -18,8 +17,9 @@ function stepsOf(upgrade: ProfileUpgradeStatus): { readonly steps: readonly stri
 
 /** `headingOrder`: 1 on the start screen (its only heading), 2 inside a sign-in or recovery frame. */
 export function ProfileUpgradeNotice({ upgrade, headingOrder }: { readonly upgrade: ProfileUpgradeStatus; readonly headingOrder: 1 | 2 }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
+  // Before sign-in there are no team settings (useFormatters needs them): the window's language alone.
+  const { t, i18n } = useTranslation();
+  const megabytes = (bytes: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
   const encrypting = upgrade.kind === 'encrypt';
   if (upgrade.outcome === 'failed') {
     return (
@@ -49,8 +49,8 @@ export function ProfileUpgradeNotice({ upgrade, headingOrder }: { readonly upgra
       {copying ? (
         <Text size="sm" data-testid="upgrade-copied">
           {t('starting.copying', {
-            done: format.decimal(copying.bytes / MEGABYTE),
-            total: format.decimal(copying.of / MEGABYTE),
+            done: megabytes(copying.bytes),
+            total: megabytes(copying.of),
             percent: copying.of > 0 ? Math.floor((copying.bytes / copying.of) * 100) : 100,
           })}
         </Text>
