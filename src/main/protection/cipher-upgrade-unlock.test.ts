@@ -38,7 +38,10 @@ beforeAll(async () => {
     // and a recovery slot (shown once at team set-up).
     slots: async (keyring, administrator) => {
       if (!administrator.password) throw new Error('The seeded administrator has no password');
-      await keyring.rememberPassword({ accountId: administrator.id, login: administrator.login, verifierSalt: administrator.password.salt }, SEED_ADMIN.password);
+      await keyring.rememberPassword(
+        { accountId: administrator.id, login: administrator.login, verifierSalt: administrator.password.salt },
+        SEED_ADMIN.password,
+      );
       recoveryKey = keyring.createRecoveryKey(new Date('2026-11-20T09:00:00.000Z'));
     },
   });
@@ -59,7 +62,14 @@ function copyProfile(name: string): string {
 }
 
 async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({ dataDirectory, host: 'harness', appName: 'Plaint', version: '0.0.0-test', scryptCost: TEST_SCRYPT_COST, ...extra });
+  const services = await startMainServices({
+    dataDirectory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    ...extra,
+  });
   running.push(services);
   return services;
 }
@@ -107,7 +117,15 @@ describe('a ChaCha20 profile unlocked without its keychain moves to AEGIS (P-7.2
     const statuses = statusesOf(services);
     expect(await call(services, 'session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password })).toMatchObject({ state: 'signed-in' });
     await expectAegisWithEveryCase(services, directory);
-    expect(told(statuses)).toEqual(['locked: started', 'locked: checked', 'locked: copied', 'locked: rekeyed', 'locked: switched', 'locked: finished', 'ready']);
+    expect(told(statuses)).toEqual([
+      'locked: started',
+      'locked: checked',
+      'locked: copied',
+      'locked: rekeyed',
+      'locked: switched',
+      'locked: finished',
+      'ready',
+    ]);
   });
 
   it('by the recovery key: it opens in AEGIS with every case, the steps told while it was locked', async () => {
@@ -117,7 +135,15 @@ describe('a ChaCha20 profile unlocked without its keychain moves to AEGIS (P-7.2
     const statuses = statusesOf(services);
     expect(await call(services, 'session.unlockWithRecoveryKey', { recoveryKey })).toMatchObject({ state: 'signed-out' });
     await expectAegisWithEveryCase(services, directory);
-    expect(told(statuses)).toEqual(['locked: started', 'locked: checked', 'locked: copied', 'locked: rekeyed', 'locked: switched', 'locked: finished', 'ready']);
+    expect(told(statuses)).toEqual([
+      'locked: started',
+      'locked: checked',
+      'locked: copied',
+      'locked: rekeyed',
+      'locked: switched',
+      'locked: finished',
+      'ready',
+    ]);
   });
 
   it('a wrong password changes nothing: still locked, the file and its key file byte for byte as they were, still ChaCha20', async () => {

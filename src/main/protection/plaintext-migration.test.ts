@@ -135,7 +135,13 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
       // The byte counts of the copy fold into "copying" (upgrade-progress.test.ts checks them).
       const told = statuses
         .map(({ database: { upgrade, state } }) =>
-          !upgrade ? state : upgrade.outcome !== 'running' ? upgrade.outcome : upgrade.step === 'checked' && upgrade.copied ? 'copying' : (upgrade.step ?? 'started'),
+          !upgrade
+            ? state
+            : upgrade.outcome !== 'running'
+              ? upgrade.outcome
+              : upgrade.step === 'checked' && upgrade.copied
+                ? 'copying'
+                : (upgrade.step ?? 'started'),
         )
         .filter((label, index, all) => label !== all[index - 1]);
       expect(told).toEqual(['started', 'checked', 'copying', 'copied', 'encrypted', 'switched', 'done', 'finished', 'ready']);

@@ -42,7 +42,11 @@ export function ProfileUpgradeNotice({ upgrade, headingOrder }: { readonly upgra
         {steps.map((step, index) => (
           <List.Item key={step} data-step={step} data-reached={index < reached}>
             {index < reached ? '✓ ' : index === reached ? '… ' : ''}
-            {t(encrypting ? `starting.steps.${step as (typeof ENCRYPTION_STEPS)[number]}` : `starting.cipherSteps.${step as (typeof CIPHER_UPGRADE_STEPS)[number]}`)}
+            {t(
+              encrypting
+                ? `starting.steps.${step as (typeof ENCRYPTION_STEPS)[number]}`
+                : `starting.cipherSteps.${step as (typeof CIPHER_UPGRADE_STEPS)[number]}`,
+            )}
           </List.Item>
         ))}
       </List>

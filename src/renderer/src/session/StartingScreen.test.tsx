@@ -61,7 +61,8 @@ function encryptingProfile(first: DatabaseStatus = encrypting(null)) {
             database,
           },
         });
-      if (method === 'session.current') return Promise.resolve(database.state === 'ready' || database.state === 'locked' ? { ok: true, result: signedOut } : unavailable);
+      if (method === 'session.current')
+        return Promise.resolve(database.state === 'ready' || database.state === 'locked' ? { ok: true, result: signedOut } : unavailable);
       return Promise.resolve(unavailable);
     },
     listen: (listener) => {
