@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       secretStore: safeStorageSecrets(dataDirectory),
       mailSecretStore: safeStorageSecrets(dataDirectory, 'mail-password.bin'),
       keyProtector: safeStorageKeyProtector(),
-      // A profile from before encryption at rest is encrypted with the window open, showing its steps.
+      // A profile with data may be upgraded at start (encrypted in place, or moved to AEGIS): the window opens first and shows the steps.
       openInBackground: true,
       networkUp: () => net.isOnline(),
       chooseSavePath: electronSaveDialog(() => window),

@@ -9,7 +9,7 @@ import type { SessionState } from '../shared/identity/session-inputs';
 import type { DatabaseKeyring } from './protection/database-keyring';
 import type { KeyProtector } from './protection/key-protector';
 import { makePrivateFile, PRIVATE_FILE_MODE } from './protection/private-files';
-import type { MigrationStep } from './protection/plaintext-migration';
+import type { UpgradeProgress } from './protection/upgrade-progress';
 import { profileKey, type ProfileKey } from './protection/profile-key';
 import type { SlotScryptCost } from './protection/sealed-box';
 import { databaseFilePath } from './storage';
@@ -37,7 +37,7 @@ export async function protectionFor(
   name: string,
   protector: KeyProtector | null,
   cost: SlotScryptCost,
-  onProgress?: (step: MigrationStep) => void | Promise<void>,
+  progress?: UpgradeProgress<'encrypt'>,
 ): Promise<ProfileKey> {
   let databaseFile: string;
   try {
@@ -45,7 +45,21 @@ export async function protectionFor(
   } catch (error) {
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
-  return profileKey({ databaseFile, protector, cost, ...(onProgress ? { onProgress } : {}) });
+  return profileKey({ databaseFile, protector, cost, ...(progress ? { progress } : {}) });
+}
+
+/**
+ * Whether the profile has a database with data, which a start may upgrade before it opens:
+ * encrypt it in place (no key file), or move it from ChaCha20 to AEGIS (which only its key can tell).
+ */
+export function mayUpgradeAtStart(dataDirectory: string, name: string): boolean {
+  let file: string;
+  try {
+    file = databaseFilePath(dataDirectory, name);
+  } catch {
+    return false;
+  }
+  return (fs.existsSync(file) && fs.statSync(file).size > 0) || fs.existsSync(`${file}-wal`);
 }
 
 /** Whether the profile is one from before encryption at rest, about to be encrypted in place (a database with data, no key file). */

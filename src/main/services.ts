@@ -6,7 +6,7 @@
  * both call this, so everything behind the API is the same code in both.
  */
 import { ApiError } from '../shared/api/errors';
-import type { AppInfo, DatabaseStatus, EncryptionStep } from '../shared/api/types/app';
+import type { AppInfo, DatabaseStatus, ProfileUpgradeKind, ProfileUpgradeStatus } from '../shared/api/types/app';
 import { createDispatcher, errorDetails, type ApiHandlers, type Dispatch } from './api/dispatcher';
 import { appHandlers } from './api/handlers/app-handlers';
 import { caseHandlers } from './api/handlers/case-handlers';
@@ -64,7 +64,8 @@ import type { StaffMember } from '../shared/domain/records';
 import { DATABASE_NAME, openPlaintDatabase, type OpenedDatabase } from './database/plaint-database';
 import type { KeyProtector } from './protection/key-protector';
 import type { DatabaseKeyring } from './protection/database-keyring';
-import { upgradeProfileCipher } from './protection/cipher-upgrade';
+import { upgradeProfileCipherShowingProgress } from './protection/cipher-upgrade';
+import { UpgradeProgress } from './protection/upgrade-progress';
 import { normaliseRecoveryKey } from './protection/recovery-key';
 import { passwordSlotKeeper } from './protection/password-slot-keeper';
 import { protectionHandlers } from './api/handlers/protection-handlers';
@@ -88,6 +89,7 @@ import {
   protectionFor,
   protectionStatus,
   willEncryptInPlace,
+  mayUpgradeAtStart,
 } from './profile-protection';
 import type { ProfileKey } from './protection/profile-key';
 
@@ -215,17 +217,21 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   let protection: ProfileKey | null = null;
   let keyring: DatabaseKeyring | null = null;
   let slots: ReturnType<typeof passwordSlotKeeper> | null = null;
-  // A profile from before encryption is encrypted in place first: each step goes to the log and,
-  // through app.status, to the start screen, so a large database is not a frozen window.
-  const encryptionStatus = (step: EncryptionStep | null): void => {
-    database = { state: 'opening', file: null, message: null, encryption: { step } };
-    events.publish('app.status', { database });
-  };
-  const migrationProgress = async (step: EncryptionStep): Promise<void> => {
-    logger.info('Encrypting the database', { step });
-    encryptionStatus(step);
-    // The steps block the process: let the event reach the window before the next one starts.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  // A start-up upgrade (a profile from before encryption encrypted in place, or one moved from
+  // ChaCha20 to AEGIS) tells each step to the log and, through app.status, to the start or sign-in
+  // screen, so a large database is not a frozen window. A failed upgrade stays in the status once
+  // the profile has opened as it was, so the screen can say so.
+  let failedUpgrade: ProfileUpgradeStatus | null = null;
+  const showUpgrade = <K extends ProfileUpgradeKind>(progress: UpgradeProgress<K>, what: string): UpgradeProgress<K> => {
+    let logged: string | null = null;
+    progress.subscribe((upgrade) => {
+      if (upgrade.step !== null && upgrade.step !== logged) logger.info(what, { step: upgrade.step });
+      logged = upgrade.step;
+      if (upgrade.outcome === 'failed') failedUpgrade = upgrade;
+      database = { ...database, upgrade };
+      events.publish('app.status', { database });
+    });
+    return progress;
   };
 
   /**
@@ -235,7 +241,8 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
    */
   const upgradeCipher = async (file: string, key: string): Promise<void> => {
     try {
-      const outcome = await upgradeProfileCipher({ databaseFile: file, key, onProgress: (step) => logger.info('Changing the database cipher', { step }) });
+      const progress = showUpgrade(new UpgradeProgress('cipher'), 'Changing the database cipher');
+      const outcome = await upgradeProfileCipherShowingProgress({ databaseFile: file, key }, progress);
       if (outcome === 'upgraded') logger.info('The database now uses the AEGIS cipher');
     } catch (error) {
       logger.error('The database cipher could not be changed; it opens in its earlier cipher', errorDetails(error));
@@ -270,6 +277,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     });
     profileKey = key;
     database = file ? opened.status : { ...opened.status, file: null };
+    if (failedUpgrade) database = { ...database, upgrade: failedUpgrade };
     if (opened.database) {
       try {
         domain = await startDomainServices(opened.database, events, clock, conflictHandlersFor(opened.database, clock), (error) =>
@@ -477,13 +485,18 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
   const openProfile = async (): Promise<void> => {
     const newerPlaintext =
       options.encryption === 'none-for-tests' ? null : await plaintextFromNewerVersion(dataDirectory, databaseName, logger, COLLECTION_EXTRAS);
-    if (options.encryption !== 'none-for-tests' && !newerPlaintext && willEncryptInPlace(dataDirectory, databaseName)) encryptionStatus(null);
+    const encrypting =
+      options.encryption !== 'none-for-tests' && !newerPlaintext && willEncryptInPlace(dataDirectory, databaseName)
+        ? showUpgrade(new UpgradeProgress('encrypt'), 'Encrypting the database')
+        : undefined;
+    // Told at once, so the window shows the encryption from its first look.
+    encrypting?.started();
     const decided: ProfileKey | null =
       options.encryption === 'none-for-tests'
         ? null
         : newerPlaintext
           ? { state: 'plaintext', reason: newerPlaintext }
-          : await protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, migrationProgress);
+          : await protectionFor(dataDirectory, databaseName, options.keyProtector ?? null, scryptCost, encrypting);
     protection = decided;
     keyring = decided && (decided.state === 'open' || decided.state === 'locked') ? decided.keyring : null;
     slots = keyring ? passwordSlotKeeper(keyring) : null;
@@ -501,9 +514,10 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
       database = { state: 'locked', file: null, message: LOCKED_MESSAGE };
     }
   };
-  // The app opens its window at once when a profile is about to be encrypted in place, and the
+  // The app opens its window at once for a profile with data, which may be upgraded before it opens
+  // (encrypted in place, or moved to AEGIS once its key opens it: only the key can tell), and the
   // start screen follows the steps; otherwise (and in tests) the services start opened.
-  const inBackground = options.openInBackground === true && options.encryption !== 'none-for-tests' && willEncryptInPlace(dataDirectory, databaseName);
+  const inBackground = options.openInBackground === true && options.encryption !== 'none-for-tests' && mayUpgradeAtStart(dataDirectory, databaseName);
   const opening = openProfile();
   if (inBackground) {
     void opening.then(

@@ -10,19 +10,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { seededRandom } from '../../shared/random/seeded-random';
-import { phoneComplaint } from '../domain/test-support';
 import { TEST_SCRYPT_COST } from '../identity/password';
-import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
+import { SEED_ADMIN } from '../identity/seed-account';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices, type MainServices } from '../services';
-import { applyKey, type DatabaseCipher } from '../storage/database-cipher';
+import type { DatabaseCipher } from '../storage/database-cipher';
 import { upgradeProfileCipher, type CipherUpgradeStep } from './cipher-upgrade';
-import { DatabaseKeyring } from './database-keyring';
 import { keyFilePath } from './key-file';
+import { makeChaChaProfile, opensWith as opensWithKey } from './test-support/chacha-profile';
 import { fakeKeychain } from './test-support/fake-keychain';
 
 const NAME = 'Philomena Quarrington';
@@ -54,18 +52,7 @@ function copyProfile(name: string): string {
   return target;
 }
 
-function opensWith(file: string, cipher: DatabaseCipher): boolean {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    applyKey(db, key, cipher);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
-}
+const opensWith = (file: string, cipher: DatabaseCipher): boolean => opensWithKey(file, key, cipher);
 
 /** The next start: every case, the database in AEGIS (not ChaCha20), nothing of the upgrade left beside it. */
 async function expectAegisWithEveryCase(directory: string): Promise<void> {
@@ -89,37 +76,8 @@ async function expectAegisWithEveryCase(directory: string): Promise<void> {
 beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-cipher-upgrade-'));
   chachaProfile = path.join(scratch, 'chacha20');
-  const services = await startMainServices({
-    dataDirectory: chachaProfile,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    logger: createMemoryLogger(),
-    encryption: 'none-for-tests',
-  });
-  await seedAdministrator(services);
-  for (let index = 0; index < CASES; index += 1) {
-    const response = await services.dispatch(
-      'cases.create',
-      { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' },
-      { host: 'test' },
-    );
-    if (!response.ok) throw new Error(JSON.stringify(response.error));
-  }
-  await services.close();
-  // Encrypted as every version before AEGIS did it: a key file with a keychain slot, and the
-  // key given to SQLite3MultipleCiphers with no cipher named (its default, ChaCha20-Poly1305).
+  key = await makeChaChaProfile(chachaProfile, { keychain, cases: CASES, name: NAME });
   const file = path.join(chachaProfile, 'plaint.sqlite');
-  const keyring = DatabaseKeyring.create({ file: keyFilePath(file), protector: keychain, cost: TEST_SCRYPT_COST });
-  key = keyring.databaseKey() ?? '';
-  const db = new Database(file);
-  try {
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`rekey='${key}'`);
-  } finally {
-    db.close();
-  }
   expect(opensWith(file, 'chacha20')).toBe(true);
   expect(opensWith(file, 'aegis')).toBe(false);
 }, 120_000);

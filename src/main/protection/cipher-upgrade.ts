@@ -21,9 +21,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { encryptInPlace, openWithKey, PROFILE_CIPHER } from '../storage/database-cipher';
-import { PRIVATE_FILE_MODE } from './private-files';
+import type { CipherUpgradeStep } from '@shared/api/types/app';
+import { copyPrivateFile } from './private-files';
+import { reportingTo, type UpgradeProgress } from './upgrade-progress';
 
-export type CipherUpgradeStep = 'checked' | 'copied' | 'rekeyed' | 'switched';
+export type { CipherUpgradeStep };
 
 export interface CipherUpgradeOptions {
   readonly databaseFile: string;
@@ -31,6 +33,10 @@ export interface CipherUpgradeOptions {
   readonly key: string;
   /** Each step as it is reached, for the log (and a test's stop points); awaited. */
   readonly onProgress?: (step: CipherUpgradeStep) => void | Promise<void>;
+  /** Once the profile is found in an earlier cipher, before the first step: the upgrade begins (for the start screen). */
+  readonly onStart?: () => void | Promise<void>;
+  /** The bytes of the copy as it is written (for the start screen). */
+  readonly onCopy?: (bytes: number, of: number) => void;
 }
 
 /** What was found: a profile already in the current cipher (or a new, empty one), or one moved to it. */
@@ -94,6 +100,7 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
   let counts: Record<string, number>;
   try {
     if (original.cipher === PROFILE_CIPHER) return 'current';
+    await options.onStart?.();
     const check = original.db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new CipherUpgradeError(`The database is damaged (${String(check)}); its cipher was not changed and it is unchanged.`);
     original.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -105,9 +112,7 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
   }
   await options.onProgress?.('checked');
   // 2. The copy, beside the original (same file system, so the switch is a rename).
-  fs.copyFileSync(databaseFile, copy);
-  fs.chmodSync(copy, PRIVATE_FILE_MODE);
-  fsyncPath(copy, 'r+');
+  await copyPrivateFile(databaseFile, copy, options.onCopy);
   await options.onProgress?.('copied');
   // 3. The copy in the current cipher, and verified under it alone.
   const old = openWithKey(copy, key, { fileMustExist: true }, [original.cipher]);
@@ -134,4 +139,32 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
   fsyncPath(path.dirname(databaseFile), 'r');
   await options.onProgress?.('switched');
   return 'upgraded';
+}
+
+/**
+ * `upgradeProfileCipher`, told to `progress` for the start and sign-in screens: begun once the
+ * profile is found in an earlier cipher, then each step and the copy's bytes, then 'finished', or
+ * 'failed' when it throws after it began (the profile unchanged). A profile already in AEGIS tells
+ * nothing. Rethrows the failure.
+ */
+export async function upgradeProfileCipherShowingProgress(
+  options: Pick<CipherUpgradeOptions, 'databaseFile' | 'key'>,
+  progress: UpgradeProgress<'cipher'>,
+): Promise<CipherUpgradeOutcome> {
+  let begun = false;
+  try {
+    const outcome = await upgradeProfileCipher({
+      ...options,
+      onStart: () => {
+        begun = true;
+        progress.started();
+      },
+      ...reportingTo(progress),
+    });
+    if (outcome === 'upgraded') progress.finished();
+    return outcome;
+  } catch (error) {
+    if (begun) progress.failed();
+    throw error;
+  }
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { encryptInPlace, KNOWN_CIPHERS, openWithKey, PROFILE_CIPHER, type DatabaseCipher } from '../storage/database-cipher';
 import { DatabaseKeyring, type KeyringOptions } from './database-keyring';
-import { PRIVATE_FILE_MODE, removeAbandonedTemporaries } from './private-files';
+import { copyPrivateFile, removeAbandonedTemporaries } from './private-files';
 
 import type { EncryptionStep } from '../../shared/api/types/app';
 
@@ -29,6 +29,8 @@ export interface MigrationOptions {
   readonly keyring: KeyringOptions;
   /** Progress for the log and the start screen (and a test's kill points); awaited, so the screen can be told between steps. */
   readonly onProgress?: (step: MigrationStep) => void | Promise<void>;
+  /** The bytes of the copy (the backup) as it is written, for the start screen. */
+  readonly onCopy?: (bytes: number, of: number) => void;
 }
 
 export class MigrationError extends Error {
@@ -143,9 +145,7 @@ export async function encryptPlaintextProfile(options: MigrationOptions): Promis
   });
   await options.onProgress?.('checked');
   // 2. The verified copy.
-  fs.copyFileSync(databaseFile, copy);
-  fs.chmodSync(copy, PRIVATE_FILE_MODE);
-  fsyncFile(copy);
+  await copyPrivateFile(databaseFile, copy, options.onCopy);
   verify(copy, null, counts, 'copy of the database');
   await options.onProgress?.('copied');
   // 3. The copy encrypted, and verified under the key.

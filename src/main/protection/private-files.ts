@@ -68,3 +68,38 @@ function syncDirectory(directory: string): void {
     fs.closeSync(handle);
   }
 }
+
+/** The chunk of a copy between two progress reports (and two turns of the event loop). */
+const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Copies `from` to a new private file `to` and fsyncs it: the backup a start-up upgrade makes
+ * before it changes anything (P-7.2). Asynchronous and in chunks, so `onBytes` can tell the window
+ * how far it is and the window's events get through between chunks. The copy is truncated first:
+ * a half-made copy from a killed start never survives into it.
+ */
+export async function copyPrivateFile(from: string, to: string, onBytes?: (bytes: number, of: number) => void): Promise<void> {
+  const { size } = await fs.promises.stat(from);
+  const source = await fs.promises.open(from, 'r');
+  try {
+    const target = await fs.promises.open(to, 'w', PRIVATE_FILE_MODE);
+    try {
+      await target.chmod(PRIVATE_FILE_MODE);
+      const buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+      let copied = 0;
+      onBytes?.(0, size);
+      for (;;) {
+        const { bytesRead } = await source.read(buffer, 0, buffer.length, copied);
+        if (bytesRead === 0) break;
+        await target.write(buffer, 0, bytesRead, copied);
+        copied += bytesRead;
+        onBytes?.(copied, Math.max(size, copied));
+      }
+      await target.sync();
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}

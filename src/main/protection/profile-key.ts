@@ -11,8 +11,9 @@ import fs from 'node:fs';
 import { DatabaseKeyring } from './database-keyring';
 import { KeyFileError, keyFilePath } from './key-file';
 import type { KeyProtector } from './key-protector';
-import { encryptPlaintextProfile, finishInterruptedMigration, type MigrationStep } from './plaintext-migration';
+import { encryptPlaintextProfile, finishInterruptedMigration } from './plaintext-migration';
 import type { SlotScryptCost } from './sealed-box';
+import { reportingTo, type UpgradeProgress } from './upgrade-progress';
 
 export type ProfileKey =
   | { readonly state: 'open'; readonly keyring: DatabaseKeyring; readonly created: boolean }
@@ -25,8 +26,8 @@ export interface ProfileKeyOptions {
   readonly databaseFile: string;
   readonly protector: KeyProtector | null;
   readonly cost: SlotScryptCost;
-  /** Progress of encrypting a plaintext profile, for the log and the start screen. */
-  readonly onProgress?: (step: MigrationStep) => void | Promise<void>;
+  /** Told each step of encrypting a plaintext profile, and how it ended (for the log and the start screen). */
+  readonly progress?: UpgradeProgress<'encrypt'>;
 }
 
 function hasData(file: string): boolean {
@@ -44,17 +45,14 @@ export async function profileKey(options: ProfileKeyOptions): Promise<ProfileKey
     const existing = DatabaseKeyring.load(keyring);
     if (!existing) {
       if (hasData(options.databaseFile)) {
+        const { progress } = options;
         try {
-          return {
-            state: 'open',
-            keyring: await encryptPlaintextProfile({
-              databaseFile: options.databaseFile,
-              keyring,
-              ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-            }),
-            created: false,
-          };
+          progress?.started();
+          const encrypted = await encryptPlaintextProfile({ databaseFile: options.databaseFile, keyring, ...(progress ? reportingTo(progress) : {}) });
+          progress?.finished();
+          return { state: 'open', keyring: encrypted, created: false };
         } catch (error) {
+          progress?.failed();
           return { state: 'plaintext', reason: error instanceof Error ? error.message : String(error) };
         }
       }

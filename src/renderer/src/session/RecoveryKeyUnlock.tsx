@@ -8,17 +8,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '@shared/identity/session-inputs';
 import { call } from '../api/client';
+import { useDatabaseStatus } from './database-status';
+import { ProfileUpgradeNotice } from './ProfileUpgradeNotice';
 import { SessionFrame, useSubmit } from './session-frame';
 
 export function RecoveryKeyUnlock({ onCancel, onDone }: { readonly onCancel: () => void; readonly onDone: (state: SessionState) => void }) {
   const { t } = useTranslation();
   const [recoveryKey, setRecoveryKey] = useState('');
   const { error, busy, submit } = useSubmit(onDone);
+  // A profile moved to AEGIS once the recovery key opens it shows the steps here (P-7.2).
+  const upgrade = useDatabaseStatus()?.upgrade;
   return (
     <SessionFrame title={t('session.recoveryTitle')}>
       <form onSubmit={submit(() => call('session.unlockWithRecoveryKey', { recoveryKey }))} data-testid="recovery-form">
         <Stack gap="sm">
           <Text size="sm">{t('session.recoveryIntro')}</Text>
+          {upgrade ? <ProfileUpgradeNotice upgrade={upgrade} headingOrder={2} /> : null}
           <TextInput
             label={t('session.recoveryKey')}
             description={t('session.recoveryKeyHint')}

@@ -8,6 +8,8 @@ import { call } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { SessionFrame, useSubmit } from './session-frame';
 import { RecoveryKeyUnlock } from './RecoveryKeyUnlock';
+import { useDatabaseStatus } from './database-status';
+import { ProfileUpgradeNotice } from './ProfileUpgradeNotice';
 
 export function SignInScreen({ session, onDone }: { readonly session: SessionState; readonly onDone: (state: SessionState) => void }) {
   const { t } = useTranslation();
@@ -19,6 +21,9 @@ export function SignInScreen({ session, onDone }: { readonly session: SessionSta
   const [recovering, setRecovering] = useState(false);
   const [recovered, setRecovered] = useState(false);
   const locked = info.data?.database.state === 'locked' && !recovered;
+  // P-7.2: a profile moved to AEGIS once the sign-in opens its key shows the steps here; a failed
+  // upgrade at start says the profile opened as it was.
+  const upgrade = useDatabaseStatus()?.upgrade;
   if (recovering) {
     const opened = (state: SessionState) => {
       setRecovering(false);
@@ -32,6 +37,7 @@ export function SignInScreen({ session, onDone }: { readonly session: SessionSta
       <form onSubmit={submit(() => call('session.signIn', { login, password }))} data-testid="sign-in-form">
         <Stack gap="sm">
           {session.awaitingDirectory ? <Alert color="blue">{t('session.awaitingDirectory')}</Alert> : null}
+          {upgrade ? <ProfileUpgradeNotice upgrade={upgrade} headingOrder={2} /> : null}
           {recovered ? (
             <Alert color="teal" data-testid="recovery-opened">
               {t('session.recoveryOpened')}

@@ -34,6 +34,23 @@ describe('the status area', () => {
     expect(await screen.findByTestId('status-area')).toHaveProperty('dataset.database', 'ready');
     expect(screen.queryByTestId('status-database')).toBeNull();
     expect(screen.queryByText('Database ready')).toBeNull();
+    expect(screen.queryByTestId('status-upgrade-failed')).toBeNull();
+  });
+
+  it('shows that an upgrade at start failed and the database opened as it was (P-7.2), in Latvian too', async () => {
+    const database: DatabaseStatus = {
+      state: 'ready',
+      file: '/d/plaint.sqlite',
+      message: null,
+      upgrade: { kind: 'cipher', step: 'copied', copied: null, outcome: 'failed' },
+    };
+    withDatabase(database);
+    const english = renderWithProviders(<StatusArea />);
+    expect((await screen.findByTestId('status-upgrade-failed')).textContent).toBe('Database not upgraded');
+    english.unmount();
+    withDatabase(database);
+    renderWithProviders(<StatusArea />, undefined, 'lv');
+    expect((await screen.findByTestId('status-upgrade-failed')).textContent).toBe('Datubāze nav atjaunināta');
   });
 
   it('shows a database problem', async () => {

@@ -34,8 +34,17 @@ export function StatusArea() {
   }
   // Issue 18: a working database is not news; only its problems (and the opening or lock) are shown.
   if (database.state === 'ready') {
+    // P-7.2: an upgrade at start that failed (the profile opened as it was) is news until the next start.
+    const failed = database.upgrade?.outcome === 'failed' ? database.upgrade.kind : null;
     return (
       <Group gap="xs" role="status" aria-label={t('shell.statusLabel')} data-testid="status-area" data-database="ready">
+        {failed ? (
+          <Tooltip label={t(failed === 'encrypt' ? 'starting.encryptFailed' : 'starting.cipherFailed')} multiline w={320}>
+            <Badge color="orange" variant="light" data-testid="status-upgrade-failed">
+              {t('status.upgradeFailed')}
+            </Badge>
+          </Tooltip>
+        ) : null}
         <SyncBadge />
       </Group>
     );

@@ -66,6 +66,20 @@ export const enGB = {
       switched: 'Encrypted copy in place',
       done: 'Key saved: done',
     },
+    cipherTitle: 'Updating the database encryption',
+    cipherIntro:
+      'Plaint now protects its data with a faster cipher, AEGIS-256. This profile’s database is being moved to it, once; a large database takes a while. Keep Plaint open: nothing is lost if it stops.',
+    cipherSteps: {
+      checked: 'Database checked',
+      copied: 'Copy made',
+      rekeyed: 'Copy re-encrypted and verified',
+      switched: 'Re-encrypted copy in place: done',
+    },
+    copying: 'Copying the database: {{done}} of {{total}} MB ({{percent}}%)',
+    encryptFailed:
+      'The database could not be encrypted. Plaint opened it as it was, unencrypted, and nothing is lost; it tries again at the next start. The log says why.',
+    cipherFailed:
+      'The database could not be moved to the new cipher. Plaint opened it as it was, still encrypted in the old cipher, and nothing is lost; it tries again at the next start. The log says why.',
   },
   shell: {
     toggleNavigation: 'Toggle navigation',
@@ -85,6 +99,7 @@ export const enGB = {
       error: 'Database error',
       closed: 'Database closed',
     },
+    upgradeFailed: 'Database not upgraded',
     connecting: 'Connecting to Plaint…',
     apiUnavailable: 'Cannot reach the Plaint services',
   },

@@ -67,6 +67,20 @@ export const lv = {
       switched: 'Šifrētā kopija ielikta vietā',
       done: 'Atslēga saglabāta: gatavs',
     },
+    cipherTitle: 'Tiek atjaunināta datubāzes šifrēšana',
+    cipherIntro:
+      'Plaint tagad aizsargā datus ar ātrāku šifru, AEGIS-256. Šī profila datubāze tiek pārcelta uz to, vienreiz; liela datubāze prasa laiku. Neaizveriet Plaint: ja tas apstājas, nekas nezūd.',
+    cipherSteps: {
+      checked: 'Datubāze pārbaudīta',
+      copied: 'Kopija izveidota',
+      rekeyed: 'Kopija pāršifrēta un pārbaudīta',
+      switched: 'Pāršifrētā kopija ielikta vietā: gatavs',
+    },
+    copying: 'Datubāze tiek kopēta: {{done}} no {{total}} MB ({{percent}} %)',
+    encryptFailed:
+      'Datubāzi neizdevās šifrēt. Plaint to atvēra tādu, kāda tā bija, nešifrētu, un nekas nav zudis; nākamajā palaišanā tas mēģinās vēlreiz. Iemesls ir žurnālā.',
+    cipherFailed:
+      'Datubāzi neizdevās pārcelt uz jauno šifru. Plaint to atvēra tādu, kāda tā bija, joprojām šifrētu ar veco šifru, un nekas nav zudis; nākamajā palaišanā tas mēģinās vēlreiz. Iemesls ir žurnālā.',
   },
   shell: {
     toggleNavigation: 'Rādīt vai slēpt navigāciju',
@@ -86,6 +100,7 @@ export const lv = {
       error: 'Datubāzes kļūda',
       closed: 'Datubāze aizvērta',
     },
+    upgradeFailed: 'Datubāze nav atjaunināta',
     connecting: 'Savienojas ar Plaint…',
     apiUnavailable: 'Plaint pakalpojumi nav sasniedzami',
   },
