@@ -106,3 +106,8 @@ export function releaseSqliteConnection(connection: SqliteConnection): void {
 export function isConnectionOpen(file: string): boolean {
   return openConnections.has(path.resolve(file));
 }
+
+/** The connections open in this process (a footprint measurement reads each through its own connection: the lock is exclusive). */
+export function openSqliteConnections(): readonly SqliteConnection[] {
+  return [...openConnections.values()];
+}
