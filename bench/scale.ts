@@ -89,6 +89,8 @@ const totalCases = await source.count('cases');
 interface DeviceResult {
   readonly measures: Record<string, number>;
   readonly byCollection: Record<string, number>;
+  /** Each file of the data directory as found and after the checkpoint. */
+  readonly files: { readonly asFound: Readonly<Record<string, number>>; readonly checkpointed: Readonly<Record<string, number>> };
 }
 
 async function newDevice(name: string, login: string): Promise<DeviceResult> {
@@ -104,7 +106,8 @@ async function newDevice(name: string, login: string): Promise<DeviceResult> {
   const synced = performance.now() - signedIn;
   const cases = await device.count('cases');
   const timeline = await device.count('timeline');
-  const bytes = bytesOf(await device.footprint());
+  const footprint = await device.footprint();
+  const bytes = bytesOf(footprint);
   const measures = {
     cases,
     timelineEntries: timeline,
@@ -119,7 +122,7 @@ async function newDevice(name: string, login: string): Promise<DeviceResult> {
   };
   await device.close().catch(() => undefined);
   await proxy.close();
-  return { measures, byCollection: bytes.byCollection };
+  return { measures, byCollection: bytes.byCollection, files: { asFound: footprint.asFound, checkpointed: footprint.files } };
 }
 
 const caseworker = await newDevice('caseworker', 'worker');
@@ -157,6 +160,7 @@ console.log(
     ratios: Object.fromEntries(rows.map(([measure, , , value]) => [measure, value])),
     share: goal,
     byCollection: { caseworker: caseworker.byCollection, manager: manager.byCollection },
+    files: { caseworker: caseworker.files, manager: manager.files },
   })}`,
 );
 await source.close();

@@ -19,7 +19,7 @@ describe('the storage footprint', () => {
   it('names the collection of each table and index, and of a full-text index by its shadow tables', () => {
     expect(collectionOfObject('rx__cases__v3')).toBe('cases');
     expect(collectionOfObject('rx__cases__v3__i0_tags')).toBe('cases');
-    expect(collectionOfObject('rx__rx-replication-meta-abc__v0__changes')).toBe('rx-replication-meta-abc');
+    expect(collectionOfObject('rx__rx-replication-meta-abc__v0__changes')).toBe('rx-replication-meta');
     expect(collectionOfObject('fts_cases_data')).toBe('fts_cases');
     expect(collectionOfObject('plaint_rx_tables')).toBe('plaint_rx_tables');
   });

@@ -22,9 +22,14 @@ export interface StorageFootprint {
   readonly byCollection: Readonly<Record<string, number>>;
 }
 
-/** The collection a table or index belongs to: `rx__cases__v3__i0` → `cases`; an FTS5 shadow table → its index. */
+/**
+ * The collection a table or index belongs to: `rx__cases__v3__i0` → `cases`; every replication's
+ * state (RxDB names each `rx-replication-meta-<hash>`) → `rx-replication-meta`; an FTS5 shadow
+ * table → its index.
+ */
 export function collectionOfObject(name: string): string {
   const collection = /^rx__(.+?)__v\d+/.exec(name)?.[1];
+  if (collection?.startsWith('rx-replication-meta-')) return 'rx-replication-meta';
   if (collection !== undefined) return collection;
   return name.replace(/_(data|idx|docsize|config|content)$/, '');
 }
