@@ -28,7 +28,8 @@ export interface StorageFootprint {
  * table → its index.
  */
 export function collectionOfObject(name: string): string {
-  const collection = /^rx__(.+?)__v\d+/.exec(name)?.[1];
+  // A primary key's index is SQLite's own: `sqlite_autoindex_<table>_<n>`.
+  const collection = /^(?:sqlite_autoindex_)?rx__(.+?)__v\d+/.exec(name)?.[1];
   if (collection?.startsWith('rx-replication-meta-')) return 'rx-replication-meta';
   if (collection !== undefined) return collection;
   return name.replace(/_(data|idx|docsize|config|content)$/, '');
