@@ -78,7 +78,13 @@ function bytesOf(footprint: DeviceFootprint): { asFound: number; onDevice: numbe
     for (const [collection, bytes] of Object.entries(database.byCollection)) byCollection[collection] = (byCollection[collection] ?? 0) + bytes;
   const databaseFiles = new Set(footprint.databases.flatMap((database) => [database.file, `${database.file}-wal`]));
   const otherFiles = Object.entries(footprint.files).reduce((sum, [file, bytes]) => sum + (databaseFiles.has(file) ? 0 : bytes), 0);
-  return { asFound: total(footprint.asFound), onDevice, free: footprint.databases.reduce((sum, database) => sum + database.freeBytes, 0), byCollection, otherFiles };
+  return {
+    asFound: total(footprint.asFound),
+    onDevice,
+    free: footprint.databases.reduce((sum, database) => sum + database.freeBytes, 0),
+    byCollection,
+    otherFiles,
+  };
 }
 
 const couch = await startCouchServer();
@@ -137,8 +143,28 @@ const caseworker = await newDevice('caseworker', 'worker');
 const manager = await newDevice('manager', 'boss');
 const ratio = (part: number, whole: number) => round(part / Math.max(1, whole), 3);
 const rows = (
-  ['cases', 'timelineEntries', 'documents', 'bytesAsFound', 'bytesOnDevice', 'freeDatabaseBytes', 'otherFileBytes', 'usableListMs', 'fullySyncedMs', 'serverRequests', 'bytesReadFromServer'] as const
-).map((measure) => [measure, caseworker.measures[measure] ?? 0, manager.measures[measure] ?? 0, ratio(caseworker.measures[measure] ?? 0, manager.measures[measure] ?? 0)] as const);
+  [
+    'cases',
+    'timelineEntries',
+    'documents',
+    'bytesAsFound',
+    'bytesOnDevice',
+    'freeDatabaseBytes',
+    'otherFileBytes',
+    'usableListMs',
+    'fullySyncedMs',
+    'serverRequests',
+    'bytesReadFromServer',
+  ] as const
+).map(
+  (measure) =>
+    [
+      measure,
+      caseworker.measures[measure] ?? 0,
+      manager.measures[measure] ?? 0,
+      ratio(caseworker.measures[measure] ?? 0, manager.measures[measure] ?? 0),
+    ] as const,
+);
 printTable(
   `A new device under need-to-know replication, ${totalCases} cases on the server`,
   ['measure', 'caseworker (one department)', 'manager (full replica)', 'caseworker / manager'],
@@ -149,7 +175,13 @@ const collections = [...new Set([...Object.keys(caseworker.byCollection), ...Obj
   (a, b) => (manager.byCollection[b] ?? 0) - (manager.byCollection[a] ?? 0),
 );
 const collectionRows = collections.map(
-  (name) => [name, caseworker.byCollection[name] ?? 0, manager.byCollection[name] ?? 0, ratio(caseworker.byCollection[name] ?? 0, manager.byCollection[name] ?? 0)] as const,
+  (name) =>
+    [
+      name,
+      caseworker.byCollection[name] ?? 0,
+      manager.byCollection[name] ?? 0,
+      ratio(caseworker.byCollection[name] ?? 0, manager.byCollection[name] ?? 0),
+    ] as const,
 );
 printTable('Database pages in use by collection (bytes, WAL checkpointed)', ['collection', 'caseworker', 'manager', 'ratio'], collectionRows);
 const goal = {

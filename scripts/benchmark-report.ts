@@ -317,7 +317,7 @@ function scaleSection(result: Json): string {
         .map((key) => [SCALE_LABELS[key], caseworker[key], manager[key], ratios[key]]),
     ),
     `Share of the full replica on the caseworker's device: **${String(share['casesShare'] ?? '?')} of the cases, ${String(share['documentsShare'] ?? '?')} of the documents, ${String(share['bytesShare'] ?? '?')} of the bytes** (WAL checkpointed). Goal (issue 19): no more bytes than cases, 10% of the bytes for 10% of the cases: ${Number.isFinite(bytesShare) && Number.isFinite(casesShare) ? (bytesShare <= casesShare ? 'met' : 'NOT met') : '?'}.`,
-    'Database pages in use by collection (tables with their indexes; `rx-replication-meta` is RxDB\'s replication state of every collection):',
+    "Database pages in use by collection (tables with their indexes; `rx-replication-meta` is RxDB's replication state of every collection):",
     table(
       ['collection', 'caseworker bytes', 'manager bytes'],
       Object.keys(theirs)

@@ -45,7 +45,7 @@ describe('a database connection', () => {
     );
   });
 
-  it('gives the WAL back after a large write once it is checkpointed, so a device does not keep its first sync\'s burst (issue 19)', () => {
+  it("gives the WAL back after a large write once it is checkpointed, so a device does not keep its first sync's burst (issue 19)", () => {
     const file = path.join(tempDirectory('plaint-connection-'), 'plaint.sqlite');
     connection = openSqliteConnection(file);
     const { db } = connection;

@@ -37,14 +37,14 @@ export async function brokenDatabases<T extends RemoteDatabase>(
   send: typeof fetch,
 ): Promise<Judged<T>[]> {
   const judged = await Promise.all(
-    databases.map(async (team) => {
+    databases.map(async (team): Promise<{ team: T; continuity: Continuity }> => {
       const identity = await identityOf(team);
       const known = memory.of(team.database);
       if (known.identity === null && identity !== null) await memory.adoptIdentity(team.database, identity);
-      return { ...team, judged: judgeContinuity(known, await observeDatabase(team.url, send, known, identity)) };
+      return { team, continuity: judgeContinuity(known, await observeDatabase(team.url, send, known, identity)) };
     }),
   );
-  return judged.filter((team): team is Judged<T> => !team.judged.continuous);
+  return judged.flatMap(({ team, continuity }) => (continuity.continuous ? [] : [{ ...team, judged: continuity }]));
 }
 
 /**

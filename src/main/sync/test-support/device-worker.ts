@@ -19,6 +19,7 @@ import type { SyncStatus } from '@shared/domain/sync';
 
 const [directory, start, retryFirst, retryMax, heartbeat] = process.argv.slice(2);
 if (!directory || !start) throw new Error('Usage: device-worker <data directory> <start time> [retry first ms] [retry max ms] [heartbeat ms]');
+const dataDirectory: string = directory;
 
 function domainOf(device: TestDomain): NonNullable<TestDomain['services']['domain']> {
   const domain = device.services.domain;
@@ -88,12 +89,12 @@ async function handle(device: TestDomain, request: WorkerRequest): Promise<unkno
       return (await database.collections[request.collection]?.findOne(request.documentId).exec())?.toJSON() ?? null;
     }
     case 'footprint': {
-      const asFound = filesIn(directory);
+      const asFound = filesIn(dataDirectory);
       const databases = openSqliteConnections().map((connection) => ({
-        file: path.relative(directory, connection.file),
+        file: path.relative(dataDirectory, connection.file),
         ...storageFootprint(connection.db, connection.file),
       }));
-      return { databases, files: filesIn(directory), asFound };
+      return { databases, files: filesIn(dataDirectory), asFound };
     }
     case 'close':
       await device.services.close();
