@@ -310,6 +310,51 @@ function mailSection(result: Json): string {
   ].join('\n\n');
 }
 
+const SCALE_LABELS: Record<string, string> = {
+  cases: 'cases held',
+  timelineEntries: 'timeline entries held',
+  documents: 'shared documents held (cases, timeline, letters, file records)',
+  bytesAsFound: 'bytes on the device, as found',
+  bytesOnDevice: 'bytes on the device, WAL checkpointed',
+  freeDatabaseBytes: 'free database pages (bytes)',
+  otherFileBytes: 'other files (bytes)',
+  usableListMs: 'sign-in to a first page of cases (ms)',
+  fullySyncedMs: 'sign-in to "Up to date" (ms)',
+  serverRequests: 'requests to the server',
+  bytesReadFromServer: 'bytes read from the server',
+};
+
+function scaleSection(result: Json): string {
+  const caseworker = record(result['caseworker']);
+  const manager = record(result['manager']);
+  const ratios = record(result['ratios']);
+  const share = record(result['share']);
+  const byCollection = record(result['byCollection']);
+  const theirs = record(byCollection['manager']);
+  const ours = record(byCollection['caseworker']);
+  const bytesShare = Number(share['bytesShare']);
+  const casesShare = Number(share['casesShare']);
+  return [
+    '## Need-to-know replicas (`npm run bench:scale`)',
+    provenance(result),
+    `A new caseworker's device (one demo department: ${String(result['department'] ?? '?')}) beside a new manager's device (every case: the full replica) joining a server with ${String(result['casesOnServer'] ?? '?')} demo cases, in one run.`,
+    table(
+      ['measure', 'caseworker', 'manager (full replica)', 'caseworker / manager'],
+      Object.keys(SCALE_LABELS)
+        .filter((key) => key in caseworker)
+        .map((key) => [SCALE_LABELS[key], caseworker[key], manager[key], ratios[key]]),
+    ),
+    `Share of the full replica on the caseworker's device: **${String(share['casesShare'] ?? '?')} of the cases, ${String(share['documentsShare'] ?? '?')} of the documents, ${String(share['bytesShare'] ?? '?')} of the bytes** (WAL checkpointed). Goal (issue 19): no more bytes than cases, 10% of the bytes for 10% of the cases: ${Number.isFinite(bytesShare) && Number.isFinite(casesShare) ? (bytesShare <= casesShare ? 'met' : 'NOT met') : '?'}.`,
+    "Database pages in use by collection (tables with their indexes; `rx-replication-meta` is RxDB's replication state of every collection):",
+    table(
+      ['collection', 'caseworker bytes', 'manager bytes'],
+      Object.keys(theirs)
+        .sort((a, b) => Number(theirs[b]) - Number(theirs[a]))
+        .map((name) => [name, ours[name] ?? 0, theirs[name]]),
+    ),
+  ].join('\n\n');
+}
+
 const sections = [
   ['storage', storageSection],
   ['cases', casesSection],
@@ -318,6 +363,7 @@ const sections = [
   ['mail', mailSection],
   ['reports', reportsSection],
   ['first-paint', firstPaintSection],
+  ['scale', scaleSection],
 ] as const;
 
 /**

@@ -3,10 +3,11 @@
  * WAL journal, every commit fsynced (synchronous=FULL, so a resolved write survives power loss),
  * and the file locked for this process alone.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteConnection, releaseSqliteConnection, type SqliteConnection } from './sqlite-connection';
+import { openSqliteConnection, releaseSqliteConnection, WAL_SIZE_LIMIT_BYTES, type SqliteConnection } from './sqlite-connection';
 import { tempDirectory } from './test-support';
 
 let connection: SqliteConnection | null = null;
@@ -42,6 +43,22 @@ describe('a database connection', () => {
     expect(() => openSqliteConnection(file, { key: '' })).toThrow(
       expect.objectContaining({ kind: 'UNKNOWN', message: 'An empty encryption key is not allowed.' }),
     );
+  });
+
+  it("gives the WAL back after a large write once it is checkpointed, so a device does not keep its first sync's burst (issue 19)", () => {
+    const file = path.join(tempDirectory('plaint-connection-'), 'plaint.sqlite');
+    connection = openSqliteConnection(file);
+    const { db } = connection;
+    db.exec('CREATE TABLE burst (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO burst (body) VALUES (?)');
+    // One transaction of about 8 MB, larger than the automatic checkpoint's 1000 pages: the WAL grows to hold it.
+    db.transaction(() => {
+      for (let index = 0; index < 2_000; index += 1) insert.run('x'.repeat(4_000));
+    })();
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(4 * WAL_SIZE_LIMIT_BYTES);
+    // The automatic checkpoint ran at that commit; the next write starts the log again from the top, cut back to the limit.
+    insert.run('small');
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
   });
 
   it('uses NORMAL only when asked to (the benchmark comparison)', () => {

@@ -15,25 +15,10 @@ import { describe, expect, it } from 'vitest';
 import { bulkyPng } from '../files/test-support/scan-files';
 import type { CouchServer } from './local-server/pouchdb-server';
 import { connect, waitUntil, type Device } from './test-support/devices';
-import { sender } from './test-support/offline-work';
+import { logScan, sender } from './test-support/offline-work';
 import { syncLab } from './test-support/sync-lab';
 
 const { server, device } = syncLab();
-
-/** Logs a letter with one scan; the scan's file id. */
-async function logScan(on: Device, summary: string, scan: Buffer): Promise<string> {
-  const letter = await on.call('post.logIncoming', {
-    receivedOn: '2026-11-23',
-    sender,
-    kind: 'new-complaint',
-    type: 'product',
-    summary,
-    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }],
-  });
-  const fileId = letter.files[0]?.id;
-  if (!fileId) throw new Error('The letter has no scan');
-  return fileId;
-}
 
 type CouchDoc = Record<string, unknown> & { _id: string; _rev: string };
 

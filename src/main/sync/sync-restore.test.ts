@@ -6,7 +6,10 @@
  *   never says "up to date" before the server has it; a device joining afterwards gets
  *   everything, and what it creates reaches the first device, whatever the old checkpoints said;
  * - a database deleted mid-replication is a visible problem, then recovers on its own;
- * - merges after a restore keep a later edit made after seeing a fast clock's edit (issue 11).
+ * - merges after a restore keep a later edit made after seeing a fast clock's edit (issue 11);
+ * - the chunk database (file contents, issue 19) restored on its own, the others untouched: the
+ *   device notices by the chunks it sent, sends again what the server lost, and is not "up to
+ *   date" before it has; a second device then opens the scan from the server.
  * Counts of what converged are printed for the closing note.
  */
 import fs from 'node:fs';
@@ -17,7 +20,8 @@ import { phoneComplaint } from '../domain/test-support';
 import type { CouchServer } from './local-server/pouchdb-server';
 import { connect, disconnect, waitForConvergence, waitUntil, type Device } from './test-support/devices';
 import { startLatencyProxy, type LatencyProxy } from './test-support/latency-proxy';
-import { createCases } from './test-support/offline-work';
+import { bulkyPng } from '../files/test-support/scan-files';
+import { createCases, logScan } from './test-support/offline-work';
 import { countOf, restoreDirectory, sameData, serverData } from './test-support/server-data';
 import { syncLab } from './test-support/sync-lab';
 
@@ -101,6 +105,75 @@ describe('a server restored from an older copy of its data', () => {
     for (const id of after)
       expect(proxy.written.get(id) ?? Infinity, `case ${id} on the server before "up to date"`).toBeLessThanOrEqual(firstUpToDate?.at ?? 0);
     console.warn('[counts] Restore: converged on', countOf(all), 'with A re-sending', noticed.status.notice?.resending, 'documents');
+  }, 300_000);
+});
+
+/** Chunk `index` of the file is on the server (read straight from it). */
+async function chunkOnServer(couch: CouchServer, fileId: string, index: number): Promise<boolean> {
+  const response = await fetch(`${couch.url}/team_filechunks/${encodeURIComponent(`${fileId}:${index}`)}`);
+  void response.body?.cancel().catch(() => undefined);
+  return response.ok;
+}
+
+describe('a restore of only the chunk database (files on demand, issue 19)', () => {
+  // Its contents are not replicated, so no pull or push checkpoint would ever see the loss: before,
+  // the device kept taking the server's word for a scan the server no longer held (and its cache
+  // budget could evict the last copy).
+  it('is noticed by the chunks this device sent; what the server lost is sent again before "up to date", and another device opens it', async () => {
+    const data = temporaryDirectory('couch-data');
+    const backup = temporaryDirectory('couch-chunks-backup');
+    const couch = await server(data);
+    const proxy = await proxyTo(couch.url);
+    const a = await device('a');
+    await connect(a, proxy.url);
+    const [early, late] = [bulkyPng(2_000), bulkyPng(300_000)];
+    const earlyId = await logScan(a, 'Logged before the backup', early);
+    await waitUntil(async () => (await upToDate(a)()) && (await chunkOnServer(couch, earlyId, 0)), 'the first scan on the server');
+
+    // The backup: a copy of the chunk database alone (its own folder in the peer's data), taken while the server is stopped.
+    const chunks = path.join(data, 'team_filechunks');
+    await couch.kill();
+    expect(fs.existsSync(chunks)).toBe(true);
+    restoreDirectory(backup, chunks);
+    await couch.start();
+    const lateId = await logScan(a, 'Logged after the backup', late);
+    await waitUntil(
+      async () => (await upToDate(a)()) && (await chunkOnServer(couch, lateId, 0)) && (await chunkOnServer(couch, lateId, 1)),
+      'the later scan on the server',
+    );
+
+    // Only the chunk database goes back; cases, letters and file records stay as they were.
+    await couch.kill();
+    restoreDirectory(chunks, backup);
+    const restoredAt = Date.now();
+    await couch.start();
+    expect(await chunkOnServer(couch, lateId, 0)).toBe(false);
+    expect(await chunkOnServer(couch, earlyId, 0)).toBe(true);
+
+    const noticed = await waitUntil(
+      async () => (await a.statusLog()).find((entry) => entry.at > restoredAt && entry.status.notice?.kind === 'server-restored'),
+      'A to notice the restore of the chunk database',
+      60_000,
+    );
+    expect(noticed.status.notice?.message).toMatch(/^The server was restored from an older copy; re-sending \d+ changes?\.$/);
+    // Both scans are confirmed again: the later one is sent, the earlier one found as it was.
+    expect(noticed.status.notice?.resending).toBeGreaterThanOrEqual(2);
+    await waitUntil(async () => (await chunkOnServer(couch, lateId, 0)) && (await chunkOnServer(couch, lateId, 1)), 'the later scan sent again');
+    const firstUpToDate = await waitUntil(
+      async () => (await a.statusLog()).find((entry) => entry.at > restoredAt && entry.status.state === 'up-to-date'),
+      'A up to date after the restore',
+    );
+    for (const index of [0, 1]) {
+      const sentAgain = proxy.lastWritten.get(`${lateId}:${index}`) ?? Infinity;
+      expect(sentAgain, `chunk ${index} sent again after the restore`).toBeGreaterThan(restoredAt);
+      expect(sentAgain, `chunk ${index} on the server before "up to date"`).toBeLessThanOrEqual(firstUpToDate.at);
+    }
+
+    // A device that never held the scan opens it from the server.
+    const b = await device('b');
+    await connect(b, proxy.url);
+    await waitUntil(async () => (await b.document('files', lateId)) !== null, 'the file record on B');
+    expect(Buffer.from((await b.call('post.file', { fileId: lateId })).dataBase64, 'base64').equals(late)).toBe(true);
   }, 300_000);
 });
 

@@ -16,7 +16,7 @@ import type { ServerWarning, SyncNotice } from '../../shared/domain/sync';
 import type { Logger } from '../logging/logger';
 import { RemoteMemory } from './continuity/remote-memory';
 import { readIdentity } from './continuity/server-continuity';
-import { brokenDatabases, startAfresh, type TeamDatabase } from './continuity/start-afresh';
+import { brokenDatabases, startAfresh, type Judged, type RemoteDatabase, type TeamDatabase } from './continuity/start-afresh';
 import { replicateCollection, type CollectionReplication } from './couch/collection-replication';
 import { anonymousAccess } from './couch/anonymous-access';
 import { prepareRemoteDatabases } from './couch/couch-databases';
@@ -121,6 +121,8 @@ export class SyncSession {
   private connected = false;
   private lastContactAt = 0;
   private memory: RemoteMemory | null = null;
+  /** The chunk database went back, seen by a regular check: kept for the restart's reconcile, which a new upload's witness could otherwise blind. */
+  private contentsWentBack: Judged<RemoteDatabase> | null = null;
   /** After the server went back: per collection, the documents it lacked that are not re-sent yet. */
   private readonly resending = new Map<string, Set<string>>();
   private notice: SyncNotice | null = null;
@@ -209,7 +211,20 @@ export class SyncSession {
    */
   contentServer(): ContentServer | null {
     if (this.stopped || !FILE_CONTENTS || this.preparing || this.problems.current()?.kind === 'unreachable') return null;
-    return new CouchContentServer(this.databaseUrl(remoteDatabaseName(this.options.config.database, FILE_CONTENTS)), this.fetch);
+    const database = remoteDatabaseName(this.options.config.database, FILE_CONTENTS);
+    const memory = this.memory;
+    return new CouchContentServer(
+      this.databaseUrl(database),
+      this.fetch,
+      memory ? { written: (witness) => memory.written(database, witness), read: (witness) => memory.read(database, witness) } : undefined,
+    );
+  }
+
+  /** The chunk database (files on demand, issue 19): not replicated, but checked for a restore like the others. */
+  private contentsDatabase(): RemoteDatabase | null {
+    if (!FILE_CONTENTS || !this.options.contents) return null;
+    const database = remoteDatabaseName(this.options.config.database, FILE_CONTENTS);
+    return { database, url: this.databaseUrl(database) };
   }
 
   async stop(): Promise<void> {
@@ -382,10 +397,24 @@ export class SyncSession {
   private async reconcile(identities: Readonly<Record<string, string>>): Promise<void> {
     const memory = this.memory;
     if (!memory) return;
-    const broken = await brokenDatabases(memory, this.teamDatabases(), (team) => Promise.resolve(identities[team.database] ?? null), this.quietFetch);
-    if (broken.length === 0) return;
+    const identityOf = (team: RemoteDatabase) => Promise.resolve(identities[team.database] ?? null);
+    const broken = await brokenDatabases(memory, this.teamDatabases(), identityOf, this.quietFetch);
+    // The chunk database alone can go back (restored on its own): its witnesses are the chunks sent and read.
+    const contentsDatabase = this.contentsDatabase();
+    const [judged] = contentsDatabase ? await brokenDatabases(memory, [contentsDatabase], identityOf, this.quietFetch) : [];
+    const contentsBroken = judged ?? this.contentsWentBack;
+    this.contentsWentBack = null;
+    if (broken.length === 0 && !contentsBroken) return;
+    // What the server held may be gone: every content here is confirmed again, and what it lacks is sent again.
     await this.options.contents?.serverWentBack();
-    const { resending, notice } = await startAfresh(broken, { memory, identities, send: this.quietFetch, logger: this.options.logger, now: this.now });
+    const { resending, notice } = await startAfresh(broken, {
+      memory,
+      identities,
+      send: this.quietFetch,
+      logger: this.options.logger,
+      now: this.now,
+      ...(contentsBroken ? { contents: { broken: contentsBroken, resending: this.options.contents?.pendingUploads() ?? 0 } } : {}),
+    });
     for (const [collection, ids] of resending) this.resending.set(collection, ids);
     this.notice = notice;
     this.options.report({ notice });
@@ -406,8 +435,11 @@ export class SyncSession {
     }
     try {
       const running = new Set(this.running.map(({ database }) => database));
-      const teams = this.teamDatabases().filter((team) => running.has(team.database));
-      if ((await brokenDatabases(memory, teams, (team) => readIdentity(team.url, this.quietFetch), this.quietFetch)).length > 0) {
+      const contentsDatabase = this.contentsDatabase();
+      const teams: RemoteDatabase[] = [...this.teamDatabases().filter((team) => running.has(team.database)), ...(contentsDatabase ? [contentsDatabase] : [])];
+      const broken = await brokenDatabases(memory, teams, (team) => readIdentity(team.url, this.quietFetch), this.quietFetch);
+      if (broken.length > 0) {
+        this.contentsWentBack = broken.find((team) => team.database === contentsDatabase?.database) ?? null;
         this.restart();
         return false;
       }

@@ -53,8 +53,9 @@ export class RemoteMemory {
     return this.memory[database] ?? FRESH_DATABASE;
   }
 
-  read(database: string, witness: Witness, sequence: Sequence): void {
-    const number = sequenceNumber(sequence);
+  /** A revision read from the database; with the sequence it was read at when read from the changes feed (the chunk database is read by id, without one). */
+  read(database: string, witness: Witness, sequence?: Sequence): void {
+    const number = sequence === undefined ? null : sequenceNumber(sequence);
     this.update(database, (known) => ({ ...known, lastRead: witness, sequenceNumber: number ?? known.sequenceNumber }));
   }
 

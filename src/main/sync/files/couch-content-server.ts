@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ContentUnreachableError, type ContentServer } from '../../files/file-contents';
 import type { FileChunk } from '../../files/file-store';
 import { allDocsSchema, BadAnswerError, bulkDocsSchema, readAnswer } from '../couch/couch-protocol';
+import type { Witness } from '../continuity/remote-memory';
 
 /** Chunks per request: about 350 KB of JSON each, as the replication's batches were. */
 const BATCH = 8;
@@ -20,11 +21,22 @@ const chunkDocument = z.object({ _id: z.string(), fileId: z.string(), index: z.n
 
 const json = { 'content-type': 'application/json' };
 
+/**
+ * Revisions of chunks this device wrote to the server or read from it: the witnesses by which a
+ * restore of this database alone is noticed (continuity/server-continuity.ts), as the replicated
+ * databases' pulls and pushes give theirs.
+ */
+export interface ChunkWitnesses {
+  written(witness: Witness): void;
+  read(witness: Witness): void;
+}
+
 export class CouchContentServer implements ContentServer {
   /** `url` is the database's, ending in `/`; `send` carries the sync credentials and reports every answer to the session. */
   constructor(
     private readonly url: string,
     private readonly send: typeof fetch,
+    private readonly witnesses?: ChunkWitnesses,
   ) {}
 
   async download(fileId: string, chunkCount: number): Promise<FileChunk[] | null> {
@@ -52,6 +64,8 @@ export class CouchContentServer implements ContentServer {
       );
       const conflicts = results.filter((result) => result.error === 'conflict').map((result) => result.id);
       if (results.some((result) => result.error && result.error !== 'conflict')) return false;
+      const accepted = results.findLast((result) => !result.error && result.rev !== undefined);
+      if (accepted?.rev) this.witnesses?.written({ id: accepted.id, rev: accepted.rev });
       if (conflicts.length === 0) continue;
       // Already there (sent before the answer was lost, or by a restore): the same content counts as held.
       const held = await this.read(conflicts);
@@ -95,12 +109,16 @@ export class CouchContentServer implements ContentServer {
       '_all_docs',
     );
     const found = new Map<string, z.output<typeof chunkDocument>>();
+    let witness: Witness | null = null;
     for (const row of answer.rows) {
       if (!row.doc || row.value?.deleted) continue;
       const parsed = chunkDocument.safeParse(row.doc);
       // A document that is not a chunk counts as missing (and would fail the checksum anyway).
-      if (parsed.success) found.set(row.key, parsed.data);
+      if (!parsed.success) continue;
+      found.set(row.key, parsed.data);
+      if (row.value) witness = { id: row.key, rev: row.value.rev };
     }
+    if (witness) this.witnesses?.read(witness);
     return found;
   }
 

@@ -14,6 +14,8 @@ export type WorkerRequest = { readonly id: number } & (
   | { readonly type: 'statusLog' }
   /** A shared document exactly as stored here (test setup and checks). */
   | { readonly type: 'document'; readonly collection: string; readonly documentId: string }
+  /** What the device's databases occupy, WAL checkpointed first (storage/storage-footprint.ts), and every file in its directory. */
+  | { readonly type: 'footprint' }
   | { readonly type: 'close' }
 );
 

@@ -3,6 +3,7 @@
  * on a data directory with a test clock, driven over Node IPC by device-process.ts. A separate
  * process per device is what devices are (and RxDB allows 16 collections per process).
  */
+import path from 'node:path';
 import type { RxDatabase } from 'rxdb';
 import { startTestDomain, type TestDomain } from '../../domain/test-support';
 import { systemClock } from '../../domain/clock';
@@ -11,10 +12,14 @@ import { memorySecretStore } from '../secret-store';
 import { LIVE_COLLECTIONS } from '../replicated-collections';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
 import { installProcessSafetyNet } from '../../process-safety';
+import { openSqliteConnections } from '../../storage/sqlite-connection';
+import { storageFootprint } from '../../storage/storage-footprint';
+import { filesIn } from './device-files';
 import type { SyncStatus } from '@shared/domain/sync';
 
 const [directory, start, retryFirst, retryMax, heartbeat] = process.argv.slice(2);
 if (!directory || !start) throw new Error('Usage: device-worker <data directory> <start time> [retry first ms] [retry max ms] [heartbeat ms]');
+const dataDirectory: string = directory;
 
 function domainOf(device: TestDomain): NonNullable<TestDomain['services']['domain']> {
   const domain = device.services.domain;
@@ -82,6 +87,14 @@ async function handle(device: TestDomain, request: WorkerRequest): Promise<unkno
     case 'document': {
       const database = domainOf(device).db as unknown as RxDatabase;
       return (await database.collections[request.collection]?.findOne(request.documentId).exec())?.toJSON() ?? null;
+    }
+    case 'footprint': {
+      const asFound = filesIn(dataDirectory);
+      const databases = openSqliteConnections().map((connection) => ({
+        file: path.relative(dataDirectory, connection.file),
+        ...storageFootprint(connection.db, connection.file),
+      }));
+      return { databases, files: filesIn(dataDirectory), asFound };
     }
     case 'close':
       await device.services.close();

@@ -14,10 +14,19 @@ import type { SyncStatus } from '@shared/domain/sync';
 import type { ApiMethodName } from '@shared/api/names';
 import { canonicalJson } from '../merge/edits';
 import type { WorkerReply, WorkerRequest } from './device-protocol';
+import type { StorageFootprint } from '../../storage/storage-footprint';
 
 export const FAST_RETRY = { firstMs: 100, maxMs: 1_000 };
 /** Test devices' long-poll heartbeat: a silent server is noticed within seconds, yet a busy machine is not taken for one. */
 export const TEST_HEARTBEAT_MS = 2_000;
+
+export interface DeviceFootprint {
+  readonly databases: readonly (StorageFootprint & { readonly file: string })[];
+  /** Path relative to the data directory → bytes, measured after the checkpoint. */
+  readonly files: Readonly<Record<string, number>>;
+  /** The same, as found before the checkpoint (the WAL as large as the device left it). */
+  readonly asFound: Readonly<Record<string, number>>;
+}
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -30,6 +39,8 @@ export interface Device {
   /** The signed-in account's id. */
   me(): Promise<string>;
   sharedData(): Promise<Record<string, unknown[]>>;
+  /** What its databases occupy (WAL checkpointed first) and every file in its data directory. */
+  footprint(): Promise<DeviceFootprint>;
   deviceState(): Promise<{ deviceId: string; deviceCode: string; nextSequence: number }>;
   forceDeviceCode(code: string): Promise<void>;
   /** Demo cases with their timelines (benchmarks). */
@@ -111,6 +122,7 @@ export async function startDevice(
       return viewer.accountId;
     },
     sharedData: () => ask({ type: 'sharedData' }) as Promise<Record<string, unknown[]>>,
+    footprint: () => ask({ type: 'footprint' }) as Promise<DeviceFootprint>,
     deviceState: () => ask({ type: 'deviceState' }) as never,
     forceDeviceCode: async (code) => void (await ask({ type: 'forceDeviceCode', code })),
     seedDemo: async (count) => void (await ask({ type: 'seedDemo', count })),

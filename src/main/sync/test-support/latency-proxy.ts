@@ -16,6 +16,8 @@ export interface LatencyProxy {
   up(): void;
   /** When (epoch ms) the server's answer accepting each document id left the proxy: the first time. */
   readonly written: ReadonlyMap<string, number>;
+  /** The same, the last time: a document written again after the server lost it (a restore). */
+  readonly lastWritten: ReadonlyMap<string, number>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startLatencyProxy(target: string, options: { minMs?: numbe
   const upstream = new URL(target);
   const sockets = new Set<net.Socket>();
   const written = new Map<string, number>();
+  const lastWritten = new Map<string, number>();
   let cut = false;
 
   const server = http.createServer((request, response) => {
@@ -62,7 +65,11 @@ export async function startLatencyProxy(target: string, options: { minMs?: numbe
     try {
       const rows = JSON.parse(answer.toString('utf8')) as { id?: string; ok?: boolean; rev?: string }[];
       const at = Date.now();
-      for (const row of Array.isArray(rows) ? rows : []) if (row.id && row.rev && !written.has(row.id)) written.set(row.id, at);
+      for (const row of Array.isArray(rows) ? rows : []) {
+        if (!row.id || !row.rev) continue;
+        if (!written.has(row.id)) written.set(row.id, at);
+        lastWritten.set(row.id, at);
+      }
     } catch {
       // Not JSON: nothing written.
     }
@@ -86,6 +93,7 @@ export async function startLatencyProxy(target: string, options: { minMs?: numbe
       cut = false;
     },
     written,
+    lastWritten,
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -15,3 +15,18 @@ export async function createCases(on: Device, count: number, prefix: string): Pr
   }
   return ids;
 }
+
+/** Logs a letter with one scan (a new complaint); the scan's file id. */
+export async function logScan(on: Device, summary: string, scan: Buffer): Promise<string> {
+  const letter = await on.call('post.logIncoming', {
+    receivedOn: '2026-11-23',
+    sender,
+    kind: 'new-complaint',
+    type: 'product',
+    summary,
+    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }],
+  });
+  const fileId = letter.files[0]?.id;
+  if (!fileId) throw new Error('The letter has no scan');
+  return fileId;
+}
