@@ -3,12 +3,12 @@
  * (this device's keychain no longer opens it). The key is checked in the main process only; a
  * right one opens the database (and re-wraps its key for this device), then the person signs in.
  */
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '@shared/identity/session-inputs';
 import { call } from '../api/client';
-import { SessionFrame, useSubmit } from './session-frame';
+import { SessionError, SessionForm, SessionFrame, useSubmit } from './session-frame';
 
 export function RecoveryKeyUnlock({ onCancel, onDone }: { readonly onCancel: () => void; readonly onDone: (state: SessionState) => void }) {
   const { t } = useTranslation();
@@ -16,8 +16,7 @@ export function RecoveryKeyUnlock({ onCancel, onDone }: { readonly onCancel: () 
   const { error, busy, submit } = useSubmit(onDone);
   return (
     <SessionFrame title={t('session.recoveryTitle')}>
-      <form onSubmit={submit(() => call('session.unlockWithRecoveryKey', { recoveryKey }))} data-testid="recovery-form">
-        <Stack gap="sm">
+      <SessionForm onSubmit={submit(() => call('session.unlockWithRecoveryKey', { recoveryKey }))} data-testid="recovery-form">
           <Text size="sm">{t('session.recoveryIntro')}</Text>
           <TextInput
             label={t('session.recoveryKey')}
@@ -30,11 +29,7 @@ export function RecoveryKeyUnlock({ onCancel, onDone }: { readonly onCancel: () 
             autoFocus
             data-testid="recovery-key"
           />
-          {error ? (
-            <Alert color="red" role="alert" data-testid="recovery-error">
-              {error}
-            </Alert>
-          ) : null}
+          <SessionError error={error} data-testid="recovery-error" />
           <Group justify="space-between">
             <Button variant="subtle" onClick={onCancel} data-testid="recovery-cancel">
               {t('session.recoveryBack')}
@@ -43,8 +38,7 @@ export function RecoveryKeyUnlock({ onCancel, onDone }: { readonly onCancel: () 
               {t('session.recoveryUnlock')}
             </Button>
           </Group>
-        </Stack>
-      </form>
+      </SessionForm>
     </SessionFrame>
   );
 }
