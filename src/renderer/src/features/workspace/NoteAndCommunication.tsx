@@ -40,18 +40,26 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
     },
   });
 
+  /** An entry added clears what went wrong before; one refused shows why, at its fields and files. */
+  const added = () => {
+    setFileErrors({});
+    setGeneral(null);
+  };
+  const refused = (entry: 'note' | 'communication', error: unknown, setErrors: (fields: Record<string, string>) => void) => {
+    const { fields, general: message } = errors.fields(error);
+    setErrors(fields);
+    setFileErrors({ [entry]: attachmentError(fields) });
+    setGeneral(message);
+  };
+
   const saveNote = note.onSubmit(async (values) => {
     try {
       onChanged(await call('cases.addNote', { caseId: detail.case.id, text: values.text, attachments: await uploadsOf(noteFiles) }));
       note.reset();
       setNoteFiles([]);
-      setFileErrors({});
-      setGeneral(null);
+      added();
     } catch (error) {
-      const { fields, general: message } = errors.fields(error);
-      note.setErrors(fields);
-      setFileErrors({ note: attachmentError(fields) });
-      setGeneral(message);
+      refused('note', error, note.setErrors);
     }
   });
   const saveCommunication = communication.onSubmit(async (values) => {
@@ -69,13 +77,9 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
       );
       communication.setValues({ summary: '', at: office.toInput(new Date()) });
       setCommunicationFiles([]);
-      setFileErrors({});
-      setGeneral(null);
+      added();
     } catch (error) {
-      const { fields, general: message } = errors.fields(error);
-      communication.setErrors(fields);
-      setFileErrors({ communication: attachmentError(fields) });
-      setGeneral(message);
+      refused('communication', error, communication.setErrors);
     }
   });
 
