@@ -6,6 +6,7 @@
  * triaged ones to the processed folder; what it could not import is listed with the reason.
  */
 import { Alert, Badge, Button, Group, List, NativeSelect, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
@@ -215,13 +216,7 @@ export function IncomingMailRegister() {
               setSelected(moveSelection(ids, current?.id ?? null, event.key === 'ArrowDown' ? 1 : -1));
             }}
           >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mail.register.received')}</Table.Th>
-                <Table.Th>{t('mail.register.from')}</Table.Th>
-                <Table.Th>{t('mail.register.subject')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead headings={[t('mail.register.received'), t('mail.register.from'), t('mail.register.subject')]} />
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr

@@ -7,6 +7,7 @@
  * focus on its first field in error (issue 18).
  */
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -363,14 +364,7 @@ export function IncomingRegister() {
       {batch.length > 0 && (
         <Table data-testid="batch-list">
           <Table.Caption>{t('postRoom.batchCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('postRoom.kind')}</Table.Th>
-              <Table.Th>{t('postRoom.senderName')}</Table.Th>
-              <Table.Th>{t('postRoom.caseOrRoute')}</Table.Th>
-              <Table.Th>{t('postRoom.summary')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('postRoom.kind'), t('postRoom.senderName'), t('postRoom.caseOrRoute'), t('postRoom.summary')]} />
           <Table.Tbody>
             {batch.map((letter) => (
               <Table.Tr key={letter.id}>

@@ -4,6 +4,7 @@
  * once: old revisions compacted, deleted file documents purged where the server can.
  */
 import { Alert, Button, Group, List, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
@@ -21,14 +22,7 @@ export function ErasureRegister() {
     </Text>
   ) : (
     <Table striped withTableBorder data-testid="erasure-register">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('retention.when')}</Table.Th>
-          <Table.Th>{t('retention.who')}</Table.Th>
-          <Table.Th>{t('retention.why')}</Table.Th>
-          <Table.Th>{t('retention.howMany')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead headings={[t('retention.when'), t('retention.who'), t('retention.why'), t('retention.howMany')]} />
       <Table.Tbody>
         {lines.map((line) => (
           <Table.Tr key={line.id} data-testid="erasure-register-line">

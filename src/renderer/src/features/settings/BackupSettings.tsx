@@ -5,6 +5,7 @@
  * is missing, a file or not writable is refused and the saved settings stay as they were.
  */
 import { Alert, Button, Group, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { SectionCard } from '../../components/SectionCard';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -128,14 +129,7 @@ export function BackupSettings() {
         </Text>
       ) : (
         <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('backup.generation')}</Table.Th>
-              <Table.Th>{t('backup.takenAt')}</Table.Th>
-              <Table.Th>{t('backup.records')}</Table.Th>
-              <Table.Th>{t('backup.size')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('backup.generation'), t('backup.takenAt'), t('backup.records'), t('backup.size')]} />
           <Table.Tbody>
             {view.generations.map((generation) => (
               <Table.Tr key={generation.name} data-testid="backup-generation">

@@ -1,4 +1,5 @@
 import { Checkbox, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintType } from '@shared/domain/records';
 import { call } from '../../api/client';
@@ -22,14 +23,7 @@ export function ComplaintTypesSettings() {
         {t('settings.types.retiredHint')}
       </Text>
       <Table data-testid="complaint-types">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('settings.types.id')}</Table.Th>
-            <Table.Th>{t('settings.types.labelEn')}</Table.Th>
-            <Table.Th>{t('settings.types.labelLv')}</Table.Th>
-            <Table.Th>{t('settings.types.retired')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead headings={[t('settings.types.id'), t('settings.types.labelEn'), t('settings.types.labelLv'), t('settings.types.retired')]} />
         <Table.Tbody>
           {settings.complaintTypes.map((type) => (
             <Table.Tr key={type.id}>

@@ -5,6 +5,7 @@
  * case goes with it.
  */
 import { Alert, Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,19 +108,7 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
       )}
       {result && result.cases.length > 0 && (
         <Table striped withTableBorder data-testid="sar-cases" aria-label={t('subjectAccess.casesFound')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('subjectAccess.select')}</Table.Th>
-              <Table.Th>{t('subjectAccess.reference')}</Table.Th>
-              <Table.Th>{t('subjectAccess.name')}</Table.Th>
-              <Table.Th>{t('subjectAccess.email')}</Table.Th>
-              <Table.Th>{t('subjectAccess.phone')}</Table.Th>
-              <Table.Th>{t('subjectAccess.postcode')}</Table.Th>
-              <Table.Th>{t('subjectAccess.received')}</Table.Th>
-              <Table.Th>{t('subjectAccess.status')}</Table.Th>
-              <Table.Th>{t('subjectAccess.matchedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('subjectAccess.select'), t('subjectAccess.reference'), t('subjectAccess.name'), t('subjectAccess.email'), t('subjectAccess.phone'), t('subjectAccess.postcode'), t('subjectAccess.received'), t('subjectAccess.status'), t('subjectAccess.matchedOn')]} />
           <Table.Tbody>
             {result.cases.map((entry) => (
               <Table.Tr key={entry.caseId} data-testid="sar-case" data-reference={entry.reference}>
@@ -148,17 +137,7 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
       )}
       {result && result.letters.length > 0 && (
         <Table striped withTableBorder data-testid="sar-letters" aria-label={t('subjectAccess.lettersFound')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('subjectAccess.select')}</Table.Th>
-              <Table.Th>{t('subjectAccess.date')}</Table.Th>
-              <Table.Th>{t('subjectAccess.direction')}</Table.Th>
-              <Table.Th>{t('subjectAccess.party')}</Table.Th>
-              <Table.Th>{t('subjectAccess.postcode')}</Table.Th>
-              <Table.Th>{t('subjectAccess.onCase')}</Table.Th>
-              <Table.Th>{t('subjectAccess.matchedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('subjectAccess.select'), t('subjectAccess.date'), t('subjectAccess.direction'), t('subjectAccess.party'), t('subjectAccess.postcode'), t('subjectAccess.onCase'), t('subjectAccess.matchedOn')]} />
           <Table.Tbody>
             {result.letters.map((entry) => {
               const withCase = entry.caseId !== null && caseIds.includes(entry.caseId);

@@ -4,6 +4,7 @@
  * and whether the device gave the server its own copy back. Other roles see nothing here.
  */
 import { Badge, Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { SectionCard } from '../../components/SectionCard';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,14 +30,7 @@ export function SyncQuarantine() {
         </Text>
       ) : (
         <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sync.quarantine.when')}</Table.Th>
-              <Table.Th>{t('sync.quarantine.record')}</Table.Th>
-              <Table.Th>{t('sync.quarantine.reason')}</Table.Th>
-              <Table.Th>{t('sync.quarantine.issues')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('sync.quarantine.when'), t('sync.quarantine.record'), t('sync.quarantine.reason'), t('sync.quarantine.issues')]} />
           <Table.Tbody>
             {entries.data.map((entry) => (
               <Table.Tr key={entry.id} data-testid="sync-quarantine-entry">

@@ -4,6 +4,7 @@
  * then shows nothing.
  */
 import { Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { SectionCard } from '../../components/SectionCard';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
@@ -22,13 +23,7 @@ export function AccessLogPanel({ caseId }: { readonly caseId: string }) {
         </Text>
       ) : (
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('workspace.accessLog.who')}</Table.Th>
-              <Table.Th>{t('workspace.accessLog.what')}</Table.Th>
-              <Table.Th>{t('workspace.accessLog.when')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('workspace.accessLog.who'), t('workspace.accessLog.what'), t('workspace.accessLog.when')]} />
           <Table.Tbody>
             {log.data.map((entry) => (
               <Table.Tr key={entry.id}>
