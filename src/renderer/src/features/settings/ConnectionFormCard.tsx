@@ -2,7 +2,8 @@
  * The frame of a form for one of this device's connections (sync server, team mailbox): its title
  * and intro, what went wrong that belongs to no field, the fields, and Save (issue 12: one home).
  */
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import { SectionCard } from '../../components/SectionCard';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,11 +31,7 @@ export function ConnectionFormCard({
       <SectionCard title={title} intro={intro}>
         {general && <Alert color="red">{general}</Alert>}
         {children}
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy} data-testid={saveTestId}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <SubmitRow label={t('common.save')} busy={busy} data-testid={saveTestId} />
       </SectionCard>
     </form>
   );

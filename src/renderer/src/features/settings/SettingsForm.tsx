@@ -2,7 +2,8 @@
  * The frame of a settings form saved through `useSettingsForm`: what went wrong that belongs to no
  * field above the fields, and Save below them, so every settings form reads and saves the same way.
  */
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -28,11 +29,7 @@ export function SettingsForm({
       <Stack gap="sm">
         {general && <Alert color="red">{general}</Alert>}
         {children}
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
-            {submitLabel ?? t('common.save')}
-          </Button>
-        </Group>
+        <SubmitRow label={submitLabel ?? t('common.save')} busy={busy} />
       </Stack>
     </form>
   );

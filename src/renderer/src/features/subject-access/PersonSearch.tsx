@@ -5,6 +5,7 @@
  * case goes with it.
  */
 import { Alert, Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -94,11 +95,7 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
             <TextInput label={t('subjectAccess.phone')} {...form.getInputProps('phone')} data-testid="sar-phone" />
             <TextInput label={t('subjectAccess.postcode')} {...form.getInputProps('postcode')} data-testid="sar-postcode" />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button type="submit" loading={searching} data-testid="sar-search">
-              {t('common.search')}
-            </Button>
-          </Group>
+          <SubmitRow label={t('common.search')} busy={searching} data-testid="sar-search" />
         </Stack>
       </form>
       {result && result.cases.length === 0 && result.letters.length === 0 && (

@@ -1,0 +1,15 @@
+/**
+ * A form's submit button where every form has it: alone at the right, under the fields, showing
+ * that the form is busy while it is sent. One home, so a form's submit looks the same everywhere.
+ */
+import { Button, Group } from '@mantine/core';
+
+export function SubmitRow({ label, busy, 'data-testid': testId }: { readonly label: string; readonly busy: boolean; readonly 'data-testid'?: string | undefined }) {
+  return (
+    <Group justify="flex-end">
+      <Button type="submit" loading={busy} data-testid={testId}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
