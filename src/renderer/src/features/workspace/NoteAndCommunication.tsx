@@ -49,7 +49,8 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
   const refused = (entry: 'note' | 'communication', error: unknown, setErrors: (fields: Record<string, string>) => void) => {
     const { fields, general: message } = errors.fields(error);
     setErrors(fields);
-    setFileErrors({ [entry]: attachmentError(fields) });
+    const fileError = attachmentError(fields);
+    setFileErrors(entry === 'note' ? { note: fileError } : { communication: fileError });
     setGeneral(message);
   };
 
