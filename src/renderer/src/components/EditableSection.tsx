@@ -24,7 +24,18 @@ export interface EditableSectionProps {
   readonly children: ReactNode;
 }
 
-export function EditableSection({ title, 'data-testid': testId, editing, onEdit, editTestId, onCancel, onSubmit, general, fields, children }: EditableSectionProps) {
+export function EditableSection({
+  title,
+  'data-testid': testId,
+  editing,
+  onEdit,
+  editTestId,
+  onCancel,
+  onSubmit,
+  general,
+  fields,
+  children,
+}: EditableSectionProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" data-testid={testId}>

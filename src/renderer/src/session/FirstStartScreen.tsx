@@ -47,29 +47,29 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
             });
           })}
         >
-            <TextInput label={t('session.organisation')} required {...field('organisation')} data-testid="setup-organisation" />
-            <TextInput label={t('session.yourName')} required {...field('name')} data-testid="setup-name" />
-            <TextInput label={t('session.login')} required autoComplete="username" {...field('login')} data-testid="setup-login" />
-            <PasswordInput
-              label={t('session.newPassword')}
-              description={t('session.passwordRule')}
-              required
-              autoComplete="new-password"
-              {...field('password')}
-              data-testid="setup-password"
-            />
-            <PasswordInput
-              label={t('session.repeatPassword')}
-              required
-              autoComplete="new-password"
-              error={mismatch ? t('session.passwordsDiffer') : undefined}
-              {...field('repeat')}
-              data-testid="setup-repeat"
-            />
-            <SessionError error={error} />
-            <Button type="submit" loading={busy} disabled={mismatch} data-testid="setup-submit">
-              {t('session.createTeam')}
-            </Button>
+          <TextInput label={t('session.organisation')} required {...field('organisation')} data-testid="setup-organisation" />
+          <TextInput label={t('session.yourName')} required {...field('name')} data-testid="setup-name" />
+          <TextInput label={t('session.login')} required autoComplete="username" {...field('login')} data-testid="setup-login" />
+          <PasswordInput
+            label={t('session.newPassword')}
+            description={t('session.passwordRule')}
+            required
+            autoComplete="new-password"
+            {...field('password')}
+            data-testid="setup-password"
+          />
+          <PasswordInput
+            label={t('session.repeatPassword')}
+            required
+            autoComplete="new-password"
+            error={mismatch ? t('session.passwordsDiffer') : undefined}
+            {...field('repeat')}
+            data-testid="setup-repeat"
+          />
+          <SessionError error={error} />
+          <Button type="submit" loading={busy} disabled={mismatch} data-testid="setup-submit">
+            {t('session.createTeam')}
+          </Button>
         </SessionForm>
       ) : (
         <SessionForm
@@ -84,14 +84,14 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
             }),
           )}
         >
-            <TextInput label={t('session.serverUrl')} required placeholder="https://couch.example.org" {...field('serverUrl')} />
-            <TextInput label={t('session.database')} required {...field('database')} />
-            <TextInput label={t('session.serverUser')} autoComplete="username" {...field('username')} />
-            <PasswordInput label={t('session.serverPassword')} autoComplete="current-password" {...field('serverPassword')} />
-            <SessionError error={error} />
-            <Button type="submit" loading={busy}>
-              {t('session.join')}
-            </Button>
+          <TextInput label={t('session.serverUrl')} required placeholder="https://couch.example.org" {...field('serverUrl')} />
+          <TextInput label={t('session.database')} required {...field('database')} />
+          <TextInput label={t('session.serverUser')} autoComplete="username" {...field('username')} />
+          <PasswordInput label={t('session.serverPassword')} autoComplete="current-password" {...field('serverPassword')} />
+          <SessionError error={error} />
+          <Button type="submit" loading={busy}>
+            {t('session.join')}
+          </Button>
         </SessionForm>
       )}
     </SessionFrame>

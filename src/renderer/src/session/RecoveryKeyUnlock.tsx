@@ -17,27 +17,27 @@ export function RecoveryKeyUnlock({ onCancel, onDone }: { readonly onCancel: () 
   return (
     <SessionFrame title={t('session.recoveryTitle')}>
       <SessionForm onSubmit={submit(() => call('session.unlockWithRecoveryKey', { recoveryKey }))} data-testid="recovery-form">
-          <Text size="sm">{t('session.recoveryIntro')}</Text>
-          <TextInput
-            label={t('session.recoveryKey')}
-            description={t('session.recoveryKeyHint')}
-            value={recoveryKey}
-            onChange={(event) => setRecoveryKey(event.currentTarget.value)}
-            autoComplete="off"
-            spellCheck={false}
-            required
-            autoFocus
-            data-testid="recovery-key"
-          />
-          <SessionError error={error} data-testid="recovery-error" />
-          <Group justify="space-between">
-            <Button variant="subtle" onClick={onCancel} data-testid="recovery-cancel">
-              {t('session.recoveryBack')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="recovery-submit">
-              {t('session.recoveryUnlock')}
-            </Button>
-          </Group>
+        <Text size="sm">{t('session.recoveryIntro')}</Text>
+        <TextInput
+          label={t('session.recoveryKey')}
+          description={t('session.recoveryKeyHint')}
+          value={recoveryKey}
+          onChange={(event) => setRecoveryKey(event.currentTarget.value)}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          autoFocus
+          data-testid="recovery-key"
+        />
+        <SessionError error={error} data-testid="recovery-error" />
+        <Group justify="space-between">
+          <Button variant="subtle" onClick={onCancel} data-testid="recovery-cancel">
+            {t('session.recoveryBack')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="recovery-submit">
+            {t('session.recoveryUnlock')}
+          </Button>
+        </Group>
       </SessionForm>
     </SessionFrame>
   );

@@ -30,31 +30,31 @@ export function SignInScreen({ session, onDone }: { readonly session: SessionSta
   return (
     <SessionFrame title={t('session.signInTitle')} subtitle={session.organisation}>
       <SessionForm onSubmit={submit(() => call('session.signIn', { login, password }))} data-testid="sign-in-form">
-          {session.awaitingDirectory ? <Alert color="blue">{t('session.awaitingDirectory')}</Alert> : null}
-          {recovered ? (
-            <Alert color="teal" data-testid="recovery-opened">
-              {t('session.recoveryOpened')}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('session.login')}
-            value={login}
-            onChange={(event) => setLogin(event.currentTarget.value)}
-            autoComplete="username"
-            required
-            autoFocus
-            data-testid="sign-in-login"
-          />
-          <CurrentPasswordInput value={password} onChange={setPassword} data-testid="sign-in-password" />
-          <SessionError error={error} data-testid="sign-in-error" />
-          <Button type="submit" loading={busy} data-testid="sign-in-submit">
-            {t('session.signIn')}
+        {session.awaitingDirectory ? <Alert color="blue">{t('session.awaitingDirectory')}</Alert> : null}
+        {recovered ? (
+          <Alert color="teal" data-testid="recovery-opened">
+            {t('session.recoveryOpened')}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t('session.login')}
+          value={login}
+          onChange={(event) => setLogin(event.currentTarget.value)}
+          autoComplete="username"
+          required
+          autoFocus
+          data-testid="sign-in-login"
+        />
+        <CurrentPasswordInput value={password} onChange={setPassword} data-testid="sign-in-password" />
+        <SessionError error={error} data-testid="sign-in-error" />
+        <Button type="submit" loading={busy} data-testid="sign-in-submit">
+          {t('session.signIn')}
+        </Button>
+        {locked ? (
+          <Button variant="subtle" onClick={() => setRecovering(true)} data-testid="recovery-open">
+            {t('session.recoveryOffer')}
           </Button>
-          {locked ? (
-            <Button variant="subtle" onClick={() => setRecovering(true)} data-testid="recovery-open">
-              {t('session.recoveryOffer')}
-            </Button>
-          ) : null}
+        ) : null}
       </SessionForm>
     </SessionFrame>
   );
@@ -75,17 +75,17 @@ export function LockScreen({
   return (
     <SessionFrame title={t('session.lockedTitle')} subtitle={t('session.lockedFor', { name: viewer.name, organisation: session.organisation })}>
       <SessionForm onSubmit={submit(() => call('session.unlock', { password }))} data-testid="lock-screen">
-          <CurrentPasswordInput value={password} onChange={setPassword} autoFocus data-testid="unlock-password" />
-          <SessionError error={error} data-testid="unlock-error" />
-          <Group justify="space-between">
-            {/* Switching user on a shared PC: the next person signs in. */}
-            <Button variant="subtle" onClick={() => submit(() => call('session.signOut', {}))()} data-testid="lock-sign-out">
-              {t('session.switchUser')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="unlock-submit">
-              {t('session.unlock')}
-            </Button>
-          </Group>
+        <CurrentPasswordInput value={password} onChange={setPassword} autoFocus data-testid="unlock-password" />
+        <SessionError error={error} data-testid="unlock-error" />
+        <Group justify="space-between">
+          {/* Switching user on a shared PC: the next person signs in. */}
+          <Button variant="subtle" onClick={() => submit(() => call('session.signOut', {}))()} data-testid="lock-sign-out">
+            {t('session.switchUser')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="unlock-submit">
+            {t('session.unlock')}
+          </Button>
+        </Group>
       </SessionForm>
     </SessionFrame>
   );

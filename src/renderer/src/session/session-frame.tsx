@@ -53,7 +53,15 @@ export function SessionFrame({ title, subtitle, children }: { readonly title: st
 }
 
 /** A session screen's form: its fields stacked, submitted by `onSubmit`. */
-export function SessionForm({ onSubmit, 'data-testid': testId, children }: { readonly onSubmit: (event?: FormEvent) => void; readonly 'data-testid': string; readonly children: ReactNode }) {
+export function SessionForm({
+  onSubmit,
+  'data-testid': testId,
+  children,
+}: {
+  readonly onSubmit: (event?: FormEvent) => void;
+  readonly 'data-testid': string;
+  readonly children: ReactNode;
+}) {
   return (
     <form onSubmit={onSubmit} data-testid={testId}>
       <Stack gap="sm">{children}</Stack>

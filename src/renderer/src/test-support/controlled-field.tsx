@@ -14,7 +14,17 @@ export interface StringInputProps {
   readonly onChange: (value: string) => void;
 }
 
-function Field({ Input, label, initial, onValue }: { readonly Input: ComponentType<StringInputProps>; readonly label: string; readonly initial: string; readonly onValue: (value: string) => void }) {
+function Field({
+  Input,
+  label,
+  initial,
+  onValue,
+}: {
+  readonly Input: ComponentType<StringInputProps>;
+  readonly label: string;
+  readonly initial: string;
+  readonly onValue: (value: string) => void;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <Input

@@ -61,7 +61,17 @@ export function RecurrenceCard() {
             ) : (
               <Table.ScrollContainer minWidth={720}>
                 <Table striped>
-                  <TableHead headings={[t('improvement.recurrence.action'), t('improvement.recurrence.cause'), t('improvement.recurrence.completedOn'), t('improvement.recurrence.period'), t('improvement.recurrence.before'), t('improvement.recurrence.after'), t('improvement.recurrence.verdict')]} />
+                  <TableHead
+                    headings={[
+                      t('improvement.recurrence.action'),
+                      t('improvement.recurrence.cause'),
+                      t('improvement.recurrence.completedOn'),
+                      t('improvement.recurrence.period'),
+                      t('improvement.recurrence.before'),
+                      t('improvement.recurrence.after'),
+                      t('improvement.recurrence.verdict'),
+                    ]}
+                  />
                   <Table.Tbody>
                     {report.data.rows.map((row) => {
                       const what = `${row.actionTitle}: ${causes.label(row.rootCauseId)}`;

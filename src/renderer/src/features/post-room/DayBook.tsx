@@ -39,7 +39,17 @@ export function DayBook() {
       {book.data && book.data.rows.length === 0 && <Text c="dimmed">{t('postRoom.noPost')}</Text>}
       {book.data && book.data.rows.length > 0 && (
         <Table data-testid="day-book-rows">
-          <TableHead headings={[t('postRoom.direction'), t('postRoom.date'), t('postRoom.party'), t('caseList.columns.reference'), t('postRoom.kind'), t('postRoom.summary'), t('postRoom.postClass')]} />
+          <TableHead
+            headings={[
+              t('postRoom.direction'),
+              t('postRoom.date'),
+              t('postRoom.party'),
+              t('caseList.columns.reference'),
+              t('postRoom.kind'),
+              t('postRoom.summary'),
+              t('postRoom.postClass'),
+            ]}
+          />
           <Table.Tbody>
             {book.data.rows.map((row, index) => (
               <Table.Tr key={index}>

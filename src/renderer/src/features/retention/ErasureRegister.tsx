@@ -39,9 +39,16 @@ export function ErasureRegister() {
 
 export function CleanServer() {
   const { t } = useTranslation();
-  const { username, setUsername, password, setPassword, busy: working, problem, result, run: clean } = useServerAdministration((administrator) =>
-    call('erasure.cleanServer', administrator),
-  );
+  const {
+    username,
+    setUsername,
+    password,
+    setPassword,
+    busy: working,
+    problem,
+    result,
+    run: clean,
+  } = useServerAdministration((administrator) => call('erasure.cleanServer', administrator));
   return (
     <Stack gap="sm" data-testid="clean-server">
       <Text size="sm" c="dimmed">

@@ -105,7 +105,19 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
       )}
       {result && result.cases.length > 0 && (
         <Table striped withTableBorder data-testid="sar-cases" aria-label={t('subjectAccess.casesFound')}>
-          <TableHead headings={[t('subjectAccess.select'), t('subjectAccess.reference'), t('subjectAccess.name'), t('subjectAccess.email'), t('subjectAccess.phone'), t('subjectAccess.postcode'), t('subjectAccess.received'), t('subjectAccess.status'), t('subjectAccess.matchedOn')]} />
+          <TableHead
+            headings={[
+              t('subjectAccess.select'),
+              t('subjectAccess.reference'),
+              t('subjectAccess.name'),
+              t('subjectAccess.email'),
+              t('subjectAccess.phone'),
+              t('subjectAccess.postcode'),
+              t('subjectAccess.received'),
+              t('subjectAccess.status'),
+              t('subjectAccess.matchedOn'),
+            ]}
+          />
           <Table.Tbody>
             {result.cases.map((entry) => (
               <Table.Tr key={entry.caseId} data-testid="sar-case" data-reference={entry.reference}>
@@ -134,7 +146,17 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
       )}
       {result && result.letters.length > 0 && (
         <Table striped withTableBorder data-testid="sar-letters" aria-label={t('subjectAccess.lettersFound')}>
-          <TableHead headings={[t('subjectAccess.select'), t('subjectAccess.date'), t('subjectAccess.direction'), t('subjectAccess.party'), t('subjectAccess.postcode'), t('subjectAccess.onCase'), t('subjectAccess.matchedOn')]} />
+          <TableHead
+            headings={[
+              t('subjectAccess.select'),
+              t('subjectAccess.date'),
+              t('subjectAccess.direction'),
+              t('subjectAccess.party'),
+              t('subjectAccess.postcode'),
+              t('subjectAccess.onCase'),
+              t('subjectAccess.matchedOn'),
+            ]}
+          />
           <Table.Tbody>
             {result.letters.map((entry) => {
               const withCase = entry.caseId !== null && caseIds.includes(entry.caseId);

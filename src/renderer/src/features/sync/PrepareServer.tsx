@@ -12,9 +12,16 @@ import { useServerAdministration } from '../../common/useServerAdministration';
 
 export function PrepareServer() {
   const { t } = useTranslation();
-  const { username, setUsername, password, setPassword, busy, problem: failure, result, run: prepare } = useServerAdministration((administrator) =>
-    call('sync.prepareServer', administrator),
-  );
+  const {
+    username,
+    setUsername,
+    password,
+    setPassword,
+    busy,
+    problem: failure,
+    result,
+    run: prepare,
+  } = useServerAdministration((administrator) => call('sync.prepareServer', administrator));
   return (
     <SectionCard title={t('sync.prepare.title')} intro={t('sync.prepare.intro')} data-testid="sync-prepare-server">
       <Group grow align="flex-start">

@@ -127,30 +127,30 @@ export function ComplainantPanel({ detail, onChanged }: { readonly detail: CaseD
       general={general}
       fields={<ComplainantFields form={form} />}
     >
-        <Stack gap={4}>
-          <Text fw={600}>{complainant.name}</Text>
-          <Text size="sm">{t(`complainantKinds.${complainant.kind}`)}</Text>
-          {complainant.email && <Text size="sm">{complainant.email}</Text>}
-          {complainant.phone && <Text size="sm">{complainant.phone}</Text>}
-          {complainant.address && (
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {[...complainant.address.lines, complainant.address.postcode, complainant.address.country].filter(Boolean).join('\n')}
-            </Text>
-          )}
-          <Text size="sm" c="dimmed">
-            {t('fields.preferredChannel')}: {t(`contactPreferences.${complainant.preferredChannel}`)}
+      <Stack gap={4}>
+        <Text fw={600}>{complainant.name}</Text>
+        <Text size="sm">{t(`complainantKinds.${complainant.kind}`)}</Text>
+        {complainant.email && <Text size="sm">{complainant.email}</Text>}
+        {complainant.phone && <Text size="sm">{complainant.phone}</Text>}
+        {complainant.address && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {[...complainant.address.lines, complainant.address.postcode, complainant.address.country].filter(Boolean).join('\n')}
           </Text>
-          {complainant.customerNumber && (
-            <Text size="sm" c="dimmed">
-              {t('fields.customerNumber')}: {complainant.customerNumber}
-            </Text>
-          )}
-          {complainant.orderNumber && (
-            <Text size="sm" c="dimmed">
-              {t('fields.orderNumber')}: {complainant.orderNumber}
-            </Text>
-          )}
-        </Stack>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('fields.preferredChannel')}: {t(`contactPreferences.${complainant.preferredChannel}`)}
+        </Text>
+        {complainant.customerNumber && (
+          <Text size="sm" c="dimmed">
+            {t('fields.customerNumber')}: {complainant.customerNumber}
+          </Text>
+        )}
+        {complainant.orderNumber && (
+          <Text size="sm" c="dimmed">
+            {t('fields.orderNumber')}: {complainant.orderNumber}
+          </Text>
+        )}
+      </Stack>
     </EditableSection>
   );
 }
