@@ -104,38 +104,39 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
       onCancel={() => setEditing(false)}
       onSubmit={save}
       general={general}
-      fields={(
+      fields={
         <>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('fields.type')}
-                data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
-                allowDeselect={false}
-                {...form.getInputProps('type')}
-              />
-              <Select
-                label={t('fields.channel')}
-                data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('channel')}
-              />
-              <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
-              <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
-            </SimpleGrid>
-            <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />
-            <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
-            <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
-            <MultiSelect
-              label={t('fields.departments')}
-              data={[...new Set([...settings.departments, ...record.departments])]}
-              searchable
-              {...form.getInputProps('departments')}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('fields.type')}
+              data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+              allowDeselect={false}
+              {...form.getInputProps('type')}
             />
-            <Textarea label={t('fields.rootCauseNote')} autosize minRows={1} {...form.getInputProps('rootCauseNote')} />
-            <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
+            <Select
+              label={t('fields.channel')}
+              data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('channel')}
+            />
+            <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
+            <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
+          </SimpleGrid>
+          <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />
+          <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
+          <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
+          <MultiSelect
+            label={t('fields.departments')}
+            data={[...new Set([...settings.departments, ...record.departments])]}
+            searchable
+            {...form.getInputProps('departments')}
+          />
+          <Textarea label={t('fields.rootCauseNote')} autosize minRows={1} {...form.getInputProps('rootCauseNote')} />
+          <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
         </>
-      )}
+      }
     >
+      <>
         <Table variant="vertical" layout="fixed" withRowBorders={false}>
           <Table.Tbody>
             {row(t('fields.type'), typeLabel(record.type))}
@@ -194,11 +195,12 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             )}
           </Table.Tbody>
         </Table>
-      )}
-      {!editing && record.status === 'closed' && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {format.dateTime(record.closedAt ?? record.updatedAt)}
-        </Text>
+        {record.status === 'closed' && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {format.dateTime(record.closedAt ?? record.updatedAt)}
+          </Text>
+        )}
+      </>
     </EditableSection>
   );
 }
