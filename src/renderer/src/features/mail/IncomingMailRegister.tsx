@@ -16,7 +16,7 @@ import type { IncomingMail, MailImportResult } from '@shared/domain/mail';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
-import { registerFormKeys } from '../../common/register-form-keys';
+import { logOnShortcut } from '../../common/register-form-keys';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { moveSelection, nextAfter, triageDefaults, triageInput, type TriageValues } from './triage-form';
@@ -112,7 +112,14 @@ function TriageForm({ mail, onTriaged }: { readonly mail: IncomingMail; readonly
             {t('mail.register.attachments', { names: mail.attachments.map((file) => file.name).join(', ') })}
           </Text>
         )}
-        <form noValidate {...registerFormKeys(() => void submit())}>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+          onKeyDown={(event) => logOnShortcut(event, () => void submit())}
+        >
           <Stack gap="xs">
             {general && <Alert color="red">{general}</Alert>}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -21,7 +21,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { readAsBase64 } from '../../common/files';
-import { registerFormKeys } from '../../common/register-form-keys';
+import { logOnShortcut } from '../../common/register-form-keys';
 import { focusFirstError } from '../../common/focus-first-error';
 import { useFormatters } from '../../common/format';
 import { parseTypedDate } from '../../common/typed-date';
@@ -173,16 +173,18 @@ export function IncomingRegister() {
       <form
         ref={formNode}
         noValidate
-        {...registerFormKeys(
-          () => void submit(),
-          (event) => {
-            // An open list (a select's options) closes first; Esc on the form itself clears it.
-            if (event.key === 'Escape' && !event.defaultPrevented) {
-              event.preventDefault();
-              clear();
-            }
-          },
-        )}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(event) => {
+          if (logOnShortcut(event, () => void submit())) return;
+          // An open list (a select's options) closes first; Esc on the form itself clears it.
+          if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault();
+            clear();
+          }
+        }}
         data-testid="incoming-form"
       >
         <Paper withBorder p="md">
