@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { id, issue, text } from './fields';
-import { CASE_SORT_FIELDS, caseFiltersSchema } from './inputs';
+import { caseFiltersSchema, caseSortSchema } from './inputs';
 
 /** The most cases one "Assign to…" takes (a day's triage, with room to spare). */
 export const MAX_BULK_ASSIGN = 500;
@@ -41,10 +41,7 @@ export const exportCasesInput = z
   .object({
     filters: caseFiltersSchema.default({}),
     search: text(200).default(''),
-    sort: z
-      .object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
-      .strict()
-      .default({ field: 'nextDueAt', direction: 'asc' }),
+    sort: caseSortSchema,
     format: z.enum(CASE_EXPORT_FORMATS),
     /** The column headings, one per CASE_EXPORT_COLUMNS entry, in the person's language. */
     header: z.array(text(100)).length(CASE_EXPORT_COLUMNS.length),

@@ -138,14 +138,17 @@ export const caseFiltersSchema = z
   .strict();
 export type CaseFilters = z.infer<typeof caseFiltersSchema>;
 
+/** A case list's order (the list and its export sort alike); by default the next deadline first. */
+export const caseSortSchema = z
+  .object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+  .strict()
+  .default({ field: 'nextDueAt', direction: 'asc' });
+
 export const listCasesInput = z
   .object({
     filters: caseFiltersSchema.default({}),
     search: text(200).default(''),
-    sort: z
-      .object({ field: z.enum(CASE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
-      .strict()
-      .default({ field: 'nextDueAt', direction: 'asc' }),
+    sort: caseSortSchema,
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })

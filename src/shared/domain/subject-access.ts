@@ -80,29 +80,16 @@ export const exportSubjectAccessInput = z
   .strict()
   .refine(selectsSomething, nothingSelected)
   .superRefine((value, context) => {
+    // One set across both lists: a key names what is withheld, whichever list it came in.
     const seen = new Set<string>();
-    value.withheld.forEach((entry, index) => {
-      const key = `${entry.kind}:${entry.id}`;
-      if (seen.has(key))
-        context.addIssue({
-          code: 'custom',
-          path: ['withheld', index, 'id'],
-          message: 'This entry is withheld twice',
-          params: { code: 'subject_access_withheld_twice' },
-        });
-      seen.add(key);
-    });
-    value.withheldFields.forEach((entry, index) => {
-      const key = `field:${entry.caseId}:${entry.field}`;
-      if (seen.has(key))
-        context.addIssue({
-          code: 'custom',
-          path: ['withheldFields', index, 'field'],
-          message: 'This field is withheld twice',
-          params: { code: 'subject_access_withheld_twice' },
-        });
-      seen.add(key);
-    });
+    const refuseRepeats = <T>(entries: readonly T[], list: string, field: string, keyOf: (entry: T) => string, message: string) =>
+      entries.forEach((entry, index) => {
+        const key = keyOf(entry);
+        if (seen.has(key)) context.addIssue({ code: 'custom', path: [list, index, field], message, params: { code: 'subject_access_withheld_twice' } });
+        seen.add(key);
+      });
+    refuseRepeats(value.withheld, 'withheld', 'id', (entry) => `${entry.kind}:${entry.id}`, 'This entry is withheld twice');
+    refuseRepeats(value.withheldFields, 'withheldFields', 'field', (entry) => `field:${entry.caseId}:${entry.field}`, 'This field is withheld twice');
   });
 export type ExportSubjectAccessInput = z.output<typeof exportSubjectAccessInput>;
 

@@ -2,35 +2,14 @@
  * Issue 18: the date input follows the app's language, not the PC's locale — 07/12/2026 in
  * English, 07.12.2026 in Latvian — and holds the same `YYYY-MM-DD` strings the forms always had.
  */
-import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../i18n/i18n';
-import { renderWithProviders } from '../test-support/render';
+import { renderControlledField } from '../test-support/controlled-field';
 import { OfficeDateInput } from './OfficeDateInput';
 import { parseTypedDate } from './office-date-format';
 
-/** A controlled field, as the forms hold it, reporting every value it is given. */
-function Field({ initial, onValue }: { readonly initial: string; readonly onValue: (value: string) => void }) {
-  const [value, setValue] = useState(initial);
-  return (
-    <OfficeDateInput
-      label="Due"
-      value={value}
-      onChange={(next) => {
-        setValue(next);
-        onValue(next);
-      }}
-    />
-  );
-}
-
-function renderField(language: Language, initial = '') {
-  const onValue = vi.fn();
-  renderWithProviders(<Field initial={initial} onValue={onValue} />, undefined, language);
-  return { onValue, input: screen.getByLabelText<HTMLInputElement>('Due') };
-}
+const renderField = (language: Language, initial = '') => renderControlledField(OfficeDateInput, 'Due', language, initial);
 
 describe('the office date input (issue 18)', () => {
   it.each([

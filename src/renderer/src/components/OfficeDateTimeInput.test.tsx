@@ -2,33 +2,13 @@
  * Issue 18: the date-and-time input follows the app's language and a 24-hour clock, not the PC's
  * locale, and keeps the datetime-local string ('YYYY-MM-DDTHH:mm') the forms always had.
  */
-import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../i18n/i18n';
-import { renderWithProviders } from '../test-support/render';
+import { renderControlledField } from '../test-support/controlled-field';
 import { OfficeDateTimeInput } from './OfficeDateTimeInput';
 
-function Field({ initial, onValue }: { readonly initial: string; readonly onValue: (value: string) => void }) {
-  const [value, setValue] = useState(initial);
-  return (
-    <OfficeDateTimeInput
-      label="When"
-      value={value}
-      onChange={(next) => {
-        setValue(next);
-        onValue(next);
-      }}
-    />
-  );
-}
-
-function renderField(language: Language, initial = '') {
-  const onValue = vi.fn();
-  renderWithProviders(<Field initial={initial} onValue={onValue} />, undefined, language);
-  return { onValue, input: screen.getByLabelText<HTMLInputElement>('When') };
-}
+const renderField = (language: Language, initial = '') => renderControlledField(OfficeDateTimeInput, 'When', language, initial);
 
 describe('the office date-and-time input (issue 18)', () => {
   it.each([

@@ -1,10 +1,10 @@
 /** First start: set up a new team (the organisation, then the first administrator), or join one (its sync server, then sign in). */
-import { Alert, Button, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, SegmentedControl, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '@shared/identity/session-inputs';
 import { call } from '../api/client';
-import { SessionFrame, useSubmit } from './session-frame';
+import { SessionError, SessionForm, SessionFrame, useSubmit } from './session-frame';
 
 export function FirstStartScreen({ session, onDone }: { readonly session: SessionState; readonly onDone: (state: SessionState) => void }) {
   const { t } = useTranslation();
@@ -38,7 +38,7 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
         data-testid="first-start-path"
       />
       {path === 'new' ? (
-        <form
+        <SessionForm
           data-testid="set-up-team"
           onSubmit={submit(() => {
             return call('session.setUpTeam', {
@@ -47,38 +47,32 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
             });
           })}
         >
-          <Stack gap="sm">
-            <TextInput label={t('session.organisation')} required {...field('organisation')} data-testid="setup-organisation" />
-            <TextInput label={t('session.yourName')} required {...field('name')} data-testid="setup-name" />
-            <TextInput label={t('session.login')} required autoComplete="username" {...field('login')} data-testid="setup-login" />
-            <PasswordInput
-              label={t('session.newPassword')}
-              description={t('session.passwordRule')}
-              required
-              autoComplete="new-password"
-              {...field('password')}
-              data-testid="setup-password"
-            />
-            <PasswordInput
-              label={t('session.repeatPassword')}
-              required
-              autoComplete="new-password"
-              error={mismatch ? t('session.passwordsDiffer') : undefined}
-              {...field('repeat')}
-              data-testid="setup-repeat"
-            />
-            {error ? (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            <Button type="submit" loading={busy} disabled={mismatch} data-testid="setup-submit">
-              {t('session.createTeam')}
-            </Button>
-          </Stack>
-        </form>
+          <TextInput label={t('session.organisation')} required {...field('organisation')} data-testid="setup-organisation" />
+          <TextInput label={t('session.yourName')} required {...field('name')} data-testid="setup-name" />
+          <TextInput label={t('session.login')} required autoComplete="username" {...field('login')} data-testid="setup-login" />
+          <PasswordInput
+            label={t('session.newPassword')}
+            description={t('session.passwordRule')}
+            required
+            autoComplete="new-password"
+            {...field('password')}
+            data-testid="setup-password"
+          />
+          <PasswordInput
+            label={t('session.repeatPassword')}
+            required
+            autoComplete="new-password"
+            error={mismatch ? t('session.passwordsDiffer') : undefined}
+            {...field('repeat')}
+            data-testid="setup-repeat"
+          />
+          <SessionError error={error} />
+          <Button type="submit" loading={busy} disabled={mismatch} data-testid="setup-submit">
+            {t('session.createTeam')}
+          </Button>
+        </SessionForm>
       ) : (
-        <form
+        <SessionForm
           data-testid="join-team"
           onSubmit={submit(() =>
             call('session.joinTeam', {
@@ -90,21 +84,15 @@ export function FirstStartScreen({ session, onDone }: { readonly session: Sessio
             }),
           )}
         >
-          <Stack gap="sm">
-            <TextInput label={t('session.serverUrl')} required placeholder="https://couch.example.org" {...field('serverUrl')} />
-            <TextInput label={t('session.database')} required {...field('database')} />
-            <TextInput label={t('session.serverUser')} autoComplete="username" {...field('username')} />
-            <PasswordInput label={t('session.serverPassword')} autoComplete="current-password" {...field('serverPassword')} />
-            {error ? (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            <Button type="submit" loading={busy}>
-              {t('session.join')}
-            </Button>
-          </Stack>
-        </form>
+          <TextInput label={t('session.serverUrl')} required placeholder="https://couch.example.org" {...field('serverUrl')} />
+          <TextInput label={t('session.database')} required {...field('database')} />
+          <TextInput label={t('session.serverUser')} autoComplete="username" {...field('username')} />
+          <PasswordInput label={t('session.serverPassword')} autoComplete="current-password" {...field('serverPassword')} />
+          <SessionError error={error} />
+          <Button type="submit" loading={busy}>
+            {t('session.join')}
+          </Button>
+        </SessionForm>
       )}
     </SessionFrame>
   );

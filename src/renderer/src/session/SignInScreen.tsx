@@ -1,12 +1,12 @@
 /** Sign-in and the lock screen: a login and password, checked by the main process only. */
-import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '@shared/identity/session-inputs';
 import type { Viewer } from '@shared/identity/viewer';
 import { call } from '../api/client';
 import { useApiQuery } from '../api/queries';
-import { SessionFrame, useSubmit } from './session-frame';
+import { CurrentPasswordInput, SessionError, SessionForm, SessionFrame, useSubmit } from './session-frame';
 import { RecoveryKeyUnlock } from './RecoveryKeyUnlock';
 import { useDatabaseStatus } from './database-status';
 import { ProfileUpgradeNotice } from './ProfileUpgradeNotice';
@@ -34,47 +34,34 @@ export function SignInScreen({ session, onDone }: { readonly session: SessionSta
   }
   return (
     <SessionFrame title={t('session.signInTitle')} subtitle={session.organisation}>
-      <form onSubmit={submit(() => call('session.signIn', { login, password }))} data-testid="sign-in-form">
-        <Stack gap="sm">
-          {session.awaitingDirectory ? <Alert color="blue">{t('session.awaitingDirectory')}</Alert> : null}
-          {upgrade ? <ProfileUpgradeNotice upgrade={upgrade} headingOrder={2} /> : null}
-          {recovered ? (
-            <Alert color="teal" data-testid="recovery-opened">
-              {t('session.recoveryOpened')}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('session.login')}
-            value={login}
-            onChange={(event) => setLogin(event.currentTarget.value)}
-            autoComplete="username"
-            required
-            autoFocus
-            data-testid="sign-in-login"
-          />
-          <PasswordInput
-            label={t('session.password')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            autoComplete="current-password"
-            required
-            data-testid="sign-in-password"
-          />
-          {error ? (
-            <Alert color="red" role="alert" data-testid="sign-in-error">
-              {error}
-            </Alert>
-          ) : null}
-          <Button type="submit" loading={busy} data-testid="sign-in-submit">
-            {t('session.signIn')}
+      <SessionForm onSubmit={submit(() => call('session.signIn', { login, password }))} data-testid="sign-in-form">
+        {session.awaitingDirectory ? <Alert color="blue">{t('session.awaitingDirectory')}</Alert> : null}
+        {upgrade ? <ProfileUpgradeNotice upgrade={upgrade} headingOrder={2} /> : null}
+        {recovered ? (
+          <Alert color="teal" data-testid="recovery-opened">
+            {t('session.recoveryOpened')}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t('session.login')}
+          value={login}
+          onChange={(event) => setLogin(event.currentTarget.value)}
+          autoComplete="username"
+          required
+          autoFocus
+          data-testid="sign-in-login"
+        />
+        <CurrentPasswordInput value={password} onChange={setPassword} data-testid="sign-in-password" />
+        <SessionError error={error} data-testid="sign-in-error" />
+        <Button type="submit" loading={busy} data-testid="sign-in-submit">
+          {t('session.signIn')}
+        </Button>
+        {locked ? (
+          <Button variant="subtle" onClick={() => setRecovering(true)} data-testid="recovery-open">
+            {t('session.recoveryOffer')}
           </Button>
-          {locked ? (
-            <Button variant="subtle" onClick={() => setRecovering(true)} data-testid="recovery-open">
-              {t('session.recoveryOffer')}
-            </Button>
-          ) : null}
-        </Stack>
-      </form>
+        ) : null}
+      </SessionForm>
     </SessionFrame>
   );
 }
@@ -93,33 +80,19 @@ export function LockScreen({
   const { error, busy, submit } = useSubmit(onDone);
   return (
     <SessionFrame title={t('session.lockedTitle')} subtitle={t('session.lockedFor', { name: viewer.name, organisation: session.organisation })}>
-      <form onSubmit={submit(() => call('session.unlock', { password }))} data-testid="lock-screen">
-        <Stack gap="sm">
-          <PasswordInput
-            label={t('session.password')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            autoComplete="current-password"
-            required
-            autoFocus
-            data-testid="unlock-password"
-          />
-          {error ? (
-            <Alert color="red" role="alert" data-testid="unlock-error">
-              {error}
-            </Alert>
-          ) : null}
-          <Group justify="space-between">
-            {/* Switching user on a shared PC: the next person signs in. */}
-            <Button variant="subtle" onClick={() => submit(() => call('session.signOut', {}))()} data-testid="lock-sign-out">
-              {t('session.switchUser')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="unlock-submit">
-              {t('session.unlock')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <SessionForm onSubmit={submit(() => call('session.unlock', { password }))} data-testid="lock-screen">
+        <CurrentPasswordInput value={password} onChange={setPassword} autoFocus data-testid="unlock-password" />
+        <SessionError error={error} data-testid="unlock-error" />
+        <Group justify="space-between">
+          {/* Switching user on a shared PC: the next person signs in. */}
+          <Button variant="subtle" onClick={() => submit(() => call('session.signOut', {}))()} data-testid="lock-sign-out">
+            {t('session.switchUser')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="unlock-submit">
+            {t('session.unlock')}
+          </Button>
+        </Group>
+      </SessionForm>
     </SessionFrame>
   );
 }

@@ -1,6 +1,9 @@
-/** What the session screens share: the framed card they sit in, and a submit that shows a refusal in words. */
-import { Center, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+/**
+ * What the session screens share: the framed card they sit in, their forms, the refusal shown in
+ * words, the current-password field, and a submit that shows a refusal in words.
+ */
+import { Alert, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '@shared/identity/session-inputs';
 import { errorText } from '../errors/error-text';
@@ -46,5 +49,57 @@ export function SessionFrame({ title, subtitle, children }: { readonly title: st
         </Stack>
       </Paper>
     </Center>
+  );
+}
+
+/** A session screen's form: its fields stacked, submitted by `onSubmit`. */
+export function SessionForm({
+  onSubmit,
+  'data-testid': testId,
+  children,
+}: {
+  readonly onSubmit: (event?: FormEvent) => void;
+  readonly 'data-testid': string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} data-testid={testId}>
+      <Stack gap="sm">{children}</Stack>
+    </form>
+  );
+}
+
+/** Why the main process refused, announced to screen readers; nothing while there is no refusal. */
+export function SessionError({ error, 'data-testid': testId }: { readonly error: string | null; readonly 'data-testid'?: string }) {
+  return error ? (
+    <Alert color="red" role="alert" data-testid={testId}>
+      {error}
+    </Alert>
+  ) : null;
+}
+
+/** The person's own password, as signing in and unlocking ask for it. */
+export function CurrentPasswordInput({
+  value,
+  onChange,
+  autoFocus,
+  'data-testid': testId,
+}: {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly autoFocus?: boolean;
+  readonly 'data-testid': string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <PasswordInput
+      label={t('session.password')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      autoComplete="current-password"
+      required
+      autoFocus={autoFocus}
+      data-testid={testId}
+    />
   );
 }

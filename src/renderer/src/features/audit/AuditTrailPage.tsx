@@ -5,6 +5,7 @@
  * days, 50 to a page. Each row opens its case.
  */
 import { Alert, Anchor, Badge, Group, MultiSelect, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,14 +99,7 @@ export function AuditTrailPage() {
         </Text>
       ) : (
         <Table highlightOnHover data-testid="audit-rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('auditTrail.when')}</Table.Th>
-              <Table.Th>{t('auditTrail.who')}</Table.Th>
-              <Table.Th>{t('auditTrail.what')}</Table.Th>
-              <Table.Th>{t('auditTrail.case')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('auditTrail.when'), t('auditTrail.who'), t('auditTrail.what'), t('auditTrail.case')]} />
           <Table.Tbody>
             {items.map(({ entry, reference }) => (
               <Table.Tr key={entry.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/case/${entry.caseId}`)} data-entry-id={entry.id}>

@@ -4,6 +4,7 @@
  * plain words whether recurrence fell, rose or cannot be told yet, with the rule stated.
  */
 import { Alert, Badge, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useTranslation } from 'react-i18next';
 import type { RecurrenceRow } from '@shared/domain/recurrence';
 import { useApiQuery } from '../../api/queries';
@@ -60,17 +61,17 @@ export function RecurrenceCard() {
             ) : (
               <Table.ScrollContainer minWidth={720}>
                 <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('improvement.recurrence.action')}</Table.Th>
-                      <Table.Th>{t('improvement.recurrence.cause')}</Table.Th>
-                      <Table.Th>{t('improvement.recurrence.completedOn')}</Table.Th>
-                      <Table.Th>{t('improvement.recurrence.period')}</Table.Th>
-                      <Table.Th>{t('improvement.recurrence.before')}</Table.Th>
-                      <Table.Th>{t('improvement.recurrence.after')}</Table.Th>
-                      <Table.Th>{t('improvement.recurrence.verdict')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    headings={[
+                      t('improvement.recurrence.action'),
+                      t('improvement.recurrence.cause'),
+                      t('improvement.recurrence.completedOn'),
+                      t('improvement.recurrence.period'),
+                      t('improvement.recurrence.before'),
+                      t('improvement.recurrence.after'),
+                      t('improvement.recurrence.verdict'),
+                    ]}
+                  />
                   <Table.Tbody>
                     {report.data.rows.map((row) => {
                       const what = `${row.actionTitle}: ${causes.label(row.rootCauseId)}`;

@@ -6,6 +6,7 @@
  * triaged ones to the processed folder; what it could not import is listed with the reason.
  */
 import { Alert, Badge, Button, Group, List, NativeSelect, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
@@ -15,6 +16,7 @@ import type { IncomingMail, MailImportResult } from '@shared/domain/mail';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
+import { logOnShortcut } from '../../common/register-form-keys';
 import { useErrors } from '../../errors/useErrors';
 import { useSettings } from '../../settings/SettingsContext';
 import { moveSelection, nextAfter, triageDefaults, triageInput, type TriageValues } from './triage-form';
@@ -116,12 +118,7 @@ function TriageForm({ mail, onTriaged }: { readonly mail: IncomingMail; readonly
             event.preventDefault();
             void submit();
           }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              void submit();
-            }
-          }}
+          onKeyDown={(event) => logOnShortcut(event, () => void submit())}
         >
           <Stack gap="xs">
             {general && <Alert color="red">{general}</Alert>}
@@ -226,13 +223,7 @@ export function IncomingMailRegister() {
               setSelected(moveSelection(ids, current?.id ?? null, event.key === 'ArrowDown' ? 1 : -1));
             }}
           >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mail.register.received')}</Table.Th>
-                <Table.Th>{t('mail.register.from')}</Table.Th>
-                <Table.Th>{t('mail.register.subject')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead headings={[t('mail.register.received'), t('mail.register.from'), t('mail.register.subject')]} />
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr

@@ -5,8 +5,9 @@
  * or not), through the same reader the import uses, and shows what each field would get, whether
  * the body counts as a form, and the labels no field has.
  */
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { SectionCard } from '../../components/SectionCard';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_WEB_FORM_MAPPING, previewWebForm, WEB_FORM_FIELDS } from '@shared/domain/web-form';
 import { call } from '../../api/client';
@@ -25,15 +26,9 @@ export function WebFormMappingSettings() {
   const [sample, setSample] = useState('');
   const preview = sample.trim() === '' ? null : previewWebForm(sample, mappingOf(form.getValues()));
   return (
-    <Paper withBorder p="md" data-testid="web-form-mapping">
+    <SectionCard title={t('mail.webForm.title')} intro={t('mail.webForm.intro')} data-testid="web-form-mapping">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('mail.webForm.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('mail.webForm.intro')}
-          </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {WEB_FORM_FIELDS.map((field) => (
               <Textarea
@@ -89,6 +84,6 @@ export function WebFormMappingSettings() {
           )}
         </Stack>
       </form>
-    </Paper>
+    </SectionCard>
   );
 }

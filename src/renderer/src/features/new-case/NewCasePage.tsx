@@ -2,7 +2,8 @@
  * A new complaint from any channel (P-3.1). Hints at open cases of the same complainant while
  * typing; a letter whose time of receipt is unknown starts its clock at office opening (P-3.2).
  */
-import { Alert, Anchor, Button, Checkbox, Group, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Checkbox, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -232,11 +233,7 @@ export function NewCasePage() {
             </SimpleGrid>
           </Stack>
         </Paper>
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy} data-testid="create-case">
-            {t('newCase.create')}
-          </Button>
-        </Group>
+        <SubmitRow label={t('newCase.create')} busy={busy} data-testid="create-case" />
       </Stack>
     </form>
   );

@@ -1,5 +1,6 @@
 /** The day book: the post received and sent in a date range, printable (PDF) and as CSV. */
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { IconDownload } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -38,17 +39,17 @@ export function DayBook() {
       {book.data && book.data.rows.length === 0 && <Text c="dimmed">{t('postRoom.noPost')}</Text>}
       {book.data && book.data.rows.length > 0 && (
         <Table data-testid="day-book-rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('postRoom.direction')}</Table.Th>
-              <Table.Th>{t('postRoom.date')}</Table.Th>
-              <Table.Th>{t('postRoom.party')}</Table.Th>
-              <Table.Th>{t('caseList.columns.reference')}</Table.Th>
-              <Table.Th>{t('postRoom.kind')}</Table.Th>
-              <Table.Th>{t('postRoom.summary')}</Table.Th>
-              <Table.Th>{t('postRoom.postClass')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            headings={[
+              t('postRoom.direction'),
+              t('postRoom.date'),
+              t('postRoom.party'),
+              t('caseList.columns.reference'),
+              t('postRoom.kind'),
+              t('postRoom.summary'),
+              t('postRoom.postClass'),
+            ]}
+          />
           <Table.Tbody>
             {book.data.rows.map((row, index) => (
               <Table.Tr key={index}>

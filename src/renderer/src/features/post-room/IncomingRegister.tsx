@@ -7,6 +7,7 @@
  * focus on its first field in error (issue 18).
  */
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -20,6 +21,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useErrors } from '../../errors/useErrors';
 import { readAsBase64 } from '../../common/files';
+import { logOnShortcut } from '../../common/register-form-keys';
 import { focusFirstError } from '../../common/focus-first-error';
 import { useFormatters } from '../../common/format';
 import { parseTypedDate } from '../../common/typed-date';
@@ -176,10 +178,7 @@ export function IncomingRegister() {
           void submit();
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            void submit();
-          }
+          if (logOnShortcut(event, () => void submit())) return;
           // An open list (a select's options) closes first; Esc on the form itself clears it.
           if (event.key === 'Escape' && !event.defaultPrevented) {
             event.preventDefault();
@@ -367,14 +366,7 @@ export function IncomingRegister() {
       {batch.length > 0 && (
         <Table data-testid="batch-list">
           <Table.Caption>{t('postRoom.batchCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('postRoom.kind')}</Table.Th>
-              <Table.Th>{t('postRoom.senderName')}</Table.Th>
-              <Table.Th>{t('postRoom.caseOrRoute')}</Table.Th>
-              <Table.Th>{t('postRoom.summary')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headings={[t('postRoom.kind'), t('postRoom.senderName'), t('postRoom.caseOrRoute'), t('postRoom.summary')]} />
           <Table.Tbody>
             {batch.map((letter) => (
               <Table.Tr key={letter.id}>

@@ -3,9 +3,8 @@ import { Button, Group, Input, MultiSelect, SegmentedControl } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { OfficeDateInput } from '../../components/OfficeDateInput';
 import { REPORT_GROUPINGS, type ReportFilters } from '@shared/domain/reports';
-import { INTAKE_CHANNELS } from '@shared/domain/vocabulary';
 import { useSettings } from '../../settings/SettingsContext';
-import { assigneeIdsFrom, assigneeOptions, known, stagesFrom, UNASSIGNED_OPTION } from '../cases/case-filters';
+import { AssigneeSelect, ChannelSelect, ComplaintTypeSelect, StageSelect } from '../cases/CaseFacetSelects';
 
 /** The filters with a change; an emptied list or date drops the filter. */
 export function withReportFilter(filters: ReportFilters, patch: Partial<ReportFilters>): ReportFilters {
@@ -30,7 +29,7 @@ export function ReportFilterBar({
   readonly products: readonly string[];
 }) {
   const { t } = useTranslation();
-  const { settings, typeLabel } = useSettings();
+  const { settings } = useSettings();
   const set = (patch: Partial<ReportFilters>) => onChange(withReportFilter(filters, patch));
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" data-testid="report-filters">
@@ -50,24 +49,8 @@ export function ReportFilterBar({
         onChange={(value) => set({ to: value || undefined })}
         data-testid="report-to"
       />
-      <MultiSelect
-        size="xs"
-        w={170}
-        label={t('reports.type')}
-        data={settings.complaintTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
-        value={filters.types ?? []}
-        onChange={(value) => set({ types: value })}
-        clearable
-      />
-      <MultiSelect
-        size="xs"
-        w={150}
-        label={t('reports.channel')}
-        data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
-        value={filters.channels ?? []}
-        onChange={(value) => set({ channels: known(value, INTAKE_CHANNELS) })}
-        clearable
-      />
+      <ComplaintTypeSelect label={t('reports.type')} value={filters.types} onChange={(types) => set({ types })} />
+      <ChannelSelect label={t('reports.channel')} value={filters.channels} onChange={(channels) => set({ channels })} />
       <MultiSelect
         size="xs"
         w={170}
@@ -77,27 +60,8 @@ export function ReportFilterBar({
         onChange={(value) => set({ departments: value })}
         clearable
       />
-      <MultiSelect
-        size="xs"
-        w={130}
-        label={t('reports.stage')}
-        data={[
-          { value: '1', label: t('stages.1') },
-          { value: '2', label: t('stages.2') },
-        ]}
-        value={(filters.stages ?? []).map(String)}
-        onChange={(value) => set({ stages: stagesFrom(value) })}
-        clearable
-      />
-      <MultiSelect
-        size="xs"
-        w={170}
-        label={t('reports.assignee')}
-        data={[{ value: UNASSIGNED_OPTION, label: t('common.unassigned') }, ...settings.staff.map((member) => ({ value: member.id, label: member.name }))]}
-        value={assigneeOptions(filters.assigneeIds ?? [])}
-        onChange={(value) => set({ assigneeIds: assigneeIdsFrom(value) })}
-        clearable
-      />
+      <StageSelect label={t('reports.stage')} value={filters.stages} onChange={(stages) => set({ stages })} />
+      <AssigneeSelect label={t('reports.assignee')} value={filters.assigneeIds} onChange={(assigneeIds) => set({ assigneeIds })} />
       <MultiSelect
         size="xs"
         w={200}

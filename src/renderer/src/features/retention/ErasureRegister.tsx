@@ -4,13 +4,12 @@
  * once: old revisions compacted, deleted file documents purged where the server can.
  */
 import { Alert, Button, Group, List, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { TableHead } from '../../components/TableHead';
 import { useTranslation } from 'react-i18next';
-import type { ServerCleaning } from '@shared/domain/retention';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useFormatters } from '../../common/format';
-import { useErrors } from '../../errors/useErrors';
+import { useServerAdministration } from '../../common/useServerAdministration';
 
 export function ErasureRegister() {
   const { t } = useTranslation();
@@ -23,14 +22,7 @@ export function ErasureRegister() {
     </Text>
   ) : (
     <Table striped withTableBorder data-testid="erasure-register">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('retention.when')}</Table.Th>
-          <Table.Th>{t('retention.who')}</Table.Th>
-          <Table.Th>{t('retention.why')}</Table.Th>
-          <Table.Th>{t('retention.howMany')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead headings={[t('retention.when'), t('retention.who'), t('retention.why'), t('retention.howMany')]} />
       <Table.Tbody>
         {lines.map((line) => (
           <Table.Tr key={line.id} data-testid="erasure-register-line">
@@ -47,24 +39,16 @@ export function ErasureRegister() {
 
 export function CleanServer() {
   const { t } = useTranslation();
-  const errors = useErrors();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [result, setResult] = useState<ServerCleaning | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
-  const clean = async () => {
-    setWorking(true);
-    setProblem(null);
-    try {
-      setResult(await call('erasure.cleanServer', { username, password }));
-      setPassword('');
-    } catch (error) {
-      setProblem(errors.text(error));
-    } finally {
-      setWorking(false);
-    }
-  };
+  const {
+    username,
+    setUsername,
+    password,
+    setPassword,
+    busy: working,
+    problem,
+    result,
+    run: clean,
+  } = useServerAdministration((administrator) => call('erasure.cleanServer', administrator));
   return (
     <Stack gap="sm" data-testid="clean-server">
       <Text size="sm" c="dimmed">

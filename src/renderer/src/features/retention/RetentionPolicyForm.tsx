@@ -1,5 +1,6 @@
 /** Settings → Retention (issue 14, P-7.2): the years a closed case keeps personal data, per final outcome. */
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useTranslation } from 'react-i18next';
 import { MAX_RETENTION_YEARS, RETENTION_OUTCOMES, type RetentionPolicy, type RetentionView } from '@shared/domain/retention';
 import { call } from '../../api/client';
@@ -40,11 +41,7 @@ export function RetentionPolicyForm({ view, onChanged }: { readonly view: Retent
             />
           ))}
         </Group>
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving} data-testid="retention-policy-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <SubmitRow label={t('common.save')} busy={saving} data-testid="retention-policy-save" />
       </Stack>
     </form>
   );

@@ -1,5 +1,6 @@
 /** Settings → Retention and erasure (issue 14, P-7.2; administrators): policy, cases due, erasure on request, the register, cleaning the server. */
-import { Paper, Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { SectionCard } from '../../components/SectionCard';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionView } from '@shared/domain/retention';
@@ -16,14 +17,9 @@ export function RetentionSettings() {
   const view = status.data ?? saved;
   if (!view) return null;
   const section = (key: 'policy' | 'due' | 'request' | 'register' | 'server', content: ReactNode) => (
-    <Paper withBorder p="md" data-testid={`retention-section-${key}`}>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t(`retention.sections.${key}`)}
-        </Title>
-        {content}
-      </Stack>
-    </Paper>
+    <SectionCard title={t(`retention.sections.${key}`)} data-testid={`retention-section-${key}`}>
+      {content}
+    </SectionCard>
   );
   return (
     <Stack data-testid="retention-settings">

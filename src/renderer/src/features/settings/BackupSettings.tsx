@@ -4,7 +4,9 @@
  * (the time and generation, or why it failed) and the generations in the folder. A folder that
  * is missing, a file or not writable is refused and the saved settings stay as they were.
  */
-import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
+import { SectionCard } from '../../components/SectionCard';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -115,51 +117,36 @@ export function BackupSettings() {
   const view = latest ?? status.data;
   if (!view) return null;
   return (
-    <Paper withBorder p="md" data-testid="backup-settings">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('backup.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('backup.intro')}
+    <SectionCard title={t('backup.title')} intro={t('backup.intro')} data-testid="backup-settings">
+      <BackupForm view={view} onChanged={setLatest} />
+      <LastResult view={view} />
+      <Title order={3} size="h5">
+        {t('backup.generations')}
+      </Title>
+      {view.generations.length === 0 ? (
+        <Text size="sm" data-testid="backup-generations-empty">
+          {t('backup.noGenerations')}
         </Text>
-        <BackupForm view={view} onChanged={setLatest} />
-        <LastResult view={view} />
-        <Title order={3} size="h5">
-          {t('backup.generations')}
-        </Title>
-        {view.generations.length === 0 ? (
-          <Text size="sm" data-testid="backup-generations-empty">
-            {t('backup.noGenerations')}
-          </Text>
-        ) : (
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('backup.generation')}</Table.Th>
-                <Table.Th>{t('backup.takenAt')}</Table.Th>
-                <Table.Th>{t('backup.records')}</Table.Th>
-                <Table.Th>{t('backup.size')}</Table.Th>
+      ) : (
+        <Table striped withTableBorder>
+          <TableHead headings={[t('backup.generation'), t('backup.takenAt'), t('backup.records'), t('backup.size')]} />
+          <Table.Tbody>
+            {view.generations.map((generation) => (
+              <Table.Tr key={generation.name} data-testid="backup-generation">
+                <Table.Td>
+                  <code>{generation.name}</code>
+                </Table.Td>
+                <Table.Td>{format.dateTime(generation.createdAt)}</Table.Td>
+                <Table.Td>{generation.documents}</Table.Td>
+                <Table.Td>{t('backup.megabytes', { size: format.decimal(generation.bytes / 1_048_576) })}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {view.generations.map((generation) => (
-                <Table.Tr key={generation.name} data-testid="backup-generation">
-                  <Table.Td>
-                    <code>{generation.name}</code>
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(generation.createdAt)}</Table.Td>
-                  <Table.Td>{generation.documents}</Table.Td>
-                  <Table.Td>{t('backup.megabytes', { size: format.decimal(generation.bytes / 1_048_576) })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('backup.restoreHint')}
-        </Text>
-      </Stack>
-    </Paper>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed">
+        {t('backup.restoreHint')}
+      </Text>
+    </SectionCard>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Chip, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Chip, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingCalendar } from '@shared/sla';
@@ -107,11 +108,7 @@ export function CalendarSettings() {
               addLabel={t('settings.calendar.addExtraWorkingDay')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy} data-testid="calendar-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SubmitRow label={t('common.save')} busy={busy} data-testid="calendar-save" />
         </Stack>
       </form>
       <Paper withBorder p="md">

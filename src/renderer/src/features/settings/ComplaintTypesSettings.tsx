@@ -1,8 +1,10 @@
-import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintType } from '@shared/domain/records';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsForm } from './useSettingsForm';
 
 /** P-2.2: the editable list of complaint types; retired types stay readable on old cases. */
@@ -21,14 +23,7 @@ export function ComplaintTypesSettings() {
         {t('settings.types.retiredHint')}
       </Text>
       <Table data-testid="complaint-types">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('settings.types.id')}</Table.Th>
-            <Table.Th>{t('settings.types.labelEn')}</Table.Th>
-            <Table.Th>{t('settings.types.labelLv')}</Table.Th>
-            <Table.Th>{t('settings.types.retired')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead headings={[t('settings.types.id'), t('settings.types.labelEn'), t('settings.types.labelLv'), t('settings.types.retired')]} />
         <Table.Tbody>
           {settings.complaintTypes.map((type) => (
             <Table.Tr key={type.id}>
@@ -43,21 +38,13 @@ export function ComplaintTypesSettings() {
         </Table.Tbody>
       </Table>
       <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            {general && <Alert color="red">{general}</Alert>}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('settings.types.id')} required {...form.getInputProps('id')} />
-              <TextInput label={t('settings.types.labelEn')} required {...form.getInputProps('en')} />
-              <TextInput label={t('settings.types.labelLv')} required {...form.getInputProps('lv')} />
-            </SimpleGrid>
-            <Group justify="flex-end">
-              <Button type="submit" loading={busy}>
-                {t('settings.types.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <SettingsForm submit={submit} general={general} busy={busy} submitLabel={t('settings.types.add')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t('settings.types.id')} required {...form.getInputProps('id')} />
+            <TextInput label={t('settings.types.labelEn')} required {...form.getInputProps('en')} />
+            <TextInput label={t('settings.types.labelLv')} required {...form.getInputProps('lv')} />
+          </SimpleGrid>
+        </SettingsForm>
       </Paper>
     </Stack>
   );

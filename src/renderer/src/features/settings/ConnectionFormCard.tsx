@@ -2,7 +2,9 @@
  * The frame of a form for one of this device's connections (sync server, team mailbox): its title
  * and intro, what went wrong that belongs to no field, the fields, and Save (issue 12: one home).
  */
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
+import { SectionCard } from '../../components/SectionCard';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -26,23 +28,11 @@ export function ConnectionFormCard({
   const { t } = useTranslation();
   return (
     <form onSubmit={submit} noValidate>
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {intro}
-          </Text>
-          {general && <Alert color="red">{general}</Alert>}
-          {children}
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy} data-testid={saveTestId}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
+      <SectionCard title={title} intro={intro}>
+        {general && <Alert color="red">{general}</Alert>}
+        {children}
+        <SubmitRow label={t('common.save')} busy={busy} data-testid={saveTestId} />
+      </SectionCard>
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsForm } from './useSettingsForm';
 
 export function DepartmentsSettings() {
@@ -19,16 +20,8 @@ export function DepartmentsSettings() {
     () => 'departments',
   );
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        {general && <Alert color="red">{general}</Alert>}
-        <Textarea label={t('settings.departments.list')} autosize minRows={5} {...form.getInputProps('departments')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SettingsForm submit={submit} general={general} busy={busy}>
+      <Textarea label={t('settings.departments.list')} autosize minRows={5} {...form.getInputProps('departments')} />
+    </SettingsForm>
   );
 }

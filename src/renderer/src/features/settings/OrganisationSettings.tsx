@@ -1,7 +1,8 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsForm } from './useSettingsForm';
 
 /** P-3.1: the organisation's name and head-office address; P-6.1: where to seek independent advice. */
@@ -23,26 +24,18 @@ export function OrganisationSettings() {
     (path) => (path.startsWith('addressLines') ? 'addressLines' : path),
   );
   return (
-    <form onSubmit={submit} noValidate data-testid="organisation-form">
-      <Stack gap="sm">
-        {general && <Alert color="red">{general}</Alert>}
-        <TextInput label={t('settings.organisation.name')} required {...form.getInputProps('name')} />
-        <Textarea label={t('settings.organisation.addressLines')} autosize minRows={3} {...form.getInputProps('addressLines')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('settings.organisation.postcode')} {...form.getInputProps('postcode')} />
-          <TextInput label={t('settings.organisation.country')} maxLength={2} {...form.getInputProps('country')} />
-          <TextInput label={t('settings.organisation.email')} type="email" {...form.getInputProps('email')} />
-          <TextInput label={t('settings.organisation.phone')} {...form.getInputProps('phone')} />
-        </SimpleGrid>
-        {/* P-6.1, issue 18: one text per letter language, used by final responses in that language. */}
-        <Textarea label={t('settings.organisation.independentAdviceEn')} autosize minRows={2} {...form.getInputProps('independentAdvice.en-GB')} />
-        <Textarea label={t('settings.organisation.independentAdviceLv')} autosize minRows={2} lang="lv" {...form.getInputProps('independentAdvice.lv')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SettingsForm submit={submit} general={general} busy={busy} data-testid="organisation-form">
+      <TextInput label={t('settings.organisation.name')} required {...form.getInputProps('name')} />
+      <Textarea label={t('settings.organisation.addressLines')} autosize minRows={3} {...form.getInputProps('addressLines')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('settings.organisation.postcode')} {...form.getInputProps('postcode')} />
+        <TextInput label={t('settings.organisation.country')} maxLength={2} {...form.getInputProps('country')} />
+        <TextInput label={t('settings.organisation.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('settings.organisation.phone')} {...form.getInputProps('phone')} />
+      </SimpleGrid>
+      {/* P-6.1, issue 18: one text per letter language, used by final responses in that language. */}
+      <Textarea label={t('settings.organisation.independentAdviceEn')} autosize minRows={2} {...form.getInputProps('independentAdvice.en-GB')} />
+      <Textarea label={t('settings.organisation.independentAdviceLv')} autosize minRows={2} lang="lv" {...form.getInputProps('independentAdvice.lv')} />
+    </SettingsForm>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSettings } from '../../settings/SettingsContext';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsForm } from './useSettingsForm';
 
 /** P-3.2 and P-4.3 limits with the product decisions as defaults; changes move open deadlines. */
@@ -16,38 +17,30 @@ export function SlaSettings() {
     (path) => (path.startsWith('acknowledgement') ? 'acknowledgementAmount' : path),
   );
   return (
-    <form onSubmit={submit} noValidate data-testid="sla-form">
-      <Stack gap="sm">
-        {general && <Alert color="red">{general}</Alert>}
-        <Text size="sm" c="dimmed">
-          {t('settings.sla.note')}
-        </Text>
-        <Group align="flex-end">
-          <NumberInput w={140} label={t('settings.sla.acknowledgementUnit')} min={1} {...form.getInputProps('acknowledgementAmount')} />
-          <SegmentedControl
-            data={[
-              { value: 'clock-hours', label: t('settings.sla.clockHours') },
-              { value: 'working-days', label: t('settings.sla.workingDays') },
-            ]}
-            {...form.getInputProps('acknowledgementUnit')}
-          />
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t('settings.sla.stage1')} min={1} {...form.getInputProps('stage1ResolutionWorkingDays')} />
-          <NumberInput label={t('settings.sla.stage2')} min={1} {...form.getInputProps('stage2ResolutionWorkingDays')} />
-          <NumberInput label={t('settings.sla.escalationTarget')} min={1} {...form.getInputProps('escalationAcknowledgementTargetWorkingDays')} />
-          <NumberInput label={t('settings.sla.escalationLimit')} min={1} {...form.getInputProps('escalationAcknowledgementLimitWorkingDays')} />
-          <NumberInput label={t('settings.sla.warningLead')} min={0} {...form.getInputProps('warningLeadHours')} />
-          <div />
-          <TextInput type="time" label={t('settings.sla.opensAt')} {...form.getInputProps('officeOpensAt')} />
-          <TextInput type="time" label={t('settings.sla.closesAt')} {...form.getInputProps('officeClosesAt')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SettingsForm submit={submit} general={general} busy={busy} data-testid="sla-form">
+      <Text size="sm" c="dimmed">
+        {t('settings.sla.note')}
+      </Text>
+      <Group align="flex-end">
+        <NumberInput w={140} label={t('settings.sla.acknowledgementUnit')} min={1} {...form.getInputProps('acknowledgementAmount')} />
+        <SegmentedControl
+          data={[
+            { value: 'clock-hours', label: t('settings.sla.clockHours') },
+            { value: 'working-days', label: t('settings.sla.workingDays') },
+          ]}
+          {...form.getInputProps('acknowledgementUnit')}
+        />
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput label={t('settings.sla.stage1')} min={1} {...form.getInputProps('stage1ResolutionWorkingDays')} />
+        <NumberInput label={t('settings.sla.stage2')} min={1} {...form.getInputProps('stage2ResolutionWorkingDays')} />
+        <NumberInput label={t('settings.sla.escalationTarget')} min={1} {...form.getInputProps('escalationAcknowledgementTargetWorkingDays')} />
+        <NumberInput label={t('settings.sla.escalationLimit')} min={1} {...form.getInputProps('escalationAcknowledgementLimitWorkingDays')} />
+        <NumberInput label={t('settings.sla.warningLead')} min={0} {...form.getInputProps('warningLeadHours')} />
+        <div />
+        <TextInput type="time" label={t('settings.sla.opensAt')} {...form.getInputProps('officeOpensAt')} />
+        <TextInput type="time" label={t('settings.sla.closesAt')} {...form.getInputProps('officeClosesAt')} />
+      </SimpleGrid>
+    </SettingsForm>
   );
 }

@@ -24,6 +24,7 @@ import { useErrors } from '../../errors/useErrors';
 import { useCan, useSession } from '../../session/SessionContext';
 import { useSettings } from '../../settings/SettingsContext';
 import { RecoveryKeySetting } from './RecoveryKeySetting';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsForm } from './useSettingsForm';
 
 /**
@@ -160,24 +161,16 @@ export function StaffSettings() {
       {can('protection.createRecoveryKey') ? <RecoveryKeySetting /> : null}
       {administer ? (
         <Paper withBorder p="md">
-          <form onSubmit={submit} noValidate data-testid="add-staff">
-            <Stack gap="sm">
-              {general && <Alert color="red">{general}</Alert>}
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label={t('settings.staff.name')} required {...form.getInputProps('name')} />
-                <TextInput label={t('settings.staff.email')} type="email" {...form.getInputProps('email')} />
-                <TextInput label={t('settings.staff.login')} required {...form.getInputProps('login')} />
-                <MultiSelect label={t('settings.staff.roles')} data={roleOptions} {...form.getInputProps('roles')} />
-                <MultiSelect label={t('settings.staff.departments')} data={[...settings.departments]} {...form.getInputProps('departments')} />
-                <PasswordInput label={t('settings.staff.firstPassword')} autoComplete="new-password" {...form.getInputProps('password')} />
-              </SimpleGrid>
-              <Group justify="flex-end">
-                <Button type="submit" loading={busy}>
-                  {t('settings.staff.add')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <SettingsForm submit={submit} general={general} busy={busy} submitLabel={t('settings.staff.add')} data-testid="add-staff">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('settings.staff.name')} required {...form.getInputProps('name')} />
+              <TextInput label={t('settings.staff.email')} type="email" {...form.getInputProps('email')} />
+              <TextInput label={t('settings.staff.login')} required {...form.getInputProps('login')} />
+              <MultiSelect label={t('settings.staff.roles')} data={roleOptions} {...form.getInputProps('roles')} />
+              <MultiSelect label={t('settings.staff.departments')} data={[...settings.departments]} {...form.getInputProps('departments')} />
+              <PasswordInput label={t('settings.staff.firstPassword')} autoComplete="new-password" {...form.getInputProps('password')} />
+            </SimpleGrid>
+          </SettingsForm>
         </Paper>
       ) : null}
     </Stack>

@@ -5,6 +5,8 @@
  * case goes with it.
  */
 import { Alert, Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
+import { TableHead } from '../../components/TableHead';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,11 +95,7 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
             <TextInput label={t('subjectAccess.phone')} {...form.getInputProps('phone')} data-testid="sar-phone" />
             <TextInput label={t('subjectAccess.postcode')} {...form.getInputProps('postcode')} data-testid="sar-postcode" />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button type="submit" loading={searching} data-testid="sar-search">
-              {t('common.search')}
-            </Button>
-          </Group>
+          <SubmitRow label={t('common.search')} busy={searching} data-testid="sar-search" />
         </Stack>
       </form>
       {result && result.cases.length === 0 && result.letters.length === 0 && (
@@ -107,19 +105,19 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
       )}
       {result && result.cases.length > 0 && (
         <Table striped withTableBorder data-testid="sar-cases" aria-label={t('subjectAccess.casesFound')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('subjectAccess.select')}</Table.Th>
-              <Table.Th>{t('subjectAccess.reference')}</Table.Th>
-              <Table.Th>{t('subjectAccess.name')}</Table.Th>
-              <Table.Th>{t('subjectAccess.email')}</Table.Th>
-              <Table.Th>{t('subjectAccess.phone')}</Table.Th>
-              <Table.Th>{t('subjectAccess.postcode')}</Table.Th>
-              <Table.Th>{t('subjectAccess.received')}</Table.Th>
-              <Table.Th>{t('subjectAccess.status')}</Table.Th>
-              <Table.Th>{t('subjectAccess.matchedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            headings={[
+              t('subjectAccess.select'),
+              t('subjectAccess.reference'),
+              t('subjectAccess.name'),
+              t('subjectAccess.email'),
+              t('subjectAccess.phone'),
+              t('subjectAccess.postcode'),
+              t('subjectAccess.received'),
+              t('subjectAccess.status'),
+              t('subjectAccess.matchedOn'),
+            ]}
+          />
           <Table.Tbody>
             {result.cases.map((entry) => (
               <Table.Tr key={entry.caseId} data-testid="sar-case" data-reference={entry.reference}>
@@ -148,17 +146,17 @@ export function PersonSearch({ onReview }: { readonly onReview: (selection: Sele
       )}
       {result && result.letters.length > 0 && (
         <Table striped withTableBorder data-testid="sar-letters" aria-label={t('subjectAccess.lettersFound')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('subjectAccess.select')}</Table.Th>
-              <Table.Th>{t('subjectAccess.date')}</Table.Th>
-              <Table.Th>{t('subjectAccess.direction')}</Table.Th>
-              <Table.Th>{t('subjectAccess.party')}</Table.Th>
-              <Table.Th>{t('subjectAccess.postcode')}</Table.Th>
-              <Table.Th>{t('subjectAccess.onCase')}</Table.Th>
-              <Table.Th>{t('subjectAccess.matchedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            headings={[
+              t('subjectAccess.select'),
+              t('subjectAccess.date'),
+              t('subjectAccess.direction'),
+              t('subjectAccess.party'),
+              t('subjectAccess.postcode'),
+              t('subjectAccess.onCase'),
+              t('subjectAccess.matchedOn'),
+            ]}
+          />
           <Table.Tbody>
             {result.letters.map((entry) => {
               const withCase = entry.caseId !== null && caseIds.includes(entry.caseId);

@@ -2,7 +2,8 @@
  * Settings → Subject access (issue 14, administrators; P-7.2, UK GDPR right of access): find the
  * person, confirm the matches that are theirs, review and withhold with reasons, export one archive.
  */
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
+import { SectionCard } from '../../components/SectionCard';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectAccessExportResult, SubjectAccessReview } from '@shared/domain/subject-access';
@@ -44,44 +45,36 @@ export function SubjectAccessPanel() {
   };
 
   return (
-    <Paper withBorder p="md" data-testid="subject-access">
-      <Stack gap="md">
-        <Title order={2} size="h4">
-          {t('subjectAccess.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('subjectAccess.intro')}
-        </Text>
-        {general && (
-          <Alert color="red" data-testid="sar-error">
-            {general}
-          </Alert>
-        )}
-        <PersonSearch key={round} onReview={(chosen) => void startReview(chosen)} />
-        {review && selection && (
-          <>
-            <ReviewEntries review={review} decisions={decisions} onDecide={decide} />
-            {exported ? (
-              <Alert color="teal" data-testid="sar-exported">
-                {t('subjectAccess.exported', {
-                  path: exported.path,
-                  cases: exported.cases,
-                  letters: exported.letters,
-                  files: exported.files,
-                  withheld: exported.withheld,
-                })}
-              </Alert>
-            ) : (
-              <ExportForm key={selection.caseIds.join() + selection.letterIds.join()} selection={selection} decisions={decisions} onExported={setExported} />
-            )}
-            <Group justify="flex-end">
-              <Button variant="subtle" onClick={startOver} data-testid="sar-start-over">
-                {t('subjectAccess.startOver')}
-              </Button>
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <SectionCard title={t('subjectAccess.title')} intro={t('subjectAccess.intro')} gap="md" data-testid="subject-access">
+      {general && (
+        <Alert color="red" data-testid="sar-error">
+          {general}
+        </Alert>
+      )}
+      <PersonSearch key={round} onReview={(chosen) => void startReview(chosen)} />
+      {review && selection && (
+        <>
+          <ReviewEntries review={review} decisions={decisions} onDecide={decide} />
+          {exported ? (
+            <Alert color="teal" data-testid="sar-exported">
+              {t('subjectAccess.exported', {
+                path: exported.path,
+                cases: exported.cases,
+                letters: exported.letters,
+                files: exported.files,
+                withheld: exported.withheld,
+              })}
+            </Alert>
+          ) : (
+            <ExportForm key={selection.caseIds.join() + selection.letterIds.join()} selection={selection} decisions={decisions} onExported={setExported} />
+          )}
+          <Group justify="flex-end">
+            <Button variant="subtle" onClick={startOver} data-testid="sar-start-over">
+              {t('subjectAccess.startOver')}
+            </Button>
+          </Group>
+        </>
+      )}
+    </SectionCard>
   );
 }

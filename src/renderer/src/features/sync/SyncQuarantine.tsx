@@ -3,7 +3,9 @@
  * why (the record's rules, a rewritten audit entry or scan, a deletion Plaint does not make),
  * and whether the device gave the server its own copy back. Other roles see nothing here.
  */
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
+import { SectionCard } from '../../components/SectionCard';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
@@ -21,52 +23,37 @@ export function SyncQuarantine() {
   useEffect(() => void refetch(), [quarantined, refetch]);
   if (entries.error?.code === 'FORBIDDEN' || !entries.data) return null;
   return (
-    <Paper withBorder p="md" data-testid="sync-quarantine">
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {t('sync.quarantine.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('sync.quarantine.intro')}
+    <SectionCard title={t('sync.quarantine.title')} intro={t('sync.quarantine.intro')} gap="xs" data-testid="sync-quarantine">
+      {entries.data.length === 0 ? (
+        <Text size="sm" data-testid="sync-quarantine-empty">
+          {t('sync.quarantine.empty')}
         </Text>
-        {entries.data.length === 0 ? (
-          <Text size="sm" data-testid="sync-quarantine-empty">
-            {t('sync.quarantine.empty')}
-          </Text>
-        ) : (
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sync.quarantine.when')}</Table.Th>
-                <Table.Th>{t('sync.quarantine.record')}</Table.Th>
-                <Table.Th>{t('sync.quarantine.reason')}</Table.Th>
-                <Table.Th>{t('sync.quarantine.issues')}</Table.Th>
+      ) : (
+        <Table striped withTableBorder>
+          <TableHead headings={[t('sync.quarantine.when'), t('sync.quarantine.record'), t('sync.quarantine.reason'), t('sync.quarantine.issues')]} />
+          <Table.Tbody>
+            {entries.data.map((entry) => (
+              <Table.Tr key={entry.id} data-testid="sync-quarantine-entry">
+                <Table.Td>{format.dateTime(entry.at)}</Table.Td>
+                <Table.Td>
+                  {t(`sync.quarantine.collections.${entry.collection}`, { defaultValue: entry.collection })} · <code>{entry.documentId}</code>
+                </Table.Td>
+                <Table.Td>
+                  {t(`sync.quarantine.reasons.${entry.reason}`)}
+                  {entry.healed && (
+                    <Badge ml="xs" size="sm" color="teal" variant="light">
+                      {t('sync.quarantine.healed')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{entry.issues.join('; ')}</Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.data.map((entry) => (
-                <Table.Tr key={entry.id} data-testid="sync-quarantine-entry">
-                  <Table.Td>{format.dateTime(entry.at)}</Table.Td>
-                  <Table.Td>
-                    {t(`sync.quarantine.collections.${entry.collection}`, { defaultValue: entry.collection })} · <code>{entry.documentId}</code>
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`sync.quarantine.reasons.${entry.reason}`)}
-                    {entry.healed && (
-                      <Badge ml="xs" size="sm" color="teal" variant="light">
-                        {t('sync.quarantine.healed')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{entry.issues.join('; ')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </SectionCard>
   );
 }

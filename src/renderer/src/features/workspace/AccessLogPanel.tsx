@@ -3,7 +3,9 @@
  * case's managers. The main process decides who may see it: anyone else is refused, and the panel
  * then shows nothing.
  */
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
+import { SectionCard } from '../../components/SectionCard';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
 import { useFormatters } from '../../common/format';
@@ -14,39 +16,28 @@ export function AccessLogPanel({ caseId }: { readonly caseId: string }) {
   const log = useApiQuery('accessLog.forCase', { caseId }, { retry: false });
   if (!log.data) return null;
   return (
-    <Paper withBorder p="md" data-testid="access-log">
-      <Stack gap="xs">
-        <Title order={3} size="h5">
-          {t('workspace.accessLog.title')}
-        </Title>
-        {log.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('workspace.accessLog.empty')}
-          </Text>
-        ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('workspace.accessLog.who')}</Table.Th>
-                <Table.Th>{t('workspace.accessLog.what')}</Table.Th>
-                <Table.Th>{t('workspace.accessLog.when')}</Table.Th>
+    <SectionCard title={t('workspace.accessLog.title')} level={3} gap="xs" data-testid="access-log">
+      {log.data.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('workspace.accessLog.empty')}
+        </Text>
+      ) : (
+        <Table striped>
+          <TableHead headings={[t('workspace.accessLog.who'), t('workspace.accessLog.what'), t('workspace.accessLog.when')]} />
+          <Table.Tbody>
+            {log.data.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td>{entry.name}</Table.Td>
+                <Table.Td>
+                  {t(`workspace.accessLog.actions.${entry.action}`)}
+                  {entry.detail ? ` (${entry.detail})` : ''}
+                </Table.Td>
+                <Table.Td>{format.dateTime(entry.at)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.data.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>{entry.name}</Table.Td>
-                  <Table.Td>
-                    {t(`workspace.accessLog.actions.${entry.action}`)}
-                    {entry.detail ? ` (${entry.detail})` : ''}
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(entry.at)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </SectionCard>
   );
 }

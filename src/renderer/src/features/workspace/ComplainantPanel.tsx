@@ -1,5 +1,5 @@
 /** The complainant (P-2.1), editable in place with the shared validation rules. */
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { COMPLAINANT_KINDS, CONTACT_PREFERENCES } from '@shared/domain/vocabular
 import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
+import { EditableSection } from '../../components/EditableSection';
 
 export interface ComplainantFormValues {
   kind: Complainant['kind'];
@@ -116,56 +117,40 @@ export function ComplainantPanel({ detail, onChanged }: { readonly detail: CaseD
     }
   });
   return (
-    <Paper withBorder p="md" data-testid="complainant-panel">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">
-          {t('workspace.complainant')}
-        </Title>
-        {!editing && (
-          <Button size="xs" variant="subtle" onClick={() => (form.setValues(complainantFormValues(complainant)), setEditing(true))}>
-            {t('common.edit')}
-          </Button>
-        )}
-      </Group>
-      {editing ? (
-        <form onSubmit={save} noValidate>
-          <Stack gap="sm">
-            {general && <Alert color="red">{general}</Alert>}
-            <ComplainantFields form={form} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit">{t('common.save')}</Button>
-            </Group>
-          </Stack>
-        </form>
-      ) : (
-        <Stack gap={4}>
-          <Text fw={600}>{complainant.name}</Text>
-          <Text size="sm">{t(`complainantKinds.${complainant.kind}`)}</Text>
-          {complainant.email && <Text size="sm">{complainant.email}</Text>}
-          {complainant.phone && <Text size="sm">{complainant.phone}</Text>}
-          {complainant.address && (
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {[...complainant.address.lines, complainant.address.postcode, complainant.address.country].filter(Boolean).join('\n')}
-            </Text>
-          )}
-          <Text size="sm" c="dimmed">
-            {t('fields.preferredChannel')}: {t(`contactPreferences.${complainant.preferredChannel}`)}
+    <EditableSection
+      title={t('workspace.complainant')}
+      data-testid="complainant-panel"
+      editing={editing}
+      onEdit={() => (form.setValues(complainantFormValues(complainant)), setEditing(true))}
+      onCancel={() => setEditing(false)}
+      onSubmit={save}
+      general={general}
+      fields={<ComplainantFields form={form} />}
+    >
+      <Stack gap={4}>
+        <Text fw={600}>{complainant.name}</Text>
+        <Text size="sm">{t(`complainantKinds.${complainant.kind}`)}</Text>
+        {complainant.email && <Text size="sm">{complainant.email}</Text>}
+        {complainant.phone && <Text size="sm">{complainant.phone}</Text>}
+        {complainant.address && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {[...complainant.address.lines, complainant.address.postcode, complainant.address.country].filter(Boolean).join('\n')}
           </Text>
-          {complainant.customerNumber && (
-            <Text size="sm" c="dimmed">
-              {t('fields.customerNumber')}: {complainant.customerNumber}
-            </Text>
-          )}
-          {complainant.orderNumber && (
-            <Text size="sm" c="dimmed">
-              {t('fields.orderNumber')}: {complainant.orderNumber}
-            </Text>
-          )}
-        </Stack>
-      )}
-    </Paper>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('fields.preferredChannel')}: {t(`contactPreferences.${complainant.preferredChannel}`)}
+        </Text>
+        {complainant.customerNumber && (
+          <Text size="sm" c="dimmed">
+            {t('fields.customerNumber')}: {complainant.customerNumber}
+          </Text>
+        )}
+        {complainant.orderNumber && (
+          <Text size="sm" c="dimmed">
+            {t('fields.orderNumber')}: {complainant.orderNumber}
+          </Text>
+        )}
+      </Stack>
+    </EditableSection>
   );
 }

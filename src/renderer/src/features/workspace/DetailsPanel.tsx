@@ -1,5 +1,5 @@
 /** Case details, editable in place; resolution, escalation, referral, inquiries, extensions, time taken. */
-import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { useErrors } from '../../errors/useErrors';
 import { useFormatters } from '../../common/format';
+import { EditableSection } from '../../components/EditableSection';
 import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
 import { useSettings } from '../../settings/SettingsContext';
 import { useOfficeTime } from './useOfficeTime';
@@ -94,57 +95,48 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
       ),
     ];
   return (
-    <Paper withBorder p="md" data-testid="details-panel">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">
-          {t('workspace.details')}
-        </Title>
-        {!editing && (
-          <Button size="xs" variant="subtle" onClick={() => (form.setValues(initial()), setEditing(true))} data-testid="edit-details">
-            {t('common.edit')}
-          </Button>
-        )}
-      </Group>
-      {editing ? (
-        <form onSubmit={save} noValidate>
-          <Stack gap="sm">
-            {general && <Alert color="red">{general}</Alert>}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('fields.type')}
-                data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
-                allowDeselect={false}
-                {...form.getInputProps('type')}
-              />
-              <Select
-                label={t('fields.channel')}
-                data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('channel')}
-              />
-              <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
-              <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
-            </SimpleGrid>
-            <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />
-            <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
-            <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
-            <MultiSelect
-              label={t('fields.departments')}
-              data={[...new Set([...settings.departments, ...record.departments])]}
-              searchable
-              {...form.getInputProps('departments')}
+    <EditableSection
+      title={t('workspace.details')}
+      data-testid="details-panel"
+      editing={editing}
+      onEdit={() => (form.setValues(initial()), setEditing(true))}
+      editTestId="edit-details"
+      onCancel={() => setEditing(false)}
+      onSubmit={save}
+      general={general}
+      fields={
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('fields.type')}
+              data={usableTypes.map((type) => ({ value: type.id, label: typeLabel(type.id) }))}
+              allowDeselect={false}
+              {...form.getInputProps('type')}
             />
-            <Textarea label={t('fields.rootCauseNote')} autosize minRows={1} {...form.getInputProps('rootCauseNote')} />
-            <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit">{t('common.save')}</Button>
-            </Group>
-          </Stack>
-        </form>
-      ) : (
+            <Select
+              label={t('fields.channel')}
+              data={INTAKE_CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('channel')}
+            />
+            <OfficeDateTimeInput label={t('fields.receivedAt')} description={office.note} {...form.getInputProps('receivedAt')} />
+            <TextInput label={t('fields.product')} {...form.getInputProps('product')} />
+          </SimpleGrid>
+          <TextInput label={t('fields.summary')} required {...form.getInputProps('summary')} />
+          <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
+          <Textarea label={t('fields.desiredOutcome')} autosize minRows={1} {...form.getInputProps('desiredOutcome')} />
+          <MultiSelect
+            label={t('fields.departments')}
+            data={[...new Set([...settings.departments, ...record.departments])]}
+            searchable
+            {...form.getInputProps('departments')}
+          />
+          <Textarea label={t('fields.rootCauseNote')} autosize minRows={1} {...form.getInputProps('rootCauseNote')} />
+          <Textarea label={t('fields.lessonsLearned')} autosize minRows={1} {...form.getInputProps('lessonsLearned')} />
+        </>
+      }
+    >
+      <>
         <Table variant="vertical" layout="fixed" withRowBorders={false}>
           <Table.Tbody>
             {row(t('fields.type'), typeLabel(record.type))}
@@ -203,12 +195,12 @@ export function DetailsPanel({ detail, onChanged }: { readonly detail: CaseDetai
             )}
           </Table.Tbody>
         </Table>
-      )}
-      {!editing && record.status === 'closed' && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {format.dateTime(record.closedAt ?? record.updatedAt)}
-        </Text>
-      )}
-    </Paper>
+        {record.status === 'closed' && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {format.dateTime(record.closedAt ?? record.updatedAt)}
+          </Text>
+        )}
+      </>
+    </EditableSection>
   );
 }

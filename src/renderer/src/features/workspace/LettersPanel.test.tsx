@@ -53,7 +53,12 @@ function showLetters(letters: readonly object[], language?: 'lv') {
     'mail.outbox': [],
   };
   window.plaint = createPlaintBridge({ request: (method) => Promise.resolve({ ok: true, result: answers[method] }), listen: () => () => undefined });
-  const detail = { case: { id: 'case-1', status: 'acknowledged', extensions: [], complainant: { email: 'margaret@example.org' } } } as unknown as CaseDetail;
+  renderPanel('acknowledged', language);
+}
+
+/** The panel on a case in `status` whose complainant has an e-mail address, for the person signed in. */
+function renderPanel(status: string, language?: 'lv') {
+  const detail = { case: { id: 'case-1', status, extensions: [], complainant: { email: 'margaret@example.org' } } } as unknown as CaseDetail;
   renderWithProviders(
     <SessionGate>
       <SettingsProvider fallback={null}>
@@ -147,14 +152,7 @@ describe('opening a scan that is not on this device (issue 19)', () => {
           : Promise.resolve({ ok: true, result: answers[method] }),
       listen: () => () => undefined,
     });
-    const detail = { case: { id: 'case-1', status: 'received', extensions: [] } } as unknown as CaseDetail;
-    renderWithProviders(
-      <SessionGate>
-        <SettingsProvider fallback={null}>
-          <LettersPanel detail={detail} />
-        </SettingsProvider>
-      </SessionGate>,
-    );
+    renderPanel('received');
     await userEvent.click(await screen.findByRole('button', { name: /scan\.png/ }));
     const shown = await screen.findByTestId('file-error');
     expect(shown.textContent).toContain('This file is on the team server; it opens when you are online.');
@@ -172,16 +170,7 @@ describe('a letter never promises a date the workflow will not hold (issue 18 §
       },
       listen: () => () => undefined,
     });
-    const detail = { case: { id: 'case-1', status: 'received', extensions: [], complainant: { email: 'margaret@example.org' } } } as unknown as CaseDetail;
-    renderWithProviders(
-      <SessionGate>
-        <SettingsProvider fallback={null}>
-          <LettersPanel detail={detail} />
-        </SettingsProvider>
-      </SessionGate>,
-      undefined,
-      language,
-    );
+    renderPanel('received', language);
     return requests;
   }
   const base: Partial<Record<ApiMethodName, unknown>> = {

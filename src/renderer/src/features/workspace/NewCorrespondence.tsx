@@ -4,7 +4,8 @@
  * on the closed case waits here for the assignee or a manager to reopen, escalate or take no
  * action, with a reason (recorded on the timeline).
  */
-import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,11 +137,7 @@ function ClosedCaseCorrespondence({
                   {problem.general}
                 </Text>
               )}
-              <Group justify="flex-end">
-                <Button type="submit" loading={busy} data-testid="correspondence-submit">
-                  {t('correspondence.submit')}
-                </Button>
-              </Group>
+              <SubmitRow label={t('correspondence.submit')} busy={busy} data-testid="correspondence-submit" />
             </Stack>
           </form>
         ) : (

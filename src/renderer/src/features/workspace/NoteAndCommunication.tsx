@@ -1,5 +1,5 @@
 /** Adding a note or logging a communication in or out, from the workspace, each with files if any (issue 18). */
-import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Textarea } from '@mantine/core';
+import { Alert, Group, Paper, SegmentedControl, Select, Stack, Tabs, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { CaseDetail } from '@shared/domain/views';
 import { call } from '../../api/client';
 import { attachmentError, uploadsOf } from '../../common/files';
 import { OfficeDateTimeInput } from '../../components/OfficeDateTimeInput';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useErrors } from '../../errors/useErrors';
 import { ScanPicker, type PickedScan } from '../post-room/ScanPicker';
 import { useOfficeTime } from './useOfficeTime';
@@ -40,18 +41,27 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
     },
   });
 
+  /** An entry added clears what went wrong before; one refused shows why, at its fields and files. */
+  const added = () => {
+    setFileErrors({});
+    setGeneral(null);
+  };
+  const refused = (entry: 'note' | 'communication', error: unknown, setErrors: (fields: Record<string, string>) => void) => {
+    const { fields, general: message } = errors.fields(error);
+    setErrors(fields);
+    const fileError = attachmentError(fields);
+    setFileErrors(entry === 'note' ? { note: fileError } : { communication: fileError });
+    setGeneral(message);
+  };
+
   const saveNote = note.onSubmit(async (values) => {
     try {
       onChanged(await call('cases.addNote', { caseId: detail.case.id, text: values.text, attachments: await uploadsOf(noteFiles) }));
       note.reset();
       setNoteFiles([]);
-      setFileErrors({});
-      setGeneral(null);
+      added();
     } catch (error) {
-      const { fields, general: message } = errors.fields(error);
-      note.setErrors(fields);
-      setFileErrors({ note: attachmentError(fields) });
-      setGeneral(message);
+      refused('note', error, note.setErrors);
     }
   });
   const saveCommunication = communication.onSubmit(async (values) => {
@@ -69,13 +79,9 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
       );
       communication.setValues({ summary: '', at: office.toInput(new Date()) });
       setCommunicationFiles([]);
-      setFileErrors({});
-      setGeneral(null);
+      added();
     } catch (error) {
-      const { fields, general: message } = errors.fields(error);
-      communication.setErrors(fields);
-      setFileErrors({ communication: attachmentError(fields) });
-      setGeneral(message);
+      refused('communication', error, communication.setErrors);
     }
   });
 
@@ -96,11 +102,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
             <Stack gap="xs">
               <Textarea label={t('fields.noteText')} autosize minRows={2} {...note.getInputProps('text')} data-testid="note-text" />
               <ScanPicker name="attachments" scans={noteFiles} onChange={setNoteFiles} error={fileErrors.note} />
-              <Group justify="flex-end">
-                <Button type="submit" size="xs" data-testid="note-save">
-                  {t('common.add')}
-                </Button>
-              </Group>
+              <SubmitRow label={t('common.add')} size="xs" data-testid="note-save" />
             </Stack>
           </form>
         </Tabs.Panel>
@@ -127,11 +129,7 @@ export function NoteAndCommunication({ detail, onChanged }: { readonly detail: C
               <Textarea label={t('fields.communicationSummary')} autosize minRows={2} {...communication.getInputProps('summary')} />
               {/* Only the tab on screen holds a picker, so the ids of the two never meet. */}
               <ScanPicker name="attachments" scans={communicationFiles} onChange={setCommunicationFiles} error={fileErrors.communication} />
-              <Group justify="flex-end">
-                <Button type="submit" size="xs">
-                  {t('common.add')}
-                </Button>
-              </Group>
+              <SubmitRow label={t('common.add')} size="xs" />
             </Stack>
           </form>
         </Tabs.Panel>

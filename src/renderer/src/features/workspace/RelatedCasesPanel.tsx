@@ -3,7 +3,8 @@
  * linked by hand), each a link to its case, with "Link" and "Unlink" recorded on both timelines.
  * P-7.1: the main process lists only cases the person may open.
  */
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { SectionCard } from '../../components/SectionCard';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -37,64 +38,59 @@ export function RelatedCasesPanel({ caseId }: { readonly caseId: string }) {
   };
 
   return (
-    <Paper withBorder p="md" data-testid="related-cases">
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {t('workspace.relatedCases.title')}
-        </Title>
-        {related.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('workspace.relatedCases.empty')}
-          </Text>
-        ) : (
-          <Table>
-            <Table.Tbody>
-              {related.data.map((other) => (
-                <Table.Tr key={other.id} data-testid={`related-${other.reference}`}>
-                  <Table.Td>
-                    <Anchor component={Link} href={`/case/${other.id}`} ff="monospace" size="sm">
-                      {other.reference}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {format.dateTime(other.receivedAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <StatusText stage={other.stage} status={other.status} />
-                    </Text>
-                    <Group gap={4}>
-                      {other.linked && (
-                        <Badge size="xs" variant="light">
-                          {t('workspace.relatedCases.linked')}
-                        </Badge>
-                      )}
-                      {other.matchedBy.map((match) => (
-                        <Badge key={match} size="xs" variant="outline" color="gray">
-                          {t(`workspace.relatedCases.matchedBy.${match}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {can('cases.link') && (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => void setLink(other, !other.linked)}
-                        aria-label={t(other.linked ? 'workspace.relatedCases.unlinkLabel' : 'workspace.relatedCases.linkLabel', { reference: other.reference })}
-                        data-testid={other.linked ? 'unlink-case' : 'link-case'}
-                      >
-                        {t(other.linked ? 'workspace.relatedCases.unlink' : 'workspace.relatedCases.link')}
-                      </Button>
+    <SectionCard title={t('workspace.relatedCases.title')} gap="xs" data-testid="related-cases">
+      {related.data.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('workspace.relatedCases.empty')}
+        </Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {related.data.map((other) => (
+              <Table.Tr key={other.id} data-testid={`related-${other.reference}`}>
+                <Table.Td>
+                  <Anchor component={Link} href={`/case/${other.id}`} ff="monospace" size="sm">
+                    {other.reference}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {format.dateTime(other.receivedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    <StatusText stage={other.stage} status={other.status} />
+                  </Text>
+                  <Group gap={4}>
+                    {other.linked && (
+                      <Badge size="xs" variant="light">
+                        {t('workspace.relatedCases.linked')}
+                      </Badge>
                     )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
+                    {other.matchedBy.map((match) => (
+                      <Badge key={match} size="xs" variant="outline" color="gray">
+                        {t(`workspace.relatedCases.matchedBy.${match}`)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  {can('cases.link') && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => void setLink(other, !other.linked)}
+                      aria-label={t(other.linked ? 'workspace.relatedCases.unlinkLabel' : 'workspace.relatedCases.linkLabel', { reference: other.reference })}
+                      data-testid={other.linked ? 'unlink-case' : 'link-case'}
+                    >
+                      {t(other.linked ? 'workspace.relatedCases.unlink' : 'workspace.relatedCases.link')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </SectionCard>
   );
 }

@@ -6,6 +6,7 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '@shared/domain/records';
+import type { Language } from '../../i18n/i18n';
 import { answerEvery } from '../../test-support/fake-api';
 import { settingsSnapshot } from '../../test-support/fixtures';
 import { renderWithSettings } from '../../test-support/render';
@@ -34,18 +35,22 @@ const entry = (field: string, kept: unknown, discarded: unknown): TimelineEntry 
   },
 });
 
+/** Who and when, as on every entry of case-1 here: Ann, recorded when it happened. */
+const onCase = (at: string) => ({ caseId: 'case-1', at, recordedAt: at, order: 0, by: ann });
+
+/** The timeline's text, showing `entries` in `language`. */
+async function timelineText(entries: readonly TimelineEntry[], language?: Language): Promise<string> {
+  answerEvery({ 'settings.get': settingsSnapshot() });
+  renderWithSettings(<CaseTimeline entries={entries} />, language);
+  return (await screen.findByTestId('timeline')).textContent ?? '';
+}
+
 describe('conflict records in the timeline', () => {
   it('show the kept and the discarded edit, who made them and when', async () => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
-    renderWithSettings(
-      <CaseTimeline
-        entries={[
-          entry('summary', 'Monitor dead after a week', 'Monitor shows E3'),
-          entry('workflow', { status: 'closed', stage: 1 }, { status: 'acknowledged', stage: 1 }),
-        ]}
-      />,
-    );
-    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    const text = await timelineText([
+      entry('summary', 'Monitor dead after a week', 'Monitor shows E3'),
+      entry('workflow', { status: 'closed', stage: 1 }, { status: 'acknowledged', stage: 1 }),
+    ]);
     expect(text).toContain('Sync conflicts');
     expect(text).toContain(
       'Changed on two devices before they synced: Summary kept “Monitor dead after a week” (Bob, 23 Nov 2026, 10:05); “Monitor shows E3” (Ann, 23 Nov 2026, 10:00) was not applied.',
@@ -57,15 +62,10 @@ describe('conflict records in the timeline', () => {
 
 describe('deadline moves in the timeline (issue 15)', () => {
   it('say which setting changed, how, and each deadline’s old and new date', async () => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
     const moved: TimelineEntry = {
+      ...onCase('2026-11-23T09:15:00.000Z'),
       id: 'moved-1',
-      caseId: 'case-1',
       kind: 'deadlines-moved',
-      at: '2026-11-23T09:15:00.000Z',
-      recordedAt: '2026-11-23T09:15:00.000Z',
-      order: 0,
-      by: ann,
       data: {
         because: 'calendar',
         moved: [{ deadline: 'stage1Resolution', from: '2026-12-04T23:59:59.999Z', to: '2026-12-03T23:59:59.999Z' }],
@@ -75,8 +75,7 @@ describe('deadline moves in the timeline (issue 15)', () => {
         ],
       },
     };
-    renderWithSettings(<CaseTimeline entries={[moved]} />);
-    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    const text = await timelineText([moved]);
     expect(text).toContain('Deadline moves');
     expect(text).toContain('The working calendar changed, so the deadlines moved.');
     expect(text).toContain('Stage-1 resolution moved from 4 Dec 2026, 23:59 to 3 Dec 2026, 23:59.');
@@ -91,19 +90,13 @@ describe('a drafted letter in the timeline (issue 18)', () => {
     ['reads as a sentence with the template named in words, not its id', { generated }],
     ['recorded before entries carried their template, still names the template in words', {}],
   ])('%s', async (_label, extra) => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
     const drafted: TimelineEntry = {
+      ...onCase('2026-11-23T09:15:00.000Z'),
       id: 'letter-1',
-      caseId: 'case-1',
       kind: 'communication',
-      at: '2026-11-23T09:15:00.000Z',
-      recordedAt: '2026-11-23T09:15:00.000Z',
-      order: 0,
-      by: ann,
       data: { direction: 'out', channel: 'letter', summary: 'Letter (stage2-final-response) final.pdf', ...extra },
     };
-    renderWithSettings(<CaseTimeline entries={[drafted]} />);
-    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    const text = await timelineText([drafted]);
     expect(text).toContain('Stage-2 final response letter drafted: final.pdf');
     expect(text).not.toContain('stage2-final-response');
   });
@@ -111,15 +104,10 @@ describe('a drafted letter in the timeline (issue 18)', () => {
 
 describe('a case closed with its letter unposted (issue 18)', () => {
   it('says so in words, naming the letter', async () => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
     const closed: TimelineEntry = {
+      ...onCase('2026-11-24T10:00:00.000Z'),
       id: 'closed-1',
-      caseId: 'case-1',
       kind: 'transition',
-      at: '2026-11-24T10:00:00.000Z',
-      recordedAt: '2026-11-24T10:00:00.000Z',
-      order: 0,
-      by: ann,
       data: {
         action: 'close',
         from: 'resolution-communicated',
@@ -129,15 +117,14 @@ describe('a case closed with its letter unposted (issue 18)', () => {
         details: 'closed-with-unposted-letter:stage1-resolution',
       },
     };
-    renderWithSettings(<CaseTimeline entries={[closed]} />);
-    expect((await screen.findByTestId('timeline')).textContent).toContain('closed knowingly with the Stage-1 resolution letter not posted');
+    expect(await timelineText([closed])).toContain('closed knowingly with the Stage-1 resolution letter not posted');
   });
 });
 
 describe('audit, signposting and status entries in the timeline (issue 18)', () => {
   it('read as sentences: no field names, JSON, arrows or advice text passed off as a place', async () => {
     answerEvery({ 'settings.get': settingsSnapshot() });
-    const base = { caseId: 'case-1', at: '2026-12-07T12:00:00.000Z', recordedAt: '2026-12-07T12:00:00.000Z', order: 0, by: ann };
+    const base = onCase('2026-12-07T12:00:00.000Z');
     const advice = 'If you are still unhappy, contact Citizens Advice';
     const entries: TimelineEntry[] = [
       {
@@ -172,15 +159,11 @@ describe('an e-mail that came back in the timeline (issue 17)', () => {
     ['en-GB', 'Received · E-mail: Acknowledgement letter to gone@example.org not delivered: 550 5.1.1 User unknown'],
     ['lv', 'Saņemts · E-pasts: vēstule “Saņemšanas apstiprinājums” uz gone@example.org nav piegādāta: 550 5.1.1 User unknown'],
   ] as const)('%s: names the letter, the address and the reason', async (language, expected) => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
     const bounced: TimelineEntry = {
-      id: 'bounced-1',
-      caseId: 'case-1',
-      kind: 'communication',
-      at: '2026-11-25T11:31:00.000Z',
+      ...onCase('2026-11-25T11:31:00.000Z'),
       recordedAt: '2026-11-25T11:40:00.000Z',
-      order: 0,
-      by: ann,
+      id: 'bounced-1',
+      kind: 'communication',
       data: {
         direction: 'in',
         channel: 'email',
@@ -190,8 +173,7 @@ describe('an e-mail that came back in the timeline (issue 17)', () => {
         generated: { key: 'emailNotDelivered', params: { template: 'acknowledgement', to: 'gone@example.org', reason: '550 5.1.1 User unknown' } },
       },
     };
-    renderWithSettings(<CaseTimeline entries={[bounced]} />, language);
-    expect((await screen.findByTestId('timeline')).textContent ?? '').toContain(expected);
+    expect(await timelineText([bounced], language)).toContain(expected);
   });
 });
 
@@ -200,15 +182,10 @@ describe('a letter sent by e-mail in the timeline (issue 17)', () => {
     ['en-GB', 'Sent · E-mail: Acknowledgement letter to margaret@example.org'],
     ['lv', 'Nosūtīts · E-pasts: vēstule “Saņemšanas apstiprinājums” uz margaret@example.org'],
   ] as const)('%s: names the letter and the address in words', async (language, expected) => {
-    answerEvery({ 'settings.get': settingsSnapshot() });
     const emailed: TimelineEntry = {
+      ...onCase('2026-11-25T11:30:00.000Z'),
       id: 'emailed-1',
-      caseId: 'case-1',
       kind: 'communication',
-      at: '2026-11-25T11:30:00.000Z',
-      recordedAt: '2026-11-25T11:30:00.000Z',
-      order: 0,
-      by: ann,
       data: {
         direction: 'out',
         channel: 'email',
@@ -217,8 +194,7 @@ describe('a letter sent by e-mail in the timeline (issue 17)', () => {
         generated: { key: 'emailSent', params: { template: 'acknowledgement', to: 'margaret@example.org' } },
       },
     };
-    renderWithSettings(<CaseTimeline entries={[emailed]} />, language);
-    const text = (await screen.findByTestId('timeline')).textContent ?? '';
+    const text = await timelineText([emailed], language);
     expect(text).toContain(expected);
     expect(text).not.toContain('E-mail sent to');
   });

@@ -6,6 +6,7 @@
  * not reached this case yet), it says so.
  */
 import { Alert, Anchor, CloseButton, Group, Popover, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/TableHead';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseExtension } from '@shared/domain/records';
@@ -112,13 +113,7 @@ function DayTable({ days }: { readonly days: readonly ExplainedDay[] }) {
   const numbers = days.reduce<number[]>((list, day) => [...list, (list.at(-1) ?? 0) + (day.counted ? 1 : 0)], []);
   return (
     <Table striped withRowBorders={false} data-testid="why-days" fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('whyThisDate.day')}</Table.Th>
-          <Table.Th>{t('whyThisDate.counts')}</Table.Th>
-          <Table.Th>{t('whyThisDate.reason')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead headings={[t('whyThisDate.day'), t('whyThisDate.counts'), t('whyThisDate.reason')]} />
       <Table.Tbody>
         {days.map((day, index) => (
           <Table.Tr key={day.date} data-date={day.date} data-counted={day.counted} data-reason={day.reason}>
