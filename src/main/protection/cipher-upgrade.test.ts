@@ -5,18 +5,14 @@
  * random points; every time the profile still opens, and the next start ends in AEGIS with every
  * case. The seed is printed; PLAINT_CIPHER_UPGRADE_SEED replays a run.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/random/seeded-random';
-import { phoneComplaint } from '../domain/test-support';
 import { TEST_SCRYPT_COST } from '../identity/password';
-import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices, type MainServices } from '../services';
 import { applyKey, type DatabaseCipher } from '../storage/database-cipher';
@@ -24,6 +20,7 @@ import { upgradeProfileCipher, type CipherUpgradeStep } from './cipher-upgrade';
 import { DatabaseKeyring } from './database-keyring';
 import { keyFilePath } from './key-file';
 import { fakeKeychain } from './test-support/fake-keychain';
+import { bundleRunner, expectEncryptedWithCases, runKilled, seedCases } from './test-support/killed-profiles';
 
 const NAME = 'Philomena Quarrington';
 const CASES = 12;
@@ -71,11 +68,7 @@ function opensWith(file: string, cipher: DatabaseCipher): boolean {
 async function expectAegisWithEveryCase(directory: string): Promise<void> {
   const services = await start(directory);
   try {
-    const response = await services.dispatch('session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password }, { host: 'test' });
-    expect(response.ok).toBe(true);
-    const list = await services.dispatch('cases.list', {}, { host: 'test' });
-    expect(list.ok && (list.result as { total: number }).total).toBe(CASES);
-    expect(await services.dispatch('protection.status', {}, { host: 'test' })).toMatchObject({ ok: true, result: { encryption: 'encrypted' } });
+    await expectEncryptedWithCases(services, CASES);
   } finally {
     await services.close();
   }
@@ -98,15 +91,7 @@ beforeAll(async () => {
     logger: createMemoryLogger(),
     encryption: 'none-for-tests',
   });
-  await seedAdministrator(services);
-  for (let index = 0; index < CASES; index += 1) {
-    const response = await services.dispatch(
-      'cases.create',
-      { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' },
-      { host: 'test' },
-    );
-    if (!response.ok) throw new Error(JSON.stringify(response.error));
-  }
+  await seedCases(services, NAME, CASES);
   await services.close();
   // Encrypted as every version before AEGIS did it: a key file with a keychain slot, and the
   // key given to SQLite3MultipleCiphers with no cipher named (its default, ChaCha20-Poly1305).
@@ -179,22 +164,7 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
   });
 
   it(`loses nothing when killed with SIGKILL at a random point (${ROUNDS} rounds)`, async () => {
-    // Inside the project, so the bundle's imports resolve from node_modules.
-    const cache = path.resolve(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache');
-    fs.mkdirSync(cache, { recursive: true });
-    const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-cipher-upgrade-runner-'));
-    onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
-    const runner = path.join(bundleDirectory, 'cipher-upgrade-runner.mjs');
-    await build({
-      entryPoints: [path.join(import.meta.dirname, 'test-support', 'cipher-upgrade-runner.ts')],
-      outfile: runner,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      packages: 'external',
-      logLevel: 'silent',
-    });
+    const runner = await bundleRunner('cipher-upgrade-runner');
     // How long one upgrade takes here sets the range of kill points (not an assertion).
     const timed = copyProfile('timed');
     const started = performance.now();
@@ -207,24 +177,7 @@ describe('a ChaCha20 profile moves to AEGIS at its start (P-7.2)', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const directory = copyProfile(`killed-${round}`);
       const killAfter = random() * span;
-      const last = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [runner, directory, key], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-          cwd: path.resolve(import.meta.dirname, '..', '..', '..'),
-        });
-        let output = '';
-        let errors = '';
-        child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-        child.stdout.on('data', (chunk: Buffer) => {
-          if (!output.includes('upgrading') && `${output}${chunk.toString()}`.includes('upgrading')) setTimeout(() => child.kill('SIGKILL'), killAfter);
-          output += chunk.toString();
-        });
-        child.once('exit', (code, signal) =>
-          signal === 'SIGKILL' || code === 0
-            ? resolve(output.trim().split('\n').at(-1) ?? '')
-            : reject(new Error(`the upgrade failed: ${errors.slice(-2000)}`)),
-        );
-      });
+      const last = await runKilled({ runner, args: [directory, key], begins: 'upgrading', killAfter, what: 'upgrade' });
       reached.add(last);
       // Killed anywhere, the file opens in one cipher or the other.
       const file = path.join(directory, 'plaint.sqlite');

@@ -1,0 +1,67 @@
+/**
+ * Real main services started on throw-away profiles, for the tests of encryption at rest, the
+ * recovery key and encrypted backups (P-7.2, issue 14): each starts and stops profiles, calls the
+ * API as a renderer would, and leaves nothing behind. One home, so the three keep the same start.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiMethodName } from '@shared/api/names';
+import { TEST_SCRYPT_COST } from '../../identity/password';
+import { startMainServices, type MainServices, type MainServicesOptions } from '../../services';
+
+export interface StartedProfiles {
+  /** A fresh folder under the system's temporary folder, removed by `closeAll`. */
+  scratch(): string;
+  start(dataDirectory: string, extra?: Partial<MainServicesOptions>): Promise<MainServices>;
+  /** Closes one profile's services before the test ends (a restart, a second device). */
+  stop(services: MainServices): Promise<void>;
+  /** For `afterEach`: closes what is still running, then removes every scratch folder. */
+  closeAll(): Promise<void>;
+}
+
+export function startedProfiles(prefix: string): StartedProfiles {
+  const directories: string[] = [];
+  const running: MainServices[] = [];
+  return {
+    scratch() {
+      const base = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      directories.push(base);
+      return base;
+    },
+    async start(dataDirectory, extra = {}) {
+      const services = await startMainServices({
+        dataDirectory,
+        host: 'harness',
+        appName: 'Plaint',
+        version: '0.0.0-test',
+        scryptCost: TEST_SCRYPT_COST,
+        ...extra,
+      });
+      running.push(services);
+      return services;
+    },
+    async stop(services) {
+      running.splice(running.indexOf(services), 1);
+      await services.close();
+    },
+    async closeAll() {
+      for (const services of running.splice(0)) await services.close();
+      for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The call's result; a refusal fails the test with the error in its message. */
+export async function call(services: MainServices, method: ApiMethodName, input: unknown): Promise<unknown> {
+  const response = await services.dispatch(method, input, { host: 'test' });
+  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
+  return response.result;
+}
+
+/** The call's error; a success fails the test. */
+export async function failure(services: MainServices, method: ApiMethodName, input: unknown) {
+  const response = await services.dispatch(method, input, { host: 'test' });
+  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return response.error;
+}
