@@ -23,6 +23,16 @@ const bigPdf = Buffer.concat([
   Buffer.from('\n%%EOF\n'),
 ]);
 
+/** A letter opening a new complaint, with the big scan. */
+const newComplaintWithBigScan = {
+  receivedOn: '2026-11-24',
+  sender,
+  kind: 'new-complaint' as const,
+  type: 'product' as const,
+  summary: 'Leaking bottle',
+  scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
+};
+
 async function stored() {
   const db = t.services.domain!.db;
   const all = db as unknown as Record<string, { count(): { exec(): Promise<number> } }>;
@@ -60,27 +70,13 @@ describe('logging a letter on a full disk', () => {
     const restore = fillTheDisk();
     const response = await t.services.dispatch(
       'post.logIncoming',
-      {
-        receivedOn: '2026-11-24',
-        sender,
-        kind: 'new-complaint',
-        type: 'product',
-        summary: 'Leaking bottle',
-        scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
-      },
+      newComplaintWithBigScan,
       { host: 'test' },
     );
     expect(response.ok).toBe(false);
     expect(await stored()).toEqual(before);
     restore();
-    const letter = await t.call('post.logIncoming', {
-      receivedOn: '2026-11-24',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Leaking bottle',
-      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
-    });
+    const letter = await t.call('post.logIncoming', newComplaintWithBigScan);
     expect(await stored()).toEqual({
       ...before,
       cases: before.cases + 1,
@@ -117,14 +113,7 @@ describe('logging a letter on a full disk', () => {
 describe('undo of a logged letter', () => {
   it('removes the case, its timeline and the scans, and voids the letter (crash rounds check it is one step)', async () => {
     const before = await stored();
-    const letter = await t.call('post.logIncoming', {
-      receivedOn: '2026-11-24',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Leaking bottle',
-      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
-    });
+    const letter = await t.call('post.logIncoming', newComplaintWithBigScan);
     const undone = await t.call('post.undo', { letterId: letter.id });
     expect(undone.voided).toBe(true);
     expect(undone.files).toEqual([]);
