@@ -14,13 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { TEST_SCRYPT_COST } from '../identity/password';
 import { createMemoryLogger } from '../logging/logger';
-import { startMainServices, type MainServices } from '../services';
+import type { MainServices } from '../services';
 import { applyKey, type DatabaseCipher } from '../storage/database-cipher';
 import { upgradeProfileCipher, type CipherUpgradeStep } from './cipher-upgrade';
 import { DatabaseKeyring } from './database-keyring';
 import { keyFilePath } from './key-file';
 import { fakeKeychain } from './test-support/fake-keychain';
 import { bundleRunner, expectEncryptedWithCases, runKilled, seedCases } from './test-support/killed-profiles';
+import { startProfile } from './test-support/started-profiles';
 
 const NAME = 'Philomena Quarrington';
 const CASES = 12;
@@ -34,15 +35,7 @@ let chachaProfile = '';
 let key = '';
 
 function start(dataDirectory: string, logger: MemoryLogger = createMemoryLogger()): Promise<MainServices> {
-  return startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    logger,
-    keyProtector: keychain,
-  });
+  return startProfile(dataDirectory, { logger, keyProtector: keychain });
 }
 
 function copyProfile(name: string): string {
@@ -82,15 +75,7 @@ async function expectAegisWithEveryCase(directory: string): Promise<void> {
 beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-cipher-upgrade-'));
   chachaProfile = path.join(scratch, 'chacha20');
-  const services = await startMainServices({
-    dataDirectory: chachaProfile,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    logger: createMemoryLogger(),
-    encryption: 'none-for-tests',
-  });
+  const services = await startProfile(chachaProfile, { logger: createMemoryLogger(), encryption: 'none-for-tests' });
   await seedCases(services, NAME, CASES);
   await services.close();
   // Encrypted as every version before AEGIS did it: a key file with a keychain slot, and the

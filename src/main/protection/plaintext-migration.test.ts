@@ -13,10 +13,11 @@ import type { AppStatus } from '../../shared/api/types/app';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { TEST_SCRYPT_COST } from '../identity/password';
 import { createMemoryLogger } from '../logging/logger';
-import { startMainServices, type MainServices } from '../services';
+import type { MainServices, MainServicesOptions } from '../services';
 import { keyFilePath } from './key-file';
 import { encryptPlaintextProfile, type MigrationStep } from './plaintext-migration';
 import { bundleRunner, expectEncryptedWithCases, runKilled, seedCases } from './test-support/killed-profiles';
+import { startProfile } from './test-support/started-profiles';
 
 const NAME = 'Philomena Quarrington';
 const CASES = 12;
@@ -25,16 +26,8 @@ const ROUNDS = 6;
 let scratch = '';
 let plaintextProfile = '';
 
-async function start(dataDirectory: string, encryption: 'at-rest' | 'none-for-tests' = 'at-rest'): Promise<MainServices> {
-  return startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    logger: createMemoryLogger(),
-    encryption,
-  });
+function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
+  return startProfile(dataDirectory, { logger: createMemoryLogger(), ...extra });
 }
 
 function copyProfile(name: string): string {
@@ -62,7 +55,7 @@ beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-migration-'));
   plaintextProfile = path.join(scratch, 'plaintext');
   // A profile as Plaint wrote it before encryption at rest.
-  const services = await start(plaintextProfile, 'none-for-tests');
+  const services = await start(plaintextProfile, { encryption: 'none-for-tests' });
   await seedCases(services, NAME, CASES);
   await services.close();
   expect(fs.readFileSync(path.join(plaintextProfile, 'plaint.sqlite')).includes(Buffer.from(NAME))).toBe(true);
@@ -74,14 +67,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
   it('opens encrypted with every case, and the log shows each step', async () => {
     const directory = copyProfile('upgrade');
     const logger = createMemoryLogger();
-    const services = await startMainServices({
-      dataDirectory: directory,
-      host: 'harness',
-      appName: 'Plaint',
-      version: '0.0.0-test',
-      scryptCost: TEST_SCRYPT_COST,
-      logger,
-    });
+    const services = await start(directory, { logger });
     await services.close();
     expect(logger.entries.filter((entry) => entry.message === 'Encrypting the database').map((entry) => entry.details?.['step'])).toEqual([
       'checked',
@@ -95,15 +81,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
 
   it('in the app the services start before the encryption, and the start screen is told each step through app.status', async () => {
     const directory = copyProfile('on-screen');
-    const services = await startMainServices({
-      dataDirectory: directory,
-      host: 'harness',
-      appName: 'Plaint',
-      version: '0.0.0-test',
-      scryptCost: TEST_SCRYPT_COST,
-      logger: createMemoryLogger(),
-      openInBackground: true,
-    });
+    const services = await start(directory, { openInBackground: true });
     try {
       const statuses: AppStatus[] = [];
       const opened = new Promise<void>((resolve) =>

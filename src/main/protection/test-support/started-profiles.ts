@@ -20,6 +20,18 @@ export interface StartedProfiles {
   closeAll(): Promise<void>;
 }
 
+/** The main services on `dataDirectory` as the harness host starts them, with the tests' cheap password hashing. */
+export function startProfile(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
+  return startMainServices({
+    dataDirectory,
+    host: 'harness',
+    appName: 'Plaint',
+    version: '0.0.0-test',
+    scryptCost: TEST_SCRYPT_COST,
+    ...extra,
+  });
+}
+
 export function startedProfiles(prefix: string): StartedProfiles {
   const directories: string[] = [];
   const running: MainServices[] = [];
@@ -30,14 +42,7 @@ export function startedProfiles(prefix: string): StartedProfiles {
       return base;
     },
     async start(dataDirectory, extra = {}) {
-      const services = await startMainServices({
-        dataDirectory,
-        host: 'harness',
-        appName: 'Plaint',
-        version: '0.0.0-test',
-        scryptCost: TEST_SCRYPT_COST,
-        ...extra,
-      });
+      const services = await startProfile(dataDirectory, extra);
       running.push(services);
       return services;
     },
