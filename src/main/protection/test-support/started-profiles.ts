@@ -10,14 +10,15 @@ import type { ApiMethodName } from '@shared/api/names';
 import { TEST_SCRYPT_COST } from '../../identity/password';
 import { startMainServices, type MainServices, type MainServicesOptions } from '../../services';
 
+/** Plain functions (no `this`), so a test may take them apart: `const { start, stop } = startedProfiles(…)`. */
 export interface StartedProfiles {
   /** A fresh folder under the system's temporary folder, removed by `closeAll`. */
-  scratch(): string;
-  start(dataDirectory: string, extra?: Partial<MainServicesOptions>): Promise<MainServices>;
+  readonly scratch: () => string;
+  readonly start: (dataDirectory: string, extra?: Partial<MainServicesOptions>) => Promise<MainServices>;
   /** Closes one profile's services before the test ends (a restart, a second device). */
-  stop(services: MainServices): Promise<void>;
+  readonly stop: (services: MainServices) => Promise<void>;
   /** For `afterEach`: closes what is still running, then removes every scratch folder. */
-  closeAll(): Promise<void>;
+  readonly closeAll: () => Promise<void>;
 }
 
 /** The main services on `dataDirectory` as the harness host starts them, with the tests' cheap password hashing. */
@@ -36,21 +37,21 @@ export function startedProfiles(prefix: string): StartedProfiles {
   const directories: string[] = [];
   const running: MainServices[] = [];
   return {
-    scratch() {
+    scratch: () => {
       const base = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
       directories.push(base);
       return base;
     },
-    async start(dataDirectory, extra = {}) {
+    start: async (dataDirectory, extra = {}) => {
       const services = await startProfile(dataDirectory, extra);
       running.push(services);
       return services;
     },
-    async stop(services) {
+    stop: async (services) => {
       running.splice(running.indexOf(services), 1);
       await services.close();
     },
-    async closeAll() {
+    closeAll: async () => {
       for (const services of running.splice(0)) await services.close();
       for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
     },
