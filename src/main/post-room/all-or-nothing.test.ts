@@ -4,7 +4,7 @@
  * refused workflow action, which changes nothing at all, not even the case's revision.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+import { documentCounts, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
 import { unwrapSqliteInstance } from '../storage/unwrap';
 
 let t: TestDomain;
@@ -33,17 +33,7 @@ const newComplaintWithBigScan = {
   scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
 };
 
-async function stored() {
-  const db = t.services.domain!.db;
-  const all = db as unknown as Record<string, { count(): { exec(): Promise<number> } }>;
-  return {
-    cases: await db.cases.count().exec(),
-    timeline: await db.timeline.count().exec(),
-    letters: await all['letters']!.count().exec(),
-    files: await all['files']!.count().exec(),
-    fileChunks: await all['fileChunks']!.count().exec(),
-  };
-}
+const stored = () => documentCounts(t, ['cases', 'timeline', 'letters', 'files', 'fileChunks']);
 
 function fillTheDisk(): () => void {
   const connection = unwrapSqliteInstance(t.services.domain!.db.cases.storageInstance)!.internals.connection;

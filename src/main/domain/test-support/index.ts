@@ -181,6 +181,18 @@ export async function startTestDomain(
   return domain;
 }
 
+/** How many documents each named collection holds: what an all-or-nothing test compares before and after. */
+export async function documentCounts<Name extends string>(t: TestDomain, names: readonly Name[]): Promise<Record<Name, number>> {
+  const db = t.services.domain?.db as unknown as { collections: Record<string, { count(): { exec(): Promise<number> } } | undefined> } | undefined;
+  const counts = {} as Record<Name, number>;
+  for (const name of names) {
+    const collection = db?.collections[name];
+    if (!collection) throw new Error(`No ${name} collection`);
+    counts[name] = await collection.count().exec();
+  }
+  return counts;
+}
+
 /**
  * A telephone complaint received on `day` and resolved (upheld) that day with the root cause
  * courier-handling: what the recurrence report (P-5.3) counts before and after an action.
