@@ -15,21 +15,14 @@ import { describe, expect, it } from 'vitest';
 import { bulkyPng } from '../files/test-support/scan-files';
 import type { CouchServer } from './local-server/pouchdb-server';
 import { connect, waitUntil, type Device } from './test-support/devices';
-import { sender } from './test-support/offline-work';
+import { logLetter } from './test-support/offline-work';
 import { syncLab } from './test-support/sync-lab';
 
 const { server, device } = syncLab();
 
 /** Logs a letter with one scan; the scan's file id. */
 async function logScan(on: Device, summary: string, scan: Buffer): Promise<string> {
-  const letter = await on.call('post.logIncoming', {
-    receivedOn: '2026-11-23',
-    sender,
-    kind: 'new-complaint',
-    type: 'product',
-    summary,
-    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }],
-  });
+  const letter = await logLetter(on, summary, scan);
   const fileId = letter.files[0]?.id;
   if (!fileId) throw new Error('The letter has no scan');
   return fileId;
@@ -174,14 +167,7 @@ describe('undo (issue 19)', () => {
     const couch = await server();
     const a = await device('a');
     await connect(a, couch.url);
-    const letter = await a.call('post.logIncoming', {
-      receivedOn: '2026-11-23',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Logged by mistake',
-      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: bulkyPng(300_000).toString('base64') }],
-    });
+    const letter = await logLetter(a, 'Logged by mistake', bulkyPng(300_000));
     const fileId = letter.files[0]!.id;
     await waitUntil(() => uploaded(couch, fileId, 2), 'the scan to reach the server');
     await a.call('post.undo', { letterId: letter.id });
