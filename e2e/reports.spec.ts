@@ -18,7 +18,6 @@ import { seriousViolations } from './support/axe';
 import { ADMIN, expect, test } from './support/fixtures';
 import { choose, screenshot } from './support/ui';
 
-
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 

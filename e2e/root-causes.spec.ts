@@ -11,7 +11,6 @@ import { seriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { choose, screenshot } from './support/ui';
 
-
 const DAY = 86_400_000;
 const daysAgo = (days: number, plusMinutes = 0) => new Date(Date.now() - days * DAY + plusMinutes * 60_000).toISOString();
 

@@ -58,11 +58,7 @@ describe('logging a letter on a full disk', () => {
   it('stores no case, timeline entry, letter, scan record or chunk, and says the disk is full', async () => {
     const before = await stored();
     const restore = fillTheDisk();
-    const response = await t.services.dispatch(
-      'post.logIncoming',
-      newComplaintWithBigScan,
-      { host: 'test' },
-    );
+    const response = await t.services.dispatch('post.logIncoming', newComplaintWithBigScan, { host: 'test' });
     expect(response.ok).toBe(false);
     expect(await stored()).toEqual(before);
     restore();

@@ -24,7 +24,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-
 type CouchDoc = Record<string, unknown> & { _id: string; _rev: string };
 
 async function read(couch: CouchServer, database: string, id: string): Promise<CouchDoc | null> {
