@@ -1,10 +1,6 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 import type { PlaintHost } from './e2e/support/fixtures';
-
-/** Debian's Chromium on CI machines (browser downloads are impossible there); Playwright's own elsewhere. */
-const chromium = process.env['PLAINT_CHROMIUM'] ?? '/usr/bin/chromium';
-const executablePath = fs.existsSync(chromium) ? chromium : undefined;
 
 export default defineConfig<object, { plaintHost: PlaintHost }>({
   testDir: './e2e',
@@ -20,18 +16,7 @@ export default defineConfig<object, { plaintHost: PlaintHost }>({
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: 'browser', use: { plaintHost: 'browser' satisfies PlaintHost } },

@@ -18,15 +18,10 @@
  * Options: --cases N (default 100000).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { CaseDocument } from '../src/main/domain/collections';
-import { systemClock } from '../src/main/domain/clock';
-import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
-import { startMainServices } from '../src/main/services';
-import { seedAdministrator } from '../src/main/identity/seed-account';
 import { unwrapSqliteInstance } from '../src/main/storage';
 import type { Viewer } from '../src/shared/identity/viewer';
 import { deadlineState, type Deadline } from '../src/shared/sla';
@@ -36,32 +31,18 @@ import type { CaseOperation } from './lib/case-profile-protocol';
 import { startCaseProfile } from './lib/case-profiles';
 import { compareWithAndWithoutKey, isEncryptedFile, printKeyComparison, type KeyedOperation } from './lib/key-comparison';
 import { median, percentile, printTable, round, writeResults } from './lib/report';
+import { startSeededProfile } from './lib/seeded-profile';
 
 const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100000' } } });
 const COUNT = Number(args.cases);
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-cases-'));
-// No one is at the keyboard: seeding 100 000 cases can outlast the idle lock (P-7.2), which would sign the bench out.
-const services = await startMainServices({
-  dataDirectory: path.join(scratch, 'profile'),
-  host: 'harness',
-  appName: 'Plaint',
-  version: 'bench',
-  idleLock: false,
-});
-const domain = services.domain;
-if (!domain) throw new Error('The database did not open');
+const { scratch, services, domain } = await startSeededProfile('cases', COUNT);
 // Calls are made as the seed administrator (every role), or as a given viewer (need-to-know, P-7.1).
-await seedAdministrator(services);
 const call = async <T>(method: string, input: unknown, viewer?: Viewer): Promise<T> => {
   const response = await services.dispatch(method, input, viewer ? { host: 'test', viewer } : { host: 'test' });
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
   return response.result as T;
 };
 
-process.stdout.write(`Seeding ${COUNT} cases…\n`);
-const seeded = Date.now();
-await seedDemoCases(domain, systemClock, COUNT);
-process.stdout.write(`Seeded in ${round((Date.now() - seeded) / 1000, 1)} s\n`);
 if (!isEncryptedFile(path.join(scratch, 'profile', 'plaint.sqlite'))) throw new Error('The profile is not encrypted at rest');
 
 // The same data in plain SQL tables with the indexes a hand-written app would use.

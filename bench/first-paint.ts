@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { startHarness, type HarnessProcess } from '../e2e/support/harness-process';
 import { median, percentile, printTable, round, writeResults } from './lib/report';
 
@@ -141,19 +142,7 @@ async function measure(browser: Browser, url: string): Promise<Partial<Sample>> 
   }
 }
 
-const chromiumPath = process.env['PLAINT_CHROMIUM'] ?? '/usr/bin/chromium';
-const browser = await chromium.launch({
-  ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const harnesses: Record<keyof typeof builds, HarnessProcess> = {
   before: await startHarness(beforeData, ['--renderer', builds.before, '--stay-signed-in']),
   after: await startHarness(afterData, ['--renderer', builds.after, '--stay-signed-in']),

@@ -19,43 +19,23 @@
  * Options: --cases N (default 100000), --runs N (default 7).
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
-import { systemClock } from '../src/main/domain/clock';
 import type { CaseDocument } from '../src/main/domain/collections';
-import { seedDemoCases } from '../src/main/domain/demo/seed-demo';
-import { seedAdministrator } from '../src/main/identity/seed-account';
-import { startMainServices } from '../src/main/services';
 import { unwrapSqliteInstance } from '../src/main/storage';
 import type { Dashboard, ReportFilters } from '../src/shared/domain/reports';
 import type { TimelineEntry } from '../src/shared/domain/records';
 import { median, percentile, printTable, round, writeResults } from './lib/report';
+import { startSeededProfile } from './lib/seeded-profile';
 
 const { values: args } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, runs: { type: 'string', default: '7' } } });
 const COUNT = Number(args.cases);
 const RUNS = Number(args.runs);
 if (!Number.isInteger(COUNT) || COUNT < 1 || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('--cases and --runs take whole numbers ≥ 1');
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-reports-'));
-// No one is at the keyboard: seeding 100 000 cases can outlast the idle lock (P-7.2), which would sign the bench out.
-const services = await startMainServices({
-  dataDirectory: path.join(scratch, 'profile'),
-  host: 'harness',
-  appName: 'Plaint',
-  version: 'bench',
-  idleLock: false,
-});
-const domain = services.domain;
+const { scratch, services, domain } = await startSeededProfile('reports', COUNT);
 const reports = services.reports;
-if (!domain || !reports) throw new Error('The database did not open');
-await seedAdministrator(services);
-
-process.stdout.write(`Seeding ${COUNT} cases…\n`);
-const seeded = Date.now();
-await seedDemoCases(domain, systemClock, COUNT);
-process.stdout.write(`Seeded in ${round((Date.now() - seeded) / 1000, 1)} s\n`);
+if (!reports) throw new Error('The database did not open');
 
 const cases = unwrapSqliteInstance<CaseDocument>(domain.db.cases.storageInstance);
 const timeline = unwrapSqliteInstance<TimelineEntry>(domain.db.timeline.storageInstance);

@@ -5,16 +5,8 @@
  * acknowledged by the posting (P-3.2). axe stays clean with the batch bar on screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
-
-type Envelope = { ok: boolean; result?: unknown; error?: unknown };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
-  const response = await page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.result as T;
-};
 
 interface Printed {
   readonly letters: number;

@@ -4,17 +4,8 @@
  * field, nothing erased), then erases with a proper reason; the register shows who, why and how
  * many, and the case shows "Anonymised" with the rest of its record kept.
  */
-import type { Page } from '@playwright/test';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
-
-type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
-const api = <T>(page: Page, method: string, input: unknown) =>
-  page
-    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-      return response.result as T;
-    });
 
 test('an administrator erases a person on request; a reason naming them is refused first', async ({ plaint }) => {
   const { page } = plaint;

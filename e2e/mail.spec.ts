@@ -7,21 +7,12 @@
  * letter is then sent by e-mail through a real SMTP server, with [Ref …] in its subject, and
  * sending it acknowledges the case (P-3.2).
  */
-import type { Page } from '@playwright/test';
 import { PDF } from '../src/main/files/test-support/scan-files';
 import { dovecotInstalled, startDovecot } from '../src/main/mail/test-support/dovecot';
 import { composeMessage } from '../src/main/mail/test-support/messages';
 import { startSmtpRelay } from '../src/main/mail/test-support/smtp-relay';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
-
-type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
-const api = <T>(page: Page, method: string, input: unknown) =>
-  page
-    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-      return response.result as T;
-    });
 
 test('an administrator sets up the mailbox; an e-mail with a scan is triaged by keyboard into a case from its receipt time', async ({ plaint }) => {
   test.skip(!dovecotInstalled(), 'Dovecot is not installed (.ci/run installs dovecot-imapd)');

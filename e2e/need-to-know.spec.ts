@@ -10,17 +10,8 @@
  *   search or the counts, and may not open it.
  */
 import type { Page } from '@playwright/test';
+import { api, invoke } from './support/api';
 import { ADMIN, expect, test } from './support/fixtures';
-
-type Envelope = { ok: boolean; result?: unknown; error?: { code: string; issues: { code: string }[] } };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
-  const response = await invoke(page, method, input);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.result as T;
-};
 
 /** The signed-in administrator adds the account, then that person signs in instead. */
 async function signInAsNew(page: Page, account: { name: string; login: string; roles: string[]; departments?: string[] }): Promise<void> {

@@ -5,18 +5,8 @@
  * reason, which the timeline records. axe stays clean with the decision form on screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { api } from './support/api';
 import { ADMIN, expect, test } from './support/fixtures';
-
-type Envelope = { ok: boolean; result?: unknown; error?: unknown };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-const api = async <T>(page: Page, method: string, input: unknown): Promise<T> => {
-  const response = await invoke(page, method, input);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.result as T;
-};
 
 test('post logged on a closed case is marked for its assignee and waits for their decision', async ({ plaint }) => {
   const { page } = plaint;

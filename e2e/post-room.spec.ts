@@ -4,19 +4,10 @@
  * acknowledgement letter is generated, its PDF text holds the reference and the organisation's
  * address, and it is logged as posted; the day book lists all of it.
  */
-import type { Page } from '@playwright/test';
 import { PNG } from '../src/main/files/test-support/scan-files';
 import { pdfText } from '../src/main/post-room/pdf-text';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
-
-type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
-const api = <T>(page: Page, method: string, input: unknown) =>
-  page
-    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-      return response.result as T;
-    });
 
 const KIND_POSITION = { 'new-complaint': 0, correspondence: 1, 'escalation-request': 2, 'not-a-complaint': 3 } as const;
 

@@ -7,20 +7,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { api } from './support/api';
 import { expect, test } from './support/fixtures';
 import { choose } from './support/ui';
 
 const WIDTH = 1366;
 const HEIGHT = 768;
-
-type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result: unknown; error?: unknown }> };
-const api = <T>(page: Page, method: string, input: unknown) =>
-  page
-    .evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-      return response.result as T;
-    });
 
 /** Wholly inside the window as shown (the page is not scrolled to reach it). */
 async function expectInViewport(control: Locator, label: string): Promise<void> {

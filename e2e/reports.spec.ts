@@ -9,31 +9,14 @@
  * few A4 pages, without the app's navigation. A spike of one complaint type last week raises a
  * trend alert (P-5.2) in the notification centre, and clicking it lists exactly those cases.
  */
-import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { pdfText } from '../src/main/post-room/pdf-text';
 import type { Page } from '@playwright/test';
+import { invoke } from './support/api';
+import { seriousViolations } from './support/axe';
 import { ADMIN, expect, test } from './support/fixtures';
 import { choose, screenshot } from './support/ui';
-
-type Envelope = { ok: boolean; result?: unknown; error?: unknown };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join('; ')})`,
-    );
-}
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();

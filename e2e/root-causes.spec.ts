@@ -5,22 +5,11 @@
  * it, says plainly that it cannot tell yet (too few cases), and its "before" count opens exactly
  * those cases in the case list.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { invoke } from './support/api';
+import { seriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { choose, screenshot } from './support/ui';
-
-type Envelope = { ok: boolean; result?: unknown; error?: unknown };
-type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
-const invoke = (page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help}`);
-}
 
 const DAY = 86_400_000;
 const daysAgo = (days: number, plusMinutes = 0) => new Date(Date.now() - days * DAY + plusMinutes * 60_000).toISOString();

@@ -4,12 +4,8 @@
  * throttled after five; the app locks after the idle time (the page's clock is moved on, no real
  * waiting) and unlocks with the same person's password.
  */
-import type { Page } from '@playwright/test';
+import { invoke } from './support/api';
 import { ADMIN, expect, test } from './support/fixtures';
-
-type Api = { invoke(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string } }> };
-const invoke = (page: Page, method: string, input: unknown) =>
-  page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
 
 const CLERK = { name: 'Sam Whitby', login: 'sam', password: 'post room password' };
 

@@ -4,8 +4,13 @@ import type { Page } from '@playwright/test';
 type Envelope = { ok: boolean; result?: unknown; error?: unknown };
 type Api = { invoke(method: string, input: unknown): Promise<Envelope> };
 
+/** The call's envelope as it comes, a refusal included (for a test that expects one). */
+export function invoke(page: Page, method: string, input: unknown): Promise<Envelope> {
+  return page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+}
+
 export async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const response = await page.evaluate(async ([m, i]) => (window as unknown as { plaint: Api }).plaint.invoke(m as string, i), [method, input] as const);
+  const response = await invoke(page, method, input);
   if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
   return response.result as T;
 }

@@ -5,7 +5,6 @@
  * backup without its key file (or with a changed one) is refused in words and changes nothing.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiMethodName } from '../../shared/api/names';
@@ -16,53 +15,19 @@ import { DatabaseKeyring } from '../protection/database-keyring';
 import { keyFilePath, readKeyFile } from '../protection/key-file';
 import type { KeyProtector } from '../protection/key-protector';
 import { fakeKeychain } from '../protection/test-support/fake-keychain';
-import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
+import { call, failure, startedProfiles } from '../protection/test-support/started-profiles';
+import type { MainServices } from '../services';
 import { BACKUP_KEY_FILE, readManifest } from './backup-manifest';
 import { restoreBackup } from './restore-backup';
 
 const PEOPLE = ['Ottoline Brackenridge-Vance', 'Kazimierz Ashdown-Pell', 'Undine Marchbanks'];
-const directories: string[] = [];
-const running: MainServices[] = [];
+const profiles = startedProfiles('plaint-encrypted-backup-');
+const { scratch, start, stop } = profiles;
 
-afterEach(async () => {
-  for (const services of running.splice(0)) await services.close();
-  for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function scratch(): string {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-encrypted-backup-'));
-  directories.push(base);
-  return base;
-}
-
-async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    ...extra,
-  });
-  running.push(services);
-  return services;
-}
-
-async function stop(services: MainServices): Promise<void> {
-  running.splice(running.indexOf(services), 1);
-  await services.close();
-}
-
-async function call(services: MainServices, method: ApiMethodName, input: unknown): Promise<unknown> {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
-  return response.result;
-}
+afterEach(() => profiles.closeAll());
 
 async function refusal(services: MainServices, method: ApiMethodName, input: unknown): Promise<string | undefined> {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return response.error.issues?.[0]?.code;
+  return (await failure(services, method, input)).issues?.[0]?.code;
 }
 
 function listing(directory: string): Record<string, string> {

@@ -50,6 +50,31 @@ const entrySchema: RxJsonSchema<Entry> = {
 type Collections = { parcels: RxCollection<Parcel>; entries: RxCollection<Entry> };
 let db: RxDatabase<Collections>;
 
+/** A second database file holding people (for RxDB attachments) and parcels, with their storage instances. */
+async function peopleAndParcels(name: string) {
+  const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({
+    name,
+    storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
+    multiInstance: false,
+  });
+  await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
+  const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
+  const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
+  return { other, people, parcels };
+}
+
+/** A person row with an RxDB attachment: its write must read the blob first, so it queues. */
+function personWithAttachment() {
+  const [person] = makePeople(1);
+  return {
+    ...person!,
+    _deleted: false,
+    _meta: { lwt: Date.now() },
+    _rev: '1-a',
+    _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } },
+  };
+}
+
 beforeEach(async () => {
   db = await createRxDatabase<Collections>({
     name: 'plaint',
@@ -321,14 +346,7 @@ describe('the storage commit', () => {
   });
 
   it('writes at once when nothing waits, waits behind a queued write, and writes at once again when the queue is empty', async () => {
-    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({
-      name: 'fourth',
-      storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
-      multiInstance: false,
-    });
-    await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
-    const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
-    const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
+    const { other, people, parcels } = await peopleAndParcels('fourth');
     const row = (id: string) => ({ document: { ...parcel(id), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-b', _attachments: {} } });
     // Started without awaiting and read at once: only a write that did not have to wait is already stored.
     const storedAtOnce = async (write: () => Promise<unknown>, id: string): Promise<boolean> => {
@@ -341,14 +359,7 @@ describe('the storage commit', () => {
     const commit = (id: string) => () => commitAtomically([{ instance: parcels, rows: [row(id)] }], 'test');
     const bulk = (id: string) => () => parcels.bulkWrite([row(id)], 'test');
     expect([await storedAtOnce(commit('p1'), 'p1'), await storedAtOnce(bulk('p2'), 'p2')]).toEqual([true, true]);
-    const [person] = makePeople(1);
-    const withAttachment = {
-      ...person!,
-      _deleted: false,
-      _meta: { lwt: Date.now() },
-      _rev: '1-a',
-      _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } },
-    };
+    const withAttachment = personWithAttachment();
     const queued = people.bulkWrite([{ document: withAttachment as never }], 'test');
     // Both are started before anything is awaited, so the attachment write is still queued ahead of them.
     const waiting = [commit('p3')(), bulk('p4')()];
@@ -396,24 +407,10 @@ describe('the storage commit', () => {
   });
 
   it('waits behind a write that is still reading attachment data, keeping the order of calls', async () => {
-    const other = await createRxDatabase<{ people: RxCollection<Person>; parcels: RxCollection<Parcel> }>({
-      name: 'third',
-      storage: sqliteStorage({ directory: tempDirectory('plaint-change-set-') }),
-      multiInstance: false,
-    });
-    await other.addCollections({ people: { schema: personSchema }, parcels: { schema: parcelSchema } });
-    const people = unwrapSqliteInstance<Person>(other.people.storageInstance)!;
-    const parcels = unwrapSqliteInstance<unknown>(other.parcels.storageInstance)!;
+    const { other, people, parcels } = await peopleAndParcels('third');
     const order: string[] = [];
     const subscriptions = [people.changeStream().subscribe(() => order.push('person')), parcels.changeStream().subscribe(() => order.push('parcel'))];
-    const [person] = makePeople(1);
-    const withAttachment = {
-      ...person!,
-      _deleted: false,
-      _meta: { lwt: Date.now() },
-      _rev: '1-a',
-      _attachments: { scan: { type: 'text/plain', length: 2, digest: 'x', data: new Blob(['hi']) } },
-    };
+    const withAttachment = personWithAttachment();
     // The attachment write queues (it must read its blob first); the commit must not overtake it.
     const queued = people.bulkWrite([{ document: withAttachment as never }], 'test');
     const row = { ...parcel('p'), _deleted: false, _meta: { lwt: Date.now() }, _rev: '1-b', _attachments: {} };

@@ -4,7 +4,7 @@
  * field and saves nothing; open actions due within a week or overdue appear for their owner.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phoneComplaint, startTestDomain, testViewer, type TestDomain } from './test-support';
+import { resolvedWithCourierHandling, startTestDomain, testViewer, type TestDomain } from './test-support';
 
 let t: TestDomain;
 let owner: string;
@@ -120,21 +120,7 @@ describe('the recurrence report through the API (P-5.3)', () => {
   it('counts the resolved cases of each completed action’s causes, for managers and administrators', async () => {
     const ids: string[] = [];
     for (const day of ['2026-10-05', '2026-10-06']) {
-      const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: `${day}T10:00:00.000Z` });
-      await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: `${day}T11:00:00.000Z`, channel: 'email' } });
-      await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: `${day}T11:10:00.000Z` } });
-      await t.call('cases.act', {
-        caseId,
-        action: {
-          type: 'communicateResolution',
-          rootCauseId: 'courier-handling',
-          at: `${day}T12:00:00.000Z`,
-          channel: 'email',
-          summary: 'Sorted',
-          outcome: 'upheld',
-        },
-      });
-      ids.push(caseId);
+      ids.push(await resolvedWithCourierHandling(t, day));
     }
     const saved = await t.call('improvementActions.save', action({ status: 'completed', completedOn: '2026-11-01' }));
     const report = await t.call('reports.recurrence', {});

@@ -84,10 +84,8 @@ describe('P-3.2: the clock starts at office opening on the day received, or now 
 });
 
 describe('same-day correspondence (P-3.2)', () => {
-  it('a letter received on the day a case was logged after opening goes on its timeline, not before the case', async () => {
-    t = await startTestDomain('2026-11-25T11:00:00.000Z');
-    const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-25T11:00:00.000Z' });
-    t.clock.set('2026-11-25T14:00:00.000Z');
+  /** Logs a letter received on 25 November quoting the case's reference; when its timeline entry stands. */
+  async function correspondenceEntryAt(caseId: string, reference: string): Promise<string | undefined> {
     const letter = await t.call('post.logIncoming', {
       receivedOn: '2026-11-25',
       sender,
@@ -96,21 +94,20 @@ describe('same-day correspondence (P-3.2)', () => {
       summary: 'Sends the receipt',
     });
     const entry = (await t.call('cases.get', { caseId })).timeline.find((candidate) => (candidate.data as { letterId?: string }).letterId === letter.id);
-    expect(entry?.at).toBe('2026-11-25T11:00:00.000Z');
+    return entry?.at;
+  }
+
+  it('a letter received on the day a case was logged after opening goes on its timeline, not before the case', async () => {
+    t = await startTestDomain('2026-11-25T11:00:00.000Z');
+    const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-25T11:00:00.000Z' });
+    t.clock.set('2026-11-25T14:00:00.000Z');
+    expect(await correspondenceEntryAt(caseId, reference)).toBe('2026-11-25T11:00:00.000Z');
   });
 
   it('a letter received on a later day keeps office opening of that day', async () => {
     t = await startTestDomain('2026-11-25T11:00:00.000Z');
     const { caseId, reference } = await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-24T15:00:00.000Z' });
-    const letter = await t.call('post.logIncoming', {
-      receivedOn: '2026-11-25',
-      sender,
-      referenceQuoted: reference,
-      kind: 'correspondence',
-      summary: 'Sends the receipt',
-    });
-    const entry = (await t.call('cases.get', { caseId })).timeline.find((candidate) => (candidate.data as { letterId?: string }).letterId === letter.id);
-    expect(entry?.at).toBe('2026-11-25T09:00:00.000Z');
+    expect(await correspondenceEntryAt(caseId, reference)).toBe('2026-11-25T09:00:00.000Z');
   });
 
   it('a letter received on a day before the case was received is refused at the date received, and nothing is saved', async () => {

@@ -12,39 +12,31 @@
  *   (issue 14); a refusal (an ordinary CouchDB member) is logged without naming the file.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { RxDatabase } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangeSet } from '../database/change-set';
-import { openPlaintDatabase } from '../database/plaint-database';
 import { createMemoryLogger } from '../logging/logger';
 import { ContentLedger } from './content-ledger';
 import { EMPTY_FILE_SHA256 } from './emptied-file';
 import { ContentUnreachableError, FileContents, type ContentServer } from './file-contents';
-import { addFileCollections, FileStore, type FileChunk, type FileCollections } from './file-store';
+import type { FileChunk, FileCollections, FileStore } from './file-store';
+import { openFileDatabase, type FileDatabase } from './test-support/file-database';
 
-let directory: string;
+let files: FileDatabase;
 let database: RxDatabase;
 let collections: FileCollections;
 let store: FileStore;
 let contents: FileContents | null = null;
 
 beforeEach(async () => {
-  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-contents-'));
-  const opened = await openPlaintDatabase({ dataDirectory: directory, logger: createMemoryLogger(), fullText: {} });
-  if (!opened.database) throw new Error(opened.status.message ?? 'no database');
-  database = opened.database;
-  collections = await addFileCollections(database);
-  store = new FileStore(collections);
+  files = await openFileDatabase('plaint-contents-');
+  ({ database, collections, store } = files);
 });
 
 afterEach(async () => {
   contents?.stop();
   contents = null;
-  await database.close();
-  fs.rmSync(directory, { recursive: true, force: true });
+  await files.close();
 });
 
 /** A team server in memory: what it holds, whether it answers. */

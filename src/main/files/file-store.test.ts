@@ -3,32 +3,23 @@
  * and honest about a file whose parts are still arriving by sync or whose content is damaged.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { RxDatabase } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPlaintDatabase } from '../database/plaint-database';
-import { createMemoryLogger } from '../logging/logger';
-import { addFileCollections, CHUNK_BYTES, FileStore, type FileCollections } from './file-store';
+import { CHUNK_BYTES, type FileCollections, type FileStore } from './file-store';
+import { openFileDatabase, type FileDatabase } from './test-support/file-database';
 
-let directory: string;
+let files: FileDatabase;
 let database: RxDatabase;
 let collections: FileCollections;
 let store: FileStore;
 
 beforeEach(async () => {
-  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-files-'));
-  const opened = await openPlaintDatabase({ dataDirectory: directory, logger: createMemoryLogger(), fullText: {} });
-  if (!opened.database) throw new Error(opened.status.message ?? 'no database');
-  database = opened.database;
-  collections = await addFileCollections(database);
-  store = new FileStore(collections);
+  files = await openFileDatabase('plaint-files-');
+  ({ database, collections, store } = files);
 });
 
 afterEach(async () => {
-  await database.close();
-  fs.rmSync(directory, { recursive: true, force: true });
+  await files.close();
 });
 
 const scan = crypto.randomBytes(CHUNK_BYTES * 2 + 1000);

@@ -21,7 +21,7 @@ import type { Clock } from '../domain/clock';
 import { planAcknowledgementBounced } from '../domain/acknowledgement-delivery';
 import type { DomainServices } from '../domain/domain-services';
 import type { FileStore } from '../files/file-store';
-import type { LetterCollections, LetterDocument } from '../post-room/letters-collection';
+import { incomingLetter, type LetterCollections, type LetterDocument } from '../post-room/letters-collection';
 import { plaintLetterId, type Bounce } from './bounce';
 import { MAILBOX_OWNER, MESSAGE_MIME_TYPE } from './mailbox-owner';
 
@@ -97,31 +97,26 @@ export class BounceRecorder {
         },
       ),
     );
-    changes.insert(this.letters.letters, {
-      id: recordId,
-      direction: 'in',
-      caseId: record.id,
-      caseReference: record.reference,
-      receivedOn: officeDay(calendar, new Date(at)),
-      letterDate: null,
-      party: { name: bounce.from.name, addressLines: bounce.from.address ? [bounce.from.address] : [], postcode: '', country: 'GB' },
-      referenceQuoted: record.reference,
-      kind: 'correspondence',
-      routedTo: '',
-      note: '',
-      summary,
-      files: [],
-      template: null,
-      language: null,
-      text: '',
-      finalisedAt: null,
-      posting: null,
-      postedOn: '',
-      batchId: 'email',
-      loggedAt: now.toISOString(),
-      loggedBy: actor,
-      voided: false,
-    });
+    changes.insert(
+      this.letters.letters,
+      incomingLetter({
+        id: recordId,
+        caseId: record.id,
+        caseReference: record.reference,
+        receivedOn: officeDay(calendar, new Date(at)),
+        letterDate: null,
+        party: { name: bounce.from.name, addressLines: bounce.from.address ? [bounce.from.address] : [], postcode: '', country: 'GB' },
+        referenceQuoted: record.reference,
+        kind: 'correspondence',
+        routedTo: '',
+        note: '',
+        summary,
+        files: [],
+        batchId: 'email',
+        loggedAt: now.toISOString(),
+        loggedBy: actor,
+      }),
+    );
     try {
       await changes.commit();
       return 'recorded';

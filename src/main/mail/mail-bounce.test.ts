@@ -36,17 +36,22 @@ async function configure() {
   });
 }
 
-/** Amira's case; she sends the acknowledgement by e-mail. Then the administrator (the post room) is signed in. */
-async function emailedAcknowledgement() {
+/** A web-form complaint by e-mail (to an address that bounces), received at `receivedAt` and assigned to the caseworker Amira. */
+async function amirasEmailCase(receivedAt: string) {
   const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
-  const created = await t.call('cases.create', {
+  return t.call('cases.create', {
     complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
     channel: 'web-form',
-    receivedAt: '2026-11-25T09:30:00.000Z',
+    receivedAt,
     type: 'product',
     summary: 'Leaking bottle',
     assigneeId: amira,
   });
+}
+
+/** Amira's case; she sends the acknowledgement by e-mail. Then the administrator (the post room) is signed in. */
+async function emailedAcknowledgement() {
+  const created = await amirasEmailCase('2026-11-25T09:30:00.000Z');
   await t.signInAs('amira');
   await t.call('cases.markSeen', { caseId: created.caseId });
   const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
@@ -225,15 +230,7 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
     });
 
     it('a case acknowledged by telephone before the e-mail went is not flagged by its bounce, and its owner is not told it was not acknowledged', async () => {
-      const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
-      const created = await t.call('cases.create', {
-        complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
-        channel: 'web-form',
-        receivedAt: '2026-11-25T09:30:00.000Z',
-        type: 'product',
-        summary: 'Leaking bottle',
-        assigneeId: amira,
-      });
+      const created = await amirasEmailCase('2026-11-25T09:30:00.000Z');
       await t.call('cases.act', { caseId: created.caseId, action: { type: 'acknowledge', at: '2026-11-25T10:00:00.000Z', channel: 'telephone' } });
       const { text } = await t.call('post.draftLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB' });
       const letter = await t.call('post.finaliseLetter', { caseId: created.caseId, template: 'acknowledgement', language: 'en-GB', text });
@@ -306,15 +303,7 @@ describe.skipIf(!dovecotInstalled())('bounces in the team mailbox', () => {
 
   describe('an escalation acknowledgement e-mail that bounces (P-4.3): the same flag as stage 1', () => {
     async function emailedEscalationAcknowledgement() {
-      const amira = await t.addAccount({ name: 'Amira Hassan', login: 'amira', roles: ['caseworker'] });
-      const { caseId, reference } = await t.call('cases.create', {
-        complainant: { name: 'Margaret Hale', email: 'gone@example.org', preferredChannel: 'email' },
-        channel: 'web-form',
-        receivedAt: '2026-11-20T09:30:00.000Z',
-        type: 'product',
-        summary: 'Leaking bottle',
-        assigneeId: amira,
-      });
+      const { caseId, reference } = await amirasEmailCase('2026-11-20T09:30:00.000Z');
       for (const action of [
         { type: 'acknowledge', at: '2026-11-20T10:00:00.000Z', channel: 'telephone' },
         { type: 'startInvestigation', at: '2026-11-20T11:00:00.000Z' },

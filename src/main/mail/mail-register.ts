@@ -25,7 +25,7 @@ import { ChangeSet, commitPlanned } from '../database/change-set';
 import type { Clock } from '../domain/clock';
 import type { DomainServices } from '../domain/domain-services';
 import type { FileRecord, FileStore } from '../files/file-store';
-import type { LetterCollections, LetterDocument } from '../post-room/letters-collection';
+import { incomingLetter, type LetterCollections, type LetterDocument } from '../post-room/letters-collection';
 import { MAILBOX_OWNER } from './mailbox-owner';
 import { readMessage, type ReadMessage } from './read-message';
 
@@ -197,9 +197,8 @@ export class MailRegister {
           ).changes,
         );
       }
-      const letter: LetterDocument = {
+      const letter = incomingLetter({
         id: letterId,
-        direction: 'in',
         caseId,
         caseReference,
         receivedOn: officeDay(calendar, new Date(receivedAt)),
@@ -211,18 +210,11 @@ export class MailRegister {
         note: input.note,
         summary,
         files: attachments,
-        template: null,
-        language: null,
-        text: '',
-        finalisedAt: null,
-        posting: null,
-        postedOn: '',
         // Marks the letters that came by e-mail (the post room logs post with its own batches).
         batchId: 'email',
         loggedAt: now.toISOString(),
         loggedBy: actor,
-        voided: false,
-      };
+      });
       changes.insert(this.letters.letters, letter);
       return { changes, result: null };
     });

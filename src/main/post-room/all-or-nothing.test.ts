@@ -4,7 +4,7 @@
  * refused workflow action, which changes nothing at all, not even the case's revision.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+import { documentCounts, phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
 import { unwrapSqliteInstance } from '../storage/unwrap';
 
 let t: TestDomain;
@@ -23,17 +23,17 @@ const bigPdf = Buffer.concat([
   Buffer.from('\n%%EOF\n'),
 ]);
 
-async function stored() {
-  const db = t.services.domain!.db;
-  const all = db as unknown as Record<string, { count(): { exec(): Promise<number> } }>;
-  return {
-    cases: await db.cases.count().exec(),
-    timeline: await db.timeline.count().exec(),
-    letters: await all['letters']!.count().exec(),
-    files: await all['files']!.count().exec(),
-    fileChunks: await all['fileChunks']!.count().exec(),
-  };
-}
+/** A letter opening a new complaint, with the big scan. */
+const newComplaintWithBigScan = {
+  receivedOn: '2026-11-24',
+  sender,
+  kind: 'new-complaint' as const,
+  type: 'product' as const,
+  summary: 'Leaking bottle',
+  scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
+};
+
+const stored = () => documentCounts(t, ['cases', 'timeline', 'letters', 'files', 'fileChunks']);
 
 function fillTheDisk(): () => void {
   const connection = unwrapSqliteInstance(t.services.domain!.db.cases.storageInstance)!.internals.connection;
@@ -58,29 +58,11 @@ describe('logging a letter on a full disk', () => {
   it('stores no case, timeline entry, letter, scan record or chunk, and says the disk is full', async () => {
     const before = await stored();
     const restore = fillTheDisk();
-    const response = await t.services.dispatch(
-      'post.logIncoming',
-      {
-        receivedOn: '2026-11-24',
-        sender,
-        kind: 'new-complaint',
-        type: 'product',
-        summary: 'Leaking bottle',
-        scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
-      },
-      { host: 'test' },
-    );
+    const response = await t.services.dispatch('post.logIncoming', newComplaintWithBigScan, { host: 'test' });
     expect(response.ok).toBe(false);
     expect(await stored()).toEqual(before);
     restore();
-    const letter = await t.call('post.logIncoming', {
-      receivedOn: '2026-11-24',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Leaking bottle',
-      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
-    });
+    const letter = await t.call('post.logIncoming', newComplaintWithBigScan);
     expect(await stored()).toEqual({
       ...before,
       cases: before.cases + 1,
@@ -117,14 +99,7 @@ describe('logging a letter on a full disk', () => {
 describe('undo of a logged letter', () => {
   it('removes the case, its timeline and the scans, and voids the letter (crash rounds check it is one step)', async () => {
     const before = await stored();
-    const letter = await t.call('post.logIncoming', {
-      receivedOn: '2026-11-24',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Leaking bottle',
-      scans: [{ name: 'letter.pdf', mimeType: '', dataBase64: bigPdf.toString('base64') }],
-    });
+    const letter = await t.call('post.logIncoming', newComplaintWithBigScan);
     const undone = await t.call('post.undo', { letterId: letter.id });
     expect(undone.voided).toBe(true);
     expect(undone.files).toEqual([]);

@@ -5,7 +5,7 @@
  * nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phoneComplaint, startTestDomain, testViewer, type TestDomain } from '../domain/test-support';
+import { documentCounts, phoneComplaint, startTestDomain, testViewer, type TestDomain } from '../domain/test-support';
 import { unwrapSqliteInstance } from '../storage/unwrap';
 import { PDF, PNG } from '../files/test-support/scan-files';
 
@@ -26,16 +26,7 @@ const webForm = {
 const upload = (name: string, data: Buffer) => ({ name, mimeType: '', dataBase64: data.toString('base64') });
 const page = Buffer.from('<!doctype html><html><body>not a photo</body></html>');
 
-async function stored() {
-  const db = t.services.domain!.db;
-  const all = db as unknown as Record<string, { count(): { exec(): Promise<number> } }>;
-  return {
-    cases: await db.cases.count().exec(),
-    timeline: await db.timeline.count().exec(),
-    files: await all['files']!.count().exec(),
-    fileChunks: await all['fileChunks']!.count().exec(),
-  };
-}
+const stored = () => documentCounts(t, ['cases', 'timeline', 'files', 'fileChunks']);
 
 async function filesOn(caseId: string, kind: 'note' | 'communication') {
   const entries = await t.services.domain!.db.timeline.find({ selector: { caseId, kind } }).exec();

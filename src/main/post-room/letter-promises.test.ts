@@ -42,23 +42,22 @@ async function pdfOf(fileId: string): Promise<string> {
   return pdfText(Buffer.from(file.dataBase64, 'base64'));
 }
 
+/** The letter drafted and finalised as drafted, unedited: the draft and the finalised letter. */
+async function finalisedAsDrafted(caseId: string, template: 'acknowledgement' | 'extension-notice', language: 'en-GB' | 'lv' = 'en-GB') {
+  const drafted = await t.call('post.draftLetter', { caseId, template, language });
+  const letter = await t.call('post.finaliseLetter', { caseId, template, language, text: drafted.text, draftedDates: drafted.dates });
+  return { drafted, letter };
+}
+
 describe('an acknowledgement letter promises the stage-1 deadline its posting starts (P-3.2, P-4.1, P-4.3)', () => {
   it("drafted before acknowledgement, it promises the deadline counted from the day it goes, which posting it that day holds (the issue's example)", async () => {
     const caseId = await unacknowledgedCase();
     // The provisional deadline the case shows before acknowledgement: from the acknowledgement deadline.
     expect(await stage1Due(caseId)).toBe('2026-12-11T23:59:59.999Z');
-    const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
+    const { drafted, letter } = await finalisedAsDrafted(caseId, 'acknowledgement');
     expect(drafted.text).toContain('We aim to send you our response by 9 December 2026.');
     expect(drafted.text).not.toContain('11 December 2026');
     expect(drafted.dates).toEqual({ 'deadline.resolution': '2026-12-09' });
-
-    const letter = await t.call('post.finaliseLetter', {
-      caseId,
-      template: 'acknowledgement',
-      language: 'en-GB',
-      text: drafted.text,
-      draftedDates: drafted.dates,
-    });
     await t.call('post.logPosting', { letterId: letter.id, postedOn: WEDNESDAY, postClass: 'first' });
     expect(await stage1Due(caseId)).toBe('2026-12-09T23:59:59.999Z');
     expect(await pdfOf(letter.files[0]!.id)).toContain('9 December 2026');
@@ -82,14 +81,7 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
 
   it('finalised on Wednesday and posted on Thursday, posting is refused with both dates and changes nothing; posted on Wednesday it goes', async () => {
     const caseId = await unacknowledgedCase();
-    const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-    const letter = await t.call('post.finaliseLetter', {
-      caseId,
-      template: 'acknowledgement',
-      language: 'en-GB',
-      text: drafted.text,
-      draftedDates: drafted.dates,
-    });
+    const { letter } = await finalisedAsDrafted(caseId, 'acknowledgement');
     t.clock.set('2026-11-26T10:00:00.000Z');
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: THURSDAY, postClass: 'first' });
     expect(refused.issues[0]).toMatchObject({ path: 'letterId', code: 'letter_date_stale', params: { stated: '2026-12-09', holds: '2026-12-10' } });
@@ -108,15 +100,8 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
 
   it('in Latvian too: the letter writes dd.mm.yyyy, and the refusal names the office days', async () => {
     const caseId = await unacknowledgedCase();
-    const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'lv' });
+    const { drafted, letter } = await finalisedAsDrafted(caseId, 'acknowledgement', 'lv');
     expect(drafted.text).toContain('līdz 09.12.2026');
-    const letter = await t.call('post.finaliseLetter', {
-      caseId,
-      template: 'acknowledgement',
-      language: 'lv',
-      text: drafted.text,
-      draftedDates: drafted.dates,
-    });
     t.clock.set('2026-11-26T10:00:00.000Z');
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: THURSDAY, postClass: 'first' });
     expect(refused.issues[0]).toMatchObject({ code: 'letter_date_stale', params: { stated: '2026-12-09', holds: '2026-12-10' } });
@@ -124,14 +109,7 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
 
   it('acknowledged by telephone after the letter was finalised, the letter that promised another date is refused', async () => {
     const caseId = await unacknowledgedCase();
-    const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-    const letter = await t.call('post.finaliseLetter', {
-      caseId,
-      template: 'acknowledgement',
-      language: 'en-GB',
-      text: drafted.text,
-      draftedDates: drafted.dates,
-    });
+    const { letter } = await finalisedAsDrafted(caseId, 'acknowledgement');
     t.clock.set('2026-11-26T10:00:00.000Z');
     await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-26T09:30:00.000Z', channel: 'telephone' } });
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: THURSDAY, postClass: 'first' });
@@ -153,14 +131,7 @@ describe('an acknowledgement letter promises the stage-1 deadline its posting st
       smtp: { host: '127.0.0.1', port: 9, security: 'none', from: 'complaints@example.com' },
       password: 'x',
     });
-    const drafted = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-    const letter = await t.call('post.finaliseLetter', {
-      caseId,
-      template: 'acknowledgement',
-      language: 'en-GB',
-      text: drafted.text,
-      draftedDates: drafted.dates,
-    });
+    const { letter } = await finalisedAsDrafted(caseId, 'acknowledgement');
     t.clock.set('2026-11-26T10:00:00.000Z');
     const refused = await t.fail('mail.send', { letterId: letter.id });
     expect(refused.issues[0]).toMatchObject({ code: 'letter_date_stale', params: { stated: '2026-12-09', holds: '2026-12-10' } });
@@ -176,15 +147,8 @@ describe('an extension notice promises the extension in force (P-4.4)', () => {
     const extend = (newDueAt: string, at: string) =>
       t.call('cases.act', { caseId, action: { type: 'extendDeadline', at, newDueAt, reason: 'Waiting for the laboratory', approverId: t.me() } });
     await extend('2026-12-18T17:00:00.000Z', '2026-11-25T10:50:00.000Z');
-    const drafted = await t.call('post.draftLetter', { caseId, template: 'extension-notice', language: 'en-GB' });
+    const { drafted, letter } = await finalisedAsDrafted(caseId, 'extension-notice');
     expect(drafted.text).toContain('by 18 December 2026');
-    const letter = await t.call('post.finaliseLetter', {
-      caseId,
-      template: 'extension-notice',
-      language: 'en-GB',
-      text: drafted.text,
-      draftedDates: drafted.dates,
-    });
     t.clock.set('2026-11-25T11:30:00.000Z');
     await extend('2027-01-08T17:00:00.000Z', '2026-11-25T11:20:00.000Z');
     const refused = await t.fail('post.logPosting', { letterId: letter.id, postedOn: WEDNESDAY, postClass: 'first' });

@@ -10,6 +10,17 @@ import { withConflictHandler, type ConflictHandlerFor } from '../domain/collecti
 
 export type LetterDocument = StoredLetter;
 
+/** What an incoming letter says: everything but `direction` and the fields only an outgoing letter fills. */
+export type IncomingLetter = Omit<LetterDocument, 'direction' | 'template' | 'language' | 'text' | 'finalisedAt' | 'posting' | 'postedOn' | 'voided'>;
+
+/**
+ * An incoming letter as stored, however it came (post, e-mail, a bounce report): no template,
+ * text, finalising or posting (those belong to outgoing letters), and not voided.
+ */
+export function incomingLetter(letter: IncomingLetter): LetterDocument {
+  return { ...letter, direction: 'in', template: null, language: null, text: '', finalisedAt: null, posting: null, postedOn: '', voided: false };
+}
+
 /** The fields from the letter record (shared/domain/records/letter-record.ts); RxDB's additions here. */
 const letterSchema = storedSchemaOf<LetterDocument>(letterRecordSchema, {
   title: 'letter',

@@ -36,7 +36,7 @@ import { checkedUploads } from '../files/uploads';
 import { safeFileName } from '../files/file-names';
 import type { FileStore } from '../files/file-store';
 import type { FileContents } from '../files/file-contents';
-import type { LetterCollections, LetterDocument } from './letters-collection';
+import { incomingLetter, type LetterCollections, type LetterDocument } from './letters-collection';
 import { dayBookCsv } from './day-book-csv';
 import { assertLetterDatesHold, correctDraftDates, letterAction, letterDay, promisedDates } from './letter-promises';
 import { letterPdf, tablePdf } from './pdf-writer';
@@ -147,9 +147,8 @@ export class PostRoomService {
         });
         return { id: record.id, name: record.name, mimeType: record.mimeType, size: record.size };
       });
-      const letter: LetterDocument = {
+      const letter = incomingLetter({
         id: letterId,
-        direction: 'in',
         caseId,
         caseReference,
         receivedOn: input.receivedOn,
@@ -161,17 +160,10 @@ export class PostRoomService {
         note: input.note,
         summary: input.summary,
         files: stored,
-        template: null,
-        language: null,
-        text: '',
-        finalisedAt: null,
-        posting: null,
-        postedOn: '',
         batchId: input.batchId,
         loggedAt: now.toISOString(),
         loggedBy: actor,
-        voided: false,
-      };
+      });
       changes.insert(this.collections.letters, letter);
       return { changes, result: toRecord(letter) };
     });

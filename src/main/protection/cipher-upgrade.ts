@@ -19,10 +19,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
 import { encryptInPlace, openWithKey, PROFILE_CIPHER } from '../storage/database-cipher';
 import type { CipherUpgradeStep } from '@shared/api/types/app';
-import { copyPrivateFile } from './private-files';
+import { copyPrivateFile, syncDirectory, syncFile } from './private-files';
+import { rowCounts } from './row-counts';
 import { reportingTo, type UpgradeProgress } from './upgrade-progress';
 
 export type { CipherUpgradeStep };
@@ -47,29 +47,6 @@ export class CipherUpgradeError extends Error {
 }
 
 export const recipherCopyOf = (databaseFile: string): string => `${databaseFile}.recipher`;
-
-function rowCounts(db: Database.Database): Record<string, number> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  const counts: Record<string, number> = {};
-  for (const table of tables)
-    counts[table] = Number(
-      db
-        .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
-        .pluck()
-        .get(),
-    );
-  return counts;
-}
-
-function fsyncPath(file: string, flags: 'r' | 'r+'): void {
-  if (flags === 'r' && process.platform === 'win32') return;
-  const handle = fs.openSync(file, flags);
-  try {
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
-}
 
 /** A half-made copy from a start that was killed: the original is whole, so the copy goes. */
 export function removeAbandonedCipherCopy(databaseFile: string): void {
@@ -121,7 +98,7 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
   } finally {
     old.db.close();
   }
-  fsyncPath(copy, 'r+');
+  syncFile(copy);
   const rekeyed = openWithKey(copy, key, { fileMustExist: true }, [PROFILE_CIPHER]);
   try {
     const integrity = rekeyed.db.pragma('integrity_check(1)', { simple: true });
@@ -136,7 +113,7 @@ export async function upgradeProfileCipher(options: CipherUpgradeOptions): Promi
   fs.rmSync(`${databaseFile}-wal`, { force: true });
   fs.rmSync(`${databaseFile}-shm`, { force: true });
   fs.renameSync(copy, databaseFile);
-  fsyncPath(path.dirname(databaseFile), 'r');
+  syncDirectory(path.dirname(databaseFile));
   await options.onProgress?.('switched');
   return 'upgraded';
 }

@@ -4,68 +4,32 @@
  * slots: the OS keychain, each local account's password, and the recovery key.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethodName } from '../../shared/api/names';
 import { systemClock } from '../domain/clock';
 import { seedDemoCases } from '../domain/demo/seed-demo';
 import { phoneComplaint } from '../domain/test-support';
 import { TEST_SCRYPT_COST } from '../identity/password';
 import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
-import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
+import type { MainServices } from '../services';
 import { DatabaseKeyring } from './database-keyring';
 import { applyKey } from '../storage/database-cipher';
 import { keyFilePath } from './key-file';
 import { fakeKeychain } from './test-support/fake-keychain';
+import { call, failure, startedProfiles } from './test-support/started-profiles';
 
 const NAME = 'Zephyrine Quillfeather-Okonkwo';
 const EMAIL = 'zephyrine.quillfeather@example.org';
 
-const directories: string[] = [];
-const running: MainServices[] = [];
+const profiles = startedProfiles('plaint-encrypted-');
+const { start, stop } = profiles;
 
-afterEach(async () => {
-  for (const services of running.splice(0)) await services.close();
-  for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
+afterEach(() => profiles.closeAll());
 
 function profile(): string {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-encrypted-'));
-  directories.push(base);
   // A folder Plaint creates itself, as `--data-dir` does for a new profile.
-  return path.join(base, 'profile');
-}
-
-async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    ...extra,
-  });
-  running.push(services);
-  return services;
-}
-
-async function stop(services: MainServices): Promise<void> {
-  running.splice(running.indexOf(services), 1);
-  await services.close();
-}
-
-async function call(services: MainServices, method: ApiMethodName, input: unknown): Promise<unknown> {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
-  return response.result;
-}
-
-async function failure(services: MainServices, method: ApiMethodName, input: unknown) {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return response.error;
+  return path.join(profiles.scratch(), 'profile');
 }
 
 function filesUnder(directory: string): string[] {

@@ -5,21 +5,19 @@
  * random points; every time, the next start opens an encrypted database holding every case.
  * The seed is printed; PLAINT_MIGRATION_SEED replays a run.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/api/types/app';
 import { seededRandom } from '../../shared/random/seeded-random';
-import { phoneComplaint } from '../domain/test-support';
 import { TEST_SCRYPT_COST } from '../identity/password';
-import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
 import { createMemoryLogger } from '../logging/logger';
-import { startMainServices, type MainServices } from '../services';
+import type { MainServices, MainServicesOptions } from '../services';
 import { keyFilePath } from './key-file';
 import { encryptPlaintextProfile, type MigrationStep } from './plaintext-migration';
+import { bundleRunner, expectEncryptedWithCases, runKilled, seedCases } from './test-support/killed-profiles';
+import { startProfile } from './test-support/started-profiles';
 
 const NAME = 'Philomena Quarrington';
 const CASES = 12;
@@ -28,16 +26,8 @@ const ROUNDS = 6;
 let scratch = '';
 let plaintextProfile = '';
 
-async function start(dataDirectory: string, encryption: 'at-rest' | 'none-for-tests' = 'at-rest'): Promise<MainServices> {
-  return startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    logger: createMemoryLogger(),
-    encryption,
-  });
+function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
+  return startProfile(dataDirectory, { logger: createMemoryLogger(), ...extra });
 }
 
 function copyProfile(name: string): string {
@@ -50,11 +40,7 @@ function copyProfile(name: string): string {
 async function expectEncryptedWithEveryCase(directory: string): Promise<void> {
   const services = await start(directory);
   try {
-    const response = await services.dispatch('session.signIn', { login: SEED_ADMIN.login, password: SEED_ADMIN.password }, { host: 'test' });
-    expect(response.ok).toBe(true);
-    const list = await services.dispatch('cases.list', {}, { host: 'test' });
-    expect(list.ok && (list.result as { total: number }).total).toBe(CASES);
-    expect(await services.dispatch('protection.status', {}, { host: 'test' })).toMatchObject({ ok: true, result: { encryption: 'encrypted' } });
+    await expectEncryptedWithCases(services, CASES);
   } finally {
     await services.close();
   }
@@ -69,16 +55,8 @@ beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-migration-'));
   plaintextProfile = path.join(scratch, 'plaintext');
   // A profile as Plaint wrote it before encryption at rest.
-  const services = await start(plaintextProfile, 'none-for-tests');
-  await seedAdministrator(services);
-  for (let index = 0; index < CASES; index += 1) {
-    const response = await services.dispatch(
-      'cases.create',
-      { ...phoneComplaint, complainant: { ...phoneComplaint.complainant, name: `${NAME} ${index}` }, receivedAt: '2026-11-20T16:00:00.000Z' },
-      { host: 'test' },
-    );
-    if (!response.ok) throw new Error(JSON.stringify(response.error));
-  }
+  const services = await start(plaintextProfile, { encryption: 'none-for-tests' });
+  await seedCases(services, NAME, CASES);
   await services.close();
   expect(fs.readFileSync(path.join(plaintextProfile, 'plaint.sqlite')).includes(Buffer.from(NAME))).toBe(true);
 }, 120_000);
@@ -89,14 +67,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
   it('opens encrypted with every case, and the log shows each step', async () => {
     const directory = copyProfile('upgrade');
     const logger = createMemoryLogger();
-    const services = await startMainServices({
-      dataDirectory: directory,
-      host: 'harness',
-      appName: 'Plaint',
-      version: '0.0.0-test',
-      scryptCost: TEST_SCRYPT_COST,
-      logger,
-    });
+    const services = await start(directory, { logger });
     await services.close();
     expect(logger.entries.filter((entry) => entry.message === 'Encrypting the database').map((entry) => entry.details?.['step'])).toEqual([
       'checked',
@@ -110,15 +81,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
 
   it('in the app the services start before the encryption, and the start screen is told each step through app.status', async () => {
     const directory = copyProfile('on-screen');
-    const services = await startMainServices({
-      dataDirectory: directory,
-      host: 'harness',
-      appName: 'Plaint',
-      version: '0.0.0-test',
-      scryptCost: TEST_SCRYPT_COST,
-      logger: createMemoryLogger(),
-      openInBackground: true,
-    });
+    const services = await start(directory, { openInBackground: true });
     try {
       const statuses: AppStatus[] = [];
       const opened = new Promise<void>((resolve) =>
@@ -200,22 +163,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
   });
 
   it(`loses nothing when killed with SIGKILL at a random point (${ROUNDS} rounds)`, async () => {
-    // Inside the project, so the bundle's imports resolve from node_modules.
-    const cache = path.resolve(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache');
-    fs.mkdirSync(cache, { recursive: true });
-    const bundleDirectory = fs.mkdtempSync(path.join(cache, 'plaint-migration-runner-'));
-    onTestFinished(() => fs.rmSync(bundleDirectory, { recursive: true, force: true }));
-    const runner = path.join(bundleDirectory, 'migration-runner.mjs');
-    await build({
-      entryPoints: [path.join(import.meta.dirname, 'test-support', 'migration-runner.ts')],
-      outfile: runner,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      packages: 'external',
-      logLevel: 'silent',
-    });
+    const runner = await bundleRunner('migration-runner');
     // How long one migration takes here sets the range of kill points (not an assertion).
     const timed = copyProfile('timed');
     const started = performance.now();
@@ -229,24 +177,7 @@ describe('a plaintext profile is encrypted in place on upgrade (P-7.2)', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const directory = copyProfile(`killed-${round}`);
       const killAfter = random() * span;
-      const last = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [runner, directory], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-          cwd: path.resolve(import.meta.dirname, '..', '..', '..'),
-        });
-        let output = '';
-        let errors = '';
-        child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-        child.stdout.on('data', (chunk: Buffer) => {
-          if (!output.includes('migrating') && `${output}${chunk.toString()}`.includes('migrating')) setTimeout(() => child.kill('SIGKILL'), killAfter);
-          output += chunk.toString();
-        });
-        child.once('exit', (code, signal) =>
-          signal === 'SIGKILL' || code === 0
-            ? resolve(output.trim().split('\n').at(-1) ?? '')
-            : reject(new Error(`the migration failed: ${errors.slice(-2000)}`)),
-        );
-      });
+      const last = await runKilled({ runner, args: [directory], begins: 'migrating', killAfter, what: 'migration' });
       reached.add(last);
       await expectEncryptedWithEveryCase(directory);
     }

@@ -18,7 +18,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { encryptInPlace, KNOWN_CIPHERS, openWithKey, PROFILE_CIPHER, type DatabaseCipher } from '../storage/database-cipher';
 import { DatabaseKeyring, type KeyringOptions } from './database-keyring';
-import { copyPrivateFile, removeAbandonedTemporaries } from './private-files';
+import { copyPrivateFile, removeAbandonedTemporaries, syncDirectory, syncFile } from './private-files';
+import { rowCounts } from './row-counts';
 
 import type { EncryptionStep } from '../../shared/api/types/app';
 
@@ -40,19 +41,6 @@ export class MigrationError extends Error {
 const copyOf = (databaseFile: string) => `${databaseFile}.encrypting`;
 const pendingOf = (keyFile: string) => `${keyFile}.pending`;
 
-function rowCounts(db: Database.Database): Record<string, number> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  const counts: Record<string, number> = {};
-  for (const table of tables)
-    counts[table] = Number(
-      db
-        .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
-        .pluck()
-        .get(),
-    );
-  return counts;
-}
-
 /** Opens the file plain, or with the key in one of `ciphers` (a switch made by an earlier version is in ChaCha20). */
 function withDatabase<T>(file: string, key: string | null, use: (db: Database.Database) => T, ciphers: readonly DatabaseCipher[] = [PROFILE_CIPHER]): T {
   const db = key ? openWithKey(file, key, { fileMustExist: true }, ciphers).db : new Database(file, { fileMustExist: true });
@@ -71,25 +59,6 @@ function verify(file: string, key: string | null, expected: Record<string, numbe
     if (JSON.stringify(counts) !== JSON.stringify(expected))
       throw new MigrationError(`The ${what} does not hold the same rows as the original; the original is unchanged.`);
   });
-}
-
-function fsyncFile(file: string): void {
-  const handle = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
-}
-
-function fsyncDirectory(directory: string): void {
-  if (process.platform === 'win32') return;
-  const handle = fs.openSync(directory, 'r');
-  try {
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
 }
 
 function removeLeftovers(databaseFile: string, keyFile: string): void {
@@ -123,7 +92,7 @@ export function finishInterruptedMigration(databaseFile: string, keyring: Keyrin
   }
   if (switched) {
     fs.renameSync(pending, keyring.file);
-    fsyncDirectory(path.dirname(keyring.file));
+    syncDirectory(path.dirname(keyring.file));
   }
   removeLeftovers(databaseFile, keyring.file);
 }
@@ -153,17 +122,17 @@ export async function encryptPlaintextProfile(options: MigrationOptions): Promis
   const key = pending.databaseKey();
   if (!key) throw new MigrationError('The new database key is not available.');
   withDatabase(copy, null, (db) => encryptInPlace(db, key));
-  fsyncFile(copy);
+  syncFile(copy);
   verify(copy, key, counts, 'encrypted copy of the database');
   await options.onProgress?.('encrypted');
   // 4. The switch: the encrypted copy takes the original's name, then the key file its own.
   fs.rmSync(`${databaseFile}-wal`, { force: true });
   fs.rmSync(`${databaseFile}-shm`, { force: true });
   fs.renameSync(copy, databaseFile);
-  fsyncDirectory(path.dirname(databaseFile));
+  syncDirectory(path.dirname(databaseFile));
   await options.onProgress?.('switched');
   fs.renameSync(pendingOf(keyring.file), keyring.file);
-  fsyncDirectory(path.dirname(keyring.file));
+  syncDirectory(path.dirname(keyring.file));
   await options.onProgress?.('done');
   const done = DatabaseKeyring.load(keyring);
   if (!done?.unlockAtStart()) throw new MigrationError('The database was encrypted but its key file cannot be opened.');

@@ -59,7 +59,18 @@ export function removeAbandonedTemporaries(file: string): void {
   }
 }
 
-function syncDirectory(directory: string): void {
+/** Flushes a written file to the disk, so a rename that follows cannot outlive its content. */
+export function syncFile(file: string): void {
+  const handle = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Flushes a directory's entries, so a rename in it survives a power cut (not on Windows, where a directory cannot be opened). */
+export function syncDirectory(directory: string): void {
   if (process.platform === 'win32') return;
   const handle = fs.openSync(directory, 'r');
   try {

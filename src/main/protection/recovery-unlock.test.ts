@@ -6,62 +6,25 @@
  * and changes nothing.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethodName } from '../../shared/api/names';
 import { phoneComplaint } from '../domain/test-support';
-import { TEST_SCRYPT_COST } from '../identity/password';
 import { SEED_ADMIN, seedAdministrator } from '../identity/seed-account';
-import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
+import type { MainServices } from '../services';
 import type { KeyProtector } from './key-protector';
 import { fakeKeychain } from './test-support/fake-keychain';
+import { call, failure, startedProfiles } from './test-support/started-profiles';
 
-const directories: string[] = [];
-const running: MainServices[] = [];
+const profiles = startedProfiles('plaint-recovery-');
+const { start, stop } = profiles;
 
-afterEach(async () => {
-  for (const services of running.splice(0)) await services.close();
-  for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    ...extra,
-  });
-  running.push(services);
-  return services;
-}
-
-async function stop(services: MainServices): Promise<void> {
-  running.splice(running.indexOf(services), 1);
-  await services.close();
-}
-
-async function call(services: MainServices, method: ApiMethodName, input: unknown): Promise<unknown> {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
-  return response.result;
-}
-
-async function failure(services: MainServices, method: ApiMethodName, input: unknown) {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return response.error;
-}
+afterEach(() => profiles.closeAll());
 
 const databaseState = async (services: MainServices) => ((await call(services, 'app.info', {})) as { database: { state: string } }).database.state;
 
 /** A profile on keychain `first` with two cases and a recovery key. */
 async function profileWithRecoveryKey(first: KeyProtector): Promise<{ directory: string; recoveryKey: string }> {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-recovery-'));
-  directories.push(base);
-  const directory = path.join(base, 'profile');
+  const directory = path.join(profiles.scratch(), 'profile');
   const services = await start(directory, { keyProtector: first });
   await seedAdministrator(services);
   for (const summary of ['First', 'Second']) await call(services, 'cases.create', { ...phoneComplaint, summary, receivedAt: '2026-11-20T16:00:00.000Z' });

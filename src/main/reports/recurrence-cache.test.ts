@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEventName } from '../../shared/api/names';
-import { phoneComplaint, startTestDomain, type TestDomain } from '../domain/test-support';
+import { resolvedWithCourierHandling, startTestDomain, type TestDomain } from '../domain/test-support';
 
 let t: TestDomain;
 beforeEach(async () => {
@@ -21,27 +21,9 @@ const published = (channel: ApiEventName) =>
     const stop = t.services.events.listenAll((seen) => seen === channel && (stop(), resolve()));
   });
 
-async function resolvedWithCourierHandling(day: string): Promise<string> {
-  const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: `${day}T10:00:00.000Z` });
-  await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: `${day}T11:00:00.000Z`, channel: 'email' } });
-  await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: `${day}T11:10:00.000Z` } });
-  await t.call('cases.act', {
-    caseId,
-    action: {
-      type: 'communicateResolution',
-      rootCauseId: 'courier-handling',
-      at: `${day}T12:00:00.000Z`,
-      channel: 'email',
-      summary: 'Sorted',
-      outcome: 'upheld',
-    },
-  });
-  return caseId;
-}
-
 describe('the recurrence report is cached and emptied on changes (P-5.3)', () => {
   it('keeps one report per viewer; a saved action (settings.changed) and a resolved case (cases.changed) show at once', async () => {
-    const first = await resolvedWithCourierHandling('2026-10-05');
+    const first = await resolvedWithCourierHandling(t, '2026-10-05');
     expect((await t.call('reports.recurrence', {})).rows).toEqual([]);
     expect(await t.call('reports.recurrence', {})).toEqual({ rows: [], rule: expect.any(Object) });
     expect(t.services.recurrence?.cachedEntries).toBe(1);
@@ -61,7 +43,7 @@ describe('the recurrence report is cached and emptied on changes (P-5.3)', () =>
     expect(withAction.rows.map((row) => row.before.caseIds)).toEqual([[first]]);
 
     const casesChanged = published('cases.changed');
-    const second = await resolvedWithCourierHandling('2026-10-20');
+    const second = await resolvedWithCourierHandling(t, '2026-10-20');
     await casesChanged;
     const withCase = await t.call('reports.recurrence', {});
     expect([...(withCase.rows[0]?.before.caseIds ?? [])].sort()).toEqual([first, second].sort());

@@ -7,25 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phoneComplaint, startTestDomain, testViewer, type TestDomain } from '../domain/test-support';
 import { foldText, nameMatches, phoneMatches } from '../../shared/domain/people-search';
+import { anna, annija } from './test-support/people';
 
 let t: TestDomain;
 const received = { receivedAt: '2026-11-23T08:00:00.000Z' };
-const anna = {
-  kind: 'customer',
-  name: 'Anna Bērziņa',
-  email: 'anna.berzina@example.lv',
-  phone: '+371 2612 3456',
-  preferredChannel: 'email',
-  address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' },
-};
-const annija = {
-  ...anna,
-  name: 'Annija Bērziņa',
-  email: 'annija@example.lv',
-  phone: '+371 2999 0000',
-  address: { lines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' },
-};
-
 let annaCase: string;
 let annijaCase: string;
 

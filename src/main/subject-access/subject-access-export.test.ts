@@ -20,6 +20,7 @@ import type { ApiInput } from '../../shared/api/contract';
 import { collectionOf } from '../database/collection-of';
 import type { FileChunk } from '../files/file-store';
 import { JPEG, PNG } from '../files/test-support/scan-files';
+import { anna, annija } from './test-support/people';
 
 let t: TestDomain;
 let out: string;
@@ -27,21 +28,6 @@ let out: string;
 const scanPdf = (marker: string) => Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 const scan = (name: string, data: Buffer) => ({ name, mimeType: '', dataBase64: data.toString('base64') });
 
-const anna = {
-  kind: 'customer' as const,
-  name: 'Anna Bērziņa',
-  email: 'anna.berzina@example.lv',
-  phone: '+371 2612 3456',
-  preferredChannel: 'email' as const,
-  address: { lines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' },
-};
-const annija = {
-  ...anna,
-  name: 'Annija Bērziņa',
-  email: 'annija@example.lv',
-  phone: '+371 2999 0000',
-  address: { lines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' },
-};
 const annaSender = { name: 'Anna Berzina', addressLines: ['Brīvības iela 1', 'Rīga'], postcode: 'LV-1010', country: 'LV' };
 const annijaSender = { name: 'Annija Bērziņa', addressLines: ['Dzirnavu iela 5', 'Rīga'], postcode: 'LV-1050', country: 'LV' };
 

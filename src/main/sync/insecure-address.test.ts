@@ -10,10 +10,10 @@ import path from 'node:path';
 import type { RxDatabase } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logging/logger';
-import { startMainServices, type MainServices } from '../services';
+import type { MainServices } from '../services';
 import type { SyncConfig } from './sync-config';
 import { seedAdministrator } from '../identity/seed-account';
-import { TEST_SCRYPT_COST } from '../identity/password';
+import { startProfile } from '../protection/test-support/started-profiles';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -21,15 +21,7 @@ afterEach(async () => {
 });
 
 async function start(directory: string): Promise<MainServices> {
-  const services = await startMainServices({
-    dataDirectory: directory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: 'test',
-    logger: createMemoryLogger(),
-    networkUp: () => true,
-    scryptCost: TEST_SCRYPT_COST,
-  });
+  const services = await startProfile(directory, { logger: createMemoryLogger(), networkUp: () => true });
   cleanups.push(() => services.close());
   // An administrator is signed in: the status and preparing the server are theirs to see (issue 13).
   await seedAdministrator(services);

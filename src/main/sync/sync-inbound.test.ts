@@ -16,14 +16,13 @@ import type { QuarantineEntry } from '../../shared/domain/sync';
 import { phoneComplaint } from '../domain/test-support';
 import { startCouchServer, type CouchServer } from './local-server/pouchdb-server';
 import { connect, startDevice, waitForConvergence, waitUntil, type Device } from './test-support/devices';
+import { logLetter } from './test-support/offline-work';
 import { PNG } from '../files/test-support/scan-files';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
 
 type CouchDoc = Record<string, unknown> & { _id: string; _rev: string };
 
@@ -68,22 +67,8 @@ describe('documents from the server are checked before they are stored', () => {
     await a.call('cases.act', { caseId: worked.caseId, action: { type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' } });
     await connect(a, couch.url);
     await connect(b, couch.url);
-    const letter = await b.call('post.logIncoming', {
-      receivedOn: '2026-11-23',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Leaking bottle',
-      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
-    });
-    const undone = await b.call('post.logIncoming', {
-      receivedOn: '2026-11-23',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Logged by mistake',
-      scans: [],
-    });
+    const letter = await logLetter(b, 'Leaking bottle');
+    const undone = await logLetter(b, 'Logged by mistake', null);
     const settled = await waitForConvergence([a, b]);
     const undoneTimeline = (settled['timeline'] as { id: string; caseId: string }[]).filter((entry) => entry.caseId === undone.caseId).map((entry) => entry.id);
     expect(undoneTimeline.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedAdministrator } from '../identity/seed-account';
-import { TEST_SCRYPT_COST } from '../identity/password';
+import { startProfile } from '../protection/test-support/started-profiles';
 import { createMemoryLogger } from '../logging/logger';
 import { startMainServices } from '../services';
 import { freePort } from './local-server/pouchdb-server';
@@ -80,16 +80,7 @@ describe('the network', () => {
   it('no network shows "offline"; when it returns, sync tries at once and reports what it finds', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-offline-'));
     let online = false;
-    const services = await startMainServices({
-      dataDirectory: directory,
-      host: 'harness',
-      appName: 'Plaint',
-      version: 'test',
-      logger: createMemoryLogger(),
-      networkUp: () => online,
-      syncRetry: { firstMs: 100, maxMs: 500 },
-      scryptCost: TEST_SCRYPT_COST,
-    });
+    const services = await startProfile(directory, { logger: createMemoryLogger(), networkUp: () => online, syncRetry: { firstMs: 100, maxMs: 500 } });
     try {
       await seedAdministrator(services);
       const port = await freePort();

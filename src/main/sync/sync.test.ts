@@ -14,7 +14,7 @@ import { phoneComplaint } from '../domain/test-support';
 import { PNG } from '../files/test-support/scan-files';
 import { freePort } from './local-server/pouchdb-server';
 import { connect, disconnect, waitForConvergence, waitUntil } from './test-support/devices';
-import { createCases, sender } from './test-support/offline-work';
+import { createCases, logLetter } from './test-support/offline-work';
 import { syncLab } from './test-support/sync-lab';
 
 const { server, device } = syncLab();
@@ -25,14 +25,7 @@ describe('two devices that worked offline', () => {
     const [a, b] = [await device('a'), await device('b')];
     const fromA = await createCases(a, 5, 'A');
     const fromB = await createCases(b, 4, 'B');
-    const letter = await b.call('post.logIncoming', {
-      receivedOn: '2026-11-23',
-      sender,
-      kind: 'new-complaint',
-      type: 'product',
-      summary: 'Leaking bottle',
-      scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
-    });
+    const letter = await logLetter(b, 'Leaking bottle');
     await a.call('cases.act', { caseId: fromA[0]!, action: { type: 'acknowledge', at: '2026-11-20T11:00:00.000Z', channel: 'email' } });
 
     await connect(a, couch.url);

@@ -181,6 +181,40 @@ export async function startTestDomain(
   return domain;
 }
 
+/** How many documents each named collection holds: what an all-or-nothing test compares before and after. */
+export async function documentCounts<Name extends string>(t: TestDomain, names: readonly Name[]): Promise<Record<Name, number>> {
+  const db = t.services.domain?.db as unknown as { collections: Record<string, { count(): { exec(): Promise<number> } } | undefined> } | undefined;
+  const counts = {} as Record<Name, number>;
+  for (const name of names) {
+    const collection = db?.collections[name];
+    if (!collection) throw new Error(`No ${name} collection`);
+    counts[name] = await collection.count().exec();
+  }
+  return counts;
+}
+
+/**
+ * A telephone complaint received on `day` and resolved (upheld) that day with the root cause
+ * courier-handling: what the recurrence report (P-5.3) counts before and after an action.
+ */
+export async function resolvedWithCourierHandling(t: TestDomain, day: string): Promise<string> {
+  const { caseId } = await t.call('cases.create', { ...phoneComplaint, receivedAt: `${day}T10:00:00.000Z` });
+  await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: `${day}T11:00:00.000Z`, channel: 'email' } });
+  await t.call('cases.act', { caseId, action: { type: 'startInvestigation', at: `${day}T11:10:00.000Z` } });
+  await t.call('cases.act', {
+    caseId,
+    action: {
+      type: 'communicateResolution',
+      rootCauseId: 'courier-handling',
+      at: `${day}T12:00:00.000Z`,
+      channel: 'email',
+      summary: 'Sorted',
+      outcome: 'upheld',
+    },
+  });
+  return caseId;
+}
+
 export const phoneComplaint = {
   complainant: { name: 'Jānis Bērziņš', email: 'janis@example.lv', phone: '+371 2000 0000', preferredChannel: 'telephone' as const },
   channel: 'telephone' as const,

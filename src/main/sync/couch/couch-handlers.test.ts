@@ -13,7 +13,7 @@
 import type { WithDeleted } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import type { InboundGate } from '../inbound/inbound-gate';
-import { LiveChanges, SilentServerError } from './couch-live';
+import { LiveChanges, SilentServerError, type LiveChangesOptions } from './couch-live';
 import { BadAnswerError, sequenceNumber, type CouchDocument } from './couch-protocol';
 import { pullHandler } from './couch-pull';
 import { ScopedFeed } from '../need-to-know/scoped-feed';
@@ -26,6 +26,22 @@ const gate = {
     Promise.resolve(documents.filter((document) => !document._id.startsWith('bad')).map((document) => ({ id: document._id, _deleted: false }))),
 } as unknown as InboundGate;
 
+/** The live-changes loop on the team's cases behind `gate`; what a test does not name does nothing (errors go to `errors`). */
+const liveChanges = (errors: unknown[], options: Pick<LiveChangesOptions, 'fetch'> & Partial<LiveChangesOptions>) =>
+  new LiveChanges({
+    url: 'http://couch/team_cases/',
+    gate,
+    batchSize: 10,
+    heartbeatMs: 60_000,
+    onRead: () => undefined,
+    onPulled: () => undefined,
+    emit: () => undefined,
+    onContact: () => undefined,
+    onError: (error) => errors.push(error),
+    retryMs: () => 60_000,
+    ...options,
+  });
+
 const row = (id: string, seq: number) => ({ id, seq, changes: [{ rev: `1-${id}` }], doc: { _id: id, _rev: `1-${id}` } });
 
 describe('the live-changes loop', () => {
@@ -33,17 +49,9 @@ describe('the live-changes loop', () => {
     const errors: unknown[] = [];
     const answers = [json(404, { error: 'not_found', reason: 'no_db_file' }), json(200, { error: 'odd' }), json(200, { results: [row('a', 7)], last_seq: 7 })];
     let emitted: unknown = null;
-    const live = new LiveChanges({
-      url: 'http://couch/team_cases/',
+    const live = liveChanges(errors, {
       fetch: () => Promise.resolve(answers.shift() ?? new Promise<Response>(() => undefined)),
-      gate,
-      batchSize: 10,
-      heartbeatMs: 60_000,
-      onRead: () => undefined,
-      onPulled: () => undefined,
       emit: (batch) => (emitted = batch),
-      onContact: () => undefined,
-      onError: (error) => errors.push(error),
       retryMs: () => 1,
     });
     live.start();
@@ -57,23 +65,14 @@ describe('the live-changes loop', () => {
     let requests = 0;
     const silentBody = () =>
       new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"results":[\n')) }), { status: 200 });
-    const live = new LiveChanges({
-      url: 'http://couch/team_cases/',
+    const live = liveChanges(errors, {
       fetch: (_url, init) => {
         requests += 1;
         const response = silentBody();
         init?.signal?.addEventListener('abort', () => void response.body?.cancel().catch(() => undefined));
         return Promise.resolve(response);
       },
-      gate,
-      batchSize: 10,
       heartbeatMs: 40,
-      onRead: () => undefined,
-      onPulled: () => undefined,
-      emit: () => undefined,
-      onContact: () => undefined,
-      onError: (error) => errors.push(error),
-      retryMs: () => 60_000,
     });
     live.start();
     await expect.poll(() => errors.length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -229,18 +228,8 @@ describe('need-to-know feeds (issue 19)', () => {
       // Waits (a long poll with nothing to say) until abandoned.
       return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     };
-    const live = new LiveChanges({
-      url: 'http://couch/team_cases/',
+    const live = liveChanges(errors, {
       fetch: waiting,
-      gate,
-      batchSize: 10,
-      heartbeatMs: 60_000,
-      onRead: () => undefined,
-      onPulled: () => undefined,
-      emit: () => undefined,
-      onContact: () => undefined,
-      onError: (error) => errors.push(error),
-      retryMs: () => 60_000,
       scope,
     });
     live.start();

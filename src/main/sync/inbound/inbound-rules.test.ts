@@ -6,15 +6,13 @@
  * - the malformed documents of the issue are refused with the field and rule, never a value;
  * - deletions and rewrites follow each collection's stated policy.
  */
-import type { RxDatabase } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../domain/demo/seed-demo';
-import { phoneComplaint, startTestDomain, type TestDomain } from '../../domain/test-support';
-import { claimDeviceCode, type DeviceCodeCollection } from '../device-codes';
+import { startTestDomain, type TestDomain } from '../../domain/test-support';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
 import { inboundRulesOf } from './inbound-rules';
 import { inspectInbound, type Incoming, type LocalState } from './inspect-inbound';
-import { PNG } from '../../files/test-support/scan-files';
+import { replicatedDocuments, writeOneOfEach } from '../test-support/written-by-plaint';
 
 let t: TestDomain;
 let shared: Record<string, Record<string, unknown>[]>;
@@ -37,33 +35,8 @@ beforeAll(async () => {
     active: true,
     password: 'correct horse battery',
   });
-  const letter = await t.call('post.logIncoming', {
-    receivedOn: '2026-11-23',
-    sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },
-    kind: 'new-complaint',
-    type: 'product',
-    summary: 'Leaking bottle',
-    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
-  });
-  const caseId = letter.caseId ?? '';
-  await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T09:00:00.000Z', channel: 'letter' } });
-  const { text } = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-  const finalised = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
-  await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
-  await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
-  await t.call('caseViews.save', {
-    name: 'My billing cases',
-    filters: { open: true, types: ['billing'] },
-    sort: { field: 'nextDueAt', direction: 'asc' },
-    search: '',
-  });
-  await t.call('cases.get', { caseId }); // P-7.2: an access log entry
-  const database = domain.db as unknown as RxDatabase;
-  await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
-  shared = {};
-  for (const { collection } of REPLICATED_COLLECTIONS) {
-    shared[collection] = ((await database.collections[collection]?.find().exec()) ?? []).map((document) => document.toJSON() as Record<string, unknown>);
-  }
+  await writeOneOfEach(t);
+  shared = await replicatedDocuments(t);
 }, 120_000);
 
 afterAll(async () => {

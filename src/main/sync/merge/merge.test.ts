@@ -242,18 +242,19 @@ describe('settings', () => {
 });
 
 describe('staff and device codes', () => {
+  const member: StaffMember = {
+    id: 's',
+    name: 'Ann',
+    email: '',
+    login: 'ann',
+    roles: ['clerk'],
+    departments: [],
+    active: true,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    password: null,
+  };
+
   it('staff profiles merge field by field; the server keeps a field changed on both sides', () => {
-    const member: StaffMember = {
-      id: 's',
-      name: 'Ann',
-      email: '',
-      login: 'ann',
-      roles: ['clerk'],
-      departments: [],
-      active: true,
-      createdAt: '2026-11-20T10:00:00.000Z',
-      password: null,
-    };
     expect(mergeStaff(member, { ...member, email: 'ann@example.org', roles: ['manager'] }, { ...member, roles: ['caseworker'], active: false })).toEqual({
       ...member,
       email: 'ann@example.org',
@@ -263,17 +264,6 @@ describe('staff and device codes', () => {
   });
 
   it('without a base (re-sending to a server restored from an older copy) the device keeps its later profile', () => {
-    const member: StaffMember = {
-      id: 's',
-      name: 'Ann',
-      email: '',
-      login: 'ann',
-      roles: ['clerk'],
-      departments: [],
-      active: true,
-      createdAt: '2026-11-20T10:00:00.000Z',
-      password: null,
-    };
     expect(mergeStaff(undefined, { ...member, roles: ['manager'] }, member)).toEqual({ ...member, roles: ['manager'] });
   });
 

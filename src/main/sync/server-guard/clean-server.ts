@@ -9,17 +9,13 @@
  *   has no purge; that is reported, not hidden.
  * Compaction runs in the background on the server; what was started is reported per database.
  */
-import { DomainError } from '@shared/domain/domain-error';
 import type { ServerCleaning } from '@shared/domain/retention';
 import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../replicated-collections';
+import { sendingTo, serverRefusal as refusal, serverRoot } from './admin-requests';
 
 const json = { 'content-type': 'application/json' };
 /** Where deleted documents may still carry a scan's bytes (a voided letter's scans are deleted). */
 const PURGED_COLLECTIONS = ['files', 'fileChunks'];
-
-function refusal(code: 'server_admin_needed' | 'server_unreachable' | 'server_refused', message: string): DomainError {
-  return new DomainError('UNAVAILABLE', message, [{ path: '', code, message }]);
-}
 
 async function leafRevisionsOfDeleted(url: string, send: typeof fetch): Promise<Record<string, string[]>> {
   const response = await send(`${url}/_changes?style=all_docs`);
@@ -34,14 +30,8 @@ async function leafRevisionsOfDeleted(url: string, send: typeof fetch): Promise<
 }
 
 export async function cleanServer(serverUrl: string, teamDatabase: string, sendWithCredentials: typeof fetch): Promise<ServerCleaning> {
-  const root = `${serverUrl.replace(/\/+$/, '')}/`;
-  const send: typeof fetch = (input, init) =>
-    sendWithCredentials(input, init).catch((error: unknown) => {
-      throw refusal(
-        'server_unreachable',
-        `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`,
-      );
-    });
+  const root = serverRoot(serverUrl);
+  const send = sendingTo(root, sendWithCredentials);
   const databases: ServerCleaning['databases'][number][] = [];
   for (const spec of REPLICATED_COLLECTIONS) {
     const database = remoteDatabaseName(teamDatabase, spec);

@@ -6,14 +6,12 @@
  * stop a team's sync with refusals nobody can fix.
  */
 import vm from 'node:vm';
-import type { RxDatabase } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../domain/demo/seed-demo';
-import { phoneComplaint, startTestDomain, type TestDomain } from '../../domain/test-support';
-import { PNG } from '../../files/test-support/scan-files';
+import { startTestDomain, type TestDomain } from '../../domain/test-support';
 import { toCouch } from '../couch/couch-protocol';
-import { claimDeviceCode, type DeviceCodeCollection } from '../device-codes';
 import { REPLICATED_COLLECTIONS } from '../replicated-collections';
+import { replicatedDocuments, writeOneOfEach } from '../test-support/written-by-plaint';
 import { guardDesignDocument } from './guard-source';
 
 let t: TestDomain;
@@ -27,35 +25,8 @@ beforeAll(async () => {
   await t.call('settings.updateCalendar', { region: 'LV', timeZone: 'Europe/Riga', closures: ['2026-12-28'] });
   await t.call('settings.setDepartments', { departments: ['Billing', 'Pharmacy'] });
   await t.call('staff.save', { name: 'Ann Clerk', login: 'ann', email: 'ann@example.org', roles: ['clerk'], active: true });
-  const letter = await t.call('post.logIncoming', {
-    receivedOn: '2026-11-23',
-    sender: { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' },
-    kind: 'new-complaint',
-    type: 'product',
-    summary: 'Leaking bottle',
-    scans: [{ name: 'scan.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }],
-  });
-  const caseId = letter.caseId ?? '';
-  await t.call('cases.act', { caseId, action: { type: 'acknowledge', at: '2026-11-23T09:00:00.000Z', channel: 'letter' } });
-  const { text } = await t.call('post.draftLetter', { caseId, template: 'acknowledgement', language: 'en-GB' });
-  const finalised = await t.call('post.finaliseLetter', { caseId, template: 'acknowledgement', language: 'en-GB', text });
-  await t.call('post.logPosting', { letterId: finalised.id, postedOn: '2026-11-23', postClass: 'signed-for', trackingNumber: 'AB123' });
-  await t.call('cases.create', { ...phoneComplaint, receivedAt: '2026-11-20T10:00:00.000Z' });
-  // Opening a case writes an access-log entry (P-7.2).
-  await t.call('cases.get', { caseId });
-  await t.call('caseViews.save', {
-    name: 'My billing cases',
-    filters: { open: true, types: ['billing'] },
-    sort: { field: 'nextDueAt', direction: 'asc' },
-    search: '',
-  });
-  const database = domain.db as unknown as RxDatabase;
-  await claimDeviceCode(database.collections['deviceCodes'] as DeviceCodeCollection, domain.identity, () => t.clock.now());
-  for (const { collection } of REPLICATED_COLLECTIONS) {
-    shared[collection] = ((await database.collections[collection]?.find().exec()) ?? []).map((document) =>
-      toCouch(document.toJSON() as Record<string, unknown>, 'id'),
-    );
-  }
+  await writeOneOfEach(t);
+  for (const [collection, documents] of Object.entries(await replicatedDocuments(t))) shared[collection] = documents.map((document) => toCouch(document, 'id'));
 }, 120_000);
 
 afterAll(async () => {

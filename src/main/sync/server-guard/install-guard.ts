@@ -5,16 +5,13 @@
  * server or database administrator write design documents, so the credentials given here are the
  * CouchDB administrator's, used for this once and never stored.
  */
-import { DomainError } from '@shared/domain/domain-error';
 import type { ServerPreparation } from '@shared/domain/sync';
+import type { DomainError } from '@shared/domain/domain-error';
 import { REPLICATED_COLLECTIONS, remoteDatabaseName } from '../replicated-collections';
+import { sendingTo, serverRefusal as refusal, serverRoot } from './admin-requests';
 import { GUARD_DESIGN_ID, guardDesignDocument } from './guard-source';
 
 const json = { 'content-type': 'application/json' };
-
-function refusal(code: 'server_admin_needed' | 'server_unreachable' | 'server_refused', message: string): DomainError {
-  return new DomainError('UNAVAILABLE', message, [{ path: '', code, message }]);
-}
 
 async function answer(
   response: Response,
@@ -47,15 +44,8 @@ async function ensureServerAdministrator(root: string, send: typeof fetch): Prom
 
 /** Installs or updates the guard in every team database. `send` adds the administrator's credentials. */
 export async function installGuards(serverUrl: string, teamDatabase: string, sendWithCredentials: typeof fetch): Promise<ServerPreparation> {
-  const root = `${serverUrl.replace(/\/+$/, '')}/`;
-  // A request without an answer is the user's problem to fix (address, network), not a crash.
-  const send: typeof fetch = (input, init) =>
-    sendWithCredentials(input, init).catch((error: unknown) => {
-      throw refusal(
-        'server_unreachable',
-        `The server at ${new URL(root).origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`,
-      );
-    });
+  const root = serverRoot(serverUrl);
+  const send = sendingTo(root, sendWithCredentials);
   await ensureServerAdministrator(root, send);
   const databases: ServerPreparation['databases'][number][] = [];
   for (const spec of REPLICATED_COLLECTIONS) {

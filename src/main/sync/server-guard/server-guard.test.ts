@@ -42,6 +42,19 @@ async function guardedServer(): Promise<{ couch: CouchServer; admin: typeof fetc
 
 const ref = (id: string) => ({ id, name: id });
 
+/** A timeline note on case-1 by the account `by`, as a client would PUT it (`extra`: its `_rev` for a rewrite). */
+const noteEntry = (id: string, by: string, text: string, extra: { _rev?: string | undefined } = {}) => ({
+  _id: id,
+  ...extra,
+  caseId: 'case-1',
+  kind: 'note',
+  at: '2026-11-21T10:00:00.000Z',
+  recordedAt: '2026-11-21T10:00:00.000Z',
+  order: 0,
+  by: ref(by),
+  data: { text },
+});
+
 async function put(
   send: typeof fetch,
   url: string,
@@ -136,56 +149,19 @@ describe('the team server refuses forged writes (pouchdb-server enforces validat
     expect(await bulk.json()).toEqual([expect.objectContaining({ id: 'case-1', error: 'forbidden' })]);
 
     // The actor is the CouchDB user writing: a caseworker cannot write in a manager's name.
-    const impersonated = await put(cy, timeline, {
-      _id: 'entry-1',
-      caseId: 'case-1',
-      kind: 'note',
-      at: '2026-11-21T10:00:00.000Z',
-      recordedAt: '2026-11-21T10:00:00.000Z',
-      order: 0,
-      by: ref('acc-ada'),
-      data: { text: 'x' },
-    });
+    const impersonated = await put(cy, timeline, noteEntry('entry-1', 'acc-ada', 'x'));
     expect(impersonated.body.reason).toContain('by.id names the account acc-ada');
     // The audit trail is written once.
-    const note = await put(cy, timeline, {
-      _id: 'entry-2',
-      caseId: 'case-1',
-      kind: 'note',
-      at: '2026-11-21T10:00:00.000Z',
-      recordedAt: '2026-11-21T10:00:00.000Z',
-      order: 0,
-      by: ref('acc-cy'),
-      data: { text: 'Called' },
-    });
+    const note = await put(cy, timeline, noteEntry('entry-2', 'acc-cy', 'Called'));
     expect(note.status).toBe(201);
-    const rewrite = await put(admin, timeline, {
-      _id: 'entry-2',
-      _rev: note.body.rev,
-      caseId: 'case-1',
-      kind: 'note',
-      at: '2026-11-21T10:00:00.000Z',
-      recordedAt: '2026-11-21T10:00:00.000Z',
-      order: 0,
-      by: ref('acc-cy'),
-      data: { text: 'Never called' },
-    });
+    const rewrite = await put(admin, timeline, noteEntry('entry-2', 'acc-cy', 'Never called', { _rev: note.body.rev }));
     expect(rewrite.body.reason).toContain('written once');
     const deletion = await cy(`${timeline}/entry-2?rev=${note.body.rev}`, { method: 'DELETE' });
     expect(deletion.status).toBe(403);
 
     // Deactivating an account removes its roles: the user can no longer write.
     await putCouchUser(couch.url, admin, { login: 'cy', accountId: 'acc-cy', roles: ['caseworker'], active: false });
-    const afterDeactivation = await put(cy, timeline, {
-      _id: 'entry-3',
-      caseId: 'case-1',
-      kind: 'note',
-      at: '2026-11-21T10:00:00.000Z',
-      recordedAt: '2026-11-21T10:00:00.000Z',
-      order: 0,
-      by: ref('acc-cy'),
-      data: { text: 'x' },
-    });
+    const afterDeactivation = await put(cy, timeline, noteEntry('entry-3', 'acc-cy', 'x'));
     expect(afterDeactivation.body.reason).toContain('holds no Plaint role');
     const stored = (await (await admin(`${cases}/case-1`)).json()) as Record<string, unknown>;
     expect(stored['status']).toBe('acknowledged');

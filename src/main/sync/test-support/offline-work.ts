@@ -1,9 +1,22 @@
 /** Work the sync tests do on a device before or between syncs (issue 12: one home). */
 import { phoneComplaint } from '../../domain/test-support';
+import { PNG } from '../../files/test-support/scan-files';
 import type { Device } from './devices';
 
 /** Who sent the letters the sync tests log. */
 export const sender = { name: 'Margaret Hale', addressLines: ['12 Milton Road', 'Manchester'], postcode: 'M1 1AE', country: 'GB' };
+
+/** A letter received on 23 November that opens a new complaint, with one PNG scan (`scan`), or none (null); the letter. */
+export function logLetter(on: Device, summary: string, scan: Buffer | null = PNG) {
+  return on.call('post.logIncoming', {
+    receivedOn: '2026-11-23',
+    sender,
+    kind: 'new-complaint',
+    type: 'product',
+    summary,
+    scans: scan ? [{ name: 'scan.png', mimeType: 'image/png', dataBase64: scan.toString('base64') }] : [],
+  });
+}
 
 /** `count` phone complaints received on 20 November 2026, each with a note; their ids. */
 export async function createCases(on: Device, count: number, prefix: string): Promise<string[]> {
