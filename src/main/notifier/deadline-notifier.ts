@@ -156,11 +156,12 @@ export class DeadlineNotifier {
     this.lastEventCount = events.length;
     const keyOf = (event: DeadlineEvent) => eventKey(event, recipient.id);
     const happened = events.filter((event) => event.at <= now.getTime());
-    const known = happened.length > 0 ? await this.deps.store.notificationLedger.findByIds(happened.map(keyOf)).exec() : new Map();
+    // For no ids RxDB's findByIds asks the storage nothing: the ledger lookups here need no length check.
+    const known = await this.deps.store.notificationLedger.findByIds(happened.map(keyOf)).exec();
     const fresh = happened.filter((event) => !known.has(keyOf(event)));
     if (fresh.length > 0) await this.announce(worthTelling(fresh), fresh, recipient.id, now);
     let next = Infinity;
-    for (const event of events) if (event.at > now.getTime() && event.at < next) next = event.at;
+    for (const event of events) if (event.at > now.getTime()) next = Math.min(next, event.at);
     await this.announceArrivals(recipient, now);
     next = Math.min(next, await this.announceImprovements(recipient, now));
     next = Math.min(next, await this.deliverDue(recipient.id, now));
@@ -171,7 +172,6 @@ export class DeadlineNotifier {
   private async announceArrivals(recipient: Recipient, now: Date): Promise<void> {
     if (!this.deps.arrivals) return;
     const arrivals = await this.deps.arrivals(recipient, new Date(now.getTime() - ARRIVALS_TOLD_FOR_MS));
-    if (arrivals.length === 0) return;
     const keys = arrivals.map((arrival) => arrivalKey(arrival, recipient.id));
     const known = await this.deps.store.notificationLedger.findByIds(keys).exec();
     const fresh = arrivals.filter((arrival) => !known.has(arrivalKey(arrival, recipient.id)));
@@ -194,7 +194,6 @@ export class DeadlineNotifier {
   private async announceImprovements(recipient: Recipient, now: Date): Promise<number> {
     if (!this.deps.improvementActions) return Infinity;
     const { notices, nextChangeAt } = improvementNotices(await this.deps.improvementActions(), recipient.id, await this.deps.calendar(), now);
-    if (notices.length === 0) return nextChangeAt;
     const known = await this.deps.store.notificationLedger.findByIds(notices.map((notice) => improvementNoticeKey(notice, recipient.id))).exec();
     const fresh = notices.filter((notice) => !known.has(improvementNoticeKey(notice, recipient.id)));
     if (fresh.length === 0) return nextChangeAt;
