@@ -176,7 +176,12 @@ type RxWork = Record<
 >;
 
 /** Page `i` of 200 of "my cases by deadline", "newest first by status", and count `i` of 60 by status and date. */
-const myCasesPage = (i: number): MangoQuery<BenchCase> => ({ selector: { assignee: ASSIGNEES[i % 25] }, sort: [{ nextDeadlineAt: 'asc' }], skip: i, limit: 50 });
+const myCasesPage = (i: number): MangoQuery<BenchCase> => ({
+  selector: { assignee: ASSIGNEES[i % 25] },
+  sort: [{ nextDeadlineAt: 'asc' }],
+  skip: i,
+  limit: 50,
+});
 const newestByStatusPage = (i: number): MangoQuery<BenchCase> => ({
   selector: { status: STATUSES[i % 6] },
   sort: [{ receivedAt: 'desc' }, { id: 'desc' }],
@@ -190,7 +195,8 @@ function rxOperations(rx: BenchDatabase, cases: readonly BenchCase[], lookups: r
   // without reaching the storage: after the warm-up, the RxDB rows measure that cache. The storage
   // rows run RxDB's own prepared queries (prepared once, as an RxQuery keeps its own, and as the SQL
   // side prepares its statements once) in SQLite every time: what a page costs when the data changed.
-  const pages = (query: (i: number) => MangoQuery<BenchCase>, count: number) => Array.from({ length: count }, (_, i) => rx.cases.find(query(i)).getPreparedQuery());
+  const pages = (query: (i: number) => MangoQuery<BenchCase>, count: number) =>
+    Array.from({ length: count }, (_, i) => rx.cases.find(query(i)).getPreparedQuery());
   const [myCasesPrepared, newestPrepared] = [pages(myCasesPage, 200), pages(newestByStatusPage, 200)];
   const countsPrepared = Array.from({ length: 60 }, (_, i) => rx.cases.count(countByStatusSince(i)).getPreparedQuery());
   const rowsAtStorage = async (prepared: readonly PreparedQuery<BenchCase>[]) => {
@@ -432,7 +438,11 @@ async function withAndWithoutKey(): Promise<Record<string, unknown>> {
   const keyed: KeyedOperation[] = [
     { name: 'find by id (2000 single lookups)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].findById()) },
     { name: 'find by id, storage interface only (2000 lookups)', runs: KEY_RUNS, measure: timedHere((side) => operations[side].findByIdStorage()) },
-    { name: `filter + sort + limit 50: my cases by deadline (200 pages)${THROUGH_CACHE}`, runs: KEY_RUNS, measure: timedHere((side) => operations[side].myCases()) },
+    {
+      name: `filter + sort + limit 50: my cases by deadline (200 pages)${THROUGH_CACHE}`,
+      runs: KEY_RUNS,
+      measure: timedHere((side) => operations[side].myCases()),
+    },
     {
       name: 'filter + sort + limit 50: my cases by deadline (200 pages), storage interface only',
       runs: KEY_RUNS,
