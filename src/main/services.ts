@@ -28,6 +28,7 @@ import { DeadlineNotifier, type NotificationSink } from './notifier/deadline-not
 import { unreadNotifications } from './notifier/notification-centre';
 import { addNotifierCollections, type NotifierCollections } from './notifier/notification-store';
 import { realTimers, type Timers } from './notifier/timers';
+import { systemTimeZone } from './notifier/time-zone';
 import { postHandlers } from './api/handlers/post-handlers';
 import { addFileCollections, FileStore } from './files/file-store';
 import { ContentLedger } from './files/content-ledger';
@@ -329,6 +330,7 @@ export async function startMainServices(options: MainServicesOptions): Promise<M
     notifier = new DeadlineNotifier({
       clock,
       timers: options.timers ?? realTimers,
+      timeZone: systemTimeZone,
       sink,
       store: notifierStore,
       openDeadlines: (now) => ready.queries.openDeadlines(now),

@@ -47,6 +47,8 @@ export interface NotifierPreferences {
 export interface NotifierDependencies {
   readonly clock: Clock;
   readonly timers: Timers;
+  /** The PC's time zone now (time-zone.ts: systemTimeZone); the watchdog recomputes when it changes. */
+  readonly timeZone: () => string;
   readonly sink: NotificationSink;
   readonly store: NotifierCollections;
   readonly openDeadlines: (now: Date) => Promise<OpenCaseDeadlines[]>;
@@ -91,7 +93,7 @@ export class DeadlineNotifier {
   private stopped = false;
   private lastWall = 0;
   private lastMonotonic = 0;
-  private lastTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  private lastTimeZone: string | null = null;
   /** The instant the armed timer is for (for tests and diagnostics). */
   nextWakeAt: number | null = null;
   /** Events known from the last recompute (for the tray's counts and diagnostics). */
@@ -143,20 +145,26 @@ export class DeadlineNotifier {
   private async recomputeNow(): Promise<void> {
     const now = this.deps.clock.now();
     const recipient = await this.deps.recipient();
-    const events = recipient ? deadlineEvents(await this.deps.openDeadlines(now)).filter((event) => isForRecipient(event, recipient)) : [];
-    this.lastEventCount = events.length;
-    let next = Infinity;
-    if (recipient) {
-      const keyOf = (event: DeadlineEvent) => eventKey(event, recipient.id);
-      const happened = events.filter((event) => event.at <= now.getTime());
-      const known = happened.length > 0 ? await this.deps.store.notificationLedger.findByIds(happened.map(keyOf)).exec() : new Map();
-      const fresh = happened.filter((event) => !known.has(keyOf(event)));
-      if (fresh.length > 0) await this.announce(worthTelling(fresh), fresh, recipient.id, now);
-      for (const event of events) if (event.at > now.getTime() && event.at < next) next = event.at;
-      await this.announceArrivals(recipient, now);
-      next = Math.min(next, await this.announceImprovements(recipient, now));
+    if (!recipient) {
+      // Signed out: nobody is told, and the desktop shows nothing (a notification names a case and
+      // its complainant, P-7.1) until someone signs in, which recomputes.
+      this.lastEventCount = 0;
+      this.arm(Infinity, now.getTime());
+      return;
     }
-    next = Math.min(next, await this.deliverDue(now));
+    const events = deadlineEvents(await this.deps.openDeadlines(now)).filter((event) => isForRecipient(event, recipient));
+    this.lastEventCount = events.length;
+    const keyOf = (event: DeadlineEvent) => eventKey(event, recipient.id);
+    const happened = events.filter((event) => event.at <= now.getTime());
+    // For no ids RxDB's findByIds asks the storage nothing: the ledger lookups here need no length check.
+    const known = await this.deps.store.notificationLedger.findByIds(happened.map(keyOf)).exec();
+    const fresh = happened.filter((event) => !known.has(keyOf(event)));
+    if (fresh.length > 0) await this.announce(worthTelling(fresh), fresh, recipient.id, now);
+    let next = Infinity;
+    for (const event of events) if (event.at > now.getTime()) next = Math.min(next, event.at);
+    await this.announceArrivals(recipient, now);
+    next = Math.min(next, await this.announceImprovements(recipient, now));
+    next = Math.min(next, await this.deliverDue(recipient.id, now));
     this.arm(next, now.getTime());
   }
 
@@ -164,7 +172,6 @@ export class DeadlineNotifier {
   private async announceArrivals(recipient: Recipient, now: Date): Promise<void> {
     if (!this.deps.arrivals) return;
     const arrivals = await this.deps.arrivals(recipient, new Date(now.getTime() - ARRIVALS_TOLD_FOR_MS));
-    if (arrivals.length === 0) return;
     const keys = arrivals.map((arrival) => arrivalKey(arrival, recipient.id));
     const known = await this.deps.store.notificationLedger.findByIds(keys).exec();
     const fresh = arrivals.filter((arrival) => !known.has(arrivalKey(arrival, recipient.id)));
@@ -187,7 +194,6 @@ export class DeadlineNotifier {
   private async announceImprovements(recipient: Recipient, now: Date): Promise<number> {
     if (!this.deps.improvementActions) return Infinity;
     const { notices, nextChangeAt } = improvementNotices(await this.deps.improvementActions(), recipient.id, await this.deps.calendar(), now);
-    if (notices.length === 0) return nextChangeAt;
     const known = await this.deps.store.notificationLedger.findByIds(notices.map((notice) => improvementNoticeKey(notice, recipient.id))).exec();
     const fresh = notices.filter((notice) => !known.has(improvementNoticeKey(notice, recipient.id)));
     if (fresh.length === 0) return nextChangeAt;
@@ -208,11 +214,15 @@ export class DeadlineNotifier {
     return nextChangeAt;
   }
 
-  /** Tells `events` and records every one of `settled` (which includes them) as told. */
+  /**
+   * Tells `events` and records every one of `settled` (which includes them) as told. `events` is
+   * never empty: it is worthTelling(settled) of a non-empty `settled`, which keeps every breach,
+   * and everything when there is no breach.
+   */
   private async announce(events: DeadlineEvent[], settled: DeadlineEvent[], staffId: string, now: Date): Promise<void> {
     const { language } = await this.deps.preferences();
     await this.store(
-      events.length > 0 ? draftNotifications(events, language) : [],
+      draftNotifications(events, language),
       settled.map((event) => eventKey(event, staffId)),
       staffId,
       now,
@@ -258,34 +268,32 @@ export class DeadlineNotifier {
   }
 
   /**
-   * Shows desktop notifications whose time has come; returns when the next one is due. A held
-   * notification's time is worked out again under the current calendar and preferences: if the
-   * working week or an extra working day changed while it waited, it is not shown on a day that
-   * is no longer a working day, nor kept waiting past one that now is.
+   * Shows the signed-in person's desktop notifications whose time has come; returns when the next
+   * one is due. Only their own (P-7.1): a notification held for someone else waits until they sign
+   * in here. A held notification's time is worked out again under the current calendar and
+   * preferences: if the working week or an extra working day changed while it waited, it is not
+   * shown on a day that is no longer a working day, nor kept waiting past one that now is.
    */
-  private async deliverDue(now: Date): Promise<number> {
-    const waiting = await this.deps.store.deviceNotifications.find({ selector: { delivered: false } }).exec();
-    if (waiting.length > 0) {
-      const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
-      for (const notification of waiting) {
-        const deliverAt = releaseInstant(calendar, policy, new Date(notification.createdAt), preferences.holdDuringQuietHours).getTime();
-        if (deliverAt !== notification.deliverAt) await notification.incrementalPatch({ deliverAt });
-      }
-    }
-    const pending = (await this.deps.store.deviceNotifications.find({ selector: { delivered: false } }).exec()).sort(
-      (a, b) => a.deliverAt - b.deliverAt || a.createdAt.localeCompare(b.createdAt),
-    );
+  private async deliverDue(staffId: string, now: Date): Promise<number> {
+    // In the order they were told: releaseInstant never releases a later one before an earlier one.
+    const waiting = await this.deps.store.deviceNotifications.find({ selector: { staffId, delivered: false }, sort: [{ createdAt: 'asc' }] }).exec();
+    if (waiting.length === 0) return Infinity;
+    const [preferences, calendar, policy] = await Promise.all([this.deps.preferences(), this.deps.calendar(), this.deps.policy()]);
     let next = Infinity;
-    const due = pending.filter((notification) => {
-      if (notification.deliverAt <= now.getTime()) return true;
-      next = Math.min(next, notification.deliverAt);
-      return false;
-    });
-    for (const notification of due) {
+    let shown = 0;
+    for (const notification of waiting) {
+      const deliverAt = releaseInstant(calendar, policy, new Date(notification.createdAt), preferences.holdDuringQuietHours).getTime();
+      if (deliverAt > now.getTime()) {
+        next = Math.min(next, deliverAt);
+        // Rewritten only when its time moved: the centre's record says when the desktop will show it.
+        if (deliverAt !== notification.deliverAt) await notification.incrementalPatch({ deliverAt });
+        continue;
+      }
       this.deps.sink.show({ id: notification.id, title: notification.title, body: notification.body, path: notification.path, level: notification.level });
-      await notification.incrementalPatch({ delivered: true });
+      shown += 1;
+      await notification.incrementalPatch({ deliverAt, delivered: true });
     }
-    if (due.length > 0) this.deps.onChange?.();
+    if (shown > 0) this.deps.onChange?.();
     return next;
   }
 
@@ -303,9 +311,10 @@ export class DeadlineNotifier {
     );
   }
 
-  private noteTimes(): void {
+  private noteTimes(timeZone = this.deps.timeZone()): void {
     this.lastWall = this.deps.clock.now().getTime();
     this.lastMonotonic = this.deps.timers.monotonic();
+    this.lastTimeZone = timeZone;
   }
 
   /** Detects a changed wall clock or time zone (and sleeps the OS did not report). */
@@ -314,10 +323,9 @@ export class DeadlineNotifier {
       if (this.stopped) return;
       const wall = this.deps.clock.now().getTime() - this.lastWall;
       const elapsed = this.deps.timers.monotonic() - this.lastMonotonic;
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const timeZone = this.deps.timeZone();
       const changed = Math.abs(wall - elapsed) > CLOCK_JUMP_MS || timeZone !== this.lastTimeZone;
-      this.lastTimeZone = timeZone;
-      this.noteTimes();
+      this.noteTimes(timeZone);
       if (changed) void this.recompute();
       this.armWatchdog();
     }, WATCHDOG_MS);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, type DeadlineKind, type WorkingCalendar } from '../../shared/sla';
+import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY, type DeadlineKind, type SlaPolicy, type WorkingCalendar } from '../../shared/sla';
 import { createWorkingCalendar } from '@shared/sla/public-holidays';
 import type { ImprovementAction } from '../../shared/domain/improvement-actions';
 import type { OpenCaseDeadlines } from '../domain/case-queries';
@@ -140,6 +140,9 @@ describe('deadline events (pure)', () => {
     // A caseworker of the department sees the case, but is told only as its assignee.
     const department: Recipient = { id: 'dora', viewer: { accountId: 'dora', name: 'Dora', roles: ['caseworker'], departments: ['Pharmacy'] } };
     expect(isForRecipient(breached, department)).toBe(false);
+    // Any one of a person's roles counts: a caseworker who is also a manager is told of every breach.
+    const both: Recipient = { id: 'kai', viewer: { accountId: 'kai', name: 'Kai', roles: ['caseworker', 'manager'], departments: [] } };
+    expect(told(both)).toEqual([false, true]);
   });
 
   it('of what happened meanwhile, a breached deadline is told as a breach only; other deadlines keep their warning (issue 18)', () => {
@@ -205,6 +208,12 @@ interface Harness {
   cases: OpenCaseDeadlines[];
   recipient: Recipient | null;
   preferences: NotifierPreferences;
+  /** The office's policy (opening and closing times) the notifier reads. */
+  policy: SlaPolicy;
+  /** The PC's time zone the notifier's watchdog reads (injected: see time-zone.ts). */
+  timeZone: string;
+  /** When set, each new notification gets an id longer than the schema allows, so storing it fails. */
+  invalidIds: boolean;
   advanceTo(instant: string | number): Promise<void>;
   inApp(): Promise<
     {
@@ -288,6 +297,9 @@ async function harness(start: string, options: HarnessOptions = {}): Promise<Har
     cases: options.cases ?? [],
     recipient: options.recipient === undefined ? amira : options.recipient,
     preferences: { language: options.language ?? 'en-GB', holdDuringQuietHours: options.holdDuringQuietHours ?? true },
+    policy,
+    timeZone: 'Europe/London',
+    invalidIds: false,
     notifier: undefined as unknown as DeadlineNotifier,
     advanceTo: (instant) => timers.advanceTo(instant, () => h.notifier.idle()),
     inApp: async () =>
@@ -296,15 +308,16 @@ async function harness(start: string, options: HarnessOptions = {}): Promise<Har
   (h as { notifier: DeadlineNotifier }).notifier = new DeadlineNotifier({
     clock,
     timers: recording,
+    timeZone: () => h.timeZone,
     sink: { show: (notification) => shown.push({ ...notification, at: new Date(clock.millis).toISOString() }) },
     store: notifierStore,
     openDeadlines: () => (h.failure ? Promise.reject(h.failure) : Promise.resolve(h.cases)),
     recipient: () => Promise.resolve(h.recipient),
     preferences: () => Promise.resolve(h.preferences),
     calendar: () => Promise.resolve(calendar),
-    policy: () => Promise.resolve(policy),
+    policy: () => Promise.resolve(h.policy),
     // Ids that sort in reverse of creation: the order notifications are shown in is the notifier's own, not the store's.
-    newId: () => `n${String(999_999 - ++ids).padStart(6, '0')}`,
+    newId: () => (h.invalidIds ? 'n'.repeat(65) : `n${String(999_999 - ++ids).padStart(6, '0')}`),
     ...(options.arrivals ? { arrivals: options.arrivals } : {}),
     ...(options.improvementActions ? { improvementActions: options.improvementActions } : {}),
     ...(options.callbacks === false ? {} : { onChange: () => (h.changes += 1), onError: (error: unknown) => errors.push(error) }),
@@ -315,6 +328,9 @@ async function harness(start: string, options: HarnessOptions = {}): Promise<Har
 /** P-3.2's acknowledgement deadline of a case received Monday 23 November 2026 10:00: 48 h, warned 24 h before. */
 const acknowledgementCase = (caseId = 'c1', assigneeId = 'amira') =>
   caseWith(caseId, [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z')], assigneeId);
+
+/** A deadline already breached at 09:00 on 25 November (warned the day before): told at once by any recompute after. */
+const pastBreach = (caseId: string) => caseWith(caseId, [deadline('acknowledgement', '2026-11-24T10:00:00.000Z', '2026-11-25T09:00:00.000Z')]);
 
 describe('the notifier at exact instants', () => {
   it('warns at warnAt, not 1 ms before; reports the breach at dueAt + 1 ms, not at dueAt', async () => {
@@ -393,13 +409,44 @@ describe('the notifier at exact instants', () => {
   });
 
   it('with nobody signed in it tells nothing and arms nothing', async () => {
-    const h = await harness('2026-11-23T10:00:00.000Z', { cases: [acknowledgementCase()], recipient: null });
+    const asked: string[] = [];
+    const h = await harness('2026-11-23T10:00:00.000Z', {
+      cases: [acknowledgementCase()],
+      recipient: null,
+      arrivals: () => {
+        asked.push('arrivals');
+        return Promise.resolve([]);
+      },
+      improvementActions: () => {
+        asked.push('improvement actions');
+        return Promise.resolve([]);
+      },
+    });
     await h.notifier.start();
     expect(h.notifier.nextWakeAt).toBeNull();
     expect(h.notifier.lastEventCount).toBe(0);
     await h.advanceTo('2026-11-26T10:00:00.000Z');
     expect(h.shown).toEqual([]);
     expect(await h.inApp()).toEqual([]);
+    // Nothing asked about anybody, no wake-up armed (only the watchdog's minute, re-armed each minute), nothing failed.
+    expect(asked).toEqual([]);
+    expect(new Set(h.armed)).toEqual(new Set([60_000]));
+    expect(h.errors).toEqual([]);
+  });
+
+  it('signing out disarms the wake-up; signing in again catches up (P-7.1: only the person signed in is told)', async () => {
+    const h = await harness('2026-11-23T10:00:00.000Z', { cases: [acknowledgementCase()] });
+    await h.notifier.start();
+    expect([h.notifier.nextWakeAt, h.notifier.lastEventCount]).toEqual([Date.parse('2026-11-24T10:00:00.000Z'), 2]);
+    h.recipient = null;
+    await h.notifier.recompute();
+    expect([h.notifier.nextWakeAt, h.notifier.lastEventCount]).toEqual([null, 0]);
+    await h.advanceTo('2026-11-26T10:00:00.000Z');
+    expect(h.shown).toEqual([]);
+    h.recipient = amira;
+    await h.notifier.recompute();
+    expect(h.shown.map((item) => [item.level, item.at])).toEqual([['breached', '2026-11-26T10:00:00.000Z']]);
+    expect(h.errors).toEqual([]);
   });
 
   it('a burst of more than three becomes one summary per level, leading to the view', async () => {
@@ -450,6 +497,49 @@ describe('quiet hours (P-4.3 working days, the policy office hours)', () => {
     expect(h.shown.map((item) => [item.level, item.at])).toEqual([
       ['due-soon', '2026-11-28T19:00:00.000Z'],
       ['breached', '2026-11-29T19:00:00.001Z'],
+    ]);
+  });
+
+  it("the desktop shows a person's notifications only while they are signed in (P-7.1): signed out or another person, what is held for Amira waits for her", async () => {
+    const h = await harness('2026-11-27T20:00:00.000Z', { cases: [weekendCase()] });
+    await h.notifier.start();
+    await h.advanceTo('2026-11-28T19:00:00.000Z'); // the warning, held for Monday 09:00
+    h.recipient = null; // Amira signs out for the weekend
+    await h.notifier.recompute();
+    await h.advanceTo('2026-11-30T09:30:00.000Z');
+    expect(h.shown).toEqual([]);
+    h.recipient = bob; // Bob, who may not even open the case, signs in on the same PC
+    await h.notifier.recompute();
+    await h.advanceTo('2026-11-30T10:00:00.000Z');
+    expect(h.shown).toEqual([]);
+    h.recipient = amira;
+    await h.notifier.recompute();
+    // Her warning, then the breach caught up now, in the order they were told.
+    expect(h.shown.map((item) => [item.level, item.at])).toEqual([
+      ['due-soon', '2026-11-30T10:00:00.000Z'],
+      ['breached', '2026-11-30T10:00:00.000Z'],
+    ]);
+  });
+
+  it("a held notification's record follows a change of office hours; a recompute that moves nothing rewrites nothing", async () => {
+    const h = await harness('2026-11-27T20:00:00.000Z', { cases: [weekendCase()] });
+    await h.notifier.start();
+    await h.advanceTo('2026-11-28T19:00:00.000Z');
+    const held = async () => (await h.store.deviceNotifications.findOne().exec())!;
+    const revision = (await held()).revision;
+    const changes = h.changes;
+    await h.notifier.recompute();
+    expect([(await held()).revision, h.changes]).toEqual([revision, changes]);
+    // The office opens at 10:00 from now on: the warning waits for Monday 10:00, and its record says so.
+    h.policy = { ...policy, officeOpensAt: '10:00' };
+    await h.notifier.recompute();
+    expect((await held()).deliverAt).toBe(Date.parse('2026-11-30T10:00:00.000Z'));
+    await h.advanceTo('2026-11-30T09:59:59.999Z');
+    expect(h.shown).toEqual([]);
+    await h.advanceTo('2026-11-30T10:00:00.000Z');
+    expect(h.shown.map((item) => [item.level, item.at])).toEqual([
+      ['due-soon', '2026-11-30T10:00:00.000Z'],
+      ['breached', '2026-11-30T10:00:00.000Z'],
     ]);
   });
 
@@ -537,6 +627,54 @@ describe('timers', () => {
     expect(jump.shown.map((item) => item.level)).toEqual(['breached', 'breached']);
   });
 
+  it('the watchdog recomputes only when the clock jumped: steady minutes, and the minutes after a jump or a resume already caught up, stay quiet', async () => {
+    const h = await harness('2026-11-25T10:00:00.000Z');
+    await h.notifier.start();
+    // Each is a breach already past that nobody announced: it is told only if something recomputes.
+    h.cases = [pastBreach('c1')];
+    await h.advanceTo('2026-11-25T10:05:00.000Z'); // five steady minutes
+    expect(h.shown).toEqual([]);
+    h.timers.sleepUntil('2026-11-25T10:10:00.000Z');
+    await h.advanceTo('2026-11-25T10:11:00.000Z'); // the jump is caught at the next watchdog minute
+    expect(h.shown.map((item) => item.path)).toEqual(['/case/c1']);
+    h.cases = [...h.cases, pastBreach('c2')];
+    await h.advanceTo('2026-11-25T10:15:00.000Z'); // steady again: the jump was noted
+    expect(h.shown).toHaveLength(1);
+    h.timers.sleepUntil('2026-11-25T12:00:00.000Z');
+    await h.notifier.resumed(); // the resume catches up (c2) and notes the times
+    expect(h.shown.map((item) => item.path)).toEqual(['/case/c1', '/case/c2']);
+    h.cases = [...h.cases, pastBreach('c3')];
+    await h.advanceTo('2026-11-25T12:05:00.000Z'); // the sleep is not taken for a clock change again
+    expect(h.shown).toHaveLength(2);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('the watchdog notices a change of the PC time zone, the wall clock unmoved, and then keeps quiet', async () => {
+    // The zone is injected: under Stryker the tests run in a worker thread, where setting process.env.TZ does not reach Intl (time-zone.ts).
+    const h = await harness('2026-11-25T10:00:00.000Z');
+    await h.notifier.start();
+    h.cases = [pastBreach('c1')];
+    await h.advanceTo('2026-11-25T10:01:00.000Z');
+    expect(h.shown).toEqual([]);
+    h.timeZone = 'Europe/Riga';
+    await h.advanceTo('2026-11-25T10:02:00.000Z');
+    expect(h.shown.map((item) => [item.path, item.at])).toEqual([['/case/c1', '2026-11-25T10:02:00.000Z']]);
+    h.cases = [...h.cases, pastBreach('c2')];
+    await h.advanceTo('2026-11-25T10:05:00.000Z'); // the new zone was noted
+    expect(h.shown).toHaveLength(1);
+  });
+
+  it('started twice and then stopped, nothing keeps running', async () => {
+    const h = await harness('2026-11-23T10:00:00.000Z', { cases: [acknowledgementCase()] });
+    await h.notifier.start();
+    await h.notifier.start();
+    h.notifier.stop();
+    const armed = h.armed.length;
+    await h.advanceTo('2026-11-26T10:00:00.000Z');
+    expect(h.armed).toHaveLength(armed);
+    expect(h.shown).toEqual([]);
+  });
+
   it('resumed() catches up at once what happened while asleep', async () => {
     const h = await harness('2026-11-23T10:00:00.000Z', { cases: [acknowledgementCase()] });
     await h.notifier.start();
@@ -558,21 +696,40 @@ describe('timers', () => {
   });
 });
 
+/** A letter logged on case `caseId` at 11:00 on 25 November. */
+const arrivalOn = (caseId: string, entryId: string, closedCase = false): Arrival => ({
+  entryId,
+  caseId,
+  reference: `REF-${caseId}`,
+  complainantName: `Name ${caseId}`,
+  closedCase,
+  recordedAt: '2026-11-25T11:00:00.000Z',
+});
+
+/** Amira's improvement action (P-5.3), planned by Mo. */
+const improvementAction = (id: string, title: string, dueOn: string): ImprovementAction => ({
+  id,
+  title,
+  ownerId: 'amira',
+  ownerName: 'Amira',
+  dueOn,
+  status: 'planned',
+  completedOn: null,
+  rootCauseIds: [],
+  lessonsLearned: '',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  createdBy: { id: 'mo', name: 'Mo' },
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  updatedBy: { id: 'mo', name: 'Mo' },
+});
+
 describe('correspondence and improvement actions through the same ledger', () => {
   it('new post from the last two weeks is told once, at once', async () => {
     const asked: string[] = [];
-    const arrival: Arrival = {
-      entryId: 'e1',
-      caseId: 'c9',
-      reference: 'REF-c9',
-      complainantName: 'Name c9',
-      closedCase: false,
-      recordedAt: '2026-11-25T11:00:00.000Z',
-    };
     const h = await harness('2026-11-25T12:00:00.000Z', {
       arrivals: (recipient, since) => {
         asked.push(`${recipient.id} ${since.toISOString()}`);
-        return Promise.resolve([arrival]);
+        return Promise.resolve([arrivalOn('c9', 'e1')]);
       },
     });
     await h.notifier.start();
@@ -583,22 +740,22 @@ describe('correspondence and improvement actions through the same ledger', () =>
     expect(h.shown.map((item) => item.level)).toEqual(['new-post']);
   });
 
+  it('post logged after earlier post was told is told too, and the earlier post not again', async () => {
+    let arrivals = [arrivalOn('c9', 'e1')];
+    const h = await harness('2026-11-25T12:00:00.000Z', { arrivals: () => Promise.resolve(arrivals) });
+    await h.notifier.start();
+    arrivals = [...arrivals, arrivalOn('c10', 'e2')];
+    await h.notifier.recompute();
+    expect(h.shown.map((item) => [item.level, item.path])).toEqual([
+      ['new-post', '/case/c9'],
+      ['new-post', '/case/c10'],
+    ]);
+    expect((await h.inApp()).map((item) => item.caseIds).sort()).toEqual([['c10'], ['c9']]);
+    expect(h.errors).toEqual([]);
+  });
+
   it("the owner's improvement action due soon is told once, kept as read, and the notifier wakes when it becomes overdue (P-5.3)", async () => {
-    const action: ImprovementAction = {
-      id: 'ia1',
-      title: 'Retrain couriers',
-      ownerId: 'amira',
-      ownerName: 'Amira',
-      dueOn: '2026-11-27',
-      status: 'planned',
-      completedOn: null,
-      rootCauseIds: [],
-      lessonsLearned: '',
-      createdAt: '2026-11-01T10:00:00.000Z',
-      createdBy: { id: 'mo', name: 'Mo' },
-      updatedAt: '2026-11-01T10:00:00.000Z',
-      updatedBy: { id: 'mo', name: 'Mo' },
-    };
+    const action = improvementAction('ia1', 'Retrain couriers', '2026-11-27');
     const h = await harness('2026-11-25T12:00:00.000Z', { improvementActions: () => Promise.resolve([action]) });
     await h.notifier.start();
     await h.notifier.recompute();
@@ -609,6 +766,19 @@ describe('correspondence and improvement actions through the same ledger', () =>
     expect(h.shown.map((item) => item.level)).toEqual(['improvement']);
     // Overdue from the office midnight after its due day (GMT in November).
     expect(h.notifier.nextWakeAt).toBe(Date.parse('2026-11-28T00:00:00.000Z'));
+  });
+
+  it('an improvement action due soon after another was told is told too; a recompute with nothing new changes nothing (P-5.3)', async () => {
+    let actions = [improvementAction('ia1', 'Retrain couriers', '2026-11-27')];
+    const h = await harness('2026-11-25T12:00:00.000Z', { improvementActions: () => Promise.resolve(actions) });
+    await h.notifier.start();
+    actions = [...actions, improvementAction('ia2', 'Reword the form', '2026-11-26')];
+    await h.notifier.recompute();
+    expect(h.shown.map((item) => item.title)).toEqual(['Improvement action due soon: Retrain couriers', 'Improvement action due soon: Reword the form']);
+    const changes = h.changes;
+    await h.notifier.recompute();
+    expect([h.shown.length, h.changes]).toEqual([2, changes]);
+    expect(h.errors).toEqual([]);
   });
 });
 
@@ -641,17 +811,9 @@ describe('lifecycle and the change count', () => {
   });
 
   it('tells the app of a change only when the centre changed', async () => {
-    const arrival: Arrival = {
-      entryId: 'e1',
-      caseId: 'c9',
-      reference: 'REF-c9',
-      complainantName: 'Name c9',
-      closedCase: true,
-      recordedAt: '2026-11-25T11:00:00.000Z',
-    };
     const h = await harness('2026-11-25T12:00:00.000Z', {
       cases: [acknowledgementCase()],
-      arrivals: () => Promise.resolve([arrival]),
+      arrivals: () => Promise.resolve([arrivalOn('c9', 'e1', true)]),
       improvementActions: () => Promise.resolve([]),
     });
     await h.notifier.start();
@@ -670,6 +832,26 @@ describe('lifecycle and the change count', () => {
     h.failure = null;
     await h.notifier.recompute();
     expect(h.shown.map((item) => item.level)).toEqual(['breached']);
+  });
+
+  it('without onChange, a notification shown still re-arms the wake-up', async () => {
+    const h = await harness('2026-11-24T12:00:00.000Z', { cases: [acknowledgementCase()], callbacks: false });
+    await h.notifier.start();
+    expect(h.shown.map((item) => item.level)).toEqual(['due-soon']);
+    expect(h.notifier.nextWakeAt).toBe(Date.parse('2026-11-25T10:00:00.001Z'));
+  });
+
+  it('a notification that cannot be stored is reported, records nothing, and is told at the next recompute', async () => {
+    const h = await harness('2026-11-25T12:00:00.000Z', { cases: [acknowledgementCase()] });
+    h.invalidIds = true;
+    await h.notifier.start();
+    expect(h.errors).toHaveLength(1);
+    expect(String(h.errors[0])).toMatch(/deviceNotifications document does not match its schema/);
+    expect([h.shown, await h.inApp(), await h.store.notificationLedger.count().exec(), h.changes]).toEqual([[], [], 0, 0]);
+    h.invalidIds = false;
+    await h.notifier.recompute();
+    expect(h.shown.map((item) => item.level)).toEqual(['breached']);
+    expect(h.errors).toHaveLength(1);
   });
 
   it('two notifiers on one centre tell each event once between them', async () => {
