@@ -6,7 +6,7 @@
  * on screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { api } from './support/api';
 import { expect, test } from './support/fixtures';
 import { choose } from './support/ui';

@@ -3,19 +3,17 @@
  * and honest about a file whose parts are still arriving by sync or whose content is damaged.
  */
 import crypto from 'node:crypto';
-import type { RxDatabase } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, type FileCollections, type FileStore } from './file-store';
 import { openFileDatabase, type FileDatabase } from './test-support/file-database';
 
 let files: FileDatabase;
-let database: RxDatabase;
 let collections: FileCollections;
 let store: FileStore;
 
 beforeEach(async () => {
   files = await openFileDatabase('plaint-files-');
-  ({ database, collections, store } = files);
+  ({ collections, store } = files);
 });
 
 afterEach(async () => {
