@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeadlinesMoved, TimelineEntry } from '../../shared/domain/records';
 import { deadlinesMovedEntryId } from './deadline-moves';
 import { deadlineSettingsChange } from './settings-service';
-import { phoneComplaint, startTestDomain, type TestDomain } from './test-support';
+import { phoneComplaint, startTestDomain, storedCalendar, type TestDomain } from './test-support';
 
 let t: TestDomain;
 beforeEach(async () => {
@@ -38,7 +38,7 @@ const moves = async (caseId: string) =>
 
 describe('the calendar settings', () => {
   it('start as the procedure says: Monday to Friday, no extra working days, no notes', async () => {
-    expect((await t.call('settings.get', {})).calendar).toEqual({ ...LONDON, extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} });
+    expect(storedCalendar((await t.call('settings.get', {})).calendar)).toEqual({ ...LONDON, extraWorkingDays: [], workWeek: [1, 2, 3, 4, 5], dayNotes: {} });
   });
 
   it('a calendar stored before issue 15 (no working week, no extra days) still reads and counts as before', async () => {
@@ -51,7 +51,7 @@ describe('the calendar settings', () => {
       updatedBy: { id: 'old', name: 'Old Plaint' },
     });
     await domain().rescheduler.idle();
-    expect((await t.call('settings.get', {})).calendar).toEqual({
+    expect(storedCalendar((await t.call('settings.get', {})).calendar)).toEqual({
       ...LONDON,
       closures: ['2026-11-27'],
       extraWorkingDays: [],
@@ -70,7 +70,7 @@ describe('the calendar settings', () => {
       workWeek: [5, 1, 2, 3, 4, 1],
       dayNotes: { '2026-11-28': '  transferred from Mon 23 Nov ', '2026-12-01': 'not a listed day', '2026-12-19': '' },
     });
-    expect(saved.calendar).toEqual({
+    expect(storedCalendar(saved.calendar)).toEqual({
       ...LONDON,
       closures: ['2026-12-24'],
       extraWorkingDays: ['2026-11-28', '2026-12-19'],

@@ -1,6 +1,6 @@
 /** Settings through the API: defaults from the procedure, validated changes, and their effects. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phoneComplaint, startTestDomain, type TestDomain } from './test-support';
+import { phoneComplaint, startTestDomain, storedCalendar, type TestDomain } from './test-support';
 
 let t: TestDomain;
 beforeEach(async () => {
@@ -16,7 +16,7 @@ describe('settings', () => {
     expect(settings.organisation).toMatchObject({ name: 'Welzo Limited', postcode: 'W1H 1PJ' });
     expect(settings.organisation.addressLines.join(', ')).toContain('19-21 Crawford Street');
     expect(settings.slaPolicy.acknowledgement).toEqual({ unit: 'clock-hours', amount: 48 });
-    expect(settings.calendar).toEqual({
+    expect(storedCalendar(settings.calendar)).toEqual({
       region: 'GB-ENG',
       timeZone: 'Europe/London',
       closures: [],
@@ -24,6 +24,10 @@ describe('settings', () => {
       workWeek: [1, 2, 3, 4, 5],
       dayNotes: {},
     });
+    // Issue 12: the renderer counts working days over this table, worked out here for the years around today.
+    expect(settings.calendar.publicHolidays).toMatchObject({ region: 'GB-ENG', fromYear: 2001, toYear: 2036 });
+    expect(settings.calendar.publicHolidays.days['2026-12-25']).toBe('Christmas Day');
+    expect(settings.calendar.publicHolidays.days['2027-01-01']).toBe("New Year's Day");
     expect(settings.complaintTypes.map((type) => type.id)).toEqual(['service', 'billing', 'product', 'communication', 'customer-service', 'other']);
     expect(settings.staff).toEqual([
       expect.objectContaining({ id: t.me(), login: 'admin', roles: expect.arrayContaining(['administrator']), hasPassword: true }),

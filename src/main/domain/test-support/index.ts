@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { ApiInput, ApiResult } from '@shared/api/contract';
+import type { SettingsSnapshot } from '@shared/api/types/settings';
 import type { ApiErrorEnvelope } from '@shared/api/errors';
 import type { ApiMethodName } from '@shared/api/names';
 import type { StaffRole } from '@shared/domain/vocabulary';
@@ -224,3 +226,12 @@ export const phoneComplaint = {
   description: 'The customer says the monitor shows an error after seven days of use.',
   desiredOutcome: 'Replacement',
 };
+
+/**
+ * The calendar as the settings store it. The snapshot also carries the region's public holidays
+ * for the renderer (issue 12); that table must be the calendar's own region, and is left out here.
+ */
+export function storedCalendar({ publicHolidays, ...calendar }: SettingsSnapshot['calendar']): Omit<SettingsSnapshot['calendar'], 'publicHolidays'> {
+  expect(publicHolidays.region).toBe(calendar.region);
+  return calendar;
+}
