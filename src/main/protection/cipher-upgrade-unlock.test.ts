@@ -9,14 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiMethodName } from '@shared/api/names';
 import type { AppStatus } from '@shared/api/types/app';
-import { TEST_SCRYPT_COST } from '../identity/password';
 import { SEED_ADMIN } from '../identity/seed-account';
-import { startMainServices, type MainServices, type MainServicesOptions } from '../services';
+import type { MainServices, MainServicesOptions } from '../services';
 import { keyFilePath } from './key-file';
 import { makeChaChaProfile, opensWith } from './test-support/chacha-profile';
 import { fakeKeychain } from './test-support/fake-keychain';
+import { call, startProfile } from './test-support/started-profiles';
 
 const NAME = 'Philomena Quarrington';
 const CASES = 12;
@@ -62,22 +61,9 @@ function copyProfile(name: string): string {
 }
 
 async function start(dataDirectory: string, extra: Partial<MainServicesOptions> = {}): Promise<MainServices> {
-  const services = await startMainServices({
-    dataDirectory,
-    host: 'harness',
-    appName: 'Plaint',
-    version: '0.0.0-test',
-    scryptCost: TEST_SCRYPT_COST,
-    ...extra,
-  });
+  const services = await startProfile(dataDirectory, extra);
   running.push(services);
   return services;
-}
-
-async function call(services: MainServices, method: ApiMethodName, input: unknown): Promise<unknown> {
-  const response = await services.dispatch(method, input, { host: 'test' });
-  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
-  return response.result;
 }
 
 /** Every app.status from now on. */
